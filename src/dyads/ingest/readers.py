@@ -1,0 +1,203 @@
+"""Readers: every input format of the contract -> Article records, or Reject records with a reason.
+
+A reader never raises on bad input: what it cannot read becomes a `Reject` (file, record, reason,
+raw content) and reading goes on. Formats: .txt (dated header), .jsonl/.ndjson/.json, .csv,
+.xml (PETRARCH sentence files), .tml (TimeML), .html/.htm, a directory of those, `-` for JSON lines
+on standard input.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from dyads.ingest.dates import DateError, parse_date
+from dyads.ingest.text import decode_bytes, html_to_text
+from dyads.models import Article, Reject
+
+SUFFIXES = {".txt", ".jsonl", ".ndjson", ".json", ".csv", ".xml", ".tml", ".html", ".htm"}
+
+MAX_ARTICLE_CHARS = 1_000_000
+"""Longer texts are rejected with the reason (spaCy's own limit); split such files first."""
+
+_TXT_DATE = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+Item = Article | Reject
+
+
+def read_inputs(paths: Iterable[str], default_date: date | None = None) -> Iterator[Item]:
+    """Every article (or reject) of every input path, in order; directories are walked sorted."""
+    for p in paths:
+        if p == "-":
+            yield from read_jsonl_stream(sys.stdin, "<stdin>", default_date)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            for f in files:
+                yield from read_file(f, default_date)
+        elif path.exists():
+            yield from read_file(path, default_date)
+        else:
+            yield Reject(str(path), "file", "no such file or directory")
+
+
+def read_file(path: Path, default_date: date | None = None) -> Iterator[Item]:
+    suffix = path.suffix.lower()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        yield Reject(str(path), "file", f"cannot read: {exc.strerror or exc}")
+        return
+    if not raw.strip():
+        yield Reject(str(path), "file", "empty file")
+        return
+    text, why = decode_bytes(raw)
+    if text is None:
+        yield Reject(str(path), "file", why or "undecodable bytes", raw[:2000].decode("latin-1"))
+        return
+    if suffix == ".txt":
+        yield from _finish([_read_txt(path, text, default_date)], default_date)
+    elif suffix in {".jsonl", ".ndjson"}:
+        yield from read_jsonl_stream(io.StringIO(text), str(path), default_date)
+    elif suffix == ".json":
+        yield from _read_json(path, text, default_date)
+    elif suffix == ".csv":
+        yield from _finish(_read_csv(path, text), default_date)
+    elif suffix == ".xml":
+        from dyads.ingest.xmlformats import read_petrarch_xml
+
+        yield from _finish(read_petrarch_xml(path, text), default_date)
+    elif suffix == ".tml":
+        from dyads.ingest.xmlformats import read_timeml
+
+        yield from _finish(read_timeml(path, text), default_date)
+    elif suffix in {".html", ".htm"}:
+        yield from _finish([_read_html(path, text)], default_date)
+    else:
+        yield Reject(str(path), "file", f"unknown input format {suffix!r} (known: {', '.join(sorted(SUFFIXES))})")
+
+
+def _finish(items: Iterable[Item], default_date: date | None) -> Iterator[Item]:
+    """Checks every reader shares: non-empty text, sane length, a date."""
+    for item in items:
+        if isinstance(item, Reject):
+            yield item
+            continue
+        if not item.text.strip():
+            yield Reject(*_origin(item), "no text", "")
+            continue
+        if len(item.text) > MAX_ARTICLE_CHARS:
+            yield Reject(*_origin(item), f"text of {len(item.text):,} characters exceeds {MAX_ARTICLE_CHARS:,}",
+                         item.text[:2000])
+            continue
+        if item.publication_date is None:
+            item.publication_date = default_date
+        yield item
+
+
+def _origin(article: Article) -> tuple[str, str]:
+    origin = article.origin or article.id
+    if ":" in origin:
+        f, rec = origin.rsplit(":", 1)
+        return f, rec
+    return origin, "file"
+
+
+def _read_txt(path: Path, text: str, default_date: date | None) -> Item:
+    first, sep, rest = text.partition("\n")
+    m = _TXT_DATE.match(first)
+    pub = default_date
+    if m:
+        try:
+            pub = parse_date(m.group(1))
+        except DateError as exc:
+            return Reject(str(path), "line 1", str(exc), first)
+        text = first[m.end():] + sep + rest
+    return Article(id=path.stem, text=text, publication_date=pub, origin=str(path))
+
+
+def read_jsonl_stream(stream: Iterable[str], name: str, default_date: date | None = None) -> Iterator[Item]:
+    stem = Path(name).stem if name != "<stdin>" else "stdin"
+    for n, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Reject(name, f"line {n}", f"malformed JSON: {exc.msg} at column {exc.colno}", line.rstrip("\n"))
+            continue
+        yield from _finish([_from_mapping(obj, name, f"line {n}", f"{stem}:{n}", line)], default_date)
+
+
+def _read_json(path: Path, text: str, default_date: date | None) -> Iterator[Item]:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError:
+        # many ".json" files are really JSON lines
+        yield from read_jsonl_stream(io.StringIO(text), str(path), default_date)
+        return
+    records = obj if isinstance(obj, list) else [obj]
+    many = len(records) > 1
+    for n, rec in enumerate(records, 1):
+        fallback = f"{path.stem}:{n}" if many else path.stem
+        yield from _finish([_from_mapping(rec, str(path), f"record {n}", fallback, json.dumps(rec)[:2000])],
+                           default_date)
+
+
+def _from_mapping(obj: object, name: str, where: str, fallback_id: str, raw: str) -> Item:
+    if not isinstance(obj, dict):
+        return Reject(name, where, f"expected a JSON object, got {type(obj).__name__}", raw)
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Reject(name, where, "missing or empty 'text' field", raw)
+    try:
+        pub = parse_date(obj.get("date") or obj.get("publication_date"))
+    except DateError as exc:
+        return Reject(name, where, str(exc), raw)
+    rid = obj.get("id")
+    return Article(
+        id=str(rid) if rid not in (None, "") else fallback_id,
+        text=text,
+        publication_date=pub,
+        title=_opt_str(obj.get("title")),
+        source=_opt_str(obj.get("source") or obj.get("byline")),
+        url=_opt_str(obj.get("url")),
+        origin=f"{name}:{where}",
+    )
+
+
+def _opt_str(v: object) -> str | None:
+    return None if v is None or v == "" else str(v)
+
+
+def _read_csv(path: Path, text: str) -> Iterator[Item]:
+    reader = csv.DictReader(io.StringIO(text))
+    fields = [f.strip().lower() for f in reader.fieldnames or []]
+    if "text" not in fields:
+        yield Reject(str(path), "header", f"no 'text' column (columns: {', '.join(fields) or 'none'})",
+                     text.splitlines()[0][:2000] if text else "")
+        return
+    reader.fieldnames = fields
+    for n, row in enumerate(reader, 1):
+        if None in row:  # more cells than header columns
+            yield Reject(str(path), f"row {n}", "more cells than header columns", json.dumps(row, default=str))
+            continue
+        yield _from_mapping(row, str(path), f"row {n}", f"{path.stem}:{n}", json.dumps(row)[:2000])
+
+
+def _read_html(path: Path, text: str) -> Item:
+    body, title, when = html_to_text(text)
+    try:
+        pub = parse_date(when)
+    except DateError:
+        pub = None
+    return Article(id=path.stem, text=body, publication_date=pub, title=title, origin=str(path))

@@ -1,0 +1,125 @@
+"""Bytes -> text, and HTML pages -> their main text, for the readers.
+
+Decoding is forgiving where the intent is clear (UTF-8 with or without BOM, UTF-16 with BOM,
+Windows-1252/Latin-1 for legacy archives) and refuses binary data with a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+
+def decode_bytes(raw: bytes) -> tuple[str | None, str | None]:
+    """Return (text, None) or (None, reason)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace"), None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), None
+        except UnicodeDecodeError as exc:
+            return None, f"invalid UTF-16: {exc.reason}"
+    sample = raw[:8192]
+    if b"\x00" in sample:
+        return None, "binary data (NUL bytes), not text"
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\r\n\f")
+    if controls > len(text[:8192]) * 0.05:
+        return None, "binary data (control characters), not text"
+    return text, None
+
+
+_SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "iframe", "button"}
+_BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "article", "section", "blockquote", "tr"}
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "sailthru.date",
+)
+
+
+class _MainText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skip = 0
+        self.in_article = 0
+        self.in_title = False
+        self.title = ""
+        self.parts: list[str] = []
+        self.article_parts: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.time_datetime: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag in _SKIP:
+            self.skip += 1
+        elif tag == "article":
+            self.in_article += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key and a.get("content"):
+                self.meta.setdefault(key, a["content"])
+        elif tag == "time" and a.get("datetime") and self.time_datetime is None:
+            self.time_datetime = a["datetime"]
+        if tag in _BLOCK:
+            self._push("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP and self.skip:
+            self.skip -= 1
+        elif tag == "article" and self.in_article:
+            self.in_article -= 1
+        elif tag == "title":
+            self.in_title = False
+        if tag in _BLOCK:
+            self._push("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title += data
+        elif not self.skip:
+            self._push(data)
+
+    def _push(self, s: str) -> None:
+        self.parts.append(s)
+        if self.in_article:
+            self.article_parts.append(s)
+
+
+def _tidy(parts: list[str]) -> str:
+    text = "".join(parts)
+    paras = [re.sub(r"[ \t\r\f\v\n]+", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paras if p)
+
+
+def html_to_text(html: str) -> tuple[str, str | None, str | None]:
+    """(main text, title, publication date string or None) of an HTML page.
+
+    Boilerplate (scripts, navigation, headers, footers, forms) is dropped; where the page has an
+    <article> element, only its text is kept.
+    """
+    parser = _MainText()
+    parser.feed(html)
+    parser.close()
+    body = _tidy(parser.article_parts) if parser.article_parts and _tidy(parser.article_parts) else _tidy(parser.parts)
+    when = next((parser.meta[k] for k in _DATE_META if k in parser.meta), None) or parser.time_datetime
+    if when:
+        when = when.strip()[:10]
+    title = parser.title.strip() or parser.meta.get("og:title")
+    return body, title or None, when

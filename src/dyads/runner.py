@@ -1,0 +1,111 @@
+"""Coding runs: a stream of inputs -> Coder -> the store, in batches, with rejects kept.
+
+This is the Python API behind `dyads code`: it reads, skips what is already coded with the same
+content, codes the rest, writes each batch atomically and reports every rejected record. Memory
+stays flat: nothing holds more than one batch.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from dyads import __version__
+from dyads.models import Article, CodedArticle, Reject
+from dyads.pipeline import Coder
+from dyads.store import Store, content_hash
+
+
+@dataclass
+class RunReport:
+    read: int = 0
+    coded: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    events: int = 0
+    rejects_path: str | None = None
+    reject_reasons: list[str] = field(default_factory=list)
+
+
+def rejects_path_for(db_path: str | Path) -> Path:
+    """Rejected input is kept beside the database: `dyads.duckdb` -> `dyads.rejects.jsonl`."""
+    p = Path(db_path)
+    return p.with_name(p.stem + ".rejects.jsonl")
+
+
+def format_reject(r: Reject) -> str:
+    return f"rejected: {r.origin}: {r.record}: {r.reason}"
+
+
+def _chunks(it: Iterable, n: int) -> Iterator[list]:
+    it = iter(it)
+    while chunk := list(islice(it, n)):
+        yield chunk
+
+
+def code_into_store(
+    items: Iterable[Article | Reject],
+    store: Store,
+    coder: Coder,
+    *,
+    batch_size: int = 64,
+    force: bool = False,
+    rejects_path: str | Path | None = None,
+    on_reject: Callable[[Reject], None] | None = None,
+    on_article: Callable[[CodedArticle | None], None] | None = None,
+    on_batch: Callable[[list[CodedArticle]], None] | None = None,
+) -> RunReport:
+    """Code every article of `items` into `store`; rejects are reported and appended to `rejects_path`.
+
+    Articles whose id and content hash are already stored are skipped unless `force`.
+    `on_article` is called once per article read (None for a skipped one), for progress bars.
+    """
+    report = RunReport(rejects_path=str(rejects_path) if rejects_path else None)
+    rejects_file = None
+
+    def to_code() -> Iterator[Article]:
+        nonlocal rejects_file
+        for chunk in _chunks(items, 256):
+            articles = [x for x in chunk if isinstance(x, Article)]
+            for x in chunk:
+                if isinstance(x, Reject):
+                    report.rejected += 1
+                    if len(report.reject_reasons) < 1000:
+                        report.reject_reasons.append(format_reject(x))
+                    if on_reject:
+                        on_reject(x)
+                    if rejects_path:
+                        if rejects_file is None:
+                            rejects_file = open(rejects_path, "a", encoding="utf-8")  # noqa: SIM115
+                        rejects_file.write(json.dumps(x.to_dict(), ensure_ascii=False) + "\n")
+            report.read += len(articles)
+            stored = {} if force else store.coded_hashes([a.id for a in articles])
+            seen_here: set[str] = set()
+            for a in articles:
+                if a.id in seen_here:
+                    # two records with one id in the same input: the later one wins, like a re-code
+                    pass
+                seen_here.add(a.id)
+                if stored.get(a.id) == content_hash(a.text, a.publication_date):
+                    report.skipped += 1
+                    if on_article:
+                        on_article(None)
+                    continue
+                yield a
+
+    try:
+        for batch in _chunks(coder.pipe(to_code()), batch_size):
+            report.events += store.write(batch, coder_version=__version__)
+            report.coded += len(batch)
+            if on_batch:
+                on_batch(batch)
+            if on_article:
+                for coded in batch:
+                    on_article(coded)
+    finally:
+        if rejects_file is not None:
+            rejects_file.close()
+    return report

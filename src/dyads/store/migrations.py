@@ -1,0 +1,145 @@
+"""Versioned schema of the DuckDB store.
+
+Each migration is applied once, in order, inside a transaction, and recorded in
+`schema_migrations`; a database newer than this code is refused rather than guessed at.
+Add a migration to change the schema; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "articles, events, event actors, layers, quotes, sentences without events",
+        """
+        CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            publication_date DATE,
+            title VARCHAR,
+            source VARCHAR,
+            url VARCHAR,
+            text VARCHAR NOT NULL,
+            content_hash VARCHAR NOT NULL,
+            coded_at TIMESTAMP NOT NULL,
+            coder_version VARCHAR NOT NULL,
+            origin VARCHAR,
+            location_name VARCHAR,
+            location_country VARCHAR,
+            n_events INTEGER NOT NULL,
+            layers JSON
+        );
+        CREATE TABLE events (
+            id VARCHAR PRIMARY KEY,
+            article_id VARCHAR NOT NULL,
+            sentence_index INTEGER NOT NULL,
+            date VARCHAR,
+            date_precision VARCHAR,
+            date_text VARCHAR,
+            event_date DATE,
+            source_codes VARCHAR[],
+            target_codes VARCHAR[],
+            source_code VARCHAR,
+            target_code VARCHAR,
+            cameo VARCHAR NOT NULL,
+            cameo_root VARCHAR NOT NULL,
+            cameo_name VARCHAR,
+            plover VARCHAR,
+            plover_mode VARCHAR,
+            goldstein DOUBLE,
+            quad_class INTEGER,
+            trigger_text VARCHAR,
+            trigger_start INTEGER,
+            trigger_end INTEGER,
+            location_name VARCHAR,
+            location_country VARCHAR,
+            location_lat DOUBLE,
+            location_lon DOUBLE,
+            location_geonameid BIGINT,
+            sentence VARCHAR,
+            sentence_start INTEGER,
+            sentence_end INTEGER,
+            negated BOOLEAN,
+            confidence DOUBLE,
+            quote_index INTEGER,
+            rule VARCHAR,
+            record JSON NOT NULL
+        );
+        CREATE INDEX events_article ON events(article_id);
+        CREATE TABLE event_actors (
+            event_id VARCHAR NOT NULL,
+            article_id VARCHAR NOT NULL,
+            role VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            text VARCHAR,
+            name VARCHAR,
+            code VARCHAR,
+            country VARCHAR,
+            sector VARCHAR,
+            start_char INTEGER,
+            end_char INTEGER
+        );
+        CREATE INDEX event_actors_article ON event_actors(article_id);
+        CREATE TABLE quotes (
+            article_id VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            text VARCHAR,
+            start_char INTEGER,
+            end_char INTEGER,
+            kind VARCHAR,
+            speaker_text VARCHAR,
+            speaker_name VARCHAR,
+            speaker_code VARCHAR,
+            cue_text VARCHAR
+        );
+        CREATE TABLE no_events (
+            article_id VARCHAR NOT NULL,
+            sentence_index INTEGER NOT NULL,
+            start_char INTEGER,
+            end_char INTEGER,
+            reason VARCHAR
+        );
+        """,
+    ),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+class SchemaError(RuntimeError):
+    pass
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+    ).fetchone()[0]
+    if not exists:
+        return 0
+    return con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply pending migrations; return the schema version now in force."""
+    version = current_version(con)
+    if version > SCHEMA_VERSION:
+        raise SchemaError(f"database schema version {version} is newer than this dyads ({SCHEMA_VERSION}); upgrade dyads")
+    if version == 0:
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description VARCHAR, "
+            "applied_at TIMESTAMP DEFAULT current_timestamp)"
+        )
+    for number, description, sql in MIGRATIONS:
+        if number <= version:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_migrations (version, description) VALUES (?, ?)", [number, description])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        version = number
+    return version
