@@ -172,7 +172,8 @@ def _cold_run(article: Article) -> float:
 
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "one.jsonl"
-        src.write_text(json.dumps({"id": article.id, "date": str(article.publication_date), "text": article.text[:1500]}))
+        record = {"id": article.id, "date": str(article.publication_date), "text": article.text[:1500]}
+        src.write_text(json.dumps(record))
         t0 = time.perf_counter()
         subprocess.run([sys.executable, "-m", "dyads.cli", "code", str(src), "--db", str(Path(tmp) / "c.duckdb"),
                         "-q"], check=True, capture_output=True)
