@@ -125,9 +125,12 @@ def _read_txt(path: Path, text: str, default_date: date | None) -> Item:
     return Article(id=path.stem, text=text, publication_date=pub, origin=str(path))
 
 
-def read_jsonl_stream(stream: Iterable[str], name: str, default_date: date | None = None) -> Iterator[Item]:
+def read_jsonl_stream(
+    stream: Iterable[str], name: str, default_date: date | None = None, first_line: int = 1
+) -> Iterator[Item]:
+    """JSON lines -> items; `first_line` numbers a stream that starts inside a file (a Dask partition)."""
     stem = Path(name).stem if name != "<stdin>" else "stdin"
-    for n, line in enumerate(stream, 1):
+    for n, line in enumerate(stream, first_line):
         if not line.strip():
             continue
         try:

@@ -1,0 +1,40 @@
+"""Scale out: code millions of articles on a Dask cluster into Parquet, read it back like the store.
+
+- `run_dask(inputs, out_dir, ...)` codes input shards on Dask into a Parquet directory (`engine`).
+- `open_parquet_store(dir)` / `open_store(path)` open such a directory read-only like a `Store` (`parquet`).
+- `build_rows(batch, coder_version)` makes the store rows of coded articles, for DuckDB and Parquet (`rows`).
+
+Names are loaded on first use: `dyads.store` imports `dyads.scale.rows`, and Dask is an optional
+extra (`dyads[dask]`) that only `run_dask` needs.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_NAMES = {
+    "run_dask": "engine",
+    "ScaleReport": "engine",
+    "format_scale_report": "engine",
+    "CoderPlugin": "engine",
+    "code_partition": "engine",
+    "open_parquet_store": "parquet",
+    "open_store": "parquet",
+    "is_parquet_store": "parquet",
+    "ParquetStore": "parquet",
+    "build_rows": "rows",
+    "StoreRows": "rows",
+    "plan_partitions": "partitions",
+    "read_partition": "partitions",
+    "Partition": "partitions",
+    "merge_shards": "shards",
+}
+
+__all__ = sorted(_NAMES)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _NAMES:
+        return getattr(import_module(f"dyads.scale.{_NAMES[name]}"), name)
+    raise AttributeError(f"module 'dyads.scale' has no attribute {name!r}")
