@@ -69,7 +69,7 @@ def code_partition(
     if done is not None:
         done.skipped = True
         return done
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     coder = get_coder(dict_dirs, default_dict)
     items = list(read_partition(part, default_date))
     articles = [x for x in items if isinstance(x, Article)]
@@ -78,6 +78,7 @@ def code_partition(
     meta = ShardMeta(partition=part.id, read=len(articles), coded=len(coded), rejected=len(rejects),
                      worker=f"{socket.gethostname()}:{os.getpid()}")
     meta.seconds = round(time.perf_counter() - started, 3)
+    meta.cpu_seconds = round(time.process_time() - cpu_started, 3)
     return write_shard(out_dir, part.id, coded, rejects, coder_version, meta)
 
 
@@ -98,6 +99,7 @@ class ScaleReport:
     workers: int = 0
     setup_seconds: float = 0.0  # cluster start and pipeline load on the workers
     coding_seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time of the partitions coded in this run, summed over workers
     merge_seconds: float = 0.0
     failed: list[str] = field(default_factory=list)
 
@@ -105,13 +107,18 @@ class ScaleReport:
     def articles_per_second(self) -> float:
         return self.coded / self.coding_seconds if self.coding_seconds else 0.0
 
+    @property
+    def hours_per_million_per_core(self) -> float:
+        """CPU hours one core spends on a million articles like these (from task CPU time, so load-independent)."""
+        return self.cpu_seconds / self.coded * 1e6 / 3600 if self.coded else 0.0
+
 
 def format_scale_report(r: ScaleReport) -> str:
     return (
         f"{r.partitions} partitions: coded {r.partitions_coded}, skipped {r.partitions_skipped} already done; "
         f"{r.coded} articles coded on {r.workers} worker(s) in {r.coding_seconds:.1f} s "
         f"({r.articles_per_second:.1f} articles/s; setup {r.setup_seconds:.1f} s, merge {r.merge_seconds:.1f} s); "
-        f"rejected {r.rejected} records\n"
+        f"rejected {r.rejected} records; {r.hours_per_million_per_core:.0f} core-hours per million articles\n"
         f"Parquet store {r.out_dir}: {r.articles} articles, {r.events} events"
         + (f" ({r.duplicate_articles} article ids coded twice, the later kept)" if r.duplicate_articles else "")
     )
@@ -193,6 +200,7 @@ def run_dask(
                     report.partitions_coded += 1
                     report.read += meta.read
                     report.coded += meta.coded
+                    report.cpu_seconds += meta.cpu_seconds
                 metas[meta.partition] = meta
                 if on_partition:
                     on_partition(meta)

@@ -52,7 +52,8 @@ class ShardMeta:
     coded: int = 0
     rejected: int = 0
     events: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # wall time of the task
+    cpu_seconds: float = 0.0  # CPU time of the task: the cost per article whatever else runs on the node
     worker: str = ""
     skipped: bool = False
 
