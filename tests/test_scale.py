@@ -158,7 +158,14 @@ def test_shards_are_all_or_nothing_and_merge_keeps_the_last(tmp_path: Path, code
     with pytest.raises(RuntimeError, match="no output"):
         merge_shards(out, parts, "t")
     assert clear_temporary(out) == 1
-    stats = merge_shards(out, [parts[0], parts[2]], "t")
+
+    def count_dyads(out_dir: Path) -> None:  # a cross-article step after the merge, adding a table of its own
+        (out_dir / "dyad_counts").mkdir()
+        with open_parquet_store(out_dir) as st:
+            st.con.execute(f"COPY (SELECT source_code, target_code, count(*) AS n FROM events GROUP BY ALL) "
+                           f"TO '{out_dir}/dyad_counts/data_0.parquet' (FORMAT parquet)")
+
+    stats = merge_shards(out, [parts[0], parts[2]], "t", after_merge=count_dyads)
     assert stats.duplicate_articles == 1 and stats.rejects == 1
     with open_store(out) as st:
         assert sorted(st.query("SELECT id, title FROM articles")[1]) == [("one", None), ("two", None)]
@@ -169,7 +176,12 @@ def test_shards_are_all_or_nothing_and_merge_keeps_the_last(tmp_path: Path, code
         assert st.query("SELECT DISTINCT article_id FROM event_actors WHERE article_id = 'one'")[1] == [("one",)]
         n_actors = st.query("SELECT count(*) FROM event_actors WHERE article_id = 'one'")[1][0][0]
         assert n_actors == sum(len(e.source) + len(e.target) for e in recoded.events)
+        assert sorted(st.query("SELECT * FROM dyad_counts")[1]) == [("USA", "RUS", 1)]
     assert is_parquet_store(out) and not is_parquet_store(tmp_path)
+    with Store(tmp_path / "x.duckdb"):
+        pass
+    with open_store(tmp_path / "x.duckdb") as st:
+        assert type(st) is Store and st.read_only
     assert set(SHARD_TABLES) <= {d.name for d in out.iterdir()}
 
 
