@@ -1,0 +1,178 @@
+"""Where the time expressions are: surface patterns over the text, checked against the parse.
+
+Why patterns over the raw text rather than only spaCy's DATE/TIME entities: the entities miss
+many TimeML expressions (durations as adjectives, "now", "recently", SETs) and their extents
+follow OntoNotes, not TimeML ("the past two months" vs "two months"). The patterns give exact
+character offsets; spaCy's entities are added where no pattern fired, and the parse vetoes
+numbers that are not years ("1,990 troops", "2013 votes").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+_MON = (
+    r"(?-i:Jan(?:uary|\.)|January|Feb(?:ruary|\.)|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"
+    r"Aug(?:ust|\.)|Sept(?:ember|\.)|Sep\.|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.))"
+)
+_WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:morning|afternoon|evening|night)"
+_NUM = (
+    r"(?:\d+(?:\.\d+)?(?: 1/2)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|a hundred|(?:twenty|thirty|forty|fifty)[- ](?:one|two|three|four|five|six|seven|eight|nine)|"
+    r"(?:one|two|three|four|five|six|\d+) and a half|half an?|a half|a dozen|dozen)"
+)
+_VAGUE = r"(?:several|a few|few|many|some|a couple of|a couple|couple of|numerous|a number of)"
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"  # noqa: E501
+_MOD = (
+    r"(?:(?:more|less|fewer) than|at least|at most|nearly|almost|about|around|approximately|roughly|over|"
+    r"under|only|just|up to|barely|no more than|close to|the better part of)\s+"
+)
+_PRE = (
+    r"(?:(?:early|late|mid|the end of|the beginning of|the start of|the middle of|the first half of|"
+    r"the second half of|the turn of|the close of)[- ])?"
+)
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (name, re.compile(p, re.IGNORECASE))
+    for name, p in [
+        ("full_date", rf"\b(?:{_WD},?\s+)?{_PRE}{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?(?:\s+{_PART})?"),
+        ("day_month", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?"),
+        ("month_year", rf"\b{_PRE}{_MON},?\s+(?:of\s+)?{_YEAR}\b"),
+        ("month", rf"\b(?:(?:this|last|next|past|coming|previous)\s+)?{_PRE}{_MON}(?![\w.])"),
+        ("iso", r"\b\d{4}-\d{2}-\d{2}\b"),
+        ("slash", r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
+        ("decade", rf"(?:\bthe\s+)?{_PRE}(?:\b(?:1[6-9]|20)\d0'?s\b|'\d0s\b)"),
+        ("year", rf"\b{_PRE}(?:(?:fiscal|calendar)\s+(?:year\s+)?)?{_YEAR}\b(?![-/]\d|,\d|\.\d)"),
+        ("century", r"\b(?:the\s+)?(?:twentieth|nineteenth|twenty-first|20th|19th|21st)[- ]century\b"),
+        ("deictic", rf"\b(?:(?:early|late|earlier|later)\s+)?(?:today|tonight|yesterday|tomorrow)(?:\s+{_PART})?\b"),
+        ("part", rf"\b(?:this|last|tomorrow|yesterday)\s+{_PART}\b"),
+        ("rel_unit", rf"\b(?:(?:earlier|later|early|late)\s+|(?:the\s+)?(?:end|beginning|start|middle|rest|remainder) of\s+)?"
+                     rf"(?:this|last|next|the past|the coming|the previous|the current|this past|the same)\s+(?:week|weekend|month|year|"
+                     rf"quarter|decade|century|spring|summer|fall|autumn|winter)(?:'s)?\b"),
+        ("end_of", r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance) of (?:the|this) (?:year|month|week)\b"),
+        ("weekday", rf"\b(?:(?:this|last|next|this past|this coming)\s+)?{_WD}(?:\s+{_PART})?\b"),
+        ("ago", rf"\b(?:{_MOD})*(?:{_NUM}|{_VAGUE})\s+(?:more\s+)?{_UNIT}\s+(?:ago|earlier|later|before|from now|hence)\b"),
+        ("year_ago", r"\b(?:the\s+)?(?:year[- ](?:ago|earlier)|prior[- ]year)(?:\s+(?:quarter|period))?\b"),
+        ("quarter", rf"\b(?:(?:this|last|next)\s+year's\s+|{_YEAR}\s+)?(?:the\s+)?(?:fiscal\s+)?(?:first|second|third|fourth|"
+                    rf"1st|2nd|3rd|4th)(?:[- ]fiscal)?[- ](?:quarter|half)\b(?:(?:\s+of|,)?\s+(?:fiscal\s+)?{_YEAR}\b)?"),
+        ("quarter_ref", r"\b(?:the\s+)?(?:latest|most recent|current|same|just-ended|just-completed)\s+(?:fiscal\s+)?"
+                        r"(?:quarter|period)\b"),
+        ("the_quarter", r"\bthe quarter\b"),
+        ("duration", rf"\b(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|following|preceding|entire|whole|full|"
+                     rf"latest|initial|remaining|prior)\s+)?(?:{_MOD})*(?:{_NUM}|{_VAGUE})[- ](?:more\s+|full\s+|"
+                     rf"consecutive\s+|straight\s+|additional\s+)?{_UNIT}\b(?!-old| old|-olds)(?:[- ]long\b)?"),
+        ("range", rf"\b\d+(?:\s*-\s*|\s+to\s+|\s+or\s+)\d+[- ]{_UNIT}\b(?!-old| old)"),
+        ("bare_units", r"\b(?:years|months|weeks|decades|centuries|"
+                       r"days|hours)\b(?! of| to come| ago)"),
+        ("refs", r"\b(?:now|currently|recently|lately|previously|formerly|nowadays|at present|the future|the near future|"
+                 r"the past|recent (?:years|months|weeks|days)|recent|current)\b"),
+        ("set", rf"\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|(?:every|each|per)\s+(?:other\s+)?"
+                rf"(?:{_NUM}\s+)?(?:{_UNIT}|{_WD}|{_MON}))\b"),
+        ("clock", r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b)|\bnoon\b|\bmidnight\b"),
+        ("season", rf"\b(?:{_PRE})?(?:(?:this|last|next|the)\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b"),
+    ]
+]
+"""Ordered for readability only: overlaps are settled by length, not by order."""
+
+_MONTH_GUARD = re.compile(r"^(?:May|March)$")
+_MONTH_OK_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|by|of|from|through|during|early|late|mid|last|next|this|before|after|and|to|or|"
+    r"between|on|for|past|coming|previous|end|beginning|start|middle)[- ]$",
+    re.IGNORECASE,
+)
+_REF_NEEDS = {"current": re.compile(r"^\s+(?:levels?|rate|year|month|quarter|period|prices?|term|session|crisis|"
+                                    r"situation|policy|policies|government|administration|regime|conditions?|"
+                                    r"account deficit|slump|talks|round|state|system)\b")}  # fmt: skip
+
+
+_NEEDS_BEFORE = {
+    "the_quarter": re.compile(r"\b(?:in|for|during|of)\s$", re.IGNORECASE),
+    "bare_units": re.compile(r"\b(?:for|over|within|in|took|takes|take|lasted|last)\s$", re.IGNORECASE),
+}
+
+
+@dataclass
+class Candidate:
+    """A stretch of text that may be a time expression, with what found it."""
+
+    start: int
+    end: int
+    rule: str
+
+
+def _token_veto(doc: Doc, start: int, end: int, rule: str) -> bool:
+    """Reject pattern hits the parse says are no time: bare 'fall'/'spring' as verbs, years as counts."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    if rule == "year":
+        for tok in span:
+            if tok.like_num and tok.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+                return True
+            if tok.like_num and tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("%", "percent"):
+                return True
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.text in ("$", "#", "No.", "no.", "Flight", "flight", "Route", "Resolution"):
+            return True
+    if rule == "season":
+        root = span.root
+        if root.pos_ == "VERB" or (root.lower_ == "fall" and root.tag_.startswith("V")):
+            return True
+        if len(span) == 1 or (len(span) == 2 and span[0].lower_ == "the"):
+            return True  # a bare season word is too often something else ("the fall of the Berlin Wall")
+    if rule == "month":
+        word = span[-1].text
+        if _MONTH_GUARD.match(word) and len(span) == 1:
+            before = doc.text[max(0, start - 12):start]
+            if not _MONTH_OK_BEFORE.search(before) or span[0].ent_type_ == "PERSON":
+                return True
+    if rule == "refs":
+        word = span.text.lower()
+        if word in _REF_NEEDS and not _REF_NEEDS[word].match(doc.text[end:end + 40]):
+            return True
+        if word == "recent" and span[0].i + 1 < len(doc) and doc[span[0].i + 1].lower_ in ("years", "months", "weeks", "days"):
+            return True
+        if word == "now" and span[0].i > 0 and doc[span[0].i - 1].lower_ in ("right", "just", "by", "until", "from"):
+            return False
+    if rule in _NEEDS_BEFORE and not _NEEDS_BEFORE[rule].search(doc.text[max(0, start - 12):start]):
+        return True
+    if rule in ("duration", "range"):
+        nxt = doc.text[end:end + 6]
+        if re.match(r"[- ]?olds?\b", nxt):
+            return True
+    return False
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    """Non-overlapping candidate spans, the longest winning, in text order."""
+    text = doc.text
+    found: list[Candidate] = []
+    for name, pat in PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if e > s and not _token_veto(doc, s, e, name):
+                found.append(Candidate(s, e, name))
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            found.append(Candidate(ent.start_char, ent.end_char, "spacy_" + ent.label_))
+    return select(found)
+
+
+def select(cands: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping spans: pattern hits first (longest wins), then spaCy's entities where no pattern fired.
+
+    spaCy's extents follow OntoNotes ("the last 24 hours of trading"), so they only fill gaps.
+    """
+    taken: list[Candidate] = []
+    for spacy_round in (False, True):
+        pool = [c for c in cands if c.rule.startswith("spacy_") == spacy_round]
+        for c in sorted(pool, key=lambda c: (-(c.end - c.start), c.start)):
+            if not any(c.start < t.end and t.start < c.end for t in taken):
+                taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
