@@ -16,6 +16,8 @@ from dyads.time.recognize import find_candidates
 
 __all__ = ["find_times", "clause_tense", "governing_verb"]
 
+_FORWARD = {"plan", "expect", "schedule", "set", "hope", "intend", "want", "agree", "decide", "aim", "promise", "vow",
+            "threaten", "seek", "prepare", "due", "likely", "go", "scheduled", "expected", "slated", "poised", "pledge"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d", "gon"}
 
 
@@ -46,10 +48,16 @@ def clause_tense(span: Span) -> str | None:
         return FUTURE
     if any(a.lower_ == "to" and a.tag_ == "TO" for a in auxes) and verb.tag_ == "VB":
         head = verb.head
-        if head.lemma_ in ("plan", "expect", "schedule", "set", "hope", "intend", "want", "agree", "decide", "aim",
-                           "promise", "vow", "threaten", "seek", "prepare", "due", "likely", "go"):  # fmt: skip
+        for _ in range(4):
+            if head.pos_ in ("VERB", "AUX", "ADJ") or head.head is head:
+                break
+            head = head.head
+        head_aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        if "had" in head_aux or head.lower_ == "had":
+            return PAST
+        if head.lemma_ in _FORWARD:
             return FUTURE
-        if head.tag_ in ("VBD", "VBN"):
+        if head.tag_ in ("VBD", "VBN") or head_aux & {"was", "were", "did", "had"}:
             return PAST
         return FUTURE
     if any(a.lower_ in ("going", "gon") for a in auxes):

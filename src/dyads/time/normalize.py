@@ -28,9 +28,10 @@ NUMBERS: dict[str, float] = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "half": 0.5, "a half": 0.5, "dozen": 12, "a dozen": 12,
-    "twenty-four": 24, "forty-eight": 48, "seventy-two": 72,
+    "twenty-four": 24, "forty-eight": 48, "seventy-two": 72, "couple": 2, "a couple": 2, "a couple of": 2,
+    "couple of": 2,
 }  # fmt: skip
-VAGUE = {"several", "few", "a few", "many", "some", "couple", "a couple", "a couple of", "numerous", "the", "a number of"}
+VAGUE = {"several", "few", "a few", "many", "some", "numerous", "the", "a number of"}
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
@@ -120,8 +121,10 @@ def duration(n: float | None, unit: str) -> str:
         return f"PT{_fmt_num(n)}{u}"
     if n is None:
         return f"PX{unit}"
+    if unit == "Q":
+        return f"P{_fmt_num(n * 3)}M"
     if n != int(n) and unit == "Y":
-        return f"P{int(round(n * 12))}M"
+        return f"P{int(n)}Y{int(round((n - int(n)) * 12))}M" if n > 1 else f"P{int(round(n * 12))}M"
     return f"P{_fmt_num(n)}{unit}"
 
 
@@ -186,16 +189,22 @@ def weekday_date(dct: date, wd: int, tense: str | None, rel: str | None = None) 
 
 
 def month_year(dct: date, month: int, tense: str | None, rel: str | None = None) -> int:
-    """Year of a month named without one: the last such month for past tense, the next for future."""
+    """Year of a month named without one: the last such month for past tense, the next for future,
+    else the nearest (ties go to the past: news reports more than it announces)."""
     if rel == "last":
         return dct.year if month < dct.month else dct.year - 1
     if rel == "next":
         return dct.year if month > dct.month else dct.year + 1
     if rel == "this":
         return dct.year
-    if tense == PAST and month > dct.month + 1:
+    diff = month - dct.month
+    if tense == PAST:  # a month or so ahead is still this year: "was extended to Nov. 16"
+        return dct.year if diff <= 1 else dct.year - 1
+    if tense == FUTURE:
+        return dct.year if diff >= -1 else dct.year + 1
+    if diff > 7:  # untensed: the same year unless that is far off (October in a January story)
         return dct.year - 1
-    if tense == FUTURE and month < dct.month - 1:
+    if diff < -9:
         return dct.year + 1
     return dct.year
 
@@ -218,9 +227,9 @@ _NUM_RE = (
     r"(\d+(?:\.\d+)?(?: 1/2)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
     r"ninety|hundred|a hundred|(?:twenty|thirty|forty|fifty)[- ](?:one|two|three|four|five|six|seven|eight|nine)|"
-    r"(?:\w+) and a half|half an?|a half|a dozen|dozen)"
+    r"(?:\w+) and a half|half an?|a half|a dozen|dozen|a couple of|a couple|couple of)"
 )
-_VAGUE_RE = r"(several|a few|few|many|some|a couple of|a couple|couple of|numerous|a number of|the)"
+_VAGUE_RE = r"(several|a few|few|many|some|numerous|a number of|the)"
 _UNIT_RE = r"(seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"  # noqa: E501
 
 
@@ -250,6 +259,12 @@ def normalize(text: str, ctx: Context, tense: str | None = None) -> Value | None
         return None
     if t in REFS:
         return Value("DATE", REFS[t])
+    spelled = spelled_years(t)
+    if spelled != t:
+        return normalize(spelled, ctx, tense)
+    v = _compose(t, ctx, tense)
+    if v:
+        return v
     if t in SET_WORDS:
         return Value("SET", SET_WORDS[t])
     # clock times
@@ -288,13 +303,128 @@ def normalize(text: str, ctx: Context, tense: str | None = None) -> Value | None
     return None
 
 
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def spelled_years(t: str) -> str:
+    """'nineteen ninety-six' -> '1996', 'two thousand and one' -> '2001' (broadcast transcripts spell years)."""
+
+    def one(m: re.Match[str]) -> str:
+        head, rest = m.group(1), m.group(2).replace("-", " ").split()
+        if rest and rest[0] == "and":
+            rest = rest[1:]
+        if not rest:
+            return m.group(0)
+        if len(rest) == 1 and rest[0] in _TEENS:
+            n = _TEENS[rest[0]]
+        elif rest[0] in _TENS:
+            n = _TENS[rest[0]] + (_ONES.get(rest[1], 0) if len(rest) > 1 else 0)
+        elif len(rest) == 1 and rest[0] in _ONES:
+            n = _ONES[rest[0]]
+        else:
+            return m.group(0)
+        base = 1900 if head == "nineteen" else 2000
+        if head == "nineteen" and rest[0] in _ONES:
+            return m.group(0)
+        return str(base + n)
+
+    tail = "|".join([*_TEENS, *_TENS, *_ONES])
+    return re.sub(rf"\b(nineteen|two thousand)[- ]((?:and\s+)?(?:{tail})(?:[- ](?:{'|'.join(_ONES)}))?)\b", one, t)
+
+
+def _easter(year: int) -> date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    return date(year, month, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+def _nth_weekday(year: int, month: int, wd: int, n: int) -> date:
+    """The n-th weekday `wd` of a month (n = -1: the last)."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - wd) % 7)
+
+
+HOLIDAYS = {
+    "christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24), "new year's day": lambda y: date(y, 1, 1),
+    "new year's": lambda y: date(y, 1, 1), "new year's eve": lambda y: date(y, 12, 31),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "independence day": lambda y: date(y, 7, 4), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1), "easter": _easter, "easter sunday": _easter,
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+}  # fmt: skip
+_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?)(?!\w)|\b(noon|midnight)\b")
+_TZ = re.compile(r"\b(?:est|edt|gmt|pst|pdt|cst|cdt|local time)\b")
+
+
+def _compose(t: str, ctx: Context, tense: str | None) -> Value | None:
+    """Expressions built of two readable parts: '10 p.m. Wednesday', 'mid-afternoon yesterday',
+    'January this year', 'Thanksgiving'."""
+    m = _CLOCK.search(t)
+    if m:
+        rest = _TZ.sub("", t[: m.start()] + " " + t[m.end() :])
+        rest = re.sub(r"\b(?:at|on|about|around)\b|,", " ", rest).strip()
+        if m.group(4):
+            hh, mm = ("12", "00") if m.group(4) == "noon" else ("24", "00")
+        else:
+            h = int(m.group(1)) % 12 + (12 if m.group(3).startswith("p") else 0)
+            hh, mm = f"{h:02d}", m.group(2) or "00"
+        if not rest:
+            day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+        else:
+            v = normalize(rest, ctx, tense)
+            if v is None or not re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", v.value):
+                return None
+            day = v.value
+        return Value("TIME", f"{day}T{hh}:{mm}")
+    m = re.fullmatch(r"(?:(?:early|late|mid)[- ]?)?(morning|afternoon|evening|night)\s+(.+)", t)
+    if m:
+        v = normalize(m.group(2), ctx, tense)
+        if v and re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", v.value):
+            return Value("TIME", f"{v.value}T{DAYPARTS[m.group(1)]}")
+    m = re.fullmatch(rf"(?:early|late|mid|the end of|the beginning of)?[- ]?{_MONTH_RE}\s+(?:(\d{{1,2}})\s+)?(this|last|next) year", t)
+    if m and ctx.dct:
+        y = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m.group(3)]
+        mon = MONTHS[m.group(1)]
+        return Value("DATE", f"{y}-{mon:02d}-{int(m.group(2)):02d}" if m.group(2) else f"{y}-{mon:02d}")
+    m = re.fullmatch(r"(?:(this|last|next)\s+)?(.+)", t)
+    if m and m.group(2) in HOLIDAYS:
+        fn = HOLIDAYS[m.group(2)]
+        if not ctx.dct:
+            return None
+        y = ctx.dct.year
+        rel = m.group(1)
+        this = fn(y)
+        if rel == "last" or (rel is None and tense == PAST) or (rel is None and tense != FUTURE and (this - ctx.dct).days > 120):
+            if this > ctx.dct:
+                this = fn(y - 1)
+        elif rel == "next" or tense == FUTURE:
+            if this < ctx.dct:
+                this = fn(y + 1)
+        return Value("DATE", this.isoformat())
+    return None
+
+
 def _explicit(t: str, dct: date | None, tense: str | None) -> Value | None:
     """Dates the text names: May 7, March 2011, 1990s, Friday, the third quarter, summer 1998."""
     t = re.sub(r"^(?:early|late|mid|the middle of|the end of|the beginning of|the start of|end of|start of|"
                r"the first half of|the second half of|the close of|the turn of|as early as|as late as|until|"
                r"the fall of|the spring of|the summer of|the winter of)[- ]+", "", t)  # fmt: skip
     t = re.sub(r"^the\s+", "", t)
-    t = re.sub(r"^fiscal(?: year)?\s+(?=\d{4}$)", "", t)
+    t = re.sub(r"^(?:fiscal|the year|year)(?: year)?\s+(?=\d{4}$)", "", t)
     t = re.sub(r"^(?:calendar|the calendar|fiscal|the fiscal|model|the model)\s+(?=\d{4}$)", "", t)
     # weekday prefix: "Monday, Oct. 26" -> the date decides
     t2 = re.sub(rf"^{_WD_RE},?\s+(?=({_MONTH_RE}|\d))", "", t)
@@ -386,9 +516,13 @@ def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
         rel = {"past": "last", "previous": "last", "coming": "next", "on": None}.get(m.group(1) or "", m.group(1))
         d = weekday_date(dct, WEEKDAYS[m.group(2)], tense, rel)
         return _day(dct, d, m.group(3) or "")
-    m = re.fullmatch(r"(?:(this|the|last|next|past|coming|previous|current|that)\s+)?(week|month|year|quarter|weekend|decade|century|spring|summer|fall|autumn|winter)(?:'s)?", t)  # noqa: E501
+    m = re.fullmatch(r"(?:(this|the|last|next|past|coming|previous|current|that|the past|the last|the previous|"
+                     r"the coming|the next|this past|the current|the same)\s+)?(week|month|year|quarter|weekend|decade|"
+                     r"century|spring|summer|fall|autumn|winter)(?:'s)?", t)  # fmt: skip
     if m:
         rel, unit = m.group(1), m.group(2)
+        rel = {"the past": "past", "the last": "last", "the previous": "last", "the coming": "next", "the next": "next",
+               "this past": "last", "the current": "current", "the same": "the"}.get(rel or "", rel)  # fmt: skip
         if unit in SEASONS:
             season = SEASONS[unit]
             start = SEASON_START[season]
@@ -403,8 +537,14 @@ def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
              "next": 1, "coming": 1}[rel]  # fmt: skip
         if rel in ("the", None, "that") and unit in ("week", "month", "year", "decade", "century"):
             return None  # "the year" is as often a duration as a date: left to the caller's context
-        if unit == "quarter" and n == 0:
-            q = ctx.quarter or _last_quarter(dct)
+        if unit == "quarter":
+            if rel == "current" or rel == "this":
+                q = (dct.year, (dct.month - 1) // 3 + 1)
+            elif n == 0:
+                q = ctx.quarter or _last_quarter(dct)
+            else:
+                cur = dct.year * 4 + (dct.month - 1) // 3 + n
+                q = (cur // 4, cur % 4 + 1)
             return Value("DATE", f"{q[0]}-Q{q[1]}")
         if unit == "weekend":
             if n == 0:
@@ -412,6 +552,12 @@ def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
                 return Value("DATE", week_value(d) + "-WE")
             return Value("DATE", shift(dct, n, "WE"))
         return Value("DATE", shift(dct, n, UNITS[unit]))
+    m = re.fullmatch(r"(?:the\s+)?(?:(current|next|last|previous|latest|same|coming)\s+)?fiscal year", t)
+    if m:
+        if m.group(1) is None:
+            return Value("DURATION", "P1Y")
+        off = {"next": 1, "coming": 1, "last": -1, "previous": -1}.get(m.group(1), 0)
+        return Value("DATE", str(dct.year + off))
     m = re.fullmatch(rf"{_NUM_RE}\s+(?:more\s+)?{_UNIT_RE}\s+(ago|earlier|before|later|after|from now|hence|back)", t)
     if m:
         n = _num(m.group(1))
@@ -448,11 +594,17 @@ def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
             start = (k - 1) * (6 if kind == "H" else 3) + 1
             if not m.group(1) and tense == PAST and start > dct.month:
                 y -= 1
-        if kind == "Q":
+        if kind == "Q" and (y, k) <= _last_quarter(dct):
             ctx.quarter = (y, k)
         return Value("DATE", f"{y}-{kind}{k}")
-    if re.fullmatch(r"(?:the\s+)?(?:latest|most recent|recent|current|same|latest fiscal|fiscal|just-ended|just-completed)[- ](?:fiscal\s+)?(?:quarter|period)", t):  # noqa: E501
-        q = ctx.quarter or _last_quarter(dct)
+    m = re.fullmatch(r"(?:the\s+)?(latest|most recent|recent|current|same|latest fiscal|fiscal|just-ended|just-completed)[- ](?:fiscal\s+)?(?:quarter|period)", t)  # noqa: E501
+    if m:
+        if m.group(1) == "current":
+            q = (dct.year, (dct.month - 1) // 3 + 1)
+        elif m.group(1) in ("same", "fiscal"):
+            q = ctx.quarter or _last_quarter(dct)
+        else:
+            q = _last_quarter(dct)
         return Value("DATE", f"{q[0]}-Q{q[1]}")
     m = re.fullmatch(r"(?:the\s+)?(?:(first|second|third|fourth)\s+)?(?:fiscal\s+)?quarters?", t)
     if m and m.group(1):
@@ -496,11 +648,14 @@ def _duration_or_set(t: str, ctx: Context) -> Value | None:
     m = re.fullmatch(rf"{_WD_RE}s", t)
     if m:
         return Value("SET", f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}")
+    m = re.fullmatch(rf"(?:the\s+|in\s+)?(past|last|next|previous|coming|recent)\s+{_UNIT_RE}", t)
+    if m and m.group(2).endswith("s"):
+        return Value("DATE", "PAST_REF" if m.group(1) in ("past", "last", "previous", "recent") else "FUTURE_REF")
     t = re.sub(r"^(?:the\s+)?(?:past|last|next|previous|coming|first|final|latest|following|preceding|entire|whole|"
                r"full|same|initial|remaining|succeeding|prior)\s+", "", t)  # fmt: skip
     for _ in range(3):
         t = re.sub(rf"^{_MOD}", "", t)
-    m = re.fullmatch(rf"{_NUM_RE}(?:[- ]+)(?:more\s+|full\s+|long\s+|straight\s+|consecutive\s+|additional\s+)?{_UNIT_RE}(?:[- ](?:long|old|plus))?", t)  # noqa: E501
+    m = re.fullmatch(rf"{_NUM_RE}(?:[- ]+)(?:more\s+|full\s+|long\s+|straight\s+|consecutive\s+|additional\s+)?{_UNIT_RE}(?:[- ](?:long|plus))?", t)  # noqa: E501
     if m:
         n = _num(m.group(1))
         unit = _unit(m.group(2))

@@ -48,13 +48,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("iso", r"\b\d{4}-\d{2}-\d{2}\b"),
         ("slash", r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
         ("decade", rf"(?:\bthe\s+)?{_PRE}(?:\b(?:1[6-9]|20)\d0'?s\b|'\d0s\b)"),
-        ("year", rf"\b{_PRE}(?:(?:fiscal|calendar)\s+(?:year\s+)?)?{_YEAR}\b(?![-/]\d|,\d|\.\d)"),
+        ("year", rf"\b{_PRE}(?:the year\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?{_YEAR}\b(?![-/]\d|,\d|\.\d)"),
         ("century", r"\b(?:the\s+)?(?:twentieth|nineteenth|twenty-first|20th|19th|21st)[- ]century\b"),
         ("deictic", rf"\b(?:(?:early|late|earlier|later)\s+)?(?:today|tonight|yesterday|tomorrow)(?:\s+{_PART})?\b"),
         ("part", rf"\b(?:this|last|tomorrow|yesterday)\s+{_PART}\b"),
         ("rel_unit", rf"\b(?:(?:earlier|later|early|late)\s+|(?:the\s+)?(?:end|beginning|start|middle|rest|remainder) of\s+)?"
                      rf"(?:this|last|next|the past|the coming|the previous|the current|this past|the same)\s+(?:week|weekend|month|year|"
                      rf"quarter|decade|century|spring|summer|fall|autumn|winter)(?:'s)?\b"),
+        ("fiscal_year", r"\b(?:the\s+)?(?:(?:current|next|last|previous|latest|same|coming)\s+)?fiscal year\b(?!\s+\d)"),
         ("end_of", r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance) of (?:the|this) (?:year|month|week)\b"),
         ("weekday", rf"\b(?:(?:this|last|next|this past|this coming)\s+)?{_WD}(?:\s+{_PART})?\b"),
         ("ago", rf"\b(?:{_MOD})*(?:{_NUM}|{_VAGUE})\s+(?:more\s+)?{_UNIT}\s+(?:ago|earlier|later|before|from now|hence)\b"),
@@ -72,8 +73,18 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"days|hours)\b(?! of| to come| ago)"),
         ("refs", r"\b(?:now|currently|recently|lately|previously|formerly|nowadays|at present|the future|the near future|"
                  r"the past|recent (?:years|months|weeks|days)|recent|current)\b"),
-        ("set", rf"\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|(?:every|each|per)\s+(?:other\s+)?"
+        ("set", rf"\b(?:daily|weekly|monthly|annually|yearly|hourly|(?:every|each|per)\s+(?:other\s+)?"
                 rf"(?:{_NUM}\s+)?(?:{_UNIT}|{_WD}|{_MON}))\b"),
+        ("clock_day", rf"\b(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.)|noon|midnight)(?:\s+(?:EST|EDT|GMT|PST|PDT|CST|CDT|local time))?"
+                      rf",?\s+(?:(?:on\s+)?{_WD}|today|yesterday|tomorrow|(?:{_WD},?\s+)?{_MON}\s+\d{{1,2}}(?:,?\s+{_YEAR})?)\b"),
+        ("day_clock", rf"\b(?:{_WD}|today|yesterday|tomorrow)\s+(?:at\s+)?(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.)|noon|midnight)"),
+        ("part_day", rf"\b(?:(?:early|late|mid)[- ]?)?(?:morning|afternoon|evening|night)\s+(?:{_WD}|today|yesterday|tomorrow)\b"),
+        ("month_rel_year", rf"\b{_PRE}{_MON}\s+(?:\d{{1,2}}\s+)?(?:this|last|next) year\b"),
+        ("spelled_year", rf"\b(?:{_PRE}{_MON}\s+|the year\s+)?(?:nineteen|two thousand)[- ](?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                         rf"sixteen|seventeen|eighteen|nineteen)\b|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                         rf"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|and\s+\w+|(?:one|two|three|four|five|six|seven|eight|nine)\b)"),
+        ("holiday", r"\b(?:(?:this|last|next)\s+)?(?-i:Christmas(?: Eve| Day)?|New Year's(?: Eve| Day)?|Thanksgiving(?: Day)?|"
+                    r"Independence Day|Labor Day|Memorial Day|Election Day|Easter(?: Sunday)?)\b"),
         ("clock", r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b)|\bnoon\b|\bmidnight\b"),
         ("season", rf"\b(?:{_PRE})?(?:(?:this|last|next|the)\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b"),
     ]
@@ -86,15 +97,18 @@ _MONTH_OK_BEFORE = re.compile(
     r"between|on|for|past|coming|previous|end|beginning|start|middle)[- ]$",
     re.IGNORECASE,
 )
-_REF_NEEDS = {"current": re.compile(r"^\s+(?:levels?|rate|year|month|quarter|period|prices?|term|session|crisis|"
-                                    r"situation|policy|policies|government|administration|regime|conditions?|"
-                                    r"account deficit|slump|talks|round|state|system)\b")}  # fmt: skip
+_REF_NEEDS = {"current": re.compile(r"^\s+(?!account|affairs|events|issue|dollars\b)")}
 
 
 _NEEDS_BEFORE = {
     "the_quarter": re.compile(r"\b(?:in|for|during|of)\s$", re.IGNORECASE),
     "bare_units": re.compile(r"\b(?:for|over|within|in|took|takes|take|lasted|last)\s$", re.IGNORECASE),
 }
+
+
+_SPACY_NOT = {"previously", "formerly", "quarterly", "once", "earlier", "recent", "later", "annual", "the day", "a day",
+              "the night", "nightly", "the year-earlier", "the year-ago", "year", "a second", "noon"}
+"""spaCy DATE entities that TimeBank does not annotate more often than it does."""
 
 
 @dataclass
@@ -136,8 +150,8 @@ def _token_veto(doc: Doc, start: int, end: int, rule: str) -> bool:
         word = span.text.lower()
         if word in _REF_NEEDS and not _REF_NEEDS[word].match(doc.text[end:end + 40]):
             return True
-        if word == "recent" and span[0].i + 1 < len(doc) and doc[span[0].i + 1].lower_ in ("years", "months", "weeks", "days"):
-            return True
+        if word == "recent":
+            return True  # bare "recent" is as often not annotated as annotated
         if word == "now" and span[0].i > 0 and doc[span[0].i - 1].lower_ in ("right", "just", "by", "until", "from"):
             return False
     if rule in _NEEDS_BEFORE and not _NEEDS_BEFORE[rule].search(doc.text[max(0, start - 12):start]):
@@ -159,7 +173,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             if e > s and not _token_veto(doc, s, e, name):
                 found.append(Candidate(s, e, name))
     for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME"):
+        if ent.label_ in ("DATE", "TIME") and ent.text.lower() not in _SPACY_NOT:
             found.append(Candidate(ent.start_char, ent.end_char, "spacy_" + ent.label_))
     return select(found)
 
