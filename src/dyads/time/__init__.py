@@ -27,7 +27,7 @@ def governing_verb(span: Span) -> Span | None:
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
             return tok.doc[tok.i : tok.i + 1]
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -49,7 +49,7 @@ def clause_tense(span: Span) -> str | None:
     if any(a.lower_ == "to" and a.tag_ == "TO" for a in auxes) and verb.tag_ == "VB":
         head = verb.head
         for _ in range(4):
-            if head.pos_ in ("VERB", "AUX", "ADJ") or head.head is head:
+            if head.pos_ in ("VERB", "AUX", "ADJ") or head.head.i == head.i:
                 break
             head = head.head
         head_aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}

@@ -498,9 +498,12 @@ def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
     dct = ctx.dct
     if dct is None:
         return _unanchored(t)
-    t = re.sub(r"^(?:early|late|mid|the middle of|the end of|the beginning of|the start of|end of|start of|"
-               r"the first half of|the second half of|the close of|until|by)[- ]+", "", t)  # fmt: skip
-    t = re.sub(r"^(earlier|later) (?=this|that|last|next|in)", "", t)
+    stripped = re.sub(r"^(?:early|late|mid|the middle of|the end of|the beginning of|the start of|end of|start of|"
+                      r"the first half of|the second half of|the close of|the rest of|the remainder of|the balance of|"
+                      r"until|by)[- ]+", "", t)  # fmt: skip
+    if stripped != t and re.fullmatch(r"the (?:year|month|week)", stripped):
+        return Value("DATE", shift(dct, 0, UNITS[stripped[4:]]))  # "the end of the year": this year
+    t = re.sub(r"^(earlier|later) (?=this|that|last|next|in)", "", stripped)
     t = re.sub(r"^(early|late|mid)[- ](?=this|last|next)", "", t)
     m = re.fullmatch(r"(today|tonight|yesterday|tomorrow)(?:'s)?(?:\s+(morning|afternoon|evening|night))?", t)
     if m:
