@@ -132,6 +132,10 @@ def _token_veto(doc: Doc, start: int, end: int, rule: str) -> bool:
             if tok.like_num and tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("%", "percent"):
                 return True
         prev = doc[span.start - 1] if span.start > 0 else None
+        root = span.root
+        if (len(span) == 1 and root.dep_ == "nummod" and root.head.tag_ == "NNS"
+                and (prev is None or prev.pos_ not in ("DET", "ADP", "PRON"))):
+            return True  # "1990 troops": a count, while "the 1990 elections" is a year
         if prev is not None and prev.text in ("$", "#", "No.", "no.", "Flight", "flight", "Route", "Resolution"):
             return True
     if rule == "season":
@@ -170,10 +174,18 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     for name, pat in PATTERNS:
         for m in pat.finditer(text):
             s, e = m.span()
+            if text[s:s + 5].lower() == "last ":
+                first = doc.char_span(s, s + 4)
+                if first is not None and first.root.pos_ in ("VERB", "AUX"):
+                    s += 5  # "talks would last three days"
             if e > s and not _token_veto(doc, s, e, name):
                 found.append(Candidate(s, e, name))
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME") and ent.text.lower() not in _SPACY_NOT:
+            if re.fullmatch(r"\d{4}", ent.text) and _token_veto(doc, ent.start_char, ent.end_char, "year"):
+                continue
+            if re.search(r"\bold$|-olds?$", ent.text):
+                continue
             found.append(Candidate(ent.start_char, ent.end_char, "spacy_" + ent.label_))
     return select(found)
 
