@@ -51,9 +51,8 @@ REFS: dict[str, str] = {
     "these days": "PRESENT_REF", "today's": "PRESENT_REF", "the moment": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "the past": "PAST_REF",
     "in the past": "PAST_REF", "formerly": "PAST_REF", "earlier": "PAST_REF", "once": "PAST_REF",
-    "recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF", "recent days": "PAST_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "the coming years": "FUTURE_REF", "eventually": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "eventually": "FUTURE_REF",
 }  # fmt: skip
 SET_WORDS: dict[str, str] = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P1Q", "annually": "P1Y",
@@ -242,7 +241,7 @@ def _daypart(t: str) -> str | None:
 
 def _day(dct: date, d: date, t: str) -> Value:
     part = _daypart(t)
-    if part and not re.search(r"\bnights?\b", t.split()[0] if t else ""):
+    if part:
         return Value("TIME", f"{d.isoformat()}T{part}")
     return Value("DATE", d.isoformat())
 
@@ -469,6 +468,8 @@ def _explicit(t: str, dct: date | None, tense: str | None) -> Value | None:
         dec = m.group(3) or m.group(4)
         cent = "19" if not dct or int(dec) > int(str(dct.year)[2]) else str(dct.year)[:2]
         return Value("DATE", f"{cent}{dec}X")
+    if re.fullmatch(r"this century|the past century|the last century", t):
+        return Value("DURATION", "P100Y")  # TimeBank's reading of "this century"
     m = re.fullmatch(r"(twentieth|nineteenth|twenty-first|20th|19th|21st|18th|eighteenth)[- ]century", t)
     if m:
         c = {"twentieth": 19, "20th": 19, "nineteenth": 18, "19th": 18, "twenty-first": 20, "21st": 20,
@@ -651,7 +652,10 @@ def _duration_or_set(t: str, ctx: Context) -> Value | None:
     m = re.fullmatch(rf"{_WD_RE}s", t)
     if m:
         return Value("SET", f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}")
-    m = re.fullmatch(rf"(?:the\s+|in\s+)?(past|last|next|previous|coming|recent)\s+{_UNIT_RE}", t)
+    m = re.fullmatch(rf"(?:the\s+|in\s+)?(recent|coming)\s+{_UNIT_RE}", t)
+    if m and m.group(2).endswith("s") and _unit(m.group(2)):
+        return Value("DURATION", duration(None, _unit(m.group(2)) or "Y"))  # as TimeBank mostly has it: PXY
+    m = re.fullmatch(rf"(?:the\s+|in\s+)?(past|last|next|previous)\s+{_UNIT_RE}", t)
     if m and m.group(2).endswith("s"):
         return Value("DATE", "PAST_REF" if m.group(1) in ("past", "last", "previous", "recent") else "FUTURE_REF")
     t = re.sub(r"^(?:the\s+)?(?:past|last|next|previous|coming|first|final|latest|following|preceding|entire|whole|"
