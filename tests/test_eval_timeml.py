@@ -21,7 +21,8 @@ TML = """<?xml version="1.0" ?>
 <DOCID>T1</DOCID>
 <DCT><TIMEX3 tid="t0" type="DATE" value="2013-07-22" functionInDocument="CREATION_TIME">20130722</TIMEX3></DCT>
 <TEXT>
-The envoy <EVENT eid="e1" class="REPORTING">said</EVENT> <TIMEX3 tid="t1" type="DATE" value="2013-07-19">Friday</TIMEX3> \
+The envoy <EVENT eid="e1" class="REPORTING">said</EVENT> \
+<TIMEX3 tid="t1" type="DATE" value="2013-07-19">Friday</TIMEX3> \
 that talks would last <TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX3> from \
 <TIMEX3 tid="t3" type="DATE" value="2013-08">next month</TIMEX3>.
 </TEXT>

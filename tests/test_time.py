@@ -15,7 +15,9 @@ from dyads.time.normalize import FUTURE, PAST, Context, normalize, spelled_years
 
 DCT = date(2013, 7, 22)  # a Monday
 ROOT = Path(__file__).resolve().parents[1]
-SEED = next((p / "shared" / "seed" for p in ROOT.parents if (p / "shared" / "seed").is_dir()), ROOT.parent / "shared" / "seed")
+SEED = next(
+    (p / "shared" / "seed" for p in ROOT.parents if (p / "shared" / "seed").is_dir()), ROOT.parent / "shared" / "seed"
+)
 
 
 @pytest.fixture(scope="module")

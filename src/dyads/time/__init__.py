@@ -16,11 +16,45 @@ from dyads.time.recognize import find_candidates
 
 __all__ = ["find_times", "clause_tense", "governing_verb"]
 
-_FORWARD = {"plan", "expect", "schedule", "set", "hope", "intend", "want", "agree", "decide", "aim", "promise", "vow",
-            "threaten", "seek", "prepare", "due", "likely", "go", "scheduled", "expected", "slated", "poised", "pledge"}
+_FORWARD = {
+    "plan",
+    "expect",
+    "schedule",
+    "set",
+    "hope",
+    "intend",
+    "want",
+    "agree",
+    "decide",
+    "aim",
+    "promise",
+    "vow",
+    "threaten",
+    "seek",
+    "prepare",
+    "due",
+    "likely",
+    "go",
+    "scheduled",
+    "expected",
+    "slated",
+    "poised",
+    "pledge",
+}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d", "gon", "could", "might", "may", "can", "should", "must"}
-_FORWARD_CUES = {"payable", "effective", "due", "starting", "beginning", "until", "till", "expires", "expiring", "deadline"}
-"""Words right before a time that point it forward whatever the clause's tense ("declared a dividend payable Dec. 7")."""
+_FORWARD_CUES = {
+    "payable",
+    "effective",
+    "due",
+    "starting",
+    "beginning",
+    "until",
+    "till",
+    "expires",
+    "expiring",
+    "deadline",
+}
+"""Words before a time that point it forward whatever the tense ("a dividend payable Dec. 7")."""
 
 
 def governing_verb(span: Span) -> Span | None:
@@ -91,7 +125,10 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
         tense = clause_tense(span) if span is not None and len(span) else None
         if span is not None and len(span):
             before = doc[span.start - 2 : span.start] if span.start >= 2 else doc[: span.start]
-            if any(t.lower_ in _FORWARD_CUES for t in before) or doc.text[max(0, start - 11) : start].lower() == "as soon as ":
+            if (
+                any(t.lower_ in _FORWARD_CUES for t in before)
+                or doc.text[max(0, start - 11) : start].lower() == "as soon as "
+            ):
                 tense = FUTURE
             elif span.end < len(doc) and doc[span.end].tag_ == "POS" and cand.rule == "weekday":
                 tense = PAST  # "Wednesday's ruling": a day already talked about

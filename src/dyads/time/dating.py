@@ -110,7 +110,11 @@ def resolve_event_date(
     publication date (text None). Only times naming a calendar day, month or year count.
     """
     trigger = doc.char_span(trigger_start_char, trigger_end_char, alignment_mode="expand")
-    fallback = EventDate(article.publication_date.isoformat(), "day", None) if article.publication_date else EventDate(None, None, None)
+    fallback = (
+        EventDate(article.publication_date.isoformat(), "day", None)
+        if article.publication_date
+        else EventDate(None, None, None)
+    )
     if trigger is None or not len(trigger):
         return fallback
     sent = trigger.sent

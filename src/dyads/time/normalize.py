@@ -37,19 +37,35 @@ ORDINALS: dict[str, int] = {
     "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
 UNITS: dict[str, str] = {
-    "second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "D", "week": "W", "weekend": "WE",
-    "fortnight": "FN", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
+    "second": "S",
+    "minute": "MIN",
+    "hour": "H",
+    "day": "D",
+    "night": "D",
+    "week": "W",
+    "weekend": "WE",
+    "fortnight": "FN",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
 }
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 DAYPARTS: dict[str, str] = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI",
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "tonight": "NI",
+    "overnight": "NI",
 }
 REFS: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "present": "PRESENT_REF",
     "the present": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF", "right now": "PRESENT_REF",
     "these days": "PRESENT_REF", "today's": "PRESENT_REF", "the moment": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "the past": "PAST_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "the past": "PAST_REF",  # noqa: E501
     "in the past": "PAST_REF", "formerly": "PAST_REF", "earlier": "PAST_REF", "once": "PAST_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
     "the near future": "FUTURE_REF", "eventually": "FUTURE_REF",
@@ -394,7 +410,10 @@ def _compose(t: str, ctx: Context, tense: str | None) -> Value | None:
         v = normalize(m.group(2), ctx, tense)
         if v and re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", v.value):
             return Value("TIME", f"{v.value}T{DAYPARTS[m.group(1)]}")
-    m = re.fullmatch(rf"(?:early|late|mid|the end of|the beginning of)?[- ]?{_MONTH_RE}\s+(?:(\d{{1,2}})\s+)?(this|last|next) year", t)
+    m = re.fullmatch(
+        rf"(?:early|late|mid|the end of|the beginning of)?[- ]?{_MONTH_RE}\s+(?:(\d{{1,2}})\s+)?(this|last|next) year",
+        t,
+    )
     if m and ctx.dct:
         y = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m.group(3)]
         mon = MONTHS[m.group(1)]
@@ -407,7 +426,11 @@ def _compose(t: str, ctx: Context, tense: str | None) -> Value | None:
         y = ctx.dct.year
         rel = m.group(1)
         this = fn(y)
-        if rel == "last" or (rel is None and tense == PAST) or (rel is None and tense != FUTURE and (this - ctx.dct).days > 120):
+        if (
+            rel == "last"
+            or (rel is None and tense == PAST)
+            or (rel is None and tense != FUTURE and (this - ctx.dct).days > 120)
+        ):
             if this > ctx.dct:
                 this = fn(y - 1)
         elif rel == "next" or tense == FUTURE:
@@ -452,7 +475,11 @@ def _explicit(t: str, dct: date | None, tense: str | None) -> Value | None:
     if m:
         return Value("DATE", f"{m.group(2)}-{MONTHS[m.group(1)]:02d}")
     m = re.fullmatch(rf"(this|last|next|past|previous|coming)?\s*{_MONTH_RE}", t)
-    if m and (m.group(2) != "may" or m.group(1)) and not re.fullmatch(r"mar|jun|jul|sep|dec|jan|sept|aug|oct|nov|feb|apr", t):
+    if (
+        m
+        and (m.group(2) != "may" or m.group(1))
+        and not re.fullmatch(r"mar|jun|jul|sep|dec|jan|sept|aug|oct|nov|feb|apr", t)
+    ):
         mon = MONTHS[m.group(2)]
         rel = {"past": "last", "previous": "last", "coming": "next"}.get(m.group(1) or "", m.group(1))
         if not dct:
@@ -483,7 +510,10 @@ def _explicit(t: str, dct: date | None, tense: str | None) -> Value | None:
     if m:
         return Value("DATE", f"{m.group(1)}-{SEASONS[m.group(2)]}")
     # quarters and halves with a year
-    m = re.fullmatch(r"(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(quarter|half)(?: of)?,?\s+(?:fiscal\s+)?(\d{4})", t)  # noqa: E501
+    m = re.fullmatch(
+        r"(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(quarter|half)(?: of)?,?\s+(?:fiscal\s+)?(\d{4})",  # noqa: E501
+        t,
+    )  # noqa: E501
     if m:
         kind = "Q" if m.group(2) == "quarter" else "H"
         return Value("DATE", f"{m.group(3)}-{kind}{ORDINALS[m.group(1)]}")
@@ -515,7 +545,9 @@ def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
         off = -1 if m.group(1) in ("yesterday",) or (m.group(1) == "last" and m.group(2) == "night") else 0
         off = 1 if m.group(1) == "tomorrow" else off
         return Value("TIME", f"{(dct + timedelta(days=off)).isoformat()}T{DAYPARTS[m.group(2)]}")
-    m = re.fullmatch(rf"(?:(this|last|next|past|coming|previous|on)\s+)?{_WD_RE}(?:'s)?(?:\s+(morning|afternoon|evening|night))?", t)  # noqa: E501
+    m = re.fullmatch(
+        rf"(?:(this|last|next|past|coming|previous|on)\s+)?{_WD_RE}(?:'s)?(?:\s+(morning|afternoon|evening|night))?", t
+    )  # noqa: E501
     if m:
         rel = {"past": "last", "previous": "last", "coming": "next", "on": None}.get(m.group(1) or "", m.group(1))
         d = weekday_date(dct, WEEKDAYS[m.group(2)], tense, rel)
@@ -580,14 +612,20 @@ def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
     m = re.fullmatch(rf"{_VAGUE_RE}\s+{_UNIT_RE}\s+(ago|earlier|before)", t)
     if m:
         return Value("DATE", "PAST_REF")
-    if re.fullmatch(r"(?:the )?(?:year[- ](?:ago|earlier)|a year (?:ago|earlier)|prior[- ]year|previous[- ]year)(?: (?:quarter|period|level|results|figure))?", t):  # noqa: E501
+    if re.fullmatch(
+        r"(?:the )?(?:year[- ](?:ago|earlier)|a year (?:ago|earlier)|prior[- ]year|previous[- ]year)(?: (?:quarter|period|level|results|figure))?",  # noqa: E501
+        t,
+    ):  # noqa: E501
         if ctx.quarter and not t.endswith("year"):
             return Value("DATE", f"{ctx.quarter[0] - 1}-Q{ctx.quarter[1]}")
         if ctx.quarter and re.search(r"(ago|earlier)", t):
             return Value("DATE", f"{ctx.quarter[0] - 1}-Q{ctx.quarter[1]}")
         return Value("DATE", str(dct.year - 1))
     # quarters: third-quarter, the latest quarter, this year's third quarter
-    m = re.fullmatch(r"(?:(this|last|next|the)\s+year's\s+|(\d{4})\s+)?(?:the\s+)?(?:fiscal\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)(?:[- ]fiscal)?[- ](quarter|half|period)", t)  # noqa: E501
+    m = re.fullmatch(
+        r"(?:(this|last|next|the)\s+year's\s+|(\d{4})\s+)?(?:the\s+)?(?:fiscal\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)(?:[- ]fiscal)?[- ](quarter|half|period)",  # noqa: E501
+        t,
+    )  # noqa: E501
     if m:
         k = ORDINALS[m.group(3)]
         kind = "H" if m.group(4) == "half" else "Q"
@@ -601,7 +639,10 @@ def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
         if kind == "Q" and (y, k) <= _last_quarter(dct):
             ctx.quarter = (y, k)
         return Value("DATE", f"{y}-{kind}{k}")
-    m = re.fullmatch(r"(?:the\s+)?(latest|most recent|recent|current|same|latest fiscal|fiscal|just-ended|just-completed)[- ](?:fiscal\s+)?(?:quarter|period)", t)  # noqa: E501
+    m = re.fullmatch(
+        r"(?:the\s+)?(latest|most recent|recent|current|same|latest fiscal|fiscal|just-ended|just-completed)[- ](?:fiscal\s+)?(?:quarter|period)",  # noqa: E501
+        t,
+    )  # noqa: E501
     if m:
         if m.group(1) == "current":
             q = (dct.year, (dct.month - 1) // 3 + 1)
@@ -662,7 +703,10 @@ def _duration_or_set(t: str, ctx: Context) -> Value | None:
                r"full|same|initial|remaining|succeeding|prior)\s+", "", t)  # fmt: skip
     for _ in range(3):
         t = re.sub(rf"^{_MOD}", "", t)
-    m = re.fullmatch(rf"{_NUM_RE}(?:[- ]+)(?:more\s+|full\s+|long\s+|straight\s+|consecutive\s+|additional\s+)?{_UNIT_RE}(?:[- ](?:long|plus))?", t)  # noqa: E501
+    m = re.fullmatch(
+        rf"{_NUM_RE}(?:[- ]+)(?:more\s+|full\s+|long\s+|straight\s+|consecutive\s+|additional\s+)?{_UNIT_RE}(?:[- ](?:long|plus))?",  # noqa: E501
+        t,
+    )  # noqa: E501
     if m:
         n = _num(m.group(1))
         unit = _unit(m.group(2))
@@ -694,6 +738,10 @@ def _duration_or_set(t: str, ctx: Context) -> Value | None:
         return Value("DURATION", duration(None, UNITS[m.group(1)]))
     m = re.fullmatch(r"(?:half an?|a half)[- ](hour|day|year|century|decade)", t)
     if m:
-        return Value("DURATION", duration(0.5, UNITS[m.group(1)]) if m.group(1) == "hour" else
-                     {"day": "PT12H", "year": "P6M", "century": "P50Y", "decade": "P5Y"}[m.group(1)])
+        return Value(
+            "DURATION",
+            duration(0.5, UNITS[m.group(1)])
+            if m.group(1) == "hour"
+            else {"day": "PT12H", "year": "P6M", "century": "P50Y", "decade": "P5Y"}[m.group(1)],
+        )
     return None

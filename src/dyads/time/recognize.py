@@ -41,7 +41,10 @@ _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (name, re.compile(p, re.IGNORECASE))
     for name, p in [
-        ("full_date", rf"\b(?:{_WD},?\s+)?{_PRE}{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?(?:\s+{_PART})?"),
+        (
+            "full_date",
+            rf"\b(?:{_WD},?\s+)?{_PRE}{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?(?:\s+{_PART})?",
+        ),
         ("day_month", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?"),
         ("month_year", rf"\b{_PRE}{_MON},?\s+(?:of\s+)?{_YEAR}\b"),
         ("month", rf"\b(?:(?:this|last|next|past|coming|previous)\s+)?{_PRE}{_MON}(?![\w.])"),
@@ -52,41 +55,89 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("century", r"\b(?:the\s+)?(?:twentieth|nineteenth|twenty-first|20th|19th|21st)[- ]century\b"),
         ("deictic", rf"\b(?:(?:early|late|earlier|later)\s+)?(?:today|tonight|yesterday|tomorrow)(?:\s+{_PART})?\b"),
         ("part", rf"\b(?:this|last|tomorrow|yesterday)\s+{_PART}\b"),
-        ("rel_unit", rf"\b(?:(?:earlier|later|early|late)\s+|(?:the\s+)?(?:end|beginning|start|middle|rest|remainder) of\s+)?"
-                     rf"(?:this|last|next|the past|the coming|the previous|the current|this past|the same)\s+(?:week|weekend|month|year|"
-                     rf"quarter|decade|century|spring|summer|fall|autumn|winter)(?:'s)?\b"),
-        ("fiscal_year", r"\b(?:the\s+)?(?:(?:current|next|last|previous|latest|same|coming)\s+)?fiscal year\b(?!\s+\d)"),
-        ("end_of", r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance) of (?:the|this) (?:year|month|week)\b"),
+        (
+            "rel_unit",
+            r"\b(?:(?:earlier|later|early|late)\s+|(?:the\s+)?(?:end|beginning|start|middle|rest|remainder) of\s+)?"
+            r"(?:this|last|next|the past|the coming|the previous|the current|this past|the same)\s+(?:week|weekend|month|year|"  # noqa: E501
+            r"quarter|decade|century|spring|summer|fall|autumn|winter)(?:'s)?\b",
+        ),
+        (
+            "fiscal_year",
+            r"\b(?:the\s+)?(?:(?:current|next|last|previous|latest|same|coming)\s+)?fiscal year\b(?!\s+\d)",
+        ),
+        (
+            "end_of",
+            r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance) of (?:the|this) (?:year|month|week)\b",
+        ),
         ("weekday", rf"\b(?:(?:this|last|next|this past|this coming)\s+)?{_WD}(?:\s+{_PART})?\b"),
-        ("ago", rf"\b(?:{_MOD})*(?:{_NUM}|{_VAGUE})\s+(?:more\s+)?{_UNIT}\s+(?:ago|earlier|later|before|from now|hence)\b"),
+        (
+            "ago",
+            rf"\b(?:{_MOD})*(?:{_NUM}|{_VAGUE})\s+(?:more\s+)?{_UNIT}\s+(?:ago|earlier|later|before|from now|hence)\b",
+        ),
         ("year_ago", r"\b(?:the\s+)?(?:year[- ](?:ago|earlier)|prior[- ]year)(?:\s+(?:quarter|period))?\b"),
-        ("quarter", rf"\b(?:(?:this|last|next)\s+year's\s+|{_YEAR}\s+)?(?:the\s+)?(?:fiscal\s+)?(?:first|second|third|fourth|"
-                    rf"1st|2nd|3rd|4th)(?:[- ]fiscal)?[- ](?:quarter|half)\b(?:(?:\s+of|,)?\s+(?:fiscal\s+)?{_YEAR}\b)?"),
-        ("quarter_ref", r"\b(?:the\s+)?(?:latest|most recent|current|same|just-ended|just-completed)\s+(?:fiscal\s+)?"
-                        r"(?:quarter|period)\b"),
+        (
+            "quarter",
+            rf"\b(?:(?:this|last|next)\s+year's\s+|{_YEAR}\s+)?(?:the\s+)?(?:fiscal\s+)?(?:first|second|third|fourth|"
+            rf"1st|2nd|3rd|4th)(?:[- ]fiscal)?[- ](?:quarter|half)\b(?:(?:\s+of|,)?\s+(?:fiscal\s+)?{_YEAR}\b)?",
+        ),
+        (
+            "quarter_ref",
+            r"\b(?:the\s+)?(?:latest|most recent|current|same|just-ended|just-completed)\s+(?:fiscal\s+)?"
+            r"(?:quarter|period)\b",
+        ),
         ("the_quarter", r"\bthe quarter\b"),
-        ("duration", rf"\b(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|following|preceding|entire|whole|full|"
-                     rf"latest|initial|remaining|prior)\s+)?(?:{_MOD})*(?:{_NUM}|{_VAGUE})[- ](?:more\s+|full\s+|"
-                     rf"consecutive\s+|straight\s+|additional\s+)?{_UNIT}\b(?!-old| old|-olds)(?:[- ]long\b)?"),
+        (
+            "duration",
+            rf"\b(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|following|preceding|entire|whole|full|"
+            rf"latest|initial|remaining|prior)\s+)?(?:{_MOD})*(?:{_NUM}|{_VAGUE})[- ](?:more\s+|full\s+|"
+            rf"consecutive\s+|straight\s+|additional\s+)?{_UNIT}\b(?!-old| old|-olds)(?:[- ]long\b)?",
+        ),
         ("range", rf"\b\d+(?:\s*-\s*|\s+to\s+|\s+or\s+)\d+[- ]{_UNIT}\b(?!-old| old)"),
-        ("bare_units", r"\b(?:years|months|weeks|decades|centuries|"
-                       r"days|hours)\b(?! of| to come| ago)"),
-        ("refs", r"\b(?:now|currently|recently|lately|previously|formerly|nowadays|at present|the future|the near future|"
-                 r"the past|recent (?:years|months|weeks|days)|recent|current)\b"),
-        ("set", rf"\b(?:daily|weekly|monthly|annually|yearly|hourly|(?:every|each|per)\s+(?:other\s+)?"
-                rf"(?:{_NUM}\s+)?(?:{_UNIT}|{_WD}|{_MON}))\b"),
-        ("clock_day", rf"\b(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.)|noon|midnight)(?:\s+(?:EST|EDT|GMT|PST|PDT|CST|CDT|local time))?"
-                      rf",?\s+(?:(?:on\s+)?{_WD}|today|yesterday|tomorrow|(?:{_WD},?\s+)?{_MON}\s+\d{{1,2}}(?:,?\s+{_YEAR})?)\b"),
-        ("day_clock", rf"\b(?:{_WD}|today|yesterday|tomorrow)\s+(?:at\s+)?(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.)|noon|midnight)"),
-        ("part_day", rf"\b(?:(?:early|late|mid)[- ]?)?(?:morning|afternoon|evening|night)\s+(?:{_WD}|today|yesterday|tomorrow)\b"),
+        (
+            "bare_units",
+            r"\b(?:years|months|weeks|decades|centuries|"
+            r"days|hours)\b(?! of| to come| ago)",
+        ),
+        (
+            "refs",
+            r"\b(?:now|currently|recently|lately|nowadays|at present|the future|the near future|"
+            r"the past|recent (?:years|months|weeks|days)|recent|current)\b",
+        ),
+        (
+            "set",
+            rf"\b(?:daily|weekly|monthly|annually|yearly|hourly|(?:every|each|per)\s+(?:other\s+)?"
+            rf"(?:{_NUM}\s+)?(?:{_UNIT}|{_WD}|{_MON}))\b",
+        ),
+        (
+            "clock_day",
+            rf"\b(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.)|noon|midnight)(?:\s+(?:EST|EDT|GMT|PST|PDT|CST|CDT|local time))?"  # noqa: E501
+            rf",?\s+(?:(?:on\s+)?{_WD}|today|yesterday|tomorrow|(?:{_WD},?\s+)?{_MON}\s+\d{{1,2}}(?:,?\s+{_YEAR})?)\b",
+        ),
+        (
+            "day_clock",
+            rf"\b(?:{_WD}|today|yesterday|tomorrow)\s+(?:at\s+)?(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.)|noon|midnight)",
+        ),
+        (
+            "part_day",
+            rf"\b(?:(?:early|late|mid)[- ]?)?(?:morning|afternoon|evening|night)\s+(?:{_WD}|today|yesterday|tomorrow)\b",  # noqa: E501
+        ),
         ("month_rel_year", rf"\b{_PRE}{_MON}\s+(?:\d{{1,2}}\s+)?(?:this|last|next) year\b"),
-        ("spelled_year", rf"\b(?:{_PRE}{_MON}\s+|the year\s+)?(?:nineteen|two thousand)[- ](?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|"
-                         rf"sixteen|seventeen|eighteen|nineteen)\b|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                         rf"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|and\s+\w+|(?:one|two|three|four|five|six|seven|eight|nine)\b)"),
-        ("holiday", r"\b(?:(?:this|last|next)\s+)?(?-i:Christmas(?: Eve| Day)?|New Year's(?: Eve| Day)?|Thanksgiving(?: Day)?|"
-                    r"Independence Day|Labor Day|Memorial Day|Election Day|Easter(?: Sunday)?)\b"),
+        (
+            "spelled_year",
+            rf"\b(?:{_PRE}{_MON}\s+|the year\s+)?(?:nineteen|two thousand)[- ](?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|"  # noqa: E501
+            rf"sixteen|seventeen|eighteen|nineteen)\b|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+            rf"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|and\s+\w+|(?:one|two|three|four|five|six|seven|eight|nine)\b)",  # noqa: E501
+        ),
+        (
+            "holiday",
+            r"\b(?:(?:this|last|next)\s+)?(?-i:Christmas(?: Eve| Day)?|New Year's(?: Eve| Day)?|Thanksgiving(?: Day)?|"
+            r"Independence Day|Labor Day|Memorial Day|Election Day|Easter(?: Sunday)?)\b",
+        ),
         ("clock", r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b)|\bnoon\b|\bmidnight\b"),
-        ("season", rf"\b(?:{_PRE})?(?:(?:this|last|next|the)\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b"),
+        (
+            "season",
+            rf"\b(?:{_PRE})?(?:(?:this|last|next|the)\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b",
+        ),
     ]
 ]
 """Ordered for readability only: overlaps are settled by length, not by order."""
@@ -106,8 +157,25 @@ _NEEDS_BEFORE = {
 }
 
 
-_SPACY_NOT = {"previously", "formerly", "quarterly", "once", "earlier", "recent", "later", "annual", "the day", "a day",
-              "the night", "nightly", "the year-earlier", "the year-ago", "year", "a second", "noon"}
+_SPACY_NOT = {
+    "previously",
+    "formerly",
+    "quarterly",
+    "once",
+    "earlier",
+    "recent",
+    "later",
+    "annual",
+    "the day",
+    "a day",
+    "the night",
+    "nightly",
+    "the year-earlier",
+    "the year-ago",
+    "year",
+    "a second",
+    "noon",
+}
 """spaCy DATE entities that TimeBank does not annotate more often than it does."""
 
 
@@ -133,8 +201,12 @@ def _token_veto(doc: Doc, start: int, end: int, rule: str) -> bool:
                 return True
         prev = doc[span.start - 1] if span.start > 0 else None
         root = span.root
-        if (len(span) == 1 and root.dep_ == "nummod" and root.head.tag_ == "NNS"
-                and (prev is None or prev.pos_ not in ("DET", "ADP", "PRON"))):
+        if (
+            len(span) == 1
+            and root.dep_ == "nummod"
+            and root.head.tag_ == "NNS"
+            and (prev is None or prev.pos_ not in ("DET", "ADP", "PRON"))
+        ):
             return True  # "1990 troops": a count, while "the 1990 elections" is a year
         if prev is not None and prev.text in ("$", "#", "No.", "no.", "Flight", "flight", "Route", "Resolution"):
             return True
@@ -147,22 +219,26 @@ def _token_veto(doc: Doc, start: int, end: int, rule: str) -> bool:
     if rule == "month":
         word = span[-1].text
         if _MONTH_GUARD.match(word) and len(span) == 1:
-            before = doc.text[max(0, start - 12):start]
+            before = doc.text[max(0, start - 12) : start]
             if not _MONTH_OK_BEFORE.search(before) or span[0].ent_type_ == "PERSON":
                 return True
     if rule == "refs":
         word = span.text.lower()
-        if word in _REF_NEEDS and not _REF_NEEDS[word].match(doc.text[end:end + 40]):
+        if word in _REF_NEEDS and not _REF_NEEDS[word].match(doc.text[end : end + 40]):
             return True
         if word == "recent":
             return True  # bare "recent" is as often not annotated as annotated
         if word == "now" and span[0].i > 0 and doc[span[0].i - 1].lower_ in ("right", "just", "by", "until", "from"):
             return False
-    if rule in _NEEDS_BEFORE and not _NEEDS_BEFORE[rule].search(doc.text[max(0, start - 12):start]):
+    if rule in _NEEDS_BEFORE and not _NEEDS_BEFORE[rule].search(doc.text[max(0, start - 12) : start]):
         return True
     if rule in ("duration", "range"):
-        nxt = doc.text[end:end + 6]
+        nxt = doc.text[end : end + 6]
         if re.match(r"[- ]?olds?\b", nxt):
+            return True
+        if re.search(r"quarters$", doc.text[start:end], re.I) and nxt.startswith(" of"):
+            return True  # "three-quarters of its food"
+        if doc.text[start:end].lower() == "a second":
             return True
     return False
 
@@ -174,7 +250,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     for name, pat in PATTERNS:
         for m in pat.finditer(text):
             s, e = m.span()
-            if text[s:s + 5].lower() == "last ":
+            if text[s : s + 5].lower() == "last ":
                 first = doc.char_span(s, s + 4)
                 if first is not None and first.root.pos_ in ("VERB", "AUX"):
                     s += 5  # "talks would last three days"
