@@ -81,6 +81,8 @@ def clause_tense(span: Span) -> str | None:
     verb = verb_span.root
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        if verb.tag_ == "VBN" and any(a.lower_ == "have" for a in auxes):
+            return PAST  # "may have been": a guess about the past
         return FUTURE
     if any(a.lower_ == "to" and a.tag_ == "TO" for a in auxes) and verb.tag_ == "VB":
         head = verb.head

@@ -219,7 +219,7 @@ def month_year(dct: date, month: int, tense: str | None, rel: str | None = None)
         return dct.year if diff >= -1 else dct.year + 1
     if diff > 7:  # untensed: the same year unless that is far off (October in a January story)
         return dct.year - 1
-    if diff < -9:
+    if diff <= -9:
         return dct.year + 1
     return dct.year
 
@@ -551,7 +551,7 @@ def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
     if m:
         rel = {"past": "last", "previous": "last", "coming": "next", "on": None}.get(m.group(1) or "", m.group(1))
         d = weekday_date(dct, WEEKDAYS[m.group(2)], tense, rel)
-        return _day(dct, d, m.group(3) or "")
+        return Value("DATE", d.isoformat())  # "Friday night": TimeBank mostly gives the day alone
     m = re.fullmatch(r"(?:(this|the|last|next|past|coming|previous|current|that|the past|the last|the previous|"
                      r"the coming|the next|this past|the current|the same)\s+)?(week|month|year|quarter|weekend|decade|"
                      r"century|spring|summer|fall|autumn|winter)(?:'s)?", t)  # fmt: skip

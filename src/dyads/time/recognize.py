@@ -72,7 +72,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("weekday", rf"\b(?:(?:this|last|next|this past|this coming)\s+)?{_WD}(?:\s+{_PART})?\b"),
         (
             "ago",
-            rf"\b(?:{_MOD})*(?:{_NUM}|{_VAGUE})\s+(?:more\s+)?{_UNIT}\s+(?:ago|earlier|later|before|from now|hence)\b",
+            rf"\b(?:{_MOD})*(?:{_NUM}|{_VAGUE})\s+(?:more\s+)?{_UNIT}\s+(?:ago|earlier|from now|hence)\b",
         ),
         ("year_ago", r"\b(?:the\s+)?(?:year[- ](?:ago|earlier)|prior[- ]year)(?:\s+(?:quarter|period))?\b"),
         (
@@ -263,7 +263,35 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             if re.search(r"\bold$|-olds?$", ent.text):
                 continue
             found.append(Candidate(ent.start_char, ent.end_char, "spacy_" + ent.label_))
-    return select(found)
+    return [trim(doc, c) for c in select(found)]
+
+
+_LEAD_ADVERB = re.compile(
+    r"^(?:about|only|nearly|almost|just|barely|over|around|roughly|approximately|some|fully|merely|"
+    r"little more than)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def trim(doc: Doc, cand: Candidate) -> Candidate:
+    """TimeBank's extents: no possessive 's, no hedging adverb in front ("about five hours"), no
+    article before a modifier ("the two-week trip")."""
+    start, end = cand.start, cand.end
+    text = doc.text[start:end]
+    if text.endswith(("'s", "\u2019s")) and end - start > 2:
+        end -= 2
+    m = _LEAD_ADVERB.match(doc.text[start:end])
+    if m and cand.rule not in ("refs",):
+        start += m.end()
+    if doc.text[start:end].lower().startswith("the "):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        rest = doc.text[start + 4 : end]
+        if span is not None and (
+            (span.root.dep_ in ("amod", "compound", "nmod") and "-" in rest)
+            or re.fullmatch(r"(?:years|months|weeks|days|decades|hours)", rest, re.IGNORECASE)
+        ):
+            start += 4
+    return Candidate(start, end, cand.rule) if (start, end) != (cand.start, cand.end) else cand
 
 
 def select(cands: list[Candidate]) -> list[Candidate]:
