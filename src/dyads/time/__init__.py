@@ -139,4 +139,6 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
         if value is None:
             continue
         out.append(TimeExpr(text=text, start=start, end=end, type=value.type, value=value.value))
+        if value.type in ("DATE", "TIME") and value.value[:4].isdigit() and "X" not in value.value:
+            ctx.last = value.value.split("T")[0] if "-W" not in value.value and "-Q" not in value.value else ctx.last
     return out

@@ -84,7 +84,7 @@ class Context:
 
     dct: date | None
     quarter: tuple[int, int] | None = None  # (year, quarter) last mentioned, for "a year earlier" in earnings copy
-    last_date: date | None = None  # last fully specified day, for "the next day"
+    last: str | None = None  # last calendar value the text named (2013-05-07, 1989-03, 1995): "the following month"
 
 
 @dataclass
@@ -529,6 +529,15 @@ def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
     dct = ctx.dct
     if dct is None:
         return _unanchored(t)
+    m = re.fullmatch(r"the (following|next|previous|preceding|prior) (day|month|year)", t)
+    if m and ctx.last and (m.group(1) in ("following", "previous", "preceding", "prior")):
+        return _anaphoric(ctx.last, 1 if m.group(1) == "following" else -1, m.group(2))
+    m = re.fullmatch(r"(?:the )?(\d{4}) (?:fiscal )?(?:quarter|period)", t)
+    if m:
+        q = ctx.quarter or _last_quarter(dct)
+        return Value("DATE", f"{m.group(1)}-Q{q[1]}")
+    if re.fullmatch(r"the (?:full|whole|entire) year", t):
+        return Value("DATE", str(dct.year))
     stripped = re.sub(r"^(?:early|late|mid|the middle of|the end of|the beginning of|the start of|end of|start of|"
                       r"the first half of|the second half of|the close of|the rest of|the remainder of|the balance of|"
                       r"until|by)[- ]+", "", t)  # fmt: skip
@@ -657,6 +666,22 @@ def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
         return Value("DATE", f"{q[0]}-Q{ORDINALS[m.group(1)]}")
     if re.fullmatch(r"(?:this|the) time", t):
         return None
+    return None
+
+
+def _anaphoric(last: str, n: int, unit: str) -> Value | None:
+    """A day, month or year counted from the last date the text named ("the following month")."""
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", last)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    if unit == "year":
+        return Value("DATE", str(y + n))
+    if unit == "month" and mo:
+        yy, mm = add_months(y, int(mo), n)
+        return Value("DATE", f"{yy}-{mm:02d}")
+    if unit == "day" and mo and d:
+        return Value("DATE", (date(y, int(mo), int(d)) + timedelta(days=n)).isoformat())
     return None
 
 

@@ -69,6 +69,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "end_of",
             r"\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance) of (?:the|this) (?:year|month|week)\b",
         ),
+        ("following", r"\bthe (?:following|previous|preceding|prior) (?:day|month|year)\b"),
+        ("year_period", rf"\b(?:the )?{_YEAR} (?:fiscal )?(?:quarter|period)\b"),
+        ("full_year", r"\bthe (?:full|whole|entire) year\b"),
         ("weekday", rf"\b(?:(?:this|last|next|this past|this coming)\s+)?{_WD}(?:\s+{_PART})?\b"),
         (
             "ago",
