@@ -121,6 +121,7 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
     """
     ctx = Context(dct=article.publication_date)
     out: list[TimeExpr] = []
+    full = doc.text  # Doc.text joins every token on each access: read it once
     for cand in find_candidates(doc):
         start, end = cand.start, cand.end
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -129,12 +130,12 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
             before = doc[span.start - 2 : span.start] if span.start >= 2 else doc[: span.start]
             if (
                 any(t.lower_ in _FORWARD_CUES for t in before)
-                or doc.text[max(0, start - 11) : start].lower() == "as soon as "
+                or full[max(0, start - 11) : start].lower() == "as soon as "
             ):
                 tense = FUTURE
             elif span.end < len(doc) and doc[span.end].tag_ == "POS" and cand.rule == "weekday":
                 tense = PAST  # "Wednesday's ruling": a day already talked about
-        text = doc.text[start:end]
+        text = full[start:end]
         value = normalize(text, ctx, tense)
         if value is None:
             continue

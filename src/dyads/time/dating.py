@@ -80,19 +80,19 @@ def _inherits(verb: Token, ancestor: Token) -> int | None:
     return steps
 
 
-def _is_caption_date(doc: Doc, t: TimeExpr, sent: Span) -> bool:
+def _is_caption_date(article: Article, t: TimeExpr, sent: Span) -> bool:
     """A full date closing a caption or dateline: ', in Moscow, June 25, 2013.' (then only credits)."""
-    before = doc.text[max(sent.start_char, t.start - 2) : t.start]
-    after = doc.text[t.end : sent.end_char]
+    before = article.text[max(sent.start_char, t.start - 2) : t.start]
+    after = article.text[t.end : sent.end_char]
     return before.endswith(", ") and re.match(r"^\s*[.;]?\s*(?:[A-Z]+/.*)?$", after, re.S) is not None
 
 
-def _with_preposition(doc: Doc, span: Span, t: TimeExpr) -> str:
+def _with_preposition(doc: Doc, article: Article, span: Span, t: TimeExpr) -> str:
     """'on Monday' rather than 'Monday' when a preposition introduces the time."""
     if span.start > 0:
         prev = doc[span.start - 1]
         if prev.tag_ == "IN" and (span.root.head.i == prev.i or prev.head.i == span.root.head.i):
-            return doc.text[prev.idx : t.end]
+            return article.text[prev.idx : t.end]
     return t.text
 
 
@@ -133,7 +133,7 @@ def resolve_event_date(
             continue  # "has killed ... since March 2011": the start of a stretch, not the event's date
         head = _time_head(span)
         rank: int | None = None
-        if _is_caption_date(doc, t, sent):
+        if _is_caption_date(article, t, sent):
             rank = 50
         elif head is None:
             rank = 60  # verbless sentence: the time is the sentence's
@@ -141,5 +141,5 @@ def resolve_event_date(
             steps = _inherits(verb, head)
             rank = steps if steps is not None else None
         if rank is not None and (best is None or rank < best[0]):
-            best = (rank, EventDate(cal[0], cal[1], _with_preposition(doc, span, t)))
+            best = (rank, EventDate(cal[0], cal[1], _with_preposition(doc, article, span, t)))
     return best[1] if best else fallback
