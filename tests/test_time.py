@@ -204,3 +204,26 @@ def test_calendar_date() -> None:
     assert calendar_date("2013") == ("2013", "year")
     assert calendar_date("2013-W30") is None
     assert calendar_date("P3D") is None
+
+
+def test_dating_dateline_is_only_a_fallback(nlp) -> None:
+    text = "MOSCOW, July 22 (Reuters) - Russia criticised the plan on Sunday. Russia welcomed the talks."
+    doc = nlp(text)
+    article = Article(id="t", text=text, publication_date=date(2013, 7, 23))
+    times = find_times(doc, article)
+    i = text.index("criticised")
+    assert resolve_event_date(doc, i, i + 10, times, article).date == "2013-07-21"
+    i = text.index("welcomed")
+    assert resolve_event_date(doc, i, i + 8, times, article).date == "2013-07-23"
+
+
+def test_dating_coordinated_and_nominal_triggers(nlp) -> None:
+    text = "On Friday the army shelled the town and killed ten people. Friday's attack drew protests on Sunday."
+    doc = nlp(text)
+    article = Article(id="t", text=text, publication_date=DCT)
+    times = find_times(doc, article)
+    cases = (("shelled", "2013-07-19"), ("killed", "2013-07-19"), ("drew protests", "2013-07-21"))
+    cases += (("attack", "2013-07-19"),)
+    for trigger, day in cases:
+        i = text.index(trigger)
+        assert resolve_event_date(doc, i, i + len(trigger), times, article).date == day, trigger

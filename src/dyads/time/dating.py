@@ -87,6 +87,14 @@ def _is_caption_date(article: Article, t: TimeExpr, sent: Span) -> bool:
     return before.endswith(", ") and re.match(r"^\s*[.;]?\s*(?:[A-Z]+/.*)?$", after, re.S) is not None
 
 
+_DATELINE_TAIL = re.compile(r"^\s*(?:\(\s*(?:Reuters|AP|AFP|Xinhua|UPI|dpa|Bloomberg)\s*\)\s*)?[-\u2013\u2014_]+\s")
+
+
+def _is_dateline_date(article: Article, t: TimeExpr, sent: Span) -> bool:
+    """A date in the dateline that opens a story: 'MOSCOW, June 25 (Reuters) - ...'."""
+    return t.start - sent.start_char < 40 and _DATELINE_TAIL.match(article.text[t.end : t.end + 30]) is not None
+
+
 def _with_preposition(doc: Doc, article: Article, span: Span, t: TimeExpr) -> str:
     """'on Monday' rather than 'Monday' when a preposition introduces the time."""
     if span.start > 0:
@@ -133,7 +141,15 @@ def resolve_event_date(
             continue  # "has killed ... since March 2011": the start of a stretch, not the event's date
         head = _time_head(span)
         rank: int | None = None
-        if _is_caption_date(article, t, sent):
+        noun = span.root.head
+        if span.root.dep_ in ("poss", "compound", "nmod", "amod") and noun.pos_ in ("NOUN", "PROPN"):
+            # "Friday's attack", "the May 7 meeting": the date of that noun's event only
+            if trigger.start <= noun.i < trigger.end:
+                best = (-1, EventDate(cal[0], cal[1], t.text)) if best is None or best[0] > -1 else best
+            continue
+        if _is_dateline_date(article, t, sent):
+            rank = 70  # "WASHINGTON, Jan 5 (Reuters) -": the filing date, weaker than any time in the story
+        elif _is_caption_date(article, t, sent):
             rank = 50
         elif head is None:
             rank = 60  # verbless sentence: the time is the sentence's
