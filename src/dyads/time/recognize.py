@@ -72,6 +72,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("following", r"\bthe (?:following|previous|preceding|prior) (?:day|month|year)\b"),
         ("year_period", rf"\b(?:the )?{_YEAR} (?:fiscal )?(?:quarter|period)\b"),
         ("full_year", r"\bthe (?:full|whole|entire) year\b"),
+        ("for_the_year", r"\bthe year\b(?!-| ago| earlier| before)"),
         ("weekday", rf"\b(?:(?:this|last|next|this past|this coming)\s+)?{_WD}(?:\s+{_PART})?\b"),
         (
             "ago",
@@ -155,6 +156,7 @@ _REF_NEEDS = {"current": re.compile(r"^\s+(?!account|affairs|events|issue|dollar
 
 
 _NEEDS_BEFORE = {
+    "for_the_year": re.compile(r"\bfor\s$", re.IGNORECASE),
     "the_quarter": re.compile(r"\b(?:in|for|during|of)\s$", re.IGNORECASE),
     "bare_units": re.compile(r"\b(?:for|over|within|in|took|takes|take|lasted|last)\s$", re.IGNORECASE),
 }
