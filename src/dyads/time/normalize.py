@@ -300,7 +300,10 @@ def normalize(text: str, ctx: Context, tense: str | None = None) -> Value | None
     # ISO and numeric dates
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
     if m:
-        return Value("DATE", t)
+        try:
+            return Value("DATE", date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat())
+        except ValueError:
+            return None
     m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", t)
     if m:
         y = int(m.group(3))
@@ -442,6 +445,7 @@ def _compose(t: str, ctx: Context, tense: str | None) -> Value | None:
 
 def _explicit(t: str, dct: date | None, tense: str | None) -> Value | None:
     """Dates the text names: May 7, March 2011, 1990s, Friday, the third quarter, summer 1998."""
+    t = re.sub(r"^the\s+(?=(?:early|late|mid)[- ])", "", t)
     t = re.sub(r"^(?:early|late|mid|the middle of|the end of|the beginning of|the start of|end of|start of|"
                r"the first half of|the second half of|the close of|the turn of|as early as|as late as|until|"
                r"the fall of|the spring of|the summer of|the winter of)[- ]+", "", t)  # fmt: skip
@@ -468,6 +472,8 @@ def _explicit(t: str, dct: date | None, tense: str | None) -> Value | None:
             y = month_year(dct, mon, tense)
         else:
             return Value("DATE", f"XXXX-{mon:02d}-{day:02d}")
+        if y > 0 and day > (date(y + mon // 12, mon % 12 + 1, 1) - timedelta(days=1)).day:
+            return None  # "Feb. 30": no such day
         part = _daypart(t2)
         v = f"{y}-{mon:02d}-{day:02d}"
         return Value("TIME", f"{v}T{part}") if part else Value("DATE", v)
@@ -475,11 +481,7 @@ def _explicit(t: str, dct: date | None, tense: str | None) -> Value | None:
     if m:
         return Value("DATE", f"{m.group(2)}-{MONTHS[m.group(1)]:02d}")
     m = re.fullmatch(rf"(this|last|next|past|previous|coming)?\s*{_MONTH_RE}", t)
-    if (
-        m
-        and (m.group(2) != "may" or m.group(1))
-        and not re.fullmatch(r"mar|jun|jul|sep|dec|jan|sept|aug|oct|nov|feb|apr", t)
-    ):
+    if m and not re.fullmatch(r"mar|jun|jul|sep|dec|jan|sept|aug|oct|nov|feb|apr", t):
         mon = MONTHS[m.group(2)]
         rel = {"past": "last", "previous": "last", "coming": "next"}.get(m.group(1) or "", m.group(1))
         if not dct:
@@ -709,9 +711,10 @@ def _duration_or_set(t: str, ctx: Context) -> Value | None:
         unit = _unit(m.group(2))
         if unit:
             return Value("SET", duration(n, unit))
-    m = re.fullmatch(rf"(?:every|each)\s+{_WD_RE}", t)
+    m = re.fullmatch(rf"(?:every|each)\s+{_WD_RE}(?:\s+(morning|afternoon|evening|night))?", t)
     if m:
-        return Value("SET", f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}")
+        part = f"T{DAYPARTS[m.group(2)]}" if m.group(2) else ""
+        return Value("SET", f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}{part}")
     m = re.fullmatch(rf"(?:every|each)\s+{_MONTH_RE}", t)
     if m:
         return Value("SET", f"XXXX-{MONTHS[m.group(1)]:02d}")
@@ -744,7 +747,7 @@ def _duration_or_set(t: str, ctx: Context) -> Value | None:
             if m.group(1) == "the" and not m.group(2).endswith("s"):
                 return Value("DURATION", duration(1, unit))
             return Value("DURATION", duration(None, unit))
-    m = re.fullmatch(r"(\d+)(?:\s+|-)(?:to|or|-)(?:\s+|-)?(\d+)[- ]" + _UNIT_RE, t)
+    m = re.fullmatch(r"(\d+)\s*(?:-|to|or)\s*(\d+)[- ]" + _UNIT_RE, t)
     if m:
         unit = _unit(m.group(3))
         if unit:

@@ -47,7 +47,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
         ("day_month", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?"),
         ("month_year", rf"\b{_PRE}{_MON},?\s+(?:of\s+)?{_YEAR}\b"),
-        ("month", rf"\b(?:(?:this|last|next|past|coming|previous)\s+)?{_PRE}{_MON}(?![\w.])"),
+        ("month", rf"\b(?:(?:this|last|next|past|coming|previous)\s+)?{_PRE}{_MON}(?!\w)"),
         ("iso", r"\b\d{4}-\d{2}-\d{2}\b"),
         ("slash", r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
         ("decade", rf"(?:\bthe\s+)?{_PRE}(?:\b(?:1[6-9]|20)\d0'?s\b|'\d0s\b)"),
@@ -96,7 +96,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"latest|initial|remaining|prior)\s+)?(?:{_MOD})*(?:{_NUM}|{_VAGUE})[- ](?:more\s+|full\s+|"
             rf"consecutive\s+|straight\s+|additional\s+)?{_UNIT}\b(?!-old| old|-olds)(?:[- ]long\b)?",
         ),
-        ("range", rf"\b\d+(?:\s*-\s*|\s+to\s+|\s+or\s+)\d+[- ]{_UNIT}\b(?!-old| old)"),
+        (
+            "range",
+            rf"\b(?:the (?:past|last|next|coming|first) )?\d+(?:\s*-\s*|\s+to\s+|\s+or\s+)\d+[- ]{_UNIT}\b(?!-old| old)",
+        ),
         (
             "bare_units",
             r"\b(?:years|months|weeks|decades|centuries|"
@@ -110,7 +113,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "set",
             rf"\b(?:daily|weekly|monthly|annually|yearly|hourly|(?:every|each|per)\s+(?:other\s+)?"
-            rf"(?:{_NUM}\s+)?(?:{_UNIT}|{_WD}|{_MON}))\b",
+            rf"(?:{_NUM}\s+)?(?:{_UNIT}|{_WD}(?:\s+{_PART})?|{_MON}))\b",
         ),
         (
             "clock_day",
