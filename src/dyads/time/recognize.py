@@ -98,7 +98,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "range",
-            rf"\b(?:the (?:past|last|next|coming|first) )?\d+(?:\s*-\s*|\s+to\s+|\s+or\s+)\d+[- ]{_UNIT}\b(?!-old| old)",
+            rf"\b(?:the (?:past|last|next|coming|first) )?\d+\s*(?:-|to|or)\s*\d+[- ]{_UNIT}\b(?!-old| old)",
         ),
         (
             "bare_units",
