@@ -350,7 +350,8 @@ def spelled_years(t: str) -> str:
         return str(base + n)
 
     tail = "|".join([*_TEENS, *_TENS, *_ONES])
-    return re.sub(rf"\b(nineteen|two thousand)[- ]((?:and\s+)?(?:{tail})(?:[- ](?:{'|'.join(_ONES)}))?)\b", one, t)
+    t = re.sub(rf"\b(nineteen|two thousand)[- ]((?:and\s+)?(?:{tail})(?:[- ](?:{'|'.join(_ONES)}))?)\b", one, t)
+    return re.sub(r"^(?:the )?year two thousand$", "2000", t)
 
 
 def _easter(year: int) -> date:

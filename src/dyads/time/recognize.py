@@ -135,6 +135,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"sixteen|seventeen|eighteen|nineteen)\b|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
             rf"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|and\s+\w+|(?:one|two|three|four|five|six|seven|eight|nine)\b)",  # noqa: E501
         ),
+        ("year_2000", r"\bthe year two thousand\b"),
         (
             "holiday",
             r"\b(?:(?:this|last|next)\s+)?(?-i:Christmas(?: Eve| Day)?|New Year's(?: Eve| Day)?|Thanksgiving(?: Day)?|"
@@ -278,8 +279,10 @@ _PATTERN_ANCHORS: dict[str, tuple[str, ...]] = {
     "month_rel_year": ("month",), "iso": ("digits",), "slash": ("digits",), "decade": ("digits",),
     "year": ("digits",), "year_period": ("digits",), "century": ("unit",), "deictic": ("day",), "part": ("day",),
     "clock_day": ("day",), "day_clock": ("day",), "part_day": ("day",), "clock": ("day",), "weekday": ("day",),
-    "refs": ("ref",), "holiday": ("holiday",), "spelled_year": ("spelled",), "set": ("unit", "day", "month"),
+    "refs": ("ref",), "holiday": ("holiday",), "spelled_year": ("spelled",), "year_2000": ("spelled",),
+    "set": ("unit", "day", "month"),
 }  # fmt: skip
+"""Which anchor words each pattern needs; patterns not listed need a unit word (day, month, year ...)."""
 _BEFORE, _AFTER = 90, 50
 
 
