@@ -446,6 +446,8 @@ def _compose(t: str, ctx: Context, tense: str | None) -> Value | None:
 
 def _explicit(t: str, dct: date | None, tense: str | None) -> Value | None:
     """Dates the text names: May 7, March 2011, 1990s, Friday, the third quarter, summer 1998."""
+    # TimeBank writes "the 1990s" as 199 (TimeML's decade) but a bare "1990s" as 199X: keep both
+    x = "" if t.startswith("the ") else "X"
     t = re.sub(r"^the\s+(?=(?:early|late|mid)[- ])", "", t)
     t = re.sub(r"^(?:early|late|mid|the middle of|the end of|the beginning of|the start of|end of|start of|"
                r"the first half of|the second half of|the close of|the turn of|as early as|as late as|until|"
@@ -494,10 +496,16 @@ def _explicit(t: str, dct: date | None, tense: str | None) -> Value | None:
     m = re.fullmatch(r"(?:(\d\d)(\d)0|'(\d)0|(\d)0)'?s", t)
     if m:
         if m.group(1):
-            return Value("DATE", f"{m.group(1)}{m.group(2)}X")
+            return Value("DATE", f"{m.group(1)}{m.group(2)}{x}")
         dec = m.group(3) or m.group(4)
         cent = "19" if not dct or int(dec) > int(str(dct.year)[2]) else str(dct.year)[:2]
-        return Value("DATE", f"{cent}{dec}X")
+        return Value("DATE", f"{cent}{dec}{x}")
+    m = re.fullmatch(r"(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", t)
+    if m:
+        dec = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].index(
+            t
+        ) + 2
+        return Value("DATE", f"19{dec}{x}")
     if re.fullmatch(r"this century|the past century|the last century", t):
         return Value("DURATION", "P100Y")  # TimeBank's reading of "this century"
     m = re.fullmatch(r"(twentieth|nineteenth|twenty-first|20th|19th|21st|18th|eighteenth)[- ]century", t)

@@ -136,6 +136,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|and\s+\w+|(?:one|two|three|four|five|six|seven|eight|nine)\b)",  # noqa: E501
         ),
         ("year_2000", r"\bthe year two thousand\b"),
+        ("decade_word", rf"\bthe {_PRE}(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
         (
             "holiday",
             r"\b(?:(?:this|last|next)\s+)?(?-i:Christmas(?: Eve| Day)?|New Year's(?: Eve| Day)?|Thanksgiving(?: Day)?|"
@@ -267,7 +268,7 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "unit": re.compile(rf"\b(?:{_UNIT_WORDS})\b", re.IGNORECASE),
     "ref": re.compile(r"\b(?:now|currently|recently|lately|nowadays|present|future|past|recent|current)\b", re.I),
     "holiday": re.compile(r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Election Day|Easter"),
-    "spelled": re.compile(r"\b(?:nineteen|two thousand)\b", re.IGNORECASE),
+    "spelled": re.compile(r"\b(?:nineteen|two thousand|\w+ties)\b", re.IGNORECASE),
 }
 """Cheap words every match of a pattern contains: the patterns run only in windows around them.
 
@@ -280,7 +281,7 @@ _PATTERN_ANCHORS: dict[str, tuple[str, ...]] = {
     "year": ("digits",), "year_period": ("digits",), "century": ("unit",), "deictic": ("day",), "part": ("day",),
     "clock_day": ("day",), "day_clock": ("day",), "part_day": ("day",), "clock": ("day",), "weekday": ("day",),
     "refs": ("ref",), "holiday": ("holiday",), "spelled_year": ("spelled",), "year_2000": ("spelled",),
-    "set": ("unit", "day", "month"),
+    "decade_word": ("spelled",), "set": ("unit", "day", "month"),
 }  # fmt: skip
 """Which anchor words each pattern needs; patterns not listed need a unit word (day, month, year ...)."""
 _BEFORE, _AFTER = 90, 50
