@@ -229,3 +229,24 @@ def test_dating_coordinated_and_nominal_triggers(nlp) -> None:
     for trigger, day in cases:
         i = text.index(trigger)
         assert resolve_event_date(doc, i, i + len(trigger), times, article).date == day, trigger
+
+
+def test_anchor_windows_find_what_a_full_search_finds() -> None:
+    """The speed-up (patterns run only near anchor words) must not lose matches."""
+    from dyads.time.recognize import PATTERNS, _matches
+
+    text = (
+        "At 5 p.m. EST Nov. 9, 1989, and again at noon Thursday, the board met; the third-quarter results for the "
+        "year-ago period, the past three years, every Monday night, in the mid-1990s and the nineties, since "
+        "March 2011, the year two thousand, Christmas, two weeks ago, 12/31/1999 and 2013-07-22 were discussed "
+        "now, recently and in the future, daily and twice a year, for the year, in the quarter, 3-4 months."
+    )
+    windowed = set(_matches(text))
+    for name, pat in PATTERNS:
+        for m in pat.finditer(text):
+            assert (name, *m.span()) in windowed, (name, m.group(0))
+
+
+def test_clock_with_day(nlp) -> None:
+    times, _ = times_of(nlp, "The offer expires at 5 p.m. EST Nov. 9, the company said on Friday.")
+    assert [(t.text, t.type, t.value) for t in times][0] == ("5 p.m. EST Nov. 9", "TIME", "2013-11-09T17:00")

@@ -261,7 +261,7 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "month": re.compile(_MON),
     "digits": re.compile(r"\d{4}|\d0'?s\b|'\d0s|\d/\d"),
     "day": re.compile(
-        rf"{_WD}|\b(?:today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|noon|midnight|[ap]\.m\.|"
+        rf"{_WD}|\b[ap]\.m|\b(?:today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|noon|midnight|"
         r"[ap]m|o'clock)\b",
         re.IGNORECASE,
     ),
