@@ -142,15 +142,15 @@ def resolve_event_date(
         head = _time_head(span)
         rank: int | None = None
         noun = span.root.head
-        if span.root.dep_ in ("poss", "compound", "nmod", "amod") and noun.pos_ in ("NOUN", "PROPN"):
-            # "Friday's attack", "the May 7 meeting": the date of that noun's event only
-            if trigger.start <= noun.i < trigger.end:
-                best = (-1, EventDate(cal[0], cal[1], t.text)) if best is None or best[0] > -1 else best
-            continue
         if _is_dateline_date(article, t, sent):
             rank = 70  # "WASHINGTON, Jan 5 (Reuters) -": the filing date, weaker than any time in the story
         elif _is_caption_date(article, t, sent):
             rank = 50
+        elif span.root.dep_ in ("poss", "compound", "nmod", "amod") and noun.pos_ in ("NOUN", "PROPN"):
+            # "Friday's attack", "the May 7 meeting": the date of that noun's event only
+            if trigger.start <= noun.i < trigger.end:
+                best = (-1, EventDate(cal[0], cal[1], t.text)) if best is None or best[0] > -1 else best
+            continue
         elif head is None:
             rank = 60  # verbless sentence: the time is the sentence's
         elif verb is not None:
