@@ -1,0 +1,1 @@
+"""Scorers for each layer against outside gold data; each module exposes a function and a click `command`."""
