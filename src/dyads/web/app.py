@@ -94,6 +94,8 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS) 
 
     app = FastAPI(
         lifespan=lifespan,
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN: the schema stays at /openapi.json
+        redoc_url=None,
         title="dyads",
         version=__version__,
         description="Read-only API over a dyads event database: events, dyads, network, map, articles.",

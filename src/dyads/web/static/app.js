@@ -12,7 +12,7 @@ const PAGE = 50;
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
   setAttrs(node, attrs);
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -21,7 +21,7 @@ function el(tag, attrs, ...children) {
 function svg(tag, attrs, ...children) {
   const node = document.createElementNS(SVGNS, tag);
   setAttrs(node, attrs);
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined) continue;
     node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -33,6 +33,10 @@ function setAttrs(node, attrs) {
     if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v === true ? "" : String(v));
   }
+}
+function add(node, ...children) {
+  // like node.append, but skips null/undefined/false (append would print them as text)
+  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) node.append(c);
 }
 function fmt(n) { return n === null || n === undefined ? "–" : Number(n).toLocaleString("en-US"); }
 function fmtG(g) { return g === null || g === undefined ? "–" : (g > 0 ? "+" : "") + Number(g).toFixed(1); }
@@ -136,7 +140,7 @@ function eventsTable(items, opts = {}) {
   const head = el("tr", {}, opts.direction ? el("th", {}, "dir") : null,
     el("th", {}, "date"), el("th", {}, "source"), el("th", {}, "event"), el("th", {}, "target"),
     el("th", { class: "num" }, "Goldstein"), el("th", {}, "place"), el("th", {}, "sentence"), el("th", {}, "article"));
-  const rows = items.map((ev) => el("tr", { class: "event-row", "data-id": ev.id },
+  const rows = items.map((ev) => el("tr", { class: "event-row" + (ev.id === opts.selected ? " selected" : ""), "data-id": ev.id },
     opts.direction ? el("td", {}, ev.direction === "ab" ? "A→B" : "B→A") : null,
     el("td", {}, ev.event_date || ev.date || "–"),
     el("td", {}, actorsCell(ev.source)),
@@ -229,12 +233,12 @@ function dyadChart(series, a, b) {
   s.append(svg("line", { x1: m.l, x2: W - m.r, y1: yg(0), y2: yg(0), stroke: "#99a", "stroke-dasharray": "3 3" }));
   series.forEach((r, i) => {
     const x = m.l + i * bw;
-    s.append(svg("rect", { x: x + bw * 0.1, width: Math.max(1, bw * 0.38), y: y(r.ab_n), height: y(0) - y(r.ab_n), fill: "#2f5fb3", class: "bar-ab" },
+    s.append(svg("rect", { x: x + bw * 0.1, width: Math.max(1, bw * 0.38), y: y(r.ab_n), height: y(0) - y(r.ab_n), fill: "#2f5fb3", "fill-opacity": 0.45, class: "bar-ab" },
       svg("title", {}, `${r.period}: ${a} → ${b}: ${r.ab_n} events, mean Goldstein ${fmtG(r.ab_goldstein)}`)));
-    s.append(svg("rect", { x: x + bw * 0.5, width: Math.max(1, bw * 0.38), y: y(r.ba_n), height: y(0) - y(r.ba_n), fill: "#d08c1f", class: "bar-ba" },
+    s.append(svg("rect", { x: x + bw * 0.5, width: Math.max(1, bw * 0.38), y: y(r.ba_n), height: y(0) - y(r.ba_n), fill: "#d08c1f", "fill-opacity": 0.45, class: "bar-ba" },
       svg("title", {}, `${r.period}: ${b} → ${a}: ${r.ba_n} events, mean Goldstein ${fmtG(r.ba_goldstein)}`)));
   });
-  for (const [key, colour] of [["ab", "#2f5fb3"], ["ba", "#d08c1f"]]) {
+  for (const [key, colour] of [["ab", "#1d3f80"], ["ba", "#8a5500"]]) {
     const pts = series.map((r, i) => [m.l + i * bw + bw / 2, r[key + "_goldstein"]]).filter((p) => p[1] !== null);
     if (pts.length > 1) s.append(svg("polyline", { points: pts.map(([x, g]) => `${x},${yg(g)}`).join(" "), fill: "none", stroke: colour, "stroke-width": 2 }));
     for (const [x, g] of pts) s.append(svg("circle", { cx: x, cy: yg(g), r: 3.5, fill: "#fff", stroke: colour, "stroke-width": 2, class: "g-" + key }));
@@ -251,7 +255,7 @@ async function viewOverview(params, root) {
   const intervalSel = el("select", { id: "interval", onchange: (e) => { location.hash = hrefFor("overview", { ...filter, interval: e.target.value }); } },
     ["week", "month", "year"].map((i) => el("option", { value: i, selected: i === interval }, i)));
   const search = (extra) => hrefFor("search", { ...filter, ...extra });
-  root.append(
+  add(root, 
     el("h2", {}, "Overview"),
     el("div", { class: "cards" }, card("events", fmt(o.events), "total-events"), card("articles", fmt(o.articles), "total-articles"),
       o.by_quad.map((q) => card(q.name, fmt(q.n), "quad-" + q.quad_class)),
@@ -282,7 +286,7 @@ async function viewSearch(params, root) {
   const sortSel = el("select", { id: "sort", onchange: (e) => { location.hash = hrefFor("search", { ...filter, sort: e.target.value }); } },
     [["-date", "newest first"], ["date", "oldest first"], ["-goldstein", "most cooperative"], ["goldstein", "most conflictual"], ["article", "by article"]]
       .map(([v, l]) => el("option", { value: v, selected: v === sort }, l)));
-  root.append(
+  add(root, 
     el("h2", {}, "Events ", el("span", { class: "muted", id: "result-count" }, `${fmt(page.total)} match`)),
     el("div", { class: "pager" }, "sort ", sortSel, el("a", { href: csvUrl(filter), id: "csv-link", download: "dyads-events.csv" }, "download CSV of this filter")),
     pager(page, move), eventsTable(page.items), page.total > PAGE ? pager(page, move) : null);
@@ -301,11 +305,11 @@ async function viewDyad(params, root) {
   el("select", { name: "interval" }, ["week", "month", "year"].map((i) => el("option", { value: i, selected: i === interval }, i))),
   el("button", { type: "submit" }, "Show"),
   el("a", { href: hrefFor("dyad", { ...filter, a: b, b: a, interval }) }, "swap"));
-  root.append(el("h2", {}, "Dyad ", el("span", { id: "dyad-title" }, a && b ? `${a} ⇄ ${b}` : "")), pick);
-  if (!a || !b) { root.append(el("div", { class: "empty" }, "Pick two actor codes (a code prefix: RUS includes RUSGOV).")); return; }
+  add(root, el("h2", {}, "Dyad ", el("span", { id: "dyad-title" }, a && b ? `${a} ⇄ ${b}` : "")), pick);
+  if (!a || !b) { add(root, el("div", { class: "empty" }, "Pick two actor codes (a code prefix: RUS includes RUSGOV).")); return; }
   const d = await api("dyad", { ...filter, a, b, interval, limit: PAGE, offset });
   const t = d.totals;
-  root.append(
+  add(root, 
     el("div", { class: "cards" },
       card(`${d.a} → ${d.b} events, mean Goldstein ${fmtG(t.ab.goldstein)}`, fmt(t.ab.n), "dyad-ab-n"),
       card(`${d.b} → ${d.a} events, mean Goldstein ${fmtG(t.ba.goldstein)}`, fmt(t.ba.n), "dyad-ba-n")),
@@ -320,35 +324,39 @@ async function viewDyad(params, root) {
 }
 
 function layoutNetwork(nodes, edges, W, H) {
-  // a small force layout: repulsion between all nodes, springs along edges, gravity to the centre
+  // Fruchterman-Reingold in a unit square (repulsion between all nodes, springs along edges, a pull
+  // to the centre so separate components stay near), then scaled to fill the drawing
   const n = nodes.length;
-  const pos = nodes.map((_, i) => ({ x: W / 2 + (W / 3) * Math.cos((2 * Math.PI * i) / n), y: H / 2 + (H / 3) * Math.sin((2 * Math.PI * i) / n) }));
+  const pos = nodes.map((_, i) => ({ x: 0.5 + 0.4 * Math.cos((2 * Math.PI * i) / n), y: 0.5 + 0.4 * Math.sin((2 * Math.PI * i) / n) }));
   const index = new Map(nodes.map((d, i) => [d.id, i]));
   const links = edges.map((e) => [index.get(e.source), index.get(e.target)]);
-  const k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.6;
-  for (let it = 0; it < 300; it++) {
+  const k = 0.8 / Math.sqrt(Math.max(n, 1));
+  const iterations = n > 150 ? 120 : 300;
+  for (let it = 0; it < iterations; it++) {
     const disp = pos.map(() => ({ x: 0, y: 0 }));
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
       let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-      const d = Math.max(1, Math.hypot(dx, dy)), f = (k * k) / d;
+      const d = Math.max(1e-3, Math.hypot(dx, dy)), f = (k * k) / d;
       dx /= d; dy /= d;
       disp[i].x += dx * f; disp[i].y += dy * f; disp[j].x -= dx * f; disp[j].y -= dy * f;
     }
     for (const [i, j] of links) {
       let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-      const d = Math.max(1, Math.hypot(dx, dy)), f = (d * d) / k;
+      const d = Math.max(1e-3, Math.hypot(dx, dy)), f = (d * d) / k;
       dx /= d; dy /= d;
       disp[i].x -= dx * f; disp[i].y -= dy * f; disp[j].x += dx * f; disp[j].y += dy * f;
     }
-    const temp = (W / 10) * (1 - it / 300) + 1;
+    const temp = 0.1 * (1 - it / iterations) + 0.002;
     pos.forEach((p, i) => {
-      disp[i].x += (W / 2 - p.x) * 0.05; disp[i].y += (H / 2 - p.y) * 0.05;
-      const d = Math.max(1e-6, Math.hypot(disp[i].x, disp[i].y));
-      p.x = Math.min(W - 60, Math.max(60, p.x + (disp[i].x / d) * Math.min(d, temp)));
-      p.y = Math.min(H - 20, Math.max(20, p.y + (disp[i].y / d) * Math.min(d, temp)));
+      disp[i].x += (0.5 - p.x) * k * 4; disp[i].y += (0.5 - p.y) * k * 4;
+      const d = Math.max(1e-9, Math.hypot(disp[i].x, disp[i].y));
+      p.x += (disp[i].x / d) * Math.min(d, temp); p.y += (disp[i].y / d) * Math.min(d, temp);
     });
   }
-  return pos;
+  const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
+  const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+  const mx = 70, my = 40;
+  return pos.map((p) => ({ x: mx + ((p.x - x0) / Math.max(1e-9, x1 - x0)) * (W - 2 * mx), y: my + ((p.y - y0) / Math.max(1e-9, y1 - y0)) * (H - 2 * my) }));
 }
 
 async function viewNetwork(params, root) {
@@ -364,15 +372,15 @@ async function viewNetwork(params, root) {
     el("span", { class: "legend" }, el("span", {}, el("span", { class: "swatch sw-q2" }), "mostly cooperation"),
       el("span", {}, el("span", { class: "swatch sw-q4" }), "mostly conflict"),
       el("span", { class: "muted" }, "width: events; click an edge for the dyad, a node for its events")));
-  root.append(el("h2", {}, "Actor network ", el("span", { class: "muted", id: "net-count" }, `${net.nodes.length} actors, ${net.edges.length} edges`)), controls);
-  if (!net.edges.length) { root.append(el("div", { class: "empty" }, "No source → target pairs match.")); return; }
+  add(root, el("h2", {}, "Actor network ", el("span", { class: "muted", id: "net-count" }, `${net.nodes.length} actors, ${net.edges.length} edges`)), controls);
+  if (!net.edges.length) { add(root, el("div", { class: "empty" }, "No source → target pairs match.")); return; }
   const W = 960, H = 560;
   const pos = layoutNetwork(net.nodes, net.edges, W, H);
   const at = new Map(net.nodes.map((d, i) => [d.id, pos[i]]));
   const maxN = Math.max(...net.edges.map((e) => e.n));
   const s = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, id: "network" },
     svg("defs", {}, ["cooperation", "conflict"].map((kind) => svg("marker", { id: "arrow-" + kind, viewBox: "0 0 10 10", refX: 10, refY: 5,
-      markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" }, svg("path", { d: "M0,0L10,5L0,10z", fill: kind === "conflict" ? "#b2182b" : "#1b7837" })))));
+      markerUnits: "userSpaceOnUse", markerWidth: 9, markerHeight: 9, orient: "auto-start-reverse" }, svg("path", { d: "M0,0L10,5L0,10z", fill: kind === "conflict" ? "#b2182b" : "#1b7837" })))));
   const radius = (n) => 6 + 10 * Math.sqrt(n / Math.max(...net.nodes.map((d) => d.n)));
   const nodeR = new Map(net.nodes.map((d) => [d.id, radius(d.n)]));
   for (const e of net.edges) {
@@ -396,7 +404,7 @@ async function viewNetwork(params, root) {
     g.addEventListener("click", () => { location.hash = hrefFor("search", { ...filter, actor: d.id }); });
     s.append(g);
   });
-  root.append(el("div", { class: "panel wide" }, s));
+  add(root, el("div", { class: "panel wide" }, s));
 }
 
 let worldCache = null;
@@ -425,7 +433,7 @@ async function viewMap(params, root) {
     dot.addEventListener("click", () => { location.hash = hrefFor("search", { ...filter, place: p.byCountry ? p.country : (p.name || p.country) }); });
     s.append(dot);
   }
-  root.append(el("h2", {}, "Map ", el("span", { class: "muted", id: "map-count" },
+  add(root, el("h2", {}, "Map ", el("span", { class: "muted", id: "map-count" },
     `${m.points.length} places, ${m.countries.length} countries placed at their centre, ${fmt(m.unplaced)} events without a location`)),
   legendQuads(), el("div", { class: "panel wide" }, s),
   el("p", { class: "muted" }, "Dot size: events; colour: the most frequent quad class. Dashed dots stand for events located only by country. ",
@@ -438,7 +446,7 @@ async function viewArticles(params, root) {
   const page = await api("articles", { q, limit: PAGE, offset });
   const f = el("form", { class: "pager", onsubmit: (e) => { e.preventDefault(); location.hash = hrefFor("articles", { q: new FormData(e.target).get("q") }); } },
     el("input", { name: "q", value: q, placeholder: "id or title" }), el("button", { type: "submit" }, "Find"));
-  root.append(el("h2", {}, "Articles ", el("span", { class: "muted" }, `${fmt(page.total)}`)), f,
+  add(root, el("h2", {}, "Articles ", el("span", { class: "muted" }, `${fmt(page.total)}`)), f,
     pager(page, (off) => { location.hash = hrefFor("articles", { q, offset: off }); }),
     page.items.length ? el("table", { class: "list" }, el("thead", {}, el("tr", {}, el("th", {}, "date"), el("th", {}, "id"), el("th", {}, "title"), el("th", { class: "num" }, "events"))),
       el("tbody", {}, page.items.map((a) => el("tr", {}, el("td", {}, a.publication_date || "–"),
@@ -468,7 +476,7 @@ function highlightedText(text, spans) {
 async function viewArticle(params, root) {
   const id = params.get("id");
   const selected = params.get("event");
-  if (!id) { root.append(el("div", { class: "empty" }, "No article chosen.")); return; }
+  if (!id) { add(root, el("div", { class: "empty" }, "No article chosen.")); return; }
   const art = await api("articles/" + encodeURIComponent(id));
   const L = art.layers;
   const spans = [
@@ -485,13 +493,13 @@ async function viewArticle(params, root) {
   }
   const keys = el("div", { class: "keys" }, [["actor", "actors"], ["trigger", "event triggers"], ["time", "times"], ["place", "places"], ["quote", "quotes"]]
     .map(([k, l]) => el("span", { class: "hl-" + k }, `${l} (${k === "trigger" ? art.events.length : (L[k + "s"] || []).length})`)));
-  root.append(
+  add(root, 
     el("h2", { id: "article-title" }, art.title || art.id),
     el("div", { class: "muted" }, [art.publication_date, art.source, art.location_name, art.url].filter(Boolean).join(" · "),
       ` · coded ${art.coded_at || ""} by dyads ${art.coder_version}`),
     keys,
     el("div", { class: "article-text", id: "article-text" }, highlightedText(art.text, spans)),
-    el("h3", {}, `Events (${art.events.length})`), eventsTable(art.events),
+    el("h3", {}, `Events (${art.events.length})`), eventsTable(art.events, { selected }),
     art.no_events.length ? el("details", {}, el("summary", {}, `${art.no_events.length} sentences without an event, and why`),
       el("ul", {}, art.no_events.map((n) => el("li", {}, `sentence ${n.sentence_index}: `, el("q", {}, art.text.slice(n.start, n.end).slice(0, 160)), ` — ${n.reason}`)))) : null);
   const sel = root.querySelector(".hl-selected");
