@@ -91,13 +91,15 @@ def generate_database(path: str | Path, n_events: int = DEFAULT_EVENTS) -> float
     cities = _cities()
     with Store(path) as st:
         con = st.con
+        con.execute("SET enable_progress_bar = false")
         con.register("gen_cameo", pa.Table.from_pylist([
             {"k": i, "cameo": c.code, "root": c.root, "name": c.name, "goldstein": c.goldstein,
              "quad": c.quad_class, "plover": c.plover, "mode": c.plover_mode} for i, c in enumerate(codes)]))
         con.register("gen_country", pa.Table.from_pylist([{"k": i, "iso3": c} for i, c in enumerate(countries)]))
         con.register("gen_sector", pa.Table.from_pylist([{"k": i, "sector": s} for i, s in enumerate(SECTORS)]))
         con.register("gen_city", pa.Table.from_pylist([
-            {"k": i, "name": n, "country": c, "lat": la, "lon": lo, "gid": g} for i, (n, c, la, lo, g) in enumerate(cities)]))
+            {"k": i, "name": n, "country": c, "lat": la, "lon": lo, "gid": g}
+            for i, (n, c, la, lo, g) in enumerate(cities)]))
         nc, ncode, ncity = len(countries), len(codes), len(cities)
         con.execute("CREATE TEMP MACRO rnd(i, salt) AS ((hash(i * 7919 + salt) % 1000003) / 1000003.0)")
         # one row per event with its drawn parts

@@ -35,6 +35,9 @@ EVENT_COLUMNS = (
 )
 
 
+LIKE = "LIKE ? ESCAPE '\\'"  # every user pattern is a parameter, with backslash as its escape
+
+
 def _like_escape(text: str) -> str:
     """Make user text literal inside a LIKE pattern (we use backslash as the ESCAPE character)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -42,6 +45,22 @@ def _like_escape(text: str) -> str:
 
 def _prefix(text: str) -> str:
     return _like_escape(text.strip().upper()) + "%"
+
+
+def codes_sql(alias: str, role: str) -> str:
+    """The event's actor codes of one role ('source', 'target', 'both') as one string, each after a space.
+
+    Matching `code_pattern(p)` against it finds events with a code starting with p, reading only the
+    events table (no join), which keeps filters fast on millions of events.
+    """
+    lists = {"source": f"{alias}.source_codes", "target": f"{alias}.target_codes",
+             "both": f"list_concat({alias}.source_codes, {alias}.target_codes)"}[role]
+    return f"(' ' || array_to_string({lists}, ' '))"
+
+
+def code_pattern(prefix: str) -> str:
+    """LIKE pattern for `codes_sql`: some code starts with `prefix` (upper-cased, wildcards literal)."""
+    return "% " + _prefix(prefix)
 
 
 def _contains(text: str) -> str:
@@ -76,21 +95,22 @@ class EventFilter:
         """SQL condition over the events table (as `alias`) and its parameters, in order."""
         conds: list[str] = []
         params: list[Any] = []
-        ea = f"EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = {alias}.id AND "
         if self.actor:
             conds.append(
-                ea + "(a.code LIKE ? ESCAPE '\\' OR a.name ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\'))"
+                f"({codes_sql(alias, 'both')} {LIKE} OR {alias}.id IN (SELECT a.event_id FROM event_actors a "
+                "WHERE a.name ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\'))"
             )
-            params += [_prefix(self.actor), _contains(self.actor), _contains(self.actor)]
+            params += [code_pattern(self.actor), _contains(self.actor), _contains(self.actor)]
         if self.source:
-            conds.append(ea + "a.role = 'source' AND a.code LIKE ? ESCAPE '\\')")
-            params.append(_prefix(self.source))
+            conds.append(f"{codes_sql(alias, 'source')} LIKE ? ESCAPE '\\'")
+            params.append(code_pattern(self.source))
         if self.target:
-            conds.append(ea + "a.role = 'target' AND a.code LIKE ? ESCAPE '\\')")
-            params.append(_prefix(self.target))
+            conds.append(f"{codes_sql(alias, 'target')} LIKE ? ESCAPE '\\'")
+            params.append(code_pattern(self.target))
         if self.country:
-            conds.append(ea + "a.country = ?)")
-            params.append(self.country.strip().upper())
+            # a country's actors are the codes that start with its ISO3 code (SYR, SYRGOV, SYRREB)
+            conds.append(f"{codes_sql(alias, 'both')} LIKE ? ESCAPE '\\'")
+            params.append(code_pattern(self.country))
         if self.cameo:
             conds.append(f"{alias}.cameo LIKE ? ESCAPE '\\'")
             params.append(_like_escape(self.cameo.strip()) + "%")
@@ -217,27 +237,41 @@ def iter_event_records(
             yield json.loads(rec)
 
 
-NODE_KEYS = {"code": "{t}.code", "country": "coalesce({t}.country, {t}.code)"}
-
-
 def _pairs_sql(where: str, level: str = "code") -> str:
-    """Source x target actor pairs of the filtered events (compound actors give every pair)."""
-    s, t = NODE_KEYS[level].format(t="s"), NODE_KEYS[level].format(t="t")
+    """Source x target actor pairs of the filtered events (compound actors give every pair).
+
+    At `level="country"` a code stands for its first three letters: the country, or the non-state
+    root (IGO, NGO, ...) of actors without one.
+    """
+    key = "{c}" if level == "code" else "left({c}, 3)"
+    src, tgt = key.format(c="p.src_code"), key.format(c="p.tgt_code")
     return (
-        f"SELECT {s} AS src, {t} AS tgt, e.id AS event_id, e.quad_class, e.goldstein "
-        "FROM events e JOIN event_actors s ON s.event_id = e.id AND s.role = 'source' "
-        "JOIN event_actors t ON t.event_id = e.id AND t.role = 'target' "
-        f"WHERE {where} AND s.code IS NOT NULL AND t.code IS NOT NULL"
+        f"SELECT DISTINCT {src} AS src, {tgt} AS tgt, p.event_id, p.quad_class, p.goldstein FROM ("
+        "SELECT src_code, unnest(tgts) AS tgt_code, event_id, quad_class, goldstein FROM ("
+        "SELECT unnest(e.source_codes) AS src_code, e.target_codes AS tgts, e.id AS event_id, e.quad_class, "
+        f"e.goldstein FROM events e WHERE {where})) p"
     )
+
+
+def _actor_names(cur: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str | None]:
+    """The most frequent canonical name of each code (where the dictionary gave one)."""
+    if not codes:
+        return {}
+    return dict(cur.execute(
+        "SELECT code, mode(name) FROM event_actors WHERE code IN (SELECT unnest(?)) AND name IS NOT NULL "
+        "GROUP BY code",
+        [codes],
+    ).fetchall())
 
 
 def overview(cur: duckdb.DuckDBPyConnection, flt: EventFilter, interval: str = "month", top: int = 10) -> dict:
     """Totals, events over time by quad class, and the top actors, dyads, places and CAMEO roots."""
     where, params = flt.where()
     bucket = INTERVALS[interval]
-    n_events, n_articles, undated = cur.execute(
-        f"SELECT count(*), count(DISTINCT e.article_id), count(*) FILTER (WHERE e.event_date IS NULL) "
-        f"FROM events e WHERE {where}",
+    n_events, n_articles, undated, *quads = cur.execute(
+        "SELECT count(*), count(DISTINCT e.article_id), count(*) FILTER (WHERE e.event_date IS NULL), "
+        + ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q})" for q in QUAD_CLASS_NAMES)
+        + f" FROM events e WHERE {where}",
         params,
     ).fetchone()
     timeline = _clean(_rows(
@@ -250,16 +284,19 @@ def overview(cur: duckdb.DuckDBPyConnection, flt: EventFilter, interval: str = "
     ))
     top_actors = _rows(
         cur,
-        "SELECT a.code, mode(a.name) AS name, count(DISTINCT a.event_id) AS n, "
-        "count(DISTINCT a.event_id) FILTER (WHERE a.role = 'source') AS as_source, "
-        "count(DISTINCT a.event_id) FILTER (WHERE a.role = 'target') AS as_target "
-        f"FROM event_actors a JOIN events e ON e.id = a.event_id WHERE {where} AND a.code IS NOT NULL "
-        "GROUP BY a.code ORDER BY n DESC, a.code LIMIT ?",
+        "SELECT code, count(*) AS n, count(*) FILTER (WHERE list_contains(src, code)) AS as_source, "
+        "count(*) FILTER (WHERE list_contains(tgt, code)) AS as_target FROM ("
+        "SELECT e.source_codes AS src, e.target_codes AS tgt, "
+        f"unnest(list_distinct(list_concat(e.source_codes, e.target_codes))) AS code FROM events e WHERE {where}) "
+        "GROUP BY code ORDER BY n DESC, code LIMIT ?",
         params + [top],
     )
+    names = _actor_names(cur, [a["code"] for a in top_actors])
+    for a in top_actors:
+        a["name"] = names.get(a["code"])
     top_dyads = _rows(
         cur,
-        "SELECT src AS source, tgt AS target, count(DISTINCT event_id) AS n, round(avg(goldstein), 2) AS goldstein "
+        "SELECT src AS source, tgt AS target, count(*) AS n, round(avg(goldstein), 2) AS goldstein "
         f"FROM ({_pairs_sql(where, 'code')}) GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?",
         params + [top],
     )
@@ -277,10 +314,7 @@ def overview(cur: duckdb.DuckDBPyConnection, flt: EventFilter, interval: str = "
             f"SELECT e.cameo_root, count(*) FROM events e WHERE {where} GROUP BY 1 ORDER BY 1", params
         ).fetchall()
     ]
-    by_quad = {q: 0 for q in QUAD_CLASS_NAMES}
-    for q, n in cur.execute(f"SELECT e.quad_class, count(*) FROM events e WHERE {where} GROUP BY 1", params).fetchall():
-        if q in by_quad:
-            by_quad[q] = n
+    by_quad = dict(zip(QUAD_CLASS_NAMES, quads, strict=True))
     return {
         "events": n_events,
         "articles": n_articles,
@@ -295,51 +329,54 @@ def overview(cur: duckdb.DuckDBPyConnection, flt: EventFilter, interval: str = "
     }
 
 
-def _direction_sql(alias: str) -> str:
-    """Events with a source actor under one code prefix and a target actor under another."""
-    return (
-        f"EXISTS (SELECT 1 FROM event_actors s WHERE s.event_id = {alias}.id AND s.role = 'source' "
-        "AND s.code LIKE ? ESCAPE '\\') AND "
-        f"EXISTS (SELECT 1 FROM event_actors t WHERE t.event_id = {alias}.id AND t.role = 'target' "
-        "AND t.code LIKE ? ESCAPE '\\')"
-    )
-
-
 def dyad(
     cur: duckdb.DuckDBPyConnection, a: str, b: str, flt: EventFilter, interval: str = "month",
     limit: int = 50, offset: int = 0,
 ) -> dict[str, Any]:
-    """A -> B and B -> A: counts and mean Goldstein per period, and the events of both directions."""
+    """A -> B and B -> A: counts and mean Goldstein per period, and the events of both directions.
+
+    A and B are code prefixes (RUS covers RUSGOV); an event is A -> B when one of its sources starts
+    with A and one of its targets with B.
+    """
     where, params = flt.where()
-    pa, pb = _prefix(a), _prefix(b)
+    pa, pb = code_pattern(a), code_pattern(b)
     bucket = INTERVALS[interval]
-    fwd, back = _direction_sql("e"), _direction_sql("e")
+    src, tgt = codes_sql("e", "source"), codes_sql("e", "target")
+    flagged = (
+        f"SELECT e.event_date, e.goldstein, e.quad_class, ({src} {LIKE} AND {tgt} {LIKE}) AS ab, "
+        f"({src} {LIKE} AND {tgt} {LIKE}) AS ba FROM events e WHERE {where}"
+    )
+    flag_params = [pa, pb, pb, pa] + params
     series = _clean(_rows(
         cur,
-        f"SELECT date_trunc('{bucket}', e.event_date)::DATE AS period, "
-        f"count(*) FILTER (WHERE {fwd}) AS ab_n, round(avg(e.goldstein) FILTER (WHERE {fwd}), 2) AS ab_goldstein, "
-        f"count(*) FILTER (WHERE {back}) AS ba_n, round(avg(e.goldstein) FILTER (WHERE {back}), 2) AS ba_goldstein "
-        f"FROM events e WHERE {where} AND e.event_date IS NOT NULL AND (({fwd}) OR ({back})) GROUP BY 1 ORDER BY 1",
-        [pa, pb, pa, pb, pb, pa, pb, pa] + params + [pa, pb, pb, pa],
+        f"SELECT date_trunc('{bucket}', event_date)::DATE AS period, "
+        "count(*) FILTER (WHERE ab) AS ab_n, round(avg(goldstein) FILTER (WHERE ab), 2) AS ab_goldstein, "
+        "count(*) FILTER (WHERE ba) AS ba_n, round(avg(goldstein) FILTER (WHERE ba), 2) AS ba_goldstein "
+        f"FROM ({flagged}) WHERE (ab OR ba) AND event_date IS NOT NULL GROUP BY 1 ORDER BY 1",
+        flag_params,
     ))
+    row = cur.execute(
+        "SELECT " + ", ".join(
+            f"count(*) FILTER (WHERE {d}), round(avg(goldstein) FILTER (WHERE {d}), 2), "
+            + ", ".join(f"count(*) FILTER (WHERE {d} AND quad_class = {q})" for q in QUAD_CLASS_NAMES)
+            for d in ("ab", "ba")
+        ) + f" FROM ({flagged}) WHERE ab OR ba",
+        flag_params,
+    ).fetchone()
     totals = {}
-    for key, (x, y) in (("ab", (pa, pb)), ("ba", (pb, pa))):
-        n, g, q1, q2, q3, q4 = cur.execute(
-            "SELECT count(*), round(avg(e.goldstein), 2), count(*) FILTER (WHERE e.quad_class = 1), "
-            "count(*) FILTER (WHERE e.quad_class = 2), count(*) FILTER (WHERE e.quad_class = 3), "
-            f"count(*) FILTER (WHERE e.quad_class = 4) FROM events e WHERE {where} AND {fwd}",
-            params + [x, y],
-        ).fetchone()
-        totals[key] = {"n": n, "goldstein": g, "by_quad": {"1": q1, "2": q2, "3": q3, "4": q4}}
-    events = list_events(
-        cur, flt, limit, offset, sort="date",
-        extra_where=f"({fwd}) OR ({back})", extra_params=[pa, pb, pb, pa],
-    )
+    for i, key in enumerate(("ab", "ba")):
+        n, g, *qs = row[i * 6:(i + 1) * 6]
+        by_quad = {str(q): c for q, c in zip(QUAD_CLASS_NAMES, qs, strict=True)}
+        totals[key] = {"n": n, "goldstein": g, "by_quad": by_quad}
+    both = f"({src} {LIKE} AND {tgt} {LIKE}) OR ({src} {LIKE} AND {tgt} {LIKE})"
+    events = list_events(cur, flt, limit, offset, sort="date", extra_where=both, extra_params=[pa, pb, pb, pa])
+    a_up, b_up = a.strip().upper(), b.strip().upper()
     for it in events["items"]:
-        src = [x["code"] or "" for x in it["source"]]
-        it["direction"] = "ab" if any(c.startswith(a.strip().upper()) for c in src) else "ba"
-    return {"a": a.strip().upper(), "b": b.strip().upper(), "interval": interval, "totals": totals,
-            "series": series, "events": events}
+        src_codes = [x["code"] or "" for x in it["source"]]
+        tgt_codes = [x["code"] or "" for x in it["target"]]
+        ab = any(c.startswith(a_up) for c in src_codes) and any(c.startswith(b_up) for c in tgt_codes)
+        it["direction"] = "ab" if ab else "ba"
+    return {"a": a_up, "b": b_up, "interval": interval, "totals": totals, "series": series, "events": events}
 
 
 def network(
@@ -353,11 +390,11 @@ def network(
     pairs = _pairs_sql(where, level)
     edges = _rows(
         cur,
-        "SELECT src AS source, tgt AS target, count(DISTINCT event_id) AS n, "
-        "count(DISTINCT event_id) FILTER (WHERE quad_class IN (1, 2)) AS cooperation, "
-        "count(DISTINCT event_id) FILTER (WHERE quad_class IN (3, 4)) AS conflict, "
+        "SELECT src AS source, tgt AS target, count(*) AS n, "
+        "count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation, "
+        "count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict, "
         f"round(avg(goldstein), 2) AS goldstein FROM ({pairs}) WHERE src <> tgt "
-        "GROUP BY 1, 2 HAVING count(DISTINCT event_id) >= ? ORDER BY n DESC, 1, 2 LIMIT ?",
+        "GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY n DESC, 1, 2 LIMIT ?",
         params + [min_count, limit],
     )
     weight: dict[str, int] = {}
@@ -365,12 +402,7 @@ def network(
         e["kind"] = "cooperation" if e["cooperation"] >= e["conflict"] else "conflict"
         for end in (e["source"], e["target"]):
             weight[end] = weight.get(end, 0) + e["n"]
-    names: dict[str, str | None] = {}
-    if weight and level == "code":
-        names = dict(cur.execute(
-            "SELECT code, mode(name) FROM event_actors WHERE code IN (SELECT unnest(?)) GROUP BY code",
-            [list(weight)],
-        ).fetchall())
+    names = _actor_names(cur, list(weight)) if level == "code" else {}
     nodes = [{"id": k, "name": names.get(k), "n": n} for k, n in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
     return {"level": level, "nodes": nodes, "edges": edges}
 
