@@ -421,3 +421,13 @@ def test_missing_database_is_an_error(tmp_path):
 
     with pytest.raises(FileNotFoundError):
         create_app(tmp_path / "none.duckdb")
+
+
+def test_repeated_requests_are_answered_from_the_cache(client):
+    cache = client.app.state.cache
+    cache.clear()
+    first = get(client, "/api/network", level="country", limit=3)
+    hits = cache.hits
+    assert get(client, "/api/network", limit=3, level="country") == first  # same query, other order
+    assert cache.hits == hits + 1
+    assert get(client, "/api/network", level="country", limit=4) != first  # another query is computed

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -34,6 +36,40 @@ MAX_TOP = 100
 MAX_EDGES = 500
 MAX_POINTS = 5000
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
+CACHE_ENTRIES = 256  # answers of the aggregate endpoints kept per process
+
+
+class ResponseCache:
+    """Recent answers by path and query string, least recently used dropped first.
+
+    Correct only because the database cannot change while the app holds it read-only; it makes
+    going back and forth between views instant, not a first visit (see `dyads bench web`).
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self.items: OrderedDict[str, Any] = OrderedDict()
+        self.lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, request: Request, compute: Callable[[], Any]) -> Any:
+        key = request.url.path + "?" + "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                self.hits += 1
+                return self.items[key]
+            self.misses += 1
+        value = compute()
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self.lock:
+            self.items.clear()
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -111,30 +147,41 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS) 
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
+    # The file is opened read-only and DuckDB's lock keeps writers out while we hold it, so what
+    # does not depend on a request can be computed once, and an answer can be kept for the same request.
+    once: dict[str, dict] = {}
+    cache = ResponseCache(CACHE_ENTRIES)
+    app.state.cache = cache
+
     @app.get("/api/stats", tags=["meta"])
     def get_stats(cur: Cur) -> dict:
         """Numbers of articles and events, and the date range of the events."""
-        return {"version": __version__, "database": Path(store.path).name, **queries.stats(cur)}
+        if "stats" not in once:
+            once["stats"] = {"version": __version__, "database": Path(store.path).name, **queries.stats(cur)}
+        return once["stats"]
 
     @app.get("/api/facets", tags=["meta"])
     def get_facets(cur: Cur) -> dict:
         """The CAMEO roots, PLOVER types, actor countries and quad classes present, with counts."""
-        return queries.facets(cur)
+        if "facets" not in once:
+            once["facets"] = queries.facets(cur)
+        return once["facets"]
 
     @app.get("/api/overview", tags=["events"])
     def get_overview(
-        cur: Cur, flt: Filter, interval: Interval = "month", top: Annotated[int, Query(ge=1, le=MAX_TOP)] = 10
+        request: Request, cur: Cur, flt: Filter, interval: Interval = "month",
+        top: Annotated[int, Query(ge=1, le=MAX_TOP)] = 10,
     ) -> dict:
         """Totals, events per period by quad class, top actors, dyads, places and CAMEO roots."""
-        return queries.overview(cur, flt, interval, top)
+        return cache.get(request, lambda: queries.overview(cur, flt, interval, top))
 
     @app.get("/api/events", tags=["events"])
     def get_events(
-        cur: Cur, flt: Filter, limit: Limit = 50, offset: Offset = 0,
+        request: Request, cur: Cur, flt: Filter, limit: Limit = 50, offset: Offset = 0,
         sort: Literal["date", "-date", "goldstein", "-goldstein", "article"] = "-date",
     ) -> dict:
         """One page of the filtered events with their actors, and the total."""
-        return queries.list_events(cur, flt, limit, offset, sort)
+        return cache.get(request, lambda: queries.list_events(cur, flt, limit, offset, sort))
 
     @app.get("/api/events.csv", tags=["events"])
     def get_events_csv(
@@ -176,27 +223,29 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS) 
 
     @app.get("/api/dyad", tags=["events"])
     def get_dyad(
-        cur: Cur, flt: Filter,
+        request: Request, cur: Cur, flt: Filter,
         a: Annotated[str, Query(min_length=1, max_length=50, description="actor code prefix A")],
         b: Annotated[str, Query(min_length=1, max_length=50, description="actor code prefix B")],
         interval: Interval = "month", limit: Limit = 50, offset: Offset = 0,
     ) -> dict:
         """A -> B and B -> A per period (counts, mean Goldstein), totals and the events of both."""
-        return queries.dyad(cur, a, b, flt, interval, limit, offset)
+        return cache.get(request, lambda: queries.dyad(cur, a, b, flt, interval, limit, offset))
 
     @app.get("/api/network", tags=["events"])
     def get_network(
-        cur: Cur, flt: Filter, level: Literal["code", "country"] = "code",
+        request: Request, cur: Cur, flt: Filter, level: Literal["code", "country"] = "code",
         limit: Annotated[int, Query(ge=1, le=MAX_EDGES)] = 60,
         min_count: Annotated[int, Query(ge=1)] = 1,
     ) -> dict:
         """Actors and the heaviest source -> target edges, with cooperation and conflict counts."""
-        return queries.network(cur, flt, level, limit, min_count)
+        return cache.get(request, lambda: queries.network(cur, flt, level, limit, min_count))
 
     @app.get("/api/map", tags=["events"])
-    def get_map(cur: Cur, flt: Filter, limit: Annotated[int, Query(ge=1, le=MAX_POINTS)] = 2000) -> dict:
+    def get_map(
+        request: Request, cur: Cur, flt: Filter, limit: Annotated[int, Query(ge=1, le=MAX_POINTS)] = 2000
+    ) -> dict:
         """Events per location (with coordinates) and per country (where only the country is known)."""
-        return queries.map_points(cur, flt, limit)
+        return cache.get(request, lambda: queries.map_points(cur, flt, limit))
 
     @app.get("/api/actors", tags=["articles"])
     def get_actors(cur: Cur, q: Text = None, limit: Annotated[int, Query(ge=1, le=MAX_TOP)] = 20) -> list[dict]:

@@ -63,6 +63,34 @@ def code_pattern(prefix: str) -> str:
     return "% " + _prefix(prefix)
 
 
+def single_sql(alias: str) -> str:
+    """True for events with at most one source and one target code: their flat columns say it all."""
+    return f"(len({alias}.source_codes) <= 1 AND len({alias}.target_codes) <= 1)"
+
+
+def code_match(alias: str, role: str, prefix: str) -> tuple[str, list[Any]]:
+    """SQL (and its parameters) for: some `role` actor code of the event starts with `prefix`.
+
+    The flat first-code columns answer for almost every event; only events with compound actors
+    fall back to the slower scan of the code lists.
+    """
+    pre, pat = _prefix(prefix), code_pattern(prefix)
+    if role == "source":
+        return (f"({alias}.source_code {LIKE} OR (len({alias}.source_codes) > 1 "
+                f"AND {codes_sql(alias, 'source')} {LIKE}))", [pre, pat])
+    if role == "target":
+        return (f"({alias}.target_code {LIKE} OR (len({alias}.target_codes) > 1 "
+                f"AND {codes_sql(alias, 'target')} {LIKE}))", [pre, pat])
+    return (f"({alias}.source_code {LIKE} OR {alias}.target_code {LIKE} OR (NOT {single_sql(alias)} "
+            f"AND {codes_sql(alias, 'both')} {LIKE}))", [pre, pre, pat])
+
+
+def looks_like_code(text: str) -> bool:
+    """An upper-case token (RUS, SYRGOV) is taken for a code prefix only, not also a name."""
+    t = text.strip()
+    return t.isalnum() and t.isupper()
+
+
 def _contains(text: str) -> str:
     return "%" + _like_escape(text.strip()) + "%"
 
@@ -96,21 +124,19 @@ class EventFilter:
         conds: list[str] = []
         params: list[Any] = []
         if self.actor:
-            conds.append(
-                f"({codes_sql(alias, 'both')} {LIKE} OR {alias}.id IN (SELECT a.event_id FROM event_actors a "
-                "WHERE a.name ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\'))"
-            )
-            params += [code_pattern(self.actor), _contains(self.actor), _contains(self.actor)]
-        if self.source:
-            conds.append(f"{codes_sql(alias, 'source')} LIKE ? ESCAPE '\\'")
-            params.append(code_pattern(self.source))
-        if self.target:
-            conds.append(f"{codes_sql(alias, 'target')} LIKE ? ESCAPE '\\'")
-            params.append(code_pattern(self.target))
-        if self.country:
+            sql, ps = code_match(alias, "both", self.actor)
+            if not looks_like_code(self.actor):
+                sql = (f"({sql} OR {alias}.id IN (SELECT a.event_id FROM event_actors a "
+                       "WHERE a.name ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\'))")
+                ps += [_contains(self.actor), _contains(self.actor)]
+            conds.append(sql)
+            params += ps
+        for role, value in (("source", self.source), ("target", self.target), ("both", self.country)):
             # a country's actors are the codes that start with its ISO3 code (SYR, SYRGOV, SYRREB)
-            conds.append(f"{codes_sql(alias, 'both')} LIKE ? ESCAPE '\\'")
-            params.append(code_pattern(self.country))
+            if value:
+                sql, ps = code_match(alias, role, value)
+                conds.append(sql)
+                params += ps
         if self.cameo:
             conds.append(f"{alias}.cameo LIKE ? ESCAPE '\\'")
             params.append(_like_escape(self.cameo.strip()) + "%")
@@ -237,20 +263,28 @@ def iter_event_records(
             yield json.loads(rec)
 
 
-def _pairs_sql(where: str, level: str = "code") -> str:
+def _pairs_sql(where: str, level: str = "code") -> tuple[str, int]:
     """Source x target actor pairs of the filtered events (compound actors give every pair).
 
     At `level="country"` a code stands for its first three letters: the country, or the non-state
-    root (IGO, NGO, ...) of actors without one.
+    root (IGO, NGO, ...) of actors without one. Returns the SQL and how many times it uses the
+    filter's parameters.
     """
     key = "{c}" if level == "code" else "left({c}, 3)"
-    src, tgt = key.format(c="p.src_code"), key.format(c="p.tgt_code")
-    return (
-        f"SELECT DISTINCT {src} AS src, {tgt} AS tgt, p.event_id, p.quad_class, p.goldstein FROM ("
+    single = single_sql("e")
+    flat = (
+        f"SELECT {key.format(c='e.source_code')} AS src, {key.format(c='e.target_code')} AS tgt, e.id AS event_id, "
+        f"e.quad_class, e.goldstein FROM events e WHERE ({where}) AND {single} "
+        "AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL"
+    )
+    compound = (
+        f"SELECT DISTINCT {key.format(c='p.src_code')} AS src, {key.format(c='p.tgt_code')} AS tgt, p.event_id, "
+        "p.quad_class, p.goldstein FROM ("
         "SELECT src_code, unnest(tgts) AS tgt_code, event_id, quad_class, goldstein FROM ("
         "SELECT unnest(e.source_codes) AS src_code, e.target_codes AS tgts, e.id AS event_id, e.quad_class, "
-        f"e.goldstein FROM events e WHERE {where})) p"
+        f"e.goldstein FROM events e WHERE ({where}) AND NOT {single})) p"
     )
+    return f"{flat} UNION ALL {compound}", 2
 
 
 def _actor_names(cur: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str | None]:
@@ -282,23 +316,30 @@ def overview(cur: duckdb.DuckDBPyConnection, flt: EventFilter, interval: str = "
         f"count(*) AS total FROM events e WHERE {where} AND e.event_date IS NOT NULL GROUP BY 1 ORDER BY 1",
         params,
     ))
+    single = single_sql("e")
     top_actors = _rows(
         cur,
-        "SELECT code, count(*) AS n, count(*) FILTER (WHERE list_contains(src, code)) AS as_source, "
-        "count(*) FILTER (WHERE list_contains(tgt, code)) AS as_target FROM ("
-        "SELECT e.source_codes AS src, e.target_codes AS tgt, "
-        f"unnest(list_distinct(list_concat(e.source_codes, e.target_codes))) AS code FROM events e WHERE {where}) "
-        "GROUP BY code ORDER BY n DESC, code LIMIT ?",
-        params + [top],
+        "SELECT code, count(*) AS n, CAST(sum(s) AS BIGINT) AS as_source, CAST(sum(t) AS BIGINT) AS as_target FROM ("
+        "SELECT e.source_code AS code, 1 AS s, CAST(e.target_code IS NOT DISTINCT FROM e.source_code AS INTEGER) AS t "
+        f"FROM events e WHERE ({where}) AND {single} AND e.source_code IS NOT NULL "
+        "UNION ALL SELECT e.target_code, 0, 1 "
+        f"FROM events e WHERE ({where}) AND {single} AND e.target_code IS NOT NULL "
+        "AND e.target_code IS DISTINCT FROM e.source_code "
+        "UNION ALL SELECT code, CAST(list_contains(src, code) AS INTEGER), CAST(list_contains(tgt, code) AS INTEGER) "
+        "FROM (SELECT e.source_codes AS src, e.target_codes AS tgt, "
+        f"unnest(list_distinct(list_concat(e.source_codes, e.target_codes))) AS code FROM events e "
+        f"WHERE ({where}) AND NOT {single})) GROUP BY code ORDER BY n DESC, code LIMIT ?",
+        params * 3 + [top],
     )
     names = _actor_names(cur, [a["code"] for a in top_actors])
     for a in top_actors:
         a["name"] = names.get(a["code"])
+    pairs, uses = _pairs_sql(where, "code")
     top_dyads = _rows(
         cur,
         "SELECT src AS source, tgt AS target, count(*) AS n, round(avg(goldstein), 2) AS goldstein "
-        f"FROM ({_pairs_sql(where, 'code')}) GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?",
-        params + [top],
+        f"FROM ({pairs}) GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?",
+        params * uses + [top],
     )
     top_places = _rows(
         cur,
@@ -339,20 +380,24 @@ def dyad(
     with A and one of its targets with B.
     """
     where, params = flt.where()
-    pa, pb = code_pattern(a), code_pattern(b)
     bucket = INTERVALS[interval]
-    src, tgt = codes_sql("e", "source"), codes_sql("e", "target")
+    src_a, p_src_a = code_match("e", "source", a)
+    tgt_b, p_tgt_b = code_match("e", "target", b)
+    src_b, p_src_b = code_match("e", "source", b)
+    tgt_a, p_tgt_a = code_match("e", "target", a)
+    ab_sql, ab_params = f"({src_a} AND {tgt_b})", p_src_a + p_tgt_b
+    ba_sql, ba_params = f"({src_b} AND {tgt_a})", p_src_b + p_tgt_a
     flagged = (
-        f"SELECT e.event_date, e.goldstein, e.quad_class, ({src} {LIKE} AND {tgt} {LIKE}) AS ab, "
-        f"({src} {LIKE} AND {tgt} {LIKE}) AS ba FROM events e WHERE {where}"
+        f"SELECT e.event_date, e.goldstein, e.quad_class, {ab_sql} AS ab, {ba_sql} AS ba "
+        f"FROM events e WHERE ({where}) AND ({ab_sql} OR {ba_sql})"
     )
-    flag_params = [pa, pb, pb, pa] + params
+    flag_params = ab_params + ba_params + params + ab_params + ba_params
     series = _clean(_rows(
         cur,
         f"SELECT date_trunc('{bucket}', event_date)::DATE AS period, "
         "count(*) FILTER (WHERE ab) AS ab_n, round(avg(goldstein) FILTER (WHERE ab), 2) AS ab_goldstein, "
         "count(*) FILTER (WHERE ba) AS ba_n, round(avg(goldstein) FILTER (WHERE ba), 2) AS ba_goldstein "
-        f"FROM ({flagged}) WHERE (ab OR ba) AND event_date IS NOT NULL GROUP BY 1 ORDER BY 1",
+        f"FROM ({flagged}) WHERE event_date IS NOT NULL GROUP BY 1 ORDER BY 1",
         flag_params,
     ))
     row = cur.execute(
@@ -360,7 +405,7 @@ def dyad(
             f"count(*) FILTER (WHERE {d}), round(avg(goldstein) FILTER (WHERE {d}), 2), "
             + ", ".join(f"count(*) FILTER (WHERE {d} AND quad_class = {q})" for q in QUAD_CLASS_NAMES)
             for d in ("ab", "ba")
-        ) + f" FROM ({flagged}) WHERE ab OR ba",
+        ) + f" FROM ({flagged})",
         flag_params,
     ).fetchone()
     totals = {}
@@ -368,8 +413,8 @@ def dyad(
         n, g, *qs = row[i * 6:(i + 1) * 6]
         by_quad = {str(q): c for q, c in zip(QUAD_CLASS_NAMES, qs, strict=True)}
         totals[key] = {"n": n, "goldstein": g, "by_quad": by_quad}
-    both = f"({src} {LIKE} AND {tgt} {LIKE}) OR ({src} {LIKE} AND {tgt} {LIKE})"
-    events = list_events(cur, flt, limit, offset, sort="date", extra_where=both, extra_params=[pa, pb, pb, pa])
+    events = list_events(cur, flt, limit, offset, sort="date", extra_where=f"{ab_sql} OR {ba_sql}",
+                         extra_params=ab_params + ba_params)
     a_up, b_up = a.strip().upper(), b.strip().upper()
     for it in events["items"]:
         src_codes = [x["code"] or "" for x in it["source"]]
@@ -387,7 +432,7 @@ def network(
     `level="country"` merges actors into their country (or non-state root where they have none).
     """
     where, params = flt.where()
-    pairs = _pairs_sql(where, level)
+    pairs, uses = _pairs_sql(where, level)
     edges = _rows(
         cur,
         "SELECT src AS source, tgt AS target, count(*) AS n, "
@@ -395,7 +440,7 @@ def network(
         "count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict, "
         f"round(avg(goldstein), 2) AS goldstein FROM ({pairs}) WHERE src <> tgt "
         "GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY n DESC, 1, 2 LIMIT ?",
-        params + [min_count, limit],
+        params * uses + [min_count, limit],
     )
     weight: dict[str, int] = {}
     for e in edges:
