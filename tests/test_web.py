@@ -431,3 +431,38 @@ def test_repeated_requests_are_answered_from_the_cache(client):
     assert get(client, "/api/network", limit=3, level="country") == first  # same query, other order
     assert cache.hits == hits + 1
     assert get(client, "/api/network", level="country", limit=4) != first  # another query is computed
+
+
+@pytest.fixture(scope="module")
+def coded_client(tmp_path_factory):
+    """The app over articles coded by the real pipeline (Coder -> code_into_store), not hand-made records."""
+    from dyads import Coder
+    from dyads.runner import code_into_store
+    from dyads.web import create_app
+
+    texts = [
+        ("c1", "Russia criticised the United States on Monday. China praised Russia on Tuesday."),
+        ("c2", "Syrian troops attacked rebels near Aleppo."),
+    ]
+    path = tmp_path_factory.mktemp("coded") / "coded.duckdb"
+    with Store(path) as st:
+        code_into_store([Article(id=i, text=t, publication_date=date(2013, 7, 22)) for i, t in texts], st, Coder())
+        summary = st.summary()
+    with TestClient(create_app(path, allowed_hosts=["testserver"])) as c:
+        yield c, summary
+
+
+def test_pipeline_output_traces_to_the_text(coded_client):
+    client, summary = coded_client
+    assert summary.events > 0
+    o = get(client, "/api/overview")
+    assert o["events"] == summary.events
+    assert [(d["source"], d["target"], d["n"]) for d in o["top_dyads"]] == [tuple(x) for x in summary.top_dyads]
+    for article_id in ("c1", "c2"):
+        art = get(client, f"/api/articles/{article_id}")
+        for e in art["events"]:
+            assert art["text"][e["trigger_start"]:e["trigger_end"]] == e["trigger_text"]
+            for actor in e["source"] + e["target"]:
+                assert art["text"][actor["start"]:actor["end"]] == actor["text"]
+        for actor in art["layers"]["actors"]:
+            assert art["text"][actor["start"]:actor["end"]] == actor["text"]
