@@ -466,3 +466,30 @@ def test_pipeline_output_traces_to_the_text(coded_client):
                 assert art["text"][actor["start"]:actor["end"]] == actor["text"]
         for actor in art["layers"]["actors"]:
             assert art["text"][actor["start"]:actor["end"]] == actor["text"]
+
+
+def test_serve_command_refuses_a_missing_database(tmp_path):
+    from click.testing import CliRunner
+
+    from dyads.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and "no database" in result.output
+
+
+def test_warm_up_fills_the_cache_with_the_landing_views(db):
+    import time
+
+    from dyads.web import create_app
+
+    with TestClient(create_app(db, allowed_hosts=["testserver"], warm_up=True)) as c:
+        cache = c.app.state.cache
+        deadline = time.monotonic() + 20
+        while len(cache.items) < 4 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(cache.items) == 4
+        hits = cache.hits
+        for url in ("/api/overview?interval=month&top=10", "/api/events?limit=50&offset=0&sort=-date",
+                    "/api/network?level=code&limit=60&min_count=1", "/api/map?limit=2000"):
+            assert c.get(url).status_code == 200
+        assert cache.hits == hits + 4

@@ -108,6 +108,10 @@ def test_overview(page, server, artifacts):
     assert "Moscow, RUS" in page.inner_text("#top-places")
     assert "4 articles, 7 events" in page.inner_text("#dbinfo")
     page.screenshot(path=str(artifacts / "web-overview.png"), full_page=True)
+    page.click('#timeline rect[data-period="2013-07-01"] >> nth=0')  # a month's bar: its events
+    wait_view(page, "search")
+    expect(page.locator("#result-count")).to_have_text("2 match")
+    assert page.input_value("#filters input[name=date_to]") == "2013-07-31"
 
 
 def test_search_filter_and_csv(page, server, artifacts):

@@ -317,7 +317,7 @@ def serve(db, host, port) -> None:
         sys.exit(EXIT_USAGE)
     hosts = ["127.0.0.1", "localhost"] + ([host] if host not in ("127.0.0.1", "localhost", "0.0.0.0", "::") else [])
     try:
-        app = create_app(db_path, allowed_hosts=["*"] if host in ("0.0.0.0", "::") else hosts)
+        app = create_app(db_path, allowed_hosts=["*"] if host in ("0.0.0.0", "::") else hosts, warm_up=True)
     except StoreLocked as exc:
         _err(f"dyads serve: {exc}")
         sys.exit(EXIT_ERROR)

@@ -40,7 +40,7 @@ CACHE_ENTRIES = 256  # answers of the aggregate endpoints kept per process
 
 
 class ResponseCache:
-    """Recent answers by path and query string, least recently used dropped first.
+    """Recent answers by endpoint and validated arguments, least recently used dropped first.
 
     Correct only because the database cannot change while the app holds it read-only; it makes
     going back and forth between views instant, not a first visit (see `dyads bench web`).
@@ -52,8 +52,9 @@ class ResponseCache:
         self.lock = threading.Lock()
         self.hits = self.misses = 0
 
-    def get(self, request: Request, compute: Callable[[], Any]) -> Any:
-        key = request.url.path + "?" + "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
+    def get(self, args: tuple, compute: Callable[[], Any]) -> Any:
+        """The answer for `args` (endpoint name and its validated arguments), computed if not kept."""
+        key = repr(args)
         with self.lock:
             if key in self.items:
                 self.items.move_to_end(key)
@@ -100,6 +101,21 @@ def event_filter(
                        place=place, q=q, article=article)
 
 
+def _warm_up(store: Store, cache: ResponseCache) -> None:
+    """Compute the views a first visit asks for (with the pages' defaults) into the cache."""
+    flt = EventFilter()
+    cur = store.con.cursor()
+    try:
+        cache.get(("overview", flt, "month", 10), lambda: queries.overview(cur, flt, "month", 10))
+        cache.get(("events", flt, 50, 0, "-date"), lambda: queries.list_events(cur, flt, 50, 0, "-date"))
+        cache.get(("network", flt, "code", 60, 1), lambda: queries.network(cur, flt, "code", 60, 1))
+        cache.get(("map", flt, 2000), lambda: queries.map_points(cur, flt, 2000))
+    except duckdb.Error:  # the store closed under us at shutdown: warming is an optimisation only
+        pass
+    finally:
+        cur.close()
+
+
 def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
     """One cursor per request: a DuckDB connection must not be shared between threads."""
     cur = request.app.state.store.con.cursor()
@@ -115,16 +131,20 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
-def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS) -> FastAPI:
+def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, warm_up: bool = False) -> FastAPI:
     """The app over one database, opened read-only for the app's lifetime.
 
     `allowed_hosts` guards against DNS rebinding: a page on another site cannot reach the
-    local server through a host name of its own.
+    local server through a host name of its own. `warm_up` computes the unfiltered views in a
+    background thread at start-up, so that the first visit to a large database is quick too.
     """
     store = Store(db_path, read_only=True)
+    cache = ResponseCache(CACHE_ENTRIES)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        if warm_up:
+            threading.Thread(target=_warm_up, args=(store, cache), name="dyads-warm-up", daemon=True).start()
         yield
         store.close()
 
@@ -150,7 +170,6 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS) 
     # The file is opened read-only and DuckDB's lock keeps writers out while we hold it, so what
     # does not depend on a request can be computed once, and an answer can be kept for the same request.
     once: dict[str, dict] = {}
-    cache = ResponseCache(CACHE_ENTRIES)
     app.state.cache = cache
 
     @app.get("/api/stats", tags=["meta"])
@@ -169,19 +188,20 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS) 
 
     @app.get("/api/overview", tags=["events"])
     def get_overview(
-        request: Request, cur: Cur, flt: Filter, interval: Interval = "month",
+        cur: Cur, flt: Filter, interval: Interval = "month",
         top: Annotated[int, Query(ge=1, le=MAX_TOP)] = 10,
     ) -> dict:
         """Totals, events per period by quad class, top actors, dyads, places and CAMEO roots."""
-        return cache.get(request, lambda: queries.overview(cur, flt, interval, top))
+        return cache.get(("overview", flt, interval, top), lambda: queries.overview(cur, flt, interval, top))
 
     @app.get("/api/events", tags=["events"])
     def get_events(
-        request: Request, cur: Cur, flt: Filter, limit: Limit = 50, offset: Offset = 0,
+        cur: Cur, flt: Filter, limit: Limit = 50, offset: Offset = 0,
         sort: Literal["date", "-date", "goldstein", "-goldstein", "article"] = "-date",
     ) -> dict:
         """One page of the filtered events with their actors, and the total."""
-        return cache.get(request, lambda: queries.list_events(cur, flt, limit, offset, sort))
+        return cache.get(("events", flt, limit, offset, sort),
+                         lambda: queries.list_events(cur, flt, limit, offset, sort))
 
     @app.get("/api/events.csv", tags=["events"])
     def get_events_csv(
@@ -223,34 +243,38 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS) 
 
     @app.get("/api/dyad", tags=["events"])
     def get_dyad(
-        request: Request, cur: Cur, flt: Filter,
+        cur: Cur, flt: Filter,
         a: Annotated[str, Query(min_length=1, max_length=50, description="actor code prefix A")],
         b: Annotated[str, Query(min_length=1, max_length=50, description="actor code prefix B")],
         interval: Interval = "month", limit: Limit = 50, offset: Offset = 0,
     ) -> dict:
         """A -> B and B -> A per period (counts, mean Goldstein), totals and the events of both."""
-        return cache.get(request, lambda: queries.dyad(cur, a, b, flt, interval, limit, offset))
+        return cache.get(("dyad", a.strip().upper(), b.strip().upper(), flt, interval, limit, offset),
+                         lambda: queries.dyad(cur, a, b, flt, interval, limit, offset))
 
     @app.get("/api/network", tags=["events"])
     def get_network(
-        request: Request, cur: Cur, flt: Filter, level: Literal["code", "country"] = "code",
+        cur: Cur, flt: Filter, level: Literal["code", "country"] = "code",
         limit: Annotated[int, Query(ge=1, le=MAX_EDGES)] = 60,
         min_count: Annotated[int, Query(ge=1)] = 1,
     ) -> dict:
         """Actors and the heaviest source -> target edges, with cooperation and conflict counts."""
-        return cache.get(request, lambda: queries.network(cur, flt, level, limit, min_count))
+        return cache.get(("network", flt, level, limit, min_count),
+                         lambda: queries.network(cur, flt, level, limit, min_count))
 
     @app.get("/api/map", tags=["events"])
     def get_map(
-        request: Request, cur: Cur, flt: Filter, limit: Annotated[int, Query(ge=1, le=MAX_POINTS)] = 2000
+        cur: Cur, flt: Filter, limit: Annotated[int, Query(ge=1, le=MAX_POINTS)] = 2000
     ) -> dict:
         """Events per location (with coordinates) and per country (where only the country is known)."""
-        return cache.get(request, lambda: queries.map_points(cur, flt, limit))
+        return cache.get(("map", flt, limit), lambda: queries.map_points(cur, flt, limit))
 
     @app.get("/api/actors", tags=["articles"])
-    def get_actors(cur: Cur, q: Text = None, limit: Annotated[int, Query(ge=1, le=MAX_TOP)] = 20) -> list[dict]:
-        """Actor codes whose code starts with, or whose name contains, `q`, by event count."""
-        return queries.actors(cur, q, limit)
+    def get_actors(
+        cur: Cur, q: Text = None, limit: Annotated[int, Query(ge=1, le=MAX_TOP)] = 20
+    ) -> list[dict]:
+        """Actor codes whose code starts with, or whose name contains, `q`, by mentions in events."""
+        return cache.get(("actors", q, limit), lambda: queries.actors(cur, q, limit))
 
     @app.get("/api/articles", tags=["articles"])
     def get_articles(cur: Cur, q: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict:

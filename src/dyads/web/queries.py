@@ -31,7 +31,7 @@ EVENT_COLUMNS = (
     "e.source_codes, e.target_codes, e.cameo, e.cameo_root, e.cameo_name, e.plover, e.plover_mode, "
     "e.goldstein, e.quad_class, e.trigger_text, e.trigger_start, e.trigger_end, e.location_name, "
     "e.location_country, e.location_lat, e.location_lon, e.sentence, e.sentence_start, e.sentence_end, "
-    "e.negated, e.confidence, e.quote_index"
+    "e.negated, e.confidence, e.quote_index, e.record"
 )
 
 
@@ -203,26 +203,20 @@ def facets(cur: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     }
 
 
-def _attach_actors(cur: duckdb.DuckDBPyConnection, items: list[dict[str, Any]]) -> None:
-    """Give each listed event its source and target actors (text, name, code, offsets) in order."""
-    ids = [it["id"] for it in items]
+ACTOR_FIELDS = ("text", "name", "code", "country", "sector", "start", "end")
+
+
+def _attach_actors(items: list[dict[str, Any]]) -> None:
+    """Give each listed event its source and target actors (text, name, code, offsets) in order.
+
+    They come from the event's own contract record, fetched with the row: no second query.
+    """
     for it in items:
-        it["source"], it["target"] = [], []
+        rec = json.loads(it.pop("record"))
         it.pop("source_codes", None)
         it.pop("target_codes", None)
-    if not ids:
-        return
-    by_id = {it["id"]: it for it in items}
-    res = cur.execute(
-        "SELECT event_id, role, text, name, code, country, sector, start_char, end_char FROM event_actors "
-        "WHERE event_id IN (SELECT unnest(?)) ORDER BY event_id, role, position",
-        [ids],
-    ).fetchall()
-    for event_id, role, text, name, code, country, sector, start, end in res:
-        by_id[event_id][role].append(
-            {"text": text, "name": name, "code": code, "country": country, "sector": sector,
-             "start": start, "end": end}
-        )
+        for role in ("source", "target"):
+            it[role] = [{k: a.get(k) for k in ACTOR_FIELDS} for a in rec.get(role) or []]
 
 
 def list_events(
@@ -240,7 +234,7 @@ def list_events(
         f"SELECT {EVENT_COLUMNS} FROM events e WHERE {where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
         params + [limit, offset],
     ))
-    _attach_actors(cur, items)
+    _attach_actors(items)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
@@ -481,14 +475,14 @@ def map_points(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int = 20
 
 
 def actors(cur: duckdb.DuckDBPyConnection, q: str | None, limit: int = 20) -> list[dict[str, Any]]:
-    """Actor codes matching a code prefix or a name, with their event counts (for suggestions)."""
+    """Actor codes matching a code prefix or a name, with their mentions as source or target (for suggestions)."""
     cond, params = "a.code IS NOT NULL", []
     if q:
         cond += " AND (a.code LIKE ? ESCAPE '\\' OR a.name ILIKE ? ESCAPE '\\')"
         params += [_prefix(q), _contains(q)]
     return _rows(
         cur,
-        "SELECT a.code, mode(a.name) AS name, mode(a.country) AS country, count(DISTINCT a.event_id) AS n "
+        "SELECT a.code, mode(a.name) AS name, mode(a.country) AS country, count(*) AS n "
         f"FROM event_actors a WHERE {cond} GROUP BY a.code ORDER BY n DESC, a.code LIMIT ?",
         params + [limit],
     )

@@ -199,6 +199,15 @@ function stackedBars(rows, opts) {
   labelPeriods(s, rows.map((r) => r.period), m.l, bw, H - m.b + 14);
   return s;
 }
+function periodEnd(start, interval) {
+  // the last day of the period that starts on `start` (YYYY-MM-DD), for a date_to filter
+  const [y, m, d] = start.split("-").map(Number);
+  const end = interval === "year" ? new Date(Date.UTC(y + 1, 0, 0))
+    : interval === "week" ? new Date(Date.UTC(y, m - 1, d + 6))
+      : interval === "day" ? new Date(Date.UTC(y, m - 1, d))
+        : new Date(Date.UTC(y, m, 0));
+  return end.toISOString().slice(0, 10);
+}
 function ticks(lo, hi, n) {
   const step = Math.max(1, niceStep((hi - lo) / n));
   const out = [];
@@ -263,7 +272,7 @@ async function viewOverview(params, root) {
     el("div", { class: "panel wide" }, el("h3", {}, "Events over time by quad class ", intervalSel,
       o.undated ? el("span", { class: "muted" }, ` (${fmt(o.undated)} undated not shown)`) : null),
     legendQuads(), stackedBars(o.timeline, { id: "timeline",
-      onclick: (r) => { location.hash = search({ date_from: r.period }); } })),
+      onclick: (r) => { location.hash = search({ date_from: r.period, date_to: periodEnd(r.period, interval) }); } })),
     el("div", { class: "grid" },
       el("div", { class: "panel", id: "top-actors" }, el("h3", {}, "Top actors"),
         barList(o.top_actors, (r) => r.name ? `${r.code} (${r.name})` : r.code, (r) => r.n, (r) => search({ actor: r.code }))),
