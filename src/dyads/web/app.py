@@ -106,6 +106,8 @@ def _warm_up(store: Store, cache: ResponseCache) -> None:
     flt = EventFilter()
     cur = store.con.cursor()
     try:
+        cache.get(("stats",), lambda: queries.stats(cur))
+        cache.get(("facets",), lambda: queries.facets(cur))
         cache.get(("overview", flt, "month", 10), lambda: queries.overview(cur, flt, "month", 10))
         cache.get(("events", flt, 50, 0, "-date"), lambda: queries.list_events(cur, flt, 50, 0, "-date"))
         cache.get(("network", flt, "code", 60, 1), lambda: queries.network(cur, flt, "code", 60, 1))
@@ -167,24 +169,20 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
-    # The file is opened read-only and DuckDB's lock keeps writers out while we hold it, so what
-    # does not depend on a request can be computed once, and an answer can be kept for the same request.
-    once: dict[str, dict] = {}
+    # The file is opened read-only and DuckDB's lock keeps writers out while we hold it, so an
+    # answer can be kept and given again for the same request.
     app.state.cache = cache
 
     @app.get("/api/stats", tags=["meta"])
     def get_stats(cur: Cur) -> dict:
         """Numbers of articles and events, and the date range of the events."""
-        if "stats" not in once:
-            once["stats"] = {"version": __version__, "database": Path(store.path).name, **queries.stats(cur)}
-        return once["stats"]
+        return {"version": __version__, "database": Path(store.path).name,
+                **cache.get(("stats",), lambda: queries.stats(cur))}
 
     @app.get("/api/facets", tags=["meta"])
     def get_facets(cur: Cur) -> dict:
         """The CAMEO roots, PLOVER types, actor countries and quad classes present, with counts."""
-        if "facets" not in once:
-            once["facets"] = queries.facets(cur)
-        return once["facets"]
+        return cache.get(("facets",), lambda: queries.facets(cur))
 
     @app.get("/api/overview", tags=["events"])
     def get_overview(
