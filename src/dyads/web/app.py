@@ -277,7 +277,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
     @app.get("/api/articles", tags=["articles"])
     def get_articles(cur: Cur, q: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict:
         """Articles, newest first; `q` matches id or title."""
-        return queries.list_articles(cur, q, limit, offset)
+        return cache.get(("articles", q, limit, offset), lambda: queries.list_articles(cur, q, limit, offset))
 
     @app.get("/api/articles/{article_id:path}", tags=["articles"])
     def get_article(cur: Cur, article_id: str) -> dict:
