@@ -443,7 +443,9 @@ async function viewMap(params, root) {
     s.append(dot);
   }
   add(root, el("h2", {}, "Map ", el("span", { class: "muted", id: "map-count" },
-    `${m.points.length} places, ${m.countries.length} countries placed at their centre, ${fmt(m.unplaced)} events without a location`)),
+    `${m.points.length} places, ${all.length - m.points.length} countries placed at their centre` +
+    (all.length - m.points.length < m.countries.length ? ` (${m.countries.length - (all.length - m.points.length)} not on the outline)` : "") +
+    `, ${fmt(m.unplaced)} events without a location`)),
   legendQuads(), el("div", { class: "panel wide" }, s),
   el("p", { class: "muted" }, "Dot size: events; colour: the most frequent quad class. Dashed dots stand for events located only by country. ",
     worldCache.source));
