@@ -237,7 +237,6 @@ SYRGOV|2000-07-17|2024-12-08|Bashar al-Assad|Bashar Assad,Assad,al-Assad
 SYRGOV|2006-02-11|2020-11-16|Walid al-Moualem|Walid al-Muallem,Walid Muallem,Moualem,Muallem
 SYRGOV|2020-11-22|2024-12-08|Faisal Mekdad|Faisal al-Mekdad,Mekdad
 SYRGOV|2012-08-09|2016-07-03|Wael al-Halqi|Halqi
-SYRGOV|2012-06-23|2013-10-29|Qadri Jamil|
 SYRREB|2011-08-01|2024-12-08|Ahmed al-Sharaa|Abu Mohammad al-Golani,Abu Mohammad al-Julani,Julani,Golani
 SYRGOV|2024-12-08||Ahmed al-Sharaa|Sharaa,al-Sharaa
 SYRGOV|2024-12-21||Asaad al-Shaibani|Shaibani

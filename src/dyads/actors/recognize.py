@@ -1,33 +1,77 @@
-"""Find actor mentions in a parsed document and give each a CAMEO-style code.
+"""Find actor mentions in a parsed document and give each a CAMEO-style code that explains itself.
 
-Dictionary phrases (countries, named actors, role words) are matched with spaCy's PhraseMatcher;
-matches are grouped by the noun phrase they modify, so "Russian Foreign Minister Sergei Lavrov"
-is one actor RUS + GOV. A bare role word coordinated with a coded phrase inherits its country
-("the Syrian government and opposition" -> SYRGOV, SYROPP).
+How a mention is coded, in order:
+
+1. Dictionary phrases (countries, seats of power, organisations, groups, people with dated offices,
+   role words) are matched with spaCy's PhraseMatcher, compiled once per dictionary. Matches that
+   fail the case guard, fall inside a byline or photo credit, or are a trap (the US state Georgia,
+   Michael Jordan, a dateline "MOSCOW", a capital as a mere place "in Moscow") are dropped.
+2. Matches are grouped by the noun phrase they modify, so "Russian Foreign Minister Sergei Lavrov"
+   is one actor RUS + GOV; "the government of Syria" and "rebels in Darfur" join over the
+   preposition; a person in apposition ("Mourad Medelci, Algeria's foreign minister") joins the role.
+   "anti-Assad insurgents" take Assad's country and an opposition sector (SYRREB), "pro-"/"-backed"
+   modifiers are ignored, "former" turns GOV into ELI.
+3. A bare role word coordinated with a coded phrase inherits its country ("the Syrian government and
+   opposition" -> SYRGOV, SYROPP); "Hungarian and Romanian officials" share the sector.
+4. People learned from the text: a named person coded by their role ("Syrian Deputy Prime Minister
+   Qadri Jamil") keeps that code for the rest of the article when named again ("Jamil"), and "he"/"she"
+   resolve to the most recent person mentioned before them.
+5. News agencies and outlets that merely report ("Russian news agencies reported") are not actors.
+
+Every Actor's `source` says which dictionary rows and rules produced its code.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date
 from weakref import WeakKeyDictionary
 
 from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from dyads.actors.dictionary import ActorDictionary, ActorEntry
+from dyads.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry, choose_entry, split_code
 from dyads.models import Actor, Article
 
-_NP_MODIFIERS = {"compound", "amod", "poss", "nmod", "det", "case", "flat", "nummod"}
+_NP_MODIFIERS = {"compound", "amod", "poss", "nmod", "det", "case", "flat", "nummod", "npadvmod"}
+_JOINING_PREPS = {"of", "in", "from"}
+_LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "to", "into", "via",
+                   "toward", "towards", "from", "between", "within"}
+_REPORTING_VERBS = {"report", "say", "quote", "cite", "tell", "write", "broadcast", "carry"}
+_PLACE_KINDS = {"country", "demonym", "capital", "region", "pre"}
+_NON_NOUN_AGENTS = {"displaced", "internally displaced"}
+_FORMER = {"former", "ex", "ex-", "exiled", "ousted", "deposed"}
+_PERSON_NAME_TRAPS = {"jordan", "chad", "georgia", "paris", "washington", "israel", "kenya", "india", "victoria",
+                      "lebanon", "america", "france", "china", "sudan", "cuba", "guinea", "austin", "sharon"}
+_GEORGIA_US_CUES = {"atlanta", "savannah", "augusta", "macon", "alabama", "florida", "tennessee", "carolina",
+                    "county", "governor", "gov.", "senator", "sen.", "republican", "republicans", "democrat",
+                    "democrats", "peach", "tech", "bulldogs"}
+_GEORGIA_COUNTRY_CUES = {"tbilisi", "saakashvili", "shevardnadze", "abkhazia", "ossetia", "georgian", "georgians",
+                         "caucasus", "ivanishvili", "kobakhidze", "batumi"}
+
+# "(Writing by ...; Editing by ...)", "Reporting by ...", "REUTERS/Sergei Karpukhin", "AFP PHOTO/...", "By Jane Doe"
+_CREDIT_PATTERNS = [
+    re.compile(r"\([^()]*\b(?:[Ww]riting|[Rr]eporting|[Ee]diting|[Cc]ompiled|[Tt]ranslated|[Ff]iling|[Ww]ritten)"
+               r"\s+by\b[^()]*\)"),
+    re.compile(r"(?m)^[ \t]*(?:Additional reporting|Reporting|Writing|Editing|Compiled|Written)\s+by\b[^\n]*$"),
+    re.compile(r"(?m)^[ \t]*By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s+and\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?"
+               r"[ \t]*$"),
+    re.compile(r"\b[A-Z][A-Z]+(?:\s+PHOTO)?\s*/\s*(?:[A-Z][\w.'-]*\s?){1,4}"),
+    re.compile(r"\b(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ff]ile photo)\s*(?::|by)\s*(?:[A-Z][\w.'-]*\s?){1,4}"),
+]
 
 
 @dataclass
 class _Compiled:
+    """The dictionary as matchers and look-up tables, built once per dictionary and vocabulary."""
+
     matcher: PhraseMatcher
     actors: dict[str, list[ActorEntry]]
-    agents: dict[str, str]
+    agents: dict[str, AgentEntry]
     discards: set[str]
+    forms: dict[str, list[tuple[str, ...]]]  # lower-cased phrase -> its spellings, tokenised (case guard)
 
 
 _CACHE: WeakKeyDictionary = WeakKeyDictionary()
@@ -35,6 +79,21 @@ _CACHE: WeakKeyDictionary = WeakKeyDictionary()
 
 class _Key:
     """Weak-referenceable handle so the compiled matcher lives as long as its dictionary."""
+
+
+def _plural(phrase: str) -> str:
+    """Regular English plural of a role phrase's last word ("militiaman" -> "militiamen")."""
+    head, _, last = phrase.rpartition(" ")
+    low = last.lower()
+    if low.endswith("man"):
+        last = last[:-3] + "men"
+    elif low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif low.endswith(("s", "x", "ch", "sh")):
+        last = last + "es"
+    else:
+        last = last + "s"
+    return f"{head} {last}" if head else last
 
 
 def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
@@ -45,24 +104,68 @@ def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
     compiled = _CACHE.get(key)
     if compiled is not None and compiled.matcher.vocab is doc.vocab:
         return compiled
-    matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-    actors: dict[str, list[ActorEntry]] = {}
-    for entry in dictionary.actors:
-        actors.setdefault(entry.phrase.lower(), []).append(entry)
-    agents = {a.phrase.lower(): a.sector for a in dictionary.agents}
-    discards = {d.lower() for d in dictionary.discards}
     tokenizer = English(vocab=doc.vocab).tokenizer
 
     def tok(phrase: str) -> Doc:
         # a trailing word keeps "U.S." whole, as it is inside a sentence
         return tokenizer(phrase + " x")[:-1].as_doc()
 
-    matcher.add("ACTOR", [tok(p) for p in actors])
-    matcher.add("AGENT", [tok(p) for p in agents])
-    matcher.add("DISCARD", [tok(p) for p in discards])
-    compiled = _Compiled(matcher, actors, agents, discards)
+    actors: dict[str, list[ActorEntry]] = {}
+    forms: dict[str, list[tuple[str, ...]]] = {}
+    for entry in dictionary.actors:
+        actors.setdefault(entry.phrase.lower(), []).append(entry)
+    agents: dict[str, AgentEntry] = {}
+    for agent in dictionary.agents:
+        agents[agent.phrase.lower()] = agent
+    for agent in dictionary.agents:
+        plural = _plural(agent.phrase)
+        if plural.lower() not in agents:
+            agents[plural.lower()] = AgentEntry(plural, agent.sector, agent.source)
+    discards = {d.lower() for d in dictionary.discards}
+    docs: dict[str, Doc] = {}
+    for phrase in [e.phrase for e in dictionary.actors] + [a.phrase for a in agents.values()] + list(dictionary.discards):
+        d = tok(phrase)
+        forms.setdefault(phrase.lower(), []).append(tuple(t.text for t in d))
+        docs.setdefault(phrase.lower(), d)
+    matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+    matcher.add("ACTOR", [docs[p] for p in actors])
+    matcher.add("AGENT", [docs[p] for p in agents])
+    matcher.add("DISCARD", [docs[p] for p in discards])
+    compiled = _Compiled(matcher, actors, agents, discards, forms)
     _CACHE[key] = compiled
     return compiled
+
+
+def _case_ok(forms: list[tuple[str, ...]], tokens: list[Token]) -> bool:
+    """The case guard: capitals in the dictionary need capitals in the text ("US" is not "us")."""
+    for form in forms:
+        if len(form) != len(tokens):
+            continue
+        ok = True
+        for want, got in zip(form, tokens, strict=True):
+            letters = [c for c in want if c.isalpha()]
+            if len(letters) >= 2 and all(c.isupper() for c in letters):
+                if not all(c.isupper() for c in got.text if c.isalpha()):
+                    ok = False
+                    break
+            elif letters and want[0].isupper() and not got.text[:1].isupper():
+                ok = False
+                break
+        if ok:
+            return True
+    return False
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of bylines, editor lines and photo credits: names there are never actors."""
+    spans = []
+    for pattern in _CREDIT_PATTERNS:
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    return sorted(spans)
+
+
+def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def _np_head(token: Token) -> Token:
@@ -72,81 +175,418 @@ def _np_head(token: Token) -> Token:
     return token
 
 
-def _entry_for(entries: list[ActorEntry], day: date | None) -> ActorEntry:
-    for e in entries:
-        if e.holds_on(day):
-            return e
-    return entries[0]
+def _prefix(doc: Doc, start: int) -> str:
+    """'anti' / 'pro' when the match is the second half of "anti-Assad" / "pro-Iranian", else ''."""
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"anti", "pro"}:
+        return doc[start - 2].lower_
+    if start >= 1 and doc[start - 1].lower_ in {"anti-", "pro-"}:
+        return doc[start - 1].lower_[:-1]
+    return ""
+
+
+def _suffix(doc: Doc, end: int) -> str:
+    """'backed' / 'led' / ... when the match is the first half of "Syrian-backed", else ''."""
+    if end + 1 < len(doc) and doc[end].text == "-":
+        return doc[end + 1].lower_
+    return ""
+
+
+def _is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """An all-capitals place at the start of a paragraph ("MOSCOW Russian Foreign Minister ...")."""
+    tokens = doc[start:end]
+    if not all(t.text.isupper() and len(t.text) > 2 for t in tokens if t.is_alpha):
+        return False
+    return start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_ or (
+        start >= 1 and doc[start - 1].is_space
+    )
+
+
+def _inside_longer_person(doc: Doc, start: int, end: int) -> bool:
+    """The match is part of a longer personal name ("Michael Jordan", "Paris Hilton")."""
+    tok = doc[start]
+    if tok.ent_type_ != "PERSON":
+        return False
+    sent_ents = [e for e in doc.ents if e.start <= start and end <= e.end and e.label_ == "PERSON"]
+    return any(e.end - e.start > end - start for e in sent_ents)
+
+
+def _georgia_is_us(doc: Doc, start: int, article_words: set[str]) -> bool:
+    """'Georgia' the US state: US cues in its sentence and no cue of the country in the article."""
+    if article_words & _GEORGIA_COUNTRY_CUES:
+        return False
+    sent = doc[start].sent
+    words = {t.lower_ for t in sent}
+    if words & _GEORGIA_US_CUES:
+        return True
+    prev = doc[start - 2 : start] if start >= 2 else None
+    return bool(prev is not None and prev[-1].text == "," and prev[0].ent_type_ == "GPE")
+
+
+@dataclass
+class _Group:
+    """The matches that modify one noun-phrase head, and what they say about it."""
+
+    head: int
+    start: int
+    end: int
+    country: str | None = None
+    sector: str | None = None
+    entry: ActorEntry | None = None
+    entry_code: str | None = None
+    kind: str | None = None
+    anti: bool = False
+    former: bool = False
+    discard: bool = False
+    reasons: list[str] = field(default_factory=list)
+    name: str | None = None
+
+
+def _row(entry: ActorEntry, code: str) -> str:
+    period = ""
+    if entry.valid_from or entry.valid_until:
+        period = f" {entry.valid_from or ''}..{entry.valid_until or ''}"
+    note = "" if code == entry.code else f" (out of office: {code})"
+    return f"{entry.source}: '{entry.phrase}' {entry.code}{period}{note}"
+
+
+def _person_name(doc: Doc, head: Token, start: int, end: int) -> str | None:
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and start <= ent.start and ent.end <= end and ent.root.i == head.i:
+            return ent.text
+    if head.ent_type_ == "PERSON":
+        return " ".join(t.text for t in doc[start:end] if t.ent_type_ == "PERSON") or None
+    return None
 
 
 def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list[Actor]:
-    """Every actor mention in `doc`, coded, in text order."""
+    """Every actor mention in `doc`, coded for the article's publication date, in text order."""
     compiled = _compile(dictionary, doc)
-    matches = compiled.matcher(doc)
-    # keep the longest match at each position
-    matches = sorted(matches, key=lambda m: (m[1], -(m[2] - m[1])))
-    taken: set[int] = set()
-    groups: dict[int, dict] = {}
+    day: date | None = article.publication_date
+    credits = credit_spans(doc.text)
+    article_words = {t.lower_ for t in doc if t.is_alpha}
     label_of = doc.vocab.strings
+    # longest match first at each position; earlier matches win overlaps
+    matches = sorted(compiled.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]), label_of[m[0]] != "ACTOR"))
+    taken: set[int] = set()
+    groups: dict[int, _Group] = {}
+    blocked: set[int] = set()  # tokens of discarded names (bylines, agencies): never part of an actor
     for match_id, start, end in matches:
         if any(i in taken for i in range(start, end)):
             continue
-        taken.update(range(start, end))
         label = label_of[match_id]
         phrase = doc[start:end].text.lower()
-        head = _np_head(doc[end - 1])
-        g = groups.setdefault(head.i, {"start": start, "end": end, "country": None, "sector": None,
-                                       "entry": None, "discard": False})
-        g["start"] = min(g["start"], start)
-        g["end"] = max(g["end"], end, head.i + 1)
-        if label == "DISCARD":
-            g["discard"] = True
-        elif label == "ACTOR":
-            entry = _entry_for(compiled.actors[phrase], article.publication_date)
-            g["entry"] = entry
-            g["country"] = g["country"] or entry.code[:3]
-            if len(entry.code) > 3:
-                g["sector"] = g["sector"] or entry.code[3:6]
-        else:
-            g["sector"] = g["sector"] or compiled.agents[phrase]
-    actors: list[Actor] = []
-    heads = {}
-    for head_i, g in sorted(groups.items(), key=lambda kv: kv[1]["start"]):
-        if g["discard"]:
+        if not _case_ok(compiled.forms.get(phrase, []), list(doc[start:end])):
             continue
-        head = doc[head_i]
-        # extend over a determiner and a person's name that the phrase modifies
-        start = g["start"]
-        if start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == head_i:
+        span = doc[start:end]
+        if _in_spans(span.start_char, span.end_char, credits):
+            taken.update(range(start, end))
+            blocked.update(range(start, end))
+            continue
+        if label == "DISCARD":
+            taken.update(range(start, end))
+            blocked.update(range(start, end))
+            continue
+        last = doc[end - 1]
+        if label == "AGENT" and last.pos_ not in {"NOUN", "PROPN"} and phrase not in _NON_NOUN_AGENTS:
+            continue
+        entry: ActorEntry | None = None
+        code = ""
+        if label == "ACTOR":
+            entry, code = choose_entry(compiled.actors[phrase], day)
+            if entry.kind in _PLACE_KINDS | {"person"} and phrase in _PERSON_NAME_TRAPS and _inside_longer_person(
+                doc, start, end
+            ):
+                continue
+            if phrase == "georgia" and _georgia_is_us(doc, start, article_words):
+                entry = ActorEntry(entry.phrase, "USA", "us-state", "Georgia (US state)", source="rule")
+                code = "USA"
+            if entry.kind in {"capital", "country"} and _is_dateline(doc, start, end):
+                taken.update(range(start, end))
+                continue
+            if entry.kind == "capital":
+                head_tok = _np_head(last)
+                if head_tok is last and last.dep_ == "pobj" and last.head.lower_ in _LOCATIVE_PREPS:
+                    continue  # "in Moscow": a place, not an actor
+                if head_tok is not last and head_tok.lower_ not in compiled.agents and head_tok.ent_type_ != "PERSON":
+                    continue  # "the Geneva talks", "the Paris agreement"
+        prefix, suffix = _prefix(doc, start), _suffix(doc, end)
+        if prefix == "pro" or suffix in {"backed", "sponsored", "supported", "allied", "based", "funded", "born"}:
+            taken.update(range(start, end))
+            continue
+        taken.update(range(start, end))
+        head = _np_head(last)
+        # a person in apposition to a role joins it ("his Algerian counterpart Mourad Medelci")
+        if head.dep_ == "appos" and head.ent_type_ == "PERSON" and head.head.i in groups:
+            head = head.head
+        g = groups.get(head.i)
+        if g is None:
+            g = groups[head.i] = _Group(head=head.i, start=start, end=end)
+        g.start = min(g.start, start - (2 if prefix == "anti" and doc[start - 1].text == "-" else 1 if prefix else 0))
+        g.end = max(g.end, end, head.i + 1)
+        if label == "ACTOR" and entry is not None:
+            root, sector = split_code(code)
+            if prefix == "anti":
+                g.anti = True
+                g.country = g.country or root
+                g.reasons.append(f"anti-{_row(entry, code)} -> country only")
+                continue
+            g.reasons.append(_row(entry, code))
+            g.country = g.country or root
+            if sector and (g.sector is None or last.i == head.i):
+                g.sector = sector
+            if g.entry is None or last.i == head.i:
+                g.entry, g.entry_code = entry, code
+                g.kind = entry.kind if (entry.kind != "person" or last.i == head.i) else g.kind
+                if entry.kind == "person" and last.i == head.i:
+                    g.name = entry.name
+            if entry.kind == "capital" and last.i == head.i and head.dep_ in {"nsubj", "nsubjpass"}:
+                g.sector = g.sector or "GOV"
+                g.reasons.append("capital as subject -> GOV")
+        else:
+            agent = compiled.agents[phrase]
+            if prefix == "anti":
+                g.anti = True
+                g.reasons.append(f"anti-{agent.phrase}")
+                continue
+            g.reasons.append(f"{agent.source}: '{agent.phrase}' {agent.sector}")
+            if g.sector is None or (g.entry is not None and g.entry.kind in _PLACE_KINDS and g.sector is None):
+                g.sector = agent.sector
+    _join_prepositions(doc, groups)
+    for g in groups.values():
+        head = doc[g.head]
+        if any(t.lower_ in _FORMER for t in doc[max(g.start - 2, 0) : g.end]) or any(
+            c.lower_ in _FORMER for c in head.children
+        ):
+            g.former = True
+    actors = _to_actors(doc, groups, blocked, compiled)
+    _inherit_over_conjunctions(doc, actors)
+    _sentence_country(doc, actors)
+    actors = _drop_reporters(doc, actors)
+    actors = _learn_people(doc, actors, blocked, credits)
+    return actors
+
+
+def _join_prepositions(doc: Doc, groups: dict[int, _Group]) -> None:
+    """"the government of Syria", "rebels in Darfur": a place after of/in/from gives the role its country."""
+    for head_i in sorted(groups):
+        g = groups.get(head_i)
+        if g is None or g.kind not in _PLACE_KINDS:
+            continue
+        tok = doc[head_i]
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in _JOINING_PREPS or prep.dep_ != "prep":
+            continue
+        owner = groups.get(prep.head.i)
+        if owner is None or owner.country is not None or owner.sector is None:
+            continue
+        owner.country = g.country
+        owner.start = min(owner.start, g.start)
+        owner.end = max(owner.end, g.end)
+        owner.reasons.append(f"'{prep.text} {doc[g.start:g.end].text}' -> {g.country}")
+        del groups[head_i]
+
+
+def _named_person(doc: Doc, head: Token, person_ents: dict[int, Span]) -> Span | None:
+    """The person a role phrase names: "Niger's ambassador Brah Mohamane" (apposition), "Salaheddine
+    Sidhoum, Algeria's leading human rights activist" (apposition before), "Deputy Prime Minister for
+    Economic Affairs Qadri Jamil" (the name after a "for" phrase)."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.i in person_ents:
+            return person_ents[child.i]
+        if child.dep_ == "prep" and child.lower_ == "for":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i in person_ents and pobj.i - head.i <= 8:
+                    return person_ents[pobj.i]
+    if head.dep_ == "appos" and head.head.i in person_ents:
+        return person_ents[head.head.i]
+    return None
+
+
+def _to_actors(doc: Doc, groups: dict[int, _Group], blocked: set[int], compiled: _Compiled) -> list[Actor]:
+    actors: list[Actor] = []
+    person_ents: dict[int, Span] = {e.root.i: e for e in doc.ents if e.label_ == "PERSON"}
+    for g in sorted(groups.values(), key=lambda g: g.start):
+        if g.discard or any(i in blocked for i in range(g.start, g.end)):
+            continue
+        head = doc[g.head]
+        start = g.start
+        if start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == g.head:
             start -= 1
-        country, sector = g["country"], g["sector"]
-        heads[head_i] = (country, sector)
-        name = None
-        if head.ent_type_ == "PERSON":
-            name = " ".join(t.text for t in doc[start : head_i + 1] if t.ent_type_ == "PERSON")
-        span = doc[start : g["end"]]
+        end = g.end
+        if g.name is None and g.sector is not None:
+            ent = _named_person(doc, head, person_ents)
+            if ent is not None and not any(i in blocked for i in range(ent.start, ent.end)):
+                start, end = min(start, ent.start), max(end, ent.end)
+                g.name = ent.text
+                g.reasons.append(f"person '{ent.text}' named with the role")
+        sector = g.sector
+        reasons = list(g.reasons)
+        if g.anti:
+            sector = "REB" if sector in {"MIL", "COP", "REB", "UAF"} else "OPP"
+            reasons.append(f"'anti-' -> {sector}")
+        elif g.former and sector == "GOV":
+            sector = "ELI"
+            reasons.append("'former' -> ELI")
+        base = g.country or ""
+        if g.entry_code and not g.anti and g.country and g.entry_code.startswith(g.country) and len(g.entry_code) > 3:
+            base = g.entry_code
+            if g.former and sector == "ELI":
+                base = split_code(base)[0] or base
+        code = base
+        if sector and sector not in [base[i : i + 3] for i in range(3, len(base), 3)]:
+            code = base + sector
+        span = doc[start:end]
+        name = g.name or _person_name(doc, head, start, end)
+        kind = g.kind or "sector"
+        if name and kind not in {"igo", "ngo", "group"}:
+            kind = "person"
         actors.append(
             Actor(
                 text=span.text,
                 start=span.start_char,
                 end=span.end_char,
-                code=None,
-                country=country,
+                code=code or None,
+                country=g.country,
                 sector=sector,
                 name=name,
-                kind=g["entry"].kind if g["entry"] else "sector",
-                source=g["entry"].source if g["entry"] else "agents",
+                kind=kind,
+                source=" + ".join(reasons),
             )
         )
-    # a bare role word takes the country of the phrase it is coordinated with
-    for actor in actors:
-        if actor.country is None:
-            tok = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-            head = _np_head(tok[-1]) if tok is not None else None
-            while head is not None and head.dep_ == "conj" and head.head.i != head.i:
-                head = head.head
-                if head.i in heads and heads[head.i][0]:
-                    actor.country = heads[head.i][0]
-                    break
-        actor.code = (actor.country or "") + (actor.sector or "") or None
     return actors
+
+
+def _inherit_over_conjunctions(doc: Doc, actors: list[Actor]) -> None:
+    """A bare role word takes the country of the phrase it is coordinated with, and a bare country
+    the sector of the role it shares ("Hungarian and Romanian officials")."""
+    by_token: dict[int, Actor] = {}
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                by_token[t.i] = actor
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = _np_head(span[-1])
+        if actor.country is None:
+            head = tok
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+                other = by_token.get(head.i)
+                if other is not None and other is not actor and other.country:
+                    actor.country = other.country
+                    actor.code = actor.country + (actor.sector or "")
+                    actor.source = f"{actor.source} + coordinated with '{other.text}' -> {other.country}"
+                    break
+        elif actor.sector is None and tok.dep_ == "conj" and tok.pos_ == "ADJ":
+            other = by_token.get(tok.head.i)
+            if other is not None and other is not actor and other.sector:
+                actor.sector = other.sector
+                actor.code = (actor.code or actor.country or "") + other.sector
+                actor.source = f"{actor.source} + shares '{doc[_np_head(tok.head).i].text}' -> {other.sector}"
+
+
+def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
+    """A bare role word takes the country when its sentence names only one ("unlike the government of
+    Syria, a significant part of the opposition" -> SYROPP)."""
+    by_sent: dict[int, list[Actor]] = {}
+    for actor in actors:
+        by_sent.setdefault(doc.char_span(actor.start, actor.end, alignment_mode="expand").sent.start, []).append(actor)
+    for members in by_sent.values():
+        countries = {a.country for a in members if a.country}
+        if len(countries) != 1:
+            continue
+        (country,) = countries
+        for actor in members:
+            if actor.country is None and actor.sector is not None:
+                actor.country = country
+                actor.code = country + actor.sector
+                actor.source = f"{actor.source} + only country in its sentence -> {country}"
+
+
+def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """News agencies and outlets that only report ("Russian news agencies reported") are not actors."""
+    kept = []
+    for actor in actors:
+        if actor.sector == "MED":
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            head = _np_head(span[-1]) if span is not None else None
+            if head is not None and head.dep_ in {"nsubj", "pobj"}:
+                verb = head.head if head.dep_ == "nsubj" else head.head.head
+                if verb.lemma_ in _REPORTING_VERBS or (head.dep_ == "pobj" and head.head.lower_ in {"to", "by"}
+                                                       and verb.lower_ in {"according", "reported", "quoted"}):
+                    continue
+        kept.append(actor)
+    return kept
+
+
+def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int], credits: list[tuple[int, int]]) -> list[Actor]:
+    """Later mentions of a coded person by surname or full name, and "he"/"she", get the person's code."""
+    covered: set[int] = set()
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    known: dict[str, Actor] = {}  # lower-cased full name or surname -> the mention it was learned from
+    out: list[Actor] = []
+    pending = sorted(actors, key=lambda a: a.start)
+    candidates: list[tuple[int, Token]] = []
+    for tok in doc:
+        if tok.i in covered or tok.i in blocked or _in_spans(tok.idx, tok.idx + len(tok), credits):
+            continue
+        if tok.lower_ in {"he", "she"} or (tok.pos_ == "PROPN" and tok.ent_type_ in {"PERSON", "", "ORG", "GPE", "NORP"}):
+            candidates.append((tok.idx, tok))
+    last_person: Actor | None = None
+    events: list[tuple[int, int, object]] = [(a.start, 0, a) for a in pending] + [(i, 1, t) for i, t in candidates]
+    events.sort(key=lambda e: (e[0], e[1]))
+    skip_until = -1
+    for _, is_token, item in events:
+        if not is_token:
+            actor = item  # type: ignore[assignment]
+            assert isinstance(actor, Actor)
+            out.append(actor)
+            if actor.name and actor.code and actor.kind == "person":
+                full = actor.name.lower()
+                known[full] = actor
+                parts = actor.name.split()
+                if len(parts) > 1:
+                    known[parts[-1].lower()] = actor
+                    if parts[-1].lower().startswith(("al-", "el-")):
+                        known[parts[-1].lower()[3:]] = actor
+                last_person = actor
+            continue
+        tok = item  # type: ignore[assignment]
+        assert isinstance(tok, Token)
+        if tok.i <= skip_until:
+            continue
+        if tok.lower_ in {"he", "she"}:
+            if last_person is not None:
+                out.append(Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok), code=last_person.code,
+                                 country=last_person.country, sector=last_person.sector, name=last_person.name,
+                                 kind="pronoun",
+                                 source=f"pronoun -> '{last_person.text}' at {last_person.start}"))
+            continue
+        # the longest run of proper nouns starting here that names a known person
+        j = tok.i
+        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].i not in covered:
+            j += 1
+        run = doc[tok.i : j + 1]
+        hit = None
+        for k in range(len(run), 0, -1):
+            text = run[-k:].text.lower()
+            if text in known and run[0].i == tok.i and k == len(run):
+                hit = known[text]
+                break
+        if hit is None and run[-1].lower_ in known and len(run) == 1:
+            hit = known[run[-1].lower_]
+        if hit is None:
+            continue
+        skip_until = run[-1].i
+        learned = Actor(text=run.text, start=run.start_char, end=run.end_char, code=hit.code, country=hit.country,
+                        sector=hit.sector, name=hit.name, kind="person",
+                        source=f"named earlier: '{hit.text}' at {hit.start}")
+        out.append(learned)
+        last_person = learned
+    return sorted(out, key=lambda a: a.start)
