@@ -179,7 +179,7 @@ SLV|Republic of El Salvador|Salvadoran,Salvadorans,Salvadorean|San Salvador
 SMR|Most Serene Republic of San Marino|Sammarinese|
 SOM|Federal Republic of Somalia|Somali,Somalis|Mogadishu
 SRB|Republic of Serbia,Yugoslavia,Federal Republic of Yugoslavia|Serbian,Serbians,Serb,Serbs,Yugoslav,Yugoslavs|Belgrade
-SSD|Republic of South Sudan|South Sudanese|Juba
+SSD|Republic of South Sudan|South Sudanese|
 STP|Sao Tome,São Tomé and Príncipe|Santomean|
 SUR|Republic of Suriname,Surinam|Surinamese,Surinamer|Paramaribo
 SVK|Slovak Republic|Slovak,Slovaks,Slovakian|Bratislava
@@ -238,6 +238,21 @@ GOV_DEPARTMENTS = {"the State Department", "State Department"}
 # Names that are also something else get no plain row here: the recogniser decides them in context.
 #  "Georgia" (country vs US state), "Jordan" (country vs person), "Chad" (country vs person),
 #  "Turkey" is kept (the bird rarely makes political news).
+# Rows whose code changed over time: (phrase, code, kind, name, from, until).
+DATED = [
+    ("Juba", "SDN", "capital", "Sudan", "", "2011-07-08"),  # regional capital of southern Sudan until independence
+    ("Juba", "SSD", "capital", "South Sudan", "2011-07-09", ""),
+]
+
+# Ethnic and national groups with one main state (kind region: they give a country, not a government).
+GROUPS = [
+    ("Karen", "MMR"), ("Kachin", "MMR"), ("Rohingya", "MMR"), ("Shan", "MMR"), ("Tamil", "LKA"), ("Tamils", "LKA"),
+    ("Hutu", "RWA"), ("Tutsi", "RWA"), ("Hazara", "AFG"), ("Hazaras", "AFG"), ("Pashtun", "AFG"), ("Pashtuns", "AFG"),
+    ("Baloch", "PAK"), ("Baluch", "PAK"), ("Tuareg", "MLI"), ("Darfuri", "SDN"), ("Kosovo Albanians", "KOS"),
+    ("Bosnian Serbs", "BIH"), ("Bosnian Serb", "BIH"), ("Bosnian Croats", "BIH"), ("Bosnian Croat", "BIH"),
+    ("Bosnian Muslims", "BIH"), ("Bosniaks", "BIH"), ("Bosniak", "BIH"),
+]
+
 SKIP_NAMES = {"Netherlands Antilles", "Serbia and Montenegro", "Palestinian Territory", "Vatican"}
 RENAME = {"The Netherlands": "the Netherlands", "Timor Leste": "Timor-Leste"}
 
@@ -283,6 +298,13 @@ def rows() -> list[tuple[str, str, str, str]]:
     return out
 
 
+def dated_rows() -> list[tuple[str, ...]]:
+    """Rows with a validity period, and ethnic groups (see DATED, GROUPS)."""
+    rows_ = [tuple(r) for r in DATED]
+    rows_ += [(phrase, code, "region", phrase, "", "") for phrase, code in GROUPS]
+    return rows_
+
+
 HEADER = """\
 # Countries and territories: names, short and formal names, adjectives/demonyms, capitals and seats of power.
 # Columns: phrase, code, kind, name (see dyads/actors/dictionary.py). Codes are ISO 3166-1 alpha-3, except
@@ -296,7 +318,7 @@ HEADER = """\
 
 
 def main() -> None:
-    lines = [HEADER] + ["\t".join(r) + "\n" for r in rows()]
+    lines = [HEADER] + ["\t".join(r) + "\n" for r in rows()] + ["\t".join(r) + "\n" for r in dated_rows()]
     OUT.write_text("".join(lines), encoding="utf-8")
     print(f"wrote {len(lines) - 1} rows to {OUT}")
 

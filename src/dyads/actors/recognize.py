@@ -40,11 +40,9 @@ _JOINING_PREPS = {"of", "in", "from"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "to", "into", "via",
                    "toward", "towards", "from", "between", "within"}
 _REPORTING_VERBS = {"report", "say", "quote", "cite", "tell", "write", "broadcast", "carry"}
-_PLACE_KINDS = {"country", "demonym", "capital", "region", "pre"}
+_PLACE_KINDS = {"country", "demonym", "capital", "region", "pre", "place"}
 _NON_NOUN_AGENTS = {"displaced", "internally displaced"}
 _FORMER = {"former", "ex", "ex-", "exiled", "ousted", "deposed"}
-_PERSON_NAME_TRAPS = {"jordan", "chad", "georgia", "paris", "washington", "israel", "kenya", "india", "victoria",
-                      "lebanon", "america", "france", "china", "sudan", "cuba", "guinea", "austin", "sharon"}
 _GEORGIA_US_CUES = {"atlanta", "savannah", "augusta", "macon", "alabama", "florida", "tennessee", "carolina",
                     "county", "governor", "gov.", "senator", "sen.", "republican", "republicans", "democrat",
                     "democrats", "peach", "tech", "bulldogs"}
@@ -58,7 +56,7 @@ _CREDIT_PATTERNS = [
     re.compile(r"(?m)^[ \t]*(?:Additional reporting|Reporting|Writing|Editing|Compiled|Written)\s+by\b[^\n]*$"),
     re.compile(r"(?m)^[ \t]*By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s+and\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?"
                r"[ \t]*$"),
-    re.compile(r"\b[A-Z][A-Z]+(?:\s+PHOTO)?\s*/\s*(?:[A-Z][\w.'-]*\s?){1,4}"),
+    re.compile(r"\b[A-Z]{2,}(?:\s+PHOTO)?\s*/\s*[A-Z][a-z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}"),
     re.compile(r"\b(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ff]ile photo)\s*(?::|by)\s*(?:[A-Z][\w.'-]*\s?){1,4}"),
 ]
 
@@ -194,7 +192,8 @@ def _suffix(doc: Doc, end: int) -> str:
 def _is_dateline(doc: Doc, start: int, end: int) -> bool:
     """An all-capitals place at the start of a paragraph ("MOSCOW Russian Foreign Minister ...")."""
     tokens = doc[start:end]
-    if not all(t.text.isupper() and len(t.text) > 2 for t in tokens if t.is_alpha):
+    words = [t for t in tokens if t.is_alpha]
+    if not words or not all(t.text.isupper() and len(t.text) > 2 for t in words):
         return False
     return start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_ or (
         start >= 1 and doc[start - 1].is_space
@@ -291,12 +290,13 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             continue
         entry: ActorEntry | None = None
         code = ""
+        place = False
         if label == "ACTOR":
             entry, code = choose_entry(compiled.actors[phrase], day)
-            if entry.kind in _PLACE_KINDS | {"person"} and phrase in _PERSON_NAME_TRAPS and _inside_longer_person(
+            if entry.kind in {"country", "capital", "region"} and end - start == 1 and _inside_longer_person(
                 doc, start, end
             ):
-                continue
+                continue  # "Michael Jordan", "Paris Hilton", "Karen Smith"
             if phrase == "georgia" and _georgia_is_us(doc, start, article_words):
                 entry = ActorEntry(entry.phrase, "USA", "us-state", "Georgia (US state)", source="rule")
                 code = "USA"
@@ -306,7 +306,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             if entry.kind == "capital":
                 head_tok = _np_head(last)
                 if head_tok is last and last.dep_ == "pobj" and last.head.lower_ in _LOCATIVE_PREPS:
-                    continue  # "in Moscow": a place, not an actor
+                    place = True  # "in Moscow": the place (its people), never its government
                 if head_tok is not last and head_tok.lower_ not in compiled.agents and head_tok.ent_type_ != "PERSON":
                     continue  # "the Geneva talks", "the Paris agreement"
         prefix, suffix = _prefix(doc, start), _suffix(doc, end)
@@ -331,12 +331,21 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.reasons.append(f"anti-{_row(entry, code)} -> country only")
                 continue
             g.reasons.append(_row(entry, code))
+            if place:
+                g.kind = "place"
+                g.reasons.append(f"'{last.head.text} {span.text}': a place")
+            if entry.kind == "demonym" and start > 0 and doc[start - 1].lower_ == "ethnic":
+                g.start = min(g.start, start - 1)
+                g.sector = g.sector or "CVL"
+                g.reasons.append("'ethnic': an ethnic group, not the state -> CVL, country from context")
+                continue
             g.country = g.country or root
             if sector and (g.sector is None or last.i == head.i):
                 g.sector = sector
             if g.entry is None or last.i == head.i:
                 g.entry, g.entry_code = entry, code
-                g.kind = entry.kind if (entry.kind != "person" or last.i == head.i) else g.kind
+                if not place:
+                    g.kind = entry.kind if (entry.kind != "person" or last.i == head.i) else g.kind
                 if entry.kind == "person" and last.i == head.i:
                     g.name = entry.name
             if entry.kind == "capital" and last.i == head.i and head.dep_ in {"nsubj", "nsubjpass"}:
@@ -377,6 +386,8 @@ def _join_prepositions(doc: Doc, groups: dict[int, _Group]) -> None:
         if tok.dep_ != "pobj" or prep.lower_ not in _JOINING_PREPS or prep.dep_ != "prep":
             continue
         owner = groups.get(prep.head.i)
+        if owner is None and prep.head.dep_ == "acl":  # "a terror group based in Trinidad"
+            owner = groups.get(prep.head.head.i)
         if owner is None or owner.country is not None or owner.sector is None:
             continue
         owner.country = g.country
@@ -406,7 +417,7 @@ def _to_actors(doc: Doc, groups: dict[int, _Group], blocked: set[int], compiled:
     actors: list[Actor] = []
     person_ents: dict[int, Span] = {e.root.i: e for e in doc.ents if e.label_ == "PERSON"}
     for g in sorted(groups.values(), key=lambda g: g.start):
-        if g.discard or any(i in blocked for i in range(g.start, g.end)):
+        if g.discard or g.head in blocked:
             continue
         head = doc[g.head]
         start = g.start
@@ -459,12 +470,11 @@ def _to_actors(doc: Doc, groups: dict[int, _Group], blocked: set[int], compiled:
 def _inherit_over_conjunctions(doc: Doc, actors: list[Actor]) -> None:
     """A bare role word takes the country of the phrase it is coordinated with, and a bare country
     the sector of the role it shares ("Hungarian and Romanian officials")."""
-    by_token: dict[int, Actor] = {}
+    by_token: dict[int, Actor] = {}  # noun-phrase head -> its actor
     for actor in actors:
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is not None:
-            for t in span:
-                by_token[t.i] = actor
+            by_token.setdefault(_np_head(span[-1]).i, actor)
     for actor in actors:
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is None:
@@ -474,18 +484,29 @@ def _inherit_over_conjunctions(doc: Doc, actors: list[Actor]) -> None:
             head = tok
             while head.dep_ == "conj" and head.head.i != head.i:
                 head = head.head
-                other = by_token.get(head.i)
+                other = by_token.get(_np_head(head).i)
                 if other is not None and other is not actor and other.country:
                     actor.country = other.country
                     actor.code = actor.country + (actor.sector or "")
                     actor.source = f"{actor.source} + coordinated with '{other.text}' -> {other.country}"
                     break
-        elif actor.sector is None and tok.dep_ == "conj" and tok.pos_ == "ADJ":
-            other = by_token.get(tok.head.i)
+        elif actor.sector is None and tok.dep_ == "conj" and tok.head.dep_ in {"amod", "compound", "nmod"}:
+            other = by_token.get(_np_head(tok.head).i)
             if other is not None and other is not actor and other.sector:
                 actor.sector = other.sector
                 actor.code = (actor.code or actor.country or "") + other.sector
                 actor.source = f"{actor.source} + shares '{doc[_np_head(tok.head).i].text}' -> {other.sector}"
+                # split the spans: "US and British forces" -> "US" (USAMIL), "British forces" (GBRMIL)
+                if other.start <= actor.start and actor.end <= other.end and tok.head.i < tok.i:
+                    other_span = doc.char_span(other.start, other.end, alignment_mode="expand")
+                    if other_span is not None:
+                        first_end = tok.head.right_edge.i + 1 if tok.head.right_edge.i < tok.i else tok.head.i + 1
+                        cut = [t for t in doc[first_end : tok.i] if t.dep_ not in {"cc", "punct"}]
+                        if not cut:
+                            actor.end = other.end
+                            actor.text = doc.text[actor.start : actor.end]
+                            other.end = doc[tok.head.i].idx + len(doc[tok.head.i])
+                            other.text = doc.text[other.start : other.end]
 
 
 def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
