@@ -81,7 +81,9 @@ FJI|Republic of Fiji|Fijian,Fijians|Suva
 FRA|French Republic|French,Frenchman,Frenchmen|Paris,the Elysee,the Elysee Palace,the Élysée,the Quai d'Orsay
 FSM|Federated States of Micronesia|Micronesian,Micronesians|Palikir
 GAB|Gabonese Republic|Gabonese|Libreville
-GBR|UK,U.K.,Britain,Great Britain,United Kingdom of Great Britain and Northern Ireland,England,Scotland,Wales,Northern Ireland|British,Briton,Britons,English,Scottish,Scots,Welsh|London,Whitehall,Downing Street,No. 10 Downing Street,Number 10
+GBR|UK,U.K.,Britain,Great Britain,United Kingdom of Great Britain and Northern Ireland||
+GBR|England,Scotland,Wales,Northern Ireland|British,Briton,Britons,English,Scottish,Scots,Welsh|
+GBR|||London,Whitehall,Downing Street,No. 10 Downing Street,Number 10
 GEO|Republic of Georgia|Georgian,Georgians|Tbilisi
 GHA|Republic of Ghana|Ghanaian,Ghanaians,Ghanian,Ghanians|Accra
 GIN|Republic of Guinea,Guinea-Conakry|Guinean,Guineans|Conakry
@@ -164,7 +166,8 @@ POL|Republic of Poland|Polish,Pole,Poles|Warsaw
 PRK|North Korea,DPRK,D.P.R.K.,Democratic People's Republic of Korea|North Korean,North Koreans|Pyongyang
 PRT|Portuguese Republic|Portuguese|Lisbon
 PRY|Republic of Paraguay|Paraguayan,Paraguayans|Asuncion
-PSE|Palestine,State of Palestine,Palestinian territories,Palestinian Authority,Palestinian National Authority,Gaza,Gaza Strip,the Gaza Strip,West Bank,the West Bank,East Jerusalem|Palestinian,Palestinians|Ramallah
+PSE|Palestine,State of Palestine,Palestinian territories,Palestinian Authority,Palestinian National Authority||
+PSE|Gaza,Gaza Strip,the Gaza Strip,West Bank,the West Bank,East Jerusalem|Palestinian,Palestinians|Ramallah
 QAT|State of Qatar,Quatar|Qatari,Qataris|Doha
 ROU|Rumania|Romanian,Romanians|Bucharest
 RUS|Russian Federation,Soviet Union,USSR,U.S.S.R.|Russian,Russians,Soviet,Soviets|Moscow,the Kremlin,Kremlin
@@ -204,7 +207,8 @@ TZA|United Republic of Tanzania|Tanzanian,Tanzanians|Dodoma,Dar es Salaam
 UGA|Republic of Uganda|Ugandan,Ugandans|Kampala
 UKR|the Ukraine|Ukrainian,Ukrainians|Kyiv,Kiev
 URY|Oriental Republic of Uruguay|Uruguayan,Uruguayans|Montevideo
-USA|U.S.,US,USA,U.S.A.,America,United States of America,the United States,the US,the U.S.|American,Americans|Washington,the White House,White House,the Pentagon,the State Department,State Department,Capitol Hill
+USA|U.S.,US,USA,U.S.A.,America,United States of America,the United States,the US,the U.S.|American,Americans|
+USA|||Washington,the White House,White House,the Pentagon,the State Department,State Department,Capitol Hill
 UZB|Republic of Uzbekistan|Uzbek,Uzbeks,Uzbekistani|Tashkent
 VAT|Holy See,the Holy See,Vatican City|Vatican|
 VCT|St Vincent and the Grenadines,St. Vincent|Vincentian|Kingstown
@@ -274,7 +278,9 @@ def rows() -> list[tuple[str, str, str, str]]:
     table: dict[str, tuple[list[str], list[str], list[str]]] = {}
     for line in TABLE.strip().splitlines():
         iso3, alts, adjs, caps = (line.split("|") + ["", "", ""])[:4]
-        table[iso3] = tuple([x.strip() for x in part.split(",") if x.strip()] for part in (alts, adjs, caps))  # type: ignore[assignment]
+        parts = [[x.strip() for x in part.split(",") if x.strip()] for part in (alts, adjs, caps)]
+        old = table.get(iso3, ([], [], []))  # a country may take several lines
+        table[iso3] = (old[0] + parts[0], old[1] + parts[1], old[2] + parts[2])
     for iso3 in sorted(set(names) | set(table)):
         name = names.get(iso3, iso3)
         alts, adjs, caps = table.get(iso3, ([], [], []))

@@ -278,7 +278,8 @@ IGOMEAARL|2016-07-01||Ahmed Aboul Gheit|Aboul Gheit
 IGOMEAARL|2011-07-01|2016-07-01|Nabil Elaraby|Nabil al-Araby,Elaraby
 EGYGOV|2013-07-16|2014-06-17|Nabil Fahmy|
 EGYGOV|2014-06-17|2024-07-03|Sameh Shoukry|Shoukry
-LBYGOV|1969-09-01|2011-08-23|Muammar Gaddafi|Muammar al-Gaddafi,Muammar Qaddafi,Moammar Gadhafi,Muammar Gadhafi,Gaddafi,Qaddafi,Gadhafi,Kadhafi
+LBYGOV|1969-09-01|2011-08-23|Muammar Gaddafi|Muammar al-Gaddafi,Muammar Qaddafi,Moammar Gadhafi,Muammar Gadhafi
+LBYGOV|1969-09-01|2011-08-23|Muammar Gaddafi|Gaddafi,Qaddafi,Gadhafi,Kadhafi
 LBYMIL|2014-05-16||Khalifa Haftar|Haftar
 DZAGOV|1999-04-27|2019-04-02|Abdelaziz Bouteflika|Bouteflika
 DZAGOV|2007-06-04|2013-09-11|Mourad Medelci|Medelci
@@ -500,12 +501,16 @@ VATGOV|2025-05-08||Pope Leo XIV|Pope Leo,Leo XIV
 def rows() -> list[tuple[str, str, str, str, str, str]]:
     """(phrase, code, kind, name, from, until): one row per name and term."""
     out = []
+    seen = set()
     for line in TABLE.strip().splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         code, start, until, name, others = line.split("|")
         for phrase in [name] + [o.strip() for o in others.split(",") if o.strip()]:
-            out.append((phrase, code, "person", name, start, until))
+            row = (phrase, code, "person", name, start, until)
+            if row not in seen:  # an office may take several lines
+                seen.add(row)
+                out.append(row)
     return out
 
 

@@ -42,6 +42,7 @@ _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", 
 _REPORTING_VERBS = {"report", "say", "quote", "cite", "tell", "write", "broadcast", "carry"}
 _PLACE_KINDS = {"country", "demonym", "capital", "region", "pre", "place"}
 _NON_NOUN_AGENTS = {"displaced", "internally displaced"}
+_NAME_ENTS = {"PERSON", "", "ORG", "GPE", "NORP"}  # how the tagger may label a bare surname
 _FORMER = {"former", "ex", "ex-", "exiled", "ousted", "deposed"}
 _GEORGIA_US_CUES = {"atlanta", "savannah", "augusta", "macon", "alabama", "florida", "tennessee", "carolina",
                     "county", "governor", "gov.", "senator", "sen.", "republican", "republicans", "democrat",
@@ -54,10 +55,10 @@ _CREDIT_PATTERNS = [
     re.compile(r"\([^()]*\b(?:[Ww]riting|[Rr]eporting|[Ee]diting|[Cc]ompiled|[Tt]ranslated|[Ff]iling|[Ww]ritten)"
                r"\s+by\b[^()]*\)"),
     re.compile(r"(?m)^[ \t]*(?:Additional reporting|Reporting|Writing|Editing|Compiled|Written)\s+by\b[^\n]*$"),
-    re.compile(r"(?m)^[ \t]*By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s+and\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?"
-               r"[ \t]*$"),
-    re.compile(r"\b[A-Z]{2,}(?:\s+PHOTO)?\s*/\s*[A-Z][a-z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}"),
-    re.compile(r"\b(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ff]ile photo)\s*(?::|by)\s*(?:[A-Z][\w.'-]*\s?){1,4}"),
+    re.compile(r"(?m)^[ \t]*By[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3}"
+               r"(?:[ \t]+and[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3})?[ \t]*$"),
+    re.compile(r"\b[A-Z]{2,}(?:[ \t]+PHOTO)?[ \t]*/[ \t]*[A-Z][a-z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){1,3}"),
+    re.compile(r"\b(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ff]ile photo)[ \t]*(?::|by)[ \t]*(?:[A-Z][\w.'-]*[ \t]?){1,4}"),
 ]
 
 
@@ -121,7 +122,8 @@ def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
             agents[plural.lower()] = AgentEntry(plural, agent.sector, agent.source)
     discards = {d.lower() for d in dictionary.discards}
     docs: dict[str, Doc] = {}
-    for phrase in [e.phrase for e in dictionary.actors] + [a.phrase for a in agents.values()] + list(dictionary.discards):
+    phrases = [e.phrase for e in dictionary.actors] + [a.phrase for a in agents.values()] + list(dictionary.discards)
+    for phrase in phrases:
         d = tok(phrase)
         forms.setdefault(phrase.lower(), []).append(tuple(t.text for t in d))
         docs.setdefault(phrase.lower(), d)
@@ -264,8 +266,16 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     credits = credit_spans(doc.text)
     article_words = {t.lower_ for t in doc if t.is_alpha}
     label_of = doc.vocab.strings
-    # longest match first at each position; earlier matches win overlaps
-    matches = sorted(compiled.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]), label_of[m[0]] != "ACTOR"))
+    # longest matches win overlaps ("the U.S. Virgin Islands" over "the U.S."), then are read in text order
+    chosen: list[tuple[int, int, int]] = []
+    occupied: set[int] = set()
+    for m in sorted(compiled.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1], label_of[m[0]] != "ACTOR")):
+        if not occupied.intersection(range(m[1], m[2])) and _case_ok(
+            compiled.forms.get(doc[m[1] : m[2]].text.lower(), []), list(doc[m[1] : m[2]])
+        ):
+            chosen.append(m)
+            occupied.update(range(m[1], m[2]))
+    matches = sorted(chosen, key=lambda m: m[1])
     taken: set[int] = set()
     groups: dict[int, _Group] = {}
     blocked: set[int] = set()  # tokens of discarded names (bylines, agencies): never part of an actor
@@ -274,8 +284,6 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             continue
         label = label_of[match_id]
         phrase = doc[start:end].text.lower()
-        if not _case_ok(compiled.forms.get(phrase, []), list(doc[start:end])):
-            continue
         span = doc[start:end]
         if _in_spans(span.start_char, span.end_char, credits):
             taken.update(range(start, end))
@@ -447,7 +455,11 @@ def _to_actors(doc: Doc, groups: dict[int, _Group], blocked: set[int], compiled:
         if sector and sector not in [base[i : i + 3] for i in range(3, len(base), 3)]:
             code = base + sector
         span = doc[start:end]
-        name = g.name or _person_name(doc, head, start, end)
+        name = g.name
+        if name is None:
+            name = _person_name(doc, head, start, end)
+            if name:
+                reasons.append(f"person '{name}' from the text")
         kind = g.kind or "sector"
         if name and kind not in {"igo", "ngo", "group"}:
             kind = "person"
@@ -474,12 +486,12 @@ def _inherit_over_conjunctions(doc: Doc, actors: list[Actor]) -> None:
     for actor in actors:
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is not None:
-            by_token.setdefault(_np_head(span[-1]).i, actor)
+            by_token.setdefault(span.root.i, actor)
     for actor in actors:
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is None:
             continue
-        tok = _np_head(span[-1])
+        tok = span.root
         if actor.country is None:
             head = tok
             while head.dep_ == "conj" and head.head.i != head.i:
@@ -533,7 +545,7 @@ def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
     for actor in actors:
         if actor.sector == "MED":
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-            head = _np_head(span[-1]) if span is not None else None
+            head = span.root if span is not None else None
             if head is not None and head.dep_ in {"nsubj", "pobj"}:
                 verb = head.head if head.dep_ == "nsubj" else head.head.head
                 if verb.lemma_ in _REPORTING_VERBS or (head.dep_ == "pobj" and head.head.lower_ in {"to", "by"}
@@ -557,7 +569,7 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int], credits: lis
     for tok in doc:
         if tok.i in covered or tok.i in blocked or _in_spans(tok.idx, tok.idx + len(tok), credits):
             continue
-        if tok.lower_ in {"he", "she"} or (tok.pos_ == "PROPN" and tok.ent_type_ in {"PERSON", "", "ORG", "GPE", "NORP"}):
+        if tok.lower_ in {"he", "she"} or (tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_ENTS):
             candidates.append((tok.idx, tok))
     last_person: Actor | None = None
     events: list[tuple[int, int, object]] = [(a.start, 0, a) for a in pending] + [(i, 1, t) for i, t in candidates]
