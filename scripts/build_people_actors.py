@@ -42,6 +42,7 @@ USAGOV|2005-01-26|2009-01-20|Condoleezza Rice|
 USAGOV|2009-01-21|2013-02-01|Hillary Clinton|Hillary Rodham Clinton,Clinton
 USAGOV|2013-02-01|2017-01-20|John Kerry|Kerry
 USAGOV|2017-02-01|2018-03-31|Rex Tillerson|Tillerson
+USASPY|2017-01-23|2018-04-25|Mike Pompeo|Pompeo
 USAGOV|2018-04-26|2021-01-20|Mike Pompeo|Pompeo
 USAGOV|2021-01-26|2025-01-20|Antony Blinken|Blinken
 USAGOV|2025-01-21||Marco Rubio|Rubio
@@ -62,9 +63,9 @@ RUSGOV|2020-01-16||Mikhail Mishustin|Mishustin
 RUSGOV|1996-01-09|1999-05-12|Yevgeny Primakov|Primakov
 RUSGOV|1998-09-11|2004-03-09|Igor Ivanov|
 RUSGOV|2004-03-09||Sergei Lavrov|Sergey Lavrov,Lavrov
-RUSGOV|2001-03-28|2007-02-15|Sergei Ivanov|
+RUSGOV|2001-03-28|2016-08-12|Sergei Ivanov|
 RUSGOV|2007-02-15|2012-11-06|Anatoly Serdyukov|Serdyukov
-RUSGOV|2012-11-06|2024-05-12|Sergei Shoigu|Sergey Shoigu,Shoigu
+RUSGOV|2012-11-06||Sergei Shoigu|Sergey Shoigu,Shoigu
 RUSGOV|2024-05-14||Andrei Belousov|Belousov
 RUSGOV|2012-05-22||Dmitry Peskov|Dmitri Peskov,Peskov
 RUSGOV|2015-08-10||Maria Zakharova|Zakharova
@@ -73,21 +74,24 @@ GBRGOV|1952-02-06|2022-09-08|Queen Elizabeth|Queen Elizabeth II,Elizabeth II
 GBRGOV|2022-09-08||King Charles|King Charles III,Charles III
 GBRGOV|1989-07-24|1992-04-10|Tom King|
 GBRGOV|1997-05-02|2007-06-27|Tony Blair|Blair
-GBRGOV|2007-06-27|2010-05-11|Gordon Brown|
+GBRGOV|1997-05-02|2010-05-11|Gordon Brown|
 GBRGOV|2010-05-11|2016-07-13|David Cameron|Cameron
 GBRGOV|2023-11-13|2024-07-05|David Cameron|Cameron
-GBRGOV|2016-07-13|2019-07-24|Theresa May|
-GBRGOV|2016-07-13|2022-09-06|Boris Johnson|
+GBRGOV|2010-05-12|2019-07-24|Theresa May|
+GBRGOV|2016-07-13|2018-07-09|Boris Johnson|
+GBRGOV|2019-07-24|2022-09-06|Boris Johnson|
 GBRGOV|2021-09-15|2022-10-25|Liz Truss|Truss
-GBRGOV|2019-07-24|2024-07-05|Rishi Sunak|Sunak
+GBRGOV|2019-07-24|2022-07-05|Rishi Sunak|Sunak
+GBRGOV|2022-10-25|2024-07-05|Rishi Sunak|Sunak
 GBRGOV|2024-07-05||Keir Starmer|Starmer
 GBRGOV|1997-05-02|2001-06-08|Robin Cook|
 GBRGOV|2001-06-08|2006-05-05|Jack Straw|Straw
 GBRGOV|2006-05-05|2007-06-27|Margaret Beckett|Beckett
 GBRGOV|2007-06-28|2010-05-11|David Miliband|Miliband
 GBRGOV|2010-05-12|2014-07-14|William Hague|Hague
-GBRGOV|2014-07-15|2016-07-13|Philip Hammond|Hammond
+GBRGOV|2014-07-15|2019-07-24|Philip Hammond|Hammond
 GBRGOV|2018-07-09|2019-07-24|Jeremy Hunt|
+GBRGOV|2022-10-14|2024-07-05|Jeremy Hunt|
 GBRGOV|2019-07-24|2021-09-15|Dominic Raab|Raab
 GBRGOV|2022-09-06|2023-11-13|James Cleverly|Cleverly
 GBRGOV|2024-07-05|2025-09-05|David Lammy|Lammy
@@ -101,12 +105,15 @@ FRAGOV|1997-06-02|2002-05-06|Lionel Jospin|Jospin
 FRAGOV|2002-05-07|2007-05-15|Dominique de Villepin|Villepin,de Villepin
 FRAGOV|2007-05-17|2012-05-15|Francois Fillon|François Fillon,Fillon
 FRAGOV|2007-05-18|2010-11-13|Bernard Kouchner|Kouchner
-FRAGOV|2011-02-27|2012-05-15|Alain Juppe|Alain Juppé,Juppe,Juppé
+FRAGOV|2010-11-14|2012-05-15|Alain Juppe|Alain Juppé,Juppe,Juppé
 FRAGOV|2012-05-16|2016-02-11|Laurent Fabius|Fabius
-FRAGOV|1988-06-23|1992-01-22|Laurent Fabius|Fabius
+FRALEG|1988-06-23|1992-01-22|Laurent Fabius|Fabius
+FRALEG|1997-06-12|2000-03-28|Laurent Fabius|Fabius
+FRAGOV|2000-03-28|2002-05-06|Laurent Fabius|Fabius
+FRAJUD|2016-03-08|2025-03-07|Laurent Fabius|Fabius
 FRAGOV|2012-05-15|2017-05-17|Jean-Marc Ayrault|Ayrault
 FRAGOV|2014-03-31|2016-12-06|Manuel Valls|Valls
-FRAGOV|2017-05-15|2022-05-20|Jean-Yves Le Drian|Le Drian
+FRAGOV|2012-05-16|2022-05-20|Jean-Yves Le Drian|Le Drian
 FRAGOV|2017-05-15|2020-07-03|Edouard Philippe|Édouard Philippe
 FRAGOV|2020-07-03|2022-05-16|Jean Castex|Castex
 FRAGOV|2022-05-16|2024-01-09|Elisabeth Borne|Élisabeth Borne,Borne
@@ -127,7 +134,7 @@ DEUGOV|2013-12-17||Frank-Walter Steinmeier|Steinmeier
 DEUGOV|2009-10-28|2013-12-17|Guido Westerwelle|Westerwelle
 DEUGOV|2017-01-27|2018-03-14|Sigmar Gabriel|
 DEUGOV|2018-03-14|2021-12-08|Heiko Maas|
-DEUGOV|2021-12-08|2025-05-06|Olaf Scholz|Scholz
+DEUGOV|2018-03-14|2025-05-06|Olaf Scholz|Scholz
 DEUGOV|2021-12-08|2025-05-06|Annalena Baerbock|Baerbock
 DEUGOV|2025-05-06||Friedrich Merz|Merz
 DEUGOV|2025-05-06||Johann Wadephul|Wadephul
@@ -190,7 +197,7 @@ AFGREB|2001-11-13|2013-04-23|Mullah Omar|Mullah Mohammad Omar
 AFGREB|2016-05-25|2021-08-15|Hibatullah Akhundzada|Akhundzada
 AFGGOV|2021-08-15||Hibatullah Akhundzada|Akhundzada
 IMGREB|1988-08-11|2011-05-02|Osama bin Laden|bin Laden,Usama bin Laden
-IMGREB|1988-08-11||Ayman al-Zawahiri|Zawahiri,al-Zawahiri
+IMGREB|1988-08-11|2022-07-31|Ayman al-Zawahiri|Zawahiri,al-Zawahiri
 IRQREB|2002-01-01|2006-06-07|Abu Musab al-Zarqawi|Zarqawi,al-Zarqawi
 IMGREB|2010-05-16|2019-10-27|Abu Bakr al-Baghdadi|Baghdadi,al-Baghdadi
 THAGOV|2001-02-09|2006-09-19|Thaksin Shinawatra|Thaksin
@@ -209,6 +216,7 @@ MMRGOV|2021-02-01||Min Aung Hlaing|
 # --- Middle East and North Africa
 ISRGOV|1992-07-13|1995-11-04|Yitzhak Rabin|Rabin
 ISRGOV|1996-06-18|1999-07-06|Benjamin Netanyahu|Netanyahu
+ISRGOV|2002-11-06|2005-08-09|Benjamin Netanyahu|Netanyahu
 ISRGOV|2009-03-31|2021-06-13|Benjamin Netanyahu|Netanyahu
 ISRGOV|2022-12-29||Benjamin Netanyahu|Netanyahu
 ISRGOV|1999-07-06|2001-03-07|Ehud Barak|
@@ -309,7 +317,7 @@ LBNREB|1992-02-16|2024-09-27|Hassan Nasrallah|Sayyed Hassan Nasrallah,Nasrallah
 SAUGOV|1982-06-13|2005-08-01|King Fahd|
 SAUGOV|2005-08-01|2015-01-23|King Abdullah|
 SAUGOV|2015-01-23||King Salman|
-SAUGOV|2017-06-21||Mohammed bin Salman|Mohammad bin Salman,MBS
+SAUGOV|2015-01-23||Mohammed bin Salman|Mohammad bin Salman,MBS
 SAUGOV|1975-10-13|2015-04-29|Saud al-Faisal|Prince Saud al-Faisal
 SAUGOV|2015-04-29|2018-12-27|Adel al-Jubeir|Jubeir,al-Jubeir
 SAUGOV|2019-10-23||Faisal bin Farhan|
@@ -330,8 +338,11 @@ TURREB|1978-11-27||Abdullah Ocalan|Abdullah Öcalan,Ocalan,Öcalan
 # --- Europe
 UKRGOV|1994-07-19|2005-01-23|Leonid Kuchma|Kuchma
 UKRGOV|2005-01-23|2010-02-25|Viktor Yushchenko|Yushchenko
-UKRGOV|2002-11-21|2014-02-22|Viktor Yanukovych|Yanukovich,Yanukovych
-UKRGOV|2005-01-24|2010-03-04|Yulia Tymoshenko|Tymoshenko
+UKRGOV|2002-11-21|2005-01-05|Viktor Yanukovych|Viktor Yanukovich,Yanukovich,Yanukovych
+UKRGOV|2006-08-04|2007-12-18|Viktor Yanukovych|Viktor Yanukovich,Yanukovich,Yanukovych
+UKRGOV|2010-02-25|2014-02-22|Viktor Yanukovych|Viktor Yanukovich,Yanukovich,Yanukovych
+UKRGOV|2005-01-24|2005-09-08|Yulia Tymoshenko|Tymoshenko
+UKRGOV|2007-12-18|2010-03-04|Yulia Tymoshenko|Tymoshenko
 UKRGOV|2014-02-27|2016-04-14|Arseniy Yatsenyuk|Yatsenyuk
 UKRGOV|2014-06-07|2019-05-20|Petro Poroshenko|Poroshenko
 UKRGOV|2019-05-20||Volodymyr Zelenskiy|Volodymyr Zelensky,Volodymyr Zelenskyy,Zelenskiy,Zelensky,Zelenskyy
@@ -364,7 +375,7 @@ ITAGOV|2014-02-22|2016-12-12|Matteo Renzi|Renzi
 ITAGOV|2016-12-12|2018-06-01|Paolo Gentiloni|Gentiloni
 ITAGOV|2018-06-01|2021-02-13|Giuseppe Conte|
 ITAGOV|2021-02-13|2022-10-22|Mario Draghi|Draghi
-IGOEUREECBUS|2011-11-01|2019-10-31|Mario Draghi|Draghi
+IGOEUREECGOV|2011-11-01|2019-10-31|Mario Draghi|Draghi
 ITAGOV|2022-10-22||Giorgia Meloni|Meloni
 ESPGOV|1996-05-05|2004-04-17|Jose Maria Aznar|José María Aznar,Aznar
 ESPGOV|2004-04-17|2011-12-21|Jose Luis Rodriguez Zapatero|José Luis Rodríguez Zapatero,Zapatero
@@ -406,11 +417,11 @@ EGYOPP|2010-02-01|2013-07-09|Mohamed ElBaradei|ElBaradei
 IGOUNO|2009-12-01|2019-07-18|Yukiya Amano|Amano
 IGOUNO|2019-12-03||Rafael Grossi|Rafael Mariano Grossi,Grossi
 IGOUNOBUS|2011-07-05|2019-09-12|Christine Lagarde|Lagarde
-IGOEUREECBUS|2019-11-01||Christine Lagarde|Lagarde
+IGOEUREECGOV|2019-11-01||Christine Lagarde|Lagarde
 IGOUNOBUS|2019-10-01||Kristalina Georgieva|Georgieva
 IGOUNOHLH|2017-07-01||Tedros Adhanom Ghebreyesus|Tedros
 # --- Africa
-ZWEGOV|1980-04-18||Robert Mugabe|Mugabe
+ZWEGOV|1980-04-18|2017-11-21|Robert Mugabe|Mugabe
 ZWEGOV|2017-11-24||Emmerson Mnangagwa|Mnangagwa
 UGAGOV|1986-01-29||Yoweri Museveni|Museveni
 RWAGOV|1973-07-05|1994-04-06|Juvenal Habyarimana|Juvénal Habyarimana,Habyarimana
@@ -419,6 +430,7 @@ SDNGOV|1989-06-30|2019-04-11|Omar al-Bashir|Omar Hassan al-Bashir,Bashir,al-Bash
 SDNGOV|2019-08-21||Abdel Fattah al-Burhan|Burhan,al-Burhan
 SDNMIL|2013-08-01|2023-04-15|Mohamed Hamdan Dagalo|Hemedti,Dagalo
 SDNREB|2023-04-15||Mohamed Hamdan Dagalo|Hemedti,Dagalo
+SDNGOV|2005-08-11|2011-07-08|Salva Kiir|Salva Kiir Mayardit,Kiir
 SSDGOV|2011-07-09||Salva Kiir|Salva Kiir Mayardit,Kiir
 ZAFGOV|1994-05-10|1999-06-14|Nelson Mandela|Mandela
 ZAFGOV|1999-06-14|2008-09-24|Thabo Mbeki|Mbeki
@@ -473,9 +485,11 @@ ARGGOV|1989-07-08|1999-12-10|Carlos Menem|Menem
 ARGGOV|2003-05-25|2007-12-10|Nestor Kirchner|Néstor Kirchner
 ARGGOV|2007-12-10|2015-12-10|Cristina Fernandez de Kirchner|Cristina Fernández de Kirchner,Cristina Kirchner
 ARGGOV|2015-12-10|2019-12-10|Mauricio Macri|Macri
+ARGGOV|2019-12-10|2023-12-10|Alberto Fernandez|Alberto Fernández
 ARGGOV|2023-12-10||Javier Milei|Milei
 COLGOV|2002-08-07|2010-08-07|Alvaro Uribe|Álvaro Uribe,Uribe
 COLGOV|2010-08-07|2018-08-07|Juan Manuel Santos|
+COLGOV|2018-08-07|2022-08-07|Ivan Duque|Iván Duque,Duque
 COLGOV|2022-08-07||Gustavo Petro|Petro
 CANGOV|1993-11-04|2003-12-12|Jean Chretien|Jean Chrétien,Chretien,Chrétien
 CANGOV|2003-12-12|2006-02-06|Paul Martin|

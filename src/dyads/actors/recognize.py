@@ -42,6 +42,13 @@ _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", 
 _REPORTING_VERBS = {"report", "say", "quote", "cite", "tell", "write", "broadcast", "carry"}
 _PLACE_KINDS = {"country", "demonym", "capital", "region", "pre", "place"}
 _NON_NOUN_AGENTS = {"displaced", "internally displaced"}
+# heads that make a modifying actor word a mere attribute: "government bonds", "U.S. stocks", "bank shares"
+_NON_ACTOR_HEADS = {"debt", "bond", "security", "share", "stock", "equity", "spending", "budget", "revenue", "price",
+                    "yield", "deficit", "sale", "profit", "earning", "stake", "asset", "data", "figure", "statistic",
+                    "index", "economy", "dollar", "currency", "market", "rate", "inflation", "growth", "output",
+                    "export", "import", "investment", "subsidy", "tax", "fund", "note", "bill", "future", "treasury",
+                    "time", "soil", "territory", "border", "airspace", "water", "coast", "capital", "flag", "passport"}
+_NAME_ENT_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
 _NAME_ENTS = {"PERSON", "", "ORG", "GPE", "NORP"}  # how the tagger may label a bare surname
 _FORMER = {"former", "ex", "ex-", "exiled", "ousted", "deposed"}
 _GEORGIA_US_CUES = {"atlanta", "savannah", "augusta", "macon", "alabama", "florida", "tennessee", "carolina",
@@ -202,18 +209,17 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def _inside_longer_person(doc: Doc, start: int, end: int) -> bool:
+def _inside_longer_person(ent_at: dict[int, Span], start: int, end: int) -> bool:
     """The match is part of a longer personal name ("Michael Jordan", "Paris Hilton")."""
-    tok = doc[start]
-    if tok.ent_type_ != "PERSON":
-        return False
-    sent_ents = [e for e in doc.ents if e.start <= start and end <= e.end and e.label_ == "PERSON"]
-    return any(e.end - e.start > end - start for e in sent_ents)
+    ent = ent_at.get(start)
+    return ent is not None and ent.label_ == "PERSON" and ent.start <= start and end <= ent.end and (
+        ent.end - ent.start > end - start
+    )
 
 
-def _georgia_is_us(doc: Doc, start: int, article_words: set[str]) -> bool:
+def _georgia_is_us(doc: Doc, start: int) -> bool:
     """'Georgia' the US state: US cues in its sentence and no cue of the country in the article."""
-    if article_words & _GEORGIA_COUNTRY_CUES:
+    if any(t.lower_ in _GEORGIA_COUNTRY_CUES for t in doc):
         return False
     sent = doc[start].sent
     words = {t.lower_ for t in sent}
@@ -250,10 +256,11 @@ def _row(entry: ActorEntry, code: str) -> str:
     return f"{entry.source}: '{entry.phrase}' {entry.code}{period}{note}"
 
 
-def _person_name(doc: Doc, head: Token, start: int, end: int) -> str | None:
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and start <= ent.start and ent.end <= end and ent.root.i == head.i:
-            return ent.text
+def _person_name(doc: Doc, head: Token, start: int, end: int, ent_at: dict[int, Span]) -> str | None:
+    """The personal name the actor's noun phrase is headed by, if any."""
+    ent = ent_at.get(head.i)
+    if ent is not None and ent.label_ == "PERSON" and start <= ent.start and ent.end <= end:
+        return ent.text
     if head.ent_type_ == "PERSON":
         return " ".join(t.text for t in doc[start:end] if t.ent_type_ == "PERSON") or None
     return None
@@ -264,7 +271,8 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     compiled = _compile(dictionary, doc)
     day: date | None = article.publication_date
     credits = credit_spans(doc.text)
-    article_words = {t.lower_ for t in doc if t.is_alpha}
+    ents = list(doc.ents)
+    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
     label_of = doc.vocab.strings
     # longest matches win overlaps ("the U.S. Virgin Islands" over "the U.S."), then are read in text order
     chosen: list[tuple[int, int, int]] = []
@@ -296,16 +304,24 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         last = doc[end - 1]
         if label == "AGENT" and last.pos_ not in {"NOUN", "PROPN"} and phrase not in _NON_NOUN_AGENTS:
             continue
+        head_of = _np_head(last)
+        if head_of is not last and {head_of.lemma_.lower(), head_of.lower_} & _NON_ACTOR_HEADS:
+            taken.update(range(start, end))
+            continue  # "government bonds", "the U.S. economy": an attribute, not an actor
+        ent = ent_at.get(start)
+        inside_name = ent is not None and ent.label_ in _NAME_ENT_LABELS and ent.end - ent.start > end - start
+        if label == "AGENT" and inside_name and not (start <= ent.root.i < end):  # type: ignore[union-attr]
+            continue  # "General Electric Co": a role word inside another name
         entry: ActorEntry | None = None
         code = ""
         place = False
         if label == "ACTOR":
             entry, code = choose_entry(compiled.actors[phrase], day)
             if entry.kind in {"country", "capital", "region"} and end - start == 1 and _inside_longer_person(
-                doc, start, end
+                ent_at, start, end
             ):
                 continue  # "Michael Jordan", "Paris Hilton", "Karen Smith"
-            if phrase == "georgia" and _georgia_is_us(doc, start, article_words):
+            if phrase == "georgia" and _georgia_is_us(doc, start):
                 entry = ActorEntry(entry.phrase, "USA", "us-state", "Georgia (US state)", source="rule")
                 code = "USA"
             if entry.kind in {"capital", "country"} and _is_dateline(doc, start, end):
@@ -375,11 +391,15 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             c.lower_ in _FORMER for c in head.children
         ):
             g.former = True
-    actors = _to_actors(doc, groups, blocked, compiled)
+    actors = _to_actors(doc, groups, blocked, ents, ent_at)
     _inherit_over_conjunctions(doc, actors)
     _sentence_country(doc, actors)
     actors = _drop_reporters(doc, actors)
-    actors = _learn_people(doc, actors, blocked, credits)
+    for s_, e_ in credits:
+        span = doc.char_span(s_, e_, alignment_mode="expand")
+        if span is not None:
+            blocked.update(range(span.start, span.end))
+    actors = _learn_people(doc, actors, blocked)
     return actors
 
 
@@ -421,9 +441,12 @@ def _named_person(doc: Doc, head: Token, person_ents: dict[int, Span]) -> Span |
     return None
 
 
-def _to_actors(doc: Doc, groups: dict[int, _Group], blocked: set[int], compiled: _Compiled) -> list[Actor]:
+def _to_actors(
+    doc: Doc, groups: dict[int, _Group], blocked: set[int], ents: list[Span], ent_at: dict[int, Span]
+) -> list[Actor]:
+    """One Actor per group: its span, code, name, kind and the reasons for its code."""
     actors: list[Actor] = []
-    person_ents: dict[int, Span] = {e.root.i: e for e in doc.ents if e.label_ == "PERSON"}
+    person_ents: dict[int, Span] = {e.root.i: e for e in ents if e.label_ == "PERSON"}
     for g in sorted(groups.values(), key=lambda g: g.start):
         if g.discard or g.head in blocked:
             continue
@@ -457,7 +480,7 @@ def _to_actors(doc: Doc, groups: dict[int, _Group], blocked: set[int], compiled:
         span = doc[start:end]
         name = g.name
         if name is None:
-            name = _person_name(doc, head, start, end)
+            name = _person_name(doc, head, start, end, ent_at)
             if name:
                 reasons.append(f"person '{name}' from the text")
         kind = g.kind or "sector"
@@ -555,7 +578,7 @@ def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
     return kept
 
 
-def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int], credits: list[tuple[int, int]]) -> list[Actor]:
+def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int]) -> list[Actor]:
     """Later mentions of a coded person by surname or full name, and "he"/"she", get the person's code."""
     covered: set[int] = set()
     for actor in actors:
@@ -567,7 +590,7 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int], credits: lis
     pending = sorted(actors, key=lambda a: a.start)
     candidates: list[tuple[int, Token]] = []
     for tok in doc:
-        if tok.i in covered or tok.i in blocked or _in_spans(tok.idx, tok.idx + len(tok), credits):
+        if tok.pos_ not in {"PROPN", "PRON"} or tok.i in covered or tok.i in blocked:
             continue
         if tok.lower_ in {"he", "she"} or (tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_ENTS):
             candidates.append((tok.idx, tok))
