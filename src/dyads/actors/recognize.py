@@ -47,7 +47,7 @@ _NON_ACTOR_HEADS = {"debt", "bond", "security", "share", "stock", "equity", "spe
                     "yield", "deficit", "sale", "profit", "earning", "stake", "asset", "data", "figure", "statistic",
                     "index", "economy", "dollar", "currency", "market", "rate", "inflation", "growth", "output",
                     "export", "import", "investment", "subsidy", "tax", "fund", "note", "bill", "future", "treasury",
-                    "time", "soil", "territory", "border", "airspace", "water", "coast", "capital", "flag", "passport"}
+                    "time"}
 _NAME_ENT_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
 _NAME_ENTS = {"PERSON", "", "ORG", "GPE", "NORP"}  # how the tagger may label a bare surname
 _FORMER = {"former", "ex", "ex-", "exiled", "ousted", "deposed"}

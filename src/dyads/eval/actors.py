@@ -102,14 +102,16 @@ def _gold_span(text: str, actor_text: str) -> tuple[int, int] | None:
         first = text.find(parts[0])
         if first >= 0:
             return first, first + len(parts[0])
-    # a misspelt gold word ("Ghanians" for "Ghanaians"): a text word sharing its first five letters
+    # the first gold word found in the text as a word ("US forces" in "US and British forces"), else a text
+    # word sharing its first four letters (the gold's "Ghanians" for the text's "Ghanaians")
     for w in actor_text.split():
-        j = text.find(w)
-        if j >= 0 and len(w) > 3:
-            return j, j + len(w)
-        if len(w) >= 5:
-            for m in re.finditer(r"\b" + re.escape(w[:5]) + r"\w*", text):
-                return m.start(), m.end()
+        m = re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text)
+        if m:
+            return m.start(), m.end()
+    for w in actor_text.split():
+        m = re.search(r"\b" + re.escape(w[:4]) + r"\w*", text) if len(w) >= 5 else None
+        if m:
+            return m.start(), m.end()
     return None
 
 
