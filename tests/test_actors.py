@@ -271,3 +271,27 @@ def test_plover_dev_actor_countries():
     assert metrics.source.country_accuracy >= 0.90, format_report(metrics)
     assert metrics.target.country_accuracy >= 0.85, format_report(metrics)
     assert "source" in format_report(metrics)
+
+
+# --- more traps, and the lookup command
+
+
+def test_datelines_and_us_states_are_not_countries(nlp, dictionary):
+    got = actors_of(nlp, dictionary, "NEW YORK Investors in New Jersey and New Mexico bought shares.")
+    assert not any(a.text in {"NEW YORK", "Jersey", "Mexico"} for a in got)
+    assert codes(got) == {"Investors in New Jersey": "USABUS", "New Mexico": "USA"}
+
+
+def test_attributes_are_not_actors(nlp, dictionary):
+    got = actors_of(nlp, dictionary, "Government bonds and U.S. stocks fell as the Syrian army advanced.")
+    assert [a.code for a in got] == ["SYRMIL"]
+
+
+def test_lookup_command_explains_and_fails_on_unknown():
+    from click.testing import CliRunner
+
+    from dyads.actors.commands import lookup_command
+
+    result = CliRunner().invoke(lookup_command, ["Sergei Lavrov", "--date", "2013-07-22"])
+    assert result.exit_code == 0 and "RUSGOV" in result.output and "2004-03-09" in result.output
+    assert CliRunner().invoke(lookup_command, ["Zzyzx Qwerty"]).exit_code == 1

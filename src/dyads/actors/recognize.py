@@ -48,6 +48,8 @@ _NON_ACTOR_HEADS = {"debt", "bond", "security", "share", "stock", "equity", "spe
                     "index", "economy", "dollar", "currency", "market", "rate", "inflation", "growth", "output",
                     "export", "import", "investment", "subsidy", "tax", "fund", "note", "bill", "future", "treasury",
                     "time"}
+_NON_STATE_KINDS = {"igo", "ngo", "region"}
+_NON_STATE_ROOTS = {"IGO", "NGO", "IMG", "MNC", "ISM", "WST", "UNO", "EUR"}
 _NAME_ENT_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
 _NAME_ENTS = {"PERSON", "", "ORG", "GPE", "NORP"}  # how the tagger may label a bare surname
 _FORMER = {"former", "ex", "ex-", "exiled", "ousted", "deposed"}
@@ -324,7 +326,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             if phrase == "georgia" and _georgia_is_us(doc, start):
                 entry = ActorEntry(entry.phrase, "USA", "us-state", "Georgia (US state)", source="rule")
                 code = "USA"
-            if entry.kind in {"capital", "country"} and _is_dateline(doc, start, end):
+            if entry.kind in _PLACE_KINDS and _is_dateline(doc, start, end):
                 taken.update(range(start, end))
                 continue
             if entry.kind == "capital":
@@ -551,7 +553,8 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
     for actor in actors:
         by_sent.setdefault(doc.char_span(actor.start, actor.end, alignment_mode="expand").sent.start, []).append(actor)
     for members in by_sent.values():
-        countries = {a.country for a in members if a.country}
+        countries = {a.country for a in members if a.country and a.kind not in _NON_STATE_KINDS
+                     and a.country not in _NON_STATE_ROOTS}
         if len(countries) != 1:
             continue
         (country,) = countries
