@@ -48,6 +48,11 @@ _NON_ACTOR_HEADS = {"debt", "bond", "security", "share", "stock", "equity", "spe
                     "index", "economy", "dollar", "currency", "market", "rate", "inflation", "growth", "output",
                     "export", "import", "investment", "subsidy", "tax", "fund", "note", "bill", "future", "treasury",
                     "time"}
+# role words that name a person by function: the modifier's sector wins ("rebel leaders" -> REB)
+_GENERIC_ROLES = {"leader", "leaders", "spokesman", "spokesmen", "spokeswoman", "spokesperson", "official", "officials",
+                  "representative", "representatives", "member", "members", "chief", "chiefs", "head", "commander",
+                  "commanders", "envoy", "envoys", "delegation", "negotiator", "negotiators", "counterpart", "officer",
+                  "officers", "leadership"}
 _NON_STATE_KINDS = {"igo", "ngo", "region"}
 _NON_STATE_ROOTS = {"IGO", "NGO", "IMG", "MNC", "ISM", "WST", "UNO", "EUR"}
 _NAME_ENT_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
@@ -177,9 +182,17 @@ def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _np_head(token: Token) -> Token:
-    """Climb from a modifier to the noun it modifies ("Russian" -> "Lavrov")."""
+def _np_head(token: Token, roles: dict | None = None) -> Token:
+    """Climb from a modifier to the noun it modifies ("Russian" -> "Lavrov").
+
+    With `roles` (the role words), a possessor stays an actor of its own unless it possesses a role or a
+    person: "Russia's foreign minister" is one actor, "President Reagan's statement" is Reagan.
+    """
     while token.dep_ in _NP_MODIFIERS and token.head is not token and token.head.pos_ in {"NOUN", "PROPN"}:
+        if roles is not None and token.dep_ == "poss" and token.head.lower_ not in roles and (
+            token.head.ent_type_ != "PERSON"
+        ):
+            break
         token = token.head
     return token
 
@@ -304,9 +317,11 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             blocked.update(range(start, end))
             continue
         last = doc[end - 1]
-        if label == "AGENT" and last.pos_ not in {"NOUN", "PROPN"} and phrase not in _NON_NOUN_AGENTS:
-            continue
-        head_of = _np_head(last)
+        head_of = _np_head(last, compiled.agents)
+        if label == "AGENT" and last.pos_ not in {"NOUN", "PROPN"} and phrase not in _NON_NOUN_AGENTS and not (
+            last.pos_ == "ADJ" and head_of is not last and head_of.lower_ in compiled.agents
+        ):
+            continue  # "military hardware" is no actor; "rebel leaders", "military officials" are
         if head_of is not last and {head_of.lemma_.lower(), head_of.lower_} & _NON_ACTOR_HEADS:
             taken.update(range(start, end))
             continue  # "government bonds", "the U.S. economy": an attribute, not an actor
@@ -330,7 +345,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 taken.update(range(start, end))
                 continue
             if entry.kind == "capital":
-                head_tok = _np_head(last)
+                head_tok = _np_head(last, compiled.agents)
                 if head_tok is last and last.dep_ == "pobj" and last.head.lower_ in _LOCATIVE_PREPS:
                     place = True  # "in Moscow": the place (its people), never its government
                 if head_tok is not last and head_tok.lower_ not in compiled.agents and head_tok.ent_type_ != "PERSON":
@@ -340,7 +355,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             taken.update(range(start, end))
             continue
         taken.update(range(start, end))
-        head = _np_head(last)
+        head = _np_head(last, compiled.agents)
         # a person in apposition to a role joins it ("his Algerian counterpart Mourad Medelci")
         if head.dep_ == "appos" and head.ent_type_ == "PERSON" and head.head.i in groups:
             head = head.head
@@ -351,6 +366,13 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         g.end = max(g.end, end, head.i + 1)
         if label == "ACTOR" and entry is not None:
             root, sector = split_code(code)
+            if entry.kind == "person" and last.i != head.i and prefix != "anti":
+                if head.lower_ not in compiled.agents:
+                    g.reasons.append(f"'{span.text}' only modifies '{head.text}': not its code")
+                    continue  # "Putin critic Alexei Navalny"
+                g.country = g.country or root  # "the Obama administration", "Assad's forces": the role decides
+                g.reasons.append(f"{_row(entry, code)} -> country only")
+                continue
             if prefix == "anti":
                 g.anti = True
                 g.country = g.country or root
@@ -374,9 +396,9 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                     g.kind = entry.kind if (entry.kind != "person" or last.i == head.i) else g.kind
                 if entry.kind == "person" and last.i == head.i:
                     g.name = entry.name
-            if entry.kind == "capital" and last.i == head.i and head.dep_ in {"nsubj", "nsubjpass"}:
+            if entry.kind == "capital" and last.i == head.i and head.dep_ in {"nsubj", "nsubjpass", "poss"}:
                 g.sector = g.sector or "GOV"
-                g.reasons.append("capital as subject -> GOV")
+                g.reasons.append("capital as subject or possessor -> GOV")
         else:
             agent = compiled.agents[phrase]
             if prefix == "anti":
@@ -384,8 +406,9 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.reasons.append(f"anti-{agent.phrase}")
                 continue
             g.reasons.append(f"{agent.source}: '{agent.phrase}' {agent.sector}")
-            if g.sector is None or (g.entry is not None and g.entry.kind in _PLACE_KINDS and g.sector is None):
-                g.sector = agent.sector
+            generic = agent.phrase.lower().split()[-1] in _GENERIC_ROLES or agent.phrase.lower() in _GENERIC_ROLES
+            if g.sector is None or (last.i == head.i and not generic):
+                g.sector = agent.sector  # the head's own role wins: "government troops" -> MIL, "rebel leaders" -> REB
     _join_prepositions(doc, groups)
     for g in groups.values():
         head = doc[g.head]
