@@ -9,10 +9,17 @@ How a mention is coded, in order:
 2. Matches are grouped by the noun phrase they modify, so "Russian Foreign Minister Sergei Lavrov"
    is one actor RUS + GOV; "the government of Syria" and "rebels in Darfur" join over the
    preposition; a person in apposition ("Mourad Medelci, Algeria's foreign minister") joins the role.
+   The head's own role wins over a modifier's ("government troops" -> MIL) unless it is a generic
+   function ("rebel leaders" -> REB); a person modifying a role gives only the country ("the Obama
+   administration" -> USAGOV, "Assad's forces" -> SYRMIL); a possessor of anything but a role is an
+   actor of its own ("President Reagan's statement"); attributes are not actors ("government bonds").
    "anti-Assad insurgents" take Assad's country and an opposition sector (SYRREB), "pro-"/"-backed"
-   modifiers are ignored, "former" turns GOV into ELI.
+   modifiers are ignored, "former" turns GOV into ELI, "ethnic Albanians" are CVL of the country
+   their sentence is about. A capital is its government as subject or possessor ("Moscow has
+   criticised" -> RUSGOV) and a place after a locative preposition ("in Moscow" -> RUS, kind place).
 3. A bare role word coordinated with a coded phrase inherits its country ("the Syrian government and
-   opposition" -> SYRGOV, SYROPP); "Hungarian and Romanian officials" share the sector.
+   opposition" -> SYRGOV, SYROPP); "Hungarian and Romanian officials" share the sector; a bare role
+   word in a sentence that names a single state takes that state.
 4. People learned from the text: a named person coded by their role ("Syrian Deputy Prime Minister
    Qadri Jamil") keeps that code for the rest of the article when named again ("Jamil"), and "he"/"she"
    resolve to the most recent person mentioned before them.
@@ -355,10 +362,11 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             taken.update(range(start, end))
             continue
         taken.update(range(start, end))
-        head = _np_head(last, compiled.agents)
+        head = own = _np_head(last, compiled.agents)
         # a person in apposition to a role joins it ("his Algerian counterpart Mourad Medelci")
         if head.dep_ == "appos" and head.ent_type_ == "PERSON" and head.head.i in groups:
             head = head.head
+        at_head = last.i == own.i  # the match names the phrase itself, not a modifier of it
         g = groups.get(head.i)
         if g is None:
             g = groups[head.i] = _Group(head=head.i, start=start, end=end)
@@ -366,7 +374,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         g.end = max(g.end, end, head.i + 1)
         if label == "ACTOR" and entry is not None:
             root, sector = split_code(code)
-            if entry.kind == "person" and last.i != head.i and prefix != "anti":
+            if entry.kind == "person" and not at_head and prefix != "anti":
                 if head.lower_ not in compiled.agents:
                     g.reasons.append(f"'{span.text}' only modifies '{head.text}': not its code")
                     continue  # "Putin critic Alexei Navalny"
@@ -387,16 +395,17 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.sector = g.sector or "CVL"
                 g.reasons.append("'ethnic': an ethnic group, not the state -> CVL, country from context")
                 continue
-            g.country = g.country or root
-            if sector and (g.sector is None or last.i == head.i):
+            # the phrase's own name decides its country: "Al-Qaeda frontman Abu Musab al-Zarqawi" is IRQ
+            g.country = root if (at_head and entry.kind in {"person", "group"}) else (g.country or root)
+            if sector and (g.sector is None or at_head):
                 g.sector = sector
-            if g.entry is None or last.i == head.i:
+            if g.entry is None or at_head:
                 g.entry, g.entry_code = entry, code
                 if not place:
-                    g.kind = entry.kind if (entry.kind != "person" or last.i == head.i) else g.kind
-                if entry.kind == "person" and last.i == head.i:
+                    g.kind = entry.kind if (entry.kind != "person" or at_head) else g.kind
+                if entry.kind == "person" and at_head:
                     g.name = entry.name
-            if entry.kind == "capital" and last.i == head.i and head.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            if entry.kind == "capital" and at_head and head.dep_ in {"nsubj", "nsubjpass", "poss"}:
                 g.sector = g.sector or "GOV"
                 g.reasons.append("capital as subject or possessor -> GOV")
         else:
@@ -407,7 +416,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 continue
             g.reasons.append(f"{agent.source}: '{agent.phrase}' {agent.sector}")
             generic = agent.phrase.lower().split()[-1] in _GENERIC_ROLES or agent.phrase.lower() in _GENERIC_ROLES
-            if g.sector is None or (last.i == head.i and not generic):
+            if g.sector is None or (at_head and not generic):
                 g.sector = agent.sector  # the head's own role wins: "government troops" -> MIL, "rebel leaders" -> REB
     _join_prepositions(doc, groups)
     for g in groups.values():
