@@ -60,6 +60,9 @@ _GENERIC_ROLES = {"leader", "leaders", "spokesman", "spokesmen", "spokeswoman", 
                   "representative", "representatives", "member", "members", "chief", "chiefs", "head", "commander",
                   "commanders", "envoy", "envoys", "delegation", "negotiator", "negotiators", "counterpart", "officer",
                   "officers", "leadership"}
+# military equipment: an actor only when a state's ("British aircraft killed ...", not "Boeing's jets")
+_EQUIPMENT = {"aircraft", "jet", "jets", "helicopter", "helicopters", "tank", "tanks", "warplane", "warplanes",
+              "gunship", "gunships", "artillery"}
 _NON_STATE_KINDS = {"igo", "ngo", "region"}
 _NON_STATE_ROOTS = {"IGO", "NGO", "IMG", "MNC", "ISM", "WST", "UNO", "EUR"}
 _NAME_ENT_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
@@ -204,6 +207,18 @@ def _np_head(token: Token, roles: dict | None = None) -> Token:
     return token
 
 
+def _has_state_modifier(doc: Doc, token: Token, compiled: _Compiled) -> bool:
+    """A country or military word modifies `token` ("Russian aircraft", "military helicopters")."""
+    for child in token.children:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+            word = child.text.lower()
+            if word in {"military", "army", "air", "navy", "naval", "enemy", "government"}:
+                return True
+            if any(e.kind in {"country", "demonym", "igo", "group"} for e in compiled.actors.get(word, [])):
+                return True
+    return False
+
+
 def _prefix(doc: Doc, start: int) -> str:
     """'anti' / 'pro' when the match is the second half of "anti-Assad" / "pro-Iranian", else ''."""
     if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"anti", "pro"}:
@@ -333,6 +348,10 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             taken.update(range(start, end))
             continue  # "government bonds", "the U.S. economy": an attribute, not an actor
         ent = ent_at.get(start)
+        if label == "AGENT" and phrase == "general" and not (end < len(doc) and doc[end].ent_type_ == "PERSON"):
+            continue  # "General" is a rank only before a name ("General Michel Aoun")
+        if label == "AGENT" and phrase in _EQUIPMENT and not _has_state_modifier(doc, last, compiled):
+            continue  # "aircraft" and "jets" are military only when a state's ("Russian aircraft")
         inside_name = ent is not None and ent.label_ in _NAME_ENT_LABELS and ent.end - ent.start > end - start
         if label == "AGENT" and inside_name and not (start <= ent.root.i < end):  # type: ignore[union-attr]
             continue  # "General Electric Co": a role word inside another name

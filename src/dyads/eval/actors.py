@@ -7,8 +7,9 @@ correct when every gold actor of that field is found with the right country (roo
 figures are over gold actors that have a plain three-letter sector.
 
 Gold country codes are CAMEO-era in places; `CODE_ALIASES` maps the few that differ from ISO 3166
-(JAP = JPN, ITL = ITA). Gold codes PLOVER puts in one IGO bucket (the UN, its agencies, the Red
-Cross) are compared on the root only: our UN is IGOUNO (root IGO), our Red Cross NGOHLHIRC (root NGO).
+(JAP = JPN, ITL = ITA). Gold sectors are PLOVER's, ours CAMEO's: `SECTOR_ALIASES` maps them. Codes
+are compared on the root: our UN is IGOUNO (root IGO, as the gold's IGO); the gold also puts the Red
+Cross and Amnesty under IGO, where we (and CAMEO) have NGO, and those count as misses.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ from dyads.nlp import load_nlp
 CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA"}
 """CAMEO-era country codes in the gold -> ISO 3166-1 alpha-3."""
 
-# CAMEO sector spellings -> PLOVER's, so that gold written in either matches ours (CAMEO)
-SECTOR_ALIASES = {"JRN": "MED", "CIV": "CVL"}
+SECTOR_ALIASES = {"MED": "HLH", "JRN": "MED", "CIV": "CVL"}
+"""The gold's PLOVER sector codes -> our CAMEO ones: PLOVER's MED is health (CAMEO HLH), its JRN is media
+(CAMEO MED); CIV is a misspelling of CVL in the gold."""
 
 
 @dataclass
