@@ -128,11 +128,6 @@ def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
     if compiled is not None and compiled.matcher.vocab is doc.vocab:
         return compiled
     tokenizer = English(vocab=doc.vocab).tokenizer
-
-    def tok(phrase: str) -> Doc:
-        # a trailing word keeps "U.S." whole, as it is inside a sentence
-        return tokenizer(phrase + " x")[:-1].as_doc()
-
     actors: dict[str, list[ActorEntry]] = {}
     forms: dict[str, list[tuple[str, ...]]] = {}
     for entry in dictionary.actors:
@@ -145,12 +140,17 @@ def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
         if plural.lower() not in agents:
             agents[plural.lower()] = AgentEntry(plural, agent.sector, agent.source)
     discards = {d.lower() for d in dictionary.discards}
+    # files written all in capitals (PETRARCH's style) carry no case information: no case guard for them
+    pairs = [(e.phrase, e.source) for e in dictionary.actors] + [(a.phrase, a.source) for a in agents.values()]
+    cased = {src for phrase, src in pairs if any(c.islower() for c in phrase)}
+    pairs += [(d, "") for d in dictionary.discards]
+    words = _tokenize_phrases(tokenizer, [phrase for phrase, _ in pairs])
     docs: dict[str, Doc] = {}
-    phrases = [e.phrase for e in dictionary.actors] + [a.phrase for a in agents.values()] + list(dictionary.discards)
-    for phrase in phrases:
-        d = tok(phrase)
-        forms.setdefault(phrase.lower(), []).append(tuple(t.text for t in d))
-        docs.setdefault(phrase.lower(), d)
+    for (phrase, src), toks in zip(pairs, words, strict=True):
+        lowered = phrase.lower()
+        forms.setdefault(lowered, []).append(tuple(toks) if src in cased or not src else tuple(t.lower() for t in toks))
+        if lowered not in docs:
+            docs[lowered] = Doc(doc.vocab, words=toks)
     matcher = PhraseMatcher(doc.vocab, attr="LOWER")
     matcher.add("ACTOR", [docs[p] for p in actors])
     matcher.add("AGENT", [docs[p] for p in agents])
@@ -158,6 +158,26 @@ def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
     compiled = _Compiled(matcher, actors, agents, discards, forms)
     _CACHE[key] = compiled
     return compiled
+
+
+def _tokenize_phrases(tokenizer, phrases: list[str]) -> list[list[str]]:
+    """Token texts of every phrase, tokenised in one pass as they would be inside a sentence ("U.S." whole).
+
+    One long text with a line break between phrases is much faster than one tokenizer call per phrase
+    (PETRARCH dictionaries have tens of thousands of phrases).
+    """
+    out: list[list[str]] = []
+    current: list[str] = []
+    for tok in tokenizer("\n".join(p.replace("\n", " ") for p in phrases) + "\nx"):
+        if tok.is_space or "\n" in tok.text:
+            continue
+        current.append(tok.text)
+        if tok.whitespace_ == "" and tok.i + 1 < len(tok.doc) and "\n" in tok.doc[tok.i + 1].text:
+            out.append(current)
+            current = []
+    if len(out) != len(phrases):  # a phrase the joint text tokenised oddly: fall back to one call each
+        out = [[t.text for t in tokenizer(p + " x")[:-1]] for p in phrases]
+    return out
 
 
 def _case_ok(forms: list[tuple[str, ...]], tokens: list[Token]) -> bool:
