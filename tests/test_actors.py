@@ -295,3 +295,11 @@ def test_lookup_command_explains_and_fails_on_unknown():
     result = CliRunner().invoke(lookup_command, ["Sergei Lavrov", "--date", "2013-07-22"])
     assert result.exit_code == 0 and "RUSGOV" in result.output and "2004-03-09" in result.output
     assert CliRunner().invoke(lookup_command, ["Zzyzx Qwerty"]).exit_code == 1
+
+
+def test_malformed_dictionary_rows_name_their_line(tmp_path):
+    from dyads.actors.dictionary import DictionaryError, read_dictionary_dir
+
+    (tmp_path / "bad.actors.tsv").write_text("# ok\nLavrov\tRUSGOV\tperson\tLavrov\t2004-13-01\t\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"bad.actors.tsv:2: '2004-13-01'"):
+        read_dictionary_dir(tmp_path)

@@ -99,40 +99,56 @@ class ActorDictionary:
         self.sources.update(other.sources)
 
 
-def _rows(path: Path) -> Iterable[list[str]]:
+class DictionaryError(ValueError):
+    """A dictionary file row that cannot be read, with its file and line."""
+
+
+def _rows(path: Path) -> Iterable[tuple[int, list[str]]]:
     with open(path, encoding="utf-8", newline="") as f:
-        for row in csv.reader(f, delimiter="\t"):
+        for lineno, row in enumerate(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
             if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
                 continue
-            yield [c.strip() for c in row]
+            yield lineno, [c.strip() for c in row]
 
 
-def _opt_date(value: str) -> date | None:
-    return date.fromisoformat(value) if value else None
+def _opt_date(value: str, where: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise DictionaryError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 def read_dictionary_dir(directory: str | Path) -> ActorDictionary:
-    """Read every actor/agent/discard file of one directory."""
+    """Read every actor/agent/discard file of one directory; a malformed row raises DictionaryError."""
     d = ActorDictionary()
     directory = Path(directory)
+    if not directory.is_dir():
+        raise DictionaryError(f"{directory}: not a directory")
     for path in sorted(directory.glob("*.actors.tsv")):
         n = 0
-        for row in _rows(path):
+        for lineno, row in _rows(path):
+            where = f"{path}:{lineno}"
             row += [""] * (6 - len(row))
             phrase, code, kind, name, start, until = row[:6]
-            d.actors.append(
-                ActorEntry(phrase, code, kind or "country", name or None, _opt_date(start), _opt_date(until), path.name)
-            )
+            if not code or not code[:3].isalpha() or len(code) < 3:
+                raise DictionaryError(f"{where}: {phrase!r} needs a code of at least three letters, got {code!r}")
+            entry = ActorEntry(phrase, code.upper(), kind or "country", name or None, _opt_date(start, where),
+                               _opt_date(until, where), path.name)
+            if entry.valid_from and entry.valid_until and entry.valid_from > entry.valid_until:
+                raise DictionaryError(f"{where}: period ends before it starts")
+            d.actors.append(entry)
             n += 1
         d.sources[str(path)] = n
     for path in sorted(directory.glob("*.agents.tsv")):
         n = 0
-        for row in _rows(path):
-            d.agents.append(AgentEntry(row[0], row[1], path.name))
+        for lineno, row in _rows(path):
+            if len(row) < 2 or not row[1]:
+                raise DictionaryError(f"{path}:{lineno}: {row[0]!r} needs a sector")
+            d.agents.append(AgentEntry(row[0], row[1].upper(), path.name))
             n += 1
         d.sources[str(path)] = n
     for path in sorted(directory.glob("*.discards.tsv")):
-        rows = [r[0] for r in _rows(path)]
+        rows = [r[0] for _, r in _rows(path)]
         d.discards.extend(rows)
         d.sources[str(path)] = len(rows)
     return d
