@@ -504,6 +504,152 @@ AUSGOV|2013-09-18|2015-09-15|Tony Abbott|
 AUSGOV|2015-09-15|2018-08-24|Malcolm Turnbull|Turnbull
 AUSGOV|2018-08-24|2022-05-23|Scott Morrison|
 AUSGOV|2022-05-23||Anthony Albanese|Albanese
+# --- more foreign ministers
+JPNGOV|2012-12-26|2017-08-03|Fumio Kishida|Kishida
+JPNGOV|2017-08-03|2019-09-11|Taro Kono|
+JPNGOV|2019-09-11|2021-11-10|Toshimitsu Motegi|Motegi
+JPNGOV|2025-10-21||Toshimitsu Motegi|Motegi
+JPNGOV|2021-11-10|2023-09-13|Yoshimasa Hayashi|
+JPNGOV|2023-09-13|2024-10-01|Yoko Kamikawa|Kamikawa
+JPNGOV|2024-10-01|2025-10-21|Takeshi Iwaya|Iwaya
+INDGOV|2006-10-24|2012-07-25|Pranab Mukherjee|Mukherjee
+INDGOV|2009-05-22|2012-10-28|S.M. Krishna|S. M. Krishna
+INDGOV|2012-10-28|2014-05-26|Salman Khurshid|Khurshid
+PAKGOV|2008-03-31|2011-02-11|Shah Mehmood Qureshi|Qureshi
+PAKGOV|2018-08-20|2022-04-10|Shah Mehmood Qureshi|Qureshi
+PAKGOV|2011-07-20|2013-03-16|Hina Rabbani Khar|
+PAKGOV|2022-04-27|2023-08-10|Bilawal Bhutto Zardari|Bilawal Bhutto
+PAKGOV|2024-03-11||Ishaq Dar|
+BRAGOV|2003-01-01|2011-01-01|Celso Amorim|Amorim
+BRAGOV|2023-01-01||Mauro Vieira|
+ITAGOV|2008-05-08|2011-11-16|Franco Frattini|Frattini
+ITAGOV|2019-09-05|2022-10-22|Luigi Di Maio|Di Maio
+ITAGOV|2022-10-22||Antonio Tajani|Tajani
+ESPGOV|2021-07-12||Jose Manuel Albares|José Manuel Albares,Albares
+CANGOV|2017-01-10|2024-12-16|Chrystia Freeland|Freeland
+CANGOV|2021-10-26|2025-05-13|Melanie Joly|Mélanie Joly
+CANGOV|2025-05-13||Anita Anand|
+AUSGOV|1996-03-11|2007-12-03|Alexander Downer|Downer
+AUSGOV|2013-09-18|2018-08-28|Julie Bishop|
+AUSGOV|2018-08-28|2022-05-23|Marise Payne|
+AUSGOV|2022-05-23||Penny Wong|
+IRQGOV|2020-06-06||Fuad Hussein|
+QATGOV|1992-01-01|2013-06-26|Hamad bin Jassim al-Thani|Sheikh Hamad bin Jassim,Hamad bin Jassim
+QATGOV|2016-01-27||Mohammed bin Abdulrahman al-Thani|Sheikh Mohammed bin Abdulrahman
+AREGOV|2006-02-09||Abdullah bin Zayed|Sheikh Abdullah bin Zayed,Abdullah bin Zayed al-Nahyan
+UKRGOV|2014-06-19|2019-08-29|Pavlo Klimkin|Klimkin
+KORGOV|2017-06-18|2021-02-08|Kang Kyung-wha|
+# --- UN ambassadors, security advisers, intelligence and military chiefs
+USAGOV|2009-01-22|2017-01-20|Susan Rice|
+USAGOV|2013-08-05|2017-01-20|Samantha Power|
+USAGOV|2017-01-27|2018-12-31|Nikki Haley|
+USAGOV|2021-02-25|2025-01-20|Linda Thomas-Greenfield|Thomas-Greenfield
+USAGOV|2018-04-09|2019-09-10|John Bolton|Bolton
+USAGOV|2021-01-20|2025-01-20|Jake Sullivan|
+USASPY|2009-02-13|2011-06-30|Leon Panetta|Panetta
+USAMIL|2007-02-10|2011-07-18|David Petraeus|Petraeus
+USASPY|2011-09-06|2012-11-09|David Petraeus|Petraeus
+USAMIL|2011-10-01|2015-09-25|Martin Dempsey|Dempsey
+USAMIL|2019-10-01|2023-09-29|Mark Milley|Milley
+RUSGOV|2006-04-08|2017-02-20|Vitaly Churkin|Churkin
+RUSGOV|2017-07-27||Vassily Nebenzia|Vasily Nebenzya,Nebenzia,Nebenzya
+RUSMIL|2012-11-09||Valery Gerasimov|Gerasimov
+RUSPRM|2014-05-01|2023-08-23|Yevgeny Prigozhin|Prigozhin
+IRNMIL|1998-01-01|2020-01-03|Qassem Soleimani|Qasem Soleimani,Soleimani
+LKAREB|1976-05-05|2009-05-18|Velupillai Prabhakaran|Prabhakaran
+VENOPP|2019-01-23|2023-01-05|Juan Guaido|Juan Guaidó,Guaido,Guaidó
+IGOUNO|2018-09-01|2022-08-31|Michelle Bachelet|
+# --- euro crisis and finance: finance ministers and central bankers (central banks are GOV here)
+DEUGOV|2009-10-28|2017-10-24|Wolfgang Schaeuble|Wolfgang Schäuble,Schaeuble,Schäuble
+GBRGOV|2010-05-11|2016-07-13|George Osborne|Osborne
+NLDGOV|2012-11-05|2017-10-26|Jeroen Dijsselbloem|Dijsselbloem
+IGOEUREECGOV|2010-02-10|2014-07-01|Olli Rehn|Rehn
+IGOEUREECGOV|2003-11-01|2011-10-31|Jean-Claude Trichet|Trichet
+USAGOV|2006-02-01|2014-01-31|Ben Bernanke|Bernanke
+USAGOV|2014-02-03|2018-02-03|Janet Yellen|Yellen
+USAGOV|2021-01-26|2025-01-20|Janet Yellen|Yellen
+USAGOV|2018-02-05||Jerome Powell|Jay Powell
+USAGOV|2006-07-10|2009-01-20|Henry Paulson|Hank Paulson,Paulson
+USAGOV|2009-01-26|2013-01-25|Timothy Geithner|Tim Geithner,Geithner
+USAGOV|2013-02-28|2017-01-20|Jack Lew|Jacob Lew
+USAGOV|2017-02-13|2021-01-20|Steven Mnuchin|Mnuchin
+USAGOV|2025-01-28||Scott Bessent|Bessent
+GRCGOV|2009-10-06|2011-11-11|George Papandreou|Papandreou
+GRCGOV|2011-11-11|2012-05-16|Lucas Papademos|Papademos
+GRCGOV|2012-06-20|2015-01-26|Antonis Samaras|Samaras
+GRCGOV|2015-01-26|2019-07-08|Alexis Tsipras|Tsipras
+GRCGOV|2015-01-27|2015-07-06|Yanis Varoufakis|Varoufakis
+GRCGOV|2019-07-08||Kyriakos Mitsotakis|Mitsotakis
+IRLGOV|2008-05-07|2011-03-09|Brian Cowen|
+IRLGOV|2011-03-09|2017-06-14|Enda Kenny|
+PRTGOV|2005-03-12|2011-06-21|Jose Socrates|José Sócrates
+PRTGOV|2011-06-21|2015-11-26|Pedro Passos Coelho|Passos Coelho
+JPNGOV|2008-04-09|2013-03-19|Masaaki Shirakawa|Shirakawa
+JPNGOV|2013-03-20|2023-04-08|Haruhiko Kuroda|Kuroda
+CHNGOV|2002-12-28|2018-03-19|Zhou Xiaochuan|
+GBRGOV|2003-07-01|2013-06-30|Mervyn King|
+CANGOV|2008-02-01|2013-06-01|Mark Carney|Carney
+GBRGOV|2013-07-01|2020-03-15|Mark Carney|Carney
+# --- more heads of state and government
+OMNGOV|1970-07-23|2020-01-10|Sultan Qaboos|Qaboos bin Said
+OMNGOV|2020-01-11||Sultan Haitham bin Tariq|Haitham bin Tariq
+KWTGOV|2006-01-29|2020-09-29|Sheikh Sabah al-Ahmad al-Sabah|Sabah al-Ahmad al-Sabah
+BHRGOV|1999-03-06||King Hamad bin Isa al-Khalifa|Hamad bin Isa al-Khalifa
+NERGOV|2021-04-02|2023-07-26|Mohamed Bazoum|Bazoum
+NERGOV|2023-07-26||Abdourahamane Tchiani|Tchiani
+MLIGOV|2021-05-24||Assimi Goita|Assimi Goïta,Goita
+BFAGOV|2022-09-30||Ibrahim Traore|Ibrahim Traoré
+CMRGOV|1982-11-06||Paul Biya|Biya
+COGGOV|1997-10-25||Denis Sassou Nguesso|Sassou Nguesso
+SOMGOV|2012-09-16|2017-02-16|Hassan Sheikh Mohamud|
+SOMGOV|2022-05-23||Hassan Sheikh Mohamud|
+SOMGOV|2017-02-16|2022-05-23|Mohamed Abdullahi Farmajo|Farmajo
+GNQGOV|1979-08-03||Teodoro Obiang|Teodoro Obiang Nguema
+BDIGOV|2005-08-26|2020-06-08|Pierre Nkurunziza|Nkurunziza
+AGOGOV|2017-09-26||Joao Lourenco|João Lourenço
+TZAGOV|2005-12-21|2015-11-05|Jakaya Kikwete|Kikwete
+TZAGOV|2015-11-05|2021-03-17|John Magufuli|Magufuli
+TZAGOV|2021-03-19||Samia Suluhu Hassan|
+SENGOV|2000-04-01|2012-04-02|Abdoulaye Wade|
+SENGOV|2012-04-02|2024-04-02|Macky Sall|
+SENGOV|2024-04-02||Bassirou Diomaye Faye|
+GINGOV|2010-12-21|2021-09-05|Alpha Conde|Alpha Condé
+GINGOV|2021-09-05||Mamady Doumbouya|Doumbouya
+GHAGOV|2017-01-07|2025-01-07|Nana Akufo-Addo|Akufo-Addo
+GHAGOV|2012-07-24|2017-01-07|John Mahama|John Dramani Mahama
+GHAGOV|2025-01-07||John Mahama|John Dramani Mahama
+BOLGOV|2006-01-22|2019-11-10|Evo Morales|
+ECUGOV|2007-01-15|2017-05-24|Rafael Correa|
+NICGOV|1985-01-10|1990-04-25|Daniel Ortega|Ortega
+NICGOV|2007-01-10||Daniel Ortega|Ortega
+CHLGOV|2006-03-11|2010-03-11|Michelle Bachelet|
+CHLGOV|2014-03-11|2018-03-11|Michelle Bachelet|
+CHLGOV|2010-03-11|2014-03-11|Sebastian Pinera|Sebastián Piñera,Pinera,Piñera
+CHLGOV|2018-03-11|2022-03-11|Sebastian Pinera|Sebastián Piñera,Pinera,Piñera
+CHLGOV|2022-03-11||Gabriel Boric|Boric
+SLVGOV|2019-06-01||Nayib Bukele|Bukele
+UZBGOV|2016-09-08||Shavkat Mirziyoyev|Mirziyoyev
+KAZGOV|2019-03-20||Kassym-Jomart Tokayev|Tokayev
+TJKGOV|1992-11-19||Emomali Rahmon|
+MYSGOV|1981-07-16|2003-10-31|Mahathir Mohamad|Mahathir
+MYSGOV|2018-05-10|2020-03-01|Mahathir Mohamad|Mahathir
+MYSGOV|2009-04-03|2018-05-10|Najib Razak|
+MYSGOV|2022-11-24||Anwar Ibrahim|
+BGDGOV|2009-01-06|2024-08-05|Sheikh Hasina|
+BGDGOV|2024-08-08||Muhammad Yunus|
+THAGOV|2014-08-24|2023-08-22|Prayuth Chan-ocha|Prayut Chan-o-cha,Prayuth
+TWNGOV|2000-05-20|2008-05-20|Chen Shui-bian|
+TWNGOV|2008-05-20|2016-05-20|Ma Ying-jeou|
+TWNGOV|2016-05-20|2024-05-20|Tsai Ing-wen|
+TWNGOV|2024-05-20||Lai Ching-te|
+LKAGOV|2005-11-19|2015-01-09|Mahinda Rajapaksa|
+LKAGOV|2019-11-18|2022-07-14|Gotabaya Rajapaksa|
+POLGOV|2015-08-06|2025-08-06|Andrzej Duda|Duda
+POLGOV|2017-12-11|2023-12-13|Mateusz Morawiecki|Morawiecki
+FINGOV|2012-03-01|2024-03-01|Sauli Niinisto|Sauli Niinistö,Niinisto,Niinistö
+FINGOV|2024-03-01||Alexander Stubb|Stubb
+DNKGOV|2019-06-27||Mette Frederiksen|
+SWEGOV|2022-10-18||Ulf Kristersson|Kristersson
 # --- religious leaders
 VATGOV|1978-10-16|2005-04-02|Pope John Paul II|John Paul II,Pope John Paul
 VATGOV|2005-04-19|2013-02-28|Pope Benedict XVI|Pope Benedict,Benedict XVI
