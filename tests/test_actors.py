@@ -303,3 +303,13 @@ def test_malformed_dictionary_rows_name_their_line(tmp_path):
     (tmp_path / "bad.actors.tsv").write_text("# ok\nLavrov\tRUSGOV\tperson\tLavrov\t2004-13-01\t\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match=r"bad.actors.tsv:2: '2004-13-01'"):
         read_dictionary_dir(tmp_path)
+
+
+def test_bare_roles_take_the_articles_main_state_only_when_it_dominates(nlp, dictionary):
+    text = ("ROME (Reuters) - Italy's cabinet met in Rome. Italian lawmakers and Italy's unions argued.\n\n"
+            "President Giorgio Napolitano will consult party leaders.")
+    got = actors_of(nlp, dictionary, text, date(2011, 11, 8))
+    napolitano = next(a for a in got if a.name == "Giorgio Napolitano")
+    assert napolitano.code == "ITAGOV" and "main state -> ITA" in napolitano.source
+    mixed = actors_of(nlp, dictionary, "Italy and France met. Germany and Spain met.\n\nThe president spoke.")
+    assert next(a for a in mixed if a.text == "The president").code == "GOV"

@@ -467,6 +467,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     actors = _to_actors(doc, groups, blocked, ents, ent_at)
     _inherit_over_conjunctions(doc, actors)
     _sentence_country(doc, actors)
+    _article_country(actors)
     actors = _drop_reporters(doc, actors)
     for s_, e_ in credits:
         span = doc.char_span(s_, e_, alignment_mode="expand")
@@ -634,6 +635,28 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
                 actor.country = country
                 actor.code = country + actor.sector
                 actor.source = f"{actor.source} + only country in its sentence -> {country}"
+
+
+def _article_country(actors: list[Actor]) -> None:
+    """A bare role word takes the article's main state when one clearly dominates (at least three
+    mentions and twice the next): "President Giorgio Napolitano" in a story about Italy is ITAGOV."""
+    counts: dict[str, int] = {}
+    for a in actors:
+        if a.country and a.kind not in _NON_STATE_KINDS and a.country not in _NON_STATE_ROOTS:
+            counts[a.country] = counts.get(a.country, 0) + 1
+    if not counts:
+        return
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n < 3 or n < 2 * second:
+        return
+    for actor in actors:
+        if actor.country is None and actor.sector is not None:
+            actor.country = top
+            actor.code = top + actor.sector
+            total = sum(counts.values())
+            actor.source = f"{actor.source} + the article's main state -> {top} ({n} of {total} mentions)"
 
 
 def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
