@@ -139,7 +139,7 @@ def test_georgia_the_state_and_the_country(nlp, dictionary):
 
 
 def test_jordan_the_country_and_the_person(nlp, dictionary):
-    person = actors_of(nlp, dictionary, "Michael Jordan scored 40 points for Chicago.")
+    person = actors_of(nlp, dictionary, "Michael Jordan scored 40 points for Chicago. Jordan said he was tired.")
     assert all(a.country != "JOR" for a in person)
     country = actors_of(nlp, dictionary, "Jordan closed its border with Syria.")
     assert codes(country)["Jordan"] == "JOR"

@@ -330,6 +330,8 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     credits = credit_spans(doc.text)
     ents = list(doc.ents)
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+    # words of the article's multi-word personal names ("Michael Jordan"): never a country on their own here
+    person_words = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     label_of = doc.vocab.strings
     # longest matches win overlaps ("the U.S. Virgin Islands" over "the U.S."), then are read in text order
     chosen: list[tuple[int, int, int]] = []
@@ -380,10 +382,10 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         place = False
         if label == "ACTOR":
             entry, code = choose_entry(compiled.actors[phrase], day)
-            if entry.kind in {"country", "capital", "region"} and end - start == 1 and _inside_longer_person(
-                ent_at, start, end
+            if entry.kind in {"country", "capital", "region"} and end - start == 1 and (
+                _inside_longer_person(ent_at, start, end) or phrase in person_words
             ):
-                continue  # "Michael Jordan", "Paris Hilton", "Karen Smith"
+                continue  # "Michael Jordan" ... "Jordan scored": a person's name in this article
             if phrase == "georgia" and _georgia_is_us(doc, start):
                 entry = ActorEntry(entry.phrase, "USA", "us-state", "Georgia (US state)", source="rule")
                 code = "USA"
