@@ -313,3 +313,16 @@ def test_bare_roles_take_the_articles_main_state_only_when_it_dominates(nlp, dic
     assert napolitano.code == "ITAGOV" and "main state -> ITA" in napolitano.source
     mixed = actors_of(nlp, dictionary, "Italy and France met. Germany and Spain met.\n\nThe president spoke.")
     assert next(a for a in mixed if a.text == "The president").code == "GOV"
+
+
+@pytest.mark.skipif(not PLOVER.exists(), reason="../shared/eval/plover-gsr not present")
+def test_plover_command_prints_per_field_figures():
+    from click.testing import CliRunner
+
+    from dyads.eval.actors import command
+
+    result = CliRunner().invoke(command, [str(PLOVER), "--limit", "10", "--errors"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].endswith("(10 records)")
+    assert lines[2].startswith("source") and lines[3].startswith("target")

@@ -194,6 +194,70 @@ def score_plover(
     return metrics
 
 
+EVENT_ALIASES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+"""The gold's older PLOVER event names -> the current ones (see ../shared/README.md)."""
+
+
+@dataclass
+class EventMetrics:
+    """Per-field figures of the full coder's first event per record against the gold event."""
+
+    records: int = 0
+    with_event: int = 0
+    source_records: int = 0
+    source_country: int = 0
+    target_records: int = 0
+    target_country: int = 0
+    event_type: int = 0
+
+
+def score_plover_events(path: str | Path, limit: int | None = None) -> EventMetrics:
+    """Run the whole Coder on each gold sentence and compare its first event with the gold record.
+
+    Source (target) is right when the countries of the event's source (target) actors equal the
+    gold's; the event type is right when the event's PLOVER type is the gold's (older names mapped).
+    This measures actors and events together, so it is below the actor-only figures.
+    """
+    from dyads.pipeline import Coder
+
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    records = data["records"] if isinstance(data, dict) else data
+    if limit:
+        records = records[:limit]
+    coder = Coder()
+    m = EventMetrics(records=len(records))
+    for record in records:
+        coded = coder.code(record["text"], date=(record.get("date") or None), id=record.get("id", "record"))
+        event = coded.events[0] if coded.events else None
+        m.with_event += event is not None
+        gold_source = {_norm_country(a["code"]) for a in _gold_actors(record.get("source"))}
+        gold_target = {_norm_country(a["code"]) for a in _gold_actors(record.get("target"))}
+        if gold_source:
+            m.source_records += 1
+            m.source_country += event is not None and {_norm_country(a.country) for a in event.source} == gold_source
+        if gold_target:
+            m.target_records += 1
+            m.target_country += event is not None and {_norm_country(a.country) for a in event.target} == gold_target
+        gold_type = EVENT_ALIASES.get(record.get("event", ""), record.get("event", ""))
+        m.event_type += event is not None and (event.plover or "") == gold_type
+    return m
+
+
+def format_event_report(m: EventMetrics) -> str:
+    """The event-level table (whole pipeline)."""
+
+    def pct(a: int, b: int) -> str:
+        return f"{a / b:.1%}" if b else "n/a"
+
+    return "\n".join([
+        f"PLOVER events, whole pipeline, first event per record ({m.records} records)",
+        f"  records with an event   {pct(m.with_event, m.records):>7}",
+        f"  source countries        {pct(m.source_country, m.source_records):>7}  of {m.source_records}",
+        f"  target countries        {pct(m.target_country, m.target_records):>7}  of {m.target_records}",
+        f"  PLOVER event type       {pct(m.event_type, m.records):>7}  of {m.records}",
+    ])
+
+
 def format_report(metrics: Metrics, errors: bool = False) -> str:
     """The per-field table, and the misses when asked."""
     lines = [f"PLOVER actors: {metrics.path} ({metrics.records} records)",
@@ -218,7 +282,10 @@ def format_report(metrics: Metrics, errors: bool = False) -> str:
               help="Extra dictionary directory (repeatable).")
 @click.option("--limit", type=int, default=None, help="Score only the first N records.")
 @click.option("--errors", is_flag=True, help="List every gold actor we coded wrong.")
-def command(file: str, dict_dirs: tuple[str, ...], limit: int | None, errors: bool) -> None:
+@click.option("--events", is_flag=True, help="Also run the whole pipeline and score its first event per record.")
+def command(file: str, dict_dirs: tuple[str, ...], limit: int | None, errors: bool, events: bool) -> None:
     """Actor country/sector accuracy on a PLOVER gold-standard FILE, per field (source, target)."""
     metrics = score_plover(file, load_actor_dictionary(dict_dirs), limit=limit)
     click.echo(format_report(metrics, errors=errors))
+    if events:
+        click.echo(format_event_report(score_plover_events(file, limit=limit)))
