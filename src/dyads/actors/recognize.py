@@ -107,6 +107,8 @@ class _Key:
 def _plural(phrase: str) -> str:
     """Regular English plural of a role phrase's last word ("militiaman" -> "militiamen")."""
     head, _, last = phrase.rpartition(" ")
+    if last.isupper():
+        return _plural(f"{head} {last.lower()}".strip()).upper()
     low = last.lower()
     if low.endswith("man"):
         last = last[:-3] + "men"
@@ -134,15 +136,18 @@ def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
         actors.setdefault(entry.phrase.lower(), []).append(entry)
     agents: dict[str, AgentEntry] = {}
     for agent in dictionary.agents:
-        agents[agent.phrase.lower()] = agent
-    for agent in dictionary.agents:
+        # PETRARCH writes agent codes as "~GOV": the sector is the first three letters after the tilde
+        sector = agent.sector.lstrip("~")[:3].upper()
+        agents[agent.phrase.lower()] = AgentEntry(agent.phrase, sector, agent.source)
+    for agent in list(agents.values()):
         plural = _plural(agent.phrase)
         if plural.lower() not in agents:
             agents[plural.lower()] = AgentEntry(plural, agent.sector, agent.source)
     discards = {d.lower() for d in dictionary.discards}
     # files written all in capitals (PETRARCH's style) carry no case information: no case guard for them
-    pairs = [(e.phrase, e.source) for e in dictionary.actors] + [(a.phrase, a.source) for a in agents.values()]
+    pairs = [(e.phrase, e.source) for e in dictionary.actors] + [(a.phrase, a.source) for a in dictionary.agents]
     cased = {src for phrase, src in pairs if any(c.islower() for c in phrase)}
+    pairs = [(e.phrase, e.source) for e in dictionary.actors] + [(a.phrase, a.source) for a in agents.values()]
     pairs += [(d, "") for d in dictionary.discards]
     words = _tokenize_phrases(tokenizer, [phrase for phrase, _ in pairs])
     docs: dict[str, Doc] = {}
