@@ -279,9 +279,9 @@ def _inside_longer_person(ent_at: dict[int, Span], start: int, end: int) -> bool
     )
 
 
-def _georgia_is_us(doc: Doc, start: int) -> bool:
+def _georgia_is_us(doc: Doc, start: int, country_cues: bool) -> bool:
     """'Georgia' the US state: US cues in its sentence and no cue of the country in the article."""
-    if any(t.lower_ in _GEORGIA_COUNTRY_CUES for t in doc):
+    if country_cues:
         return False
     sent = doc[start].sent
     words = {t.lower_ for t in sent}
@@ -349,6 +349,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             occupied.update(range(m[1], m[2]))
     matches = sorted(chosen, key=lambda m: m[1])
     taken: set[int] = set()
+    georgia_cues: bool | None = None
     groups: dict[int, _Group] = {}
     blocked: set[int] = set()  # tokens of discarded names (bylines, agencies): never part of an actor
     for match_id, start, end in matches:
@@ -391,7 +392,9 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 _inside_longer_person(ent_at, start, end) or phrase in person_words
             ):
                 continue  # "Michael Jordan" ... "Jordan scored": a person's name in this article
-            if phrase == "georgia" and _georgia_is_us(doc, start):
+            if phrase == "georgia" and georgia_cues is None:  # looked up once per article
+                georgia_cues = any(t.lower_ in _GEORGIA_COUNTRY_CUES for t in doc)
+            if phrase == "georgia" and _georgia_is_us(doc, start, bool(georgia_cues)):
                 entry = ActorEntry(entry.phrase, "USA", "us-state", "Georgia (US state)", source="rule")
                 code = "USA"
             if entry.kind in _PLACE_KINDS and _is_dateline(doc, start, end):
