@@ -1,1 +1,1 @@
-"""Scorers for each layer against outside gold data; each module exposes a function and a click `command`."""
+"""Scorers against outside gold data: one module per measure, each a plain function plus a click `command`."""
