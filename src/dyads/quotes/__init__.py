@@ -1,0 +1,347 @@
+"""Quotations and their speakers: who said what, in their own words or reported.
+
+Rules over the spaCy parse, no other model. Three kinds of quotation come out:
+
+- "direct": a quotation in quote marks that stands as the speaker's own sentence(s),
+  `"To our regret, ...," he said` or `He said: "..."`, also when it runs over paragraphs;
+- "partial": quoted words woven into the writer's sentence, `what he called the "siege"`;
+- "indirect": reported speech without quote marks, `Lavrov said the goal ... should ...`,
+  `..., according to officials`.
+
+Each carries its content span, the cue ("said", "was quoted as saying", "according to") and a
+speaker whose span is the words in the text ("he") while its name and actor code are those of the
+person it refers to (Qadri Jamil, SYRGOV). Offsets are exact into `doc.text`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from dyads.models import Actor, Quote, Span, Speaker
+from dyads.quotes.marks import Quoted, find_quoted, inside
+from dyads.quotes.speakers import SUBJECT_DEPS, SpeakerResolver, np_bounds
+
+__all__ = ["find_quotes", "find_quoted", "SPEECH_VERBS", "REPORT_VERBS"]
+
+REPORT_VERBS = frozenset(
+    """say tell add state declare announce explain note warn insist argue claim contend write tweet
+    ask reply respond answer acknowledge admit concede confirm deny suggest predict report recall remark
+    urge complain stress emphasize emphasise caution vow promise pledge maintain assert allege reiterate
+    repeat testify comment conclude recount observe counter retort quip joke boast lament exclaim
+    proclaim reveal disclose estimate indicate signal hint charge accuse contend caution advise inform
+    assure reassure notify remind mention point""".split()
+)
+"""Lemmas of verbs that report speech: their clausal complement is what was said."""
+
+SPEECH_VERBS = REPORT_VERBS | frozenset("quote call describe label dub read continue shout chant".split())
+"""Lemmas that can introduce quoted words (a superset: `called it "a siege"`, `the letter read`)."""
+
+_LISTENERS = frozenset(
+    "reporters journalists us me him her them audience crowd supporters lawmakers parliament".split()
+)
+"""Objects folded into the cue ("told reporters"), so the cue reads as the journalist wrote it."""
+
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?\s+(?=[\"\u201c'A-Z])")
+
+
+def _span(doc: Doc, tokens: list[Token]) -> Span:
+    lo = min(t.i for t in tokens)
+    hi = max(t.i for t in tokens)
+    start = doc[lo].idx
+    end = doc[hi].idx + len(doc[hi].text)
+    return Span(doc.text[start:end], start, end)
+
+
+def _subject(verb: Token) -> tuple[Token | None, list[Token]]:
+    """The speaker of a speech verb and the verbs climbed to find it.
+
+    Climbs from a verb without a subject of its own through the constructions news copy uses:
+    "he was quoted as saying" (saying -> as -> quoted), "..., saying" (participle -> main verb),
+    "and said" (conjunct -> first verb), "who said" (relative clause -> the noun it modifies).
+    """
+    chain = [verb]
+    t = verb
+    for _ in range(5):
+        for c in t.children:
+            if c.dep_ in SUBJECT_DEPS:
+                if c.tag_ in {"WP", "WDT"} and t.dep_ == "relcl":
+                    return t.head, chain
+                return c, chain
+        if t.dep_ == "relcl" and t.head.pos_ in {"NOUN", "PROPN"}:
+            return t.head, chain
+        if t.dep_ in {"pcomp", "pobj", "prep", "xcomp", "advcl", "conj"} and t.head is not t:
+            t = t.head
+            chain.append(t)
+            continue
+        break
+    for c in verb.children:
+        if c.dep_ == "agent":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0], chain
+    return None, chain
+
+
+def _cue(verb: Token, chain: list[Token], exclude: tuple[int, int] | None) -> Span:
+    """The cue span: the verb with its auxiliaries, particle and a listener ("told reporters")."""
+    tokens = [t for t in chain if t.i >= verb.i - 4 or t is verb]
+    # keep the climbed chain only where it is contiguous wording ("was quoted as saying")
+    tokens = [t for t in tokens if abs(t.i - verb.i) <= 4]
+    top = tokens[-1]
+    for c in top.children:
+        if c.dep_ in {"aux", "auxpass", "neg"} and c.i < top.i and top.i - c.i <= 3:
+            tokens.append(c)
+    for c in verb.children:
+        if c.dep_ == "prt":
+            tokens.append(c)
+        if c.dep_ in {"dobj", "dative"} and c.i == verb.i + 1 and (
+            c.lower_ in _LISTENERS or (verb.lemma_ == "tell" and c.pos_ in {"PROPN", "PRON"})
+        ):
+            tokens.append(c)
+        if c.dep_ == "prep" and c.lower_ == "as" and verb.lemma_ == "quote":
+            tokens.extend(g for g in c.children if g.dep_ in {"pcomp", "pobj"} and g.i - c.i <= 2)
+    lo = min(t.i for t in tokens)
+    hi = max(t.i for t in tokens)
+    doc = verb.doc
+    # the cue must not swallow the speaker or the quotation ("said Lavrov" stays "said")
+    kept = [doc[i] for i in range(lo, hi + 1) if doc[i].dep_ not in SUBJECT_DEPS]
+    if exclude is not None:
+        kept = [t for t in kept if not (exclude[0] <= t.idx < exclude[1])]
+    return _span(doc, kept or [verb])
+
+
+def _according_to(tok: Token) -> Token | None:
+    """The source noun of "according to X" when `tok` is "according"."""
+    if tok.lower_ != "according":
+        return None
+    for c in tok.children:
+        if c.lower_ == "to":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return tok.doc[tok.i + 2]
+    return None
+
+
+class _Finder:
+    """One document's quotations: pairs marks, attributes each, then reads reported speech."""
+
+    def __init__(self, doc: Doc, actors: list[Actor]):
+        self.doc = doc
+        self.text = doc.text
+        self.quoted = find_quoted(doc.text)
+        self.resolver = SpeakerResolver(doc, actors, self.quoted)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def _in_quote(self, t: Token) -> bool:
+        return inside(self.quoted, t.idx, t.idx + len(t.text)) is not None
+
+    def _speaker(self, head: Token) -> Speaker:
+        lo, hi = np_bounds(head)
+        span = self.doc[lo:hi]
+        name, code = self.resolver.name_and_code(head)
+        return Speaker(text=span.text, start=span.start_char, end=span.end_char, name=name, code=code)
+
+    def _attribution(self, verb: Token, exclude: tuple[int, int] | None) -> tuple[Speaker | None, Span] | None:
+        """Speaker and cue of a speech verb or of "according to"."""
+        source = _according_to(verb)
+        if source is not None:
+            to = verb.doc[verb.i + 1]
+            return self._speaker(source), _span(verb.doc, [verb, to])
+        subject, chain = _subject(verb)
+        cue = _cue(verb, chain, exclude)
+        if subject is None or self._in_quote(subject) or subject.lower_ in {"i", "we", "you"}:
+            return None if subject is not None else (None, cue)
+        return self._speaker(subject), cue
+
+    def _is_cue_word(self, t: Token, lemmas: frozenset[str]) -> bool:
+        if t.lower_ == "according":
+            return _according_to(t) is not None
+        if t.dep_ in {"acl", "amod"} and t.tag_ == "VBN":
+            return False  # "the goal agreed at a meeting": a participle describing a noun
+        return t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in lemmas and not self._in_quote(t)
+
+    def _sentence_prefix(self, q: Quoted) -> str:
+        line_start = self.text.rfind("\n", 0, q.open_at) + 1
+        prefix = self.text[line_start : q.open_at]
+        ends = list(_SENTENCE_END.finditer(prefix))
+        return prefix[ends[-1].end() :] if ends else prefix
+
+    def _trailing_window(self, q: Quoted) -> list[Token]:
+        """Tokens after the closing mark up to the sentence end: where `, he said.` sits."""
+        after = (q.close_at + 1) if q.close_at is not None else q.end
+        line_end = self.text.find("\n", after)
+        line_end = len(self.text) if line_end < 0 else line_end
+        stop = line_end
+        m = re.search(r"[.!?](\s|$)|[\u201c]", self.text[after:line_end])
+        if m:
+            stop = after + m.start()
+        return [t for t in self._tokens(after, stop) if not t.is_space][:12]
+
+    # -- direct and partial quotations ---------------------------------------------------------
+
+    def _kind(self, q: Quoted) -> str:
+        prefix = self._sentence_prefix(q).rstrip()
+        if len(q.pieces) > 1 or not prefix or prefix.endswith((":", ",")):
+            return "direct"
+        inner = self.text[q.start : q.end]
+        if _SENTENCE_END.search(inner + " A"):
+            if len(inner.split()) > 8 and inner[:1].isupper():
+                return "direct"
+        return "partial"
+
+    def _attribute(self, q: Quoted) -> tuple[Speaker | None, Span | None]:
+        exclude = (q.open_at, (q.close_at + 1) if q.close_at is not None else q.end)
+        tokens = [t for t in self._tokens(q.start, q.end) if not t.is_space]
+        # 1. the parse hangs the quotation under a speech verb: `"...," he said` or `said the "siege"`
+        for t in tokens:
+            if exclude[0] <= t.head.idx < exclude[1]:
+                continue
+            a = t.head
+            for _ in range(12):
+                if self._is_cue_word(a, SPEECH_VERBS):
+                    found = self._attribution(a, exclude)
+                    if found is not None and found[0] is not None:
+                        return found
+                    break
+                if a.head is a:
+                    break
+                a = a.head
+        # 2. `, he said.` / `, said Lavrov.` / `, according to X.` after the closing mark
+        window = self._trailing_window(q)
+        for t in window:
+            if self._is_cue_word(t, SPEECH_VERBS):
+                found = self._attribution(t, exclude)
+                if found is not None and found[0] is not None:
+                    return found
+        # 3. `He said: "..."` before the opening mark
+        prefix = self._sentence_prefix(q)
+        if prefix.rstrip().endswith((":", ",")) or not prefix.strip():
+            lo = q.open_at - len(prefix)
+            before = [t for t in self._tokens(lo, q.open_at) if not t.is_space]
+            if not prefix.strip():
+                before = self._previous_line_tokens(q.open_at)
+            for t in reversed(before):
+                if self._is_cue_word(t, SPEECH_VERBS):
+                    found = self._attribution(t, exclude)
+                    if found is not None and found[0] is not None:
+                        return found
+        return None, None
+
+    def _previous_line_tokens(self, at: int) -> list[Token]:
+        """The last sentence of the previous paragraph, when it ends with a colon (`He said:`)."""
+        line_start = self.text.rfind("\n", 0, at)
+        if line_start < 0:
+            return []
+        prev = self.text[:line_start].rstrip()
+        if not prev.endswith(":"):
+            return []
+        para_start = prev.rfind("\n") + 1
+        return [t for t in self._tokens(para_start, len(prev)) if not t.is_space]
+
+    def direct(self) -> list[Quote]:
+        out: list[Quote] = []
+        last: Quote | None = None
+        for q in self.quoted:
+            kind = self._kind(q)
+            speaker, cue = self._attribute(q)
+            if speaker is None and kind == "direct" and last is not None and last.speaker is not None:
+                # a quotation continued in the next paragraph keeps its speaker
+                gap = self.text[last.end : q.open_at]
+                if gap.count("\n") <= 2 and not re.search(r"\w", gap.replace("\u201d", "").replace('"', "")):
+                    speaker = last.speaker
+            if speaker is None and kind == "partial":
+                continue  # scare quotes and titles: quoted words that nobody in the text says
+            quote = Quote(self.text[q.start : q.end], q.start, q.end, speaker=speaker, cue=cue, kind=kind)
+            out.append(quote)
+            if kind == "direct":
+                last = quote
+        return out
+
+    # -- reported speech --------------------------------------------------------------------
+
+    def _quoted_share(self, start: int, end: int) -> float:
+        covered = 0
+        for q in self.quoted:
+            for a, b in q.pieces:
+                covered += max(0, min(b, end) - max(a, start))
+        return covered / max(1, end - start)
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and (self.text[start].isspace() or self.text[start] in ",;:\u2014-"):
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ",;:\u2014-"):
+            end -= 1
+        return start, end
+
+    def indirect(self) -> list[Quote]:
+        out: list[Quote] = []
+        for t in self.doc:
+            if self._in_quote(t):
+                continue
+            if t.lower_ == "according":
+                src = _according_to(t)
+                if src is None:
+                    continue
+                content = self._according_content(t)
+            elif t.pos_ == "VERB" and t.lemma_.lower() in REPORT_VERBS:
+                comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
+                if comp is None:
+                    continue
+                lo = comp.left_edge.idx
+                hi = comp.right_edge.idx + len(comp.right_edge.text)
+                content = self._trim(lo, hi)
+            else:
+                continue
+            if content is None:
+                continue
+            start, end = content
+            if end - start < 12 or len(self.text[start:end].split()) < 3:
+                continue
+            if self._quoted_share(start, end) > 0.5:
+                continue  # the quotation itself, already read as direct
+            found = self._attribution(t, (start, end))
+            if found is None:
+                continue
+            speaker, cue = found
+            out.append(Quote(self.text[start:end], start, end, speaker=speaker, cue=cue, kind="indirect"))
+        return out
+
+    def _according_content(self, according: Token) -> tuple[int, int] | None:
+        """The clause "according to X" is attached to, without that phrase."""
+        clause = according.head
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head is not clause:
+            clause = clause.head
+        sent = clause.sent
+        phrase_lo = according.left_edge.idx
+        phrase_hi = according.right_edge.idx + len(according.right_edge.text)
+        lo, hi = sent.start_char, sent.end_char
+        if phrase_lo - lo < hi - phrase_hi:
+            return self._trim(phrase_hi, hi)
+        return self._trim(lo, phrase_lo)
+
+
+def find_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
+    """Every direct, partial and indirect quotation in `doc`, in text order, with cue and speaker.
+
+    `actors` is the actor layer of the same document; a speaker takes the code of the actor its
+    noun phrase overlaps, or for a pronoun or a bare surname, that of the person it refers to.
+    """
+    finder = _Finder(doc, actors)
+    quotes = finder.direct() + finder.indirect()
+    seen: set[tuple[int, int]] = set()
+    out: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: (q.start, q.end)):
+        if (q.start, q.end) in seen:
+            continue
+        seen.add((q.start, q.end))
+        out.append(q)
+    return out
