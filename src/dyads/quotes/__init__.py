@@ -51,7 +51,7 @@ def _span(doc: Doc, tokens: list[Token]) -> Span:
     hi = max(t.i for t in tokens)
     start = doc[lo].idx
     end = doc[hi].idx + len(doc[hi].text)
-    return Span(doc.text[start:end], start, end)
+    return Span(doc[lo : hi + 1].text, start, end)
 
 
 def _subject(verb: Token) -> tuple[Token | None, list[Token]]:
@@ -71,7 +71,7 @@ def _subject(verb: Token) -> tuple[Token | None, list[Token]]:
                 return c, chain
         if t.dep_ == "relcl" and t.head.pos_ in {"NOUN", "PROPN"}:
             return t.head, chain
-        if t.dep_ in {"pcomp", "pobj", "prep", "xcomp", "advcl", "conj"} and t.head is not t:
+        if t.dep_ in {"pcomp", "pobj", "prep", "xcomp", "advcl", "conj"} and t.head.i != t.i:
             t = t.head
             chain.append(t)
             continue
@@ -212,7 +212,7 @@ class _Finder:
                     if found is not None and found[0] is not None:
                         return found
                     break
-                if a.head is a:
+                if a.head.i == a.i:
                     break
                 a = a.head
         # 2. `, he said.` / `, said Lavrov.` / `, according to X.` after the closing mark
@@ -318,7 +318,7 @@ class _Finder:
     def _according_content(self, according: Token) -> tuple[int, int] | None:
         """The clause "according to X" is attached to, without that phrase."""
         clause = according.head
-        while clause.pos_ not in {"VERB", "AUX"} and clause.head is not clause:
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
             clause = clause.head
         sent = clause.sent
         phrase_lo = according.left_edge.idx

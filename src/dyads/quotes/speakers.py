@@ -87,13 +87,16 @@ class SpeakerResolver:
         self.gender: dict[str, str] = {}  # full name -> m / f
         self.name_codes: dict[str, Actor] = {}  # full name -> an actor record naming it
         self._memo: dict[int, tuple[str | None, str | None]] = {}
+        self._sent_index: tuple[list[int], list[int]] | None = None
+        self._ent_of: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self._index_people()
         self.mentions = self._collect_mentions()
 
     # -- people --------------------------------------------------------------------------
 
     def _person_ents(self) -> list[Span]:
-        ents = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        ents = [e for e in self._ent_of.values() if e.label_ == "PERSON"]
+        ents = list({e.start: e for e in ents}.values())
         for a in self.actors:
             if a.name and a.kind in {"person", None} or (a.name and a.name.count(" ") >= 1):
                 span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
@@ -156,7 +159,7 @@ class SpeakerResolver:
     def full_name(self, token: Token) -> str | None:
         """The full name a proper-noun head stands for, if it names a known person."""
         if token.ent_type_ == "PERSON":
-            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+            ent = self._ent_of.get(token.i)
             if ent is not None:
                 name = self._clean(ent.text)
                 return self.full_names.get(name.lower(), self.full_names.get(name.split()[-1].lower(), name))
@@ -217,18 +220,14 @@ class SpeakerResolver:
         agr = PRONOUNS.get(pronoun.lower_)
         if agr is None:
             return None
-        sent_starts = [s.start for s in self.doc.sents]
-        sent_of = {}
-        for k, s in enumerate(self.doc.sents):
-            for t in s:
-                sent_of[t.i] = k
+        sent_starts, sent_of = self._sentences()
         here = sent_of[pronoun.i]
         fallback: Mention | None = None
         for k in range(here, max(-1, here - max_sentences - 1), -1):
             lo = sent_starts[k]
             cands = [
                 m for m in self.mentions
-                if sent_of.get(m.head.i) == k and m.head.i < pronoun.i and m.head.i >= lo
+                if sent_of[m.head.i] == k and m.head.i < pronoun.i and m.head.i >= lo
                 and m.head.i != pronoun.i and self._compatible(agr, m)
             ]
             if not cands:
@@ -242,10 +241,22 @@ class SpeakerResolver:
                 fallback = cands[-1]
         return fallback
 
+    def _sentences(self) -> tuple[list[int], list[int]]:
+        """Sentence start tokens and each token's sentence number, computed once."""
+        if self._sent_index is None:
+            starts: list[int] = []
+            of: list[int] = [0] * len(self.doc)
+            for k, s in enumerate(self.doc.sents):
+                starts.append(s.start)
+                for i in range(s.start, s.end):
+                    of[i] = k
+            self._sent_index = (starts, of)
+        return self._sent_index
+
     @staticmethod
     def _depth(t: Token) -> int:
         d = 0
-        while t.head is not t and d < 50:
+        while t.head.i != t.i and d < 50:
             t = t.head
             d += 1
         return d
@@ -281,7 +292,7 @@ class SpeakerResolver:
             if name is None and actor is not None and actor.name:
                 name = actor.name
             if name is None and head.ent_type_ in {"ORG", "GPE", "NORP"}:
-                ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+                ent = self._ent_of.get(head.i)
                 name = self._clean(ent.text) if ent is not None else None
             result = (name, actor.code if actor is not None else None)
         self._memo[head.i] = result
