@@ -236,8 +236,10 @@ def format_report(m: QuoteMetrics) -> str:
         f"{'all':<14}{total.gold:>6}{total.found:>7}{100 * total.recall:>8.1f}%{total.with_source:>10}"
         f"{100 * total.speaker_accuracy:>10.1f}%"
     )
-    lines.append(f"precision: {m.predicted_correct}/{m.predicted} = {100 * m.precision:.1f}% of predicted quotes overlap"
-                 " a gold content")
+    lines.append(
+        f"precision: {m.predicted_correct}/{m.predicted} = {100 * m.precision:.1f}%"
+        " of predicted quotes overlap a gold content"
+    )
     for kind, (n, ok) in sorted(m.predicted_by_kind.items()):
         lines.append(f"  {kind:<10} {ok}/{n} = {100 * ok / n if n else 0:.1f}%")
     return "\n".join(lines)

@@ -16,11 +16,12 @@ person it refers to (Qadri Jamil, SYRGOV). Offsets are exact into `doc.text`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
 from dyads.models import Actor, Quote, Span, Speaker
-from dyads.quotes.marks import Quoted, find_quoted, inside
+from dyads.quotes.marks import OPENING, STRAIGHT, Quoted, find_quoted, inside
 from dyads.quotes.speakers import SUBJECT_DEPS, SpeakerResolver, np_bounds
 
 __all__ = ["find_quotes", "find_quoted", "SPEECH_VERBS", "REPORT_VERBS"]
@@ -54,21 +55,24 @@ def _span(doc: Doc, tokens: list[Token]) -> Span:
     return Span(doc[lo : hi + 1].text, start, end)
 
 
-def _subject(verb: Token) -> tuple[Token | None, list[Token]]:
+def _subject(verb: Token, outside: Callable[[Token], bool]) -> tuple[Token | None, list[Token]]:
     """The speaker of a speech verb and the verbs climbed to find it.
 
     Climbs from a verb without a subject of its own through the constructions news copy uses:
     "he was quoted as saying" (saying -> as -> quoted), "..., saying" (participle -> main verb),
     "and said" (conjunct -> first verb), "who said" (relative clause -> the noun it modifies).
+    Subjects inside the quotation itself (the parser often makes the quote's own subject a
+    subject of "said") are passed over with `outside`.
     """
     chain = [verb]
     t = verb
     for _ in range(5):
-        for c in t.children:
-            if c.dep_ in SUBJECT_DEPS:
-                if c.tag_ in {"WP", "WDT"} and t.dep_ == "relcl":
-                    return t.head, chain
-                return c, chain
+        subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS and outside(c)]
+        if subjects:
+            c = min(subjects, key=lambda c: abs(c.i - t.i))
+            if c.tag_ in {"WP", "WDT"} and t.dep_ == "relcl":
+                return t.head, chain
+            return c, chain
         if t.dep_ == "relcl" and t.head.pos_ in {"NOUN", "PROPN"}:
             return t.head, chain
         if t.dep_ in {"pcomp", "pobj", "prep", "xcomp", "advcl", "conj"} and t.head.i != t.i:
@@ -81,6 +85,12 @@ def _subject(verb: Token) -> tuple[Token | None, list[Token]]:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0], chain
+    # "said Leslie Wimes" parsed without a subject: the proper name right after the verb
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and nxt.pos_ == "PROPN" and outside(nxt):
+        while nxt.dep_ in {"compound", "flat"} and nxt.head.i > nxt.i:
+            nxt = nxt.head
+        return nxt, chain
     return None, chain
 
 
@@ -156,10 +166,13 @@ class _Finder:
         if source is not None:
             to = verb.doc[verb.i + 1]
             return self._speaker(source), _span(verb.doc, [verb, to])
-        subject, chain = _subject(verb)
+        def outside(t: Token) -> bool:
+            return not self._in_quote(t) and not (exclude is not None and exclude[0] <= t.idx < exclude[1])
+
+        subject, chain = _subject(verb, outside)
         cue = _cue(verb, chain, exclude)
-        if subject is None or self._in_quote(subject) or subject.lower_ in {"i", "we", "you"}:
-            return None if subject is not None else (None, cue)
+        if subject is None or subject.lower_ in {"you", "there"}:
+            return None
         return self._speaker(subject), cue
 
     def _is_cue_word(self, t: Token, lemmas: frozenset[str]) -> bool:
@@ -176,15 +189,42 @@ class _Finder:
         return prefix[ends[-1].end() :] if ends else prefix
 
     def _trailing_window(self, q: Quoted) -> list[Token]:
-        """Tokens after the closing mark up to the sentence end: where `, he said.` sits."""
+        """Tokens after the closing mark up to the sentence end: where `, he said.` sits.
+
+        Read on tokens, not characters, so "Rep. Elijah E. Cummings (D-Md.) said" is not cut at
+        the abbreviations' full stops.
+        """
         after = (q.close_at + 1) if q.close_at is not None else q.end
         line_end = self.text.find("\n", after)
         line_end = len(self.text) if line_end < 0 else line_end
-        stop = line_end
-        m = re.search(r"[.!?](\s|$)|[\u201c]", self.text[after:line_end])
-        if m:
-            stop = after + m.start()
-        return [t for t in self._tokens(after, stop) if not t.is_space][:12]
+        out: list[Token] = []
+        for t in self._tokens(after, line_end):
+            if t.idx < after or t.is_space:
+                continue
+            if t.text in {".", "!", "?", OPENING} or (t.text == STRAIGHT and out) or len(out) >= 25:
+                break
+            out.append(t)
+        return out
+
+    def _dash_source(self, q: Quoted) -> Token | None:
+        """The name after a dash that signs a quotation: `"..." ― Jorge Falcon`."""
+        if q.close_at is None:
+            return None
+        rest = self.text[q.close_at + 1 : q.close_at + 6]
+        m = re.match(r"[\s\xa0]*[―—–-]+[\s\xa0]*", rest)
+        if not m:
+            return None
+        start = q.close_at + 1 + m.end()
+        tokens = [t for t in self._tokens(start, min(len(self.text), start + 60)) if not t.is_space]
+        names = []
+        for t in tokens:
+            if t.pos_ != "PROPN" and not (t.text[:1].isupper() and t.is_alpha):
+                break
+            names.append(t)
+        if not names:
+            return None
+        heads = [t for t in names if t.head.i == t.i or not (names[0].i <= t.head.i <= names[-1].i)]
+        return heads[0] if heads else names[-1]
 
     # -- direct and partial quotations ---------------------------------------------------------
 
@@ -201,6 +241,9 @@ class _Finder:
     def _attribute(self, q: Quoted) -> tuple[Speaker | None, Span | None]:
         exclude = (q.open_at, (q.close_at + 1) if q.close_at is not None else q.end)
         tokens = [t for t in self._tokens(q.start, q.end) if not t.is_space]
+        signed = self._dash_source(q)
+        if signed is not None:
+            return self._speaker(signed), None
         # 1. the parse hangs the quotation under a speech verb: `"...," he said` or `said the "siege"`
         for t in tokens:
             if exclude[0] <= t.head.idx < exclude[1]:
@@ -255,8 +298,9 @@ class _Finder:
             speaker, cue = self._attribute(q)
             if speaker is None and kind == "direct" and last is not None and last.speaker is not None:
                 # a quotation continued in the next paragraph keeps its speaker
+                # (or goes on in the same paragraph after its attribution: `"A," he said. "B."`)
                 gap = self.text[last.end : q.open_at]
-                if gap.count("\n") <= 2 and not re.search(r"\w", gap.replace("\u201d", "").replace('"', "")):
+                if "\n" not in gap or not re.search(r"\w", gap):
                     speaker = last.speaker
             if speaker is None and kind == "partial":
                 continue  # scare quotes and titles: quoted words that nobody in the text says
