@@ -12,7 +12,17 @@ from dyads.nlp import load_nlp
 from dyads.quotes import find_quotes
 from dyads.quotes.marks import find_quoted, inside
 
-SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "lavrov-2013-07-22.txt"
+
+def _shared() -> Path:
+    """The project's ../shared directory: beside the repo root, or beside the worktrees' parent."""
+    root = Path(__file__).resolve().parents[1]
+    for base in (root, *root.parents):
+        if (base.parent / "shared").is_dir():
+            return base.parent / "shared"
+    return root.parent / "shared"
+
+
+SEED = _shared() / "seed" / "lavrov-2013-07-22.txt"
 
 
 @pytest.fixture(scope="module")

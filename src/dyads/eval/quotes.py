@@ -144,16 +144,12 @@ def pairs(directory: Path) -> Iterable[tuple[Path, Path, int]]:
     """(text file, annotation file, number of other annotators' files skipped) for each text."""
     anns = sorted(directory.rglob("*.ann"))
     texts = {p.stem: p for p in directory.rglob("*.txt")}
-    seen: set[str] = set()
     by_stem: dict[str, list[Path]] = {}
     for ann in anns:
         stem = ann.stem if ann.stem in texts else _ANNOTATOR.sub("", ann.stem)
         if stem in texts:
             by_stem.setdefault(stem, []).append(ann)
     for stem, files in sorted(by_stem.items()):
-        if stem in seen:
-            continue
-        seen.add(stem)
         yield texts[stem], files[0], len(files) - 1
 
 

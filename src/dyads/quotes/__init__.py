@@ -185,7 +185,9 @@ class _Finder:
     def _sentence_prefix(self, q: Quoted) -> str:
         line_start = self.text.rfind("\n", 0, q.open_at) + 1
         prefix = self.text[line_start : q.open_at]
-        ends = list(_SENTENCE_END.finditer(prefix))
+        # match with the opening mark in view so "went well. " ends a sentence before it
+        ends = list(_SENTENCE_END.finditer(self.text[line_start : q.open_at + 1]))
+        ends = [m for m in ends if m.end() <= len(prefix)]
         return prefix[ends[-1].end() :] if ends else prefix
 
     def _trailing_window(self, q: Quoted) -> list[Token]:
@@ -293,14 +295,17 @@ class _Finder:
     def direct(self) -> list[Quote]:
         out: list[Quote] = []
         last: Quote | None = None
+        last_end = 0  # where the last direct quotation's sentence, with its attribution, ends
         for q in self.quoted:
             kind = self._kind(q)
             speaker, cue = self._attribute(q)
             if speaker is None and kind == "direct" and last is not None and last.speaker is not None:
                 # a quotation continued in the next paragraph keeps its speaker
                 # (or goes on in the same paragraph after its attribution: `"A," he said. "B."`)
-                gap = self.text[last.end : q.open_at]
-                if "\n" not in gap or not re.search(r"\w", gap):
+                gap = self.text[last_end : q.open_at]
+                if "\n" not in self.text[last.end : q.open_at] or (
+                    gap.count("\n") <= 2 and not re.search(r"\w", gap)
+                ):
                     speaker = last.speaker
             if speaker is None and kind == "partial":
                 continue  # scare quotes and titles: quoted words that nobody in the text says
@@ -308,6 +313,8 @@ class _Finder:
             out.append(quote)
             if kind == "direct":
                 last = quote
+                window = self._trailing_window(q)
+                last_end = window[-1].idx + len(window[-1].text) if window else (q.close_at or q.end) + 1
         return out
 
     # -- reported speech --------------------------------------------------------------------
