@@ -345,11 +345,17 @@ class _Finder:
                 content = self._according_content(t)
             elif t.pos_ == "VERB" and t.lemma_.lower() in REPORT_VERBS:
                 comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
-                if comp is None:
+                if comp is not None:
+                    lo = comp.left_edge.idx
+                    hi = comp.right_edge.idx + len(comp.right_edge.text)
+                    content = self._trim(lo, hi)
+                elif t.dep_ == "parataxis" and t.i > t.sent.start + 1:
+                    # "The latest test, North Korea said, was its biggest yet": the whole sentence
+                    sent = t.sent
+                    content = self._trim(sent.start_char, sent.end_char)
+                    content = (content[0], content[1] - 1) if self.text[content[1] - 1] in ".!?" else content
+                else:
                     continue
-                lo = comp.left_edge.idx
-                hi = comp.right_edge.idx + len(comp.right_edge.text)
-                content = self._trim(lo, hi)
             else:
                 continue
             if content is None:
@@ -359,7 +365,8 @@ class _Finder:
                 continue
             if self._quoted_share(start, end) > 0.5:
                 continue  # the quotation itself, already read as direct
-            found = self._attribution(t, (start, end))
+            inner = t.left_edge.idx >= start and t.right_edge.idx < end  # "X, he said, Y": the cue sits inside
+            found = self._attribution(t, None if inner else (start, end))
             if found is None:
                 continue
             speaker, cue = found
