@@ -114,9 +114,7 @@ def test_score_document_counts(gold_dir: Path):
     wrong = _at("Officials")
     quotes = [
         Quote(TEXT[slice(*c)], *c, speaker=Speaker("the mayor", *mayor), cue=Span("said", said[0], said[0] + 4)),
-        Quote(
-            "the budget would grow", *_at("the budget would grow"), speaker=Speaker("Officials", *wrong), kind="indirect"
-        ),
+        Quote("the budget would grow", *_at("the budget would grow"), Speaker("Officials", *wrong), kind="indirect"),
         Quote("Paris", *_at("Paris"), kind="partial"),  # overlaps no gold content
     ]
     m = QuoteMetrics()
