@@ -31,7 +31,7 @@ REPORT_VERBS = frozenset(
     ask reply respond answer acknowledge admit concede confirm deny suggest predict report recall remark
     urge complain stress emphasize emphasise caution vow promise pledge maintain assert allege reiterate
     repeat testify comment conclude recount observe counter retort quip joke boast lament exclaim
-    proclaim reveal disclose estimate indicate signal hint charge accuse contend caution advise inform
+    proclaim demand yell scream plead beg wonder muse scold reveal disclose estimate indicate signal hint charge accuse contend caution advise inform
     assure reassure notify remind mention point""".split()
 )
 """Lemmas of verbs that report speech: their clausal complement is what was said."""
@@ -85,12 +85,18 @@ def _subject(verb: Token, outside: Callable[[Token], bool]) -> tuple[Token | Non
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0], chain
-    # "said Leslie Wimes" parsed without a subject: the proper name right after the verb
-    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if nxt is not None and nxt.pos_ == "PROPN" and outside(nxt):
-        while nxt.dep_ in {"compound", "flat"} and nxt.head.i > nxt.i:
-            nxt = nxt.head
-        return nxt, chain
+    # a parse without a subject: the name just before the verb ("Chief Chuck Jordan said Monday")
+    # or just after it ("said Leslie Wimes"), never a date
+    doc = verb.doc
+    for k in (verb.i - 1, verb.i + 1):
+        if not 0 <= k < len(doc):
+            continue
+        cand = doc[k]
+        if cand.pos_ in {"PROPN", "PRON"} and cand.ent_type_ not in {"DATE", "TIME"} and outside(cand):
+            if k > verb.i:
+                while cand.dep_ in {"compound", "flat"} and cand.head.i > cand.i:
+                    cand = cand.head
+            return cand, chain
     return None, chain
 
 
@@ -279,6 +285,14 @@ class _Finder:
                     found = self._attribution(t, exclude)
                     if found is not None and found[0] is not None:
                         return found
+            # 4. `McCaskill scolded him: "..."`: any verb whose clause the colon hands over to the quote
+            if before and before[-1].text == ":":
+                for t in reversed(before):
+                    if t.pos_ == "VERB" and t.dep_ in {"ROOT", "conj", "ccomp"} and not self._in_quote(t):
+                        found = self._attribution(t, exclude)
+                        if found is not None and found[0] is not None:
+                            return found
+                        break
         return None, None
 
     def _previous_line_tokens(self, at: int) -> list[Token]:
@@ -295,10 +309,14 @@ class _Finder:
     def direct(self) -> list[Quote]:
         out: list[Quote] = []
         last: Quote | None = None
+        last_any: Quote | None = None
         last_end = 0  # where the last direct quotation's sentence, with its attribution, ends
         for q in self.quoted:
             kind = self._kind(q)
             speaker, cue = self._attribute(q)
+            if speaker is None and kind == "direct" and last_any is not None and last_any.speaker is not None:
+                if "\n" not in self.text[last_any.end : q.open_at]:
+                    speaker = last_any.speaker  # `... "loop-hole," she said. "We have no context ..."`
             if speaker is None and kind == "direct" and last is not None and last.speaker is not None:
                 # a quotation continued in the next paragraph keeps its speaker
                 # (or goes on in the same paragraph after its attribution: `"A," he said. "B."`)
@@ -311,6 +329,7 @@ class _Finder:
                 continue  # scare quotes and titles: quoted words that nobody in the text says
             quote = Quote(self.text[q.start : q.end], q.start, q.end, speaker=speaker, cue=cue, kind=kind)
             out.append(quote)
+            last_any = quote
             if kind == "direct":
                 last = quote
                 window = self._trailing_window(q)
