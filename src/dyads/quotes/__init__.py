@@ -31,7 +31,8 @@ REPORT_VERBS = frozenset(
     ask reply respond answer acknowledge admit concede confirm deny suggest predict report recall remark
     urge complain stress emphasize emphasise caution vow promise pledge maintain assert allege reiterate
     repeat testify comment conclude recount observe counter retort quip joke boast lament exclaim
-    proclaim demand yell scream plead beg wonder muse scold reveal disclose estimate indicate signal hint charge accuse contend caution advise inform
+    proclaim demand yell scream plead beg wonder muse scold
+    reveal disclose estimate indicate signal hint charge accuse contend caution advise inform
     assure reassure notify remind mention point""".split()
 )
 """Lemmas of verbs that report speech: their clausal complement is what was said."""
@@ -140,6 +141,17 @@ def _according_to(tok: Token) -> Token | None:
     if tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return tok.doc[tok.i + 2]
     return None
+
+
+_TITLE_SMALL_WORDS = frozenset("a an and at by for in of on or the to with".split())
+
+
+def _is_title(words: str) -> bool:
+    """Whether quoted words look like a title ("Face the Nation", "Fox News Sunday"), not speech."""
+    tokens = re.findall(r"[\w'’-]+", words)
+    if not tokens or len(tokens) > 6:
+        return False
+    return all(t[0].isupper() or t.lower() in _TITLE_SMALL_WORDS for t in tokens) and tokens[0][0].isupper()
 
 
 class _Finder:
@@ -325,7 +337,7 @@ class _Finder:
                     gap.count("\n") <= 2 and not re.search(r"\w", gap)
                 ):
                     speaker = last.speaker
-            if speaker is None and kind == "partial":
+            if kind == "partial" and (speaker is None or _is_title(self.text[q.start : q.end])):
                 continue  # scare quotes and titles: quoted words that nobody in the text says
             quote = Quote(self.text[q.start : q.end], q.start, q.end, speaker=speaker, cue=cue, kind=kind)
             out.append(quote)
