@@ -40,6 +40,12 @@ REPORT_VERBS = frozenset(
 SPEECH_VERBS = REPORT_VERBS | frozenset("quote call describe label dub read continue shout chant".split())
 """Lemmas that can introduce quoted words (a superset: `called it "a siege"`, `the letter read`)."""
 
+SPEECH_ACTS = frozenset(
+    """issue urge criticize criticise accuse blame condemn praise welcome dismiss reject appeal attack slam
+    blast liken compare chant type decry denounce mock ridicule hail applaud""".split()
+)
+"""Verbs of acts done in words: quoted words under them are the act's subject's (`attacked "the ..."`)."""
+
 _LISTENERS = frozenset(
     "reporters journalists us me him her them audience crowd supporters lawmakers parliament".split()
 )
@@ -270,7 +276,7 @@ class _Finder:
                 continue
             a = t.head
             for _ in range(12):
-                if self._is_cue_word(a, SPEECH_VERBS):
+                if self._is_cue_word(a, SPEECH_VERBS | SPEECH_ACTS):
                     found = self._attribution(a, exclude)
                     if found is not None and found[0] is not None:
                         return found
