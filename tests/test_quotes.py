@@ -110,6 +110,8 @@ def test_seed_all_three_gold_quotes_with_speakers(seed_doc, seed_text):
     assert (siege.speaker.text, siege.speaker.name) == ("he", "Qadri Jamil")
     assert siege.cue.text == "was quoted as saying"
     assert siege.text.endswith("suffering of the Syrian people")
+    lead = next(q for q in quotes if q.text == "terrorists and extremists from Syria")
+    assert lead.kind == "partial" and lead.speaker.name == "Sergei Lavrov"  # under "issued a new call"
     partial = next(q for q in quotes if q.text == "siege")
     assert partial.kind == "partial" and partial.speaker.name == "Qadri Jamil"
 

@@ -36,8 +36,6 @@ PERSON_NOUNS = frozenset(
 )
 """Role nouns that name a person (a "he"/"she" can refer back to "the spokesman")."""
 
-_NAME_EDGE_PUNCT = "'’s"
-
 
 @dataclass
 class Mention:
@@ -98,7 +96,7 @@ class SpeakerResolver:
         ents = [e for e in self._ent_of.values() if e.label_ == "PERSON"]
         ents = list({e.start: e for e in ents}.values())
         for a in self.actors:
-            if a.name and a.kind in {"person", None} or (a.name and a.name.count(" ") >= 1):
+            if a.name:  # the actor layer knows this mention names a person
                 span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
                 if span is not None:
                     ents.append(span)
