@@ -97,6 +97,15 @@ def test_read_ann_and_pairs(gold_dir: Path):
     assert TEXT[slice(*gold[1].content[0])] == "the budget would grow"
 
 
+def test_two_apostrophes_count_as_quote_marks(tmp_path: Path):
+    text = "The museum, he said, was ''a stone worn down by feet.''"
+    a = text.index("a stone")
+    ann = tmp_path / "y.ann"
+    ann.write_text(f"T1\tContent {a} {a + len('a stone worn down by feet.')}\tx\nE1\tContent:T1\n")
+    (g,) = read_ann(ann, text)
+    assert g.kind == "direct"
+
+
 def test_discontinuous_spans(tmp_path: Path):
     text = '"First part," he said, "second part."'
     ann = tmp_path / "x.ann"

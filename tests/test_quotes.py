@@ -84,6 +84,11 @@ def test_marks_unclosed_quote_stops_at_paragraph_end():
     assert find_quoted(text)[0].close_at is None
 
 
+def test_marks_two_apostrophes_as_one_mark():
+    text = "It was, the president said, ''a stone worn down.'' Then ''Hopefully,'' he said."
+    assert [text[q.start : q.end] for q in find_quoted(text)] == ["a stone worn down.", "Hopefully"]
+
+
 def test_inside_finds_the_enclosing_quotation():
     text = 'Before "the words inside" after.'
     quoted = find_quoted(text)

@@ -86,7 +86,7 @@ def content_kind(text: str, content: Ranges) -> str:
 
     Deliberately independent of the extractor's own mark pairing: it looks only at the characters
     at and next to the gold span's edges, allowing the spaces and the attribution comma that sit
-    between a quotation's words and its marks.
+    between a quotation's words and its marks. `read_ann` passes text where '' is already "".
     """
     a, b = content[0][0], content[-1][1]
     while a < b and text[a].isspace():
@@ -124,6 +124,7 @@ def read_ann(path: Path, text: str) -> list[GoldAttribution]:
         elif parts[0].startswith("E"):
             roles = dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg)
             events.append(roles)
+    text = text.replace("''", '""')  # two apostrophes are one quote mark in some papers' copy
     out = []
     for roles in events:
         if "Content" not in roles or roles["Content"] not in spans:

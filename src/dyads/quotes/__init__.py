@@ -21,7 +21,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from dyads.models import Actor, Quote, Span, Speaker
-from dyads.quotes.marks import OPENING, STRAIGHT, Quoted, find_quoted, inside
+from dyads.quotes.marks import DOUBLED, OPENING, STRAIGHT, Quoted, find_quoted, inside
 from dyads.quotes.speakers import SUBJECT_DEPS, SpeakerResolver, np_bounds
 
 __all__ = ["find_quotes", "find_quoted", "SPEECH_VERBS", "REPORT_VERBS"]
@@ -227,7 +227,7 @@ class _Finder:
         for t in self._tokens(after, line_end):
             if t.idx < after or t.is_space:
                 continue
-            if t.text in {".", "!", "?", OPENING} or (t.text == STRAIGHT and out) or len(out) >= 25:
+            if t.text in {".", "!", "?", OPENING} or (t.text in {STRAIGHT, DOUBLED} and out) or len(out) >= 25:
                 break
             out.append(t)
         return out

@@ -3,7 +3,7 @@
 Why plain text and not tokens: quote marks are typography, and news typography has conventions the
 parser knows nothing about. A quotation that runs over several paragraphs opens every paragraph
 with a mark but closes only the last one; straight marks (") do not say whether they open or
-close; wire copy sometimes drops a closing mark. Pairing is done here once, on characters, so every
+close; some papers write them as two apostrophes (''); wire copy sometimes drops a closing mark. Pairing is done here once, on characters, so every
 later step can ask "is this offset inside a quotation?".
 """
 
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 OPENING = "\u201c"  # “
 CLOSING = "\u201d"  # ”
 STRAIGHT = '"'
+DOUBLED = "''"
 MARKS = OPENING + CLOSING + STRAIGHT
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*\S)")
@@ -72,8 +73,27 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_DOUBLED_APOSTROPHES = re.compile(r"''")
+
+
+def normalize_marks(text: str) -> str:
+    """`text` with the two-apostrophe quote mark ('') of some newspapers' copy as one straight mark.
+
+    Same length, so offsets carry over: an opening '' becomes ` "` and a closing one `" `.
+    """
+    if "''" not in text:
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        after = text[m.end()] if m.end() < len(text) else " "
+        return ' "' if after.isalnum() or after in "‘’'" else '" '
+
+    return _DOUBLED_APOSTROPHES.sub(repl, text)
+
+
 def find_quoted(text: str) -> list[Quoted]:
     """Every quoted stretch of `text`, in order, continued across paragraphs by the news convention."""
+    text = normalize_marks(text)
     out: list[Quoted] = []
     i = 0
     n = len(text)
