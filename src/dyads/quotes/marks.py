@@ -3,8 +3,9 @@
 Why plain text and not tokens: quote marks are typography, and news typography has conventions the
 parser knows nothing about. A quotation that runs over several paragraphs opens every paragraph
 with a mark but closes only the last one; straight marks (") do not say whether they open or
-close; some papers write them as two apostrophes (''); wire copy sometimes drops a closing mark. Pairing is done here once, on characters, so every
-later step can ask "is this offset inside a quotation?".
+close; some papers write them as two apostrophes (''); wire copy sometimes drops a closing mark.
+Pairing is done here once, on characters, so every later step can ask "is this offset inside a
+quotation?".
 """
 
 from __future__ import annotations
