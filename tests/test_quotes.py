@@ -204,3 +204,20 @@ def test_pronoun_resolves_to_subject_not_object(nlp):
 def test_scare_quotes_without_speaker_are_not_quotes(nlp):
     text = 'The so-called "peace dividend" never arrived in the region.'
     assert _quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        '"',
+        'He said "',
+        '\u201d stray closing mark, then "open only',
+        '"One," "two," "three" and \u201cfour\u201d \u201cfive',
+        "''\n\n''",
+        'Officials said. "\n\n"',
+    ],
+)
+def test_odd_typography_never_breaks_offsets(nlp, text):
+    for q in _quotes(nlp, text):
+        assert 0 <= q.start <= q.end <= len(text)

@@ -11,6 +11,7 @@ quotation?".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 OPENING = "\u201c"  # “
@@ -147,9 +148,15 @@ def find_quoted(text: str) -> list[Quoted]:
 
 
 def inside(quoted: list[Quoted], start: int, end: int) -> Quoted | None:
-    """The quotation that contains the stretch start..end (by its middle character), if any."""
+    """The quotation that contains the stretch start..end (by its middle character), if any.
+
+    `quoted` is in text order and its quotations do not overlap (as `find_quoted` returns them),
+    so a binary search finds the only candidate: the last one opened before the middle.
+    """
     mid = (start + end - 1) // 2 if end > start else start
-    for q in quoted:
-        if q.open_at <= mid <= (q.close_at if q.close_at is not None else q.end):
+    k = bisect_right(quoted, mid, key=lambda q: q.open_at) - 1
+    if k >= 0:
+        q = quoted[k]
+        if mid <= (q.close_at if q.close_at is not None else q.end):
             return q
     return None
