@@ -221,12 +221,17 @@ class _Finder:
         the abbreviations' full stops.
         """
         after = (q.close_at + 1) if q.close_at is not None else q.end
+        last = self.text[q.end - 1] if q.end > q.start else ""
+        if last == "." or q.close_at is None:
+            return []  # `... neighborhood." Russia insisted`: the full stop ended the sentence
         line_end = self.text.find("\n", after)
         line_end = len(self.text) if line_end < 0 else line_end
         out: list[Token] = []
         for t in self._tokens(after, line_end):
             if t.idx < after or t.is_space:
                 continue
+            if not out and last in "!?" and t.text[:1].isupper() and t.pos_ != "PROPN":
+                break  # `"... yet?" Then the ...`: a new sentence, not `"...?" Vitter demanded`
             if t.text in {".", "!", "?", OPENING} or (t.text in {STRAIGHT, DOUBLED} and out) or len(out) >= 25:
                 break
             out.append(t)
