@@ -317,5 +317,36 @@ def eval_group() -> None:
     """Score dyads on gold data (TimeML, PETRARCH suites, PLOVER, quotes, the seed)."""
 
 
+@main.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but 127.0.0.1/localhost exposes the data to the network.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535))
+def serve(db, host, port) -> None:
+    """Explore the database in a browser: a local, read-only web app and JSON API (docs/api.md)."""
+    try:
+        import uvicorn
+
+        from dyads.web import create_app
+    except ImportError as exc:
+        _err(f"dyads serve: {exc.name} is missing; install dyads[web]")
+        sys.exit(EXIT_ERROR)
+    from dyads.store import StoreLocked
+
+    db_path = _resolve_db(db)
+    if not Path(db_path).exists():
+        _err(f"dyads serve: no database at {db_path}; run `dyads code` first")
+        sys.exit(EXIT_USAGE)
+    hosts = ["127.0.0.1", "localhost"] + ([host] if host not in ("127.0.0.1", "localhost", "0.0.0.0", "::") else [])
+    try:
+        app = create_app(db_path, allowed_hosts=["*"] if host in ("0.0.0.0", "::") else hosts, warm_up=True)
+    except StoreLocked as exc:
+        _err(f"dyads serve: {exc}")
+        sys.exit(EXIT_ERROR)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    _err(f"dyads serve: {db_path} read-only at http://{shown}:{port}/ (OpenAPI schema at /openapi.json); Ctrl-C stops")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":
     main()

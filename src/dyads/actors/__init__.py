@@ -4,7 +4,9 @@ from dyads.actors.dictionary import (
     ActorDictionary,
     ActorEntry,
     AgentEntry,
+    DictionaryError,
     load_actor_dictionary,
+    lookup,
     read_dictionary_dir,
 )
 from dyads.actors.recognize import find_actors
@@ -13,7 +15,9 @@ __all__ = [
     "ActorDictionary",
     "ActorEntry",
     "AgentEntry",
+    "DictionaryError",
     "find_actors",
+    "lookup",
     "load_actor_dictionary",
     "read_dictionary_dir",
 ]

@@ -3,13 +3,24 @@
 A dictionary directory holds tab-separated files (comments start with `#`):
 
 - `*.actors.tsv`: `phrase  code  kind  name  from  until` — a named actor ("Russia" -> RUS,
-  "Sergei Lavrov" -> RUSGOV from 2004-03-09). `from`/`until` (ISO dates, optional) bound the
-  period in which the code holds; an entry may repeat with other periods.
+  "Sergei Lavrov" -> RUSGOV from 2004-03-09). `code` is a CAMEO-style string: a three-letter root
+  (ISO 3166-1 alpha-3 country, or IGO/NGO/IMG/WST/... for non-state actors) followed by three-letter
+  parts, of which the first that is a sector code (GOV, MIL, REB, ...) is the actor's sector
+  (IGOUNOREF: root IGO, sector REF). `kind` says what the phrase is: country, demonym, capital (a
+  capital as metonym), seat (a seat of power: "the Kremlin"), person, igo, ngo, group, region, pre.
+  `name` is the canonical name. `from`/`until` (ISO dates, inclusive, optional) bound the period in
+  which the code holds; a phrase may repeat with other periods. On a given day the coder takes a row
+  whose period holds, else an undated row, else (a person out of office) the root of the nearest row
+  without its sector.
 - `*.agents.tsv`: `phrase  sector` — role words that give a sector ("foreign minister" -> GOV).
-- `*.discards.tsv`: `phrase` — names that are never actors (bylines, news agencies).
+  Regular plurals are matched too ("rebel" matches "rebels", "militiaman" "militiamen").
+- `*.discards.tsv`: `phrase` — names that are never actors (news agencies and outlets).
 
-Phrases are matched case-insensitively on token boundaries. Our own default dictionary lives in
-`dyads/dictionaries/default/`; `--dict DIR` adds more, `--no-default-dict` leaves ours out.
+Matching is case-insensitive on token boundaries, with one guard: a capitalised word in the
+dictionary needs a capital in the text ("Amnesty", not "amnesty"), and an all-capitals word needs
+all capitals ("US", "WHO", not "us", "who"). Our own default dictionary lives in
+`dyads/dictionaries/default/`; `--dict DIR` adds more, `--no-default-dict` leaves ours out. Entries
+read later take precedence for the same phrase, so a user directory can override ours.
 """
 
 from __future__ import annotations
@@ -24,8 +35,28 @@ from pathlib import Path
 DEFAULT_DICT_DIR = Path(str(resources.files("dyads.dictionaries").joinpath("default")))
 
 
+SECTORS: frozenset[str] = frozenset(
+    "GOV MIL COP OPP REB INS JUD LEG PTY BUS MED REF CVL REL EDU HLH LAB NGO IGO SPY UAF CRM AGR ELI PRE "
+    "PRM SOC JRN UNK HRI ENV DEV SEP MNC".split()
+)
+"""Sector codes (CAMEO agents and PLOVER sectors): a code part that is one of these is a sector."""
+
+
+def split_code(code: str) -> tuple[str | None, str | None]:
+    """(root, sector) of a CAMEO-style code: "RUSGOV" -> ("RUS", "GOV"), "IGOUNOREF" -> ("IGO", "REF")."""
+    if not code:
+        return None, None
+    root = code[:3]
+    for i in range(3, len(code) - 2, 3):
+        if code[i : i + 3] in SECTORS:
+            return root, code[i : i + 3]
+    return root, None
+
+
 @dataclass(frozen=True)
 class ActorEntry:
+    """One row of an actors file: a phrase that names an actor, with its code and validity period."""
+
     phrase: str
     code: str
     kind: str = "country"
@@ -35,6 +66,7 @@ class ActorEntry:
     source: str = ""
 
     def holds_on(self, day: date | None) -> bool:
+        """True when the code is valid on `day` (always, when the day is unknown)."""
         if day is None:
             return True
         if self.valid_from and day < self.valid_from:
@@ -44,6 +76,8 @@ class ActorEntry:
 
 @dataclass(frozen=True)
 class AgentEntry:
+    """One row of an agents file: a role word and the sector it gives."""
+
     phrase: str
     sector: str
     source: str = ""
@@ -51,6 +85,8 @@ class AgentEntry:
 
 @dataclass
 class ActorDictionary:
+    """All entries of the dictionary directories in use, in reading order."""
+
     actors: list[ActorEntry] = field(default_factory=list)
     agents: list[AgentEntry] = field(default_factory=list)
     discards: list[str] = field(default_factory=list)
@@ -63,40 +99,56 @@ class ActorDictionary:
         self.sources.update(other.sources)
 
 
-def _rows(path: Path) -> Iterable[list[str]]:
+class DictionaryError(ValueError):
+    """A dictionary file row that cannot be read, with its file and line."""
+
+
+def _rows(path: Path) -> Iterable[tuple[int, list[str]]]:
     with open(path, encoding="utf-8", newline="") as f:
-        for row in csv.reader(f, delimiter="\t"):
+        for lineno, row in enumerate(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
             if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
                 continue
-            yield [c.strip() for c in row]
+            yield lineno, [c.strip() for c in row]
 
 
-def _opt_date(value: str) -> date | None:
-    return date.fromisoformat(value) if value else None
+def _opt_date(value: str, where: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise DictionaryError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 def read_dictionary_dir(directory: str | Path) -> ActorDictionary:
-    """Read every actor/agent/discard file of one directory."""
+    """Read every actor/agent/discard file of one directory; a malformed row raises DictionaryError."""
     d = ActorDictionary()
     directory = Path(directory)
+    if not directory.is_dir():
+        raise DictionaryError(f"{directory}: not a directory")
     for path in sorted(directory.glob("*.actors.tsv")):
         n = 0
-        for row in _rows(path):
+        for lineno, row in _rows(path):
+            where = f"{path}:{lineno}"
             row += [""] * (6 - len(row))
             phrase, code, kind, name, start, until = row[:6]
-            d.actors.append(
-                ActorEntry(phrase, code, kind or "country", name or None, _opt_date(start), _opt_date(until), path.name)
-            )
+            if not code or not code[:3].isalpha() or len(code) < 3:
+                raise DictionaryError(f"{where}: {phrase!r} needs a code of at least three letters, got {code!r}")
+            entry = ActorEntry(phrase, code.upper(), kind or "country", name or None, _opt_date(start, where),
+                               _opt_date(until, where), path.name)
+            if entry.valid_from and entry.valid_until and entry.valid_from > entry.valid_until:
+                raise DictionaryError(f"{where}: period ends before it starts")
+            d.actors.append(entry)
             n += 1
         d.sources[str(path)] = n
     for path in sorted(directory.glob("*.agents.tsv")):
         n = 0
-        for row in _rows(path):
-            d.agents.append(AgentEntry(row[0], row[1], path.name))
+        for lineno, row in _rows(path):
+            if len(row) < 2 or not row[1]:
+                raise DictionaryError(f"{path}:{lineno}: {row[0]!r} needs a sector")
+            d.agents.append(AgentEntry(row[0], row[1].upper(), path.name))
             n += 1
         d.sources[str(path)] = n
     for path in sorted(directory.glob("*.discards.tsv")):
-        rows = [r[0] for r in _rows(path)]
+        rows = [r[0] for _, r in _rows(path)]
         d.discards.extend(rows)
         d.sources[str(path)] = len(rows)
     return d
@@ -108,3 +160,64 @@ def load_actor_dictionary(dirs: Sequence[str | Path] = (), default: bool = True)
     for directory in ([DEFAULT_DICT_DIR] if default else []) + [Path(p) for p in dirs]:
         out.extend(read_dictionary_dir(directory))
     return out
+
+
+def choose_entry(entries: Sequence[ActorEntry], day: date | None) -> tuple[ActorEntry, str]:
+    """The row of one phrase that holds on `day`, with its code on that day.
+
+    Dated rows whose period holds win (later-read rows first, so user dictionaries override ours),
+    then undated rows; when neither exists (a person out of office) the nearest row's root without a
+    sector: Sergei Lavrov in 2003 is RUS, not RUSGOV.
+    """
+    holding = [e for e in entries if (e.valid_from or e.valid_until) and e.holds_on(day)]
+    if holding:
+        return holding[-1], holding[-1].code
+    undated = [e for e in entries if not (e.valid_from or e.valid_until)]
+    if undated:
+        return undated[-1], undated[-1].code
+    if day is None:
+        return entries[-1], entries[-1].code
+
+    def distance(e: ActorEntry) -> int:
+        if e.valid_from and day < e.valid_from:
+            return (e.valid_from - day).days
+        if e.valid_until and day > e.valid_until:
+            return (day - e.valid_until).days
+        return 0
+
+    nearest = min(entries, key=distance)
+    return nearest, nearest.code[:3]
+
+
+@dataclass
+class Lookup:
+    """What the dictionary says about one phrase on one day (for `dyads dict lookup`)."""
+
+    phrase: str
+    day: date | None
+    code: str | None
+    entry: ActorEntry | None
+    candidates: list[ActorEntry]
+    sector_words: list[AgentEntry]
+
+    def explain(self) -> str:
+        """One line per fact: the code chosen and every row that was considered."""
+        lines = [f"{self.phrase!r} on {self.day.isoformat() if self.day else 'any date'}: {self.code or 'no code'}"]
+        for e in self.candidates:
+            period = f"{e.valid_from or ''}..{e.valid_until or ''}" if (e.valid_from or e.valid_until) else "always"
+            mark = "*" if e is self.entry else " "
+            lines.append(f" {mark} {e.code:<10} {e.kind:<8} {period:<23} {e.name or ''} ({e.source})")
+        for a in self.sector_words:
+            lines.append(f"   sector {a.sector} from role word {a.phrase!r} ({a.source})")
+        return "\n".join(lines)
+
+
+def lookup(dictionary: ActorDictionary, phrase: str, day: date | None = None) -> Lookup:
+    """The code `phrase` gets on `day` and why (exact phrase, case-insensitive)."""
+    key = phrase.strip().lower()
+    candidates = [e for e in dictionary.actors if e.phrase.lower() == key]
+    agents = [a for a in dictionary.agents if a.phrase.lower() == key]
+    if candidates:
+        entry, code = choose_entry(candidates, day)
+        return Lookup(phrase, day, code, entry, candidates, agents)
+    return Lookup(phrase, day, agents[-1].sector if agents else None, None, [], agents)

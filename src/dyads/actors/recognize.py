@@ -1,33 +1,100 @@
-"""Find actor mentions in a parsed document and give each a CAMEO-style code.
+"""Find actor mentions in a parsed document and give each a CAMEO-style code that explains itself.
 
-Dictionary phrases (countries, named actors, role words) are matched with spaCy's PhraseMatcher;
-matches are grouped by the noun phrase they modify, so "Russian Foreign Minister Sergei Lavrov"
-is one actor RUS + GOV. A bare role word coordinated with a coded phrase inherits its country
-("the Syrian government and opposition" -> SYRGOV, SYROPP).
+How a mention is coded, in order:
+
+1. Dictionary phrases (countries, seats of power, organisations, groups, people with dated offices,
+   role words) are matched with spaCy's PhraseMatcher, compiled once per dictionary. Matches that
+   fail the case guard, fall inside a byline or photo credit, or are a trap (the US state Georgia,
+   Michael Jordan, a dateline "MOSCOW", a capital as a mere place "in Moscow") are dropped.
+2. Matches are grouped by the noun phrase they modify, so "Russian Foreign Minister Sergei Lavrov"
+   is one actor RUS + GOV; "the government of Syria" and "rebels in Darfur" join over the
+   preposition; a person in apposition ("Mourad Medelci, Algeria's foreign minister") joins the role.
+   The head's own role wins over a modifier's ("government troops" -> MIL) unless it is a generic
+   function ("rebel leaders" -> REB); a person modifying a role gives only the country ("the Obama
+   administration" -> USAGOV, "Assad's forces" -> SYRMIL); a possessor of anything but a role is an
+   actor of its own ("President Reagan's statement"); attributes are not actors ("government bonds").
+   "anti-Assad insurgents" take Assad's country and an opposition sector (SYRREB), "pro-"/"-backed"
+   modifiers are ignored, "former" turns GOV into ELI, "ethnic Albanians" are CVL of the country
+   their sentence is about. A capital is its government as subject or possessor ("Moscow has
+   criticised" -> RUSGOV) and a place after a locative preposition ("in Moscow" -> RUS, kind place).
+3. A bare role word coordinated with a coded phrase inherits its country ("the Syrian government and
+   opposition" -> SYRGOV, SYROPP); "Hungarian and Romanian officials" share the sector; a bare role
+   word in a sentence that names a single state takes that state.
+4. People learned from the text: a named person coded by their role ("Syrian Deputy Prime Minister
+   Qadri Jamil") keeps that code for the rest of the article when named again ("Jamil"), and "he"/"she"
+   resolve to the most recent person mentioned before them.
+5. News agencies and outlets that merely report ("Russian news agencies reported") are not actors.
+
+Every Actor's `source` says which dictionary rows and rules produced its code.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date
 from weakref import WeakKeyDictionary
 
 from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from dyads.actors.dictionary import ActorDictionary, ActorEntry
+from dyads.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry, choose_entry, split_code
 from dyads.models import Actor, Article
 
-_NP_MODIFIERS = {"compound", "amod", "poss", "nmod", "det", "case", "flat", "nummod"}
+_NP_MODIFIERS = {"compound", "amod", "poss", "nmod", "det", "case", "flat", "nummod", "npadvmod"}
+_JOINING_PREPS = {"of", "in", "from"}
+_LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "to", "into", "via",
+                   "toward", "towards", "from", "between", "within"}
+_REPORTING_VERBS = {"report", "say", "quote", "cite", "tell", "write", "broadcast", "carry"}
+_PLACE_KINDS = {"country", "demonym", "capital", "region", "pre", "place"}
+_NON_NOUN_AGENTS = {"displaced", "internally displaced"}
+# heads that make a modifying actor word a mere attribute: "government bonds", "U.S. stocks", "bank shares"
+_NON_ACTOR_HEADS = {"debt", "bond", "security", "share", "stock", "equity", "spending", "budget", "revenue", "price",
+                    "yield", "deficit", "sale", "profit", "earning", "stake", "asset", "data", "figure", "statistic",
+                    "index", "economy", "dollar", "currency", "market", "rate", "inflation", "growth", "output",
+                    "export", "import", "investment", "subsidy", "tax", "fund", "note", "bill", "future", "treasury",
+                    "time"}
+# role words that name a person by function: the modifier's sector wins ("rebel leaders" -> REB)
+_GENERIC_ROLES = {"leader", "leaders", "spokesman", "spokesmen", "spokeswoman", "spokesperson", "official", "officials",
+                  "representative", "representatives", "member", "members", "chief", "chiefs", "head", "commander",
+                  "commanders", "envoy", "envoys", "delegation", "negotiator", "negotiators", "counterpart", "officer",
+                  "officers", "leadership"}
+# military equipment: an actor only when a state's ("British aircraft killed ...", not "Boeing's jets")
+_EQUIPMENT = {"aircraft", "jet", "jets", "helicopter", "helicopters", "tank", "tanks", "warplane", "warplanes",
+              "gunship", "gunships", "artillery"}
+_NON_STATE_KINDS = {"igo", "ngo", "region"}
+_NON_STATE_ROOTS = {"IGO", "NGO", "IMG", "MNC", "ISM", "WST", "UNO", "EUR"}
+_NAME_ENT_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
+_NAME_ENTS = {"PERSON", "", "ORG", "GPE", "NORP"}  # how the tagger may label a bare surname
+_FORMER = {"former", "ex", "ex-", "exiled", "ousted", "deposed"}
+_GEORGIA_US_CUES = {"atlanta", "savannah", "augusta", "macon", "alabama", "florida", "tennessee", "carolina",
+                    "county", "governor", "gov.", "senator", "sen.", "republican", "republicans", "democrat",
+                    "democrats", "peach", "tech", "bulldogs"}
+_GEORGIA_COUNTRY_CUES = {"tbilisi", "saakashvili", "shevardnadze", "abkhazia", "ossetia", "georgian", "georgians",
+                         "caucasus", "ivanishvili", "kobakhidze", "batumi"}
+
+# "(Writing by ...; Editing by ...)", "Reporting by ...", "REUTERS/Sergei Karpukhin", "AFP PHOTO/...", "By Jane Doe"
+_CREDIT_PATTERNS = [
+    re.compile(r"\([^()]*\b(?:[Ww]riting|[Rr]eporting|[Ee]diting|[Cc]ompiled|[Tt]ranslated|[Ff]iling|[Ww]ritten)"
+               r"\s+by\b[^()]*\)"),
+    re.compile(r"(?m)^[ \t]*(?:Additional reporting|Reporting|Writing|Editing|Compiled|Written)\s+by\b[^\n]*$"),
+    re.compile(r"(?m)^[ \t]*By[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3}"
+               r"(?:[ \t]+and[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3})?[ \t]*$"),
+    re.compile(r"\b[A-Z]{2,}(?:[ \t]+PHOTO)?[ \t]*/[ \t]*[A-Z][a-z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){1,3}"),
+    re.compile(r"\b(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ff]ile photo)[ \t]*(?::|by)[ \t]*(?:[A-Z][\w.'-]*[ \t]?){1,4}"),
+]
 
 
 @dataclass
 class _Compiled:
+    """The dictionary as matchers and look-up tables, built once per dictionary and vocabulary."""
+
     matcher: PhraseMatcher
     actors: dict[str, list[ActorEntry]]
-    agents: dict[str, str]
+    agents: dict[str, AgentEntry]
     discards: set[str]
+    forms: dict[str, list[tuple[str, ...]]]  # lower-cased phrase -> its spellings, tokenised (case guard)
 
 
 _CACHE: WeakKeyDictionary = WeakKeyDictionary()
@@ -35,6 +102,23 @@ _CACHE: WeakKeyDictionary = WeakKeyDictionary()
 
 class _Key:
     """Weak-referenceable handle so the compiled matcher lives as long as its dictionary."""
+
+
+def _plural(phrase: str) -> str:
+    """Regular English plural of a role phrase's last word ("militiaman" -> "militiamen")."""
+    head, _, last = phrase.rpartition(" ")
+    if last.isupper():
+        return _plural(f"{head} {last.lower()}".strip()).upper()
+    low = last.lower()
+    if low.endswith("man"):
+        last = last[:-3] + "men"
+    elif low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif low.endswith(("s", "x", "ch", "sh")):
+        last = last + "es"
+    else:
+        last = last + "s"
+    return f"{head} {last}" if head else last
 
 
 def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
@@ -45,108 +129,627 @@ def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
     compiled = _CACHE.get(key)
     if compiled is not None and compiled.matcher.vocab is doc.vocab:
         return compiled
-    matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+    tokenizer = English(vocab=doc.vocab).tokenizer
     actors: dict[str, list[ActorEntry]] = {}
+    forms: dict[str, list[tuple[str, ...]]] = {}
     for entry in dictionary.actors:
         actors.setdefault(entry.phrase.lower(), []).append(entry)
-    agents = {a.phrase.lower(): a.sector for a in dictionary.agents}
+    agents: dict[str, AgentEntry] = {}
+    for agent in dictionary.agents:
+        # PETRARCH writes agent codes as "~GOV": the sector is the first three letters after the tilde
+        sector = agent.sector.lstrip("~")[:3].upper()
+        agents[agent.phrase.lower()] = AgentEntry(agent.phrase, sector, agent.source)
+    for agent in list(agents.values()):
+        plural = _plural(agent.phrase)
+        if plural.lower() not in agents:
+            agents[plural.lower()] = AgentEntry(plural, agent.sector, agent.source)
     discards = {d.lower() for d in dictionary.discards}
-    tokenizer = English(vocab=doc.vocab).tokenizer
-
-    def tok(phrase: str) -> Doc:
-        # a trailing word keeps "U.S." whole, as it is inside a sentence
-        return tokenizer(phrase + " x")[:-1].as_doc()
-
-    matcher.add("ACTOR", [tok(p) for p in actors])
-    matcher.add("AGENT", [tok(p) for p in agents])
-    matcher.add("DISCARD", [tok(p) for p in discards])
-    compiled = _Compiled(matcher, actors, agents, discards)
+    # files written all in capitals (PETRARCH's style) carry no case information: no case guard for them
+    pairs = [(e.phrase, e.source) for e in dictionary.actors] + [(a.phrase, a.source) for a in dictionary.agents]
+    cased = {src for phrase, src in pairs if any(c.islower() for c in phrase)}
+    pairs = [(e.phrase, e.source) for e in dictionary.actors] + [(a.phrase, a.source) for a in agents.values()]
+    pairs += [(d, "") for d in dictionary.discards]
+    words = _tokenize_phrases(tokenizer, [phrase for phrase, _ in pairs])
+    docs: dict[str, Doc] = {}
+    for (phrase, src), toks in zip(pairs, words, strict=True):
+        lowered = phrase.lower()
+        forms.setdefault(lowered, []).append(tuple(toks) if src in cased or not src else tuple(t.lower() for t in toks))
+        if lowered not in docs:
+            docs[lowered] = Doc(doc.vocab, words=toks)
+    matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+    matcher.add("ACTOR", [docs[p] for p in actors])
+    matcher.add("AGENT", [docs[p] for p in agents])
+    matcher.add("DISCARD", [docs[p] for p in discards])
+    compiled = _Compiled(matcher, actors, agents, discards, forms)
     _CACHE[key] = compiled
     return compiled
 
 
-def _np_head(token: Token) -> Token:
-    """Climb from a modifier to the noun it modifies ("Russian" -> "Lavrov")."""
+def _tokenize_phrases(tokenizer, phrases: list[str]) -> list[list[str]]:
+    """Token texts of every phrase, tokenised in one pass as they would be inside a sentence ("U.S." whole).
+
+    One long text with a line break between phrases is much faster than one tokenizer call per phrase
+    (PETRARCH dictionaries have tens of thousands of phrases).
+    """
+    out: list[list[str]] = []
+    current: list[str] = []
+    for tok in tokenizer("\n".join(p.replace("\n", " ") for p in phrases) + "\nx"):
+        if tok.is_space or "\n" in tok.text:
+            continue
+        current.append(tok.text)
+        if tok.whitespace_ == "" and tok.i + 1 < len(tok.doc) and "\n" in tok.doc[tok.i + 1].text:
+            out.append(current)
+            current = []
+    if len(out) != len(phrases):  # a phrase the joint text tokenised oddly: fall back to one call each
+        out = [[t.text for t in tokenizer(p + " x")[:-1]] for p in phrases]
+    return out
+
+
+def _case_ok(forms: list[tuple[str, ...]], tokens: list[Token]) -> bool:
+    """The case guard: capitals in the dictionary need capitals in the text ("US" is not "us")."""
+    for form in forms:
+        if len(form) != len(tokens):
+            continue
+        ok = True
+        for want, got in zip(form, tokens, strict=True):
+            letters = [c for c in want if c.isalpha()]
+            if len(letters) >= 2 and all(c.isupper() for c in letters):
+                if not all(c.isupper() for c in got.text if c.isalpha()):
+                    ok = False
+                    break
+            elif letters and want[0].isupper() and not got.text[:1].isupper():
+                ok = False
+                break
+        if ok:
+            return True
+    return False
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of bylines, editor lines and photo credits: names there are never actors."""
+    spans = []
+    for pattern in _CREDIT_PATTERNS:
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    return sorted(spans)
+
+
+def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _np_head(token: Token, roles: dict | None = None) -> Token:
+    """Climb from a modifier to the noun it modifies ("Russian" -> "Lavrov").
+
+    With `roles` (the role words), a possessor stays an actor of its own unless it possesses a role or a
+    person: "Russia's foreign minister" is one actor, "President Reagan's statement" is Reagan.
+    """
     while token.dep_ in _NP_MODIFIERS and token.head is not token and token.head.pos_ in {"NOUN", "PROPN"}:
+        if roles is not None and token.dep_ == "poss" and token.head.lower_ not in roles and (
+            token.head.ent_type_ != "PERSON"
+        ):
+            break
         token = token.head
     return token
 
 
-def _entry_for(entries: list[ActorEntry], day: date | None) -> ActorEntry:
-    for e in entries:
-        if e.holds_on(day):
-            return e
-    return entries[0]
+def _has_state_modifier(doc: Doc, token: Token, compiled: _Compiled) -> bool:
+    """A country or military word modifies `token` ("Russian aircraft", "military helicopters")."""
+    for child in token.children:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+            word = child.text.lower()
+            if word in {"military", "army", "air", "navy", "naval", "enemy", "government"}:
+                return True
+            if any(e.kind in {"country", "demonym", "igo", "group"} for e in compiled.actors.get(word, [])):
+                return True
+    return False
+
+
+def _prefix(doc: Doc, start: int) -> str:
+    """'anti' / 'pro' when the match is the second half of "anti-Assad" / "pro-Iranian", else ''."""
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"anti", "pro"}:
+        return doc[start - 2].lower_
+    if start >= 1 and doc[start - 1].lower_ in {"anti-", "pro-"}:
+        return doc[start - 1].lower_[:-1]
+    return ""
+
+
+def _suffix(doc: Doc, end: int) -> str:
+    """'backed' / 'led' / ... when the match is the first half of "Syrian-backed", else ''."""
+    if end + 1 < len(doc) and doc[end].text == "-":
+        return doc[end + 1].lower_
+    return ""
+
+
+def _is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """An all-capitals place at the start of a paragraph ("MOSCOW Russian Foreign Minister ...")."""
+    tokens = doc[start:end]
+    words = [t for t in tokens if t.is_alpha]
+    if not words or not all(t.text.isupper() and len(t.text) > 2 for t in words):
+        return False
+    return start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_ or (
+        start >= 1 and doc[start - 1].is_space
+    )
+
+
+def _inside_longer_person(ent_at: dict[int, Span], start: int, end: int) -> bool:
+    """The match is part of a longer personal name ("Michael Jordan", "Paris Hilton")."""
+    ent = ent_at.get(start)
+    return ent is not None and ent.label_ == "PERSON" and ent.start <= start and end <= ent.end and (
+        ent.end - ent.start > end - start
+    )
+
+
+def _georgia_is_us(doc: Doc, start: int, country_cues: bool) -> bool:
+    """'Georgia' the US state: US cues in its sentence and no cue of the country in the article."""
+    if country_cues:
+        return False
+    sent = doc[start].sent
+    words = {t.lower_ for t in sent}
+    if words & _GEORGIA_US_CUES:
+        return True
+    prev = doc[start - 2 : start] if start >= 2 else None
+    return bool(prev is not None and prev[-1].text == "," and prev[0].ent_type_ == "GPE")
+
+
+@dataclass
+class _Group:
+    """The matches that modify one noun-phrase head, and what they say about it."""
+
+    head: int
+    start: int
+    end: int
+    country: str | None = None
+    sector: str | None = None
+    entry: ActorEntry | None = None
+    entry_code: str | None = None
+    kind: str | None = None
+    anti: bool = False
+    former: bool = False
+    discard: bool = False
+    reasons: list[str] = field(default_factory=list)
+    name: str | None = None
+
+
+def _row(entry: ActorEntry, code: str) -> str:
+    period = ""
+    if entry.valid_from or entry.valid_until:
+        period = f" {entry.valid_from or ''}..{entry.valid_until or ''}"
+    note = "" if code == entry.code else f" (out of office: {code})"
+    return f"{entry.source}: '{entry.phrase}' {entry.code}{period}{note}"
+
+
+def _person_name(doc: Doc, head: Token, start: int, end: int, ent_at: dict[int, Span]) -> str | None:
+    """The personal name the actor's noun phrase is headed by, if any."""
+    ent = ent_at.get(head.i)
+    if ent is not None and ent.label_ == "PERSON" and start <= ent.start and ent.end <= end:
+        return ent.text
+    if head.ent_type_ == "PERSON":
+        return " ".join(t.text for t in doc[start:end] if t.ent_type_ == "PERSON") or None
+    return None
 
 
 def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list[Actor]:
-    """Every actor mention in `doc`, coded, in text order."""
+    """Every actor mention in `doc`, coded for the article's publication date, in text order."""
     compiled = _compile(dictionary, doc)
-    matches = compiled.matcher(doc)
-    # keep the longest match at each position
-    matches = sorted(matches, key=lambda m: (m[1], -(m[2] - m[1])))
-    taken: set[int] = set()
-    groups: dict[int, dict] = {}
+    day: date | None = article.publication_date
+    credits = credit_spans(doc.text)
+    ents = list(doc.ents)
+    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+    # words of the article's multi-word personal names ("Michael Jordan"): never a country on their own here
+    person_words = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     label_of = doc.vocab.strings
+    # longest matches win overlaps ("the U.S. Virgin Islands" over "the U.S."), then are read in text order
+    chosen: list[tuple[int, int, int]] = []
+    occupied: set[int] = set()
+    for m in sorted(compiled.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1], label_of[m[0]] != "ACTOR")):
+        if not occupied.intersection(range(m[1], m[2])) and _case_ok(
+            compiled.forms.get(doc[m[1] : m[2]].text.lower(), []), list(doc[m[1] : m[2]])
+        ):
+            chosen.append(m)
+            occupied.update(range(m[1], m[2]))
+    matches = sorted(chosen, key=lambda m: m[1])
+    taken: set[int] = set()
+    georgia_cues: bool | None = None
+    groups: dict[int, _Group] = {}
+    blocked: set[int] = set()  # tokens of discarded names (bylines, agencies): never part of an actor
     for match_id, start, end in matches:
         if any(i in taken for i in range(start, end)):
             continue
-        taken.update(range(start, end))
         label = label_of[match_id]
         phrase = doc[start:end].text.lower()
-        head = _np_head(doc[end - 1])
-        g = groups.setdefault(head.i, {"start": start, "end": end, "country": None, "sector": None,
-                                       "entry": None, "discard": False})
-        g["start"] = min(g["start"], start)
-        g["end"] = max(g["end"], end, head.i + 1)
-        if label == "DISCARD":
-            g["discard"] = True
-        elif label == "ACTOR":
-            entry = _entry_for(compiled.actors[phrase], article.publication_date)
-            g["entry"] = entry
-            g["country"] = g["country"] or entry.code[:3]
-            if len(entry.code) > 3:
-                g["sector"] = g["sector"] or entry.code[3:6]
-        else:
-            g["sector"] = g["sector"] or compiled.agents[phrase]
-    actors: list[Actor] = []
-    heads = {}
-    for head_i, g in sorted(groups.items(), key=lambda kv: kv[1]["start"]):
-        if g["discard"]:
+        span = doc[start:end]
+        if _in_spans(span.start_char, span.end_char, credits):
+            taken.update(range(start, end))
+            blocked.update(range(start, end))
             continue
-        head = doc[head_i]
-        # extend over a determiner and a person's name that the phrase modifies
-        start = g["start"]
-        if start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == head_i:
+        if label == "DISCARD":
+            taken.update(range(start, end))
+            blocked.update(range(start, end))
+            continue
+        last = doc[end - 1]
+        head_of = _np_head(last, compiled.agents)
+        if label == "AGENT" and last.pos_ not in {"NOUN", "PROPN"} and phrase not in _NON_NOUN_AGENTS and not (
+            last.pos_ == "ADJ" and head_of is not last and head_of.lower_ in compiled.agents
+        ):
+            continue  # "military hardware" is no actor; "rebel leaders", "military officials" are
+        if head_of is not last and {head_of.lemma_.lower(), head_of.lower_} & _NON_ACTOR_HEADS:
+            taken.update(range(start, end))
+            continue  # "government bonds", "the U.S. economy": an attribute, not an actor
+        ent = ent_at.get(start)
+        if label == "AGENT" and phrase == "general" and not (end < len(doc) and doc[end].ent_type_ == "PERSON"):
+            continue  # "General" is a rank only before a name ("General Michel Aoun")
+        if label == "AGENT" and phrase in _EQUIPMENT and not _has_state_modifier(doc, last, compiled):
+            continue  # "aircraft" and "jets" are military only when a state's ("Russian aircraft")
+        inside_name = ent is not None and ent.label_ in _NAME_ENT_LABELS and ent.end - ent.start > end - start
+        if label == "AGENT" and inside_name and not (start <= ent.root.i < end):  # type: ignore[union-attr]
+            continue  # "General Electric Co": a role word inside another name
+        entry: ActorEntry | None = None
+        code = ""
+        place = False
+        if label == "ACTOR":
+            entry, code = choose_entry(compiled.actors[phrase], day)
+            if entry.kind in {"country", "capital", "region"} and end - start == 1 and (
+                _inside_longer_person(ent_at, start, end) or phrase in person_words
+            ):
+                continue  # "Michael Jordan" ... "Jordan scored": a person's name in this article
+            if phrase == "georgia" and georgia_cues is None:  # looked up once per article
+                georgia_cues = any(t.lower_ in _GEORGIA_COUNTRY_CUES for t in doc)
+            if phrase == "georgia" and _georgia_is_us(doc, start, bool(georgia_cues)):
+                entry = ActorEntry(entry.phrase, "USA", "us-state", "Georgia (US state)", source="rule")
+                code = "USA"
+            if entry.kind in _PLACE_KINDS and _is_dateline(doc, start, end):
+                taken.update(range(start, end))
+                continue
+            if entry.kind == "capital":
+                head_tok = _np_head(last, compiled.agents)
+                if head_tok is last and last.dep_ == "pobj" and last.head.lower_ in _LOCATIVE_PREPS:
+                    place = True  # "in Moscow": the place (its people), never its government
+                if head_tok is not last and head_tok.lower_ not in compiled.agents and head_tok.ent_type_ != "PERSON":
+                    continue  # "the Geneva talks", "the Paris agreement"
+        prefix, suffix = _prefix(doc, start), _suffix(doc, end)
+        if prefix == "pro" or suffix in {"backed", "sponsored", "supported", "allied", "based", "funded", "born"}:
+            taken.update(range(start, end))
+            continue
+        taken.update(range(start, end))
+        head = own = _np_head(last, compiled.agents)
+        # a person in apposition to a role joins it ("his Algerian counterpart Mourad Medelci")
+        if head.dep_ == "appos" and head.ent_type_ == "PERSON" and head.head.i in groups:
+            head = head.head
+        at_head = last.i == own.i  # the match names the phrase itself, not a modifier of it
+        g = groups.get(head.i)
+        if g is None:
+            g = groups[head.i] = _Group(head=head.i, start=start, end=end)
+        g.start = min(g.start, start - (2 if prefix == "anti" and doc[start - 1].text == "-" else 1 if prefix else 0))
+        g.end = max(g.end, end, head.i + 1)
+        if label == "ACTOR" and entry is not None:
+            root, sector = split_code(code)
+            if entry.kind == "person" and not at_head and prefix != "anti":
+                if head.lower_ not in compiled.agents:
+                    g.reasons.append(f"'{span.text}' only modifies '{head.text}': not its code")
+                    continue  # "Putin critic Alexei Navalny"
+                g.country = g.country or root  # "the Obama administration", "Assad's forces": the role decides
+                g.reasons.append(f"{_row(entry, code)} -> country only")
+                continue
+            if prefix == "anti":
+                g.anti = True
+                g.country = g.country or root
+                g.reasons.append(f"anti-{_row(entry, code)} -> country only")
+                continue
+            g.reasons.append(_row(entry, code))
+            if place:
+                g.kind = "place"
+                g.reasons.append(f"'{last.head.text} {span.text}': a place")
+            if entry.kind == "demonym" and start > 0 and doc[start - 1].lower_ == "ethnic":
+                g.start = min(g.start, start - 1)
+                g.sector = g.sector or "CVL"
+                g.reasons.append("'ethnic': an ethnic group, not the state -> CVL, country from context")
+                continue
+            # the phrase's own name decides its country: "Al-Qaeda frontman Abu Musab al-Zarqawi" is IRQ
+            g.country = root if (at_head and entry.kind in {"person", "group"}) else (g.country or root)
+            if sector and (g.sector is None or at_head):
+                g.sector = sector
+            if g.entry is None or at_head:
+                g.entry, g.entry_code = entry, code
+                if not place:
+                    g.kind = entry.kind if (entry.kind != "person" or at_head) else g.kind
+                if entry.kind == "person" and at_head:
+                    g.name = entry.name
+            if entry.kind == "capital" and at_head and head.dep_ in {"nsubj", "nsubjpass", "poss"}:
+                g.sector = g.sector or "GOV"
+                g.reasons.append("capital as subject or possessor -> GOV")
+        else:
+            agent = compiled.agents[phrase]
+            if prefix == "anti":
+                g.anti = True
+                g.reasons.append(f"anti-{agent.phrase}")
+                continue
+            g.reasons.append(f"{agent.source}: '{agent.phrase}' {agent.sector}")
+            generic = agent.phrase.lower().split()[-1] in _GENERIC_ROLES or agent.phrase.lower() in _GENERIC_ROLES
+            if g.sector is None or (at_head and not generic):
+                g.sector = agent.sector  # the head's own role wins: "government troops" -> MIL, "rebel leaders" -> REB
+    _join_prepositions(doc, groups)
+    for g in groups.values():
+        head = doc[g.head]
+        if any(t.lower_ in _FORMER for t in doc[max(g.start - 2, 0) : g.end]) or any(
+            c.lower_ in _FORMER for c in head.children
+        ):
+            g.former = True
+    actors = _to_actors(doc, groups, blocked, ents, ent_at)
+    _inherit_over_conjunctions(doc, actors)
+    _sentence_country(doc, actors)
+    _article_country(actors)
+    actors = _drop_reporters(doc, actors)
+    for s_, e_ in credits:
+        span = doc.char_span(s_, e_, alignment_mode="expand")
+        if span is not None:
+            blocked.update(range(span.start, span.end))
+    actors = _learn_people(doc, actors, blocked)
+    return actors
+
+
+def _join_prepositions(doc: Doc, groups: dict[int, _Group]) -> None:
+    """"the government of Syria", "rebels in Darfur": a place after of/in/from gives the role its country."""
+    for head_i in sorted(groups):
+        g = groups.get(head_i)
+        if g is None or g.kind not in _PLACE_KINDS:
+            continue
+        tok = doc[head_i]
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in _JOINING_PREPS or prep.dep_ != "prep":
+            continue
+        owner = groups.get(prep.head.i)
+        if owner is None and prep.head.dep_ == "acl":  # "a terror group based in Trinidad"
+            owner = groups.get(prep.head.head.i)
+        if owner is None or owner.country is not None or owner.sector is None:
+            continue
+        owner.country = g.country
+        owner.start = min(owner.start, g.start)
+        owner.end = max(owner.end, g.end)
+        owner.reasons.append(f"'{prep.text} {doc[g.start:g.end].text}' -> {g.country}")
+        del groups[head_i]
+
+
+def _named_person(doc: Doc, head: Token, person_ents: dict[int, Span]) -> Span | None:
+    """The person a role phrase names: "Niger's ambassador Brah Mohamane" (apposition), "Salaheddine
+    Sidhoum, Algeria's leading human rights activist" (apposition before), "Deputy Prime Minister for
+    Economic Affairs Qadri Jamil" (the name after a "for" phrase)."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.i in person_ents:
+            return person_ents[child.i]
+        if child.dep_ == "prep" and child.lower_ == "for":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i in person_ents and pobj.i - head.i <= 8:
+                    return person_ents[pobj.i]
+    if head.dep_ == "appos" and head.head.i in person_ents:
+        return person_ents[head.head.i]
+    return None
+
+
+def _to_actors(
+    doc: Doc, groups: dict[int, _Group], blocked: set[int], ents: list[Span], ent_at: dict[int, Span]
+) -> list[Actor]:
+    """One Actor per group: its span, code, name, kind and the reasons for its code."""
+    actors: list[Actor] = []
+    person_ents: dict[int, Span] = {e.root.i: e for e in ents if e.label_ == "PERSON"}
+    for g in sorted(groups.values(), key=lambda g: g.start):
+        if g.discard or g.head in blocked:
+            continue
+        head = doc[g.head]
+        start = g.start
+        if start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == g.head:
             start -= 1
-        country, sector = g["country"], g["sector"]
-        heads[head_i] = (country, sector)
-        name = None
-        if head.ent_type_ == "PERSON":
-            name = " ".join(t.text for t in doc[start : head_i + 1] if t.ent_type_ == "PERSON")
-        span = doc[start : g["end"]]
+        end = g.end
+        if g.name is None and g.sector is not None:
+            ent = _named_person(doc, head, person_ents)
+            if ent is not None and not any(i in blocked for i in range(ent.start, ent.end)):
+                start, end = min(start, ent.start), max(end, ent.end)
+                g.name = ent.text
+                g.reasons.append(f"person '{ent.text}' named with the role")
+        sector = g.sector
+        reasons = list(g.reasons)
+        if g.anti:
+            sector = "REB" if sector in {"MIL", "COP", "REB", "UAF"} else "OPP"
+            reasons.append(f"'anti-' -> {sector}")
+        elif g.former and sector == "GOV":
+            sector = "ELI"
+            reasons.append("'former' -> ELI")
+        base = g.country or ""
+        if g.entry_code and not g.anti and g.country and g.entry_code.startswith(g.country) and len(g.entry_code) > 3:
+            base = g.entry_code
+            if g.former and sector == "ELI":
+                base = split_code(base)[0] or base
+        code = base
+        if sector and sector not in [base[i : i + 3] for i in range(3, len(base), 3)]:
+            code = base + sector
+        span = doc[start:end]
+        name = g.name
+        if name is None:
+            name = _person_name(doc, head, start, end, ent_at)
+            if name:
+                reasons.append(f"person '{name}' from the text")
+        kind = g.kind or "sector"
+        if name and kind not in {"igo", "ngo", "group"}:
+            kind = "person"
         actors.append(
             Actor(
                 text=span.text,
                 start=span.start_char,
                 end=span.end_char,
-                code=None,
-                country=country,
+                code=code or None,
+                country=g.country,
                 sector=sector,
                 name=name,
-                kind=g["entry"].kind if g["entry"] else "sector",
-                source=g["entry"].source if g["entry"] else "agents",
+                kind=kind,
+                source=" + ".join(reasons),
             )
         )
-    # a bare role word takes the country of the phrase it is coordinated with
-    for actor in actors:
-        if actor.country is None:
-            tok = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-            head = _np_head(tok[-1]) if tok is not None else None
-            while head is not None and head.dep_ == "conj" and head.head.i != head.i:
-                head = head.head
-                if head.i in heads and heads[head.i][0]:
-                    actor.country = heads[head.i][0]
-                    break
-        actor.code = (actor.country or "") + (actor.sector or "") or None
     return actors
+
+
+def _inherit_over_conjunctions(doc: Doc, actors: list[Actor]) -> None:
+    """A bare role word takes the country of the phrase it is coordinated with, and a bare country
+    the sector of the role it shares ("Hungarian and Romanian officials")."""
+    by_token: dict[int, Actor] = {}  # noun-phrase head -> its actor
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is not None:
+            by_token.setdefault(span.root.i, actor)
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        if actor.country is None:
+            head = tok
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+                other = by_token.get(_np_head(head).i)
+                if other is not None and other is not actor and other.country:
+                    actor.country = other.country
+                    actor.code = actor.country + (actor.sector or "")
+                    actor.source = f"{actor.source} + coordinated with '{other.text}' -> {other.country}"
+                    break
+        elif actor.sector is None and tok.dep_ == "conj" and tok.head.dep_ in {"amod", "compound", "nmod"}:
+            other = by_token.get(_np_head(tok.head).i)
+            if other is not None and other is not actor and other.sector:
+                actor.sector = other.sector
+                actor.code = (actor.code or actor.country or "") + other.sector
+                actor.source = f"{actor.source} + shares '{doc[_np_head(tok.head).i].text}' -> {other.sector}"
+                # split the spans: "US and British forces" -> "US" (USAMIL), "British forces" (GBRMIL)
+                if other.start <= actor.start and actor.end <= other.end and tok.head.i < tok.i:
+                    other_span = doc.char_span(other.start, other.end, alignment_mode="expand")
+                    if other_span is not None:
+                        first_end = tok.head.right_edge.i + 1 if tok.head.right_edge.i < tok.i else tok.head.i + 1
+                        cut = [t for t in doc[first_end : tok.i] if t.dep_ not in {"cc", "punct"}]
+                        if not cut:
+                            actor.end = other.end
+                            actor.text = doc.text[actor.start : actor.end]
+                            other.end = doc[tok.head.i].idx + len(doc[tok.head.i])
+                            other.text = doc.text[other.start : other.end]
+
+
+def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
+    """A bare role word takes the country when its sentence names only one ("unlike the government of
+    Syria, a significant part of the opposition" -> SYROPP)."""
+    by_sent: dict[int, list[Actor]] = {}
+    for actor in actors:
+        by_sent.setdefault(doc.char_span(actor.start, actor.end, alignment_mode="expand").sent.start, []).append(actor)
+    for members in by_sent.values():
+        countries = {a.country for a in members if a.country and a.kind not in _NON_STATE_KINDS
+                     and a.country not in _NON_STATE_ROOTS}
+        if len(countries) != 1:
+            continue
+        (country,) = countries
+        for actor in members:
+            if actor.country is None and actor.sector is not None:
+                actor.country = country
+                actor.code = country + actor.sector
+                actor.source = f"{actor.source} + only country in its sentence -> {country}"
+
+
+def _article_country(actors: list[Actor]) -> None:
+    """A bare role word takes the article's main state when one clearly dominates (at least three
+    mentions and twice the next): "President Giorgio Napolitano" in a story about Italy is ITAGOV."""
+    counts: dict[str, int] = {}
+    for a in actors:
+        if a.country and a.kind not in _NON_STATE_KINDS and a.country not in _NON_STATE_ROOTS:
+            counts[a.country] = counts.get(a.country, 0) + 1
+    if not counts:
+        return
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n < 3 or n < 2 * second:
+        return
+    for actor in actors:
+        if actor.country is None and actor.sector is not None:
+            actor.country = top
+            actor.code = top + actor.sector
+            total = sum(counts.values())
+            actor.source = f"{actor.source} + the article's main state -> {top} ({n} of {total} mentions)"
+
+
+def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """News agencies and outlets that only report ("Russian news agencies reported") are not actors."""
+    kept = []
+    for actor in actors:
+        if actor.sector == "MED":
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            head = span.root if span is not None else None
+            if head is not None and head.dep_ in {"nsubj", "pobj"}:
+                verb = head.head if head.dep_ == "nsubj" else head.head.head
+                if verb.lemma_ in _REPORTING_VERBS or (head.dep_ == "pobj" and head.head.lower_ in {"to", "by"}
+                                                       and verb.lower_ in {"according", "reported", "quoted"}):
+                    continue
+        kept.append(actor)
+    return kept
+
+
+def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int]) -> list[Actor]:
+    """Later mentions of a coded person by surname or full name, and "he"/"she", get the person's code."""
+    covered: set[int] = set()
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    known: dict[str, Actor] = {}  # lower-cased full name or surname -> the mention it was learned from
+    out: list[Actor] = []
+    pending = sorted(actors, key=lambda a: a.start)
+    candidates: list[tuple[int, Token]] = []
+    for tok in doc:
+        if tok.pos_ not in {"PROPN", "PRON"} or tok.i in covered or tok.i in blocked:
+            continue
+        if tok.lower_ in {"he", "she"} or (tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_ENTS):
+            candidates.append((tok.idx, tok))
+    last_person: Actor | None = None
+    events: list[tuple[int, int, object]] = [(a.start, 0, a) for a in pending] + [(i, 1, t) for i, t in candidates]
+    events.sort(key=lambda e: (e[0], e[1]))
+    skip_until = -1
+    for _, is_token, item in events:
+        if not is_token:
+            actor = item  # type: ignore[assignment]
+            assert isinstance(actor, Actor)
+            out.append(actor)
+            if actor.name and actor.code and actor.kind == "person":
+                full = actor.name.lower()
+                known[full] = actor
+                parts = actor.name.split()
+                if len(parts) > 1:
+                    known[parts[-1].lower()] = actor
+                    if parts[-1].lower().startswith(("al-", "el-")):
+                        known[parts[-1].lower()[3:]] = actor
+                last_person = actor
+            continue
+        tok = item  # type: ignore[assignment]
+        assert isinstance(tok, Token)
+        if tok.i <= skip_until:
+            continue
+        if tok.lower_ in {"he", "she"}:
+            if last_person is not None:
+                out.append(Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok), code=last_person.code,
+                                 country=last_person.country, sector=last_person.sector, name=last_person.name,
+                                 kind="pronoun",
+                                 source=f"pronoun -> '{last_person.text}' at {last_person.start}"))
+            continue
+        # the longest run of proper nouns starting here that names a known person
+        j = tok.i
+        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].i not in covered:
+            j += 1
+        run = doc[tok.i : j + 1]
+        hit = None
+        for k in range(len(run), 0, -1):
+            text = run[-k:].text.lower()
+            if text in known and run[0].i == tok.i and k == len(run):
+                hit = known[text]
+                break
+        if hit is None and run[-1].lower_ in known and len(run) == 1:
+            hit = known[run[-1].lower_]
+        if hit is None:
+            continue
+        skip_until = run[-1].i
+        learned = Actor(text=run.text, start=run.start_char, end=run.end_char, code=hit.code, country=hit.country,
+                        sector=hit.sector, name=hit.name, kind="person",
+                        source=f"named earlier: '{hit.text}' at {hit.start}")
+        out.append(learned)
+        last_person = learned
+    return sorted(out, key=lambda a: a.start)

@@ -1,15 +1,145 @@
 """Time expressions -> TimeML TIMEX3 values resolved against the publication date.
 
-(First cut: the spaCy DATE entities with ISO and weekday values; issue 5 replaces it.)
+`find_times` finds DATE, TIME, DURATION and SET expressions (`recognize`), reads the tense of the
+clause each one sits in from the dependency parse, and normalises each (`normalize`) against the
+publication date, the document creation time (DCT) of TimeML. `dating.resolve_event_date` then
+dates events from these.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from dyads.models import Article, TimeExpr
+from dyads.time.normalize import FUTURE, PAST, PRESENT, Context, normalize
+from dyads.time.recognize import find_candidates
+
+__all__ = ["find_times", "clause_tense", "governing_verb"]
+
+_FORWARD = {
+    "plan",
+    "expect",
+    "schedule",
+    "set",
+    "hope",
+    "intend",
+    "want",
+    "agree",
+    "decide",
+    "aim",
+    "promise",
+    "vow",
+    "threaten",
+    "seek",
+    "prepare",
+    "due",
+    "likely",
+    "go",
+    "scheduled",
+    "expected",
+    "slated",
+    "poised",
+    "pledge",
+}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d", "gon", "could", "might", "may", "can", "should", "must"}
+_FORWARD_CUES = {
+    "payable",
+    "effective",
+    "due",
+    "starting",
+    "beginning",
+    "until",
+    "till",
+    "expires",
+    "expiring",
+    "deadline",
+}
+"""Words before a time that point it forward whatever the tense ("a dividend payable Dec. 7")."""
+
+
+def governing_verb(span: Span) -> Span | None:
+    """The verb whose clause the span sits in: up the dependency heads from the span's root."""
+    tok = span.root
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
+            return tok.doc[tok.i : tok.i + 1]
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def clause_tense(span: Span) -> str | None:
+    """PAST, FUTURE or PRESENT for the clause of `span`, None where no verb governs it.
+
+    Direction for "Friday" or "in April": "said on Friday" is the Friday before the DCT, "will meet
+    on Friday" the one after. Infinitives and modals point forward ("plans to meet Friday").
+    """
+    verb_span = governing_verb(span)
+    if verb_span is None:
+        return None
+    verb = verb_span.root
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        if verb.tag_ == "VBN" and any(a.lower_ == "have" for a in auxes):
+            return PAST  # "may have been": a guess about the past
+        return FUTURE
+    if any(a.lower_ == "to" and a.tag_ == "TO" for a in auxes) and verb.tag_ == "VB":
+        head = verb.head
+        for _ in range(4):
+            if head.pos_ in ("VERB", "AUX", "ADJ") or head.head.i == head.i:
+                break
+            head = head.head
+        head_aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        if "had" in head_aux or head.lower_ == "had":
+            return PAST
+        if head.lemma_ in _FORWARD:
+            return FUTURE
+        if head.tag_ in ("VBD", "VBN") or head_aux & {"was", "were", "did", "had"}:
+            return PAST
+        return FUTURE
+    if any(a.lower_ in ("going", "gon") for a in auxes):
+        return FUTURE
+    if verb.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxes):
+        return PAST
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return PAST
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return FUTURE
+    if verb.tag_ in ("VBZ", "VBP"):
+        return PRESENT
+    if verb.tag_ == "MD":
+        return FUTURE if verb.lower_ in _FUTURE_AUX else None
+    return None
 
 
 def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
-    """Every time expression of the document with its TIMEX3 type and value."""
-    return []
+    """Every time expression of the document with its TIMEX3 type and value.
+
+    Offsets are into `article.text` (the parsed text). Expressions whose value cannot be read are
+    dropped rather than guessed; ones that need a DCT the article lacks get X placeholders.
+    """
+    ctx = Context(dct=article.publication_date)
+    out: list[TimeExpr] = []
+    full = doc.text  # Doc.text joins every token on each access: read it once
+    for cand in find_candidates(doc):
+        start, end = cand.start, cand.end
+        span = doc.char_span(start, end, alignment_mode="expand")
+        tense = clause_tense(span) if span is not None and len(span) else None
+        if span is not None and len(span):
+            before = doc[span.start - 2 : span.start] if span.start >= 2 else doc[: span.start]
+            if (
+                any(t.lower_ in _FORWARD_CUES for t in before)
+                or full[max(0, start - 11) : start].lower() == "as soon as "
+            ):
+                tense = FUTURE
+            elif span.end < len(doc) and doc[span.end].tag_ == "POS" and cand.rule == "weekday":
+                tense = PAST  # "Wednesday's ruling": a day already talked about
+        text = full[start:end]
+        value = normalize(text, ctx, tense)
+        if value is None:
+            continue
+        out.append(TimeExpr(text=text, start=start, end=end, type=value.type, value=value.value))
+        if value.type in ("DATE", "TIME") and value.value[:4].isdigit() and "X" not in value.value:
+            ctx.last = value.value.split("T")[0] if "-W" not in value.value and "-Q" not in value.value else ctx.last
+    return out

@@ -1,0 +1,161 @@
+"""The date of an event: which time expression of the text dates it, else the publication date.
+
+Why by the parse: a sentence often holds several times that belong to different clauses ("Lavrov
+said the goal agreed ... last month should ..." - the statement is today, the agreement last
+month). An event takes the time that governs its own clause; a time higher up in the sentence
+(the clause it is reported in) or in a verbless caption or dateline ("..., in Moscow, June 25,
+2013.") applies to everything under it; otherwise the publication date. Durations, sets and
+vague references (P3D, P1W, PAST_REF) never date an event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dyads.models import Article, TimeExpr
+
+_CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
+_INHERIT_DEPS = {"ccomp", "xcomp", "conj", "advcl", "parataxis"}
+"""Clauses that take the time of the clause they hang from ("said on May 7 they would try")."""
+
+
+@dataclass
+class EventDate:
+    """An event's date: ISO day, month or year, its precision, and the text that gave it (None: the DCT)."""
+
+    date: str | None
+    precision: str | None  # day, month, year
+    text: str | None
+
+
+def calendar_date(value: str) -> tuple[str, str] | None:
+    """(ISO date, precision) of a TIMEX3 value that names a calendar day, month or year; else None."""
+    m = _CALENDAR.match(value)
+    if not m:
+        return None
+    year, month, day = m.groups()
+    if day:
+        return f"{year}-{month}-{day}", "day"
+    if month:
+        return f"{year}-{month}", "month"
+    return year, "year"
+
+
+def _clause_head(tok: Token) -> Token | None:
+    """The verb heading the clause `tok` is in (the token itself when it is one)."""
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _time_head(span: Span) -> Token | None:
+    """The verb a time expression modifies: the first verb above it, outside it."""
+    tok = span.root
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") and not span.start <= tok.i < span.end:
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _inherits(verb: Token, ancestor: Token) -> int | None:
+    """How many clause links up from `verb` `ancestor` is, through clauses that share its time; None if not."""
+    tok, steps = verb, 0
+    while tok.i != ancestor.i:
+        if tok.head.i == tok.i or tok.dep_ not in _INHERIT_DEPS and tok.pos_ in ("VERB", "AUX"):
+            return None
+        tok = tok.head
+        steps += tok.pos_ in ("VERB", "AUX")
+        if steps > 6:
+            return None
+    return steps
+
+
+def _is_caption_date(article: Article, t: TimeExpr, sent: Span) -> bool:
+    """A full date closing a caption or dateline: ', in Moscow, June 25, 2013.' (then only credits)."""
+    before = article.text[max(sent.start_char, t.start - 2) : t.start]
+    after = article.text[t.end : sent.end_char]
+    return before.endswith(", ") and re.match(r"^\s*[.;]?\s*(?:[A-Z]+/.*)?$", after, re.S) is not None
+
+
+_DATELINE_TAIL = re.compile(r"^\s*(?:\(\s*(?:Reuters|AP|AFP|Xinhua|UPI|dpa|Bloomberg)\s*\)\s*)?[-\u2013\u2014_]+\s")
+
+
+def _is_dateline_date(article: Article, t: TimeExpr, sent: Span) -> bool:
+    """A date in the dateline that opens a story: 'MOSCOW, June 25 (Reuters) - ...'."""
+    return t.start - sent.start_char < 40 and _DATELINE_TAIL.match(article.text[t.end : t.end + 30]) is not None
+
+
+def _with_preposition(doc: Doc, article: Article, span: Span, t: TimeExpr) -> str:
+    """'on Monday' rather than 'Monday' when a preposition introduces the time."""
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if prev.tag_ == "IN" and (span.root.head.i == prev.i or prev.head.i == span.root.head.i):
+            return article.text[prev.idx : t.end]
+    return t.text
+
+
+def resolve_event_date(
+    doc: Doc,
+    trigger_start_char: int,
+    trigger_end_char: int,
+    times: list[TimeExpr],
+    article: Article,
+) -> EventDate:
+    """Date the event whose trigger spans the given characters.
+
+    Order: the time governing the trigger's own clause; a time of a clause the trigger's clause is
+    embedded in (nearest first); a caption/dateline date or a time in a verbless sentence; the
+    publication date (text None). Only times naming a calendar day, month or year count.
+    """
+    trigger = doc.char_span(trigger_start_char, trigger_end_char, alignment_mode="expand")
+    fallback = (
+        EventDate(article.publication_date.isoformat(), "day", None)
+        if article.publication_date
+        else EventDate(None, None, None)
+    )
+    if trigger is None or not len(trigger):
+        return fallback
+    sent = trigger.sent
+    verb = _clause_head(trigger.root)
+    best: tuple[int, EventDate] | None = None
+    for t in times:
+        if not (sent.start_char <= t.start and t.end <= sent.end_char):
+            continue
+        cal = calendar_date(t.value) if t.type in ("DATE", "TIME") else None
+        if cal is None:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if span.start > 0 and doc[span.start - 1].lower_ == "since":
+            continue  # "has killed ... since March 2011": the start of a stretch, not the event's date
+        head = _time_head(span)
+        rank: int | None = None
+        noun = span.root.head
+        if _is_dateline_date(article, t, sent):
+            rank = 70  # "WASHINGTON, Jan 5 (Reuters) -": the filing date, weaker than any time in the story
+        elif _is_caption_date(article, t, sent):
+            rank = 50
+        elif span.root.dep_ in ("poss", "compound", "nmod", "amod") and noun.pos_ in ("NOUN", "PROPN"):
+            # "Friday's attack", "the May 7 meeting": the date of that noun's event only
+            if trigger.start <= noun.i < trigger.end:
+                best = (-1, EventDate(cal[0], cal[1], t.text)) if best is None or best[0] > -1 else best
+            continue
+        elif head is None:
+            rank = 60  # verbless sentence: the time is the sentence's
+        elif verb is not None:
+            steps = _inherits(verb, head)
+            rank = steps if steps is not None else None
+        if rank is not None and (best is None or rank < best[0]):
+            best = (rank, EventDate(cal[0], cal[1], _with_preposition(doc, article, span, t)))
+    return best[1] if best else fallback

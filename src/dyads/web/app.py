@@ -1,0 +1,295 @@
+"""The JSON HTTP API and the bundled pages of `dyads serve` (FastAPI).
+
+The app opens the store read-only and answers only GET requests; every list is paginated and
+capped, every query is parameterised (see `dyads.web.queries`). The pages in `static/` are plain
+HTML, CSS and hand-written JavaScript that read nothing but this API, so what a page shows can be
+fetched, checked and scripted by anyone. docs/api.md documents each endpoint.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import asynccontextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import duckdb
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import FileResponse, StreamingResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from dyads import __version__
+from dyads.store import Store
+from dyads.web import queries
+from dyads.web.queries import EventFilter
+
+STATIC_DIR = Path(__file__).parent / "static"
+MAX_PAGE = 500  # events or articles per page
+MAX_CSV_ROWS = 100_000  # rows of one CSV download
+MAX_TOP = 100
+MAX_EDGES = 500
+MAX_POINTS = 5000
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
+CACHE_ENTRIES = 256  # answers of the aggregate endpoints kept per process
+
+
+class ResponseCache:
+    """Recent answers by endpoint and validated arguments, least recently used dropped first.
+
+    Correct only because the database cannot change while the app holds it read-only; it makes
+    going back and forth between views instant, not a first visit (see `dyads bench web`).
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self.items: OrderedDict[str, Any] = OrderedDict()
+        self.lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, args: tuple, compute: Callable[[], Any]) -> Any:
+        """The answer for `args` (endpoint name and its validated arguments), computed if not kept."""
+        key = repr(args)
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                self.hits += 1
+                return self.items[key]
+            self.misses += 1
+        value = compute()
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self.lock:
+            self.items.clear()
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+Interval = Literal["day", "week", "month", "year"]
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+def event_filter(
+    actor: Annotated[str | None, Query(max_length=200, description="actor code prefix, name or text")] = None,
+    source: Annotated[str | None, Query(max_length=50, description="source actor code prefix")] = None,
+    target: Annotated[str | None, Query(max_length=50, description="target actor code prefix")] = None,
+    country: Annotated[str | None, Query(max_length=3, description="ISO 3166-1 alpha-3 of an actor")] = None,
+    cameo: Annotated[str | None, Query(max_length=4, pattern=r"^\d{1,4}$", description="CAMEO root or code")] = None,
+    quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+    plover: Annotated[str | None, Query(max_length=40, description="PLOVER event type")] = None,
+    date_from: Annotated[date | None, Query(description="first event date, YYYY-MM-DD")] = None,
+    date_to: Annotated[date | None, Query(description="last event date, YYYY-MM-DD")] = None,
+    place: Annotated[str | None, Query(max_length=200, description="location name or ISO3 country")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="text the sentence contains")] = None,
+    article: Annotated[str | None, Query(max_length=500, description="article id")] = None,
+) -> EventFilter:
+    """The filter every event endpoint shares, from query parameters."""
+    return EventFilter(actor=actor, source=source, target=target, country=country, cameo=cameo,
+                       quad_class=quad_class, plover=plover, date_from=date_from, date_to=date_to,
+                       place=place, q=q, article=article)
+
+
+def _warm_up(store: Store, cache: ResponseCache) -> None:
+    """Compute the views a first visit asks for (with the pages' defaults) into the cache."""
+    flt = EventFilter()
+    cur = store.con.cursor()
+    try:
+        cache.get(("stats",), lambda: queries.stats(cur))
+        cache.get(("facets",), lambda: queries.facets(cur))
+        cache.get(("overview", flt, "month", 10), lambda: queries.overview(cur, flt, "month", 10))
+        cache.get(("events", flt, 50, 0, "-date"), lambda: queries.list_events(cur, flt, 50, 0, "-date"))
+        cache.get(("network", flt, "code", 60, 1), lambda: queries.network(cur, flt, "code", 60, 1))
+        cache.get(("map", flt, 2000), lambda: queries.map_points(cur, flt, 2000))
+    except duckdb.Error:  # the store closed under us at shutdown: warming is an optimisation only
+        pass
+    finally:
+        cur.close()
+
+
+def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One cursor per request: a DuckDB connection must not be shared between threads."""
+    cur = request.app.state.store.con.cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
+Filter = Annotated[EventFilter, Depends(event_filter)]
+Cur = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+
+
+def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, warm_up: bool = False) -> FastAPI:
+    """The app over one database, opened read-only for the app's lifetime.
+
+    `allowed_hosts` guards against DNS rebinding: a page on another site cannot reach the
+    local server through a host name of its own. `warm_up` computes the unfiltered views in a
+    background thread at start-up, so that the first visit to a large database is quick too.
+    """
+    store = Store(db_path, read_only=True)
+    cache = ResponseCache(CACHE_ENTRIES)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        if warm_up:
+            threading.Thread(target=_warm_up, args=(store, cache), name="dyads-warm-up", daemon=True).start()
+        yield
+        store.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN: the schema stays at /openapi.json
+        redoc_url=None,
+        title="dyads",
+        version=__version__,
+        description="Read-only API over a dyads event database: events, dyads, network, map, articles.",
+    )
+    app.state.store = store
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    # The file is opened read-only and DuckDB's lock keeps writers out while we hold it, so an
+    # answer can be kept and given again for the same request.
+    app.state.cache = cache
+
+    @app.get("/api/stats", tags=["meta"])
+    def get_stats(cur: Cur) -> dict:
+        """Numbers of articles and events, and the date range of the events."""
+        return {"version": __version__, "database": Path(store.path).name,
+                **cache.get(("stats",), lambda: queries.stats(cur))}
+
+    @app.get("/api/facets", tags=["meta"])
+    def get_facets(cur: Cur) -> dict:
+        """The CAMEO roots, PLOVER types, actor countries and quad classes present, with counts."""
+        return cache.get(("facets",), lambda: queries.facets(cur))
+
+    @app.get("/api/overview", tags=["events"])
+    def get_overview(
+        cur: Cur, flt: Filter, interval: Interval = "month",
+        top: Annotated[int, Query(ge=1, le=MAX_TOP)] = 10,
+    ) -> dict:
+        """Totals, events per period by quad class, top actors, dyads, places and CAMEO roots."""
+        return cache.get(("overview", flt, interval, top), lambda: queries.overview(cur, flt, interval, top))
+
+    @app.get("/api/events", tags=["events"])
+    def get_events(
+        cur: Cur, flt: Filter, limit: Limit = 50, offset: Offset = 0,
+        sort: Literal["date", "-date", "goldstein", "-goldstein", "article"] = "-date",
+    ) -> dict:
+        """One page of the filtered events with their actors, and the total."""
+        return cache.get(("events", flt, limit, offset, sort),
+                         lambda: queries.list_events(cur, flt, limit, offset, sort))
+
+    @app.get("/api/events.csv", tags=["events"])
+    def get_events_csv(
+        cur: Cur, flt: Filter, limit: Annotated[int, Query(ge=1, le=MAX_CSV_ROWS)] = MAX_CSV_ROWS
+    ) -> StreamingResponse:
+        """The filtered events as CSV, the columns of `dyads code --format csv`, at most `limit` rows."""
+        from dyads.cli import EVENT_CSV_COLUMNS, event_csv_row
+
+        # a cursor of its own: the request's cursor is closed before the response streams
+        stream_cur = store.con.cursor()
+
+        def rows() -> Iterator[str]:
+            buf = io.StringIO()
+            writer = csv.DictWriter(buf, fieldnames=EVENT_CSV_COLUMNS)
+            writer.writeheader()
+            try:
+                for i, rec in enumerate(queries.iter_event_records(stream_cur, flt, limit)):
+                    writer.writerow(event_csv_row(rec))
+                    if i % 500 == 499:
+                        yield buf.getvalue()
+                        buf.seek(0)
+                        buf.truncate()
+                yield buf.getvalue()
+            finally:
+                stream_cur.close()
+
+        return StreamingResponse(
+            rows(), media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="dyads-events.csv"'},
+        )
+
+    @app.get("/api/events/{event_id:path}", tags=["events"])
+    def get_event(cur: Cur, event_id: str) -> dict:
+        """The full contract record of one event."""
+        rec = queries.event_record(cur, event_id)
+        if rec is None:
+            raise HTTPException(404, "no such event")
+        return rec
+
+    @app.get("/api/dyad", tags=["events"])
+    def get_dyad(
+        cur: Cur, flt: Filter,
+        a: Annotated[str, Query(min_length=1, max_length=50, description="actor code prefix A")],
+        b: Annotated[str, Query(min_length=1, max_length=50, description="actor code prefix B")],
+        interval: Interval = "month", limit: Limit = 50, offset: Offset = 0,
+    ) -> dict:
+        """A -> B and B -> A per period (counts, mean Goldstein), totals and the events of both."""
+        return cache.get(("dyad", a.strip().upper(), b.strip().upper(), flt, interval, limit, offset),
+                         lambda: queries.dyad(cur, a, b, flt, interval, limit, offset))
+
+    @app.get("/api/network", tags=["events"])
+    def get_network(
+        cur: Cur, flt: Filter, level: Literal["code", "country"] = "code",
+        limit: Annotated[int, Query(ge=1, le=MAX_EDGES)] = 60,
+        min_count: Annotated[int, Query(ge=1)] = 1,
+    ) -> dict:
+        """Actors and the heaviest source -> target edges, with cooperation and conflict counts."""
+        return cache.get(("network", flt, level, limit, min_count),
+                         lambda: queries.network(cur, flt, level, limit, min_count))
+
+    @app.get("/api/map", tags=["events"])
+    def get_map(
+        cur: Cur, flt: Filter, limit: Annotated[int, Query(ge=1, le=MAX_POINTS)] = 2000
+    ) -> dict:
+        """Events per location (with coordinates) and per country (where only the country is known)."""
+        return cache.get(("map", flt, limit), lambda: queries.map_points(cur, flt, limit))
+
+    @app.get("/api/actors", tags=["articles"])
+    def get_actors(
+        cur: Cur, q: Text = None, limit: Annotated[int, Query(ge=1, le=MAX_TOP)] = 20
+    ) -> list[dict]:
+        """Actor codes whose code starts with, or whose name contains, `q`, by mentions in events."""
+        return cache.get(("actors", q, limit), lambda: queries.actors(cur, q, limit))
+
+    @app.get("/api/articles", tags=["articles"])
+    def get_articles(cur: Cur, q: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict:
+        """Articles, newest first; `q` matches id or title."""
+        return cache.get(("articles", q, limit, offset), lambda: queries.list_articles(cur, q, limit, offset))
+
+    @app.get("/api/articles/{article_id:path}", tags=["articles"])
+    def get_article(cur: Cur, article_id: str) -> dict:
+        """One article: text, layers with offsets, its events and the sentences without one."""
+        art = queries.article(cur, article_id)
+        if art is None:
+            raise HTTPException(404, "no such article")
+        return art
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html")
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

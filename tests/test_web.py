@@ -1,0 +1,497 @@
+"""API tests of the web app (dyads.web): every endpoint, its filters, pagination, limits and empty results.
+
+The database is built here from hand-made CodedArticle records (written with Store.write), so every
+count below is known exactly: 4 articles, 7 events, with locations, an undated event, a quote and
+text that looks like HTML.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from dyads.models import (  # noqa: E402
+    Actor,
+    Article,
+    CodedArticle,
+    Event,
+    Location,
+    NoEvent,
+    Place,
+    Quote,
+    Span,
+    Speaker,
+    TimeExpr,
+)
+from dyads.ontology import load_ontology  # noqa: E402
+from dyads.store import Store  # noqa: E402
+
+MOSCOW = Location(name="Moscow", country="RUS", lat=55.75, lon=37.62, geonameid=524901)
+WASHINGTON = Location(name="Washington", country="USA", lat=38.9, lon=-77.04, geonameid=4140963)
+ALEPPO = Location(name="Aleppo", country="SYR", lat=36.2, lon=37.16, geonameid=170063)
+FRANCE_ONLY = Location(name="France", country="FRA")
+
+HTML_TITLE = "<script>alert('x')</script> Aid & <b>arms</b>"
+
+
+def _at(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return start, start + len(needle)
+
+
+def _actor(text: str, needle: str, code: str, name: str | None = None, nth: int = 0) -> Actor:
+    s, e = _at(text, needle, nth)
+    country = code[:3] if code[:3].isalpha() and code[:3] not in {"REB", "GOV", "OPP", "MIL"} else None
+    return Actor(text=needle, start=s, end=e, code=code, country=country, sector=code[3:] or None, name=name)
+
+
+def _event(
+    art: Article, idx: int, sentence: str, src: list[Actor], tgt: list[Actor], trigger: str, cameo: str,
+    when: str | None, loc: Location | None,
+) -> Event:
+    onto = load_ontology().get(cameo)
+    ss, se = _at(art.text, sentence)
+    ts, te = _at(art.text, trigger)
+    return Event(
+        id=f"{art.id}:s{idx}:e1", article_id=art.id, sentence_index=idx, date=when,
+        date_precision="day" if when else None, date_text=None, source=src, target=tgt, cameo=cameo,
+        cameo_root=cameo[:2], cameo_name=onto.name, plover=onto.plover, plover_mode=onto.plover_mode,
+        goldstein=onto.goldstein, quad_class=onto.quad_class, trigger=Span(trigger, ts, te), location=loc,
+        sentence=sentence, sentence_start=ss, sentence_end=se, confidence=0.8,
+    )
+
+
+def build_articles() -> list[CodedArticle]:
+    """Four small coded articles; the numbers the tests expect follow from these records."""
+    out = []
+
+    s0 = "Foreign Minister Sergei Lavrov urged the Syrian government and the opposition on Monday to talk."
+    s1 = "Russia criticised the United States over its plans."
+    s2 = '"We will not accept this," Lavrov said.'
+    t = f"MOSCOW - {s0} {s1} {s2}"
+    a = Article(id="moscow-1", text=t, publication_date=date(2013, 7, 22), title="Lavrov urges talks", source="test")
+    lavrov = _actor(t, "Foreign Minister Sergei Lavrov", "RUSGOV", "Sergei Lavrov")
+    syrgov = _actor(t, "the Syrian government", "SYRGOV")
+    opp = _actor(t, "the opposition", "SYROPP")
+    rus = _actor(t, "Russia", "RUS")
+    usa = _actor(t, "the United States", "USA")
+    qs, qe = _at(t, "We will not accept this,")
+    ls, le = _at(t, "Lavrov", 1)
+    cs, ce = _at(t, "said")
+    ms, me = _at(t, "on Monday")
+    ps, pe = _at(t, "MOSCOW")
+    out.append(CodedArticle(
+        article=a,
+        times=[TimeExpr("on Monday", ms, me, "DATE", "2013-07-22")],
+        places=[Place("MOSCOW", ps, pe, name="Moscow", country="RUS", lat=55.75, lon=37.62, geonameid=524901)],
+        actors=[lavrov, syrgov, opp, rus, usa],
+        quotes=[Quote("We will not accept this,", qs, qe, speaker=Speaker("Lavrov", ls, le, "Sergei Lavrov", "RUSGOV"),
+                      cue=Span("said", cs, ce))],
+        events=[
+            _event(a, 0, s0, [lavrov], [syrgov, opp], "urged", "020", "2013-07-22", MOSCOW),
+            _event(a, 1, s1, [rus], [usa], "criticised", "111", "2013-07-23", MOSCOW),
+        ],
+        no_events=[NoEvent(2, *_at(t, s2), reason="quotation without a codable verb")],
+        location=Place("MOSCOW", ps, pe, name="Moscow", country="RUS", lat=55.75, lon=37.62),
+    ))
+
+    s0 = "The United States accused Russia of shielding Damascus."
+    s1 = "Washington said it wanted to meet Russia next month."
+    t = f"{s0} {s1}"
+    a = Article(id="washington-1", text=t, publication_date=date(2013, 8, 5), title="US accuses Russia")
+    out.append(CodedArticle(
+        article=a,
+        actors=[_actor(t, "The United States", "USA"), _actor(t, "Russia", "RUS"), _actor(t, "Washington", "USA"),
+                _actor(t, "Russia", "RUS", nth=1)],
+        events=[
+            _event(a, 0, s0, [_actor(t, "The United States", "USA")], [_actor(t, "Russia", "RUS")], "accused",
+                   "112", "2013-08-05", WASHINGTON),
+            _event(a, 1, s1, [_actor(t, "Washington", "USA")], [_actor(t, "Russia", "RUS", nth=1)],
+                   "wanted to meet", "036", "2013-09-10", WASHINGTON),
+        ],
+    ))
+
+    s0 = "Syrian troops attacked rebels near Aleppo."
+    s1 = "France gave aid to the rebels."
+    s2 = "China praised Russia."
+    t = f"{s0} {s1} {s2} Fighters wrote <b>50% off</b> on a wall."
+    a = Article(id="aleppo-1", text=t, publication_date=date(2013, 8, 21), title=HTML_TITLE)
+    out.append(CodedArticle(
+        article=a,
+        actors=[_actor(t, "Syrian troops", "SYRMIL"), _actor(t, "rebels", "SYRREB"), _actor(t, "France", "FRA"),
+                _actor(t, "the rebels", "SYRREB"), _actor(t, "China", "CHN"), _actor(t, "Russia", "RUS")],
+        events=[
+            _event(a, 0, s0, [_actor(t, "Syrian troops", "SYRMIL")], [_actor(t, "rebels", "SYRREB")], "attacked",
+                   "190", "2013-08-21", ALEPPO),
+            _event(a, 1, s1, [_actor(t, "France", "FRA")], [_actor(t, "the rebels", "SYRREB")], "gave aid",
+                   "070", "2013-09-02", FRANCE_ONLY),
+            _event(a, 2, s2, [_actor(t, "China", "CHN")], [_actor(t, "Russia", "RUS")], "praised", "051", None, None),
+        ],
+    ))
+
+    t = "Markets were calm on Tuesday."
+    a = Article(id="quiet-1", text=t, publication_date=date(2013, 9, 3))
+    out.append(CodedArticle(article=a, no_events=[NoEvent(0, 0, len(t), reason="no actor")]))
+    return out
+
+
+def build_db(path: Path) -> Path:
+    with Store(path) as st:
+        st.write(build_articles(), coder_version="test")
+    return path
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    return build_db(tmp_path_factory.mktemp("web") / "web.duckdb")
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    from dyads.web import create_app
+
+    app = create_app(db, allowed_hosts=["testserver"])
+    with TestClient(app) as c:
+        yield c
+
+
+def get(client, url: str, **params) -> dict:
+    r = client.get(url, params=params)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+# -- meta --------------------------------------------------------------------------------------
+def test_stats_and_facets(client):
+    s = get(client, "/api/stats")
+    assert (s["articles"], s["events"], s["first_date"], s["last_date"]) == (4, 7, "2013-07-22", "2013-09-10")
+    assert s["database"] == "web.duckdb"  # the file name, never the full path
+    f = get(client, "/api/facets")
+    assert {r["code"]: r["n"] for r in f["cameo_roots"]} == {"02": 1, "11": 2, "03": 1, "19": 1, "07": 1, "05": 1}
+    assert {r["plover"]: r["n"] for r in f["plover"]}["ACCUSE"] == 2
+    # actor countries count mentions: SYRGOV and SYROPP in one event are two
+    assert {r["country"]: r["n"] for r in f["countries"]} == {"RUS": 5, "USA": 3, "SYR": 5, "FRA": 1, "CHN": 1}
+
+
+def test_openapi_lists_every_endpoint(client):
+    paths = set(get(client, "/openapi.json")["paths"])
+    assert {"/api/stats", "/api/facets", "/api/overview", "/api/events", "/api/events.csv", "/api/events/{event_id}",
+            "/api/dyad", "/api/network", "/api/map", "/api/actors", "/api/articles",
+            "/api/articles/{article_id}"} <= paths
+
+
+# -- overview ----------------------------------------------------------------------------------
+def test_overview_counts_and_timeline(client):
+    o = get(client, "/api/overview")
+    assert (o["events"], o["articles"], o["undated"]) == (7, 3, 1)
+    assert {q["quad_class"]: q["n"] for q in o["by_quad"]} == {1: 3, 2: 1, 3: 2, 4: 1}
+    months = {r["period"]: (r["q1"], r["q2"], r["q3"], r["q4"]) for r in o["timeline"]}
+    assert months == {"2013-07-01": (1, 0, 1, 0), "2013-08-01": (0, 0, 1, 1), "2013-09-01": (1, 1, 0, 0)}
+    top = {a["code"]: a for a in o["top_actors"]}
+    assert top["RUS"]["n"] == 4 and top["RUS"]["as_target"] == 3 and top["RUSGOV"]["name"] == "Sergei Lavrov"
+    assert o["top_dyads"][0] == {"source": "USA", "target": "RUS", "n": 2, "goldstein": 1.0}
+    assert {(p["name"], p["n"]) for p in o["top_places"]} == {("Moscow", 2), ("Washington", 2), ("Aleppo", 1),
+                                                              ("France", 1)}
+
+
+def test_overview_week_and_year_buckets(client):
+    assert [r["period"] for r in get(client, "/api/overview", interval="year")["timeline"]] == ["2013-01-01"]
+    weeks = get(client, "/api/overview", interval="week")["timeline"]
+    assert weeks[0]["period"] == "2013-07-22" and sum(r["total"] for r in weeks) == 6
+
+
+def test_overview_with_filter_and_empty(client):
+    o = get(client, "/api/overview", actor="RUS")
+    assert o["events"] == 5
+    empty = get(client, "/api/overview", actor="ZZZ")
+    assert empty["events"] == 0 and empty["timeline"] == [] and empty["top_actors"] == []
+    assert all(q["n"] == 0 for q in empty["by_quad"])
+
+
+# -- search and filters ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("params", "ids"),
+    [
+        ({"actor": "RUS"}, {"moscow-1:s0:e1", "moscow-1:s1:e1", "washington-1:s0:e1", "washington-1:s1:e1",
+                            "aleppo-1:s2:e1"}),
+        ({"actor": "lavrov"}, {"moscow-1:s0:e1"}),  # by name, any case
+        ({"actor": "the united states"}, {"moscow-1:s1:e1", "washington-1:s0:e1"}),  # by text
+        ({"source": "USA"}, {"washington-1:s0:e1", "washington-1:s1:e1"}),
+        ({"target": "SYR"}, {"moscow-1:s0:e1", "aleppo-1:s0:e1", "aleppo-1:s1:e1"}),
+        ({"country": "syr"}, {"moscow-1:s0:e1", "aleppo-1:s0:e1", "aleppo-1:s1:e1"}),
+        ({"cameo": "11"}, {"moscow-1:s1:e1", "washington-1:s0:e1"}),
+        ({"cameo": "190"}, {"aleppo-1:s0:e1"}),
+        ({"quad_class": 2}, {"aleppo-1:s1:e1"}),
+        ({"plover": "accuse"}, {"moscow-1:s1:e1", "washington-1:s0:e1"}),
+        ({"date_from": "2013-08-01", "date_to": "2013-08-31"}, {"washington-1:s0:e1", "aleppo-1:s0:e1"}),
+        ({"date_from": "2013-09-01"}, {"washington-1:s1:e1", "aleppo-1:s1:e1"}),
+        ({"place": "moscow"}, {"moscow-1:s0:e1", "moscow-1:s1:e1"}),
+        ({"place": "FRA"}, {"aleppo-1:s1:e1"}),
+        ({"q": "CRITICISED"}, {"moscow-1:s1:e1"}),
+        ({"article": "aleppo-1"}, {"aleppo-1:s0:e1", "aleppo-1:s1:e1", "aleppo-1:s2:e1"}),
+        ({"actor": "RUS", "quad_class": 3}, {"moscow-1:s1:e1", "washington-1:s0:e1"}),
+        ({"q": "%"}, set()),  # LIKE wildcards in user text are literal
+        ({"q": "_"}, set()),
+        ({"actor": "' OR 1=1 --"}, set()),  # and SQL is never built from it
+        ({"actor": "ZZZ"}, set()),
+    ],
+)
+def test_event_filters(client, params, ids):
+    page = get(client, "/api/events", limit=100, **params)
+    assert {e["id"] for e in page["items"]} == ids
+    assert page["total"] == len(ids)
+
+
+def test_events_carry_actors_and_sort(client):
+    page = get(client, "/api/events", sort="date", limit=3)
+    first = page["items"][0]
+    assert first["id"] == "moscow-1:s0:e1"
+    assert [a["code"] for a in first["target"]] == ["SYRGOV", "SYROPP"]
+    assert first["source"][0]["name"] == "Sergei Lavrov" and first["trigger_text"] == "urged"
+    assert get(client, "/api/events", sort="-date")["items"][-1]["event_date"] is None  # undated last
+    assert get(client, "/api/events", sort="goldstein")["items"][0]["cameo"] == "190"
+
+
+def test_events_pagination(client):
+    seen = []
+    for offset in (0, 3, 6):
+        page = get(client, "/api/events", limit=3, offset=offset, sort="article")
+        assert page["total"] == 7 and (page["limit"], page["offset"]) == (3, offset)
+        seen += [e["id"] for e in page["items"]]
+    assert len(seen) == 7 == len(set(seen))
+    assert get(client, "/api/events", offset=100)["items"] == []
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"limit": 0}, {"limit": 501}, {"offset": -1}, {"cameo": "abc"}, {"quad_class": 5}, {"date_from": "July"},
+     {"sort": "id; DROP TABLE events"}, {"q": "x" * 201}],
+)
+def test_bad_parameters_are_refused(client, params):
+    assert client.get("/api/events", params=params).status_code == 422
+
+
+def test_event_record(client):
+    rec = get(client, "/api/events/moscow-1:s0:e1")
+    assert rec["cameo"] == "020" and rec["location"]["name"] == "Moscow"
+    assert client.get("/api/events/nope:s0:e1").status_code == 404
+
+
+def test_events_csv(client):
+    r = client.get("/api/events.csv")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert len(rows) == 7
+    assert {row["source"] + ">" + row["target"] for row in rows} >= {"RUSGOV>SYRGOV;SYROPP", "USA>RUS"}
+    filtered = list(csv.DictReader(io.StringIO(client.get("/api/events.csv", params={"cameo": "11"}).text)))
+    assert sorted(row["id"] for row in filtered) == ["moscow-1:s1:e1", "washington-1:s0:e1"]
+    limited = list(csv.DictReader(io.StringIO(client.get("/api/events.csv", params={"limit": 2}).text)))
+    assert len(limited) == 2
+    empty = client.get("/api/events.csv", params={"actor": "ZZZ"}).text.strip().splitlines()
+    assert len(empty) == 1 and empty[0].startswith("id,article_id")
+    assert client.get("/api/events.csv", params={"limit": 100_001}).status_code == 422
+
+
+# -- dyad, network, map --------------------------------------------------------------------------
+def test_dyad_both_directions(client):
+    d = get(client, "/api/dyad", a="rus", b="USA")
+    assert (d["a"], d["b"]) == ("RUS", "USA")
+    assert d["totals"]["ab"]["n"] == 1 and d["totals"]["ab"]["goldstein"] == -2.0
+    assert d["totals"]["ba"]["n"] == 2 and d["totals"]["ba"]["goldstein"] == 1.0
+    assert d["totals"]["ba"]["by_quad"] == {"1": 1, "2": 0, "3": 1, "4": 0}
+    assert d["series"] == [
+        {"period": "2013-07-01", "ab_n": 1, "ab_goldstein": -2.0, "ba_n": 0, "ba_goldstein": None},
+        {"period": "2013-08-01", "ab_n": 0, "ab_goldstein": None, "ba_n": 1, "ba_goldstein": -2.0},
+        {"period": "2013-09-01", "ab_n": 0, "ab_goldstein": None, "ba_n": 1, "ba_goldstein": 4.0},
+    ]
+    assert [(e["id"], e["direction"]) for e in d["events"]["items"]] == [
+        ("moscow-1:s1:e1", "ab"), ("washington-1:s0:e1", "ba"), ("washington-1:s1:e1", "ba")]
+
+
+def test_dyad_prefix_filter_pagination_and_empty(client):
+    d = get(client, "/api/dyad", a="RUS", b="SYR")  # RUS covers RUSGOV, SYR covers SYRGOV and SYROPP
+    assert d["totals"]["ab"]["n"] == 1 and d["totals"]["ba"]["n"] == 0
+    page = get(client, "/api/dyad", a="RUS", b="USA", limit=1, offset=1)
+    assert page["events"]["total"] == 3 and [e["id"] for e in page["events"]["items"]] == ["washington-1:s0:e1"]
+    filtered = get(client, "/api/dyad", a="RUS", b="USA", quad_class=1)
+    assert filtered["totals"]["ab"]["n"] == 0 and filtered["totals"]["ba"]["n"] == 1
+    none = get(client, "/api/dyad", a="FRA", b="CHN")
+    assert none["series"] == [] and none["events"]["total"] == 0 and none["totals"]["ab"]["goldstein"] is None
+    assert client.get("/api/dyad", params={"a": "RUS"}).status_code == 422
+
+
+def test_network_codes_and_countries(client):
+    net = get(client, "/api/network")
+    edges = {(e["source"], e["target"]): e for e in net["edges"]}
+    assert set(edges) == {("RUSGOV", "SYRGOV"), ("RUSGOV", "SYROPP"), ("RUS", "USA"), ("USA", "RUS"),
+                          ("SYRMIL", "SYRREB"), ("FRA", "SYRREB"), ("CHN", "RUS")}
+    assert edges[("USA", "RUS")]["n"] == 2 and edges[("USA", "RUS")]["kind"] == "cooperation"  # one each: tie
+    assert edges[("SYRMIL", "SYRREB")]["kind"] == "conflict"
+    nodes = {n["id"]: n for n in net["nodes"]}
+    assert nodes["RUS"]["n"] == 4 and nodes["RUSGOV"]["name"] == "Sergei Lavrov"
+    by_country = {(e["source"], e["target"]): e["n"] for e in get(client, "/api/network", level="country")["edges"]}
+    # RUSGOV -> SYRGOV + SYROPP is one event; SYRMIL -> SYRREB is a loop, left out
+    assert by_country == {("RUS", "SYR"): 1, ("RUS", "USA"): 1, ("USA", "RUS"): 2, ("FRA", "SYR"): 1, ("CHN", "RUS"): 1}
+    assert len(get(client, "/api/network", limit=2)["edges"]) == 2
+    assert [(e["source"], e["target"]) for e in get(client, "/api/network", min_count=2)["edges"]] == [("USA", "RUS")]
+    assert get(client, "/api/network", actor="ZZZ") == {"level": "code", "nodes": [], "edges": []}
+
+
+def test_map(client):
+    m = get(client, "/api/map")
+    assert {(p["name"], p["n"], p["q3"]) for p in m["points"]} == {("Moscow", 2, 1), ("Washington", 2, 1),
+                                                                   ("Aleppo", 1, 0)}
+    assert m["countries"] == [{"country": "FRA", "n": 1, "q1": 0, "q2": 1, "q3": 0, "q4": 0}]
+    assert m["unplaced"] == 1
+    assert get(client, "/api/map", actor="ZZZ") == {"points": [], "countries": [], "unplaced": 0}
+    assert len(get(client, "/api/map", limit=1)["points"]) == 1
+
+
+# -- actors and articles ----------------------------------------------------------------------------
+def test_actor_suggestions(client):
+    assert [a["code"] for a in get(client, "/api/actors", q="rus")] == ["RUS", "RUSGOV"]
+    assert get(client, "/api/actors", q="lavrov")[0]["code"] == "RUSGOV"
+    assert get(client, "/api/actors", q="zzz") == []
+
+
+def test_articles_list(client):
+    page = get(client, "/api/articles")
+    assert page["total"] == 4 and [a["id"] for a in page["items"]][0] == "quiet-1"
+    assert get(client, "/api/articles", q="script")["items"][0]["id"] == "aleppo-1"
+    assert [a["id"] for a in get(client, "/api/articles", limit=1, offset=3)["items"]] == ["moscow-1"]
+    assert get(client, "/api/articles", q="nothing like it")["items"] == []
+
+
+def test_article_view(client):
+    art = get(client, "/api/articles/moscow-1")
+    text = art["text"]
+    assert [e["id"] for e in art["events"]] == ["moscow-1:s0:e1", "moscow-1:s1:e1"]
+    for layer in ("times", "places", "actors", "quotes"):
+        assert art["layers"][layer], layer
+        for item in art["layers"][layer]:
+            assert text[item["start"]:item["end"]] == item["text"]
+    for e in art["events"]:
+        assert text[e["trigger_start"]:e["trigger_end"]] == e["trigger_text"]
+        assert text[e["sentence_start"]:e["sentence_end"]] == e["sentence"]
+    assert art["layers"]["quotes"][0]["speaker"]["code"] == "RUSGOV"
+    assert art["no_events"][0]["reason"] == "quotation without a codable verb"
+    quiet = get(client, "/api/articles/quiet-1")
+    assert quiet["events"] == [] and quiet["layers"]["actors"] == [] and quiet["no_events"][0]["reason"] == "no actor"
+    assert get(client, "/api/articles/aleppo-1")["title"] == HTML_TITLE  # JSON carries it as text; pages escape
+    assert client.get("/api/articles/nope").status_code == 404
+
+
+# -- pages and safety --------------------------------------------------------------------------------
+def test_pages_and_assets_are_served(client):
+    r = client.get("/")
+    assert r.status_code == 200 and '<script src="/static/app.js"' in r.text
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+    assert client.get("/static/app.js").status_code == 200
+    world = client.get("/static/world.json").json()
+    iso = {c["iso3"] for c in world["countries"]}
+    assert {"RUS", "USA", "SYR", "FRA", "CHN"} <= iso and "Natural Earth" in world["source"]
+    assert "http://" not in r.text and "https://" not in r.text  # nothing from a CDN
+
+
+def test_foreign_host_header_is_refused(client):
+    assert client.get("/api/stats", headers={"host": "evil.example"}).status_code == 400
+
+
+def test_only_reads(client, db):
+    assert client.post("/api/events").status_code == 405
+    with pytest.raises(Exception, match="read-only"):
+        client.app.state.store.con.cursor().execute("DELETE FROM events")
+    with Store(db, read_only=True) as st:  # a second reader is fine while the app runs
+        assert st.query("SELECT count(*) FROM events")[1][0][0] == 7
+
+
+def test_missing_database_is_an_error(tmp_path):
+    from dyads.web import create_app
+
+    with pytest.raises(FileNotFoundError):
+        create_app(tmp_path / "none.duckdb")
+
+
+def test_repeated_requests_are_answered_from_the_cache(client):
+    cache = client.app.state.cache
+    cache.clear()
+    first = get(client, "/api/network", level="country", limit=3)
+    hits = cache.hits
+    assert get(client, "/api/network", limit=3, level="country") == first  # same query, other order
+    assert cache.hits == hits + 1
+    assert get(client, "/api/network", level="country", limit=4) != first  # another query is computed
+
+
+@pytest.fixture(scope="module")
+def coded_client(tmp_path_factory):
+    """The app over articles coded by the real pipeline (Coder -> code_into_store), not hand-made records."""
+    from dyads import Coder
+    from dyads.runner import code_into_store
+    from dyads.web import create_app
+
+    texts = [
+        ("c1", "Russia criticised the United States on Monday. China praised Russia on Tuesday."),
+        ("c2", "Syrian troops attacked rebels near Aleppo."),
+    ]
+    path = tmp_path_factory.mktemp("coded") / "coded.duckdb"
+    with Store(path) as st:
+        code_into_store([Article(id=i, text=t, publication_date=date(2013, 7, 22)) for i, t in texts], st, Coder())
+        summary = st.summary()
+    with TestClient(create_app(path, allowed_hosts=["testserver"])) as c:
+        yield c, summary
+
+
+def test_pipeline_output_traces_to_the_text(coded_client):
+    client, summary = coded_client
+    assert summary.events > 0
+    o = get(client, "/api/overview")
+    assert o["events"] == summary.events
+    assert [(d["source"], d["target"], d["n"]) for d in o["top_dyads"]] == [tuple(x) for x in summary.top_dyads]
+    for article_id in ("c1", "c2"):
+        art = get(client, f"/api/articles/{article_id}")
+        for e in art["events"]:
+            assert art["text"][e["trigger_start"]:e["trigger_end"]] == e["trigger_text"]
+            for actor in e["source"] + e["target"]:
+                assert art["text"][actor["start"]:actor["end"]] == actor["text"]
+        for actor in art["layers"]["actors"]:
+            assert art["text"][actor["start"]:actor["end"]] == actor["text"]
+
+
+def test_serve_command_refuses_a_missing_database(tmp_path):
+    from click.testing import CliRunner
+
+    from dyads.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and "no database" in result.output
+
+
+def test_warm_up_fills_the_cache_with_the_landing_views(db):
+    import time
+
+    from dyads.web import create_app
+
+    with TestClient(create_app(db, allowed_hosts=["testserver"], warm_up=True)) as c:
+        cache = c.app.state.cache
+        deadline = time.monotonic() + 20
+        while len(cache.items) < 6 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(cache.items) == 6
+        hits = cache.hits
+        for url in ("/api/stats", "/api/facets", "/api/overview?interval=month&top=10",
+                    "/api/events?limit=50&offset=0&sort=-date", "/api/network?level=code&limit=60&min_count=1",
+                    "/api/map?limit=2000"):
+            assert c.get(url).status_code == 200
+        assert cache.hits == hits + 6
