@@ -53,7 +53,10 @@ def test_jsonl_records_are_each_read_or_rejected(tmp_path, records):
     p.write_text("\n".join(lines), encoding="utf-8")
     items = list(read_file(p))
     nonblank = [x for x in lines if x.strip()]
-    if not nonblank:
+    if "\x00" in "\n".join(lines):
+        # NUL bytes make the whole file binary: one reject for the file, with that reason
+        assert [i.reason for i in items] == ["binary data (NUL bytes), not text"]
+    elif not nonblank:
         assert [i.reason.split(" (")[0] for i in items] == ["empty file"]
     else:
         # one article or one reject per non-blank line: nothing silently dropped

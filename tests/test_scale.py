@@ -17,9 +17,9 @@ import pytest
 from dyads.ingest import read_inputs
 from dyads.models import Article, Reject
 from dyads.scale import build_rows, is_parquet_store, open_parquet_store, open_store, plan_partitions, read_partition
-from dyads.scale.rows import STORE_TABLES
 from dyads.scale.shards import SHARD_TABLES, ShardMeta, clear_temporary, merge_shards, shard_dir, write_shard
 from dyads.store import Store
+from dyads.store.rows import STORE_TABLES
 
 EXAMPLES = (Path(__file__).resolve().parent.parent / "examples").resolve()
 DUP_ID = "geneva-talks-2014-02-11"  # an examples/ article that extra.jsonl codes again with other text

@@ -198,7 +198,16 @@ def _read_csv(path: Path, text: str) -> Iterator[Item]:
                      text.splitlines()[0][:2000] if text else "")
         return
     reader.fieldnames = fields
-    for n, row in enumerate(reader, 1):
+    n = 0
+    while True:
+        n += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            yield Reject(str(path), f"row {n}", f"malformed CSV: {exc}", "")
+            continue
         if None in row:  # more cells than header columns
             yield Reject(str(path), f"row {n}", "more cells than header columns", json.dumps(row, default=str))
             continue

@@ -2,9 +2,9 @@
 
 - `run_dask(inputs, out_dir, ...)` codes input shards on Dask into a Parquet directory (`engine`).
 - `open_parquet_store(dir)` / `open_store(path)` open such a directory read-only like a `Store` (`parquet`).
-- `build_rows(batch, coder_version)` makes the store rows of coded articles, for DuckDB and Parquet (`rows`).
+- `build_rows(batch, coder_version)` (from `dyads.store.rows`) makes the rows both engines write.
 
-Names are loaded on first use: `dyads.store` imports `dyads.scale.rows`, and Dask is an optional
+Names are loaded on first use: Dask is an optional
 extra (`dyads[dask]`) that only `run_dask` needs.
 """
 
@@ -23,8 +23,8 @@ _NAMES = {
     "open_store": "parquet",
     "is_parquet_store": "parquet",
     "ParquetStore": "parquet",
-    "build_rows": "rows",
-    "StoreRows": "rows",
+    "build_rows": "dyads.store.rows",
+    "StoreRows": "dyads.store.rows",
     "plan_partitions": "partitions",
     "read_partition": "partitions",
     "Partition": "partitions",
@@ -36,5 +36,6 @@ __all__ = sorted(_NAMES)
 
 def __getattr__(name: str) -> Any:
     if name in _NAMES:
-        return getattr(import_module(f"dyads.scale.{_NAMES[name]}"), name)
+        module = _NAMES[name]
+        return getattr(import_module(module if "." in module else f"dyads.scale.{module}"), name)
     raise AttributeError(f"module 'dyads.scale' has no attribute {name!r}")

@@ -34,7 +34,7 @@ import pyarrow as pa
 
 from dyads.models import CodedArticle, Reject
 from dyads.scale.partitions import Partition
-from dyads.scale.rows import REJECTS_DDL, REJECTS_TABLE, STORE_TABLES, build_rows, reject_rows
+from dyads.store.rows import REJECTS_DDL, REJECTS_TABLE, STORE_TABLES, build_rows, reject_rows
 
 SHARDS = "shards"
 META = "_dyads.json"

@@ -11,15 +11,15 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from dyads.models import CodedArticle, Event
+from dyads.models import CodedArticle
 from dyads.store.migrations import SCHEMA_VERSION, SchemaError, current_version, migrate
+from dyads.store.rows import build_rows
 
 __all__ = ["SCHEMA_VERSION", "SchemaError", "Store", "StoreLocked", "Summary", "content_hash", "default_db_path"]
 
@@ -40,21 +40,6 @@ def content_hash(text: str, publication_date: object = None) -> str:
     h.update(text.encode("utf-8", "surrogatepass"))
     h.update(b"\x00" + str(publication_date).encode())
     return h.hexdigest()
-
-
-def _event_day(event: Event) -> str | None:
-    d = event.date
-    if not d:
-        return None
-    if len(d) == 4 and d.isdigit():
-        return f"{d}-01-01"
-    if len(d) == 7:
-        return f"{d}-01"
-    return d[:10] if len(d) >= 10 else None
-
-
-def _codes(actors) -> list[str]:
-    return [a.code for a in actors if a.code]
 
 
 @dataclass
@@ -120,111 +105,8 @@ class Store:
         batch = list({coded.article.id: coded for coded in batch}.values())
         if not batch:
             return 0
-        now = datetime.now(UTC).replace(tzinfo=None)
-        articles, events, actors, quotes, no_events = [], [], [], [], []
-        for coded in batch:
-            a = coded.article
-            articles.append(
-                {
-                    "id": a.id,
-                    "publication_date": a.publication_date,
-                    "title": a.title,
-                    "source": a.source,
-                    "url": a.url,
-                    "text": a.text,
-                    "content_hash": content_hash(a.text, a.publication_date),
-                    "coded_at": now,
-                    "coder_version": coder_version,
-                    "origin": a.origin,
-                    "location_name": coded.location.name if coded.location else None,
-                    "location_country": coded.location.country if coded.location else None,
-                    "n_events": len(coded.events),
-                    "layers": json.dumps({k: v for k, v in coded.annotations().items() if k not in {"text"}}),
-                }
-            )
-            for e in coded.events:
-                loc = e.location
-                events.append(
-                    {
-                        "id": e.id,
-                        "article_id": e.article_id,
-                        "sentence_index": e.sentence_index,
-                        "date": e.date,
-                        "date_precision": e.date_precision,
-                        "date_text": e.date_text,
-                        "event_date": _event_day(e),
-                        "source_codes": _codes(e.source),
-                        "target_codes": _codes(e.target),
-                        "source_code": (_codes(e.source) or [None])[0],
-                        "target_code": (_codes(e.target) or [None])[0],
-                        "cameo": e.cameo,
-                        "cameo_root": e.cameo_root,
-                        "cameo_name": e.cameo_name,
-                        "plover": e.plover,
-                        "plover_mode": e.plover_mode,
-                        "goldstein": e.goldstein,
-                        "quad_class": e.quad_class,
-                        "trigger_text": e.trigger.text,
-                        "trigger_start": e.trigger.start,
-                        "trigger_end": e.trigger.end,
-                        "location_name": loc.name if loc else None,
-                        "location_country": loc.country if loc else None,
-                        "location_lat": loc.lat if loc else None,
-                        "location_lon": loc.lon if loc else None,
-                        "location_geonameid": loc.geonameid if loc else None,
-                        "sentence": e.sentence,
-                        "sentence_start": e.sentence_start,
-                        "sentence_end": e.sentence_end,
-                        "negated": e.negated,
-                        "confidence": e.confidence,
-                        "quote_index": e.quote_index,
-                        "rule": e.rule,
-                        "record": json.dumps(e.to_dict()),
-                    }
-                )
-                for role, group in (("source", e.source), ("target", e.target)):
-                    for pos, actor in enumerate(group):
-                        actors.append(
-                            {
-                                "event_id": e.id,
-                                "article_id": e.article_id,
-                                "role": role,
-                                "position": pos,
-                                "text": actor.text,
-                                "name": actor.name,
-                                "code": actor.code,
-                                "country": actor.country,
-                                "sector": actor.sector,
-                                "start_char": actor.start,
-                                "end_char": actor.end,
-                            }
-                        )
-            for pos, q in enumerate(coded.quotes):
-                quotes.append(
-                    {
-                        "article_id": a.id,
-                        "position": pos,
-                        "text": q.text,
-                        "start_char": q.start,
-                        "end_char": q.end,
-                        "kind": q.kind,
-                        "speaker_text": q.speaker.text if q.speaker else None,
-                        "speaker_name": q.speaker.name if q.speaker else None,
-                        "speaker_code": q.speaker.code if q.speaker else None,
-                        "cue_text": q.cue.text if q.cue else None,
-                    }
-                )
-            for ne in coded.no_events:
-                no_events.append(
-                    {
-                        "article_id": a.id,
-                        "sentence_index": ne.sentence_index,
-                        "start_char": ne.start,
-                        "end_char": ne.end,
-                        "reason": ne.reason,
-                    }
-                )
-        ids = [row["id"] for row in articles]
+        rows = build_rows(batch, coder_version)
+        ids = rows.article_ids
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -232,22 +114,16 @@ class Store:
             for table in ("events", "event_actors", "quotes", "no_events"):
                 con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM batch_ids)")
             con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM batch_ids)")
-            for table, rows in (
-                ("articles", articles),
-                ("events", events),
-                ("event_actors", actors),
-                ("quotes", quotes),
-                ("no_events", no_events),
-            ):
-                if rows:
-                    con.register("batch_rows", pa.Table.from_pylist(rows))
+            for table, table_rows in rows.tables():
+                if table_rows:
+                    con.register("batch_rows", pa.Table.from_pylist(table_rows))
                     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
                     con.unregister("batch_rows")
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
-        return len(events)
+        return len(rows.events)
 
     # -- reading ---------------------------------------------------------------------------
     def summary(self, top: int = 10) -> Summary:
