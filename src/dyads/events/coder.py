@@ -1,19 +1,125 @@
-"""Code events from the dependency parse: predicate, source (agent), target (object)."""
+"""Code events from the dependency parse: predicate + pattern -> CAMEO code, agent -> source, patient -> target.
+
+How a sentence is coded:
+
+1. Every verb or noun whose lemma heads a pattern of the verb dictionary is a candidate predicate
+   (`dyads.events.verbs` documents the pattern format). Its most specific pattern whose
+   prepositions and word slots are all present in the parse wins; a noun that is the object of a
+   light verb ("issued a new call for", "held talks with") takes that verb's subject.
+2. Roles: the source is the agent: the subject, or the `by` phrase in the passive ("Gondor was
+   attacked by Mordor"); for an event noun its possessor or `by` phrase, or for meetings and talks
+   the subject of the clause the noun sits in ("at the start of talks with X, Lavrov said").
+   Relative pronouns stand for the noun they modify, subjectless infinitives, participles and
+   coordinated verbs take the subject of their governing verb ("urged X to" -> X), and a pronoun
+   subject inside reported speech stands for the speaker. The target is the object of the
+   pattern's preposition, else the addressee of an appeal ("called on X to"), else the direct
+   object, else any other prepositional object. All actors inside the chosen phrases are kept,
+   so coordination and appositions give compound sources and targets.
+3. Meaning that changes the code: a negated cooperative act (roots 03-08) is coded as a rejection
+   (120) and flagged `negated`; other negated acts, acts under "refuse/fail to" and hypotheticals
+   ("could", "might") are not coded and say so. Future and intent ("will meet", "would try to
+   bring together", "plans to send") become the matching express-intent code (03x) or, for
+   material conflict, the matching threat (13x).
+4. A bare statement verb ("said") is coded 010 only when nothing was coded from what was said.
+
+Every sentence without an event gets a `NoEvent` naming each candidate and why it was dropped.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
-from dyads.models import Actor, CodedArticle, Event, NoEvent
+from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
+from dyads.models import Actor, CodedArticle, Event, Location, NoEvent
 from dyads.models import Span as TextSpan
+from dyads.ontology import CameoCode
 
 if TYPE_CHECKING:
     from dyads.pipeline import Resources
 
-_LIGHT_VERBS = {"issue", "make", "hold", "launch", "renew", "repeat", "have"}
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+LIGHT_VERBS = {
+    "issue", "make", "hold", "launch", "renew", "repeat", "have", "conduct", "carry", "stage", "mount",
+    "give", "offer", "express", "voice", "extend", "deliver", "reach", "take", "begin", "start", "open",
+    "resume", "continue", "lodge", "file", "wage", "unleash", "impose", "announce", "sign", "reiterate",
+    "step", "intensify", "join", "lead", "pay", "attend", "host", "enter", "send",
+}
+SPEECH_VERBS = {"say", "tell", "add", "state", "announce", "declare", "note", "stress", "insist", "claim", "report"}
+INTENT_VERBS = {
+    "plan", "intend", "want", "try", "seek", "aim", "expect", "promise", "pledge", "vow", "offer", "agree",
+    "prepare", "decide", "propose", "hope", "wish", "attempt", "threaten", "go", "mean", "resolve",
+}
+INTENT_NOUNS = {"intention", "intent", "plan", "readiness", "willingness", "pledge", "promise", "offer", "bid"}
+INTENT_AUX = {"will", "would", "shall", "'ll"}
+MODAL_AUX = {"may", "might", "could", "can", "should", "must", "ought"}
+NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "rule", "stop", "cease", "halt"}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
+CONSULT_NOUN_ROOTS = {"04", "05", "06", "03"}  # noun events whose participants include the clause subject
+CONTENT_ROOTS = {"02", "03", "10", "12", "13"}  # their complements are what is asked, meant or refused
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+
+_SETTING_PREPS = {"in", "at", "during", "after", "before", "since", "until", "near", "inside", "outside"}
+_SUBJECTS = {"nsubj", "csubj", "expl"}
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
+_OBJ_DEPS = {"dobj", "obj", "attr", "oprd", "dative", "iobj", "nsubjpass"}
+_NOUN_SLOT_DEPS = {"compound", "amod", "nmod", "poss"}
+
+# express-intent (03x) or threat (13x) code for an act that is only announced; longest prefix wins
+INTENT_CODES = {
+    "04": "036", "045": "039", "046": "036",
+    "05": "032", "057": "037",
+    "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343",
+    "0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+    "09": "030",
+    "14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
+    "166": "136", "17": "137", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+    "18": "1383", "19": "138", "190": "1384", "191": "1381", "192": "1382", "195": "1384", "20": "1385",
+}
+
+
+def intent_code(code: str) -> str:
+    """The express-intent / threat code for announcing `code`; verbal codes (01-03, 10-13) stay."""
+    for n in range(len(code), 1, -1):
+        if code[:n] in INTENT_CODES:
+            return INTENT_CODES[code[:n]]
+    return code
+
+
+def negated_code(code: str) -> str | None:
+    """What a negated act is: a rejection for cooperation (03-08), nothing codable otherwise."""
+    return "120" if "03" <= code[:2] <= "08" else None
+
+
+@dataclass
+class Candidate:
+    """One predicate found in a sentence and what became of it (for events and `dyads explain`)."""
+
+    token: Token
+    pattern: VerbPattern | None = None
+    code: str | None = None
+    source: list[Actor] = field(default_factory=list)
+    target: list[Actor] = field(default_factory=list)
+    trigger: tuple[int, int] | None = None  # token range
+    negated: bool = False
+    modifiers: list[str] = field(default_factory=list)
+    confidence: float = 0.9
+    dropped: str | None = None  # why no event came of it
+
+    def describe(self) -> str:
+        what = f"'{self.token.text}'"
+        if self.pattern is not None:
+            what += f" [{self.pattern.text} -> {self.pattern.code}]"
+        return f"{what}: {self.dropped}" if self.dropped else what
+
+
+# ---------------------------------------------------------------------------- actors over tokens
 
 
 def _actor_tokens(doc: Doc, actors: list[Actor]) -> dict[int, Actor]:
@@ -23,109 +129,527 @@ def _actor_tokens(doc: Doc, actors: list[Actor]) -> dict[int, Actor]:
         if span is None or not actor.code:
             continue
         for tok in span:
-            index[tok.i] = actor
+            index.setdefault(tok.i, actor)
     return index
 
 
-def _actors_in(tokens, index: dict[int, Actor]) -> list[Actor]:
-    seen: list[Actor] = []
-    for tok in tokens:
-        a = index.get(tok.i)
-        if a is not None and a not in seen:
-            seen.append(a)
-    return seen
+def _phrase_tokens(head: Token, skip: set[int] | None = None) -> Iterable[Token]:
+    """The noun phrase below `head` without its clauses (relative clauses are not the phrase)."""
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        if skip and t.i in skip:
+            continue
+        yield t
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS
+                     and not (c.dep_ == "prep" and (c.lower_ in _SETTING_PREPS or t.dep_ == "appos")))
 
 
-_ARG_DEPS = {"dobj", "dative", "attr", "oprd", "prep", "pobj", "obj", "iobj", "agent"}
+def _actors_in(heads: Iterable[Token], index: dict[int, Actor], skip: set[int] | None = None) -> list[Actor]:
+    out: list[Actor] = []
+    for h in heads:
+        for t in sorted(_phrase_tokens(h, skip), key=lambda x: x.i):
+            a = index.get(t.i)
+            if a is not None and a not in out:
+                out.append(a)
+    return out
 
 
-def _match(tok: Token, res: Resources) -> tuple[object, list[Token]] | None:
-    """The pattern a predicate matches and the tokens that head its target arguments."""
-    sent_end = tok.sent.end
-    for p in res.verbs.patterns.get(tok.lemma_.lower(), []):
-        if p.prep is None:
-            return p, [c for c in tok.children if c.dep_ in _ARG_DEPS]
-        for c in tok.doc[tok.i + 1 : min(tok.i + 6, sent_end)]:
-            if c.lower_ == p.prep:
-                return p, [c]
+# ---------------------------------------------------------------------------- pattern matching
+
+
+def _light_verb(tok: Token) -> Token | None:
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "obj", "attr", "nsubjpass"}:
+        if tok.head.pos_ in {"VERB", "AUX"} and tok.head.lemma_.lower() in LIGHT_VERBS:
+            return tok.head
     return None
 
 
-def _subject_of(pred: Token) -> Token | None:
-    verb = pred
-    if pred.pos_ == "NOUN" and pred.dep_ in {"dobj", "attr"}:
-        verb = pred.head
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            return child
-    if verb.dep_ in {"xcomp", "advcl", "conj"} and verb.head is not verb:
-        return _subject_of(verb.head)
+def _word_in(tok: Token, words: frozenset[str]) -> bool:
+    for w in (tok.lemma_.lower(), tok.lower_):
+        if w in words:
+            return True
+    for w in words:
+        if "_" in w:
+            *mods, last = w.split("_")
+            if tok.lemma_.lower() == last and all(any(c.lower_ == m for c in tok.children) for m in mods):
+                return True
+    return any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in words for c in tok.children)
+
+
+def _is_time(prep: Token) -> bool:
+    """A preposition whose object is a date or time ("on Monday"): never a pattern's preposition."""
+    return any(o.ent_type_ in {"DATE", "TIME"} for o in _prep_objects(prep))
+
+
+def _prep_child(hosts: list[Token], prep: str, after: int) -> Token | None:
+    for h in hosts:
+        for c in h.children:
+            if c.lower_ == prep and c.dep_ in {"prep", "prt", "agent", "dative", "advmod", "advcl", "mark"}:
+                if not _is_time(c):
+                    return c
+    sent = hosts[0].sent
+    for t in hosts[0].doc[after + 1 : min(after + 7, sent.end)]:
+        if t.lower_ == prep and t.dep_ in {"prep", "prt", "agent", "mark"} and not _is_time(t):
+            return t
     return None
+
+
+def _to_clauses(hosts: list[Token]) -> list[Token]:
+    """Verbs of `to`-clauses hanging from the hosts ("urged X to negotiate", "an intention to send")."""
+    out = []
+    for h in hosts:
+        for c in h.children:
+            if c.dep_ in {"xcomp", "ccomp", "acl", "advcl"} and c.pos_ in {"VERB", "AUX"}:
+                out.append(c)
+    return out
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in {"pobj", "pcomp", "obj"}]
+
+
+@dataclass
+class _Match:
+    pattern: VerbPattern
+    target_heads: list[Token]  # where the pattern says the target is
+    slot_heads: list[Token]  # every slot filler (further targets are looked for below them)
+    last: Token  # the right edge of the trigger
+
+
+def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
+    """The most specific pattern of `tok`'s lemma whose prepositions and slots are in the parse."""
+    pats = vd.get(tok.lemma_.lower()) or vd.get(tok.lower_)
+    light = _light_verb(tok)
+    hosts = [tok] + ([light] if light is not None else [])
+    if tok.pos_ in {"VERB", "AUX"}:
+        objs = [c for c in tok.children if c.dep_ in _OBJ_DEPS | {"xcomp", "ccomp"}]
+    else:
+        objs = [c for c in tok.children if c.dep_ in _NOUN_SLOT_DEPS]
+        objs += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in _prep_objects(c)]
+    hosts += [o for o in objs if o.dep_ in {"dobj", "obj"}]
+    for p in pats:
+        if p.pos and not (tok.pos_ == p.pos or (p.pos == "VERB" and tok.pos_ == "AUX")):
+            continue
+        if p.obj is not None:
+            filler = [o for o in objs if _word_in(o, p.obj)]
+            if not filler:
+                continue
+        else:
+            filler = []
+        last: Token = filler[0] if filler else tok
+        targets: list[Token] = []
+        ok = True
+        slot: list[Token] = list(filler)
+        prev = tok.i
+        for k, prep in enumerate(p.preps):
+            is_last = k == len(p.preps) - 1
+            if prep == "to" and is_last and p.prep_obj is not None:
+                clauses = [c for c in _to_clauses(hosts) if _word_in(c, p.prep_obj)]
+                pc = _prep_child(hosts, "to", prev)
+                pobj = [o for o in (_prep_objects(pc) if pc is not None else []) if _word_in(o, p.prep_obj)]
+                if not clauses and not pobj:
+                    ok = False
+                    break
+                slot = clauses + pobj
+                targets.extend(pobj)
+                for c in clauses:  # the addressee of an appeal is the subject of its to-clause
+                    targets.extend(s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"})
+                last = max([last, *slot], key=lambda t: t.i)
+                continue
+            pc = _prep_child(hosts, prep, prev)
+            if pc is None:
+                ok = False
+                break
+            prev = pc.i
+            pobj = _prep_objects(pc)
+            if is_last and p.prep_obj is not None:
+                pobj = [o for o in pobj if _word_in(o, p.prep_obj)]
+                if not pobj:
+                    ok = False
+                    break
+                slot = pobj
+            if pc.dep_ != "prt":
+                targets.extend(pobj)
+            last = max(last, pc, key=lambda t: t.i)
+            hosts = hosts + pobj
+        if not ok:
+            continue
+        if p.extra and not all(any(_word_in(t, ws) for s in slot for t in s.subtree) for ws in p.extra):
+            continue
+        return _Match(p, targets, slot + filler, last)
+    return None
+
+
+# ---------------------------------------------------------------------------- roles
+
+
+def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """The subject tokens of `verb` and whether they were inherited from a governing clause."""
+    subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    subj += [o for c in verb.children if c.dep_ == "mark" and c.lower_ == "for" for o in _prep_objects(c)]
+    if subj:
+        s = subj[0]
+        if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return [verb.head], True
+        return [s], False
+    if depth > 4 or verb.head is verb:
+        return [], False
+    head = verb.head
+    if verb.dep_ == "relcl":  # "the country which attacked" has its subject as a relative pronoun
+        return [head], True
+    if verb.dep_ == "xcomp":
+        obj = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        if obj and head.lemma_.lower() not in INTENT_VERBS:  # object control: "urged Syria to talk"
+            return obj, True
+        s, _ = _subject(head, depth + 1)
+        return s, True
+    if verb.dep_ in {"conj", "advcl", "xcomp", "acl"} and head.pos_ in {"VERB", "AUX"}:
+        s, _ = _subject(head, depth + 1)
+        return s, True
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in INTENT_NOUNS:
+        return [], False
+    if verb.dep_ == "acl":  # "an intention to send": the one who has the intention
+        lv = _light_verb(head)
+        if lv is not None:
+            s, _ = _subject(lv, depth + 1)
+            return s, True
+    return [], False
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl"
+    )
+
+
+def _speech_governor(verb: Token) -> Token | None:
+    """The speech verb whose reported content `verb` is ("Lavrov said they would ...")."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ in {"ccomp", "parataxis"} and t.head.lemma_.lower() in SPEECH_VERBS:
+            return t.head
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def _resolve_pronoun(tok: Token, verb: Token, index: dict[int, Actor]) -> list[Actor]:
+    """A pronoun subject: the speaker inside reported speech, else the nearest earlier person."""
+    sp = _speech_governor(verb)
+    if sp is not None:
+        subj, _ = _subject(sp)
+        found = _actors_in(subj, index)
+        if found:
+            return found
+    if tok.lower_ in {"he", "she"}:
+        for i in range(tok.i - 1, max(-1, tok.i - 120), -1):
+            a = index.get(i)
+            if a is not None and (a.kind == "person" or a.name):
+                return [a]
+    return []
+
+
+def _clause_of(noun: Token) -> Token | None:
+    """The verb a noun event hangs from through prepositions ("at the start of talks with X, he said")."""
+    t = noun
+    for _ in range(6):
+        if t.head is t:
+            return None
+        if t.dep_ not in {"pobj", "prep", "nmod", "compound", "conj", "appos", "npadvmod"}:
+            return None
+        t = t.head
+        if t.pos_ in {"VERB", "AUX"}:
+            return t
+    return None
+
+
+# ---------------------------------------------------------------------------- the coder
+
+
+def _negation(verb: Token, tok: Token) -> str | None:
+    for t in {verb, tok}:
+        for c in t.children:
+            if c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in {"advmod", "det", "neg"}):
+                return f"negated by '{c.text}'"
+    t = verb
+    for _ in range(3):
+        if t.dep_ in {"xcomp", "ccomp"} and t.head.lemma_.lower() in NEGATING_VERBS:
+            return f"under '{t.head.text}'"
+        if t.head is t:
+            break
+        t = t.head
+    return None
+
+
+def _modality(verb: Token) -> tuple[str | None, str | None]:
+    """('intent', word) for future/intent, ('modal', word) for hypotheticals, else (None, None)."""
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ in INTENT_AUX:
+            return "intent", c.text
+        if c.dep_ == "aux" and c.lower_ in MODAL_AUX:
+            return "modal", c.text
+    t = verb
+    for _ in range(3):
+        if t.dep_ in {"xcomp", "acl", "ccomp"}:
+            head = t.head
+            if head.lemma_.lower() in INTENT_VERBS or head.lower_ in INTENT_NOUNS:
+                return "intent", head.text
+            t = head
+            for c in t.children:
+                if c.dep_ == "aux" and c.lower_ in INTENT_AUX:
+                    return "intent", c.text
+        else:
+            break
+    return None, None
+
+
+def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDictionary) -> Candidate:
+    p = m.pattern
+    cand = Candidate(tok, p, code=p.code)
+    light = _light_verb(tok)
+    first = light if light is not None and light.i < tok.i else tok
+    cand.trigger = (first.i, max(m.last.i, tok.i) + 1)
+    if p.code == NO_EVENT:
+        cand.dropped = "the pattern says this is not an event"
+        return cand
+    if not p.preps and p.obj is None:
+        cand.confidence -= 0.15
+    is_noun = tok.pos_ in {"NOUN", "PROPN"}
+    verb: Token | None = tok if not is_noun else light
+    subj_heads: list[Token] = []
+    inherited = False
+    extra_targets: list[Token] = []
+    if verb is not None:
+        if _is_passive(verb) and verb is tok:
+            subj_heads = [o for c in verb.children if c.dep_ == "agent" for o in _prep_objects(c)]
+            extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ == "acl" and not extra_targets:
+                extra_targets = [verb.head]
+            if not subj_heads:
+                cand.dropped = "passive without an agent"
+                cand.target = _actors_in(extra_targets, index)
+                return cand
+        else:
+            subj_heads, inherited = _subject(verb)
+    else:
+        subj_heads = [c for c in tok.children if c.dep_ == "poss"]
+        subj_heads += [o for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+                       for o in _prep_objects(c)]
+        own = [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i in index]
+        subj_heads += own
+        if not subj_heads and p.code[:2] in CONSULT_NOUN_ROOTS:
+            clause = _clause_of(tok)
+            if clause is not None:
+                verb = clause
+                subj_heads, inherited = _subject(clause)
+                inherited = True
+        if not subj_heads:
+            cand.dropped = "event noun without an agent"
+            return cand
+        cand.confidence -= 0.15
+    if inherited:
+        cand.confidence -= 0.1
+    exclude = {t.i for h in m.slot_heads for t in h.subtree} if subj_heads and m.slot_heads else set()
+    sources = _actors_in(subj_heads, index, skip=exclude - {t.i for h in subj_heads for t in h.subtree})
+    if not sources and subj_heads and subj_heads[0].lower_ in PERSONAL_PRONOUNS and verb is not None:
+        sources = _resolve_pronoun(subj_heads[0], verb, index)
+        if sources:
+            cand.modifiers.append("pronoun")
+            cand.confidence -= 0.1
+    if not sources:
+        who = " ".join(t.text for t in subj_heads[:1]) or "none"
+        cand.dropped = f"no known actor as source (subject: {who})"
+        return cand
+    cand.source = sources
+    subj_ids = {t.i for h in subj_heads for t in h.subtree}
+    levels: list[list[Token]] = [extra_targets, m.target_heads]
+    hosts = [tok] + ([light] if light is not None else [])
+    levels.append([c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj", "dative", "attr", "oprd"}])
+    for c in _to_clauses(hosts):
+        levels.append([s for s in c.children if s.dep_ in {"nsubj", "nsubjpass", "dobj"}])
+    levels.append([o for h in hosts for c in h.children if c.dep_ in {"prep", "dative"} and c.lower_ != "by"
+                   for o in _prep_objects(c)])
+    levels.append(m.slot_heads)
+    for heads in levels:
+        heads = [h for h in heads if h.i not in subj_ids]
+        found = [a for a in _actors_in(heads, index) if a not in sources]
+        if found:
+            cand.target = found
+            break
+    src_codes = {a.code for a in sources}
+    cand.target = [a for a in cand.target if a.code not in src_codes]
+    if not cand.target:
+        cand.confidence -= 0.1
+        if vd.require_target:
+            cand.dropped = "no target actor (this dictionary codes dyads only)"
+            return cand
+    clause_verb = verb if verb is not None else tok
+    neg = _negation(clause_verb, tok)
+    if neg:
+        cand.negated = True
+        code = negated_code(cand.code or "")
+        if code is None or neg.startswith("under"):
+            cand.dropped = f"{neg}: not the positive event"
+            return cand
+        cand.modifiers.append(f"{neg} -> {code}")
+        cand.code = code
+    mode, word = _modality(clause_verb)
+    if mode == "modal":
+        cand.dropped = f"hypothetical ('{word}')"
+        return cand
+    if mode == "intent" and not cand.negated:
+        new = intent_code(cand.code or "")
+        if new != cand.code:
+            cand.modifiers.append(f"intent ('{word}') -> {new}")
+            cand.code = new
+    cand.confidence = max(0.05, min(1.0, cand.confidence))
+    return cand
+
+
+def _date_and_place(
+    doc: Doc, trigger: DocSpan, coded: CodedArticle
+) -> tuple[str | None, str | None, str | None, Location | None]:
+    """Date (ISO), its precision and text, and the location of an event.
+
+    The one place where event dating and placing is decided: the time helper's
+    `resolve_event_date` when it is present, else the publication date; the dateline's place.
+    """
+    article = coded.article
+    date = precision = text = None
+    try:
+        from dyads.time.dating import resolve_event_date  # type: ignore[import-not-found]
+    except ImportError:
+        resolve_event_date = None
+    if resolve_event_date is not None:
+        found = resolve_event_date(doc, trigger.start_char, trigger.end_char, coded.times, article)
+        if found is not None and found.date:
+            date, precision, text = found.date, found.precision, found.text
+    if date is None and article.publication_date:
+        date, precision = article.publication_date.isoformat(), "day"
+    place = coded.location
+    location = None
+    if place is not None:
+        location = Location(
+            name=place.name or place.text, country=place.country, lat=place.lat, lon=place.lon,
+            geonameid=place.geonameid, admin1=place.admin1, feature=place.feature,
+            text=place.text, start=place.start, end=place.end,
+        )
+    return date, precision, text, location
+
+
+def _ontology_entry(res: Resources, code: str) -> CameoCode:
+    """The codebook entry; codes outside CAMEO (PETRARCH's test dictionaries use WEIS-style
+    codes) get a neutral entry rather than failing the article."""
+    try:
+        return res.ontology.get(code)
+    except KeyError:
+        root = code[:2]
+        quad = 1 if root <= "05" else 2 if root <= "08" else 3 if root <= "13" else 4
+        return CameoCode(code, root, f"code {code} (not in CAMEO)", 0.0, quad, None, None, None)
+
+
+def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) -> list[Candidate]:
+    """Every predicate of a sentence with its coding or the reason it was dropped."""
+    out: list[Candidate] = []
+    for tok in sent:
+        if tok.pos_ not in {"VERB", "NOUN", "AUX", "PROPN", "ADJ"}:
+            continue
+        if not (vd.patterns.get(tok.lemma_.lower()) or vd.patterns.get(tok.lower_)):
+            continue
+        m = _match(tok, vd)
+        if m is None:
+            out.append(Candidate(tok, dropped="no pattern of this word matches here"))
+            continue
+        out.append(_code_candidate(tok, m, index, vd))
+    # reported speech: the statement verb is coded only when nothing was coded from what was said
+    coded = [c for c in out if not c.dropped]
+    for c in coded:
+        if c.code in {"010"} and c.token.lemma_.lower() in SPEECH_VERBS:
+            inner = {t.i for t in c.token.subtree} - {c.token.i}
+            if any(o is not c and not o.dropped and o.token.i in inner for o in coded):
+                c.dropped = "statement verb: the reported content was coded instead"
+    # what is appealed for, demanded, intended, threatened or refused is not itself an act
+    coded = [c for c in out if not c.dropped]
+    for c in coded:
+        if (c.code or "")[:2] not in CONTENT_ROOTS or c.token.lemma_.lower() in SPEECH_VERBS:
+            continue
+        head = _light_verb(c.token) or c.token
+        subj = {t.i for s in head.children if s.dep_ in _SUBJECTS for t in s.subtree}
+        region = {t.i for t in head.subtree} - subj - {c.token.i}
+        for o in coded:
+            if o is not c and not o.dropped and o.token.i in region and not (c.dropped):
+                o.dropped = f"content of '{c.token.text}' ({c.code}), not an act of its own"
+                for a in o.target:
+                    if a not in c.target and a not in c.source:
+                        c.target.append(a)
+    # one event per act: the same code and dyad twice in a sentence is one event
+    seen: set[tuple] = set()
+    for c in out:
+        if c.dropped or c.trigger is None:
+            continue
+        key = (c.code, tuple(a.code for a in c.source), tuple(a.code for a in c.target))
+        if key in seen:
+            c.dropped = "duplicate of an event already coded in this sentence"
+        seen.add(key)
+    return out
 
 
 def code_events(doc: Doc, coded: CodedArticle, res: Resources) -> tuple[list[Event], list[NoEvent]]:
+    """Events of one parsed article, and a reason for every sentence that has none."""
     article = coded.article
     index = _actor_tokens(doc, coded.actors)
     events: list[Event] = []
     no_events: list[NoEvent] = []
-    pub = article.publication_date.isoformat() if article.publication_date else None
     for s_i, sent in enumerate(doc.sents):
+        if not sent.text.strip():
+            continue
+        cands = find_candidates(sent, index, res.verbs)
         found = 0
-        reasons = []
-        for tok in sent:
-            if tok.pos_ not in {"VERB", "NOUN"}:
+        for c in cands:
+            if c.dropped or c.trigger is None or c.code is None or c.pattern is None:
                 continue
-            matched = _match(tok, res)
-            if matched is None:
-                continue
-            pattern, arg_heads = matched
-            subj = _subject_of(tok)
-            if subj is None:
-                reasons.append(f"'{tok.text}' ({pattern.code}) has no subject")
-                continue
-            sources = _actors_in(subj.subtree, index)
-            subj_ids = {t.i for t in subj.subtree}
-            arg_tokens = [t for h in arg_heads for t in h.subtree if t.i not in subj_ids]
-            targets = [a for a in _actors_in(arg_tokens, index) if a not in sources]
-            if not sources:
-                reasons.append(f"'{tok.text}' ({pattern.code}): subject '{subj.text}' is not a known actor")
-                continue
-            if tok.pos_ == "NOUN" and tok.head.lemma_ in _LIGHT_VERBS:
-                first, last = tok.head, tok
-            else:
-                first, last = tok, tok
-            trig: Span = doc[first.i : last.i + 1]
-            neg = any(c.dep_ == "neg" for c in (tok.head if tok.pos_ == "NOUN" else tok).children)
-            c = res.ontology.get(pattern.code)
+            trig = doc[c.trigger[0] : c.trigger[1]]
+            ont = _ontology_entry(res, c.code)
+            date, precision, date_text, location = _date_and_place(doc, trig, coded)
             found += 1
+            rule = f"{c.pattern.source} {c.pattern.text} -> {c.pattern.code}"
+            if c.modifiers:
+                rule += " (" + "; ".join(c.modifiers) + ")"
             events.append(
                 Event(
                     id=f"{article.id}:s{s_i}:e{found}",
                     article_id=article.id,
                     sentence_index=s_i,
-                    date=pub,
-                    date_precision="day" if pub else None,
-                    date_text=None,
-                    source=sources,
-                    target=targets[:4],
-                    cameo=pattern.code,
-                    cameo_root=pattern.code[:2],
-                    cameo_name=c.name,
-                    plover=c.plover,
-                    plover_mode=c.plover_mode,
-                    goldstein=c.goldstein,
-                    quad_class=c.quad_class,
+                    date=date,
+                    date_precision=precision,
+                    date_text=date_text,
+                    source=c.source,
+                    target=c.target[:6],
+                    cameo=c.code,
+                    cameo_root=c.code[:2],
+                    cameo_name=ont.name,
+                    plover=ont.plover,
+                    plover_mode=ont.plover_mode,
+                    goldstein=ont.goldstein,
+                    quad_class=ont.quad_class,
                     trigger=TextSpan(trig.text, trig.start_char, trig.end_char),
-                    location=None,
+                    location=location,
                     sentence=sent.text.strip(),
-                    negated=neg,
-                    confidence=0.5,
+                    negated=c.negated,
+                    confidence=round(c.confidence, 2),
                     sentence_start=sent.start_char,
                     sentence_end=sent.end_char,
-                    rule=f"{pattern.source}:{pattern.lemma} {pattern.prep or ''}".strip(),
+                    rule=rule,
                 )
             )
-        if not found and sent.text.strip():
-            reason = "; ".join(reasons) if reasons else "no predicate in the verb dictionary"
+        if not found:
+            if not cands:
+                reason = "no predicate in the verb dictionary"
+            else:
+                reason = "; ".join(c.describe() for c in cands)
+            if not any(t.i in index for t in sent):
+                reason = "no known actor in the sentence; " + reason
             no_events.append(NoEvent(s_i, sent.start_char, sent.end_char, reason))
     return events, no_events

@@ -1,46 +1,216 @@
-"""The verb (predicate) dictionary: lemma phrases -> CAMEO codes, read from `verbs.tsv` files."""
+"""The event-pattern dictionary: readable lemma patterns -> CAMEO codes, read from `*verbs.tsv` files.
+
+Why a format of our own: PETRARCH's CAMEO.2.0 dictionaries are written for constituency parses and
+TABARI-style word lists; we match on a dependency parse, so a pattern names a head lemma and the
+dependents that must hang from it. One pattern per line, tab-separated:
+
+    PATTERN <TAB> CODE [<TAB> # comment]
+
+PATTERN is a sequence of space-separated items:
+
+- the head, first: a verb or event-noun lemma, `|` between alternatives (`meet|confer`) or a `&SET`.
+  `/v` or `/n` after the head restricts it to verbs or nouns (`attack/n`); `_` joins a phrasal
+  head (`step_up` = "step" with particle "up").
+- a bare lowercase word after the head: a preposition or particle that must hang from the head
+  (or from its light verb or object): `talk with`, `call on`. The object of the last such
+  preposition is where the target is looked for first.
+- `&SET` alone is short for `{&SET}`; a second `{...}` after a filled slot needs one of its words
+  anywhere below that slot (`threaten to {cut} {aid}`).
+- `{a|b|&SET}`: the words one of which must fill the slot before it: right after the head, the
+  head's direct object or complement clause (`sign {agreement|treaty}`); after a preposition, that
+  preposition's object or the verb of a `to`-clause (`call for {ceasefire}`, `call on to {release}`).
+  A word joined by `_` (`martial_law`) needs its modifiers too.
+
+A line `&NAME<TAB>word word ...` defines a synonym set usable inside braces. Comments start with `#`.
+The most specific pattern of a head wins (most constraints, then the later line), so a general line
+(`call for 020`) and its refinements (`call for {aid} 023`) sit side by side. CODE `---` marks a
+pattern that is known and is not an event (it blocks the general pattern of the same head).
+
+Patterns are matched by `dyads.events.coder`; `dyads.dictionaries.petrarch` converts PETRARCH
+verb dictionaries into the same `VerbPattern` objects.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dyads.actors.dictionary import DEFAULT_DICT_DIR
 
+NO_EVENT = "---"
+
 
 @dataclass(frozen=True)
 class VerbPattern:
+    """One compiled pattern: a head lemma with the dependents it needs and the code it gives."""
+
     lemma: str
-    prep: str | None
+    prep: str | None  # the last preposition/particle (where the target is looked for first)
     code: str
-    source: str = ""
+    source: str = ""  # "file:line" of the pattern, for traceability
+    preps: tuple[str, ...] = ()  # every preposition/particle the pattern names, in order
+    obj: frozenset[str] | None = None  # words one of which must be the head's object/complement
+    prep_obj: frozenset[str] | None = None  # words one of which must be the last preposition's object
+    pos: str | None = None  # "VERB" or "NOUN" to restrict the head
+    text: str = ""  # the pattern as written
+    extra: tuple[frozenset[str], ...] = ()  # further words each needed somewhere in the last slot's subtree
+    order: int = 0  # position in its file: on equal constraints the later (more refined) line wins
+
+    @property
+    def specificity(self) -> tuple[int, int]:
+        """Constraints first, then length: the order in which patterns of one head are tried."""
+        n = len(self.preps) + (self.obj is not None) + (self.prep_obj is not None) + len(self.extra)
+        return n, self.order
 
 
 @dataclass
 class VerbDictionary:
-    patterns: dict[str, list[VerbPattern]] = field(default_factory=dict)  # keyed by head lemma
-    sources: dict[str, int] = field(default_factory=dict)
+    """All patterns keyed by head lemma, plus per-dictionary coding options."""
+
+    patterns: dict[str, list[VerbPattern]] = field(default_factory=dict)
+    sources: dict[str, int] = field(default_factory=dict)  # file -> pattern count, for `dyads info`
+    require_target: bool = False  # PETRARCH dictionaries code dyads only (its `require_dyad`)
+    _seen: set[VerbPattern] = field(default_factory=set, repr=False)
+    _sorted: set[str] = field(default_factory=set, repr=False)
 
     def add(self, p: VerbPattern) -> None:
+        if p in self._seen:
+            return
+        self._seen.add(p)
         self.patterns.setdefault(p.lemma, []).append(p)
+        self._sorted.discard(p.lemma)
+
+    def get(self, lemma: str) -> list[VerbPattern]:
+        """The patterns of one head, most specific first."""
+        lst = self.patterns.get(lemma)
+        if not lst:
+            return []
+        if lemma not in self._sorted:
+            lst.sort(key=lambda q: q.specificity, reverse=True)
+            self._sorted.add(lemma)
+        return lst
+
+    def extend(self, other: VerbDictionary) -> None:
+        for pats in other.patterns.values():
+            for p in pats:
+                self.add(p)
+        self.sources.update(other.sources)
+        self.require_target = self.require_target or other.require_target
+
+    def codes(self) -> set[str]:
+        return {p.code for pats in self.patterns.values() for p in pats if p.code != NO_EVENT}
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.patterns.values())
 
 
-def read_verbs(path: Path) -> list[VerbPattern]:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
+_BRACES = re.compile(r"\{([^}]*)\}")
+
+
+def _words(spec: str, synsets: dict[str, list[str]], where: str) -> frozenset[str]:
+    out: set[str] = set()
+    for w in spec.split("|"):
+        w = w.strip().lower()
+        if not w:
             continue
-        phrase, code = (c.strip() for c in line.split("\t")[:2])
-        words = phrase.lower().split()
-        out.append(VerbPattern(words[0], " ".join(words[1:]) or None, code, path.name))
+        if w.startswith("&"):
+            if w not in synsets:
+                raise ValueError(f"{where}: unknown synonym set {w}")
+            out.update(synsets[w])
+        else:
+            out.add(w)
+    return frozenset(out)
+
+
+def parse_pattern(
+    pattern: str, code: str, synsets: dict[str, list[str]], where: str = "", order: int = 0
+) -> list[VerbPattern]:
+    """Compile one PATTERN column into one VerbPattern per head alternative."""
+    text = _BRACES.sub(lambda m: "{" + m.group(1).replace(" ", "|") + "}", pattern.strip())
+    items = text.split()
+    if not items:
+        raise ValueError(f"{where}: empty pattern")
+    head, rest = items[0], items[1:]
+    pos = None
+    if head.endswith("/v") or head.endswith("/n"):
+        pos = "VERB" if head.endswith("/v") else "NOUN"
+        head = head[:-2]
+    heads: list[str] = []
+    for alt in head.split("|"):
+        if alt.endswith("/v") or alt.endswith("/n"):
+            pos = "VERB" if alt.endswith("/v") else "NOUN"
+            alt = alt[:-2]
+        heads.extend(sorted(_words(alt, synsets, where)))
+    preps: list[str] = []
+    obj = prep_obj = None
+    extra: list[frozenset[str]] = []
+    for item in rest:
+        if item.startswith("&"):
+            item = "{" + item + "}"
+        if item.startswith("{"):
+            words = _words(item[1:-1], synsets, where)
+            if preps and prep_obj is None:
+                prep_obj = words
+            elif not preps and obj is None:
+                obj = words
+            else:
+                extra.append(words)
+        elif re.fullmatch(r"[a-z'-]+", item):
+            if extra or (prep_obj is not None):
+                raise ValueError(f"{where}: a preposition after the slot of the last one in {pattern!r}")
+            preps.append(item)
+        else:
+            raise ValueError(f"{where}: cannot read pattern item {item!r}")
+    out = []
+    for alt in heads:
+        lemma, *particles = alt.split("_")
+        all_preps = tuple(particles + preps)
+        out.append(
+            VerbPattern(
+                lemma=lemma,
+                prep=all_preps[-1] if all_preps else None,
+                code=code,
+                source=where,
+                preps=all_preps,
+                obj=obj,
+                prep_obj=prep_obj,
+                pos=pos,
+                text=pattern.strip(),
+                extra=tuple(extra),
+                order=order,
+            )
+        )
+    return out
+
+
+def read_verbs(path: Path) -> list[VerbPattern]:
+    """Read one `verbs.tsv` file (format in the module docstring)."""
+    out: list[VerbPattern] = []
+    synsets: dict[str, list[str]] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = line.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        cols = [c.strip() for c in line.split("\t") if c.strip()]
+        where = f"{path.name}:{n}"
+        if len(cols) < 2:
+            raise ValueError(f"{where}: expected PATTERN<TAB>CODE, got {line!r}")
+        if cols[0].startswith("&"):
+            synsets[cols[0].lower()] = cols[1].lower().split()
+            continue
+        code = cols[1]
+        if code != NO_EVENT and not re.fullmatch(r"\d{2,4}", code):
+            raise ValueError(f"{where}: bad CAMEO code {code!r}")
+        out.extend(parse_pattern(cols[0], code, synsets, where, order=n))
     return out
 
 
 def load_verb_dictionary(dirs: Sequence[str | Path] = (), default: bool = True) -> VerbDictionary:
+    """Our patterns (unless `default=False`) plus every `*verbs.tsv` and PETRARCH verb file in `dirs`."""
+    from dyads.dictionaries.petrarch import find_petrarch_files, read_petrarch_verbs
+
     vd = VerbDictionary()
     for directory in ([DEFAULT_DICT_DIR] if default else []) + [Path(p) for p in dirs]:
         for path in sorted(Path(directory).glob("*verbs.tsv")):
@@ -48,4 +218,6 @@ def load_verb_dictionary(dirs: Sequence[str | Path] = (), default: bool = True) 
             for p in pats:
                 vd.add(p)
             vd.sources[str(path)] = len(pats)
+        for path in find_petrarch_files(directory).get("verbs", []):
+            vd.extend(read_petrarch_verbs(path))
     return vd

@@ -1,0 +1,373 @@
+"""Read PETRARCH2 / UD-PETRARCH dictionaries into our VerbDictionary and ActorDictionary objects.
+
+Why: PETRARCH's dictionaries (CAMEO.2.0 verbs, Phoenix actors, agents, discards) and its
+validation suites are the field's shared test bed; reading them lets `--dict DIR` point at a
+PETRARCH dictionary directory and lets `dyads eval petrarch` run those suites with our coder.
+
+What is read, and how it maps:
+
+- verbs (`CAMEO.2.0.txt`, `*verbs*.txt`): `&SYNSET` blocks (`+WORD` lines, may nest other sets),
+  `--- VERB [CODE] ---` blocks whose lines list the verbs (`HURRY {HURRIES HURRIED}`, `+GO_BY`
+  for phrasal verbs) and `- pattern [CODE]` lines. A pattern's words after `*` become our slots:
+  the first bare word, `{MULTI WORD}` phrase or `&SET` is the object slot, `(PREP WORDS)` a
+  preposition with its object slot, particles (`OUT`, `BACK`) prepositions; `$`, `+`, `^`, `%`
+  (source/target/skip/compound markers) are dropped. Patterns with words before `*` (the subject
+  side) cannot be expressed on a dependency head and are skipped and counted. `[---]` is kept as
+  "not an event"; `[A:B]` keeps A; codes with letters are skipped.
+- actors (`*actors*.txt`): `PHRASE [CODE]` with `+SYNONYM` lines and indented date restrictions
+  `[CODE <YYMMDD]`, `[CODE >YYMMDD]`, `[CODE YYMMDD-YYMMDD]` (6- or 8-digit dates) -> one
+  `ActorEntry` per code and period, restricted entries before the open one so they win.
+- agents (`*agents*.txt`): `PHRASE {PLURALS} [~SECTOR]`, `!MACRO! = A, B` substitutions -> `AgentEntry`.
+- discards (`*discards*.txt`): one phrase a line (`+` story-level) -> discards.
+
+Underscores join words; a trailing `_` (TABARI's "exact word") is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from dyads.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry
+from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
+
+PARTICLES = {"out", "back", "up", "down", "off", "away", "together", "over", "in", "on", "forward", "through"}
+_KINDS = ("verbs", "actors", "agents", "discards")
+
+
+@dataclass
+class VerbImportStats:
+    """What an import kept and why it left the rest out (printed by `dyads dict import-petrarch`)."""
+
+    verbs: int = 0
+    patterns: int = 0
+    skipped_subject_side: int = 0
+    skipped_bad_code: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def find_petrarch_files(directory: str | Path) -> dict[str, list[Path]]:
+    """PETRARCH dictionary files of a directory by kind (a `.txt` file naming its kind)."""
+    out: dict[str, list[Path]] = {}
+    d = Path(directory)
+    if not d.is_dir():
+        return out
+    for path in sorted(d.glob("*.txt")):
+        name = path.name.lower()
+        if name.startswith("cameo") and "verbs" not in name:
+            out.setdefault("verbs", []).append(path)
+            continue
+        for kind in _KINDS:
+            if kind in name:
+                out.setdefault(kind, []).append(path)
+                break
+    return out
+
+
+def _strip_comment(line: str) -> str:
+    line = re.sub(r"<!--.*?-->", "", line)
+    if line.lstrip().startswith("<"):
+        return ""
+    return line.split("#", 1)[0].rstrip()
+
+
+def _phrase(word: str) -> str:
+    return word.strip().rstrip("_").replace("_", " ").lower().strip()
+
+
+def _petr_date(text: str) -> date:
+    text = text.strip()
+    if len(text) == 6:
+        yy = int(text[:2])
+        text = f"{2000 + yy if yy <= 30 else 1900 + yy}{text[2:]}"
+    return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+
+
+# ---------------------------------------------------------------------------- verbs
+
+
+def _read_synsets(lines: list[str]) -> dict[str, list[str]]:
+    raw: dict[str, list[str]] = {}
+    current: str | None = None
+    for line in lines:
+        s = _strip_comment(line).strip()
+        if s.startswith("&"):
+            current = s.split()[0].lower()
+            raw[current] = []
+        elif s.startswith("+") and current:
+            raw[current].append(s[1:].strip().lower())
+        elif not s or s.startswith("---"):
+            current = None
+    out: dict[str, list[str]] = {}
+
+    def expand(name: str, depth: int = 0) -> list[str]:
+        words: list[str] = []
+        for w in raw.get(name, []):
+            if w.startswith("&") and depth < 5:
+                words.extend(expand(w, depth + 1))
+            else:
+                words.append(w)
+        return words
+
+    for name in raw:
+        out[name] = expand(name)
+    return out
+
+
+def _slot_words(item: str, synsets: dict[str, list[str]]) -> frozenset[str]:
+    item = item.lower()
+    if item.startswith("&"):
+        words = synsets.get(item) or synsets.get(item.rstrip("_")) or []
+    elif item.startswith("{"):
+        words = [item.strip("{}").split()[-1]] if item.strip("{}").split() else []
+    else:
+        words = [item]
+    return frozenset(w.strip("_").replace("-", "-") for w in words if w.strip("_"))
+
+
+_ITEM = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
+
+
+def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], where: str, order: int,
+             stats: VerbImportStats) -> VerbPattern | None:
+    body = re.sub(r"[$+^%~]", " ", body)
+    if "*" not in body:
+        stats.skipped_subject_side += 1
+        return None
+    pre, post = body.split("*", 1)
+    if pre.strip():
+        stats.skipped_subject_side += 1
+        return None
+    lemma, *particles = lemma.split("_")
+    preps: list[str] = list(particles)
+    obj: frozenset[str] | None = None
+    prep_obj: frozenset[str] | None = None
+    extra: list[frozenset[str]] = []
+    for item in _ITEM.findall(post):
+        if item.startswith("("):
+            words = item.strip("()").split()
+            if not words:
+                continue
+            preps.append(words[0].lower())
+            rest = [w for w in words[1:] if w not in {"^"}]
+            prep_obj = _slot_words(" ".join(rest) if rest[0].startswith("{") else rest[-1], synsets) if rest else None
+            if rest and rest[0].startswith("{"):
+                prep_obj = _slot_words("{" + " ".join(rest).strip("{}") + "}", synsets)
+            continue
+        low = item.lower()
+        if not preps and obj is None and low in PARTICLES:
+            preps.append(low)
+            continue
+        words = _slot_words(item, synsets)
+        if not words:
+            continue
+        if not preps and obj is None:
+            obj = words
+        elif prep_obj is None and preps and obj is not None and not extra:
+            extra.append(words)
+        else:
+            extra.append(words)
+    if preps and prep_obj is None and extra and obj is None:
+        prep_obj = extra.pop(0)
+    return VerbPattern(
+        lemma=lemma, prep=preps[-1] if preps else None, code=code, source=where, preps=tuple(preps), obj=obj,
+        prep_obj=prep_obj if preps else None, pos="VERB", text=f"{lemma} {post.strip()}".strip(),
+        extra=tuple(extra), order=order,
+    )
+
+
+def _code(text: str) -> str | None:
+    text = text.strip().split(":")[0].strip()
+    if text == NO_EVENT:
+        return NO_EVENT
+    return text if re.fullmatch(r"\d{2,4}", text) else None
+
+
+def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) -> VerbDictionary:
+    """A PETRARCH (CAMEO.2.0-format) verb dictionary as our VerbDictionary."""
+    path = Path(path)
+    stats = stats or VerbImportStats()
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    synsets = _read_synsets(lines)
+    vd = VerbDictionary(require_target=True)
+    verbs: list[str] = []
+    block_code: str | None = None
+    in_block = False
+    n_pat = 0
+    for n, line in enumerate(lines, 1):
+        raw = _strip_comment(line)
+        s = raw.strip()
+        where = f"{path.name}:{n}"
+        m = re.match(r"^---\s*(\S+)\s*\[([^\]]*)\]", s)
+        if m:
+            verbs, block_code, in_block = [], _code(m.group(2)), True
+            continue
+        if not s:
+            continue
+        if s.startswith("&") or (s.startswith("+") and not in_block):
+            in_block = False if s.startswith("&") else in_block
+            continue
+        if not in_block:
+            continue
+        if s.startswith("-"):
+            pm = re.match(r"^-\s*(.*?)\[([^\]]*)\]", s)
+            if not pm:
+                continue
+            code = _code(pm.group(2))
+            if code is None:
+                stats.skipped_bad_code += 1
+                continue
+            for v in verbs:
+                p = _convert(v, pm.group(1), code, synsets, where, n, stats)
+                if p is not None:
+                    vd.add(p)
+                    n_pat += 1
+            continue
+        # a verb line: WORD {FORMS}; the first verb of a block repeats the block name
+        words = re.sub(r"\{[^}]*\}", " ", s).split()
+        if not words:
+            continue
+        verb = words[0].lstrip("+").lower().replace("_+", "_").rstrip("_")
+        if not re.fullmatch(r"[a-z][a-z_'-]*", verb):
+            continue
+        verbs.append(verb)
+        stats.verbs += 1
+        if block_code is not None:
+            lemma, *particles = verb.split("_")
+            vd.add(VerbPattern(lemma=lemma, prep=particles[-1] if particles else None, code=block_code,
+                               source=where, preps=tuple(particles), pos="VERB", text=verb.replace("_", " "),
+                               order=n))
+            n_pat += 1
+    stats.patterns += n_pat
+    vd.sources[str(path)] = n_pat
+    return vd
+
+
+# ---------------------------------------------------------------------------- actors, agents, discards
+
+
+def _restriction(text: str) -> tuple[str, date | None, date | None] | None:
+    """`CODE`, `CODE <D`, `CODE >D`, `CODE D1-D2` -> (code, from, until)."""
+    m = re.match(r"^\s*([A-Za-z+\-]{3,}[A-Za-z]*)\s*(.*)$", text.strip())
+    if not m:
+        return None
+    code, rest = m.group(1).upper(), m.group(2).replace(" ", "")
+    valid_from = valid_until = None
+    try:
+        if rest.startswith("<"):
+            valid_until = _petr_date(rest[1:])
+        elif rest.startswith(">"):
+            valid_from = _petr_date(rest[1:])
+        elif "-" in rest:
+            a, b = rest.split("-", 1)
+            valid_from, valid_until = _petr_date(a), _petr_date(b)
+    except ValueError:
+        return None
+    return code, valid_from, valid_until
+
+
+def read_petrarch_actors(path: str | Path) -> ActorDictionary:
+    """A PETRARCH actor dictionary: phrases with synonyms and dated codes."""
+    path = Path(path)
+    d = ActorDictionary()
+    names: list[str] = []
+    codes: list[tuple[str, date | None, date | None]] = []
+
+    def flush() -> None:
+        if names and codes:
+            ordered = sorted(codes, key=lambda c: c[1] is None and c[2] is None)
+            for phrase in names:
+                for code, start, until in ordered:
+                    if code in {"---", "+++"}:
+                        continue
+                    d.actors.append(ActorEntry(phrase, code, "actor", names[0].title(), start, until, path.name))
+
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        s = _strip_comment(line)
+        if not s.strip():
+            continue
+        if s[0] in " \t" and s.strip().startswith("["):
+            r = _restriction(s.strip()[1:].split("]")[0])
+            if r:
+                codes.append(r)
+            continue
+        if s.strip().startswith("+"):
+            names.append(_phrase(s.strip()[1:]))
+            continue
+        flush()
+        names, codes = [], []
+        m = re.match(r"^(.*?)\s*(?:\[([^\]]*)\])?\s*$", s.strip())
+        if not m or not m.group(1):
+            continue
+        names = [_phrase(m.group(1))]
+        if m.group(2):
+            r = _restriction(m.group(2))
+            if r:
+                codes.append(r)
+    flush()
+    d.sources[str(path)] = len(d.actors)
+    return d
+
+
+def read_petrarch_agents(path: str | Path) -> ActorDictionary:
+    """A PETRARCH agents dictionary: role words giving a sector code."""
+    path = Path(path)
+    d = ActorDictionary()
+    macros: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        s = _strip_comment(line).strip()
+        if not s:
+            continue
+        mm = re.match(r"^(![A-Z]+!)\s*=\s*(.*)$", s)
+        if mm:
+            macros[mm.group(1)] = [w.strip() for w in mm.group(2).split(",") if w.strip()]
+            continue
+        m = re.match(r"^(.*?)\s*(\{[^}]*\})?\s*\[([^\]]*)\]", s)
+        if not m:
+            continue
+        sector = m.group(3).replace("~", "").strip().upper()
+        if not sector:
+            continue
+        phrases = [m.group(1)]
+        for macro, subs in macros.items():
+            phrases = [p.replace(macro, sub) for p in phrases for sub in (subs if macro in p else [""])]
+        plurals = m.group(2)
+        forms = []
+        for p in phrases:
+            forms.append(p)
+            if plurals is None:
+                forms.append(p + ("ES" if p.endswith(("S", "X", "CH", "SH")) else "S"))
+        if plurals:
+            forms.extend(plurals.strip("{}").split())
+        for f in forms:
+            phrase = _phrase(f)
+            if phrase and "!" not in phrase:
+                d.agents.append(AgentEntry(phrase, sector, path.name))
+    d.sources[str(path)] = len(d.agents)
+    return d
+
+
+def read_petrarch_discards(path: str | Path) -> ActorDictionary:
+    path = Path(path)
+    d = ActorDictionary()
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        s = _strip_comment(line).strip().lstrip("+").strip()
+        if s:
+            d.discards.append(_phrase(s))
+    d.sources[str(path)] = len(d.discards)
+    return d
+
+
+def read_petrarch_actor_dir(directory: str | Path, files: dict[str, list[Path]] | None = None) -> ActorDictionary:
+    """Every PETRARCH actor, agent and discard file of a directory (or the given files)."""
+    files = files if files is not None else find_petrarch_files(directory)
+    out = ActorDictionary()
+    for path in files.get("actors", []):
+        out.extend(read_petrarch_actors(path))
+    for path in files.get("agents", []):
+        out.extend(read_petrarch_agents(path))
+    for path in files.get("discards", []):
+        out.extend(read_petrarch_discards(path))
+    return out
