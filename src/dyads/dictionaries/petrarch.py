@@ -26,7 +26,7 @@ Underscores join words; a trailing `_` (TABARI's "exact word") is dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -178,6 +178,11 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
     )
 
 
+def _reverse(text: str) -> str | None:
+    parts = text.strip().split(":")
+    return parts[1].strip() if len(parts) > 1 and re.fullmatch(r"\d{2,4}", parts[1].strip()) else None
+
+
 def _code(text: str) -> str | None:
     text = text.strip().split(":")[0].strip()
     if text == NO_EVENT:
@@ -194,6 +199,7 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
     vd = VerbDictionary(require_target=True)
     verbs: list[str] = []
     block_code: str | None = None
+    block_rev: str | None = None
     in_block = False
     n_pat = 0
     for n, line in enumerate(lines, 1):
@@ -202,7 +208,7 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
         where = f"{path.name}:{n}"
         m = re.match(r"^---\s*(\S+)\s*\[([^\]]*)\]", s)
         if m:
-            verbs, block_code, in_block = [], _code(m.group(2)), True
+            verbs, block_code, block_rev, in_block = [], _code(m.group(2)), _reverse(m.group(2)), True
             continue
         if not s:
             continue
@@ -222,7 +228,7 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
             for v in verbs:
                 p = _convert(v, pm.group(1), code, synsets, where, n, stats)
                 if p is not None:
-                    vd.add(p)
+                    vd.add(replace(p, reverse=_reverse(pm.group(2))))
                     n_pat += 1
             continue
         # a verb line: WORD {FORMS}; the first verb of a block repeats the block name
@@ -238,7 +244,7 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
             lemma, *particles = verb.split("_")
             vd.add(VerbPattern(lemma=lemma, prep=particles[-1] if particles else None, code=block_code,
                                source=where, preps=tuple(particles), pos="VERB", text=verb.replace("_", " "),
-                               order=n))
+                               reverse=block_rev, order=n))
             n_pat += 1
     stats.patterns += n_pat
     vd.sources[str(path)] = n_pat

@@ -146,11 +146,14 @@ def _phrase_tokens(head: Token, skip: set[int] | None = None) -> Iterable[Token]
 
 
 def _actors_in(heads: Iterable[Token], index: dict[int, Actor], skip: set[int] | None = None) -> list[Actor]:
+    """Actors of the phrases below `heads`; an apposition renaming a coded actor adds nothing."""
     out: list[Actor] = []
     for h in heads:
-        for t in sorted(_phrase_tokens(h, skip), key=lambda x: x.i):
+        toks = list(_phrase_tokens(h, skip))
+        renamed = {t.i for a in toks if a.dep_ == "appos" and a.head.i in index for t in a.subtree}
+        for t in sorted(toks, key=lambda x: x.i):
             a = index.get(t.i)
-            if a is not None and a not in out:
+            if a is not None and a not in out and t.i not in renamed:
                 out.append(a)
     return out
 
@@ -175,6 +178,24 @@ def _word_in(tok: Token, words: frozenset[str]) -> bool:
             if tok.lemma_.lower() == last and all(any(c.lower_ == m for c in tok.children) for m in mods):
                 return True
     return any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in words for c in tok.children)
+
+
+def _patterns_for(tok: Token, vd: VerbDictionary) -> list[VerbPattern]:
+    """Patterns of the surface form first ("left" has its own PETRARCH block), then of the lemma,
+    then of crude stems for verbs the lemmatiser got wrong ("cordoned" -> "cordone")."""
+    keys = [tok.lower_, tok.lemma_.lower()]
+    if tok.pos_ in {"VERB", "AUX"}:
+        w = tok.lower_
+        keys += [w[:-2], w[:-1], w[:-3]] if w.endswith(("ed", "es")) else [w[:-3]] if w.endswith("ing") else []
+    out: list[VerbPattern] = []
+    for k in keys:
+        if k:
+            for p in vd.get(k):
+                if p not in out:
+                    out.append(p)
+            if out:
+                return out
+    return out
 
 
 def _is_time(prep: Token) -> bool:
@@ -219,7 +240,7 @@ class _Match:
 
 def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
     """The most specific pattern of `tok`'s lemma whose prepositions and slots are in the parse."""
-    pats = vd.get(tok.lemma_.lower()) or vd.get(tok.lower_)
+    pats = _patterns_for(tok, vd)
     light = _light_verb(tok)
     hosts = [tok] + ([light] if light is not None else [])
     if tok.pos_ in {"VERB", "AUX"}:
@@ -304,7 +325,7 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return obj, True
         s, _ = _subject(head, depth + 1)
         return s, True
-    if verb.dep_ in {"conj", "advcl", "xcomp", "acl"} and head.pos_ in {"VERB", "AUX"}:
+    if verb.dep_ in {"conj", "advcl", "xcomp", "acl", "acomp", "pcomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
         s, _ = _subject(head, depth + 1)
         return s, True
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in INTENT_NOUNS:
@@ -479,7 +500,22 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             cand.target = found
             break
     src_codes = {a.code for a in sources}
-    cand.target = [a for a in cand.target if a.code not in src_codes]
+    if not cand.target and len(src_codes) > 1:  # "Gondor and Osgiliath met": each with the other
+        cand.target = list(sources)
+        cand.modifiers.append("reciprocal")
+    if not cand.target:  # last resort: the first actor of a clause on the object ("hopes that X could ...")
+        objs = [c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj"}]
+        clauses = [c for o in objs for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"}]
+        clauses += [c for c in tok.children if c.dep_ == "ccomp"]
+        below = sorted({t.i for c in clauses for t in c.subtree} - subj_ids)
+        for i in below:
+            a = index.get(i)
+            if a is not None and a not in sources:
+                cand.target = [a]
+                cand.confidence -= 0.15
+                break
+    if "reciprocal" not in cand.modifiers:
+        cand.target = [a for a in cand.target if a.code not in src_codes]
     if not cand.target:
         cand.confidence -= 0.1
         if vd.require_target:
@@ -556,7 +592,7 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
     for tok in sent:
         if tok.pos_ not in {"VERB", "NOUN", "AUX", "PROPN", "ADJ"}:
             continue
-        if not (vd.patterns.get(tok.lemma_.lower()) or vd.patterns.get(tok.lower_)):
+        if not _patterns_for(tok, vd):
             continue
         m = _match(tok, vd)
         if m is None:
@@ -581,9 +617,8 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
         for o in coded:
             if o is not c and not o.dropped and o.token.i in region and not (c.dropped):
                 o.dropped = f"content of '{c.token.text}' ({c.code}), not an act of its own"
-                for a in o.target:
-                    if a not in c.target and a not in c.source:
-                        c.target.append(a)
+                if not c.target:  # "an intention to send arms to X": the target is X
+                    c.target = [a for a in o.target if a not in c.source]
     # one event per act: the same code and dyad twice in a sentence is one event
     seen: set[tuple] = set()
     for c in out:
@@ -611,39 +646,43 @@ def code_events(doc: Doc, coded: CodedArticle, res: Resources) -> tuple[list[Eve
             if c.dropped or c.trigger is None or c.code is None or c.pattern is None:
                 continue
             trig = doc[c.trigger[0] : c.trigger[1]]
-            ont = _ontology_entry(res, c.code)
             date, precision, date_text, location = _date_and_place(doc, trig, coded)
-            found += 1
             rule = f"{c.pattern.source} {c.pattern.text} -> {c.pattern.code}"
             if c.modifiers:
                 rule += " (" + "; ".join(c.modifiers) + ")"
-            events.append(
-                Event(
-                    id=f"{article.id}:s{s_i}:e{found}",
-                    article_id=article.id,
-                    sentence_index=s_i,
-                    date=date,
-                    date_precision=precision,
-                    date_text=date_text,
-                    source=c.source,
-                    target=c.target[:6],
-                    cameo=c.code,
-                    cameo_root=c.code[:2],
-                    cameo_name=ont.name,
-                    plover=ont.plover,
-                    plover_mode=ont.plover_mode,
-                    goldstein=ont.goldstein,
-                    quad_class=ont.quad_class,
-                    trigger=TextSpan(trig.text, trig.start_char, trig.end_char),
-                    location=location,
-                    sentence=sent.text.strip(),
-                    negated=c.negated,
-                    confidence=round(c.confidence, 2),
-                    sentence_start=sent.start_char,
-                    sentence_end=sent.end_char,
-                    rule=rule,
+            roles = [(c.code, c.source, c.target[:6], rule)]
+            if c.pattern.reverse and c.code == c.pattern.code and c.target:  # visit [042] <-> host [043]
+                roles.append((c.pattern.reverse, c.target[:6], c.source, rule + " reversed"))
+            for code, source, target, why in roles:
+                ont = _ontology_entry(res, code)
+                found += 1
+                events.append(
+                    Event(
+                        id=f"{article.id}:s{s_i}:e{found}",
+                        article_id=article.id,
+                        sentence_index=s_i,
+                        date=date,
+                        date_precision=precision,
+                        date_text=date_text,
+                        source=source,
+                        target=target,
+                        cameo=code,
+                        cameo_root=code[:2],
+                        cameo_name=ont.name,
+                        plover=ont.plover,
+                        plover_mode=ont.plover_mode,
+                        goldstein=ont.goldstein,
+                        quad_class=ont.quad_class,
+                        trigger=TextSpan(trig.text, trig.start_char, trig.end_char),
+                        location=location,
+                        sentence=sent.text.strip(),
+                        negated=c.negated,
+                        confidence=round(c.confidence, 2),
+                        sentence_start=sent.start_char,
+                        sentence_end=sent.end_char,
+                        rule=why,
+                    )
                 )
-            )
         if not found:
             if not cands:
                 reason = "no predicate in the verb dictionary"

@@ -56,6 +56,7 @@ class VerbPattern:
     pos: str | None = None  # "VERB" or "NOUN" to restrict the head
     text: str = ""  # the pattern as written
     extra: tuple[frozenset[str], ...] = ()  # further words each needed somewhere in the last slot's subtree
+    reverse: str | None = None  # a second code for the reverse direction (PETRARCH `[042:043]`: visit/host)
     order: int = 0  # position in its file: on equal constraints the later (more refined) line wins
 
     @property

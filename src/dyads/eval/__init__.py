@@ -1,0 +1,1 @@
+"""Evaluation commands: each module scores one stage against outside gold data (`dyads eval NAME`)."""
