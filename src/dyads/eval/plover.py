@@ -54,7 +54,8 @@ def _answer(events: list[Event]) -> Event | None:
 
 
 def _matches(actors: list[Actor], gold: list[dict]) -> bool:
-    want = {_country(g.get("code")) for g in gold}
+    gold = gold if isinstance(gold, list) else [gold]
+    want = {_country(g.get("code") if isinstance(g, dict) else str(g)) for g in gold}
     return any(_country(a.country or a.code) in want for a in actors)
 
 
