@@ -211,7 +211,7 @@ def _prep_child(hosts: list[Token], prep: str, after: int) -> Token | None:
                     return c
     sent = hosts[0].sent
     for t in hosts[0].doc[after + 1 : min(after + 7, sent.end)]:
-        if t.lower_ == prep and t.dep_ in {"prep", "prt", "agent", "mark"} and not _is_time(t):
+        if t.lower_ == prep and t.dep_ in {"prep", "prt", "agent", "mark", "advmod"} and not _is_time(t):
             return t
     return None
 
@@ -484,7 +484,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         cand.dropped = f"no known actor as source (subject: {who})"
         return cand
     cand.source = sources
-    subj_ids = {t.i for h in subj_heads for t in h.subtree}
+    subj_ids = {t.i for h in subj_heads for t in _phrase_tokens(h)}
     levels: list[list[Token]] = [extra_targets, m.target_heads]
     hosts = [tok] + ([light] if light is not None else [])
     levels.append([c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj", "dative", "attr", "oprd"}])
@@ -500,7 +500,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             cand.target = found
             break
     src_codes = {a.code for a in sources}
-    if not cand.target and len(src_codes) > 1:  # "Gondor and Osgiliath met": each with the other
+    if not cand.target and len(src_codes) > 1 and not p.code.startswith("01"):  # "Gondor and Osgiliath met": each with the other
         cand.target = list(sources)
         cand.modifiers.append("reciprocal")
     if not cand.target:  # last resort: the first actor of a clause on the object ("hopes that X could ...")
