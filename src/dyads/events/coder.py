@@ -500,7 +500,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             cand.target = found
             break
     src_codes = {a.code for a in sources}
-    if not cand.target and len(src_codes) > 1 and not p.code.startswith("01"):  # "Gondor and Osgiliath met": each with the other
+    # "Gondor and Osgiliath met": each with the other
+    if not cand.target and len(src_codes) > 1 and not p.code.startswith("01"):
         cand.target = list(sources)
         cand.modifiers.append("reciprocal")
     if not cand.target:  # last resort: the first actor of a clause on the object ("hopes that X could ...")
