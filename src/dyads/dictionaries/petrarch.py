@@ -127,6 +127,18 @@ def _slot_words(item: str, synsets: dict[str, list[str]]) -> frozenset[str]:
     return frozenset(w.strip("_").replace("-", "-") for w in words if w.strip("_"))
 
 
+def _phrase_slot(text: str, synsets: dict[str, list[str]]) -> tuple[frozenset[str] | None, list[frozenset[str]]]:
+    """`{NEW &TIETYPES RELATIONS}` -> slot {relations}, modifiers [{new}, {diplomatic, ...}]."""
+    words = text.strip().strip("{}").split()
+    words = [w for w in words if w not in {"^", "$", "+", "%"}]
+    if not words:
+        return None, []
+    sets = [_slot_words(w, synsets) for w in words]
+    if any(not s for s in sets):
+        return None, []
+    return sets[-1], sets[:-1]
+
+
 _ITEM = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
 
 
@@ -151,26 +163,30 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
             if not words:
                 continue
             preps.append(words[0].lower())
-            rest = [w for w in words[1:] if w not in {"^"}]
-            prep_obj = _slot_words(" ".join(rest) if rest[0].startswith("{") else rest[-1], synsets) if rest else None
-            if rest and rest[0].startswith("{"):
-                prep_obj = _slot_words("{" + " ".join(rest).strip("{}") + "}", synsets)
+            slot, mods = _phrase_slot(" ".join(w for w in words[1:] if w != "^"), synsets)
+            if slot is None and words[1:]:
+                stats.skipped_bad_code += 1
+                return None
+            prep_obj = slot
+            extra.extend(mods)
             continue
         low = item.lower()
         if not preps and obj is None and low in PARTICLES:
             preps.append(low)
             continue
-        words = _slot_words(item, synsets)
-        if not words:
-            continue
+        slot, mods = _phrase_slot(item, synsets)
+        if slot is None:  # an undefined synset: the pattern cannot be read faithfully
+            stats.skipped_bad_code += 1
+            return None
         if not preps and obj is None:
-            obj = words
-        elif prep_obj is None and preps and obj is not None and not extra:
-            extra.append(words)
+            obj = slot
         else:
-            extra.append(words)
+            extra.append(slot)
+        extra.extend(mods)
     if preps and prep_obj is None and extra and obj is None:
         prep_obj = extra.pop(0)
+    if not preps and obj is None and not extra:
+        return None  # nothing after "*": the block's own code already stands for this
     return VerbPattern(
         lemma=lemma, prep=preps[-1] if preps else None, code=code, source=where, preps=tuple(preps), obj=obj,
         prep_obj=prep_obj if preps else None, pos="VERB", text=f"{lemma} {post.strip()}".strip(),
@@ -196,7 +212,7 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
     stats = stats or VerbImportStats()
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     synsets = _read_synsets(lines)
-    vd = VerbDictionary(require_target=True)
+    vd = VerbDictionary(require_target=True, modality=False)
     verbs: list[str] = []
     block_code: str | None = None
     block_rev: str | None = None

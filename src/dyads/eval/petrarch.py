@@ -121,7 +121,7 @@ def score_petrarch(path: str | Path, limit: int | None = None) -> PetrarchMetric
     files, _, records = read_validation(path)
     records = records[:limit] if limit else records
     actors: ActorDictionary = read_petrarch_actor_dir(Path(path).parent, files)
-    verbs = VerbDictionary(require_target=True)
+    verbs = VerbDictionary(require_target=True, modality=False)
     for f in files.get("verbs", []):
         verbs.extend(read_petrarch_verbs(f))
     res = Resources(ontology=load_ontology(), actors=actors, verbs=verbs, gazetteer=load_gazetteer())

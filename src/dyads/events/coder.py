@@ -245,6 +245,7 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
     hosts = [tok] + ([light] if light is not None else [])
     if tok.pos_ in {"VERB", "AUX"}:
         objs = [c for c in tok.children if c.dep_ in _OBJ_DEPS | {"xcomp", "ccomp"}]
+        objs += [m for c in objs if c.dep_ == "ccomp" for m in c.children if m.dep_ == "mark"]
     else:
         objs = [c for c in tok.children if c.dep_ in _NOUN_SLOT_DEPS]
         objs += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in _prep_objects(c)]
@@ -320,6 +321,9 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ == "relcl":  # "the country which attacked" has its subject as a relative pronoun
         return [head], True
     if verb.dep_ == "xcomp":
+        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if raised:  # "Gollum was seen to break into": the raised subject
+            return raised, True
         obj = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
         if obj and head.lemma_.lower() not in INTENT_VERBS:  # object control: "urged Syria to talk"
             return obj, True
@@ -533,10 +537,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         cand.modifiers.append(f"{neg} -> {code}")
         cand.code = code
     mode, word = _modality(clause_verb)
-    if mode == "modal":
+    if mode == "modal" and vd.modality:
         cand.dropped = f"hypothetical ('{word}')"
         return cand
-    if mode == "intent" and not cand.negated:
+    if mode == "intent" and not cand.negated and vd.modality:
         new = intent_code(cand.code or "")
         if new != cand.code:
             cand.modifiers.append(f"intent ('{word}') -> {new}")

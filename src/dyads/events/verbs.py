@@ -73,6 +73,7 @@ class VerbDictionary:
     patterns: dict[str, list[VerbPattern]] = field(default_factory=dict)
     sources: dict[str, int] = field(default_factory=dict)  # file -> pattern count, for `dyads info`
     require_target: bool = False  # PETRARCH dictionaries code dyads only (its `require_dyad`)
+    modality: bool = True  # recode future/intent as 03x/13x (PETRARCH's own suites code the act itself)
     _seen: set[VerbPattern] = field(default_factory=set, repr=False)
     _sorted: set[str] = field(default_factory=set, repr=False)
 
@@ -99,6 +100,7 @@ class VerbDictionary:
                 self.add(p)
         self.sources.update(other.sources)
         self.require_target = self.require_target or other.require_target
+        self.modality = self.modality and other.modality
 
     def codes(self) -> set[str]:
         return {p.code for pats in self.patterns.values() for p in pats if p.code != NO_EVENT}
