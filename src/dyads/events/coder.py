@@ -494,8 +494,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     levels.append([c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj", "dative", "attr", "oprd"}])
     for c in _to_clauses(hosts):
         levels.append([s for s in c.children if s.dep_ in {"nsubj", "nsubjpass", "dobj"}])
-    levels.append([o for h in hosts for c in h.children if c.dep_ in {"prep", "dative"} and c.lower_ != "by"
-                   for o in _prep_objects(c)])
+    # each prepositional phrase on its own, in text order: the first with an actor is the target
+    preps = sorted((c for h in hosts for c in h.children if c.dep_ in {"prep", "dative"} and c.lower_ != "by"),
+                   key=lambda c: c.i)
+    levels.extend(_prep_objects(c) for c in preps)
     levels.append(m.slot_heads)
     for heads in levels:
         heads = [h for h in heads if h.i not in subj_ids]
@@ -508,6 +510,17 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     if not cand.target and len(src_codes) > 1 and not p.code.startswith("01"):
         cand.target = list(sources)
         cand.modifiers.append("reciprocal")
+    if not cand.target:  # then the first actor after the predicate in a setting phrase ("criticized ... in Bree")
+        after = sorted(t.i for h in hosts for t in h.subtree if t.i > tok.i and t.i not in subj_ids)
+        for i in after:
+            a = index.get(i)
+            if a is not None and a not in sources:
+                t = tok.doc[i]
+                if any(x.dep_ in _CLAUSE_DEPS for x in [t, *t.ancestors] if x.i > tok.i):
+                    break  # inside a clause of its own: not this predicate's target
+                cand.target = [a]
+                cand.confidence -= 0.2
+                break
     if not cand.target:  # last resort: the first actor of a clause on the object ("hopes that X could ...")
         objs = [c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj"}]
         clauses = [c for o in objs for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"}]
