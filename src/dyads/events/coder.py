@@ -150,7 +150,8 @@ def _actors_in(heads: Iterable[Token], index: dict[int, Actor], skip: set[int] |
     out: list[Actor] = []
     for h in heads:
         toks = list(_phrase_tokens(h, skip))
-        renamed = {t.i for a in toks if a.dep_ == "appos" and a.head.i in index for t in a.subtree}
+        renamed = {t.i for a in toks if a.dep_ == "appos" and a.head.i in index and a.i in index
+                   and (index[a.i].code or "")[:3] == (index[a.head.i].code or "")[:3] for t in a.subtree}
         for t in sorted(toks, key=lambda x: x.i):
             a = index.get(t.i)
             if a is not None and a not in out and t.i not in renamed:
@@ -506,17 +507,13 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             cand.target = found
             break
     src_codes = {a.code for a in sources}
-    # "Gondor and Osgiliath met": each with the other
-    if not cand.target and len(src_codes) > 1 and not p.code.startswith("01"):
-        cand.target = list(sources)
-        cand.modifiers.append("reciprocal")
     if not cand.target:  # then the first actor after the predicate in a setting phrase ("criticized ... in Bree")
         after = sorted(t.i for h in hosts for t in h.subtree if t.i > tok.i and t.i not in subj_ids)
         for i in after:
             a = index.get(i)
             if a is not None and a not in sources:
                 t = tok.doc[i]
-                if any(x.dep_ in _CLAUSE_DEPS for x in [t, *t.ancestors] if x.i > tok.i):
+                if any(x.dep_ in _CLAUSE_DEPS - {"acl"} for x in [t, *t.ancestors] if x.i > tok.i):
                     break  # inside a clause of its own: not this predicate's target
                 cand.target = [a]
                 cand.confidence -= 0.2
@@ -532,8 +529,11 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 cand.target = [a]
                 cand.confidence -= 0.15
                 break
-    if "reciprocal" not in cand.modifiers:
-        cand.target = [a for a in cand.target if a.code not in src_codes]
+    cand.target = [a for a in cand.target if a.code not in src_codes]
+    # "Gondor and Osgiliath met": each with the other
+    if not cand.target and len(src_codes) > 1 and not p.code.startswith("01"):
+        cand.target = list(sources)
+        cand.modifiers.append("reciprocal")
     if not cand.target:
         cand.confidence -= 0.1
         if vd.require_target:
