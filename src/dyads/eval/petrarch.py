@@ -23,7 +23,7 @@ from pathlib import Path
 import click
 
 from dyads.dictionaries.petrarch import read_petrarch_actor_dir, read_petrarch_verbs
-from dyads.models import Article
+from dyads.models import Actor, Article
 
 
 @dataclass
@@ -110,6 +110,13 @@ def read_validation(path: str | Path) -> tuple[dict[str, list[Path]], set[str], 
     return files, include, records
 
 
+def _code(actor: Actor) -> str:
+    """PETRARCH's spelling of an actor code: a sector without a country is `---SECTOR`."""
+    if not actor.country and actor.sector:
+        return "---" + actor.sector
+    return actor.code or "---"
+
+
 def score_petrarch(path: str | Path, limit: int | None = None) -> PetrarchMetrics:
     """Code every record of the suite with its own dictionaries and count as UD-PETRARCH does."""
     from dyads.actors.dictionary import ActorDictionary
@@ -129,10 +136,8 @@ def score_petrarch(path: str | Path, limit: int | None = None) -> PetrarchMetric
     metrics = PetrarchMetrics(str(path))
     articles = (Article(id=r.id, text=r.text, publication_date=r.day) for r in records)
     for rec, coded in zip(records, coder.pipe(articles), strict=True):
-        got = {(e.cameo, s.code or "", t.code or "") for e in coded.events for s in e.source for t in e.target
+        got = {(e.cameo, _code(s), _code(t)) for e in coded.events for s in e.source for t in e.target
                if s.code != t.code}
-        if not verbs.require_target:
-            got |= {(e.cameo, s.code or "", "") for e in coded.events for s in e.source if not e.target}
         cat = metrics.categories.setdefault(rec.category, CategoryScore())
         for sc in (cat, metrics.total):
             sc.records += 1

@@ -48,7 +48,7 @@ LIGHT_VERBS = {
     "resume", "continue", "lodge", "file", "wage", "unleash", "impose", "announce", "sign", "reiterate",
     "step", "intensify", "join", "lead", "pay", "attend", "host", "enter", "send",
 }
-SPEECH_VERBS = {"say", "tell", "add", "state", "announce", "declare", "note", "stress", "insist", "claim", "report"}
+SPEECH_VERBS = {"say", "said", "tell", "add", "state", "announce", "declare", "note", "stress", "report"}
 INTENT_VERBS = {
     "plan", "intend", "want", "try", "seek", "aim", "expect", "promise", "pledge", "vow", "offer", "agree",
     "prepare", "decide", "propose", "hope", "wish", "attempt", "threaten", "go", "mean", "resolve",
@@ -162,9 +162,23 @@ def _actors_in(heads: Iterable[Token], index: dict[int, Actor], skip: set[int] |
 # ---------------------------------------------------------------------------- pattern matching
 
 
+def _stems(tok: Token) -> list[str]:
+    """The lemma, the surface form and crude stems, for verbs the lemmatiser gets wrong ("staged" -> "stag")."""
+    w = tok.lower_
+    out = [tok.lemma_.lower(), w]
+    if tok.pos_ in {"VERB", "AUX"}:
+        if w.endswith(("ed", "es")):
+            out += [w[:-2], w[:-1]]
+        elif w.endswith("ing"):
+            out += [w[:-3], w[:-3] + "e"]
+        elif w.endswith("s"):
+            out.append(w[:-1])
+    return out
+
+
 def _light_verb(tok: Token) -> Token | None:
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "obj", "attr", "nsubjpass"}:
-        if tok.head.pos_ in {"VERB", "AUX"} and tok.head.lemma_.lower() in LIGHT_VERBS:
+        if tok.head.pos_ in {"VERB", "AUX"} and any(s in LIGHT_VERBS for s in _stems(tok.head)):
             return tok.head
     return None
 
@@ -184,10 +198,7 @@ def _word_in(tok: Token, words: frozenset[str]) -> bool:
 def _patterns_for(tok: Token, vd: VerbDictionary) -> list[VerbPattern]:
     """Patterns of the surface form first ("left" has its own PETRARCH block), then of the lemma,
     then of crude stems for verbs the lemmatiser got wrong ("cordoned" -> "cordone")."""
-    keys = [tok.lower_, tok.lemma_.lower()]
-    if tok.pos_ in {"VERB", "AUX"}:
-        w = tok.lower_
-        keys += [w[:-2], w[:-1], w[:-3]] if w.endswith(("ed", "es")) else [w[:-3]] if w.endswith("ing") else []
+    keys = [tok.lower_, *_stems(tok)]
     out: list[VerbPattern] = []
     for k in keys:
         if k:
@@ -281,6 +292,9 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
                 last = max([last, *slot], key=lambda t: t.i)
                 continue
             pc = _prep_child(hosts, prep, prev)
+            if pc is None and prep == "to" and _to_clauses(hosts):  # "willing to", "agreed to withdraw"
+                last = max(last, *_to_clauses(hosts), key=lambda t: t.i) if is_last else last
+                continue
             if pc is None:
                 ok = False
                 break
@@ -521,7 +535,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     if not cand.target:  # last resort: the first actor of a clause on the object ("hopes that X could ...")
         objs = [c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj"}]
         clauses = [c for o in objs for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"}]
-        clauses += [c for c in tok.children if c.dep_ == "ccomp"]
+        if tok.lemma_.lower() not in SPEECH_VERBS:  # what is said is not whom it is said to
+            clauses += [c for c in tok.children if c.dep_ == "ccomp"]
         below = sorted({t.i for c in clauses for t in c.subtree} - subj_ids)
         for i in below:
             a = index.get(i)
@@ -620,7 +635,7 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
     # reported speech: the statement verb is coded only when nothing was coded from what was said
     coded = [c for c in out if not c.dropped]
     for c in coded:
-        if c.code in {"010"} and c.token.lemma_.lower() in SPEECH_VERBS:
+        if c.pattern is not None and c.pattern.specificity[0] == 0 and c.token.lemma_.lower() in SPEECH_VERBS:
             inner = {t.i for t in c.token.subtree} - {c.token.i}
             if any(o is not c and not o.dropped and o.token.i in inner for o in coded):
                 c.dropped = "statement verb: the reported content was coded instead"
