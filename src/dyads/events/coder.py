@@ -152,10 +152,48 @@ def _actors_in(heads: Iterable[Token], index: dict[int, Actor], skip: set[int] |
         toks = list(_phrase_tokens(h, skip))
         renamed = {t.i for a in toks if a.dep_ == "appos" and a.head.i in index and a.i in index
                    and (index[a.i].code or "")[:3] == (index[a.head.i].code or "")[:3] for t in a.subtree}
+        found: list[Actor] = []
         for t in sorted(toks, key=lambda x: x.i):
             a = index.get(t.i)
-            if a is not None and a not in out and t.i not in renamed:
+            if a is not None and a not in found and t.i not in renamed:
+                found.append(a)
+        for a in _compose(found, toks, index):
+            if a not in out:
                 out.append(a)
+    return out
+
+
+def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> list[Actor]:
+    """A role word with its countries as modifiers is one actor per country.
+
+    "soldiers from Gondor" -> GONMIL, "Arnor and Gondor legislators" -> ARNLEG, GONLEG. The actor
+    recogniser usually composes these itself; this only joins what reaches the coder in pieces.
+    """
+    sectors = [a for a in found if not a.country and a.sector]
+    countries = [a for a in found if a.country and not a.sector]
+    if not sectors or not countries:
+        return found
+    by_actor: dict[int, list[Token]] = {}
+    for t in toks:
+        a = index.get(t.i)
+        if a is not None:
+            by_actor.setdefault(id(a), []).append(t)
+    out = list(found)
+    for s in sectors:
+        s_toks = by_actor.get(id(s), [])
+        if not s_toks:
+            continue
+        head = max(s_toks, key=lambda t: len(list(t.ancestors)) * -1)
+        below = {t.i for t in head.subtree}
+        mods = [c for c in countries if any(t.i in below and t.i != head.i for t in by_actor.get(id(c), []))]
+        if not mods:
+            continue
+        out = [a for a in out if a is not s and a not in mods]
+        for c in mods:
+            start, end = min(c.start, s.start), max(c.end, s.end)
+            out.append(Actor(text=f"{c.text} {s.text}" if c.start < s.start else f"{s.text} {c.text}", start=start,
+                             end=end, code=(c.country or "") + (s.sector or ""), country=c.country, sector=s.sector,
+                             name=s.name or c.name, kind=s.kind, source="coder: role word + country"))
     return out
 
 
