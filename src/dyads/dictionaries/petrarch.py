@@ -34,6 +34,8 @@ from dyads.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
 
 PARTICLES = {"out", "back", "up", "down", "off", "away", "together", "over", "in", "on", "forward", "through"}
+PREPOSITIONS = {"about", "against", "with", "to", "for", "into", "from", "at", "of", "upon", "toward", "towards"}
+FUNCTION_WORDS = {"the", "a", "an", "their", "its", "his", "her", "our", "my", "your", "this", "that", "these"}
 _KINDS = ("verbs", "actors", "agents", "discards")
 
 
@@ -171,7 +173,12 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
             extra.extend(mods)
             continue
         low = item.lower()
+        if low in FUNCTION_WORDS:
+            continue
         if not preps and obj is None and low in PARTICLES:
+            preps.append(low)
+            continue
+        if low in PREPOSITIONS and not extra:  # a bare preposition: "WARN * THEIR ^ ABOUT +"
             preps.append(low)
             continue
         slot, mods = _phrase_slot(item, synsets)

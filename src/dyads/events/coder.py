@@ -133,23 +133,30 @@ def _actor_tokens(doc: Doc, actors: list[Actor]) -> dict[int, Actor]:
     return index
 
 
-def _phrase_tokens(head: Token, skip: set[int] | None = None) -> Iterable[Token]:
-    """The noun phrase below `head` without its clauses (relative clauses are not the phrase)."""
+def _phrase_tokens(head: Token, skip: set[int] | None = None, index: dict[int, Actor] | None = None) -> Iterable[Token]:
+    """The noun phrase below `head` without its clauses (relative clauses are not the phrase).
+
+    A place phrase ("in Moscow") belongs to the phrase only when it says whose the head is
+    ("lawmakers in Arnor"), not when it hangs from an actor that has its country already
+    ("his Algerian counterpart ... in Moscow").
+    """
     stack = [head]
     while stack:
         t = stack.pop()
         if skip and t.i in skip:
             continue
         yield t
+        placed = index is not None and t.i in index and bool(index[t.i].country)
         stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS
-                     and not (c.dep_ == "prep" and (c.lower_ in _SETTING_PREPS or t.dep_ == "appos")))
+                     and not (c.dep_ == "prep" and ((c.lower_ in _SETTING_PREPS and (placed or index is None))
+                                                   or t.dep_ == "appos")))
 
 
 def _actors_in(heads: Iterable[Token], index: dict[int, Actor], skip: set[int] | None = None) -> list[Actor]:
     """Actors of the phrases below `heads`; an apposition renaming a coded actor adds nothing."""
     out: list[Actor] = []
     for h in heads:
-        toks = list(_phrase_tokens(h, skip))
+        toks = list(_phrase_tokens(h, skip, index))
         renamed = {t.i for a in toks if a.dep_ == "appos" and a.head.i in index and a.i in index
                    and (index[a.i].code or "")[:3] == (index[a.head.i].code or "")[:3] for t in a.subtree}
         found: list[Actor] = []
@@ -169,7 +176,7 @@ def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> 
     "soldiers from Gondor" -> GONMIL, "Arnor and Gondor legislators" -> ARNLEG, GONLEG. The actor
     recogniser usually composes these itself; this only joins what reaches the coder in pieces.
     """
-    sectors = [a for a in found if not a.country and a.sector]
+    sectors = [a for a in found if a.sector]
     countries = [a for a in found if a.country and not a.sector]
     if not sectors or not countries:
         return found
@@ -185,7 +192,9 @@ def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> 
             continue
         head = max(s_toks, key=lambda t: len(list(t.ancestors)) * -1)
         below = {t.i for t in head.subtree}
-        mods = [c for c in countries if any(t.i in below and t.i != head.i for t in by_actor.get(id(c), []))]
+        mods = [c for c in countries if c.start < s.end and s.start < c.end]  # overlapping mentions
+        mods += [c for c in countries if c not in mods
+                 and any(t.i in below and t.i != head.i for t in by_actor.get(id(c), []))]
         if not mods:
             continue
         out = [a for a in out if a is not s and a not in mods]
@@ -364,10 +373,9 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
     subj += [o for c in verb.children if c.dep_ == "mark" and c.lower_ == "for" for o in _prep_objects(c)]
     if subj:
-        s = subj[0]
-        if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        if subj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head], True
-        return [s], False
+        return subj, False
     if depth > 4 or verb.head is verb:
         return [], False
     head = verb.head
