@@ -553,7 +553,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     levels: list[list[Token]] = [extra_targets, m.target_heads]
     hosts = [tok] + ([light] if light is not None else [])
     levels.append([c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj", "dative", "attr", "oprd"}])
-    for c in _to_clauses(hosts):
+    speech = tok.lemma_.lower() in SPEECH_VERBS
+    for c in [] if speech else _to_clauses(hosts):  # who is spoken about is not who is spoken to
         levels.append([s for s in c.children if s.dep_ in {"nsubj", "nsubjpass", "dobj"}])
     # each prepositional phrase on its own, in text order: the first with an actor is the target
     preps = sorted((c for h in hosts for c in h.children if c.dep_ in {"prep", "dative"} and c.lower_ != "by"),
@@ -567,7 +568,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             cand.target = found
             break
     src_codes = {a.code for a in sources}
-    if not cand.target:  # then the first actor after the predicate in a setting phrase ("criticized ... in Bree")
+    if not cand.target and not speech:  # then the first actor after the predicate in a setting phrase ("in Bree")
         after = sorted(t.i for h in hosts for t in h.subtree if t.i > tok.i and t.i not in subj_ids)
         for i in after:
             a = index.get(i)
