@@ -157,8 +157,8 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
     lemma, *particles = lemma.split("_")
     preps: list[str] = list(particles)
     obj: frozenset[str] | None = None
-    prep_obj: frozenset[str] | None = None
     extra: list[frozenset[str]] = []
+    slots: list[frozenset[str] | None] = []
     for item in _ITEM.findall(post):
         if item.startswith("("):
             words = item.strip("()").split()
@@ -169,7 +169,7 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
             if slot is None and words[1:]:
                 stats.skipped_bad_code += 1
                 return None
-            prep_obj = slot
+            slots += [None] * (len(preps) - 1 - len(slots)) + [slot]
             extra.extend(mods)
             continue
         low = item.lower()
@@ -190,14 +190,13 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
         else:
             extra.append(slot)
         extra.extend(mods)
-    if preps and prep_obj is None and extra and obj is None:
-        prep_obj = extra.pop(0)
+    slots += [None] * (len(preps) - len(slots))
     if not preps and obj is None and not extra:
         return None  # nothing after "*": the block's own code already stands for this
     return VerbPattern(
         lemma=lemma, prep=preps[-1] if preps else None, code=code, source=where, preps=tuple(preps), obj=obj,
-        prep_obj=prep_obj if preps else None, pos="VERB", text=f"{lemma} {post.strip()}".strip(),
-        extra=tuple(extra), order=order,
+        prep_obj=slots[-1] if slots else None, pos="VERB", text=f"{lemma} {post.strip()}".strip(),
+        extra=tuple(extra), order=order, prep_slots=tuple(slots),
     )
 
 

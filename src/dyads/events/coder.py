@@ -325,10 +325,11 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
         prev = tok.i
         for k, prep in enumerate(p.preps):
             is_last = k == len(p.preps) - 1
-            if prep == "to" and is_last and p.prep_obj is not None:
-                clauses = [c for c in _to_clauses(hosts) if _word_in(c, p.prep_obj)]
+            words = p.prep_slots[k] if p.prep_slots else (p.prep_obj if is_last else None)
+            if prep == "to" and words is not None:
+                clauses = [c for c in _to_clauses(hosts) if _word_in(c, words)]
                 pc = _prep_child(hosts, "to", prev)
-                pobj = [o for o in (_prep_objects(pc) if pc is not None else []) if _word_in(o, p.prep_obj)]
+                pobj = [o for o in (_prep_objects(pc) if pc is not None else []) if _word_in(o, words)]
                 if not clauses and not pobj:
                     ok = False
                     break
@@ -347,8 +348,8 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
                 break
             prev = pc.i
             pobj = _prep_objects(pc)
-            if is_last and p.prep_obj is not None:
-                pobj = [o for o in pobj if _word_in(o, p.prep_obj)]
+            if words is not None:
+                pobj = [o for o in pobj if _word_in(o, words)]
                 if not pobj:
                     ok = False
                     break

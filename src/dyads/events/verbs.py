@@ -56,13 +56,15 @@ class VerbPattern:
     pos: str | None = None  # "VERB" or "NOUN" to restrict the head
     text: str = ""  # the pattern as written
     extra: tuple[frozenset[str], ...] = ()  # further words each needed somewhere in the last slot's subtree
+    prep_slots: tuple[frozenset[str] | None, ...] = ()  # a slot per preposition (PETRARCH's `(ON X) (FROM)`)
     reverse: str | None = None  # a second code for the reverse direction (PETRARCH `[042:043]`: visit/host)
     order: int = 0  # position in its file: on equal constraints the later (more refined) line wins
 
     @property
     def specificity(self) -> tuple[int, int]:
         """Constraints first, then length: the order in which patterns of one head are tried."""
-        n = len(self.preps) + (self.obj is not None) + (self.prep_obj is not None) + len(self.extra)
+        n = len(self.preps) + (self.obj is not None) + len(self.extra)
+        n += sum(x is not None for x in self.prep_slots) if self.prep_slots else (self.prep_obj is not None)
         return n, self.order
 
 
