@@ -30,8 +30,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+import click
+
 from dyads.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry
-from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
+from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern, format_pattern
 
 PARTICLES = {"out", "back", "up", "down", "off", "away", "together", "over", "in", "on", "forward", "through"}
 PREPOSITIONS = {"about", "against", "with", "to", "for", "into", "from", "at", "of", "upon", "toward", "towards"}
@@ -126,7 +128,7 @@ def _slot_words(item: str, synsets: dict[str, list[str]]) -> frozenset[str]:
         words = [item.strip("{}").split()[-1]] if item.strip("{}").split() else []
     else:
         words = [item]
-    return frozenset(w.strip("_").replace("-", "-") for w in words if w.strip("_"))
+    return frozenset(w.strip("_") for w in words if re.fullmatch(r"[a-z0-9][a-z0-9_'.-]*", w.strip("_")))
 
 
 def _phrase_slot(text: str, synsets: dict[str, list[str]]) -> tuple[frozenset[str] | None, list[frozenset[str]]]:
@@ -156,9 +158,11 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
         return None
     lemma, *particles = lemma.split("_")
     preps: list[str] = list(particles)
+    n_part = len(particles)
     obj: frozenset[str] | None = None
     extra: list[frozenset[str]] = []
     slots: list[frozenset[str] | None] = []
+    bare_open = False
     for item in _ITEM.findall(post):
         if item.startswith("("):
             words = item.strip("()").split()
@@ -169,34 +173,43 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
             if slot is None and words[1:]:
                 stats.skipped_bad_code += 1
                 return None
-            slots += [None] * (len(preps) - 1 - len(slots)) + [slot]
+            slots += [None] * (len(preps) - n_part - 1 - len(slots)) + [slot]
+            bare_open = False
             extra.extend(mods)
             continue
         low = item.lower()
         if low in FUNCTION_WORDS:
             continue
-        if not preps and obj is None and low in PARTICLES:
+        if len(preps) == n_part and obj is None and low in PARTICLES:
             preps.append(low)
+            slots += [None] * (len(preps) - n_part - len(slots))
+            bare_open = True
             continue
         if low in PREPOSITIONS and not extra:  # a bare preposition: "WARN * THEIR ^ ABOUT +"
             preps.append(low)
+            slots += [None] * (len(preps) - n_part - len(slots))
+            bare_open = True
             continue
         slot, mods = _phrase_slot(item, synsets)
         if slot is None:  # an undefined synset: the pattern cannot be read faithfully
             stats.skipped_bad_code += 1
             return None
-        if not preps and obj is None:
+        if len(preps) == n_part and obj is None:
             obj = slot
+        elif bare_open and slots and slots[-1] is None:
+            slots[-1] = slot
         else:
             extra.append(slot)
+        bare_open = False
         extra.extend(mods)
-    slots += [None] * (len(preps) - len(slots))
+    slots = [None] * n_part + slots + [None] * (len(preps) - n_part - len(slots))
     if not preps and obj is None and not extra:
         return None  # nothing after "*": the block's own code already stands for this
     return VerbPattern(
         lemma=lemma, prep=preps[-1] if preps else None, code=code, source=where, preps=tuple(preps), obj=obj,
         prep_obj=slots[-1] if slots else None, pos="VERB", text=f"{lemma} {post.strip()}".strip(),
-        extra=tuple(extra), order=order, prep_slots=tuple(slots),
+        extra=tuple(extra), order=order, prep_slots=tuple(slots) if any(x is not None for x in slots) else (),
+        particles=n_part,
     )
 
 
@@ -266,7 +279,7 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
             lemma, *particles = verb.split("_")
             vd.add(VerbPattern(lemma=lemma, prep=particles[-1] if particles else None, code=block_code,
                                source=where, preps=tuple(particles), pos="VERB", text=verb.replace("_", " "),
-                               reverse=block_rev, order=n))
+                               reverse=block_rev, order=n, particles=len(particles)))
             n_pat += 1
     stats.patterns += n_pat
     vd.sources[str(path)] = n_pat
@@ -399,3 +412,68 @@ def read_petrarch_actor_dir(directory: str | Path, files: dict[str, list[Path]] 
     for path in files.get("discards", []):
         out.extend(read_petrarch_discards(path))
     return out
+
+
+# ---------------------------------------------------------------------------- conversion to our files
+
+
+def write_verbs_tsv(vd: VerbDictionary, out: Path, sources: list[Path]) -> int:
+    """Write imported verb patterns in our `verbs.tsv` format; returns the number of lines."""
+    lines = [f"# Converted by `dyads dict import-petrarch` from {', '.join(p.name for p in sources)}.",
+             "# PETRARCH verb dictionaries: openeventdata/petrarch2 (MIT). Format: dyads/events/verbs.py."]
+    pats = sorted((p for ps in vd.patterns.values() for p in ps), key=lambda p: (p.lemma, p.order))
+    lines += [format_pattern(p) for p in pats]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(pats)
+
+
+def write_actors_tsv(d: ActorDictionary, out_dir: Path, stem: str) -> dict[str, int]:
+    """Write imported actors, agents and discards as our `*.actors.tsv`, `*.agents.tsv`, `*.discards.tsv`."""
+    counts: dict[str, int] = {}
+    head = f"# Converted by `dyads dict import-petrarch` from PETRARCH dictionaries ({stem}); openeventdata (MIT).\n"
+    if d.actors:
+        rows = ["\t".join([a.phrase, a.code, a.kind, a.name or "", a.valid_from.isoformat() if a.valid_from else "",
+                           a.valid_until.isoformat() if a.valid_until else ""]) for a in d.actors]
+        (out_dir / f"{stem}.actors.tsv").write_text(head + "\n".join(rows) + "\n", encoding="utf-8")
+        counts["actors"] = len(rows)
+    if d.agents:
+        rows = [f"{a.phrase}\t{a.sector}" for a in d.agents]
+        (out_dir / f"{stem}.agents.tsv").write_text(head + "\n".join(rows) + "\n", encoding="utf-8")
+        counts["agents"] = len(rows)
+    if d.discards:
+        (out_dir / f"{stem}.discards.tsv").write_text(head + "\n".join(d.discards) + "\n", encoding="utf-8")
+        counts["discards"] = len(d.discards)
+    return counts
+
+
+@click.command("import-petrarch")
+@click.option("--verbs", "verb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A PETRARCH verb dictionary (CAMEO.2.0 format).")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--agents", "agent_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--discards", "discard_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Directory to write our dictionary files into (usable with --dict).")
+@click.option("--name", default="petrarch", show_default=True, help="Stem of the written file names.")
+def command(verb_files: tuple[str, ...], actor_files: tuple[str, ...], agent_files: tuple[str, ...],
+            discard_files: tuple[str, ...], out_dir: str, name: str) -> None:
+    """Convert PETRARCH dictionaries into dyads dictionary files."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    if verb_files:
+        stats = VerbImportStats()
+        vd = VerbDictionary()
+        for f in verb_files:
+            vd.extend(read_petrarch_verbs(f, stats))
+        n = write_verbs_tsv(vd, out / f"{name}.verbs.tsv", [Path(f) for f in verb_files])
+        click.echo(f"verbs: {stats.verbs} verbs, {n} patterns written; skipped {stats.skipped_subject_side} "
+                   f"subject-side and {stats.skipped_bad_code} unreadable patterns")
+    d = ActorDictionary()
+    for f in actor_files:
+        d.extend(read_petrarch_actors(f))
+    for f in agent_files:
+        d.extend(read_petrarch_agents(f))
+    for f in discard_files:
+        d.extend(read_petrarch_discards(f))
+    for kind, n in write_actors_tsv(d, out, name).items():
+        click.echo(f"{kind}: {n} written")

@@ -14,17 +14,19 @@ PATTERN is a sequence of space-separated items:
 - a bare lowercase word after the head: a preposition or particle that must hang from the head
   (or from its light verb or object): `talk with`, `call on`. The object of the last such
   preposition is where the target is looked for first.
-- `&SET` alone is short for `{&SET}`; a second `{...}` after a filled slot needs one of its words
-  anywhere below that slot (`threaten to {cut} {aid}`).
+- `&SET` alone is short for `{&SET}`; `+{...}` (or a second `{...}` after a filled slot) needs one
+  of its words anywhere below the last slot (`threaten to {cut} {aid}`, `abandon {relations} +{new}`).
 - `{a|b|&SET}`: the words one of which must fill the slot before it: right after the head, the
   head's direct object or complement clause (`sign {agreement|treaty}`); after a preposition, that
-  preposition's object or the verb of a `to`-clause (`call for {ceasefire}`, `call on to {release}`).
+  preposition's object or the verb of a `to`-clause (`call for {ceasefire}`, `call on to {release}`,
+  `welcome {memo} on {trade} from`).
   A word joined by `_` (`martial_law`) needs its modifiers too.
 
 A line `&NAME<TAB>word word ...` defines a synonym set usable inside braces. Comments start with `#`.
 The most specific pattern of a head wins (most constraints, then the later line), so a general line
 (`call for 020`) and its refinements (`call for {aid} 023`) sit side by side. CODE `---` marks a
 pattern that is known and is not an event (it blocks the general pattern of the same head).
+`A:B` codes A from source to target and B the other way (visit 042 / host 043).
 
 Patterns are matched by `dyads.events.coder`; `dyads.dictionaries.petrarch` converts PETRARCH
 verb dictionaries into the same `VerbPattern` objects.
@@ -34,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dyads.actors.dictionary import DEFAULT_DICT_DIR
@@ -58,6 +60,7 @@ class VerbPattern:
     extra: tuple[frozenset[str], ...] = ()  # further words each needed somewhere in the last slot's subtree
     prep_slots: tuple[frozenset[str] | None, ...] = ()  # a slot per preposition (PETRARCH's `(ON X) (FROM)`)
     reverse: str | None = None  # a second code for the reverse direction (PETRARCH `[042:043]`: visit/host)
+    particles: int = 0  # how many of `preps` belong to a phrasal head (`step_down`)
     order: int = 0  # position in its file: on equal constraints the later (more refined) line wins
 
     @property
@@ -149,23 +152,27 @@ def parse_pattern(
             alt = alt[:-2]
         heads.extend(sorted(_words(alt, synsets, where)))
     preps: list[str] = []
-    obj = prep_obj = None
+    obj: frozenset[str] | None = None
+    slots: list[frozenset[str] | None] = []
     extra: list[frozenset[str]] = []
     for item in rest:
         if item.startswith("&"):
             item = "{" + item + "}"
-        if item.startswith("{"):
+        if item.startswith("+{"):
+            extra.append(_words(item[2:-1], synsets, where))
+        elif item.startswith("{"):
             words = _words(item[1:-1], synsets, where)
-            if preps and prep_obj is None:
-                prep_obj = words
+            if preps and slots[-1] is None:
+                slots[-1] = words
             elif not preps and obj is None:
                 obj = words
             else:
                 extra.append(words)
         elif re.fullmatch(r"[a-z'-]+", item):
-            if extra or (prep_obj is not None):
-                raise ValueError(f"{where}: a preposition after the slot of the last one in {pattern!r}")
+            if extra:
+                raise ValueError(f"{where}: a preposition after a further-word slot in {pattern!r}")
             preps.append(item)
+            slots.append(None)
         else:
             raise ValueError(f"{where}: cannot read pattern item {item!r}")
     out = []
@@ -180,11 +187,13 @@ def parse_pattern(
                 source=where,
                 preps=all_preps,
                 obj=obj,
-                prep_obj=prep_obj,
+                prep_obj=slots[-1] if slots else None,
                 pos=pos,
                 text=pattern.strip(),
                 extra=tuple(extra),
                 order=order,
+                prep_slots=tuple([None] * len(particles) + slots) if any(x is not None for x in slots) else (),
+                particles=len(particles),
             )
         )
     return out
@@ -205,10 +214,11 @@ def read_verbs(path: Path) -> list[VerbPattern]:
         if cols[0].startswith("&"):
             synsets[cols[0].lower()] = cols[1].lower().split()
             continue
-        code = cols[1]
-        if code != NO_EVENT and not re.fullmatch(r"\d{2,4}", code):
-            raise ValueError(f"{where}: bad CAMEO code {code!r}")
-        out.extend(parse_pattern(cols[0], code, synsets, where, order=n))
+        code, _, reverse = cols[1].partition(":")
+        bad_code = code != NO_EVENT and not re.fullmatch(r"\d{2,4}", code)
+        if bad_code or (reverse and not re.fullmatch(r"\d{2,4}", reverse)):
+            raise ValueError(f"{where}: bad CAMEO code {cols[1]!r}")
+        out.extend(replace(p, reverse=reverse or None) for p in parse_pattern(cols[0], code, synsets, where, order=n))
     return out
 
 
@@ -226,3 +236,23 @@ def load_verb_dictionary(dirs: Sequence[str | Path] = (), default: bool = True) 
         for path in find_petrarch_files(directory).get("verbs", []):
             vd.extend(read_petrarch_verbs(path))
     return vd
+
+
+def _fmt_words(words: frozenset[str]) -> str:
+    return "{" + "|".join(sorted(words)) + "}"
+
+
+def format_pattern(p: VerbPattern) -> str:
+    """One pattern as a `verbs.tsv` line (what `dyads dict import-petrarch` writes)."""
+    head = "_".join((p.lemma, *p.preps[: p.particles]))
+    parts = [head + ("/v" if p.pos == "VERB" else "/n" if p.pos == "NOUN" else "")]
+    if p.obj is not None:
+        parts.append(_fmt_words(p.obj))
+    for k in range(p.particles, len(p.preps)):
+        parts.append(p.preps[k])
+        slot = p.prep_slots[k] if p.prep_slots else (p.prep_obj if k == len(p.preps) - 1 else None)
+        if slot is not None:
+            parts.append(_fmt_words(slot))
+    parts += ["+" + _fmt_words(w) for w in p.extra]
+    line = " ".join(parts) + "\t" + p.code + (f":{p.reverse}" if p.reverse else "")
+    return line + (f"\t# {p.source}" if p.source else "")
