@@ -57,3 +57,20 @@ def test_production_dictionaries():
     d = read_petrarch_actor_dir(PROD)
     karmal = [e for e in d.actors if e.phrase == "babrak karmal"]
     assert karmal[0].code == "AFGGOV" and karmal[0].valid_from.year == 1979
+
+
+def test_import_command_round_trips_through_our_format(tmp_path):
+    from dyads.dictionaries.petrarch import command
+    from dyads.events.verbs import read_verbs
+
+    src = VALID / "PETR_Validate_verbs_2_02.txt"
+    command(["--verbs", str(src), "--actors", str(VALID / "PETR_Validate_actors_2_02.txt"), "--out", str(tmp_path)],
+            standalone_mode=False)
+    ours = read_verbs(tmp_path / "petrarch.verbs.tsv")
+    theirs = [p for ps in read_petrarch_verbs(src).patterns.values() for p in ps]
+
+    def key(p):
+        return (p.lemma, p.preps, p.obj, p.prep_obj, p.prep_slots, p.extra, p.code, p.particles, p.reverse)
+
+    assert {key(p) for p in ours} == {key(p) for p in theirs}
+    assert "sam gamgee\tHOBGOV\tactor\tSam Gamgee\t2012-11-09\t2013-01-19" in (tmp_path / "petrarch.actors.tsv").read_text()
