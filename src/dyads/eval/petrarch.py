@@ -117,7 +117,7 @@ def _code(actor: Actor) -> str:
     return actor.code or "---"
 
 
-def score_petrarch(path: str | Path, limit: int | None = None) -> PetrarchMetrics:
+def score_petrarch(path: str | Path, limit: int | None = None, model: str | None = None) -> PetrarchMetrics:
     """Code every record of the suite with its own dictionaries and count as UD-PETRARCH does."""
     from dyads.actors.dictionary import ActorDictionary
     from dyads.events.verbs import VerbDictionary
@@ -132,7 +132,7 @@ def score_petrarch(path: str | Path, limit: int | None = None) -> PetrarchMetric
     for f in files.get("verbs", []):
         verbs.extend(read_petrarch_verbs(f))
     res = Resources(ontology=load_ontology(), actors=actors, verbs=verbs, gazetteer=load_gazetteer())
-    coder = Coder(resources=res, stages=("actors", "events"))
+    coder = Coder(resources=res, stages=("actors", "events"), **({"model": model} if model else {}))
     metrics = PetrarchMetrics(str(path))
     articles = (Article(id=r.id, text=r.text, publication_date=r.day) for r in records)
     for rec, coded in zip(records, coder.pipe(articles), strict=True):
@@ -172,10 +172,14 @@ def format_report(m: PetrarchMetrics, misses: bool = False) -> str:
     return "\n".join(lines)
 
 
+_MODEL = click.option("--model", default=None, help="spaCy pipeline to parse with (default: dyads.nlp.SPACY_MODEL).")
+
+
 @click.command("petrarch")
+@_MODEL
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--limit", type=int, default=None, help="Score only the first N records (the parse is slow).")
 @click.option("--misses", is_flag=True, help="List every record not coded exactly.")
-def command(file: str, limit: int | None, misses: bool) -> None:
+def command(model: str | None, file: str, limit: int | None, misses: bool) -> None:
     """Run a PETRARCH validation FILE.xml with the dictionaries its <Environment> names."""
-    click.echo(format_report(score_petrarch(file, limit), misses))
+    click.echo(format_report(score_petrarch(file, limit, model=model), misses))

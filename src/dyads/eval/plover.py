@@ -59,7 +59,9 @@ def _matches(actors: list[Actor], gold: list[dict]) -> bool:
     return any(_country(a.country or a.code) in want for a in actors)
 
 
-def score_plover(path: str | Path, limit: int | None = None, actor_dirs: tuple[str, ...] = ()) -> PloverMetrics:
+def score_plover(
+    path: str | Path, limit: int | None = None, actor_dirs: tuple[str, ...] = (), model: str | None = None
+) -> PloverMetrics:
     """Code each gold sentence with our default dictionaries and compare with its gold event.
 
     `actor_dirs` adds actor dictionaries (ours or PETRARCH's) without adding their verb patterns,
@@ -78,7 +80,7 @@ def score_plover(path: str | Path, limit: int | None = None, actor_dirs: tuple[s
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     records = data["records"] if isinstance(data, dict) else data
     records = records[:limit] if limit else records
-    coder = Coder(stages=("times", "actors", "events"), resources=res)
+    coder = Coder(stages=("times", "actors", "events"), resources=res, **({"model": model} if model else {}))
     articles = [Article(id=r["id"], text=r["text"], publication_date=parse_date(r.get("date") or "") or None)
                 for r in records]
     m = PloverMetrics()
@@ -125,12 +127,16 @@ def format_report(m: PloverMetrics, misses: bool = False) -> str:
     return "\n".join(lines)
 
 
+_MODEL = click.option("--model", default=None, help="spaCy pipeline to parse with (default: dyads.nlp.SPACY_MODEL).")
+
+
 @click.command("plover")
+@_MODEL
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--limit", type=int, default=None, help="Score only the first N records.")
 @click.option("--misses", is_flag=True, help="List every record whose type was missed.")
 @click.option("--actors", "actor_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="Add an actor dictionary directory (ours or PETRARCH's); verb patterns stay ours.")
-def command(path: str, limit: int | None, misses: bool, actor_dirs: tuple[str, ...]) -> None:
+def command(model: str | None, path: str, limit: int | None, misses: bool, actor_dirs: tuple[str, ...]) -> None:
     """Score event types and actors on PLOVER gold-standard records (PATH: dev.json)."""
-    click.echo(format_report(score_plover(path, limit, actor_dirs), misses))
+    click.echo(format_report(score_plover(path, limit, actor_dirs, model=model), misses))

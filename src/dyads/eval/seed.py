@@ -69,14 +69,14 @@ def event_matches(e: Event, g: dict, check_date: bool = True) -> bool:
     return dyad(e.source, e.target) or (bool(g.get("either_direction")) and dyad(e.target, e.source))
 
 
-def score_seed(path: str | Path = DEFAULT_GOLD, check_date: bool = True) -> SeedMetrics:
+def score_seed(path: str | Path = DEFAULT_GOLD, check_date: bool = True, model: str | None = None) -> SeedMetrics:
     """Code the seed article with the default resources and score it against its gold events."""
     from dyads.pipeline import Coder
 
     path = Path(path)
     gold = json.loads(path.read_text(encoding="utf-8"))
     text = (path.parent / gold["article"]).read_text(encoding="utf-8")
-    coded = Coder().code(text, date=gold.get("publication_date"), id=path.stem)
+    coded = Coder(**({"model": model} if model else {})).code(text, date=gold.get("publication_date"), id=path.stem)
     m = SeedMetrics()
     for g in gold["events"]:
         if g.get("required"):
@@ -106,9 +106,13 @@ def format_report(m: SeedMetrics) -> str:
     ])
 
 
+_MODEL = click.option("--model", default=None, help="spaCy pipeline to parse with (default: dyads.nlp.SPACY_MODEL).")
+
+
 @click.command("seed")
+@_MODEL
 @click.argument("path", required=False, type=click.Path(exists=True, dir_okay=False))
 @click.option("--ignore-dates", is_flag=True, help="Match without comparing event dates.")
-def command(path: str | None, ignore_dates: bool) -> None:
+def command(model: str | None, path: str | None, ignore_dates: bool) -> None:
     """Score the coder on the seed article's gold events (PATH: the .gold.json file)."""
-    click.echo(format_report(score_seed(path or DEFAULT_GOLD, check_date=not ignore_dates)))
+    click.echo(format_report(score_seed(path or DEFAULT_GOLD, check_date=not ignore_dates, model=model)))
