@@ -48,7 +48,7 @@ LIGHT_VERBS = {
     "resume", "continue", "lodge", "file", "wage", "unleash", "impose", "announce", "sign", "reiterate",
     "step", "intensify", "join", "lead", "pay", "attend", "host", "enter", "send",
 }
-SPEECH_VERBS = {"say", "said", "tell", "add", "state", "announce", "declare", "note", "stress", "report"}
+SPEECH_VERBS = {"say", "said", "tell", "add", "state", "announce", "declare", "note", "stress", "report", "reiterate"}
 INTENT_VERBS = {
     "plan", "intend", "want", "try", "seek", "aim", "expect", "promise", "pledge", "vow", "offer", "agree",
     "prepare", "decide", "propose", "hope", "wish", "attempt", "threaten", "go", "mean", "resolve",
@@ -285,6 +285,11 @@ def _to_clauses(hosts: list[Token]) -> list[Token]:
     return out
 
 
+def _infinitives(hosts: list[Token]) -> list[Token]:
+    """`to`-clauses proper (with their `to`): what a "to" in a pattern stands for."""
+    return [c for c in _to_clauses(hosts) if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
 def _prep_objects(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ in {"pobj", "pcomp", "obj"}]
 
@@ -327,7 +332,7 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
             is_last = k == len(p.preps) - 1
             words = p.prep_slots[k] if p.prep_slots else (p.prep_obj if is_last else None)
             if prep == "to" and words is not None:
-                clauses = [c for c in _to_clauses(hosts) if _word_in(c, words)]
+                clauses = [c for c in _infinitives(hosts) if _word_in(c, words)]
                 pc = _prep_child(hosts, "to", prev)
                 pobj = [o for o in (_prep_objects(pc) if pc is not None else []) if _word_in(o, words)]
                 if not clauses and not pobj:
@@ -340,8 +345,8 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
                 last = max([last, *slot], key=lambda t: t.i)
                 continue
             pc = _prep_child(hosts, prep, prev)
-            if pc is None and prep == "to" and _to_clauses(hosts):  # "willing to", "agreed to withdraw"
-                last = max(last, *_to_clauses(hosts), key=lambda t: t.i) if is_last else last
+            if pc is None and prep == "to" and _infinitives(hosts):  # "willing to", "agreed to withdraw"
+                last = max(last, *_infinitives(hosts), key=lambda t: t.i) if is_last else last
                 continue
             if pc is None:
                 ok = False
@@ -360,7 +365,8 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
             hosts = hosts + pobj
         if not ok:
             continue
-        if p.extra and not all(any(_word_in(t, ws) for s in slot for t in s.subtree) for ws in p.extra):
+        region = slot or [tok]  # no slot: the words may be anywhere below the predicate
+        if p.extra and not all(any(_word_in(t, ws) for s in region for t in s.subtree) for ws in p.extra):
             continue
         return _Match(p, targets, slot + filler, last)
     return None
@@ -667,6 +673,79 @@ def _ontology_entry(res: Resources, code: str) -> CameoCode:
         return CameoCode(code, root, f"code {code} (not in CAMEO)", 0.0, quad, None, None, None)
 
 
+GENERIC_CODES = {"020", "100", "030", "120", "130", "131", "138"}
+# what an appeal (02) or demand (10) is for, by the code of the act asked for; longest prefix wins
+_ASKED = {
+    "04": "6", "045": "8", "05": "2", "057": "7", "037": "7",
+    "06": "1", "061": "11", "062": "12", "063": "13", "064": "14",
+    "07": "3", "071": "31", "072": "32", "073": "33", "074": "34",
+    "08": "5", "081": "51", "082": "52", "083": "4", "0831": "41", "0832": "42", "0833": "43", "0834": "44",
+    "084": "53", "085": "54", "086": "55", "087": "56",
+}
+# what a rejection (12) refuses, by the code of the act refused
+_REFUSED = {
+    "04": "125", "045": "126", "057": "127", "037": "127",
+    "06": "121", "061": "1211", "062": "1212", "063": "1213",
+    "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
+    "08": "124", "081": "1241", "082": "1242", "083": "123", "0831": "1231", "0832": "1232", "0833": "1233",
+    "0834": "1234", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
+}
+
+
+def _longest(table: dict[str, str], code: str) -> str | None:
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
+def refine_code(generic: str, content: str) -> str:
+    """A general appeal, demand, intent, rejection or threat made specific by what it is about.
+
+    refine_code("020", "0841") == "0253" (appeal for release); refine_code("030", "0831") == "0341".
+    """
+    root = generic[:2]
+    if root in {"02", "10"}:
+        tail = _longest(_ASKED, content)
+        if tail is None:
+            return generic
+        return ("02" if root == "02" else "10") + tail
+    if root == "03":
+        new = intent_code(content)
+        return new if new[:2] == "03" else generic
+    if root == "12":
+        return _longest(_REFUSED, content) or generic
+    if root == "13":
+        new = intent_code(content)
+        return new if new[:2] == "13" else generic
+    return generic
+
+
+def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
+    """ "X said Y must/should do Z": the speaker's demand (10) or appeal (02) to Y, not a statement."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in SPEECH_VERBS or c.code != "010":
+            continue
+        for v in c.token.children:
+            if v.dep_ != "ccomp":
+                continue
+            modal = next((a.lower_ for a in v.children if a.dep_ == "aux" and a.lower_ in {"must", "should", "ought"}),
+                         None)
+            if modal is None and v.lemma_ in {"need", "have"} and any(x.dep_ == "xcomp" for x in v.children):
+                modal = "must"
+            if modal is None:
+                continue
+            subj = [s for s in v.children if s.dep_ in {"nsubj", "nsubjpass"}]
+            target = [a for a in _actors_in(subj, index) if a not in c.source]
+            if not target:
+                continue
+            c.code = "100" if modal == "must" else "020"
+            c.target = target
+            c.modifiers.append(f"reported '{modal}' -> {c.code}")
+            break
+
+
+
 def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) -> list[Candidate]:
     """Every predicate of a sentence with its coding or the reason it was dropped."""
     out: list[Candidate] = []
@@ -680,6 +759,7 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
             out.append(Candidate(tok, dropped="no pattern of this word matches here"))
             continue
         out.append(_code_candidate(tok, m, index, vd))
+    _speech_acts(out, index)
     # reported speech: the statement verb is coded only when nothing was coded from what was said
     coded = [c for c in out if not c.dropped]
     for c in coded:
@@ -687,16 +767,26 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
             inner = {t.i for t in c.token.subtree} - {c.token.i}
             if any(o is not c and not o.dropped and o.token.i in inner for o in coded):
                 c.dropped = "statement verb: the reported content was coded instead"
-    # what is appealed for, demanded, intended, threatened or refused is not itself an act
+    # what is appealed for, demanded, intended, threatened or refused is not itself an act;
+    # it refines the code ("urged X to release" -> 0253, "agreed to resign" -> 0341)
     coded = [c for c in out if not c.dropped]
     for c in coded:
-        if (c.code or "")[:2] not in CONTENT_ROOTS or c.token.lemma_.lower() in SPEECH_VERBS:
+        if (c.code or "")[:2] not in CONTENT_ROOTS or (c.token.lemma_.lower() in SPEECH_VERBS and not c.modifiers):
             continue
         head = _light_verb(c.token) or c.token
         subj = {t.i for s in head.children if s.dep_ in _SUBJECTS for t in s.subtree}
         region = {t.i for t in head.subtree} - subj - {c.token.i}
-        for o in coded:
-            if o is not c and not o.dropped and o.token.i in region and not (c.dropped):
+        inner = [o for o in out if o is not c and o.token.i in region and o.pattern is not None
+                 and o.pattern.code != NO_EVENT and not (o.dropped or "").startswith("content of")]
+        if inner and c.code in GENERIC_CODES and (c.pattern is None or c.pattern.specificity[0] <= 1):
+            first = min(inner, key=lambda o: ((o.pattern.code[:2] == "03") if o.pattern else True, o.token.i))
+            new = refine_code(c.code or "", first.pattern.code if first.pattern else "")
+            if new != c.code:
+                c.modifiers.append(f"content '{first.token.text}' ({first.pattern.code if first.pattern else ''})"
+                                   f" -> {new}")
+                c.code = new
+        for o in inner:
+            if not o.dropped:
                 o.dropped = f"content of '{c.token.text}' ({c.code}), not an act of its own"
                 if not c.target:  # "an intention to send arms to X": the target is X
                     c.target = [a for a in o.target if a not in c.source]
