@@ -59,7 +59,8 @@ MODAL_AUX = {"may", "might", "could", "can", "should", "must", "ought"}
 NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "rule", "stop", "cease", "halt"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 CONSULT_NOUN_ROOTS = {"04", "05", "06", "03"}  # noun events whose participants include the clause subject
-CONTENT_ROOTS = {"02", "03", "10", "12", "13"}  # their complements are what is asked, meant or refused
+# their complements are what is asked, meant, refused or protested for, not acts of their own
+CONTENT_ROOTS = {"02", "03", "10", "12", "13", "14"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 
@@ -731,8 +732,6 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
                 continue
             modal = next((a.lower_ for a in v.children if a.dep_ == "aux" and a.lower_ in {"must", "should", "ought"}),
                          None)
-            if modal is None and v.lemma_ in {"need", "have"} and any(x.dep_ == "xcomp" for x in v.children):
-                modal = "must"
             if modal is None:
                 continue
             subj = [s for s in v.children if s.dep_ in {"nsubj", "nsubjpass"}]
