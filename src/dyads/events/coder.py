@@ -112,6 +112,7 @@ class Candidate:
     modifiers: list[str] = field(default_factory=list)
     confidence: float = 0.9
     dropped: str | None = None  # why no event came of it
+    slot_ids: set[int] = field(default_factory=set)  # tokens the pattern used as its slots
 
     def describe(self) -> str:
         what = f"'{self.token.text}'"
@@ -478,7 +479,20 @@ def _negation(verb: Token, tok: Token) -> str | None:
 
 
 def _modality(verb: Token) -> tuple[str | None, str | None]:
-    """('intent', word) for future/intent, ('modal', word) for hypotheticals, else (None, None)."""
+    """('intent', word) for future/intent, ('threat', word) for "will X unless/if Y", ('modal', word)
+    for hypotheticals and conditions ("if Y", "unless Y"), else (None, None)."""
+    t = verb
+    for _ in range(4):  # inside a condition: not (yet) an act
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in t.children):
+            return "modal", next(m.text for m in t.children if m.dep_ == "mark")
+        if t.head is t:
+            break
+        t = t.head
+    cond = next((m.text for c in verb.children if c.dep_ == "advcl" for m in c.children
+                 if m.dep_ == "mark" and m.lower_ in {"if", "unless"}), None)
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ in INTENT_AUX and cond:
+            return "threat", cond
     for c in verb.children:
         if c.dep_ == "aux" and c.lower_ in INTENT_AUX:
             return "intent", c.text
@@ -501,7 +515,7 @@ def _modality(verb: Token) -> tuple[str | None, str | None]:
 
 def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDictionary) -> Candidate:
     p = m.pattern
-    cand = Candidate(tok, p, code=p.code)
+    cand = Candidate(tok, p, code=p.code, slot_ids={h.i for h in m.slot_heads})
     light = _light_verb(tok)
     first = light if light is not None and light.i < tok.i else tok
     cand.trigger = (first.i, max(m.last.i, tok.i) + 1)
@@ -623,6 +637,11 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     if mode == "modal" and vd.modality:
         cand.dropped = f"hypothetical ('{word}')"
         return cand
+    if mode == "threat" and not cand.negated and vd.modality:  # "will boycott unless ..." is a threat
+        new = intent_code(cand.code or "")
+        new = new if new[:2] == "13" else "130"
+        cand.modifiers.append(f"conditional ('{word}') -> {new}")
+        cand.code = new
     if mode == "intent" and not cand.negated and vd.modality:
         new = intent_code(cand.code or "")
         if new != cand.code:
@@ -758,7 +777,12 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
             out.append(Candidate(tok, dropped="no pattern of this word matches here"))
             continue
         out.append(_code_candidate(tok, m, index, vd))
-    _speech_acts(out, index)
+    # a noun that fills a slot of another pattern is part of that act ("lodged a protest with")
+    for c in out:
+        if not c.dropped and any(o is not c and not o.dropped and c.token.i in o.slot_ids for o in out):
+            c.dropped = "part of the pattern of another predicate"
+    if vd.modality:
+        _speech_acts(out, index)
     # reported speech: the statement verb is coded only when nothing was coded from what was said
     coded = [c for c in out if not c.dropped]
     for c in coded:
@@ -777,7 +801,7 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
         region = {t.i for t in head.subtree} - subj - {c.token.i}
         inner = [o for o in out if o is not c and o.token.i in region and o.pattern is not None
                  and o.pattern.code != NO_EVENT and not (o.dropped or "").startswith("content of")]
-        if inner and c.code in GENERIC_CODES and (c.pattern is None or c.pattern.specificity[0] <= 1):
+        if inner and vd.modality and c.code in GENERIC_CODES and (c.pattern is None or c.pattern.specificity[0] <= 1):
             first = min(inner, key=lambda o: ((o.pattern.code[:2] == "03") if o.pattern else True, o.token.i))
             new = refine_code(c.code or "", first.pattern.code if first.pattern else "")
             if new != c.code:

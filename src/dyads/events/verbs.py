@@ -78,7 +78,7 @@ class VerbDictionary:
     patterns: dict[str, list[VerbPattern]] = field(default_factory=dict)
     sources: dict[str, int] = field(default_factory=dict)  # file -> pattern count, for `dyads info`
     require_target: bool = False  # PETRARCH dictionaries code dyads only (its `require_dyad`)
-    modality: bool = True  # recode future/intent as 03x/13x (PETRARCH's own suites code the act itself)
+    modality: bool = True  # our meaning rules (intent, threats, modals, content refinement); PETRARCH's codes stay
     _seen: set[VerbPattern] = field(default_factory=set, repr=False)
     _sorted: set[str] = field(default_factory=set, repr=False)
 
