@@ -106,3 +106,33 @@ def test_every_sentence_without_event_explains_itself(coder):
     assert [n.sentence_index for n in out.no_events] == [0]
     assert out.no_events[0].reason
     assert 0 <= out.events[0].confidence <= 1 and out.events[0].rule
+
+
+def test_content_refines_generic_codes():
+    from dyads.events.coder import refine_code
+
+    assert refine_code("020", "0841") == "0253"  # appeal for release
+    assert refine_code("100", "087") == "1056"  # demand de-escalation
+    assert refine_code("030", "0831") == "0341"  # intent to change leadership
+    assert refine_code("120", "040") == "125"  # reject talks
+    assert refine_code("130", "163") == "1312"  # threaten sanctions
+    assert refine_code("020", "190") == "020"  # nothing to refine
+
+
+def test_reported_must_is_the_speakers_demand(coder):
+    got, _ = dyads_of(coder, "Russia said Syria must withdraw its troops.")
+    assert got == [("1056", ["RUS"], ["SYR"])]
+
+
+def test_condition_makes_a_threat_and_is_not_an_act(coder):
+    got, out = dyads_of(coder, "Russia will attack Syria unless Algeria withdraws.")
+    assert got == [("1384", ["RUS"], ["SYR"])]
+    assert "conditional" in out.events[0].rule
+
+
+def test_reverse_codes_and_extras_in_our_format(tmp_path):
+    f = tmp_path / "x.verbs.tsv"
+    f.write_text("&AID\taid help\nvisit\t042:043\nabandon {tie} +{&AID}\t1621\n", encoding="utf-8")
+    visit, abandon = read_verbs(f)
+    assert (visit.code, visit.reverse) == ("042", "043")
+    assert abandon.obj == frozenset({"tie"}) and abandon.extra == (frozenset({"aid", "help"}),)
