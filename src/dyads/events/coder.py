@@ -46,7 +46,14 @@ LIGHT_VERBS = {
     "issue", "make", "hold", "launch", "renew", "repeat", "have", "conduct", "carry", "stage", "mount",
     "give", "offer", "express", "voice", "extend", "deliver", "reach", "take", "begin", "start", "open",
     "resume", "continue", "lodge", "file", "wage", "unleash", "impose", "announce", "sign", "reiterate",
-    "step", "intensify", "join", "lead", "pay", "attend", "host", "enter", "send",
+    "step", "intensify", "join", "lead", "pay", "attend", "host", "enter", "send", "organize", "organise",
+    "speed", "accelerate", "complete", "order", "call", "declare", "undertake", "go",
+}
+# verbs whose object, not subject, does what their to-clause says ("urged Syria to talk")
+OBJECT_CONTROL = {
+    "urge", "ask", "call", "force", "order", "persuade", "allow", "tell", "encourage", "invite", "request", "help",
+    "require", "permit", "enable", "press", "pressure", "push", "warn", "advise", "compel", "instruct", "authorize",
+    "want", "expect", "appeal", "implore", "beg", "demand", "remind", "convince", "get", "lead", "prompt",
 }
 SPEECH_VERBS = {"say", "said", "tell", "add", "state", "announce", "declare", "note", "stress", "report", "reiterate"}
 INTENT_VERBS = {
@@ -58,7 +65,8 @@ INTENT_AUX = {"will", "would", "shall", "'ll"}
 MODAL_AUX = {"may", "might", "could", "can", "should", "must", "ought"}
 NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "rule", "stop", "cease", "halt"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
-CONSULT_NOUN_ROOTS = {"04", "05", "06", "03"}  # noun events whose participants include the clause subject
+# noun events whose agent may be the subject of the clause they sit in
+CONSULT_NOUN_ROOTS = {"03", "04", "05", "06", "14"}
 # their complements are what is asked, meant, refused or protested for, not acts of their own
 CONTENT_ROOTS = {"02", "03", "10", "12", "13", "14"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
@@ -395,7 +403,7 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if raised:  # "Gollum was seen to break into": the raised subject
             return raised, True
         obj = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
-        if obj and head.lemma_.lower() not in INTENT_VERBS:  # object control: "urged Syria to talk"
+        if obj and head.lemma_.lower() in OBJECT_CONTROL:  # object control: "urged Syria to talk"
             return obj, True
         s, _ = _subject(head, depth + 1)
         return s, True
@@ -447,11 +455,14 @@ def _resolve_pronoun(tok: Token, verb: Token, index: dict[int, Actor]) -> list[A
 
 
 def _clause_of(noun: Token) -> Token | None:
-    """The verb a noun event hangs from through prepositions ("at the start of talks with X, he said")."""
+    """The verb a noun event hangs from through prepositions ("at the start of talks with X, he said"),
+    or the light verb of the noun it modifies ("launched a mediation effort")."""
     t = noun
     for _ in range(6):
         if t.head is t:
             return None
+        if t.dep_ in {"dobj", "obj", "attr"} and any(x in LIGHT_VERBS for x in _stems(t.head)):
+            return t.head
         if t.dep_ not in {"pobj", "prep", "nmod", "compound", "conj", "appos", "npadvmod"}:
             return None
         t = t.head
