@@ -69,14 +69,25 @@ def event_matches(e: Event, g: dict, check_date: bool = True) -> bool:
     return dyad(e.source, e.target) or (bool(g.get("either_direction")) and dyad(e.target, e.source))
 
 
-def score_seed(path: str | Path = DEFAULT_GOLD, check_date: bool = True, model: str | None = None) -> SeedMetrics:
-    """Code the seed article with the default resources and score it against its gold events."""
-    from dyads.pipeline import Coder
+def score_seed(
+    path: str | Path = DEFAULT_GOLD, check_date: bool = True, model: str | None = None, actor_dirs: tuple[str, ...] = ()
+) -> SeedMetrics:
+    """Code the seed article with the default resources and score it against its gold events.
+
+    `actor_dirs` adds actor dictionaries (ours or PETRARCH's) to the default ones.
+    """
+    from dyads.dictionaries.petrarch import find_petrarch_files, read_petrarch_actor_dir
+    from dyads.pipeline import Coder, Resources
 
     path = Path(path)
     gold = json.loads(path.read_text(encoding="utf-8"))
     text = (path.parent / gold["article"]).read_text(encoding="utf-8")
-    coded = Coder(**({"model": model} if model else {})).code(text, date=gold.get("publication_date"), id=path.stem)
+    res = Resources.load()
+    for d in actor_dirs:
+        if find_petrarch_files(d):
+            res.actors.extend(read_petrarch_actor_dir(d))
+    coder = Coder(resources=res, **({"model": model} if model else {}))
+    coded = coder.code(text, date=gold.get("publication_date"), id=path.stem)
     m = SeedMetrics()
     for g in gold["events"]:
         if g.get("required"):
@@ -113,6 +124,9 @@ _MODEL = click.option("--model", default=None, help="spaCy pipeline to parse wit
 @_MODEL
 @click.argument("path", required=False, type=click.Path(exists=True, dir_okay=False))
 @click.option("--ignore-dates", is_flag=True, help="Match without comparing event dates.")
-def command(model: str | None, path: str | None, ignore_dates: bool) -> None:
+@click.option("--actors", "actor_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Add a PETRARCH actor dictionary directory to ours.")
+def command(model: str | None, path: str | None, ignore_dates: bool, actor_dirs: tuple[str, ...]) -> None:
     """Score the coder on the seed article's gold events (PATH: the .gold.json file)."""
-    click.echo(format_report(score_seed(path or DEFAULT_GOLD, check_date=not ignore_dates, model=model)))
+    click.echo(format_report(score_seed(path or DEFAULT_GOLD, check_date=not ignore_dates, model=model,
+                                             actor_dirs=actor_dirs)))

@@ -146,9 +146,9 @@ def _actor_tokens(doc: Doc, actors: list[Actor]) -> dict[int, Actor]:
 def _phrase_tokens(head: Token, skip: set[int] | None = None, index: dict[int, Actor] | None = None) -> Iterable[Token]:
     """The noun phrase below `head` without its clauses (relative clauses are not the phrase).
 
-    A place phrase ("in Moscow") belongs to the phrase only when it says whose the head is
+    A place phrase ("in Moscow") belongs to the phrase only when it says whose a role word is
     ("lawmakers in Arnor"), not when it hangs from an actor that has its country already
-    ("his Algerian counterpart ... in Moscow").
+    ("his Algerian counterpart ... in Moscow") or from an event ("talks in Geneva").
     """
     stack = [head]
     while stack:
@@ -156,9 +156,9 @@ def _phrase_tokens(head: Token, skip: set[int] | None = None, index: dict[int, A
         if skip and t.i in skip:
             continue
         yield t
-        placed = index is not None and t.i in index and bool(index[t.i].country)
+        role_word = index is not None and t.i in index and not index[t.i].country
         stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS
-                     and not (c.dep_ == "prep" and ((c.lower_ in _SETTING_PREPS and (placed or index is None))
+                     and not (c.dep_ == "prep" and ((c.lower_ in _SETTING_PREPS and not role_word)
                                                    or t.dep_ == "appos")))
 
 
@@ -585,10 +585,16 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     subj_ids = {t.i for h in subj_heads for t in _phrase_tokens(h)}
     levels: list[list[Token]] = [extra_targets, m.target_heads]
     hosts = [tok] + ([light] if light is not None else [])
-    levels.append([c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj", "dative", "attr", "oprd"}])
+    # the object, except the thing a pattern names ("send military hardware to X": X, not the hardware)
+    things = {f.i for f in m.slot_heads if p.obj is not None and f.dep_ in {"dobj", "obj"}}
+    levels.append([c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj", "dative", "attr", "oprd"}
+                   and c.i not in things])
     speech = tok.lemma_.lower() in SPEECH_VERBS
     for c in [] if speech else _to_clauses(hosts):  # who is spoken about is not who is spoken to
-        levels.append([s for s in c.children if s.dep_ in {"nsubj", "nsubjpass", "dobj"}])
+        levels.append([s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}])
+        levels.append([o for x in c.children if x.dep_ == "dative" or (x.dep_ == "prep" and x.lower_ in {"to", "into"})
+                       for o in ([x] if x.dep_ == "dative" and x.pos_ != "ADP" else _prep_objects(x))])
+        levels.append([s for s in c.children if s.dep_ in {"dobj", "obj"}])
     # each prepositional phrase on its own, in text order: the first with an actor is the target
     preps = sorted((c for h in hosts for c in h.children if c.dep_ in {"prep", "dative"} and c.lower_ != "by"),
                    key=lambda c: c.i)
