@@ -73,6 +73,7 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 
 _SETTING_PREPS = {"in", "at", "during", "after", "before", "since", "until", "near", "inside", "outside"}
+_RECIPIENT_PREPS = {"to", "for", "with", "into", "against", "on", "toward", "towards"}
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
 _OBJ_DEPS = {"dobj", "obj", "attr", "oprd", "dative", "iobj", "nsubjpass"}
@@ -587,8 +588,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     hosts = [tok] + ([light] if light is not None else [])
     # the object, except the thing a pattern names ("send military hardware to X": X, not the hardware)
     things = {f.i for f in m.slot_heads if p.obj is not None and f.dep_ in {"dobj", "obj"}}
-    levels.append([c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj", "dative", "attr", "oprd"}
-                   and c.i not in things])
+    objects = [c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj", "dative", "attr", "oprd"}]
+    levels.append([o for c in objects for o in ([c] if c.i not in things else
+                   [po for x in c.children if x.dep_ == "prep" and x.lower_ in _RECIPIENT_PREPS
+                    for po in _prep_objects(x)])])
     speech = tok.lemma_.lower() in SPEECH_VERBS
     for c in [] if speech else _to_clauses(hosts):  # who is spoken about is not who is spoken to
         levels.append([s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}])
