@@ -5,24 +5,35 @@ How a sentence is coded:
 1. Every verb or noun whose lemma heads a pattern of the verb dictionary is a candidate predicate
    (`dyads.events.verbs` documents the pattern format). Its most specific pattern whose
    prepositions and word slots are all present in the parse wins; a noun that is the object of a
-   light verb ("issued a new call for", "held talks with") takes that verb's subject.
-2. Roles: the source is the agent: the subject, or the `by` phrase in the passive ("Gondor was
-   attacked by Mordor"); for an event noun its possessor or `by` phrase, or for meetings and talks
-   the subject of the clause the noun sits in ("at the start of talks with X, Lavrov said").
-   Relative pronouns stand for the noun they modify, subjectless infinitives, participles and
-   coordinated verbs take the subject of their governing verb ("urged X to" -> X), and a pronoun
-   subject inside reported speech stands for the speaker. The target is the object of the
-   pattern's preposition, else the addressee of an appeal ("called on X to"), else the direct
-   object, else any other prepositional object. All actors inside the chosen phrases are kept,
-   so coordination and appositions give compound sources and targets.
+   light verb ("issued a new call for", "held talks with") takes that verb's subject, and a noun
+   that fills another pattern's slot ("lodged a protest with") is part of that pattern.
+2. Roles: the source is the agent: the subject (all coordinated subjects), or the `by` phrase in
+   the passive ("Gondor was attacked by Mordor"); for an event noun its possessor or `by` phrase,
+   or for meetings, talks and protests the subject of the clause the noun sits in ("at the start
+   of talks with X, Lavrov said"). Relative pronouns stand for the noun they modify; infinitives
+   take the object of control verbs ("urged X to" -> X) and otherwise the subject of their
+   governing verb; a pronoun subject inside reported speech stands for the speaker. The target is
+   the object of the pattern's preposition, else the addressee of an appeal, else the direct
+   object (the recipient, not the thing, when the pattern names the thing: "send arms to X"),
+   else the first prepositional phrase holding an actor, else the first actor after the predicate.
+   All actors inside the chosen phrase are kept, so coordination gives compound sources and
+   targets; an apposition renaming an actor adds nothing; a role word with its country as a
+   modifier ("soldiers from Gondor") is one actor; "X and Y met" is reciprocal.
 3. Meaning that changes the code: a negated cooperative act (roots 03-08) is coded as a rejection
-   (120) and flagged `negated`; other negated acts, acts under "refuse/fail to" and hypotheticals
-   ("could", "might") are not coded and say so. Future and intent ("will meet", "would try to
-   bring together", "plans to send") become the matching express-intent code (03x) or, for
-   material conflict, the matching threat (13x).
-4. A bare statement verb ("said") is coded 010 only when nothing was coded from what was said.
+   (120) and flagged `negated`; other negated acts, acts under "refuse/fail to", hypotheticals
+   ("could", "might") and conditions ("if", "unless") are not coded and say so. Future and intent
+   ("will meet", "would try to bring together", "plans to send") become the matching
+   express-intent code (03x), or the matching threat (13x) for material conflict and for
+   "will X unless Y". Appeals, demands, intents, rejections, threats and protests swallow the acts
+   of their complement, whose code refines theirs ("urged X to release" -> 0253).
+4. Reported speech: "X said Y must ..." is X's demand to Y (10x), "... should ..." X's appeal
+   (02x); a bare statement verb ("said") is coded 010 only when nothing was coded from what was said.
 
-Every sentence without an event gets a `NoEvent` naming each candidate and why it was dropped.
+The meaning rules of 3 and 4 are ours; dictionaries imported from PETRARCH (whose patterns encode
+such distinctions themselves) switch them off (`VerbDictionary.modality`). Every sentence without
+an event gets a `NoEvent` naming each candidate and why it was dropped; every event gets a
+confidence in [0, 1] that drops for general patterns, inherited or pronoun sources, event nouns
+and fallback targets.
 """
 
 from __future__ import annotations
