@@ -136,3 +136,15 @@ def test_reverse_codes_and_extras_in_our_format(tmp_path):
     visit, abandon = read_verbs(f)
     assert (visit.code, visit.reverse) == ("042", "043")
     assert abandon.obj == frozenset({"tie"}) and abandon.extra == (frozenset({"aid", "help"}),)
+
+
+def test_explain_lists_every_candidate(coder):
+    from dyads.events.coder import explain, format_explanation
+    from dyads.models import Article
+
+    text = "Russia did not attack Syria. The weather was fine."
+    doc = coder.nlp(text)
+    out = coder.annotate_doc(doc, Article("x", text))
+    sentences = explain(doc, out, coder.resources)
+    assert [p.dropped is not None for p in sentences[0].predicates] == [True]
+    assert "negated" in format_explanation(sentences) and sentences[1].predicates == []

@@ -917,3 +917,64 @@ def code_events(doc: Doc, coded: CodedArticle, res: Resources) -> tuple[list[Eve
                 reason = "no known actor in the sentence; " + reason
             no_events.append(NoEvent(s_i, sent.start_char, sent.end_char, reason))
     return events, no_events
+
+
+@dataclass
+class PredicateExplanation:
+    """One candidate predicate of a sentence: the pattern it matched and the code, or why it was dropped."""
+
+    trigger: str
+    start: int
+    end: int
+    pattern: str | None
+    code: str | None
+    source: list[str]
+    target: list[str]
+    notes: list[str]
+    dropped: str | None
+
+
+@dataclass
+class SentenceExplanation:
+    """What the coder saw in one sentence (for `dyads explain`)."""
+
+    sentence_index: int
+    text: str
+    actors: list[str]
+    predicates: list[PredicateExplanation]
+
+
+def explain(doc: Doc, coded: CodedArticle, res: Resources) -> list[SentenceExplanation]:
+    """Per sentence: the actors, every candidate predicate, the pattern that matched or why it was dropped."""
+    index = _actor_tokens(doc, coded.actors)
+    out = []
+    for s_i, sent in enumerate(doc.sents):
+        if not sent.text.strip():
+            continue
+        preds = []
+        for c in find_candidates(sent, index, res.verbs):
+            preds.append(PredicateExplanation(
+                trigger=c.token.text, start=c.token.idx, end=c.token.idx + len(c.token.text),
+                pattern=f"{c.pattern.source} {c.pattern.text} -> {c.pattern.code}" if c.pattern else None,
+                code=c.code, source=[a.code or "" for a in c.source], target=[a.code or "" for a in c.target],
+                notes=list(c.modifiers), dropped=c.dropped,
+            ))
+        actors = sorted({f"{index[t.i].text} [{index[t.i].code}]" for t in sent if t.i in index})
+        out.append(SentenceExplanation(s_i, sent.text.strip(), actors, preds))
+    return out
+
+
+def format_explanation(sentences: list[SentenceExplanation]) -> str:
+    """Plain-text rendering of `explain` (one block per sentence)."""
+    lines: list[str] = []
+    for s in sentences:
+        lines.append(f"[{s.sentence_index}] {s.text}")
+        lines.append("    actors: " + ("; ".join(s.actors) or "none"))
+        if not s.predicates:
+            lines.append("    no predicate in the verb dictionary")
+        for p in s.predicates:
+            roles = f"{','.join(p.source) or '-'} -> {','.join(p.target) or '-'}"
+            what = f"{p.code} {roles}" if not p.dropped else f"dropped: {p.dropped}"
+            notes = f" ({'; '.join(p.notes)})" if p.notes else ""
+            lines.append(f"    '{p.trigger}' {p.pattern or 'no matching pattern'}: {what}{notes}")
+    return "\n".join(lines)
