@@ -58,7 +58,8 @@ LIGHT_VERBS = {
     "give", "offer", "express", "voice", "extend", "deliver", "reach", "take", "begin", "start", "open",
     "resume", "continue", "lodge", "file", "wage", "unleash", "impose", "announce", "sign", "reiterate",
     "step", "intensify", "join", "lead", "pay", "attend", "host", "enter", "send", "organize", "organise",
-    "speed", "accelerate", "complete", "order", "call", "declare", "undertake", "go",
+    "speed", "accelerate", "complete", "order", "call", "declare", "undertake", "go", "tighten", "reimpose",
+    "strengthen", "escalate",
 }
 # verbs whose object, not subject, does what their to-clause says ("urged Syria to talk")
 OBJECT_CONTROL = {
@@ -761,9 +762,9 @@ def refine_code(generic: str, content: str) -> str:
         if tail is None:
             return generic
         return ("02" if root == "02" else "10") + tail
-    if root == "03":
+    if root == "03":  # "plans to send aid" -> 0331; "plans to impose restrictions" -> 1321
         new = intent_code(content)
-        return new if new[:2] == "03" else generic
+        return new if new[:2] in {"03", "13"} else generic
     if root == "12":
         return _longest(_REFUSED, content) or generic
     if root == "13":

@@ -9,7 +9,7 @@ dependents that must hang from it. One pattern per line, tab-separated:
 PATTERN is a sequence of space-separated items:
 
 - the head, first: a verb or event-noun lemma, `|` between alternatives (`meet|confer`) or a `&SET`.
-  `/v` or `/n` after the head restricts it to verbs or nouns (`attack/n`); `_` joins a phrasal
+  `/v`, `/n` or `/a` after the head restricts it to verbs, nouns or adjectives (`attack/n`); `_` joins a phrasal
   head (`step_up` = "step" with particle "up").
 - a bare lowercase word after the head: a preposition or particle that must hang from the head
   (or from its light verb or object): `talk with`, `call on`. The object of the last such
@@ -55,7 +55,7 @@ class VerbPattern:
     preps: tuple[str, ...] = ()  # every preposition/particle the pattern names, in order
     obj: frozenset[str] | None = None  # words one of which must be the head's object/complement
     prep_obj: frozenset[str] | None = None  # words one of which must be the last preposition's object
-    pos: str | None = None  # "VERB" or "NOUN" to restrict the head
+    pos: str | None = None  # "VERB", "NOUN" or "ADJ" to restrict the head
     text: str = ""  # the pattern as written
     extra: tuple[frozenset[str], ...] = ()  # further words each needed somewhere in the last slot's subtree
     prep_slots: tuple[frozenset[str] | None, ...] = ()  # a slot per preposition (PETRARCH's `(ON X) (FROM)`)
@@ -142,13 +142,14 @@ def parse_pattern(
         raise ValueError(f"{where}: empty pattern")
     head, rest = items[0], items[1:]
     pos = None
-    if head.endswith("/v") or head.endswith("/n"):
-        pos = "VERB" if head.endswith("/v") else "NOUN"
+    tags = {"/v": "VERB", "/n": "NOUN", "/a": "ADJ"}
+    if head[-2:] in tags:
+        pos = tags[head[-2:]]
         head = head[:-2]
     heads: list[str] = []
     for alt in head.split("|"):
-        if alt.endswith("/v") or alt.endswith("/n"):
-            pos = "VERB" if alt.endswith("/v") else "NOUN"
+        if alt[-2:] in tags:
+            pos = tags[alt[-2:]]
             alt = alt[:-2]
         heads.extend(sorted(_words(alt, synsets, where)))
     preps: list[str] = []
@@ -245,7 +246,7 @@ def _fmt_words(words: frozenset[str]) -> str:
 def format_pattern(p: VerbPattern) -> str:
     """One pattern as a `verbs.tsv` line (what `dyads dict import-petrarch` writes)."""
     head = "_".join((p.lemma, *p.preps[: p.particles]))
-    parts = [head + ("/v" if p.pos == "VERB" else "/n" if p.pos == "NOUN" else "")]
+    parts = [head + {"VERB": "/v", "NOUN": "/n", "ADJ": "/a"}.get(p.pos or "", "")]
     if p.obj is not None:
         parts.append(_fmt_words(p.obj))
     for k in range(p.particles, len(p.preps)):
