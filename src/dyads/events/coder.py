@@ -75,7 +75,7 @@ INTENT_VERBS = {
 INTENT_NOUNS = {"intention", "intent", "plan", "readiness", "willingness", "pledge", "promise", "offer", "bid"}
 INTENT_AUX = {"will", "would", "shall", "'ll"}
 MODAL_AUX = {"may", "might", "could", "can", "should", "must", "ought"}
-NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "rule", "stop", "cease", "halt"}
+NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 # noun events whose agent may be the subject of the clause they sit in
 CONSULT_NOUN_ROOTS = {"03", "04", "05", "06", "14"}
@@ -494,7 +494,8 @@ def _negation(verb: Token, tok: Token) -> str | None:
                 return f"negated by '{c.text}'"
     t = verb
     for _ in range(3):
-        if t.dep_ in {"xcomp", "ccomp"} and t.head.lemma_.lower() in NEGATING_VERBS:
+        ruled_out = t.head.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in t.head.children)
+        if t.dep_ in {"xcomp", "ccomp"} and (t.head.lemma_.lower() in NEGATING_VERBS or ruled_out):
             return f"under '{t.head.text}'"
         if t.head is t:
             break
