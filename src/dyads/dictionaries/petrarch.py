@@ -148,6 +148,7 @@ _ITEM = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
 
 def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], where: str, order: int,
              stats: VerbImportStats) -> VerbPattern | None:
+    marked = body
     body = re.sub(r"[$+^%~]", " ", body)
     if "*" not in body:
         stats.skipped_subject_side += 1
@@ -163,11 +164,26 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
     extra: list[frozenset[str]] = []
     slots: list[frozenset[str] | None] = []
     bare_open = False
-    for item in _ITEM.findall(post):
+    target_prep: int | None = None
+    after_group = False
+    marked_post = marked.split("*", 1)[1]
+    for raw in _ITEM.findall(marked_post):
+        if raw == "+":  # after a bare preposition: its object; after "(...)" groups: none of them
+            if bare_open:
+                target_prep = len(preps) - 1
+            elif after_group:
+                target_prep = -1
+            continue
+        after_group = raw.startswith("(")
+        item = re.sub(r"[$+^%~]", " ", raw).strip()
+        if not item or item == "()":
+            continue
         if item.startswith("("):
             words = item.strip("()").split()
             if not words:
                 continue
+            if "+" in raw:
+                target_prep = len(preps)
             preps.append(words[0].lower())
             slot, mods = _phrase_slot(" ".join(w for w in words[1:] if w != "^"), synsets)
             if slot is None and words[1:]:
@@ -209,7 +225,7 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
         lemma=lemma, prep=preps[-1] if preps else None, code=code, source=where, preps=tuple(preps), obj=obj,
         prep_obj=slots[-1] if slots else None, pos="VERB", text=f"{lemma} {post.strip()}".strip(),
         extra=tuple(extra), order=order, prep_slots=tuple(slots) if any(x is not None for x in slots) else (),
-        particles=n_part,
+        particles=n_part, target_prep=target_prep,
     )
 
 

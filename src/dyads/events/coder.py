@@ -323,6 +323,7 @@ class _Match:
     target_heads: list[Token]  # where the pattern says the target is
     slot_heads: list[Token]  # every slot filler (further targets are looked for below them)
     last: Token  # the right edge of the trigger
+    named: list[Token] = field(default_factory=list)  # the prepositions the pattern named
 
 
 def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
@@ -351,6 +352,7 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
         ok = True
         slot: list[Token] = list(filler)
         prev = tok.i
+        named: list[Token] = []
         for k, prep in enumerate(p.preps):
             is_last = k == len(p.preps) - 1
             words = p.prep_slots[k] if p.prep_slots else (p.prep_obj if is_last else None)
@@ -375,6 +377,7 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
                 ok = False
                 break
             prev = pc.i
+            named.append(pc)
             pobj = _prep_objects(pc)
             if words is not None:
                 pobj = [o for o in pobj if _word_in(o, words)]
@@ -382,7 +385,7 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
                     ok = False
                     break
                 slot = pobj
-            if pc.dep_ != "prt":
+            if pc.dep_ != "prt" and p.target_prep in (None, k):
                 targets.extend(pobj)
             last = max(last, pc, key=lambda t: t.i)
             hosts = hosts + pobj
@@ -391,7 +394,10 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
         region = slot or [tok]  # no slot: the words may be anywhere below the predicate
         if p.extra and not all(any(_word_in(t, ws) for s in region for t in s.subtree) for ws in p.extra):
             continue
-        return _Match(p, targets, slot + filler, last)
+        if p.target_prep is not None and p.target_prep >= 0:  # the target is only where the pattern says
+            targets = [t for t in targets if any(t.i in {x.i for x in _prep_objects(n)} for n in named
+                                                 if p.preps.index(n.lower_) == p.target_prep)] or targets
+        return _Match(p, targets, slot + filler, last, named if p.target_prep == -1 else [])
     return None
 
 
@@ -612,8 +618,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                        for o in ([x] if x.dep_ == "dative" and x.pos_ != "ADP" else _prep_objects(x))])
         levels.append([s for s in c.children if s.dep_ in {"dobj", "obj"}])
     # each prepositional phrase on its own, in text order: the first with an actor is the target
-    preps = sorted((c for h in hosts for c in h.children if c.dep_ in {"prep", "dative"} and c.lower_ != "by"),
-                   key=lambda c: c.i)
+    skip_named = {n.i for n in m.named}  # PETRARCH's "+" after the named phrases: the target is elsewhere
+    preps = sorted((c for h in hosts for c in h.children if c.dep_ in {"prep", "dative"} and c.lower_ != "by"
+                    and c.i not in skip_named), key=lambda c: c.i)
     levels.extend(_prep_objects(c) for c in preps)
     levels.append(m.slot_heads)
     for heads in levels:

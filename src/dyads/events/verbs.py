@@ -14,6 +14,8 @@ PATTERN is a sequence of space-separated items:
 - a bare lowercase word after the head: a preposition or particle that must hang from the head
   (or from its light verb or object): `talk with`, `call on`. The object of the last such
   preposition is where the target is looked for first.
+- `>` before a preposition: the target is that preposition's object (`celebrate {eid} at >with`);
+  `>` alone: the target is in none of the named phrases (PETRARCH's `+` after them).
 - `&SET` alone is short for `{&SET}`; `+{...}` (or a second `{...}` after a filled slot) needs one
   of its words anywhere below the last slot (`threaten to {cut} {aid}`, `abandon {relations} +{new}`).
 - `{a|b|&SET}`: the words one of which must fill the slot before it: right after the head, the
@@ -61,6 +63,7 @@ class VerbPattern:
     prep_slots: tuple[frozenset[str] | None, ...] = ()  # a slot per preposition (PETRARCH's `(ON X) (FROM)`)
     reverse: str | None = None  # a second code for the reverse direction (PETRARCH `[042:043]`: visit/host)
     particles: int = 0  # how many of `preps` belong to a phrasal head (`step_down`)
+    target_prep: int | None = None  # index into `preps` whose object is the target; -1: none of them
     order: int = 0  # position in its file: on equal constraints the later (more refined) line wins
 
     @property
@@ -156,6 +159,7 @@ def parse_pattern(
     obj: frozenset[str] | None = None
     slots: list[frozenset[str] | None] = []
     extra: list[frozenset[str]] = []
+    target_prep: int | None = None
     for item in rest:
         if item.startswith("&"):
             item = "{" + item + "}"
@@ -169,9 +173,14 @@ def parse_pattern(
                 obj = words
             else:
                 extra.append(words)
-        elif re.fullmatch(r"[a-z'-]+", item):
+        elif item == ">":
+            target_prep = -1
+        elif re.fullmatch(r">?[a-z'-]+", item):
             if extra:
                 raise ValueError(f"{where}: a preposition after a further-word slot in {pattern!r}")
+            if item.startswith(">"):
+                item = item[1:]
+                target_prep = len(preps)
             preps.append(item)
             slots.append(None)
         else:
@@ -195,6 +204,7 @@ def parse_pattern(
                 order=order,
                 prep_slots=tuple([None] * len(particles) + slots) if any(x is not None for x in slots) else (),
                 particles=len(particles),
+                target_prep=(target_prep + len(particles) if target_prep not in (None, -1) else target_prep),
             )
         )
     return out
@@ -250,10 +260,12 @@ def format_pattern(p: VerbPattern) -> str:
     if p.obj is not None:
         parts.append(_fmt_words(p.obj))
     for k in range(p.particles, len(p.preps)):
-        parts.append(p.preps[k])
+        parts.append((">" if p.target_prep == k else "") + p.preps[k])
         slot = p.prep_slots[k] if p.prep_slots else (p.prep_obj if k == len(p.preps) - 1 else None)
         if slot is not None:
             parts.append(_fmt_words(slot))
     parts += ["+" + _fmt_words(w) for w in p.extra]
+    if p.target_prep == -1:
+        parts.append(">")
     line = " ".join(parts) + "\t" + p.code + (f":{p.reverse}" if p.reverse else "")
     return line + (f"\t# {p.source}" if p.source else "")
