@@ -193,6 +193,12 @@ def _actors_in(heads: Iterable[Token], index: dict[int, Actor], skip: set[int] |
     return out
 
 
+def _placed(toks: list[Token], head: Token, below: set[int]) -> bool:
+    """Whether a mention hangs from `head` through a place preposition ("in Eriador")."""
+    return any(a.dep_ == "prep" and a.lower_ in _SETTING_PREPS and a.i > head.i
+               for t in toks[:1] for a in t.ancestors if a.i in below)
+
+
 def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> list[Actor]:
     """A role word with its countries as modifiers is one actor per country.
 
@@ -216,11 +222,15 @@ def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> 
         head = max(s_toks, key=lambda t: len(list(t.ancestors)) * -1)
         below = {t.i for t in head.subtree}
         mods = [c for c in countries if c.start < s.end and s.start < c.end]  # overlapping mentions
-        mods += [c for c in countries if c not in mods
-                 and any(t.i in below and t.i != head.i for t in by_actor.get(id(c), []))]
+        below_mods = [c for c in countries if c not in mods
+                      and any(t.i in below and t.i != head.i for t in by_actor.get(id(c), []))]
+
+        # "the parliament of Gondor in Eriador": "of" says whose the role word is, "in" only where
+        strong = [c for c in below_mods if not _placed(by_actor.get(id(c), []), head, below)]
+        mods += strong or below_mods
         if not mods:
             continue
-        out = [a for a in out if a is not s and a not in mods]
+        out = [a for a in out if a is not s and a not in mods and a not in below_mods]
         for c in mods:
             start, end = min(c.start, s.start), max(c.end, s.end)
             out.append(Actor(text=f"{c.text} {s.text}" if c.start < s.start else f"{s.text} {c.text}", start=start,
