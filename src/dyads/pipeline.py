@@ -40,9 +40,14 @@ class Resources:
 
     @classmethod
     def load(cls, dict_dirs: Sequence[str | Path] = (), default_dict: bool = True) -> Resources:
+        from dyads.dictionaries.petrarch import read_petrarch_actor_dir
+
+        actors = load_actor_dictionary(dict_dirs, default=default_dict)
+        for d in dict_dirs:  # a PETRARCH dictionary directory: its actors, agents and discards too
+            actors.extend(read_petrarch_actor_dir(d))
         return cls(
             ontology=load_ontology(),
-            actors=load_actor_dictionary(dict_dirs, default=default_dict),
+            actors=actors,
             verbs=load_verb_dictionary(dict_dirs, default=default_dict),
             gazetteer=load_gazetteer(),
         )

@@ -1,19 +1,148 @@
-"""Code events from the dependency parse: predicate, source (agent), target (object)."""
+"""Code events from the dependency parse: predicate + pattern -> CAMEO code, agent -> source, patient -> target.
+
+How a sentence is coded:
+
+1. Every verb or noun whose lemma heads a pattern of the verb dictionary is a candidate predicate
+   (`dyads.events.verbs` documents the pattern format). Its most specific pattern whose
+   prepositions and word slots are all present in the parse wins; a noun that is the object of a
+   light verb ("issued a new call for", "held talks with") takes that verb's subject, and a noun
+   that fills another pattern's slot ("lodged a protest with") is part of that pattern.
+2. Roles: the source is the agent: the subject (all coordinated subjects), or the `by` phrase in
+   the passive ("Gondor was attacked by Mordor"); for an event noun its possessor or `by` phrase,
+   or for meetings, talks and protests the subject of the clause the noun sits in ("at the start
+   of talks with X, Lavrov said"). Relative pronouns stand for the noun they modify; infinitives
+   take the object of control verbs ("urged X to" -> X) and otherwise the subject of their
+   governing verb; a pronoun subject inside reported speech stands for the speaker. The target is
+   the object of the pattern's preposition, else the addressee of an appeal, else the direct
+   object (the recipient, not the thing, when the pattern names the thing: "send arms to X"),
+   else the first prepositional phrase holding an actor, else the first actor after the predicate.
+   All actors inside the chosen phrase are kept, so coordination gives compound sources and
+   targets; an apposition renaming an actor adds nothing; a role word with its country as a
+   modifier ("soldiers from Gondor") is one actor; "X and Y met" is reciprocal.
+3. Meaning that changes the code: a negated cooperative act (roots 03-08) is coded as a rejection
+   (120) and flagged `negated`; other negated acts, acts under "refuse/fail to", hypotheticals
+   ("could", "might") and conditions ("if", "unless") are not coded and say so. Future and intent
+   ("will meet", "would try to bring together", "plans to send") become the matching
+   express-intent code (03x), or the matching threat (13x) for material conflict and for
+   "will X unless Y". Appeals, demands, intents, rejections, threats and protests swallow the acts
+   of their complement, whose code refines theirs ("urged X to release" -> 0253).
+4. Reported speech: "X said Y must ..." is X's demand to Y (10x), "... should ..." X's appeal
+   (02x); a bare statement verb ("said") is coded 010 only when nothing was coded from what was said.
+
+The meaning rules of 3 and 4 are ours; dictionaries imported from PETRARCH (whose patterns encode
+such distinctions themselves) switch them off (`VerbDictionary.modality`). Every sentence without
+an event gets a `NoEvent` naming each candidate and why it was dropped; every event gets a
+confidence in [0, 1] that drops for general patterns, inherited or pronoun sources, event nouns
+and fallback targets.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
-from dyads.models import Actor, CodedArticle, Event, NoEvent
+from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
+from dyads.models import Actor, CodedArticle, Event, Location, NoEvent
 from dyads.models import Span as TextSpan
+from dyads.ontology import CameoCode
 
 if TYPE_CHECKING:
     from dyads.pipeline import Resources
 
-_LIGHT_VERBS = {"issue", "make", "hold", "launch", "renew", "repeat", "have"}
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+LIGHT_VERBS = {
+    "issue", "make", "hold", "launch", "renew", "repeat", "have", "conduct", "carry", "stage", "mount",
+    "give", "offer", "express", "voice", "extend", "deliver", "reach", "take", "begin", "start", "open",
+    "resume", "continue", "lodge", "file", "wage", "unleash", "impose", "announce", "sign", "reiterate",
+    "step", "intensify", "join", "lead", "pay", "attend", "host", "enter", "send", "organize", "organise",
+    "speed", "accelerate", "complete", "order", "call", "declare", "undertake", "go", "tighten", "reimpose",
+    "strengthen", "escalate",
+}
+# verbs whose object, not subject, does what their to-clause says ("urged Syria to talk")
+OBJECT_CONTROL = {
+    "urge", "ask", "call", "force", "order", "persuade", "allow", "tell", "encourage", "invite", "request", "help",
+    "require", "permit", "enable", "press", "pressure", "push", "warn", "advise", "compel", "instruct", "authorize",
+    "want", "expect", "appeal", "implore", "beg", "demand", "remind", "convince", "get", "lead", "prompt",
+}
+SPEECH_VERBS = {"say", "said", "tell", "add", "state", "announce", "declare", "note", "stress", "report", "reiterate"}
+INTENT_VERBS = {
+    "plan", "intend", "want", "try", "seek", "aim", "expect", "promise", "pledge", "vow", "offer", "agree",
+    "prepare", "decide", "propose", "hope", "wish", "attempt", "threaten", "go", "mean", "resolve",
+}
+INTENT_NOUNS = {"intention", "intent", "plan", "readiness", "willingness", "pledge", "promise", "offer", "bid"}
+INTENT_AUX = {"will", "would", "shall", "'ll"}
+MODAL_AUX = {"may", "might", "could", "can", "should", "must", "ought"}
+NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt"}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
+# noun events whose agent may be the subject of the clause they sit in
+CONSULT_NOUN_ROOTS = {"03", "04", "05", "06", "14"}
+# their complements are what is asked, meant, refused or protested for, not acts of their own
+CONTENT_ROOTS = {"02", "03", "10", "12", "13", "14"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+
+_SETTING_PREPS = {"in", "at", "during", "after", "before", "since", "until", "near", "inside", "outside"}
+_RECIPIENT_PREPS = {"to", "for", "with", "into", "against", "on", "toward", "towards"}
+_SUBJECTS = {"nsubj", "csubj", "expl"}
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
+_OBJ_DEPS = {"dobj", "obj", "attr", "oprd", "dative", "iobj", "nsubjpass"}
+_NOUN_SLOT_DEPS = {"compound", "amod", "nmod", "poss"}
+
+# express-intent (03x) or threat (13x) code for an act that is only announced; longest prefix wins
+INTENT_CODES = {
+    "04": "036", "045": "039", "046": "036",
+    "05": "032", "057": "037",
+    "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343",
+    "0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+    "09": "030",
+    "14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
+    "166": "136", "17": "137", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+    "18": "1383", "19": "138", "190": "1384", "191": "1381", "192": "1382", "195": "1384", "20": "1385",
+}
+
+
+def intent_code(code: str) -> str:
+    """The express-intent / threat code for announcing `code`; verbal codes (01-03, 10-13) stay."""
+    for n in range(len(code), 1, -1):
+        if code[:n] in INTENT_CODES:
+            return INTENT_CODES[code[:n]]
+    return code
+
+
+def negated_code(code: str) -> str | None:
+    """What a negated act is: a rejection for cooperation (03-08), nothing codable otherwise."""
+    return "120" if "03" <= code[:2] <= "08" else None
+
+
+@dataclass
+class Candidate:
+    """One predicate found in a sentence and what became of it (for events and `dyads explain`)."""
+
+    token: Token
+    pattern: VerbPattern | None = None
+    code: str | None = None
+    source: list[Actor] = field(default_factory=list)
+    target: list[Actor] = field(default_factory=list)
+    trigger: tuple[int, int] | None = None  # token range
+    negated: bool = False
+    modifiers: list[str] = field(default_factory=list)
+    confidence: float = 0.9
+    dropped: str | None = None  # why no event came of it
+    slot_ids: set[int] = field(default_factory=set)  # tokens the pattern used as its slots
+
+    def describe(self) -> str:
+        what = f"'{self.token.text}'"
+        if self.pattern is not None:
+            what += f" [{self.pattern.text} -> {self.pattern.code}]"
+        return f"{what}: {self.dropped}" if self.dropped else what
+
+
+# ---------------------------------------------------------------------------- actors over tokens
 
 
 def _actor_tokens(doc: Doc, actors: list[Actor]) -> dict[int, Actor]:
@@ -23,109 +152,848 @@ def _actor_tokens(doc: Doc, actors: list[Actor]) -> dict[int, Actor]:
         if span is None or not actor.code:
             continue
         for tok in span:
-            index[tok.i] = actor
+            index.setdefault(tok.i, actor)
     return index
 
 
-def _actors_in(tokens, index: dict[int, Actor]) -> list[Actor]:
-    seen: list[Actor] = []
-    for tok in tokens:
-        a = index.get(tok.i)
-        if a is not None and a not in seen:
-            seen.append(a)
-    return seen
+def _phrase_tokens(head: Token, skip: set[int] | None = None, index: dict[int, Actor] | None = None) -> Iterable[Token]:
+    """The noun phrase below `head` without its clauses (relative clauses are not the phrase).
+
+    A place phrase ("in Moscow") belongs to the phrase only when it says whose a role word is
+    ("lawmakers in Arnor"), not when it hangs from an actor that has its country already
+    ("his Algerian counterpart ... in Moscow") or from an event ("talks in Geneva").
+    """
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        if skip and t.i in skip:
+            continue
+        yield t
+        role_word = index is not None and t.i in index and not index[t.i].country
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS
+                     and not (c.dep_ == "prep" and ((c.lower_ in _SETTING_PREPS and not role_word)
+                                                   or t.dep_ == "appos")))
 
 
-_ARG_DEPS = {"dobj", "dative", "attr", "oprd", "prep", "pobj", "obj", "iobj", "agent"}
+def _actors_in(heads: Iterable[Token], index: dict[int, Actor], skip: set[int] | None = None) -> list[Actor]:
+    """Actors of the phrases below `heads`; an apposition renaming a coded actor adds nothing."""
+    out: list[Actor] = []
+    for h in heads:
+        toks = list(_phrase_tokens(h, skip, index))
+        renamed = {t.i for a in toks if a.dep_ == "appos" and a.head.i in index and a.i in index
+                   and (index[a.i].code or "")[:3] == (index[a.head.i].code or "")[:3] for t in a.subtree}
+        found: list[Actor] = []
+        for t in sorted(toks, key=lambda x: x.i):
+            a = index.get(t.i)
+            if a is not None and a not in found and t.i not in renamed:
+                found.append(a)
+        for a in _compose(found, toks, index):
+            if a not in out:
+                out.append(a)
+    return out
 
 
-def _match(tok: Token, res: Resources) -> tuple[object, list[Token]] | None:
-    """The pattern a predicate matches and the tokens that head its target arguments."""
-    sent_end = tok.sent.end
-    for p in res.verbs.patterns.get(tok.lemma_.lower(), []):
-        if p.prep is None:
-            return p, [c for c in tok.children if c.dep_ in _ARG_DEPS]
-        for c in tok.doc[tok.i + 1 : min(tok.i + 6, sent_end)]:
-            if c.lower_ == p.prep:
-                return p, [c]
+def _placed(toks: list[Token], head: Token, below: set[int]) -> bool:
+    """Whether a mention hangs from `head` through a place preposition ("in Eriador")."""
+    return any(a.dep_ == "prep" and a.lower_ in _SETTING_PREPS and a.i > head.i
+               for t in toks[:1] for a in t.ancestors if a.i in below)
+
+
+def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> list[Actor]:
+    """A role word with its countries as modifiers is one actor per country.
+
+    "soldiers from Gondor" -> GONMIL, "Arnor and Gondor legislators" -> ARNLEG, GONLEG. The actor
+    recogniser usually composes these itself; this only joins what reaches the coder in pieces.
+    """
+    sectors = [a for a in found if a.sector]
+    countries = [a for a in found if a.country and not a.sector]
+    if not sectors or not countries:
+        return found
+    by_actor: dict[int, list[Token]] = {}
+    for t in toks:
+        a = index.get(t.i)
+        if a is not None:
+            by_actor.setdefault(id(a), []).append(t)
+    out = list(found)
+    for s in sectors:
+        s_toks = by_actor.get(id(s), [])
+        if not s_toks:
+            continue
+        head = max(s_toks, key=lambda t: len(list(t.ancestors)) * -1)
+        below = {t.i for t in head.subtree}
+        mods = [c for c in countries if c.start < s.end and s.start < c.end]  # overlapping mentions
+        below_mods = [c for c in countries if c not in mods
+                      and any(t.i in below and t.i != head.i for t in by_actor.get(id(c), []))]
+
+        # "the parliament of Gondor in Eriador": "of" says whose the role word is, "in" only where
+        strong = [c for c in below_mods if not _placed(by_actor.get(id(c), []), head, below)]
+        mods += strong or below_mods
+        if not mods:
+            continue
+        out = [a for a in out if a is not s and a not in mods and a not in below_mods]
+        for c in mods:
+            start, end = min(c.start, s.start), max(c.end, s.end)
+            out.append(Actor(text=f"{c.text} {s.text}" if c.start < s.start else f"{s.text} {c.text}", start=start,
+                             end=end, code=(c.country or "") + (s.sector or ""), country=c.country, sector=s.sector,
+                             name=s.name or c.name, kind=s.kind, source="coder: role word + country"))
+    return out
+
+
+# ---------------------------------------------------------------------------- pattern matching
+
+
+def _stems(tok: Token) -> list[str]:
+    """The lemma, the surface form and crude stems, for verbs the lemmatiser gets wrong ("staged" -> "stag")."""
+    w = tok.lower_
+    out = [tok.lemma_.lower(), w]
+    if tok.pos_ in {"VERB", "AUX"}:
+        if w.endswith(("ed", "es")):
+            out += [w[:-2], w[:-1]]
+        elif w.endswith("ing"):
+            out += [w[:-3], w[:-3] + "e"]
+        elif w.endswith("s"):
+            out.append(w[:-1])
+    return out
+
+
+def _light_verb(tok: Token) -> Token | None:
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "obj", "attr", "nsubjpass"}:
+        if tok.head.pos_ in {"VERB", "AUX"} and any(s in LIGHT_VERBS for s in _stems(tok.head)):
+            return tok.head
     return None
 
 
-def _subject_of(pred: Token) -> Token | None:
-    verb = pred
-    if pred.pos_ == "NOUN" and pred.dep_ in {"dobj", "attr"}:
-        verb = pred.head
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            return child
-    if verb.dep_ in {"xcomp", "advcl", "conj"} and verb.head is not verb:
-        return _subject_of(verb.head)
+def _word_in(tok: Token, words: frozenset[str]) -> bool:
+    for w in (tok.lemma_.lower(), tok.lower_):
+        if w in words:
+            return True
+    for w in words:
+        if "_" in w:
+            *mods, last = w.split("_")
+            if tok.lemma_.lower() == last and all(any(c.lower_ == m for c in tok.children) for m in mods):
+                return True
+    return any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in words for c in tok.children)
+
+
+def _patterns_for(tok: Token, vd: VerbDictionary) -> list[VerbPattern]:
+    """Patterns of the surface form first ("left" has its own PETRARCH block), then of the lemma,
+    then of crude stems for verbs the lemmatiser got wrong ("cordoned" -> "cordone")."""
+    keys = [tok.lower_, *_stems(tok)]
+    out: list[VerbPattern] = []
+    for k in keys:
+        if k:
+            for p in vd.get(k):
+                if p not in out:
+                    out.append(p)
+            if out:
+                return out
+    return out
+
+
+def _is_time(prep: Token) -> bool:
+    """A preposition whose object is a date or time ("on Monday"): never a pattern's preposition."""
+    return any(o.ent_type_ in {"DATE", "TIME"} for o in _prep_objects(prep))
+
+
+def _prep_child(hosts: list[Token], prep: str, after: int) -> Token | None:
+    for h in hosts:
+        for c in h.children:
+            if c.lower_ == prep and c.dep_ in {"prep", "prt", "agent", "dative", "advmod", "advcl", "mark"}:
+                if not _is_time(c):
+                    return c
+    sent = hosts[0].sent
+    for t in hosts[0].doc[after + 1 : min(after + 7, sent.end)]:
+        if t.lower_ == prep and t.dep_ in {"prep", "prt", "agent", "mark", "advmod"} and not _is_time(t):
+            return t
     return None
+
+
+def _to_clauses(hosts: list[Token]) -> list[Token]:
+    """Verbs of `to`-clauses hanging from the hosts ("urged X to negotiate", "an intention to send")."""
+    out = []
+    for h in hosts:
+        for c in h.children:
+            if c.dep_ in {"xcomp", "ccomp", "acl", "advcl"} and c.pos_ in {"VERB", "AUX"}:
+                out.append(c)
+    return out
+
+
+def _infinitives(hosts: list[Token]) -> list[Token]:
+    """`to`-clauses proper (with their `to`): what a "to" in a pattern stands for."""
+    return [c for c in _to_clauses(hosts) if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in {"pobj", "pcomp", "obj"}]
+
+
+@dataclass
+class _Match:
+    pattern: VerbPattern
+    target_heads: list[Token]  # where the pattern says the target is
+    slot_heads: list[Token]  # every slot filler (further targets are looked for below them)
+    last: Token  # the right edge of the trigger
+    named: list[Token] = field(default_factory=list)  # the prepositions the pattern named
+
+
+def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
+    """The most specific pattern of `tok`'s lemma whose prepositions and slots are in the parse."""
+    pats = _patterns_for(tok, vd)
+    light = _light_verb(tok)
+    hosts = [tok] + ([light] if light is not None else [])
+    if tok.pos_ in {"VERB", "AUX"}:
+        objs = [c for c in tok.children if c.dep_ in _OBJ_DEPS | {"xcomp", "ccomp"}]
+        objs += [m for c in objs if c.dep_ == "ccomp" for m in c.children if m.dep_ == "mark"]
+    else:
+        objs = [c for c in tok.children if c.dep_ in _NOUN_SLOT_DEPS]
+        objs += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in _prep_objects(c)]
+    hosts += [o for o in objs if o.dep_ in {"dobj", "obj"}]
+    for p in pats:
+        if p.pos and not (tok.pos_ == p.pos or (p.pos == "VERB" and tok.pos_ == "AUX")):
+            continue
+        if p.obj is not None:
+            filler = [o for o in objs if _word_in(o, p.obj)]
+            if not filler:
+                continue
+        else:
+            filler = []
+        last: Token = filler[0] if filler else tok
+        targets: list[Token] = []
+        ok = True
+        slot: list[Token] = list(filler)
+        prev = tok.i
+        named: list[Token] = []
+        for k, prep in enumerate(p.preps):
+            is_last = k == len(p.preps) - 1
+            words = p.prep_slots[k] if p.prep_slots else (p.prep_obj if is_last else None)
+            if prep == "to" and words is not None:
+                clauses = [c for c in _infinitives(hosts) if _word_in(c, words)]
+                pc = _prep_child(hosts, "to", prev)
+                pobj = [o for o in (_prep_objects(pc) if pc is not None else []) if _word_in(o, words)]
+                if not clauses and not pobj:
+                    ok = False
+                    break
+                slot = clauses + pobj
+                targets.extend(pobj)
+                for c in clauses:  # the addressee of an appeal is the subject of its to-clause
+                    targets.extend(s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"})
+                last = max([last, *slot], key=lambda t: t.i)
+                continue
+            pc = _prep_child(hosts, prep, prev)
+            if pc is None and prep == "to" and _infinitives(hosts):  # "willing to", "agreed to withdraw"
+                last = max(last, *_infinitives(hosts), key=lambda t: t.i) if is_last else last
+                continue
+            if pc is None:
+                ok = False
+                break
+            prev = pc.i
+            named.append(pc)
+            pobj = _prep_objects(pc)
+            if words is not None:
+                pobj = [o for o in pobj if _word_in(o, words)]
+                if not pobj:
+                    ok = False
+                    break
+                slot = pobj
+            if pc.dep_ != "prt" and p.target_prep in (None, k):
+                targets.extend(pobj)
+            last = max(last, pc, key=lambda t: t.i)
+            hosts = hosts + pobj
+        if not ok:
+            continue
+        region = slot or [tok]  # no slot: the words may be anywhere below the predicate
+        if p.extra and not all(any(_word_in(t, ws) for s in region for t in s.subtree) for ws in p.extra):
+            continue
+        if p.target_prep is not None and p.target_prep >= 0:  # the target is only where the pattern says
+            targets = [t for t in targets if any(t.i in {x.i for x in _prep_objects(n)} for n in named
+                                                 if p.preps.index(n.lower_) == p.target_prep)] or targets
+        return _Match(p, targets, slot + filler, last, named if p.target_prep == -1 else [])
+    return None
+
+
+# ---------------------------------------------------------------------------- roles
+
+
+def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """The subject tokens of `verb` and whether they were inherited from a governing clause."""
+    subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    subj += [o for c in verb.children if c.dep_ == "mark" and c.lower_ == "for" for o in _prep_objects(c)]
+    if subj:
+        if subj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return [verb.head], True
+        return subj, False
+    if depth > 4 or verb.head is verb:
+        return [], False
+    head = verb.head
+    if verb.dep_ == "relcl":  # "the country which attacked" has its subject as a relative pronoun
+        return [head], True
+    if verb.dep_ == "xcomp":
+        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if raised:  # "Gollum was seen to break into": the raised subject
+            return raised, True
+        obj = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        if obj and head.lemma_.lower() in OBJECT_CONTROL:  # object control: "urged Syria to talk"
+            return obj, True
+        s, _ = _subject(head, depth + 1)
+        return s, True
+    if verb.dep_ in {"conj", "advcl", "xcomp", "acl", "acomp", "pcomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
+        s, _ = _subject(head, depth + 1)
+        return s, True
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in INTENT_NOUNS:
+        return [], False
+    if verb.dep_ == "acl":  # "an intention to send": the one who has the intention
+        lv = _light_verb(head)
+        if lv is not None:
+            s, _ = _subject(lv, depth + 1)
+            return s, True
+    return [], False
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl"
+    )
+
+
+def _speech_governor(verb: Token) -> Token | None:
+    """The speech verb whose reported content `verb` is ("Lavrov said they would ...")."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ in {"ccomp", "parataxis"} and t.head.lemma_.lower() in SPEECH_VERBS:
+            return t.head
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def _resolve_pronoun(tok: Token, verb: Token, index: dict[int, Actor]) -> list[Actor]:
+    """A pronoun subject: the speaker inside reported speech, else the nearest earlier person."""
+    sp = _speech_governor(verb)
+    if sp is not None:
+        subj, _ = _subject(sp)
+        found = _actors_in(subj, index)
+        if found:
+            return found
+    if tok.lower_ in {"he", "she"}:
+        for i in range(tok.i - 1, max(-1, tok.i - 120), -1):
+            a = index.get(i)
+            if a is not None and (a.kind == "person" or a.name):
+                return [a]
+    return []
+
+
+def _clause_of(noun: Token) -> Token | None:
+    """The verb a noun event hangs from through prepositions ("at the start of talks with X, he said"),
+    or the light verb of the noun it modifies ("launched a mediation effort")."""
+    t = noun
+    for _ in range(6):
+        if t.head is t:
+            return None
+        if t.dep_ in {"dobj", "obj", "attr"} and any(x in LIGHT_VERBS for x in _stems(t.head)):
+            return t.head
+        if t.dep_ not in {"pobj", "prep", "nmod", "compound", "conj", "appos", "npadvmod"}:
+            return None
+        t = t.head
+        if t.pos_ in {"VERB", "AUX"}:
+            return t
+    return None
+
+
+# ---------------------------------------------------------------------------- the coder
+
+
+def _negation(verb: Token, tok: Token) -> str | None:
+    for t in {verb, tok}:
+        for c in t.children:
+            if c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in {"advmod", "det", "neg"}):
+                return f"negated by '{c.text}'"
+    t = verb
+    for _ in range(3):
+        ruled_out = t.head.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in t.head.children)
+        if t.dep_ in {"xcomp", "ccomp"} and (t.head.lemma_.lower() in NEGATING_VERBS or ruled_out):
+            return f"under '{t.head.text}'"
+        if t.head is t:
+            break
+        t = t.head
+    return None
+
+
+def _modality(verb: Token) -> tuple[str | None, str | None]:
+    """('intent', word) for future/intent, ('threat', word) for "will X unless/if Y", ('modal', word)
+    for hypotheticals and conditions ("if Y", "unless Y"), else (None, None)."""
+    t = verb
+    for _ in range(4):  # inside a condition: not (yet) an act
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in t.children):
+            return "modal", next(m.text for m in t.children if m.dep_ == "mark")
+        if t.head is t:
+            break
+        t = t.head
+    cond = next((m.text for c in verb.children if c.dep_ == "advcl" for m in c.children
+                 if m.dep_ == "mark" and m.lower_ in {"if", "unless"}), None)
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ in INTENT_AUX and cond:
+            return "threat", cond
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ in INTENT_AUX:
+            return "intent", c.text
+        if c.dep_ == "aux" and c.lower_ in MODAL_AUX:
+            return "modal", c.text
+    t = verb
+    for _ in range(3):
+        if t.dep_ in {"xcomp", "acl", "ccomp"}:
+            head = t.head
+            if head.lemma_.lower() in INTENT_VERBS or head.lower_ in INTENT_NOUNS:
+                return "intent", head.text
+            t = head
+            for c in t.children:
+                if c.dep_ == "aux" and c.lower_ in INTENT_AUX:
+                    return "intent", c.text
+        else:
+            break
+    return None, None
+
+
+def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDictionary) -> Candidate:
+    p = m.pattern
+    cand = Candidate(tok, p, code=p.code, slot_ids={h.i for h in m.slot_heads})
+    light = _light_verb(tok)
+    first = light if light is not None and light.i < tok.i else tok
+    cand.trigger = (first.i, max(m.last.i, tok.i) + 1)
+    if p.code == NO_EVENT:
+        cand.dropped = "the pattern says this is not an event"
+        return cand
+    if not p.preps and p.obj is None:
+        cand.confidence -= 0.15
+    is_noun = tok.pos_ in {"NOUN", "PROPN"}
+    verb: Token | None = tok if not is_noun else light
+    subj_heads: list[Token] = []
+    inherited = False
+    extra_targets: list[Token] = []
+    if verb is not None:
+        if _is_passive(verb) and verb is tok:
+            subj_heads = [o for c in verb.children if c.dep_ == "agent" for o in _prep_objects(c)]
+            extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ == "acl" and not extra_targets:
+                extra_targets = [verb.head]
+            if not subj_heads:
+                cand.dropped = "passive without an agent"
+                cand.target = _actors_in(extra_targets, index)
+                return cand
+        else:
+            subj_heads, inherited = _subject(verb)
+    else:
+        subj_heads = [c for c in tok.children if c.dep_ == "poss"]
+        subj_heads += [o for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+                       for o in _prep_objects(c)]
+        own = [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i in index]
+        subj_heads += own
+        if not subj_heads and p.code[:2] in CONSULT_NOUN_ROOTS:
+            clause = _clause_of(tok)
+            if clause is not None:
+                verb = clause
+                subj_heads, inherited = _subject(clause)
+                inherited = True
+        if not subj_heads:
+            cand.dropped = "event noun without an agent"
+            return cand
+        cand.confidence -= 0.15
+    if inherited:
+        cand.confidence -= 0.1
+    exclude = {t.i for h in m.slot_heads for t in h.subtree} if subj_heads and m.slot_heads else set()
+    sources = _actors_in(subj_heads, index, skip=exclude - {t.i for h in subj_heads for t in h.subtree})
+    if not sources and subj_heads and subj_heads[0].lower_ in PERSONAL_PRONOUNS and verb is not None:
+        sources = _resolve_pronoun(subj_heads[0], verb, index)
+        if sources:
+            cand.modifiers.append("pronoun")
+            cand.confidence -= 0.1
+    if not sources:
+        who = " ".join(t.text for t in subj_heads[:1]) or "none"
+        cand.dropped = f"no known actor as source (subject: {who})"
+        return cand
+    cand.source = sources
+    subj_ids = {t.i for h in subj_heads for t in _phrase_tokens(h)}
+    levels: list[list[Token]] = [extra_targets, m.target_heads]
+    hosts = [tok] + ([light] if light is not None else [])
+    # the object, except the thing a pattern names ("send military hardware to X": X, not the hardware)
+    things = {f.i for f in m.slot_heads if p.obj is not None and f.dep_ in {"dobj", "obj"}}
+    objects = [c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj", "dative", "attr", "oprd"}]
+    levels.append([o for c in objects for o in ([c] if c.i not in things else
+                   [po for x in c.children if x.dep_ == "prep" and x.lower_ in _RECIPIENT_PREPS
+                    for po in _prep_objects(x)])])
+    speech = tok.lemma_.lower() in SPEECH_VERBS
+    for c in [] if speech else _to_clauses(hosts):  # who is spoken about is not who is spoken to
+        levels.append([s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}])
+        levels.append([o for x in c.children if x.dep_ == "dative" or (x.dep_ == "prep" and x.lower_ in {"to", "into"})
+                       for o in ([x] if x.dep_ == "dative" and x.pos_ != "ADP" else _prep_objects(x))])
+        levels.append([s for s in c.children if s.dep_ in {"dobj", "obj"}])
+    # each prepositional phrase on its own, in text order: the first with an actor is the target
+    skip_named = {n.i for n in m.named}  # PETRARCH's "+" after the named phrases: the target is elsewhere
+    preps = sorted((c for h in hosts for c in h.children if c.dep_ in {"prep", "dative"} and c.lower_ != "by"
+                    and c.i not in skip_named), key=lambda c: c.i)
+    levels.extend(_prep_objects(c) for c in preps)
+    levels.append(m.slot_heads)
+    for heads in levels:
+        heads = [h for h in heads if h.i not in subj_ids]
+        found = [a for a in _actors_in(heads, index) if a not in sources]
+        if found:
+            cand.target = found
+            break
+    src_codes = {a.code for a in sources}
+    if not cand.target and not speech:  # then the first actor after the predicate in a setting phrase ("in Bree")
+        after = sorted(t.i for h in hosts for t in h.subtree if t.i > tok.i and t.i not in subj_ids)
+        for i in after:
+            a = index.get(i)
+            if a is not None and a not in sources:
+                t = tok.doc[i]
+                if any(x.dep_ in _CLAUSE_DEPS - {"acl"} for x in [t, *t.ancestors] if x.i > tok.i):
+                    break  # inside a clause of its own: not this predicate's target
+                cand.target = [a]
+                cand.confidence -= 0.2
+                break
+    if not cand.target:  # last resort: the first actor of a clause on the object ("hopes that X could ...")
+        objs = [c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj"}]
+        clauses = [c for o in objs for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"}]
+        if tok.lemma_.lower() not in SPEECH_VERBS:  # what is said is not whom it is said to
+            clauses += [c for c in tok.children if c.dep_ == "ccomp"]
+        below = sorted({t.i for c in clauses for t in c.subtree} - subj_ids)
+        for i in below:
+            a = index.get(i)
+            if a is not None and a not in sources:
+                cand.target = [a]
+                cand.confidence -= 0.15
+                break
+    cand.target = [a for a in cand.target if a.code not in src_codes]
+    # "Gondor and Osgiliath met": each with the other
+    if not cand.target and len(src_codes) > 1 and not p.code.startswith("01"):
+        cand.target = list(sources)
+        cand.modifiers.append("reciprocal")
+    if not cand.target:
+        cand.confidence -= 0.1
+        if vd.require_target:
+            cand.dropped = "no target actor (this dictionary codes dyads only)"
+            return cand
+    clause_verb = verb if verb is not None else tok
+    neg = _negation(clause_verb, tok)
+    if neg:
+        cand.negated = True
+        code = negated_code(cand.code or "")
+        if code is None or neg.startswith("under"):
+            cand.dropped = f"{neg}: not the positive event"
+            return cand
+        cand.modifiers.append(f"{neg} -> {code}")
+        cand.code = code
+    mode, word = _modality(clause_verb)
+    if mode == "modal" and vd.modality:
+        cand.dropped = f"hypothetical ('{word}')"
+        return cand
+    if mode == "threat" and not cand.negated and vd.modality:  # "will boycott unless ..." is a threat
+        new = intent_code(cand.code or "")
+        new = new if new[:2] == "13" else "130"
+        cand.modifiers.append(f"conditional ('{word}') -> {new}")
+        cand.code = new
+    if mode == "intent" and not cand.negated and vd.modality:
+        new = intent_code(cand.code or "")
+        if new != cand.code:
+            cand.modifiers.append(f"intent ('{word}') -> {new}")
+            cand.code = new
+    cand.confidence = max(0.05, min(1.0, cand.confidence))
+    return cand
+
+
+def _date_and_place(
+    doc: Doc, trigger: DocSpan, coded: CodedArticle
+) -> tuple[str | None, str | None, str | None, Location | None]:
+    """Date (ISO), its precision and text, and the location of an event.
+
+    The one place where event dating and placing is decided: the time helper's
+    `resolve_event_date` when it is present, else the publication date; the dateline's place.
+    """
+    article = coded.article
+    date = precision = text = None
+    try:
+        from dyads.time.dating import resolve_event_date  # type: ignore[import-not-found]
+    except ImportError:
+        resolve_event_date = None
+    if resolve_event_date is not None:
+        found = resolve_event_date(doc, trigger.start_char, trigger.end_char, coded.times, article)
+        if found is not None and found.date:
+            date, precision, text = found.date, found.precision, found.text
+    if date is None and article.publication_date:
+        date, precision = article.publication_date.isoformat(), "day"
+    place = coded.location
+    location = None
+    if place is not None:
+        location = Location(
+            name=place.name or place.text, country=place.country, lat=place.lat, lon=place.lon,
+            geonameid=place.geonameid, admin1=place.admin1, feature=place.feature,
+            text=place.text, start=place.start, end=place.end,
+        )
+    return date, precision, text, location
+
+
+def _ontology_entry(res: Resources, code: str) -> CameoCode:
+    """The codebook entry; codes outside CAMEO (PETRARCH's test dictionaries use WEIS-style
+    codes) get a neutral entry rather than failing the article."""
+    try:
+        return res.ontology.get(code)
+    except KeyError:
+        root = code[:2]
+        quad = 1 if root <= "05" else 2 if root <= "08" else 3 if root <= "13" else 4
+        return CameoCode(code, root, f"code {code} (not in CAMEO)", 0.0, quad, None, None, None)
+
+
+GENERIC_CODES = {"020", "100", "030", "120", "130", "131", "138"}
+# what an appeal (02) or demand (10) is for, by the code of the act asked for; longest prefix wins
+_ASKED = {
+    "04": "6", "045": "8", "05": "2", "057": "7", "037": "7",
+    "06": "1", "061": "11", "062": "12", "063": "13", "064": "14",
+    "07": "3", "071": "31", "072": "32", "073": "33", "074": "34",
+    "08": "5", "081": "51", "082": "52", "083": "4", "0831": "41", "0832": "42", "0833": "43", "0834": "44",
+    "084": "53", "085": "54", "086": "55", "087": "56",
+}
+# what a rejection (12) refuses, by the code of the act refused
+_REFUSED = {
+    "04": "125", "045": "126", "057": "127", "037": "127",
+    "06": "121", "061": "1211", "062": "1212", "063": "1213",
+    "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
+    "08": "124", "081": "1241", "082": "1242", "083": "123", "0831": "1231", "0832": "1232", "0833": "1233",
+    "0834": "1234", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
+}
+
+
+def _longest(table: dict[str, str], code: str) -> str | None:
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
+def refine_code(generic: str, content: str) -> str:
+    """A general appeal, demand, intent, rejection or threat made specific by what it is about.
+
+    refine_code("020", "0841") == "0253" (appeal for release); refine_code("030", "0831") == "0341".
+    """
+    root = generic[:2]
+    if root in {"02", "10"}:
+        tail = _longest(_ASKED, content)
+        if tail is None:
+            return generic
+        return ("02" if root == "02" else "10") + tail
+    if root == "03":  # "plans to send aid" -> 0331; "plans to impose restrictions" -> 1321
+        new = intent_code(content)
+        return new if new[:2] in {"03", "13"} else generic
+    if root == "12":
+        return _longest(_REFUSED, content) or generic
+    if root == "13":
+        new = intent_code(content)
+        return new if new[:2] == "13" else generic
+    return generic
+
+
+def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
+    """ "X said Y must/should do Z": the speaker's demand (10) or appeal (02) to Y, not a statement."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in SPEECH_VERBS or c.code != "010":
+            continue
+        for v in c.token.children:
+            if v.dep_ != "ccomp":
+                continue
+            modal = next((a.lower_ for a in v.children if a.dep_ == "aux" and a.lower_ in {"must", "should", "ought"}),
+                         None)
+            if modal is None:
+                continue
+            subj = [s for s in v.children if s.dep_ in {"nsubj", "nsubjpass"}]
+            target = [a for a in _actors_in(subj, index) if a not in c.source]
+            if not target:
+                continue
+            c.code = "100" if modal == "must" else "020"
+            c.target = target
+            c.modifiers.append(f"reported '{modal}' -> {c.code}")
+            break
+
+
+
+def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) -> list[Candidate]:
+    """Every predicate of a sentence with its coding or the reason it was dropped."""
+    out: list[Candidate] = []
+    for tok in sent:
+        if tok.pos_ not in {"VERB", "NOUN", "AUX", "PROPN", "ADJ"}:
+            continue
+        if not _patterns_for(tok, vd):
+            continue
+        m = _match(tok, vd)
+        if m is None:
+            out.append(Candidate(tok, dropped="no pattern of this word matches here"))
+            continue
+        out.append(_code_candidate(tok, m, index, vd))
+    # a noun that fills a slot of another pattern is part of that act ("lodged a protest with")
+    for c in out:
+        if not c.dropped and any(o is not c and not o.dropped and c.token.i in o.slot_ids for o in out):
+            c.dropped = "part of the pattern of another predicate"
+    if vd.modality:
+        _speech_acts(out, index)
+    # reported speech: the statement verb is coded only when nothing was coded from what was said
+    coded = [c for c in out if not c.dropped]
+    for c in coded:
+        if c.pattern is not None and c.pattern.specificity[0] == 0 and c.token.lemma_.lower() in SPEECH_VERBS:
+            inner = {t.i for t in c.token.subtree} - {c.token.i}
+            if any(o is not c and not o.dropped and o.token.i in inner for o in coded):
+                c.dropped = "statement verb: the reported content was coded instead"
+    # what is appealed for, demanded, intended, threatened or refused is not itself an act;
+    # it refines the code ("urged X to release" -> 0253, "agreed to resign" -> 0341)
+    coded = [c for c in out if not c.dropped]
+    for c in coded:
+        if (c.code or "")[:2] not in CONTENT_ROOTS or (c.token.lemma_.lower() in SPEECH_VERBS and not c.modifiers):
+            continue
+        head = _light_verb(c.token) or c.token
+        subj = {t.i for s in head.children if s.dep_ in _SUBJECTS for t in s.subtree}
+        region = {t.i for t in head.subtree} - subj - {c.token.i}
+        inner = [o for o in out if o is not c and o.token.i in region and o.pattern is not None
+                 and o.pattern.code != NO_EVENT and not (o.dropped or "").startswith("content of")]
+        if inner and vd.modality and c.code in GENERIC_CODES and (c.pattern is None or c.pattern.specificity[0] <= 1):
+            first = min(inner, key=lambda o: ((o.pattern.code[:2] == "03") if o.pattern else True, o.token.i))
+            new = refine_code(c.code or "", first.pattern.code if first.pattern else "")
+            if new != c.code:
+                c.modifiers.append(f"content '{first.token.text}' ({first.pattern.code if first.pattern else ''})"
+                                   f" -> {new}")
+                c.code = new
+        for o in inner:
+            if not o.dropped:
+                o.dropped = f"content of '{c.token.text}' ({c.code}), not an act of its own"
+                if not c.target:  # "an intention to send arms to X": the target is X
+                    c.target = [a for a in o.target if a not in c.source]
+    # one event per act: the same code and dyad twice in a sentence is one event
+    seen: set[tuple] = set()
+    for c in out:
+        if c.dropped or c.trigger is None:
+            continue
+        key = (c.code, tuple(a.code for a in c.source), tuple(a.code for a in c.target))
+        if key in seen:
+            c.dropped = "duplicate of an event already coded in this sentence"
+        seen.add(key)
+    return out
 
 
 def code_events(doc: Doc, coded: CodedArticle, res: Resources) -> tuple[list[Event], list[NoEvent]]:
+    """Events of one parsed article, and a reason for every sentence that has none."""
     article = coded.article
     index = _actor_tokens(doc, coded.actors)
     events: list[Event] = []
     no_events: list[NoEvent] = []
-    pub = article.publication_date.isoformat() if article.publication_date else None
     for s_i, sent in enumerate(doc.sents):
+        if not sent.text.strip():
+            continue
+        cands = find_candidates(sent, index, res.verbs)
         found = 0
-        reasons = []
-        for tok in sent:
-            if tok.pos_ not in {"VERB", "NOUN"}:
+        for c in cands:
+            if c.dropped or c.trigger is None or c.code is None or c.pattern is None:
                 continue
-            matched = _match(tok, res)
-            if matched is None:
-                continue
-            pattern, arg_heads = matched
-            subj = _subject_of(tok)
-            if subj is None:
-                reasons.append(f"'{tok.text}' ({pattern.code}) has no subject")
-                continue
-            sources = _actors_in(subj.subtree, index)
-            subj_ids = {t.i for t in subj.subtree}
-            arg_tokens = [t for h in arg_heads for t in h.subtree if t.i not in subj_ids]
-            targets = [a for a in _actors_in(arg_tokens, index) if a not in sources]
-            if not sources:
-                reasons.append(f"'{tok.text}' ({pattern.code}): subject '{subj.text}' is not a known actor")
-                continue
-            if tok.pos_ == "NOUN" and tok.head.lemma_ in _LIGHT_VERBS:
-                first, last = tok.head, tok
-            else:
-                first, last = tok, tok
-            trig: Span = doc[first.i : last.i + 1]
-            neg = any(c.dep_ == "neg" for c in (tok.head if tok.pos_ == "NOUN" else tok).children)
-            c = res.ontology.get(pattern.code)
-            found += 1
-            events.append(
-                Event(
-                    id=f"{article.id}:s{s_i}:e{found}",
-                    article_id=article.id,
-                    sentence_index=s_i,
-                    date=pub,
-                    date_precision="day" if pub else None,
-                    date_text=None,
-                    source=sources,
-                    target=targets[:4],
-                    cameo=pattern.code,
-                    cameo_root=pattern.code[:2],
-                    cameo_name=c.name,
-                    plover=c.plover,
-                    plover_mode=c.plover_mode,
-                    goldstein=c.goldstein,
-                    quad_class=c.quad_class,
-                    trigger=TextSpan(trig.text, trig.start_char, trig.end_char),
-                    location=None,
-                    sentence=sent.text.strip(),
-                    negated=neg,
-                    confidence=0.5,
-                    sentence_start=sent.start_char,
-                    sentence_end=sent.end_char,
-                    rule=f"{pattern.source}:{pattern.lemma} {pattern.prep or ''}".strip(),
+            trig = doc[c.trigger[0] : c.trigger[1]]
+            date, precision, date_text, location = _date_and_place(doc, trig, coded)
+            rule = f"{c.pattern.source} {c.pattern.text} -> {c.pattern.code}"
+            if c.modifiers:
+                rule += " (" + "; ".join(c.modifiers) + ")"
+            roles = [(c.code, c.source, c.target[:6], rule)]
+            if c.pattern.reverse and c.code == c.pattern.code and c.target:  # visit [042] <-> host [043]
+                roles.append((c.pattern.reverse, c.target[:6], c.source, rule + " reversed"))
+            for code, source, target, why in roles:
+                ont = _ontology_entry(res, code)
+                found += 1
+                events.append(
+                    Event(
+                        id=f"{article.id}:s{s_i}:e{found}",
+                        article_id=article.id,
+                        sentence_index=s_i,
+                        date=date,
+                        date_precision=precision,
+                        date_text=date_text,
+                        source=source,
+                        target=target,
+                        cameo=code,
+                        cameo_root=code[:2],
+                        cameo_name=ont.name,
+                        plover=ont.plover,
+                        plover_mode=ont.plover_mode,
+                        goldstein=ont.goldstein,
+                        quad_class=ont.quad_class,
+                        trigger=TextSpan(trig.text, trig.start_char, trig.end_char),
+                        location=location,
+                        sentence=sent.text.strip(),
+                        negated=c.negated,
+                        confidence=round(c.confidence, 2),
+                        sentence_start=sent.start_char,
+                        sentence_end=sent.end_char,
+                        rule=why,
+                    )
                 )
-            )
-        if not found and sent.text.strip():
-            reason = "; ".join(reasons) if reasons else "no predicate in the verb dictionary"
+        if not found:
+            if not cands:
+                reason = "no predicate in the verb dictionary"
+            else:
+                reason = "; ".join(c.describe() for c in cands)
+            if not any(t.i in index for t in sent):
+                reason = "no known actor in the sentence; " + reason
             no_events.append(NoEvent(s_i, sent.start_char, sent.end_char, reason))
     return events, no_events
+
+
+@dataclass
+class PredicateExplanation:
+    """One candidate predicate of a sentence: the pattern it matched and the code, or why it was dropped."""
+
+    trigger: str
+    start: int
+    end: int
+    pattern: str | None
+    code: str | None
+    source: list[str]
+    target: list[str]
+    notes: list[str]
+    dropped: str | None
+
+
+@dataclass
+class SentenceExplanation:
+    """What the coder saw in one sentence (for `dyads explain`)."""
+
+    sentence_index: int
+    text: str
+    actors: list[str]
+    predicates: list[PredicateExplanation]
+
+
+def explain(doc: Doc, coded: CodedArticle, res: Resources) -> list[SentenceExplanation]:
+    """Per sentence: the actors, every candidate predicate, the pattern that matched or why it was dropped."""
+    index = _actor_tokens(doc, coded.actors)
+    out = []
+    for s_i, sent in enumerate(doc.sents):
+        if not sent.text.strip():
+            continue
+        preds = []
+        for c in find_candidates(sent, index, res.verbs):
+            preds.append(PredicateExplanation(
+                trigger=c.token.text, start=c.token.idx, end=c.token.idx + len(c.token.text),
+                pattern=f"{c.pattern.source} {c.pattern.text} -> {c.pattern.code}" if c.pattern else None,
+                code=c.code, source=[a.code or "" for a in c.source], target=[a.code or "" for a in c.target],
+                notes=list(c.modifiers), dropped=c.dropped,
+            ))
+        actors = sorted({f"{index[t.i].text} [{index[t.i].code}]" for t in sent if t.i in index})
+        out.append(SentenceExplanation(s_i, sent.text.strip(), actors, preds))
+    return out
+
+
+def format_explanation(sentences: list[SentenceExplanation]) -> str:
+    """Plain-text rendering of `explain` (one block per sentence)."""
+    lines: list[str] = []
+    for s in sentences:
+        lines.append(f"[{s.sentence_index}] {s.text}")
+        lines.append("    actors: " + ("; ".join(s.actors) or "none"))
+        if not s.predicates:
+            lines.append("    no predicate in the verb dictionary")
+        for p in s.predicates:
+            roles = f"{','.join(p.source) or '-'} -> {','.join(p.target) or '-'}"
+            what = f"{p.code} {roles}" if not p.dropped else f"dropped: {p.dropped}"
+            notes = f" ({'; '.join(p.notes)})" if p.notes else ""
+            lines.append(f"    '{p.trigger}' {p.pattern or 'no matching pattern'}: {what}{notes}")
+    return "\n".join(lines)

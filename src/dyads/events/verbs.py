@@ -1,46 +1,242 @@
-"""The verb (predicate) dictionary: lemma phrases -> CAMEO codes, read from `verbs.tsv` files."""
+"""The event-pattern dictionary: readable lemma patterns -> CAMEO codes, read from `*verbs.tsv` files.
+
+Why a format of our own: PETRARCH's CAMEO.2.0 dictionaries are written for constituency parses and
+TABARI-style word lists; we match on a dependency parse, so a pattern names a head lemma and the
+dependents that must hang from it. One pattern per line, tab-separated:
+
+    PATTERN <TAB> CODE [<TAB> # comment]
+
+PATTERN is a sequence of space-separated items:
+
+- the head, first: a verb or event-noun lemma, `|` between alternatives (`meet|confer`) or a `&SET`.
+  `/v`, `/n` or `/a` after the head restricts it to verbs, nouns or adjectives (`attack/n`); `_` joins a phrasal
+  head (`step_up` = "step" with particle "up").
+- a bare lowercase word after the head: a preposition or particle that must hang from the head
+  (or from its light verb or object): `talk with`, `call on`. The object of the last such
+  preposition is where the target is looked for first.
+- `>` before a preposition: the target is that preposition's object (`celebrate {eid} at >with`);
+  `>` alone: the target is in none of the named phrases (PETRARCH's `+` after them).
+- `&SET` alone is short for `{&SET}`; `+{...}` (or a second `{...}` after a filled slot) needs one
+  of its words anywhere below the last slot (`threaten to {cut} {aid}`, `abandon {relations} +{new}`).
+- `{a|b|&SET}`: the words one of which must fill the slot before it: right after the head, the
+  head's direct object or complement clause (`sign {agreement|treaty}`); after a preposition, that
+  preposition's object or the verb of a `to`-clause (`call for {ceasefire}`, `call on to {release}`,
+  `welcome {memo} on {trade} from`).
+  A word joined by `_` (`martial_law`) needs its modifiers too.
+
+A line `&NAME<TAB>word word ...` defines a synonym set usable inside braces. Comments start with `#`.
+The most specific pattern of a head wins (most constraints, then the later line), so a general line
+(`call for 020`) and its refinements (`call for {aid} 023`) sit side by side. CODE `---` marks a
+pattern that is known and is not an event (it blocks the general pattern of the same head).
+`A:B` codes A from source to target and B the other way (visit 042 / host 043).
+
+Patterns are matched by `dyads.events.coder`; `dyads.dictionaries.petrarch` converts PETRARCH
+verb dictionaries into the same `VerbPattern` objects.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dyads.actors.dictionary import DEFAULT_DICT_DIR
 
+NO_EVENT = "---"
+
 
 @dataclass(frozen=True)
 class VerbPattern:
+    """One compiled pattern: a head lemma with the dependents it needs and the code it gives."""
+
     lemma: str
-    prep: str | None
+    prep: str | None  # the last preposition/particle (where the target is looked for first)
     code: str
-    source: str = ""
+    source: str = ""  # "file:line" of the pattern, for traceability
+    preps: tuple[str, ...] = ()  # every preposition/particle the pattern names, in order
+    obj: frozenset[str] | None = None  # words one of which must be the head's object/complement
+    prep_obj: frozenset[str] | None = None  # words one of which must be the last preposition's object
+    pos: str | None = None  # "VERB", "NOUN" or "ADJ" to restrict the head
+    text: str = ""  # the pattern as written
+    extra: tuple[frozenset[str], ...] = ()  # further words each needed somewhere in the last slot's subtree
+    prep_slots: tuple[frozenset[str] | None, ...] = ()  # a slot per preposition (PETRARCH's `(ON X) (FROM)`)
+    reverse: str | None = None  # a second code for the reverse direction (PETRARCH `[042:043]`: visit/host)
+    particles: int = 0  # how many of `preps` belong to a phrasal head (`step_down`)
+    target_prep: int | None = None  # index into `preps` whose object is the target; -1: none of them
+    order: int = 0  # position in its file: on equal constraints the later (more refined) line wins
+
+    @property
+    def specificity(self) -> tuple[int, int]:
+        """Constraints first, then length: the order in which patterns of one head are tried."""
+        n = len(self.preps) + (self.obj is not None) + len(self.extra)
+        n += sum(x is not None for x in self.prep_slots) if self.prep_slots else (self.prep_obj is not None)
+        return n, self.order
 
 
 @dataclass
 class VerbDictionary:
-    patterns: dict[str, list[VerbPattern]] = field(default_factory=dict)  # keyed by head lemma
-    sources: dict[str, int] = field(default_factory=dict)
+    """All patterns keyed by head lemma, plus per-dictionary coding options."""
+
+    patterns: dict[str, list[VerbPattern]] = field(default_factory=dict)
+    sources: dict[str, int] = field(default_factory=dict)  # file -> pattern count, for `dyads info`
+    require_target: bool = False  # PETRARCH dictionaries code dyads only (its `require_dyad`)
+    modality: bool = True  # our meaning rules (intent, threats, modals, content refinement); PETRARCH's codes stay
+    _seen: set[VerbPattern] = field(default_factory=set, repr=False)
+    _sorted: set[str] = field(default_factory=set, repr=False)
 
     def add(self, p: VerbPattern) -> None:
+        if p in self._seen:
+            return
+        self._seen.add(p)
         self.patterns.setdefault(p.lemma, []).append(p)
+        self._sorted.discard(p.lemma)
+
+    def get(self, lemma: str) -> list[VerbPattern]:
+        """The patterns of one head, most specific first."""
+        lst = self.patterns.get(lemma)
+        if not lst:
+            return []
+        if lemma not in self._sorted:
+            lst.sort(key=lambda q: q.specificity, reverse=True)
+            self._sorted.add(lemma)
+        return lst
+
+    def extend(self, other: VerbDictionary) -> None:
+        for pats in other.patterns.values():
+            for p in pats:
+                self.add(p)
+        self.sources.update(other.sources)
+        self.require_target = self.require_target or other.require_target
+        self.modality = self.modality and other.modality
+
+    def codes(self) -> set[str]:
+        return {p.code for pats in self.patterns.values() for p in pats if p.code != NO_EVENT}
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.patterns.values())
 
 
-def read_verbs(path: Path) -> list[VerbPattern]:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
+_BRACES = re.compile(r"\{([^}]*)\}")
+
+
+def _words(spec: str, synsets: dict[str, list[str]], where: str) -> frozenset[str]:
+    out: set[str] = set()
+    for w in spec.split("|"):
+        w = w.strip().lower()
+        if not w:
             continue
-        phrase, code = (c.strip() for c in line.split("\t")[:2])
-        words = phrase.lower().split()
-        out.append(VerbPattern(words[0], " ".join(words[1:]) or None, code, path.name))
+        if w.startswith("&"):
+            if w not in synsets:
+                raise ValueError(f"{where}: unknown synonym set {w}")
+            out.update(synsets[w])
+        else:
+            out.add(w)
+    return frozenset(out)
+
+
+def parse_pattern(
+    pattern: str, code: str, synsets: dict[str, list[str]], where: str = "", order: int = 0
+) -> list[VerbPattern]:
+    """Compile one PATTERN column into one VerbPattern per head alternative."""
+    text = _BRACES.sub(lambda m: "{" + m.group(1).replace(" ", "|") + "}", pattern.strip())
+    items = text.split()
+    if not items:
+        raise ValueError(f"{where}: empty pattern")
+    head, rest = items[0], items[1:]
+    pos = None
+    tags = {"/v": "VERB", "/n": "NOUN", "/a": "ADJ"}
+    if head[-2:] in tags:
+        pos = tags[head[-2:]]
+        head = head[:-2]
+    heads: list[str] = []
+    for alt in head.split("|"):
+        if alt[-2:] in tags:
+            pos = tags[alt[-2:]]
+            alt = alt[:-2]
+        heads.extend(sorted(_words(alt, synsets, where)))
+    preps: list[str] = []
+    obj: frozenset[str] | None = None
+    slots: list[frozenset[str] | None] = []
+    extra: list[frozenset[str]] = []
+    target_prep: int | None = None
+    for item in rest:
+        if item.startswith("&"):
+            item = "{" + item + "}"
+        if item.startswith("+{"):
+            extra.append(_words(item[2:-1], synsets, where))
+        elif item.startswith("{"):
+            words = _words(item[1:-1], synsets, where)
+            if preps and slots[-1] is None:
+                slots[-1] = words
+            elif not preps and obj is None:
+                obj = words
+            else:
+                extra.append(words)
+        elif item == ">":
+            target_prep = -1
+        elif re.fullmatch(r">?[a-z'-]+", item):
+            if extra:
+                raise ValueError(f"{where}: a preposition after a further-word slot in {pattern!r}")
+            if item.startswith(">"):
+                item = item[1:]
+                target_prep = len(preps)
+            preps.append(item)
+            slots.append(None)
+        else:
+            raise ValueError(f"{where}: cannot read pattern item {item!r}")
+    out = []
+    for alt in heads:
+        lemma, *particles = alt.split("_")
+        all_preps = tuple(particles + preps)
+        out.append(
+            VerbPattern(
+                lemma=lemma,
+                prep=all_preps[-1] if all_preps else None,
+                code=code,
+                source=where,
+                preps=all_preps,
+                obj=obj,
+                prep_obj=slots[-1] if slots else None,
+                pos=pos,
+                text=pattern.strip(),
+                extra=tuple(extra),
+                order=order,
+                prep_slots=tuple([None] * len(particles) + slots) if any(x is not None for x in slots) else (),
+                particles=len(particles),
+                target_prep=(target_prep + len(particles) if target_prep not in (None, -1) else target_prep),
+            )
+        )
+    return out
+
+
+def read_verbs(path: Path) -> list[VerbPattern]:
+    """Read one `verbs.tsv` file (format in the module docstring)."""
+    out: list[VerbPattern] = []
+    synsets: dict[str, list[str]] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = line.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        cols = [c.strip() for c in line.split("\t") if c.strip()]
+        where = f"{path.name}:{n}"
+        if len(cols) < 2:
+            raise ValueError(f"{where}: expected PATTERN<TAB>CODE, got {line!r}")
+        if cols[0].startswith("&"):
+            synsets[cols[0].lower()] = cols[1].lower().split()
+            continue
+        code, _, reverse = cols[1].partition(":")
+        bad_code = code != NO_EVENT and not re.fullmatch(r"\d{2,4}", code)
+        if bad_code or (reverse and not re.fullmatch(r"\d{2,4}", reverse)):
+            raise ValueError(f"{where}: bad CAMEO code {cols[1]!r}")
+        out.extend(replace(p, reverse=reverse or None) for p in parse_pattern(cols[0], code, synsets, where, order=n))
     return out
 
 
 def load_verb_dictionary(dirs: Sequence[str | Path] = (), default: bool = True) -> VerbDictionary:
+    """Our patterns (unless `default=False`) plus every `*verbs.tsv` and PETRARCH verb file in `dirs`."""
+    from dyads.dictionaries.petrarch import find_petrarch_files, read_petrarch_verbs
+
     vd = VerbDictionary()
     for directory in ([DEFAULT_DICT_DIR] if default else []) + [Path(p) for p in dirs]:
         for path in sorted(Path(directory).glob("*verbs.tsv")):
@@ -48,4 +244,28 @@ def load_verb_dictionary(dirs: Sequence[str | Path] = (), default: bool = True) 
             for p in pats:
                 vd.add(p)
             vd.sources[str(path)] = len(pats)
+        for path in find_petrarch_files(directory).get("verbs", []):
+            vd.extend(read_petrarch_verbs(path))
     return vd
+
+
+def _fmt_words(words: frozenset[str]) -> str:
+    return "{" + "|".join(sorted(words)) + "}"
+
+
+def format_pattern(p: VerbPattern) -> str:
+    """One pattern as a `verbs.tsv` line (what `dyads dict import-petrarch` writes)."""
+    head = "_".join((p.lemma, *p.preps[: p.particles]))
+    parts = [head + {"VERB": "/v", "NOUN": "/n", "ADJ": "/a"}.get(p.pos or "", "")]
+    if p.obj is not None:
+        parts.append(_fmt_words(p.obj))
+    for k in range(p.particles, len(p.preps)):
+        parts.append((">" if p.target_prep == k else "") + p.preps[k])
+        slot = p.prep_slots[k] if p.prep_slots else (p.prep_obj if k == len(p.preps) - 1 else None)
+        if slot is not None:
+            parts.append(_fmt_words(slot))
+    parts += ["+" + _fmt_words(w) for w in p.extra]
+    if p.target_prep == -1:
+        parts.append(">")
+    line = " ".join(parts) + "\t" + p.code + (f":{p.reverse}" if p.reverse else "")
+    return line + (f"\t# {p.source}" if p.source else "")

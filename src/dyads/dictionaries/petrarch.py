@@ -1,0 +1,495 @@
+"""Read PETRARCH2 / UD-PETRARCH dictionaries into our VerbDictionary and ActorDictionary objects.
+
+Why: PETRARCH's dictionaries (CAMEO.2.0 verbs, Phoenix actors, agents, discards) and its
+validation suites are the field's shared test bed; reading them lets `--dict DIR` point at a
+PETRARCH dictionary directory and lets `dyads eval petrarch` run those suites with our coder.
+
+What is read, and how it maps:
+
+- verbs (`CAMEO.2.0.txt`, `*verbs*.txt`): `&SYNSET` blocks (`+WORD` lines, may nest other sets),
+  `--- VERB [CODE] ---` blocks whose lines list the verbs (`HURRY {HURRIES HURRIED}`, `+GO_BY`
+  for phrasal verbs) and `- pattern [CODE]` lines. A pattern's words after `*` become our slots:
+  the first bare word, `{MULTI WORD}` phrase or `&SET` is the object slot, `(PREP WORDS)` a
+  preposition with its object slot, particles (`OUT`, `BACK`) prepositions; `$`, `+`, `^`, `%`
+  (source/target/skip/compound markers) are dropped. Patterns with words before `*` (the subject
+  side) cannot be expressed on a dependency head and are skipped and counted. `[---]` is kept as
+  "not an event"; `[A:B]` keeps A; codes with letters are skipped.
+- actors (`*actors*.txt`): `PHRASE [CODE]` with `+SYNONYM` lines and indented date restrictions
+  `[CODE <YYMMDD]`, `[CODE >YYMMDD]`, `[CODE YYMMDD-YYMMDD]` (6- or 8-digit dates) -> one
+  `ActorEntry` per code and period, restricted entries before the open one so they win.
+- agents (`*agents*.txt`): `PHRASE {PLURALS} [~SECTOR]`, `!MACRO! = A, B` substitutions -> `AgentEntry`.
+- discards (`*discards*.txt`): one phrase a line (`+` story-level) -> discards.
+
+Underscores join words; a trailing `_` (TABARI's "exact word") is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+import click
+
+from dyads.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry
+from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern, format_pattern
+
+PARTICLES = {"out", "back", "up", "down", "off", "away", "together", "over", "in", "on", "forward", "through"}
+PREPOSITIONS = {"about", "against", "with", "to", "for", "into", "from", "at", "of", "upon", "toward", "towards"}
+FUNCTION_WORDS = {"the", "a", "an", "their", "its", "his", "her", "our", "my", "your", "this", "that", "these"}
+_KINDS = ("verbs", "actors", "agents", "discards")
+
+
+@dataclass
+class VerbImportStats:
+    """What an import kept and why it left the rest out (printed by `dyads dict import-petrarch`)."""
+
+    verbs: int = 0
+    patterns: int = 0
+    skipped_subject_side: int = 0
+    skipped_bad_code: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def find_petrarch_files(directory: str | Path) -> dict[str, list[Path]]:
+    """PETRARCH dictionary files of a directory by kind (a `.txt` file naming its kind)."""
+    out: dict[str, list[Path]] = {}
+    d = Path(directory)
+    if not d.is_dir():
+        return out
+    for path in sorted(d.glob("*.txt")):
+        name = path.name.lower()
+        if name.startswith("cameo") and "verbs" not in name:
+            out.setdefault("verbs", []).append(path)
+            continue
+        for kind in _KINDS:
+            if kind in name:
+                out.setdefault(kind, []).append(path)
+                break
+    return out
+
+
+def _strip_comment(line: str) -> str:
+    line = re.sub(r"<!--.*?-->", "", line)
+    if line.lstrip().startswith("<"):
+        return ""
+    return line.split("#", 1)[0].rstrip()
+
+
+def _phrase(word: str) -> str:
+    return word.strip().rstrip("_").replace("_", " ").lower().strip()
+
+
+def _petr_date(text: str) -> date:
+    text = text.strip()
+    if len(text) == 6:
+        yy = int(text[:2])
+        text = f"{2000 + yy if yy <= 30 else 1900 + yy}{text[2:]}"
+    return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+
+
+# ---------------------------------------------------------------------------- verbs
+
+
+def _read_synsets(lines: list[str]) -> dict[str, list[str]]:
+    raw: dict[str, list[str]] = {}
+    current: str | None = None
+    for line in lines:
+        s = _strip_comment(line).strip()
+        if s.startswith("&"):
+            current = s.split()[0].lower()
+            raw[current] = []
+        elif s.startswith("+") and current:
+            raw[current].append(s[1:].strip().lower())
+        elif not s or s.startswith("---"):
+            current = None
+    out: dict[str, list[str]] = {}
+
+    def expand(name: str, depth: int = 0) -> list[str]:
+        words: list[str] = []
+        for w in raw.get(name, []):
+            if w.startswith("&") and depth < 5:
+                words.extend(expand(w, depth + 1))
+            else:
+                words.append(w)
+        return words
+
+    for name in raw:
+        out[name] = expand(name)
+    return out
+
+
+def _slot_words(item: str, synsets: dict[str, list[str]]) -> frozenset[str]:
+    item = item.lower()
+    if item.startswith("&"):
+        words = synsets.get(item) or synsets.get(item.rstrip("_")) or []
+    elif item.startswith("{"):
+        words = [item.strip("{}").split()[-1]] if item.strip("{}").split() else []
+    else:
+        words = [item]
+    return frozenset(w.strip("_") for w in words if re.fullmatch(r"[a-z0-9][a-z0-9_'.-]*", w.strip("_")))
+
+
+def _phrase_slot(text: str, synsets: dict[str, list[str]]) -> tuple[frozenset[str] | None, list[frozenset[str]]]:
+    """`{NEW &TIETYPES RELATIONS}` -> slot {relations}, modifiers [{new}, {diplomatic, ...}]."""
+    words = text.strip().strip("{}").split()
+    words = [w for w in words if w not in {"^", "$", "+", "%"}]
+    if not words:
+        return None, []
+    sets = [_slot_words(w, synsets) for w in words]
+    if any(not s for s in sets):
+        return None, []
+    return sets[-1], sets[:-1]
+
+
+_ITEM = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
+
+
+def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], where: str, order: int,
+             stats: VerbImportStats) -> VerbPattern | None:
+    marked = body
+    body = re.sub(r"[$+^%~]", " ", body)
+    if "*" not in body:
+        stats.skipped_subject_side += 1
+        return None
+    pre, post = body.split("*", 1)
+    if pre.strip():
+        stats.skipped_subject_side += 1
+        return None
+    lemma, *particles = lemma.split("_")
+    preps: list[str] = list(particles)
+    n_part = len(particles)
+    obj: frozenset[str] | None = None
+    extra: list[frozenset[str]] = []
+    slots: list[frozenset[str] | None] = []
+    bare_open = False
+    target_prep: int | None = None
+    after_group = False
+    marked_post = marked.split("*", 1)[1]
+    for raw in _ITEM.findall(marked_post):
+        if raw == "+":  # after a bare preposition: its object; after "(...)" groups: none of them
+            if bare_open:
+                target_prep = len(preps) - 1
+            elif after_group:
+                target_prep = -1
+            continue
+        after_group = raw.startswith("(")
+        item = re.sub(r"[$+^%~]", " ", raw).strip()
+        if not item or item == "()":
+            continue
+        if item.startswith("("):
+            words = item.strip("()").split()
+            if not words:
+                continue
+            if "+" in raw:
+                target_prep = len(preps)
+            preps.append(words[0].lower())
+            slot, mods = _phrase_slot(" ".join(w for w in words[1:] if w != "^"), synsets)
+            if slot is None and words[1:]:
+                stats.skipped_bad_code += 1
+                return None
+            slots += [None] * (len(preps) - n_part - 1 - len(slots)) + [slot]
+            bare_open = False
+            extra.extend(mods)
+            continue
+        low = item.lower()
+        if low in FUNCTION_WORDS:
+            continue
+        if len(preps) == n_part and obj is None and low in PARTICLES:
+            preps.append(low)
+            slots += [None] * (len(preps) - n_part - len(slots))
+            bare_open = True
+            continue
+        if low in PREPOSITIONS and not extra:  # a bare preposition: "WARN * THEIR ^ ABOUT +"
+            preps.append(low)
+            slots += [None] * (len(preps) - n_part - len(slots))
+            bare_open = True
+            continue
+        slot, mods = _phrase_slot(item, synsets)
+        if slot is None:  # an undefined synset: the pattern cannot be read faithfully
+            stats.skipped_bad_code += 1
+            return None
+        if len(preps) == n_part and obj is None:
+            obj = slot
+        elif bare_open and slots and slots[-1] is None:
+            slots[-1] = slot
+        else:
+            extra.append(slot)
+        bare_open = False
+        extra.extend(mods)
+    slots = [None] * n_part + slots + [None] * (len(preps) - n_part - len(slots))
+    if not preps and obj is None and not extra:
+        return None  # nothing after "*": the block's own code already stands for this
+    return VerbPattern(
+        lemma=lemma, prep=preps[-1] if preps else None, code=code, source=where, preps=tuple(preps), obj=obj,
+        prep_obj=slots[-1] if slots else None, pos="VERB", text=f"{lemma} {post.strip()}".strip(),
+        extra=tuple(extra), order=order, prep_slots=tuple(slots) if any(x is not None for x in slots) else (),
+        particles=n_part, target_prep=target_prep,
+    )
+
+
+def _reverse(text: str) -> str | None:
+    parts = text.strip().split(":")
+    return parts[1].strip() if len(parts) > 1 and re.fullmatch(r"\d{2,4}", parts[1].strip()) else None
+
+
+def _code(text: str) -> str | None:
+    text = text.strip().split(":")[0].strip()
+    if text == NO_EVENT:
+        return NO_EVENT
+    return text if re.fullmatch(r"\d{2,4}", text) else None
+
+
+def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) -> VerbDictionary:
+    """A PETRARCH (CAMEO.2.0-format) verb dictionary as our VerbDictionary."""
+    path = Path(path)
+    stats = stats or VerbImportStats()
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    synsets = _read_synsets(lines)
+    vd = VerbDictionary(require_target=True, modality=False)
+    verbs: list[str] = []
+    block_code: str | None = None
+    block_rev: str | None = None
+    in_block = False
+    n_pat = 0
+    for n, line in enumerate(lines, 1):
+        raw = _strip_comment(line)
+        s = raw.strip()
+        where = f"{path.name}:{n}"
+        m = re.match(r"^---\s*(\S+)\s*\[([^\]]*)\]", s)
+        if m:
+            verbs, block_code, block_rev, in_block = [], _code(m.group(2)), _reverse(m.group(2)), True
+            continue
+        if not s:
+            continue
+        if s.startswith("&") or (s.startswith("+") and not in_block):
+            in_block = False if s.startswith("&") else in_block
+            continue
+        if not in_block:
+            continue
+        if s.startswith("-"):
+            pm = re.match(r"^-\s*(.*?)\[([^\]]*)\]", s)
+            if not pm:
+                continue
+            code = _code(pm.group(2))
+            if code is None:
+                stats.skipped_bad_code += 1
+                continue
+            for v in verbs:
+                p = _convert(v, pm.group(1), code, synsets, where, n, stats)
+                if p is not None:
+                    vd.add(replace(p, reverse=_reverse(pm.group(2))))
+                    n_pat += 1
+            continue
+        # a verb line: WORD {FORMS}; the first verb of a block repeats the block name
+        words = re.sub(r"\{[^}]*\}", " ", s).split()
+        if not words:
+            continue
+        verb = words[0].lstrip("+").lower().replace("_+", "_").rstrip("_")
+        if not re.fullmatch(r"[a-z][a-z_'-]*", verb):
+            continue
+        verbs.append(verb)
+        stats.verbs += 1
+        if block_code is not None:
+            lemma, *particles = verb.split("_")
+            vd.add(VerbPattern(lemma=lemma, prep=particles[-1] if particles else None, code=block_code,
+                               source=where, preps=tuple(particles), pos="VERB", text=verb.replace("_", " "),
+                               reverse=block_rev, order=n, particles=len(particles)))
+            n_pat += 1
+    stats.patterns += n_pat
+    vd.sources[str(path)] = n_pat
+    return vd
+
+
+# ---------------------------------------------------------------------------- actors, agents, discards
+
+
+def _restriction(text: str) -> tuple[str, date | None, date | None] | None:
+    """`CODE`, `CODE <D`, `CODE >D`, `CODE D1-D2` -> (code, from, until)."""
+    m = re.match(r"^\s*([A-Za-z+\-]{3,}[A-Za-z]*)\s*(.*)$", text.strip())
+    if not m:
+        return None
+    code, rest = m.group(1).upper(), m.group(2).replace(" ", "")
+    valid_from = valid_until = None
+    try:
+        if rest.startswith("<"):
+            valid_until = _petr_date(rest[1:])
+        elif rest.startswith(">"):
+            valid_from = _petr_date(rest[1:])
+        elif "-" in rest:
+            a, b = rest.split("-", 1)
+            valid_from, valid_until = _petr_date(a), _petr_date(b)
+    except ValueError:
+        return None
+    return code, valid_from, valid_until
+
+
+def read_petrarch_actors(path: str | Path) -> ActorDictionary:
+    """A PETRARCH actor dictionary: phrases with synonyms and dated codes."""
+    path = Path(path)
+    d = ActorDictionary()
+    names: list[str] = []
+    codes: list[tuple[str, date | None, date | None]] = []
+
+    def flush() -> None:
+        if names and codes:
+            ordered = sorted(codes, key=lambda c: c[1] is None and c[2] is None)
+            for phrase in names:
+                for code, start, until in ordered:
+                    if code in {"---", "+++"}:
+                        continue
+                    d.actors.append(ActorEntry(phrase, code, "actor", names[0].title(), start, until, path.name))
+
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        s = _strip_comment(line)
+        if not s.strip():
+            continue
+        if s[0] in " \t" and s.strip().startswith("["):
+            r = _restriction(s.strip()[1:].split("]")[0])
+            if r:
+                codes.append(r)
+            continue
+        if s.strip().startswith("+"):
+            names.append(_phrase(s.strip()[1:]))
+            continue
+        flush()
+        names, codes = [], []
+        m = re.match(r"^(.*?)\s*(?:\[([^\]]*)\])?\s*$", s.strip())
+        if not m or not m.group(1):
+            continue
+        names = [_phrase(m.group(1))]
+        if m.group(2):
+            r = _restriction(m.group(2))
+            if r:
+                codes.append(r)
+    flush()
+    d.sources[str(path)] = len(d.actors)
+    return d
+
+
+def read_petrarch_agents(path: str | Path) -> ActorDictionary:
+    """A PETRARCH agents dictionary: role words giving a sector code."""
+    path = Path(path)
+    d = ActorDictionary()
+    macros: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        s = _strip_comment(line).strip()
+        if not s:
+            continue
+        mm = re.match(r"^(![A-Z]+!)\s*=\s*(.*)$", s)
+        if mm:
+            macros[mm.group(1)] = [w.strip() for w in mm.group(2).split(",") if w.strip()]
+            continue
+        m = re.match(r"^(.*?)\s*(\{[^}]*\})?\s*\[([^\]]*)\]", s)
+        if not m:
+            continue
+        sector = m.group(3).replace("~", "").strip().upper()
+        if not sector:
+            continue
+        phrases = [m.group(1)]
+        for macro, subs in macros.items():
+            phrases = [p.replace(macro, sub) for p in phrases for sub in (subs if macro in p else [""])]
+        plurals = m.group(2)
+        forms = []
+        for p in phrases:
+            forms.append(p)
+            if plurals is None:
+                forms.append(p + ("ES" if p.endswith(("S", "X", "CH", "SH")) else "S"))
+        if plurals:
+            forms.extend(plurals.strip("{}").split())
+        for f in forms:
+            phrase = _phrase(f)
+            if phrase and "!" not in phrase:
+                d.agents.append(AgentEntry(phrase, sector, path.name))
+    d.sources[str(path)] = len(d.agents)
+    return d
+
+
+def read_petrarch_discards(path: str | Path) -> ActorDictionary:
+    path = Path(path)
+    d = ActorDictionary()
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        s = _strip_comment(line).strip().lstrip("+").strip()
+        if s:
+            d.discards.append(_phrase(s))
+    d.sources[str(path)] = len(d.discards)
+    return d
+
+
+def read_petrarch_actor_dir(directory: str | Path, files: dict[str, list[Path]] | None = None) -> ActorDictionary:
+    """Every PETRARCH actor, agent and discard file of a directory (or the given files)."""
+    files = files if files is not None else find_petrarch_files(directory)
+    out = ActorDictionary()
+    for path in files.get("actors", []):
+        out.extend(read_petrarch_actors(path))
+    for path in files.get("agents", []):
+        out.extend(read_petrarch_agents(path))
+    for path in files.get("discards", []):
+        out.extend(read_petrarch_discards(path))
+    return out
+
+
+# ---------------------------------------------------------------------------- conversion to our files
+
+
+def write_verbs_tsv(vd: VerbDictionary, out: Path, sources: list[Path]) -> int:
+    """Write imported verb patterns in our `verbs.tsv` format; returns the number of lines."""
+    lines = [f"# Converted by `dyads dict import-petrarch` from {', '.join(p.name for p in sources)}.",
+             "# PETRARCH verb dictionaries: openeventdata/petrarch2 (MIT). Format: dyads/events/verbs.py."]
+    pats = sorted((p for ps in vd.patterns.values() for p in ps), key=lambda p: (p.lemma, p.order))
+    lines += [format_pattern(p) for p in pats]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(pats)
+
+
+def write_actors_tsv(d: ActorDictionary, out_dir: Path, stem: str) -> dict[str, int]:
+    """Write imported actors, agents and discards as our `*.actors.tsv`, `*.agents.tsv`, `*.discards.tsv`."""
+    counts: dict[str, int] = {}
+    head = f"# Converted by `dyads dict import-petrarch` from PETRARCH dictionaries ({stem}); openeventdata (MIT).\n"
+    if d.actors:
+        rows = ["\t".join([a.phrase, a.code, a.kind, a.name or "", a.valid_from.isoformat() if a.valid_from else "",
+                           a.valid_until.isoformat() if a.valid_until else ""]) for a in d.actors]
+        (out_dir / f"{stem}.actors.tsv").write_text(head + "\n".join(rows) + "\n", encoding="utf-8")
+        counts["actors"] = len(rows)
+    if d.agents:
+        rows = [f"{a.phrase}\t{a.sector}" for a in d.agents]
+        (out_dir / f"{stem}.agents.tsv").write_text(head + "\n".join(rows) + "\n", encoding="utf-8")
+        counts["agents"] = len(rows)
+    if d.discards:
+        (out_dir / f"{stem}.discards.tsv").write_text(head + "\n".join(d.discards) + "\n", encoding="utf-8")
+        counts["discards"] = len(d.discards)
+    return counts
+
+
+@click.command("import-petrarch")
+@click.option("--verbs", "verb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A PETRARCH verb dictionary (CAMEO.2.0 format).")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--agents", "agent_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--discards", "discard_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Directory to write our dictionary files into (usable with --dict).")
+@click.option("--name", default="petrarch", show_default=True, help="Stem of the written file names.")
+def command(verb_files: tuple[str, ...], actor_files: tuple[str, ...], agent_files: tuple[str, ...],
+            discard_files: tuple[str, ...], out_dir: str, name: str) -> None:
+    """Convert PETRARCH dictionaries into dyads dictionary files."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    if verb_files:
+        stats = VerbImportStats()
+        vd = VerbDictionary()
+        for f in verb_files:
+            vd.extend(read_petrarch_verbs(f, stats))
+        n = write_verbs_tsv(vd, out / f"{name}.verbs.tsv", [Path(f) for f in verb_files])
+        click.echo(f"verbs: {stats.verbs} verbs, {n} patterns written; skipped {stats.skipped_subject_side} "
+                   f"subject-side and {stats.skipped_bad_code} unreadable patterns")
+    d = ActorDictionary()
+    for f in actor_files:
+        d.extend(read_petrarch_actors(f))
+    for f in agent_files:
+        d.extend(read_petrarch_agents(f))
+    for f in discard_files:
+        d.extend(read_petrarch_discards(f))
+    for kind, n in write_actors_tsv(d, out, name).items():
+        click.echo(f"{kind}: {n} written")

@@ -1,0 +1,185 @@
+"""`dyads eval petrarch FILE.xml`: run a PETRARCH validation suite with its own dictionaries.
+
+Why: PETRARCH2 and UD-PETRARCH are measured on these functional-test records (stylised sentences
+with Tolkien-named actors, each naming its expected events), so running them lets us compare.
+The `<Environment>` block names the verb, actor, agent and discard files beside the XML; they are
+imported with `dyads.dictionaries.petrarch` and used instead of our own dictionaries.
+
+Scoring follows UD-PETRARCH's validation table, per category and in total: every expected event
+(code, source, target) that is coded is `correct`, every one that is not is `uncoded`, every coded
+source-target-code triple that is not expected is `extra`; a record marked `noevents` counts one
+`correct` when nothing is coded. recall = correct / (correct + uncoded); extra-event rate =
+extra / records. Records with `evaluate="false"` and categories left out of `<Include>` are skipped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import click
+
+from dyads.dictionaries.petrarch import read_petrarch_actor_dir, read_petrarch_verbs
+from dyads.models import Actor, Article
+
+
+@dataclass
+class Record:
+    """One validation sentence with its expected (code, source, target) triples."""
+
+    id: str
+    category: str
+    text: str
+    day: date | None
+    expected: list[tuple[str, str, str]]
+    noevents: bool
+
+
+@dataclass
+class CategoryScore:
+    records: int = 0
+    correct: int = 0
+    uncoded: int = 0
+    extra: int = 0
+
+    @property
+    def recall(self) -> float:
+        n = self.correct + self.uncoded
+        return self.correct / n if n else 0.0
+
+    @property
+    def extra_rate(self) -> float:
+        return self.extra / self.records if self.records else 0.0
+
+
+@dataclass
+class PetrarchMetrics:
+    path: str
+    categories: dict[str, CategoryScore] = field(default_factory=dict)
+    total: CategoryScore = field(default_factory=CategoryScore)
+    misses: list[str] = field(default_factory=list)  # one line per record that was not fully right
+
+
+def _attrs(text: str) -> dict[str, str]:
+    return {k: html.unescape(v) for k, v in re.findall(r'(\w+)\s*=\s*"([^"]*)"', text)}
+
+
+def read_validation(path: str | Path) -> tuple[dict[str, list[Path]], set[str], list[Record]]:
+    """The dictionary files named by `<Environment>`, the included categories and the records.
+
+    Read with regular expressions: the files are not well-formed XML (comments hold `--` and
+    nested comment markers), so an XML parser rejects them.
+    """
+    path = Path(path)
+    raw = re.sub(r"<!--.*?-->", " ", path.read_text(encoding="utf-8", errors="replace"), flags=re.S)
+    files: dict[str, list[Path]] = {}
+    include: set[str] = set()
+    env = re.search(r"<Environment>(.*?)</Environment>", raw, re.S)
+    if env:
+        for tag, kind in (("Verbfile", "verbs"), ("Actorfile", "actors"), ("Agentfile", "agents"),
+                          ("Discardfile", "discards")):
+            for name in re.findall(rf"<{tag}>(.*?)</{tag}>", env.group(1), re.S):
+                if (path.parent / name.strip()).exists():
+                    files.setdefault(kind, []).append(path.parent / name.strip())
+        inc = re.search(r"<Include>(.*?)</Include>", env.group(1), re.S)
+        if inc:
+            include = set(inc.group(1).split())
+    records = []
+    for attrs, body in re.findall(r"<Sentence\b([^>]*)>(.*?)</Sentence>", raw, re.S):
+        a = _attrs(attrs)
+        if a.get("evaluate", "true").lower() == "false":
+            continue
+        cat = a.get("category", "")
+        if include and cat not in include:
+            continue
+        t = re.search(r"<Text>(.*?)</Text>", body, re.S)
+        text = re.sub(r"\s+", " ", html.unescape(t.group(1))).strip() if t else ""
+        d = a.get("date", "")
+        day = date(int(d[:4]), int(d[4:6]), int(d[6:8])) if re.fullmatch(r"\d{8}", d) else None
+        expected, noevents = [], False
+        for ev_text in re.findall(r"<EventCoding\b([^>]*)>", body):
+            ev = _attrs(ev_text)
+            if ev.get("noevents", "").lower() == "true":
+                noevents = True
+            elif ev.get("eventcode"):
+                expected.append((ev.get("eventcode", ""), ev.get("sourcecode", ""), ev.get("targetcode", "")))
+        records.append(Record(a.get("id", ""), cat, text, day, expected, noevents and not expected))
+    return files, include, records
+
+
+def _code(actor: Actor) -> str:
+    """PETRARCH's spelling of an actor code: a sector without a country is `---SECTOR`."""
+    if not actor.country and actor.sector:
+        return "---" + actor.sector
+    return actor.code or "---"
+
+
+def score_petrarch(path: str | Path, limit: int | None = None, model: str | None = None) -> PetrarchMetrics:
+    """Code every record of the suite with its own dictionaries and count as UD-PETRARCH does."""
+    from dyads.actors.dictionary import ActorDictionary
+    from dyads.events.verbs import VerbDictionary
+    from dyads.geo import load_gazetteer
+    from dyads.ontology import load_ontology
+    from dyads.pipeline import Coder, Resources
+
+    files, _, records = read_validation(path)
+    records = records[:limit] if limit else records
+    actors: ActorDictionary = read_petrarch_actor_dir(Path(path).parent, files)
+    verbs = VerbDictionary(require_target=True, modality=False)
+    for f in files.get("verbs", []):
+        verbs.extend(read_petrarch_verbs(f))
+    res = Resources(ontology=load_ontology(), actors=actors, verbs=verbs, gazetteer=load_gazetteer())
+    coder = Coder(resources=res, stages=("actors", "events"), **({"model": model} if model else {}))
+    metrics = PetrarchMetrics(str(path))
+    articles = (Article(id=r.id, text=r.text, publication_date=r.day) for r in records)
+    for rec, coded in zip(records, coder.pipe(articles), strict=True):
+        got = {(e.cameo, _code(s), _code(t)) for e in coded.events for s in e.source for t in e.target
+               if s.code != t.code}
+        cat = metrics.categories.setdefault(rec.category, CategoryScore())
+        for sc in (cat, metrics.total):
+            sc.records += 1
+        if rec.noevents:
+            ok = not got
+            for sc in (cat, metrics.total):
+                sc.correct += ok
+                sc.extra += len(got)
+        else:
+            exp = set(rec.expected)
+            hit, miss, extra = len(exp & got), len(exp - got), len(got - exp)
+            ok = not miss and not extra
+            for sc in (cat, metrics.total):
+                sc.correct += hit
+                sc.uncoded += miss
+                sc.extra += extra
+        if not ok:
+            want = "none" if rec.noevents else " ".join("/".join(x) for x in sorted(set(rec.expected)))
+            have = " ".join("/".join(x) for x in sorted(got)) or "none"
+            metrics.misses.append(f"{rec.id}: expected {want}; coded {have}")
+    return metrics
+
+
+def format_report(m: PetrarchMetrics, misses: bool = False) -> str:
+    lines = [f"PETRARCH validation: {m.path}", f"{'category':<10} {'records':>7} {'correct':>7} {'uncoded':>7} "
+             f"{'extra':>6} {'recall':>7} {'extra/rec':>9}"]
+    for name, c in sorted(m.categories.items()) + [("TOTAL", m.total)]:
+        lines.append(f"{name:<10} {c.records:>7} {c.correct:>7} {c.uncoded:>7} {c.extra:>6} "
+                     f"{c.recall:>7.1%} {c.extra_rate:>9.1%}")
+    if misses:
+        lines += ["", "records not coded exactly:"] + m.misses
+    return "\n".join(lines)
+
+
+_MODEL = click.option("--model", default=None, help="spaCy pipeline to parse with (default: dyads.nlp.SPACY_MODEL).")
+
+
+@click.command("petrarch")
+@_MODEL
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=int, default=None, help="Score only the first N records (the parse is slow).")
+@click.option("--misses", is_flag=True, help="List every record not coded exactly.")
+def command(model: str | None, file: str, limit: int | None, misses: bool) -> None:
+    """Run a PETRARCH validation FILE.xml with the dictionaries its <Environment> names."""
+    click.echo(format_report(score_petrarch(file, limit, model=model), misses))

@@ -1,0 +1,150 @@
+"""The event coder and our pattern dictionary: roles, negation, intent, coverage of CAMEO."""
+
+from pathlib import Path
+
+import pytest
+
+from dyads.events.coder import intent_code, negated_code
+from dyads.events.verbs import NO_EVENT, VerbDictionary, parse_pattern, read_verbs
+from dyads.ontology import load_ontology
+
+DEFAULT_VERBS = Path(__file__).resolve().parents[1] / "src/dyads/dictionaries/default/verbs.tsv"
+
+
+@pytest.fixture(scope="module")
+def coder():
+    from dyads import Coder
+
+    return Coder(stages=("actors", "events"))
+
+
+def dyads_of(coder, text):
+    out = coder.code(text, date="2013-07-22")
+    return [(e.cameo, sorted(a.code for a in e.source), sorted(a.code for a in e.target)) for e in out.events], out
+
+
+def test_every_cameo_code_has_a_pattern():
+    codes = {p.code for p in read_verbs(DEFAULT_VERBS)}
+    ontology = load_ontology()
+    missing = [c for c in ontology.codes if len(c) > 2 and c not in codes]
+    assert not missing
+    assert all(c in ontology.codes or c == NO_EVENT for c in codes)
+
+
+def test_pattern_format_slots_and_sets():
+    sets = {"&aid": ["aid", "assistance"]}
+    [p] = parse_pattern("call/n for &AID", "023", sets, "x:1")
+    assert (p.lemma, p.pos, p.preps, p.prep_obj) == ("call", "NOUN", ("for",), frozenset({"aid", "assistance"}))
+    pats = parse_pattern("step_down|quit", "0831", sets, "x:2")
+    assert [(p.lemma, p.preps) for p in pats] == [("step", ("down",)), ("quit", ())]
+    with pytest.raises(ValueError):
+        parse_pattern("call for {x} {y} with", "020", sets, "x:3")
+
+
+def test_more_specific_pattern_wins():
+    vd = VerbDictionary()
+    for i, (text, code) in enumerate([("call for", "020"), ("call for {aid}", "023")]):
+        for p in parse_pattern(text, code, {}, "x", order=i):
+            vd.add(p)
+    assert [p.code for p in vd.get("call")] == ["023", "020"]
+
+
+def test_intent_and_negation_codes():
+    assert intent_code("040") == "036"
+    assert intent_code("0872") == "0356"
+    assert intent_code("190") == "1384"
+    assert intent_code("111") == "111"
+    assert negated_code("057") == "120"
+    assert negated_code("190") is None
+
+
+def test_seed_lead_appeal_with_compound_target(coder):
+    got, _ = dyads_of(coder, "Russian Foreign Minister Sergei Lavrov issued a new call on Monday for the Syrian "
+                             "government and opposition to work together to expel all terrorists from Syria.")
+    assert got == [("020", ["RUSGOV"], ["SYRGOV", "SYROPP"])]
+
+
+def test_passive_voice_agent_is_source(coder):
+    got, _ = dyads_of(coder, "Syria was attacked by Russia.")
+    assert got == [("190", ["RUS"], ["SYR"])]
+
+
+def test_addressee_of_appeal(coder):
+    got, _ = dyads_of(coder, "Russia called on Syria to release the prisoners.")
+    assert got == [("0253", ["RUS"], ["SYR"])]
+
+
+def test_negation_is_never_the_positive_event(coder):
+    got, out = dyads_of(coder, "Russia did not attack Syria.")
+    assert got == []
+    assert "negated" in out.no_events[0].reason
+    got, out = dyads_of(coder, "Russia did not sign the treaty with Syria.")
+    assert [g[0] for g in got] == ["120"] and out.events[0].negated
+
+
+def test_future_is_intent(coder):
+    got, _ = dyads_of(coder, "Russia will meet Syria.")
+    assert got == [("036", ["RUS"], ["SYR"])]
+
+
+def test_reported_speech_pronoun_is_speaker_and_compound_source(coder):
+    got, _ = dyads_of(coder, "Russia and the United States said they would try to bring Syria and "
+                             "Algeria together at a conference.")
+    assert got == [("039", ["RUS", "USA"], ["DZA", "SYR"])]
+
+
+def test_event_noun_with_light_verb_and_relative_clause(coder):
+    got, _ = dyads_of(coder, "Russia held talks with Algeria.")
+    assert got == [("040", ["RUS"], ["DZA"])]
+    got, _ = dyads_of(coder, "Syria, which attacked Algeria, denied it.")
+    assert ("190", ["SYR"], ["DZA"]) in got
+
+
+def test_every_sentence_without_event_explains_itself(coder):
+    _, out = dyads_of(coder, "The weather was fine. Russia criticised the United States.")
+    assert len(out.events) == 1 and out.events[0].cameo == "111"
+    assert [n.sentence_index for n in out.no_events] == [0]
+    assert out.no_events[0].reason
+    assert 0 <= out.events[0].confidence <= 1 and out.events[0].rule
+
+
+def test_content_refines_generic_codes():
+    from dyads.events.coder import refine_code
+
+    assert refine_code("020", "0841") == "0253"  # appeal for release
+    assert refine_code("100", "087") == "1056"  # demand de-escalation
+    assert refine_code("030", "0831") == "0341"  # intent to change leadership
+    assert refine_code("120", "040") == "125"  # reject talks
+    assert refine_code("130", "163") == "1312"  # threaten sanctions
+    assert refine_code("020", "190") == "020"  # nothing to refine
+
+
+def test_reported_must_is_the_speakers_demand(coder):
+    got, _ = dyads_of(coder, "Russia said Syria must withdraw its troops.")
+    assert got == [("1056", ["RUS"], ["SYR"])]
+
+
+def test_condition_makes_a_threat_and_is_not_an_act(coder):
+    got, out = dyads_of(coder, "Russia will attack Syria unless Algeria withdraws.")
+    assert got == [("1384", ["RUS"], ["SYR"])]
+    assert "conditional" in out.events[0].rule
+
+
+def test_reverse_codes_and_extras_in_our_format(tmp_path):
+    f = tmp_path / "x.verbs.tsv"
+    f.write_text("&AID\taid help\nvisit\t042:043\nabandon {tie} +{&AID}\t1621\n", encoding="utf-8")
+    visit, abandon = read_verbs(f)
+    assert (visit.code, visit.reverse) == ("042", "043")
+    assert abandon.obj == frozenset({"tie"}) and abandon.extra == (frozenset({"aid", "help"}),)
+
+
+def test_explain_lists_every_candidate(coder):
+    from dyads.events.coder import explain, format_explanation
+    from dyads.models import Article
+
+    text = "Russia did not attack Syria. The weather was fine."
+    doc = coder.nlp(text)
+    out = coder.annotate_doc(doc, Article("x", text))
+    sentences = explain(doc, out, coder.resources)
+    assert [p.dropped is not None for p in sentences[0].predicates] == [True]
+    assert "negated" in format_explanation(sentences) and sentences[1].predicates == []
