@@ -317,6 +317,33 @@ def eval_group() -> None:
     """Score dyads on gold data (TimeML, PETRARCH suites, PLOVER, quotes, the seed)."""
 
 
+def _register_eval_commands() -> None:
+    """Each scorer module defines its own click `command`; the CLI only mounts them."""
+    from dyads.eval import actors, cameo_examples, petrarch, plover, quotes, seed, timeml
+
+    for module in (timeml, petrarch, plover, actors, cameo_examples, quotes, seed):
+        eval_group.add_command(module.command)
+
+
+_register_eval_commands()
+
+
+@main.group("dict")
+def dict_group() -> None:
+    """Dictionaries: look a name up, import PETRARCH dictionaries into our format."""
+
+
+def _register_dict_commands() -> None:
+    from dyads.actors.commands import lookup_command
+    from dyads.dictionaries.petrarch import command as import_petrarch
+
+    dict_group.add_command(lookup_command)
+    dict_group.add_command(import_petrarch)
+
+
+_register_dict_commands()
+
+
 @main.command()
 @_db_option
 @click.option("--host", default="127.0.0.1", show_default=True,

@@ -276,7 +276,7 @@ def format_report(metrics: Metrics, errors: bool = False) -> str:
     return "\n".join(lines)
 
 
-@click.command("plover")
+@click.command("plover-actors")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--dict", "dict_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="Extra dictionary directory (repeatable).")

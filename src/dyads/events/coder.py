@@ -49,6 +49,7 @@ from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
 from dyads.models import Actor, CodedArticle, Event, Location, NoEvent
 from dyads.models import Span as TextSpan
 from dyads.ontology import CameoCode
+from dyads.time.dating import resolve_event_date
 
 if TYPE_CHECKING:
     from dyads.pipeline import Resources
@@ -706,19 +707,14 @@ def _date_and_place(
 ) -> tuple[str | None, str | None, str | None, Location | None]:
     """Date (ISO), its precision and text, and the location of an event.
 
-    The one place where event dating and placing is decided: the time helper's
-    `resolve_event_date` when it is present, else the publication date; the dateline's place.
+    The one place where event dating and placing is decided: `resolve_event_date` (the governing
+    time expression, else the publication date); the dateline's place.
     """
     article = coded.article
     date = precision = text = None
-    try:
-        from dyads.time.dating import resolve_event_date  # type: ignore[import-not-found]
-    except ImportError:
-        resolve_event_date = None
-    if resolve_event_date is not None:
-        found = resolve_event_date(doc, trigger.start_char, trigger.end_char, coded.times, article)
-        if found is not None and found.date:
-            date, precision, text = found.date, found.precision, found.text
+    found = resolve_event_date(doc, trigger.start_char, trigger.end_char, coded.times, article)
+    if found is not None and found.date:
+        date, precision, text = found.date, found.precision, found.text
     if date is None and article.publication_date:
         date, precision = article.publication_date.isoformat(), "day"
     place = coded.location
