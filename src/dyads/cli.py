@@ -119,9 +119,21 @@ def _resolve_db(db: str | None) -> str:
 @click.option("--no-default-dict", is_flag=True, help="Leave out dyads' own dictionaries.")
 @click.option("--force", is_flag=True, help="Re-code articles already coded with the same content.")
 @click.option("--batch-size", default=64, show_default=True, help="Articles per database transaction.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="'dask' codes partitions on a Dask cluster into a Parquet directory (--out).")
+@click.option("--scheduler", default="local", show_default=True, metavar="ADDRESS|local",
+              help="Dask scheduler address, or 'local' for a LocalCluster (with --engine dask).")
+@click.option("--workers", default=2, show_default=True, help="LocalCluster worker processes (with --engine dask).")
+@click.option("--partition-size", default=200, show_default=True, help="Articles per Dask partition.")
+@click.option("--out", "out_dir", default=None, metavar="PARQUET_DIR", help="Output directory for --engine dask.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batch_size, quiet) -> None:
+def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batch_size, engine, scheduler, workers,
+         partition_size, out_dir, quiet) -> None:
     """Code INPUT files, directories or '-' (JSON lines on stdin) into events in the database."""
+    if engine == "dask":
+        _code_dask(inputs, output, fmt, date_, dict_dirs, no_default_dict, scheduler, workers, partition_size,
+                   out_dir, quiet)
+        return
     from tqdm import tqdm
 
     from dyads.ingest import read_inputs
@@ -175,6 +187,43 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
                 + (f" (kept in {report.rejects_path})" if report.rejected else "")
             )
             _err(format_summary(store, db_path))
+    sys.exit(EXIT_REJECTED if report.rejected else EXIT_OK)
+
+
+def _code_dask(inputs, output, fmt, date_, dict_dirs, no_default_dict, scheduler, workers, partition_size, out_dir,
+               quiet) -> None:
+    """`dyads code --engine dask`: partitions on a Dask cluster -> a Parquet directory (docs/scale.md)."""
+    from dyads.runner import format_reject
+
+    if not out_dir:
+        _err("dyads code: --engine dask needs --out PARQUET_DIR")
+        sys.exit(EXIT_USAGE)
+    try:
+        from dyads.scale import format_scale_report, open_parquet_store, run_dask
+    except ImportError as exc:
+        _err(f"dyads code: {exc.name} is missing; install dyads[dask]")
+        sys.exit(EXIT_ERROR)
+    default_date = _date_option(date_)
+    try:
+        report = run_dask(list(inputs), out_dir, scheduler=None if scheduler == "none" else scheduler,
+                          workers=workers, partition_size=partition_size, dict_dirs=dict_dirs,
+                          default_dict=not no_default_dict, on_reject=lambda r: _err(format_reject(r)),
+                          default_date=default_date)
+    except (FileNotFoundError, ValueError) as exc:
+        _err(f"dyads code: {exc}")
+        sys.exit(EXIT_USAGE)
+    except RuntimeError as exc:
+        _err(f"dyads code: {exc}")
+        sys.exit(EXIT_ERROR)
+    store = open_parquet_store(out_dir)
+    out = _open_output(output)
+    if out is not None:
+        EventWriter(out, fmt).write(store.event_records())
+        if out is not sys.stdout:
+            out.close()
+    if not quiet:
+        _err(format_scale_report(report))
+        _err(format_summary(store, out_dir))
     sys.exit(EXIT_REJECTED if report.rejected else EXIT_OK)
 
 
@@ -248,7 +297,8 @@ def info(fmt, db) -> None:
     from dyads.events import load_verb_dictionary
     from dyads.nlp import SPACY_MODEL
     from dyads.ontology import load_ontology
-    from dyads.store import SCHEMA_VERSION, Store
+    from dyads.store import SCHEMA_VERSION
+    from dyads.store.parquet import open_store
 
     db_path = _resolve_db(db)
     actors = load_actor_dictionary()
@@ -256,7 +306,7 @@ def info(fmt, db) -> None:
     db_version = None
     if Path(db_path).exists():
         try:
-            with Store(db_path, read_only=True) as st:
+            with open_store(db_path) as st:
                 db_version = st.schema_version
         except Exception as exc:  # a locked or foreign file: say so, do not fail `info`
             db_version = f"unreadable: {exc}"

@@ -1,7 +1,7 @@
 """Scale out: code millions of articles on a Dask cluster into Parquet, read it back like the store.
 
 - `run_dask(inputs, out_dir, ...)` codes input shards on Dask into a Parquet directory (`engine`).
-- `open_parquet_store(dir)` / `open_store(path)` open such a directory read-only like a `Store` (`parquet`).
+- `open_parquet_store(dir)` / `open_store(path)` (from `dyads.store.parquet`) open such a directory read-only.
 - `build_rows(batch, coder_version)` (from `dyads.store.rows`) makes the rows both engines write.
 
 Names are loaded on first use: Dask is an optional
@@ -19,10 +19,10 @@ _NAMES = {
     "format_scale_report": "engine",
     "CoderPlugin": "engine",
     "code_partition": "engine",
-    "open_parquet_store": "parquet",
-    "open_store": "parquet",
-    "is_parquet_store": "parquet",
-    "ParquetStore": "parquet",
+    "open_parquet_store": "dyads.store.parquet",
+    "open_store": "dyads.store.parquet",
+    "is_parquet_store": "dyads.store.parquet",
+    "ParquetStore": "dyads.store.parquet",
     "build_rows": "dyads.store.rows",
     "StoreRows": "dyads.store.rows",
     "plan_partitions": "partitions",

@@ -213,7 +213,7 @@ def run_dask(
     report.articles, report.events, report.rejected = stats.articles, stats.events, stats.rejects
     report.duplicate_articles = stats.duplicate_articles
     if on_reject and stats.rejects:
-        from dyads.scale.parquet import open_parquet_store
+        from dyads.store.parquet import open_parquet_store
 
         with open_parquet_store(out) as st:
             for row in st.con.execute("SELECT origin, record, reason, raw FROM rejects").fetchall():

@@ -26,6 +26,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dyads import __version__
 from dyads.store import Store
+from dyads.store.parquet import open_store
 from dyads.web import queries
 from dyads.web.queries import EventFilter
 
@@ -140,7 +141,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
     local server through a host name of its own. `warm_up` computes the unfiltered views in a
     background thread at start-up, so that the first visit to a large database is quick too.
     """
-    store = Store(db_path, read_only=True)
+    store = open_store(db_path)
     cache = ResponseCache(CACHE_ENTRIES)
 
     @asynccontextmanager
