@@ -27,18 +27,18 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _AT_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "off",
-             "along", "over", "on"}
+             "along", "outskirts"}
 _TO_PREPS = {"to", "into", "towards", "toward"}
-_FROM_PREPS = {"from", "through"}
-_MOTION = {"return", "go", "travel", "fly", "send", "deploy", "extradite", "deport", "move", "come", "arrive",
-           "head", "flee", "dispatch", "lead", "march", "sail", "bring", "transfer", "ship", "withdraw", "expel",
-           "evacuate", "airlift", "smuggle", "infiltrate", "cross", "enter", "visit", "trip", "journey", "visit",
-           "deployment", "return", "pull", "retreat", "advance", "push", "drive", "escort", "transport"}
+_FROM_PREPS = {"from", "through", "out"}
+_MOTION = {"advance", "airlift", "arrive", "bring", "come", "cross", "deploy", "deployment", "deport", "dispatch",
+           "drive", "enter", "escort", "evacuate", "extradite", "flee", "fly", "go", "head", "infiltrate",
+           "journey", "lead", "march", "move", "pull", "push", "retreat", "return", "sail", "send", "ship",
+           "smuggle", "transfer", "transport", "travel", "trip", "visit", "withdraw"}
 _PLACE_HEADS = {"town", "city", "village", "province", "region", "enclave", "area", "outskirts", "suburb",
                 "suburbs", "capital", "district", "state", "part", "parts", "sector", "peninsula", "zone", "zones",
                 "border", "heart", "centre", "center", "streets", "north", "south", "east", "west", "governorate",
                 "coast", "island", "valley", "camp", "port", "county", "territory", "neighbourhood", "neighborhood",
-                "battle", "center", "outpost", "base"}
+                "battle", "outpost", "base"}
 _CLAUSE_BOUNDARIES = {"ccomp", "relcl", "parataxis", "advcl", "csubj"}
 _FEATURE_RANK = {"city": 0, "admin1": 1, "region": 2, "country": 3}
 
@@ -50,14 +50,16 @@ def _governor(tok: Token) -> tuple[Token | None, int]:
     """
     t = tok
     for steps in range(8):
-        if t.dep_ in {"compound", "amod", "nmod", "appos", "conj", "npadvmod", "poss"} and t.head is not t:
+        if t.dep_ in {"compound", "amod", "nmod", "appos", "conj", "npadvmod", "poss"} and t.head.i != t.i:
             t = t.head
             continue
-        if t.dep_ == "pobj" and t.head is not t:
+        if t.dep_ == "pobj" and t.head.i != t.i:
             prep = t.head
             if prep.lower_ == "of" and prep.head.lower_ in _PLACE_HEADS:
                 t = prep.head
                 continue
+            if prep.lower_ == "of" and prep.head.lower_ == "out":
+                return prep.head, steps  # "shipped out of Gorazde": "out of" is "from"
             return prep, steps
         return None, steps
     return None, 8
@@ -71,7 +73,7 @@ def _path_to(tok: Token, target: Token) -> tuple[bool, bool, int]:
     while True:
         if t.i == target.i:
             return True, crossed, depth
-        if t.head is t:
+        if t.head.i == t.i:
             return False, crossed, depth
         if t.dep_ in _CLAUSE_BOUNDARIES:
             crossed = True
@@ -120,8 +122,11 @@ def resolve_event_location(
             elif word in _FROM_PREPS | _TO_PREPS:
                 # "evacuated ... from Gorazde", "return to Geneva": only on the trigger itself, and for
                 # "to" only with verbs of motion ("appealed to Britain" is a recipient, not a place).
-                motion_ok = word in _FROM_PREPS or motion or prep.head.lemma_.lower() in _MOTION
-                prep_rank = 1 if near_trigger and motion_ok else None
+                head_moves = prep.head.lemma_.lower() in _MOTION
+                motion_ok = word in _FROM_PREPS or motion or head_moves
+                # "lines leading into Kabul" below "blew up": a destination of motion in the clause.
+                into_clause = word in _TO_PREPS and head_moves and under and not crossed
+                prep_rank = 1 if (near_trigger and motion_ok) or into_clause else None
             else:
                 prep_rank = None
             if prep_rank is None:

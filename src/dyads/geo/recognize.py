@@ -6,8 +6,10 @@ say *where* place names are; the gazetteer says *what* they may be; the article 
 
 1. Mentions: GPE/LOC/FAC entities; ORG/PERSON entities only where the context says place (after
    "in", "near", ... or before "province", "peninsula", ..., or an exact country/region name that
-   the tagger mislabelled); capitalised words after "in"/"near" that the tagger missed. NORP
-   entities (demonyms: "Syrian", "Bosnian") are never places: they are actor words.
+   the tagger mislabelled, or a one-word city of 100,000+ in a country the article names: "Homs"
+   tagged ORG in a Syria story); capitalised words after "in"/"near" that the tagger missed. NORP
+   entities (demonyms: "Syrian", "Bosnian") are not places: they are actor words; only a NORP that
+   is a gazetteer name in a place slot ("near the town of Samarra") is taken.
 2. The dateline ("MOSCOW (Reuters) -", "MOSCOW " at the start of an early paragraph) is the
    article's location.
 3. Each mention's candidates are scored: a prior (countries over states over cities, bigger cities
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-MAYBE_PLACE_LABELS = {"ORG", "PERSON"}
+MAYBE_PLACE_LABELS = {"ORG", "PERSON", "NORP"}
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "from",
                   "within", "to", "towards", "toward", "through"}
@@ -59,6 +61,7 @@ _NATIONAL_BONUS = 0.75  # the country itself (or its capital) named elsewhere in
 _DATELINE_BONUS = 1.0
 _ADMIN1_BONUS = 1.5  # the candidate's state/province is named in the article
 _CONFIDENT_MARGIN = 0.75
+_WEAK_MIN_POPULATION = 100_000
 _DOMINANCE = 5  # a city 5 times bigger than a namesake keeps its name unless the state is named
 
 _DATELINE = re.compile(
@@ -84,6 +87,7 @@ class _Mention:
     choice: GazEntry | None = None
     confident: bool = False
     dateline: bool = False
+    weak: bool = False  # an ORG/PERSON entity kept only if its country is otherwise named ("Homs" tagged ORG)
     scores: list[float] = field(default_factory=list)
 
 
@@ -134,8 +138,11 @@ def _words(span: Span) -> list[tuple[int, int, str]]:
 
 
 def _preceded_by_locative(span: Span, strong: bool = False) -> bool:
+    """After "in", "near", ... or "the town of", "the province of" (adjectives and "the" skipped)."""
     i = span.start - 1
     doc = span.doc
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in PLACE_NOUNS:
+        return True
     while i >= 0 and (doc[i].lower_ in _LEADING or doc[i].lower_ in _DIRECTIONS or doc[i].pos_ == "ADJ"):
         i -= 1
     return i >= 0 and doc[i].lower_ in (_STRONG_PREPS if strong else LOCATIVE_PREPS)
@@ -208,15 +215,25 @@ def _mentions(doc: Doc, gaz: Gazetteer, skip: tuple[int, int] | None) -> list[_M
             if hit is None:
                 continue
             start, end, cands = hit
-            if ent.label_ in MAYBE_PLACE_LABELS:
+            weak = False
+            if ent.label_ == "NORP":
+                # Demonyms ("Syrian") are never gazetteer names; a NORP that is one is a mislabelled
+                # place only in a place slot ("near the town of Samarra").
+                if not _preceded_by_locative(part, strong=True):
+                    continue
+            elif ent.label_ in MAYBE_PLACE_LABELS:
                 ok = (
                     _exact_big(cands) and ent.label_ == "ORG"
                     or _preceded_by_locative(part, strong=ent.label_ == "PERSON")
                     or _followed_by_place_noun(part)
                 )
                 if not ok:
-                    continue
-            found.append(_Mention(start, end, doc.text[start:end], cands))
+                    weak = len(part) == 1 and any(
+                        not alt and e.feature == "city" and e.population >= _WEAK_MIN_POPULATION for e, alt in cands
+                    )
+                    if not weak:
+                        continue
+            found.append(_Mention(start, end, doc.text[start:end], cands, weak=weak))
         if len(found) == 2:
             found[0].qualifier, found[1].qualified = found[1], True
         out.extend(found)
@@ -371,6 +388,14 @@ def find_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[list[
                     else None)
     for m in everything:
         _choose(m, base)
+    # Mislabelled city names ("Homs" tagged ORG) count only where the article names their country.
+    named = {m.choice.country for m in everything if not m.weak and m.choice is not None}
+    everything = [m for m in everything
+                  if not m.weak or any(not alt and e.country in named for e, alt in m.candidates)]
+    for m in everything:
+        if m.weak:
+            m.candidates = [(e, alt) for e, alt in m.candidates if not alt and e.country in named]
+            _choose(m, base)
     ctx = _build_context(everything, dateline)
     for m in everything:
         _choose(m, ctx)
