@@ -16,6 +16,7 @@ is the recogniser's job (`dyads.geo.recognize`), which knows the article's conte
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import math
 import os
@@ -336,6 +337,8 @@ def load_gazetteer() -> Gazetteer:
     """The compiled gazetteer, from the cache (built and cached on first use)."""
     path = cache_path()
     if path.exists():
+        gc_was_on = gc.isenabled()
+        gc.disable()  # 150,000 new containers would trigger many useless collections while unpickling
         try:
             with path.open("rb") as fh:
                 gaz = pickle.load(fh)
@@ -343,6 +346,9 @@ def load_gazetteer() -> Gazetteer:
                 return gaz
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             pass  # unreadable cache: rebuild below
+        finally:
+            if gc_was_on:
+                gc.enable()
     gaz = build_gazetteer()
     try:
         write_cache(gaz, path)
