@@ -6,8 +6,10 @@ say *where* place names are; the gazetteer says *what* they may be; the article 
 
 1. Mentions: GPE/LOC/FAC entities; ORG/PERSON entities only where the context says place (after
    "in", "near", ... or before "province", "peninsula", ..., or an exact country/region name that
-   the tagger mislabelled, or a one-word city of 100,000+ in a country the article names: "Homs"
-   tagged ORG in a Syria story); capitalised words after "in"/"near" that the tagger missed. NORP
+   the tagger mislabelled, or a one-word city of 500,000+ in a country the article names: "Homs"
+   tagged ORG in a Syria story; smaller ones are too often firms, "Toyota", "Delta"). A bare city
+   name that is also a surname or firm name in the same article ("Haruhiko Kuroda" ... "Kuroda")
+   is taken for the person or firm.; capitalised words after "in"/"near" that the tagger missed. NORP
    entities (demonyms: "Syrian", "Bosnian") are not places: they are actor words; only a NORP that
    is a gazetteer name in a place slot ("near the town of Samarra") is taken.
 2. The dateline ("MOSCOW (Reuters) -", "MOSCOW " at the start of an early paragraph) is the
@@ -39,12 +41,16 @@ MAYBE_PLACE_LABELS = {"ORG", "PERSON", "NORP"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "from",
                   "within", "to", "towards", "toward", "through"}
 """Prepositions after which a capitalised name is taken as a place even when the tagger says otherwise."""
-_STRONG_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "into", "within"}
+_STRONG_PREPS = {"in", "near", "outside", "inside", "across", "throughout", "into", "within"}
 
 PLACE_NOUNS = {"province", "provinces", "region", "regions", "peninsula", "district", "districts", "governorate",
                "city", "town", "village", "state", "county", "area", "valley", "enclave", "island", "islands",
                "border", "coast", "capital", "outskirts", "suburb", "suburbs", "territory", "oblast", "prefecture"}
 """Nouns that follow a place name ("the Jaffna peninsula", "Helmand province"), stripped for look-up."""
+
+_CORPORATE = {"corp", "inc", "co", "ltd", "llc", "plc", "group", "holdings", "ag", "sa", "nv", "energy", "motor",
+              "motors", "financial", "partners", "capital", "airlines", "bancorp", "industries", "technologies"}
+"""Last words of firm names: "Chesapeake Energy Corp" makes a later bare "Chesapeake" the firm."""
 
 _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -52,7 +58,7 @@ _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "easter
 _LEADING = {"the", "a", "an", "of"}
 
 # Priors (see module docstring): log-population weight for cities, flat priors for the others.
-_PRIOR = {"country": 3.0, "admin1": 1.75, "region": 2.5}
+_PRIOR = {"country": 4.0, "admin1": 2.75, "region": 2.5}
 _POP_WEIGHT = 0.5
 _ALTERNATE_PENALTY = 0.75
 _CAPITAL_BONUS = 0.5
@@ -61,7 +67,7 @@ _NATIONAL_BONUS = 0.75  # the country itself (or its capital) named elsewhere in
 _DATELINE_BONUS = 1.0
 _ADMIN1_BONUS = 1.5  # the candidate's state/province is named in the article
 _CONFIDENT_MARGIN = 0.75
-_WEAK_MIN_POPULATION = 100_000
+_WEAK_MIN_POPULATION = 500_000
 _DOMINANCE = 5  # a city 5 times bigger than a namesake keeps its name unless the state is named
 
 _DATELINE = re.compile(
@@ -188,8 +194,41 @@ def _find_dateline(text: str, gaz: Gazetteer) -> _Mention | None:
     return None
 
 
+def _plausible(cands: list[tuple[GazEntry, bool]], text: str, label: str, doc: Doc) -> list[tuple[GazEntry, bool]]:
+    """Drop candidates the surface form cannot mean.
+
+    Alternate names (GeoNames lists translations and old names: "White House" for Casablanca,
+    "North" for North Salt Lake) count only for GPE entities; short all-capitals words ("IPO",
+    "US") need an own name, and a capitalised function word ("Us" in a headline) is no place.
+    """
+    letters = text.replace(".", "")
+    if label != "GPE" or (letters.isupper() and len(letters) <= 4):
+        cands = [(e, alt) for e, alt in cands if not alt]
+    if len(letters) <= 3 and not letters.isupper() and doc.vocab[letters.lower()].is_stop:
+        return []
+    return cands
+
+
+def _names_of_people_and_firms(doc: Doc) -> set[str]:
+    """Surnames of PERSON entities and first words of firm names, as spelled in this document.
+
+    The tagger often calls a later bare "Kuroda" or "Borges" a GPE after "Haruhiko Kuroda"; a city
+    of that name is then far less likely than the person.
+    """
+    names: set[str] = set()
+    for ent in doc.ents:
+        words = [t.text for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
+        if ent.label_ == "PERSON" and len(words) >= 2:
+            names.add(words[-1])
+        elif ent.label_ == "ORG" and len(words) >= 2 and words[-1].lower().rstrip(".") in _CORPORATE:
+            names.add(words[0])
+    return names
+
+
 def _mentions(doc: Doc, gaz: Gazetteer, skip: tuple[int, int] | None) -> list[_Mention]:
     """Candidate place mentions in document order (see module docstring, step 1)."""
+    text = doc.text
+    people_and_firms = _names_of_people_and_firms(doc)
     out: list[_Mention] = []
     taken: set[int] = set()
 
@@ -215,6 +254,11 @@ def _mentions(doc: Doc, gaz: Gazetteer, skip: tuple[int, int] | None) -> list[_M
             if hit is None:
                 continue
             start, end, cands = hit
+            cands = _plausible(cands, text[start:end], ent.label_, doc)
+            if not cands:
+                continue
+            if text[start:end] in people_and_firms and not _exact_big(cands):
+                continue
             weak = False
             if ent.label_ == "NORP":
                 # Demonyms ("Syrian") are never gazetteer names; a NORP that is one is a mislabelled
@@ -224,18 +268,18 @@ def _mentions(doc: Doc, gaz: Gazetteer, skip: tuple[int, int] | None) -> list[_M
             elif ent.label_ in MAYBE_PLACE_LABELS:
                 ok = (
                     _exact_big(cands) and ent.label_ == "ORG"
-                    or _preceded_by_locative(part, strong=ent.label_ == "PERSON")
+                    or _preceded_by_locative(part, strong=True)
                     or _followed_by_place_noun(part)
                 )
                 if not ok:
-                    weak = len(part) == 1 and any(
+                    weak = ent.label_ == "ORG" and len(part) == 1 and any(
                         not alt and e.feature == "city" and e.population >= _WEAK_MIN_POPULATION for e, alt in cands
                     )
                     if not weak:
                         continue
-            found.append(_Mention(start, end, doc.text[start:end], cands, weak=weak))
+            found.append(_Mention(start, end, text[start:end], cands, weak=weak))
         if len(found) == 2:
-            found[0].qualifier, found[1].qualified = found[1], True
+            _link(found[0], found[1])
         out.extend(found)
         taken.update(range(ent.start, ent.end))
 
@@ -255,16 +299,27 @@ def _mentions(doc: Doc, gaz: Gazetteer, skip: tuple[int, int] | None) -> list[_M
         if hit is None:
             continue
         start, end, cands = hit
-        if not any(not alt and (e.feature != "city" or e.population >= 50_000) for e, alt in cands):
+        cands = _plausible(cands, text[start:end], "PROPN", doc)
+        if not any(e.feature != "city" or e.population >= 50_000 for e, alt in cands):
             continue
-        out.append(_Mention(start, end, doc.text[start:end], cands))
+        out.append(_Mention(start, end, text[start:end], cands))
     out.sort(key=lambda m: m.start)
     # A "City, State" written as two entities: the second qualifies the first.
     for a, b in zip(out, out[1:], strict=False):
-        if a.qualifier is None and not a.qualified and re.fullmatch(r",\s*", doc.text[a.end : b.start] or "x"):
-            if any(e.feature in ("country", "admin1") and not alt for e, alt in b.candidates):
-                a.qualifier, b.qualified = b, True
+        if a.qualifier is None and not a.qualified and re.fullmatch(r",\s*", text[a.end : b.start] or "x"):
+            _link(a, b)
     return out
+
+
+def _link(a: _Mention, b: _Mention) -> None:
+    """Make `b` the qualifier of `a` ("Paris, Texas") when it narrows `a` down, not in "Brazil, Russia"."""
+    if a.qualified or not any(e.feature in ("country", "admin1") and not alt for e, alt in b.candidates):
+        return
+    a.qualifier = b
+    if _qualified(a, a.candidates):
+        b.qualified = True
+    else:
+        a.qualifier = None
 
 
 def _qualified(m: _Mention, cands: list[tuple[GazEntry, bool]]) -> list[tuple[GazEntry, bool]]:
@@ -354,13 +409,6 @@ def _choose(m: _Mention, ctx: _Context | None) -> None:
 def _place(m: _Mention, text: str) -> Place:
     e = m.choice
     assert e is not None
-    if m.qualifier is not None and m.qualifier.choice is not None and _qualified(m, m.candidates) == []:
-        # "Cernobbio, Italy" / "Paris, Texas" where the town is too small for the gazetteer: the
-        # qualifier's coordinates, with its feature type telling how precise they are.
-        q = m.qualifier.choice
-        return Place(text=text[m.start : m.end], start=m.start, end=m.end, name=text[m.start : m.end].title()
-                     if text[m.start : m.end].isupper() else text[m.start : m.end], country=q.country,
-                     admin1=q.admin1, lat=q.lat, lon=q.lon, geonameid=None, feature=q.feature)
     return Place(text=text[m.start : m.end], start=m.start, end=m.end, name=e.name, country=e.country,
                  admin1=e.admin1, lat=e.lat, lon=e.lon, geonameid=e.geonameid, feature=e.feature)
 
