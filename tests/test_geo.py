@@ -266,3 +266,18 @@ def test_dateline_is_the_fallback(nlp, gaz):
     doc, places, dateline = places_of(nlp, gaz, text)
     loc = _locate(doc, places, dateline, text, "criticised")
     assert loc is not None and loc.name == "Beirut" and loc.text == "BEIRUT"
+
+
+def test_business_news_names_are_not_places(nlp, gaz):
+    text = ("TOKYO (Reuters) - Haruhiko Kuroda had reason to smile. Kuroda finally has the backing he wanted, "
+            "and Toyota Motor Corp said on Monday that Toyota would hire. A White House spokesman agreed.")
+    _, places, dateline = places_of(nlp, gaz, text)
+    assert dateline is not None and dateline.name == "Tokyo"
+    assert {p.text for p in places} == {"TOKYO"}
+
+
+def test_a_list_of_countries_is_not_city_and_qualifier(nlp, gaz):
+    _, places, _ = places_of(nlp, gaz, "Brazil, Russia, India and China met in Durban.")
+    got = by_text(places)
+    assert [got[c].country for c in ("Brazil", "Russia", "India", "China")] == ["BRA", "RUS", "IND", "CHN"]
+    assert got["Durban"].country == "ZAF"

@@ -10,7 +10,7 @@ Two kinds of PATH:
   else the gold name looked up in the gazetteer without context (own names first, then the most
   populous; a misspelt gold name such as "Algers" is matched to the closest gazetteer name).
 - A corpus of articles (JSON lines with `text`): the full pipeline runs; reported are the share of
-  events with a location, the ten most frequent event places, and the time geocoding takes
+  events with a location, the ten most frequent event places (and places mentioned), and the time geocoding takes
   (finding places + resolving event locations) as a share of the whole coding time. A sanity read,
   not a score: there is no gold.
 """
@@ -73,6 +73,7 @@ class CorpusSurvey:
     places: int = 0
     dateline_articles: int = 0
     top_places: list[tuple[str, int]] = field(default_factory=list)
+    top_mentions: list[tuple[str, int]] = field(default_factory=list)
     coding_seconds: float = 0.0
     geocoding_seconds: float = 0.0
 
@@ -179,6 +180,7 @@ def survey_corpus(path: str | Path, limit: int | None = None) -> CorpusSurvey:
             articles.append(Article(id=str(obj.get("id", n)), text=obj["text"]))
     survey = CorpusSurvey()
     where: Counter[str] = Counter()
+    mentioned: Counter[str] = Counter()
     started = time.perf_counter()
     for doc, article in _parse(coder, articles):
         coded = coder.annotate_doc(doc, article)
@@ -192,10 +194,12 @@ def survey_corpus(path: str | Path, limit: int | None = None) -> CorpusSurvey:
         coder.timer.add("locate", t)
         survey.articles += 1
         survey.places += len(coded.places)
+        mentioned.update(f"{p.name} ({p.country or '-'})" for p in coded.places)
         survey.dateline_articles += coded.location is not None
     survey.coding_seconds = time.perf_counter() - started
     survey.geocoding_seconds = coder.timer.seconds["places"] + coder.timer.seconds["locate"]
     survey.top_places = where.most_common(10)
+    survey.top_mentions = mentioned.most_common(10)
     return survey
 
 
@@ -236,6 +240,8 @@ def format_survey(s: CorpusSurvey) -> str:
         "  top event places:",
     ]
     lines += [f"    {count:6d}  {name}" for name, count in s.top_places]
+    lines.append("  top places mentioned:")
+    lines += [f"    {count:6d}  {name}" for name, count in s.top_mentions]
     return "\n".join(lines)
 
 
