@@ -281,3 +281,13 @@ def test_a_list_of_countries_is_not_city_and_qualifier(nlp, gaz):
     got = by_text(places)
     assert [got[c].country for c in ("Brazil", "Russia", "India", "China")] == ["BRA", "RUS", "IND", "CHN"]
     assert got["Durban"].country == "ZAF"
+
+
+def test_empty_text_and_offsets_outside_the_text(nlp, gaz):
+    doc, places, dateline = places_of(nlp, gaz, "")
+    assert places == [] and dateline is None
+    text = "BEIRUT (Reuters) - Talks ended."
+    doc, places, dateline = places_of(nlp, gaz, text)
+    loc = resolve_event_location(doc, 500, 510, places, dateline)
+    assert loc is not None and loc.name == "Beirut"
+    assert resolve_event_location(doc, 500, 510, [], None) is None
