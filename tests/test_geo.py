@@ -291,3 +291,19 @@ def test_empty_text_and_offsets_outside_the_text(nlp, gaz):
     loc = resolve_event_location(doc, 500, 510, places, dateline)
     assert loc is not None and loc.name == "Beirut"
     assert resolve_event_location(doc, 500, 510, [], None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("MADISON, Wis./NEW YORK  (Reuters) - The Federal Reserve will act.", "Madison", "USA"),
+        ("WROCLAW, Poland/PARIS  (Reuters) - Finance ministers met.", "Wrocław", "POL"),
+        ("NEW YORK, April 23  (Reuters/IFR) - Citigroup sold bonds.", "New York City", "USA"),
+        ("BLED (Slovenia)  (Reuters) - A central banker spoke.", "Slovenia", "SVN"),
+    ],
+)
+def test_dateline_variants(nlp, gaz, text, name, country):
+    _, _, dateline = places_of(nlp, gaz, text)
+    assert dateline is not None and dateline.name == name and dateline.country == country
+    if name == "Madison":
+        assert dateline.admin1 == "US.WI"  # the qualifier picks Wisconsin's Madison

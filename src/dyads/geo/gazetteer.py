@@ -281,7 +281,12 @@ def build_gazetteer() -> Gazetteer:
     aliases = [(variant, by_name[normalize(canon)]) for variant, canon in country_names.items()
                if normalize(canon) in by_name]
     for alias, target in _tsv_rows("aliases.tsv"):
-        eid = gaz.by_geonameid.get(int(target)) if target.isdigit() else gaz.country_entry.get(target)
+        if target.isdigit():
+            eid = gaz.by_geonameid.get(int(target))
+        elif "." in target:
+            eid = gaz.admin1_entry.get(target)
+        else:
+            eid = gaz.country_entry.get(target)
         if eid is None:
             raise ValueError(f"aliases.tsv: unknown target {target!r} for {alias!r}")
         aliases.append((alias, eid))

@@ -72,11 +72,12 @@ _DOMINANCE = 5  # a city 5 times bigger than a namesake keeps its name unless th
 
 _DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Z'.\-]+(?:[ ][A-Z][A-Z'.\-]+){0,3})"  # MOSCOW, NEW YORK, RIO DE JANEIRO
-    r"(?:/[A-Z][A-Z'.\- ]+?)?"  # NEW YORK/LONDON: the first city is the dateline
-    r"(?:,\s*(?P<qual>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"  # CERNOBBIO, Italy
+    r"(?:,\s*(?P<qual>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})|\s+\((?P<qual2>[A-Z][a-z]+)\))?"  # , Italy / (Slovenia)
+    r"(?:\s*/[^\n()]*?)?"  # NEW YORK/LONDON, CHARLOTTE, N.C./WILMINGTON, Delaware: the first place is the dateline
     r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"  # , April 30
-    r"(?P<tail>\s*\((?:Reuters|AP|AFP|IFR|Xinhua|dpa|UPI|[A-Z][A-Za-z ]{1,20})\)\s*[-\u2013\u2014]+\s*"
-    r"|\s*[-\u2013\u2014]+\s+|[ \t]+(?=[A-Z\"\u201c]))"
+    r"(?P<tail>\s*\([^()\n]{2,40}\)\s*[-\u2013\u2014]+\s*"  # (Reuters) -, (Reuters/IFR) -
+    r"|\s*\(Reuters\s*[-\u2013\u2014]+\s*"  # a missing parenthesis
+    r"|\s*[-\u2013\u2014]+\s+|[ \t]+(?=[A-Z\"\u201c]))"  # BEIRUT - ..., MOSCOW Russian ...
 )
 _PARAGRAPH_START = re.compile(r"(?:^|\n)[ \t]*(?=\S)")
 _DATELINE_PARAGRAPHS = 3
@@ -178,11 +179,12 @@ def _find_dateline(text: str, gaz: Gazetteer) -> _Mention | None:
         start = d.start("city")
         cands = [(e, alt) for e, alt in gaz.lookup(city.title()) if e.feature in ("city", "country", "region")]
         qual = None
-        if d.group("qual"):
-            q = d.group("qual")
-            qcands = gaz.lookup(q)
+        qgroup = "qual" if d.group("qual") else "qual2" if d.group("qual2") else None
+        if qgroup:
+            q = d.group(qgroup).rstrip(".") if d.group(qgroup).count(".") == 1 else d.group(qgroup)
+            qcands = [(e, alt) for e, alt in gaz.lookup(q) if not alt and e.feature in ("country", "admin1")]
             if qcands:
-                qual = _Mention(d.start("qual"), d.start("qual") + len(q), q, qcands, qualified=True)
+                qual = _Mention(d.start(qgroup), d.start(qgroup) + len(q), q, qcands, qualified=True)
         if not cands and qual is None:
             continue
         if not cands and qual is not None:
