@@ -106,7 +106,7 @@ def test_parquet_input_rows_become_articles(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def coded_pair(coder):
     texts = {
-        "one": "Russia criticised the United States on Monday. \"We will not accept this,\" Lavrov said.",
+        "one": "Russia criticised the United States on Monday.",
         "two": "Iran met Iraq in Baghdad on Tuesday. China warned Japan. The weather was mild.",
     }
     return [coder.code(t, date="2013-07-22", id=i) for i, t in texts.items()]

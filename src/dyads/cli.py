@@ -369,9 +369,9 @@ def eval_group() -> None:
 
 def _register_eval_commands() -> None:
     """Each scorer module defines its own click `command`; the CLI only mounts them."""
-    from dyads.eval import actors, cameo_examples, petrarch, plover, quotes, seed, timeml
+    from dyads.eval import actors, cameo_examples, petrarch, places, plover, quotes, seed, timeml
 
-    for module in (timeml, petrarch, plover, actors, cameo_examples, quotes, seed):
+    for module in (timeml, petrarch, plover, actors, cameo_examples, places, quotes, seed):
         eval_group.add_command(module.command)
 
 

@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
+from dyads.geo.locate import resolve_event_location
 from dyads.models import Actor, CodedArticle, Event, Location, NoEvent
 from dyads.models import Span as TextSpan
 from dyads.ontology import CameoCode
@@ -708,7 +709,8 @@ def _date_and_place(
     """Date (ISO), its precision and text, and the location of an event.
 
     The one place where event dating and placing is decided: `resolve_event_date` (the governing
-    time expression, else the publication date); the dateline's place.
+    time expression, else the publication date) and `resolve_event_location` (the clause's place, else
+    the sentence's, else the dateline's).
     """
     article = coded.article
     date = precision = text = None
@@ -717,14 +719,7 @@ def _date_and_place(
         date, precision, text = found.date, found.precision, found.text
     if date is None and article.publication_date:
         date, precision = article.publication_date.isoformat(), "day"
-    place = coded.location
-    location = None
-    if place is not None:
-        location = Location(
-            name=place.name or place.text, country=place.country, lat=place.lat, lon=place.lon,
-            geonameid=place.geonameid, admin1=place.admin1, feature=place.feature,
-            text=place.text, start=place.start, end=place.end,
-        )
+    location = resolve_event_location(doc, trigger.start_char, trigger.end_char, coded.places, coded.location)
     return date, precision, text, location
 
 
