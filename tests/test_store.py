@@ -40,7 +40,7 @@ def test_recoding_replaces_events(tmp_path, seed_coded):
         assert recs == [e.to_dict() for e in sorted(seed_coded.events, key=lambda e: (e.sentence_index, e.id))]
         s = st.summary()
         assert s.articles == 1 and s.events == n1
-        assert ("RUSGOV", "SYRGOV", 1) in s.top_dyads
+        assert ("RUSGOV", "SYRGOV", 2) in s.top_dyads  # the appeal and the talks
 
 
 def test_read_only_store(tmp_path, seed_coded):
