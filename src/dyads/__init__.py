@@ -10,4 +10,6 @@ except PackageNotFoundError:  # running from a source tree
 from dyads.models import Actor, Article, CodedArticle, Event, Place, Quote, TimeExpr  # noqa: E402
 from dyads.pipeline import Coder, Resources  # noqa: E402
 
-__all__ = ["Actor", "Article", "CodedArticle", "Coder", "Event", "Place", "Quote", "Resources", "TimeExpr", "__version__"]
+__all__ = [
+    "Actor", "Article", "CodedArticle", "Coder", "Event", "Place", "Quote", "Resources", "TimeExpr", "__version__",
+]

@@ -290,6 +290,28 @@ def info(fmt, db) -> None:
             click.echo(f"{k}: {v}")
 
 
+@main.command()
+@click.argument("corpus", nargs=-1)
+@click.option("--articles", "n_articles", default=500, show_default=True, help="How many articles to code.")
+@click.option("--processes", "n_process", default=1, show_default=True, help="spaCy processes (both runs).")
+@click.option("--batch-size", default=32, show_default=True, help="spaCy batch size (both runs).")
+@click.option("--cold/--no-cold", default=True, show_default=True,
+              help="Also time `dyads code` of one short article in a fresh process.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def bench(corpus, n_articles, n_process, batch_size, cold, fmt) -> None:
+    """Bare spaCy vs the full pipeline into DuckDB on the same articles: speed, stages, peak RSS."""
+    from dyads.bench import bench as run_bench
+    from dyads.bench import format_report
+
+    corpus = corpus or ("../shared/corpus/reuters-2011-2013.jsonl",)
+    for p in corpus:
+        if not Path(p).exists():
+            _err(f"dyads bench: no such corpus: {p}")
+            sys.exit(EXIT_USAGE)
+    report = run_bench(list(corpus), n_articles, n_process, batch_size, cold)
+    click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else format_report(report))
+
+
 @main.group("eval")
 def eval_group() -> None:
     """Score dyads on gold data (TimeML, PETRARCH suites, PLOVER, quotes, the seed)."""

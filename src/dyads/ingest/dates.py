@@ -42,14 +42,16 @@ def parse_date(value: object) -> date | None:
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$", text)
     if m:
         try:
-            return _check(date(int(m.group(1)), int(m.group(2)), int(m.group(3))), text)
+            parsed = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError as exc:
             raise DateError(f"invalid date {text!r}: {exc}") from None
+        return _check(parsed, text)
     for fmt in _FORMATS:
         try:
-            return _check(datetime.strptime(text, fmt).date(), text)
+            parsed = datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+        return _check(parsed, text)
     raise DateError(f"unreadable date {text!r} (expected YYYY-MM-DD)")
 
 

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from dyads.ingest.dates import DateError, parse_date
+from dyads.ingest.language import not_english_reason
 from dyads.ingest.text import decode_bytes, html_to_text
 from dyads.models import Article, Reject
 
@@ -64,6 +65,9 @@ def read_file(path: Path, default_date: date | None = None) -> Iterator[Item]:
     if text is None:
         yield Reject(str(path), "file", why or "undecodable bytes", raw[:2000].decode("latin-1"))
         return
+    if not text.strip():
+        yield Reject(str(path), "file", "empty file (only white space)")
+        return
     if suffix == ".txt":
         yield from _finish([_read_txt(path, text, default_date)], default_date)
     elif suffix in {".jsonl", ".ndjson"}:
@@ -98,6 +102,10 @@ def _finish(items: Iterable[Item], default_date: date | None) -> Iterator[Item]:
         if len(item.text) > MAX_ARTICLE_CHARS:
             yield Reject(*_origin(item), f"text of {len(item.text):,} characters exceeds {MAX_ARTICLE_CHARS:,}",
                          item.text[:2000])
+            continue
+        why = not_english_reason(item.text)
+        if why:
+            yield Reject(*_origin(item), why, item.text[:2000])
             continue
         if item.publication_date is None:
             item.publication_date = default_date

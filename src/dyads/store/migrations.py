@@ -203,7 +203,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     """Apply pending migrations; return the schema version now in force."""
     version = current_version(con)
     if version > SCHEMA_VERSION:
-        raise SchemaError(f"database schema version {version} is newer than this dyads ({SCHEMA_VERSION}); upgrade dyads")
+        raise SchemaError(
+            f"database schema version {version} is newer than this dyads ({SCHEMA_VERSION}); upgrade dyads"
+        )
     if version == 0:
         con.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description VARCHAR, "

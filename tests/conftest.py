@@ -1,0 +1,38 @@
+"""Shared fixtures: one Coder per test session (the spaCy load is the slow part) and the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEED = SHARED / "seed" / "lavrov-2013-07-22.txt"
+SEED_GOLD = SHARED / "seed" / "lavrov-2013-07-22.gold.json"
+
+
+def shared_or_skip(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is not there (../shared/ is laid beside the repo for tests)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def coder():
+    from dyads import Coder
+
+    return Coder()
+
+
+@pytest.fixture(scope="session")
+def seed_article():
+    from dyads.ingest import read_inputs
+
+    (article,) = list(read_inputs([str(shared_or_skip(SEED))]))
+    return article
+
+
+@pytest.fixture(scope="session")
+def seed_coded(coder, seed_article):
+    return coder.code_article(seed_article)

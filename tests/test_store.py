@@ -1,0 +1,71 @@
+"""DuckDB store: versioned schema, atomic replacement (no duplicates ever), read-only opening."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from dyads.store import SCHEMA_VERSION, Store, StoreLocked
+from dyads.store.migrations import SchemaError
+
+
+def test_migrations_are_recorded_once(tmp_path):
+    db = tmp_path / "a.duckdb"
+    with Store(db) as st:
+        assert st.schema_version == SCHEMA_VERSION
+    with Store(db) as st:  # re-opening applies nothing twice
+        n = st.con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0]
+        assert n == SCHEMA_VERSION
+
+
+def test_newer_schema_is_refused(tmp_path):
+    db = tmp_path / "b.duckdb"
+    with Store(db) as st:
+        st.con.execute("INSERT INTO schema_migrations (version, description) VALUES (999, 'future')")
+    with pytest.raises(SchemaError, match="newer"):
+        Store(db)
+
+
+def test_recoding_replaces_events(tmp_path, seed_coded):
+    db = tmp_path / "c.duckdb"
+    with Store(db) as st:
+        n1 = st.write([seed_coded], "test")
+        st.write([seed_coded], "test")
+        st.write([seed_coded, seed_coded], "test")  # the same id twice in one batch
+        assert st.con.execute("SELECT count(*) FROM events").fetchone()[0] == n1 > 0
+        assert st.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+        actors = st.con.execute("SELECT count(*) FROM event_actors").fetchone()[0]
+        assert actors == sum(len(e.source) + len(e.target) for e in seed_coded.events)
+        recs = st.event_records()
+        assert recs == [e.to_dict() for e in sorted(seed_coded.events, key=lambda e: (e.sentence_index, e.id))]
+        s = st.summary()
+        assert s.articles == 1 and s.events == n1
+        assert ("RUSGOV", "SYRGOV", 1) in s.top_dyads
+
+
+def test_read_only_store(tmp_path, seed_coded):
+    db = tmp_path / "d.duckdb"
+    with Store(db) as st:
+        st.write([seed_coded], "test")
+    with Store(db, read_only=True) as ro:
+        assert ro.query("SELECT count(*) FROM articles")[1] == [(1,)]
+        with pytest.raises(duckdb.Error):
+            ro.query("DELETE FROM events")
+    with pytest.raises(FileNotFoundError):
+        Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_second_writer_gets_clear_message(tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "e.duckdb"
+    with Store(db):
+        code = (
+            "import sys\nfrom dyads.store import Store, StoreLocked\n"
+            f"try:\n    Store({str(db)!r})\nexcept StoreLocked as e:\n    print(e); sys.exit(7)\n"
+        )
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 7, proc.stderr
+    assert "in use by another dyads process" in proc.stdout
+    assert StoreLocked
