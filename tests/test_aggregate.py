@@ -53,7 +53,8 @@ def mention(
     """A contract event record as the coder would give it (codes, names, offsets)."""
     c = load_ontology().get(cameo)
     srcs = [actor(s, start=sentence_start) for s in ([src] if isinstance(src, str) else src)]
-    tgts = [actor(t, start=sentence_start + 20) for t in ([] if tgt is None else [tgt] if isinstance(tgt, str) else tgt)]
+    tgt_codes = [] if tgt is None else [tgt] if isinstance(tgt, str) else tgt
+    tgts = [actor(t, start=sentence_start + 20) for t in tgt_codes]
     return Event(
         id=f"{article_id}:s{s_i}:e{n}", article_id=article_id, sentence_index=s_i, date=day, date_precision=precision,
         date_text=None, source=srcs, target=tgts, cameo=cameo, cameo_root=cameo[:2], cameo_name=c.name,
