@@ -69,3 +69,25 @@ def test_second_writer_gets_clear_message(tmp_path):
     assert proc.returncode == 7, proc.stderr
     assert "in use by another dyads process" in proc.stdout
     assert StoreLocked
+
+
+def test_version_1_database_is_upgraded_in_place(tmp_path, monkeypatch):
+    """A database coded before migration 2 gains the merged-event tables and keeps its rows."""
+    from dyads.aggregate import pending_articles, update_events
+    from dyads.store import migrations
+    from tests.test_aggregate import article, mention
+
+    db = tmp_path / "v1.duckdb"
+    with monkeypatch.context() as m:  # this dyads as it was at schema version 1
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+        m.setattr(migrations, "SCHEMA_VERSION", 1)
+        with Store(db) as st:
+            assert st.schema_version == 1
+            st.write([article("v1", [mention("v1", 1, "RUS", "111", "USA")])], "test")
+    with Store(db) as st:
+        assert st.schema_version == SCHEMA_VERSION >= 2
+        tables = {r[0] for r in st.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        assert {"merged_events", "event_mentions", "article_facts", "aggregated_articles"} <= tables
+        assert st.con.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+        assert pending_articles(st) == ["v1"]
+        assert update_events(st).events_written == 1
