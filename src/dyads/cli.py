@@ -353,7 +353,11 @@ def _merged_store(db_path: str):
                 update_events(st)
     except StoreLocked:
         _err(f"dyads: {db_path} is busy; showing events as last merged")
-    return Store(db_path, read_only=True)
+    try:
+        return Store(db_path, read_only=True)
+    except StoreLocked as exc:
+        _err(f"dyads: {exc}")
+        sys.exit(EXIT_ERROR)
 
 
 def _event_filter(source, target, cameo, plover, since, until, location, limit):
