@@ -87,6 +87,7 @@ def test_gdelt_events_have_61_columns_in_gdelt_order(store, tmp_path):
         assert r[col["EventRootCode"]] == e["cameo"][:2] and len(r[col["EventRootCode"]]) == 2
         assert int(r[col["NumMentions"]]) == e["num_mentions"] and int(r[col["NumArticles"]]) == e["num_articles"]
         assert r[col["Day"]] == e["event_date"].strftime("%Y%m%d")
+        assert r[col["GoldsteinScale"]] == f"{e['goldstein']:.1f}"
     crit = next(r for r in rows.values() if r[col["EventCode"]] == "111")
     assert crit[col["Actor1Code"]] == "RUSGOV" and crit[col["Actor1CountryCode"]] == "RUS"
     assert crit[col["Actor1Type1Code"]] == "GOV" and crit[col["Actor1Name"]] == "SERGEI LAVROV"
@@ -213,7 +214,7 @@ def test_formats_and_errors(store, tmp_path):
 
 
 def test_code_helpers():
-    assert fraction_date(date(2013, 7, 22)) == f"{2013 + (7 * 30 + 22) / 365:.4f}"
+    assert fraction_date(date(2019, 3, 20)) == "2019.2192" and fraction_date(date(2020, 2, 18)) == "2020.1315"
     assert fips_for_iso3("DEU") == "GM" and fips_for_iso3("GBR") == "UK" and fips_for_iso3("XXX") is None
     p = split_actor_code("SYRREBMOS")
     assert (p.country, p.types, p.religions) == ("SYR", ["REB"], ["MOS"])

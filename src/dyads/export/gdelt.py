@@ -44,7 +44,7 @@ assert len(EVENT_COLUMNS) == 61 and len(MENTION_COLUMNS) == 16
 
 # GDELT geographic resolution of a location
 GEO_COUNTRY, GEO_USSTATE, GEO_USCITY, GEO_WORLDCITY, GEO_WORLDSTATE = 1, 2, 3, 4, 5
-MENTION_TYPE_WEB = 1
+MENTION_TYPE_WEB, MENTION_TYPE_CITATIONONLY = 1, 2
 
 
 def _stamp(value: datetime | date | None) -> str:
@@ -57,8 +57,11 @@ def _stamp(value: datetime | date | None) -> str:
 
 
 def fraction_date(d: date) -> str:
-    """GDELT's FractionDate: YYYY + (MONTH * 30 + DAY) / 365, to four decimals."""
-    return f"{d.year + (d.month * 30 + d.day) / 365:.4f}"
+    """GDELT's FractionDate: YYYY + ((MONTH - 1) * 30 + DAY) / 365, to four decimals.
+
+    This is what GDELT's files hold (2019-03-20 -> 2019.2192, 2020-02-18 -> 2020.1315).
+    """
+    return f"{d.year + ((d.month - 1) * 30 + d.day) / 365:.4f}"
 
 
 def _num(value: float | None, digits: int = 4) -> str:
@@ -149,7 +152,7 @@ def event_row(ev: dict[str, Any]) -> list[str]:
         ev["cameo_base"],
         ev["cameo_root"],
         "" if ev.get("quad_class") is None else str(ev["quad_class"]),
-        _num(ev.get("goldstein"), 1),
+        "" if ev.get("goldstein") is None else f"{ev['goldstein']:.1f}",
         str(ev["num_mentions"]),
         str(ev["num_sources"]),
         str(ev["num_articles"]),
@@ -189,7 +192,7 @@ def mention_row(ev: dict[str, Any], m: dict[str, Any]) -> list[str]:
         str(ev["id"]),
         _stamp(ev.get("added_at")),
         _stamp(when),
-        str(MENTION_TYPE_WEB),
+        str(MENTION_TYPE_WEB if m.get("url") else MENTION_TYPE_CITATIONONLY),
         outlet,
         m.get("url") or m["article_id"],
         str(m["sentence_index"] + 1),
