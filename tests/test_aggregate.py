@@ -327,9 +327,11 @@ def test_examples_merge_corpus(tmp_path, coder):
     from dyads.runner import code_into_store
 
     with Store(tmp_path / "ex.duckdb") as st:
-        code_into_store(read_inputs([str(EXAMPLES / "merge")]), st, coder)
+        # merged after every batch write, through the runner's on_batch hook (one article per batch)
+        code_into_store(read_inputs([str(EXAMPLES / "merge")]), st, coder, batch_size=1,
+                        on_batch=lambda batch: update_events(st, [c.article.id for c in batch]))
         mentions = st.con.execute("SELECT count(*) FROM events").fetchone()[0]
-        update_events(st)
+        assert pending_articles(st) == []
         evs = events_by_key(st)
         crit = [v for k, v in evs.items() if k[:3] == ("RUS", "USA", "111")]
         assert len(crit) == 1

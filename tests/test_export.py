@@ -222,6 +222,9 @@ def test_code_helpers():
     assert geo_block(None) == ["0", "", "", "", "", "", "", ""]
     us = geo_block({"name": "Texas", "country": "USA", "admin1": "TX", "feature": "admin1", "geonameid": 4736286})
     assert us[:4] == ["2", "Texas, United States", "US", "USTX"]
+    city = geo_block({"name": "Barcelona", "country": "ESP", "admin1": "Catalonia", "feature": "city", "lat": 41.38,
+                      "lon": 2.18, "geonameid": 3128760})
+    assert city == ["4", "Barcelona, Catalonia, Spain", "SP", "SP", "", "41.38", "2.18", "3128760"]
 
 
 def test_cli_export_events_and_query(db, tmp_path):

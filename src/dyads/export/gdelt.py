@@ -95,6 +95,9 @@ def geo_block(loc: dict[str, Any] | None) -> list[str]:
     feature = loc.get("feature")
     country = country_name(iso3) or ""
     name = loc.get("name") or ""
+    admin1 = loc.get("admin1") or ""
+    # GeoNames admin1 codes ("48", "TX") go into ADM1Code; an admin1 *name* goes into FullName
+    admin1_name = admin1 if admin1 and not (len(admin1) <= 3 and admin1.isalnum()) else ""
     is_us = iso3 == "USA"
     if feature == "country" or (not loc.get("geonameid") and feature in (None, "region")):
         gtype = GEO_COUNTRY
@@ -104,9 +107,8 @@ def geo_block(loc: dict[str, Any] | None) -> list[str]:
         full = ", ".join(x for x in dict.fromkeys((name, country)) if x)
     else:
         gtype = GEO_USCITY if is_us else GEO_WORLDCITY
-        full = ", ".join(x for x in dict.fromkeys((name, country)) if x)
-    admin1 = loc.get("admin1") or ""
-    with_admin1 = fips and admin1 and len(admin1) <= 3 and admin1.isalnum() and gtype != GEO_COUNTRY
+        full = ", ".join(x for x in dict.fromkeys((name, admin1_name, country)) if x)
+    with_admin1 = fips and admin1 and not admin1_name and gtype != GEO_COUNTRY
     adm1 = fips + admin1 if with_admin1 else fips
     if gtype == GEO_COUNTRY:
         feature_id = fips
