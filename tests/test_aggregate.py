@@ -163,6 +163,12 @@ def test_dates_codes_and_negation_keep_events_apart(store):
         ]),
     )
     assert store.con.execute("SELECT count(*), count(*) FILTER (negated) FROM merged_events").fetchone() == (6, 1)
+    write(store, article("b2", [mention("b2", 1, "RUS", "111", "USA", day="2015-W10", precision="week"),
+                                mention("b2", 2, "RUS", "111", "USA", day=None, precision=None)]))
+    week = store.con.execute("SELECT event_date FROM merged_events WHERE date_value = 'week:2015-W10'").fetchone()
+    assert week == (date(2015, 3, 2),)  # the Monday of ISO week 10
+    undated = store.con.execute("SELECT event_date FROM merged_events WHERE date_value LIKE 'published:%'").fetchone()
+    assert undated == (date(2015, 3, 4),)  # the publication date
     consistent(store)
 
 

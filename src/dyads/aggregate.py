@@ -206,6 +206,20 @@ def date_bucket(date_value: str | None, precision: str | None) -> str | None:
     return f"{precision}:{date_value}" if precision else date_value
 
 
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+
+
+def _first_day(date_value: str | None) -> date | None:
+    """First day of a TimeML value the store could not turn into a day (a week: its Monday)."""
+    m = _WEEK.match(date_value or "")
+    if m:
+        try:
+            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError:
+            return None
+    return None
+
+
 @dataclass
 class _Unit:
     """One dyad of one mention: the thing that is merged."""
@@ -273,7 +287,7 @@ def _units(rows: Iterable[tuple], policy: MergePolicy) -> list[_Unit]:
         bucket = date_bucket(date_value, precision)
         if bucket is None:
             bucket = f"published:{pub.isoformat()}" if pub else "undated"
-            event_date = event_date or pub
+        event_date = event_date or _first_day(date_value) or pub
         if lead_start is None:
             is_root = s_i == 0
         else:
