@@ -297,6 +297,12 @@ def test_lead_paragraph_skips_the_photo_caption():
     start, end = lead_span(text)
     assert text[start:end] == "MOSCOW (Wire) - Russia criticised the United States."
     assert lead_span("One paragraph only. Two sentences.") == (None, None)
+    wire = "Delegates take their seats in Geneva. DYADS WIRE/Staff photo\n\nGENEVA (Dyads Wire) - Talks began."
+    s, e = lead_span(wire)
+    assert wire[s:e] == "GENEVA (Dyads Wire) - Talks began."
+    ap = "A man walks by. (AP Photo/Jane Roe)\n\nPARIS (AP) - Lead.\n\nBody."
+    s, e = lead_span(ap)
+    assert ap[s:e] == "PARIS (AP) - Lead."
     single = "NEW YORK - Lead.\nSecond paragraph."
     s, e = lead_span(single)
     assert single[s:e] == "NEW YORK - Lead."

@@ -50,12 +50,17 @@ __all__ = [
     "update_events",
 ]
 
+#: Bump when lead or tone computation changes: stored article facts of another version are recomputed.
+FACTS_VERSION = 1
+
 #: Location features that say only "somewhere in this country/province", never a specific place.
 _BROAD_FEATURES = {"country", "admin1", "region", "continent"}
 
-# A photo caption paragraph ends with the agency's photo credit ("... REUTERS/Sergei Karpukhin").
+# A photo caption paragraph ends with the photo credit: an agency in capitals and the photographer
+# ("... REUTERS/Sergei Karpukhin", "DYADS WIRE/Staff photo"), "AP Photo/...", "Getty Images", "(Photo: ...)".
 _CAPTION = re.compile(
-    r"(?:\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA|XINHUA)\s*/\s*[\w.' -]{2,60}|\bFILE PHOTO\b.*)\s*$"
+    r"(?:\b[A-Z][A-Z.&' -]{1,40}\s*/\s*[\w.' -]{2,60}|\b(?:AP Photo|Getty Images|FILE PHOTO|File photo)\b.*"
+    r"|\(Photo[^)]*\))\s*$"
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -163,20 +168,21 @@ def article_facts(text: str) -> ArticleFacts:
 
 
 def _refresh_article_facts(store: Store, ids: Sequence[str]) -> None:
-    """Compute facts for the articles among `ids` whose text changed since they were computed."""
+    """Compute facts for the articles among `ids` whose text (or FACTS_VERSION) changed since they were computed."""
     if not ids:
         return
     rows = store.con.execute(
         "SELECT a.id, a.text, a.content_hash FROM articles a LEFT JOIN article_facts f ON f.article_id = a.id "
-        "WHERE a.id IN (SELECT unnest(?)) AND (f.content_hash IS NULL OR f.content_hash <> a.content_hash)",
-        [list(ids)],
+        "WHERE a.id IN (SELECT unnest(?)) AND (f.content_hash IS NULL OR f.content_hash <> a.content_hash "
+        "OR f.facts_version <> ?)",
+        [list(ids), FACTS_VERSION],
     ).fetchall()
     if not rows:
         return
     out = []
     for aid, text, chash in rows:
         f = article_facts(text)
-        out.append({"article_id": aid, "content_hash": chash, **f.__dict__})
+        out.append({"article_id": aid, "content_hash": chash, "facts_version": FACTS_VERSION, **f.__dict__})
     con = store.con
     con.execute("BEGIN TRANSACTION")
     try:
@@ -529,7 +535,10 @@ def _stored_policy(store: Store) -> dict[str, str]:
 
 
 def rebuild_events(store: Store, policy: MergePolicy | None = None) -> UpdateReport:
-    """Drop every merged event and merge all stored mentions again (ids restart above the old ones)."""
+    """Drop every merged event and merge all stored mentions again (ids restart above the old ones).
+
+    Also the way to apply a new FACTS_VERSION (lead paragraph, tone) to a whole store.
+    """
     policy = policy or MergePolicy(**_stored_policy(store))
     con = store.con
     con.execute("BEGIN TRANSACTION")

@@ -162,6 +162,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE TABLE article_facts (
             article_id VARCHAR PRIMARY KEY,
             content_hash VARCHAR NOT NULL,
+            facts_version INTEGER NOT NULL,
             doc_len INTEGER NOT NULL,
             lead_start INTEGER,
             lead_end INTEGER,
