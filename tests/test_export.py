@@ -239,6 +239,8 @@ def test_cli_export_events_and_query(db, tmp_path):
     assert res.exit_code == 0, res.output
     lines = [ln for ln in res.stdout.splitlines() if ln.strip()]
     assert lines[0].split()[:3] == ["id", "date", "source"] and len(lines) == 3 and "RUSGOV" in lines[2]
+    res = runner.invoke(main, ["events", "--db", str(db), "--target", "RUS"])
+    assert "NOT Use conventional military" in res.stdout  # the negated event says so
     res = runner.invoke(main, ["events", "--db", str(db), "--plover", "accuse", "--format", "jsonl"])
     assert res.exit_code == 0 and [json.loads(x)["cameo"] for x in res.stdout.splitlines()] == ["111"]
     res = runner.invoke(main, ["events", "--db", str(db), "--cameo", "abc"])

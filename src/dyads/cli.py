@@ -402,6 +402,9 @@ def events(db, source, target, cameo, plover, since, until, location, limit, fmt
             rows = select_events(store, flt)
         except QueryError as exc:
             raise click.BadParameter(str(exc)) from None
+    for r in rows:  # a negated event reads as such ("NOT Accuse")
+        if r["negated"]:
+            r["cameo_name"] = f"NOT {r['cameo_name']}"
     cols = [c for c, _ in EVENT_TABLE_VIEW]
     click.echo(_format_table(cols, [tuple(r[k] for _, k in EVENT_TABLE_VIEW) for r in rows], width=30))
     _err(f"{len(rows)} events")
