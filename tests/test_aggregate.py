@@ -11,6 +11,7 @@ from dyads.aggregate import (
     MergePolicy,
     date_bucket,
     lead_span,
+    merge_stats,
     pending_articles,
     rebuild_events,
     text_tone,
@@ -140,6 +141,9 @@ def test_three_reports_of_one_event_merge_with_counts(store):
     )
     (ev,) = events_by_key(store).values()
     assert (ev["num_mentions"], ev["num_articles"], ev["num_sources"]) == (4, 3, 2)
+    stats = merge_stats(store)
+    assert (stats.articles, stats.mentions, stats.dyads, stats.events, stats.multi_article_events) == (3, 4, 4, 1, 1)
+    assert stats.ratio == 4.0 and stats.pending_articles == 0 and "4.000 mentions per event" in stats.format()
     assert ev["first_seen"] == date(2015, 3, 3) and ev["last_seen"] == date(2015, 3, 5)
     assert ev["event_date"] == date(2015, 3, 3) and ev["cameo"] == "111" and ev["plover"] == "ACCUSE"
     assert ev["location_name"] == "Moscow" and ev["location_country"] == "RUS"  # the specific place wins

@@ -41,9 +41,11 @@ __all__ = [
     "ArticleFacts",
     "MergePolicy",
     "UpdateReport",
+    "MergeStats",
     "article_facts",
     "date_bucket",
     "lead_span",
+    "merge_stats",
     "pending_articles",
     "rebuild_events",
     "text_tone",
@@ -452,6 +454,46 @@ def _event_row(event_id: int, merge_key: str, members: list[_Unit], added_at: da
         "added_at": added_at,
         "updated_at": now,
     }
+
+
+@dataclass
+class MergeStats:
+    """How much merging collapsed: coded mentions against the events they make."""
+
+    articles: int
+    mentions: int
+    dyads: int
+    events: int
+    multi_article_events: int
+    max_articles: int
+    pending_articles: int
+
+    @property
+    def ratio(self) -> float:
+        """Mentions per event (1.0 = nothing merged)."""
+        return self.mentions / self.events if self.events else 0.0
+
+    def format(self) -> str:
+        return (
+            f"{self.articles} articles, {self.mentions} event mentions ({self.dyads} actor dyads) -> "
+            f"{self.events} events: {self.ratio:.3f} mentions per event; {self.multi_article_events} events "
+            f"reported by more than one article (at most {self.max_articles}); "
+            f"{self.pending_articles} articles not merged yet"
+        )
+
+
+def merge_stats(store: Store) -> MergeStats:
+    c = store.con
+    dyads, events, multi, most = c.execute(
+        "SELECT coalesce(sum(num_mentions), 0), count(*), count(*) FILTER (num_articles > 1), "
+        "coalesce(max(num_articles), 0) FROM merged_events"
+    ).fetchone()
+    return MergeStats(
+        articles=c.execute("SELECT count(*) FROM articles").fetchone()[0],
+        mentions=c.execute("SELECT count(*) FROM events").fetchone()[0],
+        dyads=int(dyads), events=events, multi_article_events=multi, max_articles=most,
+        pending_articles=len(pending_articles(store)),
+    )
 
 
 # -- the update -------------------------------------------------------------------------------
