@@ -162,7 +162,6 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE TABLE article_facts (
             article_id VARCHAR PRIMARY KEY,
             content_hash VARCHAR NOT NULL,
-            facts_version INTEGER NOT NULL,
             doc_len INTEGER NOT NULL,
             lead_start INTEGER,
             lead_end INTEGER,
@@ -180,6 +179,13 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             name VARCHAR PRIMARY KEY,
             value VARCHAR
         );
+        """,
+    ),
+    (
+        3,
+        "version of the article facts, so that a changed lead or tone rule is recomputed",
+        """
+        ALTER TABLE article_facts ADD COLUMN IF NOT EXISTS facts_version INTEGER DEFAULT 0;
         """,
     ),
 ]
