@@ -69,3 +69,50 @@ def test_second_writer_gets_clear_message(tmp_path):
     assert proc.returncode == 7, proc.stderr
     assert "in use by another dyads process" in proc.stdout
     assert StoreLocked
+
+
+def test_version_1_database_is_upgraded_in_place(tmp_path, monkeypatch):
+    """A database coded before migration 2 gains the merged-event tables and keeps its rows."""
+    from dyads.aggregate import pending_articles, update_events
+    from dyads.store import migrations
+    from tests.test_aggregate import article, mention
+
+    db = tmp_path / "v1.duckdb"
+    with monkeypatch.context() as m:  # this dyads as it was at schema version 1
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+        m.setattr(migrations, "SCHEMA_VERSION", 1)
+        with Store(db) as st:
+            assert st.schema_version == 1
+            st.write([article("v1", [mention("v1", 1, "RUS", "111", "USA")])], "test")
+    with Store(db) as st:
+        assert st.schema_version == SCHEMA_VERSION >= 2
+        tables = {r[0] for r in st.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        assert {"merged_events", "event_mentions", "article_facts", "aggregated_articles"} <= tables
+        assert st.con.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+        assert pending_articles(st) == ["v1"]
+        assert update_events(st).events_written == 1
+
+
+def test_version_2_article_facts_are_recomputed_after_upgrade(tmp_path, monkeypatch):
+    """Facts stored before migration 3 carry version 0 and are computed again by the next merge."""
+    from dyads.aggregate import FACTS_VERSION, rebuild_events, update_events
+    from dyads.store import migrations
+    from tests.test_aggregate import article, mention
+
+    db = tmp_path / "v2.duckdb"
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:2])
+        m.setattr(migrations, "SCHEMA_VERSION", 2)
+        with Store(db) as st:
+            st.write([article("w1", [mention("w1", 1, "RUS", "111", "USA")])], "test")
+            st.con.execute(  # what a version-2 merge stored: facts without a version column
+                "INSERT INTO article_facts (article_id, content_hash, doc_len) "
+                "SELECT id, content_hash, length(text) FROM articles"
+            )
+    with Store(db) as st:
+        assert st.schema_version == SCHEMA_VERSION >= 3
+        assert st.con.execute("SELECT facts_version, lead_start FROM article_facts").fetchone() == (0, None)
+        update_events(st)
+        rebuild_events(st)
+        version, lead = st.con.execute("SELECT facts_version, lead_start FROM article_facts").fetchone()
+        assert version == FACTS_VERSION and lead is not None

@@ -394,6 +394,72 @@ def _register_dict_commands() -> None:
 _register_dict_commands()
 
 
+# -- events, query, export: merged events (dyads.aggregate, dyads.queries, dyads.export) ----------
+
+
+def _format_table(cols: list[str], rows: list[tuple], width: int = 40) -> str:
+    """A plain fixed-width table; long cells are cut to `width` characters."""
+
+    def cell(v: object) -> str:
+        text = "" if v is None else str(v).replace("\n", " ")
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    cells = [[cell(v) for v in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(cols)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join(lines)
+
+
+def _merged_store(db_path: str):
+    """The store opened read-only, after merging any articles coded since the last merge.
+
+    Merging needs a moment of write access; when another process holds the database the events
+    are shown as last merged, with a warning.
+    """
+    from dyads.aggregate import pending_articles, update_events
+    from dyads.store import Store, StoreLocked
+
+    if not Path(db_path).exists():
+        _err(f"dyads: no database at {db_path}; run `dyads code` first")
+        sys.exit(EXIT_USAGE)
+    from dyads.store.parquet import is_parquet_store
+
+    if is_parquet_store(db_path):
+        _err(f"dyads: {db_path} is a Parquet directory: merged events are read from DuckDB files only so far; "
+             "use `dyads query` on its tables, or code into a DuckDB file")
+        sys.exit(EXIT_USAGE)
+    try:
+        with Store(db_path) as st:
+            if pending_articles(st):
+                update_events(st)
+    except StoreLocked:
+        _err(f"dyads: {db_path} is busy; showing events as last merged")
+    try:
+        return Store(db_path, read_only=True)
+    except StoreLocked as exc:
+        _err(f"dyads: {exc}")
+        sys.exit(EXIT_ERROR)
+
+
+def _event_filter(source, target, cameo, plover, since, until, location, limit):
+    from dyads.queries import EventFilter
+
+    return EventFilter(
+        source=source, target=target, cameo=cameo, plover=plover, since=_date_option(since),
+        until=_date_option(until), location=location, limit=limit,
+    )
+
+
+EVENT_TABLE_VIEW = [
+    ("id", "id"), ("date", "event_date"), ("source", "source_code"), ("target", "target_code"),
+    ("cameo", "cameo"), ("event", "cameo_name"), ("plover", "plover"), ("location", "location_name"),
+    ("ment", "num_mentions"), ("art", "num_articles"), ("src", "num_sources"), ("root", "is_root_event"),
+    ("tone", "avg_tone"),
+]
+
+
 @main.command()
 @_db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -423,6 +489,91 @@ def serve(db, host, port) -> None:
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     _err(f"dyads serve: {db_path} read-only at http://{shown}:{port}/ (OpenAPI schema at /openapi.json); Ctrl-C stops")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
+@_db_option
+@click.option("--source", default=None, metavar="CODE", help="Source actor code or prefix (RUS, RUSGOV).")
+@click.option("--target", default=None, metavar="CODE", help="Target actor code or prefix.")
+@click.option("--cameo", default=None, metavar="ROOT|CODE", help="CAMEO root (19) or code (0231), by prefix.")
+@click.option("--plover", default=None, metavar="TYPE", help="PLOVER event type (REQUEST, ACCUSE, ...).")
+@click.option("--since", default=None, metavar="YYYY-MM-DD")
+@click.option("--until", default=None, metavar="YYYY-MM-DD")
+@click.option("--location", default=None, metavar="CODE", help="ISO3 country, GeoNames id or place name.")
+@click.option("--limit", default=None, type=click.IntRange(min=0), metavar="N")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+def events(db, source, target, cameo, plover, since, until, location, limit, fmt) -> None:
+    """List events (each merged from its mentions across articles), filtered."""
+    from dyads.export import export_events
+    from dyads.queries import QueryError, select_events
+
+    flt = _event_filter(source, target, cameo, plover, since, until, location, limit)
+    with _merged_store(_resolve_db(db)) as store:
+        try:
+            if fmt != "table":
+                export_events(store, fmt, "-", flt)
+                return
+            rows = select_events(store, flt)
+        except QueryError as exc:
+            raise click.BadParameter(str(exc)) from None
+    for r in rows:  # a negated event reads as such ("NOT Accuse")
+        if r["negated"]:
+            r["cameo_name"] = f"NOT {r['cameo_name']}"
+    cols = [c for c, _ in EVENT_TABLE_VIEW]
+    click.echo(_format_table(cols, [tuple(r[k] for _, k in EVENT_TABLE_VIEW) for r in rows], width=30))
+    _err(f"{len(rows)} events")
+
+
+@main.command()
+@click.argument("sql")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("--limit", default=None, type=click.IntRange(min=0), metavar="N", help="Print at most N rows.")
+def query(sql, db, fmt, limit) -> None:
+    """Run read-only SQL against the database (tables: articles, events = mentions, merged_events, ...)."""
+    from dyads.queries import QueryError, run_sql
+
+    try:
+        cols, rows = run_sql(_resolve_db(db), sql, limit=limit)
+    except FileNotFoundError as exc:
+        _err(f"dyads query: {exc}")
+        sys.exit(EXIT_USAGE)
+    except QueryError as exc:
+        _err(f"dyads query: {exc}")
+        sys.exit(EXIT_ERROR)
+    if fmt == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(cols)
+        w.writerows(rows)
+    elif fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(dict(zip(cols, row, strict=True)), ensure_ascii=False, default=str))
+    else:
+        click.echo(_format_table(cols, rows))
+        _err(f"{len(rows)} rows")
+
+
+@main.command("export")
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["gdelt-events", "gdelt-mentions", "plover", "jsonl", "csv", "parquet"]))
+@click.option("-o", "--output", required=True, metavar="PATH", help="Output file ('-' = stdout, not for parquet).")
+@_db_option
+@click.option("--since", default=None, metavar="YYYY-MM-DD")
+@click.option("--until", default=None, metavar="YYYY-MM-DD")
+@click.option("--header", is_flag=True, help="Add a line of column names to GDELT tables (GDELT's files have none).")
+def export_cmd(fmt, output, db, since, until, header) -> None:
+    """Export merged events as GDELT 2.0 events or mentions, PLOVER JSON, JSON lines, CSV or Parquet."""
+    from dyads.export import export_events
+
+    flt = _event_filter(None, None, None, None, since, until, None, None)
+    with _merged_store(_resolve_db(db)) as store:
+        try:
+            report = export_events(store, fmt, output, flt, header=header)
+        except (ValueError, OSError) as exc:
+            _err(f"dyads export: {exc}")
+            sys.exit(EXIT_USAGE if isinstance(exc, ValueError) else EXIT_ERROR)
+    skipped = f" ({report.skipped} events have no {fmt} form and were left out)" if report.skipped else ""
+    _err(f"{report.rows} rows written to {report.path} from {report.events} events{skipped}")
 
 
 if __name__ == "__main__":

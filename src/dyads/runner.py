@@ -14,6 +14,7 @@ from itertools import islice
 from pathlib import Path
 
 from dyads import __version__
+from dyads.aggregate import update_events
 from dyads.models import Article, CodedArticle, Reject
 from dyads.pipeline import Coder
 from dyads.store import Store, content_hash
@@ -99,6 +100,8 @@ def code_into_store(
     try:
         for batch in _chunks(coder.pipe(to_code()), batch_size):
             report.events += store.write(batch, coder_version=__version__)
+            # mentions -> cross-article events, for the articles of this batch only
+            update_events(store, [coded.article.id for coded in batch])
             report.coded += len(batch)
             if on_batch:
                 on_batch(batch)

@@ -102,6 +102,92 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        2,
+        "cross-article events and their mentions, article tone and lead, aggregation state",
+        """
+        CREATE TABLE merged_events (
+            id BIGINT PRIMARY KEY,
+            merge_key VARCHAR NOT NULL,
+            base_key VARCHAR NOT NULL,
+            event_date DATE,
+            date_value VARCHAR,
+            date_precision VARCHAR,
+            source_code VARCHAR,
+            source_name VARCHAR,
+            target_code VARCHAR,
+            target_name VARCHAR,
+            cameo VARCHAR NOT NULL,
+            cameo_base VARCHAR NOT NULL,
+            cameo_root VARCHAR NOT NULL,
+            cameo_name VARCHAR,
+            plover VARCHAR,
+            plover_mode VARCHAR,
+            plover_context VARCHAR,
+            goldstein DOUBLE,
+            quad_class INTEGER,
+            negated BOOLEAN NOT NULL,
+            location_name VARCHAR,
+            location_country VARCHAR,
+            location_admin1 VARCHAR,
+            location_feature VARCHAR,
+            location_lat DOUBLE,
+            location_lon DOUBLE,
+            location_geonameid BIGINT,
+            num_mentions INTEGER NOT NULL,
+            num_sources INTEGER NOT NULL,
+            num_articles INTEGER NOT NULL,
+            first_seen DATE,
+            last_seen DATE,
+            is_root_event BOOLEAN NOT NULL,
+            avg_tone DOUBLE,
+            confidence DOUBLE,
+            first_article_id VARCHAR,
+            source_url VARCHAR,
+            added_at TIMESTAMP NOT NULL,
+            updated_at TIMESTAMP NOT NULL
+        );
+        CREATE INDEX merged_events_base ON merged_events(base_key);
+        CREATE TABLE event_mentions (
+            event_id BIGINT NOT NULL,
+            mention_id VARCHAR NOT NULL,
+            article_id VARCHAR NOT NULL,
+            source_position INTEGER,
+            target_position INTEGER,
+            is_root BOOLEAN NOT NULL,
+            confidence DOUBLE
+        );
+        CREATE INDEX event_mentions_article ON event_mentions(article_id);
+        CREATE INDEX event_mentions_event ON event_mentions(event_id);
+        CREATE TABLE article_facts (
+            article_id VARCHAR PRIMARY KEY,
+            content_hash VARCHAR NOT NULL,
+            doc_len INTEGER NOT NULL,
+            lead_start INTEGER,
+            lead_end INTEGER,
+            tone DOUBLE,
+            tone_positive DOUBLE,
+            tone_negative DOUBLE,
+            tone_compound DOUBLE,
+            tone_method VARCHAR
+        );
+        CREATE TABLE aggregated_articles (
+            article_id VARCHAR PRIMARY KEY,
+            coded_at TIMESTAMP NOT NULL
+        );
+        CREATE TABLE aggregate_settings (
+            name VARCHAR PRIMARY KEY,
+            value VARCHAR
+        );
+        """,
+    ),
+    (
+        3,
+        "version of the article facts, so that a changed lead or tone rule is recomputed",
+        """
+        ALTER TABLE article_facts ADD COLUMN IF NOT EXISTS facts_version INTEGER DEFAULT 0;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

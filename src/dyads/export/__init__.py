@@ -1,0 +1,159 @@
+"""Exports of the merged events: GDELT 2.0 Events and Mentions, PLOVER JSON, JSON lines, CSV, Parquet.
+
+`export_events(store, fmt, path, flt)` is the API behind `dyads export`: it selects the merged
+events with an `EventFilter` (dates, actors, codes), loads their mentions and writes one file in
+the asked format. Column meanings for every format are in docs/exports.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dyads.export import gdelt
+from dyads.export.plover import plover_records
+from dyads.queries import EventFilter, event_mentions, select_events
+from dyads.store import Store
+
+__all__ = ["EVENT_TABLE_COLUMNS", "FORMATS", "ExportReport", "event_table", "export_events"]
+
+FORMATS: tuple[str, ...] = ("gdelt-events", "gdelt-mentions", "plover", "jsonl", "csv", "parquet")
+
+#: The flat event table of the jsonl, csv and parquet exports, with Arrow types.
+EVENT_TABLE_SCHEMA = pa.schema(
+    [
+        ("id", pa.int64()), ("merge_key", pa.string()), ("event_date", pa.date32()), ("date_value", pa.string()),
+        ("date_precision", pa.string()), ("source_code", pa.string()), ("source_name", pa.string()),
+        ("target_code", pa.string()), ("target_name", pa.string()), ("cameo", pa.string()),
+        ("cameo_base", pa.string()), ("cameo_root", pa.string()), ("cameo_name", pa.string()),
+        ("plover", pa.string()), ("plover_mode", pa.string()), ("plover_context", pa.string()),
+        ("goldstein", pa.float64()), ("quad_class", pa.int32()), ("negated", pa.bool_()),
+        ("location_name", pa.string()), ("location_country", pa.string()), ("location_admin1", pa.string()),
+        ("location_feature", pa.string()), ("location_lat", pa.float64()), ("location_lon", pa.float64()),
+        ("location_geonameid", pa.int64()), ("num_mentions", pa.int32()), ("num_sources", pa.int32()),
+        ("num_articles", pa.int32()), ("first_seen", pa.date32()), ("last_seen", pa.date32()),
+        ("is_root_event", pa.bool_()), ("avg_tone", pa.float64()), ("confidence", pa.float64()),
+        ("first_article_id", pa.string()), ("source_url", pa.string()), ("added_at", pa.timestamp("us")),
+        ("updated_at", pa.timestamp("us")), ("mention_ids", pa.list_(pa.string())),
+    ]
+)
+EVENT_TABLE_COLUMNS: list[str] = EVENT_TABLE_SCHEMA.names
+
+
+@dataclass
+class ExportReport:
+    """What an export wrote: `events` selected, `rows` written, `skipped` events the format cannot hold."""
+
+    format: str
+    path: str
+    events: int
+    rows: int
+    skipped: int = 0
+
+
+def event_table(events: list[dict[str, Any]], mentions: dict[int, list[dict[str, Any]]]) -> pa.Table:
+    """The flat event table (one row per merged event, mention ids as a list) as an Arrow table."""
+    rows = [
+        {
+            **{k: ev.get(k) for k in EVENT_TABLE_COLUMNS[:-1]},
+            "mention_ids": [m["mention_id"] for m in mentions.get(ev["id"], [])],
+        }
+        for ev in events
+    ]
+    return pa.Table.from_pylist(rows, schema=EVENT_TABLE_SCHEMA)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _jsonl_record(ev: dict[str, Any], mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    rec = {k: ev.get(k) for k in EVENT_TABLE_COLUMNS[:-1]}
+    rec["mentions"] = [
+        {
+            "mention_id": m["mention_id"], "article_id": m["article_id"], "sentence_index": m["sentence_index"],
+            "sentence_start": m["sentence_start"], "sentence_end": m["sentence_end"],
+            "trigger": {"text": m["trigger_text"], "start": m["trigger_start"], "end": m["trigger_end"]},
+            "source_position": m["source_position"], "target_position": m["target_position"],
+            "cameo": m["cameo"], "confidence": m["confidence"], "is_root": m["is_root"],
+            "publication_date": m["publication_date"], "outlet": m["source"], "url": m["url"], "tone": m["tone"],
+        }
+        for m in mentions
+    ]
+    return rec
+
+
+@contextmanager
+def _text_out(path: str) -> Iterator[IO[str]]:
+    if path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        yield fh
+
+
+def export_events(
+    store: Store, fmt: str, path: str | Path, flt: EventFilter | None = None, header: bool = False
+) -> ExportReport:
+    """Write the merged events selected by `flt` to `path` ('-' = stdout, not for parquet) as `fmt`.
+
+    `header` adds a line of column names to the GDELT tables (GDELT's own files have none).
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; formats are {', '.join(FORMATS)}")
+    path = str(path)
+    events = select_events(store, flt)
+    mentions = event_mentions(store, [ev["id"] for ev in events])
+    report = ExportReport(format=fmt, path=path, events=len(events), rows=0)
+    if fmt == "parquet":
+        if path == "-":
+            raise ValueError("parquet needs a file path (-o FILE.parquet), not standard output")
+        table = event_table(events, mentions)
+        pq.write_table(table, path)
+        report.rows = table.num_rows
+        return report
+    with _text_out(path) as out:
+        if fmt == "gdelt-events":
+            for line in gdelt.event_lines(events, header=header):
+                out.write(line)
+                report.rows += 1
+            report.rows -= 1 if header else 0
+            report.skipped = sum(1 for ev in events if ev.get("negated"))
+        elif fmt == "gdelt-mentions":
+            for line in gdelt.mention_lines(events, mentions, header=header):
+                out.write(line)
+                report.rows += 1
+            report.rows -= 1 if header else 0
+            report.skipped = sum(1 for ev in events if ev.get("negated"))
+        elif fmt == "plover":
+            for rec in plover_records(events, mentions):
+                out.write(json.dumps(rec, ensure_ascii=False, default=_json_default) + "\n")
+                report.rows += 1
+            report.skipped = len(events) - report.rows
+        elif fmt == "jsonl":
+            for ev in events:
+                rec = _jsonl_record(ev, mentions.get(ev["id"], []))
+                out.write(json.dumps(rec, ensure_ascii=False, default=_json_default) + "\n")
+                report.rows += 1
+        elif fmt == "csv":
+            writer = csv.writer(out)
+            writer.writerow(EVENT_TABLE_COLUMNS)
+            for ev in events:
+                values = [ev.get(k) for k in EVENT_TABLE_COLUMNS[:-1]]
+                values = ["" if v is None else (v.isoformat() if isinstance(v, datetime | date) else v) for v in values]
+                writer.writerow([*values, ";".join(m["mention_id"] for m in mentions.get(ev["id"], []))])
+                report.rows += 1
+    return report

@@ -1,0 +1,89 @@
+"""The event filter (actor prefixes, CAMEO roots and codes, PLOVER, dates, places) and read-only SQL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dyads.aggregate import update_events
+from dyads.queries import EventFilter, QueryError, event_mentions, run_sql, select_events, stale_articles
+from dyads.store import Store
+from tests.test_aggregate import MOSCOW, PETERSBURG, article, mention
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("queries") / "q.duckdb"
+    with Store(path) as st:
+        st.write([
+            article("q1", [mention("q1", 1, "RUSGOV", "111", "USA", loc=MOSCOW),
+                           mention("q1", 2, "RUSMIL", "190", "UKR", day="2015-03-10", loc=PETERSBURG),
+                           mention("q1", 3, "USA", "0231", "SYRGOV", day="2015-04-01"),
+                           mention("q1", 4, "USA", "040", "RUS", day="2015-05-01", negated=True)]),
+        ], "test")
+        update_events(st)
+    return path
+
+
+@pytest.fixture
+def store(db):
+    with Store(db, read_only=True) as st:
+        yield st
+
+
+def cameos(store, **kw) -> list[str]:
+    return [e["cameo"] for e in select_events(store, EventFilter(**kw))]
+
+
+def test_filters(store):
+    assert cameos(store) == ["111", "190", "0231", "040"]  # date order
+    assert cameos(store, source="RUS") == ["111", "190"]  # prefix: RUSGOV, RUSMIL
+    assert cameos(store, source="rusgov") == ["111"]
+    assert cameos(store, target="SYR") == ["0231"]
+    assert cameos(store, cameo="19") == ["190"] and cameos(store, cameo="023") == ["0231"]
+    assert cameos(store, cameo="0231") == ["0231"] and cameos(store, cameo="02") == ["0231"]
+    assert cameos(store, plover="assault") == ["190"]
+    assert cameos(store, since=date(2015, 3, 10), until=date(2015, 4, 1)) == ["190", "0231"]
+    assert cameos(store, location="RUS") == ["111", "190"]
+    assert cameos(store, location="524901") == ["111"]
+    assert cameos(store, location="saint petersburg") == ["190"]
+    assert cameos(store, negated=False) == ["111", "190", "0231"]
+    assert cameos(store, limit=2) == ["111", "190"]
+    assert cameos(store, source="CHN") == []
+
+
+def test_bad_filter_values(store):
+    with pytest.raises(QueryError, match="CAMEO code"):
+        select_events(store, EventFilter(cameo="1a"))
+    with pytest.raises(QueryError, match="CAMEO code"):
+        select_events(store, EventFilter(cameo="12345"))
+    with pytest.raises(QueryError, match="limit"):
+        select_events(store, EventFilter(limit=-1))
+
+
+def test_mentions_of_events(store):
+    evs = select_events(store, EventFilter(source="RUSGOV"))
+    ms = event_mentions(store, [e["id"] for e in evs])
+    (m,) = ms[evs[0]["id"]]
+    assert m["mention_id"] == "q1:s1:e1" and m["record"]["cameo"] == "111" and m["url"] == "https://example.org/q1"
+    assert event_mentions(store, []) == {}
+    assert stale_articles(store) == 0
+
+
+def test_run_sql_reads_but_never_writes(db, tmp_path):
+    cols, rows = run_sql(db, "SELECT cameo, num_mentions FROM merged_events ORDER BY cameo")
+    assert cols == ["cameo", "num_mentions"] and rows[0] == ("0231", 1)
+    assert len(run_sql(db, "SELECT * FROM events", limit=2)[1]) == 2
+    for sql in ("DELETE FROM events", "DROP TABLE articles", "CREATE TABLE t (a INTEGER)",
+                f"COPY events TO '{tmp_path / 'leak.csv'}'", "SELECT * FROM read_csv('/etc/hostname')",
+                f"ATTACH '{tmp_path / 'other.duckdb'}' AS other"):
+        with pytest.raises(QueryError):
+            run_sql(db, sql)
+    assert not (tmp_path / "leak.csv").exists() and not (tmp_path / "other.duckdb").exists()
+    with pytest.raises(QueryError, match="Parser"):
+        run_sql(db, "SELEC 1")
+    with pytest.raises(FileNotFoundError):
+        run_sql(tmp_path / "missing.duckdb", "SELECT 1")
+    with Store(db) as st:
+        assert st.con.execute("SELECT count(*) FROM events").fetchone()[0] == 4
