@@ -341,14 +341,21 @@ def _place(loc: dict[str, Any] | None) -> tuple[str, str] | None:
 def _cluster(units: list[_Unit]) -> dict[str, list[_Unit]]:
     """Split the units of one base key into location-compatible groups, labelled stably.
 
-    Specific places make their own groups ("RUS:524901"); country-level mentions join the largest
-    group of their country (or make "RUS:"); unplaced mentions join the largest group of all (or
-    make ":"). Ties go to the smallest label, so the same mentions always give the same groups.
+    Specific places of the event's own clause make their own groups ("RUS:524901"); country-level
+    mentions join the largest group of their country (or make "RUS:"); unplaced mentions, and those
+    placed only by the dateline or by a place elsewhere in the sentence, join the largest group of
+    all (or make ":"). Ties go to the smallest label, so the same mentions always give the same groups.
     """
     groups: dict[str, list[_Unit]] = defaultdict(list)
     broad: list[_Unit] = []
     unplaced: list[_Unit] = []
     for u in units:
+        basis = (u.location or {}).get("basis")
+        if basis in {"dateline", "sentence"}:
+            # where the reporter filed from, or a place elsewhere in the sentence, does not say
+            # where the event happened firmly enough to keep two reports apart
+            unplaced.append(u)
+            continue
         place = _place(u.location)
         if place is not None:
             groups[f"{place[0]}:{place[1]}"].append(u)

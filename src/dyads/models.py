@@ -140,6 +140,7 @@ class Location(Record):
     text: str | None = None
     start: int | None = None
     end: int | None = None
+    basis: str | None = None  # clause (the event's own clause), sentence, or dateline: how sure the place is
 
 
 @dataclass

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from dyads.models import Location, Place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _AT_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "off",
              "along", "outskirts"}
@@ -81,9 +81,16 @@ def _path_to(tok: Token, target: Token) -> tuple[bool, bool, int]:
         depth += 1
 
 
-def _location(p: Place) -> Location:
+def _location(p: Place, basis: str) -> Location:
     return Location(name=p.name or p.text, country=p.country, lat=p.lat, lon=p.lon, geonameid=p.geonameid,
-                    admin1=p.admin1, feature=p.feature, text=p.text, start=p.start, end=p.end)
+                    admin1=p.admin1, feature=p.feature, text=p.text, start=p.start, end=p.end, basis=basis)
+
+
+def _argument_of(noun: Token, span: Span) -> bool:
+    """Is `noun` a direct argument of the trigger: its object, subject, or a prepositional object on it?"""
+    if noun.dep_ in {"dobj", "attr", "nsubj", "nsubjpass", "dative"} and noun.head in span:
+        return True
+    return noun.dep_ == "pobj" and noun.head.dep_ in {"prep", "dative", "agent"} and noun.head.head in span
 
 
 def resolve_event_location(
@@ -96,7 +103,7 @@ def resolve_event_location(
     """The location of the event whose trigger spans the given characters (see module docstring)."""
     span = doc.char_span(trigger_start_char, trigger_end_char, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return _location(dateline) if dateline is not None else None
+        return _location(dateline, "dateline") if dateline is not None else None
     head = span.root
     sent = head.sent
     trigger_lemmas = {t.lemma_.lower() for t in span} | {head.head.lemma_.lower()}
@@ -116,6 +123,11 @@ def resolve_event_location(
         feature_rank = _FEATURE_RANK.get(place.feature or "", 4)
         if prep is not None:
             word = prep.lower_
+            # "... to end the conflict in eastern Ukraine": where that noun is, not surely where the
+            # event happened (at best the sentence's place); a direct argument of the trigger keeps
+            # it ("handed ... to the Red Crescent in Bam")
+            noun_only = prep.head.pos_ in {"NOUN", "PROPN"} and prep.head not in span
+            noun_only = noun_only and not _argument_of(prep.head, span)
             near_trigger = prep.head.i == head.i or prep.head in span or prep.head.head in span
             if word in _AT_PREPS:
                 prep_rank = 0
@@ -131,7 +143,7 @@ def resolve_event_location(
                 prep_rank = None
             if prep_rank is None:
                 continue
-            if under and not crossed:
+            if under and not crossed and not noun_only:
                 tier = 0
             elif under or prep.head.i == head.head.i:
                 tier = 1
@@ -147,5 +159,5 @@ def resolve_event_location(
         if best is None or key < best[0]:
             best = (key, place)
     if best is not None:
-        return _location(best[1])
-    return _location(dateline) if dateline is not None else None
+        return _location(best[1], "clause" if best[0][0] == 0 else "sentence")
+    return _location(dateline, "dateline") if dateline is not None else None
