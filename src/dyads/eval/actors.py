@@ -24,6 +24,7 @@ from typing import Any
 import click
 
 from dyads.actors import ActorDictionary, find_actors, load_actor_dictionary
+from dyads.eval.options import PLOVER_OLD_LABELS
 from dyads.models import Actor, Article
 from dyads.nlp import load_nlp
 
@@ -194,10 +195,6 @@ def score_plover(
     return metrics
 
 
-EVENT_ALIASES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-"""The gold's older PLOVER event names -> the current ones (see ../shared/README.md)."""
-
-
 @dataclass
 class EventMetrics:
     """Per-field figures of the full coder's first event per record against the gold event."""
@@ -238,7 +235,7 @@ def score_plover_events(path: str | Path, limit: int | None = None) -> EventMetr
         if gold_target:
             m.target_records += 1
             m.target_country += event is not None and {_norm_country(a.country) for a in event.target} == gold_target
-        gold_type = EVENT_ALIASES.get(record.get("event", ""), record.get("event", ""))
+        gold_type = PLOVER_OLD_LABELS.get(record.get("event", ""), record.get("event", ""))
         m.event_type += event is not None and (event.plover or "") == gold_type
     return m
 

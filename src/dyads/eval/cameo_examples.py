@@ -19,6 +19,7 @@ from pathlib import Path
 
 import click
 
+from dyads.eval.options import MODEL_OPTION
 from dyads.models import Article, Event
 
 DEFAULT_CSV = Path("../shared/eval/cameo/cameo-codes.csv")
@@ -84,7 +85,7 @@ def format_report(m: ExampleMetrics, misses: bool = False) -> str:
 
 
 @click.command("cameo-examples")
-@click.option("--model", default=None, help="spaCy pipeline to parse with (default: dyads.nlp.SPACY_MODEL).")
+@MODEL_OPTION
 @click.argument("path", required=False, type=click.Path(exists=True, dir_okay=False))
 @click.option("--actors", "actor_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="Add an actor dictionary directory (ours or PETRARCH's); verb patterns stay ours.")

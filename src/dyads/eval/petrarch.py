@@ -23,6 +23,7 @@ from pathlib import Path
 import click
 
 from dyads.dictionaries.petrarch import read_petrarch_actor_dir, read_petrarch_verbs
+from dyads.eval.options import MODEL_OPTION
 from dyads.models import Actor, Article
 
 
@@ -172,11 +173,10 @@ def format_report(m: PetrarchMetrics, misses: bool = False) -> str:
     return "\n".join(lines)
 
 
-_MODEL = click.option("--model", default=None, help="spaCy pipeline to parse with (default: dyads.nlp.SPACY_MODEL).")
 
 
 @click.command("petrarch")
-@_MODEL
+@MODEL_OPTION
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--limit", type=int, default=None, help="Score only the first N records (the parse is slow).")
 @click.option("--misses", is_flag=True, help="List every record not coded exactly.")

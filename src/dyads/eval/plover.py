@@ -20,10 +20,10 @@ from pathlib import Path
 
 import click
 
+from dyads.eval.options import MODEL_OPTION, PLOVER_OLD_LABELS
 from dyads.ingest.dates import parse_date
 from dyads.models import Actor, Article, Event
 
-OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # CAMEO country codes that differ from ISO 3166-1 alpha-3 (CAMEO manual, country list)
 CAMEO_TO_ISO = {"JAP": "JPN", "ROM": "ROU", "UKG": "GBR", "DRC": "COD", "GMW": "DEU", "SER": "SRB", "TMP": "TLS",
                 "ZAR": "COD", "BUL": "BGR", "LEB": "LBN", "UAE": "ARE", "ZAM": "ZMB", "ZBW": "ZWE"}
@@ -85,7 +85,7 @@ def score_plover(
                 for r in records]
     m = PloverMetrics()
     for rec, coded in zip(records, coder.pipe(articles), strict=True):
-        gold = OLD_LABELS.get(rec["event"], rec["event"])
+        gold = PLOVER_OLD_LABELS.get(rec["event"], rec["event"])
         best = _answer(coded.events)
         got = best.plover if best else None
         m.records += 1
@@ -127,11 +127,10 @@ def format_report(m: PloverMetrics, misses: bool = False) -> str:
     return "\n".join(lines)
 
 
-_MODEL = click.option("--model", default=None, help="spaCy pipeline to parse with (default: dyads.nlp.SPACY_MODEL).")
 
 
 @click.command("plover")
-@_MODEL
+@MODEL_OPTION
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--limit", type=int, default=None, help="Score only the first N records.")
 @click.option("--misses", is_flag=True, help="List every record whose type was missed.")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import click
 
+from dyads.eval.options import MODEL_OPTION
 from dyads.models import Actor, Event
 
 DEFAULT_GOLD = Path("../shared/seed/lavrov-2013-07-22.gold.json")
@@ -120,11 +121,10 @@ def format_report(m: SeedMetrics) -> str:
     ])
 
 
-_MODEL = click.option("--model", default=None, help="spaCy pipeline to parse with (default: dyads.nlp.SPACY_MODEL).")
 
 
 @click.command("seed")
-@_MODEL
+@MODEL_OPTION
 @click.argument("path", required=False, type=click.Path(exists=True, dir_okay=False))
 @click.option("--ignore-dates", is_flag=True, help="Match without comparing event dates.")
 @click.option("--actors", "actor_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
