@@ -466,7 +466,8 @@ def _event_row(event_id: int, merge_key: str, members: list[_Unit], added_at: da
         "location_lon": loc.get("lon") if loc else None,
         "location_geonameid": loc.get("geonameid") if loc else None,
         "num_mentions": len(members),
-        "num_sources": len({u.outlet for u in members if u.outlet}),
+        # GDELT counts at least one source; articles without a known outlet count as one together
+        "num_sources": max(1, len({u.outlet for u in members if u.outlet})),
         "num_articles": len(articles),
         "first_seen": min(seen),
         "last_seen": max(seen),
