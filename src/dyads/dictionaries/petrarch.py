@@ -468,7 +468,7 @@ def write_actors_tsv(d: ActorDictionary, out_dir: Path, stem: str) -> dict[str, 
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--agents", "agent_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--discards", "discard_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Directory to write our dictionary files into (usable with --dict).")
 @click.option("--name", default="petrarch", show_default=True, help="Stem of the written file names.")
 def command(verb_files: tuple[str, ...], actor_files: tuple[str, ...], agent_files: tuple[str, ...],
