@@ -2,7 +2,7 @@
 
 `export_events(store, fmt, path, flt)` is the API behind `dyads export`: it selects the merged
 events with an `EventFilter` (dates, actors, codes), loads their mentions and writes one file in
-the asked format. Column meanings for every format are in docs/exports.md.
+the asked format. Column meanings for every format are in docs/formats.md.
 """
 
 from __future__ import annotations

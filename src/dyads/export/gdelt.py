@@ -3,7 +3,7 @@
 Column names, order and value formats follow the GDELT 2.0 Event Database and Mentions codebooks:
 tab-separated, no header in GDELT's own files (`header=True` adds one line of column names, as
 GDELT's BigQuery tables name them), codes as zero-padded strings, empty fields for unknowns. What
-dyads puts in each column is documented in docs/exports.md.
+dyads puts in each column is documented in docs/formats.md.
 
 A negated event ("Russia did not criticise...") has no GDELT equivalent, so it and its mentions
 are left out of both tables.
