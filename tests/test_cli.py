@@ -91,3 +91,10 @@ def test_explain_says_why_per_sentence(tmp_path):
 def test_dict_lookup_by_date():
     r = _run("dict", "lookup", "Sergei Lavrov", "--date", "2013-07-22")
     assert r.exit_code == 0 and "RUSGOV" in r.stdout.splitlines()[0]
+
+
+def test_bench_web_is_a_subcommand_beside_the_corpus_bench(tmp_path):
+    r = _run("bench", "web", "--db", str(tmp_path / "w.duckdb"), "--events", "500", "--repeats", "1")
+    assert r.exit_code == 0, r.output
+    assert "overview" in r.stdout and "p95" in r.stdout
+    assert _run("bench", str(tmp_path / "missing.jsonl")).exit_code == 2

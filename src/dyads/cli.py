@@ -378,7 +378,31 @@ def info(fmt, db) -> None:
             click.echo(f"{k}: {v}")
 
 
-@main.command()
+class _BenchGroup(click.Group):
+    """`dyads bench [CORPUS]...` benchmarks coding; `dyads bench web ...` the web API."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in self.list_commands(ctx):
+            args = ["corpus", *args]
+        return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, "web"})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name == "web":  # imported when asked for: it needs the web extra
+            from dyads.web.bench import command as web_bench
+
+            return web_bench
+        return super().get_command(ctx, name)
+
+
+@main.group(cls=_BenchGroup)
+def bench() -> None:
+    """Benchmarks: `dyads bench [CORPUS] [--articles N]` (coding) and `dyads bench web` (the API)."""
+
+
+@bench.command("corpus")
 @click.argument("corpus", nargs=-1)
 @click.option("--articles", "n_articles", default=500, show_default=True, help="How many articles to code.")
 @click.option("--processes", "n_process", default=1, show_default=True, help="spaCy processes (both runs).")
@@ -386,7 +410,7 @@ def info(fmt, db) -> None:
 @click.option("--cold/--no-cold", default=True, show_default=True,
               help="Also time `dyads code` of one short article in a fresh process.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def bench(corpus, n_articles, n_process, batch_size, cold, fmt) -> None:
+def bench_corpus(corpus, n_articles, n_process, batch_size, cold, fmt) -> None:
     """Bare spaCy vs the full pipeline into DuckDB on the same articles: speed, stages, peak RSS."""
     from dyads.bench import bench as run_bench
     from dyads.bench import format_report
