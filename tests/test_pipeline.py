@@ -54,3 +54,14 @@ def test_stages_can_be_switched_off(coder):
     assert coded.actors and not coded.events
     with pytest.raises(ValueError, match="unknown stage"):
         Coder(stages=["nonsense"], resources=coder.resources)
+
+
+def test_events_inside_quotations_point_at_them(seed_coded):
+    linked = [e for e in seed_coded.events if e.quote_index is not None]
+    assert linked
+    for e in linked:
+        q = seed_coded.quotes[e.quote_index]
+        assert q.start <= e.trigger.start and e.trigger.end <= q.end
+    unlinked = [e for e in seed_coded.events if e.quote_index is None]
+    for e in unlinked:
+        assert not any(q.start <= e.trigger.start and e.trigger.end <= q.end for q in seed_coded.quotes)

@@ -25,7 +25,7 @@ from dyads.ingest.dates import parse_date
 from dyads.models import Article, CodedArticle
 from dyads.nlp import SPACY_MODEL, load_nlp, parse_pipe
 from dyads.ontology import Ontology, load_ontology
-from dyads.quotes import find_quotes
+from dyads.quotes import find_quotes, link_events_to_quotes
 from dyads.time import find_times
 
 STAGES: tuple[str, ...] = ("times", "places", "actors", "quotes", "events")
@@ -140,5 +140,6 @@ class Coder:
             t = self.timer.add("quotes", t)
         if "events" in self.stages:
             out.events, out.no_events = code_events(doc, out, res)
+            link_events_to_quotes(out.events, out.quotes)
             t = self.timer.add("events", t)
         return out

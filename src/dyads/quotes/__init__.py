@@ -20,11 +20,11 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from dyads.models import Actor, Quote, Span, Speaker
+from dyads.models import Actor, Event, Quote, Span, Speaker
 from dyads.quotes.marks import DOUBLED, OPENING, STRAIGHT, Quoted, find_quoted, inside
 from dyads.quotes.speakers import SUBJECT_DEPS, SpeakerResolver, np_bounds
 
-__all__ = ["find_quotes", "find_quoted", "SPEECH_VERBS", "REPORT_VERBS"]
+__all__ = ["find_quotes", "find_quoted", "link_events_to_quotes", "SPEECH_VERBS", "REPORT_VERBS"]
 
 REPORT_VERBS = frozenset(
     """say tell add state declare announce explain note warn insist argue claim contend write tweet
@@ -445,3 +445,18 @@ def find_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         seen.add((q.start, q.end))
         out.append(q)
     return out
+
+
+def link_events_to_quotes(events: list[Event], quotes: list[Quote]) -> None:
+    """Set `quote_index` on each event whose trigger lies inside a quotation's content.
+
+    Direct and partial quotations win over indirect speech that contains them, so an event inside
+    a direct quote points at the words in quote marks.
+    """
+    ranked = sorted(range(len(quotes)), key=lambda i: (quotes[i].kind == "indirect", quotes[i].end - quotes[i].start))
+    for event in events:
+        for i in ranked:
+            q = quotes[i]
+            if q.start <= event.trigger.start and event.trigger.end <= q.end:
+                event.quote_index = i
+                break
