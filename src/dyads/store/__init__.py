@@ -24,6 +24,10 @@ from dyads.store.rows import build_rows
 __all__ = ["SCHEMA_VERSION", "SchemaError", "Store", "StoreLocked", "Summary", "content_hash", "default_db_path"]
 
 
+WRITER_MEMORY_LIMIT = "256MB"
+"""DuckDB's memory limit for a writing connection (reads by the web app keep DuckDB's default)."""
+
+
 class StoreLocked(RuntimeError):
     """Another process holds the database for writing."""
 
@@ -74,6 +78,9 @@ class Store:
             if version > SCHEMA_VERSION:
                 raise SchemaError(f"database schema version {version} is newer than this dyads ({SCHEMA_VERSION})")
         else:
+            # DuckDB caches pages up to 80% of RAM by default: a coding run's memory would then grow
+            # with the database. Writes go in small batches, so a bounded cache costs nothing.
+            self.con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
             migrate(self.con)
 
     def __enter__(self) -> Store:
