@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -132,3 +134,25 @@ def test_kill_9_then_rerun_equals_uninterrupted_run(tmp_path):
     assert len(partial[0]) % 16 == 0  # whole batches only
     subprocess.run([*cmd, "--db", str(killed)], check=False, env=env, timeout=900)
     assert _dump(killed) == _dump(clean)
+
+
+_TIME_WORDS = ["on", "last", "next", "this", "Monday", "Friday", "May", "7", "2013", "March", "2011", "since", "by",
+               "the", "end", "of", "year", "month", "week", "two", "days", "ago", "earlier", "every", "1990s", "now",
+               "recently", "Feb.", "30", "quarter", "a", "fiscal", "0", "3000", "-", "'s"]
+_TIMEX_VALUE = re.compile(
+    r"^(\d{4}(-(\d{2}|W\d{1,2}|Q[1-4]|H[12]|SP|SU|FA|WI|XX))?(-\d{2})?(T[\w:]+)?|\d{1,3}X*|XXXX[-\w]*|"
+    r"P[\dX.]+[YMWDHTS]|PT[\dX.]+[HMS]|PRESENT_REF|PAST_REF|FUTURE_REF|[A-Z0-9:T-]+)$"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(st.sampled_from(_TIME_WORDS), min_size=1, max_size=6),
+       dct=st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+       tense=st.sampled_from([None, "PAST", "PRESENT", "FUTURE"]))
+def test_time_normaliser_never_raises_and_gives_timex_shaped_values(words, dct, tense):
+    from dyads.time.normalize import Context, normalize
+
+    value = normalize(" ".join(words), Context(dct), tense)
+    if value is not None:
+        assert value.type in {"DATE", "TIME", "DURATION", "SET"}
+        assert value.value and _TIMEX_VALUE.match(value.value), value
