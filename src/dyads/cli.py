@@ -11,12 +11,12 @@ import csv
 import json
 import platform
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
 from dyads import __version__
+from dyads.export.records import EventWriter
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
 
@@ -42,53 +42,6 @@ def _open_output(path: str | None):
     if path == "-":
         return sys.stdout
     return open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
-
-
-EVENT_CSV_COLUMNS = [
-    "id", "article_id", "sentence_index", "date", "date_precision", "date_text",
-    "source", "source_text", "target", "target_text", "cameo", "cameo_root", "cameo_name", "plover",
-    "plover_mode", "goldstein", "quad_class", "trigger", "trigger_start", "trigger_end",
-    "location", "location_country", "lat", "lon", "negated", "confidence", "sentence",
-]
-
-
-def event_csv_row(rec: dict) -> dict:
-    """One flat CSV row of a contract event record (compound actors joined with ';')."""
-    loc = rec.get("location") or {}
-    return {
-        "id": rec["id"], "article_id": rec["article_id"], "sentence_index": rec["sentence_index"],
-        "date": rec["date"], "date_precision": rec["date_precision"], "date_text": rec["date_text"],
-        "source": ";".join(a["code"] or "" for a in rec["source"]),
-        "source_text": ";".join(a["text"] for a in rec["source"]),
-        "target": ";".join(a["code"] or "" for a in rec["target"]),
-        "target_text": ";".join(a["text"] for a in rec["target"]),
-        "cameo": rec["cameo"], "cameo_root": rec["cameo_root"], "cameo_name": rec["cameo_name"],
-        "plover": rec["plover"], "plover_mode": rec["plover_mode"], "goldstein": rec["goldstein"],
-        "quad_class": rec["quad_class"], "trigger": rec["trigger"]["text"],
-        "trigger_start": rec["trigger"]["start"], "trigger_end": rec["trigger"]["end"],
-        "location": loc.get("name"), "location_country": loc.get("country"), "lat": loc.get("lat"),
-        "lon": loc.get("lon"), "negated": rec["negated"], "confidence": rec["confidence"],
-        "sentence": rec["sentence"],
-    }
-
-
-class EventWriter:
-    """Writes contract event records as JSON lines or CSV to a stream."""
-
-    def __init__(self, stream, fmt: str):
-        self.stream, self.fmt = stream, fmt
-        self.csv = None
-        if fmt == "csv":
-            self.csv = csv.DictWriter(stream, fieldnames=EVENT_CSV_COLUMNS)
-            self.csv.writeheader()
-
-    def write(self, records: Iterable[dict]) -> None:
-        for rec in records:
-            if self.csv is not None:
-                self.csv.writerow(event_csv_row(rec))
-            else:
-                self.stream.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        self.stream.flush()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

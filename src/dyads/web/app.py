@@ -207,7 +207,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
         cur: Cur, flt: Filter, limit: Annotated[int, Query(ge=1, le=MAX_CSV_ROWS)] = MAX_CSV_ROWS
     ) -> StreamingResponse:
         """The filtered events as CSV, the columns of `dyads code --format csv`, at most `limit` rows."""
-        from dyads.cli import EVENT_CSV_COLUMNS, event_csv_row
+        from dyads.export.records import EVENT_CSV_COLUMNS, event_csv_row
 
         # a cursor of its own: the request's cursor is closed before the response streams
         stream_cur = store.con.cursor()
