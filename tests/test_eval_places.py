@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from dyads.eval.places import _trigger, command, format_report, gold_entry, score_places
 from dyads.geo import load_gazetteer
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def _shared(rel: str) -> Path:
-    for base in (REPO.parent / "shared", REPO.parent.parent / "shared"):
-        if (base / rel).exists():
-            return base / rel
-    pytest.skip(f"shared/{rel} is not there (../shared/ is laid beside the repo for tests)")
+from tests.conftest import SHARED, shared_or_skip
 
 
 def test_gold_names_resolve_without_context():
@@ -59,6 +49,6 @@ def test_scorer_on_a_small_file(tmp_path):
 
 
 def test_plover_dev_event_locations():
-    m = score_places(_shared("eval/plover-gsr/dev.json"))
+    m = score_places(shared_or_skip(SHARED / "eval" / "plover-gsr" / "dev.json"))
     assert m.records == 22
     assert m.country_accuracy >= 0.85, format_report(m)

@@ -5,23 +5,12 @@ from __future__ import annotations
 import math
 import pickle
 import time
-from pathlib import Path
 
 import pytest
 
 from dyads.geo import find_places, fips_for_iso3, load_gazetteer, normalize, resolve_event_location
 from dyads.geo.gazetteer import build_gazetteer, cache_path, write_cache
 from dyads.models import Article
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def _shared(rel: str) -> Path:
-    """../shared beside the repo (or beside the worktree directory); skip when it is not there."""
-    for base in (REPO.parent / "shared", REPO.parent.parent / "shared"):
-        if (base / rel).exists():
-            return base / rel
-    pytest.skip(f"shared/{rel} is not there (../shared/ is laid beside the repo for tests)")
 
 
 @pytest.fixture(scope="module")
@@ -134,8 +123,8 @@ def test_fips_codes():
 
 
 @pytest.fixture(scope="module")
-def seed(nlp, gaz):
-    text = _shared("seed/lavrov-2013-07-22.txt").read_text(encoding="utf-8")[17:]
+def seed(nlp, gaz, seed_article):
+    text = seed_article.text
     doc = nlp(text)
     places, dateline = find_places(doc, Article(id="lavrov-2013-07-22", text=text), gaz)
     return text, doc, places, dateline

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from dyads.actors import find_actors, load_actor_dictionary
@@ -13,28 +11,14 @@ from dyads.quotes import find_quotes
 from dyads.quotes.marks import find_quoted, inside
 
 
-def _shared() -> Path:
-    """The project's ../shared directory: beside the repo root, or beside the worktrees' parent."""
-    root = Path(__file__).resolve().parents[1]
-    for base in (root, *root.parents):
-        if (base.parent / "shared").is_dir():
-            return base.parent / "shared"
-    return root.parent / "shared"
-
-
-SEED = _shared() / "seed" / "lavrov-2013-07-22.txt"
-
-
 @pytest.fixture(scope="module")
 def nlp():
     return load_nlp()
 
 
 @pytest.fixture(scope="module")
-def seed_text() -> str:
-    if not SEED.exists():
-        pytest.skip(f"seed article not found at {SEED} (../shared is outside the repo)")
-    return SEED.read_text(encoding="utf-8")[17:]
+def seed_text(seed_article) -> str:
+    return seed_article.text
 
 
 @pytest.fixture(scope="module")

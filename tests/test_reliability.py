@@ -21,6 +21,7 @@ from dyads.ingest import read_file, read_inputs
 from dyads.ingest.language import not_english_reason
 from dyads.ingest.readers import MAX_ARTICLE_CHARS
 from dyads.models import Article, Reject
+from tests.conftest import SHARED, shared_or_skip
 
 SUFFIXES = [".txt", ".jsonl", ".json", ".csv", ".xml", ".tml", ".html"]
 
@@ -105,9 +106,7 @@ def _dump(db: Path) -> tuple:
 
 @pytest.mark.slow
 def test_kill_9_then_rerun_equals_uninterrupted_run(tmp_path):
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "reuters-2011-2013.jsonl"
-    if not corpus.exists():
-        pytest.skip("../shared/corpus is not there")
+    corpus = shared_or_skip(SHARED / "corpus" / "reuters-2011-2013.jsonl")
     src = tmp_path / "part.jsonl"
     with open(corpus, encoding="utf-8") as f:
         src.write_text("".join(line for _, line in zip(range(120), f, strict=False)))
