@@ -31,6 +31,16 @@ from dyads.time import find_times
 STAGES: tuple[str, ...] = ("times", "places", "actors", "quotes", "events")
 
 
+def load_actors(dict_dirs: Sequence[str | Path] = (), default_dict: bool = True) -> ActorDictionary:
+    """Our actor dictionary plus every directory in `dict_dirs`, in our format or PETRARCH's."""
+    from dyads.dictionaries.petrarch import read_petrarch_actor_dir
+
+    actors = load_actor_dictionary(dict_dirs, default=default_dict)
+    for d in dict_dirs:  # a PETRARCH dictionary directory: its actors, agents and discards too
+        actors.extend(read_petrarch_actor_dir(d))
+    return actors
+
+
 @dataclass
 class Resources:
     """Everything a stage reads besides the document: loaded once per process."""
@@ -42,14 +52,9 @@ class Resources:
 
     @classmethod
     def load(cls, dict_dirs: Sequence[str | Path] = (), default_dict: bool = True) -> Resources:
-        from dyads.dictionaries.petrarch import read_petrarch_actor_dir
-
-        actors = load_actor_dictionary(dict_dirs, default=default_dict)
-        for d in dict_dirs:  # a PETRARCH dictionary directory: its actors, agents and discards too
-            actors.extend(read_petrarch_actor_dir(d))
         return cls(
             ontology=load_ontology(),
-            actors=actors,
+            actors=load_actors(dict_dirs, default_dict),
             verbs=load_verb_dictionary(dict_dirs, default=default_dict),
             gazetteer=load_gazetteer(),
         )

@@ -45,18 +45,13 @@ def score_cameo_examples(
     path: str | Path = DEFAULT_CSV, actor_dirs: tuple[str, ...] = (), model: str | None = None
 ) -> ExampleMetrics:
     """Code every example sentence with our default dictionaries (plus `actor_dirs` actors)."""
-    from dyads.actors.dictionary import load_actor_dictionary
-    from dyads.dictionaries.petrarch import find_petrarch_files, read_petrarch_actor_dir
-    from dyads.pipeline import Coder, Resources
+    from dyads.pipeline import Coder, Resources, load_actors
 
     with open(path, encoding="utf-8", newline="") as f:
         rows = [r for r in csv.DictReader(f) if r.get("example") and r["example"] != "NA"]
     res = Resources.load()
     if actor_dirs:
-        res.actors = load_actor_dictionary(actor_dirs)
-        for d in actor_dirs:
-            if find_petrarch_files(d):
-                res.actors.extend(read_petrarch_actor_dir(d))
+        res.actors = load_actors(actor_dirs)
     coder = Coder(stages=("actors", "events"), resources=res, **({"model": model} if model else {}))
     articles = [Article(id=r["code"], text=r["example"].strip()) for r in rows]
     m = ExampleMetrics()

@@ -67,16 +67,11 @@ def score_plover(
     `actor_dirs` adds actor dictionaries (ours or PETRARCH's) without adding their verb patterns,
     so the event patterns measured stay our own.
     """
-    from dyads.actors.dictionary import load_actor_dictionary
-    from dyads.dictionaries.petrarch import find_petrarch_files, read_petrarch_actor_dir
-    from dyads.pipeline import Coder, Resources
+    from dyads.pipeline import Coder, Resources, load_actors
 
     res = Resources.load()
     if actor_dirs:
-        res.actors = load_actor_dictionary(actor_dirs)
-        for d in actor_dirs:
-            if find_petrarch_files(d):
-                res.actors.extend(read_petrarch_actor_dir(d))
+        res.actors = load_actors(actor_dirs)
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     records = data["records"] if isinstance(data, dict) else data
     records = records[:limit] if limit else records

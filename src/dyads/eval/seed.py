@@ -77,19 +77,17 @@ def score_seed(
 
     `actor_dirs` adds actor dictionaries (ours or PETRARCH's) to the default ones.
     """
-    from dyads.dictionaries.petrarch import find_petrarch_files, read_petrarch_actor_dir
     from dyads.ingest import read_inputs
     from dyads.models import Article
-    from dyads.pipeline import Coder, Resources
+    from dyads.pipeline import Coder, Resources, load_actors
 
     path = Path(path)
     gold = json.loads(path.read_text(encoding="utf-8"))
     # read the article as `dyads code` does: the " date ..." marker is not text
     (article,) = [a for a in read_inputs([str(path.parent / gold["article"])]) if isinstance(a, Article)]
     res = Resources.load()
-    for d in actor_dirs:
-        if find_petrarch_files(d):
-            res.actors.extend(read_petrarch_actor_dir(d))
+    if actor_dirs:
+        res.actors = load_actors(actor_dirs)
     coder = Coder(resources=res, **({"model": model} if model else {}))
     coded = coder.code_article(article)
     m = SeedMetrics()
