@@ -72,6 +72,21 @@ def test_csv_and_missing_text_column(tmp_path):
     assert isinstance(items[2], Reject) and "no 'text' column" in items[2].reason
 
 
+def test_parquet_file_on_one_machine(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    news = tmp_path / "news.parquet"
+    pq.write_table(pa.table({"ID": ["p1", None], "date": ["2013-07-22", "2013-07-23"],
+                             "text": ["Russia met Syria.", "Iran warned Iraq."]}), news, row_group_size=1)
+    broken = tmp_path / "broken.parquet"
+    broken.write_bytes(b"PAR1 not really parquet")
+    items = _read(news, broken)
+    assert [(a.id, a.publication_date) for a in items[:2]] == [("p1", date(2013, 7, 22)), ("news:2", date(2013, 7, 23))]
+    assert isinstance(items[2], Reject) and items[2].origin == str(broken)
+    assert items[2].reason.startswith("not a readable Parquet file")
+
+
 def test_petrarch_xml_and_timeml(tmp_path):
     x = tmp_path / "s.xml"
     x.write_text(

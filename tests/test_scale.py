@@ -98,6 +98,10 @@ def test_parquet_input_rows_become_articles(tmp_path: Path) -> None:
     pq.write_table(pa.table({"body": ["Russia criticised the United States."]}), no_text)
     (reject,) = [x for q in plan_partitions([str(no_text)], 3) for x in read_partition(q)]
     assert isinstance(reject, Reject) and "no 'text' column" in reject.reason
+    broken = tmp_path / "broken.parquet"
+    broken.write_bytes(b"PAR1 truncated")
+    (reject,) = [x for q in plan_partitions([str(broken)], 3) for x in read_partition(q)]
+    assert reject.reason.startswith("not a readable Parquet file")
 
 
 # -- shards, merge, reading ----------------------------------------------------------------------

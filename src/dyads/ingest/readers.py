@@ -2,8 +2,8 @@
 
 A reader never raises on bad input: what it cannot read becomes a `Reject` (file, record, reason,
 raw content) and reading goes on. Formats: .txt (dated header), .jsonl/.ndjson/.json, .csv,
-.xml (PETRARCH sentence files), .tml (TimeML), .html/.htm, a directory of those, `-` for JSON lines
-on standard input.
+.parquet/.pq (a `text` column, other columns as in JSON records), .xml (PETRARCH sentence files),
+.tml (TimeML), .html/.htm, a directory of those, `-` for JSON lines on standard input.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from dyads.ingest.language import not_english_reason
 from dyads.ingest.text import decode_bytes, html_to_text
 from dyads.models import Article, Reject
 
-SUFFIXES = {".txt", ".jsonl", ".ndjson", ".json", ".csv", ".xml", ".tml", ".html", ".htm"}
+PARQUET_SUFFIXES = {".parquet", ".pq"}
+SUFFIXES = {".txt", ".jsonl", ".ndjson", ".json", ".csv", ".xml", ".tml", ".html", ".htm"} | PARQUET_SUFFIXES
 
 MAX_ARTICLE_CHARS = 1_000_000
 """Longer texts are rejected with the reason (spaCy's own limit); split such files first."""
@@ -53,6 +54,9 @@ def read_inputs(paths: Iterable[str], default_date: date | None = None) -> Itera
 
 def read_file(path: Path, default_date: date | None = None) -> Iterator[Item]:
     suffix = path.suffix.lower()
+    if suffix in PARQUET_SUFFIXES:  # columnar: read row group by row group, never the whole file's bytes
+        yield from read_parquet_rows(path, default_date=default_date)
+        return
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -147,6 +151,45 @@ def read_jsonl_stream(
             yield Reject(name, f"line {n}", f"malformed JSON: {exc.msg} at column {exc.colno}", line.rstrip("\n"))
             continue
         yield from _finish([_from_mapping(obj, name, f"line {n}", f"{stem}:{n}", line)], default_date)
+
+
+def read_parquet_rows(
+    path: Path, start: int = 0, stop: int | None = None, default_date: date | None = None
+) -> Iterator[Item]:
+    """Rows [start, stop) of a Parquet file with a `text` column, read like JSON records.
+
+    Rows are numbered from 1 in rejects and fallback ids (`row N`, `<stem>:N`), counting from the start
+    of the file, so a Dask partition that reads rows 1000-1999 names them as a whole-file read would.
+    Column names are matched case-insensitively. Only the row groups that overlap the range are read.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+    except (OSError, pa.ArrowException) as exc:
+        if start == 0:
+            yield Reject(str(path), "file", f"not a readable Parquet file: {exc}")
+        return
+    names = [n.lower() for n in pf.schema_arrow.names]
+    if "text" not in names:
+        if start == 0:
+            yield Reject(str(path), "schema", f"no 'text' column (columns: {', '.join(names) or 'none'})")
+        return
+    stop = pf.metadata.num_rows if stop is None else stop
+    first = 0
+    for g in range(pf.metadata.num_row_groups):
+        n = pf.metadata.row_group(g).num_rows
+        if first + n > start and first < stop:
+            table = pf.read_row_group(g)
+            table = table.rename_columns([c.lower() for c in table.column_names])
+            lo, hi = max(start, first) - first, min(stop, first + n) - first
+            for i, row in enumerate(table.slice(lo, hi - lo).to_pylist(), first + lo + 1):
+                raw = json.dumps(row, default=str, ensure_ascii=False)[:2000]
+                yield from _finish([_from_mapping(row, str(path), f"row {i}", f"{path.stem}:{i}", raw)], default_date)
+        first += n
+        if first >= stop:
+            break
 
 
 def _read_json(path: Path, text: str, default_date: date | None) -> Iterator[Item]:

@@ -24,14 +24,13 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
-from dyads.ingest import SUFFIXES, read_file, read_jsonl_stream
+from dyads.ingest import SUFFIXES, read_file, read_jsonl_stream, read_parquet_rows
+from dyads.ingest.readers import PARQUET_SUFFIXES
 from dyads.ingest.text import decode_bytes
 from dyads.models import Article, Reject
 
-PARQUET_SUFFIXES = {".parquet", ".pq"}
 LINE_SUFFIXES = {".jsonl", ".ndjson"}
 RECORD_SUFFIXES = {".csv", ".json"}  # several records, parsed whole: records may span lines
-INPUT_SUFFIXES = SUFFIXES | PARQUET_SUFFIXES
 PLAN_VERSION = 1  # part of every partition id: bump it when the reading of a partition changes
 
 Item = Article | Reject
@@ -97,9 +96,14 @@ def _lines_are_splittable(path: Path) -> bool:
 
 
 def _parquet_rows(path: Path) -> int:
+    """Row count from the footer; an unreadable file counts as one row so its partition reports the reject."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    return pq.ParquetFile(path).metadata.num_rows
+    try:
+        return pq.ParquetFile(path).metadata.num_rows
+    except (OSError, pa.ArrowException):
+        return 1
 
 
 def _input_files(paths: Sequence[str]) -> Iterator[Path]:
@@ -109,7 +113,7 @@ def _input_files(paths: Sequence[str]) -> Iterator[Path]:
             raise ValueError("standard input cannot be partitioned; write it to a JSON lines file first")
         path = Path(p).absolute()
         if path.is_dir():
-            yield from sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES)
+            yield from sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
         elif path.exists():
             yield path
         else:
@@ -171,34 +175,6 @@ def read_partition(part: Partition, default_date: date | None = None) -> Iterato
     elif part.kind == "records":
         yield from islice(read_file(Path(part.paths[0]), default_date), part.start, part.stop)
     elif part.kind == "rows":
-        yield from _read_parquet_rows(Path(part.paths[0]), part.start, part.stop, default_date)
+        yield from read_parquet_rows(Path(part.paths[0]), part.start, part.stop, default_date)
     else:
         raise ValueError(f"unknown partition kind {part.kind!r}")
-
-
-def _read_parquet_rows(path: Path, start: int, stop: int, default_date: date | None) -> Iterator[Item]:
-    """Rows [start, stop) of a Parquet file with a `text` column, read like JSON records (`row N` is 1-based)."""
-    import pyarrow.parquet as pq
-
-    # the readers' own record -> Article rules (ids, dates, empty text); ingest has no Parquet reader yet
-    from dyads.ingest.readers import _finish, _from_mapping
-
-    pf = pq.ParquetFile(path)
-    names = [n.lower() for n in pf.schema_arrow.names]
-    if "text" not in names:
-        if start == 0:
-            yield Reject(str(path), "schema", f"no 'text' column (columns: {', '.join(names) or 'none'})")
-        return
-    first = 0
-    for g in range(pf.metadata.num_row_groups):
-        n = pf.metadata.row_group(g).num_rows
-        if first + n > start and first < stop:
-            table = pf.read_row_group(g)
-            table = table.rename_columns([c.lower() for c in table.column_names])
-            lo, hi = max(start, first) - first, min(stop, first + n) - first
-            for i, row in enumerate(table.slice(lo, hi - lo).to_pylist(), first + lo + 1):
-                raw = json.dumps(row, default=str, ensure_ascii=False)[:2000]
-                yield from _finish([_from_mapping(row, str(path), f"row {i}", f"{path.stem}:{i}", raw)], default_date)
-        first += n
-        if first >= stop:
-            break
