@@ -139,6 +139,53 @@ def test_shard_rows_equal_store_rows(tmp_path: Path, coded_pair) -> None:
             pst.write(coded_pair, "test")
 
 
+def test_events_merged_across_articles_in_a_parquet_store(tmp_path: Path, coder, coded_pair) -> None:
+    from dyads.aggregate import update_events
+    from dyads.scale import merge_parquet_events
+
+    stamps = "* EXCLUDE (added_at, updated_at)"
+    with Store(tmp_path / "s.duckdb") as st:
+        st.write(coded_pair, "test")
+        update_events(st)
+        expected = {t: st.query(f"SELECT {stamps if t == 'merged_events' else '*'} FROM {t} ORDER BY ALL")[1]
+                    for t in ("merged_events", "event_mentions")}
+    assert expected["merged_events"]
+    out = tmp_path / "pq"
+    parts = plan_partitions([str(EXAMPLES / "athens-strike-2012-10-19.txt")], 5)
+    write_shard(out, parts[0].id, coded_pair, [], "test", ShardMeta(partition=parts[0].id))
+    merge_shards(out, parts[:1], "test")
+    report = merge_parquet_events(out)
+    assert report.articles == 2 and report.events == len(expected["merged_events"])
+    with open_parquet_store(out) as pst:
+        assert {"merged_events", "event_mentions", "article_facts"} <= set(pst.tables)
+        got = {t: pst.query(f"SELECT {stamps if t == 'merged_events' else '*'} FROM {t} ORDER BY ALL")[1]
+               for t in expected}
+        assert got == expected
+        ids_two = pst.query("SELECT event_id FROM event_mentions WHERE article_id = 'two' ORDER BY 1")[1]
+    # a rerun with one article re-coded re-merges that article only; the other's events keep their ids
+    recoded = coder.code("The United States criticised Russia on Friday.", date="2014-01-03", id="one")
+    write_shard(out, parts[0].id + "b", [recoded], [], "test", ShardMeta(partition=parts[0].id + "b"))
+    again = [parts[0], type(parts[0])(parts[0].id + "b", 1, "files", parts[0].paths)]
+    merge_shards(out, again, "test")
+    assert merge_parquet_events(out).articles == 1
+    with open_parquet_store(out) as pst:
+        assert pst.query("SELECT event_id FROM event_mentions WHERE article_id = 'two' ORDER BY 1")[1] == ids_two
+        rows = pst.query("SELECT source_code, target_code FROM merged_events m JOIN event_mentions l "
+                         "ON l.event_id = m.id WHERE l.article_id = 'one'")[1]
+        assert rows == [("USA", "RUS")]
+        n_events = pst.query("SELECT count(*) FROM merged_events")[1][0][0]
+    # the read commands take the Parquet directory as they take a DuckDB file
+    from click.testing import CliRunner
+
+    from dyads.cli import main
+
+    listed = CliRunner().invoke(main, ["events", "--db", str(out), "--format", "jsonl"], catch_exceptions=False)
+    assert listed.exit_code == 0 and len(listed.output.splitlines()) == n_events
+    gdelt = CliRunner().invoke(main, ["export", "--db", str(out), "--format", "gdelt-events", "-o", "-"],
+                               catch_exceptions=False)
+    assert gdelt.exit_code == 0 and "USA" in gdelt.output
+
+
 def test_build_rows_keeps_the_later_record_of_an_id(coded_pair) -> None:
     rows = build_rows([coded_pair[0], coded_pair[1], coded_pair[0]], "test")
     assert rows.article_ids == ["one", "two"]
@@ -214,20 +261,26 @@ def single_machine(tmp_path_factory, coder):
     with Store(db) as st:
         code_into_store(read_inputs([str(EXAMPLES), str(extra)]), st, coder, on_reject=rejects.append)
         tables = {t: _rows(st, t) for t in STORE_TABLES}
+        tables["merged_events"] = st.query(MERGED_EVENTS)[1]
     return extra, tables, [r.to_dict() for r in rejects]
+
+
+# events merged across articles, without what depends on the order of merging (ids, time stamps)
+MERGED_EVENTS = "SELECT * EXCLUDE (id, added_at, updated_at) FROM merged_events ORDER BY ALL"
 
 
 def _same_as_single_machine(out: Path, single_machine) -> None:
     _, tables, rejects = single_machine
     with open_parquet_store(out) as st:
         got = {t: _rows(st, t) for t in STORE_TABLES}
+        got["merged_events"] = st.query(MERGED_EVENTS)[1]
         got_rejects = [dict(zip(("origin", "record", "reason", "raw"), r, strict=True))
                        for r in st.query("SELECT * FROM rejects")[1]]
         ids = [r[0] for r in st.query("SELECT id FROM events")[1]]
     assert len(ids) == len(set(ids))  # no event twice
     n_examples = len({a.id for a in read_inputs([str(EXAMPLES)]) if not isinstance(a, Reject)})
     assert len(tables["events"]) > 10 and len(tables["articles"]) == n_examples + 2  # extra adds two new ids
-    for t in STORE_TABLES:
+    for t in [*STORE_TABLES, "merged_events"]:
         assert got[t] == tables[t], t
     assert got_rejects == rejects
 

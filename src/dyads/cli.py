@@ -442,9 +442,15 @@ def _merged_store(db_path: str):
     from dyads.store.parquet import is_parquet_store
 
     if is_parquet_store(db_path):
-        _err(f"dyads: {db_path} is a Parquet directory: merged events are read from DuckDB files only so far; "
-             "use `dyads query` on its tables, or code into a DuckDB file")
-        sys.exit(EXIT_USAGE)
+        from dyads.store.parquet import open_parquet_store
+
+        store = open_parquet_store(db_path)
+        if "merged_events" not in store.tables:
+            store.close()
+            _err(f"dyads: {db_path} has no merged events (written by an older dyads); run the same "
+                 "`dyads code --engine dask --out` again: it codes nothing new and merges the events")
+            sys.exit(EXIT_USAGE)
+        return store
     try:
         with Store(db_path) as st:
             if pending_articles(st):

@@ -2,6 +2,7 @@
 
 - `run_dask(inputs, out_dir, ...)` codes input shards on Dask into a Parquet directory (`engine`).
 - `open_parquet_store(dir)` / `open_store(path)` (from `dyads.store.parquet`) open such a directory read-only.
+- `merge_parquet_events(out_dir)` merges mentions into events across articles, as in a DuckDB store (`events`).
 - `build_rows(batch, coder_version)` (from `dyads.store.rows`) makes the rows both engines write.
 
 Names are loaded on first use: Dask is an optional
@@ -29,6 +30,7 @@ _NAMES = {
     "read_partition": "partitions",
     "Partition": "partitions",
     "merge_shards": "shards",
+    "merge_parquet_events": "events",
 }
 
 __all__ = sorted(_NAMES)

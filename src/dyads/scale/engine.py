@@ -94,7 +94,8 @@ class ScaleReport:
     coded: int = 0
     rejected: int = 0  # rejected input records in all partitions of the plan
     articles: int = 0  # articles in the merged store
-    events: int = 0  # events in the merged store
+    events: int = 0  # event mentions in the merged store
+    merged_events: int = 0  # events merged across articles (`dyads.aggregate`), when merged
     duplicate_articles: int = 0
     workers: int = 0
     setup_seconds: float = 0.0  # cluster start and pipeline load on the workers
@@ -119,7 +120,8 @@ def format_scale_report(r: ScaleReport) -> str:
         f"{r.coded} articles coded on {r.workers} worker(s) in {r.coding_seconds:.1f} s "
         f"({r.articles_per_second:.1f} articles/s; setup {r.setup_seconds:.1f} s, merge {r.merge_seconds:.1f} s); "
         f"rejected {r.rejected} records; {r.hours_per_million_per_core:.0f} core-hours per million articles\n"
-        f"Parquet store {r.out_dir}: {r.articles} articles, {r.events} events"
+        f"Parquet store {r.out_dir}: {r.articles} articles, {r.events} event mentions"
+        + (f" merged into {r.merged_events} events" if r.merged_events else "")
         + (f" ({r.duplicate_articles} article ids coded twice, the later kept)" if r.duplicate_articles else "")
     )
 
@@ -152,14 +154,17 @@ def run_dask(
     retries: int = 2,
     after_merge: Callable[[Path], None] | None = None,
     on_partition: Callable[[ShardMeta], None] | None = None,
+    merge_events: bool = True,
 ) -> ScaleReport:
     """Code `inputs` on Dask into the Parquet store `out_dir`; rerunning skips the partitions already coded.
 
     scheduler: "local" starts a LocalCluster of `workers` processes; an address ("tcp://host:8786")
     connects to a running scheduler; None uses the Client already created in this process.
     `on_reject` gets every rejected input record, `on_partition` every finished partition (progress).
-    `after_merge(out_dir)` runs after the merge (see `merge_shards`). Raises RuntimeError when some
-    partitions still fail after `retries`, once all the others are written: a rerun codes only those.
+    `after_merge(out_dir)` runs after the merge (see `merge_shards`); then, with `merge_events`, mentions
+    are merged into events across articles as `dyads code` does in a DuckDB file (`scale.events`).
+    Raises RuntimeError when some partitions still fail after `retries`, once all the others are
+    written: a rerun codes only those.
     """
     t0 = time.perf_counter()
     out = Path(out_dir).absolute()
@@ -209,6 +214,10 @@ def run_dask(
         raise RuntimeError(f"{len(report.failed)} partition(s) failed; rerun to retry them: {report.failed[:5]}")
     t2 = time.perf_counter()
     stats = merge_shards(out, parts, __version__, after_merge=after_merge)
+    if merge_events:
+        from dyads.scale.events import merge_parquet_events
+
+        report.merged_events = merge_parquet_events(out).events
     report.merge_seconds = time.perf_counter() - t2
     report.articles, report.events, report.rejected = stats.articles, stats.events, stats.rejects
     report.duplicate_articles = stats.duplicate_articles
