@@ -46,6 +46,12 @@ def test_rejects_exit_3_and_are_kept(tmp_path):
     assert kept == [{"origin": str(feed), "record": "line 2", "reason": kept[0]["reason"], "raw": "{oops"}]
     rows = list(csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text())))
     assert [(x["source"], x["cameo"], x["target"]) for x in rows] == [("RUS", "111", "USA")]
+    # a rerun over the same feed reports the reject again but keeps it once; a new reject is added
+    feed.write_text(feed.read_text() + '["not an object"]\n')
+    again = _run("code", str(feed), "--db", str(db), "-q")
+    assert again.exit_code == 3 and "line 2: malformed JSON" in again.stderr
+    kept_again = [json.loads(x) for x in (tmp_path / "r.rejects.jsonl").read_text().splitlines()]
+    assert kept_again[0] == kept[0] and [k["record"] for k in kept_again] == ["line 2", "line 3"]
 
 
 def test_stdin_and_usage_errors(tmp_path):

@@ -7,6 +7,7 @@ stays flat: nothing holds more than one batch.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -47,6 +48,18 @@ def _chunks(it: Iterable, n: int) -> Iterator[list]:
         yield chunk
 
 
+def _line_key(line: str) -> bytes:
+    return hashlib.blake2b(line.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _kept_rejects(path: Path) -> set[bytes]:
+    """Keys of the rejects already in the file (a digest per line, so memory stays small)."""
+    if not path.exists():
+        return set()
+    with open(path, encoding="utf-8", errors="surrogateescape") as f:
+        return {_line_key(line.rstrip("\n")) for line in f if line.strip()}
+
+
 def code_into_store(
     items: Iterable[Article | Reject],
     store: Store,
@@ -66,9 +79,10 @@ def code_into_store(
     """
     report = RunReport(rejects_path=str(rejects_path) if rejects_path else None)
     rejects_file = None
+    kept: set[bytes] = set()
 
     def to_code() -> Iterator[Article]:
-        nonlocal rejects_file
+        nonlocal rejects_file, kept
         for chunk in _chunks(items, 256):
             articles = [x for x in chunk if isinstance(x, Article)]
             for x in chunk:
@@ -80,16 +94,15 @@ def code_into_store(
                         on_reject(x)
                     if rejects_path:
                         if rejects_file is None:
+                            kept = _kept_rejects(Path(rejects_path))
                             rejects_file = open(rejects_path, "a", encoding="utf-8")  # noqa: SIM115
-                        rejects_file.write(json.dumps(x.to_dict(), ensure_ascii=False) + "\n")
+                        line = json.dumps(x.to_dict(), ensure_ascii=False)
+                        if _line_key(line) not in kept:  # a rerun over the same input keeps each reject once
+                            kept.add(_line_key(line))
+                            rejects_file.write(line + "\n")
             report.read += len(articles)
             stored = {} if force else store.coded_hashes([a.id for a in articles])
-            seen_here: set[str] = set()
-            for a in articles:
-                if a.id in seen_here:
-                    # two records with one id in the same input: the later one wins, like a re-code
-                    pass
-                seen_here.add(a.id)
+            for a in articles:  # two records with one id: both are coded, the later one's rows win
                 if stored.get(a.id) == content_hash(a.text, a.publication_date):
                     report.skipped += 1
                     if on_article:
