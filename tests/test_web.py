@@ -273,6 +273,18 @@ def test_events_pagination(client):
     assert get(client, "/api/events", offset=100)["items"] == []
 
 
+@pytest.mark.parametrize("sort", ["date", "-date", "goldstein", "-goldstein"])
+def test_pages_of_every_size_follow_the_full_order(client, sort):
+    """A page is cut from the rows up to its last key (`_count_and_page`): ties and NULL keys
+    (the undated event) must still fall on the same pages as in the full sorted list."""
+    full = [e["id"] for e in get(client, "/api/events", sort=sort, limit=50)["items"]]
+    assert len(full) == 7
+    for limit in (1, 2, 3):
+        for offset in range(8):
+            page = get(client, "/api/events", sort=sort, limit=limit, offset=offset)
+            assert [e["id"] for e in page["items"]] == full[offset:offset + limit], (limit, offset)
+
+
 @pytest.mark.parametrize(
     "params",
     [{"limit": 0}, {"limit": 501}, {"offset": -1}, {"cameo": "abc"}, {"quad_class": 5}, {"date_from": "July"},

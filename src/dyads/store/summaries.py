@@ -83,16 +83,18 @@ def actor_counts_sql(events: str, where: str) -> tuple[str, int]:
 
 
 def compound_pairs_sql(events: str, where: str, level: str = "code") -> str:
-    """Pairs (src, tgt, event_id, quad_class, goldstein) of matching events with a compound actor:
-    every source x target code, once per event and pair (at `level`, see `pairs_sql`)."""
-    key = "{c}" if level == "code" else "left({c}, 3)"
+    """Pairs (src, tgt, quad_class, goldstein) of matching events with a compound actor: every distinct
+    source x target code (at `level`, see `pairs_sql`) once per event."""
     single = single_sql("e")
+
+    def codes(role: str) -> str:
+        listed = codes_list_sql("e", role)
+        return f"list_distinct({listed if level == 'code' else f'list_transform({listed}, lambda c: left(c, 3))'})"
+
     return (
-        f"SELECT DISTINCT {key.format(c='p.src_code')} AS src, {key.format(c='p.tgt_code')} AS tgt, p.event_id, "
-        "p.quad_class, p.goldstein FROM ("
-        "SELECT src_code, unnest(tgts) AS tgt_code, event_id, quad_class, goldstein FROM ("
-        f"SELECT unnest({codes_list_sql('e', 'source')}) AS src_code, {codes_list_sql('e', 'target')} AS tgts, "
-        f"e.id AS event_id, e.quad_class, e.goldstein FROM {events} e WHERE ({where}) AND NOT {single})) p"
+        "SELECT src, unnest(tgts) AS tgt, quad_class, goldstein FROM ("
+        f"SELECT unnest({codes('source')}) AS src, {codes('target')} AS tgts, e.quad_class, e.goldstein "
+        f"FROM {events} e WHERE ({where}) AND NOT {single})"
     )
 
 
@@ -101,12 +103,12 @@ def pairs_sql(events: str, where: str, level: str = "code") -> tuple[str, int]:
 
     At `level="country"` a code stands for its first three letters: the country, or the non-state
     root (IGO, NGO, ...) of actors without one; a pair then counts once per event. Columns: src,
-    tgt, event_id, quad_class, goldstein. Returns the SQL and how many times it uses the parameters.
+    tgt, quad_class, goldstein. Returns the SQL and how many times it uses the parameters.
     """
     key = "{c}" if level == "code" else "left({c}, 3)"
     single = single_sql("e")
     flat = (
-        f"SELECT {key.format(c='e.source_code')} AS src, {key.format(c='e.target_code')} AS tgt, e.id AS event_id, "
+        f"SELECT {key.format(c='e.source_code')} AS src, {key.format(c='e.target_code')} AS tgt, "
         f"e.quad_class, e.goldstein FROM {events} e WHERE ({where}) AND {single} "
         "AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL"
     )
