@@ -29,7 +29,7 @@ SORTS = {
 }
 EVENT_COLUMNS = (
     "e.id, e.article_id, e.sentence_index, e.event_date, e.date, e.date_precision, e.date_text, "
-    "e.source_codes, e.target_codes, e.cameo, e.cameo_root, e.cameo_name, e.plover, e.plover_mode, "
+    "e.cameo, e.cameo_root, e.cameo_name, e.plover, e.plover_mode, "
     "e.goldstein, e.quad_class, e.trigger_text, e.trigger_start, e.trigger_end, e.location_name, "
     "e.location_country, e.location_lat, e.location_lon, e.sentence, e.sentence_start, e.sentence_end, "
     "e.negated, e.confidence, e.quote_index, e.record"
@@ -351,27 +351,39 @@ def _overview_from_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, buck
     """
     where, params = flt.where()
     single = single_sql("e")
-    quads = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS q{q}" for q in QUAD_CLASS_NAMES)
-    n_events, n_articles, undated, *quads_row = cur.execute(
-        "SELECT count(*), count(DISTINCT e.article_id), count(*) FILTER (WHERE e.event_date IS NULL), "
-        f"{quads} FROM events e WHERE {where}",
-        params,
+    # one pass for the counts by period x quad class, by CAMEO root and by place
+    n_articles, by_period_quad, roots, top_places = cur.execute(
+        "WITH g AS MATERIALIZED (SELECT grouping(period, quad_class) AS g_pq, grouping(cameo_root) AS g_r, "
+        "grouping(location_name, location_country) AS g_l, period, quad_class, cameo_root, location_name, "
+        f"location_country, count(*) AS n FROM (SELECT date_trunc('{bucket}', e.event_date)::DATE AS period, "
+        "e.quad_class, e.cameo_root, e.location_name, e.location_country FROM events e "
+        f"WHERE {where}) GROUP BY GROUPING SETS ((period, quad_class), (cameo_root), "
+        "(location_name, location_country))) "
+        f"SELECT (SELECT count(DISTINCT e.article_id) FROM events e WHERE {where}), "
+        "(SELECT list({'period': period, 'quad_class': quad_class, 'n': n}) FROM g WHERE g_pq = 0), "
+        "(SELECT list({'root': cameo_root, 'n': n} ORDER BY cameo_root) FROM g WHERE g_r = 0), "
+        "(SELECT list({'name': location_name, 'country': location_country, 'n': n} "
+        "ORDER BY n DESC, location_name NULLS LAST, location_country) FROM (SELECT * FROM g WHERE g_l = 0 "
+        "AND (location_name IS NOT NULL OR location_country IS NOT NULL) "
+        "ORDER BY n DESC, location_name NULLS LAST, location_country LIMIT ?))",
+        params + params + [top],
     ).fetchone()
-    timeline = _clean(_rows(
-        cur,
-        f"SELECT date_trunc('{bucket}', e.event_date)::DATE AS period, {quads}, count(*) AS total "
-        f"FROM events e WHERE ({where}) AND e.event_date IS NOT NULL GROUP BY 1 ORDER BY 1",
-        params,
-    ))
-    roots = cur.execute(f"SELECT e.cameo_root, count(*) FROM events e WHERE {where} GROUP BY 1 ORDER BY 1",
-                        params).fetchall()
-    top_places = _rows(
-        cur,
-        "SELECT e.location_name AS name, e.location_country AS country, count(*) AS n "
-        f"FROM events e WHERE ({where}) AND (e.location_name IS NOT NULL OR e.location_country IS NOT NULL) "
-        "GROUP BY 1, 2 ORDER BY n DESC, 1 NULLS LAST, 2 LIMIT ?",
-        params + [top],
-    )
+    by_period_quad = by_period_quad or []
+    n_events = sum(r["n"] for r in by_period_quad)
+    undated = sum(r["n"] for r in by_period_quad if r["period"] is None)
+    quads_row = [sum(r["n"] for r in by_period_quad if r["quad_class"] == q) for q in QUAD_CLASS_NAMES]
+    periods: dict[Any, dict[str, Any]] = {}
+    for r in by_period_quad:
+        if r["period"] is None:
+            continue
+        row = periods.setdefault(r["period"], {"period": r["period"], **{f"q{q}": 0 for q in QUAD_CLASS_NAMES},
+                                               "total": 0})
+        if r["quad_class"] in QUAD_CLASS_NAMES:
+            row[f"q{r['quad_class']}"] += r["n"]
+        row["total"] += r["n"]
+    timeline = _clean([periods[k] for k in sorted(periods)])
+    roots = [(r["root"], r["n"]) for r in roots or []]
+    top_places = top_places or []
     top_actors, top_dyads = cur.execute(
         "WITH flat AS MATERIALIZED (SELECT e.source_code, e.target_code, count(*) AS n, "
         f"sum(e.goldstein) AS g_sum, count(e.goldstein) AS g_n FROM events e WHERE ({where}) AND {single} "
@@ -444,25 +456,25 @@ def dyad(
     ab_sql, ab_params = f"({src_a} AND {tgt_b})", p_src_a + p_tgt_b
     ba_sql, ba_params = f"({src_b} AND {tgt_a})", p_src_b + p_tgt_a
     flagged = (
-        f"SELECT e.id, e.event_date, date_trunc('{bucket}', e.event_date)::DATE AS period, e.goldstein, "
-        f"e.quad_class, {ab_sql} AS ab, {ba_sql} AS ba FROM events e WHERE ({where}) AND ({ab_sql} OR {ba_sql})"
+        f"SELECT date_trunc('{bucket}', e.event_date)::DATE AS period, e.goldstein, e.quad_class, "
+        f"{ab_sql} AS ab, {ba_sql} AS ba FROM events e WHERE ({where}) AND ({ab_sql} OR {ba_sql})"
     )
     flag_params = ab_params + ba_params + params + ab_params + ba_params
-    # one pass over the events: per period (the series), over all of them, undated ones included
-    # (the totals), and the page of both directions' events, oldest first
+    # one pass: per period (the series) and over all events, undated ones included (the totals)
     measures = ", ".join(
         f"count(*) FILTER (WHERE {d}) AS {d}_n, round(avg(goldstein) FILTER (WHERE {d}), 2) AS {d}_goldstein, "
         + ", ".join(f"count(*) FILTER (WHERE {d} AND quad_class = {q}) AS {d}_q{q}" for q in QUAD_CLASS_NAMES)
         for d in ("ab", "ba")
     )
-    grouped, page = cur.execute(
-        f"WITH f AS MATERIALIZED ({flagged}) "
-        f"SELECT (SELECT list(g ORDER BY g.overall, g.period) FROM (SELECT grouping(period) AS overall, period, "
-        f"count(*) AS total, {measures} FROM f GROUP BY GROUPING SETS ((period), ())) g), "
-        f"(SELECT list(id ORDER BY {SORTS['date'].replace('e.', '')}) FROM (SELECT id, event_date FROM f "
-        f"ORDER BY {SORTS['date'].replace('e.', '')} LIMIT ? OFFSET ?))",
-        flag_params + [limit, offset],
-    ).fetchone()
+    grouped = _rows(
+        cur,
+        f"SELECT grouping(period) AS overall, period, {measures} FROM ({flagged}) "
+        "GROUP BY GROUPING SETS ((period), ()) ORDER BY overall, period",
+        flag_params,
+    )
+    # the events of both directions, oldest first: counted and paged without reading every id
+    total_n, page = _count_and_page(cur, f"({where}) AND ({ab_sql} OR {ba_sql})", params + ab_params + ba_params,
+                                    "date", limit, offset)
     series = _clean([
         {k: r[k] for k in ("period", "ab_n", "ab_goldstein", "ba_n", "ba_goldstein")}
         for r in grouped if not r["overall"] and r["period"] is not None
@@ -470,7 +482,7 @@ def dyad(
     total = next(r for r in grouped if r["overall"])
     totals = {d: {"n": total[f"{d}_n"], "goldstein": total[f"{d}_goldstein"],
                   "by_quad": {str(q): total[f"{d}_q{q}"] for q in QUAD_CLASS_NAMES}} for d in ("ab", "ba")}
-    events = {"total": total["total"], "limit": limit, "offset": offset, "items": _events_by_id(cur, page or [])}
+    events = {"total": total_n, "limit": limit, "offset": offset, "items": _events_by_id(cur, page)}
     a_up, b_up = a.strip().upper(), b.strip().upper()
     for it in events["items"]:
         src_codes = [x["code"] or "" for x in it["source"]]
