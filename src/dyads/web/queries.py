@@ -388,23 +388,26 @@ def _overview_from_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, buck
         "WITH flat AS MATERIALIZED (SELECT e.source_code, e.target_code, count(*) AS n, "
         f"sum(e.goldstein) AS g_sum, count(e.goldstein) AS g_n FROM events e WHERE ({where}) AND {single} "
         "GROUP BY ALL), "
+        # the few events with compound actors, read once for both their actors and their pairs
+        "comp AS MATERIALIZED (SELECT e.source_code, e.target_code, e.source_extra, e.target_extra, e.quad_class, "
+        f"e.goldstein FROM events e WHERE ({where}) AND NOT {single}), "
         "actor_rows AS (SELECT source_code AS code, n, n AS s, "
         "CASE WHEN target_code IS NOT DISTINCT FROM source_code THEN n ELSE 0 END AS t FROM flat "
         "WHERE source_code IS NOT NULL "
         "UNION ALL SELECT target_code, n, 0, n FROM flat WHERE target_code IS NOT NULL "
         "AND target_code IS DISTINCT FROM source_code "
-        f"UNION ALL SELECT code, 1, s, t FROM ({compound_actors_sql('events', where)})), "
+        f"UNION ALL SELECT code, 1, s, t FROM ({compound_actors_sql('comp', 'TRUE')})), "
         "pair_rows AS (SELECT source_code AS src, target_code AS tgt, n, g_sum, g_n FROM flat "
         "WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
         "UNION ALL SELECT src, tgt, 1, goldstein, CAST(goldstein IS NOT NULL AS INTEGER) "
-        f"FROM ({compound_pairs_sql('events', where, 'code')})) "
+        f"FROM ({compound_pairs_sql('comp', 'TRUE', 'code')})) "
         "SELECT (SELECT list({'code': code, 'n': n, 'as_source': as_source, 'as_target': as_target} "
         "ORDER BY n DESC, code) FROM (SELECT code, CAST(sum(n) AS BIGINT) AS n, CAST(sum(s) AS BIGINT) AS as_source, "
         "CAST(sum(t) AS BIGINT) AS as_target FROM actor_rows GROUP BY code ORDER BY n DESC, code LIMIT ?)), "
         "(SELECT list({'source': src, 'target': tgt, 'n': n, 'goldstein': goldstein} ORDER BY n DESC, src, tgt) "
         "FROM (SELECT src, tgt, CAST(sum(n) AS BIGINT) AS n, round(sum(g_sum) / sum(g_n), 2) AS goldstein "
         "FROM pair_rows GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?))",
-        params * 3 + [top, top],
+        params * 2 + [top, top],
     ).fetchone()
     return {"events": n_events, "articles": n_articles, "undated": undated, "quads": quads_row,
             "timeline": timeline, "roots": roots, "top_actors": top_actors or [], "top_dyads": top_dyads or [],
