@@ -216,35 +216,48 @@ SORT_KEYS = {"date": ("e.event_date", "ASC"), "-date": ("e.event_date", "DESC"),
 MAX_BOUNDED_PAGE_END = 10_000  # deeper pages sort every match: keeping that many keys costs as much
 
 
-def _count_and_page(
-    cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, limit: int, offset: int
-) -> tuple[int, list[str]]:
-    """How many events match, and the ids of one page of them in `sort` order.
+def _bounds_sql(sort: str, end: int, alias: str = "e") -> str | None:
+    """An aggregate keeping the first `end` sort keys of the matches (DuckDB's `max(x, n)`), or None."""
+    if sort not in SORT_KEYS or end > MAX_BOUNDED_PAGE_END:
+        return None
+    col, direction = SORT_KEYS[sort]
+    col = col.replace("e.", f"{alias}." if alias else "", 1)
+    return f"{'max' if direction == 'DESC' else 'min'}({col}, {int(end)})"
 
-    Sorting every match by its key and id costs ~100 ms on a million events. For a sort by date or
-    Goldstein, the pass that counts the matches also keeps their `offset + limit` first keys
-    (DuckDB's `max(x, n)`), so the page is then sorted only among the rows up to its last key.
+
+def _page_ids(
+    cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, limit: int, offset: int,
+    total: int, first: list[Any] | None,
+) -> list[str]:
+    """Ids of one page of the `total` matching events in `sort` order, given their first keys (`_bounds_sql`).
+
+    Sorting every match by its key and id costs ~100 ms on a million events: the page is sorted only
+    among the rows up to the last key it can hold.
     """
+    if offset >= total:
+        return []
     bound, bound_params = "", []
     end = offset + limit
-    if sort in SORT_KEYS and end <= MAX_BOUNDED_PAGE_END:
+    if first is not None and len(first) >= end:  # else the page reaches the NULL keys or the end
         col, direction = SORT_KEYS[sort]
-        agg = "max" if direction == "DESC" else "min"
-        total, first = cur.execute(
-            f"SELECT count(*), {agg}({col}, {int(end)}) FROM events e WHERE {where}", params
-        ).fetchone()
-        if first is not None and len(first) >= end:  # else the page reaches the NULL keys or the end
-            last = min(first) if direction == "DESC" else max(first)
-            bound, bound_params = f" AND {col} {'>=' if direction == 'DESC' else '<='} ?", [last]
-    else:
-        total = cur.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
-    if offset >= total:
-        return total, []
-    ids = [r[0] for r in cur.execute(
+        last = min(first) if direction == "DESC" else max(first)
+        bound, bound_params = f" AND {col} {'>=' if direction == 'DESC' else '<='} ?", [last]
+    return [r[0] for r in cur.execute(
         f"SELECT e.id FROM events e WHERE ({where}){bound} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
         params + bound_params + [limit, offset],
     ).fetchall()]
-    return total, ids
+
+
+def _count_and_page(
+    cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, limit: int, offset: int
+) -> tuple[int, list[str]]:
+    """How many events match, and the ids of one page of them in `sort` order (one pass counts and
+    keeps the first keys, a second sorts only the rows up to the page's last key)."""
+    bounds = _bounds_sql(sort, offset + limit)
+    total, first = cur.execute(
+        f"SELECT count(*), {bounds or 'NULL'} FROM events e WHERE {where}", params
+    ).fetchone()
+    return total, _page_ids(cur, where, params, sort, limit, offset, total, first)
 
 
 def _events_by_id(cur: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[str, Any]]:
@@ -459,33 +472,35 @@ def dyad(
     ab_sql, ab_params = f"({src_a} AND {tgt_b})", p_src_a + p_tgt_b
     ba_sql, ba_params = f"({src_b} AND {tgt_a})", p_src_b + p_tgt_a
     flagged = (
-        f"SELECT date_trunc('{bucket}', e.event_date)::DATE AS period, e.goldstein, e.quad_class, "
+        f"SELECT e.event_date, date_trunc('{bucket}', e.event_date)::DATE AS period, e.goldstein, e.quad_class, "
         f"{ab_sql} AS ab, {ba_sql} AS ba FROM events e WHERE ({where}) AND ({ab_sql} OR {ba_sql})"
     )
     flag_params = ab_params + ba_params + params + ab_params + ba_params
-    # one pass: per period (the series) and over all events, undated ones included (the totals)
+    # one pass: per period (the series), over all events, undated ones included (the totals), and
+    # the first dates of both directions' events (to page them, oldest first)
     measures = ", ".join(
         f"count(*) FILTER (WHERE {d}) AS {d}_n, round(avg(goldstein) FILTER (WHERE {d}), 2) AS {d}_goldstein, "
         + ", ".join(f"count(*) FILTER (WHERE {d} AND quad_class = {q}) AS {d}_q{q}" for q in QUAD_CLASS_NAMES)
         for d in ("ab", "ba")
     )
+    bounds = _bounds_sql("date", offset + limit, alias="")
     grouped = _rows(
         cur,
-        f"SELECT grouping(period) AS overall, period, {measures} FROM ({flagged}) "
-        "GROUP BY GROUPING SETS ((period), ()) ORDER BY overall, period",
+        f"SELECT grouping(period) AS overall, period, count(*) AS total, {measures}, "
+        f"CASE WHEN grouping(period) = 1 THEN {bounds or 'NULL'} END AS first "
+        f"FROM ({flagged}) GROUP BY GROUPING SETS ((period), ()) ORDER BY overall, period",
         flag_params,
     )
-    # the events of both directions, oldest first: counted and paged without reading every id
-    total_n, page = _count_and_page(cur, f"({where}) AND ({ab_sql} OR {ba_sql})", params + ab_params + ba_params,
-                                    "date", limit, offset)
+    total = next(r for r in grouped if r["overall"])
+    page = _page_ids(cur, f"({where}) AND ({ab_sql} OR {ba_sql})", params + ab_params + ba_params, "date",
+                     limit, offset, total["total"], total["first"])
     series = _clean([
         {k: r[k] for k in ("period", "ab_n", "ab_goldstein", "ba_n", "ba_goldstein")}
         for r in grouped if not r["overall"] and r["period"] is not None
     ])
-    total = next(r for r in grouped if r["overall"])
     totals = {d: {"n": total[f"{d}_n"], "goldstein": total[f"{d}_goldstein"],
                   "by_quad": {str(q): total[f"{d}_q{q}"] for q in QUAD_CLASS_NAMES}} for d in ("ab", "ba")}
-    events = {"total": total_n, "limit": limit, "offset": offset, "items": _events_by_id(cur, page)}
+    events = {"total": total["total"], "limit": limit, "offset": offset, "items": _events_by_id(cur, page)}
     a_up, b_up = a.strip().upper(), b.strip().upper()
     for it in events["items"]:
         src_codes = [x["code"] or "" for x in it["source"]]
