@@ -25,7 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dyads import __version__
-from dyads.store import SCHEMA_VERSION, Store
+from dyads.store import SCHEMA_VERSION, SchemaError, Store, StoreLocked
 from dyads.store.parquet import is_parquet_store, open_store
 from dyads.web import queries
 from dyads.web.queries import EventFilter
@@ -130,7 +130,13 @@ def _upgrade(db_path: str | Path) -> None:
     with Store(db_path, read_only=True) as st:
         version = st.schema_version
     if version < SCHEMA_VERSION:
-        Store(db_path).close()
+        try:
+            Store(db_path).close()
+        except (StoreLocked, duckdb.IOException) as exc:
+            raise SchemaError(
+                f"{db_path} was written by an older dyads (schema version {version}, this one reads {SCHEMA_VERSION}) "
+                f"and could not be upgraded now: {exc}"
+            ) from None
 
 
 def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
