@@ -9,6 +9,19 @@ from dyads.store import SCHEMA_VERSION, Store, StoreLocked
 from dyads.store.migrations import SchemaError
 
 
+def _as_of_version(m: pytest.MonkeyPatch, version: int) -> None:
+    """Make this dyads write as it did at schema `version` (before 4: no compound-code columns, no summaries)."""
+    from dyads.store import migrations, rows, summaries
+
+    m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:version])
+    m.setattr(migrations, "SCHEMA_VERSION", version)
+    if version < 4:
+        event_row = rows.event_row
+        m.setattr(rows, "event_row", lambda e: {k: v for k, v in event_row(e).items()
+                                                 if k not in ("source_extra", "target_extra")})
+        m.setattr(summaries, "apply_delta", lambda *a, **k: None)
+
+
 def test_migrations_are_recorded_once(tmp_path):
     db = tmp_path / "a.duckdb"
     with Store(db) as st:
@@ -74,13 +87,11 @@ def test_second_writer_gets_clear_message(tmp_path):
 def test_version_1_database_is_upgraded_in_place(tmp_path, monkeypatch):
     """A database coded before migration 2 gains the merged-event tables and keeps its rows."""
     from dyads.aggregate import pending_articles, update_events
-    from dyads.store import migrations
     from tests.test_aggregate import article, mention
 
     db = tmp_path / "v1.duckdb"
     with monkeypatch.context() as m:  # this dyads as it was at schema version 1
-        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
-        m.setattr(migrations, "SCHEMA_VERSION", 1)
+        _as_of_version(m, 1)
         with Store(db) as st:
             assert st.schema_version == 1
             st.write([article("v1", [mention("v1", 1, "RUS", "111", "USA")])], "test")
@@ -96,13 +107,11 @@ def test_version_1_database_is_upgraded_in_place(tmp_path, monkeypatch):
 def test_version_2_article_facts_are_recomputed_after_upgrade(tmp_path, monkeypatch):
     """Facts stored before migration 3 carry version 0 and are computed again by the next merge."""
     from dyads.aggregate import FACTS_VERSION, rebuild_events, update_events
-    from dyads.store import migrations
     from tests.test_aggregate import article, mention
 
     db = tmp_path / "v2.duckdb"
     with monkeypatch.context() as m:
-        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:2])
-        m.setattr(migrations, "SCHEMA_VERSION", 2)
+        _as_of_version(m, 2)
         with Store(db) as st:
             st.write([article("w1", [mention("w1", 1, "RUS", "111", "USA")])], "test")
             st.con.execute(  # what a version-2 merge stored: facts without a version column

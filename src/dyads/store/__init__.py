@@ -18,6 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from dyads.models import CodedArticle
+from dyads.store import summaries
 from dyads.store.migrations import SCHEMA_VERSION, SchemaError, current_version, migrate
 from dyads.store.rows import build_rows
 
@@ -118,14 +119,30 @@ class Store:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute("CREATE OR REPLACE TEMP TABLE batch_ids AS SELECT unnest(?) AS id", [ids])
+            recoded = con.execute(
+                "SELECT count(*) FROM articles WHERE id IN (SELECT id FROM batch_ids)"
+            ).fetchone()[0]
+            if recoded:  # what the replaced articles counted, to take out of the summary tables
+                for table in ("events", "event_actors"):
+                    con.execute(f"CREATE OR REPLACE TEMP TABLE old_{table} AS SELECT * FROM {table} "
+                                "WHERE article_id IN (SELECT id FROM batch_ids)")
             for table in ("events", "event_actors", "quotes", "no_events"):
                 con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM batch_ids)")
             con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM batch_ids)")
             for table, table_rows in rows.tables():
+                if table in ("events", "event_actors"):  # kept apart first: the summaries count them
+                    con.execute(f"CREATE OR REPLACE TEMP TABLE new_{table} AS SELECT * FROM {table} LIMIT 0")
                 if table_rows:
+                    into = f"new_{table}" if table in ("events", "event_actors") else table
                     con.register("batch_rows", pa.Table.from_pylist(table_rows))
-                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
+                    con.execute(f"INSERT INTO {into} BY NAME SELECT * FROM batch_rows")
                     con.unregister("batch_rows")
+            for table in ("events", "event_actors"):
+                con.execute(f"INSERT INTO {table} SELECT * FROM new_{table}")
+            summaries.apply_delta(con, ("old_events", "old_event_actors") if recoded else None,
+                                  ("new_events", "new_event_actors"))
+            for table in ("old_events", "old_event_actors", "new_events", "new_event_actors"):
+                con.execute(f"DROP TABLE IF EXISTS {table}")
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")

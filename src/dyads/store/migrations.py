@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import duckdb
 
+from dyads.store import summaries
+
 MIGRATIONS: list[tuple[int, str, str]] = [
     (
         1,
@@ -187,6 +189,16 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         """
         ALTER TABLE article_facts ADD COLUMN IF NOT EXISTS facts_version INTEGER DEFAULT 0;
         """,
+    ),
+    (
+        4,
+        "actor codes after the first as flat columns; summary tables for the web app's unfiltered views",
+        """
+        ALTER TABLE events ADD COLUMN IF NOT EXISTS source_extra VARCHAR;
+        ALTER TABLE events ADD COLUMN IF NOT EXISTS target_extra VARCHAR;
+        """
+        + ";\n".join([summaries.FILL_EXTRA_CODES, *(s.ddl for s in summaries.SUMMARIES), *summaries.rebuild_sql()])
+        + ";",
     ),
 ]
 

@@ -20,6 +20,7 @@ import duckdb
 from dyads.models import CodedArticle
 from dyads.store import Store
 from dyads.store.migrations import SCHEMA_VERSION, SchemaError
+from dyads.store.summaries import EXTRA_CODES
 
 META = "_dyads.json"  # written by dyads.scale.shards.merge_shards
 
@@ -55,13 +56,23 @@ class ParquetStore(Store):
         for table_dir in sorted(d for d in p.iterdir() if d.is_dir() and d.name.isidentifier()):
             if table_dir.name == "shards" or not any(table_dir.glob("*.parquet")):
                 continue
-            self.con.execute(
-                f'CREATE VIEW "{table_dir.name}" AS SELECT * FROM read_parquet(\'{_sql(str(table_dir))}/*.parquet\')'
-            )
+            files = f"read_parquet('{_sql(str(table_dir))}/*.parquet')"
+            self.con.execute(f'CREATE VIEW "{table_dir.name}" AS SELECT * FROM {files}')
+            if table_dir.name == "events" and not self._has_column("events", "source_extra"):
+                # written before schema 4: the compound codes' columns, computed as migration 4 fills them
+                self.con.execute(
+                    f"CREATE OR REPLACE VIEW events AS SELECT *, {EXTRA_CODES['source']} AS source_extra, "
+                    f"{EXTRA_CODES['target']} AS target_extra FROM {files}"
+                )
             self.tables.append(table_dir.name)
         # the version the data was written with, where `current_version` looks for it
         self.con.execute("CREATE TABLE schema_migrations (version INTEGER, description VARCHAR)")
         self.con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [version, f"parquet store {p}"])
+
+    def _has_column(self, table: str, column: str) -> bool:
+        return bool(self.con.execute(
+            "SELECT count(*) FROM duckdb_columns() WHERE table_name = ? AND column_name = ?", [table, column]
+        ).fetchone()[0])
 
     def write(self, batch: Iterable[CodedArticle], coder_version: str) -> int:
         raise PermissionError(f"{self.path} is a Parquet store: read-only (code into it with the Dask engine)")

@@ -164,6 +164,9 @@ def event_row(e: Event) -> dict[str, Any]:
         "target_codes": targets,
         "source_code": sources[0] if sources else None,
         "target_code": targets[0] if targets else None,
+        # the codes after the first (summaries.EXTRA_CODES): NULL for the usual single-actor event
+        "source_extra": " ".join(sources[1:]) or None,
+        "target_extra": " ".join(targets[1:]) or None,
         "cameo": e.cameo,
         "cameo_root": e.cameo_root,
         "cameo_name": e.cameo_name,

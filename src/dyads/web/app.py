@@ -25,8 +25,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dyads import __version__
-from dyads.store import Store
-from dyads.store.parquet import open_store
+from dyads.store import SCHEMA_VERSION, SchemaError, Store, StoreLocked
+from dyads.store.parquet import is_parquet_store, open_store
 from dyads.web import queries
 from dyads.web.queries import EventFilter
 
@@ -119,6 +119,26 @@ def _warm_up(store: Store, cache: ResponseCache) -> None:
         cur.close()
 
 
+def _upgrade(db_path: str | Path) -> None:
+    """Apply pending migrations to a DuckDB file written by an older dyads, before it is opened read-only.
+
+    The queries rely on what the migrations add (the summary tables, the compound-code columns);
+    upgrading takes the write lock once, briefly. A Parquet store is left as it is.
+    """
+    if is_parquet_store(db_path) or not Path(db_path).exists():
+        return
+    with Store(db_path, read_only=True) as st:
+        version = st.schema_version
+    if version < SCHEMA_VERSION:
+        try:
+            Store(db_path).close()
+        except (StoreLocked, duckdb.IOException) as exc:
+            raise SchemaError(
+                f"{db_path} was written by an older dyads (schema version {version}, this one reads {SCHEMA_VERSION}) "
+                f"and could not be upgraded now: {exc}"
+            ) from None
+
+
 def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
     """One cursor per request: a DuckDB connection must not be shared between threads."""
     cur = request.app.state.store.con.cursor()
@@ -141,6 +161,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
     local server through a host name of its own. `warm_up` computes the unfiltered views in a
     background thread at start-up, so that the first visit to a large database is quick too.
     """
+    _upgrade(db_path)
     store = open_store(db_path)
     cache = ResponseCache(CACHE_ENTRIES)
 

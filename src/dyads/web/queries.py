@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 
 from dyads.ontology import QUAD_CLASS_NAMES, load_ontology
+from dyads.store.summaries import compound_actors_sql, compound_pairs_sql, has_summaries, pairs_sql, single_sql
 
 INTERVALS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 SORTS = {
@@ -28,71 +29,54 @@ SORTS = {
 }
 EVENT_COLUMNS = (
     "e.id, e.article_id, e.sentence_index, e.event_date, e.date, e.date_precision, e.date_text, "
-    "e.source_codes, e.target_codes, e.cameo, e.cameo_root, e.cameo_name, e.plover, e.plover_mode, "
+    "e.cameo, e.cameo_root, e.cameo_name, e.plover, e.plover_mode, "
     "e.goldstein, e.quad_class, e.trigger_text, e.trigger_start, e.trigger_end, e.location_name, "
     "e.location_country, e.location_lat, e.location_lon, e.sentence, e.sentence_start, e.sentence_end, "
     "e.negated, e.confidence, e.quote_index, e.record"
 )
 
 
-LIKE = "LIKE ? ESCAPE '\\'"  # every user pattern is a parameter, with backslash as its escape
+# User text is matched literally with DuckDB's prefix() and contains() on bound parameters, not
+# with LIKE patterns: a parameterised `LIKE ? ESCAPE` is not turned into a prefix test when the
+# query is planned and costs 3-5 times as much per row (measured on a million events).
 
 
-def _like_escape(text: str) -> str:
-    """Make user text literal inside a LIKE pattern (we use backslash as the ESCAPE character)."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def _code_prefix(text: str) -> str:
+    """Actor codes are upper-case: a prefix is matched as typed, upper-cased."""
+    return text.strip().upper()
 
 
-def _prefix(text: str) -> str:
-    return _like_escape(text.strip().upper()) + "%"
+def _needle(text: str) -> str:
+    """Text matched case-insensitively, as `contains(lower(column), needle)`."""
+    return text.strip().lower()
 
 
-def codes_sql(alias: str, role: str) -> str:
-    """The event's actor codes of one role ('source', 'target', 'both') as one string, each after a space.
-
-    Matching `code_pattern(p)` against it finds events with a code starting with p, reading only the
-    events table (no join), which keeps filters fast on millions of events.
-    """
-    lists = {"source": f"{alias}.source_codes", "target": f"{alias}.target_codes",
-             "both": f"list_concat({alias}.source_codes, {alias}.target_codes)"}[role]
-    return f"(' ' || array_to_string({lists}, ' '))"
-
-
-def code_pattern(prefix: str) -> str:
-    """LIKE pattern for `codes_sql`: some code starts with `prefix` (upper-cased, wildcards literal)."""
-    return "% " + _prefix(prefix)
-
-
-def single_sql(alias: str) -> str:
-    """True for events with at most one source and one target code: their flat columns say it all."""
-    return f"(len({alias}.source_codes) <= 1 AND len({alias}.target_codes) <= 1)"
+def _icontains(column: str) -> str:
+    return f"contains(lower({column}), ?)"
 
 
 def code_match(alias: str, role: str, prefix: str) -> tuple[str, list[Any]]:
     """SQL (and its parameters) for: some `role` actor code of the event starts with `prefix`.
 
-    The flat first-code columns answer for almost every event; only events with compound actors
-    fall back to the slower scan of the code lists.
+    The flat first-code columns answer for almost every event; the codes after the first (compound
+    actors) are in the `source_extra` / `target_extra` columns, NULL for most events, so the match
+    never reads the list columns (`summaries.EXTRA_CODES`).
     """
-    pre, pat = _prefix(prefix), code_pattern(prefix)
-    if role == "source":
-        return (f"({alias}.source_code {LIKE} OR (len({alias}.source_codes) > 1 "
-                f"AND {codes_sql(alias, 'source')} {LIKE}))", [pre, pat])
-    if role == "target":
-        return (f"({alias}.target_code {LIKE} OR (len({alias}.target_codes) > 1 "
-                f"AND {codes_sql(alias, 'target')} {LIKE}))", [pre, pat])
-    return (f"({alias}.source_code {LIKE} OR {alias}.target_code {LIKE} OR (NOT {single_sql(alias)} "
-            f"AND {codes_sql(alias, 'both')} {LIKE}))", [pre, pre, pat])
+    pre = _code_prefix(prefix)
+
+    def extra(r: str) -> str:  # some code after the first starts with it: " " + prefix in " " + codes
+        return f"({alias}.{r}_extra IS NOT NULL AND contains(' ' || {alias}.{r}_extra, ?))"
+
+    if role in ("source", "target"):
+        return f"(prefix({alias}.{role}_code, ?) OR {extra(role)})", [pre, " " + pre]
+    return (f"(prefix({alias}.source_code, ?) OR prefix({alias}.target_code, ?) OR {extra('source')} "
+            f"OR {extra('target')})", [pre, pre, " " + pre, " " + pre])
 
 
 def looks_like_code(text: str) -> bool:
     """An upper-case token (RUS, SYRGOV) is taken for a code prefix only, not also a name."""
     t = text.strip()
     return t.isalnum() and t.isupper()
-
-
-def _contains(text: str) -> str:
-    return "%" + _like_escape(text.strip()) + "%"
 
 
 @dataclass
@@ -127,8 +111,8 @@ class EventFilter:
             sql, ps = code_match(alias, "both", self.actor)
             if not looks_like_code(self.actor):
                 sql = (f"({sql} OR {alias}.id IN (SELECT a.event_id FROM event_actors a "
-                       "WHERE a.name ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\'))")
-                ps += [_contains(self.actor), _contains(self.actor)]
+                       f"WHERE {_icontains('a.name')} OR {_icontains('a.text')}))")
+                ps += [_needle(self.actor), _needle(self.actor)]
             conds.append(sql)
             params += ps
         for role, value in (("source", self.source), ("target", self.target), ("both", self.country)):
@@ -138,8 +122,8 @@ class EventFilter:
                 conds.append(sql)
                 params += ps
         if self.cameo:
-            conds.append(f"{alias}.cameo LIKE ? ESCAPE '\\'")
-            params.append(_like_escape(self.cameo.strip()) + "%")
+            conds.append(f"prefix({alias}.cameo, ?)")
+            params.append(self.cameo.strip())
         if self.quad_class is not None:
             conds.append(f"{alias}.quad_class = ?")
             params.append(int(self.quad_class))
@@ -153,11 +137,11 @@ class EventFilter:
             conds.append(f"{alias}.event_date <= ?")
             params.append(self.date_to)
         if self.place:
-            conds.append(f"({alias}.location_name ILIKE ? ESCAPE '\\' OR {alias}.location_country = ?)")
-            params += [_contains(self.place), self.place.strip().upper()]
+            conds.append(f"({_icontains(alias + '.location_name')} OR {alias}.location_country = ?)")
+            params += [_needle(self.place), self.place.strip().upper()]
         if self.q:
-            conds.append(f"{alias}.sentence ILIKE ? ESCAPE '\\'")
-            params.append(_contains(self.q))
+            conds.append(_icontains(f"{alias}.sentence"))
+            params.append(_needle(self.q))
         if self.article:
             conds.append(f"{alias}.article_id = ?")
             params.append(self.article)
@@ -190,16 +174,23 @@ def stats(cur: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 def facets(cur: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """The values filters can take, with their event counts, for the filter form."""
     onto = load_ontology()
-    roots = cur.execute("SELECT cameo_root, count(*) FROM events GROUP BY 1 ORDER BY 1").fetchall()
+    if has_summaries(cur):
+        roots = cur.execute("SELECT cameo_root, sum(n) FROM summary_days GROUP BY 1 ORDER BY 1").fetchall()
+        plover = "SELECT plover, sum(n) AS n FROM summary_days WHERE plover IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1"
+        countries = ("SELECT country, sum(n) AS n FROM summary_mentions WHERE country IS NOT NULL "
+                     "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 300")
+    else:
+        roots = cur.execute("SELECT cameo_root, count(*) FROM events GROUP BY 1 ORDER BY 1").fetchall()
+        plover = "SELECT plover, count(*) AS n FROM events WHERE plover IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1"
+        countries = ("SELECT country, count(*) AS n FROM event_actors WHERE country IS NOT NULL "
+                     "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 300")
     return {
         "cameo_roots": [
             {"code": r, "name": onto.get(r).name if r in onto else None, "n": n} for r, n in roots
         ],
-        "plover": _rows(cur, "SELECT plover, count(*) AS n FROM events WHERE plover IS NOT NULL "
-                             "GROUP BY 1 ORDER BY n DESC, 1", []),
+        "plover": _rows(cur, plover, []),
         # mentions as source or target (not distinct events: that costs seconds on millions of events)
-        "countries": _rows(cur, "SELECT country, count(*) AS n FROM event_actors "
-                                "WHERE country IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT 300", []),
+        "countries": _rows(cur, countries, []),
         "quad_classes": [{"quad_class": q, "name": name} for q, name in QUAD_CLASS_NAMES.items()],
     }
 
@@ -220,23 +211,74 @@ def _attach_actors(items: list[dict[str, Any]]) -> None:
             it[role] = [{k: a.get(k) for k in ACTOR_FIELDS} for a in rec.get(role) or []]
 
 
-def list_events(
-    cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int, offset: int, sort: str = "-date",
-    extra_where: str = "", extra_params: list[Any] | None = None,
-) -> dict[str, Any]:
+SORT_KEYS = {"date": ("e.event_date", "ASC"), "-date": ("e.event_date", "DESC"),
+             "goldstein": ("e.goldstein", "ASC"), "-goldstein": ("e.goldstein", "DESC")}
+MAX_BOUNDED_PAGE_END = 10_000  # deeper pages sort every match: keeping that many keys costs as much
+
+
+def _bounds_sql(sort: str, end: int, alias: str = "e") -> str | None:
+    """An aggregate keeping the first `end` sort keys of the matches (DuckDB's `max(x, n)`), or None."""
+    if sort not in SORT_KEYS or end > MAX_BOUNDED_PAGE_END:
+        return None
+    col, direction = SORT_KEYS[sort]
+    col = col.replace("e.", f"{alias}." if alias else "", 1)
+    return f"{'max' if direction == 'DESC' else 'min'}({col}, {int(end)})"
+
+
+def _page_ids(
+    cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, limit: int, offset: int,
+    total: int, first: list[Any] | None,
+) -> list[str]:
+    """Ids of one page of the `total` matching events in `sort` order, given their first keys (`_bounds_sql`).
+
+    Sorting every match by its key and id costs ~100 ms on a million events: the page is sorted only
+    among the rows up to the last key it can hold.
+    """
+    if offset >= total:
+        return []
+    bound, bound_params = "", []
+    end = offset + limit
+    if first is not None and len(first) >= end:  # else the page reaches the NULL keys or the end
+        col, direction = SORT_KEYS[sort]
+        last = min(first) if direction == "DESC" else max(first)
+        bound, bound_params = f" AND {col} {'>=' if direction == 'DESC' else '<='} ?", [last]
+    return [r[0] for r in cur.execute(
+        f"SELECT e.id FROM events e WHERE ({where}){bound} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
+        params + bound_params + [limit, offset],
+    ).fetchall()]
+
+
+def _count_and_page(
+    cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, limit: int, offset: int
+) -> tuple[int, list[str]]:
+    """How many events match, and the ids of one page of them in `sort` order (one pass counts and
+    keeps the first keys, a second sorts only the rows up to the page's last key)."""
+    bounds = _bounds_sql(sort, offset + limit)
+    total, first = cur.execute(
+        f"SELECT count(*), {bounds or 'NULL'} FROM events e WHERE {where}", params
+    ).fetchone()
+    return total, _page_ids(cur, where, params, sort, limit, offset, total, first)
+
+
+def _events_by_id(cur: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[str, Any]]:
+    """The listed events' flat fields and actors, in the order of `ids` (looked up by primary key)."""
+    if not ids:
+        return []
+    rows = _clean(_rows(
+        cur, f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN ({', '.join('?' * len(ids))})", list(ids)
+    ))
+    by_id = {r["id"]: r for r in rows}
+    items = [by_id[i] for i in ids if i in by_id]
+    _attach_actors(items)
+    return items
+
+
+def list_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int, offset: int, sort: str = "-date"
+                ) -> dict[str, Any]:
     """One page of the filtered events (flat fields plus their actors) and the total count."""
     where, params = flt.where()
-    if extra_where:
-        where = f"({where}) AND ({extra_where})"
-        params = params + list(extra_params or [])
-    total = cur.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
-    items = _clean(_rows(
-        cur,
-        f"SELECT {EVENT_COLUMNS} FROM events e WHERE {where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
-        params + [limit, offset],
-    ))
-    _attach_actors(items)
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+    total, ids = _count_and_page(cur, where, params, sort, limit, offset)
+    return {"total": total, "limit": limit, "offset": offset, "items": _events_by_id(cur, ids)}
 
 
 def event_record(cur: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
@@ -258,34 +300,16 @@ def iter_event_records(
             yield json.loads(rec)
 
 
-def _pairs_sql(where: str, level: str = "code") -> tuple[str, int]:
-    """Source x target actor pairs of the filtered events (compound actors give every pair).
-
-    At `level="country"` a code stands for its first three letters: the country, or the non-state
-    root (IGO, NGO, ...) of actors without one. Returns the SQL and how many times it uses the
-    filter's parameters.
-    """
-    key = "{c}" if level == "code" else "left({c}, 3)"
-    single = single_sql("e")
-    flat = (
-        f"SELECT {key.format(c='e.source_code')} AS src, {key.format(c='e.target_code')} AS tgt, e.id AS event_id, "
-        f"e.quad_class, e.goldstein FROM events e WHERE ({where}) AND {single} "
-        "AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL"
-    )
-    compound = (
-        f"SELECT DISTINCT {key.format(c='p.src_code')} AS src, {key.format(c='p.tgt_code')} AS tgt, p.event_id, "
-        "p.quad_class, p.goldstein FROM ("
-        "SELECT src_code, unnest(tgts) AS tgt_code, event_id, quad_class, goldstein FROM ("
-        "SELECT unnest(e.source_codes) AS src_code, e.target_codes AS tgts, e.id AS event_id, e.quad_class, "
-        f"e.goldstein FROM events e WHERE ({where}) AND NOT {single})) p"
-    )
-    return f"{flat} UNION ALL {compound}", 2
-
-
 def _actor_names(cur: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str | None]:
     """The most frequent canonical name of each code (where the dictionary gave one)."""
     if not codes:
         return {}
+    if has_summaries(cur):
+        return dict(cur.execute(
+            "SELECT code, arg_max(name, k) FROM (SELECT code, name, sum(n) AS k FROM summary_mentions "
+            "WHERE code IN (SELECT unnest(?)) AND name IS NOT NULL GROUP BY 1, 2 HAVING sum(n) > 0) GROUP BY code",
+            [codes],
+        ).fetchall())
     return dict(cur.execute(
         "SELECT code, mode(name) FROM event_actors WHERE code IN (SELECT unnest(?)) AND name IS NOT NULL "
         "GROUP BY code",
@@ -293,75 +317,140 @@ def _actor_names(cur: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, 
     ).fetchall())
 
 
-def overview(cur: duckdb.DuckDBPyConnection, flt: EventFilter, interval: str = "month", top: int = 10) -> dict:
-    """Totals, events over time by quad class, and the top actors, dyads, places and CAMEO roots."""
-    where, params = flt.where()
-    bucket = INTERVALS[interval]
-    n_events, n_articles, undated, *quads = cur.execute(
-        "SELECT count(*), count(DISTINCT e.article_id), count(*) FILTER (WHERE e.event_date IS NULL), "
-        + ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q})" for q in QUAD_CLASS_NAMES)
-        + f" FROM events e WHERE {where}",
-        params,
+def _quad_sums(prefix: str = "") -> str:
+    return ", ".join(f"coalesce(sum(n) FILTER (WHERE quad_class = {q}), 0) AS {prefix}q{q}" for q in QUAD_CLASS_NAMES)
+
+
+def _overview_from_summaries(cur: duckdb.DuckDBPyConnection, bucket: str, top: int) -> dict[str, Any]:
+    """The unfiltered overview from the summary tables (`dyads.store.summaries`), without grouping events."""
+    n_events, undated, *quads = cur.execute(
+        "SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE event_date IS NULL), 0), "
+        f"{_quad_sums()} FROM summary_days"
     ).fetchone()
+    # every event belongs to an article whose n_events counts it (Store.write writes both)
+    n_articles = cur.execute("SELECT count(*) FROM articles WHERE n_events > 0").fetchone()[0]
     timeline = _clean(_rows(
         cur,
-        f"SELECT date_trunc('{bucket}', e.event_date)::DATE AS period, "
-        "count(*) FILTER (WHERE e.quad_class = 1) AS q1, count(*) FILTER (WHERE e.quad_class = 2) AS q2, "
-        "count(*) FILTER (WHERE e.quad_class = 3) AS q3, count(*) FILTER (WHERE e.quad_class = 4) AS q4, "
-        f"count(*) AS total FROM events e WHERE {where} AND e.event_date IS NOT NULL GROUP BY 1 ORDER BY 1",
-        params,
+        f"SELECT date_trunc('{bucket}', event_date)::DATE AS period, {_quad_sums()}, sum(n) AS total "
+        "FROM summary_days WHERE event_date IS NOT NULL GROUP BY 1 ORDER BY 1",
+        [],
     ))
-    single = single_sql("e")
     top_actors = _rows(
-        cur,
-        "SELECT code, count(*) AS n, CAST(sum(s) AS BIGINT) AS as_source, CAST(sum(t) AS BIGINT) AS as_target FROM ("
-        "SELECT e.source_code AS code, 1 AS s, CAST(e.target_code IS NOT DISTINCT FROM e.source_code AS INTEGER) AS t "
-        f"FROM events e WHERE ({where}) AND {single} AND e.source_code IS NOT NULL "
-        "UNION ALL SELECT e.target_code, 0, 1 "
-        f"FROM events e WHERE ({where}) AND {single} AND e.target_code IS NOT NULL "
-        "AND e.target_code IS DISTINCT FROM e.source_code "
-        "UNION ALL SELECT code, CAST(list_contains(src, code) AS INTEGER), CAST(list_contains(tgt, code) AS INTEGER) "
-        "FROM (SELECT e.source_codes AS src, e.target_codes AS tgt, "
-        f"unnest(list_distinct(list_concat(e.source_codes, e.target_codes))) AS code FROM events e "
-        f"WHERE ({where}) AND NOT {single})) GROUP BY code ORDER BY n DESC, code LIMIT ?",
-        params * 3 + [top],
+        cur, "SELECT code, n, as_source, as_target FROM summary_actors ORDER BY n DESC, code LIMIT ?", [top]
     )
-    names = _actor_names(cur, [a["code"] for a in top_actors])
-    for a in top_actors:
-        a["name"] = names.get(a["code"])
-    pairs, uses = _pairs_sql(where, "code")
     top_dyads = _rows(
         cur,
-        "SELECT src AS source, tgt AS target, count(*) AS n, round(avg(goldstein), 2) AS goldstein "
-        f"FROM ({pairs}) GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?",
-        params * uses + [top],
+        "SELECT src AS source, tgt AS target, n, round(goldstein_sum / goldstein_n, 2) AS goldstein "
+        "FROM summary_pairs WHERE level = 'code' ORDER BY n DESC, 1, 2 LIMIT ?",
+        [top],
     )
     top_places = _rows(
         cur,
-        "SELECT e.location_name AS name, e.location_country AS country, count(*) AS n "
-        f"FROM events e WHERE {where} AND (e.location_name IS NOT NULL OR e.location_country IS NOT NULL) "
+        "SELECT name, country, sum(n) AS n FROM summary_places WHERE name IS NOT NULL OR country IS NOT NULL "
         "GROUP BY 1, 2 ORDER BY n DESC, 1 NULLS LAST, 2 LIMIT ?",
-        params + [top],
+        [top],
     )
+    roots = cur.execute("SELECT cameo_root, sum(n) FROM summary_days GROUP BY 1 ORDER BY 1").fetchall()
+    return {"events": n_events, "articles": n_articles, "undated": undated, "quads": quads, "timeline": timeline,
+            "roots": roots, "top_actors": top_actors, "top_dyads": top_dyads, "top_places": top_places}
+
+
+def _overview_from_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, bucket: str, top: int) -> dict[str, Any]:
+    """The overview of the filtered events: each grouping reads only the columns it needs.
+
+    Single-actor events are grouped by their (source, target) pair once (`flat`), and both the top
+    actors and the top dyads are summed from that, plus the few events with compound actors
+    counted code by code.
+    """
+    where, params = flt.where()
+    single = single_sql("e")
+    # one pass for the counts by period x quad class, by CAMEO root and by place
+    n_articles, by_period_quad, roots, top_places = cur.execute(
+        "WITH g AS MATERIALIZED (SELECT grouping(period, quad_class) AS g_pq, grouping(cameo_root) AS g_r, "
+        "grouping(location_name, location_country) AS g_l, period, quad_class, cameo_root, location_name, "
+        f"location_country, count(*) AS n FROM (SELECT date_trunc('{bucket}', e.event_date)::DATE AS period, "
+        "e.quad_class, e.cameo_root, e.location_name, e.location_country FROM events e "
+        f"WHERE {where}) GROUP BY GROUPING SETS ((period, quad_class), (cameo_root), "
+        "(location_name, location_country))) "
+        f"SELECT (SELECT count(DISTINCT e.article_id) FROM events e WHERE {where}), "
+        "(SELECT list({'period': period, 'quad_class': quad_class, 'n': n}) FROM g WHERE g_pq = 0), "
+        "(SELECT list({'root': cameo_root, 'n': n} ORDER BY cameo_root) FROM g WHERE g_r = 0), "
+        "(SELECT list({'name': location_name, 'country': location_country, 'n': n} "
+        "ORDER BY n DESC, location_name NULLS LAST, location_country) FROM (SELECT * FROM g WHERE g_l = 0 "
+        "AND (location_name IS NOT NULL OR location_country IS NOT NULL) "
+        "ORDER BY n DESC, location_name NULLS LAST, location_country LIMIT ?))",
+        params + params + [top],
+    ).fetchone()
+    by_period_quad = by_period_quad or []
+    n_events = sum(r["n"] for r in by_period_quad)
+    undated = sum(r["n"] for r in by_period_quad if r["period"] is None)
+    quads_row = [sum(r["n"] for r in by_period_quad if r["quad_class"] == q) for q in QUAD_CLASS_NAMES]
+    periods: dict[Any, dict[str, Any]] = {}
+    for r in by_period_quad:
+        if r["period"] is None:
+            continue
+        row = periods.setdefault(r["period"], {"period": r["period"], **{f"q{q}": 0 for q in QUAD_CLASS_NAMES},
+                                               "total": 0})
+        if r["quad_class"] in QUAD_CLASS_NAMES:
+            row[f"q{r['quad_class']}"] += r["n"]
+        row["total"] += r["n"]
+    timeline = _clean([periods[k] for k in sorted(periods)])
+    roots = [(r["root"], r["n"]) for r in roots or []]
+    top_places = top_places or []
+    top_actors, top_dyads = cur.execute(
+        "WITH flat AS MATERIALIZED (SELECT e.source_code, e.target_code, count(*) AS n, "
+        f"sum(e.goldstein) AS g_sum, count(e.goldstein) AS g_n FROM events e WHERE ({where}) AND {single} "
+        "GROUP BY ALL), "
+        # the few events with compound actors, read once for both their actors and their pairs
+        "comp AS MATERIALIZED (SELECT e.source_code, e.target_code, e.source_extra, e.target_extra, e.quad_class, "
+        f"e.goldstein FROM events e WHERE ({where}) AND NOT {single}), "
+        "actor_rows AS (SELECT source_code AS code, n, n AS s, "
+        "CASE WHEN target_code IS NOT DISTINCT FROM source_code THEN n ELSE 0 END AS t FROM flat "
+        "WHERE source_code IS NOT NULL "
+        "UNION ALL SELECT target_code, n, 0, n FROM flat WHERE target_code IS NOT NULL "
+        "AND target_code IS DISTINCT FROM source_code "
+        f"UNION ALL SELECT code, 1, s, t FROM ({compound_actors_sql('comp', 'TRUE')})), "
+        "pair_rows AS (SELECT source_code AS src, target_code AS tgt, n, g_sum, g_n FROM flat "
+        "WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
+        "UNION ALL SELECT src, tgt, 1, goldstein, CAST(goldstein IS NOT NULL AS INTEGER) "
+        f"FROM ({compound_pairs_sql('comp', 'TRUE', 'code')})) "
+        "SELECT (SELECT list({'code': code, 'n': n, 'as_source': as_source, 'as_target': as_target} "
+        "ORDER BY n DESC, code) FROM (SELECT code, CAST(sum(n) AS BIGINT) AS n, CAST(sum(s) AS BIGINT) AS as_source, "
+        "CAST(sum(t) AS BIGINT) AS as_target FROM actor_rows GROUP BY code ORDER BY n DESC, code LIMIT ?)), "
+        "(SELECT list({'source': src, 'target': tgt, 'n': n, 'goldstein': goldstein} ORDER BY n DESC, src, tgt) "
+        "FROM (SELECT src, tgt, CAST(sum(n) AS BIGINT) AS n, round(sum(g_sum) / sum(g_n), 2) AS goldstein "
+        "FROM pair_rows GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?))",
+        params * 2 + [top, top],
+    ).fetchone()
+    return {"events": n_events, "articles": n_articles, "undated": undated, "quads": quads_row,
+            "timeline": timeline, "roots": roots, "top_actors": top_actors or [], "top_dyads": top_dyads or [],
+            "top_places": top_places}
+
+
+def overview(cur: duckdb.DuckDBPyConnection, flt: EventFilter, interval: str = "month", top: int = 10) -> dict:
+    """Totals, events over time by quad class, and the top actors, dyads, places and CAMEO roots."""
+    bucket = INTERVALS[interval]
+    if flt.is_empty() and has_summaries(cur):
+        v = _overview_from_summaries(cur, bucket, top)
+    else:
+        v = _overview_from_events(cur, flt, bucket, top)
+    names = _actor_names(cur, [a["code"] for a in v["top_actors"]])
+    for a in v["top_actors"]:
+        a["name"] = names.get(a["code"])
     onto = load_ontology()
-    by_root = [
-        {"code": r, "name": onto.get(r).name if r in onto else None, "n": n}
-        for r, n in cur.execute(
-            f"SELECT e.cameo_root, count(*) FROM events e WHERE {where} GROUP BY 1 ORDER BY 1", params
-        ).fetchall()
-    ]
-    by_quad = dict(zip(QUAD_CLASS_NAMES, quads, strict=True))
+    by_root = [{"code": r, "name": onto.get(r).name if r in onto else None, "n": n} for r, n in v["roots"]]
+    by_quad = dict(zip(QUAD_CLASS_NAMES, v["quads"], strict=True))
     return {
-        "events": n_events,
-        "articles": n_articles,
-        "undated": undated,
+        "events": v["events"],
+        "articles": v["articles"],
+        "undated": v["undated"],
         "interval": interval,
-        "timeline": timeline,
+        "timeline": v["timeline"],
         "by_quad": [{"quad_class": q, "name": QUAD_CLASS_NAMES[q], "n": n} for q, n in by_quad.items()],
         "by_root": by_root,
-        "top_actors": top_actors,
-        "top_dyads": top_dyads,
-        "top_places": top_places,
+        "top_actors": v["top_actors"],
+        "top_dyads": v["top_dyads"],
+        "top_places": v["top_places"],
     }
 
 
@@ -383,33 +472,35 @@ def dyad(
     ab_sql, ab_params = f"({src_a} AND {tgt_b})", p_src_a + p_tgt_b
     ba_sql, ba_params = f"({src_b} AND {tgt_a})", p_src_b + p_tgt_a
     flagged = (
-        f"SELECT e.event_date, e.goldstein, e.quad_class, {ab_sql} AS ab, {ba_sql} AS ba "
-        f"FROM events e WHERE ({where}) AND ({ab_sql} OR {ba_sql})"
+        f"SELECT e.event_date, date_trunc('{bucket}', e.event_date)::DATE AS period, e.goldstein, e.quad_class, "
+        f"{ab_sql} AS ab, {ba_sql} AS ba FROM events e WHERE ({where}) AND ({ab_sql} OR {ba_sql})"
     )
     flag_params = ab_params + ba_params + params + ab_params + ba_params
-    series = _clean(_rows(
+    # one pass: per period (the series), over all events, undated ones included (the totals), and
+    # the first dates of both directions' events (to page them, oldest first)
+    measures = ", ".join(
+        f"count(*) FILTER (WHERE {d}) AS {d}_n, round(avg(goldstein) FILTER (WHERE {d}), 2) AS {d}_goldstein, "
+        + ", ".join(f"count(*) FILTER (WHERE {d} AND quad_class = {q}) AS {d}_q{q}" for q in QUAD_CLASS_NAMES)
+        for d in ("ab", "ba")
+    )
+    bounds = _bounds_sql("date", offset + limit, alias="")
+    grouped = _rows(
         cur,
-        f"SELECT date_trunc('{bucket}', event_date)::DATE AS period, "
-        "count(*) FILTER (WHERE ab) AS ab_n, round(avg(goldstein) FILTER (WHERE ab), 2) AS ab_goldstein, "
-        "count(*) FILTER (WHERE ba) AS ba_n, round(avg(goldstein) FILTER (WHERE ba), 2) AS ba_goldstein "
-        f"FROM ({flagged}) WHERE event_date IS NOT NULL GROUP BY 1 ORDER BY 1",
+        f"SELECT grouping(period) AS overall, period, count(*) AS total, {measures}, "
+        f"CASE WHEN grouping(period) = 1 THEN {bounds or 'NULL'} END AS first "
+        f"FROM ({flagged}) GROUP BY GROUPING SETS ((period), ()) ORDER BY overall, period",
         flag_params,
-    ))
-    row = cur.execute(
-        "SELECT " + ", ".join(
-            f"count(*) FILTER (WHERE {d}), round(avg(goldstein) FILTER (WHERE {d}), 2), "
-            + ", ".join(f"count(*) FILTER (WHERE {d} AND quad_class = {q})" for q in QUAD_CLASS_NAMES)
-            for d in ("ab", "ba")
-        ) + f" FROM ({flagged})",
-        flag_params,
-    ).fetchone()
-    totals = {}
-    for i, key in enumerate(("ab", "ba")):
-        n, g, *qs = row[i * 6:(i + 1) * 6]
-        by_quad = {str(q): c for q, c in zip(QUAD_CLASS_NAMES, qs, strict=True)}
-        totals[key] = {"n": n, "goldstein": g, "by_quad": by_quad}
-    events = list_events(cur, flt, limit, offset, sort="date", extra_where=f"{ab_sql} OR {ba_sql}",
-                         extra_params=ab_params + ba_params)
+    )
+    total = next(r for r in grouped if r["overall"])
+    page = _page_ids(cur, f"({where}) AND ({ab_sql} OR {ba_sql})", params + ab_params + ba_params, "date",
+                     limit, offset, total["total"], total["first"])
+    series = _clean([
+        {k: r[k] for k in ("period", "ab_n", "ab_goldstein", "ba_n", "ba_goldstein")}
+        for r in grouped if not r["overall"] and r["period"] is not None
+    ])
+    totals = {d: {"n": total[f"{d}_n"], "goldstein": total[f"{d}_goldstein"],
+                  "by_quad": {str(q): total[f"{d}_q{q}"] for q in QUAD_CLASS_NAMES}} for d in ("ab", "ba")}
+    events = {"total": total["total"], "limit": limit, "offset": offset, "items": _events_by_id(cur, page)}
     a_up, b_up = a.strip().upper(), b.strip().upper()
     for it in events["items"]:
         src_codes = [x["code"] or "" for x in it["source"]]
@@ -426,17 +517,26 @@ def network(
 
     `level="country"` merges actors into their country (or non-state root where they have none).
     """
-    where, params = flt.where()
-    pairs, uses = _pairs_sql(where, level)
-    edges = _rows(
-        cur,
-        "SELECT src AS source, tgt AS target, count(*) AS n, "
-        "count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation, "
-        "count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict, "
-        f"round(avg(goldstein), 2) AS goldstein FROM ({pairs}) WHERE src <> tgt "
-        "GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY n DESC, 1, 2 LIMIT ?",
-        params * uses + [min_count, limit],
-    )
+    if flt.is_empty() and has_summaries(cur):
+        edges = _rows(
+            cur,
+            "SELECT src AS source, tgt AS target, n, q1 + q2 AS cooperation, q3 + q4 AS conflict, "
+            "round(goldstein_sum / goldstein_n, 2) AS goldstein FROM summary_pairs "
+            "WHERE level = ? AND src <> tgt AND n >= ? ORDER BY n DESC, 1, 2 LIMIT ?",
+            [level, min_count, limit],
+        )
+    else:
+        where, params = flt.where()
+        pairs, uses = pairs_sql("events", where, level)
+        edges = _rows(
+            cur,
+            "SELECT src AS source, tgt AS target, count(*) AS n, "
+            "count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation, "
+            "count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict, "
+            f"round(avg(goldstein), 2) AS goldstein FROM ({pairs}) WHERE src <> tgt "
+            "GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY n DESC, 1, 2 LIMIT ?",
+            params * uses + [min_count, limit],
+        )
     weight: dict[str, int] = {}
     for e in edges:
         e["kind"] = "cooperation" if e["cooperation"] >= e["conflict"] else "conflict"
@@ -449,38 +549,60 @@ def network(
 
 def map_points(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int = 2000) -> dict[str, Any]:
     """Events by location: points with coordinates, countries for events placed only by country."""
-    where, params = flt.where()
-    quads = (
-        "count(*) FILTER (WHERE e.quad_class = 1) AS q1, count(*) FILTER (WHERE e.quad_class = 2) AS q2, "
-        "count(*) FILTER (WHERE e.quad_class = 3) AS q3, count(*) FILTER (WHERE e.quad_class = 4) AS q4"
-    )
-    points = _rows(
-        cur,
-        "SELECT any_value(e.location_name) AS name, e.location_country AS country, "
-        "round(e.location_lat, 2) AS lat, round(e.location_lon, 2) AS lon, count(*) AS n, "
-        f"{quads} FROM events e WHERE {where} AND e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL "
-        "GROUP BY 2, 3, 4 ORDER BY n DESC, 2, 3, 4 LIMIT ?",
-        params + [limit],
-    )
-    countries = _rows(
-        cur,
-        f"SELECT e.location_country AS country, count(*) AS n, {quads} FROM events e WHERE {where} "
-        "AND e.location_lat IS NULL AND e.location_country IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?",
-        params + [limit],
-    )
-    unplaced = cur.execute(
-        f"SELECT count(*) FROM events e WHERE {where} AND e.location_lat IS NULL AND e.location_country IS NULL",
-        params,
-    ).fetchone()[0]
-    return {"points": points, "countries": countries, "unplaced": unplaced}
+    if flt.is_empty() and has_summaries(cur):
+        # the places' counts, grouped as the events would be
+        rel = ("(SELECT name AS location_name, country AS location_country, lat AS location_lat, "
+               "lon AS location_lon, n, q1, q2, q3, q4 FROM summary_places)")
+        count, quads = "sum(n)", ", ".join(f"sum(q{q}) AS q{q}" for q in QUAD_CLASS_NAMES)
+        params: list[Any] = []
+    else:
+        where, params = flt.where()
+        rel = ("(SELECT e.location_name, e.location_country, e.location_lat, e.location_lon, e.quad_class "
+               f"FROM events e WHERE {where})")
+        count = "count(*)"
+        quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS q{q}" for q in QUAD_CLASS_NAMES)
+    # one pass: each event is a point (coordinates), a country (no coordinates) or unplaced
+    kind = ("CASE WHEN location_lat IS NOT NULL AND location_lon IS NOT NULL THEN 'point' "
+            "WHEN location_lat IS NULL AND location_country IS NOT NULL THEN 'country' "
+            "WHEN location_lat IS NULL THEN 'unplaced' END")
+    cols = ", ".join(f"'q{q}': q{q}" for q in QUAD_CLASS_NAMES)
+    points, countries, unplaced = cur.execute(
+        "WITH g AS MATERIALIZED (SELECT kind, country, lat, lon, any_value(name) AS name, "
+        f"{count} AS n, {quads} FROM (SELECT *, {kind} AS kind, location_country AS country, "
+        "CASE WHEN location_lat IS NOT NULL AND location_lon IS NOT NULL THEN round(location_lat, 2) END AS lat, "
+        "CASE WHEN location_lat IS NOT NULL AND location_lon IS NOT NULL THEN round(location_lon, 2) END AS lon, "
+        f"location_name AS name FROM {rel}) WHERE kind IS NOT NULL GROUP BY kind, country, lat, lon) "
+        "SELECT (SELECT list({'name': name, 'country': country, 'lat': lat, 'lon': lon, 'n': n, "
+        f"{cols}}} ORDER BY n DESC, country, lat, lon) FROM (SELECT * FROM g WHERE kind = 'point' "
+        "ORDER BY n DESC, country, lat, lon LIMIT ?)), "
+        f"(SELECT list({{'country': country, 'n': n, {cols}}} ORDER BY n DESC, country) FROM (SELECT * FROM g "
+        "WHERE kind = 'country' ORDER BY n DESC, country LIMIT ?)), "
+        "(SELECT coalesce(sum(n), 0) FROM g WHERE kind = 'unplaced')",
+        params + [limit, limit],
+    ).fetchone()
+    return {"points": points or [], "countries": countries or [], "unplaced": unplaced}
 
 
 def actors(cur: duckdb.DuckDBPyConnection, q: str | None, limit: int = 20) -> list[dict[str, Any]]:
     """Actor codes matching a code prefix or a name, with their mentions as source or target (for suggestions)."""
     cond, params = "a.code IS NOT NULL", []
     if q:
-        cond += " AND (a.code LIKE ? ESCAPE '\\' OR a.name ILIKE ? ESCAPE '\\')"
-        params += [_prefix(q), _contains(q)]
+        cond += f" AND (prefix(a.code, ?) OR {_icontains('a.name')})"
+        params += [_code_prefix(q), _needle(q)]
+    if has_summaries(cur):
+        # mentions grouped by code, name and country: the most frequent name and country are weighted
+        return _rows(
+            cur,
+            f"WITH m AS (SELECT a.code, a.name, a.country, a.n FROM summary_mentions a WHERE {cond}), "
+            "tot AS (SELECT code, sum(n) AS n FROM m GROUP BY code HAVING sum(n) > 0), "
+            "nm AS (SELECT code, arg_max(name, k) AS name FROM (SELECT code, name, sum(n) AS k FROM m "
+            "WHERE name IS NOT NULL GROUP BY 1, 2 HAVING sum(n) > 0) GROUP BY code), "
+            "ct AS (SELECT code, arg_max(country, k) AS country FROM (SELECT code, country, sum(n) AS k FROM m "
+            "WHERE country IS NOT NULL GROUP BY 1, 2 HAVING sum(n) > 0) GROUP BY code) "
+            "SELECT tot.code, nm.name, ct.country, tot.n FROM tot LEFT JOIN nm USING (code) LEFT JOIN ct USING (code) "
+            "ORDER BY tot.n DESC, tot.code LIMIT ?",
+            params + [limit],
+        )
     return _rows(
         cur,
         "SELECT a.code, mode(a.name) AS name, mode(a.country) AS country, count(*) AS n "
@@ -491,17 +613,31 @@ def actors(cur: duckdb.DuckDBPyConnection, q: str | None, limit: int = 20) -> li
 
 def list_articles(cur: duckdb.DuckDBPyConnection, q: str | None, limit: int, offset: int) -> dict[str, Any]:
     """Articles, newest first, optionally those whose id or title contains `q`."""
-    cond, params = "TRUE", []
-    if q:
-        cond = "(id ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\')"
-        params = [_contains(q), _contains(q)]
-    total = cur.execute(f"SELECT count(*) FROM articles WHERE {cond}", params).fetchone()[0]
-    items = _clean(_rows(
-        cur,
-        "SELECT id, title, publication_date, source, url, n_events, location_name, location_country "
-        f"FROM articles WHERE {cond} ORDER BY publication_date DESC NULLS LAST, id LIMIT ? OFFSET ?",
-        params + [limit, offset],
-    ))
+    if not q:
+        total = cur.execute("SELECT count(*) FROM articles").fetchone()[0]
+        ids = [r[0] for r in cur.execute(
+            "SELECT id FROM articles ORDER BY publication_date DESC NULLS LAST, id LIMIT ? OFFSET ?", [limit, offset]
+        ).fetchall()]
+    else:
+        # one pass for the matches (the text match is the cost), then count and page them
+        total, ids = cur.execute(
+            "WITH m AS MATERIALIZED (SELECT id, publication_date FROM articles "
+            f"WHERE {_icontains('id')} OR {_icontains('title')}) "
+            "SELECT (SELECT count(*) FROM m), (SELECT list(id ORDER BY publication_date DESC NULLS LAST, id) "
+            "FROM (SELECT id, publication_date FROM m ORDER BY publication_date DESC NULLS LAST, id LIMIT ? OFFSET ?))",
+            [_needle(q), _needle(q), limit, offset],
+        ).fetchone()
+        ids = ids or []
+    items: list[dict[str, Any]] = []
+    if ids:
+        rows = _clean(_rows(
+            cur,
+            "SELECT id, title, publication_date, source, url, n_events, location_name, location_country "
+            f"FROM articles WHERE id IN ({', '.join('?' * len(ids))})",
+            ids,
+        ))
+        by_id = {r["id"]: r for r in rows}
+        items = [by_id[i] for i in ids if i in by_id]
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 

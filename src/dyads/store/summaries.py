@@ -1,0 +1,244 @@
+"""Summary tables of the store: event counts by day, actor, dyad, place and actor mention, kept exact on write.
+
+The web app's unfiltered views (the landing overview, network, map, filter facets, actor suggestions)
+would otherwise group every event on each request: seconds on millions of events. These tables hold
+those groupings, so a view reads thousands of rows instead of millions. They are additive (every
+measure is a count or a sum), so `Store.write` keeps them exact by subtracting what the replaced
+articles contributed and adding what the new ones do; `rebuild` recomputes them from scratch.
+
+Every writer goes through `apply_delta` or `rebuild` (coding, migration 4 for databases coded
+before them, and `dyads bench web`'s generator), so the tables always agree with `events` and
+`event_actors`. A Parquet store (Dask engine) has no summary tables: readers then fall back to
+grouping the events (`has_summaries`).
+
+The SQL that counts actors and dyads per event is defined here once and used both to fill the
+tables and by the web queries for filtered views, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+EXTRA_CODES = {
+    "source": "CASE WHEN len(source_codes) > 1 THEN array_to_string(source_codes[2:], ' ') END",
+    "target": "CASE WHEN len(target_codes) > 1 THEN array_to_string(target_codes[2:], ' ') END",
+}
+"""The `events.source_extra` / `target_extra` columns: the codes after the first, space-separated,
+NULL for an event with at most one. With them, matching an actor code prefix reads two short string
+columns (mostly NULL) instead of the list columns of every event. `rows.event_row` computes the same
+values in Python; `FILL_EXTRA_CODES` fills them in SQL for rows inserted otherwise."""
+
+FILL_EXTRA_CODES = (
+    f"UPDATE events SET source_extra = {EXTRA_CODES['source']}, target_extra = {EXTRA_CODES['target']} "
+    "WHERE len(source_codes) > 1 OR len(target_codes) > 1"
+)
+
+
+def single_sql(alias: str) -> str:
+    """True for events with at most one source and one target code: their flat columns say it all."""
+    return f"({alias}.source_extra IS NULL AND {alias}.target_extra IS NULL)"
+
+
+def codes_list_sql(alias: str, role: str) -> str:
+    """The event's `role` codes as a list, from the flat first code and the extra codes.
+
+    Equal to the `source_codes` / `target_codes` list column, but read from two short string
+    columns: a list column costs far more to scan on millions of events (codes hold no spaces).
+    """
+    return (f"CASE WHEN {alias}.{role}_code IS NULL THEN []::VARCHAR[] ELSE list_concat([{alias}.{role}_code], "
+            f"coalesce(string_split({alias}.{role}_extra, ' '), []::VARCHAR[])) END")
+
+
+def compound_actors_sql(events: str, where: str) -> str:
+    """Rows (code, s, t) for each distinct code of each matching event with a compound actor: s and t
+    are 1 where the code is among its sources / targets."""
+    single = single_sql("e")
+    return (
+        "SELECT code, CAST(list_contains(src, code) AS INTEGER) AS s, CAST(list_contains(tgt, code) AS INTEGER) AS t "
+        "FROM (SELECT src, tgt, unnest(list_distinct(list_concat(src, tgt))) AS code FROM ("
+        f"SELECT {codes_list_sql('e', 'source')} AS src, {codes_list_sql('e', 'target')} AS tgt FROM {events} e "
+        f"WHERE ({where}) AND NOT {single}))"
+    )
+
+
+def actor_counts_sql(events: str, where: str) -> tuple[str, int]:
+    """Per actor code: events it is in (`n`), as a source, as a target; over `events` rows matching `where`.
+
+    A compound actor counts once per code. Returns the SQL (columns code, n, as_source, as_target)
+    and how many times it uses the parameters of `where`.
+    """
+    single = single_sql("e")
+    sql = (
+        "SELECT code, count(*) AS n, CAST(sum(s) AS BIGINT) AS as_source, CAST(sum(t) AS BIGINT) AS as_target "
+        "FROM (SELECT e.source_code AS code, 1 AS s, "
+        "CAST(e.target_code IS NOT DISTINCT FROM e.source_code AS INTEGER) AS t "
+        f"FROM {events} e WHERE ({where}) AND {single} AND e.source_code IS NOT NULL "
+        f"UNION ALL SELECT e.target_code, 0, 1 FROM {events} e WHERE ({where}) AND {single} "
+        "AND e.target_code IS NOT NULL AND e.target_code IS DISTINCT FROM e.source_code "
+        f"UNION ALL {compound_actors_sql(events, where)}) GROUP BY code"
+    )
+    return sql, 3
+
+
+def compound_pairs_sql(events: str, where: str, level: str = "code") -> str:
+    """Pairs (src, tgt, quad_class, goldstein) of matching events with a compound actor: every distinct
+    source x target code (at `level`, see `pairs_sql`) once per event."""
+    single = single_sql("e")
+
+    def codes(role: str) -> str:
+        listed = codes_list_sql("e", role)
+        return f"list_distinct({listed if level == 'code' else f'list_transform({listed}, lambda c: left(c, 3))'})"
+
+    return (
+        "SELECT src, unnest(tgts) AS tgt, quad_class, goldstein FROM ("
+        f"SELECT unnest({codes('source')}) AS src, {codes('target')} AS tgts, e.quad_class, e.goldstein "
+        f"FROM {events} e WHERE ({where}) AND NOT {single})"
+    )
+
+
+def pairs_sql(events: str, where: str, level: str = "code") -> tuple[str, int]:
+    """Source x target actor pairs of the `events` rows matching `where` (compound actors give every pair).
+
+    At `level="country"` a code stands for its first three letters: the country, or the non-state
+    root (IGO, NGO, ...) of actors without one; a pair then counts once per event. Columns: src,
+    tgt, quad_class, goldstein. Returns the SQL and how many times it uses the parameters.
+    """
+    key = "{c}" if level == "code" else "left({c}, 3)"
+    single = single_sql("e")
+    flat = (
+        f"SELECT {key.format(c='e.source_code')} AS src, {key.format(c='e.target_code')} AS tgt, "
+        f"e.quad_class, e.goldstein FROM {events} e WHERE ({where}) AND {single} "
+        "AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL"
+    )
+    return f"{flat} UNION ALL {compound_pairs_sql(events, where, level)}", 2
+
+
+QUADS = ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4))
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One summary table: its key and measure columns and the SQL of what some events contribute."""
+
+    name: str
+    keys: tuple[str, ...]
+    measures: tuple[str, ...]
+    ddl: str
+    # SELECT of keys + measures over `{events}` (events rows) and `{actors}` (event_actors rows)
+    contribution: str
+
+    def contribution_sql(self, events: str, actors: str) -> str:
+        return self.contribution.format(events=events, actors=actors)
+
+
+def _pairs_contribution() -> str:
+    parts = []
+    for level in ("code", "country"):
+        sql, _ = pairs_sql("{events}", "TRUE", level)
+        parts.append(
+            f"SELECT '{level}' AS level, src, tgt, count(*) AS n, {QUADS}, sum(goldstein) AS goldstein_sum, "
+            f"count(goldstein) AS goldstein_n FROM ({sql}) GROUP BY ALL"
+        )
+    return " UNION ALL ".join(parts)
+
+
+SUMMARIES: tuple[Summary, ...] = (
+    Summary(
+        "summary_days", ("event_date", "quad_class", "cameo_root", "plover"), ("n",),
+        "CREATE TABLE summary_days (event_date DATE, quad_class INTEGER, cameo_root VARCHAR, plover VARCHAR, "
+        "n BIGINT NOT NULL)",
+        "SELECT event_date, quad_class, cameo_root, plover, count(*) AS n FROM {events} GROUP BY ALL",
+    ),
+    Summary(
+        "summary_actors", ("code",), ("n", "as_source", "as_target"),
+        "CREATE TABLE summary_actors (code VARCHAR, n BIGINT NOT NULL, as_source BIGINT NOT NULL, "
+        "as_target BIGINT NOT NULL)",
+        actor_counts_sql("{events}", "TRUE")[0],
+    ),
+    Summary(
+        "summary_pairs", ("level", "src", "tgt"),
+        ("n", "q1", "q2", "q3", "q4", "goldstein_sum", "goldstein_n"),
+        "CREATE TABLE summary_pairs (level VARCHAR NOT NULL, src VARCHAR, tgt VARCHAR, n BIGINT NOT NULL, "
+        "q1 BIGINT NOT NULL, q2 BIGINT NOT NULL, q3 BIGINT NOT NULL, q4 BIGINT NOT NULL, goldstein_sum DOUBLE, "
+        "goldstein_n BIGINT NOT NULL)",
+        _pairs_contribution(),
+    ),
+    Summary(
+        "summary_places", ("name", "country", "lat", "lon"), ("n", "q1", "q2", "q3", "q4"),
+        "CREATE TABLE summary_places (name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, n BIGINT NOT NULL, "
+        "q1 BIGINT NOT NULL, q2 BIGINT NOT NULL, q3 BIGINT NOT NULL, q4 BIGINT NOT NULL)",
+        f"SELECT location_name AS name, location_country AS country, location_lat AS lat, location_lon AS lon, "
+        f"count(*) AS n, {QUADS} FROM {{events}} GROUP BY ALL",
+    ),
+    Summary(
+        "summary_mentions", ("code", "name", "country"), ("n",),
+        "CREATE TABLE summary_mentions (code VARCHAR, name VARCHAR, country VARCHAR, n BIGINT NOT NULL)",
+        "SELECT code, name, country, count(*) AS n FROM {actors} GROUP BY ALL",
+    ),
+)
+SUMMARY_TABLES = tuple(s.name for s in SUMMARIES)
+
+
+def rebuild_sql() -> list[str]:
+    """Statements that recompute every summary table from `events` and `event_actors`."""
+    out = []
+    for s in SUMMARIES:
+        out.append(f"DELETE FROM {s.name}")
+        out.append(f"INSERT INTO {s.name} SELECT * FROM ({s.contribution_sql('events', 'event_actors')})")
+    return out
+
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute every summary table from the events (after rows were written other than by `Store.write`)."""
+    for sql in rebuild_sql():
+        con.execute(sql)
+
+
+def apply_delta(
+    con: duckdb.DuckDBPyConnection, removed: tuple[str, str] | None, added: tuple[str, str] | None
+) -> None:
+    """Subtract what the `removed` (events, event_actors) relations counted and add the `added` ones.
+
+    Only the summary rows whose keys occur in the change are rewritten, so a batch costs little
+    however large the store is. Rows that fall to zero events are dropped: a table holds exactly
+    the groups `rebuild` would give.
+    """
+    if removed is None and added is None:
+        return
+    for s in SUMMARIES:
+        cols = (*s.keys, *s.measures)
+        sums = ", ".join(f"sum({m}) AS {m}" for m in s.measures)
+        keys = ", ".join(s.keys)
+        parts = []
+        if removed is not None:
+            neg = ", ".join([*s.keys, *(f"-{m} AS {m}" for m in s.measures)])
+            parts.append(f"SELECT {neg} FROM ({s.contribution_sql(*removed)})")
+        if added is not None:
+            parts.append(f"SELECT {', '.join(cols)} FROM ({s.contribution_sql(*added)})")
+        match = " AND ".join(f"t.{k} IS NOT DISTINCT FROM d.{k}" for k in s.keys)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE summary_delta AS SELECT {keys}, {sums} "
+                    f"FROM ({' UNION ALL '.join(parts)}) GROUP BY ALL")
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE summary_merged AS SELECT {keys}, {sums} FROM ("
+            f"SELECT {', '.join('t.' + c for c in cols)} FROM {s.name} t SEMI JOIN summary_delta d ON {match} "
+            f"UNION ALL SELECT {', '.join(cols)} FROM summary_delta) GROUP BY ALL HAVING sum(n) <> 0"
+        )
+        con.execute(f"DELETE FROM {s.name} t WHERE EXISTS (SELECT 1 FROM summary_delta d WHERE {match})")
+        con.execute(f"INSERT INTO {s.name} ({', '.join(cols)}) SELECT {', '.join(cols)} FROM summary_merged")
+    con.execute("DROP TABLE IF EXISTS summary_delta")
+    con.execute("DROP TABLE IF EXISTS summary_merged")
+
+
+def has_summaries(cur: duckdb.DuckDBPyConnection) -> bool:
+    """True when the database has the summary tables (a DuckDB store at schema version 4 or later).
+
+    Asked on every web request: binding a query that reads none of their rows costs well under a
+    millisecond, a scan of the catalog several.
+    """
+    try:
+        cur.execute(f"SELECT 1 FROM {', '.join(SUMMARY_TABLES)} LIMIT 0")
+    except duckdb.CatalogException:
+        return False
+    return True

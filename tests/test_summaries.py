@@ -1,0 +1,99 @@
+"""Summary tables of the store (dyads.store.summaries): kept exact by Store.write, filled by migration 4."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.store import Store, summaries
+from tests.test_aggregate import MOSCOW, PETERSBURG, article, mention
+
+
+def _tables(con) -> dict[str, list[tuple]]:
+    """Every summary table's rows, grouped by key (a float sum rounded: it is summed in another order)."""
+    out = {}
+    for s in summaries.SUMMARIES:
+        cols = ", ".join(s.keys + tuple(f"round(sum({m}), 9)" for m in s.measures))
+        out[s.name] = sorted(
+            con.execute(f"SELECT {cols} FROM {s.name} GROUP BY ALL").fetchall(), key=repr
+        )
+    return out
+
+
+def _rebuilt(con) -> dict[str, list[tuple]]:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        summaries.rebuild(con)
+        return _tables(con)
+    finally:
+        con.execute("ROLLBACK")
+
+
+def batch_one():
+    return [
+        article("s1", [mention("s1", 1, "RUSGOV", "111", "USA", loc=MOSCOW),
+                       mention("s1", 2, ["RUSMIL", "RUSGOV"], "190", ["UKR", "UKRMIL"], day="2015-03-10",
+                               loc=PETERSBURG)]),
+        article("s2", [mention("s2", 1, "USA", "0231", "SYRGOV", day="2015-04-01"),
+                       mention("s2", 2, "USA", "040", "USA", day="2015-05-01", negated=True)]),
+    ]
+
+
+def test_writes_keep_the_summaries_equal_to_a_rebuild(tmp_path):
+    with Store(tmp_path / "s.duckdb") as st:
+        st.write(batch_one(), "test")
+        assert _tables(st.con) == _rebuilt(st.con)
+        days = st.con.execute("SELECT sum(n) FROM summary_days").fetchone()[0]
+        assert days == 4
+        # re-coding s1 with other events and adding s3: the old s1 counts are taken out
+        st.write([
+            article("s1", [mention("s1", 1, "CHN", "057", "RUSGOV", day="2015-03-11")]),
+            article("s3", [mention("s3", 1, ["IRN", "IRNGOV"], "172", "USA", day=None)]),
+        ], "test")
+        assert _tables(st.con) == _rebuilt(st.con)
+        assert st.con.execute("SELECT sum(n) FROM summary_days").fetchone()[0] == 4
+        assert st.con.execute("SELECT count(*) FROM summary_pairs WHERE src = 'RUSMIL'").fetchone()[0] == 0
+        # re-coding an article to no events at all leaves no zero rows behind
+        st.write([article("s3", [])], "test")
+        assert _tables(st.con) == _rebuilt(st.con)
+        assert st.con.execute("SELECT count(*) FROM summary_actors WHERE code LIKE 'IRN%'").fetchone()[0] == 0
+        assert st.con.execute("SELECT min(n) FROM summary_days").fetchone()[0] > 0
+
+
+def test_extra_code_columns_match_the_sql_that_fills_them(tmp_path):
+    with Store(tmp_path / "x.duckdb") as st:
+        st.write(batch_one(), "test")
+        written = st.con.execute("SELECT id, source_extra, target_extra FROM events ORDER BY id").fetchall()
+        st.con.execute("UPDATE events SET source_extra = NULL, target_extra = NULL")
+        st.con.execute(summaries.FILL_EXTRA_CODES)
+        assert st.con.execute("SELECT id, source_extra, target_extra FROM events ORDER BY id").fetchall() == written
+    assert [(s, t) for _, s, t in written if s or t] == [("RUSGOV", "UKRMIL")]
+    assert sum(1 for _, s, t in written if s is None and t is None) == 3
+
+
+def test_migration_4_fills_the_summaries_of_an_older_database(tmp_path, monkeypatch):
+    from tests.test_store import _as_of_version
+
+    db = tmp_path / "v3.duckdb"
+    with monkeypatch.context() as m:
+        _as_of_version(m, 3)
+        with Store(db) as st:
+            st.write(batch_one(), "test")
+            assert not summaries.has_summaries(st.con)
+    with Store(db) as st:
+        assert summaries.has_summaries(st.con)
+        assert st.con.execute("SELECT count(*) FROM events WHERE source_extra = 'RUSGOV'").fetchone()[0] == 1
+        assert _tables(st.con) == _rebuilt(st.con)
+        assert st.con.execute("SELECT sum(n) FROM summary_days").fetchone()[0] == 4
+
+
+@pytest.mark.parametrize("level", ["code", "country"])
+def test_pairs_count_a_compound_event_once_per_pair(tmp_path, level):
+    with Store(tmp_path / "p.duckdb") as st:
+        st.write(batch_one(), "test")
+        rows = dict(((s, t), n) for s, t, n in st.con.execute(
+            "SELECT src, tgt, n FROM summary_pairs WHERE level = ?", [level]).fetchall())
+    if level == "code":  # RUSMIL+RUSGOV -> UKR+UKRMIL: four pairs
+        assert rows[("RUSMIL", "UKR")] == rows[("RUSGOV", "UKRMIL")] == 1
+        assert rows[("RUSGOV", "USA")] == 1 and rows[("USA", "USA")] == 1
+    else:  # ... and one RUS -> UKR pair, with the single RUSGOV -> USA event as RUS -> USA
+        assert rows[("RUS", "UKR")] == 1 and rows[("RUS", "USA")] == 1

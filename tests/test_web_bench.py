@@ -1,0 +1,42 @@
+"""`dyads bench web`: the generated database is a store like a coded one (summaries included), and every
+endpoint answers on it."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
+from dyads.store import Store, summaries  # noqa: E402
+from dyads.web.bench import REQUESTS, WebBench, format_report, generate_database, run_bench  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("webbench") / "gen.duckdb"
+    generate_database(path, 1500)
+    return path
+
+
+def test_generated_store_has_what_coding_writes(db):
+    with Store(db, read_only=True) as st:
+        con = st.con
+        assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 1500
+        assert summaries.has_summaries(con)
+        # the compound targets got their extra-code column, as Store.write gives it
+        n_compound, n_extra = con.execute(
+            "SELECT count(*) FILTER (WHERE len(target_codes) > 1), count(target_extra) FROM events").fetchone()
+        assert n_compound == n_extra > 0
+        assert con.execute("SELECT sum(n) FROM summary_days").fetchone()[0] == 1500
+        assert con.execute("SELECT sum(n) FROM summary_mentions").fetchone()[0] == \
+            con.execute("SELECT count(*) FROM event_actors").fetchone()[0]
+
+
+@pytest.mark.slow
+def test_every_endpoint_answers_on_the_generated_store(db):
+    timings = run_bench(db, repeats=1, n_events=1500)
+    assert [t.endpoint for t in timings] == list(REQUESTS)
+    assert all(t.requests >= 1 and t.median_ms > 0 and t.cpu_median_ms >= 0 for t in timings)
+    text = format_report(WebBench(str(db), 1500, None, timings))
+    assert "overview" in text and "cpu median" in text
