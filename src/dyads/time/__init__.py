@@ -41,6 +41,8 @@ _FORWARD = {
     "poised",
     "pledge",
 }
+_ARRANGE = {"plan", "schedule", "slate", "reschedule"}
+"""Verbs of arranging: their time lies ahead of the arranging, so past tense does not point it back."""
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d", "gon", "could", "might", "may", "can", "should", "must"}
 _FORWARD_CUES = {
     "payable",
@@ -100,6 +102,14 @@ def clause_tense(span: Span) -> str | None:
         return FUTURE
     if any(a.lower_ in ("going", "gon") for a in auxes):
         return FUTURE
+    if (
+        verb.lemma_ in _ARRANGE
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.dep_ != "acl"
+        and verb.i < span.start
+        and not any(a.lower_ == "had" for a in auxes)
+    ):  # "planned a rally on Saturday", "has scheduled a news conference Thursday": still to come, while
+        return FUTURE  # "On Friday, the government planned ..." dates the planning itself
     if verb.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxes):
         return PAST
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
@@ -136,7 +146,7 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
             elif span.end < len(doc) and doc[span.end].tag_ == "POS" and cand.rule == "weekday":
                 tense = PAST  # "Wednesday's ruling": a day already talked about
         text = full[start:end]
-        value = normalize(text, ctx, tense)
+        value = normalize(text, ctx, tense, after=full[end : end + 24])
         if value is None:
             continue
         out.append(TimeExpr(text=text, start=start, end=end, type=value.type, value=value.value))

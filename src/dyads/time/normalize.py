@@ -131,8 +131,8 @@ def duration(n: float | None, unit: str) -> str:
         u = "M" if unit == "MIN" else unit
         if n is None:
             return f"PTX{u}"
-        if unit == "H" and n != int(n):
-            return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
+        if unit in ("H", "MIN") and n != int(n):  # PT1H30M, PT1M30S
+            return f"PT{int(n)}{u}{int(round((n - int(n)) * 60))}{'M' if unit == 'H' else 'S'}"
         return f"PT{_fmt_num(n)}{u}"
     if n is None:
         return f"PX{unit}"
@@ -262,10 +262,13 @@ def _day(dct: date, d: date, t: str) -> Value:
     return Value("DATE", d.isoformat())
 
 
-def normalize(text: str, ctx: Context, tense: str | None = None) -> Value | None:
+def normalize(text: str, ctx: Context, tense: str | None = None, after: str = "") -> Value | None:
     """TIMEX3 type and value of `text`, or None when the text is no time expression we can read.
 
     Anything unresolvable for want of a DCT gets X placeholders (XXXX-XX-XX), as TimeBank does.
+    `after` is the text that follows the expression: "the year ended June 30" is a span of a year
+    (P1Y) where "for the year" alone is this year, and "the quarter ended July 31" is the quarter
+    that closes on that day.
     """
     t = _strip(text)
     t = re.sub(r"^(?:the\s+)?(?:very\s+)?", "", t) if t.startswith("the very") else t
@@ -312,7 +315,7 @@ def normalize(text: str, ctx: Context, tense: str | None = None) -> Value | None
     v = _explicit(t, dct, tense)
     if v:
         return v
-    v = _relative(t, ctx, tense)
+    v = _relative(t, ctx, tense, after.lower())
     if v:
         return v
     v = _duration_or_set(t, ctx)
@@ -448,6 +451,12 @@ def _explicit(t: str, dct: date | None, tense: str | None) -> Value | None:
     """Dates the text names: May 7, March 2011, 1990s, Friday, the third quarter, summer 1998."""
     # TimeBank writes "the 1990s" as 199 (TimeML's decade) but a bare "1990s" as 199X: keep both
     x = "" if t.startswith("the ") else "X"
+    m = re.fullmatch(r"(?:the )?(?:(?:early|late|mid)[- ])?(spring|summer|fall|autumn|winter),? (?:of )?(\d{4})", t)
+    if m:  # "the winter of 1994": the season, not the year
+        return Value("DATE", f"{m.group(2)}-{SEASONS[m.group(1)]}")
+    m = re.fullmatch(r"(?:the )?(first|second|last|latter) (?:half|two quarters) of (?:fiscal )?(\d{4})", t)
+    if m:  # "the first half of 1990": TimeML's half-year, 1990-H1
+        return Value("DATE", f"{m.group(2)}-H{1 if m.group(1) == 'first' else 2}")
     t = re.sub(r"^the\s+(?=(?:early|late|mid)[- ])", "", t)
     t = re.sub(r"^(?:early|late|mid|the middle of|the end of|the beginning of|the start of|end of|start of|"
                r"the first half of|the second half of|the close of|the turn of|as early as|as late as|until|"
@@ -535,11 +544,37 @@ def _explicit(t: str, dct: date | None, tense: str | None) -> Value | None:
     return None
 
 
-def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
+_ENDED = re.compile(rf"^,?\s+(?:ended|ending|that ended|which ended|to|through)\s+(?:{_MONTH_RE}\s+(\d{{1,2}}))?")
+
+
+def _relative(t: str, ctx: Context, tense: str | None, after: str = "") -> Value | None:
     """Deictic and anaphoric dates: today, last month, Friday, two days ago, this year's third quarter."""
     dct = ctx.dct
     if dct is None:
         return _unanchored(t)
+    ended = _ENDED.match(after)
+    if t == "the year":  # earnings copy: "for the year ended June 30" is twelve months, "for the year" this year
+        return Value("DURATION", "P1Y") if ended else Value("DATE", str(dct.year))
+    if t == "the quarter" and ended and ended.group(1) and ctx.quarter is None:
+        # "the quarter ended July 31": the calendar quarter most of it lies in (its middle, 45 days back)
+        mon = MONTHS[ended.group(1)]
+        y = month_year(dct, mon, PAST)
+        mid = date(y, mon, min(int(ended.group(2)), 28)) - timedelta(days=45)
+        return Value("DATE", f"{mid.year}-Q{(mid.month - 1) // 3 + 1}")
+    if re.fullmatch(r"(?:by |at |around )?(?:the )?year[- ]end|year's end", t):
+        return Value("DATE", str(dct.year))  # "by year-end": the end of this year, at year granularity
+    m = re.fullmatch(
+        r"(?:the )?(?:(?:comparable|corresponding|same) )?(?:year[- ](?:ago|earlier)|prior[- ]year) "
+        r"(?:(first|second|third|fourth)[- ])?(?:fiscal )?(?:quarter|period)"
+        r"|(?:the )?(?:(?:same|comparable|corresponding) )?(?:(first|second|third|fourth) )?(?:quarter|period) (?:of )?"
+        r"(?:a year (?:ago|earlier)|last year|the (?:previous|prior) year)"
+        r"|last year's (?:(first|second|third|fourth)[- ])?(?:quarter|period)",
+        t,
+    )
+    if m:  # the quarter a year before the one the text reports on
+        q = ctx.quarter or _last_quarter(dct)
+        k = next((ORDINALS[g] for g in m.groups() if g), q[1])
+        return Value("DATE", f"{q[0] - 1}-Q{k}")
     m = re.fullmatch(r"the (following|next|previous|preceding|prior) (day|month|year)", t)
     if m and ctx.last and (m.group(1) in ("following", "previous", "preceding", "prior")):
         return _anaphoric(ctx.last, 1 if m.group(1) == "following" else -1, m.group(2))
@@ -554,7 +589,12 @@ def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
                       r"until|by)[- ]+", "", t)  # fmt: skip
     if stripped != t and re.fullmatch(r"the (?:year|month|week)", stripped):
         return Value("DATE", shift(dct, 0, UNITS[stripped[4:]]))  # "the end of the year": this year
-    t = re.sub(r"^(earlier|later) (?=this|that|last|next|in)", "", stripped)
+    m = re.fullmatch(r"(?:(?:earlier|later) )?(?:that|the same) (day|week|month|year)|(?:earlier|later) in the (day|week|month|year)", stripped)  # noqa: E501
+    if m:
+        if m.group(2):  # "later in the day": the DCT's day, week, month or year
+            return Value("DATE", shift(dct, 0, UNITS[m.group(2)]))
+        return _anaphoric(ctx.last, 0, m.group(1)) if ctx.last else None  # "later that year": the year last named
+    t = re.sub(r"^(earlier|later) (?=this|that|last|next|in|today|tonight|yesterday|tomorrow)", "", stripped)
     t = re.sub(r"^(early|late|mid)[- ](?=this|last|next)", "", t)
     m = re.fullmatch(r"(today|tonight|yesterday|tomorrow)(?:'s)?(?:\s+(morning|afternoon|evening|night))?", t)
     if m:
@@ -571,7 +611,7 @@ def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
     if m:
         rel = {"past": "last", "previous": "last", "coming": "next", "on": None}.get(m.group(1) or "", m.group(1))
         d = weekday_date(dct, WEEKDAYS[m.group(2)], tense, rel)
-        return Value("DATE", d.isoformat())  # "Friday night": TimeBank mostly gives the day alone
+        return Value("DATE", d.isoformat())  # "Friday night": TimeBank mostly gives the day alone (14 of 24)
     m = re.fullmatch(r"(?:(this|the|last|next|past|coming|previous|current|that|the past|the last|the previous|"
                      r"the coming|the next|this past|the current|the same)\s+)?(week|month|year|quarter|weekend|decade|"
                      r"century|spring|summer|fall|autumn|winter)(?:'s)?", t)  # fmt: skip
@@ -693,6 +733,8 @@ def _anaphoric(last: str, n: int, unit: str) -> Value | None:
         return Value("DATE", f"{yy}-{mm:02d}")
     if unit == "day" and mo and d:
         return Value("DATE", (date(y, int(mo), int(d)) + timedelta(days=n)).isoformat())
+    if unit == "week" and mo and d:
+        return Value("DATE", week_value(date(y, int(mo), int(d)) + timedelta(weeks=n)))
     return None
 
 
@@ -770,6 +812,12 @@ def _duration_or_set(t: str, ctx: Context) -> Value | None:
             return Value("DURATION", duration(None, unit))
         if unit:
             return Value("DURATION", duration(1, unit))
+    m = re.fullmatch(rf"(?:an?|one)\s+{_UNIT_RE}\s+and\s+a\s+half", t)
+    if m and _unit(m.group(1)):
+        return Value("DURATION", duration(1.5, _unit(m.group(1)) or "D"))
+    m = re.fullmatch(rf"{_UNIT_RE}\s+(?:or|to)\s+{_UNIT_RE}", t)
+    if m and _unit(m.group(1)) and m.group(1).endswith("s"):  # "weeks or months": the shorter, as TimeBank has it
+        return Value("DURATION", duration(None, _unit(m.group(1)) or "D"))
     m = re.fullmatch(r"(?:a|one)\s+(?:full\s+)?(year|month|week|day)\s+or\s+(?:so|two|more)", t)
     if m:
         return Value("DURATION", duration(None, UNITS[m.group(1)]))

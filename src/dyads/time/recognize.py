@@ -34,7 +34,8 @@ _MOD = (
 )
 _PRE = (
     r"(?:(?:early|late|mid|the end of|the beginning of|the start of|the middle of|the first half of|"
-    r"the second half of|the turn of|the close of)[- ])?"
+    r"the second half of|the last half of|the first two quarters of|the last two quarters of|the turn of|"
+    r"the close of)[- ])?"
 )
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 
@@ -78,7 +79,23 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "ago",
             rf"\b(?:{_MOD})*(?:{_NUM}|{_VAGUE})\s+(?:more\s+)?{_UNIT}\s+(?:ago|earlier|from now|hence)\b",
         ),
-        ("year_ago", r"\b(?:the\s+)?(?:year[- ](?:ago|earlier)|prior[- ]year)(?:\s+(?:quarter|period))?\b"),
+        (
+            "year_ago",
+            r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year[- ](?:ago|earlier)|prior[- ]year)"
+            r"(?:\s+(?:(?:first|second|third|fourth)[- ])?(?:fiscal\s+)?(?:quarter|period))?\b",
+        ),
+        (
+            "quarter_year_ago",  # earnings copy: the quarter compared with, a year back
+            r"\b(?:the\s+)?(?:(?:same|comparable|corresponding)\s+)?(?:(?:first|second|third|fourth)\s+)?"
+            r"(?:quarter|period)\s+(?:of\s+)?(?:a year (?:ago|earlier)|last year|the (?:previous|prior) year)\b"
+            r"|\blast year's\s+(?:(?:first|second|third|fourth)[- ])?(?:quarter|period)\b",
+        ),
+        ("year_end", r"\byear[- ]end\b|\byear's end\b"),
+        (
+            "anaphor",
+            r"\b(?:(?:earlier|later)\s+)?(?:that same|the same|that)\s+(?:day|year)\b"
+            r"|\b(?:earlier|later) in the (?:day|week|month|year)\b",
+        ),
         (
             "quarter",
             rf"\b(?:(?:this|last|next)\s+year's\s+|{_YEAR}\s+)?(?:the\s+)?(?:fiscal\s+)?(?:first|second|third|fourth|"
@@ -95,6 +112,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|following|preceding|entire|whole|full|"
             rf"latest|initial|remaining|prior)\s+)?(?:{_MOD})*(?:{_NUM}|{_VAGUE})[- ](?:more\s+|full\s+|"
             rf"consecutive\s+|straight\s+|additional\s+)?{_UNIT}\b(?!-old| old|-olds)(?:[- ]long\b)?",
+        ),
+        ("and_a_half", rf"\b(?:an?|one)\s+{_UNIT}\s+and\s+a\s+half\b"),
+        (
+            "unit_or_unit",
+            r"\b(?:days|weeks|months|years|decades)\s+(?:or|to)\s+(?:weeks|months|years|decades|centuries)\b",
         ),
         (
             "range",
@@ -131,7 +153,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("month_rel_year", rf"\b{_PRE}{_MON}\s+(?:\d{{1,2}}\s+)?(?:this|last|next) year\b"),
         (
             "spelled_year",
-            rf"\b(?:{_PRE}{_MON}\s+|the year\s+)?(?:nineteen|two thousand)[- ](?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|"  # noqa: E501
+            rf"\b(?:{_PRE}{_MON}\s+|the year\s+|(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of\s+)?(?:nineteen|two thousand)[- ](?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|"  # noqa: E501
             rf"sixteen|seventeen|eighteen|nineteen)\b|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
             rf"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|and\s+\w+|(?:one|two|three|four|five|six|seven|eight|nine)\b)",  # noqa: E501
         ),
@@ -161,11 +183,14 @@ _REF_NEEDS = {"current": re.compile(r"^\s+(?!account|affairs|events|issue|dollar
 
 
 _NEEDS_BEFORE = {
-    "for_the_year": re.compile(r"\bfor\s$", re.IGNORECASE),
+    "for_the_year": re.compile(r"\b(?:for|in|during|(?:months|half|quarter|part) of)\s$", re.IGNORECASE),
     "the_quarter": re.compile(r"\b(?:in|for|during|of)\s$", re.IGNORECASE),
     "bare_units": re.compile(r"\b(?:for|over|within|in|took|takes|take|lasted|last)\s$", re.IGNORECASE),
+    "year_end": re.compile(r"\b(?:by|at|around|since|until|till|before|after|through|toward|towards|near)\s$", re.I),
 }
 
+
+_THAT_DAY_OK = re.compile(r"(?:\b(?:on|in|during|by|until|since|from)\s|^|[.;]\s*)$", re.IGNORECASE)
 
 _SPACY_NOT = {
     "previously",
@@ -240,6 +265,9 @@ def _token_veto(doc: Doc, text: str, start: int, end: int, rule: str) -> bool:
             return True  # bare "recent" is as often not annotated as annotated
         if word == "now" and span[0].i > 0 and doc[span[0].i - 1].lower_ in ("right", "just", "by", "until", "from"):
             return False
+    before12 = text[max(0, start - 12) : start]
+    if rule == "anaphor" and text[start:end].lower() == "that day" and not _THAT_DAY_OK.search(before12):
+        return True  # "redemptions that day" is seldom annotated, "on that day" is
     if rule in _NEEDS_BEFORE and not _NEEDS_BEFORE[rule].search(text[max(0, start - 12) : start]):
         return True
     if rule in ("duration", "range"):
