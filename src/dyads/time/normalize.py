@@ -68,7 +68,9 @@ REFS: dict[str, str] = {
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "the past": "PAST_REF",  # noqa: E501
     "in the past": "PAST_REF", "formerly": "PAST_REF", "earlier": "PAST_REF", "once": "PAST_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "eventually": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "eventually": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "future quarters": "FUTURE_REF",
+    "future years": "FUTURE_REF", "future months": "FUTURE_REF", "future weeks": "FUTURE_REF",
 }  # fmt: skip
 SET_WORDS: dict[str, str] = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P1Q", "annually": "P1Y",
@@ -754,6 +756,12 @@ def _unanchored(t: str) -> Value | None:
     return None
 
 
+_COUNTED = re.compile(
+    rf"{_NUM_RE}(?:[- ]+)(?:more\s+|full\s+|long\s+|straight\s+|consecutive\s+|additional\s+|extra\s+|"
+    rf"trading\s+|business\s+|working\s+)?{_UNIT_RE}(?:[- ](?:long|plus))?"
+)
+
+
 def _duration_or_set(t: str, ctx: Context) -> Value | None:
     """Durations (two days, the past three months, a decade, 10-year) and sets (every week, a year)."""
     m = re.fullmatch(rf"(?:every|each|per)\s+(?:{_NUM_RE}\s+)?{_UNIT_RE}", t)
@@ -772,6 +780,9 @@ def _duration_or_set(t: str, ctx: Context) -> Value | None:
     m = re.fullmatch(rf"{_WD_RE}s", t)
     if m:
         return Value("SET", f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}")
+    m = re.fullmatch(rf"(?:the\s+)?{_UNIT_RE}\s+(ahead|ago)", t)
+    if m and m.group(1).endswith("s") and _unit(m.group(1)):  # "the weeks ahead", "months ago": some weeks
+        return Value("DURATION", duration(None, _unit(m.group(1)) or "D"))
     m = re.fullmatch(rf"(?:the\s+|in\s+)?(recent|coming)\s+{_UNIT_RE}", t)
     if m and m.group(2).endswith("s") and _unit(m.group(2)):
         return Value("DURATION", duration(None, _unit(m.group(2)) or "Y"))  # as TimeBank mostly has it: PXY
@@ -780,12 +791,15 @@ def _duration_or_set(t: str, ctx: Context) -> Value | None:
         return Value("DATE", "PAST_REF" if m.group(1) in ("past", "last", "previous", "recent") else "FUTURE_REF")
     t = re.sub(r"^(?:the\s+)?(?:past|last|next|previous|coming|first|final|latest|following|preceding|entire|whole|"
                r"full|same|initial|remaining|succeeding|prior)\s+", "", t)  # fmt: skip
+    m = re.fullmatch(rf"(?:an?|one)\s+{_UNIT_RE}\s+and\s+a\s+half", t)
+    if m and _unit(m.group(1)):  # "a minute and a half": PT1M30S
+        return Value("DURATION", duration(1.5, _unit(m.group(1)) or "D"))
+    m = _COUNTED.fullmatch(t)  # tried before the hedges are cut, or "an additional year" would lose its "an"
     for _ in range(3):
+        if m:
+            break
         t = re.sub(rf"^{_MOD}", "", t)
-    m = re.fullmatch(
-        rf"{_NUM_RE}(?:[- ]+)(?:more\s+|full\s+|long\s+|straight\s+|consecutive\s+|additional\s+)?{_UNIT_RE}(?:[- ](?:long|plus))?",  # noqa: E501
-        t,
-    )  # noqa: E501
+        m = _COUNTED.fullmatch(t)
     if m:
         n = _num(m.group(1))
         unit = _unit(m.group(2))
@@ -812,9 +826,6 @@ def _duration_or_set(t: str, ctx: Context) -> Value | None:
             return Value("DURATION", duration(None, unit))
         if unit:
             return Value("DURATION", duration(1, unit))
-    m = re.fullmatch(rf"(?:an?|one)\s+{_UNIT_RE}\s+and\s+a\s+half", t)
-    if m and _unit(m.group(1)):
-        return Value("DURATION", duration(1.5, _unit(m.group(1)) or "D"))
     m = re.fullmatch(rf"{_UNIT_RE}\s+(?:or|to)\s+{_UNIT_RE}", t)
     if m and _unit(m.group(1)) and m.group(1).endswith("s"):  # "weeks or months": the shorter, as TimeBank has it
         return Value("DURATION", duration(None, _unit(m.group(1)) or "D"))

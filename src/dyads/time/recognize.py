@@ -111,7 +111,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "duration",
             rf"\b(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|following|preceding|entire|whole|full|"
             rf"latest|initial|remaining|prior)\s+)?(?:{_MOD})*(?:{_NUM}|{_VAGUE})[- ](?:more\s+|full\s+|"
-            rf"consecutive\s+|straight\s+|additional\s+)?{_UNIT}\b(?!-old| old|-olds)(?:[- ]long\b)?",
+            rf"consecutive\s+|straight\s+|additional\s+|extra\s+|trading\s+|business\s+|working\s+)?{_UNIT}\b"
+            rf"(?!-old| old|-olds)(?:[- ]long\b)?",
         ),
         ("and_a_half", rf"\b(?:an?|one)\s+{_UNIT}\s+and\s+a\s+half\b"),
         (
@@ -126,6 +127,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "bare_units",
             r"\b(?:years|months|weeks|decades|centuries|"
             r"days|hours)\b(?! of| to come| ago)",
+        ),
+        (
+            "term",  # horizons with no number: "in the near term", "the weeks ahead", "future quarters"
+            r"\bthe (?:near|short|long) term\b(?!-)|\bthe (?:days|weeks|months|years) ahead\b"
+            r"|\bfuture (?:quarters|years|months|weeks)\b|\b(?:days|weeks|months|years|decades) ago\b",
         ),
         (
             "refs",
@@ -240,9 +246,10 @@ def _token_veto(doc: Doc, text: str, start: int, end: int, rule: str) -> bool:
             len(span) == 1
             and root.dep_ == "nummod"
             and root.head.tag_ == "NNS"
-            and (prev is None or prev.pos_ not in ("DET", "ADP", "PRON"))
-        ):
-            return True  # "1990 troops": a count, while "the 1990 elections" is a year
+            and root.head.i == root.i + 1
+            and (prev is None or prev.pos_ not in ("DET", "ADP", "PRON", "PART"))
+        ):  # "1990 troops": a count, while "the 1990 elections", "its 1990 earnings", "1990 BellSouth earnings"
+            return True  # are years
         if prev is not None and prev.text in ("$", "#", "No.", "no.", "Flight", "flight", "Route", "Resolution"):
             return True
     if rule == "season":
@@ -274,8 +281,10 @@ def _token_veto(doc: Doc, text: str, start: int, end: int, rule: str) -> bool:
         nxt = text[end : end + 6]
         if re.match(r"[- ]?olds?\b", nxt):
             return True
-        if re.search(r"quarters$", text[start:end], re.I) and nxt.startswith(" of"):
-            return True  # "three-quarters of its food"
+        if re.search(r"quarters$", text[start:end], re.I) and re.match(
+            r" of (?:the|its|his|her|their|our|a|an|all|this|that|these|those|\$|\d)", text[end : end + 12]
+        ):
+            return True  # "three quarters of its food", while "several quarters of losses" is time
         if text[start:end].lower() == "a second":
             return True
     return False
