@@ -546,6 +546,8 @@ def _explicit(t: str, dct: date | None, tense: str | None) -> Value | None:
     return None
 
 
+_WD_REL = {"past": "last", "previous": "last", "coming": "next", "on": None, "the previous": "last",
+           "the preceding": "last", "the following": "next", "the next": "next"}  # fmt: skip
 _ENDED = re.compile(rf"^,?\s+(?:ended|ending|that ended|which ended|to|through)\s+(?:{_MONTH_RE}\s+(\d{{1,2}}))?")
 
 
@@ -591,7 +593,11 @@ def _relative(t: str, ctx: Context, tense: str | None, after: str = "") -> Value
                       r"until|by)[- ]+", "", t)  # fmt: skip
     if stripped != t and re.fullmatch(r"the (?:year|month|week)", stripped):
         return Value("DATE", shift(dct, 0, UNITS[stripped[4:]]))  # "the end of the year": this year
-    m = re.fullmatch(r"(?:(?:earlier|later) )?(?:that|the same) (day|week|month|year)|(?:earlier|later) in the (day|week|month|year)", stripped)  # noqa: E501
+    m = re.fullmatch(
+        r"(?:(?:earlier|later) )?(?:that|the same) (day|week|month|year)"
+        r"|(?:earlier|later) in the (day|week|month|year)",
+        stripped,
+    )
     if m:
         if m.group(2):  # "later in the day": the DCT's day, week, month or year
             return Value("DATE", shift(dct, 0, UNITS[m.group(2)]))
@@ -607,11 +613,24 @@ def _relative(t: str, ctx: Context, tense: str | None, after: str = "") -> Value
         off = -1 if m.group(1) in ("yesterday",) or (m.group(1) == "last" and m.group(2) == "night") else 0
         off = 1 if m.group(1) == "tomorrow" else off
         return Value("TIME", f"{(dct + timedelta(days=off)).isoformat()}T{DAYPARTS[m.group(2)]}")
+    m = re.fullmatch(rf"the (previous|preceding|following|next) {_WD_RE}(?:\s+(?:morning|afternoon|evening|night))?", t)
+    if m and ctx.last and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.last):
+        # "the previous Friday": counted from the day the text last named, not from the DCT
+        ref = date.fromisoformat(ctx.last)
+        rel = "last" if m.group(1) in ("previous", "preceding") else "next"
+        return Value("DATE", weekday_date(ref, WEEKDAYS[m.group(2)], None, rel).isoformat())
+    m = re.fullmatch(r"the week of (.+)", t)
+    if m:  # "the week of March 6": the ISO week holding that day
+        v = _explicit(m.group(1), dct, tense)
+        if v and re.fullmatch(r"\d{4}-\d\d-\d\d", v.value):
+            return Value("DATE", week_value(date.fromisoformat(v.value)))
     m = re.fullmatch(
-        rf"(?:(this|last|next|past|coming|previous|on)\s+)?{_WD_RE}(?:'s)?(?:\s+(morning|afternoon|evening|night))?", t
-    )  # noqa: E501
+        rf"(?:(this|last|next|past|coming|previous|on|the previous|the following|the next|the preceding)\s+)?"
+        rf"{_WD_RE}(?:'s)?(?:\s+(morning|afternoon|evening|night))?",
+        t,
+    )
     if m:
-        rel = {"past": "last", "previous": "last", "coming": "next", "on": None}.get(m.group(1) or "", m.group(1))
+        rel = _WD_REL.get(m.group(1) or "", m.group(1))
         d = weekday_date(dct, WEEKDAYS[m.group(2)], tense, rel)
         return Value("DATE", d.isoformat())  # "Friday night": TimeBank mostly gives the day alone (14 of 24)
     m = re.fullmatch(r"(?:(this|the|last|next|past|coming|previous|current|that|the past|the last|the previous|"
@@ -698,7 +717,7 @@ def _relative(t: str, ctx: Context, tense: str | None, after: str = "") -> Value
             start = (k - 1) * (6 if kind == "H" else 3) + 1
             if not m.group(1) and tense == PAST and start > dct.month:
                 y -= 1
-        if kind == "Q" and (y, k) <= _last_quarter(dct):
+        if kind == "Q" and (y, k) <= _last_quarter(dct) and ctx.quarter is None:  # the lead names the quarter reported
             ctx.quarter = (y, k)
         return Value("DATE", f"{y}-{kind}{k}")
     m = re.fullmatch(
@@ -780,6 +799,9 @@ def _duration_or_set(t: str, ctx: Context) -> Value | None:
     m = re.fullmatch(rf"{_WD_RE}s", t)
     if m:
         return Value("SET", f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}")
+    m = re.fullmatch(rf"{_WD_RE}\s+(morning|afternoon|evening|night)s", t)
+    if m:  # "Tuesday nights": every Tuesday night
+        return Value("SET", f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}T{DAYPARTS[m.group(2)]}")
     m = re.fullmatch(rf"(?:the\s+)?{_UNIT_RE}\s+(ahead|ago)", t)
     if m and m.group(1).endswith("s") and _unit(m.group(1)):  # "the weeks ahead", "months ago": some weeks
         return Value("DURATION", duration(None, _unit(m.group(1)) or "D"))

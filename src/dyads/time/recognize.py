@@ -74,7 +74,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("year_period", rf"\b(?:the )?{_YEAR} (?:fiscal )?(?:quarter|period)\b"),
         ("full_year", r"\bthe (?:full|whole|entire) year\b"),
         ("for_the_year", r"\bthe year\b(?!-| ago| earlier| before)"),
-        ("weekday", rf"\b(?:(?:this|last|next|this past|this coming)\s+)?{_WD}(?:\s+{_PART})?\b"),
+        (
+            "weekday",
+            rf"\b(?:(?:this|last|next|this past|this coming|the previous|the preceding|the following|the next)\s+)?"
+            rf"{_WD}(?:\s+{_PART})?\b",
+        ),
+        ("weekday_set", rf"\b{_WD}s\b|\b{_WD}\s+{_PART}s\b"),
+        ("week_of", rf"\bthe week of {_MON}\s+\d{{1,2}}\b"),
         (
             "ago",
             rf"\b(?:{_MOD})*(?:{_NUM}|{_VAGUE})\s+(?:more\s+)?{_UNIT}\s+(?:ago|earlier|from now|hence)\b",
@@ -318,7 +324,7 @@ _PATTERN_ANCHORS: dict[str, tuple[str, ...]] = {
     "year": ("digits",), "year_period": ("digits",), "century": ("unit",), "deictic": ("day",), "part": ("day",),
     "clock_day": ("day",), "day_clock": ("day",), "part_day": ("day",), "clock": ("day",), "weekday": ("day",),
     "refs": ("ref",), "holiday": ("holiday",), "spelled_year": ("spelled",), "year_2000": ("spelled",),
-    "decade_word": ("spelled",), "set": ("unit", "day", "month"),
+    "decade_word": ("spelled",), "set": ("unit", "day", "month"), "weekday_set": ("day",),
 }  # fmt: skip
 """Which anchor words each pattern needs; patterns not listed need a unit word (day, month, year ...)."""
 _BEFORE, _AFTER = 90, 50
