@@ -41,6 +41,11 @@ _FORWARD = {
     "poised",
     "pledge",
 }
+_INTENT_NOUNS = {
+    "agreement", "plan", "proposal", "offer", "bid", "deal", "pact", "decision", "intention", "promise", "pledge",
+    "commitment", "invitation", "request", "order", "effort", "attempt", "option", "right", "deadline",
+}  # fmt: skip
+"""Nouns whose infinitive names something still to come ("a plan to vote in May")."""
 _ARRANGE = {"plan", "schedule", "slate", "reschedule"}
 """Verbs of arranging: their time lies ahead of the arranging, so past tense does not point it back."""
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d", "gon", "could", "might", "may", "can", "should", "must"}
@@ -87,6 +92,8 @@ def clause_tense(span: Span) -> str | None:
             return PAST  # "may have been": a guess about the past
         return FUTURE
     if any(a.lower_ == "to" and a.tag_ == "TO" for a in auxes) and verb.tag_ == "VB":
+        if verb.head.pos_ == "NOUN" and verb.head.lemma_ in _INTENT_NOUNS:
+            return FUTURE  # "an agreement to acquire the bank in January": the acquiring is still to come
         head = verb.head
         for _ in range(4):
             if head.pos_ in ("VERB", "AUX", "ADJ") or head.head.i == head.i:
@@ -97,8 +104,10 @@ def clause_tense(span: Span) -> str | None:
             return PAST
         if head.lemma_ in _FORWARD:
             return FUTURE
-        if head.tag_ in ("VBD", "VBN") or head_aux & {"was", "were", "did", "had"}:
+        if head.tag_ == "VBD" or head_aux & {"was", "were", "did", "had"}:
             return PAST
+        if head.tag_ == "VBN" and not head_aux & {"is", "are", "am", "'s", "'re", "has", "have", "been"}:
+            return PAST  # "was asked to attend" is past, "are supposed to conclude by May" is not
         return FUTURE
     if any(a.lower_ in ("going", "gon") for a in auxes):
         return FUTURE
@@ -112,6 +121,8 @@ def clause_tense(span: Span) -> str | None:
         return FUTURE  # "On Friday, the government planned ..." dates the planning itself
     if verb.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxes):
         return PAST
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxes and verb.lemma_ not in _ARRANGE | _FORWARD:
+        return PAST  # "the record high reached on Aug. 6", "the agreement signed in June": done already
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return PAST
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
@@ -143,6 +154,8 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
                 or full[max(0, start - 11) : start].lower() == "as soon as "
             ):
                 tense = FUTURE
+            elif any(t.lower_ == "since" for t in before):
+                tense = PAST  # "since March": a time already past
             elif span.end < len(doc) and doc[span.end].tag_ == "POS" and cand.rule == "weekday":
                 tense = PAST  # "Wednesday's ruling": a day already talked about
         text = full[start:end]
