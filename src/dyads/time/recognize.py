@@ -312,6 +312,10 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "ref": re.compile(r"\b(?:now|currently|recently|lately|nowadays|present|future|past|recent|current)\b", re.I),
     "holiday": re.compile(r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Election Day|Easter"),
     "spelled": re.compile(r"\b(?:nineteen|two thousand|\w+ties)\b", re.IGNORECASE),
+    "quarter": re.compile(r"\b(?:quarter|period)s?\b|\byear[- ](?:ago|earlier)|\bprior[- ]year", re.IGNORECASE),
+    "term": re.compile(r"\b(?:term|ahead|ago|future)\b", re.IGNORECASE),
+    "half": re.compile(r"\bhalf\b", re.IGNORECASE),
+    "end": re.compile(r"\byear(?:'s)?[- ]end\b|\bthat\b|\bsame\b|\b(?:earlier|later) in\b", re.IGNORECASE),
 }
 """Cheap words every match of a pattern contains: the patterns run only in windows around them.
 
@@ -321,10 +325,13 @@ may (it should add under 5% to coding an article); the anchors cut the text sear
 _PATTERN_ANCHORS: dict[str, tuple[str, ...]] = {
     "full_date": ("month",), "day_month": ("month",), "month_year": ("month",), "month": ("month",),
     "month_rel_year": ("month",), "iso": ("digits",), "slash": ("digits",), "decade": ("digits",),
-    "year": ("digits",), "year_period": ("digits",), "century": ("unit",), "deictic": ("day",), "part": ("day",),
+    "year": ("digits",), "century": ("unit",), "deictic": ("day",), "part": ("day",),
     "clock_day": ("day",), "day_clock": ("day",), "part_day": ("day",), "clock": ("day",), "weekday": ("day",),
     "refs": ("ref",), "holiday": ("holiday",), "spelled_year": ("spelled",), "year_2000": ("spelled",),
     "decade_word": ("spelled",), "set": ("unit", "day", "month"), "weekday_set": ("day",),
+    "year_ago": ("quarter",), "quarter_year_ago": ("quarter",), "quarter": ("quarter",), "the_quarter": ("quarter",),
+    "quarter_ref": ("quarter",), "year_period": ("quarter",), "term": ("term",), "and_a_half": ("half",),
+    "year_end": ("end",), "anaphor": ("end",), "week_of": ("month",),
 }  # fmt: skip
 """Which anchor words each pattern needs; patterns not listed need a unit word (day, month, year ...)."""
 _BEFORE, _AFTER = 90, 50
