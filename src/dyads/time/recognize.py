@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _MON = (
     r"(?-i:Jan(?:uary|\.)|January|Feb(?:ruary|\.)|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"
@@ -235,11 +235,38 @@ class Candidate:
     rule: str
 
 
+_TITLE_WORDS = {
+    "week", "weeks", "minute", "minutes", "hour", "hours", "noon", "today", "tonight", "day", "days", "year", "years",
+    "month", "months", "now", "daily", "morning", "night", "weekend", "century", "decade",
+}  # fmt: skip
+
+
+def _in_title(span: Span) -> bool:
+    """A time word capitalised inside running text names something: ABC's "This Week", "60 Minutes", "High Noon".
+
+    Not at a sentence start, and not in a headline (a sentence most of whose words are capitalised).
+    """
+    sent = span.sent
+    for tok in span:
+        if tok.lower_ in _TITLE_WORDS and tok.text[:1].isupper() and tok.i != sent.start:
+            prev = tok.doc[tok.i - 1]
+            if not any(t.is_alpha for t in tok.doc[sent.start : tok.i]):
+                continue  # the first word of its sentence, after an opening quote
+            if prev.is_punct and prev.text not in ('"', "`", "``", "''", "'"):
+                continue  # after a colon or a dash: a new clause may start capitalised
+            words = [t for t in sent if t.is_alpha]
+            if sum(t.text[:1].isupper() for t in words) * 2 < len(words):
+                return True
+    return False
+
+
 def _token_veto(doc: Doc, text: str, start: int, end: int, rule: str) -> bool:
     """Reject pattern hits the parse says are no time: bare 'fall'/'spring' as verbs, years as counts."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    if rule != "holiday" and _in_title(span):
+        return True
     if rule == "year":
         for tok in span:
             if tok.like_num and tok.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
