@@ -246,9 +246,9 @@ def _in_title(span: Span) -> bool:
 
     Not at a sentence start, and not in a headline (a sentence most of whose words are capitalised).
     """
-    sent = span.sent
     for tok in span:
-        if tok.lower_ in _TITLE_WORDS and tok.text[:1].isupper() and tok.i != sent.start:
+        if tok.lower_ in _TITLE_WORDS and tok.text[:1].isupper() and tok.i > 0:
+            sent = tok.sent  # looked up only for the rare capitalised time word: it walks the parse
             prev = tok.doc[tok.i - 1]
             if not any(t.is_alpha for t in tok.doc[sent.start : tok.i]):
                 continue  # the first word of its sentence, after an opening quote
@@ -342,7 +342,8 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "quarter": re.compile(r"\b(?:quarter|period)s?\b|\byear[- ](?:ago|earlier)|\bprior[- ]year", re.IGNORECASE),
     "term": re.compile(r"\b(?:term|ahead|ago|future)\b", re.IGNORECASE),
     "half": re.compile(r"\bhalf\b", re.IGNORECASE),
-    "end": re.compile(r"\byear(?:'s)?[- ]end\b|\bthat\b|\bsame\b|\b(?:earlier|later) in\b", re.IGNORECASE),
+    "end": re.compile(r"\byear(?:'s)?[- ]end\b", re.IGNORECASE),
+    "that": re.compile(r"\b(?:that|same) (?:day|year)\b|\b(?:earlier|later) in the\b", re.IGNORECASE),
 }
 """Cheap words every match of a pattern contains: the patterns run only in windows around them.
 
@@ -358,7 +359,7 @@ _PATTERN_ANCHORS: dict[str, tuple[str, ...]] = {
     "decade_word": ("spelled",), "set": ("unit", "day", "month"), "weekday_set": ("day",),
     "year_ago": ("quarter",), "quarter_year_ago": ("quarter",), "quarter": ("quarter",), "the_quarter": ("quarter",),
     "quarter_ref": ("quarter",), "year_period": ("quarter",), "term": ("term",), "and_a_half": ("half",),
-    "year_end": ("end",), "anaphor": ("end",), "week_of": ("month",),
+    "year_end": ("end",), "anaphor": ("that",), "week_of": ("month",),
 }  # fmt: skip
 """Which anchor words each pattern needs; patterns not listed need a unit word (day, month, year ...)."""
 _BEFORE, _AFTER = 90, 50
@@ -387,9 +388,12 @@ def _matches(text: str) -> list[tuple[str, int, int]]:
     return sorted(hits, key=lambda h: (h[1], h[2]))
 
 
-def find_candidates(doc: Doc) -> list[Candidate]:
-    """Non-overlapping candidate spans, the longest winning, in text order."""
-    text = doc.text  # Doc.text joins every token on each access: read it once
+def find_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
+    """Non-overlapping candidate spans, the longest winning, in text order.
+
+    `text` is `doc.text` when the caller has it already: Doc.text joins every token on each access.
+    """
+    text = doc.text if text is None else text
     found: list[Candidate] = []
     for name, s, e in _matches(text):
         if text[s : s + 5].lower() == "last ":
