@@ -406,7 +406,7 @@ def find_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
         if ent.label_ in ("DATE", "TIME") and ent.text.lower() not in _SPACY_NOT:
             if re.fullmatch(r"\d{4}", ent.text) and _token_veto(doc, text, ent.start_char, ent.end_char, "year"):
                 continue
-            if re.search(r"\bold$|-olds?$", ent.text):
+            if re.search(r"\bold$|-olds?$", ent.text) or _in_title(ent):
                 continue
             found.append(Candidate(ent.start_char, ent.end_char, "spacy_" + ent.label_))
     return [trim(doc, text, c) for c in select(found)]
