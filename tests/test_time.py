@@ -368,3 +368,9 @@ def test_capitalised_time_words_in_names_are_not_times(nlp) -> None:
 def test_year_end_and_horizons(nlp) -> None:
     assert ("year-end", "2013") in _values(nlp, "The company expects to close the sale by year-end.")
     assert ("the near term", "FUTURE_REF") in _values(nlp, "Margins will stay thin in the near term, he said.")
+
+
+def test_could_is_not_the_future_and_as_early_as_is(nlp) -> None:
+    # DCT Monday 2013-07-22
+    assert ("Wednesday", "2013-07-17") in _values(nlp, "The spokesman could not be reached Wednesday for comment.")
+    assert ("Tuesday", "2013-07-23") in _values(nlp, "The envoy could arrive in Cairo as early as Tuesday.")

@@ -48,7 +48,8 @@ _INTENT_NOUNS = {
 """Nouns whose infinitive names something still to come ("a plan to vote in May")."""
 _ARRANGE = {"plan", "schedule", "slate", "reschedule"}
 """Verbs of arranging: their time lies ahead of the arranging, so past tense does not point it back."""
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d", "gon", "could", "might", "may", "can", "should", "must"}
+# "could" is not here: in news it is as often the past of "can" ("could not be reached Wednesday")
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d", "gon", "might", "may", "can", "should", "must"}
 _FORWARD_CUES = {
     "payable",
     "effective",
@@ -149,10 +150,8 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
         tense = clause_tense(span) if span is not None and len(span) else None
         if span is not None and len(span):
             before = doc[span.start - 2 : span.start] if span.start >= 2 else doc[: span.start]
-            if (
-                any(t.lower_ in _FORWARD_CUES for t in before)
-                or full[max(0, start - 11) : start].lower() == "as soon as "
-            ):
+            lead = full[max(0, start - 13) : start].lower()
+            if any(t.lower_ in _FORWARD_CUES for t in before) or lead.endswith(("as soon as ", "as early as ")):
                 tense = FUTURE
             elif any(t.lower_ == "since" for t in before):
                 tense = PAST  # "since March": a time already past
