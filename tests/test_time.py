@@ -374,3 +374,9 @@ def test_could_is_not_the_future_and_as_early_as_is(nlp) -> None:
     # DCT Monday 2013-07-22
     assert ("Wednesday", "2013-07-17") in _values(nlp, "The spokesman could not be reached Wednesday for comment.")
     assert ("Tuesday", "2013-07-23") in _values(nlp, "The envoy could arrive in Cairo as early as Tuesday.")
+
+
+def test_until_in_the_past_perfect_points_back(nlp) -> None:
+    # DCT Monday 2013-07-22
+    assert ("Thursday", "2013-07-18") in _values(nlp, "Until Thursday, the police had not named a suspect.")
+    assert ("Thursday", "2013-07-25") in _values(nlp, "The court gave the family until Thursday to appeal.")

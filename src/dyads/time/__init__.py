@@ -135,6 +135,12 @@ def clause_tense(span: Span) -> str | None:
     return None
 
 
+def _past_perfect(span: Span) -> bool:
+    """The clause of `span` is in the past perfect: its time lies before a past one, never ahead."""
+    verb = governing_verb(span)
+    return verb is not None and any(c.lower_ == "had" and c.dep_ == "aux" for c in verb.root.children)
+
+
 def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
     """Every time expression of the document with its TIMEX3 type and value.
 
@@ -152,7 +158,8 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
             before = doc[span.start - 2 : span.start] if span.start >= 2 else doc[: span.start]
             lead = full[max(0, start - 13) : start].lower()
             if any(t.lower_ in _FORWARD_CUES for t in before) or lead.endswith(("as soon as ", "as early as ")):
-                tense = FUTURE
+                if not (tense == PAST and _past_perfect(span)):  # "Until Thursday, they had not called him"
+                    tense = FUTURE
             elif any(t.lower_ == "since" for t in before):
                 tense = PAST  # "since March": a time already past
             elif span.end < len(doc) and doc[span.end].tag_ == "POS" and cand.rule == "weekday":
