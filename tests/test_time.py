@@ -380,3 +380,9 @@ def test_until_in_the_past_perfect_points_back(nlp) -> None:
     # DCT Monday 2013-07-22
     assert ("Thursday", "2013-07-18") in _values(nlp, "Until Thursday, the police had not named a suspect.")
     assert ("Thursday", "2013-07-25") in _values(nlp, "The court gave the family until Thursday to appeal.")
+
+
+def test_bare_clock_time_falls_on_the_day_last_named(nlp) -> None:
+    text = "The bomb went off on July 17 at 9:40 a.m., police said."
+    assert ("9:40 a.m.", "2013-07-17T09:40") in _values(nlp, text)
+    assert ("10 p.m.", "2013-07-22T22:00") in _values(nlp, "The polls close at 10 p.m.")

@@ -296,7 +296,7 @@ def normalize(text: str, ctx: Context, tense: str | None = None, after: str = ""
     if m:
         h = int(m.group(1)) % 12 + (12 if m.group(3).startswith("p") else 0)
         mi = m.group(2) or "00"
-        day = dct.isoformat() if dct else "XXXX-XX-XX"
+        day = _clock_day(ctx)
         return Value("TIME", f"{day}T{h:02d}:{mi}")
     if t in ("noon", "midday"):
         return Value("TIME", f"{dct.isoformat() if dct else 'XXXX-XX-XX'}T12:00")
@@ -394,6 +394,13 @@ _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?)(?!\w)|\b(noo
 _TZ = re.compile(r"\b(?:est|edt|gmt|pst|pdt|cst|cdt|local time)\b")
 
 
+def _clock_day(ctx: Context) -> str:
+    """The day a bare clock time ("at 10 p.m.") falls on: the day the text last named, else the DCT."""
+    if ctx.last and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.last):
+        return ctx.last
+    return ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+
+
 def _compose(t: str, ctx: Context, tense: str | None) -> Value | None:
     """Expressions built of two readable parts: '10 p.m. Wednesday', 'mid-afternoon yesterday',
     'January this year', 'Thanksgiving'."""
@@ -407,7 +414,7 @@ def _compose(t: str, ctx: Context, tense: str | None) -> Value | None:
             h = int(m.group(1)) % 12 + (12 if m.group(3).startswith("p") else 0)
             hh, mm = f"{h:02d}", m.group(2) or "00"
         if not rest:
-            day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+            day = _clock_day(ctx)
         else:
             v = normalize(rest, ctx, tense)
             if v is None or not re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", v.value):
