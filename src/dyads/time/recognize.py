@@ -325,7 +325,7 @@ def _token_veto(doc: Doc, text: str, start: int, end: int, rule: str) -> bool:
 
 _UNIT_WORDS = (
     r"seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|"
-    r"centur(?:y|ies)|spring|summer|fall|autumn|winter|daily|weekly|monthly|annually|yearly|hourly|period"
+    r"centur(?:y|ies)|spring|summer|fall|autumn|winter|daily|weekly|monthly|annually|yearly|hourly|period|term"
 )
 _ANCHORS: dict[str, re.Pattern[str]] = {
     "month": re.compile(_MON),
@@ -340,10 +340,6 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "holiday": re.compile(r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Election Day|Easter"),
     "spelled": re.compile(r"\b(?:nineteen|two thousand|\w+ties)\b", re.IGNORECASE),
     "quarter": re.compile(r"\b(?:quarter|period)s?\b|\byear[- ](?:ago|earlier)|\bprior[- ]year", re.IGNORECASE),
-    "term": re.compile(r"\b(?:term|ahead|ago|future)\b", re.IGNORECASE),
-    "half": re.compile(r"\bhalf\b", re.IGNORECASE),
-    "end": re.compile(r"\byear(?:'s)?[- ]end\b", re.IGNORECASE),
-    "that": re.compile(r"\b(?:that|same) (?:day|year)\b|\b(?:earlier|later) in the\b", re.IGNORECASE),
 }
 """Cheap words every match of a pattern contains: the patterns run only in windows around them.
 
@@ -358,8 +354,7 @@ _PATTERN_ANCHORS: dict[str, tuple[str, ...]] = {
     "refs": ("ref",), "holiday": ("holiday",), "spelled_year": ("spelled",), "year_2000": ("spelled",),
     "decade_word": ("spelled",), "set": ("unit", "day", "month"), "weekday_set": ("day",),
     "year_ago": ("quarter",), "quarter_year_ago": ("quarter",), "quarter": ("quarter",), "the_quarter": ("quarter",),
-    "quarter_ref": ("quarter",), "year_period": ("quarter",), "term": ("term",), "and_a_half": ("half",),
-    "year_end": ("end",), "anaphor": ("that",), "week_of": ("month",),
+    "quarter_ref": ("quarter",), "year_period": ("quarter",), "week_of": ("month",),
 }  # fmt: skip
 """Which anchor words each pattern needs; patterns not listed need a unit word (day, month, year ...)."""
 _BEFORE, _AFTER = 90, 50
