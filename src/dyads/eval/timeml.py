@@ -134,14 +134,14 @@ class Metrics:
 
 def _mistake(gold: str, ours: str) -> str:
     """The kind of a wrong value, with years relative to the gold year and days masked, so mistakes of
-    one kind group together: 1989-01 vs 1990-01 -> 'Y-01 -> Y+1-01', 1988 vs 1988-Q3 -> 'Y -> Y-Q3'."""
+    one kind group together: 1989-01 vs 1990-01 -> 'Y-01 -> Y[+1]-01', 1988 vs 1988-Q3 -> 'Y -> Y-Q3'."""
 
     def shape(value: str, year: int | None) -> str:
         m = re.match(r"^(\d{4})", value)
         if m is None:
             return value
         offset = int(m.group(1)) - year if year is not None else 0
-        head = "Y" if offset == 0 else f"Y{offset:+d}"
+        head = "Y" if offset == 0 else f"Y[{offset:+d}]"
         return re.sub(r"^(-\d\d)-\d\d", r"\1-DD", value[4:]).join([head, ""])
 
     g = re.match(r"^(\d{4})", gold)
