@@ -386,3 +386,9 @@ def test_bare_clock_time_falls_on_the_day_last_named(nlp) -> None:
     text = "The bomb went off on July 17 at 9:40 a.m., police said."
     assert ("9:40 a.m.", "2013-07-17T09:40") in _values(nlp, text)
     assert ("10 p.m.", "2013-07-22T22:00") in _values(nlp, "The polls close at 10 p.m.")
+
+
+def test_named_days_stay_times(nlp) -> None:
+    # US holidays by rule (sources: 36 U.S.C. 117 and 5 U.S.C. 6103); DCT Monday 2013-07-22
+    values = _values(nlp, "Florists sold fewer roses on Valentine's Day and will stock more before Mother's Day.")
+    assert ("Valentine's Day", "2013-02-14") in values and ("Mother's Day", "2014-05-11") in values

@@ -389,6 +389,10 @@ HOLIDAYS = {
     "independence day": lambda y: date(y, 7, 4), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1), "easter": _easter, "easter sunday": _easter,
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "mother's day": lambda y: _nth_weekday(y, 5, 6, 2), "father's day": lambda y: _nth_weekday(y, 6, 6, 3),
+    "valentine's day": lambda y: date(y, 2, 14), "halloween": lambda y: date(y, 10, 31),
+    "veterans day": lambda y: date(y, 11, 11), "presidents' day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "columbus day": lambda y: _nth_weekday(y, 10, 0, 2),
 }  # fmt: skip
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?)(?!\w)|\b(noon|midnight)\b")
 _TZ = re.compile(r"\b(?:est|edt|gmt|pst|pdt|cst|cdt|local time)\b")

@@ -174,7 +174,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "holiday",
             r"\b(?:(?:this|last|next)\s+)?(?-i:Christmas(?: Eve| Day)?|New Year's(?: Eve| Day)?|Thanksgiving(?: Day)?|"
-            r"Independence Day|Labor Day|Memorial Day|Election Day|Easter(?: Sunday)?)\b",
+            r"Independence Day|Labor Day|Memorial Day|Election Day|Easter(?: Sunday)?|Mother's Day|Father's Day|"
+            r"Valentine's Day|Halloween|Veterans Day|Presidents' Day|Columbus Day)(?!\w)",
         ),
         ("clock", r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b)|\bnoon\b|\bmidnight\b"),
         (
@@ -236,9 +237,11 @@ class Candidate:
 
 
 _TITLE_WORDS = {
-    "week", "weeks", "minute", "minutes", "hour", "hours", "noon", "today", "tonight", "day", "days", "year", "years",
-    "month", "months", "now", "daily", "morning", "night", "weekend", "century", "decade",
+    "week", "weeks", "minute", "minutes", "hour", "hours", "noon", "today", "tonight", "now", "daily", "morning",
+    "weekend", "century", "decade",
 }  # fmt: skip
+"""Time words that, capitalised mid-sentence, name a programme or a work. Not Day, Night, Year or Month:
+"Mother's Day", "Election Night", "Chinese New Year", "Black History Month" are times."""
 
 
 def _in_title(span: Span) -> bool:
@@ -337,7 +340,10 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     ),
     "unit": re.compile(rf"\b(?:{_UNIT_WORDS})\b", re.IGNORECASE),
     "ref": re.compile(r"\b(?:now|currently|recently|lately|nowadays|present|future|past|recent|current)\b", re.I),
-    "holiday": re.compile(r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Election Day|Easter"),
+    "holiday": re.compile(
+        r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Election Day|Easter|Mother's Day|"
+        r"Father's Day|Valentine's Day|Halloween|Veterans Day|Presidents' Day|Columbus Day"
+    ),
     "spelled": re.compile(r"\b(?:nineteen|two thousand|\w+ties)\b", re.IGNORECASE),
     "quarter": re.compile(r"\b(?:quarter|period)s?\b|\byear[- ](?:ago|earlier)|\bprior[- ]year", re.IGNORECASE),
 }
