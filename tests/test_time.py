@@ -392,3 +392,11 @@ def test_named_days_stay_times(nlp) -> None:
     # US holidays by rule (sources: 36 U.S.C. 117 and 5 U.S.C. 6103); DCT Monday 2013-07-22
     values = _values(nlp, "Florists sold fewer roses on Valentine's Day and will stock more before Mother's Day.")
     assert ("Valentine's Day", "2013-02-14") in values and ("Mother's Day", "2014-05-11") in values
+
+
+def test_bare_past_participles_point_back(nlp) -> None:
+    dct = date(2013, 2, 6)
+    assert ("Aug. 6", "2012-08-06") in _values(
+        nlp, "The index fell 70 points below the record high reached on Aug. 6.", dct
+    )
+    assert ("October", "2012-10") in _values(nlp, "The accord signed in October lifted the sanctions.", dct)

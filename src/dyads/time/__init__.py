@@ -122,7 +122,7 @@ def clause_tense(span: Span) -> str | None:
         return FUTURE  # "On Friday, the government planned ..." dates the planning itself
     if verb.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxes):
         return PAST
-    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxes and verb.lemma_ not in _ARRANGE | _FORWARD:
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not auxes and verb.lemma_ not in _ARRANGE | _FORWARD:
         return PAST  # "the record high reached on Aug. 6", "the agreement signed in June": done already
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return PAST
