@@ -66,6 +66,7 @@ def test_score_document_strict_relaxed_value() -> None:
     assert m.value_accuracy == 0.5 and m.type_accuracy == 1.0
     assert m.missed["next month"] == 1 and m.spurious["now"] == 1
     assert m.relaxed.f1 == pytest.approx(2 / 3)
+    assert m.wrong_value_groups() == {("three days", "P3D -> P2D"): 1}
 
 
 def test_score_timeml_end_to_end(tml_file: Path) -> None:
@@ -87,3 +88,13 @@ def test_timebank_sample() -> None:
     m = score_timeml([TIMEML / "TimeBank"], limit=3)
     assert m.documents == 3 and m.strict.n_gold > 10
     assert m.relaxed.f1 > 0.7
+
+
+def test_wrong_values_group_by_phrase_and_kind() -> None:
+    m = Metrics()
+    m.wrong_value += [
+        ("a", "January / January", "1990-01", "1989-01"),
+        ("b", "January / in January", "2014-01", "2013-01"),
+        ("c", "a year earlier / a year earlier", "1988", "1988-Q3"),
+    ]
+    assert m.wrong_value_groups() == {("january", "Y-01 -> Y[-1]-01"): 2, ("a year earlier", "Y -> Y-Q3"): 1}

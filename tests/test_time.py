@@ -250,3 +250,153 @@ def test_anchor_windows_find_what_a_full_search_finds() -> None:
 def test_clock_with_day(nlp) -> None:
     times, _ = times_of(nlp, "The offer expires at 5 p.m. EST Nov. 9, the company said on Friday.")
     assert [(t.text, t.type, t.value) for t in times][0] == ("5 p.m. EST Nov. 9", "TIME", "2013-11-09T17:00")
+
+
+# --- earnings copy, halves, seasons, horizons: our own example phrases ---
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx_kw", "after", "type_", "value"),
+    [
+        # the quarter compared with, a year back (DCT 2013-07-22: the last quarter reported is 2013-Q2)
+        ("the year-ago third quarter", {}, "", "DATE", "2012-Q3"),
+        ("the comparable year-earlier period", {}, "", "DATE", "2012-Q2"),
+        ("the quarter a year earlier", {}, "", "DATE", "2012-Q2"),
+        ("last year's second quarter", {}, "", "DATE", "2012-Q2"),
+        ("the corresponding period last year", {"quarter": (2013, 1)}, "", "DATE", "2012-Q1"),
+        # "for the year" is this year, "the year ended June 30" twelve months
+        ("the year", {}, ", sales of the unit rose", "DATE", "2013"),
+        ("the year", {}, " ended June 30, the mill", "DURATION", "P1Y"),
+        # a quarter known by the day it closed: most of it lies in the calendar quarter before
+        ("the quarter", {"dct": date(2013, 10, 20)}, " ended July 31, the chain", "DATE", "2013-Q2"),
+        ("the quarter", {"dct": date(2013, 10, 20)}, " ended Sept. 30, the chain", "DATE", "2013-Q3"),
+        ("a minute and a half", {}, "", "DURATION", "PT1M30S"),
+        ("an hour and a half", {}, "", "DURATION", "PT1H30M"),
+        ("an additional year", {}, "", "DURATION", "P1Y"),
+        ("eight trading days", {}, "", "DURATION", "P8D"),
+        ("weeks or months", {}, "", "DURATION", "PXW"),
+        ("the winter of 1994", {}, "", "DATE", "1994-WI"),
+        ("the winter of nineteen ninety-four", {}, "", "DATE", "1994-WI"),
+        ("the first half of 2012", {}, "", "DATE", "2012-H1"),
+        ("the last half of 2012", {}, "", "DATE", "2012-H2"),
+        ("the first two quarters of 2014", {}, "", "DATE", "2014-H1"),
+        ("year-end", {}, "", "DATE", "2013"),
+        ("later that year", {"last": "2009-06"}, "", "DATE", "2009"),
+        ("earlier that day", {"last": "2013-07-17"}, "", "DATE", "2013-07-17"),
+        ("later in the day", {}, "", "DATE", "2013-07-22"),
+        ("earlier yesterday", {}, "", "DATE", "2013-07-21"),
+        ("the near term", {}, "", "DATE", "FUTURE_REF"),
+        ("future quarters", {}, "", "DATE", "FUTURE_REF"),
+        ("the weeks ahead", {}, "", "DURATION", "PXW"),
+        ("months ago", {}, "", "DURATION", "PXM"),
+        ("the previous Friday", {"last": "2013-07-17"}, "", "DATE", "2013-07-12"),
+        ("the following Monday", {"last": "2013-07-17"}, "", "DATE", "2013-07-22"),
+        ("Tuesday nights", {}, "", "SET", "XXXX-WXX-2TNI"),
+    ],
+)
+def test_normalize_in_context(text: str, ctx_kw: dict, after: str, type_: str, value: str) -> None:
+    ctx = Context(dct=ctx_kw.get("dct", DCT), quarter=ctx_kw.get("quarter"), last=ctx_kw.get("last"))
+    v = normalize(text, ctx, PAST, after=after)
+    assert v is not None, text
+    assert (v.type, v.value) == (type_, value)
+
+
+def test_week_of_a_day() -> None:
+    assert normalize("the week of March 6", Context(dct=DCT), PAST).value == "2013-W10"
+
+
+def _values(nlp, text: str, dct: date = DCT) -> list[tuple[str, str]]:
+    times, _ = times_of(nlp, text, dct)
+    return [(t.text, t.value) for t in times]
+
+
+def test_arranging_verbs_point_forward(nlp) -> None:
+    # DCT Monday 2013-07-22: what was planned for Saturday is still to come ...
+    assert ("Saturday", "2013-07-27") in _values(nlp, "Farmers planned a protest march in the capital on Saturday.")
+    assert ("Thursday", "2013-07-25") in _values(nlp, "The mayor has scheduled a news conference Thursday.")
+    # ... unless the day dates the planning itself
+    assert ("Friday", "2013-07-19") in _values(nlp, "On Friday, the ministry planned to cut fuel subsidies.")
+
+
+def test_intention_nouns_and_present_passives_point_forward(nlp) -> None:
+    assert ("January", "2014-01") in _values(nlp, "The bank announced an agreement to buy the insurer in January.")
+    assert ("May", "2014-05") in _values(nlp, "The peace talks are supposed to conclude by May.")
+
+
+def test_since_points_back(nlp) -> None:
+    assert ("November", "2012-11") in _values(nlp, "The index is up 4 percent since November.")
+
+
+def test_year_ago_phrases_are_one_span(nlp) -> None:
+    text = "Profit rose in the third quarter. In the year-ago third quarter, the firm lost money."
+    assert _values(nlp, text, date(2013, 10, 25)) == [
+        ("the third quarter", "2013-Q3"),
+        ("the year-ago third quarter", "2012-Q3"),
+    ]  # noqa: E501
+
+
+def test_first_quarter_named_is_the_one_reported(nlp) -> None:
+    text = "Profit rose in the third quarter from the second quarter. A year earlier, the firm lost money."
+    assert ("A year earlier", "2012-Q3") in _values(nlp, text, date(2013, 10, 25))
+
+
+def test_for_the_year_and_the_year_ended(nlp) -> None:
+    text = "For the year, sales rose 5%. In the year ended June 30, the unit lost money."
+    assert _values(nlp, text, date(2013, 10, 25)) == [
+        ("the year", "2013"),
+        ("the year", "P1Y"),
+        ("June 30", "2013-06-30"),
+    ]  # noqa: E501
+
+
+def test_years_before_names_are_years(nlp) -> None:
+    values = _values(nlp, "Analysts cut their 2014 Acme earnings forecasts and the group's 2012 operating results.")
+    assert ("2014", "2014") in values and ("2012", "2012") in values
+
+
+def test_quarters_of_time_and_of_a_whole(nlp) -> None:
+    assert ("several quarters", "PXQ") in _values(nlp, "It returned to profit after several quarters of losses.")
+    assert _values(nlp, "The party won three quarters of the vote.") == []
+
+
+def test_capitalised_time_words_in_names_are_not_times(nlp) -> None:
+    assert _values(nlp, 'The senator said on ABC\'s "This Week" program that talks would resume.') == []
+    assert _values(nlp, "The cinema showed High Noon to a full house.") == []
+    assert ("Today", "2013-07-22") in _values(nlp, "``Today, we start again,'' the coach said.")
+
+
+def test_year_end_and_horizons(nlp) -> None:
+    assert ("year-end", "2013") in _values(nlp, "The company expects to close the sale by year-end.")
+    assert ("the near term", "FUTURE_REF") in _values(nlp, "Margins will stay thin in the near term, he said.")
+
+
+def test_could_is_not_the_future_and_as_early_as_is(nlp) -> None:
+    # DCT Monday 2013-07-22
+    assert ("Wednesday", "2013-07-17") in _values(nlp, "The spokesman could not be reached Wednesday for comment.")
+    assert ("Tuesday", "2013-07-23") in _values(nlp, "The envoy could arrive in Cairo as early as Tuesday.")
+
+
+def test_until_in_the_past_perfect_points_back(nlp) -> None:
+    # DCT Monday 2013-07-22
+    assert ("Thursday", "2013-07-18") in _values(nlp, "Until Thursday, the police had not named a suspect.")
+    assert ("Thursday", "2013-07-25") in _values(nlp, "The court gave the family until Thursday to appeal.")
+
+
+def test_bare_clock_time_falls_on_the_day_last_named(nlp) -> None:
+    text = "The bomb went off on July 17 at 9:40 a.m., police said."
+    assert ("9:40 a.m.", "2013-07-17T09:40") in _values(nlp, text)
+    assert ("10 p.m.", "2013-07-22T22:00") in _values(nlp, "The polls close at 10 p.m.")
+
+
+def test_named_days_stay_times(nlp) -> None:
+    # US holidays by rule (sources: 36 U.S.C. 117 and 5 U.S.C. 6103); DCT Monday 2013-07-22
+    values = _values(nlp, "Florists sold fewer roses on Valentine's Day and will stock more before Mother's Day.")
+    assert ("Valentine's Day", "2013-02-14") in values and ("Mother's Day", "2014-05-11") in values
+
+
+def test_bare_past_participles_point_back(nlp) -> None:
+    dct = date(2013, 2, 6)
+    assert ("Aug. 6", "2012-08-06") in _values(
+        nlp, "The index fell 70 points below the record high reached on Aug. 6.", dct
+    )
+    assert ("October", "2012-10") in _values(nlp, "The accord signed in October lifted the sanctions.", dct)

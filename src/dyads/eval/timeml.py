@@ -9,6 +9,7 @@ over the relaxed matches. Why a scorer of our own: TempEval-3's script needs the
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -113,6 +114,15 @@ class Metrics:
     spurious: Counter[str] = field(default_factory=Counter)
     wrong_value: list[tuple[str, str, str, str]] = field(default_factory=list)  # doc, text, gold, ours
 
+    def wrong_value_groups(self) -> Counter[tuple[str, str]]:
+        """Wrong values grouped by the gold phrase (digits as 9) and the kind of mistake, to fix the
+        largest groups first: ('a year earlier', 'Y -> Y-Q3')."""
+        groups: Counter[tuple[str, str]] = Counter()
+        for _, text, gold, ours in self.wrong_value:
+            phrase = re.sub(r"\d", "9", text.split(" / ")[0].lower())
+            groups[(phrase, _mistake(gold, ours))] += 1
+        return groups
+
     @property
     def value_accuracy(self) -> float:
         return self.value_correct / self.matched if self.matched else 0.0
@@ -120,6 +130,23 @@ class Metrics:
     @property
     def type_accuracy(self) -> float:
         return self.type_correct / self.matched if self.matched else 0.0
+
+
+def _mistake(gold: str, ours: str) -> str:
+    """The kind of a wrong value, with years relative to the gold year and days masked, so mistakes of
+    one kind group together: 1989-01 vs 1990-01 -> 'Y-01 -> Y[+1]-01', 1988 vs 1988-Q3 -> 'Y -> Y-Q3'."""
+
+    def shape(value: str, year: int | None) -> str:
+        m = re.match(r"^(\d{4})", value)
+        if m is None:
+            return value
+        offset = int(m.group(1)) - year if year is not None else 0
+        head = "Y" if offset == 0 else f"Y[{offset:+d}]"
+        return re.sub(r"^(-\d\d)-\d\d", r"\1-DD", value[4:]).join([head, ""])
+
+    g = re.match(r"^(\d{4})", gold)
+    year = int(g.group(1)) if g else None
+    return f"{shape(gold, year)} -> {shape(ours, year)}"
 
 
 def score_document(metrics: Metrics, doc_id: str, gold: Sequence[GoldTimex], pred: Sequence[TimeExpr]) -> None:
@@ -191,6 +218,8 @@ def format_report(m: Metrics, errors: int = 0) -> str:
     if errors:
         lines.append("missed: " + ", ".join(f"{t!r} {n}" for t, n in m.missed.most_common(errors)))
         lines.append("spurious: " + ", ".join(f"{t!r} {n}" for t, n in m.spurious.most_common(errors)))
+        lines.append("wrong values by phrase and kind:")
+        lines.extend(f"  {n} {p!r}: {k}" for (p, k), n in m.wrong_value_groups().most_common(errors))
         lines.append("wrong values:")
         lines.extend(f"  {d}: {t!r} gold {g} ours {o}" for d, t, g, o in m.wrong_value[:errors])
     return "\n".join(lines)

@@ -41,7 +41,15 @@ _FORWARD = {
     "poised",
     "pledge",
 }
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d", "gon", "could", "might", "may", "can", "should", "must"}
+_INTENT_NOUNS = {
+    "agreement", "plan", "proposal", "offer", "bid", "deal", "pact", "decision", "intention", "promise", "pledge",
+    "commitment", "invitation", "request", "order", "effort", "attempt", "option", "right", "deadline",
+}  # fmt: skip
+"""Nouns whose infinitive names something still to come ("a plan to vote in May")."""
+_ARRANGE = {"plan", "schedule", "slate", "reschedule"}
+"""Verbs of arranging: their time lies ahead of the arranging, so past tense does not point it back."""
+# "could" is not here: in news it is as often the past of "can" ("could not be reached Wednesday")
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d", "gon", "might", "may", "can", "should", "must"}
 _FORWARD_CUES = {
     "payable",
     "effective",
@@ -85,6 +93,8 @@ def clause_tense(span: Span) -> str | None:
             return PAST  # "may have been": a guess about the past
         return FUTURE
     if any(a.lower_ == "to" and a.tag_ == "TO" for a in auxes) and verb.tag_ == "VB":
+        if verb.head.pos_ == "NOUN" and verb.head.lemma_ in _INTENT_NOUNS:
+            return FUTURE  # "an agreement to acquire the bank in January": the acquiring is still to come
         head = verb.head
         for _ in range(4):
             if head.pos_ in ("VERB", "AUX", "ADJ") or head.head.i == head.i:
@@ -95,13 +105,25 @@ def clause_tense(span: Span) -> str | None:
             return PAST
         if head.lemma_ in _FORWARD:
             return FUTURE
-        if head.tag_ in ("VBD", "VBN") or head_aux & {"was", "were", "did", "had"}:
+        if head.tag_ == "VBD" or head_aux & {"was", "were", "did", "had"}:
             return PAST
+        if head.tag_ == "VBN" and not head_aux & {"is", "are", "am", "'s", "'re", "has", "have", "been"}:
+            return PAST  # "was asked to attend" is past, "are supposed to conclude by May" is not
         return FUTURE
     if any(a.lower_ in ("going", "gon") for a in auxes):
         return FUTURE
+    if (
+        verb.lemma_ in _ARRANGE
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.dep_ != "acl"
+        and verb.i < span.start
+        and not any(a.lower_ == "had" for a in auxes)
+    ):  # "planned a rally on Saturday", "has scheduled a news conference Thursday": still to come, while
+        return FUTURE  # "On Friday, the government planned ..." dates the planning itself
     if verb.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxes):
         return PAST
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not auxes and verb.lemma_ not in _ARRANGE | _FORWARD:
+        return PAST  # "the record high reached on Aug. 6", "the agreement signed in June": done already
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return PAST
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
@@ -113,6 +135,12 @@ def clause_tense(span: Span) -> str | None:
     return None
 
 
+def _past_perfect(span: Span) -> bool:
+    """The clause of `span` is in the past perfect: its time lies before a past one, never ahead."""
+    verb = governing_verb(span)
+    return verb is not None and any(c.lower_ == "had" and c.dep_ == "aux" for c in verb.root.children)
+
+
 def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
     """Every time expression of the document with its TIMEX3 type and value.
 
@@ -122,21 +150,22 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
     ctx = Context(dct=article.publication_date)
     out: list[TimeExpr] = []
     full = doc.text  # Doc.text joins every token on each access: read it once
-    for cand in find_candidates(doc):
+    for cand in find_candidates(doc, full):
         start, end = cand.start, cand.end
         span = doc.char_span(start, end, alignment_mode="expand")
         tense = clause_tense(span) if span is not None and len(span) else None
         if span is not None and len(span):
             before = doc[span.start - 2 : span.start] if span.start >= 2 else doc[: span.start]
-            if (
-                any(t.lower_ in _FORWARD_CUES for t in before)
-                or full[max(0, start - 11) : start].lower() == "as soon as "
-            ):
-                tense = FUTURE
+            lead = full[max(0, start - 13) : start].lower()
+            if any(t.lower_ in _FORWARD_CUES for t in before) or lead.endswith(("as soon as ", "as early as ")):
+                if not (tense == PAST and _past_perfect(span)):  # "Until Thursday, they had not called him"
+                    tense = FUTURE
+            elif any(t.lower_ == "since" for t in before):
+                tense = PAST  # "since March": a time already past
             elif span.end < len(doc) and doc[span.end].tag_ == "POS" and cand.rule == "weekday":
                 tense = PAST  # "Wednesday's ruling": a day already talked about
         text = full[start:end]
-        value = normalize(text, ctx, tense)
+        value = normalize(text, ctx, tense, after=full[end : end + 24])
         if value is None:
             continue
         out.append(TimeExpr(text=text, start=start, end=end, type=value.type, value=value.value))

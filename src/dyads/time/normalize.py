@@ -68,7 +68,9 @@ REFS: dict[str, str] = {
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "the past": "PAST_REF",  # noqa: E501
     "in the past": "PAST_REF", "formerly": "PAST_REF", "earlier": "PAST_REF", "once": "PAST_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
-    "the near future": "FUTURE_REF", "eventually": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "eventually": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "future quarters": "FUTURE_REF",
+    "future years": "FUTURE_REF", "future months": "FUTURE_REF", "future weeks": "FUTURE_REF",
 }  # fmt: skip
 SET_WORDS: dict[str, str] = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P1Q", "annually": "P1Y",
@@ -131,8 +133,8 @@ def duration(n: float | None, unit: str) -> str:
         u = "M" if unit == "MIN" else unit
         if n is None:
             return f"PTX{u}"
-        if unit == "H" and n != int(n):
-            return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
+        if unit in ("H", "MIN") and n != int(n):  # PT1H30M, PT1M30S
+            return f"PT{int(n)}{u}{int(round((n - int(n)) * 60))}{'M' if unit == 'H' else 'S'}"
         return f"PT{_fmt_num(n)}{u}"
     if n is None:
         return f"PX{unit}"
@@ -262,10 +264,13 @@ def _day(dct: date, d: date, t: str) -> Value:
     return Value("DATE", d.isoformat())
 
 
-def normalize(text: str, ctx: Context, tense: str | None = None) -> Value | None:
+def normalize(text: str, ctx: Context, tense: str | None = None, after: str = "") -> Value | None:
     """TIMEX3 type and value of `text`, or None when the text is no time expression we can read.
 
     Anything unresolvable for want of a DCT gets X placeholders (XXXX-XX-XX), as TimeBank does.
+    `after` is the text that follows the expression: "the year ended June 30" is a span of a year
+    (P1Y) where "for the year" alone is this year, and "the quarter ended July 31" is the quarter
+    that closes on that day.
     """
     t = _strip(text)
     t = re.sub(r"^(?:the\s+)?(?:very\s+)?", "", t) if t.startswith("the very") else t
@@ -291,7 +296,7 @@ def normalize(text: str, ctx: Context, tense: str | None = None) -> Value | None
     if m:
         h = int(m.group(1)) % 12 + (12 if m.group(3).startswith("p") else 0)
         mi = m.group(2) or "00"
-        day = dct.isoformat() if dct else "XXXX-XX-XX"
+        day = _clock_day(ctx)
         return Value("TIME", f"{day}T{h:02d}:{mi}")
     if t in ("noon", "midday"):
         return Value("TIME", f"{dct.isoformat() if dct else 'XXXX-XX-XX'}T12:00")
@@ -312,7 +317,7 @@ def normalize(text: str, ctx: Context, tense: str | None = None) -> Value | None
     v = _explicit(t, dct, tense)
     if v:
         return v
-    v = _relative(t, ctx, tense)
+    v = _relative(t, ctx, tense, after.lower())
     if v:
         return v
     v = _duration_or_set(t, ctx)
@@ -384,9 +389,20 @@ HOLIDAYS = {
     "independence day": lambda y: date(y, 7, 4), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1), "easter": _easter, "easter sunday": _easter,
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "mother's day": lambda y: _nth_weekday(y, 5, 6, 2), "father's day": lambda y: _nth_weekday(y, 6, 6, 3),
+    "valentine's day": lambda y: date(y, 2, 14), "halloween": lambda y: date(y, 10, 31),
+    "veterans day": lambda y: date(y, 11, 11), "presidents' day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "columbus day": lambda y: _nth_weekday(y, 10, 0, 2),
 }  # fmt: skip
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?)(?!\w)|\b(noon|midnight)\b")
 _TZ = re.compile(r"\b(?:est|edt|gmt|pst|pdt|cst|cdt|local time)\b")
+
+
+def _clock_day(ctx: Context) -> str:
+    """The day a bare clock time ("at 10 p.m.") falls on: the day the text last named, else the DCT."""
+    if ctx.last and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.last):
+        return ctx.last
+    return ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
 
 
 def _compose(t: str, ctx: Context, tense: str | None) -> Value | None:
@@ -402,7 +418,7 @@ def _compose(t: str, ctx: Context, tense: str | None) -> Value | None:
             h = int(m.group(1)) % 12 + (12 if m.group(3).startswith("p") else 0)
             hh, mm = f"{h:02d}", m.group(2) or "00"
         if not rest:
-            day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+            day = _clock_day(ctx)
         else:
             v = normalize(rest, ctx, tense)
             if v is None or not re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", v.value):
@@ -448,6 +464,12 @@ def _explicit(t: str, dct: date | None, tense: str | None) -> Value | None:
     """Dates the text names: May 7, March 2011, 1990s, Friday, the third quarter, summer 1998."""
     # TimeBank writes "the 1990s" as 199 (TimeML's decade) but a bare "1990s" as 199X: keep both
     x = "" if t.startswith("the ") else "X"
+    m = re.fullmatch(r"(?:the )?(?:(?:early|late|mid)[- ])?(spring|summer|fall|autumn|winter),? (?:of )?(\d{4})", t)
+    if m:  # "the winter of 1994": the season, not the year
+        return Value("DATE", f"{m.group(2)}-{SEASONS[m.group(1)]}")
+    m = re.fullmatch(r"(?:the )?(first|second|last|latter) (?:half|two quarters) of (?:fiscal )?(\d{4})", t)
+    if m:  # "the first half of 1990": TimeML's half-year, 1990-H1
+        return Value("DATE", f"{m.group(2)}-H{1 if m.group(1) == 'first' else 2}")
     t = re.sub(r"^the\s+(?=(?:early|late|mid)[- ])", "", t)
     t = re.sub(r"^(?:early|late|mid|the middle of|the end of|the beginning of|the start of|end of|start of|"
                r"the first half of|the second half of|the close of|the turn of|as early as|as late as|until|"
@@ -535,11 +557,39 @@ def _explicit(t: str, dct: date | None, tense: str | None) -> Value | None:
     return None
 
 
-def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
+_WD_REL = {"past": "last", "previous": "last", "coming": "next", "on": None, "the previous": "last",
+           "the preceding": "last", "the following": "next", "the next": "next"}  # fmt: skip
+_ENDED = re.compile(rf"^,?\s+(?:ended|ending|that ended|which ended|to|through)\s+(?:{_MONTH_RE}\s+(\d{{1,2}}))?")
+
+
+def _relative(t: str, ctx: Context, tense: str | None, after: str = "") -> Value | None:
     """Deictic and anaphoric dates: today, last month, Friday, two days ago, this year's third quarter."""
     dct = ctx.dct
     if dct is None:
         return _unanchored(t)
+    ended = _ENDED.match(after)
+    if t == "the year":  # earnings copy: "for the year ended June 30" is twelve months, "for the year" this year
+        return Value("DURATION", "P1Y") if ended else Value("DATE", str(dct.year))
+    if t == "the quarter" and ended and ended.group(1) and ctx.quarter is None:
+        # "the quarter ended July 31": the calendar quarter most of it lies in (its middle, 45 days back)
+        mon = MONTHS[ended.group(1)]
+        y = month_year(dct, mon, PAST)
+        mid = date(y, mon, min(int(ended.group(2)), 28)) - timedelta(days=45)
+        return Value("DATE", f"{mid.year}-Q{(mid.month - 1) // 3 + 1}")
+    if re.fullmatch(r"(?:by |at |around )?(?:the )?year[- ]end|year's end", t):
+        return Value("DATE", str(dct.year))  # "by year-end": the end of this year, at year granularity
+    m = re.fullmatch(
+        r"(?:the )?(?:(?:comparable|corresponding|same) )?(?:year[- ](?:ago|earlier)|prior[- ]year) "
+        r"(?:(first|second|third|fourth)[- ])?(?:fiscal )?(?:quarter|period)"
+        r"|(?:the )?(?:(?:same|comparable|corresponding) )?(?:(first|second|third|fourth) )?(?:quarter|period) (?:of )?"
+        r"(?:a year (?:ago|earlier)|last year|the (?:previous|prior) year)"
+        r"|last year's (?:(first|second|third|fourth)[- ])?(?:quarter|period)",
+        t,
+    )
+    if m:  # the quarter a year before the one the text reports on
+        q = ctx.quarter or _last_quarter(dct)
+        k = next((ORDINALS[g] for g in m.groups() if g), q[1])
+        return Value("DATE", f"{q[0] - 1}-Q{k}")
     m = re.fullmatch(r"the (following|next|previous|preceding|prior) (day|month|year)", t)
     if m and ctx.last and (m.group(1) in ("following", "previous", "preceding", "prior")):
         return _anaphoric(ctx.last, 1 if m.group(1) == "following" else -1, m.group(2))
@@ -554,7 +604,16 @@ def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
                       r"until|by)[- ]+", "", t)  # fmt: skip
     if stripped != t and re.fullmatch(r"the (?:year|month|week)", stripped):
         return Value("DATE", shift(dct, 0, UNITS[stripped[4:]]))  # "the end of the year": this year
-    t = re.sub(r"^(earlier|later) (?=this|that|last|next|in)", "", stripped)
+    m = re.fullmatch(
+        r"(?:(?:earlier|later) )?(?:that|the same) (day|week|month|year)"
+        r"|(?:earlier|later) in the (day|week|month|year)",
+        stripped,
+    )
+    if m:
+        if m.group(2):  # "later in the day": the DCT's day, week, month or year
+            return Value("DATE", shift(dct, 0, UNITS[m.group(2)]))
+        return _anaphoric(ctx.last, 0, m.group(1)) if ctx.last else None  # "later that year": the year last named
+    t = re.sub(r"^(earlier|later) (?=this|that|last|next|in|today|tonight|yesterday|tomorrow)", "", stripped)
     t = re.sub(r"^(early|late|mid)[- ](?=this|last|next)", "", t)
     m = re.fullmatch(r"(today|tonight|yesterday|tomorrow)(?:'s)?(?:\s+(morning|afternoon|evening|night))?", t)
     if m:
@@ -565,13 +624,26 @@ def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
         off = -1 if m.group(1) in ("yesterday",) or (m.group(1) == "last" and m.group(2) == "night") else 0
         off = 1 if m.group(1) == "tomorrow" else off
         return Value("TIME", f"{(dct + timedelta(days=off)).isoformat()}T{DAYPARTS[m.group(2)]}")
+    m = re.fullmatch(rf"the (previous|preceding|following|next) {_WD_RE}(?:\s+(?:morning|afternoon|evening|night))?", t)
+    if m and ctx.last and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.last):
+        # "the previous Friday": counted from the day the text last named, not from the DCT
+        ref = date.fromisoformat(ctx.last)
+        rel = "last" if m.group(1) in ("previous", "preceding") else "next"
+        return Value("DATE", weekday_date(ref, WEEKDAYS[m.group(2)], None, rel).isoformat())
+    m = re.fullmatch(r"the week of (.+)", t)
+    if m:  # "the week of March 6": the ISO week holding that day
+        v = _explicit(m.group(1), dct, tense)
+        if v and re.fullmatch(r"\d{4}-\d\d-\d\d", v.value):
+            return Value("DATE", week_value(date.fromisoformat(v.value)))
     m = re.fullmatch(
-        rf"(?:(this|last|next|past|coming|previous|on)\s+)?{_WD_RE}(?:'s)?(?:\s+(morning|afternoon|evening|night))?", t
-    )  # noqa: E501
+        rf"(?:(this|last|next|past|coming|previous|on|the previous|the following|the next|the preceding)\s+)?"
+        rf"{_WD_RE}(?:'s)?(?:\s+(morning|afternoon|evening|night))?",
+        t,
+    )
     if m:
-        rel = {"past": "last", "previous": "last", "coming": "next", "on": None}.get(m.group(1) or "", m.group(1))
+        rel = _WD_REL.get(m.group(1) or "", m.group(1))
         d = weekday_date(dct, WEEKDAYS[m.group(2)], tense, rel)
-        return Value("DATE", d.isoformat())  # "Friday night": TimeBank mostly gives the day alone
+        return Value("DATE", d.isoformat())  # "Friday night": TimeBank mostly gives the day alone (14 of 24)
     m = re.fullmatch(r"(?:(this|the|last|next|past|coming|previous|current|that|the past|the last|the previous|"
                      r"the coming|the next|this past|the current|the same)\s+)?(week|month|year|quarter|weekend|decade|"
                      r"century|spring|summer|fall|autumn|winter)(?:'s)?", t)  # fmt: skip
@@ -656,7 +728,7 @@ def _relative(t: str, ctx: Context, tense: str | None) -> Value | None:
             start = (k - 1) * (6 if kind == "H" else 3) + 1
             if not m.group(1) and tense == PAST and start > dct.month:
                 y -= 1
-        if kind == "Q" and (y, k) <= _last_quarter(dct):
+        if kind == "Q" and (y, k) <= _last_quarter(dct) and ctx.quarter is None:  # the lead names the quarter reported
             ctx.quarter = (y, k)
         return Value("DATE", f"{y}-{kind}{k}")
     m = re.fullmatch(
@@ -693,6 +765,8 @@ def _anaphoric(last: str, n: int, unit: str) -> Value | None:
         return Value("DATE", f"{yy}-{mm:02d}")
     if unit == "day" and mo and d:
         return Value("DATE", (date(y, int(mo), int(d)) + timedelta(days=n)).isoformat())
+    if unit == "week" and mo and d:
+        return Value("DATE", week_value(date(y, int(mo), int(d)) + timedelta(weeks=n)))
     return None
 
 
@@ -710,6 +784,12 @@ def _unanchored(t: str) -> Value | None:
                     r"saturday|sunday)", t):  # fmt: skip
         return Value("DATE", "XXXX-XX-XX")
     return None
+
+
+_COUNTED = re.compile(
+    rf"{_NUM_RE}(?:[- ]+)(?:more\s+|full\s+|long\s+|straight\s+|consecutive\s+|additional\s+|extra\s+|"
+    rf"trading\s+|business\s+|working\s+)?{_UNIT_RE}(?:[- ](?:long|plus))?"
+)
 
 
 def _duration_or_set(t: str, ctx: Context) -> Value | None:
@@ -730,6 +810,12 @@ def _duration_or_set(t: str, ctx: Context) -> Value | None:
     m = re.fullmatch(rf"{_WD_RE}s", t)
     if m:
         return Value("SET", f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}")
+    m = re.fullmatch(rf"{_WD_RE}\s+(morning|afternoon|evening|night)s", t)
+    if m:  # "Tuesday nights": every Tuesday night
+        return Value("SET", f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}T{DAYPARTS[m.group(2)]}")
+    m = re.fullmatch(rf"(?:the\s+)?{_UNIT_RE}\s+(ahead|ago)", t)
+    if m and m.group(1).endswith("s") and _unit(m.group(1)):  # "the weeks ahead", "months ago": some weeks
+        return Value("DURATION", duration(None, _unit(m.group(1)) or "D"))
     m = re.fullmatch(rf"(?:the\s+|in\s+)?(recent|coming)\s+{_UNIT_RE}", t)
     if m and m.group(2).endswith("s") and _unit(m.group(2)):
         return Value("DURATION", duration(None, _unit(m.group(2)) or "Y"))  # as TimeBank mostly has it: PXY
@@ -738,12 +824,15 @@ def _duration_or_set(t: str, ctx: Context) -> Value | None:
         return Value("DATE", "PAST_REF" if m.group(1) in ("past", "last", "previous", "recent") else "FUTURE_REF")
     t = re.sub(r"^(?:the\s+)?(?:past|last|next|previous|coming|first|final|latest|following|preceding|entire|whole|"
                r"full|same|initial|remaining|succeeding|prior)\s+", "", t)  # fmt: skip
+    m = re.fullmatch(rf"(?:an?|one)\s+{_UNIT_RE}\s+and\s+a\s+half", t)
+    if m and _unit(m.group(1)):  # "a minute and a half": PT1M30S
+        return Value("DURATION", duration(1.5, _unit(m.group(1)) or "D"))
+    m = _COUNTED.fullmatch(t)  # tried before the hedges are cut, or "an additional year" would lose its "an"
     for _ in range(3):
+        if m:
+            break
         t = re.sub(rf"^{_MOD}", "", t)
-    m = re.fullmatch(
-        rf"{_NUM_RE}(?:[- ]+)(?:more\s+|full\s+|long\s+|straight\s+|consecutive\s+|additional\s+)?{_UNIT_RE}(?:[- ](?:long|plus))?",  # noqa: E501
-        t,
-    )  # noqa: E501
+        m = _COUNTED.fullmatch(t)
     if m:
         n = _num(m.group(1))
         unit = _unit(m.group(2))
@@ -770,6 +859,9 @@ def _duration_or_set(t: str, ctx: Context) -> Value | None:
             return Value("DURATION", duration(None, unit))
         if unit:
             return Value("DURATION", duration(1, unit))
+    m = re.fullmatch(rf"{_UNIT_RE}\s+(?:or|to)\s+{_UNIT_RE}", t)
+    if m and _unit(m.group(1)) and m.group(1).endswith("s"):  # "weeks or months": the shorter, as TimeBank has it
+        return Value("DURATION", duration(None, _unit(m.group(1)) or "D"))
     m = re.fullmatch(r"(?:a|one)\s+(?:full\s+)?(year|month|week|day)\s+or\s+(?:so|two|more)", t)
     if m:
         return Value("DURATION", duration(None, UNITS[m.group(1)]))

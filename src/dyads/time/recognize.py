@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _MON = (
     r"(?-i:Jan(?:uary|\.)|January|Feb(?:ruary|\.)|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"
@@ -34,7 +34,8 @@ _MOD = (
 )
 _PRE = (
     r"(?:(?:early|late|mid|the end of|the beginning of|the start of|the middle of|the first half of|"
-    r"the second half of|the turn of|the close of)[- ])?"
+    r"the second half of|the last half of|the first two quarters of|the last two quarters of|the turn of|"
+    r"the close of)[- ])?"
 )
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 
@@ -73,12 +74,34 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("year_period", rf"\b(?:the )?{_YEAR} (?:fiscal )?(?:quarter|period)\b"),
         ("full_year", r"\bthe (?:full|whole|entire) year\b"),
         ("for_the_year", r"\bthe year\b(?!-| ago| earlier| before)"),
-        ("weekday", rf"\b(?:(?:this|last|next|this past|this coming)\s+)?{_WD}(?:\s+{_PART})?\b"),
+        (
+            "weekday",
+            rf"\b(?:(?:this|last|next|this past|this coming|the previous|the preceding|the following|the next)\s+)?"
+            rf"{_WD}(?:\s+{_PART})?\b",
+        ),
+        ("weekday_set", rf"\b{_WD}s\b|\b{_WD}\s+{_PART}s\b"),
+        ("week_of", rf"\bthe week of {_MON}\s+\d{{1,2}}\b"),
         (
             "ago",
             rf"\b(?:{_MOD})*(?:{_NUM}|{_VAGUE})\s+(?:more\s+)?{_UNIT}\s+(?:ago|earlier|from now|hence)\b",
         ),
-        ("year_ago", r"\b(?:the\s+)?(?:year[- ](?:ago|earlier)|prior[- ]year)(?:\s+(?:quarter|period))?\b"),
+        (
+            "year_ago",
+            r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year[- ](?:ago|earlier)|prior[- ]year)"
+            r"(?:\s+(?:(?:first|second|third|fourth)[- ])?(?:fiscal\s+)?(?:quarter|period))?\b",
+        ),
+        (
+            "quarter_year_ago",  # earnings copy: the quarter compared with, a year back
+            r"\b(?:the\s+)?(?:(?:same|comparable|corresponding)\s+)?(?:(?:first|second|third|fourth)\s+)?"
+            r"(?:quarter|period)\s+(?:of\s+)?(?:a year (?:ago|earlier)|last year|the (?:previous|prior) year)\b"
+            r"|\blast year's\s+(?:(?:first|second|third|fourth)[- ])?(?:quarter|period)\b",
+        ),
+        ("year_end", r"\byear[- ]end\b|\byear's end\b"),
+        (
+            "anaphor",
+            r"\b(?:(?:earlier|later)\s+)?(?:that same|the same|that)\s+(?:day|year)\b"
+            r"|\b(?:earlier|later) in the (?:day|week|month|year)\b",
+        ),
         (
             "quarter",
             rf"\b(?:(?:this|last|next)\s+year's\s+|{_YEAR}\s+)?(?:the\s+)?(?:fiscal\s+)?(?:first|second|third|fourth|"
@@ -94,7 +117,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "duration",
             rf"\b(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|following|preceding|entire|whole|full|"
             rf"latest|initial|remaining|prior)\s+)?(?:{_MOD})*(?:{_NUM}|{_VAGUE})[- ](?:more\s+|full\s+|"
-            rf"consecutive\s+|straight\s+|additional\s+)?{_UNIT}\b(?!-old| old|-olds)(?:[- ]long\b)?",
+            rf"consecutive\s+|straight\s+|additional\s+|extra\s+|trading\s+|business\s+|working\s+)?{_UNIT}\b"
+            rf"(?!-old| old|-olds)(?:[- ]long\b)?",
+        ),
+        ("and_a_half", rf"\b(?:an?|one)\s+{_UNIT}\s+and\s+a\s+half\b"),
+        (
+            "unit_or_unit",
+            r"\b(?:days|weeks|months|years|decades)\s+(?:or|to)\s+(?:weeks|months|years|decades|centuries)\b",
         ),
         (
             "range",
@@ -104,6 +133,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "bare_units",
             r"\b(?:years|months|weeks|decades|centuries|"
             r"days|hours)\b(?! of| to come| ago)",
+        ),
+        (
+            "term",  # horizons with no number: "in the near term", "the weeks ahead", "future quarters"
+            r"\bthe (?:near|short|long) term\b(?!-)|\bthe (?:days|weeks|months|years) ahead\b"
+            r"|\bfuture (?:quarters|years|months|weeks)\b|\b(?:days|weeks|months|years|decades) ago\b",
         ),
         (
             "refs",
@@ -131,7 +165,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("month_rel_year", rf"\b{_PRE}{_MON}\s+(?:\d{{1,2}}\s+)?(?:this|last|next) year\b"),
         (
             "spelled_year",
-            rf"\b(?:{_PRE}{_MON}\s+|the year\s+)?(?:nineteen|two thousand)[- ](?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|"  # noqa: E501
+            rf"\b(?:{_PRE}{_MON}\s+|the year\s+|(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of\s+)?(?:nineteen|two thousand)[- ](?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|"  # noqa: E501
             rf"sixteen|seventeen|eighteen|nineteen)\b|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
             rf"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|and\s+\w+|(?:one|two|three|four|five|six|seven|eight|nine)\b)",  # noqa: E501
         ),
@@ -140,7 +174,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "holiday",
             r"\b(?:(?:this|last|next)\s+)?(?-i:Christmas(?: Eve| Day)?|New Year's(?: Eve| Day)?|Thanksgiving(?: Day)?|"
-            r"Independence Day|Labor Day|Memorial Day|Election Day|Easter(?: Sunday)?)\b",
+            r"Independence Day|Labor Day|Memorial Day|Election Day|Easter(?: Sunday)?|Mother's Day|Father's Day|"
+            r"Valentine's Day|Halloween|Veterans Day|Presidents' Day|Columbus Day)(?!\w)",
         ),
         ("clock", r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b)|\bnoon\b|\bmidnight\b"),
         (
@@ -161,11 +196,14 @@ _REF_NEEDS = {"current": re.compile(r"^\s+(?!account|affairs|events|issue|dollar
 
 
 _NEEDS_BEFORE = {
-    "for_the_year": re.compile(r"\bfor\s$", re.IGNORECASE),
+    "for_the_year": re.compile(r"\b(?:for|in|during|(?:months|half|quarter|part) of)\s$", re.IGNORECASE),
     "the_quarter": re.compile(r"\b(?:in|for|during|of)\s$", re.IGNORECASE),
     "bare_units": re.compile(r"\b(?:for|over|within|in|took|takes|take|lasted|last)\s$", re.IGNORECASE),
+    "year_end": re.compile(r"\b(?:by|at|around|since|until|till|before|after|through|toward|towards|near)\s$", re.I),
 }
 
+
+_THAT_DAY_OK = re.compile(r"(?:\b(?:on|in|during|by|until|since|from)\s|^|[.;]\s*)$", re.IGNORECASE)
 
 _SPACY_NOT = {
     "previously",
@@ -198,11 +236,40 @@ class Candidate:
     rule: str
 
 
+_TITLE_WORDS = {
+    "week", "weeks", "minute", "minutes", "hour", "hours", "noon", "today", "tonight", "now", "daily", "morning",
+    "weekend", "century", "decade",
+}  # fmt: skip
+"""Time words that, capitalised mid-sentence, name a programme or a work. Not Day, Night, Year or Month:
+"Mother's Day", "Election Night", "Chinese New Year", "Black History Month" are times."""
+
+
+def _in_title(span: Span) -> bool:
+    """A time word capitalised inside running text names something: ABC's "This Week", "60 Minutes", "High Noon".
+
+    Not at a sentence start, and not in a headline (a sentence most of whose words are capitalised).
+    """
+    for tok in span:
+        if tok.lower_ in _TITLE_WORDS and tok.text[:1].isupper() and tok.i > 0:
+            sent = tok.sent  # looked up only for the rare capitalised time word: it walks the parse
+            prev = tok.doc[tok.i - 1]
+            if not any(t.is_alpha for t in tok.doc[sent.start : tok.i]):
+                continue  # the first word of its sentence, after an opening quote
+            if prev.is_punct and prev.text not in ('"', "`", "``", "''", "'"):
+                continue  # after a colon or a dash: a new clause may start capitalised
+            words = [t for t in sent if t.is_alpha]
+            if sum(t.text[:1].isupper() for t in words) * 2 < len(words):
+                return True
+    return False
+
+
 def _token_veto(doc: Doc, text: str, start: int, end: int, rule: str) -> bool:
     """Reject pattern hits the parse says are no time: bare 'fall'/'spring' as verbs, years as counts."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    if rule != "holiday" and _in_title(span):
+        return True
     if rule == "year":
         for tok in span:
             if tok.like_num and tok.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
@@ -215,9 +282,10 @@ def _token_veto(doc: Doc, text: str, start: int, end: int, rule: str) -> bool:
             len(span) == 1
             and root.dep_ == "nummod"
             and root.head.tag_ == "NNS"
-            and (prev is None or prev.pos_ not in ("DET", "ADP", "PRON"))
-        ):
-            return True  # "1990 troops": a count, while "the 1990 elections" is a year
+            and root.head.i == root.i + 1
+            and (prev is None or prev.pos_ not in ("DET", "ADP", "PRON", "PART"))
+        ):  # "1990 troops": a count, while "the 1990 elections", "its 1990 earnings", "1990 BellSouth earnings"
+            return True  # are years
         if prev is not None and prev.text in ("$", "#", "No.", "no.", "Flight", "flight", "Route", "Resolution"):
             return True
     if rule == "season":
@@ -240,14 +308,19 @@ def _token_veto(doc: Doc, text: str, start: int, end: int, rule: str) -> bool:
             return True  # bare "recent" is as often not annotated as annotated
         if word == "now" and span[0].i > 0 and doc[span[0].i - 1].lower_ in ("right", "just", "by", "until", "from"):
             return False
+    before12 = text[max(0, start - 12) : start]
+    if rule == "anaphor" and text[start:end].lower() == "that day" and not _THAT_DAY_OK.search(before12):
+        return True  # "redemptions that day" is seldom annotated, "on that day" is
     if rule in _NEEDS_BEFORE and not _NEEDS_BEFORE[rule].search(text[max(0, start - 12) : start]):
         return True
     if rule in ("duration", "range"):
         nxt = text[end : end + 6]
         if re.match(r"[- ]?olds?\b", nxt):
             return True
-        if re.search(r"quarters$", text[start:end], re.I) and nxt.startswith(" of"):
-            return True  # "three-quarters of its food"
+        if re.search(r"quarters$", text[start:end], re.I) and re.match(
+            r" of (?:the|its|his|her|their|our|a|an|all|this|that|these|those|\$|\d)", text[end : end + 12]
+        ):
+            return True  # "three quarters of its food", while "several quarters of losses" is time
         if text[start:end].lower() == "a second":
             return True
     return False
@@ -255,7 +328,7 @@ def _token_veto(doc: Doc, text: str, start: int, end: int, rule: str) -> bool:
 
 _UNIT_WORDS = (
     r"seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|"
-    r"centur(?:y|ies)|spring|summer|fall|autumn|winter|daily|weekly|monthly|annually|yearly|hourly|period"
+    r"centur(?:y|ies)|spring|summer|fall|autumn|winter|daily|weekly|monthly|annually|yearly|hourly|period|term"
 )
 _ANCHORS: dict[str, re.Pattern[str]] = {
     "month": re.compile(_MON),
@@ -267,8 +340,12 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     ),
     "unit": re.compile(rf"\b(?:{_UNIT_WORDS})\b", re.IGNORECASE),
     "ref": re.compile(r"\b(?:now|currently|recently|lately|nowadays|present|future|past|recent|current)\b", re.I),
-    "holiday": re.compile(r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Election Day|Easter"),
+    "holiday": re.compile(
+        r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Election Day|Easter|Mother's Day|"
+        r"Father's Day|Valentine's Day|Halloween|Veterans Day|Presidents' Day|Columbus Day"
+    ),
     "spelled": re.compile(r"\b(?:nineteen|two thousand|\w+ties)\b", re.IGNORECASE),
+    "quarter": re.compile(r"\b(?:quarter|period)s?\b|\byear[- ](?:ago|earlier)|\bprior[- ]year", re.IGNORECASE),
 }
 """Cheap words every match of a pattern contains: the patterns run only in windows around them.
 
@@ -278,10 +355,12 @@ may (it should add under 5% to coding an article); the anchors cut the text sear
 _PATTERN_ANCHORS: dict[str, tuple[str, ...]] = {
     "full_date": ("month",), "day_month": ("month",), "month_year": ("month",), "month": ("month",),
     "month_rel_year": ("month",), "iso": ("digits",), "slash": ("digits",), "decade": ("digits",),
-    "year": ("digits",), "year_period": ("digits",), "century": ("unit",), "deictic": ("day",), "part": ("day",),
+    "year": ("digits",), "century": ("unit",), "deictic": ("day",), "part": ("day",),
     "clock_day": ("day",), "day_clock": ("day",), "part_day": ("day",), "clock": ("day",), "weekday": ("day",),
     "refs": ("ref",), "holiday": ("holiday",), "spelled_year": ("spelled",), "year_2000": ("spelled",),
-    "decade_word": ("spelled",), "set": ("unit", "day", "month"),
+    "decade_word": ("spelled",), "set": ("unit", "day", "month"), "weekday_set": ("day",),
+    "year_ago": ("quarter",), "quarter_year_ago": ("quarter",), "quarter": ("quarter",), "the_quarter": ("quarter",),
+    "quarter_ref": ("quarter",), "year_period": ("quarter",), "week_of": ("month",),
 }  # fmt: skip
 """Which anchor words each pattern needs; patterns not listed need a unit word (day, month, year ...)."""
 _BEFORE, _AFTER = 90, 50
@@ -310,9 +389,12 @@ def _matches(text: str) -> list[tuple[str, int, int]]:
     return sorted(hits, key=lambda h: (h[1], h[2]))
 
 
-def find_candidates(doc: Doc) -> list[Candidate]:
-    """Non-overlapping candidate spans, the longest winning, in text order."""
-    text = doc.text  # Doc.text joins every token on each access: read it once
+def find_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
+    """Non-overlapping candidate spans, the longest winning, in text order.
+
+    `text` is `doc.text` when the caller has it already: Doc.text joins every token on each access.
+    """
+    text = doc.text if text is None else text
     found: list[Candidate] = []
     for name, s, e in _matches(text):
         if text[s : s + 5].lower() == "last ":
@@ -325,7 +407,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
         if ent.label_ in ("DATE", "TIME") and ent.text.lower() not in _SPACY_NOT:
             if re.fullmatch(r"\d{4}", ent.text) and _token_veto(doc, text, ent.start_char, ent.end_char, "year"):
                 continue
-            if re.search(r"\bold$|-olds?$", ent.text):
+            if re.search(r"\bold$|-olds?$", ent.text) or _in_title(ent):
                 continue
             found.append(Candidate(ent.start_char, ent.end_char, "spacy_" + ent.label_))
     return [trim(doc, text, c) for c in select(found)]
