@@ -148,3 +148,49 @@ def test_explain_lists_every_candidate(coder):
     sentences = explain(doc, out, coder.resources)
     assert [p.dropped is not None for p in sentences[0].predicates] == [True]
     assert "negated" in format_explanation(sentences) and sentences[1].predicates == []
+
+
+def test_verb_is_not_stopped_at_a_noun_only_pattern(coder):
+    got, _ = dyads_of(coder, "Syrian rebels resumed shelling Turkish villages.")
+    assert ("194", ["SYRREB"], ["TUR"]) in got  # the verb "shelling" reaches `shell/v`, not `shelling/n`
+
+
+def test_subjects_of_states_gerunds_and_documents(coder):
+    got, _ = dyads_of(coder, "Russia is committed to talks with Syria.")
+    assert got == [("036", ["RUS"], ["SYR"])]  # "is committed": a state of Russia, not done to it
+    got, _ = dyads_of(coder, "The Syrian army was engaged in ethnic cleansing against Kurdish villagers.")
+    assert got[0][:2] == ("203", ["SYRMIL"])  # "engaged in" carries the subject to the event noun
+    got, _ = dyads_of(coder, "Syrian rebels resorted to shelling Turkish villages.")
+    assert got == [("194", ["SYRREB"], ["TUR"])]  # the gerund after a preposition: the governing subject
+    got, _ = dyads_of(coder, "Russia issued a statement condemning Syria.")
+    assert ("111", ["RUS"], ["SYR"]) in got  # the issuer of the statement condemns
+
+
+def test_conditional_offer_is_intent_and_coordination_is_not_content(coder):
+    got, _ = dyads_of(coder, "Russia would meet Syria if Algeria agreed.")
+    assert got == [("036", ["RUS"], ["SYR"])]  # a conditional offer, not a threat
+    got, _ = dyads_of(coder, "Russia condemned the Syrian attack and promised economic aid to Algeria.")
+    assert ("0331", ["RUS"], ["DZA"]) in got  # the promise is an act of its own, not what was condemned
+
+
+def test_quantities_protest_purposes_and_force_posture(coder):
+    got, _ = dyads_of(coder, "Russia sent 500 tons of food aid to Syria.")
+    assert got == [("073", ["RUS"], ["SYR"])]  # "tons of food aid" fills the humanitarian-aid slot
+    got, _ = dyads_of(coder, "Students in Syria staged rallies demanding the resignation of President Assad.")
+    assert got == [("1411", ["SYREDU"], ["SYRGOV"])]  # a rally for a change of leader
+    got, _ = dyads_of(coder, "Russian troops prepared to attack Syria.")
+    assert got == [("150", ["RUSMIL"], ["SYR"])]  # readying force is posture (15), not a verbal threat
+
+
+def test_accusations_and_protests_refined_by_their_content():
+    from dyads.events.coder import protest_purpose, refine_code
+
+    assert refine_code("112", "194") == "1123"  # accused of shelling: accuse of aggression
+    assert refine_code("112", "1822") == "1122"  # accused of torture: human rights abuse
+    assert protest_purpose("143", ["1042"]) == "1432"  # a strike to demand a policy change
+    assert protest_purpose("140", ["1041"]) == "140"  # the residual code stays
+
+
+def test_reported_must_takes_the_first_content_that_says_more(coder):
+    got, _ = dyads_of(coder, "Russia said Syria must rethink its plans and free the prisoners.")
+    assert got == [("1053", ["RUS"], ["SYR"])]  # a demand for release; the freeing is not an act of its own

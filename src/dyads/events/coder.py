@@ -70,10 +70,29 @@ OBJECT_CONTROL = {
     "want", "expect", "appeal", "implore", "beg", "demand", "remind", "convince", "get", "lead", "prompt",
 }
 SPEECH_VERBS = {"say", "said", "tell", "add", "state", "announce", "declare", "note", "stress", "report", "reiterate"}
+# "try"/"attempt" are not here: an attempt is an act ("tried to hack", an attempted assassination is
+# CAMEO 185); "would try to" is intent through its "would"
 INTENT_VERBS = {
-    "plan", "intend", "want", "try", "seek", "aim", "expect", "promise", "pledge", "vow", "offer", "agree",
-    "prepare", "decide", "propose", "hope", "wish", "attempt", "threaten", "go", "mean", "resolve",
+    "plan", "intend", "want", "seek", "aim", "expect", "promise", "pledge", "vow", "offer", "agree",
+    "prepare", "decide", "propose", "hope", "wish", "threaten", "go", "mean", "resolve",
 }
+# "prepared to attack": more than a verbal threat, a force posture (CAMEO 138: "more active expressions
+# of threat to use force are coded under category 15")
+POSTURE_WORDS = {"prepare", "prepares", "prepared", "preparing", "poised"}
+# participles that say a state of their subject, not an act done to it: "X is committed to",
+# "Y were engaged in ethnic cleansing"; their grammatical subject is the actor
+STATIVE_PARTICIPLES = {"committed", "engaged", "involved", "determined", "prepared", "resolved", "dedicated",
+                       "opposed", "poised", "intent"}
+# "engaged in X", "took part in X": the noun X is the act, the verb only carries its subject
+PARTICIPATION_VERBS = {"engage", "involve", "participate", "join"}
+# nouns of documents whose participle says what their issuer does ("issued a statement condemning")
+DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution", "message",
+                  "petition", "note", "memorandum", "manifesto", "appeal", "report", "press", "release"}
+# measure words whose "of"-object is the thing ("tons of food aid", "$5 million worth of arms")
+QUANTITY_NOUNS = {"ton", "tonne", "kg", "kilogram", "kilo", "pound", "worth", "amount", "quantity", "shipment",
+                  "consignment", "load", "batch", "package", "part", "million", "billion", "thousand", "hundred",
+                  "dozen", "number", "lot", "dollar", "euro", "yen", "franc", "rouble", "ruble", "yuan", "sum",
+                  "delivery", "cargo", "truckload", "planeload", "convoy", "supply", "portion", "share"}
 INTENT_NOUNS = {"intention", "intent", "plan", "readiness", "willingness", "pledge", "promise", "offer", "bid"}
 INTENT_AUX = {"will", "would", "shall", "'ll"}
 MODAL_AUX = {"may", "might", "could", "can", "should", "must", "ought"}
@@ -136,6 +155,7 @@ class Candidate:
     confidence: float = 0.9
     dropped: str | None = None  # why no event came of it
     slot_ids: set[int] = field(default_factory=set)  # tokens the pattern used as its slots
+    content: Token | None = None  # the clause that is what was said ("said Y must ..."): its acts are the content
 
     def describe(self) -> str:
         what = f"'{self.token.text}'"
@@ -262,10 +282,21 @@ def _light_verb(tok: Token) -> Token | None:
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "obj", "attr", "nsubjpass"}:
         if tok.head.pos_ in {"VERB", "AUX"} and any(s in LIGHT_VERBS for s in _stems(tok.head)):
             return tok.head
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.dep_ == "prep":
+        verb = tok.head.head  # "were engaged in ethnic cleansing", "took part in the attack"
+        if verb.pos_ in {"VERB", "AUX"} and (verb.lemma_.lower() in PARTICIPATION_VERBS or verb.lower_ in
+                                             STATIVE_PARTICIPLES):
+            return verb
+        if verb.lower_ == "part" and verb.head.lemma_.lower() == "take":
+            return verb.head
     return None
 
 
-def _word_in(tok: Token, words: frozenset[str]) -> bool:
+def _word_in(tok: Token, words: frozenset[str], depth: int = 0) -> bool:
+    if tok.lemma_.lower() in QUANTITY_NOUNS and depth < 2:  # "tons of food aid": the aid fills the slot
+        if any(_word_in(o, words, depth + 1) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+               for o in _prep_objects(c)):
+            return True
     for w in (tok.lemma_.lower(), tok.lower_):
         if w in words:
             return True
@@ -277,15 +308,23 @@ def _word_in(tok: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in words for c in tok.children)
 
 
+def _fits_pos(p: VerbPattern, tok: Token) -> bool:
+    return not p.pos or tok.pos_ == p.pos or (p.pos == "VERB" and tok.pos_ == "AUX")
+
+
 def _patterns_for(tok: Token, vd: VerbDictionary) -> list[VerbPattern]:
     """Patterns of the surface form first ("left" has its own PETRARCH block), then of the lemma,
-    then of crude stems for verbs the lemmatiser got wrong ("cordoned" -> "cordone")."""
+    then of crude stems for verbs the lemmatiser got wrong ("cordoned" -> "cordone").
+
+    Only patterns whose part of speech fits the token count: the verb "shelling" is not stopped
+    at the noun pattern `shelling/n` but goes on to the verb `shell`.
+    """
     keys = [tok.lower_, *_stems(tok)]
     out: list[VerbPattern] = []
     for k in keys:
         if k:
             for p in vd.get(k):
-                if p not in out:
+                if p not in out and _fits_pos(p, tok):
                     out.append(p)
             if out:
                 return out
@@ -351,8 +390,6 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
         objs += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in _prep_objects(c)]
     hosts += [o for o in objs if o.dep_ in {"dobj", "obj"}]
     for p in pats:
-        if p.pos and not (tok.pos_ == p.pos or (p.pos == "VERB" and tok.pos_ == "AUX")):
-            continue
         if p.obj is not None:
             filler = [o for o in objs if _word_in(o, p.obj)]
             if not filler:
@@ -420,6 +457,8 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """The subject tokens of `verb` and whether they were inherited from a governing clause."""
     subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
     subj += [o for c in verb.children if c.dep_ == "mark" and c.lower_ == "for" for o in _prep_objects(c)]
+    if not subj and verb.lower_ in STATIVE_PARTICIPLES:  # "Vietnam is committed to", "forces were engaged in"
+        subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if subj:
         if subj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head], True
@@ -438,9 +477,28 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return obj, True
         s, _ = _subject(head, depth + 1)
         return s, True
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX", "ADJ"}:
+        # "resorted to throwing", "guilty of violating": the doer of the governing word; with an object
+        # or a passive subject it is that one ("accused X of violating", "X was arrested for spying")
+        gov = head.head
+        doer = [c for c in gov.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+        if doer and gov.lower_ not in STATIVE_PARTICIPLES:
+            return doer, True
+        s, _ = _subject(gov, depth + 1)
+        return s, True
     if verb.dep_ in {"conj", "advcl", "xcomp", "acl", "acomp", "pcomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
         s, _ = _subject(head, depth + 1)
+        if not s and verb.dep_ == "conj" and not _is_passive(verb):  # "was indicted ... and will resign"
+            s = [c for c in head.children if c.dep_ == "nsubjpass"]
         return s, True
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and head.lower_ in DOCUMENT_NOUNS:
+        gov = _light_verb(head) or (head.head if head.dep_ in {"dobj", "obj"} else None)
+        if gov is not None:  # "issued a declaration demanding": the issuer demands
+            s, _ = _subject(gov, depth + 1)
+            return s, True
+        return [], False
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and verb.tag_ == "VBG":
+        return [head], True  # "demonstrators protesting the results": the demonstrators protest
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in INTENT_NOUNS:
         return [], False
     if verb.dep_ == "acl":  # "an intention to send": the one who has the intention
@@ -573,7 +631,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     inherited = False
     extra_targets: list[Token] = []
     if verb is not None:
-        if _is_passive(verb) and verb is tok:
+        stative = verb.lower_ in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children)
+        if _is_passive(verb) and verb is tok and not stative:
             subj_heads = [o for c in verb.children if c.dep_ == "agent" for o in _prep_objects(c)]
             extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if verb.dep_ == "acl" and not extra_targets:
@@ -689,12 +748,18 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     if mode == "modal" and vd.modality:
         cand.dropped = f"hypothetical ('{word}')"
         return cand
-    if mode == "threat" and not cand.negated and vd.modality:  # "will boycott unless ..." is a threat
+    cooperative = "03" <= (cand.code or "")[:2] <= "08"
+    if mode == "threat" and not cand.negated and vd.modality:
+        # "will boycott unless ..." is a threat; "would meet if ..." a conditional offer (intent)
         new = intent_code(cand.code or "")
-        new = new if new[:2] == "13" else "130"
+        new = new if new[:2] == "13" or cooperative else "130"
         cand.modifiers.append(f"conditional ('{word}') -> {new}")
         cand.code = new
-    if mode == "intent" and not cand.negated and vd.modality:
+    if mode == "intent" and not cand.negated and vd.modality and (word or "").lower() in POSTURE_WORDS \
+            and (cand.code or "")[:2] in {"18", "19", "20"}:
+        cand.modifiers.append(f"prepared ('{word}') -> 150")  # readying force is posture, not a verbal threat
+        cand.code = "150"
+    elif mode == "intent" and not cand.negated and vd.modality:
         new = intent_code(cand.code or "")
         if new != cand.code:
             cand.modifiers.append(f"intent ('{word}') -> {new}")
@@ -734,7 +799,7 @@ def _ontology_entry(res: Resources, code: str) -> CameoCode:
         return CameoCode(code, root, f"code {code} (not in CAMEO)", 0.0, quad, None, None, None)
 
 
-GENERIC_CODES = {"020", "100", "030", "120", "130", "131", "138"}
+GENERIC_CODES = {"020", "100", "030", "120", "130", "131", "138", "112", "141", "142", "143", "144", "145"}
 # what an appeal (02) or demand (10) is for, by the code of the act asked for; longest prefix wins
 _ASKED = {
     "04": "6", "045": "8", "05": "2", "057": "7", "037": "7",
@@ -751,6 +816,31 @@ _REFUSED = {
     "08": "124", "081": "1241", "082": "1242", "083": "123", "0831": "1231", "0832": "1232", "0833": "1233",
     "0834": "1234", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
 }
+
+
+# what an accusation (112) is of, by the code of the act alleged ("accused X of violating the truce")
+_ALLEGED = {
+    "17": "1122", "171": "1121", "18": "1121", "182": "1122", "19": "1123", "196": "1123", "20": "1124",
+}
+# what a protest (14x) is for, by the code of what its protesters ask or what they demand be done:
+# leadership change 1, policy change 2, rights 3, institutions or regime 4 (CAMEO 1411-1454)
+_PURPOSE = {
+    "024": "4", "0241": "1", "0242": "2", "0243": "3", "0244": "4", "0252": "3",
+    "034": "4", "0341": "1", "0342": "2", "0343": "3", "0344": "4",
+    "083": "4", "0831": "1", "0832": "2", "0833": "3", "0834": "4",
+    "104": "4", "1041": "1", "1042": "2", "1043": "3", "1044": "4", "1052": "3",
+}
+
+
+def protest_purpose(protest: str, contents: Iterable[str]) -> str:
+    """A protest code made specific by the first content that says what it is for (141 + 1041 -> 1411)."""
+    if len(protest) != 3 or protest[:2] != "14" or protest == "140":
+        return protest
+    for code in contents:
+        digit = _longest(_PURPOSE, code)
+        if digit:
+            return protest + digit
+    return protest
 
 
 def _longest(table: dict[str, str], code: str) -> str | None:
@@ -779,6 +869,10 @@ def refine_code(generic: str, content: str) -> str:
     if root == "13":
         new = intent_code(content)
         return new if new[:2] == "13" else generic
+    if generic == "112":  # "accused X of shelling" -> accuse of aggression
+        return _longest(_ALLEGED, content) or generic
+    if root == "14":
+        return protest_purpose(generic, [content])
     return generic
 
 
@@ -800,6 +894,7 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
                 continue
             c.code = "100" if modal == "must" else "020"
             c.target = target
+            c.content = v
             c.modifiers.append(f"reported '{modal}' -> {c.code}")
             break
 
@@ -827,7 +922,8 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
     # reported speech: the statement verb is coded only when nothing was coded from what was said
     coded = [c for c in out if not c.dropped]
     for c in coded:
-        if c.pattern is not None and c.pattern.specificity[0] == 0 and c.token.lemma_.lower() in SPEECH_VERBS:
+        if c.pattern is not None and c.pattern.specificity[0] == 0 and c.token.lemma_.lower() in SPEECH_VERBS \
+                and c.code == "010":  # not when what was said made it a demand or appeal
             inner = {t.i for t in c.token.subtree} - {c.token.i}
             if any(o is not c and not o.dropped and o.token.i in inner for o in coded):
                 c.dropped = "statement verb: the reported content was coded instead"
@@ -835,16 +931,29 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
     # it refines the code ("urged X to release" -> 0253, "agreed to resign" -> 0341)
     coded = [c for c in out if not c.dropped]
     for c in coded:
-        if (c.code or "")[:2] not in CONTENT_ROOTS or (c.token.lemma_.lower() in SPEECH_VERBS and not c.modifiers):
+        # an accusation's content is what is alleged ("accused X of shelling"), with our meaning rules only
+        takes_content = (c.code or "")[:2] in CONTENT_ROOTS or ((c.code or "")[:3] == "112" and vd.modality)
+        if not takes_content or (c.token.lemma_.lower() in SPEECH_VERBS and not c.modifiers):
             continue
         head = _light_verb(c.token) or c.token
-        subj = {t.i for s in head.children if s.dep_ in _SUBJECTS for t in s.subtree}
-        region = {t.i for t in head.subtree} - subj - {c.token.i}
+        # not the subject, nor a coordinated act ("condemned the attack and promised aid")
+        subj = {t.i for s in head.children if s.dep_ in _SUBJECTS | {"conj"} for t in s.subtree}
+        region = {t.i for t in (c.content or head).subtree} - subj - {c.token.i}
         inner = [o for o in out if o is not c and o.token.i in region and o.pattern is not None
                  and o.pattern.code != NO_EVENT and not (o.dropped or "").startswith("content of")]
         if inner and vd.modality and c.code in GENERIC_CODES and (c.pattern is None or c.pattern.specificity[0] <= 1):
-            first = min(inner, key=lambda o: ((o.pattern.code[:2] == "03") if o.pattern else True, o.token.i))
-            new = refine_code(c.code or "", first.pattern.code if first.pattern else "")
+            # the first content that says more (an intent inside it only when nothing else does)
+            ordered = sorted(inner, key=lambda o: ((o.pattern.code[:2] == "03") if o.pattern else True, o.token.i))
+            first, new = ordered[0], c.code or ""
+            if (c.code or "")[:2] == "14":  # what the protest is for: any content that says it
+                new = protest_purpose(new, [x for o in ordered for x in (o.code or "", o.pattern.code if o.pattern
+                                                                            else "")])
+            else:
+                for o in ordered:
+                    new = refine_code(c.code or "", o.pattern.code if o.pattern else "")
+                    if new != c.code:
+                        first = o
+                        break
             if new != c.code:
                 c.modifiers.append(f"content '{first.token.text}' ({first.pattern.code if first.pattern else ''})"
                                    f" -> {new}")
