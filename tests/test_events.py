@@ -194,3 +194,26 @@ def test_accusations_and_protests_refined_by_their_content():
 def test_reported_must_takes_the_first_content_that_says_more(coder):
     got, _ = dyads_of(coder, "Russia said Syria must rethink its plans and free the prisoners.")
     assert got == [("1053", ["RUS"], ["SYR"])]  # a demand for release; the freeing is not an act of its own
+
+
+def test_an_order_for_a_material_act_is_that_act(coder):
+    got, _ = dyads_of(coder, "The Syrian government ordered its troops to shell Turkish villages.")
+    assert got == [("194", ["SYRGOV"], ["TUR"])]
+    got, _ = dyads_of(coder, "Syria ordered the release of Turkish prisoners.")
+    assert got == [("0841", ["SYR"], ["TUR"])]
+
+
+def test_refused_material_acts_and_accords_on_cooperation(coder):
+    got, _ = dyads_of(coder, "Turkey will not accept any more Syrian refugees.")
+    assert got == [("1223", ["TUR"], ["SYRREF"])]  # refusing asylum: reject a request for humanitarian aid
+    got, _ = dyads_of(coder, "Russia and Turkey agreed that their countries should cooperate on energy.")
+    assert [g[:2] for g in got] == [("0311", ["RUS", "TUR"])]  # agreeing to cooperate is intent (03), not 019
+    got, _ = dyads_of(coder, "Russia said Turkey needs to release the prisoners.")
+    assert got == [("0253", ["RUS"], ["TUR"])]  # "needs to" in reported speech is an appeal
+
+
+def test_responsibility_and_coordinated_event_nouns(coder):
+    got, _ = dyads_of(coder, "The Syrian government is responsible for mass killings in Aleppo.")
+    assert got == [("202", ["SYRGOV"], [])]
+    got, _ = dyads_of(coder, "Russian forces launched artillery, mortar and rocket fire against Syrian rebels.")
+    assert got == [("194", ["RUSMIL"], ["SYRREB"])]

@@ -61,7 +61,7 @@ LIGHT_VERBS = {
     "resume", "continue", "lodge", "file", "wage", "unleash", "impose", "announce", "sign", "reiterate",
     "step", "intensify", "join", "lead", "pay", "attend", "host", "enter", "send", "organize", "organise",
     "speed", "accelerate", "complete", "order", "call", "declare", "undertake", "go", "tighten", "reimpose",
-    "strengthen", "escalate",
+    "strengthen", "escalate", "submit", "present",
 }
 # verbs whose object, not subject, does what their to-clause says ("urged Syria to talk")
 OBJECT_CONTROL = {
@@ -69,7 +69,10 @@ OBJECT_CONTROL = {
     "require", "permit", "enable", "press", "pressure", "push", "warn", "advise", "compel", "instruct", "authorize",
     "want", "expect", "appeal", "implore", "beg", "demand", "remind", "convince", "get", "lead", "prompt",
 }
-SPEECH_VERBS = {"say", "said", "tell", "add", "state", "announce", "declare", "note", "stress", "report", "reiterate"}
+SPEECH_VERBS = {"say", "said", "tell", "add", "state", "announce", "declare", "note", "stress", "report", "reiterate",
+                "confirm", "claim", "insist", "assert", "reaffirm", "warn", "argue", "explain"}
+# an order for a material act is that act done by whoever gave the order ("ordered troops to shell X")
+ORDER_VERBS = {"order", "instruct", "command", "direct"}
 # "try"/"attempt" are not here: an attempt is an act ("tried to hack", an attempted assassination is
 # CAMEO 185); "would try to" is intent through its "would"
 INTENT_VERBS = {
@@ -136,8 +139,14 @@ def intent_code(code: str) -> str:
 
 
 def negated_code(code: str) -> str | None:
-    """What a negated act is: a rejection for cooperation (03-08), nothing codable otherwise."""
-    return "120" if "03" <= code[:2] <= "08" else None
+    """What a negated act is: a rejection for cooperation (03-08), nothing codable otherwise.
+
+    A material act not done (06-08: "will not accept refugees", "would not end the strike") is the
+    refusal of that act (1223, 1242); a verbal one not done stays the general rejection (120).
+    """
+    if not "03" <= code[:2] <= "08":
+        return None
+    return (_longest(_REFUSED, code) or "120") if code[:2] in {"06", "07", "08"} else "120"
 
 
 @dataclass
@@ -279,6 +288,15 @@ def _stems(tok: Token) -> list[str]:
 
 
 def _light_verb(tok: Token) -> Token | None:
+    if tok.dep_ == "conj" and tok.pos_ == "NOUN" and tok.head.pos_ == "NOUN":  # "launched artillery and rocket fire"
+        first = tok.head
+        while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+            first = first.head
+        tok = first
+    adj = tok.head.head
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {"for", "of"} and tok.head.dep_ == "prep" \
+            and adj.lower_ in {"responsible", "guilty", "culpable"} and adj.head.pos_ in {"AUX", "VERB"}:
+        return adj.head  # "is responsible for mass killings": the subject of "is" did them
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "obj", "attr", "nsubjpass"}:
         if tok.head.pos_ in {"VERB", "AUX"} and any(s in LIGHT_VERBS for s in _stems(tok.head)):
             return tok.head
@@ -799,7 +817,8 @@ def _ontology_entry(res: Resources, code: str) -> CameoCode:
         return CameoCode(code, root, f"code {code} (not in CAMEO)", 0.0, quad, None, None, None)
 
 
-GENERIC_CODES = {"020", "100", "030", "120", "130", "131", "138", "112", "141", "142", "143", "144", "145"}
+GENERIC_CODES = {"020", "100", "030", "120", "130", "131", "138", "112", "141", "142", "143", "144", "145",
+                 "019", "036"}
 # what an appeal (02) or demand (10) is for, by the code of the act asked for; longest prefix wins
 _ASKED = {
     "04": "6", "045": "8", "05": "2", "057": "7", "037": "7",
@@ -810,7 +829,7 @@ _ASKED = {
 }
 # what a rejection (12) refuses, by the code of the act refused
 _REFUSED = {
-    "04": "125", "045": "126", "057": "127", "037": "127",
+    "04": "125", "045": "126", "057": "127", "037": "127", "075": "1223",
     "06": "121", "061": "1211", "062": "1212", "063": "1213",
     "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
     "08": "124", "081": "1241", "082": "1242", "083": "123", "0831": "1231", "0832": "1232", "0833": "1233",
@@ -861,6 +880,11 @@ def refine_code(generic: str, content: str) -> str:
         if tail is None:
             return generic
         return ("02" if root == "02" else "10") + tail
+    if generic == "019":  # "agreed that they should cooperate": intent to cooperate
+        new = intent_code(content)
+        return new if "04" <= content[:2] <= "08" and new[:2] == "03" else generic
+    if generic == "036":  # "will visit X to mediate": mediation takes precedence over the visit
+        return "039" if content[:3] == "045" else generic
     if root == "03":  # "plans to send aid" -> 0331; "plans to impose restrictions" -> 1321
         new = intent_code(content)
         return new if new[:2] in {"03", "13"} else generic
@@ -886,6 +910,8 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
                 continue
             modal = next((a.lower_ for a in v.children if a.dep_ == "aux" and a.lower_ in {"must", "should", "ought"}),
                          None)
+            if modal is None and v.lemma_.lower() == "need" and any(x.dep_ == "xcomp" for x in v.children):
+                modal = "should"  # "Japan needs to enact reforms"
             if modal is None:
                 continue
             subj = [s for s in v.children if s.dep_ in {"nsubj", "nsubjpass"}]
@@ -931,8 +957,9 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
     # it refines the code ("urged X to release" -> 0253, "agreed to resign" -> 0341)
     coded = [c for c in out if not c.dropped]
     for c in coded:
-        # an accusation's content is what is alleged ("accused X of shelling"), with our meaning rules only
-        takes_content = (c.code or "")[:2] in CONTENT_ROOTS or ((c.code or "")[:3] == "112" and vd.modality)
+        # an accusation's content is what is alleged ("accused X of shelling"); an accord (019) what is
+        # agreed ("agreed that they should cooperate"); both with our meaning rules only
+        takes_content = (c.code or "")[:2] in CONTENT_ROOTS or ((c.code or "")[:3] in {"112", "019"} and vd.modality)
         if not takes_content or (c.token.lemma_.lower() in SPEECH_VERBS and not c.modifiers):
             continue
         head = _light_verb(c.token) or c.token
@@ -941,19 +968,30 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
         region = {t.i for t in (c.content or head).subtree} - subj - {c.token.i}
         inner = [o for o in out if o is not c and o.token.i in region and o.pattern is not None
                  and o.pattern.code != NO_EVENT and not (o.dropped or "").startswith("content of")]
-        if inner and vd.modality and c.code in GENERIC_CODES and (c.pattern is None or c.pattern.specificity[0] <= 1):
+        if c.code == "019" and not any("04" <= o.pattern.code[:2] <= "08" for o in inner if o.pattern):
+            continue  # agreeing that something is so: an opinion, and what it is about stays its own event
+        ordered_act = next((o for o in sorted(inner, key=lambda o: o.token.i) if o.pattern and (
+            "06" <= o.pattern.code[:2] <= "08" or "14" <= o.pattern.code[:2] <= "20")), None)
+        if (vd.modality and ordered_act is not None and c.code == "100" and ordered_act.pattern is not None
+                and c.token.lemma_.lower() in ORDER_VERBS):
+            # an order for a material act is that act, done by whoever gave the order
+            c.code = ordered_act.code if ordered_act.code and not ordered_act.negated else ordered_act.pattern.code
+            c.modifiers.append(f"ordered '{ordered_act.token.text}' -> {c.code}")
+            if ordered_act.target:
+                c.target = [a for a in ordered_act.target if a not in c.source] or c.target
+        elif inner and vd.modality and c.code in GENERIC_CODES and (c.pattern is None or
+                                                                    c.pattern.specificity[0] <= 1):
             # the first content that says more (an intent inside it only when nothing else does)
             ordered = sorted(inner, key=lambda o: ((o.pattern.code[:2] == "03") if o.pattern else True, o.token.i))
             first, new = ordered[0], c.code or ""
             if (c.code or "")[:2] == "14":  # what the protest is for: any content that says it
                 new = protest_purpose(new, [x for o in ordered for x in (o.code or "", o.pattern.code if o.pattern
                                                                             else "")])
-            else:
+            else:  # the most specific refinement, the first of equals
                 for o in ordered:
-                    new = refine_code(c.code or "", o.pattern.code if o.pattern else "")
-                    if new != c.code:
-                        first = o
-                        break
+                    cand_code = refine_code(c.code or "", o.pattern.code if o.pattern else "")
+                    if cand_code != c.code and len(cand_code) > len(new if new != c.code else ""):
+                        first, new = o, cand_code
             if new != c.code:
                 c.modifiers.append(f"content '{first.token.text}' ({first.pattern.code if first.pattern else ''})"
                                    f" -> {new}")
