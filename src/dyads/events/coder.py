@@ -987,10 +987,12 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
             if (c.code or "")[:2] == "14":  # what the protest is for: any content that says it
                 new = protest_purpose(new, [x for o in ordered for x in (o.code or "", o.pattern.code if o.pattern
                                                                             else "")])
-            else:  # the most specific refinement, the first of equals
+            else:  # the first refinement, or a later one that narrows it ("ask to help finance": 023 -> 0231)
                 for o in ordered:
+                    if (o.dropped or "").startswith("hypothetical"):
+                        continue  # "willing to send arms if it is attacked": the attack is not asked for
                     cand_code = refine_code(c.code or "", o.pattern.code if o.pattern else "")
-                    if cand_code != c.code and len(cand_code) > len(new if new != c.code else ""):
+                    if cand_code != c.code and (new == c.code or (cand_code.startswith(new) and cand_code != new)):
                         first, new = o, cand_code
             if new != c.code:
                 c.modifiers.append(f"content '{first.token.text}' ({first.pattern.code if first.pattern else ''})"
