@@ -989,7 +989,7 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
                                                                             else "")])
             else:  # the first refinement, or a later one that narrows it ("ask to help finance": 023 -> 0231)
                 for o in ordered:
-                    if (o.dropped or "").startswith("hypothetical"):
+                    if (o.dropped or "").lower().startswith(("hypothetical ('if", "hypothetical ('unless")):
                         continue  # "willing to send arms if it is attacked": the attack is not asked for
                     cand_code = refine_code(c.code or "", o.pattern.code if o.pattern else "")
                     if cand_code != c.code and (new == c.code or (cand_code.startswith(new) and cand_code != new)):
