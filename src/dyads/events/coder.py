@@ -655,6 +655,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if verb.dep_ == "acl" and not extra_targets:
                 extra_targets = [verb.head]
+            if not subj_heads and p.code.startswith("087"):  # "guerrillas were demobilized": they de-escalate
+                subj_heads, extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"], []
             if not subj_heads:
                 cand.dropped = "passive without an agent"
                 cand.target = _actors_in(extra_targets, index)
@@ -992,6 +994,8 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
                     if (o.dropped or "").lower().startswith(("hypothetical ('if", "hypothetical ('unless")):
                         continue  # "willing to send arms if it is attacked": the attack is not asked for
                     cand_code = refine_code(c.code or "", o.pattern.code if o.pattern else "")
+                    if o.negated and (c.code or "")[:2] == "03" and (o.code or "")[:2] == "12":
+                        cand_code = o.code or cand_code  # "vowed not to return the land": a refusal
                     if cand_code != c.code and (new == c.code or (cand_code.startswith(new) and cand_code != new)):
                         first, new = o, cand_code
             if new != c.code:
