@@ -217,3 +217,23 @@ def test_responsibility_and_coordinated_event_nouns(coder):
     assert got == [("202", ["SYRGOV"], [])]
     got, _ = dyads_of(coder, "Russian forces launched artillery, mortar and rocket fire against Syrian rebels.")
     assert got == [("194", ["RUSMIL"], ["SYRREB"])]
+
+
+def test_appeals_to_support_and_promises_not_to(coder):
+    got, _ = dyads_of(coder, "Russia urged Turkey to support the Syrian opposition.")
+    assert got[0][0] == "053"  # asking others to support someone is rallying support (053)
+    got, _ = dyads_of(coder, "Turkey is willing to forgive Russia.")
+    assert got == [("056", ["TUR"], ["RUS"])]  # willingness to forgive is forgiveness said
+    got, _ = dyads_of(coder, "Syria vowed not to return the Golan Heights to Israel.")
+    assert got == [("1243", ["SYR"], ["ISR"])]  # a vow not to return property refuses to return it
+
+
+def test_decisions_objects_of_allowing_and_weapons(coder):
+    got, _ = dyads_of(coder, "The Turkish court decided to allow candidate Ahmet Davutoglu to run in the elections.")
+    assert got == [("0812", ["TURJUD"], ["TURGOV"])]  # a decision is the act; the candidate is what is allowed
+    got, _ = dyads_of(coder, "Syrian gunmen killed three Turkish soldiers.")
+    assert got == [("193", ["SYRUAF"], ["TURMIL"])]  # small arms
+    got, _ = dyads_of(coder, "Syrian helicopter gunships killed 20 Turkish villagers.")
+    assert got == [("195", ["SYRMIL"], ["TURCVL"])]  # aircraft
+    got, _ = dyads_of(coder, "Syrian forces killed 20 Turkish villagers.")
+    assert got == [("190", ["SYRMIL"], ["TURCVL"])]  # no weapon said: conventional force (190)

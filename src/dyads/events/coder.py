@@ -73,11 +73,12 @@ SPEECH_VERBS = {"say", "said", "tell", "add", "state", "announce", "declare", "n
                 "confirm", "claim", "insist", "assert", "reaffirm", "warn", "argue", "explain"}
 # an order for a material act is that act done by whoever gave the order ("ordered troops to shell X")
 ORDER_VERBS = {"order", "instruct", "command", "direct"}
-# "try"/"attempt" are not here: an attempt is an act ("tried to hack", an attempted assassination is
+# "try"/"attempt"/"decide" are not here: an attempt or a decision is an act ("tried to hack", "the court
+# decided to allow"; an attempted assassination is
 # CAMEO 185); "would try to" is intent through its "would"
 INTENT_VERBS = {
     "plan", "intend", "want", "seek", "aim", "expect", "promise", "pledge", "vow", "offer", "agree",
-    "prepare", "decide", "propose", "hope", "wish", "threaten", "go", "mean", "resolve",
+    "prepare", "propose", "hope", "wish", "threaten", "go", "mean", "resolve",
 }
 # "prepared to attack": more than a verbal threat, a force posture (CAMEO 138: "more active expressions
 # of threat to use force are coded under category 15")
@@ -403,6 +404,9 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
     if tok.pos_ in {"VERB", "AUX"}:
         objs = [c for c in tok.children if c.dep_ in _OBJ_DEPS | {"xcomp", "ccomp"}]
         objs += [m for c in objs if c.dep_ == "ccomp" for m in c.children if m.dep_ == "mark"]
+        # "allow candidate X to run" is often parsed allow -> ccomp(run) -> nsubj(X): X is what is allowed
+        objs += [m for c in objs if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                 for m in c.children if m.dep_ == "nsubj"]
     else:
         objs = [c for c in tok.children if c.dep_ in _NOUN_SLOT_DEPS]
         objs += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in _prep_objects(c)]
@@ -877,6 +881,8 @@ def refine_code(generic: str, content: str) -> str:
     refine_code("020", "0841") == "0253" (appeal for release); refine_code("030", "0831") == "0341".
     """
     root = generic[:2]
+    if root == "02" and content[:3] in {"051", "052"}:  # "urged X to support Y": rallying support for Y (053)
+        return "053"
     if root in {"02", "10"}:
         tail = _longest(_ASKED, content)
         if tail is None:
@@ -887,6 +893,8 @@ def refine_code(generic: str, content: str) -> str:
         return new if "04" <= content[:2] <= "08" and new[:2] == "03" else generic
     if generic == "036":  # "will visit X to mediate": mediation takes precedence over the visit
         return "039" if content[:3] == "045" else generic
+    if root == "03" and content[:3] in {"055", "056"}:  # "willing to forgive": the forgiveness is said
+        return content
     if root == "03":  # "plans to send aid" -> 0331; "plans to impose restrictions" -> 1321
         new = intent_code(content)
         return new if new[:2] in {"03", "13"} else generic
@@ -912,7 +920,8 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
                 continue
             modal = next((a.lower_ for a in v.children if a.dep_ == "aux" and a.lower_ in {"must", "should", "ought"}),
                          None)
-            if modal is None and v.lemma_.lower() == "need" and any(x.dep_ == "xcomp" for x in v.children):
+            if modal is None and v.lemma_.lower() == "need" and any(x.dep_ == "xcomp" for x in v.children) \
+                    and not any(x.dep_ == "aux" and x.lower_ in INTENT_AUX | MODAL_AUX for x in v.children):
                 modal = "should"  # "Japan needs to enact reforms"
             if modal is None:
                 continue
