@@ -237,3 +237,13 @@ def test_decisions_objects_of_allowing_and_weapons(coder):
     assert got == [("195", ["SYRMIL"], ["TURCVL"])]  # aircraft
     got, _ = dyads_of(coder, "Syrian forces killed 20 Turkish villagers.")
     assert got == [("190", ["SYRMIL"], ["TURCVL"])]  # no weapon said: conventional force (190)
+
+
+def test_protest_purpose_words_and_rejected_appeals():
+    from dyads.events.coder import protest_purpose_from_words, refine_code
+
+    assert protest_purpose_from_words("143", ["worker", "stop", "work", "over", "bill"]) == "1432"
+    assert protest_purpose_from_words("144", ["press", "demand", "for", "freedom"]) == "1443"
+    assert protest_purpose_from_words("140", ["freedom"]) == "140"  # the residual code stays
+    assert refine_code("120", "0234") == "1224"  # rejecting a call for peacekeepers refuses peacekeeping
+    assert refine_code("120", "1053") == "1243"  # rejecting a demand for release refuses the release

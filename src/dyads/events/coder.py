@@ -833,6 +833,8 @@ _ASKED = {
     "08": "5", "081": "51", "082": "52", "083": "4", "0831": "41", "0832": "42", "0833": "43", "0834": "44",
     "084": "53", "085": "54", "086": "55", "087": "56",
 }
+# the act an appeal or demand asks for, by its last digits (0234 -> 074), for rejected appeals
+_ASKED_ACT = {tail: act for act, tail in _ASKED.items() if len(tail) == 2}
 # what a rejection (12) refuses, by the code of the act refused
 _REFUSED = {
     "04": "125", "045": "126", "057": "127", "037": "127", "075": "1223",
@@ -855,6 +857,27 @@ _PURPOSE = {
     "083": "4", "0831": "1", "0832": "2", "0833": "3", "0834": "4",
     "104": "4", "1041": "1", "1042": "2", "1043": "3", "1044": "4", "1052": "3",
 }
+
+
+# the words that say what a protest is for when no coded content does (CAMEO 1411-1454 by what is
+# demanded: leadership 1, policy 2, rights 3, institutions or regime 4)
+_PURPOSE_WORDS = {
+    "resignation": "1", "ouster": "1", "removal": "1", "overthrow": "1", "resign": "1", "dismissal": "1",
+    "reinstate": "1", "reinstatement": "1", "impeachment": "1",
+    "policy": "2", "law": "2", "bill": "2", "decision": "2", "tax": "2", "price": "2", "austerity": "2",
+    "right": "3", "freedom": "3", "liberty": "3",
+    "democracy": "4", "constitution": "4", "independence": "4", "autonomy": "4", "referendum": "4", "regime": "4",
+}
+
+
+def protest_purpose_from_words(protest: str, lemmas: Iterable[str]) -> str:
+    """A protest code made specific by the first word that says what it is for (143 + "bill" -> 1432)."""
+    if len(protest) != 3 or protest[:2] != "14" or protest == "140":
+        return protest
+    for w in lemmas:
+        if w in _PURPOSE_WORDS:
+            return protest + _PURPOSE_WORDS[w]
+    return protest
 
 
 def protest_purpose(protest: str, contents: Iterable[str]) -> str:
@@ -899,6 +922,10 @@ def refine_code(generic: str, content: str) -> str:
         new = intent_code(content)
         return new if new[:2] in {"03", "13"} else generic
     if root == "12":
+        if content[:2] in {"02", "10"} and len(content) > 3:  # "rejected a call for peacekeepers": refuse them
+            act = _ASKED_ACT.get(content[2:])
+            if act:
+                return _longest(_REFUSED, act) or generic
         return _longest(_REFUSED, content) or generic
     if root == "13":
         new = intent_code(content)
@@ -1010,6 +1037,12 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
             if new != c.code:
                 c.modifiers.append(f"content '{first.token.text}' ({first.pattern.code if first.pattern else ''})"
                                    f" -> {new}")
+                c.code = new
+        if vd.modality and c.code in {"141", "142", "143", "144", "145"} and (c.pattern is None or
+                                                                          c.pattern.specificity[0] <= 1):
+            new = protest_purpose_from_words(c.code, [c.token.doc[i].lemma_.lower() for i in sorted(region)])
+            if new != c.code:
+                c.modifiers.append(f"purpose words -> {new}")
                 c.code = new
         for o in inner:
             if not o.dropped:
