@@ -247,3 +247,17 @@ def test_protest_purpose_words_and_rejected_appeals():
     assert protest_purpose_from_words("140", ["freedom"]) == "140"  # the residual code stays
     assert refine_code("120", "0234") == "1224"  # rejecting a call for peacekeepers refuses peacekeeping
     assert refine_code("120", "1053") == "1243"  # rejecting a demand for release refuses the release
+
+
+def test_wanting_others_to_act_is_an_appeal(coder):
+    got, _ = dyads_of(coder, "Russia wants Turkey to release the journalists.")
+    assert got[0][:2] == ("0253", ["RUS"]) and got[0][2][0] == "TUR"  # asking Turkey to release people
+    got, _ = dyads_of(coder, "Russia wants to join the talks.")
+    assert [g[0] for g in got] == ["036"]  # wanting to act oneself is intent
+
+
+def test_who_blockades_and_who_arrives(coder):
+    got, _ = dyads_of(coder, "Syrian farmers blockaded the highway to Damascus.")
+    assert got[0][:2] == ("144", ["SYRAGR"])  # civilians obstructing passage protest (144), not a blockade (191)
+    got, _ = dyads_of(coder, "Turkish peacekeeping troops arrived in Cyprus.")
+    assert got == [("074", ["TURMIL"], ["CYP"])]  # peacekeepers arriving provide protection

@@ -73,6 +73,8 @@ SPEECH_VERBS = {"say", "said", "tell", "add", "state", "announce", "declare", "n
                 "confirm", "claim", "insist", "assert", "reaffirm", "warn", "argue", "explain"}
 # an order for a material act is that act done by whoever gave the order ("ordered troops to shell X")
 ORDER_VERBS = {"order", "instruct", "command", "direct"}
+# "X wants Y to do Z" asks Y (an appeal); "X wants to do Z" is X's intent (see INTENT_VERBS)
+WANT_VERBS = {"want"}
 # "try"/"attempt"/"decide" are not here: an attempt or a decision is an act ("tried to hack", "the court
 # decided to allow"; an attempted assassination is
 # CAMEO 185); "would try to" is intent through its "would"
@@ -644,6 +646,11 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     cand.trigger = (first.i, max(m.last.i, tok.i) + 1)
     if p.code == NO_EVENT:
         cand.dropped = "the pattern says this is not an event"
+        return cand
+    if tok.lemma_.lower() in WANT_VERBS and not any(
+            c.dep_ in {"dobj", "obj"} or (c.dep_ in {"ccomp", "xcomp"} and any(s.dep_ == "nsubj" for s in c.children))
+            for c in tok.children):
+        cand.dropped = "wanting to act oneself is intent, not an appeal"
         return cand
     if not p.preps and p.obj is None:
         cand.confidence -= 0.15
