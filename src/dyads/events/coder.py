@@ -647,9 +647,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     if p.code == NO_EVENT:
         cand.dropped = "the pattern says this is not an event"
         return cand
-    if tok.lemma_.lower() in WANT_VERBS and not any(
-            c.dep_ in {"dobj", "obj"} or (c.dep_ in {"ccomp", "xcomp"} and any(s.dep_ == "nsubj" for s in c.children))
-            for c in tok.children):
+    kids = {c.dep_ for c in tok.children}
+    if tok.lemma_.lower() in WANT_VERBS and not (({"dobj", "obj"} & kids and "xcomp" in kids) or any(
+            c.dep_ in {"ccomp", "xcomp"} and any(s.dep_ == "nsubj" for s in c.children) for c in tok.children)):
         cand.dropped = "wanting to act oneself is intent, not an appeal"
         return cand
     if not p.preps and p.obj is None:
