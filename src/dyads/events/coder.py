@@ -1013,7 +1013,8 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
         region = {t.i for t in (c.content or head).subtree} - subj - {c.token.i}
         inner = [o for o in out if o is not c and o.token.i in region and o.pattern is not None
                  and o.pattern.code != NO_EVENT and not (o.dropped or "").startswith("content of")]
-        if c.code == "019" and not any("04" <= o.pattern.code[:2] <= "08" for o in inner if o.pattern):
+        if c.code == "019" and not any("04" <= o.pattern.code[:2] <= "08" for o in inner if o.pattern
+                                       and o.token.pos_ == "VERB"):
             continue  # agreeing that something is so: an opinion, and what it is about stays its own event
         ordered_act = next((o for o in sorted(inner, key=lambda o: o.token.i) if o.pattern and (
             "06" <= o.pattern.code[:2] <= "08" or "14" <= o.pattern.code[:2] <= "20")), None)
