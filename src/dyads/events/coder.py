@@ -24,8 +24,12 @@ How a sentence is coded:
    ("could", "might") and conditions ("if", "unless") are not coded and say so. Future and intent
    ("will meet", "would try to bring together", "plans to send") become the matching
    express-intent code (03x), or the matching threat (13x) for material conflict and for
-   "will X unless Y". Appeals, demands, intents, rejections, threats and protests swallow the acts
-   of their complement, whose code refines theirs ("urged X to release" -> 0253).
+   "will X unless Y" (a cooperative act under a condition stays intent: a conditional offer).
+   Appeals, demands, intents, rejections, threats, accusations and protests swallow the acts of
+   their complement, whose code refines theirs ("urged X to release" -> 0253, "accused X of
+   shelling" -> 1123, a rally demanding a resignation -> 1411); an order for a material act is that
+   act by whoever ordered it; "prepared to attack" is force posture (150); a promise not to do a
+   cooperative act, or such an act negated, is the refusal of it ("vowed not to return" -> 1243).
 4. Reported speech: "X said Y must ..." is X's demand to Y (10x), "... should ..." X's appeal
    (02x); a bare statement verb ("said") is coded 010 only when nothing was coded from what was said.
 
