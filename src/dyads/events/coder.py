@@ -862,11 +862,13 @@ _ALLEGED = {
 }
 # what a protest (14x) is for, by the code of what its protesters ask or what they demand be done:
 # leadership change 1, policy change 2, rights 3, institutions or regime 4 (CAMEO 1411-1454)
+# (general "reform" (024, 034, 083, 104) says nothing here: the words decide, "democratic reforms" 4,
+# other reforms policy 2)
 _PURPOSE = {
-    "024": "4", "0241": "1", "0242": "2", "0243": "3", "0244": "4", "0252": "3",
-    "034": "4", "0341": "1", "0342": "2", "0343": "3", "0344": "4",
-    "083": "4", "0831": "1", "0832": "2", "0833": "3", "0834": "4",
-    "104": "4", "1041": "1", "1042": "2", "1043": "3", "1044": "4", "1052": "3",
+    "0241": "1", "0242": "2", "0243": "3", "0244": "4", "0252": "3",
+    "0341": "1", "0342": "2", "0343": "3", "0344": "4",
+    "0831": "1", "0832": "2", "0833": "3", "0834": "4",
+    "1041": "1", "1042": "2", "1043": "3", "1044": "4", "1052": "3",
 }
 
 
@@ -876,6 +878,7 @@ _PURPOSE_WORDS = {
     "resignation": "1", "ouster": "1", "removal": "1", "overthrow": "1", "resign": "1", "dismissal": "1",
     "reinstate": "1", "reinstatement": "1", "impeachment": "1",
     "policy": "2", "law": "2", "bill": "2", "decision": "2", "tax": "2", "price": "2", "austerity": "2",
+    "reform": "2", "democratic": "4",
     "right": "3", "freedom": "3", "liberty": "3",
     "democracy": "4", "constitution": "4", "independence": "4", "autonomy": "4", "referendum": "4", "regime": "4",
 }
