@@ -261,3 +261,10 @@ def test_who_blockades_and_who_arrives(coder):
     assert got[0][:2] == ("144", ["SYRAGR"])  # civilians obstructing passage protest (144), not a blockade (191)
     got, _ = dyads_of(coder, "Turkish peacekeeping troops arrived in Cyprus.")
     assert got == [("074", ["TURMIL"], ["CYP"])]  # peacekeepers arriving provide protection
+
+
+def test_noun_modifiers_and_common_nouns_are_no_events(coder):
+    got, _ = dyads_of(coder, "Turkish riot police arrived in Ankara in March.")
+    assert all(g[0][:2] != "14" for g in got)  # "riot police" and the month are no protest
+    got, _ = dyads_of(coder, "Russia launched a mediation effort between Syria and Turkey.")
+    assert got and got[0][:2] == ("045", ["RUS"])  # an effort carries the act its modifier names

@@ -77,6 +77,8 @@ SPEECH_VERBS = {"say", "said", "tell", "add", "state", "announce", "declare", "n
                 "confirm", "claim", "insist", "assert", "reaffirm", "warn", "argue", "explain"}
 # an order for a material act is that act done by whoever gave the order ("ordered troops to shell X")
 ORDER_VERBS = {"order", "instruct", "command", "direct"}
+# nouns that carry the event named by their modifier ("a mediation effort", "a rescue operation")
+EVENT_CARRIERS = {"effort", "mission", "campaign", "operation", "bid", "drive", "initiative", "attempt"}
 # "X wants Y to do Z" asks Y (an appeal); "X wants to do Z" is X's intent (see INTENT_VERBS)
 WANT_VERBS = {"want"}
 # "try"/"attempt"/"decide" are not here: an attempt or a decision is an act ("tried to hack", "the court
@@ -109,7 +111,7 @@ MODAL_AUX = {"may", "might", "could", "can", "should", "must", "ought"}
 NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 # noun events whose agent may be the subject of the clause they sit in
-CONSULT_NOUN_ROOTS = {"03", "04", "05", "06", "14"}
+CONSULT_NOUN_ROOTS = {"02", "03", "04", "05", "06", "14"}
 # their complements are what is asked, meant, refused or protested for, not acts of their own
 CONTENT_ROOTS = {"02", "03", "10", "12", "13", "14"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
@@ -984,6 +986,8 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
     for tok in sent:
         if tok.pos_ not in {"VERB", "NOUN", "AUX", "PROPN", "ADJ"}:
             continue
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "compound" and tok.head.lemma_.lower() not in EVENT_CARRIERS:
+            continue  # a modifier of another noun ("riot police", "aid groups", "bomb attack") is no event
         if not _patterns_for(tok, vd):
             continue
         m = _match(tok, vd)
