@@ -268,3 +268,10 @@ def test_noun_modifiers_and_common_nouns_are_no_events(coder):
     assert all(g[0][:2] != "14" for g in got)  # "riot police" and the month are no protest
     got, _ = dyads_of(coder, "Russia launched a mediation effort between Syria and Turkey.")
     assert got and got[0][:2] == ("045", ["RUS"])  # an effort carries the act its modifier names
+
+
+def test_withdrawn_and_demobilized_forces_act_themselves(coder):
+    got, _ = dyads_of(coder, "Turkish peacekeepers were pulled out of Cyprus on Monday.")
+    assert got == [("1661", ["TURMIL"], ["CYP"])]
+    got, _ = dyads_of(coder, "Two hundred Syrian rebels were demobilized in Aleppo.")
+    assert got == [("0873", ["SYRREB"], [])]

@@ -672,7 +672,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if verb.dep_ == "acl" and not extra_targets:
                 extra_targets = [verb.head]
-            if not subj_heads and p.code.startswith("087"):  # "guerrillas were demobilized": they de-escalate
+            withdrawn = verb.lemma_.lower() in {"withdraw", "pull", "ship"} and p.code[:2] in {"08", "16"}
+            if not subj_heads and (p.code.startswith("087") or withdrawn):
+                # "guerrillas were demobilized", "peacekeepers were shipped out": they de-escalate, withdraw
                 subj_heads, extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"], []
             if not subj_heads:
                 cand.dropped = "passive without an agent"
