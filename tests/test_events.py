@@ -275,3 +275,25 @@ def test_withdrawn_and_demobilized_forces_act_themselves(coder):
     assert got == [("1661", ["TURMIL"], ["CYP"])]
     got, _ = dyads_of(coder, "Two hundred Syrian rebels were demobilized in Aleppo.")
     assert got == [("0873", ["SYRREB"], [])]
+
+
+def test_a_participle_coordinated_with_a_finite_verb_has_its_noun_as_subject():
+    """The parser's lost clause: "groups donated and delivered goods" parsed as groups <-acl- donated."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from dyads.events.coder import _is_passive, _subject
+
+    words = ["Doctors", "from", "groups", "donated", "and", "delivered", "goods", "."]
+    heads = [0, 0, 1, 2, 3, 3, 5, 0]
+    deps = ["ROOT", "prep", "pobj", "acl", "cc", "conj", "dobj", "punct"]
+    tags = ["NNS", "IN", "NNS", "VBN", "CC", "VBD", "NNS", "."]
+    pos = ["NOUN", "ADP", "NOUN", "VERB", "CCONJ", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    donated, delivered = doc[3], doc[5]
+    assert not _is_passive(donated)
+    assert [t.text for t in _subject(donated)[0]] == ["groups"]
+    assert [t.text for t in _subject(delivered)[0]] == ["groups"]
+    doc2 = Doc(spacy.blank("en").vocab, words=["goods", "donated", "."], heads=[0, 0, 0],
+               deps=["ROOT", "acl", "punct"], tags=["NNS", "VBN", "."], pos=["NOUN", "VERB", "PUNCT"])
+    assert _is_passive(doc2[1])  # "goods donated": a true participle stays passive

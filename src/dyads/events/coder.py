@@ -527,7 +527,7 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             s, _ = _subject(gov, depth + 1)
             return s, True
         return [], False
-    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and verb.tag_ == "VBG":
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and (verb.tag_ == "VBG" or _finite_acl(verb)):
         return [head], True  # "demonstrators protesting the results": the demonstrators protest
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in INTENT_NOUNS:
         return [], False
@@ -539,9 +539,17 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     return [], False
 
 
+def _finite_acl(verb: Token) -> bool:
+    """A past form parsed as a participle on a noun but coordinated with a finite past verb: the
+    parser lost the clause ("Doctors from aid groups donated and delivered goods"), the noun is its
+    subject, not its object."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "conj" and c.tag_ == "VBD"
+                                                            for c in verb.children)
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl"
+        verb.tag_ == "VBN" and verb.dep_ == "acl" and not _finite_acl(verb)
     )
 
 
