@@ -148,3 +148,152 @@ def test_explain_lists_every_candidate(coder):
     sentences = explain(doc, out, coder.resources)
     assert [p.dropped is not None for p in sentences[0].predicates] == [True]
     assert "negated" in format_explanation(sentences) and sentences[1].predicates == []
+
+
+def test_verb_is_not_stopped_at_a_noun_only_pattern(coder):
+    got, _ = dyads_of(coder, "Syrian rebels resumed shelling Turkish villages.")
+    assert ("194", ["SYRREB"], ["TUR"]) in got  # the verb "shelling" reaches `shell/v`, not `shelling/n`
+
+
+def test_subjects_of_states_gerunds_and_documents(coder):
+    got, _ = dyads_of(coder, "Russia is committed to talks with Syria.")
+    assert got == [("036", ["RUS"], ["SYR"])]  # "is committed": a state of Russia, not done to it
+    got, _ = dyads_of(coder, "The Syrian army was engaged in ethnic cleansing against Kurdish villagers.")
+    assert got[0][:2] == ("203", ["SYRMIL"])  # "engaged in" carries the subject to the event noun
+    got, _ = dyads_of(coder, "Syrian rebels resorted to shelling Turkish villages.")
+    assert got == [("194", ["SYRREB"], ["TUR"])]  # the gerund after a preposition: the governing subject
+    got, _ = dyads_of(coder, "Russia issued a statement condemning Syria.")
+    assert ("111", ["RUS"], ["SYR"]) in got  # the issuer of the statement condemns
+
+
+def test_conditional_offer_is_intent_and_coordination_is_not_content(coder):
+    got, _ = dyads_of(coder, "Russia would meet Syria if Algeria agreed.")
+    assert got == [("036", ["RUS"], ["SYR"])]  # a conditional offer, not a threat
+    got, _ = dyads_of(coder, "Russia condemned the Syrian attack and promised economic aid to Algeria.")
+    assert ("0331", ["RUS"], ["DZA"]) in got  # the promise is an act of its own, not what was condemned
+
+
+def test_quantities_protest_purposes_and_force_posture(coder):
+    got, _ = dyads_of(coder, "Russia sent 500 tons of food aid to Syria.")
+    assert got == [("073", ["RUS"], ["SYR"])]  # "tons of food aid" fills the humanitarian-aid slot
+    got, _ = dyads_of(coder, "Students in Syria staged rallies demanding the resignation of President Assad.")
+    assert got == [("1411", ["SYREDU"], ["SYRGOV"])]  # a rally for a change of leader
+    got, _ = dyads_of(coder, "Russian troops prepared to attack Syria.")
+    assert got == [("150", ["RUSMIL"], ["SYR"])]  # readying force is posture (15), not a verbal threat
+
+
+def test_accusations_and_protests_refined_by_their_content():
+    from dyads.events.coder import protest_purpose, refine_code
+
+    assert refine_code("112", "194") == "1123"  # accused of shelling: accuse of aggression
+    assert refine_code("112", "1822") == "1122"  # accused of torture: human rights abuse
+    assert protest_purpose("143", ["1042"]) == "1432"  # a strike to demand a policy change
+    assert protest_purpose("140", ["1041"]) == "140"  # the residual code stays
+
+
+def test_reported_must_takes_the_first_content_that_says_more(coder):
+    got, _ = dyads_of(coder, "Russia said Syria must rethink its plans and free the prisoners.")
+    assert got == [("1053", ["RUS"], ["SYR"])]  # a demand for release; the freeing is not an act of its own
+
+
+def test_an_order_for_a_material_act_is_that_act(coder):
+    got, _ = dyads_of(coder, "The Syrian government ordered its troops to shell Turkish villages.")
+    assert got == [("194", ["SYRGOV"], ["TUR"])]
+    got, _ = dyads_of(coder, "Syria ordered the release of Turkish prisoners.")
+    assert got == [("0841", ["SYR"], ["TUR"])]
+
+
+def test_refused_material_acts_and_accords_on_cooperation(coder):
+    got, _ = dyads_of(coder, "Turkey will not accept any more Syrian refugees.")
+    assert got == [("1223", ["TUR"], ["SYRREF"])]  # refusing asylum: reject a request for humanitarian aid
+    got, _ = dyads_of(coder, "Russia and Turkey agreed that their countries should cooperate on energy.")
+    assert [g[:2] for g in got] == [("0311", ["RUS", "TUR"])]  # agreeing to cooperate is intent (03), not 019
+    got, _ = dyads_of(coder, "Russia said Turkey needs to release the prisoners.")
+    assert got == [("0253", ["RUS"], ["TUR"])]  # "needs to" in reported speech is an appeal
+
+
+def test_responsibility_and_coordinated_event_nouns(coder):
+    got, _ = dyads_of(coder, "The Syrian government is responsible for mass killings in Aleppo.")
+    assert got == [("202", ["SYRGOV"], [])]
+    got, _ = dyads_of(coder, "Russian forces launched artillery, mortar and rocket fire against Syrian rebels.")
+    assert got == [("194", ["RUSMIL"], ["SYRREB"])]
+
+
+def test_appeals_to_support_and_promises_not_to(coder):
+    got, _ = dyads_of(coder, "Russia urged Turkey to support the Syrian opposition.")
+    assert got[0][0] == "053"  # asking others to support someone is rallying support (053)
+    got, _ = dyads_of(coder, "Turkey is willing to forgive Russia.")
+    assert got == [("056", ["TUR"], ["RUS"])]  # willingness to forgive is forgiveness said
+    got, _ = dyads_of(coder, "Syria vowed not to return the Golan Heights to Israel.")
+    assert got == [("1243", ["SYR"], ["ISR"])]  # a vow not to return property refuses to return it
+
+
+def test_decisions_objects_of_allowing_and_weapons(coder):
+    got, _ = dyads_of(coder, "The Turkish court decided to allow candidate Ahmet Davutoglu to run in the elections.")
+    assert got == [("0812", ["TURJUD"], ["TURGOV"])]  # a decision is the act; the candidate is what is allowed
+    got, _ = dyads_of(coder, "Syrian gunmen killed three Turkish soldiers.")
+    assert got == [("193", ["SYRUAF"], ["TURMIL"])]  # small arms
+    got, _ = dyads_of(coder, "Syrian helicopter gunships killed 20 Turkish villagers.")
+    assert got == [("195", ["SYRMIL"], ["TURCVL"])]  # aircraft
+    got, _ = dyads_of(coder, "Syrian forces killed 20 Turkish villagers.")
+    assert got == [("190", ["SYRMIL"], ["TURCVL"])]  # no weapon said: conventional force (190)
+
+
+def test_protest_purpose_words_and_rejected_appeals():
+    from dyads.events.coder import protest_purpose_from_words, refine_code
+
+    assert protest_purpose_from_words("143", ["worker", "stop", "work", "over", "bill"]) == "1432"
+    assert protest_purpose_from_words("144", ["press", "demand", "for", "freedom"]) == "1443"
+    assert protest_purpose_from_words("140", ["freedom"]) == "140"  # the residual code stays
+    assert refine_code("120", "0234") == "1224"  # rejecting a call for peacekeepers refuses peacekeeping
+    assert refine_code("120", "1053") == "1243"  # rejecting a demand for release refuses the release
+
+
+def test_wanting_others_to_act_is_an_appeal(coder):
+    got, _ = dyads_of(coder, "Russia wants Turkey to release the journalists.")
+    assert got[0][:2] == ("0253", ["RUS"]) and got[0][2][0] == "TUR"  # asking Turkey to release people
+    got, _ = dyads_of(coder, "Russia wants to join the talks.")
+    assert [g[0] for g in got] == ["036"]  # wanting to act oneself is intent
+
+
+def test_who_blockades_and_who_arrives(coder):
+    got, _ = dyads_of(coder, "Syrian farmers blockaded the highway to Damascus.")
+    assert got[0][:2] == ("144", ["SYRAGR"])  # civilians obstructing passage protest (144), not a blockade (191)
+    got, _ = dyads_of(coder, "Turkish peacekeeping troops arrived in Cyprus.")
+    assert got == [("074", ["TURMIL"], ["CYP"])]  # peacekeepers arriving provide protection
+
+
+def test_noun_modifiers_and_common_nouns_are_no_events(coder):
+    got, _ = dyads_of(coder, "Turkish riot police arrived in Ankara in March.")
+    assert all(g[0][:2] != "14" for g in got)  # "riot police" and the month are no protest
+    got, _ = dyads_of(coder, "Russia launched a mediation effort between Syria and Turkey.")
+    assert got and got[0][:2] == ("045", ["RUS"])  # an effort carries the act its modifier names
+
+
+def test_withdrawn_and_demobilized_forces_act_themselves(coder):
+    got, _ = dyads_of(coder, "Turkish peacekeepers were pulled out of Cyprus on Monday.")
+    assert got == [("1661", ["TURMIL"], ["CYP"])]
+    got, _ = dyads_of(coder, "Two hundred Syrian rebels were demobilized in Aleppo.")
+    assert got == [("0873", ["SYRREB"], [])]
+
+
+def test_a_participle_coordinated_with_a_finite_verb_has_its_noun_as_subject():
+    """The parser's lost clause: "groups donated and delivered goods" parsed as groups <-acl- donated."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from dyads.events.coder import _is_passive, _subject
+
+    words = ["Doctors", "from", "groups", "donated", "and", "delivered", "goods", "."]
+    heads = [0, 0, 1, 2, 3, 3, 5, 0]
+    deps = ["ROOT", "prep", "pobj", "acl", "cc", "conj", "dobj", "punct"]
+    tags = ["NNS", "IN", "NNS", "VBN", "CC", "VBD", "NNS", "."]
+    pos = ["NOUN", "ADP", "NOUN", "VERB", "CCONJ", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    donated, delivered = doc[3], doc[5]
+    assert not _is_passive(donated)
+    assert [t.text for t in _subject(donated)[0]] == ["groups"]
+    assert [t.text for t in _subject(delivered)[0]] == ["groups"]
+    doc2 = Doc(spacy.blank("en").vocab, words=["goods", "donated", "."], heads=[0, 0, 0],
+               deps=["ROOT", "acl", "punct"], tags=["NNS", "VBN", "."], pos=["NOUN", "VERB", "PUNCT"])
+    assert _is_passive(doc2[1])  # "goods donated": a true participle stays passive

@@ -32,3 +32,11 @@ def test_table_matches_the_codebook():
         rows = {r["code"].strip(): float(r["goldstein"]) for r in csv.DictReader(f)}
     assert set(rows) == set(ont.codes)
     assert all(ont.codes[c].goldstein == g for c, g in rows.items())
+
+
+def test_plover_manual_overrides_the_conversion_table():
+    """Sanctions are SANCTION `discontinue` and lifting a curfew is CONCEDE, as the PLOVER manual says."""
+    ont = load_ontology()
+    assert ont.get("163").plover == "SANCTION"
+    assert ont.get("0813").plover == ont.get("0814").plover == "CONCEDE"
+    assert ont.get("0841").plover == "RETREAT"  # the table stands where the manual agrees

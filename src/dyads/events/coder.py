@@ -24,8 +24,12 @@ How a sentence is coded:
    ("could", "might") and conditions ("if", "unless") are not coded and say so. Future and intent
    ("will meet", "would try to bring together", "plans to send") become the matching
    express-intent code (03x), or the matching threat (13x) for material conflict and for
-   "will X unless Y". Appeals, demands, intents, rejections, threats and protests swallow the acts
-   of their complement, whose code refines theirs ("urged X to release" -> 0253).
+   "will X unless Y" (a cooperative act under a condition stays intent: a conditional offer).
+   Appeals, demands, intents, rejections, threats, accusations and protests swallow the acts of
+   their complement, whose code refines theirs ("urged X to release" -> 0253, "accused X of
+   shelling" -> 1123, a rally demanding a resignation -> 1411); an order for a material act is that
+   act by whoever ordered it; "prepared to attack" is force posture (150); a promise not to do a
+   cooperative act, or such an act negated, is the refusal of it ("vowed not to return" -> 1243).
 4. Reported speech: "X said Y must ..." is X's demand to Y (10x), "... should ..." X's appeal
    (02x); a bare statement verb ("said") is coded 010 only when nothing was coded from what was said.
 
@@ -61,7 +65,7 @@ LIGHT_VERBS = {
     "resume", "continue", "lodge", "file", "wage", "unleash", "impose", "announce", "sign", "reiterate",
     "step", "intensify", "join", "lead", "pay", "attend", "host", "enter", "send", "organize", "organise",
     "speed", "accelerate", "complete", "order", "call", "declare", "undertake", "go", "tighten", "reimpose",
-    "strengthen", "escalate",
+    "strengthen", "escalate", "submit", "present",
 }
 # verbs whose object, not subject, does what their to-clause says ("urged Syria to talk")
 OBJECT_CONTROL = {
@@ -69,18 +73,45 @@ OBJECT_CONTROL = {
     "require", "permit", "enable", "press", "pressure", "push", "warn", "advise", "compel", "instruct", "authorize",
     "want", "expect", "appeal", "implore", "beg", "demand", "remind", "convince", "get", "lead", "prompt",
 }
-SPEECH_VERBS = {"say", "said", "tell", "add", "state", "announce", "declare", "note", "stress", "report", "reiterate"}
+SPEECH_VERBS = {"say", "said", "tell", "add", "state", "announce", "declare", "note", "stress", "report", "reiterate",
+                "confirm", "claim", "insist", "assert", "reaffirm", "warn", "argue", "explain"}
+# an order for a material act is that act done by whoever gave the order ("ordered troops to shell X")
+ORDER_VERBS = {"order", "instruct", "command", "direct"}
+# nouns that carry the event named by their modifier ("a mediation effort", "a rescue operation")
+EVENT_CARRIERS = {"effort", "mission", "campaign", "operation", "bid", "drive", "initiative", "attempt"}
+# "X wants Y to do Z" asks Y (an appeal); "X wants to do Z" is X's intent (see INTENT_VERBS)
+WANT_VERBS = {"want"}
+# "try"/"attempt"/"decide" are not here: an attempt or a decision is an act ("tried to hack", "the court
+# decided to allow"; an attempted assassination is
+# CAMEO 185); "would try to" is intent through its "would"
 INTENT_VERBS = {
-    "plan", "intend", "want", "try", "seek", "aim", "expect", "promise", "pledge", "vow", "offer", "agree",
-    "prepare", "decide", "propose", "hope", "wish", "attempt", "threaten", "go", "mean", "resolve",
+    "plan", "intend", "want", "seek", "aim", "expect", "promise", "pledge", "vow", "offer", "agree",
+    "prepare", "propose", "hope", "wish", "threaten", "go", "mean", "resolve",
 }
+# "prepared to attack": more than a verbal threat, a force posture (CAMEO 138: "more active expressions
+# of threat to use force are coded under category 15")
+POSTURE_WORDS = {"prepare", "prepares", "prepared", "preparing", "poised"}
+# participles that say a state of their subject, not an act done to it: "X is committed to",
+# "Y were engaged in ethnic cleansing"; their grammatical subject is the actor
+STATIVE_PARTICIPLES = {"committed", "engaged", "involved", "determined", "prepared", "resolved", "dedicated",
+                       "opposed", "poised", "intent"}
+# "engaged in X", "took part in X": the noun X is the act, the verb only carries its subject
+PARTICIPATION_VERBS = {"engage", "involve", "participate", "join"}
+# nouns of documents whose participle says what their issuer does ("issued a statement condemning")
+DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution", "message",
+                  "petition", "note", "memorandum", "manifesto", "appeal", "report", "press", "release"}
+# measure words whose "of"-object is the thing ("tons of food aid", "$5 million worth of arms")
+QUANTITY_NOUNS = {"ton", "tonne", "kg", "kilogram", "kilo", "pound", "worth", "amount", "quantity", "shipment",
+                  "consignment", "load", "batch", "package", "part", "million", "billion", "thousand", "hundred",
+                  "dozen", "number", "lot", "dollar", "euro", "yen", "franc", "rouble", "ruble", "yuan", "sum",
+                  "delivery", "cargo", "truckload", "planeload", "convoy", "supply", "portion", "share"}
 INTENT_NOUNS = {"intention", "intent", "plan", "readiness", "willingness", "pledge", "promise", "offer", "bid"}
 INTENT_AUX = {"will", "would", "shall", "'ll"}
 MODAL_AUX = {"may", "might", "could", "can", "should", "must", "ought"}
 NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 # noun events whose agent may be the subject of the clause they sit in
-CONSULT_NOUN_ROOTS = {"03", "04", "05", "06", "14"}
+CONSULT_NOUN_ROOTS = {"02", "03", "04", "05", "06", "14"}
 # their complements are what is asked, meant, refused or protested for, not acts of their own
 CONTENT_ROOTS = {"02", "03", "10", "12", "13", "14"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
@@ -117,8 +148,14 @@ def intent_code(code: str) -> str:
 
 
 def negated_code(code: str) -> str | None:
-    """What a negated act is: a rejection for cooperation (03-08), nothing codable otherwise."""
-    return "120" if "03" <= code[:2] <= "08" else None
+    """What a negated act is: a rejection for cooperation (03-08), nothing codable otherwise.
+
+    A material act not done (06-08: "will not accept refugees", "would not end the strike") is the
+    refusal of that act (1223, 1242); a verbal one not done stays the general rejection (120).
+    """
+    if not "03" <= code[:2] <= "08":
+        return None
+    return (_longest(_REFUSED, code) or "120") if code[:2] in {"06", "07", "08"} else "120"
 
 
 @dataclass
@@ -136,6 +173,7 @@ class Candidate:
     confidence: float = 0.9
     dropped: str | None = None  # why no event came of it
     slot_ids: set[int] = field(default_factory=set)  # tokens the pattern used as its slots
+    content: Token | None = None  # the clause that is what was said ("said Y must ..."): its acts are the content
 
     def describe(self) -> str:
         what = f"'{self.token.text}'"
@@ -259,13 +297,33 @@ def _stems(tok: Token) -> list[str]:
 
 
 def _light_verb(tok: Token) -> Token | None:
+    if tok.dep_ == "conj" and tok.pos_ == "NOUN" and tok.head.pos_ == "NOUN":  # "launched artillery and rocket fire"
+        first = tok.head
+        while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+            first = first.head
+        tok = first
+    adj = tok.head.head
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in {"for", "of"} and tok.head.dep_ == "prep" \
+            and adj.lower_ in {"responsible", "guilty", "culpable"} and adj.head.pos_ in {"AUX", "VERB"}:
+        return adj.head  # "is responsible for mass killings": the subject of "is" did them
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "obj", "attr", "nsubjpass"}:
         if tok.head.pos_ in {"VERB", "AUX"} and any(s in LIGHT_VERBS for s in _stems(tok.head)):
             return tok.head
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.dep_ == "prep":
+        verb = tok.head.head  # "were engaged in ethnic cleansing", "took part in the attack"
+        if verb.pos_ in {"VERB", "AUX"} and (verb.lemma_.lower() in PARTICIPATION_VERBS or verb.lower_ in
+                                             STATIVE_PARTICIPLES):
+            return verb
+        if verb.lower_ == "part" and verb.head.lemma_.lower() == "take":
+            return verb.head
     return None
 
 
-def _word_in(tok: Token, words: frozenset[str]) -> bool:
+def _word_in(tok: Token, words: frozenset[str], depth: int = 0) -> bool:
+    if tok.lemma_.lower() in QUANTITY_NOUNS and depth < 2:  # "tons of food aid": the aid fills the slot
+        if any(_word_in(o, words, depth + 1) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+               for o in _prep_objects(c)):
+            return True
     for w in (tok.lemma_.lower(), tok.lower_):
         if w in words:
             return True
@@ -277,15 +335,23 @@ def _word_in(tok: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in words for c in tok.children)
 
 
+def _fits_pos(p: VerbPattern, tok: Token) -> bool:
+    return not p.pos or tok.pos_ == p.pos or (p.pos == "VERB" and tok.pos_ == "AUX")
+
+
 def _patterns_for(tok: Token, vd: VerbDictionary) -> list[VerbPattern]:
     """Patterns of the surface form first ("left" has its own PETRARCH block), then of the lemma,
-    then of crude stems for verbs the lemmatiser got wrong ("cordoned" -> "cordone")."""
+    then of crude stems for verbs the lemmatiser got wrong ("cordoned" -> "cordone").
+
+    Only patterns whose part of speech fits the token count: the verb "shelling" is not stopped
+    at the noun pattern `shelling/n` but goes on to the verb `shell`.
+    """
     keys = [tok.lower_, *_stems(tok)]
     out: list[VerbPattern] = []
     for k in keys:
         if k:
             for p in vd.get(k):
-                if p not in out:
+                if p not in out and _fits_pos(p, tok):
                     out.append(p)
             if out:
                 return out
@@ -346,13 +412,14 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
     if tok.pos_ in {"VERB", "AUX"}:
         objs = [c for c in tok.children if c.dep_ in _OBJ_DEPS | {"xcomp", "ccomp"}]
         objs += [m for c in objs if c.dep_ == "ccomp" for m in c.children if m.dep_ == "mark"]
+        # "allow candidate X to run" is often parsed allow -> ccomp(run) -> nsubj(X): X is what is allowed
+        objs += [m for c in objs if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                 for m in c.children if m.dep_ == "nsubj"]
     else:
         objs = [c for c in tok.children if c.dep_ in _NOUN_SLOT_DEPS]
         objs += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in _prep_objects(c)]
     hosts += [o for o in objs if o.dep_ in {"dobj", "obj"}]
     for p in pats:
-        if p.pos and not (tok.pos_ == p.pos or (p.pos == "VERB" and tok.pos_ == "AUX")):
-            continue
         if p.obj is not None:
             filler = [o for o in objs if _word_in(o, p.obj)]
             if not filler:
@@ -420,6 +487,8 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """The subject tokens of `verb` and whether they were inherited from a governing clause."""
     subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
     subj += [o for c in verb.children if c.dep_ == "mark" and c.lower_ == "for" for o in _prep_objects(c)]
+    if not subj and verb.lower_ in STATIVE_PARTICIPLES:  # "Vietnam is committed to", "forces were engaged in"
+        subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if subj:
         if subj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head], True
@@ -438,9 +507,28 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return obj, True
         s, _ = _subject(head, depth + 1)
         return s, True
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX", "ADJ"}:
+        # "resorted to throwing", "guilty of violating": the doer of the governing word; with an object
+        # or a passive subject it is that one ("accused X of violating", "X was arrested for spying")
+        gov = head.head
+        doer = [c for c in gov.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+        if doer and gov.lower_ not in STATIVE_PARTICIPLES:
+            return doer, True
+        s, _ = _subject(gov, depth + 1)
+        return s, True
     if verb.dep_ in {"conj", "advcl", "xcomp", "acl", "acomp", "pcomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
         s, _ = _subject(head, depth + 1)
+        if not s and verb.dep_ == "conj" and not _is_passive(verb):  # "was indicted ... and will resign"
+            s = [c for c in head.children if c.dep_ == "nsubjpass"]
         return s, True
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and head.lower_ in DOCUMENT_NOUNS:
+        gov = _light_verb(head) or (head.head if head.dep_ in {"dobj", "obj"} else None)
+        if gov is not None:  # "issued a declaration demanding": the issuer demands
+            s, _ = _subject(gov, depth + 1)
+            return s, True
+        return [], False
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and (verb.tag_ == "VBG" or _finite_acl(verb)):
+        return [head], True  # "demonstrators protesting the results": the demonstrators protest
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in INTENT_NOUNS:
         return [], False
     if verb.dep_ == "acl":  # "an intention to send": the one who has the intention
@@ -451,9 +539,17 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     return [], False
 
 
+def _finite_acl(verb: Token) -> bool:
+    """A past form parsed as a participle on a noun but coordinated with a finite past verb: the
+    parser lost the clause ("Doctors from aid groups donated and delivered goods"), the noun is its
+    subject, not its object."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "conj" and c.tag_ == "VBD"
+                                                            for c in verb.children)
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl"
+        verb.tag_ == "VBN" and verb.dep_ == "acl" and not _finite_acl(verb)
     )
 
 
@@ -565,6 +661,11 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     if p.code == NO_EVENT:
         cand.dropped = "the pattern says this is not an event"
         return cand
+    kids = {c.dep_ for c in tok.children}
+    if tok.lemma_.lower() in WANT_VERBS and not (({"dobj", "obj"} & kids and "xcomp" in kids) or any(
+            c.dep_ in {"ccomp", "xcomp"} and any(s.dep_ == "nsubj" for s in c.children) for c in tok.children)):
+        cand.dropped = "wanting to act oneself is intent, not an appeal"
+        return cand
     if not p.preps and p.obj is None:
         cand.confidence -= 0.15
     is_noun = tok.pos_ in {"NOUN", "PROPN"}
@@ -573,11 +674,16 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     inherited = False
     extra_targets: list[Token] = []
     if verb is not None:
-        if _is_passive(verb) and verb is tok:
+        stative = verb.lower_ in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children)
+        if _is_passive(verb) and verb is tok and not stative:
             subj_heads = [o for c in verb.children if c.dep_ == "agent" for o in _prep_objects(c)]
             extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if verb.dep_ == "acl" and not extra_targets:
                 extra_targets = [verb.head]
+            withdrawn = verb.lemma_.lower() in {"withdraw", "pull", "ship"} and p.code[:2] in {"08", "16"}
+            if not subj_heads and (p.code.startswith("087") or withdrawn):
+                # "guerrillas were demobilized", "peacekeepers were shipped out": they de-escalate, withdraw
+                subj_heads, extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"], []
             if not subj_heads:
                 cand.dropped = "passive without an agent"
                 cand.target = _actors_in(extra_targets, index)
@@ -689,12 +795,18 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     if mode == "modal" and vd.modality:
         cand.dropped = f"hypothetical ('{word}')"
         return cand
-    if mode == "threat" and not cand.negated and vd.modality:  # "will boycott unless ..." is a threat
+    cooperative = "03" <= (cand.code or "")[:2] <= "08"
+    if mode == "threat" and not cand.negated and vd.modality:
+        # "will boycott unless ..." is a threat; "would meet if ..." a conditional offer (intent)
         new = intent_code(cand.code or "")
-        new = new if new[:2] == "13" else "130"
+        new = new if new[:2] == "13" or cooperative else "130"
         cand.modifiers.append(f"conditional ('{word}') -> {new}")
         cand.code = new
-    if mode == "intent" and not cand.negated and vd.modality:
+    if mode == "intent" and not cand.negated and vd.modality and (word or "").lower() in POSTURE_WORDS \
+            and (cand.code or "")[:2] in {"18", "19", "20"}:
+        cand.modifiers.append(f"prepared ('{word}') -> 150")  # readying force is posture, not a verbal threat
+        cand.code = "150"
+    elif mode == "intent" and not cand.negated and vd.modality:
         new = intent_code(cand.code or "")
         if new != cand.code:
             cand.modifiers.append(f"intent ('{word}') -> {new}")
@@ -734,7 +846,8 @@ def _ontology_entry(res: Resources, code: str) -> CameoCode:
         return CameoCode(code, root, f"code {code} (not in CAMEO)", 0.0, quad, None, None, None)
 
 
-GENERIC_CODES = {"020", "100", "030", "120", "130", "131", "138"}
+GENERIC_CODES = {"020", "100", "030", "120", "130", "131", "138", "112", "141", "142", "143", "144", "145",
+                 "019", "036"}
 # what an appeal (02) or demand (10) is for, by the code of the act asked for; longest prefix wins
 _ASKED = {
     "04": "6", "045": "8", "05": "2", "057": "7", "037": "7",
@@ -743,14 +856,65 @@ _ASKED = {
     "08": "5", "081": "51", "082": "52", "083": "4", "0831": "41", "0832": "42", "0833": "43", "0834": "44",
     "084": "53", "085": "54", "086": "55", "087": "56",
 }
+# the act an appeal or demand asks for, by its last digits (0234 -> 074), for rejected appeals
+_ASKED_ACT = {tail: act for act, tail in _ASKED.items() if len(tail) == 2}
 # what a rejection (12) refuses, by the code of the act refused
 _REFUSED = {
-    "04": "125", "045": "126", "057": "127", "037": "127",
+    "04": "125", "045": "126", "057": "127", "037": "127", "075": "1223",
     "06": "121", "061": "1211", "062": "1212", "063": "1213",
     "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
     "08": "124", "081": "1241", "082": "1242", "083": "123", "0831": "1231", "0832": "1232", "0833": "1233",
     "0834": "1234", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
 }
+
+
+# what an accusation (112) is of, by the code of the act alleged ("accused X of violating the truce")
+_ALLEGED = {
+    "17": "1122", "171": "1121", "18": "1121", "182": "1122", "19": "1123", "196": "1123", "20": "1124",
+}
+# what a protest (14x) is for, by the code of what its protesters ask or what they demand be done:
+# leadership change 1, policy change 2, rights 3, institutions or regime 4 (CAMEO 1411-1454)
+# (general "reform" (024, 034, 083, 104) says nothing here: the words decide, "democratic reforms" 4,
+# other reforms policy 2)
+_PURPOSE = {
+    "0241": "1", "0242": "2", "0243": "3", "0244": "4", "0252": "3",
+    "0341": "1", "0342": "2", "0343": "3", "0344": "4",
+    "0831": "1", "0832": "2", "0833": "3", "0834": "4",
+    "1041": "1", "1042": "2", "1043": "3", "1044": "4", "1052": "3",
+}
+
+
+# the words that say what a protest is for when no coded content does (CAMEO 1411-1454 by what is
+# demanded: leadership 1, policy 2, rights 3, institutions or regime 4)
+_PURPOSE_WORDS = {
+    "resignation": "1", "ouster": "1", "removal": "1", "overthrow": "1", "resign": "1", "dismissal": "1",
+    "reinstate": "1", "reinstatement": "1", "impeachment": "1",
+    "policy": "2", "law": "2", "bill": "2", "decision": "2", "tax": "2", "price": "2", "austerity": "2",
+    "reform": "2", "democratic": "4",
+    "right": "3", "freedom": "3", "liberty": "3",
+    "democracy": "4", "constitution": "4", "independence": "4", "autonomy": "4", "referendum": "4", "regime": "4",
+}
+
+
+def protest_purpose_from_words(protest: str, lemmas: Iterable[str]) -> str:
+    """A protest code made specific by the first word that says what it is for (143 + "bill" -> 1432)."""
+    if len(protest) != 3 or protest[:2] != "14" or protest == "140":
+        return protest
+    for w in lemmas:
+        if w in _PURPOSE_WORDS:
+            return protest + _PURPOSE_WORDS[w]
+    return protest
+
+
+def protest_purpose(protest: str, contents: Iterable[str]) -> str:
+    """A protest code made specific by the first content that says what it is for (141 + 1041 -> 1411)."""
+    if len(protest) != 3 or protest[:2] != "14" or protest == "140":
+        return protest
+    for code in contents:
+        digit = _longest(_PURPOSE, code)
+        if digit:
+            return protest + digit
+    return protest
 
 
 def _longest(table: dict[str, str], code: str) -> str | None:
@@ -766,19 +930,36 @@ def refine_code(generic: str, content: str) -> str:
     refine_code("020", "0841") == "0253" (appeal for release); refine_code("030", "0831") == "0341".
     """
     root = generic[:2]
+    if root == "02" and content[:3] in {"051", "052"}:  # "urged X to support Y": rallying support for Y (053)
+        return "053"
     if root in {"02", "10"}:
         tail = _longest(_ASKED, content)
         if tail is None:
             return generic
         return ("02" if root == "02" else "10") + tail
+    if generic == "019":  # "agreed that they should cooperate": intent to cooperate
+        new = intent_code(content)
+        return new if "04" <= content[:2] <= "08" and new[:2] == "03" else generic
+    if generic == "036":  # "will visit X to mediate": mediation takes precedence over the visit
+        return "039" if content[:3] == "045" else generic
+    if root == "03" and content[:3] in {"055", "056"}:  # "willing to forgive": the forgiveness is said
+        return content
     if root == "03":  # "plans to send aid" -> 0331; "plans to impose restrictions" -> 1321
         new = intent_code(content)
         return new if new[:2] in {"03", "13"} else generic
     if root == "12":
+        if content[:2] in {"02", "10"} and len(content) > 3:  # "rejected a call for peacekeepers": refuse them
+            act = _ASKED_ACT.get(content[2:])
+            if act:
+                return _longest(_REFUSED, act) or generic
         return _longest(_REFUSED, content) or generic
     if root == "13":
         new = intent_code(content)
         return new if new[:2] == "13" else generic
+    if generic == "112":  # "accused X of shelling" -> accuse of aggression
+        return _longest(_ALLEGED, content) or generic
+    if root == "14":
+        return protest_purpose(generic, [content])
     return generic
 
 
@@ -792,6 +973,9 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
                 continue
             modal = next((a.lower_ for a in v.children if a.dep_ == "aux" and a.lower_ in {"must", "should", "ought"}),
                          None)
+            if modal is None and v.lemma_.lower() == "need" and any(x.dep_ == "xcomp" for x in v.children) \
+                    and not any(x.dep_ == "aux" and x.lower_ in INTENT_AUX | MODAL_AUX for x in v.children):
+                modal = "should"  # "Japan needs to enact reforms"
             if modal is None:
                 continue
             subj = [s for s in v.children if s.dep_ in {"nsubj", "nsubjpass"}]
@@ -800,6 +984,7 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
                 continue
             c.code = "100" if modal == "must" else "020"
             c.target = target
+            c.content = v
             c.modifiers.append(f"reported '{modal}' -> {c.code}")
             break
 
@@ -811,6 +996,8 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
     for tok in sent:
         if tok.pos_ not in {"VERB", "NOUN", "AUX", "PROPN", "ADJ"}:
             continue
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "compound" and tok.head.lemma_.lower() not in EVENT_CARRIERS:
+            continue  # a modifier of another noun ("riot police", "aid groups", "bomb attack") is no event
         if not _patterns_for(tok, vd):
             continue
         m = _match(tok, vd)
@@ -827,7 +1014,8 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
     # reported speech: the statement verb is coded only when nothing was coded from what was said
     coded = [c for c in out if not c.dropped]
     for c in coded:
-        if c.pattern is not None and c.pattern.specificity[0] == 0 and c.token.lemma_.lower() in SPEECH_VERBS:
+        if c.pattern is not None and c.pattern.specificity[0] == 0 and c.token.lemma_.lower() in SPEECH_VERBS \
+                and c.code == "010":  # not when what was said made it a demand or appeal
             inner = {t.i for t in c.token.subtree} - {c.token.i}
             if any(o is not c and not o.dropped and o.token.i in inner for o in coded):
                 c.dropped = "statement verb: the reported content was coded instead"
@@ -835,19 +1023,55 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
     # it refines the code ("urged X to release" -> 0253, "agreed to resign" -> 0341)
     coded = [c for c in out if not c.dropped]
     for c in coded:
-        if (c.code or "")[:2] not in CONTENT_ROOTS or (c.token.lemma_.lower() in SPEECH_VERBS and not c.modifiers):
+        # an accusation's content is what is alleged ("accused X of shelling"); an accord (019) what is
+        # agreed ("agreed that they should cooperate"); both with our meaning rules only
+        takes_content = (c.code or "")[:2] in CONTENT_ROOTS or ((c.code or "")[:3] in {"112", "019"} and vd.modality)
+        if not takes_content or (c.token.lemma_.lower() in SPEECH_VERBS and not c.modifiers):
             continue
         head = _light_verb(c.token) or c.token
-        subj = {t.i for s in head.children if s.dep_ in _SUBJECTS for t in s.subtree}
-        region = {t.i for t in head.subtree} - subj - {c.token.i}
+        # not the subject, nor a coordinated act ("condemned the attack and promised aid")
+        subj = {t.i for s in head.children if s.dep_ in _SUBJECTS | {"conj"} for t in s.subtree}
+        region = {t.i for t in (c.content or head).subtree} - subj - {c.token.i}
         inner = [o for o in out if o is not c and o.token.i in region and o.pattern is not None
                  and o.pattern.code != NO_EVENT and not (o.dropped or "").startswith("content of")]
-        if inner and vd.modality and c.code in GENERIC_CODES and (c.pattern is None or c.pattern.specificity[0] <= 1):
-            first = min(inner, key=lambda o: ((o.pattern.code[:2] == "03") if o.pattern else True, o.token.i))
-            new = refine_code(c.code or "", first.pattern.code if first.pattern else "")
+        if c.code == "019" and not any("04" <= o.pattern.code[:2] <= "08" for o in inner if o.pattern
+                                       and o.token.pos_ == "VERB"):
+            continue  # agreeing that something is so: an opinion, and what it is about stays its own event
+        ordered_act = next((o for o in sorted(inner, key=lambda o: o.token.i) if o.pattern and (
+            "06" <= o.pattern.code[:2] <= "08" or "14" <= o.pattern.code[:2] <= "20")), None)
+        if (vd.modality and ordered_act is not None and c.code == "100" and ordered_act.pattern is not None
+                and c.token.lemma_.lower() in ORDER_VERBS):
+            # an order for a material act is that act, done by whoever gave the order
+            c.code = ordered_act.code if ordered_act.code and not ordered_act.negated else ordered_act.pattern.code
+            c.modifiers.append(f"ordered '{ordered_act.token.text}' -> {c.code}")
+            if ordered_act.target:
+                c.target = [a for a in ordered_act.target if a not in c.source] or c.target
+        elif inner and vd.modality and c.code in GENERIC_CODES and (c.pattern is None or
+                                                                    c.pattern.specificity[0] <= 1):
+            # the first content that says more (an intent inside it only when nothing else does)
+            ordered = sorted(inner, key=lambda o: ((o.pattern.code[:2] == "03") if o.pattern else True, o.token.i))
+            first, new = ordered[0], c.code or ""
+            if (c.code or "")[:2] == "14":  # what the protest is for: any content that says it
+                new = protest_purpose(new, [x for o in ordered for x in (o.code or "", o.pattern.code if o.pattern
+                                                                            else "")])
+            else:  # the first refinement, or a later one that narrows it ("ask to help finance": 023 -> 0231)
+                for o in ordered:
+                    if (o.dropped or "").lower().startswith(("hypothetical ('if", "hypothetical ('unless")):
+                        continue  # "willing to send arms if it is attacked": the attack is not asked for
+                    cand_code = refine_code(c.code or "", o.pattern.code if o.pattern else "")
+                    if o.negated and (c.code or "")[:2] == "03" and (o.code or "")[:2] == "12":
+                        cand_code = o.code or cand_code  # "vowed not to return the land": a refusal
+                    if cand_code != c.code and (new == c.code or (cand_code.startswith(new) and cand_code != new)):
+                        first, new = o, cand_code
             if new != c.code:
                 c.modifiers.append(f"content '{first.token.text}' ({first.pattern.code if first.pattern else ''})"
                                    f" -> {new}")
+                c.code = new
+        if vd.modality and c.code in {"141", "142", "143", "144", "145"} and (c.pattern is None or
+                                                                          c.pattern.specificity[0] <= 1):
+            new = protest_purpose_from_words(c.code, [c.token.doc[i].lemma_.lower() for i in sorted(region)])
+            if new != c.code:
+                c.modifiers.append(f"purpose words -> {new}")
                 c.code = new
         for o in inner:
             if not o.dropped:
