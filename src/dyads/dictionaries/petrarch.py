@@ -146,6 +146,50 @@ def _phrase_slot(text: str, synsets: dict[str, list[str]]) -> tuple[frozenset[st
 _ITEM = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
 
 
+def _runs(item: str, synsets: dict[str, list[str]]) -> tuple[tuple[str, ...], ...] | None:
+    """The word runs one pre-verb item stands for: `MOST_CERTAINLY_&NEG_EVER` with `&NEG` = {DID N'T,
+    WO N'T} -> ("most", "certainly", "did", "n't", "ever"), (..., "wo", "n't", ...); None for an unknown set."""
+    runs: list[tuple[str, ...]] = [()]
+    for piece in item.lower().strip("{}()").replace(" ", "_").split("_"):
+        if not piece or piece in {"$", "+", "^", "%"}:
+            continue
+        if piece.startswith("&"):
+            alts = synsets.get(piece) or synsets.get(piece.rstrip("_"))
+            if not alts:
+                return None
+            words = [tuple(w for w in re.split(r"[\s_]+", a.strip("()")) if w) for a in alts]
+        else:
+            words = [(piece,)]
+        runs = [r + w for r in runs for w in words if w]
+    return tuple(r for r in runs if r) or None
+
+
+def _before(pre: str, synsets: dict[str, list[str]]) -> tuple[list[tuple[tuple[str, ...], ...]], str] | None:
+    """PETRARCH's words before `*`: the runs that must precede the verb and what the subject is
+    (`+` before `*`: the target; `%`: source and target at once); None if a set is unknown."""
+    items: list[tuple[tuple[str, ...], ...]] = []
+    marks = set(re.findall(r"[$+%]", pre))
+    role = "both" if "%" in marks else "target" if "+" in marks and "$" not in marks else "source"
+    for raw in _ITEM.findall(pre):
+        if raw.strip() in {"$", "+", "%", "^", "~"}:
+            continue
+        runs = _runs(raw, synsets)
+        if runs is None:
+            return None
+        items.append(runs)
+    return items, role
+
+
+def _verb_parts(verb: str) -> tuple[str, list[str], tuple[str, ...]]:
+    """`tap`, [], ("wire",) for TABARI's `WIRE_+TAP` (the `+` word is the verb); `go`, ["by"], () for `GO_BY`."""
+    before: tuple[str, ...] = ()
+    if "_+" in verb:
+        head, rest = verb.split("_+", 1)
+        before, verb = tuple(head.split("_")), rest
+    lemma, *particles = verb.split("_")
+    return lemma, particles, before
+
+
 def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], where: str, order: int,
              stats: VerbImportStats) -> VerbPattern | None:
     marked = body
@@ -153,11 +197,18 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
     if "*" not in body:
         stats.skipped_subject_side += 1
         return None
-    pre, post = body.split("*", 1)
-    if pre.strip():
-        stats.skipped_subject_side += 1
+    pre_marked, post_marked = marked.split("*", 1)
+    post = body.split("*", 1)[1]
+    adjacent = pre_marked.endswith("_")
+    parsed = _before(pre_marked.rstrip("_"), synsets)
+    if parsed is None:
+        stats.skipped_bad_code += 1
         return None
-    lemma, *particles = lemma.split("_")
+    before, subject_role = parsed
+    lemma, particles, verb_before = _verb_parts(lemma)
+    if verb_before:  # the verb's own words come right before it ("wire tap")
+        before, adjacent = before + [(verb_before,)], True
+    marked = "*" + post_marked.lstrip("_")
     preps: list[str] = list(particles)
     n_part = len(particles)
     obj: frozenset[str] | None = None
@@ -165,6 +216,7 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
     slots: list[frozenset[str] | None] = []
     bare_open = False
     target_prep: int | None = None
+    source_prep: int | None = None
     after_group = False
     marked_post = marked.split("*", 1)[1]
     for raw in _ITEM.findall(marked_post):
@@ -173,6 +225,9 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
                 target_prep = len(preps) - 1
             elif after_group:
                 target_prep = -1
+            continue
+        if raw == "$":  # the source: a bare preposition's object, else somewhere in the verb's phrases
+            source_prep = len(preps) - 1 if bare_open else -1
             continue
         after_group = raw.startswith("(")
         item = re.sub(r"[$+^%~]", " ", raw).strip()
@@ -184,6 +239,8 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
                 continue
             if "+" in raw:
                 target_prep = len(preps)
+            if "$" in raw:
+                source_prep = len(preps)
             preps.append(words[0].lower())
             slot, mods = _phrase_slot(" ".join(w for w in words[1:] if w != "^"), synsets)
             if slot is None and words[1:]:
@@ -219,13 +276,17 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
         bare_open = False
         extra.extend(mods)
     slots = [None] * n_part + slots + [None] * (len(preps) - n_part - len(slots))
-    if not preps and obj is None and not extra:
-        return None  # nothing after "*": the block's own code already stands for this
+    if not preps and obj is None and not extra and not before and subject_role == "source" and source_prep is None:
+        return None  # nothing around "*": the block's own code already stands for this
+    if source_prep is not None and subject_role == "source":
+        subject_role = "target"  # the source is named elsewhere: the subject is what the act is done to
+    text = " ".join(x for x in (re.sub(r"\s+", " ", body.split("*", 1)[0]).strip(), "*", post.strip()) if x)
     return VerbPattern(
         lemma=lemma, prep=preps[-1] if preps else None, code=code, source=where, preps=tuple(preps), obj=obj,
-        prep_obj=slots[-1] if slots else None, pos="VERB", text=f"{lemma} {post.strip()}".strip(),
+        prep_obj=slots[-1] if slots else None, pos="VERB", text=f"{lemma}: {text}",
         extra=tuple(extra), order=order, prep_slots=tuple(slots) if any(x is not None for x in slots) else (),
-        particles=n_part, target_prep=target_prep,
+        particles=n_part, target_prep=target_prep, before=tuple(before), before_adjacent=adjacent,
+        subject_role=subject_role, source_prep=source_prep,
     )
 
 
@@ -247,7 +308,7 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
     stats = stats or VerbImportStats()
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     synsets = _read_synsets(lines)
-    vd = VerbDictionary(require_target=True, modality=False)
+    vd = VerbDictionary(require_target=True, modality=False, passive_source_in_phrase=True)
     verbs: list[str] = []
     block_code: str | None = None
     block_rev: str | None = None
@@ -286,16 +347,19 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
         words = re.sub(r"\{[^}]*\}", " ", s).split()
         if not words:
             continue
-        verb = words[0].lstrip("+").lower().replace("_+", "_").rstrip("_")
-        if not re.fullmatch(r"[a-z][a-z_'-]*", verb):
+        verb = words[0].lstrip("+").lower().rstrip("_")
+        if not re.fullmatch(r"[a-z][a-z_+'-]*", verb):
             continue
         verbs.append(verb)
         stats.verbs += 1
-        if block_code is not None:
-            lemma, *particles = verb.split("_")
-            vd.add(VerbPattern(lemma=lemma, prep=particles[-1] if particles else None, code=block_code,
-                               source=where, preps=tuple(particles), pos="VERB", text=verb.replace("_", " "),
-                               reverse=block_rev, order=n, particles=len(particles)))
+        own = re.search(r"\[([^\]]*)\]", s)  # "REPORT [---]" inside a block: this verb's own code
+        verb_code = _code(own.group(1)) if own else block_code
+        if verb_code is not None:
+            lemma, particles, before = _verb_parts(verb)
+            vd.add(VerbPattern(lemma=lemma, prep=particles[-1] if particles else None, code=verb_code,
+                               source=where, preps=tuple(particles), pos="VERB", text=verb.replace("_+", " ")
+                               .replace("_", " "), reverse=block_rev, order=n, particles=len(particles),
+                               before=((before,),) if before else (), before_adjacent=bool(before)))
             n_pat += 1
     stats.patterns += n_pat
     vd.sources[str(path)] = n_pat
@@ -307,7 +371,7 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
 
 def _restriction(text: str) -> tuple[str, date | None, date | None] | None:
     """`CODE`, `CODE <D`, `CODE >D`, `CODE D1-D2` -> (code, from, until)."""
-    m = re.match(r"^\s*([A-Za-z+\-]{3,}[A-Za-z]*)\s*(.*)$", text.strip())
+    m = re.match(r"^\s*([A-Za-z+\-]{3,}[A-Za-z/]*)\s*(.*)$", text.strip())  # "FRO/BIL/SAM": several actors
     if not m:
         return None
     code, rest = m.group(1).upper(), m.group(2).replace(" ", "")

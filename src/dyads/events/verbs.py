@@ -24,6 +24,16 @@ PATTERN is a sequence of space-separated items:
   `welcome {memo} on {trade} from`).
   A word joined by `_` (`martial_law`) needs its modifiers too.
 
+PETRARCH's patterns need four more items (`dyads dict import-petrarch` writes them):
+
+- `<{word|two_words}`: a word (or run of words joined by `_`) somewhere before the head in the
+  sentence, in order with the other `<` items (PETRARCH's words before `*`: "didn't", "heavily");
+  `<<{...}`: the last such item sits right before the head.
+- `$prep`: a preposition whose object is the source (PETRARCH's `(FROM $)`); `$` alone: the source
+  is in the head's prepositional phrases; the subject is then the target.
+- `subj=target` / `subj=both`: the subject is the target (PETRARCH's `+ *`), or source and target
+  at once, each of its actors with the others (`% *`).
+
 A line `&NAME<TAB>word word ...` defines a synonym set usable inside braces. Comments start with `#`.
 The most specific pattern of a head wins (most constraints, then the later line), so a general line
 (`call for 020`) and its refinements (`call for {aid} 023`) sit side by side. CODE `---` marks a
@@ -65,11 +75,17 @@ class VerbPattern:
     particles: int = 0  # how many of `preps` belong to a phrasal head (`step_down`)
     target_prep: int | None = None  # index into `preps` whose object is the target; -1: none of them
     order: int = 0  # position in its file: on equal constraints the later (more refined) line wins
+    # words before the head, in order (PETRARCH's words before `*`): per item its alternatives, each a run of
+    # consecutive words ("did n't"); `before_adjacent`: the last item sits right before the head (`IN_*`)
+    before: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    before_adjacent: bool = False
+    subject_role: str = "source"  # what the subject is: "source", "target" (PETRARCH `+ *`), "both" (`% *`)
+    source_prep: int | None = None  # index into `preps` whose object is the source (PETRARCH `(FROM $)`); -1: any
 
     @property
     def specificity(self) -> tuple[int, int]:
         """Constraints first, then length: the order in which patterns of one head are tried."""
-        n = len(self.preps) + (self.obj is not None) + len(self.extra)
+        n = len(self.preps) + (self.obj is not None) + len(self.extra) + len(self.before)
         n += sum(x is not None for x in self.prep_slots) if self.prep_slots else (self.prep_obj is not None)
         return n, self.order
 
@@ -82,6 +98,9 @@ class VerbDictionary:
     sources: dict[str, int] = field(default_factory=dict)  # file -> pattern count, for `dyads info`
     require_target: bool = False  # PETRARCH dictionaries code dyads only (its `require_dyad`)
     modality: bool = True  # our meaning rules (intent, threats, modals, content refinement); PETRARCH's codes stay
+    # PETRARCH's reading of an agentless passive: the subject is the target and the actor of the verb's
+    # prepositional phrases the source ("X was shot dead in Y" -> Y shoots X); ours drops such events
+    passive_source_in_phrase: bool = False
     _seen: set[VerbPattern] = field(default_factory=set, repr=False)
     _sorted: set[str] = field(default_factory=set, repr=False)
 
@@ -109,6 +128,7 @@ class VerbDictionary:
         self.sources.update(other.sources)
         self.require_target = self.require_target or other.require_target
         self.modality = self.modality and other.modality
+        self.passive_source_in_phrase = self.passive_source_in_phrase or other.passive_source_in_phrase
 
     def codes(self) -> set[str]:
         return {p.code for pats in self.patterns.values() for p in pats if p.code != NO_EVENT}
@@ -160,10 +180,27 @@ def parse_pattern(
     slots: list[frozenset[str] | None] = []
     extra: list[frozenset[str]] = []
     target_prep: int | None = None
+    source_prep: int | None = None
+    before: list[tuple[tuple[str, ...], ...]] = []
+    before_adjacent = False
+    subject_role = "source"
     for item in rest:
         if item.startswith("&"):
             item = "{" + item + "}"
-        if item.startswith("+{"):
+        if item.startswith("<"):  # a word before the head; `<<` the last one right before it
+            before_adjacent = item.startswith("<<")
+            spec = item.lstrip("<")
+            spec = spec[1:-1] if spec.startswith("{") else spec
+            before.append(tuple(tuple(w.split("_")) for w in sorted(_words(spec, synsets, where))))
+        elif item in {"subj=target", "subj=both"}:
+            subject_role = item.split("=")[1]
+        elif item == "$":
+            source_prep = -1
+        elif re.fullmatch(r"\$[a-z'-]+", item):
+            source_prep = len(preps)
+            preps.append(item[1:])
+            slots.append(None)
+        elif item.startswith("+{"):
             extra.append(_words(item[2:-1], synsets, where))
         elif item.startswith("{"):
             words = _words(item[1:-1], synsets, where)
@@ -205,6 +242,10 @@ def parse_pattern(
                 prep_slots=tuple([None] * len(particles) + slots) if any(x is not None for x in slots) else (),
                 particles=len(particles),
                 target_prep=(target_prep + len(particles) if target_prep not in (None, -1) else target_prep),
+                before=tuple(before),
+                before_adjacent=before_adjacent,
+                subject_role=subject_role,
+                source_prep=(source_prep + len(particles) if source_prep not in (None, -1) else source_prep),
             )
         )
     return out
@@ -257,15 +298,22 @@ def format_pattern(p: VerbPattern) -> str:
     """One pattern as a `verbs.tsv` line (what `dyads dict import-petrarch` writes)."""
     head = "_".join((p.lemma, *p.preps[: p.particles]))
     parts = [head + {"VERB": "/v", "NOUN": "/n", "ADJ": "/a"}.get(p.pos or "", "")]
+    for k, item in enumerate(p.before):
+        mark = "<<" if p.before_adjacent and k == len(p.before) - 1 else "<"
+        parts.append(mark + _fmt_words(frozenset("_".join(alt) for alt in item)))
+    if p.subject_role != "source":
+        parts.append(f"subj={p.subject_role}")
     if p.obj is not None:
         parts.append(_fmt_words(p.obj))
     for k in range(p.particles, len(p.preps)):
-        parts.append((">" if p.target_prep == k else "") + p.preps[k])
+        parts.append((">" if p.target_prep == k else "$" if p.source_prep == k else "") + p.preps[k])
         slot = p.prep_slots[k] if p.prep_slots else (p.prep_obj if k == len(p.preps) - 1 else None)
         if slot is not None:
             parts.append(_fmt_words(slot))
     parts += ["+" + _fmt_words(w) for w in p.extra]
     if p.target_prep == -1:
         parts.append(">")
+    if p.source_prep == -1:
+        parts.append("$")
     line = " ".join(parts) + "\t" + p.code + (f":{p.reverse}" if p.reverse else "")
     return line + (f"\t# {p.source}" if p.source else "")
