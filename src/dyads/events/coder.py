@@ -336,6 +336,32 @@ class _Match:
     slot_heads: list[Token]  # every slot filler (further targets are looked for below them)
     last: Token  # the right edge of the trigger
     named: list[Token] = field(default_factory=list)  # the prepositions the pattern named
+    before: set[int] = field(default_factory=set)  # tokens of the words the pattern wants before the head
+    source_heads: list[Token] = field(default_factory=list)  # where the pattern says the source is
+
+
+def _before_match(tok: Token, p: VerbPattern) -> set[int] | None:
+    """The tokens that fill a pattern's words-before-the-head, matched right to left in the sentence
+    ("did n't" before "clash"), each within a few words of the next; None when they are not there."""
+    sent = tok.sent
+    words = [(t.lower_, t.lemma_.lower()) for t in tok.doc[sent.start : tok.i]]
+    pos, used = len(words), set()
+    for k in range(len(p.before) - 1, -1, -1):
+        found = None
+        lowest = pos if (p.before_adjacent and k == len(p.before) - 1) else max(0, pos - 6)
+        for end in range(pos, lowest - 1, -1):
+            for run in p.before[k]:
+                st = end - len(run)
+                if st >= 0 and all(run[q] in words[st + q] for q in range(len(run))):
+                    found = (st, end)
+                    break
+            if found:
+                break
+        if found is None:
+            return None
+        used.update(sent.start + i for i in range(*found))
+        pos = found[0]
+    return used
 
 
 def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
@@ -353,6 +379,9 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
     for p in pats:
         if p.pos and not (tok.pos_ == p.pos or (p.pos == "VERB" and tok.pos_ == "AUX")):
             continue
+        before = _before_match(tok, p) if p.before else set()
+        if before is None:
+            continue
         if p.obj is not None:
             filler = [o for o in objs if _word_in(o, p.obj)]
             if not filler:
@@ -365,6 +394,7 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
         slot: list[Token] = list(filler)
         prev = tok.i
         named: list[Token] = []
+        source_heads: list[Token] = []
         for k, prep in enumerate(p.preps):
             is_last = k == len(p.preps) - 1
             words = p.prep_slots[k] if p.prep_slots else (p.prep_obj if is_last else None)
@@ -397,7 +427,9 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
                     ok = False
                     break
                 slot = pobj
-            if pc.dep_ != "prt" and p.target_prep in (None, k):
+            if k == p.source_prep:
+                source_heads.extend(_prep_objects(pc))
+            elif pc.dep_ != "prt" and p.target_prep in (None, k):
                 targets.extend(pobj)
             last = max(last, pc, key=lambda t: t.i)
             hosts = hosts + pobj
@@ -409,7 +441,7 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
         if p.target_prep is not None and p.target_prep >= 0:  # the target is only where the pattern says
             targets = [t for t in targets if any(t.i in {x.i for x in _prep_objects(n)} for n in named
                                                  if p.preps.index(n.lower_) == p.target_prep)] or targets
-        return _Match(p, targets, slot + filler, last, named if p.target_prep == -1 else [])
+        return _Match(p, targets, slot + filler, last, named if p.target_prep == -1 else [], before, source_heads)
     return None
 
 
@@ -556,6 +588,52 @@ def _modality(verb: Token) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _phrase_actors(verb: Token, index: dict[int, Actor], skip: set[int]) -> list[Actor]:
+    """The actors of the first of a verb's objects and prepositional phrases (in text order) that has one."""
+    heads = [c for c in verb.children if c.dep_ in {"dobj", "obj", "dative"}]
+    heads += [o for c in sorted(verb.children, key=lambda c: c.i) if c.dep_ in {"prep", "agent", "dative"}
+              and not _is_time(c) for o in _prep_objects(c)]
+    heads += [o for h in list(heads) for c in h.children if c.dep_ == "prep" and not _is_time(c)
+              for o in _prep_objects(c)]
+    for h in heads:
+        if h.i in skip:
+            continue
+        found = _actors_in([h], index, skip)
+        if found:
+            return found
+    return []
+
+
+def _pattern_roles(cand: Candidate, verb: Token, m: _Match, index: dict[int, Actor]) -> Candidate:
+    """PETRARCH's roles when the subject is not the source: a pattern naming the source elsewhere
+    ("X was freed from Y", `+ * (FROM $)`), a pattern making the subject the target (`+ *`), or an
+    agentless passive ("X was shot dead in Y"): the subject is the target, the source is the named
+    phrase, else the first of the verb's objects and prepositional phrases holding an actor."""
+    p = m.pattern
+    subj = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}]
+    if not subj and verb.dep_ == "acl":
+        subj = [verb.head]
+    if not subj:
+        subj, _ = _subject(verb)
+    skip = {t.i for h in subj for t in h.subtree}
+    cand.target = _actors_in(subj, index)
+    sources = _actors_in(m.source_heads, index) if m.source_heads else []
+    if not sources:
+        sources = _phrase_actors(verb, index, skip)
+    cand.modifiers.append("source from the pattern's phrase" if m.source_heads or p.source_prep is not None
+                          else "agentless passive: source from the verb's phrases")
+    cand.source = [a for a in sources if a not in cand.target]
+    if not cand.target:
+        cand.dropped = "no target actor (the subject holds none)"
+    elif not cand.source:
+        cand.dropped = "no known actor as source in the verb's phrases"
+    cand.target = [a for a in cand.target if a.code not in {s.code for s in cand.source}]
+    if not cand.dropped and not cand.target:
+        cand.dropped = "source and target are the same actor"
+    cand.confidence -= 0.15
+    return cand
+
+
 def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDictionary) -> Candidate:
     p = m.pattern
     cand = Candidate(tok, p, code=p.code, slot_ids={h.i for h in m.slot_heads})
@@ -572,12 +650,16 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     subj_heads: list[Token] = []
     inherited = False
     extra_targets: list[Token] = []
+    if verb is not None and verb is tok and (p.source_prep is not None or p.subject_role == "target"):
+        return _pattern_roles(cand, tok, m, index)
     if verb is not None:
         if _is_passive(verb) and verb is tok:
             subj_heads = [o for c in verb.children if c.dep_ == "agent" for o in _prep_objects(c)]
             extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if verb.dep_ == "acl" and not extra_targets:
                 extra_targets = [verb.head]
+            if not subj_heads and vd.passive_source_in_phrase:
+                return _pattern_roles(cand, tok, m, index)
             if not subj_heads:
                 cand.dropped = "passive without an agent"
                 cand.target = _actors_in(extra_targets, index)
@@ -667,6 +749,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 break
     cand.target = [a for a in cand.target if a.code not in src_codes]
     # "Gondor and Osgiliath met": each with the other
+    if p.subject_role == "both" and len(src_codes) > 1:  # PETRARCH's `% *`: the subject's actors with each other
+        cand.target = []
     if not cand.target and len(src_codes) > 1 and not p.code.startswith("01"):
         cand.target = list(sources)
         cand.modifiers.append("reciprocal")
@@ -676,7 +760,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             cand.dropped = "no target actor (this dictionary codes dyads only)"
             return cand
     clause_verb = verb if verb is not None else tok
-    neg = _negation(clause_verb, tok)
+    # a pattern that names the negation itself ("&NEGATVAUXVRB * OVER EFFORTS") has coded it already
+    neg = None if any(tok.doc[i].lower_ in NEGATORS for i in m.before) else _negation(clause_verb, tok)
     if neg:
         cand.negated = True
         code = negated_code(cand.code or "")
