@@ -60,6 +60,9 @@ def find_petrarch_files(directory: str | Path) -> dict[str, list[Path]]:
         return out
     for path in sorted(d.glob("*.txt")):
         name = path.name.lower()
+        if "coding_ontology" in name.replace(".", "_"):  # PICO: what negated codes are
+            out.setdefault("pico", []).append(path)
+            continue
         if name.startswith("cameo") and "verbs" not in name:
             out.setdefault("verbs", []).append(path)
             continue
@@ -364,6 +367,44 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
     stats.patterns += n_pat
     vd.sources[str(path)] = n_pat
     return vd
+
+
+def read_petrarch_negations(path: str | Path) -> dict[str, str]:
+    """What a negated event is, from PETRARCH's internal coding ontology (PICO) file.
+
+    PICO gives each CAMEO code a number; negation adds or takes away 0xFFFF ("110:0x1007f#0xFFFF+0x0080":
+    disapprove is negated diplomatic cooperation 050, so "did not disapprove" is 050 and "did not cooperate"
+    110). Values with a further mask (`+0x300`) mean "a thing of its own" and are not negation targets.
+    """
+    values: dict[str, int] = {}
+    for line in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
+        m = re.match(r"^\s*(\d{2,4})\s*:\s*([-+0-9xXa-fA-F]+)", line)
+        if not m or "+0x300" in line:
+            continue
+        try:
+            values[m.group(1)] = eval_hex(m.group(2))
+        except ValueError:
+            continue
+    by_value: dict[int, str] = {}
+    for code, v in values.items():
+        by_value.setdefault(v, code)
+    out: dict[str, str] = {}
+    for code, v in values.items():
+        for w in (v + 0xFFFF, v - 0xFFFF):
+            if w in by_value and by_value[w] != code:
+                out[code] = by_value[w]
+                break
+    return out
+
+
+def eval_hex(text: str) -> int:
+    """`-0xFFFF+0x0070` -> -65465: a sum of signed hexadecimal terms."""
+    total = 0
+    for sign, num in re.findall(r"([-+]?)\s*(0[xX][0-9a-fA-F]+|\d+)", text):
+        total += (-1 if sign == "-" else 1) * int(num, 16 if num.lower().startswith("0x") else 10)
+    if not re.fullmatch(r"\s*([-+]?\s*(0[xX][0-9a-fA-F]+|\d+)\s*)+", text):
+        raise ValueError(text)
+    return total
 
 
 # ---------------------------------------------------------------------------- actors, agents, discards

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import click
 
-from dyads.dictionaries.petrarch import read_petrarch_actor_dir, read_petrarch_verbs
+from dyads.dictionaries.petrarch import read_petrarch_actor_dir, read_petrarch_negations, read_petrarch_verbs
 from dyads.eval.options import MODEL_OPTION
 from dyads.events.coder import format_explanation
 from dyads.models import Actor, Article
@@ -96,7 +96,7 @@ def read_validation(path: str | Path) -> tuple[dict[str, list[Path]], set[str], 
     env = re.search(r"<Environment>(.*?)</Environment>", raw, re.S)
     if env:
         for tag, kind in (("Verbfile", "verbs"), ("Actorfile", "actors"), ("Agentfile", "agents"),
-                          ("Discardfile", "discards")):
+                          ("Discardfile", "discards"), ("PICOfile", "pico")):
             for name in re.findall(rf"<{tag}>(.*?)</{tag}>", env.group(1), re.S):
                 if (path.parent / name.strip()).exists():
                     files.setdefault(kind, []).append(path.parent / name.strip())
@@ -178,6 +178,8 @@ def score_petrarch(path: str | Path, limit: int | None = None, model: str | None
     verbs = VerbDictionary(require_target=True, modality=False)
     for f in files.get("verbs", []):
         verbs.extend(read_petrarch_verbs(f))
+    for f in files.get("pico", []):
+        verbs.negations.update(read_petrarch_negations(f))
     discards = [re.compile(r"(?<!\w)" + re.escape(d) + r"(?!\w)", re.I) for d in actors.discards if d]
     res = Resources(ontology=load_ontology(), actors=actors, verbs=verbs, gazetteer=load_gazetteer())
     coder = Coder(resources=res, stages=("actors", "events"), **({"model": model} if model else {}))

@@ -101,6 +101,9 @@ class VerbDictionary:
     # PETRARCH's reading of an agentless passive: the subject is the target and the actor of the verb's
     # prepositional phrases the source ("X was shot dead in Y" -> Y shoots X); ours drops such events
     passive_source_in_phrase: bool = False
+    # what a negated act is, code -> code, when the dictionary says so (PETRARCH's coding ontology: "did not
+    # disapprove" 110 -> 050); empty: our rule (a negated cooperative act is a rejection, 120)
+    negations: dict[str, str] = field(default_factory=dict)
     _seen: set[VerbPattern] = field(default_factory=set, repr=False)
     _sorted: set[str] = field(default_factory=set, repr=False)
 
@@ -129,6 +132,7 @@ class VerbDictionary:
         self.require_target = self.require_target or other.require_target
         self.modality = self.modality and other.modality
         self.passive_source_in_phrase = self.passive_source_in_phrase or other.passive_source_in_phrase
+        self.negations.update(other.negations)
 
     def codes(self) -> set[str]:
         return {p.code for pats in self.patterns.values() for p in pats if p.code != NO_EVENT}
@@ -276,7 +280,7 @@ def read_verbs(path: Path) -> list[VerbPattern]:
 
 def load_verb_dictionary(dirs: Sequence[str | Path] = (), default: bool = True) -> VerbDictionary:
     """Our patterns (unless `default=False`) plus every `*verbs.tsv` and PETRARCH verb file in `dirs`."""
-    from dyads.dictionaries.petrarch import find_petrarch_files, read_petrarch_verbs
+    from dyads.dictionaries.petrarch import find_petrarch_files, read_petrarch_negations, read_petrarch_verbs
 
     vd = VerbDictionary()
     for directory in ([DEFAULT_DICT_DIR] if default else []) + [Path(p) for p in dirs]:
@@ -285,8 +289,11 @@ def load_verb_dictionary(dirs: Sequence[str | Path] = (), default: bool = True) 
             for p in pats:
                 vd.add(p)
             vd.sources[str(path)] = len(pats)
-        for path in find_petrarch_files(directory).get("verbs", []):
+        found = find_petrarch_files(directory)
+        for path in found.get("verbs", []):
             vd.extend(read_petrarch_verbs(path))
+        for path in found.get("pico", []):
+            vd.negations.update(read_petrarch_negations(path))
     return vd
 
 
