@@ -421,6 +421,8 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
             prev = pc.i
             named.append(pc)
             pobj = _prep_objects(pc)
+            if not pobj and pc.dep_ == "prt":  # "clash over the efforts" parsed as particle + object
+                pobj = [o for o in pc.head.children if o.dep_ in {"dobj", "obj"} and o.i > pc.i]
             if words is not None:
                 pobj = [o for o in pobj if _word_in(o, words)]
                 if not pobj:
@@ -764,7 +766,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     neg = None if any(tok.doc[i].lower_ in NEGATORS for i in m.before) else _negation(clause_verb, tok)
     if neg:
         cand.negated = True
-        code = negated_code(cand.code or "")
+        code = vd.negations.get(cand.code or "") if vd.negations else negated_code(cand.code or "")
         if code is None or neg.startswith("under"):
             cand.dropped = f"{neg}: not the positive event"
             return cand
