@@ -91,8 +91,11 @@ class ActorDictionary:
     agents: list[AgentEntry] = field(default_factory=list)
     discards: list[str] = field(default_factory=list)
     sources: dict[str, int] = field(default_factory=dict)  # file -> entry count, for `dyads info`
+    # "anti-Assad insurgents" -> SYRREB is our dictionaries' rule; PETRARCH's code "an anti- Gondor parade" GON
+    anti_prefix: bool = True
 
     def extend(self, other: ActorDictionary) -> None:
+        self.anti_prefix = self.anti_prefix and other.anti_prefix
         self.actors.extend(other.actors)
         self.agents.extend(other.agents)
         self.discards.extend(other.discards)

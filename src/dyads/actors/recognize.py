@@ -95,6 +95,7 @@ class _Compiled:
     agents: dict[str, AgentEntry]
     discards: set[str]
     forms: dict[str, list[tuple[str, ...]]]  # lower-cased phrase -> its spellings, tokenised (case guard)
+    anti_prefix: bool = True  # whether "anti-X" makes X's opposition (ActorDictionary.anti_prefix)
 
 
 _CACHE: WeakKeyDictionary = WeakKeyDictionary()
@@ -160,7 +161,7 @@ def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
     matcher.add("ACTOR", [docs[p] for p in actors])
     matcher.add("AGENT", [docs[p] for p in agents])
     matcher.add("DISCARD", [docs[p] for p in discards])
-    compiled = _Compiled(matcher, actors, agents, discards, forms)
+    compiled = _Compiled(matcher, actors, agents, discards, forms, dictionary.anti_prefix)
     _CACHE[key] = compiled
     return compiled
 
@@ -430,7 +431,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.country = g.country or root  # "the Obama administration", "Assad's forces": the role decides
                 g.reasons.append(f"{_row(entry, code)} -> country only")
                 continue
-            if prefix == "anti":
+            if prefix == "anti" and compiled.anti_prefix:
                 g.anti = True
                 g.country = g.country or root
                 g.reasons.append(f"anti-{_row(entry, code)} -> country only")
@@ -459,7 +460,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.reasons.append("capital as subject or possessor -> GOV")
         else:
             agent = compiled.agents[phrase]
-            if prefix == "anti":
+            if prefix == "anti" and compiled.anti_prefix:
                 g.anti = True
                 g.reasons.append(f"anti-{agent.phrase}")
                 continue
