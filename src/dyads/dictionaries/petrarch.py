@@ -439,7 +439,10 @@ def read_petrarch_actors(path: str | Path) -> ActorDictionary:
 
     def flush() -> None:
         if names and codes:
-            ordered = sorted(codes, key=lambda c: c[1] is None and c[2] is None)
+            # PETRARCH takes the first dated code that holds, we the last read: dated codes go in reverse,
+            # then the open one
+            dated = [c for c in codes if c[1] is not None or c[2] is not None]
+            ordered = dated[::-1] + [c for c in codes if c[1] is None and c[2] is None]
             for phrase in names:
                 for code, start, until in ordered:
                     if code in {"---", "+++"}:
@@ -525,7 +528,7 @@ def read_petrarch_discards(path: str | Path) -> ActorDictionary:
 def read_petrarch_actor_dir(directory: str | Path, files: dict[str, list[Path]] | None = None) -> ActorDictionary:
     """Every PETRARCH actor, agent and discard file of a directory (or the given files)."""
     files = files if files is not None else find_petrarch_files(directory)
-    out = ActorDictionary()
+    out = ActorDictionary(anti_prefix=False)
     for path in files.get("actors", []):
         out.extend(read_petrarch_actors(path))
     for path in files.get("agents", []):
