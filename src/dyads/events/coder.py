@@ -505,7 +505,8 @@ def _speech_governor(verb: Token) -> Token | None:
 
 def _resolve_pronoun(tok: Token, verb: Token, index: dict[int, Actor]) -> list[Actor]:
     """A pronoun subject: the speaker inside reported speech, else the nearest earlier person."""
-    sp = _speech_governor(verb)
+    # the verb whose content this clause is ("Ethiopia indicated it would act": Ethiopia), else the speaker
+    sp = verb.head if verb.dep_ == "ccomp" and verb.head.pos_ in {"VERB", "AUX"} else _speech_governor(verb)
     if sp is not None:
         subj, _ = _subject(sp)
         found = _actors_in(subj, index)
