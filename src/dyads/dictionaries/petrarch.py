@@ -131,6 +131,7 @@ def _slot_words(item: str, synsets: dict[str, list[str]]) -> frozenset[str]:
         words = [item.strip("{}").split()[-1]] if item.strip("{}").split() else []
     else:
         words = [item]
+    words = [re.sub(r"\s+", "_", w.strip()) for w in words]  # "swiss francs": "francs" with its modifier
     return frozenset(w.strip("_") for w in words if re.fullmatch(r"[a-z0-9][a-z0-9_'.-]*", w.strip("_")))
 
 
