@@ -272,7 +272,7 @@ def _word_in(tok: Token, words: frozenset[str]) -> bool:
     for w in words:
         if "_" in w:
             *mods, last = w.split("_")
-            if tok.lemma_.lower() == last and all(any(c.lower_ == m for c in tok.children) for m in mods):
+            if last in (tok.lemma_.lower(), tok.lower_) and all(any(c.lower_ == m for c in tok.children) for m in mods):
                 return True
     return any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in words for c in tok.children)
 
@@ -545,6 +545,10 @@ def _negation(verb: Token, tok: Token) -> str | None:
         for c in t.children:
             if c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in {"advmod", "det", "neg"}):
                 return f"negated by '{c.text}'"
+            if c.dep_ == "advmod" and c.i < t.i:  # "did not even ever clash": the negation hangs from an adverb
+                for g in c.children:
+                    if g.dep_ == "neg" or (g.lower_ in NEGATORS and g.dep_ == "advmod"):
+                        return f"negated by '{g.text}'"
     t = verb
     for _ in range(3):
         ruled_out = t.head.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in t.head.children)
