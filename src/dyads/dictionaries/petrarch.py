@@ -36,7 +36,9 @@ from dyads.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern, format_pattern
 
 PARTICLES = {"out", "back", "up", "down", "off", "away", "together", "over", "in", "on", "forward", "through"}
-PREPOSITIONS = {"about", "against", "with", "to", "for", "into", "from", "at", "of", "upon", "toward", "towards"}
+PREPOSITIONS = {"about", "against", "with", "to", "for", "into", "from", "at", "of", "upon", "toward", "towards", "by",
+                "near", "between", "under", "during", "despite"}
+PHRASE_PREPS = PREPOSITIONS | {"on", "in", "over"}  # a preposition inside a phrase ends its head noun
 FUNCTION_WORDS = {"the", "a", "an", "their", "its", "his", "her", "our", "my", "your", "this", "that", "these"}
 _KINDS = ("verbs", "actors", "agents", "discards")
 
@@ -105,8 +107,8 @@ def _read_synsets(lines: list[str]) -> dict[str, list[str]]:
             raw[current] = []
         elif s.startswith("+") and current:
             raw[current].append(s[1:].strip().lower())
-        elif not s or s.startswith("---"):
-            current = None
+        elif (not s and not line.strip().startswith("#")) or s.startswith("---"):
+            current = None  # a blank line or a verb block ends a set; a comment line inside it does not
     out: dict[str, list[str]] = {}
 
     def expand(name: str, depth: int = 0) -> list[str]:
@@ -123,28 +125,61 @@ def _read_synsets(lines: list[str]) -> dict[str, list[str]]:
     return out
 
 
+def _entry_words(entry: str) -> list[str]:
+    """One synset entry or pattern word as its words: "SWISS FRANCS", "CEASE_FIRE" -> two words."""
+    return [w for w in re.split(r"[\s_]+", entry.strip().strip("()").lower()) if w]
+
+
 def _slot_words(item: str, synsets: dict[str, list[str]]) -> frozenset[str]:
+    """The words one of which fills a slot; a multi-word entry is a run of consecutive words (`swiss~francs`)."""
     item = item.lower()
     if item.startswith("&"):
-        words = synsets.get(item) or synsets.get(item.rstrip("_")) or []
+        words = synsets.get(item) or synsets.get(item.rstrip("_")) or synsets.get(item + "_") or []
     elif item.startswith("{"):
         words = [item.strip("{}").split()[-1]] if item.strip("{}").split() else []
     else:
         words = [item]
-    words = [re.sub(r"\s+", "_", w.strip()) for w in words]  # "swiss francs": "francs" with its modifier
-    return frozenset(w.strip("_") for w in words if re.fullmatch(r"[a-z0-9][a-z0-9_'.-]*", w.strip("_")))
+    words = ["~".join(_entry_words(w)) for w in words]
+    return frozenset(w for w in words if re.fullmatch(r"[a-z0-9][a-z0-9~'.-]*", w))
 
 
 def _phrase_slot(text: str, synsets: dict[str, list[str]]) -> tuple[frozenset[str] | None, list[frozenset[str]]]:
-    """`{NEW &TIETYPES RELATIONS}` -> slot {relations}, modifiers [{new}, {diplomatic, ...}]."""
-    words = text.strip().strip("{}").split()
-    words = [w for w in words if w not in {"^", "$", "+", "%"}]
+    """The slot of a pattern phrase, and further words needed below it.
+
+    TABARI's `_` joins words that follow each other: `NEW_&TIETYPES_RELATIONS` and `MEMOS_ON_&TIETYPES`
+    are runs of consecutive words, one alternative per synset member (`new~economic~relations`, ...).
+    Words apart (`{NEW &TIETYPES RELATIONS}`, `(TO PEACE &TREATY)`) may have others between them, as
+    UD-PETRARCH reads them: the last is the slot, the others must be found below it.
+    """
+    text = text.strip()
+    words = [w for w in re.split(r"\s+", text.strip("{}")) if w and w not in {"^", "$", "+", "%"}]
     if not words:
         return None, []
+    if any(re.search(r"[^_]_[^_]", w) for w in words):
+        runs: list[tuple[str, ...]] = [()]
+        for piece in [p for w in words for p in re.split(r"(?<=[^_])_(?=[^_])", w)]:
+            alts = [_entry_words(e) for e in (synsets.get(piece.lower()) or synsets.get(piece.lower().rstrip("_"))
+                                              or synsets.get(piece.lower() + "_") or [])] if piece.startswith("&") \
+                else [_entry_words(piece)]
+            if not alts or not all(alts):
+                return None, []
+            runs = [r + tuple(a) for r in runs for a in alts]
+        return frozenset("~".join(r) for r in runs if r), []
     sets = [_slot_words(w, synsets) for w in words]
     if any(not s for s in sets):
         return None, []
     return sets[-1], sets[:-1]
+
+
+def _expand_prep_sets(body: str, synsets: dict[str, list[str]]) -> list[str]:
+    """A bare synset of prepositions (`* &PREPOSIT1 RESOLUTION`, &PREPOSIT1 = AGAINST, IN, ON, ...)
+    stands for each of them: one pattern body per preposition."""
+    for m in re.finditer(r"(?<![({\w])&[A-Z0-9_]+", body):
+        words = synsets.get(m.group(0).lower()) or synsets.get(m.group(0).lower() + "_") or []
+        if words and all(w.strip("_") in PHRASE_PREPS | PARTICLES for w in words):
+            return [out for w in words for out in
+                    _expand_prep_sets(body[: m.start()] + w.strip("_").upper() + body[m.end():], synsets)]
+    return [body]
 
 
 _ITEM = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
@@ -262,7 +297,7 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
             slots += [None] * (len(preps) - n_part - len(slots))
             bare_open = True
             continue
-        if low in PREPOSITIONS and not extra:  # a bare preposition: "WARN * THEIR ^ ABOUT +"
+        if low in PREPOSITIONS:  # a bare preposition: "WARN * THEIR ^ ABOUT +", "&TIETYPES_MEMOS FROM"
             preps.append(low)
             slots += [None] * (len(preps) - n_part - len(slots))
             bare_open = True
@@ -342,10 +377,11 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
                 stats.skipped_bad_code += 1
                 continue
             for v in verbs:
-                p = _convert(v, pm.group(1), code, synsets, where, n, stats)
-                if p is not None:
-                    vd.add(replace(p, reverse=_reverse(pm.group(2))))
-                    n_pat += 1
+                for body in _expand_prep_sets(pm.group(1), synsets):
+                    p = _convert(v, body, code, synsets, where, n, stats)
+                    if p is not None:
+                        vd.add(replace(p, reverse=_reverse(pm.group(2))))
+                        n_pat += 1
             continue
         # a verb line: WORD {FORMS}; the first verb of a block repeats the block name
         words = re.sub(r"\{[^}]*\}", " ", s).split()
