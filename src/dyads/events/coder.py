@@ -265,16 +265,30 @@ def _light_verb(tok: Token) -> Token | None:
     return None
 
 
+def _run_in(tok: Token, run: list[str]) -> bool:
+    """Whether the words of `run` follow each other somewhere in `tok`'s phrase (TABARI's `{A B}`, `A_B`)."""
+    doc = tok.doc
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    for st in range(lo, hi - len(run) + 1):
+        if all(run[k] in (doc[st + k].lower_, doc[st + k].lemma_.lower()) for k in range(len(run))):
+            return True
+    return False
+
+
 def _word_in(tok: Token, words: frozenset[str]) -> bool:
     for w in (tok.lemma_.lower(), tok.lower_):
         if w in words:
+            return True
+    for w in words:
+        if "~" in w and _run_in(tok, w.split("~")):
             return True
     for w in words:
         if "_" in w:
             *mods, last = w.split("_")
             if last in (tok.lemma_.lower(), tok.lower_) and all(any(c.lower_ == m for c in tok.children) for m in mods):
                 return True
-    return any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in words for c in tok.children)
+    return any(c.dep_ in {"compound", "amod"} and (c.lemma_.lower() in words or c.lower_ in words)
+               for c in tok.children)
 
 
 def _patterns_for(tok: Token, vd: VerbDictionary) -> list[VerbPattern]:
@@ -372,6 +386,8 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
     if tok.pos_ in {"VERB", "AUX"}:
         objs = [c for c in tok.children if c.dep_ in _OBJ_DEPS | {"xcomp", "ccomp"}]
         objs += [m for c in objs if c.dep_ == "ccomp" for m in c.children if m.dep_ == "mark"]
+        # a word right after the verb may be an adverb or complement ("act now", "responded angrily")
+        objs += [c for c in tok.children if c.dep_ in {"advmod", "npadvmod", "acomp"} and c.i > tok.i]
     else:
         objs = [c for c in tok.children if c.dep_ in _NOUN_SLOT_DEPS]
         objs += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in _prep_objects(c)]

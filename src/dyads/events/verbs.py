@@ -22,7 +22,8 @@ PATTERN is a sequence of space-separated items:
   head's direct object or complement clause (`sign {agreement|treaty}`); after a preposition, that
   preposition's object or the verb of a `to`-clause (`call for {ceasefire}`, `call on to {release}`,
   `welcome {memo} on {trade} from`).
-  A word joined by `_` (`martial_law`) needs its modifiers too.
+  A word joined by `_` (`martial_law`) needs its modifiers too; words joined by `~` (`swiss~francs`)
+  must follow each other, in that order, inside the slot's phrase (PETRARCH's `{A B}` and `A_B`).
 
 PETRARCH's patterns need four more items (`dyads dict import-petrarch` writes them):
 
@@ -85,7 +86,9 @@ class VerbPattern:
     @property
     def specificity(self) -> tuple[int, int]:
         """Constraints first, then length: the order in which patterns of one head are tried."""
-        n = len(self.preps) + (self.obj is not None) + len(self.extra) + len(self.before)
+        # each word before the head counts ("most certainly won't ever" is more than "won't ever")
+        n = len(self.preps) + (self.obj is not None) + len(self.extra)
+        n += sum(min(len(run) for run in item) for item in self.before)
         n += sum(x is not None for x in self.prep_slots) if self.prep_slots else (self.prep_obj is not None)
         return n, self.order
 
