@@ -948,6 +948,8 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
         head = _light_verb(c.token) or c.token
         subj = {t.i for s in head.children if s.dep_ in _SUBJECTS for t in s.subtree}
         region = {t.i for t in head.subtree} - subj - {c.token.i}
+        # a verb coordinated with this one is an act of its own ("condemned the attack and promised aid")
+        region -= {t.i for x in head.children if x.dep_ == "conj" and x.pos_ in {"VERB", "AUX"} for t in x.subtree}
         inner = [o for o in out if o is not c and o.token.i in region and o.pattern is not None
                  and o.pattern.code != NO_EVENT and not (o.dropped or "").startswith("content of")]
         if inner and vd.modality and c.code in GENERIC_CODES and (c.pattern is None or c.pattern.specificity[0] <= 1):
