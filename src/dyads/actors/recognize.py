@@ -349,6 +349,9 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             chosen.append(m)
             occupied.update(range(m[1], m[2]))
     matches = sorted(chosen, key=lambda m: m[1])
+    # tokens of every name of the dictionary: a name whose phrase head is another name is coordinated with
+    # it, not a modifier of it ("Arnor, Calenardhon and the evil awful Gondor" parsed with Gondor as head)
+    named = {i: m[1] for m in matches if label_of[m[0]] == "ACTOR" for i in range(m[1], m[2])}
     taken: set[int] = set()
     georgia_cues: bool | None = None
     groups: dict[int, _Group] = {}
@@ -416,6 +419,10 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         # a person in apposition to a role joins it ("his Algerian counterpart Mourad Medelci")
         if head.dep_ == "appos" and head.ent_type_ == "PERSON" and head.head.i in groups:
             head = head.head
+        if label == "ACTOR" and head.i in named and named[head.i] != start and head.pos_ == "PROPN" \
+                and last.pos_ in {"PROPN", "NOUN"} and (last.dep_ == "conj" or any(c.dep_ in {"conj", "cc"}
+                                                                             for c in last.children)):
+            head = own = last
         at_head = last.i == own.i  # the match names the phrase itself, not a modifier of it
         g = groups.get(head.i)
         if g is None:
