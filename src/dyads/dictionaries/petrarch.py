@@ -39,6 +39,7 @@ PARTICLES = {"out", "back", "up", "down", "off", "away", "together", "over", "in
 PREPOSITIONS = {"about", "against", "with", "to", "for", "into", "from", "at", "of", "upon", "toward", "towards", "by",
                 "near", "between", "under", "during", "despite"}
 PHRASE_PREPS = PREPOSITIONS | {"on", "in", "over"}  # a preposition inside a phrase ends its head noun
+POSSESSIVES = {"their", "its", "his", "her", "our", "my", "your"}
 FUNCTION_WORDS = {"the", "a", "an", "their", "its", "his", "her", "our", "my", "your", "this", "that", "these"}
 _KINDS = ("verbs", "actors", "agents", "discards")
 
@@ -290,6 +291,9 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
             extra.extend(mods)
             continue
         low = item.lower()
+        if low in POSSESSIVES:  # "WARN * THEIR ^ ABOUT +": their own people, a word the sentence must have
+            extra.append(frozenset({low}))
+            continue
         if low in FUNCTION_WORDS:
             continue
         if len(preps) == n_part and obj is None and low in PARTICLES:
