@@ -87,6 +87,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 
 _SETTING_PREPS = {"in", "at", "during", "after", "before", "since", "until", "near", "inside", "outside"}
+# what a phrase is about, never whose it is: "warned the population of Gondor about the Prince"
+_TOPIC_PREPS = {"about", "regarding", "concerning", "over"}
 _RECIPIENT_PREPS = {"to", "for", "with", "into", "against", "on", "toward", "towards"}
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
@@ -174,7 +176,7 @@ def _phrase_tokens(head: Token, skip: set[int] | None = None, index: dict[int, A
         role_word = index is not None and t.i in index and not index[t.i].country
         stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS
                      and not (c.dep_ == "prep" and ((c.lower_ in _SETTING_PREPS and not role_word)
-                                                   or t.dep_ == "appos")))
+                                                   or c.lower_ in _TOPIC_PREPS or t.dep_ == "appos")))
 
 
 def _actors_in(heads: Iterable[Token], index: dict[int, Actor], skip: set[int] | None = None) -> list[Actor]:
