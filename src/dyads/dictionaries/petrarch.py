@@ -351,7 +351,7 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
     stats = stats or VerbImportStats()
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     synsets = _read_synsets(lines)
-    vd = VerbDictionary(require_target=True, modality=False, passive_source_in_phrase=True)
+    vd = VerbDictionary(require_target=True, modality=False, passive_source_in_phrase=True, implicit_reciprocal=False)
     verbs: list[str] = []
     block_code: str | None = None
     block_rev: str | None = None

@@ -175,7 +175,7 @@ def score_petrarch(path: str | Path, limit: int | None = None, model: str | None
     files, _, records = read_validation(path)
     records = records[:limit] if limit else records
     actors: ActorDictionary = read_petrarch_actor_dir(Path(path).parent, files)
-    verbs = VerbDictionary(require_target=True, modality=False)
+    verbs = VerbDictionary(require_target=True, modality=False, implicit_reciprocal=False)
     for f in files.get("verbs", []):
         verbs.extend(read_petrarch_verbs(f))
     for f in files.get("pico", []):

@@ -104,6 +104,9 @@ class VerbDictionary:
     # PETRARCH's reading of an agentless passive: the subject is the target and the actor of the verb's
     # prepositional phrases the source ("X was shot dead in Y" -> Y shoots X); ours drops such events
     passive_source_in_phrase: bool = False
+    # "Gondor and Osgiliath met" as each with the other when no target is named; PETRARCH's dictionaries say
+    # so pattern by pattern (`% *`) instead
+    implicit_reciprocal: bool = True
     # what a negated act is, code -> code, when the dictionary says so (PETRARCH's coding ontology: "did not
     # disapprove" 110 -> 050); empty: our rule (a negated cooperative act is a rejection, 120)
     negations: dict[str, str] = field(default_factory=dict)
@@ -135,6 +138,7 @@ class VerbDictionary:
         self.require_target = self.require_target or other.require_target
         self.modality = self.modality and other.modality
         self.passive_source_in_phrase = self.passive_source_in_phrase or other.passive_source_in_phrase
+        self.implicit_reciprocal = self.implicit_reciprocal and other.implicit_reciprocal
         self.negations.update(other.negations)
 
     def codes(self) -> set[str]:
