@@ -776,7 +776,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     # "Gondor and Osgiliath met": each with the other
     if p.subject_role == "both" and len(src_codes) > 1:  # PETRARCH's `% *`: the subject's actors with each other
         cand.target = []
-    if not cand.target and len(src_codes) > 1 and not p.code.startswith("01"):
+    # "X and Y met" is reciprocal, "X and Y said" is not; PETRARCH's dictionaries mark reciprocity (`% *`)
+    implicit = (vd.implicit_reciprocal and not speech) or p.subject_role == "both"
+    if not cand.target and len(src_codes) > 1 and not p.code.startswith("01") and implicit:
         cand.target = list(sources)
         cand.modifiers.append("reciprocal")
     if not cand.target:
