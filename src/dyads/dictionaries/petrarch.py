@@ -351,6 +351,9 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
     stats = stats or VerbImportStats()
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     synsets = _read_synsets(lines)
+    # PETRARCH2's CAMEO.2.0 format (a "VERB PATTERNS" section, "VERSION: 2.x"): words before `*` are the
+    # heads of noun phrases; TABARI's older format: any words before the verb
+    cameo2 = any("####### VERB PATTERNS" in x or re.search(r"VERSION:\s*[2-9]", x) for x in lines[:800])
     vd = VerbDictionary(require_target=True, modality=False, passive_source_in_phrase=True, implicit_reciprocal=False)
     verbs: list[str] = []
     block_code: str | None = None
@@ -384,7 +387,8 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
                 for body in _expand_prep_sets(pm.group(1), synsets):
                     p = _convert(v, body, code, synsets, where, n, stats)
                     if p is not None:
-                        vd.add(replace(p, reverse=_reverse(pm.group(2))))
+                        vd.add(replace(p, reverse=_reverse(pm.group(2)), before_nouns=cameo2 and bool(p.before)
+                                       and not (p.before_adjacent and "_+" in v)))
                         n_pat += 1
             continue
         # a verb line: WORD {FORMS}; the first verb of a block repeats the block name

@@ -29,7 +29,8 @@ PETRARCH's patterns need four more items (`dyads dict import-petrarch` writes th
 
 - `<{word|two_words}`: a word (or run of words joined by `_`) somewhere before the head in the
   sentence, in order with the other `<` items (PETRARCH's words before `*`: "didn't", "heavily");
-  `<<{...}`: the last such item sits right before the head.
+  `<<{...}`: the last such item sits right before the head; `<n:{death_toll}`: the head noun (last
+  word, the others below it) of a noun phrase before the head, as PETRARCH2's CAMEO.2.0 format reads them.
 - `$prep`: a preposition whose object is the source (PETRARCH's `(FROM $)`); `$` alone: the source
   is in the head's prepositional phrases; the subject is then the target.
 - `subj=target` / `subj=both`: the subject is the target (PETRARCH's `+ *`), or source and target
@@ -80,6 +81,9 @@ class VerbPattern:
     # consecutive words ("did n't"); `before_adjacent`: the last item sits right before the head (`IN_*`)
     before: tuple[tuple[tuple[str, ...], ...], ...] = ()
     before_adjacent: bool = False
+    # PETRARCH2's CAMEO.2.0 format: the words before `*` are heads of noun phrases before the verb (its
+    # subject: `{DEATH TOLL} *`), not any words there (TABARI's `HEAVILY *`, `DID N'T *`)
+    before_nouns: bool = False
     subject_role: str = "source"  # what the subject is: "source", "target" (PETRARCH `+ *`), "both" (`% *`)
     source_prep: int | None = None  # index into `preps` whose object is the source (PETRARCH `(FROM $)`); -1: any
 
@@ -194,13 +198,15 @@ def parse_pattern(
     source_prep: int | None = None
     before: list[tuple[tuple[str, ...], ...]] = []
     before_adjacent = False
+    before_nouns = False
     subject_role = "source"
     for item in rest:
         if item.startswith("&"):
             item = "{" + item + "}"
-        if item.startswith("<"):  # a word before the head; `<<` the last one right before it
+        if item.startswith("<"):  # a word before the head; `<<` the last one right before it; `<n:` a noun
             before_adjacent = item.startswith("<<")
-            spec = item.lstrip("<")
+            before_nouns = before_nouns or item.lstrip("<").startswith("n:")
+            spec = item.lstrip("<").removeprefix("n:")
             spec = spec[1:-1] if spec.startswith("{") else spec
             before.append(tuple(tuple(w.split("_")) for w in sorted(_words(spec, synsets, where))))
         elif item in {"subj=target", "subj=both"}:
@@ -255,6 +261,7 @@ def parse_pattern(
                 target_prep=(target_prep + len(particles) if target_prep not in (None, -1) else target_prep),
                 before=tuple(before),
                 before_adjacent=before_adjacent,
+                before_nouns=before_nouns,
                 subject_role=subject_role,
                 source_prep=(source_prep + len(particles) if source_prep not in (None, -1) else source_prep),
             )
@@ -313,7 +320,7 @@ def format_pattern(p: VerbPattern) -> str:
     head = "_".join((p.lemma, *p.preps[: p.particles]))
     parts = [head + {"VERB": "/v", "NOUN": "/n", "ADJ": "/a"}.get(p.pos or "", "")]
     for k, item in enumerate(p.before):
-        mark = "<<" if p.before_adjacent and k == len(p.before) - 1 else "<"
+        mark = ("<<" if p.before_adjacent and k == len(p.before) - 1 else "<") + ("n:" if p.before_nouns else "")
         parts.append(mark + _fmt_words(frozenset("_".join(alt) for alt in item)))
     if p.subject_role != "source":
         parts.append(f"subj={p.subject_role}")
