@@ -360,6 +360,17 @@ def _before_match(tok: Token, p: VerbPattern) -> set[int] | None:
     """The tokens that fill a pattern's words-before-the-head, matched right to left in the sentence
     ("did n't" before "clash"), each within a few words of the next; None when they are not there."""
     sent = tok.sent
+    if p.before_nouns:  # CAMEO.2.0: each item names the head of a noun phrase before the verb
+        used: set[int] = set()
+        heads = [t for t in tok.doc[sent.start : tok.i] if t.pos_ in {"NOUN", "PROPN"}
+                 and t.dep_ not in {"compound", "amod", "nmod", "poss"}]
+        for item in p.before:
+            hit = next((h for h in heads for run in item if run[-1] in (h.lower_, h.lemma_.lower())
+                        and all(any(w in (x.lower_, x.lemma_.lower()) for x in h.subtree) for w in run[:-1])), None)
+            if hit is None:
+                return None
+            used.add(hit.i)
+        return used
     words = [(t.lower_, t.lemma_.lower()) for t in tok.doc[sent.start : tok.i]]
     pos, used = len(words), set()
     for k in range(len(p.before) - 1, -1, -1):
