@@ -137,8 +137,9 @@ def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
         actors.setdefault(entry.phrase.lower(), []).append(entry)
     agents: dict[str, AgentEntry] = {}
     for agent in dictionary.agents:
-        # PETRARCH writes agent codes as "~GOV": the sector is the first three letters after the tilde
-        sector = agent.sector.lstrip("~")[:3].upper()
+        # PETRARCH writes agent codes as "~GOV" (after the actor's code, "~GOVFRM" for a foreign minister)
+        # or "NGO~" (before it)
+        sector = agent.sector.lstrip("~").upper()
         agents[agent.phrase.lower()] = AgentEntry(agent.phrase, sector, agent.source)
     for agent in list(agents.values()):
         plural = _plural(agent.phrase)
@@ -309,6 +310,7 @@ class _Group:
     discard: bool = False
     reasons: list[str] = field(default_factory=list)
     name: str | None = None
+    prefix: str = ""  # a code that goes before the actor's ("NGO" from PETRARCH's "NGO~" agents)
 
 
 def _row(entry: ActorEntry, code: str) -> str:
@@ -385,7 +387,9 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         if label == "AGENT" and phrase in _EQUIPMENT and not _has_state_modifier(doc, last, compiled):
             continue  # "aircraft" and "jets" are military only when a state's ("Russian aircraft")
         inside_name = ent is not None and ent.label_ in _NAME_ENT_LABELS and ent.end - ent.start > end - start
-        if label == "AGENT" and inside_name and not (start <= ent.root.i < end):  # type: ignore[union-attr]
+        titled = start - 1 in named and start - 1 >= ent.start if ent is not None else False  # "Arnor President X"
+        org_agent = label == "AGENT" and compiled.agents[phrase].sector.endswith("~")  # "MSF Arnor"
+        if label == "AGENT" and inside_name and not (titled or org_agent) and not (start <= ent.root.i < end):  # type: ignore[union-attr]
             continue  # "General Electric Co": a role word inside another name
         entry: ActorEntry | None = None
         code = ""
@@ -467,6 +471,10 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.reasons.append("capital as subject or possessor -> GOV")
         else:
             agent = compiled.agents[phrase]
+            if agent.sector.endswith("~"):  # "MSF Arnor": NGOARN
+                g.prefix = agent.sector.rstrip("~")
+                g.reasons.append(f"{agent.source}: '{agent.phrase}' {g.prefix} before the code")
+                continue
             if prefix == "anti" and compiled.anti_prefix:
                 g.anti = True
                 g.reasons.append(f"anti-{agent.phrase}")
@@ -567,8 +575,11 @@ def _to_actors(
             if g.former and sector == "ELI":
                 base = split_code(base)[0] or base
         code = base
-        if sector and sector not in [base[i : i + 3] for i in range(3, len(base), 3)]:
-            code = base + sector
+        have = [base[i : i + 3] for i in range(3, len(base), 3)]
+        if sector and sector not in have:  # "GOVMED" onto "HGWGOVMED" adds nothing
+            code = base + "".join(c for c in (sector[i : i + 3] for i in range(0, len(sector), 3)) if c not in have)
+        if g.prefix and code and not code.startswith(g.prefix):
+            code = g.prefix + code
         span = doc[start:end]
         name = g.name
         if name is None:
