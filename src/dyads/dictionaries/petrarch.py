@@ -537,7 +537,8 @@ def read_petrarch_agents(path: str | Path) -> ActorDictionary:
         m = re.match(r"^(.*?)\s*(\{[^}]*\})?\s*\[([^\]]*)\]", s)
         if not m:
             continue
-        sector = m.group(3).replace("~", "").strip().upper()
+        # "~GOV": appended after the actor's code; "NGO~": put before it ("MSF Arnor" -> NGOARN)
+        sector = m.group(3).strip().upper().lstrip("~").strip()
         if not sector:
             continue
         phrases = [m.group(1)]
