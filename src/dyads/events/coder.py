@@ -203,6 +203,10 @@ def _placed(toks: list[Token], head: Token, below: set[int]) -> bool:
                for t in toks[:1] for a in t.ancestors if a.i in below)
 
 
+def _coordinated(a: Token, b: Token) -> bool:
+    return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
+
+
 def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> list[Actor]:
     """A role word with its countries as modifiers is one actor per country.
 
@@ -219,6 +223,7 @@ def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> 
         if a is not None:
             by_actor.setdefault(id(a), []).append(t)
     out = list(found)
+    plan: list[tuple[Actor, Token, list[Actor], list[Actor]]] = []
     for s in sectors:
         s_toks = by_actor.get(id(s), [])
         if not s_toks:
@@ -232,6 +237,14 @@ def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> 
         # "the parliament of Gondor in Eriador": "of" says whose the role word is, "in" only where
         strong = [c for c in below_mods if not _placed(by_actor.get(id(c), []), head, below)]
         mods += strong or below_mods
+        plan.append((s, head, mods, below_mods))
+    # "lawmakers and officials in Arnor": a role word coordinated with one that has countries shares them
+    for k, (s, head, mods, below_mods) in enumerate(plan):
+        if not mods:
+            shared = next((m for s2, h2, m, _ in plan if m and s2 is not s and _coordinated(head, h2)), None)
+            if shared:
+                plan[k] = (s, head, list(shared), below_mods)
+    for s, _head, mods, below_mods in plan:
         if not mods:
             continue
         out = [a for a in out if a is not s and a not in mods and a not in below_mods]
