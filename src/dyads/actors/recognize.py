@@ -423,10 +423,14 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         # a person in apposition to a role joins it ("his Algerian counterpart Mourad Medelci")
         if head.dep_ == "appos" and head.ent_type_ == "PERSON" and head.head.i in groups:
             head = head.head
-        if label == "ACTOR" and head.i in named and named[head.i] != start and head.pos_ == "PROPN" \
-                and last.pos_ in {"PROPN", "NOUN"} and (last.dep_ == "conj" or any(c.dep_ in {"conj", "cc"}
-                                                                             for c in last.children)):
-            head = own = last
+        # (a role word as head keeps the last name: "Iran and Iraq officials" is read by _inherit_over_conjunctions)
+        coordinated = ((last.dep_ == "conj" and last.head.i in named) or any(
+            c.dep_ == "conj" and c.i in named for c in last.children)) and not (
+            {head.lower_, head.lemma_.lower()} & set(compiled.agents))
+        if label == "ACTOR" and last.pos_ in {"PROPN", "NOUN"} and head is not last and (coordinated or (
+                head.i in named and named[head.i] != start and head.pos_ == "PROPN"
+                and (last.dep_ == "conj" or any(c.dep_ in {"conj", "cc"} for c in last.children)))):
+            head = own = last  # "Eriadori and Calenardhon leaders": two actors
         at_head = last.i == own.i  # the match names the phrase itself, not a modifier of it
         g = groups.get(head.i)
         if g is None:
