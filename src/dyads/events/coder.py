@@ -660,6 +660,9 @@ def _pattern_roles(cand: Candidate, verb: Token, m: _Match, index: dict[int, Act
     phrase, else the first of the verb's objects and prepositional phrases holding an actor."""
     p = m.pattern
     subj = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}]
+    # "The Philippines was heavily criticized", parsed with the subject on the auxiliary
+    subj = subj or [c for a in verb.children if a.dep_ in {"aux", "auxpass"} for c in a.children
+                    if c.dep_ in {"nsubjpass", "nsubj"}]
     if not subj and verb.dep_ == "acl":
         subj = [verb.head]
     if not subj:
@@ -796,7 +799,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 cand.target = [a]
                 cand.confidence -= 0.15
                 break
-    cand.target = [a for a in cand.target if a.code not in src_codes]
+    # a target is dropped when it is the source itself; "Arnor and Gondor ... reconciliation between
+    # Calenardhon and Gondor" keeps Gondor as a target of Arnor (the scorer and exports skip Gondor -> Gondor)
+    cand.target = [a for a in cand.target if a.code not in src_codes or len(src_codes) > 1]
     # "Gondor and Osgiliath met": each with the other
     if p.subject_role == "both" and len(src_codes) > 1:  # PETRARCH's `% *`: the subject's actors with each other
         cand.target = []
