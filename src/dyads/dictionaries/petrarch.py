@@ -375,6 +375,8 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
             continue
         if not in_block:
             continue
+        if s.startswith("*") and "[" in s:  # a pattern written without its leading "-" ("* (TO QUESTION) [110]")
+            s = "- " + s
         if s.startswith("-"):
             pm = re.match(r"^-\s*(.*?)\[([^\]]*)\]", s)
             if not pm:
