@@ -792,10 +792,12 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         clauses = [c for o in objs for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"}]
         if tok.lemma_.lower() not in SPEECH_VERBS:  # what is said is not whom it is said to
             clauses += [c for c in tok.children if c.dep_ == "ccomp"]
+            # the clause of a pattern's slot verb: "began to question whether he has a future with X"
+            clauses += [c for h in m.slot_heads if h.pos_ in {"VERB", "AUX"} for c in h.children if c.dep_ == "ccomp"]
         below = sorted({t.i for c in clauses for t in c.subtree} - subj_ids)
         for i in below:
             a = index.get(i)
-            if a is not None and a not in sources:
+            if a is not None and a not in sources and a.code not in src_codes:
                 cand.target = [a]
                 cand.confidence -= 0.15
                 break
