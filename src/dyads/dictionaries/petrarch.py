@@ -220,6 +220,18 @@ def _before(pre: str, synsets: dict[str, list[str]]) -> tuple[list[tuple[tuple[s
     return items, role
 
 
+def _regular_forms(verb: str) -> set[str]:
+    """The forms PETRARCH generates for a verb listed without its forms: -s/-es/-ies, -ed/-d/-ied, -ing."""
+    forms = {verb, verb + "s", verb + "ed", verb + "ing"}
+    if verb.endswith("e"):
+        forms |= {verb + "d", verb[:-1] + "ing"}
+    if verb.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(verb + "es")
+    if verb.endswith("y"):
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    return forms
+
+
 def _verb_parts(verb: str) -> tuple[str, list[str], tuple[str, ...]]:
     """`tap`, [], ("wire",) for TABARI's `WIRE_+TAP` (the `+` word is the verb); `go`, ["by"], () for `GO_BY`."""
     before: tuple[str, ...] = ()
@@ -402,6 +414,11 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
             continue
         verbs.append(verb)
         stats.verbs += 1
+        head, _, _ = _verb_parts(verb)
+        listed = re.search(r"\{([^}]*)\}", s)
+        forms = {head} | ({_verb_parts(f.lstrip("+").lower().rstrip("_"))[0] for f in listed.group(1).split()}
+                          if listed and listed.group(1).strip() else _regular_forms(head))
+        vd.surface_forms[head] = vd.surface_forms.get(head, frozenset()) | frozenset(forms)
         own = re.search(r"\[([^\]]*)\]", s)  # "REPORT [---]" inside a block: this verb's own code
         verb_code = _code(own.group(1)) if own else block_code
         if verb_code is not None:

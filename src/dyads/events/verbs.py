@@ -111,6 +111,9 @@ class VerbDictionary:
     # "Gondor and Osgiliath met" as each with the other when no target is named; PETRARCH's dictionaries say
     # so pattern by pattern (`% *`) instead
     implicit_reciprocal: bool = True
+    # the word forms a verb is recognised in, when the dictionary lists them (PETRARCH: the forms in {...} or the
+    # regular -s/-ed/-ing ones): "departes" is no form of DEPART there. Empty: any form the lemmatiser maps
+    surface_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     # what a negated act is, code -> code, when the dictionary says so (PETRARCH's coding ontology: "did not
     # disapprove" 110 -> 050); empty: our rule (a negated cooperative act is a rejection, 120)
     negations: dict[str, str] = field(default_factory=dict)
@@ -143,6 +146,8 @@ class VerbDictionary:
         self.modality = self.modality and other.modality
         self.passive_source_in_phrase = self.passive_source_in_phrase or other.passive_source_in_phrase
         self.implicit_reciprocal = self.implicit_reciprocal and other.implicit_reciprocal
+        for k, v in other.surface_forms.items():
+            self.surface_forms[k] = self.surface_forms.get(k, frozenset()) | v
         self.negations.update(other.negations)
 
     def codes(self) -> set[str]:
