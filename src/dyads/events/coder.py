@@ -312,7 +312,7 @@ def _patterns_for(tok: Token, vd: VerbDictionary) -> list[VerbPattern]:
     keys = [tok.lower_, *_stems(tok)]
     out: list[VerbPattern] = []
     for k in keys:
-        if k:
+        if k and (k not in vd.surface_forms or tok.lower_ in vd.surface_forms[k]):
             for p in vd.get(k):
                 if p not in out:
                     out.append(p)
