@@ -414,6 +414,8 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
         objs += [m for c in objs if c.dep_ == "ccomp" for m in c.children if m.dep_ == "mark"]
         # a word right after the verb may be an adverb or complement ("act now", "responded angrily")
         objs += [c for c in tok.children if c.dep_ in {"advmod", "npadvmod", "acomp"} and c.i > tok.i]
+        if not vd.modality:  # PETRARCH's words after the verb run on into its complement ("vowed to wage war")
+            objs += [o for c in tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ in {"dobj", "obj"}]
     else:
         objs = [c for c in tok.children if c.dep_ in _NOUN_SLOT_DEPS]
         objs += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in _prep_objects(c)]
@@ -769,6 +771,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                     and c.i not in skip_named), key=lambda c: c.i)
     levels.extend(_prep_objects(c) for c in preps)
     levels.append(m.slot_heads)
+    # a slot filled inside the complement ("vowed to wage war on X"): that verb's phrases
+    levels.extend(_prep_objects(c) for h in m.slot_heads if h.head.i != tok.i and h.head.dep_ == "xcomp"
+                  for c in h.head.children if c.dep_ == "prep")
     for heads in levels:
         heads = [h for h in heads if h.i not in subj_ids]
         found = [a for a in _actors_in(heads, index) if a not in sources]
