@@ -141,7 +141,7 @@ def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
         # or "NGO~" (before it)
         sector = agent.sector.lstrip("~").upper()
         agents[agent.phrase.lower()] = AgentEntry(agent.phrase, sector, agent.source)
-    for agent in list(agents.values()):
+    for agent in list(agents.values()) if dictionary.auto_plurals else []:
         plural = _plural(agent.phrase)
         if plural.lower() not in agents:
             agents[plural.lower()] = AgentEntry(plural, agent.sector, agent.source)
