@@ -825,6 +825,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     clause_verb = verb if verb is not None else tok
     # a pattern that names the negation itself ("&NEGATVAUXVRB * OVER EFFORTS") has coded it already
     neg = None if any(tok.doc[i].lower_ in NEGATORS for i in m.before) else _negation(clause_verb, tok)
+    for i in [] if neg or p.before_nouns else sorted(m.before):  # "will not wire tap": on the verb's first word
+        neg = _negation(tok.doc[i], tok.doc[i]) if tok.doc[i].pos_ in {"VERB", "AUX"} else None
+        if neg:
+            break
     if neg:
         cand.negated = True
         code = vd.negations.get(cand.code or "") if vd.negations else negated_code(cand.code or "")
