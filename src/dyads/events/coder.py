@@ -824,8 +824,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             return cand
     clause_verb = verb if verb is not None else tok
     # a pattern that names the negation itself ("&NEGATVAUXVRB * OVER EFFORTS") has coded it already
-    neg = None if any(tok.doc[i].lower_ in NEGATORS for i in m.before) else _negation(clause_verb, tok)
-    for i in [] if neg or p.before_nouns else sorted(m.before):  # "will not wire tap": on the verb's first word
+    consumed = any(tok.doc[i].lower_ in NEGATORS for i in m.before)
+    neg = None if consumed else _negation(clause_verb, tok)
+    for i in [] if neg or consumed or p.before_nouns else sorted(m.before):  # "will not wire tap": on its first word
         neg = _negation(tok.doc[i], tok.doc[i]) if tok.doc[i].pos_ in {"VERB", "AUX"} else None
         if neg:
             break
@@ -976,8 +977,9 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
             c.dropped = "part of the pattern of another predicate"
     if vd.modality:
         _speech_acts(out, index)
-    # reported speech: the statement verb is coded only when nothing was coded from what was said
-    coded = [c for c in out if not c.dropped]
+    # reported speech: the statement verb is coded only when nothing was coded from what was said (our rule;
+    # PETRARCH codes both)
+    coded = [c for c in out if not c.dropped] if vd.modality else []
     for c in coded:
         if c.pattern is not None and c.pattern.specificity[0] == 0 and c.token.lemma_.lower() in SPEECH_VERBS:
             inner = {t.i for t in c.token.subtree} - {c.token.i}
