@@ -236,7 +236,12 @@ def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> 
 
         # "the parliament of Gondor in Eriador": "of" says whose the role word is, "in" only where
         strong = [c for c in below_mods if not _placed(by_actor.get(id(c), []), head, below)]
-        mods += strong or below_mods
+        placed = [c for c in below_mods if c not in strong]
+        # "Lawmakers in Fornost and Gondor" parsed with Gondor coordinated to the role word: it belongs
+        # to the place phrase, as the parser's "in Fornost" does
+        conj = [c for c in strong if placed and any(t.dep_ == "conj" and t.head.i == head.i
+                                                    for t in by_actor.get(id(c), []))]
+        mods += (placed + conj) if conj else (strong or below_mods)
         plan.append((s, head, mods, below_mods))
     # "lawmakers and officials in Arnor": a role word coordinated with one that has countries shares them
     for k, (s, head, mods, below_mods) in enumerate(plan):
