@@ -593,7 +593,9 @@ def read_petrarch_discards(path: str | Path) -> ActorDictionary:
 def read_petrarch_actor_dir(directory: str | Path, files: dict[str, list[Path]] | None = None) -> ActorDictionary:
     """Every PETRARCH actor, agent and discard file of a directory (or the given files)."""
     files = files if files is not None else find_petrarch_files(directory)
-    out = ActorDictionary(anti_prefix=False, auto_plurals=False)
+    out = ActorDictionary()
+    if files.get("actors") or files.get("agents"):  # PETRARCH's conventions, only when its files are in use
+        out.anti_prefix = out.auto_plurals = False
     for path in files.get("actors", []):
         out.extend(read_petrarch_actors(path))
     for path in files.get("agents", []):
