@@ -201,7 +201,7 @@ def _runs(item: str, synsets: dict[str, list[str]]) -> tuple[tuple[str, ...], ..
         else:
             words = [(piece,)]
         runs = [r + w for r in runs for w in words if w]
-    return tuple(r for r in runs if r) or None
+    return tuple(sorted({r for r in runs if r})) or None  # sorted: one spelling of the item, as our format reads it
 
 
 def _before(pre: str, synsets: dict[str, list[str]]) -> tuple[list[tuple[tuple[str, ...], ...]], str] | None:
