@@ -7,17 +7,21 @@ PETRARCH dictionary directory and lets `dyads eval petrarch` run those suites wi
 What is read, and how it maps:
 
 - verbs (`CAMEO.2.0.txt`, `*verbs*.txt`): `&SYNSET` blocks (`+WORD` lines, may nest other sets),
-  `--- VERB [CODE] ---` blocks whose lines list the verbs (`HURRY {HURRIES HURRIED}`, `+GO_BY`
-  for phrasal verbs) and `- pattern [CODE]` lines. A pattern's words after `*` become our slots:
-  the first bare word, `{MULTI WORD}` phrase or `&SET` is the object slot, `(PREP WORDS)` a
-  preposition with its object slot, particles (`OUT`, `BACK`) prepositions; `$`, `+`, `^`, `%`
-  (source/target/skip/compound markers) are dropped. Patterns with words before `*` (the subject
-  side) cannot be expressed on a dependency head and are skipped and counted. `[---]` is kept as
-  "not an event"; `[A:B]` keeps A; codes with letters are skipped.
+  `--- VERB [CODE] ---` blocks whose lines list the verbs (`HURRY {HURRIES HURRIED}`: the forms it
+  is recognised in; `+GO_BY` phrasal verbs; `WIRE_+TAP`: "tap" right after "wire"; `REPORT [---]`
+  a verb's own code) and `- pattern [CODE]` lines. After `*`: the first bare word, `{MULTI WORD}`
+  phrase or `&SET` is the object slot, `(PREP WORDS)` a preposition with its object slot, particles
+  (`OUT`, `BACK`) prepositions, `A_B` a run of consecutive words. Before `*`: words that must come
+  before the verb (TABARI format) or heads of noun phrases before it (CAMEO.2.0 format). `$` marks
+  the source's phrase, `+` the target's (before `*`: the subject is the target), `%` before `*` a
+  subject whose actors act on each other; `^` is dropped. `[---]` is kept as "not an event";
+  `[A:B]` keeps A and B as the reverse code; codes with letters are skipped.
+- coding ontology (`*Internal_Coding_Ontology*.txt`, PICO): what a negated code is.
 - actors (`*actors*.txt`): `PHRASE [CODE]` with `+SYNONYM` lines and indented date restrictions
   `[CODE <YYMMDD]`, `[CODE >YYMMDD]`, `[CODE YYMMDD-YYMMDD]` (6- or 8-digit dates) -> one
   `ActorEntry` per code and period, restricted entries before the open one so they win.
-- agents (`*agents*.txt`): `PHRASE {PLURALS} [~SECTOR]`, `!MACRO! = A, B` substitutions -> `AgentEntry`.
+- agents (`*agents*.txt`): `PHRASE {PLURALS} [~SECTOR]` (or `[PREFIX~]`, put before the actor's code),
+  `!MACRO! = A, B` substitutions -> `AgentEntry`.
 - discards (`*discards*.txt`): one phrase a line (`+` story-level) -> discards.
 
 Underscores join words; a trailing `_` (TABARI's "exact word") is dropped.

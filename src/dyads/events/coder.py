@@ -30,8 +30,11 @@ How a sentence is coded:
    (02x); a bare statement verb ("said") is coded 010 only when nothing was coded from what was said.
 
 The meaning rules of 3 and 4 are ours; dictionaries imported from PETRARCH (whose patterns encode
-such distinctions themselves) switch them off (`VerbDictionary.modality`). Every sentence without
-an event gets a `NoEvent` naming each candidate and why it was dropped; every event gets a
+such distinctions themselves) switch them off (`VerbDictionary.modality`) and bring PETRARCH's own:
+words a pattern needs before its verb, a source named by the pattern (`$`) with the subject as
+target, an agentless passive whose source is in the verb's phrases, negation through their coding
+ontology, reciprocity only where a pattern marks it, verbs only in the forms the dictionary lists.
+Every sentence without an event gets a `NoEvent` naming each candidate and why it was dropped; every event gets a
 confidence in [0, 1] that drops for general patterns, inherited or pronoun sources, event nouns
 and fallback targets.
 """
