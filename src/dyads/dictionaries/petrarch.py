@@ -275,11 +275,15 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
     source_prep: int | None = None
     after_group = False
     marked_post = marked.split("*", 1)[1]
+    skipped = False  # a `^` after a bare preposition: its phrase is passed over ("IFTAR IN ^ +")
     for raw in _ITEM.findall(marked_post):
-        if raw == "+":  # after a bare preposition: its object; after "(...)" groups: none of them
-            if bare_open:
+        if raw == "^":
+            skipped = skipped or bare_open
+            continue
+        if raw == "+":  # after a bare preposition: its object; after "(...)" groups or a skip: none of them
+            if bare_open and not skipped:
                 target_prep = len(preps) - 1
-            elif after_group:
+            elif after_group or skipped:
                 target_prep = -1
             continue
         if raw == "$":  # the source: a bare preposition's object, else somewhere in the verb's phrases
@@ -315,12 +319,13 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
         if len(preps) == n_part and obj is None and low in PARTICLES:
             preps.append(low)
             slots += [None] * (len(preps) - n_part - len(slots))
-            bare_open = True
+            bare_open, skipped = True, False
             continue
-        if low in PREPOSITIONS:  # a bare preposition: "WARN * THEIR ^ ABOUT +", "&TIETYPES_MEMOS FROM"
+        # a bare preposition: "WARN * THEIR ^ ABOUT +", "&TIETYPES_MEMOS FROM", "WAS * DEAD IN $"
+        if low in PREPOSITIONS or (obj is not None and low in PHRASE_PREPS):
             preps.append(low)
             slots += [None] * (len(preps) - n_part - len(slots))
-            bare_open = True
+            bare_open, skipped = True, False
             continue
         slot, mods = _phrase_slot(item, synsets)
         if slot is None:  # an undefined synset: the pattern cannot be read faithfully
