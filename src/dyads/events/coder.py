@@ -760,6 +760,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     cand.source = sources
     subj_ids = {t.i for h in subj_heads for t in _phrase_tokens(h)}
     levels: list[list[Token]] = [extra_targets, m.target_heads]
+    # PETRARCH's `AT ^ +`: the phrase after "at" is passed over, the target is the one hanging from it
+    levels.append([o for n in m.named for po in _prep_objects(n) for c in po.children
+                   if c.dep_ == "prep" and not _is_time(c) for o in _prep_objects(c)])
     hosts = [tok] + ([light] if light is not None else [])
     # the object, except the thing a pattern names ("send military hardware to X": X, not the hardware)
     things = {f.i for f in m.slot_heads if p.obj is not None and f.dep_ in {"dobj", "obj"}}
