@@ -698,7 +698,7 @@ def _pattern_roles(cand: Candidate, verb: Token, m: _Match, index: dict[int, Act
 
 def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDictionary) -> Candidate:
     p = m.pattern
-    cand = Candidate(tok, p, code=p.code, slot_ids={h.i for h in m.slot_heads})
+    cand = Candidate(tok, p, code=p.code, slot_ids={h.i for h in m.slot_heads} | m.before)
     light = _light_verb(tok)
     first = light if light is not None and light.i < tok.i else tok
     cand.trigger = (first.i, max(m.last.i, tok.i) + 1)
@@ -983,8 +983,11 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
             continue
         out.append(_code_candidate(tok, m, index, vd))
     # a noun that fills a slot of another pattern is part of that act ("lodged a protest with")
+    # (with PETRARCH's dictionaries even when that pattern found no actors: "allowed to leave" is one phrase)
+    # ("wire" in "wire tap" and "tap" in "wire * TAP" claim each other: neither is dropped for the other)
     for c in out:
-        if not c.dropped and any(o is not c and not o.dropped and c.token.i in o.slot_ids for o in out):
+        if not c.dropped and any(o is not c and (not o.dropped or (not vd.modality and o.pattern is not None))
+                                 and c.token.i in o.slot_ids and o.token.i not in c.slot_ids for o in out):
             c.dropped = "part of the pattern of another predicate"
     if vd.modality:
         _speech_acts(out, index)
