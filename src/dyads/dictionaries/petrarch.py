@@ -15,7 +15,8 @@ What is read, and how it maps:
   before the verb (TABARI format) or heads of noun phrases before it (CAMEO.2.0 format). `$` marks
   the source's phrase, `+` the target's (before `*`: the subject is the target), `%` before `*` a
   subject whose actors act on each other; `^` is dropped. `[---]` is kept as "not an event";
-  `[A:B]` keeps A and B as the reverse code; codes with letters are skipped.
+  `[A:B]` keeps A and B as the reverse code; a letter after the digits (test codes: `174K`)
+  is kept, other codes with letters are skipped.
 - coding ontology (`*Internal_Coding_Ontology*.txt`, PICO): what a negated code is.
 - actors (`*actors*.txt`): `PHRASE [CODE]` with `+SYNONYM` lines and indented date restrictions
   `[CODE <YYMMDD]`, `[CODE >YYMMDD]`, `[CODE YYMMDD-YYMMDD]` (6- or 8-digit dates) -> one
@@ -363,7 +364,7 @@ def _code(text: str) -> str | None:
     text = text.strip().split(":")[0].strip()
     if text == NO_EVENT:
         return NO_EVENT
-    return text if re.fullmatch(r"\d{2,4}", text) else None
+    return text if re.fullmatch(r"\d{2,4}[A-Za-z]?", text) else None  # PETRARCH test codes: 174K
 
 
 def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) -> VerbDictionary:

@@ -290,7 +290,7 @@ def read_verbs(path: Path) -> list[VerbPattern]:
             synsets[cols[0].lower()] = cols[1].lower().split()
             continue
         code, _, reverse = cols[1].partition(":")
-        bad_code = code != NO_EVENT and not re.fullmatch(r"\d{2,4}", code)
+        bad_code = code != NO_EVENT and not re.fullmatch(r"\d{2,4}[A-Za-z]?", code)  # letters: PETRARCH test codes
         if bad_code or (reverse and not re.fullmatch(r"\d{2,4}", reverse)):
             raise ValueError(f"{where}: bad CAMEO code {cols[1]!r}")
         out.extend(replace(p, reverse=reverse or None) for p in parse_pattern(cols[0], code, synsets, where, order=n))
