@@ -486,7 +486,7 @@ def eval_hex(text: str) -> int:
 
 def _restriction(text: str) -> tuple[str, date | None, date | None] | None:
     """`CODE`, `CODE <D`, `CODE >D`, `CODE D1-D2` -> (code, from, until)."""
-    m = re.match(r"^\s*([A-Za-z+\-]{3,}[A-Za-z/]*)\s*(.*)$", text.strip())  # "FRO/BIL/SAM": several actors
+    m = re.match(r"^\s*([A-Za-z+#\-]{3,}[A-Za-z/]*)\s*(.*)$", text.strip())  # "FRO/BIL/SAM": several actors
     if not m:
         return None
     code, rest = m.group(1).upper(), m.group(2).replace(" ", "")
@@ -519,7 +519,7 @@ def read_petrarch_actors(path: str | Path) -> ActorDictionary:
             ordered = dated[::-1] + [c for c in codes if c[1] is None and c[2] is None]
             for phrase in names:
                 for code, start, until in ordered:
-                    if code in {"---", "+++"}:
+                    if code == "---":  # no actor; "+++" (and TABARI's "###") is an actor of unknown code
                         continue
                     d.actors.append(ActorEntry(phrase, code, "actor", names[0].title(), start, until, path.name))
 
