@@ -806,16 +806,20 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     if not cand.target:  # last resort: the first actor of a clause on the object ("hopes that X could ...")
         objs = [c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj"}]
         clauses = [c for o in objs for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"}]
-        if tok.lemma_.lower() not in SPEECH_VERBS:  # what is said is not whom it is said to
+        # "X noted that Y ...", not "Y ..., X said": the clause follows the verb
+        said = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i] if speech and not vd.modality else []
+        if tok.lemma_.lower() not in SPEECH_VERBS:  # what is said is not whom it is said to (in our rules)
             clauses += [c for c in tok.children if c.dep_ == "ccomp"]
             # the clause of a pattern's slot verb: "began to question whether he has a future with X"
             clauses += [c for h in m.slot_heads if h.pos_ in {"VERB", "AUX"} for c in h.children if c.dep_ == "ccomp"]
-        below = sorted({t.i for c in clauses for t in c.subtree} - subj_ids)
+        below = sorted({t.i for c in clauses + said for t in c.subtree} - subj_ids)
         for i in below:
             a = index.get(i)
             if a is not None and a not in sources and a.code not in src_codes:
                 cand.target = [a]
                 cand.confidence -= 0.15
+                if said and any(i in {t.i for t in c.subtree} for c in said):
+                    cand.modifiers.append("target from what was said")  # PETRARCH: X said Y ... -> X to Y
                 break
     # a target is dropped when it is the source itself; "Arnor and Gondor ... reconciliation between
     # Calenardhon and Gondor" keeps Gondor as a target of Arnor (the scorer and exports skip Gondor -> Gondor)
@@ -999,6 +1003,13 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
             inner = {t.i for t in c.token.subtree} - {c.token.i}
             if any(o is not c and not o.dropped and o.token.i in inner for o in coded):
                 c.dropped = "statement verb: the reported content was coded instead"
+    # PETRARCH: a statement coded with its target from what was said is the event; what was said is its content
+    for c in out:
+        if not c.dropped and "target from what was said" in c.modifiers:
+            said = {t.i for x in c.token.children if x.dep_ == "ccomp" and x.i > c.token.i for t in x.subtree}
+            for o in out:
+                if o is not c and not o.dropped and o.token.i in said:
+                    o.dropped = f"content of the statement '{c.token.text}'"
     # what is appealed for, demanded, intended, threatened or refused is not itself an act;
     # it refines the code ("urged X to release" -> 0253, "agreed to resign" -> 0341)
     coded = [c for c in out if not c.dropped]
