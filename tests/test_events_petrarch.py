@@ -119,3 +119,11 @@ def test_coordinated_names_under_one_head_are_separate_actors(base_resources):
     out = c.code("France, Germany and the mighty Italy welcomed the decision of Spain.", date="2013-07-22")
     codes = {a.code for a in out.actors}
     assert {"FRA", "DEU", "ITA"} <= codes
+
+
+def test_statement_takes_its_target_from_what_was_said(base_resources):
+    lines = [("note", "010"), ("regret", "111")]
+    petrarch = make_coder(base_resources, lines, require_target=True, modality=False)
+    assert events(petrarch, "Russia noted that Turkey regretted the decision of Syria.") == {("010", "RUS", "TUR")}
+    ours = make_coder(base_resources, lines)
+    assert ("010", "RUS", "TUR") not in events(ours, "Russia noted that Turkey regretted the decision of Syria.")
