@@ -680,10 +680,19 @@ def _pattern_roles(cand: Candidate, verb: Token, m: _Match, index: dict[int, Act
     skip = {t.i for h in subj for t in h.subtree}
     cand.target = _actors_in(subj, index)
     sources = _actors_in(m.source_heads, index) if m.source_heads else []
+    why = "source from the pattern's phrase"
+    if not sources and p.before and p.source_prep is None:  # "NOTED + *": the one who noted acts on the subject
+        gov = verb.head
+        while gov is not verb and gov.head is not gov and gov.pos_ not in {"VERB", "AUX"}:
+            gov = gov.head
+        if gov is not verb and gov.pos_ in {"VERB", "AUX"}:
+            sources = _actors_in(_subject(gov)[0], index)
+            why = f"source: the subject of '{gov.text}'"
     if not sources:
         sources = _phrase_actors(verb, index, skip)
-    cand.modifiers.append("source from the pattern's phrase" if m.source_heads or p.source_prep is not None
-                          else "agentless passive: source from the verb's phrases")
+        passive = p.source_prep is None and not p.before
+        why = "source from the verb's phrases" + (" (agentless passive)" if passive else "")
+    cand.modifiers.append(why)
     cand.source = [a for a in sources if a not in cand.target]
     if not cand.target:
         cand.dropped = "no target actor (the subject holds none)"
