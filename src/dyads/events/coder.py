@@ -794,14 +794,16 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     # a slot filled inside the complement ("vowed to wage war on X"): that verb's phrases
     levels.extend(_prep_objects(c) for h in m.slot_heads if h.head.i != tok.i and h.head.dep_ == "xcomp"
                   for c in h.head.children if c.dep_ == "prep")
-    for heads in levels:
+    # a pattern that says where the target is (PETRARCH's `ABOUT +`, our `>with`) has none elsewhere
+    named_target = p.target_prep is not None and p.target_prep >= 0 and bool(m.target_heads)
+    for heads in levels[:2] if named_target else levels:
         heads = [h for h in heads if h.i not in subj_ids]
         found = [a for a in _actors_in(heads, index) if a not in sources]
         if found:
             cand.target = found
             break
     src_codes = {a.code for a in sources}
-    if not cand.target and not speech:  # then the first actor after the predicate in a setting phrase ("in Bree")
+    if not cand.target and not speech and not named_target:  # then the first actor after the predicate ("in Bree")
         after = sorted(t.i for h in hosts for t in h.subtree if t.i > tok.i and t.i not in subj_ids)
         for i in after:
             a = index.get(i)
@@ -812,7 +814,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 cand.target = [a]
                 cand.confidence -= 0.2
                 break
-    if not cand.target:  # last resort: the first actor of a clause on the object ("hopes that X could ...")
+    if not cand.target and not named_target:  # last resort: the first actor of a clause on the object
         objs = [c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj"}]
         clauses = [c for o in objs for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"}]
         # "X noted that Y ...", not "Y ..., X said": the clause follows the verb
