@@ -412,6 +412,22 @@ def _before_match(tok: Token, p: VerbPattern) -> set[int] | None:
     return used
 
 
+def _after_verb(tok: Token, words: frozenset[str]) -> list[Token]:
+    """A slot word further along the verb's own clause ("bargain for asylum" for `* FOR_ASYLUM`,
+    "received by courier money" for `* MONEY`), as TABARI read the words after a verb; words inside
+    clauses of their own are not the verb's."""
+    for t in tok.subtree:
+        if t.i <= tok.i or t.pos_ in {"VERB", "AUX"}:
+            continue
+        inner = [a for a in t.ancestors if a.i != tok.i and tok.is_ancestor(a)]
+        # not inside a clause of its own, nor deep in the object ("adopt a set of resolutions": a set)
+        if any(a.pos_ in {"VERB", "AUX"} or a.dep_ in _CLAUSE_DEPS | {"dobj", "obj"} for a in inner):
+            continue
+        if _word_in(t, words):
+            return [t]
+    return []
+
+
 def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
     """The most specific pattern of `tok`'s lemma whose prepositions and slots are in the parse."""
     pats = _patterns_for(tok, vd)
@@ -436,6 +452,8 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
             continue
         if p.obj is not None:
             filler = [o for o in objs if _word_in(o, p.obj)]
+            if not filler and not vd.modality:  # PETRARCH: the words after the verb, wherever the parse put them
+                filler = _after_verb(tok, p.obj)
             if not filler:
                 continue
         else:

@@ -90,9 +90,12 @@ class VerbPattern:
     @property
     def specificity(self) -> tuple[int, int]:
         """Constraints first, then length: the order in which patterns of one head are tried."""
-        # each word before the head counts ("most certainly won't ever" is more than "won't ever")
+        # each word before the head counts ("most certainly won't ever" is more than "won't ever"), and each
+        # word of a run of words (`for~asylum` is more than `asylum`)
         n = len(self.preps) + (self.obj is not None) + len(self.extra)
         n += sum(min(len(run) for run in item) for item in self.before)
+        slots = [self.obj, *self.extra, *(self.prep_slots or (self.prep_obj,))]
+        n += sum(min(w.count("~") for w in ws) for ws in slots if ws)
         n += sum(x is not None for x in self.prep_slots) if self.prep_slots else (self.prep_obj is not None)
         return n, self.order
 
