@@ -127,3 +127,12 @@ def test_statement_takes_its_target_from_what_was_said(base_resources):
     assert events(petrarch, "Russia noted that Turkey regretted the decision of Syria.") == {("010", "RUS", "TUR")}
     ours = make_coder(base_resources, lines)
     assert ("010", "RUS", "TUR") not in events(ours, "Russia noted that Turkey regretted the decision of Syria.")
+
+
+def test_slot_word_further_along_the_verbs_phrases(base_resources):
+    lines = [("receive", "033"), ("receive {money} $from", "071")]
+    petrarch = make_coder(base_resources, lines, require_target=True, modality=False)
+    assert events(petrarch, "Turkey has received by courier money from Syria.") == {("071", "SYR", "TUR")}
+    adopt = make_coder(base_resources, [("adopt with", "081"), ("adopt {resolution}", "102")], require_target=True,
+                       modality=False)
+    assert events(adopt, "Turkey will adopt a set of resolutions with Syria.") == {("081", "TUR", "SYR")}
