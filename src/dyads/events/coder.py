@@ -814,9 +814,11 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                   for c in h.head.children if c.dep_ == "prep")
     # a pattern that says where the target is (PETRARCH's `ABOUT +`, our `>with`) has none elsewhere
     named_target = p.target_prep is not None and p.target_prep >= 0 and bool(m.target_heads)
+    own_codes = {a.code for a in sources} if len({a.code for a in sources}) == 1 and not vd.modality else set()
     for heads in levels[:2] if named_target else levels:
         heads = [h for h in heads if h.i not in subj_ids]
-        found = [a for a in _actors_in(heads, index) if a not in sources]
+        # the source again ("he" for Sam in "Sam began to question whether he ...") is no target: look further
+        found = [a for a in _actors_in(heads, index) if a not in sources and a.code not in own_codes]
         if found:
             cand.target = found
             break
