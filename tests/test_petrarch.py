@@ -70,8 +70,54 @@ def test_import_command_round_trips_through_our_format(tmp_path):
     theirs = [p for ps in read_petrarch_verbs(src).patterns.values() for p in ps]
 
     def key(p):
-        return (p.lemma, p.preps, p.obj, p.prep_obj, p.prep_slots, p.extra, p.code, p.particles, p.reverse)
+        return (p.lemma, p.preps, p.obj, p.prep_obj, p.prep_slots, p.extra, p.code, p.particles, p.reverse,
+                p.before, p.before_adjacent, p.before_nouns, p.subject_role, p.source_prep, p.target_prep)
 
     assert {key(p) for p in ours} == {key(p) for p in theirs}
     actors = (tmp_path / "petrarch.actors.tsv").read_text()
     assert "sam gamgee\tHOBGOV\tactor\tSam Gamgee\t2012-11-09\t2013-01-19" in actors
+
+
+def test_words_before_the_verb_markers_and_formats():
+    tabari = read_petrarch_verbs(VALID / "PETR.Validate.verbs.txt")
+    clash = [p for p in tabari.get("clash") if p.before]
+    assert clash and not any(p.before_nouns for p in clash)  # TABARI format: any words before the verb
+    assert any(("did", "n't") in item for p in clash for item in p.before)  # &NEGATVAUXVRB's "DID N'T"
+    tap = [p for p in tabari.get("tap") if p.before_adjacent]
+    assert any(p.before[-1] == (("wire",),) for p in tap)  # WIRE_+TAP: "tap" with "wire" right before it
+    free = next(p for p in tabari.get("free") if p.source_prep is not None)  # "+ * FROM $"
+    assert free.subject_role == "target" and free.preps[free.source_prep] == "from"
+    assert "departs" in tabari.surface_forms["depart"] and "departes" not in tabari.surface_forms["depart"]
+    act = {p.preps for p in tabari.get("act") if p.code == "102"}  # "* &PREPOSIT1 RESOLUTION": one per preposition
+    assert {("on",), ("against",), ("at",)} <= act
+    cameo2 = read_petrarch_verbs(VALID / "PETR_Validate_verbs_2_02.txt")
+    risen = [p for p in cameo2.get("risen") if p.before]
+    assert risen and all(p.before_nouns for p in risen)  # CAMEO.2.0: "{DEATH TOLL} *" names the subject
+    currency = next(p for p in cameo2.get("contribute") if p.obj and "money" in p.obj)
+    assert "swiss~francs" in currency.obj  # a synset member of two words is a run; comment lines inside a set
+
+
+def test_coding_ontology_negations():
+    from dyads.dictionaries.petrarch import read_petrarch_negations
+
+    neg = read_petrarch_negations(VALID / "PETR_Validate_Internal_Coding_Ontology_1_01.txt")
+    assert neg["110"] == "050" and neg["050"] == "110" and neg["170"] == "057"
+    assert "190" not in neg  # not fighting is no event
+    assert find_petrarch_files(VALID)["pico"]
+
+
+def test_agent_prefixes_compound_codes_and_first_dated_code():
+    from dyads.actors.dictionary import choose_entry
+    from dyads.dictionaries.petrarch import read_petrarch_agents
+
+    agents = {a.phrase: a.sector for a in read_petrarch_agents(VALID / "PETR_Validate_agents_2_02.txt").agents}
+    assert agents["msf"] == "NGO~" and agents["foreign minister"] == "GOVFRM"
+    actors = read_petrarch_actors(VALID / "PETR_Validate_actors_2_02.txt")
+    assert any(e.phrase == "the shire" and e.code == "FRO/BIL/SAM" for e in actors.actors)
+    sam = [e for e in read_petrarch_actors(VALID / "PETR.Validate.actors.txt").actors if e.phrase == "sam gamgee"]
+    from datetime import date
+
+    assert choose_entry(sam, date(2010, 1, 10))[1] == "ORCHOB"  # listed before the HOBMIL period it overlaps
+    d = read_petrarch_actor_dir(VALID)
+    assert not d.anti_prefix and not d.auto_plurals
+    assert read_petrarch_actor_dir(VALID / "no-such-dir").anti_prefix  # our conventions stay without its files

@@ -91,8 +91,15 @@ class ActorDictionary:
     agents: list[AgentEntry] = field(default_factory=list)
     discards: list[str] = field(default_factory=list)
     sources: dict[str, int] = field(default_factory=dict)  # file -> entry count, for `dyads info`
+    # "anti-Assad insurgents" -> SYRREB is our dictionaries' rule; PETRARCH's code "an anti- Gondor parade" GON
+    anti_prefix: bool = True
+    # role words get a regular plural ("minister" -> "ministers"); PETRARCH's agent files list their plurals
+    # themselves and `{}` says there is none ("police", not "polices")
+    auto_plurals: bool = True
 
     def extend(self, other: ActorDictionary) -> None:
+        self.anti_prefix = self.anti_prefix and other.anti_prefix
+        self.auto_plurals = self.auto_plurals and other.auto_plurals
         self.actors.extend(other.actors)
         self.agents.extend(other.agents)
         self.discards.extend(other.discards)

@@ -95,6 +95,7 @@ class _Compiled:
     agents: dict[str, AgentEntry]
     discards: set[str]
     forms: dict[str, list[tuple[str, ...]]]  # lower-cased phrase -> its spellings, tokenised (case guard)
+    anti_prefix: bool = True  # whether "anti-X" makes X's opposition (ActorDictionary.anti_prefix)
 
 
 _CACHE: WeakKeyDictionary = WeakKeyDictionary()
@@ -136,10 +137,11 @@ def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
         actors.setdefault(entry.phrase.lower(), []).append(entry)
     agents: dict[str, AgentEntry] = {}
     for agent in dictionary.agents:
-        # PETRARCH writes agent codes as "~GOV": the sector is the first three letters after the tilde
-        sector = agent.sector.lstrip("~")[:3].upper()
+        # PETRARCH writes agent codes as "~GOV" (after the actor's code, "~GOVFRM" for a foreign minister)
+        # or "NGO~" (before it)
+        sector = agent.sector.lstrip("~").upper()
         agents[agent.phrase.lower()] = AgentEntry(agent.phrase, sector, agent.source)
-    for agent in list(agents.values()):
+    for agent in list(agents.values()) if dictionary.auto_plurals else []:
         plural = _plural(agent.phrase)
         if plural.lower() not in agents:
             agents[plural.lower()] = AgentEntry(plural, agent.sector, agent.source)
@@ -160,7 +162,7 @@ def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
     matcher.add("ACTOR", [docs[p] for p in actors])
     matcher.add("AGENT", [docs[p] for p in agents])
     matcher.add("DISCARD", [docs[p] for p in discards])
-    compiled = _Compiled(matcher, actors, agents, discards, forms)
+    compiled = _Compiled(matcher, actors, agents, discards, forms, dictionary.anti_prefix)
     _CACHE[key] = compiled
     return compiled
 
@@ -308,6 +310,7 @@ class _Group:
     discard: bool = False
     reasons: list[str] = field(default_factory=list)
     name: str | None = None
+    prefix: str = ""  # a code that goes before the actor's ("NGO" from PETRARCH's "NGO~" agents)
 
 
 def _row(entry: ActorEntry, code: str) -> str:
@@ -348,6 +351,9 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             chosen.append(m)
             occupied.update(range(m[1], m[2]))
     matches = sorted(chosen, key=lambda m: m[1])
+    # tokens of every name of the dictionary: a name whose phrase head is another name is coordinated with
+    # it, not a modifier of it ("Arnor, Calenardhon and the evil awful Gondor" parsed with Gondor as head)
+    named = {i: m[1] for m in matches if label_of[m[0]] == "ACTOR" for i in range(m[1], m[2])}
     taken: set[int] = set()
     georgia_cues: bool | None = None
     groups: dict[int, _Group] = {}
@@ -381,7 +387,9 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         if label == "AGENT" and phrase in _EQUIPMENT and not _has_state_modifier(doc, last, compiled):
             continue  # "aircraft" and "jets" are military only when a state's ("Russian aircraft")
         inside_name = ent is not None and ent.label_ in _NAME_ENT_LABELS and ent.end - ent.start > end - start
-        if label == "AGENT" and inside_name and not (start <= ent.root.i < end):  # type: ignore[union-attr]
+        titled = start - 1 in named and start - 1 >= ent.start if ent is not None else False  # "Arnor President X"
+        org_agent = label == "AGENT" and compiled.agents[phrase].sector.endswith("~")  # "MSF Arnor"
+        if label == "AGENT" and inside_name and not (titled or org_agent) and not (start <= ent.root.i < end):  # type: ignore[union-attr]
             continue  # "General Electric Co": a role word inside another name
         entry: ActorEntry | None = None
         code = ""
@@ -415,6 +423,14 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         # a person in apposition to a role joins it ("his Algerian counterpart Mourad Medelci")
         if head.dep_ == "appos" and head.ent_type_ == "PERSON" and head.head.i in groups:
             head = head.head
+        # (a role word as head keeps the last name: "Iran and Iraq officials" is read by _inherit_over_conjunctions)
+        coordinated = ((last.dep_ == "conj" and last.head.i in named) or any(
+            c.dep_ == "conj" and c.i in named for c in last.children)) and not (
+            {head.lower_, head.lemma_.lower()} & set(compiled.agents))
+        if label == "ACTOR" and last.pos_ in {"PROPN", "NOUN"} and head is not last and (coordinated or (
+                head.i in named and named[head.i] != start and head.pos_ == "PROPN"
+                and (last.dep_ == "conj" or any(c.dep_ in {"conj", "cc"} for c in last.children)))):
+            head = own = last  # "Eriadori and Calenardhon leaders": two actors
         at_head = last.i == own.i  # the match names the phrase itself, not a modifier of it
         g = groups.get(head.i)
         if g is None:
@@ -430,7 +446,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.country = g.country or root  # "the Obama administration", "Assad's forces": the role decides
                 g.reasons.append(f"{_row(entry, code)} -> country only")
                 continue
-            if prefix == "anti":
+            if prefix == "anti" and compiled.anti_prefix:
                 g.anti = True
                 g.country = g.country or root
                 g.reasons.append(f"anti-{_row(entry, code)} -> country only")
@@ -459,7 +475,11 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.reasons.append("capital as subject or possessor -> GOV")
         else:
             agent = compiled.agents[phrase]
-            if prefix == "anti":
+            if agent.sector.endswith("~"):  # "MSF Arnor": NGOARN
+                g.prefix = agent.sector.rstrip("~")
+                g.reasons.append(f"{agent.source}: '{agent.phrase}' {g.prefix} before the code")
+                continue
+            if prefix == "anti" and compiled.anti_prefix:
                 g.anti = True
                 g.reasons.append(f"anti-{agent.phrase}")
                 continue
@@ -559,8 +579,11 @@ def _to_actors(
             if g.former and sector == "ELI":
                 base = split_code(base)[0] or base
         code = base
-        if sector and sector not in [base[i : i + 3] for i in range(3, len(base), 3)]:
-            code = base + sector
+        have = [base[i : i + 3] for i in range(3, len(base), 3)]
+        if sector and sector not in have:  # "GOVMED" onto "HGWGOVMED" adds nothing
+            code = base + "".join(c for c in (sector[i : i + 3] for i in range(0, len(sector), 3)) if c not in have)
+        if g.prefix and code and not code.startswith(g.prefix):
+            code = g.prefix + code
         span = doc[start:end]
         name = g.name
         if name is None:

@@ -7,17 +7,22 @@ PETRARCH dictionary directory and lets `dyads eval petrarch` run those suites wi
 What is read, and how it maps:
 
 - verbs (`CAMEO.2.0.txt`, `*verbs*.txt`): `&SYNSET` blocks (`+WORD` lines, may nest other sets),
-  `--- VERB [CODE] ---` blocks whose lines list the verbs (`HURRY {HURRIES HURRIED}`, `+GO_BY`
-  for phrasal verbs) and `- pattern [CODE]` lines. A pattern's words after `*` become our slots:
-  the first bare word, `{MULTI WORD}` phrase or `&SET` is the object slot, `(PREP WORDS)` a
-  preposition with its object slot, particles (`OUT`, `BACK`) prepositions; `$`, `+`, `^`, `%`
-  (source/target/skip/compound markers) are dropped. Patterns with words before `*` (the subject
-  side) cannot be expressed on a dependency head and are skipped and counted. `[---]` is kept as
-  "not an event"; `[A:B]` keeps A; codes with letters are skipped.
+  `--- VERB [CODE] ---` blocks whose lines list the verbs (`HURRY {HURRIES HURRIED}`: the forms it
+  is recognised in; `+GO_BY` phrasal verbs; `WIRE_+TAP`: "tap" right after "wire"; `REPORT [---]`
+  a verb's own code) and `- pattern [CODE]` lines. After `*`: the first bare word, `{MULTI WORD}`
+  phrase or `&SET` is the object slot, `(PREP WORDS)` a preposition with its object slot, particles
+  (`OUT`, `BACK`) prepositions, `A_B` a run of consecutive words. Before `*`: words that must come
+  before the verb (TABARI format) or heads of noun phrases before it (CAMEO.2.0 format). `$` marks
+  the source's phrase, `+` the target's (before `*`: the subject is the target), `%` before `*` a
+  subject whose actors act on each other; `^` is dropped. `[---]` is kept as "not an event";
+  `[A:B]` keeps A and B as the reverse code; a letter after the digits (test codes: `174K`)
+  is kept, other codes with letters are skipped.
+- coding ontology (`*Internal_Coding_Ontology*.txt`, PICO): what a negated code is.
 - actors (`*actors*.txt`): `PHRASE [CODE]` with `+SYNONYM` lines and indented date restrictions
   `[CODE <YYMMDD]`, `[CODE >YYMMDD]`, `[CODE YYMMDD-YYMMDD]` (6- or 8-digit dates) -> one
   `ActorEntry` per code and period, restricted entries before the open one so they win.
-- agents (`*agents*.txt`): `PHRASE {PLURALS} [~SECTOR]`, `!MACRO! = A, B` substitutions -> `AgentEntry`.
+- agents (`*agents*.txt`): `PHRASE {PLURALS} [~SECTOR]` (or `[PREFIX~]`, put before the actor's code),
+  `!MACRO! = A, B` substitutions -> `AgentEntry`.
 - discards (`*discards*.txt`): one phrase a line (`+` story-level) -> discards.
 
 Underscores join words; a trailing `_` (TABARI's "exact word") is dropped.
@@ -36,7 +41,10 @@ from dyads.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern, format_pattern
 
 PARTICLES = {"out", "back", "up", "down", "off", "away", "together", "over", "in", "on", "forward", "through"}
-PREPOSITIONS = {"about", "against", "with", "to", "for", "into", "from", "at", "of", "upon", "toward", "towards"}
+PREPOSITIONS = {"about", "against", "with", "to", "for", "into", "from", "at", "of", "upon", "toward", "towards", "by",
+                "near", "between", "under", "during", "despite"}
+PHRASE_PREPS = PREPOSITIONS | {"on", "in", "over"}  # a preposition inside a phrase ends its head noun
+POSSESSIVES = {"their", "its", "his", "her", "our", "my", "your"}
 FUNCTION_WORDS = {"the", "a", "an", "their", "its", "his", "her", "our", "my", "your", "this", "that", "these"}
 _KINDS = ("verbs", "actors", "agents", "discards")
 
@@ -60,6 +68,9 @@ def find_petrarch_files(directory: str | Path) -> dict[str, list[Path]]:
         return out
     for path in sorted(d.glob("*.txt")):
         name = path.name.lower()
+        if "coding_ontology" in name.replace(".", "_"):  # PICO: what negated codes are
+            out.setdefault("pico", []).append(path)
+            continue
         if name.startswith("cameo") and "verbs" not in name:
             out.setdefault("verbs", []).append(path)
             continue
@@ -102,8 +113,8 @@ def _read_synsets(lines: list[str]) -> dict[str, list[str]]:
             raw[current] = []
         elif s.startswith("+") and current:
             raw[current].append(s[1:].strip().lower())
-        elif not s or s.startswith("---"):
-            current = None
+        elif (not s and not line.strip().startswith("#")) or s.startswith("---"):
+            current = None  # a blank line or a verb block ends a set; a comment line inside it does not
     out: dict[str, list[str]] = {}
 
     def expand(name: str, depth: int = 0) -> list[str]:
@@ -120,30 +131,120 @@ def _read_synsets(lines: list[str]) -> dict[str, list[str]]:
     return out
 
 
+def _entry_words(entry: str) -> list[str]:
+    """One synset entry or pattern word as its words: "SWISS FRANCS", "CEASE_FIRE" -> two words."""
+    return [w for w in re.split(r"[\s_]+", entry.strip().strip("()").lower()) if w]
+
+
 def _slot_words(item: str, synsets: dict[str, list[str]]) -> frozenset[str]:
+    """The words one of which fills a slot; a multi-word entry is a run of consecutive words (`swiss~francs`)."""
     item = item.lower()
     if item.startswith("&"):
-        words = synsets.get(item) or synsets.get(item.rstrip("_")) or []
+        words = synsets.get(item) or synsets.get(item.rstrip("_")) or synsets.get(item + "_") or []
     elif item.startswith("{"):
         words = [item.strip("{}").split()[-1]] if item.strip("{}").split() else []
     else:
         words = [item]
-    return frozenset(w.strip("_") for w in words if re.fullmatch(r"[a-z0-9][a-z0-9_'.-]*", w.strip("_")))
+    words = ["~".join(_entry_words(w)) for w in words]
+    return frozenset(w for w in words if re.fullmatch(r"[a-z0-9][a-z0-9~'.-]*", w))
 
 
 def _phrase_slot(text: str, synsets: dict[str, list[str]]) -> tuple[frozenset[str] | None, list[frozenset[str]]]:
-    """`{NEW &TIETYPES RELATIONS}` -> slot {relations}, modifiers [{new}, {diplomatic, ...}]."""
-    words = text.strip().strip("{}").split()
-    words = [w for w in words if w not in {"^", "$", "+", "%"}]
+    """The slot of a pattern phrase, and further words needed below it.
+
+    TABARI's `_` joins words that follow each other: `NEW_&TIETYPES_RELATIONS` and `MEMOS_ON_&TIETYPES`
+    are runs of consecutive words, one alternative per synset member (`new~economic~relations`, ...).
+    Words apart (`{NEW &TIETYPES RELATIONS}`, `(TO PEACE &TREATY)`) may have others between them, as
+    UD-PETRARCH reads them: the last is the slot, the others must be found below it.
+    """
+    text = text.strip()
+    words = [w for w in re.split(r"\s+", text.strip("{}")) if w and w not in {"^", "$", "+", "%"}]
     if not words:
         return None, []
+    if any(re.search(r"[^_]_[^_]", w) for w in words):
+        runs: list[tuple[str, ...]] = [()]
+        for piece in [p for w in words for p in re.split(r"(?<=[^_])_(?=[^_])", w)]:
+            alts = [_entry_words(e) for e in (synsets.get(piece.lower()) or synsets.get(piece.lower().rstrip("_"))
+                                              or synsets.get(piece.lower() + "_") or [])] if piece.startswith("&") \
+                else [_entry_words(piece)]
+            if not alts or not all(alts):
+                return None, []
+            runs = [r + tuple(a) for r in runs for a in alts]
+        return frozenset("~".join(r) for r in runs if r), []
     sets = [_slot_words(w, synsets) for w in words]
     if any(not s for s in sets):
         return None, []
     return sets[-1], sets[:-1]
 
 
+def _expand_prep_sets(body: str, synsets: dict[str, list[str]]) -> list[str]:
+    """A bare synset of prepositions (`* &PREPOSIT1 RESOLUTION`, &PREPOSIT1 = AGAINST, IN, ON, ...)
+    stands for each of them: one pattern body per preposition."""
+    for m in re.finditer(r"(?<![({\w])&[A-Z0-9_]+", body):
+        words = synsets.get(m.group(0).lower()) or synsets.get(m.group(0).lower() + "_") or []
+        if words and all(w.strip("_") in PHRASE_PREPS | PARTICLES for w in words):
+            return [out for w in words for out in
+                    _expand_prep_sets(body[: m.start()] + w.strip("_").upper() + body[m.end():], synsets)]
+    return [body]
+
+
 _ITEM = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
+
+
+def _runs(item: str, synsets: dict[str, list[str]]) -> tuple[tuple[str, ...], ...] | None:
+    """The word runs one pre-verb item stands for: `MOST_CERTAINLY_&NEG_EVER` with `&NEG` = {DID N'T,
+    WO N'T} -> ("most", "certainly", "did", "n't", "ever"), (..., "wo", "n't", ...); None for an unknown set."""
+    runs: list[tuple[str, ...]] = [()]
+    for piece in item.lower().strip("{}()").replace(" ", "_").split("_"):
+        if not piece or piece in {"$", "+", "^", "%"}:
+            continue
+        if piece.startswith("&"):
+            alts = synsets.get(piece) or synsets.get(piece.rstrip("_"))
+            if not alts:
+                return None
+            words = [tuple(w for w in re.split(r"[\s_]+", a.strip("()")) if w) for a in alts]
+        else:
+            words = [(piece,)]
+        runs = [r + w for r in runs for w in words if w]
+    return tuple(sorted({r for r in runs if r})) or None  # sorted: one spelling of the item, as our format reads it
+
+
+def _before(pre: str, synsets: dict[str, list[str]]) -> tuple[list[tuple[tuple[str, ...], ...]], str] | None:
+    """PETRARCH's words before `*`: the runs that must precede the verb and what the subject is
+    (`+` before `*`: the target; `%`: source and target at once); None if a set is unknown."""
+    items: list[tuple[tuple[str, ...], ...]] = []
+    marks = set(re.findall(r"[$+%]", pre))
+    role = "both" if "%" in marks else "target" if "+" in marks and "$" not in marks else "source"
+    for raw in _ITEM.findall(pre):
+        if raw.strip() in {"$", "+", "%", "^", "~"}:
+            continue
+        runs = _runs(raw, synsets)
+        if runs is None:
+            return None
+        items.append(runs)
+    return items, role
+
+
+def _regular_forms(verb: str) -> set[str]:
+    """The forms PETRARCH generates for a verb listed without its forms: -s/-es/-ies, -ed/-d/-ied, -ing."""
+    forms = {verb, verb + "s", verb + "ed", verb + "ing"}
+    if verb.endswith("e"):
+        forms |= {verb + "d", verb[:-1] + "ing"}
+    if verb.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(verb + "es")
+    if verb.endswith("y"):
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    return forms
+
+
+def _verb_parts(verb: str) -> tuple[str, list[str], tuple[str, ...]]:
+    """`tap`, [], ("wire",) for TABARI's `WIRE_+TAP` (the `+` word is the verb); `go`, ["by"], () for `GO_BY`."""
+    before: tuple[str, ...] = ()
+    if "_+" in verb:
+        head, rest = verb.split("_+", 1)
+        before, verb = tuple(head.split("_")), rest
+    lemma, *particles = verb.split("_")
+    return lemma, particles, before
 
 
 def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], where: str, order: int,
@@ -153,11 +254,18 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
     if "*" not in body:
         stats.skipped_subject_side += 1
         return None
-    pre, post = body.split("*", 1)
-    if pre.strip():
-        stats.skipped_subject_side += 1
+    pre_marked, post_marked = marked.split("*", 1)
+    post = body.split("*", 1)[1]
+    adjacent = pre_marked.endswith("_")
+    parsed = _before(pre_marked.rstrip("_"), synsets)
+    if parsed is None:
+        stats.skipped_bad_code += 1
         return None
-    lemma, *particles = lemma.split("_")
+    before, subject_role = parsed
+    lemma, particles, verb_before = _verb_parts(lemma)
+    if verb_before:  # the verb's own words come right before it ("wire tap")
+        before, adjacent = before + [(verb_before,)], True
+    marked = "*" + post_marked.lstrip("_")
     preps: list[str] = list(particles)
     n_part = len(particles)
     obj: frozenset[str] | None = None
@@ -165,14 +273,22 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
     slots: list[frozenset[str] | None] = []
     bare_open = False
     target_prep: int | None = None
+    source_prep: int | None = None
     after_group = False
     marked_post = marked.split("*", 1)[1]
+    skipped = False  # a `^` after a bare preposition: its phrase is passed over ("IFTAR IN ^ +")
     for raw in _ITEM.findall(marked_post):
-        if raw == "+":  # after a bare preposition: its object; after "(...)" groups: none of them
-            if bare_open:
+        if raw == "^":
+            skipped = skipped or bare_open
+            continue
+        if raw == "+":  # after a bare preposition: its object; after "(...)" groups or a skip: none of them
+            if bare_open and not skipped:
                 target_prep = len(preps) - 1
-            elif after_group:
+            elif after_group or skipped:
                 target_prep = -1
+            continue
+        if raw == "$":  # the source: a bare preposition's object, else somewhere in the verb's phrases
+            source_prep = len(preps) - 1 if bare_open else -1
             continue
         after_group = raw.startswith("(")
         item = re.sub(r"[$+^%~]", " ", raw).strip()
@@ -184,6 +300,8 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
                 continue
             if "+" in raw:
                 target_prep = len(preps)
+            if "$" in raw:
+                source_prep = len(preps)
             preps.append(words[0].lower())
             slot, mods = _phrase_slot(" ".join(w for w in words[1:] if w != "^"), synsets)
             if slot is None and words[1:]:
@@ -194,17 +312,21 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
             extra.extend(mods)
             continue
         low = item.lower()
+        if low in POSSESSIVES:  # "WARN * THEIR ^ ABOUT +": their own people, a word the sentence must have
+            extra.append(frozenset({low}))
+            continue
         if low in FUNCTION_WORDS:
             continue
         if len(preps) == n_part and obj is None and low in PARTICLES:
             preps.append(low)
             slots += [None] * (len(preps) - n_part - len(slots))
-            bare_open = True
+            bare_open, skipped = True, False
             continue
-        if low in PREPOSITIONS and not extra:  # a bare preposition: "WARN * THEIR ^ ABOUT +"
+        # a bare preposition: "WARN * THEIR ^ ABOUT +", "&TIETYPES_MEMOS FROM", "WAS * DEAD IN $"
+        if low in PREPOSITIONS or (obj is not None and low in PHRASE_PREPS):
             preps.append(low)
             slots += [None] * (len(preps) - n_part - len(slots))
-            bare_open = True
+            bare_open, skipped = True, False
             continue
         slot, mods = _phrase_slot(item, synsets)
         if slot is None:  # an undefined synset: the pattern cannot be read faithfully
@@ -219,13 +341,17 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
         bare_open = False
         extra.extend(mods)
     slots = [None] * n_part + slots + [None] * (len(preps) - n_part - len(slots))
-    if not preps and obj is None and not extra:
-        return None  # nothing after "*": the block's own code already stands for this
+    if not preps and obj is None and not extra and not before and subject_role == "source" and source_prep is None:
+        return None  # nothing around "*": the block's own code already stands for this
+    if source_prep is not None and subject_role == "source":
+        subject_role = "target"  # the source is named elsewhere: the subject is what the act is done to
+    text = " ".join(x for x in (re.sub(r"\s+", " ", body.split("*", 1)[0]).strip(), "*", post.strip()) if x)
     return VerbPattern(
         lemma=lemma, prep=preps[-1] if preps else None, code=code, source=where, preps=tuple(preps), obj=obj,
-        prep_obj=slots[-1] if slots else None, pos="VERB", text=f"{lemma} {post.strip()}".strip(),
+        prep_obj=slots[-1] if slots else None, pos="VERB", text=f"{lemma}: {text}",
         extra=tuple(extra), order=order, prep_slots=tuple(slots) if any(x is not None for x in slots) else (),
-        particles=n_part, target_prep=target_prep,
+        particles=n_part, target_prep=target_prep, before=tuple(before), before_adjacent=adjacent,
+        subject_role=subject_role, source_prep=source_prep,
     )
 
 
@@ -238,7 +364,7 @@ def _code(text: str) -> str | None:
     text = text.strip().split(":")[0].strip()
     if text == NO_EVENT:
         return NO_EVENT
-    return text if re.fullmatch(r"\d{2,4}", text) else None
+    return text if re.fullmatch(r"\d{2,4}[A-Za-z]?", text) else None  # PETRARCH test codes: 174K
 
 
 def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) -> VerbDictionary:
@@ -247,7 +373,10 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
     stats = stats or VerbImportStats()
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     synsets = _read_synsets(lines)
-    vd = VerbDictionary(require_target=True, modality=False)
+    # PETRARCH2's CAMEO.2.0 format (a "VERB PATTERNS" section, "VERSION: 2.x"): words before `*` are the
+    # heads of noun phrases; TABARI's older format: any words before the verb
+    cameo2 = any("####### VERB PATTERNS" in x or re.search(r"VERSION:\s*[2-9]", x) for x in lines[:800])
+    vd = VerbDictionary(require_target=True, modality=False, passive_source_in_phrase=True, implicit_reciprocal=False)
     verbs: list[str] = []
     block_code: str | None = None
     block_rev: str | None = None
@@ -268,6 +397,8 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
             continue
         if not in_block:
             continue
+        if s.startswith("*") and "[" in s:  # a pattern written without its leading "-" ("* (TO QUESTION) [110]")
+            s = "- " + s
         if s.startswith("-"):
             pm = re.match(r"^-\s*(.*?)\[([^\]]*)\]", s)
             if not pm:
@@ -277,29 +408,77 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
                 stats.skipped_bad_code += 1
                 continue
             for v in verbs:
-                p = _convert(v, pm.group(1), code, synsets, where, n, stats)
-                if p is not None:
-                    vd.add(replace(p, reverse=_reverse(pm.group(2))))
-                    n_pat += 1
+                for body in _expand_prep_sets(pm.group(1), synsets):
+                    p = _convert(v, body, code, synsets, where, n, stats)
+                    if p is not None:
+                        vd.add(replace(p, reverse=_reverse(pm.group(2)), before_nouns=cameo2 and bool(p.before)
+                                       and not (p.before_adjacent and "_+" in v)))
+                        n_pat += 1
             continue
         # a verb line: WORD {FORMS}; the first verb of a block repeats the block name
         words = re.sub(r"\{[^}]*\}", " ", s).split()
         if not words:
             continue
-        verb = words[0].lstrip("+").lower().replace("_+", "_").rstrip("_")
-        if not re.fullmatch(r"[a-z][a-z_'-]*", verb):
+        verb = words[0].lstrip("+").lower().rstrip("_")
+        if not re.fullmatch(r"[a-z][a-z_+'-]*", verb):
             continue
         verbs.append(verb)
         stats.verbs += 1
-        if block_code is not None:
-            lemma, *particles = verb.split("_")
-            vd.add(VerbPattern(lemma=lemma, prep=particles[-1] if particles else None, code=block_code,
-                               source=where, preps=tuple(particles), pos="VERB", text=verb.replace("_", " "),
-                               reverse=block_rev, order=n, particles=len(particles)))
+        head, _, _ = _verb_parts(verb)
+        listed = re.search(r"\{([^}]*)\}", s)
+        forms = {head} | ({_verb_parts(f.lstrip("+").lower().rstrip("_"))[0] for f in listed.group(1).split()}
+                          if listed and listed.group(1).strip() else _regular_forms(head))
+        vd.surface_forms[head] = vd.surface_forms.get(head, frozenset()) | frozenset(forms)
+        own = re.search(r"\[([^\]]*)\]", s)  # "REPORT [---]" inside a block: this verb's own code
+        verb_code = _code(own.group(1)) if own else block_code
+        if verb_code is not None:
+            lemma, particles, before = _verb_parts(verb)
+            vd.add(VerbPattern(lemma=lemma, prep=particles[-1] if particles else None, code=verb_code,
+                               source=where, preps=tuple(particles), pos="VERB", text=verb.replace("_+", " ")
+                               .replace("_", " "), reverse=block_rev, order=n, particles=len(particles),
+                               before=((before,),) if before else (), before_adjacent=bool(before)))
             n_pat += 1
     stats.patterns += n_pat
     vd.sources[str(path)] = n_pat
     return vd
+
+
+def read_petrarch_negations(path: str | Path) -> dict[str, str]:
+    """What a negated event is, from PETRARCH's internal coding ontology (PICO) file.
+
+    PICO gives each CAMEO code a number; negation adds or takes away 0xFFFF ("110:0x1007f#0xFFFF+0x0080":
+    disapprove is negated diplomatic cooperation 050, so "did not disapprove" is 050 and "did not cooperate"
+    110). Values with a further mask (`+0x300`) mean "a thing of its own" and are not negation targets.
+    """
+    values: dict[str, int] = {}
+    for line in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
+        m = re.match(r"^\s*(\d{2,4})\s*:\s*([-+0-9xXa-fA-F]+)", line)
+        if not m or "+0x300" in line:
+            continue
+        try:
+            values[m.group(1)] = eval_hex(m.group(2))
+        except ValueError:
+            continue
+    by_value: dict[int, str] = {}
+    for code, v in values.items():
+        by_value.setdefault(v, code)
+    out: dict[str, str] = {}
+    for code, v in values.items():
+        for w in (v + 0xFFFF, v - 0xFFFF):
+            if w in by_value and by_value[w] != code:
+                out[code] = by_value[w]
+                break
+    return out
+
+
+def eval_hex(text: str) -> int:
+    """`-0xFFFF+0x0070` -> -65465: a sum of signed hexadecimal terms."""
+    total = 0
+    for sign, num in re.findall(r"([-+]?)\s*(0[xX][0-9a-fA-F]+|\d+)", text):
+        total += (-1 if sign == "-" else 1) * int(num, 16 if num.lower().startswith("0x") else 10)
+    if not re.fullmatch(r"\s*([-+]?\s*(0[xX][0-9a-fA-F]+|\d+)\s*)+", text):
+        raise ValueError(text)
+    return total
 
 
 # ---------------------------------------------------------------------------- actors, agents, discards
@@ -307,7 +486,7 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
 
 def _restriction(text: str) -> tuple[str, date | None, date | None] | None:
     """`CODE`, `CODE <D`, `CODE >D`, `CODE D1-D2` -> (code, from, until)."""
-    m = re.match(r"^\s*([A-Za-z+\-]{3,}[A-Za-z]*)\s*(.*)$", text.strip())
+    m = re.match(r"^\s*([A-Za-z+#\-]{3,}[A-Za-z/]*)\s*(.*)$", text.strip())  # "FRO/BIL/SAM": several actors
     if not m:
         return None
     code, rest = m.group(1).upper(), m.group(2).replace(" ", "")
@@ -334,10 +513,13 @@ def read_petrarch_actors(path: str | Path) -> ActorDictionary:
 
     def flush() -> None:
         if names and codes:
-            ordered = sorted(codes, key=lambda c: c[1] is None and c[2] is None)
+            # PETRARCH takes the first dated code that holds, we the last read: dated codes go in reverse,
+            # then the open one
+            dated = [c for c in codes if c[1] is not None or c[2] is not None]
+            ordered = dated[::-1] + [c for c in codes if c[1] is None and c[2] is None]
             for phrase in names:
                 for code, start, until in ordered:
-                    if code in {"---", "+++"}:
+                    if code == "---":  # no actor; "+++" (and TABARI's "###") is an actor of unknown code
                         continue
                     d.actors.append(ActorEntry(phrase, code, "actor", names[0].title(), start, until, path.name))
 
@@ -384,7 +566,8 @@ def read_petrarch_agents(path: str | Path) -> ActorDictionary:
         m = re.match(r"^(.*?)\s*(\{[^}]*\})?\s*\[([^\]]*)\]", s)
         if not m:
             continue
-        sector = m.group(3).replace("~", "").strip().upper()
+        # "~GOV": appended after the actor's code; "NGO~": put before it ("MSF Arnor" -> NGOARN)
+        sector = m.group(3).strip().upper().lstrip("~").strip()
         if not sector:
             continue
         phrases = [m.group(1)]
@@ -421,6 +604,8 @@ def read_petrarch_actor_dir(directory: str | Path, files: dict[str, list[Path]] 
     """Every PETRARCH actor, agent and discard file of a directory (or the given files)."""
     files = files if files is not None else find_petrarch_files(directory)
     out = ActorDictionary()
+    if files.get("actors") or files.get("agents"):  # PETRARCH's conventions, only when its files are in use
+        out.anti_prefix = out.auto_plurals = False
     for path in files.get("actors", []):
         out.extend(read_petrarch_actors(path))
     for path in files.get("agents", []):

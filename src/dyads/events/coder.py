@@ -34,8 +34,11 @@ How a sentence is coded:
    (02x); a bare statement verb ("said") is coded 010 only when nothing was coded from what was said.
 
 The meaning rules of 3 and 4 are ours; dictionaries imported from PETRARCH (whose patterns encode
-such distinctions themselves) switch them off (`VerbDictionary.modality`). Every sentence without
-an event gets a `NoEvent` naming each candidate and why it was dropped; every event gets a
+such distinctions themselves) switch them off (`VerbDictionary.modality`) and bring PETRARCH's own:
+words a pattern needs before its verb, a source named by the pattern (`$`) with the subject as
+target, an agentless passive whose source is in the verb's phrases, negation through their coding
+ontology, reciprocity only where a pattern marks it, verbs only in the forms the dictionary lists.
+Every sentence without an event gets a `NoEvent` naming each candidate and why it was dropped; every event gets a
 confidence in [0, 1] that drops for general patterns, inherited or pronoun sources, event nouns
 and fallback targets.
 """
@@ -118,6 +121,8 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 
 _SETTING_PREPS = {"in", "at", "during", "after", "before", "since", "until", "near", "inside", "outside"}
+# what a phrase is about, never whose it is: "warned the population of Gondor about the Prince"
+_TOPIC_PREPS = {"about", "regarding", "concerning", "over"}
 _RECIPIENT_PREPS = {"to", "for", "with", "into", "against", "on", "toward", "towards"}
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
@@ -212,7 +217,7 @@ def _phrase_tokens(head: Token, skip: set[int] | None = None, index: dict[int, A
         role_word = index is not None and t.i in index and not index[t.i].country
         stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS
                      and not (c.dep_ == "prep" and ((c.lower_ in _SETTING_PREPS and not role_word)
-                                                   or t.dep_ == "appos")))
+                                                   or c.lower_ in _TOPIC_PREPS or t.dep_ == "appos")))
 
 
 def _actors_in(heads: Iterable[Token], index: dict[int, Actor], skip: set[int] | None = None) -> list[Actor]:
@@ -239,6 +244,10 @@ def _placed(toks: list[Token], head: Token, below: set[int]) -> bool:
                for t in toks[:1] for a in t.ancestors if a.i in below)
 
 
+def _coordinated(a: Token, b: Token) -> bool:
+    return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
+
+
 def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> list[Actor]:
     """A role word with its countries as modifiers is one actor per country.
 
@@ -255,6 +264,7 @@ def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> 
         if a is not None:
             by_actor.setdefault(id(a), []).append(t)
     out = list(found)
+    plan: list[tuple[Actor, Token, list[Actor], list[Actor]]] = []
     for s in sectors:
         s_toks = by_actor.get(id(s), [])
         if not s_toks:
@@ -267,7 +277,20 @@ def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> 
 
         # "the parliament of Gondor in Eriador": "of" says whose the role word is, "in" only where
         strong = [c for c in below_mods if not _placed(by_actor.get(id(c), []), head, below)]
-        mods += strong or below_mods
+        placed = [c for c in below_mods if c not in strong]
+        # "Lawmakers in Fornost and Gondor" parsed with Gondor coordinated to the role word: it belongs
+        # to the place phrase, as the parser's "in Fornost" does
+        conj = [c for c in strong if placed and any(t.dep_ == "conj" and t.head.i == head.i
+                                                    for t in by_actor.get(id(c), []))]
+        mods += (placed + conj) if conj else (strong or below_mods)
+        plan.append((s, head, mods, below_mods))
+    # "lawmakers and officials in Arnor": a role word coordinated with one that has countries shares them
+    for k, (s, head, mods, below_mods) in enumerate(plan):
+        if not mods:
+            shared = next((m for s2, h2, m, _ in plan if m and s2 is not s and _coordinated(head, h2)), None)
+            if shared:
+                plan[k] = (s, head, list(shared), below_mods)
+    for s, _head, mods, below_mods in plan:
         if not mods:
             continue
         out = [a for a in out if a is not s and a not in mods and a not in below_mods]
@@ -319,6 +342,16 @@ def _light_verb(tok: Token) -> Token | None:
     return None
 
 
+def _run_in(tok: Token, run: list[str]) -> bool:
+    """Whether the words of `run` follow each other somewhere in `tok`'s phrase (TABARI's `{A B}`, `A_B`)."""
+    doc = tok.doc
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    for st in range(lo, hi - len(run) + 1):
+        if all(run[k] in (doc[st + k].lower_, doc[st + k].lemma_.lower()) for k in range(len(run))):
+            return True
+    return False
+
+
 def _word_in(tok: Token, words: frozenset[str], depth: int = 0) -> bool:
     if tok.lemma_.lower() in QUANTITY_NOUNS and depth < 2:  # "tons of food aid": the aid fills the slot
         if any(_word_in(o, words, depth + 1) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -328,11 +361,15 @@ def _word_in(tok: Token, words: frozenset[str], depth: int = 0) -> bool:
         if w in words:
             return True
     for w in words:
+        if "~" in w and _run_in(tok, w.split("~")):
+            return True
+    for w in words:
         if "_" in w:
             *mods, last = w.split("_")
-            if tok.lemma_.lower() == last and all(any(c.lower_ == m for c in tok.children) for m in mods):
+            if last in (tok.lemma_.lower(), tok.lower_) and all(any(c.lower_ == m for c in tok.children) for m in mods):
                 return True
-    return any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in words for c in tok.children)
+    return any(c.dep_ in {"compound", "amod"} and (c.lemma_.lower() in words or c.lower_ in words)
+               for c in tok.children)
 
 
 def _fits_pos(p: VerbPattern, tok: Token) -> bool:
@@ -349,7 +386,7 @@ def _patterns_for(tok: Token, vd: VerbDictionary) -> list[VerbPattern]:
     keys = [tok.lower_, *_stems(tok)]
     out: list[VerbPattern] = []
     for k in keys:
-        if k:
+        if k and (k not in vd.surface_forms or tok.lower_ in vd.surface_forms[k]):
             for p in vd.get(k):
                 if p not in out and _fits_pos(p, tok):
                     out.append(p)
@@ -402,6 +439,59 @@ class _Match:
     slot_heads: list[Token]  # every slot filler (further targets are looked for below them)
     last: Token  # the right edge of the trigger
     named: list[Token] = field(default_factory=list)  # the prepositions the pattern named
+    before: set[int] = field(default_factory=set)  # tokens of the words the pattern wants before the head
+    source_heads: list[Token] = field(default_factory=list)  # where the pattern says the source is
+
+
+def _before_match(tok: Token, p: VerbPattern) -> set[int] | None:
+    """The tokens that fill a pattern's words-before-the-head, matched right to left in the sentence
+    ("did n't" before "clash"), each within a few words of the next; None when they are not there."""
+    sent = tok.sent
+    if p.before_nouns:  # CAMEO.2.0: each item names the head of a noun phrase before the verb
+        used: set[int] = set()
+        heads = [t for t in tok.doc[sent.start : tok.i] if t.pos_ in {"NOUN", "PROPN"}
+                 and t.dep_ not in {"compound", "amod", "nmod", "poss"}]
+        for item in p.before:
+            hit = next((h for h in heads for run in item if run[-1] in (h.lower_, h.lemma_.lower())
+                        and all(any(w in (x.lower_, x.lemma_.lower()) for x in h.subtree) for w in run[:-1])), None)
+            if hit is None:
+                return None
+            used.add(hit.i)
+        return used
+    words = [(t.lower_, t.lemma_.lower()) for t in tok.doc[sent.start : tok.i]]
+    pos, used = len(words), set()
+    for k in range(len(p.before) - 1, -1, -1):
+        found = None
+        lowest = pos if (p.before_adjacent and k == len(p.before) - 1) else max(0, pos - 6)
+        for end in range(pos, lowest - 1, -1):
+            for run in p.before[k]:
+                st = end - len(run)
+                if st >= 0 and all(run[q] in words[st + q] for q in range(len(run))):
+                    found = (st, end)
+                    break
+            if found:
+                break
+        if found is None:
+            return None
+        used.update(sent.start + i for i in range(*found))
+        pos = found[0]
+    return used
+
+
+def _after_verb(tok: Token, words: frozenset[str]) -> list[Token]:
+    """A slot word further along the verb's own clause ("bargain for asylum" for `* FOR_ASYLUM`,
+    "received by courier money" for `* MONEY`), as TABARI read the words after a verb; words inside
+    clauses of their own are not the verb's."""
+    for t in tok.subtree:
+        if t.i <= tok.i or t.pos_ in {"VERB", "AUX"}:
+            continue
+        inner = [a for a in t.ancestors if a.i != tok.i and tok.is_ancestor(a)]
+        # not inside a clause of its own, nor deep in the object ("adopt a set of resolutions": a set)
+        if any(a.pos_ in {"VERB", "AUX"} or a.dep_ in _CLAUSE_DEPS | {"dobj", "obj"} for a in inner):
+            continue
+        if _word_in(t, words):
+            return [t]
+    return []
 
 
 def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
@@ -415,13 +505,22 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
         # "allow candidate X to run" is often parsed allow -> ccomp(run) -> nsubj(X): X is what is allowed
         objs += [m for c in objs if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                  for m in c.children if m.dep_ == "nsubj"]
+        # a word right after the verb may be an adverb or complement ("act now", "responded angrily")
+        objs += [c for c in tok.children if c.dep_ in {"advmod", "npadvmod", "acomp"} and c.i > tok.i]
+        if not vd.modality:  # PETRARCH's words after the verb run on into its complement ("vowed to wage war")
+            objs += [o for c in tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ in {"dobj", "obj"}]
     else:
         objs = [c for c in tok.children if c.dep_ in _NOUN_SLOT_DEPS]
         objs += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in _prep_objects(c)]
     hosts += [o for o in objs if o.dep_ in {"dobj", "obj"}]
     for p in pats:
+        before = _before_match(tok, p) if p.before else set()
+        if before is None:
+            continue
         if p.obj is not None:
             filler = [o for o in objs if _word_in(o, p.obj)]
+            if not filler and not vd.modality:  # PETRARCH: the words after the verb, wherever the parse put them
+                filler = _after_verb(tok, p.obj)
             if not filler:
                 continue
         else:
@@ -432,6 +531,7 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
         slot: list[Token] = list(filler)
         prev = tok.i
         named: list[Token] = []
+        source_heads: list[Token] = []
         for k, prep in enumerate(p.preps):
             is_last = k == len(p.preps) - 1
             words = p.prep_slots[k] if p.prep_slots else (p.prep_obj if is_last else None)
@@ -458,13 +558,17 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
             prev = pc.i
             named.append(pc)
             pobj = _prep_objects(pc)
+            if not pobj and pc.dep_ == "prt":  # "clash over the efforts" parsed as particle + object
+                pobj = [o for o in pc.head.children if o.dep_ in {"dobj", "obj"} and o.i > pc.i]
             if words is not None:
                 pobj = [o for o in pobj if _word_in(o, words)]
                 if not pobj:
                     ok = False
                     break
                 slot = pobj
-            if pc.dep_ != "prt" and p.target_prep in (None, k):
+            if k == p.source_prep:
+                source_heads.extend(_prep_objects(pc))
+            elif pc.dep_ != "prt" and p.target_prep in (None, k):
                 targets.extend(pobj)
             last = max(last, pc, key=lambda t: t.i)
             hosts = hosts + pobj
@@ -476,7 +580,7 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
         if p.target_prep is not None and p.target_prep >= 0:  # the target is only where the pattern says
             targets = [t for t in targets if any(t.i in {x.i for x in _prep_objects(n)} for n in named
                                                  if p.preps.index(n.lower_) == p.target_prep)] or targets
-        return _Match(p, targets, slot + filler, last, named if p.target_prep == -1 else [])
+        return _Match(p, targets, slot + filler, last, named if p.target_prep == -1 else [], before, source_heads)
     return None
 
 
@@ -567,7 +671,8 @@ def _speech_governor(verb: Token) -> Token | None:
 
 def _resolve_pronoun(tok: Token, verb: Token, index: dict[int, Actor]) -> list[Actor]:
     """A pronoun subject: the speaker inside reported speech, else the nearest earlier person."""
-    sp = _speech_governor(verb)
+    # the verb whose content this clause is ("Ethiopia indicated it would act": Ethiopia), else the speaker
+    sp = verb.head if verb.dep_ == "ccomp" and verb.head.pos_ in {"VERB", "AUX"} else _speech_governor(verb)
     if sp is not None:
         subj, _ = _subject(sp)
         found = _actors_in(subj, index)
@@ -606,6 +711,10 @@ def _negation(verb: Token, tok: Token) -> str | None:
         for c in t.children:
             if c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in {"advmod", "det", "neg"}):
                 return f"negated by '{c.text}'"
+            if c.dep_ == "advmod" and c.i < t.i:  # "did not even ever clash": the negation hangs from an adverb
+                for g in c.children:
+                    if g.dep_ == "neg" or (g.lower_ in NEGATORS and g.dep_ == "advmod"):
+                        return f"negated by '{g.text}'"
     t = verb
     for _ in range(3):
         ruled_out = t.head.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in t.head.children)
@@ -652,9 +761,67 @@ def _modality(verb: Token) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _phrase_actors(verb: Token, index: dict[int, Actor], skip: set[int]) -> list[Actor]:
+    """The actors of the first of a verb's objects and prepositional phrases (in text order) that has one."""
+    heads = [c for c in verb.children if c.dep_ in {"dobj", "obj", "dative"}]
+    heads += [o for c in sorted(verb.children, key=lambda c: c.i) if c.dep_ in {"prep", "agent", "dative"}
+              and not _is_time(c) for o in _prep_objects(c)]
+    heads += [o for h in list(heads) for c in h.children if c.dep_ == "prep" and not _is_time(c)
+              for o in _prep_objects(c)]
+    for h in heads:
+        if h.i in skip:
+            continue
+        found = _actors_in([h], index, skip)
+        if found:
+            return found
+    return []
+
+
+def _pattern_roles(cand: Candidate, verb: Token, m: _Match, index: dict[int, Actor]) -> Candidate:
+    """PETRARCH's roles when the subject is not the source: a pattern naming the source elsewhere
+    ("X was freed from Y", `+ * (FROM $)`), a pattern making the subject the target (`+ *`), or an
+    agentless passive ("X was shot dead in Y"): the subject is the target, the source is the named
+    phrase, else the first of the verb's objects and prepositional phrases holding an actor."""
+    p = m.pattern
+    subj = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}]
+    # "The Philippines was heavily criticized", parsed with the subject on the auxiliary
+    subj = subj or [c for a in verb.children if a.dep_ in {"aux", "auxpass"} for c in a.children
+                    if c.dep_ in {"nsubjpass", "nsubj"}]
+    if not subj and verb.dep_ == "acl":
+        subj = [verb.head]
+    if not subj:
+        subj, _ = _subject(verb)
+    skip = {t.i for h in subj for t in h.subtree}
+    cand.target = _actors_in(subj, index)
+    sources = _actors_in(m.source_heads, index) if m.source_heads else []
+    why = "source from the pattern's phrase"
+    if not sources and p.before and p.source_prep is None:  # "NOTED + *": the one who noted acts on the subject
+        gov = verb.head
+        while gov is not verb and gov.head is not gov and gov.pos_ not in {"VERB", "AUX"}:
+            gov = gov.head
+        if gov is not verb and gov.pos_ in {"VERB", "AUX"}:
+            sources = _actors_in(_subject(gov)[0], index)
+            why = f"source: the subject of '{gov.text}'"
+    if not sources:
+        sources = _phrase_actors(verb, index, skip)
+        passive = p.source_prep is None and not p.before
+        why = "source from the verb's phrases" + (" (agentless passive)" if passive else "")
+    cand.modifiers.append(why)
+    cand.source = [a for a in sources if a not in cand.target]
+    if not cand.target:
+        cand.dropped = "no target actor (the subject holds none)"
+    elif not cand.source:
+        cand.dropped = "no known actor as source in the verb's phrases"
+    cand.target = [a for a in cand.target if a.code not in {s.code for s in cand.source}]
+    if not cand.dropped and not cand.target:
+        cand.dropped = "source and target are the same actor"
+    cand.confidence -= 0.15
+    return cand
+
+
 def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDictionary) -> Candidate:
     p = m.pattern
-    cand = Candidate(tok, p, code=p.code, slot_ids={h.i for h in m.slot_heads})
+    cand = Candidate(tok, p, code=p.code, slot_ids={h.i for h in m.slot_heads} | m.before)
     light = _light_verb(tok)
     first = light if light is not None and light.i < tok.i else tok
     cand.trigger = (first.i, max(m.last.i, tok.i) + 1)
@@ -673,6 +840,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     subj_heads: list[Token] = []
     inherited = False
     extra_targets: list[Token] = []
+    if verb is not None and verb is tok and (p.source_prep is not None or p.subject_role == "target"):
+        return _pattern_roles(cand, tok, m, index)
     if verb is not None:
         stative = verb.lower_ in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children)
         if _is_passive(verb) and verb is tok and not stative:
@@ -684,6 +853,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             if not subj_heads and (p.code.startswith("087") or withdrawn):
                 # "guerrillas were demobilized", "peacekeepers were shipped out": they de-escalate, withdraw
                 subj_heads, extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"], []
+            if not subj_heads and vd.passive_source_in_phrase:
+                return _pattern_roles(cand, tok, m, index)
             if not subj_heads:
                 cand.dropped = "passive without an agent"
                 cand.target = _actors_in(extra_targets, index)
@@ -722,6 +893,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     cand.source = sources
     subj_ids = {t.i for h in subj_heads for t in _phrase_tokens(h)}
     levels: list[list[Token]] = [extra_targets, m.target_heads]
+    # PETRARCH's `AT ^ +`: the phrase after "at" is passed over, the target is the one hanging from it
+    levels.append([o for n in m.named for po in _prep_objects(n) for c in po.children
+                   if c.dep_ == "prep" and not _is_time(c) for o in _prep_objects(c)])
     hosts = [tok] + ([light] if light is not None else [])
     # the object, except the thing a pattern names ("send military hardware to X": X, not the hardware)
     things = {f.i for f in m.slot_heads if p.obj is not None and f.dep_ in {"dobj", "obj"}}
@@ -741,14 +915,21 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                     and c.i not in skip_named), key=lambda c: c.i)
     levels.extend(_prep_objects(c) for c in preps)
     levels.append(m.slot_heads)
-    for heads in levels:
+    # a slot filled inside the complement ("vowed to wage war on X"): that verb's phrases
+    levels.extend(_prep_objects(c) for h in m.slot_heads if h.head.i != tok.i and h.head.dep_ == "xcomp"
+                  for c in h.head.children if c.dep_ == "prep")
+    # a pattern that says where the target is (PETRARCH's `ABOUT +`, our `>with`) has none elsewhere
+    named_target = p.target_prep is not None and p.target_prep >= 0 and bool(m.target_heads)
+    own_codes = {a.code for a in sources} if len({a.code for a in sources}) == 1 and not vd.modality else set()
+    for heads in levels[:2] if named_target else levels:
         heads = [h for h in heads if h.i not in subj_ids]
-        found = [a for a in _actors_in(heads, index) if a not in sources]
+        # the source again ("he" for Sam in "Sam began to question whether he ...") is no target: look further
+        found = [a for a in _actors_in(heads, index) if a not in sources and a.code not in own_codes]
         if found:
             cand.target = found
             break
     src_codes = {a.code for a in sources}
-    if not cand.target and not speech:  # then the first actor after the predicate in a setting phrase ("in Bree")
+    if not cand.target and not speech and not named_target:  # then the first actor after the predicate ("in Bree")
         after = sorted(t.i for h in hosts for t in h.subtree if t.i > tok.i and t.i not in subj_ids)
         for i in after:
             a = index.get(i)
@@ -759,21 +940,33 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 cand.target = [a]
                 cand.confidence -= 0.2
                 break
-    if not cand.target:  # last resort: the first actor of a clause on the object ("hopes that X could ...")
+    if not cand.target and not named_target:  # last resort: the first actor of a clause on the object
         objs = [c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj"}]
         clauses = [c for o in objs for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"}]
-        if tok.lemma_.lower() not in SPEECH_VERBS:  # what is said is not whom it is said to
+        # "X noted that Y ...", not "Y ..., X said": the clause follows the verb
+        said = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i] if speech and not vd.modality else []
+        if tok.lemma_.lower() not in SPEECH_VERBS:  # what is said is not whom it is said to (in our rules)
             clauses += [c for c in tok.children if c.dep_ == "ccomp"]
-        below = sorted({t.i for c in clauses for t in c.subtree} - subj_ids)
+            # the clause of a pattern's slot verb: "began to question whether he has a future with X"
+            clauses += [c for h in m.slot_heads if h.pos_ in {"VERB", "AUX"} for c in h.children if c.dep_ == "ccomp"]
+        below = sorted({t.i for c in clauses + said for t in c.subtree} - subj_ids)
         for i in below:
             a = index.get(i)
-            if a is not None and a not in sources:
+            if a is not None and a not in sources and a.code not in src_codes:
                 cand.target = [a]
                 cand.confidence -= 0.15
+                if said and any(i in {t.i for t in c.subtree} for c in said):
+                    cand.modifiers.append("target from what was said")  # PETRARCH: X said Y ... -> X to Y
                 break
-    cand.target = [a for a in cand.target if a.code not in src_codes]
+    # a target is dropped when it is the source itself; "Arnor and Gondor ... reconciliation between
+    # Calenardhon and Gondor" keeps Gondor as a target of Arnor (the scorer and exports skip Gondor -> Gondor)
+    cand.target = [a for a in cand.target if a.code not in src_codes or len(src_codes) > 1]
     # "Gondor and Osgiliath met": each with the other
-    if not cand.target and len(src_codes) > 1 and not p.code.startswith("01"):
+    if p.subject_role == "both" and len(src_codes) > 1:  # PETRARCH's `% *`: the subject's actors with each other
+        cand.target = []
+    # "X and Y met" is reciprocal, "X and Y said" is not; PETRARCH's dictionaries mark reciprocity (`% *`)
+    implicit = (vd.implicit_reciprocal and not speech) or p.subject_role == "both"
+    if not cand.target and len(src_codes) > 1 and not p.code.startswith("01") and implicit:
         cand.target = list(sources)
         cand.modifiers.append("reciprocal")
     if not cand.target:
@@ -782,10 +975,16 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             cand.dropped = "no target actor (this dictionary codes dyads only)"
             return cand
     clause_verb = verb if verb is not None else tok
-    neg = _negation(clause_verb, tok)
+    # a pattern that names the negation itself ("&NEGATVAUXVRB * OVER EFFORTS") has coded it already
+    consumed = any(tok.doc[i].lower_ in NEGATORS for i in m.before)
+    neg = None if consumed else _negation(clause_verb, tok)
+    for i in [] if neg or consumed or p.before_nouns else sorted(m.before):  # "will not wire tap": on its first word
+        neg = _negation(tok.doc[i], tok.doc[i]) if tok.doc[i].pos_ in {"VERB", "AUX"} else None
+        if neg:
+            break
     if neg:
         cand.negated = True
-        code = negated_code(cand.code or "")
+        code = vd.negations.get(cand.code or "") if vd.negations else negated_code(cand.code or "")
         if code is None or neg.startswith("under"):
             cand.dropped = f"{neg}: not the positive event"
             return cand
@@ -1006,19 +1205,30 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
             continue
         out.append(_code_candidate(tok, m, index, vd))
     # a noun that fills a slot of another pattern is part of that act ("lodged a protest with")
+    # (with PETRARCH's dictionaries even when that pattern found no actors: "allowed to leave" is one phrase)
+    # ("wire" in "wire tap" and "tap" in "wire * TAP" claim each other: neither is dropped for the other)
     for c in out:
-        if not c.dropped and any(o is not c and not o.dropped and c.token.i in o.slot_ids for o in out):
+        if not c.dropped and any(o is not c and (not o.dropped or (not vd.modality and o.pattern is not None))
+                                 and c.token.i in o.slot_ids and o.token.i not in c.slot_ids for o in out):
             c.dropped = "part of the pattern of another predicate"
     if vd.modality:
         _speech_acts(out, index)
-    # reported speech: the statement verb is coded only when nothing was coded from what was said
-    coded = [c for c in out if not c.dropped]
+    # reported speech: the statement verb is coded only when nothing was coded from what was said (our rule;
+    # PETRARCH codes both)
+    coded = [c for c in out if not c.dropped] if vd.modality else []
     for c in coded:
         if c.pattern is not None and c.pattern.specificity[0] == 0 and c.token.lemma_.lower() in SPEECH_VERBS \
                 and c.code == "010":  # not when what was said made it a demand or appeal
             inner = {t.i for t in c.token.subtree} - {c.token.i}
             if any(o is not c and not o.dropped and o.token.i in inner for o in coded):
                 c.dropped = "statement verb: the reported content was coded instead"
+    # PETRARCH: a statement coded with its target from what was said is the event; what was said is its content
+    for c in out:
+        if not c.dropped and "target from what was said" in c.modifiers:
+            said = {t.i for x in c.token.children if x.dep_ == "ccomp" and x.i > c.token.i for t in x.subtree}
+            for o in out:
+                if o is not c and not o.dropped and o.token.i in said:
+                    o.dropped = f"content of the statement '{c.token.text}'"
     # what is appealed for, demanded, intended, threatened or refused is not itself an act;
     # it refines the code ("urged X to release" -> 0253, "agreed to resign" -> 0341)
     coded = [c for c in out if not c.dropped]

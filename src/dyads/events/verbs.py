@@ -22,7 +22,19 @@ PATTERN is a sequence of space-separated items:
   head's direct object or complement clause (`sign {agreement|treaty}`); after a preposition, that
   preposition's object or the verb of a `to`-clause (`call for {ceasefire}`, `call on to {release}`,
   `welcome {memo} on {trade} from`).
-  A word joined by `_` (`martial_law`) needs its modifiers too.
+  A word joined by `_` (`martial_law`) needs its modifiers too; words joined by `~` (`swiss~francs`)
+  must follow each other, in that order, inside the slot's phrase (PETRARCH's `{A B}` and `A_B`).
+
+PETRARCH's patterns need four more items (`dyads dict import-petrarch` writes them):
+
+- `<{word|two_words}`: a word (or run of words joined by `_`) somewhere before the head in the
+  sentence, in order with the other `<` items (PETRARCH's words before `*`: "didn't", "heavily");
+  `<<{...}`: the last such item sits right before the head; `<n:{death_toll}`: the head noun (last
+  word, the others below it) of a noun phrase before the head, as PETRARCH2's CAMEO.2.0 format reads them.
+- `$prep`: a preposition whose object is the source (PETRARCH's `(FROM $)`); `$` alone: the source
+  is in the head's prepositional phrases; the subject is then the target.
+- `subj=target` / `subj=both`: the subject is the target (PETRARCH's `+ *`), or source and target
+  at once, each of its actors with the others (`% *`).
 
 A line `&NAME<TAB>word word ...` defines a synonym set usable inside braces. Comments start with `#`.
 The most specific pattern of a head wins (most constraints, then the later line), so a general line
@@ -65,11 +77,25 @@ class VerbPattern:
     particles: int = 0  # how many of `preps` belong to a phrasal head (`step_down`)
     target_prep: int | None = None  # index into `preps` whose object is the target; -1: none of them
     order: int = 0  # position in its file: on equal constraints the later (more refined) line wins
+    # words before the head, in order (PETRARCH's words before `*`): per item its alternatives, each a run of
+    # consecutive words ("did n't"); `before_adjacent`: the last item sits right before the head (`IN_*`)
+    before: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    before_adjacent: bool = False
+    # PETRARCH2's CAMEO.2.0 format: the words before `*` are heads of noun phrases before the verb (its
+    # subject: `{DEATH TOLL} *`), not any words there (TABARI's `HEAVILY *`, `DID N'T *`)
+    before_nouns: bool = False
+    subject_role: str = "source"  # what the subject is: "source", "target" (PETRARCH `+ *`), "both" (`% *`)
+    source_prep: int | None = None  # index into `preps` whose object is the source (PETRARCH `(FROM $)`); -1: any
 
     @property
     def specificity(self) -> tuple[int, int]:
         """Constraints first, then length: the order in which patterns of one head are tried."""
+        # each word before the head counts ("most certainly won't ever" is more than "won't ever"), and each
+        # word of a run of words (`for~asylum` is more than `asylum`)
         n = len(self.preps) + (self.obj is not None) + len(self.extra)
+        n += sum(min(len(run) for run in item) for item in self.before)
+        slots = [self.obj, *self.extra, *(self.prep_slots or (self.prep_obj,))]
+        n += sum(min(w.count("~") for w in ws) for ws in slots if ws)
         n += sum(x is not None for x in self.prep_slots) if self.prep_slots else (self.prep_obj is not None)
         return n, self.order
 
@@ -82,6 +108,18 @@ class VerbDictionary:
     sources: dict[str, int] = field(default_factory=dict)  # file -> pattern count, for `dyads info`
     require_target: bool = False  # PETRARCH dictionaries code dyads only (its `require_dyad`)
     modality: bool = True  # our meaning rules (intent, threats, modals, content refinement); PETRARCH's codes stay
+    # PETRARCH's reading of an agentless passive: the subject is the target and the actor of the verb's
+    # prepositional phrases the source ("X was shot dead in Y" -> Y shoots X); ours drops such events
+    passive_source_in_phrase: bool = False
+    # "Gondor and Osgiliath met" as each with the other when no target is named; PETRARCH's dictionaries say
+    # so pattern by pattern (`% *`) instead
+    implicit_reciprocal: bool = True
+    # the word forms a verb is recognised in, when the dictionary lists them (PETRARCH: the forms in {...} or the
+    # regular -s/-ed/-ing ones): "departes" is no form of DEPART there. Empty: any form the lemmatiser maps
+    surface_forms: dict[str, frozenset[str]] = field(default_factory=dict)
+    # what a negated act is, code -> code, when the dictionary says so (PETRARCH's coding ontology: "did not
+    # disapprove" 110 -> 050); empty: our rule (a negated cooperative act is a rejection, 120)
+    negations: dict[str, str] = field(default_factory=dict)
     _seen: set[VerbPattern] = field(default_factory=set, repr=False)
     _sorted: set[str] = field(default_factory=set, repr=False)
 
@@ -109,6 +147,11 @@ class VerbDictionary:
         self.sources.update(other.sources)
         self.require_target = self.require_target or other.require_target
         self.modality = self.modality and other.modality
+        self.passive_source_in_phrase = self.passive_source_in_phrase or other.passive_source_in_phrase
+        self.implicit_reciprocal = self.implicit_reciprocal and other.implicit_reciprocal
+        for k, v in other.surface_forms.items():
+            self.surface_forms[k] = self.surface_forms.get(k, frozenset()) | v
+        self.negations.update(other.negations)
 
     def codes(self) -> set[str]:
         return {p.code for pats in self.patterns.values() for p in pats if p.code != NO_EVENT}
@@ -160,10 +203,29 @@ def parse_pattern(
     slots: list[frozenset[str] | None] = []
     extra: list[frozenset[str]] = []
     target_prep: int | None = None
+    source_prep: int | None = None
+    before: list[tuple[tuple[str, ...], ...]] = []
+    before_adjacent = False
+    before_nouns = False
+    subject_role = "source"
     for item in rest:
         if item.startswith("&"):
             item = "{" + item + "}"
-        if item.startswith("+{"):
+        if item.startswith("<"):  # a word before the head; `<<` the last one right before it; `<n:` a noun
+            before_adjacent = item.startswith("<<")
+            before_nouns = before_nouns or item.lstrip("<").startswith("n:")
+            spec = item.lstrip("<").removeprefix("n:")
+            spec = spec[1:-1] if spec.startswith("{") else spec
+            before.append(tuple(tuple(w.split("_")) for w in sorted(_words(spec, synsets, where))))
+        elif item in {"subj=target", "subj=both"}:
+            subject_role = item.split("=")[1]
+        elif item == "$":
+            source_prep = -1
+        elif re.fullmatch(r"\$[a-z'-]+", item):
+            source_prep = len(preps)
+            preps.append(item[1:])
+            slots.append(None)
+        elif item.startswith("+{"):
             extra.append(_words(item[2:-1], synsets, where))
         elif item.startswith("{"):
             words = _words(item[1:-1], synsets, where)
@@ -205,6 +267,11 @@ def parse_pattern(
                 prep_slots=tuple([None] * len(particles) + slots) if any(x is not None for x in slots) else (),
                 particles=len(particles),
                 target_prep=(target_prep + len(particles) if target_prep not in (None, -1) else target_prep),
+                before=tuple(before),
+                before_adjacent=before_adjacent,
+                before_nouns=before_nouns,
+                subject_role=subject_role,
+                source_prep=(source_prep + len(particles) if source_prep not in (None, -1) else source_prep),
             )
         )
     return out
@@ -226,7 +293,7 @@ def read_verbs(path: Path) -> list[VerbPattern]:
             synsets[cols[0].lower()] = cols[1].lower().split()
             continue
         code, _, reverse = cols[1].partition(":")
-        bad_code = code != NO_EVENT and not re.fullmatch(r"\d{2,4}", code)
+        bad_code = code != NO_EVENT and not re.fullmatch(r"\d{2,4}[A-Za-z]?", code)  # letters: PETRARCH test codes
         if bad_code or (reverse and not re.fullmatch(r"\d{2,4}", reverse)):
             raise ValueError(f"{where}: bad CAMEO code {cols[1]!r}")
         out.extend(replace(p, reverse=reverse or None) for p in parse_pattern(cols[0], code, synsets, where, order=n))
@@ -235,7 +302,7 @@ def read_verbs(path: Path) -> list[VerbPattern]:
 
 def load_verb_dictionary(dirs: Sequence[str | Path] = (), default: bool = True) -> VerbDictionary:
     """Our patterns (unless `default=False`) plus every `*verbs.tsv` and PETRARCH verb file in `dirs`."""
-    from dyads.dictionaries.petrarch import find_petrarch_files, read_petrarch_verbs
+    from dyads.dictionaries.petrarch import find_petrarch_files, read_petrarch_negations, read_petrarch_verbs
 
     vd = VerbDictionary()
     for directory in ([DEFAULT_DICT_DIR] if default else []) + [Path(p) for p in dirs]:
@@ -244,8 +311,11 @@ def load_verb_dictionary(dirs: Sequence[str | Path] = (), default: bool = True) 
             for p in pats:
                 vd.add(p)
             vd.sources[str(path)] = len(pats)
-        for path in find_petrarch_files(directory).get("verbs", []):
+        found = find_petrarch_files(directory)
+        for path in found.get("verbs", []):
             vd.extend(read_petrarch_verbs(path))
+        for path in found.get("pico", []):
+            vd.negations.update(read_petrarch_negations(path))
     return vd
 
 
@@ -257,15 +327,22 @@ def format_pattern(p: VerbPattern) -> str:
     """One pattern as a `verbs.tsv` line (what `dyads dict import-petrarch` writes)."""
     head = "_".join((p.lemma, *p.preps[: p.particles]))
     parts = [head + {"VERB": "/v", "NOUN": "/n", "ADJ": "/a"}.get(p.pos or "", "")]
+    for k, item in enumerate(p.before):
+        mark = ("<<" if p.before_adjacent and k == len(p.before) - 1 else "<") + ("n:" if p.before_nouns else "")
+        parts.append(mark + _fmt_words(frozenset("_".join(alt) for alt in item)))
+    if p.subject_role != "source":
+        parts.append(f"subj={p.subject_role}")
     if p.obj is not None:
         parts.append(_fmt_words(p.obj))
     for k in range(p.particles, len(p.preps)):
-        parts.append((">" if p.target_prep == k else "") + p.preps[k])
+        parts.append((">" if p.target_prep == k else "$" if p.source_prep == k else "") + p.preps[k])
         slot = p.prep_slots[k] if p.prep_slots else (p.prep_obj if k == len(p.preps) - 1 else None)
         if slot is not None:
             parts.append(_fmt_words(slot))
     parts += ["+" + _fmt_words(w) for w in p.extra]
     if p.target_prep == -1:
         parts.append(">")
+    if p.source_prep == -1:
+        parts.append("$")
     line = " ".join(parts) + "\t" + p.code + (f":{p.reverse}" if p.reverse else "")
     return line + (f"\t# {p.source}" if p.source else "")

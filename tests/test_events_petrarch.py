@@ -1,0 +1,138 @@
+"""The coder's PETRARCH-dictionary mechanisms, on sentences of our own with our actor dictionary.
+
+Each test builds a small VerbDictionary in our pattern format (the items `dyads dict import-petrarch`
+writes for PETRARCH's markers) and checks the one rule it exercises: words before the verb, a named
+source phrase, PETRARCH's agentless passive, a negation table, listed verb forms, reciprocity.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from dyads.events.verbs import VerbDictionary, format_pattern, parse_pattern
+
+
+@pytest.fixture(scope="module")
+def base_resources():
+    from dyads.pipeline import Resources
+
+    return Resources.load()
+
+
+def make_coder(base_resources, lines: list[tuple[str, str]], **options):
+    """A Coder with our actors and only the given patterns (PETRARCH-style options as keywords)."""
+    from dyads import Coder
+
+    vd = VerbDictionary(**options)
+    for n, (pattern, code) in enumerate(lines, 1):
+        for p in parse_pattern(pattern, code, {}, f"test:{n}", order=n):
+            vd.add(p)
+    return Coder(stages=("actors", "events"), resources=dataclasses.replace(base_resources, verbs=vd))
+
+
+def events(coder, text: str) -> set[tuple[str, str, str]]:
+    out = coder.code(text, date="2013-07-22")
+    return {(e.cameo, s.code or "", t.code or "") for e in out.events for s in e.source for t in e.target
+            if s.code != t.code}
+
+
+def test_new_pattern_items_round_trip_through_our_format():
+    [p] = parse_pattern("clash <{did_n't|will_not} <{ever} over {efforts} subj=both $with", "904", {}, "x:1")
+    assert p.before == ((("did", "n't"), ("will", "not")), (("ever",),)) and p.subject_role == "both"
+    assert p.preps == ("over", "with") and p.source_prep == 1 and p.prep_slots[0] == frozenset({"efforts"})
+    line = format_pattern(p).split("\t")
+    [q] = parse_pattern(line[0], line[1], {}, "x:2")
+    assert (q.before, q.subject_role, q.source_prep, q.preps, q.prep_slots) == (
+        p.before, p.subject_role, p.source_prep, p.preps, p.prep_slots)
+    [n] = parse_pattern("rise <n:{death_toll}", "190", {}, "x:3")
+    assert n.before_nouns and n.before == ((("death", "toll"),),)
+
+
+def test_words_before_the_verb_choose_the_pattern(base_resources):
+    c = make_coder(base_resources, [("criticize", "111"), ("criticize <{heavily}", "122")], require_target=True,
+                   modality=False)
+    assert events(c, "Russia heavily criticized France on Monday.") == {("122", "RUS", "FRA")}
+    assert events(c, "Russia criticized France on Monday.") == {("111", "RUS", "FRA")}
+
+
+def test_a_pattern_that_names_the_negation_codes_it(base_resources):
+    c = make_coder(base_resources, [("clash", "190"), ("clash <{did_n't} with", "050")], require_target=True,
+                   modality=False)
+    assert events(c, "Russia didn't clash with France.") == {("050", "RUS", "FRA")}
+
+
+def test_negation_table_of_the_dictionary(base_resources):
+    c = make_coder(base_resources, [("clash with", "110")], require_target=True, modality=False,
+                   negations={"110": "050"})
+    assert events(c, "Russia did not clash with France.") == {("050", "RUS", "FRA")}
+    plain = make_coder(base_resources, [("clash with", "110")], require_target=True, modality=False)
+    assert events(plain, "Russia did not clash with France.") == set()  # a negated conflict is no event
+
+
+def test_named_source_phrase_makes_the_subject_the_target(base_resources):
+    c = make_coder(base_resources, [("receive {money} $from", "071")], require_target=True, modality=False)
+    assert events(c, "Turkey received money from Syria.") == {("071", "SYR", "TUR")}
+
+
+def test_agentless_passive_takes_its_source_from_the_verbs_phrases(base_resources):
+    petrarch = make_coder(base_resources, [("criticize", "111")], require_target=True, modality=False,
+                          passive_source_in_phrase=True)
+    assert events(petrarch, "Syria was criticized over its dispute with Turkey.") == {("111", "TUR", "SYR")}
+    ours = make_coder(base_resources, [("criticize", "111")], require_target=True)
+    assert events(ours, "Syria was criticized over its dispute with Turkey.") == set()
+
+
+def test_listed_verb_forms_restrict_the_head(base_resources):
+    c = make_coder(base_resources, [("depart from", "040")], require_target=True, modality=False,
+                   surface_forms={"depart": frozenset({"depart", "departs", "departed", "departing"})})
+    assert events(c, "Egypt departs from Libya.") == {("040", "EGY", "LBY")}
+    assert events(c, "Egypt departes from Libya.") == set()
+
+
+def test_reciprocity_only_where_the_dictionary_says(base_resources):
+    implicit = make_coder(base_resources, [("meet", "040")])
+    assert ("040", "RUS", "TUR") in events(implicit, "Russia and Turkey met on Monday.")
+    marked = make_coder(base_resources, [("meet", "040"), ("meet subj=both", "043")], implicit_reciprocal=False,
+                        require_target=True, modality=False)
+    assert events(marked, "Russia and Turkey met on Monday.") == {("043", "RUS", "TUR"), ("043", "TUR", "RUS")}
+    plain = make_coder(base_resources, [("meet", "040")], implicit_reciprocal=False, require_target=True,
+                       modality=False)
+    assert events(plain, "Russia and Turkey met on Monday.") == set()
+
+
+def test_pronoun_of_a_that_clause_is_the_governing_subject(base_resources):
+    c = make_coder(base_resources, [("act against", "100"), ("indicate", "---")], require_target=True,
+                   modality=False)
+    assert events(c, "Russia indicated it would act against Turkey.") == {("100", "RUS", "TUR")}
+
+
+def test_a_coordinated_verb_is_no_content_of_the_first(base_resources):
+    c = make_coder(base_resources, [("condemn", "122"), ("promise {aid} to", "030")])
+    got = events(c, "Russia condemned the attack and promised aid to Syria.")
+    assert ("030", "RUS", "SYR") in got
+
+
+def test_coordinated_names_under_one_head_are_separate_actors(base_resources):
+    c = make_coder(base_resources, [("welcome", "050")])
+    out = c.code("France, Germany and the mighty Italy welcomed the decision of Spain.", date="2013-07-22")
+    codes = {a.code for a in out.actors}
+    assert {"FRA", "DEU", "ITA"} <= codes
+
+
+def test_statement_takes_its_target_from_what_was_said(base_resources):
+    lines = [("note", "010"), ("regret", "111")]
+    petrarch = make_coder(base_resources, lines, require_target=True, modality=False)
+    assert events(petrarch, "Russia noted that Turkey regretted the decision of Syria.") == {("010", "RUS", "TUR")}
+    ours = make_coder(base_resources, lines)
+    assert ("010", "RUS", "TUR") not in events(ours, "Russia noted that Turkey regretted the decision of Syria.")
+
+
+def test_slot_word_further_along_the_verbs_phrases(base_resources):
+    lines = [("receive", "033"), ("receive {money} $from", "071")]
+    petrarch = make_coder(base_resources, lines, require_target=True, modality=False)
+    assert events(petrarch, "Turkey has received by courier money from Syria.") == {("071", "SYR", "TUR")}
+    adopt = make_coder(base_resources, [("adopt with", "081"), ("adopt {resolution}", "102")], require_target=True,
+                       modality=False)
+    assert events(adopt, "Turkey will adopt a set of resolutions with Syria.") == {("081", "TUR", "SYR")}
