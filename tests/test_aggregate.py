@@ -206,6 +206,15 @@ def test_compound_actors_split_into_dyads(store):
     consistent(store)
 
 
+def test_compound_actors_are_not_paired_with_themselves(store):
+    # "the ministry and the company said ..." coded against both: two dyads, not four
+    write(store, article("e1", [mention("e1", 1, ["GRCGOV", "GRCBUS"], "0831", ["GRCGOV", "GRCBUS"])]),
+          article("e2", [mention("e2", 1, ["USAGOV"], "020", ["USAGOV"])]))
+    assert {(k[0], k[1]) for k in events_by_key(store)} == {
+        ("GRCGOV", "GRCBUS"), ("GRCBUS", "GRCGOV"), ("USAGOV", "USAGOV")}  # a lone self pair is what was coded
+    consistent(store)
+
+
 def test_plover_policy_merges_on_the_plover_type(store):
     write(store, article("f1", [mention("f1", 1, "RUS", "111", "USA"), mention("f1", 2, "RUS", "112", "USA")]))
     assert len(events_by_key(store)) == 2  # criticise and accuse are different CAMEO base codes

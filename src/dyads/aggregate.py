@@ -296,6 +296,18 @@ def _actors(group: list[dict]) -> list[tuple[int | None, str, str | None]]:
     return list(seen.values()) or [(None, "", None)]
 
 
+def _dyads(rec: dict) -> list[tuple[tuple[int | None, str, str | None], tuple[int | None, str, str | None]]]:
+    """Source x target pairs of a mention's compound actors, without an actor paired with itself.
+
+    "The ministry and the company said ..." coded against both of them would otherwise yield
+    GRCGOV -> GRCGOV and GRCBUS -> GRCBUS beside the two real dyads. A mention whose only pair has
+    one code on both sides keeps it: that is what the coder found, and the mention says so.
+    """
+    pairs = [(s, t) for s in _actors(rec.get("source", [])) for t in _actors(rec.get("target", []))]
+    distinct = [(s, t) for s, t in pairs if not s[1] or s[1] != t[1]]
+    return distinct or pairs
+
+
 _MENTION_SQL = """
 SELECT e.id, e.article_id, e.sentence_index, e.date, e.date_precision, e.event_date, e.cameo, e.negated,
        e.confidence, e.sentence_start, e.record, a.publication_date, a.coded_at, a.source, a.url,
@@ -321,20 +333,19 @@ def _units(rows: Iterable[tuple], policy: MergePolicy) -> list[_Unit]:
             action = "plover:" + rec["plover"]
         else:
             action = "cameo:" + cameo[:3]
-        for s_pos, s_code, s_name in _actors(rec.get("source", [])):
-            for t_pos, t_code, t_name in _actors(rec.get("target", [])):
-                base = "|".join([bucket, s_code, t_code, action, "neg" if negated else "pos"])
-                units.append(
-                    _Unit(
-                        mention_id=mid, article_id=aid, sentence_index=s_i, base_key=base, bucket=bucket,
-                        event_date=event_date, precision=precision, source_code=s_code, target_code=t_code,
-                        source_position=s_pos, target_position=t_pos, source_name=s_name, target_name=t_name,
-                        cameo=cameo, negated=bool(negated), location=rec.get("location") or None,
-                        confidence=confidence, is_root=is_root, pub_date=pub, coded_at=coded_at,
-                        outlet=_outlet(source, url), url=url, tone=tone,
-                        extra={"plover": rec.get("plover"), "plover_mode": rec.get("plover_mode")},
-                    )
+        for (s_pos, s_code, s_name), (t_pos, t_code, t_name) in _dyads(rec):
+            base = "|".join([bucket, s_code, t_code, action, "neg" if negated else "pos"])
+            units.append(
+                _Unit(
+                    mention_id=mid, article_id=aid, sentence_index=s_i, base_key=base, bucket=bucket,
+                    event_date=event_date, precision=precision, source_code=s_code, target_code=t_code,
+                    source_position=s_pos, target_position=t_pos, source_name=s_name, target_name=t_name,
+                    cameo=cameo, negated=bool(negated), location=rec.get("location") or None,
+                    confidence=confidence, is_root=is_root, pub_date=pub, coded_at=coded_at,
+                    outlet=_outlet(source, url), url=url, tone=tone,
+                    extra={"plover": rec.get("plover"), "plover_mode": rec.get("plover_mode")},
                 )
+            )
     return units
 
 
