@@ -38,6 +38,19 @@ def paragraph_sentences(doc: Doc) -> Doc:
 
 
 @lru_cache(maxsize=2)
+def doc_text(doc: Doc) -> str:
+    """The document's text, joined once and kept on the Doc.
+
+    `Doc.text` builds a Token object per token and joins their texts on each access (0.25 ms for a
+    Reuters article of ~580 tokens), and five stages read it. The Doc is not changed after parsing,
+    so the first join holds for all of them.
+    """
+    text = doc.user_data.get("dyads_text")
+    if text is None:
+        text = doc.user_data["dyads_text"] = doc.text
+    return text
+
+
 def load_nlp(model: str = SPACY_MODEL) -> Language:
     """Load the spaCy pipeline once per process, with our paragraph splitter before the parser."""
     nlp = spacy.load(model)

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry, choose_entry, split_code
 from dyads.models import Actor, Article
+from dyads.nlp import doc_text
 
 _NP_MODIFIERS = {"compound", "amod", "poss", "nmod", "det", "case", "flat", "nummod", "npadvmod"}
 _JOINING_PREPS = {"of", "in", "from"}
@@ -335,7 +336,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     """Every actor mention in `doc`, coded for the article's publication date, in text order."""
     compiled = _compile(dictionary, doc)
     day: date | None = article.publication_date
-    credits = credit_spans(doc.text)
+    credits = credit_spans(doc_text(doc))
     ents = list(doc.ents)
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
     # words of the article's multi-word personal names ("Michael Jordan"): never a country on their own here
@@ -646,9 +647,9 @@ def _inherit_over_conjunctions(doc: Doc, actors: list[Actor]) -> None:
                         cut = [t for t in doc[first_end : tok.i] if t.dep_ not in {"cc", "punct"}]
                         if not cut:
                             actor.end = other.end
-                            actor.text = doc.text[actor.start : actor.end]
+                            actor.text = doc_text(doc)[actor.start : actor.end]
                             other.end = doc[tok.head.i].idx + len(doc[tok.head.i])
-                            other.text = doc.text[other.start : other.end]
+                            other.text = doc_text(doc)[other.start : other.end]
 
 
 def _sentence_country(doc: Doc, actors: list[Actor]) -> None:

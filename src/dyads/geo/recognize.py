@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from dyads.geo.gazetteer import GazEntry, Gazetteer, normalize
 from dyads.models import Article, Place
+from dyads.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -229,7 +230,7 @@ def _names_of_people_and_firms(doc: Doc) -> set[str]:
 
 def _mentions(doc: Doc, gaz: Gazetteer, skip: tuple[int, int] | None) -> list[_Mention]:
     """Candidate place mentions in document order (see module docstring, step 1)."""
-    text = doc.text
+    text = doc_text(doc)
     people_and_firms = _names_of_people_and_firms(doc)
     out: list[_Mention] = []
     taken: set[int] = set()

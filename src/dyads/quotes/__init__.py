@@ -21,6 +21,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from dyads.models import Actor, Event, Quote, Span, Speaker
+from dyads.nlp import doc_text
 from dyads.quotes.marks import DOUBLED, OPENING, STRAIGHT, Quoted, find_quoted, inside
 from dyads.quotes.speakers import SUBJECT_DEPS, SpeakerResolver, np_bounds
 
@@ -165,8 +166,8 @@ class _Finder:
 
     def __init__(self, doc: Doc, actors: list[Actor]):
         self.doc = doc
-        self.text = doc.text
-        self.quoted = find_quoted(doc.text)
+        self.text = doc_text(doc)
+        self.quoted = find_quoted(self.text)
         self.resolver = SpeakerResolver(doc, actors, self.quoted)
 
     # -- helpers ---------------------------------------------------------------------------

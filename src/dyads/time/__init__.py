@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from dyads.models import Article, TimeExpr
+from dyads.nlp import doc_text
 from dyads.time.normalize import FUTURE, PAST, PRESENT, Context, normalize
 from dyads.time.recognize import find_candidates
 
@@ -149,7 +150,7 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
     """
     ctx = Context(dct=article.publication_date)
     out: list[TimeExpr] = []
-    full = doc.text  # Doc.text joins every token on each access: read it once
+    full = doc_text(doc)
     for cand in find_candidates(doc, full):
         start, end = cand.start, cand.end
         span = doc.char_span(start, end, alignment_mode="expand")

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from dyads.nlp import doc_text
+
 _MON = (
     r"(?-i:Jan(?:uary|\.)|January|Feb(?:ruary|\.)|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"
     r"Aug(?:ust|\.)|Sept(?:ember|\.)|Sep\.|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.))"
@@ -394,7 +396,7 @@ def find_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
 
     `text` is `doc.text` when the caller has it already: Doc.text joins every token on each access.
     """
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     found: list[Candidate] = []
     for name, s, e in _matches(text):
         if text[s : s + 5].lower() == "last ":
