@@ -19,6 +19,8 @@ PETRARCH conventions the scorer follows, because the files rely on them:
   the records that follow (with `--one-sided`): an event without a target actor is then coded with
   target `---`;
 - PETRARCH's discard file names phrases that stop a sentence (`+`: the whole story) from being coded;
+- `_` between two words of a record's text ("Dol_Amroth") is read as a space, as the record's parse
+  (which PETRARCH codes) splits it;
 - an actor code `A/B/C` (one phrase standing for several actors) is compared as written when the
   gold writes it so, else as the separate actors A, B and C (the older unit-test file's convention).
 """
@@ -120,6 +122,9 @@ def read_validation(path: str | Path) -> tuple[dict[str, list[Path]], set[str], 
             continue
         t = re.search(r"<Text>(.*?)</Text>", body, re.S)
         text = re.sub(r"\s+", " ", html.unescape(t.group(1))).strip() if t else ""
+        # PETRARCH codes the record's <Parse>, whose tokens split a text's "Dol_Amroth" ((NNP Dol) (NNP Amroth)):
+        # `_` is PETRARCH's word joiner, not part of a word, so we code the text the parse was made of
+        text = re.sub(r"(?<=[^\W_])_(?=[^\W_])", " ", text)
         d = a.get("date", "")
         day = date(int(d[:4]), int(d[4:6]), int(d[6:8])) if re.fullmatch(r"\d{8}", d) else None
         expected, noevents = [], False
