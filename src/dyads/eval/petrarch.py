@@ -18,6 +18,8 @@ PETRARCH conventions the scorer follows, because the files rely on them:
 - `<Config option="require_dyad" value="false"/>` between records switches one-sided events on for
   the records that follow (with `--one-sided`): an event without a target actor is then coded with
   target `---`;
+- `<Config option="new_actor_length" value="N"/>` does the same for PETRARCH's new actors: an uncoded
+  subject or object phrase of at most N words is coded by its words (`"THE MINISTRY OF MAGIC"`);
 - PETRARCH's discard file names phrases that stop a sentence (`+`: the whole story) from being coded;
 - `_` between two words of a record's text ("Dol_Amroth") is read as a space, as the record's parse
   (which PETRARCH codes) splits it;
@@ -52,6 +54,7 @@ class Record:
     expected: list[tuple[str, str, str]]
     noevents: bool
     require_dyad: bool = True  # PETRARCH's `require_dyad` option in force for this record
+    new_actor_length: int = 0  # PETRARCH's `new_actor_length` option in force for this record
 
 
 @dataclass
@@ -106,12 +109,14 @@ def read_validation(path: str | Path) -> tuple[dict[str, list[Path]], set[str], 
         if inc:
             include = set(inc.group(1).split())
     records = []
-    require_dyad = True
+    require_dyad, new_actor_length = True, 0
     for m in re.finditer(r"<Config\b([^>]*)>|<Sentence\b([^>]*)>(.*?)</Sentence>", raw, re.S):
         if m.group(1) is not None:
             opt = _attrs(m.group(1))
             if opt.get("option", "").lower() == "require_dyad":
                 require_dyad = opt.get("value", "true").strip().lower() != "false"
+            elif opt.get("option", "").lower() == "new_actor_length" and opt.get("value", "").strip().isdigit():
+                new_actor_length = int(opt["value"])
             continue
         attrs, body = m.group(2), m.group(3)
         a = _attrs(attrs)
@@ -134,7 +139,8 @@ def read_validation(path: str | Path) -> tuple[dict[str, list[Path]], set[str], 
                 noevents = True
             elif ev.get("eventcode"):
                 expected.append((ev.get("eventcode", ""), ev.get("sourcecode", ""), ev.get("targetcode", "")))
-        records.append(Record(a.get("id", ""), cat, text, day, expected, noevents and not expected, require_dyad))
+        records.append(Record(a.get("id", ""), cat, text, day, expected, noevents and not expected, require_dyad,
+                              new_actor_length))
     return files, include, records
 
 
@@ -193,6 +199,7 @@ def score_petrarch(path: str | Path, limit: int | None = None, model: str | None
     explained = coder.explain(Article(id=r.id, text=r.text, publication_date=r.day) for r in records)
     for rec in records:
         verbs.require_target = rec.require_dyad or not one_sided  # read when the record is coded, on next()
+        verbs.new_actor_length = rec.new_actor_length
         coded, why = next(explained)
         events = [] if any(d.search(rec.text) for d in discards) else coded.events
         got = _triples(events, {c for e in rec.expected for c in e[1:]})

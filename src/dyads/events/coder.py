@@ -238,6 +238,26 @@ def _actors_in(heads: Iterable[Token], index: dict[int, Actor], skip: set[int] |
     return out
 
 
+def _new_actor(head: Token, index: dict[int, Actor], vd: VerbDictionary) -> Actor | None:
+    """PETRARCH's `new_actor_length`: an uncoded noun phrase of at most that many words as an actor named
+    by its words ('"THE MINISTRY OF MAGIC"'); None when the option is off, the phrase too long or not a noun's.
+
+    Why: PETRARCH lets users see the actors its dictionaries miss in the events themselves; its words are
+    the phrase's, without punctuation and possessive endings, in capitals as PETRARCH writes its codes.
+    """
+    if vd.new_actor_length <= 0 or head.pos_ not in {"NOUN", "PROPN"} or head.i in index:
+        return None
+    toks = sorted(_phrase_tokens(head, index=index), key=lambda t: t.i)
+    if any(t.i in index for t in toks):
+        return None
+    words = [t.text.upper() for t in toks if not t.is_punct and t.tag_ != "POS" and not t.is_space]
+    if not words or len(words) > vd.new_actor_length:
+        return None
+    first, last = toks[0], toks[-1]
+    return Actor(text=head.doc[first.i:last.i + 1].text, start=first.idx, end=last.idx + len(last.text),
+                 code='"' + " ".join(words) + '"', kind="new", source="new_actor_length: the phrase's own words")
+
+
 def _placed(toks: list[Token], head: Token, below: set[int]) -> bool:
     """Whether a mention hangs from `head` through a place preposition ("in Eriador")."""
     return any(a.dep_ == "prep" and a.lower_ in _SETTING_PREPS and a.i > head.i
@@ -886,6 +906,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         if sources:
             cand.modifiers.append("pronoun")
             cand.confidence -= 0.1
+    if not sources and vd.new_actor_length:
+        sources = [a for a in (_new_actor(h, index, vd) for h in subj_heads) if a is not None]
     if not sources:
         who = " ".join(t.text for t in subj_heads[:1]) or "none"
         cand.dropped = f"no known actor as source (subject: {who})"
@@ -925,6 +947,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         heads = [h for h in heads if h.i not in subj_ids]
         # the source again ("he" for Sam in "Sam began to question whether he ...") is no target: look further
         found = [a for a in _actors_in(heads, index) if a not in sources and a.code not in own_codes]
+        if not found and vd.new_actor_length:  # PETRARCH: the first noun phrase in a target's place
+            found = [a for a in (_new_actor(h, index, vd) for h in heads[:1]) if a is not None]
         if found:
             cand.target = found
             break

@@ -120,6 +120,10 @@ class VerbDictionary:
     # what a negated act is, code -> code, when the dictionary says so (PETRARCH's coding ontology: "did not
     # disapprove" 110 -> 050); empty: our rule (a negated cooperative act is a rejection, 120)
     negations: dict[str, str] = field(default_factory=dict)
+    # PETRARCH's `new_actor_length`: a subject or object noun phrase of at most this many words that no
+    # dictionary entry codes is an actor named by its own words ('"THE MINISTRY OF MAGIC"'), so that
+    # actors missing from the dictionaries still show in the events; 0 (PETRARCH's default and ours): off
+    new_actor_length: int = 0
     _seen: set[VerbPattern] = field(default_factory=set, repr=False)
     _sorted: set[str] = field(default_factory=set, repr=False)
 
@@ -152,6 +156,7 @@ class VerbDictionary:
         for k, v in other.surface_forms.items():
             self.surface_forms[k] = self.surface_forms.get(k, frozenset()) | v
         self.negations.update(other.negations)
+        self.new_actor_length = max(self.new_actor_length, other.new_actor_length)
 
     def codes(self) -> set[str]:
         return {p.code for pats in self.patterns.values() for p in pats if p.code != NO_EVENT}
