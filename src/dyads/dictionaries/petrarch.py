@@ -352,6 +352,7 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
         extra=tuple(extra), order=order, prep_slots=tuple(slots) if any(x is not None for x in slots) else (),
         particles=n_part, target_prep=target_prep, before=tuple(before), before_adjacent=adjacent,
         subject_role=subject_role, source_prep=source_prep,
+        target_before_words=subject_role == "target" and bool(before) and pre_marked.lstrip().startswith("+"),
     )
 
 

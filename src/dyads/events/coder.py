@@ -809,6 +809,12 @@ def _pattern_roles(cand: Candidate, verb: Token, m: _Match, index: dict[int, Act
                     if c.dep_ in {"nsubjpass", "nsubj"}]
     if not subj and verb.dep_ == "acl":
         subj = [verb.head]
+    # `+ HOSTING * ...`: the target precedes the pattern's words before the verb, so when one of them is a
+    # verb of its own ("X will be hosting Y to celebrate ..."), the target is that verb's subject, X, even
+    # when the parser makes Y the subject of the verb
+    before_verbs = sorted((verb.doc[i] for i in m.before if verb.doc[i].pos_ in {"VERB", "AUX"}), key=lambda t: t.i)
+    if p.target_before_words and before_verbs:
+        subj = _subject(before_verbs[0])[0] or subj
     if not subj:
         subj, _ = _subject(verb)
     skip = {t.i for h in subj for t in h.subtree}

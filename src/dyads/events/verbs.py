@@ -86,6 +86,9 @@ class VerbPattern:
     before_nouns: bool = False
     subject_role: str = "source"  # what the subject is: "source", "target" (PETRARCH `+ *`), "both" (`% *`)
     source_prep: int | None = None  # index into `preps` whose object is the source (PETRARCH `(FROM $)`); -1: any
+    # PETRARCH `+ HOSTING *`: the target comes before the words before the head (the subject of HOSTING), not
+    # between them and the head (`NOTED + *`: the head's own subject)
+    target_before_words: bool = False
 
     @property
     def specificity(self) -> tuple[int, int]:
