@@ -277,10 +277,16 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
     after_group = False
     marked_post = marked.split("*", 1)[1]
     skipped = False  # a `^` after a bare preposition: its phrase is passed over ("IFTAR IN ^ +")
+    carets = 0  # `^` in a row not after a bare preposition: phrases passed over before a `$` ("TABASKI ^ $")
+    source_skip = 0
     for raw in _ITEM.findall(marked_post):
         if raw == "^":
             skipped = skipped or bare_open
+            carets += 0 if bare_open else 1
             continue
+        if raw == "$" and not bare_open:
+            source_skip = carets
+        carets = 0 if raw != "$" else carets
         if raw == "+":  # after a bare preposition: its object; after "(...)" groups or a skip: none of them
             if bare_open and not skipped:
                 target_prep = len(preps) - 1
@@ -353,6 +359,7 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
         particles=n_part, target_prep=target_prep, before=tuple(before), before_adjacent=adjacent,
         subject_role=subject_role, source_prep=source_prep,
         target_before_words=subject_role == "target" and bool(before) and pre_marked.lstrip().startswith("+"),
+        source_skip=source_skip,
     )
 
 

@@ -781,8 +781,9 @@ def _modality(verb: Token) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _phrase_actors(verb: Token, index: dict[int, Actor], skip: set[int]) -> list[Actor]:
-    """The actors of the first of a verb's objects and prepositional phrases (in text order) that has one."""
+def _phrase_actors(verb: Token, index: dict[int, Actor], skip: set[int], pass_over: int = 0) -> list[Actor]:
+    """The actors of the first of a verb's objects and prepositional phrases (in text order) that has one,
+    after `pass_over` such phrases (PETRARCH's `^ $`)."""
     heads = [c for c in verb.children if c.dep_ in {"dobj", "obj", "dative"}]
     heads += [o for c in sorted(verb.children, key=lambda c: c.i) if c.dep_ in {"prep", "agent", "dative"}
               and not _is_time(c) for o in _prep_objects(c)]
@@ -792,7 +793,9 @@ def _phrase_actors(verb: Token, index: dict[int, Actor], skip: set[int]) -> list
         if h.i in skip:
             continue
         found = _actors_in([h], index, skip)
-        if found:
+        if found and pass_over > 0:
+            pass_over -= 1
+        elif found:
             return found
     return []
 
@@ -829,7 +832,7 @@ def _pattern_roles(cand: Candidate, verb: Token, m: _Match, index: dict[int, Act
             sources = _actors_in(_subject(gov)[0], index)
             why = f"source: the subject of '{gov.text}'"
     if not sources:
-        sources = _phrase_actors(verb, index, skip)
+        sources = _phrase_actors(verb, index, skip, p.source_skip)
         passive = p.source_prep is None and not p.before
         why = "source from the verb's phrases" + (" (agentless passive)" if passive else "")
     cand.modifiers.append(why)

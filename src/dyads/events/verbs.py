@@ -89,6 +89,8 @@ class VerbPattern:
     # PETRARCH `+ HOSTING *`: the target comes before the words before the head (the subject of HOSTING), not
     # between them and the head (`NOTED + *`: the head's own subject)
     target_before_words: bool = False
+    # PETRARCH `TABASKI ^ $`: the source is in the verb's phrases after passing over this many phrases with actors
+    source_skip: int = 0
 
     @property
     def specificity(self) -> tuple[int, int]:
