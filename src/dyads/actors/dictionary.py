@@ -96,10 +96,14 @@ class ActorDictionary:
     # role words get a regular plural ("minister" -> "ministers"); PETRARCH's agent files list their plurals
     # themselves and `{}` says there is none ("police", not "polices")
     auto_plurals: bool = True
+    # a bare role word takes the country its sentence or article is about ("the government" -> SYRGOV); PETRARCH
+    # codes it as it reads, without a country ("students" -> ---EDU)
+    country_from_context: bool = True
 
     def extend(self, other: ActorDictionary) -> None:
         self.anti_prefix = self.anti_prefix and other.anti_prefix
         self.auto_plurals = self.auto_plurals and other.auto_plurals
+        self.country_from_context = self.country_from_context and other.country_from_context
         self.actors.extend(other.actors)
         self.agents.extend(other.agents)
         self.discards.extend(other.discards)

@@ -496,8 +496,9 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             g.former = True
     actors = _to_actors(doc, groups, blocked, ents, ent_at)
     _inherit_over_conjunctions(doc, actors)
-    _sentence_country(doc, actors)
-    _article_country(actors)
+    if dictionary.country_from_context:
+        _sentence_country(doc, actors)
+        _article_country(actors)
     actors = _drop_reporters(doc, actors)
     for s_, e_ in credits:
         span = doc.char_span(s_, e_, alignment_mode="expand")
