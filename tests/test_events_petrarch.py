@@ -136,3 +136,43 @@ def test_slot_word_further_along_the_verbs_phrases(base_resources):
     adopt = make_coder(base_resources, [("adopt with", "081"), ("adopt {resolution}", "102")], require_target=True,
                        modality=False)
     assert events(adopt, "Turkey will adopt a set of resolutions with Syria.") == {("081", "TUR", "SYR")}
+
+
+def test_new_actor_length_names_uncoded_phrases_by_their_words(base_resources):
+    lines = [("travel to", "032")]
+    c = make_coder(base_resources, lines, require_target=True, modality=False, new_actor_length=4)
+    assert events(c, "The blue lamplighters travelled to the Hall of Lanterns on Monday.") == {
+        ("032", '"THE BLUE LAMPLIGHTERS"', '"THE HALL OF LANTERNS"')}
+    # a known actor stays itself; phrases longer than the option allows are no actors
+    assert events(c, "The blue lamplighters travelled to Turkey on Monday.") == {
+        ("032", '"THE BLUE LAMPLIGHTERS"', "TUR")}
+    short = make_coder(base_resources, lines, require_target=True, modality=False, new_actor_length=3)
+    assert events(short, "The blue lamplighters travelled to the Hall of Lanterns on Monday.") == set()
+    off = make_coder(base_resources, lines, require_target=True, modality=False)
+    assert events(off, "The blue lamplighters travelled to Turkey on Monday.") == set()
+
+
+def _petrarch_coder(base_resources, tmp_path, block: str):
+    from dyads import Coder
+    from dyads.dictionaries.petrarch import read_petrarch_verbs
+
+    path = tmp_path / "verbs.txt"
+    path.write_text(block, encoding="utf-8")
+    vd = read_petrarch_verbs(path)
+    return vd, Coder(stages=("actors", "events"), resources=dataclasses.replace(base_resources, verbs=vd))
+
+
+def test_target_before_the_words_before_the_verb_and_skipped_phrase(base_resources, tmp_path):
+    vd, c = _petrarch_coder(base_resources, tmp_path, "--- CELEBRATE  [181] ---\nCELEBRATE\n"
+                            "- + HOSTING * TABASKI ^ $ [042]\n- + HOSTING * MAY_DAY $ [046]\n"
+                            "- NOTED + * [115]\n")
+    pats = {p.code: p for p in vd.get("celebrate")}
+    assert pats["042"].target_before_words and pats["042"].source_skip == 1
+    assert pats["046"].target_before_words and pats["046"].source_skip == 0
+    assert not pats["115"].target_before_words  # `NOTED + *`: the target is the head's own subject
+    # `+` before HOSTING: the one hosting is the target, not the guest the parser makes celebrate's subject
+    assert events(c, "Russia will be hosting Turkey to celebrate May Day with Iran next week in Syria.") == {
+        ("046", "IRN", "RUS")}
+    # `^ $`: the first phrase with an actor is passed over, the next is the source
+    assert events(c, "Russia will be hosting Turkey to celebrate Tabaski with Iran next week at Syria.") == {
+        ("042", "SYR", "RUS")}

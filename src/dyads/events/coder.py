@@ -247,6 +247,8 @@ def _new_actor(head: Token, index: dict[int, Actor], vd: VerbDictionary) -> Acto
     """
     if vd.new_actor_length <= 0 or head.pos_ not in {"NOUN", "PROPN"} or head.i in index:
         return None
+    if head.ent_type_ in {"DATE", "TIME"}:  # "on Monday" says when, it names no one
+        return None
     toks = sorted(_phrase_tokens(head, index=index), key=lambda t: t.i)
     if any(t.i in index for t in toks):
         return None
