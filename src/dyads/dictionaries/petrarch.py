@@ -384,7 +384,8 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
     # PETRARCH2's CAMEO.2.0 format (a "VERB PATTERNS" section, "VERSION: 2.x"): words before `*` are the
     # heads of noun phrases; TABARI's older format: any words before the verb
     cameo2 = any("####### VERB PATTERNS" in x or re.search(r"VERSION:\s*[2-9]", x) for x in lines[:800])
-    vd = VerbDictionary(require_target=True, modality=False, passive_source_in_phrase=True, implicit_reciprocal=False)
+    vd = VerbDictionary(require_target=True, modality=False, passive_source_in_phrase=True, implicit_reciprocal=False,
+                        petrarch_one_sided=True)
     verbs: list[str] = []
     block_code: str | None = None
     block_rev: str | None = None

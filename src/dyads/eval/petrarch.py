@@ -16,8 +16,11 @@ PETRARCH conventions the scorer follows, because the files rely on them:
 - a record whose `<EventCoding error="...">` names an input error (a discarded story or sentence,
   a bad parse, a dateline) expects nothing to be coded, like `noevents`;
 - `<Config option="require_dyad" value="false"/>` between records switches one-sided events on for
-  the records that follow (with `--one-sided`): an event without a target actor is then coded with
+  the records that follow (unless `--dyads-only`): an event without a target actor is then coded with
   target `---`;
+- `<Config option="comma_min" value="4"/>` and the other comma_* options make it a PETRARCH-1 file:
+  comma-delimited clauses of those lengths (PETRARCH-1's defaults, 2-8 words internal and terminal,
+  none initial, until a record changes them) are deleted before coding, as PETRARCH-1 did;
 - `<Config option="new_actor_length" value="N"/>` does the same for PETRARCH's new actors: an uncoded
   subject or object phrase of at most N words is coded by its words (`"THE MINISTRY OF MAGIC"`);
 - PETRARCH's discard file names phrases that stop a sentence (`+`: the whole story) from being coded;
@@ -55,6 +58,7 @@ class Record:
     noevents: bool
     require_dyad: bool = True  # PETRARCH's `require_dyad` option in force for this record
     new_actor_length: int = 0  # PETRARCH's `new_actor_length` option in force for this record
+    comma: tuple[int, int, int, int, int, int] | None = None  # PETRARCH-1's comma_* options in force, if any
 
 
 @dataclass
@@ -110,6 +114,9 @@ def read_validation(path: str | Path) -> tuple[dict[str, list[Path]], set[str], 
             include = set(inc.group(1).split())
     records = []
     require_dyad, new_actor_length = True, 0
+    # a file that sets comma_* options is a PETRARCH-1 file: its defaults (2-8, 0-0, 2-8 words) hold until changed
+    comma_names = ("comma_min", "comma_max", "comma_bmin", "comma_bmax", "comma_emin", "comma_emax")
+    comma: list[int] | None = [2, 8, 0, 0, 2, 8] if re.search(r"<Config\b[^>]*comma_", raw) else None
     for m in re.finditer(r"<Config\b([^>]*)>|<Sentence\b([^>]*)>(.*?)</Sentence>", raw, re.S):
         if m.group(1) is not None:
             opt = _attrs(m.group(1))
@@ -117,6 +124,9 @@ def read_validation(path: str | Path) -> tuple[dict[str, list[Path]], set[str], 
                 require_dyad = opt.get("value", "true").strip().lower() != "false"
             elif opt.get("option", "").lower() == "new_actor_length" and opt.get("value", "").strip().isdigit():
                 new_actor_length = int(opt["value"])
+            elif comma is not None and opt.get("option", "").lower() in comma_names \
+                    and opt.get("value", "").strip().isdigit():
+                comma[comma_names.index(opt["option"].lower())] = int(opt["value"])
             continue
         attrs, body = m.group(2), m.group(3)
         a = _attrs(attrs)
@@ -140,7 +150,7 @@ def read_validation(path: str | Path) -> tuple[dict[str, list[Path]], set[str], 
             elif ev.get("eventcode"):
                 expected.append((ev.get("eventcode", ""), ev.get("sourcecode", ""), ev.get("targetcode", "")))
         records.append(Record(a.get("id", ""), cat, text, day, expected, noevents and not expected, require_dyad,
-                              new_actor_length))
+                              new_actor_length, tuple(comma) if comma is not None else None))  # type: ignore[arg-type]
     return files, include, records
 
 
@@ -168,14 +178,14 @@ def _triples(events: list, literal: set[str]) -> set[tuple[str, str, str]]:
 
 
 def score_petrarch(path: str | Path, limit: int | None = None, model: str | None = None,
-                   dump: str | Path | None = None, one_sided: bool = False) -> PetrarchMetrics:
+                   dump: str | Path | None = None, one_sided: bool = True) -> PetrarchMetrics:
     """Code every record of the suite with its own dictionaries and count as UD-PETRARCH does.
 
     `dump` names a file to write every record not coded exactly into, with the coder's `explain`
     output (actors seen, each predicate with its pattern or why it was dropped), for error analysis.
-    `one_sided` honours the files' `require_dyad=false` sections (events without a target). Off by
-    default: PETRARCH's gold for those sections also assumes TABARI's deletion of comma-delimited
-    clauses, which we do not do, so coding one-sided events there adds more wrong events than right.
+    `one_sided` honours the files' `require_dyad=false` sections (events without a target), with
+    PETRARCH-1's reading of them (`VerbDictionary.petrarch_one_sided`) and its deletion of
+    comma-delimited clauses where the file sets the comma_* options; False codes dyads only.
     """
     from dyads.actors.dictionary import ActorDictionary
     from dyads.events.verbs import VerbDictionary
@@ -200,6 +210,7 @@ def score_petrarch(path: str | Path, limit: int | None = None, model: str | None
     for rec in records:
         verbs.require_target = rec.require_dyad or not one_sided  # read when the record is coded, on next()
         verbs.new_actor_length = rec.new_actor_length
+        verbs.comma_clauses = rec.comma
         coded, why = next(explained)
         events = [] if any(d.search(rec.text) for d in discards) else coded.events
         got = _triples(events, {c for e in rec.expected for c in e[1:]})
@@ -249,8 +260,9 @@ def format_report(m: PetrarchMetrics, misses: bool = False) -> str:
 @click.option("--misses", is_flag=True, help="List every record not coded exactly.")
 @click.option("--dump", type=click.Path(dir_okay=False), default=None,
               help="Write every record not coded exactly, with the coder's explanation, to this file.")
-@click.option("--one-sided", is_flag=True,
-              help="Honour the file's require_dyad=false sections: code events without a target as ---.")
+@click.option("--one-sided/--dyads-only", default=True, show_default=True,
+              help="Honour the file's require_dyad=false sections (events without a target coded as ---), "
+                   "or code dyads only throughout.")
 def command(model: str | None, file: str, limit: int | None, misses: bool, dump: str | None, one_sided: bool) -> None:
     """Run a PETRARCH validation FILE.xml with the dictionaries its <Environment> names."""
     click.echo(format_report(score_petrarch(file, limit, model=model, dump=dump, one_sided=one_sided), misses))

@@ -1009,6 +1009,11 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         if vd.require_target:
             cand.dropped = "no target actor (this dictionary codes dyads only)"
             return cand
+        if vd.petrarch_one_sided and not any(
+                c.dep_ in {"dobj", "obj", "dative", "attr"} or (c.dep_ == "prep" and _prep_objects(c))
+                for h in hosts for c in h.children):
+            cand.dropped = "no target actor and no noun phrase after the verb to stand as '---' (PETRARCH-1)"
+            return cand
     clause_verb = verb if verb is not None else tok
     # a pattern that names the negation itself ("&NEGATVAUXVRB * OVER EFFORTS") has coded it already
     consumed = any(tok.doc[i].lower_ in NEGATORS for i in m.before)
@@ -1224,11 +1229,72 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
 
 
 
+def _np_comma(comma: Token) -> bool:
+    """A comma inside a noun phrase ("Lions, tigers and X", "X, the state's foe", "complete, full ties"):
+    the words on both sides meet at a noun without a verb between, so the comma delimits no clause."""
+    doc = comma.doc
+    if comma.i == 0 or comma.i + 1 >= len(doc):
+        return False
+    left, right = doc[comma.i - 1], doc[comma.i + 1]
+    up = [right, *right.ancestors]
+    left_up = {t.i for t in [left, *left.ancestors]}
+    meet = next((t for t in up if t.i in left_up), None)
+    if meet is None or meet.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+        return False
+    return not any(t.pos_ in {"VERB", "AUX"} for t in up[: up.index(meet)])
+
+
+def comma_clauses(sent: DocSpan, limits: tuple[int, int, int, int, int, int]) -> set[int]:
+    """The tokens PETRARCH-1 deletes as comma-delimited clauses (initial, terminal, then internal ones whose
+    length in words is within `limits`); commas inside noun phrases delimit none.
+
+    Why: PETRARCH-1, like TABARI, drops short asides ("..., it seems, ...") and attributions at the end
+    ("..., a senior official said.") before coding; its validation records expect it.
+    """
+    cmin, cmax, bmin, bmax, emin, emax = limits
+    commas = [t.i for t in sent if t.text == "," and not _np_comma(t)]
+    if not commas:
+        return set()
+
+    def words(lo: int, hi: int) -> int:
+        return sum(1 for t in sent.doc[lo:hi] if t.text[:1].isalpha())
+
+    end = sent.end - 1 if sent.doc[sent.end - 1].is_punct else sent.end
+    out: set[int] = set()
+    if bmax and bmin <= words(sent.start, commas[0]) <= bmax:
+        out.update(range(sent.start, commas[0]))
+    if emax and emin <= words(commas[-1] + 1, end) <= emax:
+        out.update(range(commas[-1] + 1, end))
+    if cmax:
+        for a, b in zip(commas, commas[1:], strict=False):
+            if cmin <= words(a + 1, b) <= cmax:
+                out.update(range(a + 1, b))
+    return out
+
+
+def _inside_clause_of(tok: Token, verb: Token) -> bool:
+    """Whether `tok` lies in the clause of `verb` ("is about to restore ... after crowds burned ...": the
+    clause of "restore" is that of "is", whose complement chain it ends), not in a coordinated one."""
+    top = verb
+    while top.dep_ in {"xcomp", "acomp", "aux", "auxpass"} and top.head is not top:
+        top = top.head
+    if tok.i == top.i or not top.is_ancestor(tok):
+        return False
+    path = [tok, *(a for a in tok.ancestors if top.is_ancestor(a))]
+    return not any(t.dep_ == "conj" for t in path)
+
+
 def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) -> list[Candidate]:
     """Every predicate of a sentence with its coding or the reason it was dropped."""
     out: list[Candidate] = []
+    deleted = comma_clauses(sent, vd.comma_clauses) if vd.comma_clauses else set()
+    if deleted:  # PETRARCH-1: a deleted clause holds neither predicates nor actors
+        index = {i: a for i, a in index.items() if i not in deleted}
     for tok in sent:
         if tok.pos_ not in {"VERB", "NOUN", "AUX", "PROPN", "ADJ"}:
+            continue
+        if tok.i in deleted and _patterns_for(tok, vd):
+            out.append(Candidate(tok, dropped="inside a comma-delimited clause (deleted, PETRARCH's comma_* options)"))
             continue
         if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "compound" and tok.head.lemma_.lower() not in EVENT_CARRIERS:
             continue  # a modifier of another noun ("riot police", "aid groups", "bomb attack") is no event
@@ -1323,6 +1389,15 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
                 o.dropped = f"content of '{c.token.text}' ({c.code}), not an act of its own"
                 if not c.target:  # "an intention to send arms to X": the target is X
                     c.target = [a for a in o.target if a not in c.source]
+    # PETRARCH-1: a verb inside the clause of a verb coded in the sentence is coded only with a target
+    if vd.petrarch_one_sided and not vd.require_target:
+        for c in sorted(out, key=lambda c: len(list(c.token.ancestors))):
+            if c.dropped or c.target:
+                continue
+            over = next((o for o in out if o is not c and not o.dropped and o.token.i != c.token.i
+                         and _inside_clause_of(c.token, o.token)), None)
+            if over is not None:
+                c.dropped = f"no target, inside the clause of the coded '{over.token.text}' (PETRARCH-1)"
     # one event per act: the same code and dyad twice in a sentence is one event
     seen: set[tuple] = set()
     for c in out:

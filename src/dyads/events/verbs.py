@@ -129,6 +129,14 @@ class VerbDictionary:
     # dictionary entry codes is an actor named by its own words ('"THE MINISTRY OF MAGIC"'), so that
     # actors missing from the dictionaries still show in the events; 0 (PETRARCH's default and ours): off
     new_actor_length: int = 0
+    # PETRARCH-1's (TABARI's) deletion of comma-delimited clauses before coding, in words (min, max) for an
+    # internal clause, the initial one and the terminal one: `comma_min/max`, `comma_bmin/bmax`,
+    # `comma_emin/emax`; a max of 0 turns that kind off. None (PETRARCH2 and ours): nothing is deleted
+    comma_clauses: tuple[int, int, int, int, int, int] | None = None
+    # PETRARCH-1's events without a target (when `require_target` is off): the verb needs a noun phrase after it
+    # that stands as the uncoded target `---` ("said on Saturday", not "said today"), and a verb inside the
+    # clause of a verb coded in the sentence gives none. Off (ours): any predicate with a source may be one-sided
+    petrarch_one_sided: bool = False
     _seen: set[VerbPattern] = field(default_factory=set, repr=False)
     _sorted: set[str] = field(default_factory=set, repr=False)
 
@@ -162,6 +170,8 @@ class VerbDictionary:
             self.surface_forms[k] = self.surface_forms.get(k, frozenset()) | v
         self.negations.update(other.negations)
         self.new_actor_length = max(self.new_actor_length, other.new_actor_length)
+        self.petrarch_one_sided = self.petrarch_one_sided or other.petrarch_one_sided
+        self.comma_clauses = self.comma_clauses or other.comma_clauses
 
     def codes(self) -> set[str]:
         return {p.code for pats in self.patterns.values() for p in pats if p.code != NO_EVENT}
