@@ -384,8 +384,9 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
     # PETRARCH2's CAMEO.2.0 format (a "VERB PATTERNS" section, "VERSION: 2.x"): words before `*` are the
     # heads of noun phrases; TABARI's older format: any words before the verb
     cameo2 = any("####### VERB PATTERNS" in x or re.search(r"VERSION:\s*[2-9]", x) for x in lines[:800])
+    # PETRARCH-1's one-sided reading goes with its (TABARI-format) dictionaries; PETRARCH2 codes differently
     vd = VerbDictionary(require_target=True, modality=False, passive_source_in_phrase=True, implicit_reciprocal=False,
-                        petrarch_one_sided=True)
+                        petrarch_one_sided=not cameo2)
     verbs: list[str] = []
     block_code: str | None = None
     block_rev: str | None = None
