@@ -176,3 +176,43 @@ def test_target_before_the_words_before_the_verb_and_skipped_phrase(base_resourc
     # `^ $`: the first phrase with an actor is passed over, the next is the source
     assert events(c, "Russia will be hosting Turkey to celebrate Tabaski with Iran next week at Syria.") == {
         ("042", "SYR", "RUS")}
+
+
+def all_events(coder, text: str) -> set[tuple[str, str, str]]:
+    """Events with one-sided ones, a missing target written `---` as PETRARCH does."""
+    out = coder.code(text, date="2013-07-22")
+    return {(e.cameo, s.code or "", t.code if t else "---") for e in out.events for s in e.source
+            for t in (e.target or [None])}
+
+
+PETR1 = {"require_target": False, "modality": False, "petrarch_one_sided": True}
+
+
+def test_petrarch1_deletes_comma_delimited_clauses(base_resources):
+    lines = [("condemn", "122"), ("say", "010")]
+    deleting = make_coder(base_resources, lines, comma_clauses=(2, 8, 0, 0, 2, 8), **PETR1)
+    text = "Russia condemned Turkey, a senior Iraqi official said on Monday."
+    assert all_events(deleting, text) == {("122", "RUS", "TUR")}  # the terminal clause is gone
+    keeping = make_coder(base_resources, lines, comma_clauses=(2, 8, 0, 0, 2, 0), **PETR1)  # terminal kind off
+    assert ("010", "IRQGOV", "---") in all_events(keeping, text)
+    # a comma inside a noun phrase delimits no clause: "Syria, Iran and Iraq" stays whole
+    listed = make_coder(base_resources, lines, comma_clauses=(1, 8, 0, 0, 1, 8), **PETR1)
+    assert ("122", "IRN", "TUR") in all_events(listed, "Syria, Iran and Iraq condemned Turkey on Monday.")
+
+
+def test_petrarch1_one_sided_events_need_a_phrase_after_the_verb(base_resources):
+    petr1 = make_coder(base_resources, [("protest", "140")], **PETR1)
+    assert all_events(petr1, "Russia protested today.") == set()
+    assert all_events(petr1, "Russia protested in the capital.") == {("140", "RUS", "---")}
+    ours = make_coder(base_resources, [("protest", "140")], modality=False)
+    assert all_events(ours, "Russia protested today.") == {("140", "RUS", "---")}
+
+
+def test_petrarch1_codes_no_one_sided_event_inside_a_coded_clause(base_resources):
+    lines = [("restore", "064"), ("burn down", "222")]
+    petr1 = make_coder(base_resources, lines, **PETR1)
+    text = "Russia is about to restore ties with Turkey years after Iraqi crowds burned down a warehouse."
+    assert all_events(petr1, text) == {("064", "RUS", "TUR")}
+    # with the outer verb uncoded, the inner one is coded with its `---` target
+    alone = make_coder(base_resources, [("burn down", "222")], **PETR1)
+    assert all_events(alone, text) == {("222", "IRQCVL", "---")}
