@@ -216,3 +216,17 @@ def test_petrarch1_codes_no_one_sided_event_inside_a_coded_clause(base_resources
     # with the outer verb uncoded, the inner one is coded with its `---` target
     alone = make_coder(base_resources, [("burn down", "222")], **PETR1)
     assert all_events(alone, text) == {("222", "IRQCVL", "---")}
+
+
+def test_agent_word_modifying_another_noun_codes_the_phrase_with_petrarch_option(base_resources):
+    from dyads import Coder
+
+    text = "The official bulletin praised the decision on Monday."
+
+    def sectors(actors) -> set[str | None]:
+        c = Coder(stages=("actors",), resources=dataclasses.replace(base_resources, actors=actors))
+        return {a.sector for a in c.code(text, date="2013-07-22").actors}
+
+    assert "GOV" not in sectors(base_resources.actors)  # ours: "official" here is an adjective, no one
+    petr = dataclasses.replace(base_resources.actors, agent_modifiers=True, country_from_context=False)
+    assert "GOV" in sectors(petr)

@@ -616,6 +616,7 @@ def read_petrarch_actor_dir(directory: str | Path, files: dict[str, list[Path]] 
     out = ActorDictionary()
     if files.get("actors") or files.get("agents"):  # PETRARCH's conventions, only when its files are in use
         out.anti_prefix = out.auto_plurals = out.country_from_context = False
+        out.agent_modifiers = True
     for path in files.get("actors", []):
         out.extend(read_petrarch_actors(path))
     for path in files.get("agents", []):
