@@ -136,3 +136,97 @@ def test_slot_word_further_along_the_verbs_phrases(base_resources):
     adopt = make_coder(base_resources, [("adopt with", "081"), ("adopt {resolution}", "102")], require_target=True,
                        modality=False)
     assert events(adopt, "Turkey will adopt a set of resolutions with Syria.") == {("081", "TUR", "SYR")}
+
+
+def test_new_actor_length_names_uncoded_phrases_by_their_words(base_resources):
+    lines = [("travel to", "032")]
+    c = make_coder(base_resources, lines, require_target=True, modality=False, new_actor_length=4)
+    assert events(c, "The blue lamplighters travelled to the Hall of Lanterns on Monday.") == {
+        ("032", '"THE BLUE LAMPLIGHTERS"', '"THE HALL OF LANTERNS"')}
+    # a known actor stays itself; phrases longer than the option allows are no actors
+    assert events(c, "The blue lamplighters travelled to Turkey on Monday.") == {
+        ("032", '"THE BLUE LAMPLIGHTERS"', "TUR")}
+    short = make_coder(base_resources, lines, require_target=True, modality=False, new_actor_length=3)
+    assert events(short, "The blue lamplighters travelled to the Hall of Lanterns on Monday.") == set()
+    off = make_coder(base_resources, lines, require_target=True, modality=False)
+    assert events(off, "The blue lamplighters travelled to Turkey on Monday.") == set()
+
+
+def _petrarch_coder(base_resources, tmp_path, block: str):
+    from dyads import Coder
+    from dyads.dictionaries.petrarch import read_petrarch_verbs
+
+    path = tmp_path / "verbs.txt"
+    path.write_text(block, encoding="utf-8")
+    vd = read_petrarch_verbs(path)
+    return vd, Coder(stages=("actors", "events"), resources=dataclasses.replace(base_resources, verbs=vd))
+
+
+def test_target_before_the_words_before_the_verb_and_skipped_phrase(base_resources, tmp_path):
+    vd, c = _petrarch_coder(base_resources, tmp_path, "--- CELEBRATE  [181] ---\nCELEBRATE\n"
+                            "- + HOSTING * TABASKI ^ $ [042]\n- + HOSTING * MAY_DAY $ [046]\n"
+                            "- NOTED + * [115]\n")
+    pats = {p.code: p for p in vd.get("celebrate")}
+    assert pats["042"].target_before_words and pats["042"].source_skip == 1
+    assert pats["046"].target_before_words and pats["046"].source_skip == 0
+    assert not pats["115"].target_before_words  # `NOTED + *`: the target is the head's own subject
+    # `+` before HOSTING: the one hosting is the target, not the guest the parser makes celebrate's subject
+    assert events(c, "Russia will be hosting Turkey to celebrate May Day with Iran next week in Syria.") == {
+        ("046", "IRN", "RUS")}
+    # `^ $`: the first phrase with an actor is passed over, the next is the source
+    assert events(c, "Russia will be hosting Turkey to celebrate Tabaski with Iran next week at Syria.") == {
+        ("042", "SYR", "RUS")}
+
+
+def all_events(coder, text: str) -> set[tuple[str, str, str]]:
+    """Events with one-sided ones, a missing target written `---` as PETRARCH does."""
+    out = coder.code(text, date="2013-07-22")
+    return {(e.cameo, s.code or "", t.code if t else "---") for e in out.events for s in e.source
+            for t in (e.target or [None])}
+
+
+PETR1 = {"require_target": False, "modality": False, "petrarch_one_sided": True}
+
+
+def test_petrarch1_deletes_comma_delimited_clauses(base_resources):
+    lines = [("condemn", "122"), ("say", "010")]
+    deleting = make_coder(base_resources, lines, comma_clauses=(2, 8, 0, 0, 2, 8), **PETR1)
+    text = "Russia condemned Turkey, a senior Iraqi official said on Monday."
+    assert all_events(deleting, text) == {("122", "RUS", "TUR")}  # the terminal clause is gone
+    keeping = make_coder(base_resources, lines, comma_clauses=(2, 8, 0, 0, 2, 0), **PETR1)  # terminal kind off
+    assert ("010", "IRQGOV", "---") in all_events(keeping, text)
+    # a comma inside a noun phrase delimits no clause: "Syria, Iran and Iraq" stays whole
+    listed = make_coder(base_resources, lines, comma_clauses=(1, 8, 0, 0, 1, 8), **PETR1)
+    assert ("122", "IRN", "TUR") in all_events(listed, "Syria, Iran and Iraq condemned Turkey on Monday.")
+
+
+def test_petrarch1_one_sided_events_need_a_phrase_after_the_verb(base_resources):
+    petr1 = make_coder(base_resources, [("protest", "140")], **PETR1)
+    assert all_events(petr1, "Russia protested today.") == set()
+    assert all_events(petr1, "Russia protested in the capital.") == {("140", "RUS", "---")}
+    ours = make_coder(base_resources, [("protest", "140")], modality=False)
+    assert all_events(ours, "Russia protested today.") == {("140", "RUS", "---")}
+
+
+def test_petrarch1_codes_no_one_sided_event_inside_a_coded_clause(base_resources):
+    lines = [("restore", "064"), ("burn down", "222")]
+    petr1 = make_coder(base_resources, lines, **PETR1)
+    text = "Russia is about to restore ties with Turkey years after Iraqi crowds burned down a warehouse."
+    assert all_events(petr1, text) == {("064", "RUS", "TUR")}
+    # with the outer verb uncoded, the inner one is coded with its `---` target
+    alone = make_coder(base_resources, [("burn down", "222")], **PETR1)
+    assert all_events(alone, text) == {("222", "IRQCVL", "---")}
+
+
+def test_agent_word_modifying_another_noun_codes_the_phrase_with_petrarch_option(base_resources):
+    from dyads import Coder
+
+    text = "The official bulletin praised the decision on Monday."
+
+    def sectors(actors) -> set[str | None]:
+        c = Coder(stages=("actors",), resources=dataclasses.replace(base_resources, actors=actors))
+        return {a.sector for a in c.code(text, date="2013-07-22").actors}
+
+    assert "GOV" not in sectors(base_resources.actors)  # ours: "official" here is an adjective, no one
+    petr = dataclasses.replace(base_resources.actors, agent_modifiers=True, country_from_context=False)
+    assert "GOV" in sectors(petr)

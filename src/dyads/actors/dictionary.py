@@ -96,10 +96,18 @@ class ActorDictionary:
     # role words get a regular plural ("minister" -> "ministers"); PETRARCH's agent files list their plurals
     # themselves and `{}` says there is none ("police", not "polices")
     auto_plurals: bool = True
+    # a bare role word takes the country its sentence or article is about ("the government" -> SYRGOV); PETRARCH
+    # codes it as it reads, without a country ("students" -> ---EDU)
+    country_from_context: bool = True
+    # a role word that only modifies another noun ("the official news agency") codes the phrase: PETRARCH
+    # looks for agent words anywhere in a noun phrase; ours need the role word to be the noun ("officials")
+    agent_modifiers: bool = False
 
     def extend(self, other: ActorDictionary) -> None:
         self.anti_prefix = self.anti_prefix and other.anti_prefix
         self.auto_plurals = self.auto_plurals and other.auto_plurals
+        self.country_from_context = self.country_from_context and other.country_from_context
+        self.agent_modifiers = self.agent_modifiers or other.agent_modifiers
         self.actors.extend(other.actors)
         self.agents.extend(other.agents)
         self.discards.extend(other.discards)

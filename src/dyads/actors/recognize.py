@@ -97,6 +97,7 @@ class _Compiled:
     discards: set[str]
     forms: dict[str, list[tuple[str, ...]]]  # lower-cased phrase -> its spellings, tokenised (case guard)
     anti_prefix: bool = True  # whether "anti-X" makes X's opposition (ActorDictionary.anti_prefix)
+    agent_modifiers: bool = False  # ActorDictionary.agent_modifiers
 
 
 _CACHE: WeakKeyDictionary = WeakKeyDictionary()
@@ -163,7 +164,7 @@ def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
     matcher.add("ACTOR", [docs[p] for p in actors])
     matcher.add("AGENT", [docs[p] for p in agents])
     matcher.add("DISCARD", [docs[p] for p in discards])
-    compiled = _Compiled(matcher, actors, agents, discards, forms, dictionary.anti_prefix)
+    compiled = _Compiled(matcher, actors, agents, discards, forms, dictionary.anti_prefix, dictionary.agent_modifiers)
     _CACHE[key] = compiled
     return compiled
 
@@ -376,7 +377,8 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         last = doc[end - 1]
         head_of = _np_head(last, compiled.agents)
         if label == "AGENT" and last.pos_ not in {"NOUN", "PROPN"} and phrase not in _NON_NOUN_AGENTS and not (
-            last.pos_ == "ADJ" and head_of is not last and head_of.lower_ in compiled.agents
+            last.pos_ == "ADJ" and head_of is not last
+            and (head_of.lower_ in compiled.agents or compiled.agent_modifiers)
         ):
             continue  # "military hardware" is no actor; "rebel leaders", "military officials" are
         if head_of is not last and {head_of.lemma_.lower(), head_of.lower_} & _NON_ACTOR_HEADS:
@@ -497,8 +499,9 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             g.former = True
     actors = _to_actors(doc, groups, blocked, ents, ent_at)
     _inherit_over_conjunctions(doc, actors)
-    _sentence_country(doc, actors)
-    _article_country(actors)
+    if dictionary.country_from_context:
+        _sentence_country(doc, actors)
+        _article_country(actors)
     actors = _drop_reporters(doc, actors)
     for s_, e_ in credits:
         span = doc.char_span(s_, e_, alignment_mode="expand")

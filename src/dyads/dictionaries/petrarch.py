@@ -277,10 +277,16 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
     after_group = False
     marked_post = marked.split("*", 1)[1]
     skipped = False  # a `^` after a bare preposition: its phrase is passed over ("IFTAR IN ^ +")
+    carets = 0  # `^` in a row not after a bare preposition: phrases passed over before a `$` ("TABASKI ^ $")
+    source_skip = 0
     for raw in _ITEM.findall(marked_post):
         if raw == "^":
             skipped = skipped or bare_open
+            carets += 0 if bare_open else 1
             continue
+        if raw == "$" and not bare_open:
+            source_skip = carets
+        carets = 0 if raw != "$" else carets
         if raw == "+":  # after a bare preposition: its object; after "(...)" groups or a skip: none of them
             if bare_open and not skipped:
                 target_prep = len(preps) - 1
@@ -352,6 +358,8 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
         extra=tuple(extra), order=order, prep_slots=tuple(slots) if any(x is not None for x in slots) else (),
         particles=n_part, target_prep=target_prep, before=tuple(before), before_adjacent=adjacent,
         subject_role=subject_role, source_prep=source_prep,
+        target_before_words=subject_role == "target" and bool(before) and pre_marked.lstrip().startswith("+"),
+        source_skip=source_skip,
     )
 
 
@@ -376,7 +384,9 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
     # PETRARCH2's CAMEO.2.0 format (a "VERB PATTERNS" section, "VERSION: 2.x"): words before `*` are the
     # heads of noun phrases; TABARI's older format: any words before the verb
     cameo2 = any("####### VERB PATTERNS" in x or re.search(r"VERSION:\s*[2-9]", x) for x in lines[:800])
-    vd = VerbDictionary(require_target=True, modality=False, passive_source_in_phrase=True, implicit_reciprocal=False)
+    # PETRARCH-1's one-sided reading goes with its (TABARI-format) dictionaries; PETRARCH2 codes differently
+    vd = VerbDictionary(require_target=True, modality=False, passive_source_in_phrase=True, implicit_reciprocal=False,
+                        petrarch_one_sided=not cameo2)
     verbs: list[str] = []
     block_code: str | None = None
     block_rev: str | None = None
@@ -605,7 +615,8 @@ def read_petrarch_actor_dir(directory: str | Path, files: dict[str, list[Path]] 
     files = files if files is not None else find_petrarch_files(directory)
     out = ActorDictionary()
     if files.get("actors") or files.get("agents"):  # PETRARCH's conventions, only when its files are in use
-        out.anti_prefix = out.auto_plurals = False
+        out.anti_prefix = out.auto_plurals = out.country_from_context = False
+        out.agent_modifiers = True
     for path in files.get("actors", []):
         out.extend(read_petrarch_actors(path))
     for path in files.get("agents", []):

@@ -16,9 +16,16 @@ PETRARCH conventions the scorer follows, because the files rely on them:
 - a record whose `<EventCoding error="...">` names an input error (a discarded story or sentence,
   a bad parse, a dateline) expects nothing to be coded, like `noevents`;
 - `<Config option="require_dyad" value="false"/>` between records switches one-sided events on for
-  the records that follow (with `--one-sided`): an event without a target actor is then coded with
-  target `---`;
+  the records that follow (when the suite's verb file is PETRARCH-1's, or with `--one-sided`; never
+  with `--dyads-only`): an event without a target actor is then coded with target `---`;
+- `<Config option="comma_min" value="4"/>` and the other comma_* options (with a PETRARCH-1 verb file):
+  comma-delimited clauses of those lengths (PETRARCH-1's defaults, 2-8 words internal and terminal,
+  none initial, until a record changes them) are deleted before coding, as PETRARCH-1 did;
+- `<Config option="new_actor_length" value="N"/>` does the same for PETRARCH's new actors: an uncoded
+  subject or object phrase of at most N words is coded by its words (`"THE MINISTRY OF MAGIC"`);
 - PETRARCH's discard file names phrases that stop a sentence (`+`: the whole story) from being coded;
+- `_` between two words of a record's text ("Dol_Amroth") is read as a space, as the record's parse
+  (which PETRARCH codes) splits it;
 - an actor code `A/B/C` (one phrase standing for several actors) is compared as written when the
   gold writes it so, else as the separate actors A, B and C (the older unit-test file's convention).
 """
@@ -50,6 +57,8 @@ class Record:
     expected: list[tuple[str, str, str]]
     noevents: bool
     require_dyad: bool = True  # PETRARCH's `require_dyad` option in force for this record
+    new_actor_length: int = 0  # PETRARCH's `new_actor_length` option in force for this record
+    comma: tuple[int, int, int, int, int, int] | None = None  # PETRARCH-1's comma_* options in force, if any
 
 
 @dataclass
@@ -104,12 +113,20 @@ def read_validation(path: str | Path) -> tuple[dict[str, list[Path]], set[str], 
         if inc:
             include = set(inc.group(1).split())
     records = []
-    require_dyad = True
+    require_dyad, new_actor_length = True, 0
+    # a file that sets comma_* options is a PETRARCH-1 file: its defaults (2-8, 0-0, 2-8 words) hold until changed
+    comma_names = ("comma_min", "comma_max", "comma_bmin", "comma_bmax", "comma_emin", "comma_emax")
+    comma: list[int] | None = [2, 8, 0, 0, 2, 8] if re.search(r"<Config\b[^>]*comma_", raw) else None
     for m in re.finditer(r"<Config\b([^>]*)>|<Sentence\b([^>]*)>(.*?)</Sentence>", raw, re.S):
         if m.group(1) is not None:
             opt = _attrs(m.group(1))
             if opt.get("option", "").lower() == "require_dyad":
                 require_dyad = opt.get("value", "true").strip().lower() != "false"
+            elif opt.get("option", "").lower() == "new_actor_length" and opt.get("value", "").strip().isdigit():
+                new_actor_length = int(opt["value"])
+            elif comma is not None and opt.get("option", "").lower() in comma_names \
+                    and opt.get("value", "").strip().isdigit():
+                comma[comma_names.index(opt["option"].lower())] = int(opt["value"])
             continue
         attrs, body = m.group(2), m.group(3)
         a = _attrs(attrs)
@@ -120,6 +137,9 @@ def read_validation(path: str | Path) -> tuple[dict[str, list[Path]], set[str], 
             continue
         t = re.search(r"<Text>(.*?)</Text>", body, re.S)
         text = re.sub(r"\s+", " ", html.unescape(t.group(1))).strip() if t else ""
+        # PETRARCH codes the record's <Parse>, whose tokens split a text's "Dol_Amroth" ((NNP Dol) (NNP Amroth)):
+        # `_` is PETRARCH's word joiner, not part of a word, so we code the text the parse was made of
+        text = re.sub(r"(?<=[^\W_])_(?=[^\W_])", " ", text)
         d = a.get("date", "")
         day = date(int(d[:4]), int(d[4:6]), int(d[6:8])) if re.fullmatch(r"\d{8}", d) else None
         expected, noevents = [], False
@@ -129,7 +149,8 @@ def read_validation(path: str | Path) -> tuple[dict[str, list[Path]], set[str], 
                 noevents = True
             elif ev.get("eventcode"):
                 expected.append((ev.get("eventcode", ""), ev.get("sourcecode", ""), ev.get("targetcode", "")))
-        records.append(Record(a.get("id", ""), cat, text, day, expected, noevents and not expected, require_dyad))
+        records.append(Record(a.get("id", ""), cat, text, day, expected, noevents and not expected, require_dyad,
+                              new_actor_length, tuple(comma) if comma is not None else None))  # type: ignore[arg-type]
     return files, include, records
 
 
@@ -157,14 +178,17 @@ def _triples(events: list, literal: set[str]) -> set[tuple[str, str, str]]:
 
 
 def score_petrarch(path: str | Path, limit: int | None = None, model: str | None = None,
-                   dump: str | Path | None = None, one_sided: bool = False) -> PetrarchMetrics:
+                   dump: str | Path | None = None, one_sided: bool | None = None) -> PetrarchMetrics:
     """Code every record of the suite with its own dictionaries and count as UD-PETRARCH does.
 
     `dump` names a file to write every record not coded exactly into, with the coder's `explain`
     output (actors seen, each predicate with its pattern or why it was dropped), for error analysis.
-    `one_sided` honours the files' `require_dyad=false` sections (events without a target). Off by
-    default: PETRARCH's gold for those sections also assumes TABARI's deletion of comma-delimited
-    clauses, which we do not do, so coding one-sided events there adds more wrong events than right.
+    `one_sided` honours the files' `require_dyad=false` sections (events without a target), with
+    PETRARCH-1's reading of them (`VerbDictionary.petrarch_one_sided`) and its deletion of
+    comma-delimited clauses where the file sets the comma_* options; False codes dyads only. None (the
+    default) honours them when the suite's verb file is PETRARCH-1's (TABARI format, as the unit tests'):
+    the one-sided reading implemented is PETRARCH-1's, and the 2.02 file's gold (UD-PETRARCH's, with a
+    CAMEO.2.0 verb file) ignores the <Config> options, so there it would add only extras.
     """
     from dyads.actors.dictionary import ActorDictionary
     from dyads.events.verbs import VerbDictionary
@@ -180,6 +204,7 @@ def score_petrarch(path: str | Path, limit: int | None = None, model: str | None
         verbs.extend(read_petrarch_verbs(f))
     for f in files.get("pico", []):
         verbs.negations.update(read_petrarch_negations(f))
+    petr1 = verbs.petrarch_one_sided  # a PETRARCH-1 (TABARI-format) verb file
     discards = [re.compile(r"(?<!\w)" + re.escape(d) + r"(?!\w)", re.I) for d in actors.discards if d]
     res = Resources(ontology=load_ontology(), actors=actors, verbs=verbs, gazetteer=load_gazetteer())
     coder = Coder(resources=res, stages=("actors", "events"), **({"model": model} if model else {}))
@@ -187,7 +212,12 @@ def score_petrarch(path: str | Path, limit: int | None = None, model: str | None
     blocks: list[str] = []
     explained = coder.explain(Article(id=r.id, text=r.text, publication_date=r.day) for r in records)
     for rec in records:
-        verbs.require_target = rec.require_dyad or not one_sided  # read when the record is coded, on next()
+        # the <Config> options are PETRARCH-1's: with a PETRARCH2 (CAMEO.2.0) verb file the gold comes from a
+        # coder that ignores them (UD-PETRARCH's validator: "PETR-1 code ... hasn't been implemented")
+        honour = one_sided if one_sided is not None else petr1
+        verbs.require_target = rec.require_dyad or not honour  # read when the record is coded, on next()
+        verbs.new_actor_length = rec.new_actor_length
+        verbs.comma_clauses = rec.comma if petr1 else None
         coded, why = next(explained)
         events = [] if any(d.search(rec.text) for d in discards) else coded.events
         got = _triples(events, {c for e in rec.expected for c in e[1:]})
@@ -237,8 +267,11 @@ def format_report(m: PetrarchMetrics, misses: bool = False) -> str:
 @click.option("--misses", is_flag=True, help="List every record not coded exactly.")
 @click.option("--dump", type=click.Path(dir_okay=False), default=None,
               help="Write every record not coded exactly, with the coder's explanation, to this file.")
-@click.option("--one-sided", is_flag=True,
-              help="Honour the file's require_dyad=false sections: code events without a target as ---.")
-def command(model: str | None, file: str, limit: int | None, misses: bool, dump: str | None, one_sided: bool) -> None:
+@click.option("--one-sided/--dyads-only", default=None,
+              help="Honour the file's require_dyad=false sections (events without a target coded as ---), or "
+                   "code dyads only throughout. Default: honour them when the suite's verb file is PETRARCH-1's "
+                   "(TABARI format).")
+def command(model: str | None, file: str, limit: int | None, misses: bool, dump: str | None,
+            one_sided: bool | None) -> None:
     """Run a PETRARCH validation FILE.xml with the dictionaries its <Environment> names."""
     click.echo(format_report(score_petrarch(file, limit, model=model, dump=dump, one_sided=one_sided), misses))

@@ -238,6 +238,28 @@ def _actors_in(heads: Iterable[Token], index: dict[int, Actor], skip: set[int] |
     return out
 
 
+def _new_actor(head: Token, index: dict[int, Actor], vd: VerbDictionary) -> Actor | None:
+    """PETRARCH's `new_actor_length`: an uncoded noun phrase of at most that many words as an actor named
+    by its words ('"THE MINISTRY OF MAGIC"'); None when the option is off, the phrase too long or not a noun's.
+
+    Why: PETRARCH lets users see the actors its dictionaries miss in the events themselves; its words are
+    the phrase's, without punctuation and possessive endings, in capitals as PETRARCH writes its codes.
+    """
+    if vd.new_actor_length <= 0 or head.pos_ not in {"NOUN", "PROPN"} or head.i in index:
+        return None
+    if head.ent_type_ in {"DATE", "TIME"}:  # "on Monday" says when, it names no one
+        return None
+    toks = sorted(_phrase_tokens(head, index=index), key=lambda t: t.i)
+    if any(t.i in index for t in toks):
+        return None
+    words = [t.text.upper() for t in toks if not t.is_punct and t.tag_ != "POS" and not t.is_space]
+    if not words or len(words) > vd.new_actor_length:
+        return None
+    first, last = toks[0], toks[-1]
+    return Actor(text=head.doc[first.i:last.i + 1].text, start=first.idx, end=last.idx + len(last.text),
+                 code='"' + " ".join(words) + '"', kind="new", source="new_actor_length: the phrase's own words")
+
+
 def _placed(toks: list[Token], head: Token, below: set[int]) -> bool:
     """Whether a mention hangs from `head` through a place preposition ("in Eriador")."""
     return any(a.dep_ == "prep" and a.lower_ in _SETTING_PREPS and a.i > head.i
@@ -761,8 +783,9 @@ def _modality(verb: Token) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _phrase_actors(verb: Token, index: dict[int, Actor], skip: set[int]) -> list[Actor]:
-    """The actors of the first of a verb's objects and prepositional phrases (in text order) that has one."""
+def _phrase_actors(verb: Token, index: dict[int, Actor], skip: set[int], pass_over: int = 0) -> list[Actor]:
+    """The actors of the first of a verb's objects and prepositional phrases (in text order) that has one,
+    after `pass_over` such phrases (PETRARCH's `^ $`)."""
     heads = [c for c in verb.children if c.dep_ in {"dobj", "obj", "dative"}]
     heads += [o for c in sorted(verb.children, key=lambda c: c.i) if c.dep_ in {"prep", "agent", "dative"}
               and not _is_time(c) for o in _prep_objects(c)]
@@ -772,7 +795,9 @@ def _phrase_actors(verb: Token, index: dict[int, Actor], skip: set[int]) -> list
         if h.i in skip:
             continue
         found = _actors_in([h], index, skip)
-        if found:
+        if found and pass_over > 0:
+            pass_over -= 1
+        elif found:
             return found
     return []
 
@@ -789,6 +814,12 @@ def _pattern_roles(cand: Candidate, verb: Token, m: _Match, index: dict[int, Act
                     if c.dep_ in {"nsubjpass", "nsubj"}]
     if not subj and verb.dep_ == "acl":
         subj = [verb.head]
+    # `+ HOSTING * ...`: the target precedes the pattern's words before the verb, so when one of them is a
+    # verb of its own ("X will be hosting Y to celebrate ..."), the target is that verb's subject, X, even
+    # when the parser makes Y the subject of the verb
+    before_verbs = sorted((verb.doc[i] for i in m.before if verb.doc[i].pos_ in {"VERB", "AUX"}), key=lambda t: t.i)
+    if p.target_before_words and before_verbs:
+        subj = _subject(before_verbs[0])[0] or subj
     if not subj:
         subj, _ = _subject(verb)
     skip = {t.i for h in subj for t in h.subtree}
@@ -803,7 +834,7 @@ def _pattern_roles(cand: Candidate, verb: Token, m: _Match, index: dict[int, Act
             sources = _actors_in(_subject(gov)[0], index)
             why = f"source: the subject of '{gov.text}'"
     if not sources:
-        sources = _phrase_actors(verb, index, skip)
+        sources = _phrase_actors(verb, index, skip, p.source_skip)
         passive = p.source_prep is None and not p.before
         why = "source from the verb's phrases" + (" (agentless passive)" if passive else "")
     cand.modifiers.append(why)
@@ -886,6 +917,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         if sources:
             cand.modifiers.append("pronoun")
             cand.confidence -= 0.1
+    if not sources and vd.new_actor_length:
+        sources = [a for a in (_new_actor(h, index, vd) for h in subj_heads) if a is not None]
     if not sources:
         who = " ".join(t.text for t in subj_heads[:1]) or "none"
         cand.dropped = f"no known actor as source (subject: {who})"
@@ -925,6 +958,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         heads = [h for h in heads if h.i not in subj_ids]
         # the source again ("he" for Sam in "Sam began to question whether he ...") is no target: look further
         found = [a for a in _actors_in(heads, index) if a not in sources and a.code not in own_codes]
+        if not found and vd.new_actor_length:  # PETRARCH: the first noun phrase in a target's place
+            found = [a for a in (_new_actor(h, index, vd) for h in heads[:1]) if a is not None]
         if found:
             cand.target = found
             break
@@ -973,6 +1008,11 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         cand.confidence -= 0.1
         if vd.require_target:
             cand.dropped = "no target actor (this dictionary codes dyads only)"
+            return cand
+        if vd.petrarch_one_sided and not any(
+                c.dep_ in {"dobj", "obj", "dative", "attr"} or (c.dep_ == "prep" and _prep_objects(c))
+                for h in hosts for c in h.children):
+            cand.dropped = "no target actor and no noun phrase after the verb to stand as '---' (PETRARCH-1)"
             return cand
     clause_verb = verb if verb is not None else tok
     # a pattern that names the negation itself ("&NEGATVAUXVRB * OVER EFFORTS") has coded it already
@@ -1189,11 +1229,72 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
 
 
 
+def _np_comma(comma: Token) -> bool:
+    """A comma inside a noun phrase ("Lions, tigers and X", "X, the state's foe", "complete, full ties"):
+    the words on both sides meet at a noun without a verb between, so the comma delimits no clause."""
+    doc = comma.doc
+    if comma.i == 0 or comma.i + 1 >= len(doc):
+        return False
+    left, right = doc[comma.i - 1], doc[comma.i + 1]
+    up = [right, *right.ancestors]
+    left_up = {t.i for t in [left, *left.ancestors]}
+    meet = next((t for t in up if t.i in left_up), None)
+    if meet is None or meet.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+        return False
+    return not any(t.pos_ in {"VERB", "AUX"} for t in up[: up.index(meet)])
+
+
+def comma_clauses(sent: DocSpan, limits: tuple[int, int, int, int, int, int]) -> set[int]:
+    """The tokens PETRARCH-1 deletes as comma-delimited clauses (initial, terminal, then internal ones whose
+    length in words is within `limits`); commas inside noun phrases delimit none.
+
+    Why: PETRARCH-1, like TABARI, drops short asides ("..., it seems, ...") and attributions at the end
+    ("..., a senior official said.") before coding; its validation records expect it.
+    """
+    cmin, cmax, bmin, bmax, emin, emax = limits
+    commas = [t.i for t in sent if t.text == "," and not _np_comma(t)]
+    if not commas:
+        return set()
+
+    def words(lo: int, hi: int) -> int:
+        return sum(1 for t in sent.doc[lo:hi] if t.text[:1].isalpha())
+
+    end = sent.end - 1 if sent.doc[sent.end - 1].is_punct else sent.end
+    out: set[int] = set()
+    if bmax and bmin <= words(sent.start, commas[0]) <= bmax:
+        out.update(range(sent.start, commas[0]))
+    if emax and emin <= words(commas[-1] + 1, end) <= emax:
+        out.update(range(commas[-1] + 1, end))
+    if cmax:
+        for a, b in zip(commas, commas[1:], strict=False):
+            if cmin <= words(a + 1, b) <= cmax:
+                out.update(range(a + 1, b))
+    return out
+
+
+def _inside_clause_of(tok: Token, verb: Token) -> bool:
+    """Whether `tok` lies in the clause of `verb` ("is about to restore ... after crowds burned ...": the
+    clause of "restore" is that of "is", whose complement chain it ends), not in a coordinated one."""
+    top = verb
+    while top.dep_ in {"xcomp", "acomp", "aux", "auxpass"} and top.head is not top:
+        top = top.head
+    if tok.i == top.i or not top.is_ancestor(tok):
+        return False
+    path = [tok, *(a for a in tok.ancestors if top.is_ancestor(a))]
+    return not any(t.dep_ == "conj" for t in path)
+
+
 def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) -> list[Candidate]:
     """Every predicate of a sentence with its coding or the reason it was dropped."""
     out: list[Candidate] = []
+    deleted = comma_clauses(sent, vd.comma_clauses) if vd.comma_clauses else set()
+    if deleted:  # PETRARCH-1: a deleted clause holds neither predicates nor actors
+        index = {i: a for i, a in index.items() if i not in deleted}
     for tok in sent:
         if tok.pos_ not in {"VERB", "NOUN", "AUX", "PROPN", "ADJ"}:
+            continue
+        if tok.i in deleted and _patterns_for(tok, vd):
+            out.append(Candidate(tok, dropped="inside a comma-delimited clause (deleted, PETRARCH's comma_* options)"))
             continue
         if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "compound" and tok.head.lemma_.lower() not in EVENT_CARRIERS:
             continue  # a modifier of another noun ("riot police", "aid groups", "bomb attack") is no event
@@ -1288,6 +1389,15 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
                 o.dropped = f"content of '{c.token.text}' ({c.code}), not an act of its own"
                 if not c.target:  # "an intention to send arms to X": the target is X
                     c.target = [a for a in o.target if a not in c.source]
+    # PETRARCH-1: a verb inside the clause of a verb coded in the sentence is coded only with a target
+    if vd.petrarch_one_sided and not vd.require_target:
+        for c in sorted(out, key=lambda c: len(list(c.token.ancestors))):
+            if c.dropped or c.target:
+                continue
+            over = next((o for o in out if o is not c and not o.dropped and o.token.i != c.token.i
+                         and _inside_clause_of(c.token, o.token)), None)
+            if over is not None:
+                c.dropped = f"no target, inside the clause of the coded '{over.token.text}' (PETRARCH-1)"
     # one event per act: the same code and dyad twice in a sentence is one event
     seen: set[tuple] = set()
     for c in out:

@@ -86,6 +86,11 @@ class VerbPattern:
     before_nouns: bool = False
     subject_role: str = "source"  # what the subject is: "source", "target" (PETRARCH `+ *`), "both" (`% *`)
     source_prep: int | None = None  # index into `preps` whose object is the source (PETRARCH `(FROM $)`); -1: any
+    # PETRARCH `+ HOSTING *`: the target comes before the words before the head (the subject of HOSTING), not
+    # between them and the head (`NOTED + *`: the head's own subject)
+    target_before_words: bool = False
+    # PETRARCH `TABASKI ^ $`: the source is in the verb's phrases after passing over this many phrases with actors
+    source_skip: int = 0
 
     @property
     def specificity(self) -> tuple[int, int]:
@@ -120,6 +125,18 @@ class VerbDictionary:
     # what a negated act is, code -> code, when the dictionary says so (PETRARCH's coding ontology: "did not
     # disapprove" 110 -> 050); empty: our rule (a negated cooperative act is a rejection, 120)
     negations: dict[str, str] = field(default_factory=dict)
+    # PETRARCH's `new_actor_length`: a subject or object noun phrase of at most this many words that no
+    # dictionary entry codes is an actor named by its own words ('"THE MINISTRY OF MAGIC"'), so that
+    # actors missing from the dictionaries still show in the events; 0 (PETRARCH's default and ours): off
+    new_actor_length: int = 0
+    # PETRARCH-1's (TABARI's) deletion of comma-delimited clauses before coding, in words (min, max) for an
+    # internal clause, the initial one and the terminal one: `comma_min/max`, `comma_bmin/bmax`,
+    # `comma_emin/emax`; a max of 0 turns that kind off. None (PETRARCH2 and ours): nothing is deleted
+    comma_clauses: tuple[int, int, int, int, int, int] | None = None
+    # PETRARCH-1's events without a target (when `require_target` is off): the verb needs a noun phrase after it
+    # that stands as the uncoded target `---` ("said on Saturday", not "said today"), and a verb inside the
+    # clause of a verb coded in the sentence gives none. Off (ours): any predicate with a source may be one-sided
+    petrarch_one_sided: bool = False
     _seen: set[VerbPattern] = field(default_factory=set, repr=False)
     _sorted: set[str] = field(default_factory=set, repr=False)
 
@@ -152,6 +169,9 @@ class VerbDictionary:
         for k, v in other.surface_forms.items():
             self.surface_forms[k] = self.surface_forms.get(k, frozenset()) | v
         self.negations.update(other.negations)
+        self.new_actor_length = max(self.new_actor_length, other.new_actor_length)
+        self.petrarch_one_sided = self.petrarch_one_sided or other.petrarch_one_sided
+        self.comma_clauses = self.comma_clauses or other.comma_clauses
 
     def codes(self) -> set[str]:
         return {p.code for pats in self.patterns.values() for p in pats if p.code != NO_EVENT}
