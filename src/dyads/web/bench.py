@@ -90,7 +90,7 @@ def generate_database(path: str | Path, n_events: int = DEFAULT_EVENTS) -> float
     import pyarrow as pa
 
     from dyads.ontology import load_ontology
-    from dyads.store import Store, summaries
+    from dyads.store import Store, summaries, words
 
     started = time.perf_counter()
     path = Path(path)
@@ -167,8 +167,8 @@ def generate_database(path: str | Path, n_events: int = DEFAULT_EVENTS) -> float
         """)
         con.execute("""
             INSERT INTO events BY NAME
-            SELECT id, article_id, sent AS sentence_index, strftime(day, '%Y-%m-%d') AS date, 'day' AS date_precision,
-                   NULL AS date_text, day AS event_date,
+            SELECT id, i + 1 AS seq, article_id, sent AS sentence_index, strftime(day, '%Y-%m-%d') AS date,
+                   'day' AS date_precision, NULL AS date_text, day AS event_date,
                    [s_code] AS source_codes,
                    CASE WHEN second_target THEN [t_code, t_iso || 'OPP'] ELSE [t_code] END AS target_codes,
                    s_code AS source_code, t_code AS target_code, cameo, root AS cameo_root, cname AS cameo_name,
@@ -209,9 +209,11 @@ def generate_database(path: str | Path, n_events: int = DEFAULT_EVENTS) -> float
         """)
         for t in ("gen", "gen2", "gen3", "gen4"):
             con.execute(f"DROP TABLE {t}")
-        # what Store.write derives from the rows it writes: the compound codes' columns and the summary tables
+        # what Store.write derives from the rows it writes: the compound codes' columns, the summary tables
+        # and the word index (the events' keys `seq` are set above)
         con.execute(summaries.FILL_EXTRA_CODES)
         summaries.rebuild(con)
+        words.rebuild(con)
         con.execute("CHECKPOINT")
     return time.perf_counter() - started
 
