@@ -10,9 +10,9 @@ sentence. A word is a maximal run of letters and digits of the lower-cased sente
 Why the index answers exactly what the scan does: every maximal run of ASCII letters and digits
 of the needle lies, wherever the needle occurs in a lower-cased sentence, inside one word of that
 sentence (its characters are letters or digits, so no word boundary falls between them). So the
-events whose words contain each such run are a superset of the matches; when the needle is one
-such run (the common case: a word or its start) they are exactly the matches, otherwise the
-sentence check runs on top of them. A needle without such a run is matched by the scan.
+events with a word containing the needle's longest such run are a superset of the matches; when the
+needle is that run (the common case: a word or its start) they are exactly the matches, otherwise
+their sentences are checked too. A needle without such a run is matched by the scan.
 
 `Store.write` adds the words of new events and removes those of replaced ones in the same
 transaction (`add_sql`, `remove_sql`); migration 5 and `dyads bench web`'s generator call `rebuild`.
@@ -32,7 +32,6 @@ DDL = (
 )
 SPLIT = r"[^\pL\pN]+"  # RE2: anything but a letter or a digit (any script) separates words
 _RUN = re.compile(r"[a-z0-9]+")
-MAX_RUNS = 3  # the longest runs of a needle narrow the candidates enough; each costs a lookup
 
 
 def _words_sql(events: str) -> str:
@@ -87,14 +86,18 @@ def has_word_index(cur: duckdb.DuckDBPyConnection) -> bool:
 
 def match_sql(alias: str, needle: str) -> tuple[str, list[str]] | None:
     """SQL (and parameters) for: the `alias` event's lower-cased sentence contains `needle` (lower-cased),
-    answered from the index; None when the needle has no run of ASCII letters or digits to look up."""
-    runs = sorted(set(_RUN.findall(needle)), key=lambda r: (-len(r), r))[:MAX_RUNS]
+    answered from the index; None when the needle has no run of ASCII letters or digits to look up.
+
+    The events whose words contain the needle's longest run are the candidates. When the needle is
+    more than that run, their sentences are checked too, in a join on the candidates' keys: written
+    as a plain condition on the events, DuckDB would check every sentence before the lookup.
+    """
+    runs = sorted(set(_RUN.findall(needle)), key=lambda r: (-len(r), r))
     if not runs:
         return None
-    lookup = (f"{alias}.seq IN (SELECT w.seq FROM event_words w WHERE w.word_id IN "
+    lookup = ("(SELECT w.seq FROM event_words w WHERE w.word_id IN "
               "(SELECT v.id FROM sentence_words v WHERE contains(v.word, ?)))")
-    conds, params = [lookup] * len(runs), list(runs)
-    if _RUN.fullmatch(needle) is None:  # more than one word, or other characters: check the sentence too
-        conds.append(f"contains(lower({alias}.sentence), ?)")
-        params.append(needle)
-    return "(" + " AND ".join(conds) + ")", params
+    if _RUN.fullmatch(needle):  # one run: the candidates are the matches
+        return f"{alias}.seq IN {lookup}", [runs[0]]
+    return (f"{alias}.seq IN (SELECT c.seq FROM (SELECT seq, CAST(? AS VARCHAR) AS needle FROM {lookup}) c "
+            "JOIN events s ON s.seq = c.seq WHERE contains(lower(s.sentence), c.needle))"), [needle, runs[0]]
