@@ -398,21 +398,29 @@ def _overview_from_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, buck
         "grouping(location_name, location_country) AS g_l, period, quad_class, cameo_root, location_name, "
         "location_country, count(*) AS n FROM m GROUP BY GROUPING SETS ((period, quad_class), (cameo_root), "
         "(location_name, location_country))), "
-        "flat AS MATERIALIZED (SELECT m.source_code, m.target_code, count(*) AS n, "
-        f"sum(m.goldstein) AS g_sum, count(m.goldstein) AS g_n FROM m WHERE {single} GROUP BY ALL), "
-        # the few events with compound actors, for both their actors and their pairs
+        # single-actor events: top actors from their source and target codes (a few thousand groups),
+        # top dyads from their (source, target) pairs
+        f"src AS (SELECT source_code AS code, count(*) AS n, count(*) AS s, count(*) FILTER (WHERE target_code = "
+        f"source_code) AS t FROM m WHERE {single} AND source_code IS NOT NULL GROUP BY 1), "
+        f"tgt AS (SELECT target_code AS code, count(*) AS n, 0 AS s, count(*) AS t FROM m WHERE {single} "
+        "AND target_code IS NOT NULL AND target_code IS DISTINCT FROM source_code GROUP BY 1), "
+        "flat AS MATERIALIZED (SELECT source_code AS src, target_code AS tgt, count(*) AS n, sum(goldstein) AS g_sum, "
+        f"count(goldstein) AS g_n FROM m WHERE {single} AND source_code IS NOT NULL AND target_code IS NOT NULL "
+        "GROUP BY ALL), "
+        # the few events with compound actors, code by code and pair by pair
         f"comp AS MATERIALIZED (SELECT * FROM m WHERE NOT {single}), "
-        "actor_rows AS (SELECT source_code AS code, n, n AS s, "
-        "CASE WHEN target_code IS NOT DISTINCT FROM source_code THEN n ELSE 0 END AS t FROM flat "
-        "WHERE source_code IS NOT NULL "
-        "UNION ALL SELECT target_code, n, 0, n FROM flat WHERE target_code IS NOT NULL "
-        "AND target_code IS DISTINCT FROM source_code "
-        f"UNION ALL SELECT code, 1, s, t FROM ({compound_actors_sql('comp', 'TRUE')})), "
-        "pair_rows AS (SELECT source_code AS src, target_code AS tgt, n, g_sum, g_n FROM flat "
-        "WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
-        "UNION ALL SELECT src, tgt, 1, goldstein, CAST(goldstein IS NOT NULL AS INTEGER) "
-        f"FROM ({compound_pairs_sql('comp', 'TRUE', 'code')})) "
-        "SELECT (SELECT count(*) FROM (SELECT DISTINCT article_id FROM m)), "
+        "cp AS MATERIALIZED (SELECT src, tgt, count(*) AS n, sum(goldstein) AS g_sum, count(goldstein) AS g_n "
+        f"FROM ({compound_pairs_sql('comp', 'TRUE', 'code')}) GROUP BY ALL), "
+        # a pair outside the top of `flat` and without compound events cannot reach the top
+        "cand AS (SELECT src, tgt FROM (SELECT src, tgt FROM flat ORDER BY n DESC, src, tgt LIMIT ?) "
+        "UNION SELECT src, tgt FROM cp), "
+        "pairs AS (SELECT c.src, c.tgt, coalesce(f.n, 0) + coalesce(cp.n, 0) AS n, "
+        "round((coalesce(f.g_sum, 0) + coalesce(cp.g_sum, 0)) / (coalesce(f.g_n, 0) + coalesce(cp.g_n, 0)), 2) "
+        "AS goldstein FROM cand c LEFT JOIN flat f ON f.src = c.src AND f.tgt = c.tgt "
+        "LEFT JOIN cp ON cp.src = c.src AND cp.tgt = c.tgt), "
+        "actor_rows AS (SELECT * FROM src UNION ALL SELECT * FROM tgt "
+        f"UNION ALL SELECT code, 1, s, t FROM ({compound_actors_sql('comp', 'TRUE')})) "
+        "SELECT (SELECT count(DISTINCT article_id) FROM m), "
         "(SELECT list({'period': period, 'quad_class': quad_class, 'n': n}) FROM g WHERE g_pq = 0), "
         "(SELECT list({'root': cameo_root, 'n': n} ORDER BY cameo_root) FROM g WHERE g_r = 0), "
         "(SELECT list({'name': location_name, 'country': location_country, 'n': n} "
@@ -423,9 +431,8 @@ def _overview_from_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, buck
         "ORDER BY n DESC, code) FROM (SELECT code, CAST(sum(n) AS BIGINT) AS n, CAST(sum(s) AS BIGINT) AS as_source, "
         "CAST(sum(t) AS BIGINT) AS as_target FROM actor_rows GROUP BY code ORDER BY n DESC, code LIMIT ?)), "
         "(SELECT list({'source': src, 'target': tgt, 'n': n, 'goldstein': goldstein} ORDER BY n DESC, src, tgt) "
-        "FROM (SELECT src, tgt, CAST(sum(n) AS BIGINT) AS n, round(sum(g_sum) / sum(g_n), 2) AS goldstein "
-        "FROM pair_rows GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?))",
-        params + [top, top, top],
+        "FROM (SELECT src, tgt, CAST(n AS BIGINT) AS n, goldstein FROM pairs ORDER BY n DESC, src, tgt LIMIT ?))",
+        params + [top, top, top, top],
     ).fetchone()
     n_articles, by_period_quad, roots, top_places, top_actors, top_dyads = row
     by_period_quad = by_period_quad or []
@@ -511,7 +518,8 @@ def dyad(
         "WITH days AS MATERIALIZED (SELECT event_date, ab, ba, quad_class, count(*) AS n, sum(goldstein) AS g_sum, "
         f"count(goldstein) AS g_n FROM ({flagged}) GROUP BY ALL) "
         f"SELECT grouping(period) AS overall, period, CAST(coalesce(sum(n), 0) AS BIGINT) AS total, {measures}, "
-        "CASE WHEN grouping(period) = 1 THEN (SELECT list({'d': event_date, 'n': n} ORDER BY event_date NULLS LAST) FROM "
+        "CASE WHEN grouping(period) = 1 THEN (SELECT list({'d': event_date, 'n': n} ORDER BY event_date NULLS LAST) "
+        "FROM "
         "(SELECT event_date, CAST(sum(n) AS BIGINT) AS n FROM days GROUP BY 1)) END AS by_day "
         f"FROM (SELECT *, date_trunc('{bucket}', event_date)::DATE AS period FROM days) "
         "GROUP BY GROUPING SETS ((period), ()) ORDER BY overall, period"
