@@ -378,63 +378,31 @@ def _overview_from_summaries(cur: duckdb.DuckDBPyConnection, bucket: str, top: i
 
 
 def _overview_from_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, bucket: str, top: int) -> dict[str, Any]:
-    """The overview of the filtered events, in one query that reads the matching events once.
+    """The overview of the filtered events: each grouping reads only the columns it needs.
 
-    The columns every grouping needs are kept for the matching events (`m`, tens of thousands of
-    rows for a country); the counts by period x quad class, CAMEO root and place, the articles, and
-    the actors and dyads are then grouped from that. Single-actor events are grouped by their
-    (source, target) pair once (`flat`), and both the top actors and the top dyads are summed from
-    that, plus the few events with compound actors counted code by code. Scanning the events once
-    instead of four times halves the cost of a filtered overview on a million events.
+    Single-actor events are grouped by their (source, target) pair once (`flat`), and both the top
+    actors and the top dyads are summed from that, plus the few events with compound actors
+    counted code by code.
     """
     where, params = _where(cur, flt)
-    single = single_sql("m")
-    row = cur.execute(
-        "WITH m AS MATERIALIZED (SELECT "
-        f"date_trunc('{bucket}', e.event_date)::DATE AS period, e.quad_class, e.cameo_root, e.location_name, "
-        "e.location_country, e.article_id, e.source_code, e.target_code, e.source_extra, e.target_extra, e.goldstein "
-        f"FROM events e WHERE {where}), "
-        "g AS MATERIALIZED (SELECT grouping(period, quad_class) AS g_pq, grouping(cameo_root) AS g_r, "
+    single = single_sql("e")
+    # one pass for the counts by period x quad class, by CAMEO root and by place
+    n_articles, by_period_quad, roots, top_places = cur.execute(
+        "WITH g AS MATERIALIZED (SELECT grouping(period, quad_class) AS g_pq, grouping(cameo_root) AS g_r, "
         "grouping(location_name, location_country) AS g_l, period, quad_class, cameo_root, location_name, "
-        "location_country, count(*) AS n FROM m GROUP BY GROUPING SETS ((period, quad_class), (cameo_root), "
-        "(location_name, location_country))), "
-        # single-actor events: top actors from their source and target codes (a few thousand groups),
-        # top dyads from their (source, target) pairs
-        f"src AS (SELECT source_code AS code, count(*) AS n, count(*) AS s, count(*) FILTER (WHERE target_code = "
-        f"source_code) AS t FROM m WHERE {single} AND source_code IS NOT NULL GROUP BY 1), "
-        f"tgt AS (SELECT target_code AS code, count(*) AS n, 0 AS s, count(*) AS t FROM m WHERE {single} "
-        "AND target_code IS NOT NULL AND target_code IS DISTINCT FROM source_code GROUP BY 1), "
-        "flat AS MATERIALIZED (SELECT source_code AS src, target_code AS tgt, count(*) AS n, sum(goldstein) AS g_sum, "
-        f"count(goldstein) AS g_n FROM m WHERE {single} AND source_code IS NOT NULL AND target_code IS NOT NULL "
-        "GROUP BY ALL), "
-        # the few events with compound actors, code by code and pair by pair
-        f"comp AS MATERIALIZED (SELECT * FROM m WHERE NOT {single}), "
-        "cp AS MATERIALIZED (SELECT src, tgt, count(*) AS n, sum(goldstein) AS g_sum, count(goldstein) AS g_n "
-        f"FROM ({compound_pairs_sql('comp', 'TRUE', 'code')}) GROUP BY ALL), "
-        # a pair outside the top of `flat` and without compound events cannot reach the top
-        "cand AS (SELECT src, tgt FROM (SELECT src, tgt FROM flat ORDER BY n DESC, src, tgt LIMIT ?) "
-        "UNION SELECT src, tgt FROM cp), "
-        "pairs AS (SELECT c.src, c.tgt, coalesce(f.n, 0) + coalesce(cp.n, 0) AS n, "
-        "round((coalesce(f.g_sum, 0) + coalesce(cp.g_sum, 0)) / (coalesce(f.g_n, 0) + coalesce(cp.g_n, 0)), 2) "
-        "AS goldstein FROM cand c LEFT JOIN flat f ON f.src = c.src AND f.tgt = c.tgt "
-        "LEFT JOIN cp ON cp.src = c.src AND cp.tgt = c.tgt), "
-        "actor_rows AS (SELECT * FROM src UNION ALL SELECT * FROM tgt "
-        f"UNION ALL SELECT code, 1, s, t FROM ({compound_actors_sql('comp', 'TRUE')})) "
-        "SELECT (SELECT count(DISTINCT article_id) FROM m), "
+        f"location_country, count(*) AS n FROM (SELECT date_trunc('{bucket}', e.event_date)::DATE AS period, "
+        "e.quad_class, e.cameo_root, e.location_name, e.location_country FROM events e "
+        f"WHERE {where}) GROUP BY GROUPING SETS ((period, quad_class), (cameo_root), "
+        "(location_name, location_country))) "
+        f"SELECT (SELECT count(DISTINCT e.article_id) FROM events e WHERE {where}), "
         "(SELECT list({'period': period, 'quad_class': quad_class, 'n': n}) FROM g WHERE g_pq = 0), "
         "(SELECT list({'root': cameo_root, 'n': n} ORDER BY cameo_root) FROM g WHERE g_r = 0), "
         "(SELECT list({'name': location_name, 'country': location_country, 'n': n} "
         "ORDER BY n DESC, location_name NULLS LAST, location_country) FROM (SELECT * FROM g WHERE g_l = 0 "
         "AND (location_name IS NOT NULL OR location_country IS NOT NULL) "
-        "ORDER BY n DESC, location_name NULLS LAST, location_country LIMIT ?)), "
-        "(SELECT list({'code': code, 'n': n, 'as_source': as_source, 'as_target': as_target} "
-        "ORDER BY n DESC, code) FROM (SELECT code, CAST(sum(n) AS BIGINT) AS n, CAST(sum(s) AS BIGINT) AS as_source, "
-        "CAST(sum(t) AS BIGINT) AS as_target FROM actor_rows GROUP BY code ORDER BY n DESC, code LIMIT ?)), "
-        "(SELECT list({'source': src, 'target': tgt, 'n': n, 'goldstein': goldstein} ORDER BY n DESC, src, tgt) "
-        "FROM (SELECT src, tgt, CAST(n AS BIGINT) AS n, goldstein FROM pairs ORDER BY n DESC, src, tgt LIMIT ?))",
-        params + [top, top, top, top],
+        "ORDER BY n DESC, location_name NULLS LAST, location_country LIMIT ?))",
+        params + params + [top],
     ).fetchone()
-    n_articles, by_period_quad, roots, top_places, top_actors, top_dyads = row
     by_period_quad = by_period_quad or []
     n_events = sum(r["n"] for r in by_period_quad)
     undated = sum(r["n"] for r in by_period_quad if r["period"] is None)
@@ -450,9 +418,39 @@ def _overview_from_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, buck
         row["total"] += r["n"]
     timeline = _clean([periods[k] for k in sorted(periods)])
     roots = [(r["root"], r["n"]) for r in roots or []]
+    top_places = top_places or []
+    # the top actors and dyads: single-actor events grouped by their (source, target) pair once, the
+    # actors summed from those groups, the dyads only for the top pairs and those of compound events
+    # (a pair outside the top of `flat` without compound events cannot reach the top)
+    top_actors, top_dyads = cur.execute(
+        "WITH flat AS MATERIALIZED (SELECT e.source_code AS src, e.target_code AS tgt, count(*) AS n, "
+        f"sum(e.goldstein) AS g_sum, count(e.goldstein) AS g_n FROM events e WHERE ({where}) AND {single} "
+        "GROUP BY ALL), "
+        # the few events with compound actors, read once for both their actors and their pairs
+        "comp AS MATERIALIZED (SELECT e.source_code, e.target_code, e.source_extra, e.target_extra, e.quad_class, "
+        f"e.goldstein FROM events e WHERE ({where}) AND NOT {single}), "
+        "cp AS MATERIALIZED (SELECT src, tgt, count(*) AS n, sum(goldstein) AS g_sum, count(goldstein) AS g_n "
+        f"FROM ({compound_pairs_sql('comp', 'TRUE', 'code')}) GROUP BY ALL), "
+        "cand AS (SELECT src, tgt FROM (SELECT src, tgt FROM flat WHERE src IS NOT NULL AND tgt IS NOT NULL "
+        "ORDER BY n DESC, src, tgt LIMIT ?) UNION SELECT src, tgt FROM cp), "
+        "pairs AS (SELECT c.src, c.tgt, coalesce(f.n, 0) + coalesce(cp.n, 0) AS n, "
+        "round((coalesce(f.g_sum, 0) + coalesce(cp.g_sum, 0)) / (coalesce(f.g_n, 0) + coalesce(cp.g_n, 0)), 2) "
+        "AS goldstein FROM cand c LEFT JOIN flat f ON f.src = c.src AND f.tgt = c.tgt "
+        "LEFT JOIN cp ON cp.src = c.src AND cp.tgt = c.tgt), "
+        "actor_rows AS (SELECT src AS code, sum(n) AS n, sum(n) AS s, coalesce(sum(n) FILTER (WHERE tgt = src), 0) "
+        "AS t FROM flat WHERE src IS NOT NULL GROUP BY 1 "
+        "UNION ALL SELECT tgt, sum(n), 0, sum(n) FROM flat WHERE tgt IS NOT NULL AND tgt IS DISTINCT FROM src "
+        f"GROUP BY 1 UNION ALL SELECT code, 1, s, t FROM ({compound_actors_sql('comp', 'TRUE')})) "
+        "SELECT (SELECT list({'code': code, 'n': n, 'as_source': as_source, 'as_target': as_target} "
+        "ORDER BY n DESC, code) FROM (SELECT code, CAST(sum(n) AS BIGINT) AS n, CAST(sum(s) AS BIGINT) AS as_source, "
+        "CAST(sum(t) AS BIGINT) AS as_target FROM actor_rows GROUP BY code ORDER BY n DESC, code LIMIT ?)), "
+        "(SELECT list({'source': src, 'target': tgt, 'n': n, 'goldstein': goldstein} ORDER BY n DESC, src, tgt) "
+        "FROM (SELECT src, tgt, CAST(n AS BIGINT) AS n, goldstein FROM pairs ORDER BY n DESC, src, tgt LIMIT ?))",
+        params * 2 + [top, top, top],
+    ).fetchone()
     return {"events": n_events, "articles": n_articles, "undated": undated, "quads": quads_row,
             "timeline": timeline, "roots": roots, "top_actors": top_actors or [], "top_dyads": top_dyads or [],
-            "top_places": top_places or []}
+            "top_places": top_places}
 
 
 def overview(cur: duckdb.DuckDBPyConnection, flt: EventFilter, interval: str = "month", top: int = 10) -> dict:
