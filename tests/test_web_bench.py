@@ -39,4 +39,5 @@ def test_every_endpoint_answers_on_the_generated_store(db):
     assert [t.endpoint for t in timings] == list(REQUESTS)
     assert all(t.requests >= 1 and t.median_ms > 0 and t.cpu_median_ms >= 0 for t in timings)
     text = format_report(WebBench(str(db), 1500, None, timings))
-    assert "overview" in text and "cpu median" in text
+    assert "overview" in text and "cpu median" in text and "cpu p95" in text
+    assert all(t.cpu_p95_ms >= t.cpu_median_ms for t in timings)
