@@ -8,7 +8,7 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 
-from dyads.store import Store, summaries  # noqa: E402
+from dyads.store import Store, summaries, words  # noqa: E402
 from dyads.web.bench import REQUESTS, WebBench, format_report, generate_database, run_bench  # noqa: E402
 
 
@@ -31,6 +31,10 @@ def test_generated_store_has_what_coding_writes(db):
         assert con.execute("SELECT sum(n) FROM summary_days").fetchone()[0] == 1500
         assert con.execute("SELECT sum(n) FROM summary_mentions").fetchone()[0] == \
             con.execute("SELECT count(*) FROM event_actors").fetchone()[0]
+        # every event has its key and its sentence's words in the index
+        assert words.has_word_index(con)
+        assert con.execute("SELECT count(DISTINCT seq) FROM events").fetchone()[0] == 1500
+        assert con.execute("SELECT count(DISTINCT seq) FROM event_words").fetchone()[0] == 1500
 
 
 @pytest.mark.slow

@@ -27,6 +27,7 @@ REQUESTS: dict[str, list[str]] = {
     "overview": ["/api/overview", "/api/overview?actor=RUS", "/api/overview?cameo=19&interval=week",
                  "/api/overview?date_from=2012-01-01&date_to=2012-03-31"],
     "events": ["/api/events", "/api/events?actor=USA&limit=100", "/api/events?q=attacked&offset=500",
+               "/api/events?q=force&sort=goldstein",
                "/api/events?country=SYR&quad_class=4&sort=goldstein", "/api/events?place=Paris"],
     "events.csv": ["/api/events.csv?actor=IRN&cameo=11&limit=5000"],
     "event": ["/api/events/gen-{mid}:s2:e1"],
