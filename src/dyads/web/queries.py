@@ -419,34 +419,30 @@ def _overview_from_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, buck
     timeline = _clean([periods[k] for k in sorted(periods)])
     roots = [(r["root"], r["n"]) for r in roots or []]
     top_places = top_places or []
-    # the top actors and dyads: single-actor events grouped by their (source, target) pair once, the
-    # actors summed from those groups, the dyads only for the top pairs and those of compound events
-    # (a pair outside the top of `flat` without compound events cannot reach the top)
     top_actors, top_dyads = cur.execute(
-        "WITH flat AS MATERIALIZED (SELECT e.source_code AS src, e.target_code AS tgt, count(*) AS n, "
+        "WITH flat AS MATERIALIZED (SELECT e.source_code, e.target_code, count(*) AS n, "
         f"sum(e.goldstein) AS g_sum, count(e.goldstein) AS g_n FROM events e WHERE ({where}) AND {single} "
         "GROUP BY ALL), "
         # the few events with compound actors, read once for both their actors and their pairs
         "comp AS MATERIALIZED (SELECT e.source_code, e.target_code, e.source_extra, e.target_extra, e.quad_class, "
         f"e.goldstein FROM events e WHERE ({where}) AND NOT {single}), "
-        "cp AS MATERIALIZED (SELECT src, tgt, count(*) AS n, sum(goldstein) AS g_sum, count(goldstein) AS g_n "
-        f"FROM ({compound_pairs_sql('comp', 'TRUE', 'code')}) GROUP BY ALL), "
-        "cand AS (SELECT src, tgt FROM (SELECT src, tgt FROM flat WHERE src IS NOT NULL AND tgt IS NOT NULL "
-        "ORDER BY n DESC, src, tgt LIMIT ?) UNION SELECT src, tgt FROM cp), "
-        "pairs AS (SELECT c.src, c.tgt, coalesce(f.n, 0) + coalesce(cp.n, 0) AS n, "
-        "round((coalesce(f.g_sum, 0) + coalesce(cp.g_sum, 0)) / (coalesce(f.g_n, 0) + coalesce(cp.g_n, 0)), 2) "
-        "AS goldstein FROM cand c LEFT JOIN flat f ON f.src = c.src AND f.tgt = c.tgt "
-        "LEFT JOIN cp ON cp.src = c.src AND cp.tgt = c.tgt), "
-        "actor_rows AS (SELECT src AS code, sum(n) AS n, sum(n) AS s, coalesce(sum(n) FILTER (WHERE tgt = src), 0) "
-        "AS t FROM flat WHERE src IS NOT NULL GROUP BY 1 "
-        "UNION ALL SELECT tgt, sum(n), 0, sum(n) FROM flat WHERE tgt IS NOT NULL AND tgt IS DISTINCT FROM src "
-        f"GROUP BY 1 UNION ALL SELECT code, 1, s, t FROM ({compound_actors_sql('comp', 'TRUE')})) "
+        "actor_rows AS (SELECT source_code AS code, n, n AS s, "
+        "CASE WHEN target_code IS NOT DISTINCT FROM source_code THEN n ELSE 0 END AS t FROM flat "
+        "WHERE source_code IS NOT NULL "
+        "UNION ALL SELECT target_code, n, 0, n FROM flat WHERE target_code IS NOT NULL "
+        "AND target_code IS DISTINCT FROM source_code "
+        f"UNION ALL SELECT code, 1, s, t FROM ({compound_actors_sql('comp', 'TRUE')})), "
+        "pair_rows AS (SELECT source_code AS src, target_code AS tgt, n, g_sum, g_n FROM flat "
+        "WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
+        "UNION ALL SELECT src, tgt, 1, goldstein, CAST(goldstein IS NOT NULL AS INTEGER) "
+        f"FROM ({compound_pairs_sql('comp', 'TRUE', 'code')})) "
         "SELECT (SELECT list({'code': code, 'n': n, 'as_source': as_source, 'as_target': as_target} "
         "ORDER BY n DESC, code) FROM (SELECT code, CAST(sum(n) AS BIGINT) AS n, CAST(sum(s) AS BIGINT) AS as_source, "
         "CAST(sum(t) AS BIGINT) AS as_target FROM actor_rows GROUP BY code ORDER BY n DESC, code LIMIT ?)), "
         "(SELECT list({'source': src, 'target': tgt, 'n': n, 'goldstein': goldstein} ORDER BY n DESC, src, tgt) "
-        "FROM (SELECT src, tgt, CAST(n AS BIGINT) AS n, goldstein FROM pairs ORDER BY n DESC, src, tgt LIMIT ?))",
-        params * 2 + [top, top, top],
+        "FROM (SELECT src, tgt, CAST(sum(n) AS BIGINT) AS n, round(sum(g_sum) / sum(g_n), 2) AS goldstein "
+        "FROM pair_rows GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?))",
+        params * 2 + [top, top],
     ).fetchone()
     return {"events": n_events, "articles": n_articles, "undated": undated, "quads": quads_row,
             "timeline": timeline, "roots": roots, "top_actors": top_actors or [], "top_dyads": top_dyads or [],
