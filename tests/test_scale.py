@@ -30,8 +30,11 @@ def _dicts(items) -> list[dict]:
 
 
 def _rows(store: Store, table: str) -> list[tuple]:
-    """Every row of a table but the coding time, sorted: what must match between two runs."""
-    exclude = " EXCLUDE (coded_at)" if table == "articles" else ""
+    """Every row of a table but the coding time, sorted: what must match between two runs.
+
+    The events' integer key `seq` is a DuckDB store's own (for its word index, `dyads.store.words`):
+    Parquet shards written apart leave it NULL."""
+    exclude = {"articles": " EXCLUDE (coded_at)", "events": " EXCLUDE (seq)"}.get(table, "")
     return store.con.execute(f"SELECT *{exclude} FROM {table} ORDER BY ALL").fetchall()
 
 

@@ -10,8 +10,9 @@ from dyads.store.migrations import SchemaError
 
 
 def _as_of_version(m: pytest.MonkeyPatch, version: int) -> None:
-    """Make this dyads write as it did at schema `version` (before 4: no compound-code columns, no summaries)."""
-    from dyads.store import migrations, rows, summaries
+    """Make this dyads write as it did at schema `version` (before 4: no compound-code columns, no summaries;
+    before 5: no event keys, no word index)."""
+    from dyads.store import migrations, rows, summaries, words
 
     m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:version])
     m.setattr(migrations, "SCHEMA_VERSION", version)
@@ -20,6 +21,11 @@ def _as_of_version(m: pytest.MonkeyPatch, version: int) -> None:
         m.setattr(rows, "event_row", lambda e: {k: v for k, v in event_row(e).items()
                                                  if k not in ("source_extra", "target_extra")})
         m.setattr(summaries, "apply_delta", lambda *a, **k: None)
+    if version < 5:  # no event keys, no word index
+        m.setattr(words, "next_seq", lambda con: 0)
+        m.setattr(words, "keyed", lambda event_rows, first: event_rows)
+        m.setattr(words, "add_sql", lambda events: [])
+        m.setattr(words, "remove_sql", lambda events: [])
 
 
 def test_migrations_are_recorded_once(tmp_path):

@@ -8,7 +8,7 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 
-from dyads.store import Store, summaries  # noqa: E402
+from dyads.store import Store, summaries, words  # noqa: E402
 from dyads.web.bench import REQUESTS, WebBench, format_report, generate_database, run_bench  # noqa: E402
 
 
@@ -31,6 +31,10 @@ def test_generated_store_has_what_coding_writes(db):
         assert con.execute("SELECT sum(n) FROM summary_days").fetchone()[0] == 1500
         assert con.execute("SELECT sum(n) FROM summary_mentions").fetchone()[0] == \
             con.execute("SELECT count(*) FROM event_actors").fetchone()[0]
+        # every event has its key and its sentence's words in the index
+        assert words.has_word_index(con)
+        assert con.execute("SELECT count(DISTINCT seq) FROM events").fetchone()[0] == 1500
+        assert con.execute("SELECT count(DISTINCT seq) FROM event_words").fetchone()[0] == 1500
 
 
 @pytest.mark.slow
@@ -39,4 +43,5 @@ def test_every_endpoint_answers_on_the_generated_store(db):
     assert [t.endpoint for t in timings] == list(REQUESTS)
     assert all(t.requests >= 1 and t.median_ms > 0 and t.cpu_median_ms >= 0 for t in timings)
     text = format_report(WebBench(str(db), 1500, None, timings))
-    assert "overview" in text and "cpu median" in text
+    assert "overview" in text and "cpu median" in text and "cpu p95" in text
+    assert all(t.cpu_p95_ms >= t.cpu_median_ms for t in timings)

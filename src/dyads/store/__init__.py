@@ -18,7 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from dyads.models import CodedArticle
-from dyads.store import summaries
+from dyads.store import summaries, words
 from dyads.store.migrations import SCHEMA_VERSION, SchemaError, current_version, migrate
 from dyads.store.rows import build_rows
 
@@ -126,10 +126,15 @@ class Store:
                 for table in ("events", "event_actors"):
                     con.execute(f"CREATE OR REPLACE TEMP TABLE old_{table} AS SELECT * FROM {table} "
                                 "WHERE article_id IN (SELECT id FROM batch_ids)")
+                for sql in words.remove_sql("old_events"):  # their words, from the word index
+                    con.execute(sql)
             for table in ("events", "event_actors", "quotes", "no_events"):
                 con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM batch_ids)")
             con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM batch_ids)")
+            seq = words.next_seq(con)
             for table, table_rows in rows.tables():
+                if table == "events":  # each event's integer key, for the word index
+                    table_rows = words.keyed(table_rows, seq)
                 if table in ("events", "event_actors"):  # kept apart first: the summaries count them
                     con.execute(f"CREATE OR REPLACE TEMP TABLE new_{table} AS SELECT * FROM {table} LIMIT 0")
                 if table_rows:
@@ -141,6 +146,8 @@ class Store:
                 con.execute(f"INSERT INTO {table} SELECT * FROM new_{table}")
             summaries.apply_delta(con, ("old_events", "old_event_actors") if recoded else None,
                                   ("new_events", "new_event_actors"))
+            for sql in words.add_sql("new_events"):
+                con.execute(sql)
             for table in ("old_events", "old_event_actors", "new_events", "new_event_actors"):
                 con.execute(f"DROP TABLE IF EXISTS {table}")
             con.execute("COMMIT")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import duckdb
 
-from dyads.store import summaries
+from dyads.store import summaries, words
 
 MIGRATIONS: list[tuple[int, str, str]] = [
     (
@@ -198,6 +198,15 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE events ADD COLUMN IF NOT EXISTS target_extra VARCHAR;
         """
         + ";\n".join([summaries.FILL_EXTRA_CODES, *(s.ddl for s in summaries.SUMMARIES), *summaries.rebuild_sql()])
+        + ";",
+    ),    (
+        5,
+        "an integer key per event and the sentence word index behind the web app's text search",
+        """
+        ALTER TABLE events ADD COLUMN IF NOT EXISTS seq BIGINT;
+        UPDATE events SET seq = rowid + 1;
+        """
+        + ";\n".join([*words.DDL, *words.add_sql("events")])
         + ";",
     ),
 ]
