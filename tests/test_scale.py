@@ -161,6 +161,7 @@ def test_events_merged_across_articles_in_a_parquet_store(tmp_path: Path, coder,
     assert report.articles == 2 and report.events == len(expected["merged_events"])
     with open_parquet_store(out) as pst:
         assert {"merged_events", "event_mentions", "article_facts"} <= set(pst.tables)
+        assert not [t for t in pst.tables if t.startswith("summary_") or t.endswith("_words")]  # readers group events
         got = {t: pst.query(f"SELECT {stamps if t == 'merged_events' else '*'} FROM {t} ORDER BY ALL")[1]
                for t in expected}
         assert got == expected

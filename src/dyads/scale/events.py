@@ -5,8 +5,8 @@ cross-article merge (mentions -> events, with GDELT's GlobalEventID semantics: a
 while it has mentions, ids are never reused) is incremental, so it needs state that outlives a run.
 It lives in OUT/_aggregate.duckdb, an ordinary dyads store: each run refreshes its coded tables from
 the merged Parquet tables, `update_events` re-merges only the articles that are new, re-coded or
-gone (in batches, so memory does not grow with the corpus), and every table the merge writes
-(`merged_events`, `event_mentions`, `article_facts`, ...) is copied to OUT/<table>/data_0.parquet,
+gone (in batches, so memory does not grow with the corpus), and the tables the merge writes for readers
+(`merged_events`, `event_mentions`, `article_facts`) are copied to OUT/<table>/data_0.parquet,
 where `open_parquet_store` shows it as a view like the coded tables. `dyads events`, `dyads export`
 and `dyads serve` then read a Parquet directory as they read a DuckDB file.
 """
@@ -20,11 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dyads.store import Store
-from dyads.store.rows import STORE_TABLES
 
 AGGREGATE_DB = "_aggregate.duckdb"
 MERGE_INPUT_TABLES = ("articles", "events", "event_actors")
 """The coded tables the merge reads (`dyads.aggregate._MENTION_SQL`, article facts)."""
+MERGE_OUTPUT_TABLES = ("merged_events", "event_mentions", "article_facts")
+"""What readers need of the merge. Not the state store's other tables: its summary and word-index tables
+are empty there (rows are copied in, not written by `Store.write`), and a reader that found them would
+answer from them instead of grouping the events (`store.summaries.has_summaries`)."""
 BATCH_ARTICLES = 2_000
 """Articles merged per `update_events` call: bounds the mentions held in Python at once."""
 
@@ -59,10 +62,7 @@ def merge_parquet_events(out_dir: str | Path, batch_articles: int = BATCH_ARTICL
             update_events(store, pending[i:i + batch_articles])
         report.articles = len(pending)
         report.events = con.execute("SELECT count(*) FROM merged_events").fetchone()[0]
-        skip = {*STORE_TABLES, "schema_migrations"}
-        tables = [r[0] for r in con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
-            "AND schema_name = 'main' ORDER BY table_name").fetchall() if r[0] not in skip]
+        tables = list(MERGE_OUTPUT_TABLES)
         staging = out / f".aggregate-{uuid.uuid4().hex}"
         staging.mkdir()
         try:
