@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from dyads.ingest import read_file, read_inputs
@@ -23,11 +23,13 @@ from dyads.ingest.readers import MAX_ARTICLE_CHARS
 from dyads.models import Article, Reject
 from tests.conftest import SHARED, shared_or_skip
 
-SUFFIXES = [".txt", ".jsonl", ".json", ".csv", ".xml", ".tml", ".html"]
+SUFFIXES = [".txt", ".jsonl", ".json", ".csv", ".xml", ".tml", ".html", ".parquet"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(payload=st.binary(max_size=3000), suffix=st.sampled_from(SUFFIXES))
+@example(payload=b"\r\x01", suffix=".csv")  # a bare carriage return once raised from the csv module
+@example(payload=b"PAR1\x00PAR1", suffix=".parquet")
 def test_readers_never_raise_on_random_bytes(tmp_path, payload, suffix):
     p = tmp_path / f"f{suffix}"
     p.write_bytes(payload)

@@ -234,8 +234,14 @@ def _opt_str(v: object) -> str | None:
 
 
 def _read_csv(path: Path, text: str) -> Iterator[Item]:
-    reader = csv.DictReader(io.StringIO(text))
-    fields = [f.strip().lower() for f in reader.fieldnames or []]
+    # line ends made "\n" here, then left to the csv module (newline=""): a bare "\r" otherwise raises
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        fields = [f.strip().lower() for f in reader.fieldnames or []]
+    except csv.Error as exc:
+        yield Reject(str(path), "header", f"malformed CSV: {exc}", text[:2000])
+        return
     if "text" not in fields:
         yield Reject(str(path), "header", f"no 'text' column (columns: {', '.join(fields) or 'none'})",
                      text.splitlines()[0][:2000] if text else "")
