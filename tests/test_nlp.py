@@ -6,7 +6,7 @@ import platform
 
 import pytest
 
-from dyads.nlp import MMAP_THRESHOLD, fix_mmap_threshold
+from dyads.nlp import fix_mmap_threshold, trim_heap
 
 
 def test_zero_threshold_leaves_the_allocator_alone(monkeypatch):
@@ -17,4 +17,12 @@ def test_zero_threshold_leaves_the_allocator_alone(monkeypatch):
 
 @pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="mallopt is glibc's")
 def test_threshold_is_set_on_glibc():
-    assert fix_mmap_threshold(MMAP_THRESHOLD) is True
+    assert fix_mmap_threshold(256 * 1024) is True
+    assert fix_mmap_threshold(32 * 1024 * 1024) is True  # glibc's own maximum on 64-bit
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="malloc_trim is glibc's")
+def test_trim_heap_releases_freed_heap_memory():
+    blocks = [bytearray(1000) for _ in range(50_000)]  # above pymalloc's 512 bytes: glibc's heap
+    del blocks
+    assert trim_heap() is True
