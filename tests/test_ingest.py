@@ -161,3 +161,46 @@ def test_parse_date_forms():
         parse_date("0000-01-01")
     with pytest.raises(DateError):
         parse_date("2013-02-30")
+
+
+def _jsonl_bytes(text: str) -> str:
+    return json.dumps({"id": "a", "date": "2013-07-22", "text": text}, ensure_ascii=False) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("encode", "text"),
+    [
+        (lambda s: s.encode("utf-16"), "Élysée talks resumed on Monday."),
+        (lambda s: s.encode("cp1252"), "Café talks “quoted” on Monday."),
+        (lambda s: b"\xef\xbb\xbf" + s.encode("utf-8"), "Talks in Zürich resumed on Monday."),
+    ],
+)
+def test_jsonl_files_are_decoded_like_other_files(tmp_path, encode, text):
+    p = tmp_path / "feed.jsonl"
+    p.write_bytes(encode(_jsonl_bytes(text)))
+    (a,) = _read(p)
+    assert (a.id, a.text) == ("a", text)
+
+
+def test_jsonl_is_read_line_by_line_not_whole(tmp_path, monkeypatch):
+    """A corpus file is streamed: the reader never holds the whole file (memory flat over corpus size)."""
+    from pathlib import Path
+
+    p = tmp_path / "feed.jsonl"
+    p.write_text(_jsonl_bytes("Russia criticised the United States on Monday.") * 3, encoding="utf-8")
+
+    def whole_file(self):
+        raise AssertionError("read the whole file")
+
+    monkeypatch.setattr(Path, "read_bytes", whole_file)
+    monkeypatch.setattr(Path, "read_text", whole_file)
+    items = _read(p)
+    assert [type(x) for x in items] == [Article] * 3
+    assert [x.text for x in items] == ["Russia criticised the United States on Monday."] * 3
+
+
+def test_jsonl_blank_and_binary_files_are_rejected(tmp_path):
+    (tmp_path / "blank.jsonl").write_text("\n  \n\n")
+    (tmp_path / "bin.jsonl").write_bytes(b"\x00\x01binary\x00" * 10)
+    items = _read(tmp_path / "blank.jsonl", tmp_path / "bin.jsonl")
+    assert [r.reason for r in items] == ["empty file", "binary data (NUL bytes), not text"]

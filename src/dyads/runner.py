@@ -17,6 +17,7 @@ from pathlib import Path
 from dyads import __version__
 from dyads.aggregate import update_events
 from dyads.models import Article, CodedArticle, Reject
+from dyads.nlp import trim_heap
 from dyads.pipeline import Coder
 from dyads.store import Store, content_hash
 
@@ -115,6 +116,7 @@ def code_into_store(
             report.events += store.write(batch, coder_version=__version__)
             # mentions -> cross-article events, for the articles of this batch only
             update_events(store, [coded.article.id for coded in batch])
+            trim_heap()  # the parser's freed arrays: back to the OS, so RSS does not creep up batch by batch
             report.coded += len(batch)
             if on_batch:
                 on_batch(batch)

@@ -6,8 +6,10 @@ Windows-1252/Latin-1 for legacy archives) and refuses binary data with a reason.
 
 from __future__ import annotations
 
+import codecs
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 
 def decode_bytes(raw: bytes) -> tuple[str | None, str | None]:
@@ -30,10 +32,48 @@ def decode_bytes(raw: bytes) -> tuple[str | None, str | None]:
         text = raw.decode("cp1252")
     except UnicodeDecodeError:
         text = raw.decode("latin-1")
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\r\n\f")
-    if controls > len(text[:8192]) * 0.05:
-        return None, "binary data (control characters), not text"
-    return text, None
+    reason = _control_reason(text[:8192])
+    return (None, reason) if reason else (text, None)
+
+
+def _control_reason(sample: str) -> str | None:
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f")
+    return "binary data (control characters), not text" if controls > len(sample) * 0.05 else None
+
+
+def file_encoding(path: str | Path, chunk_size: int = 1 << 20) -> tuple[str | None, str | None]:
+    """(codec, None) or (None, reason): how `decode_bytes` would decode the whole file, read in chunks.
+
+    Why: a JSON-lines corpus is then read line by line, and a coding run's memory does not grow
+    with the size of its input file. The codec is one `open(..., encoding=codec, errors="replace")`
+    takes: "utf-8-sig", "utf-16", "utf-8", "cp1252" or "latin-1", exactly as `decode_bytes` decides.
+    """
+
+    def decodes(f, codec: str) -> UnicodeDecodeError | None:
+        f.seek(0)
+        decoder = codecs.getincrementaldecoder(codec)()
+        try:
+            while chunk := f.read(chunk_size):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as exc:
+            return exc
+        return None
+
+    with open(path, "rb") as f:
+        head = f.read(8192)
+        if head.startswith(b"\xef\xbb\xbf"):
+            return "utf-8-sig", None
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            exc = decodes(f, "utf-16")
+            return ("utf-16", None) if exc is None else (None, f"invalid UTF-16: {exc.reason}")
+        if b"\x00" in head:
+            return None, "binary data (NUL bytes), not text"
+        if decodes(f, "utf-8") is None:
+            return "utf-8", None
+        codec = "cp1252" if decodes(f, "cp1252") is None else "latin-1"
+        reason = _control_reason(head.decode(codec))
+        return (None, reason) if reason else (codec, None)
 
 
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "iframe", "button"}
