@@ -36,3 +36,17 @@ def seed_article():
 @pytest.fixture(scope="session")
 def seed_coded(coder, seed_article):
     return coder.code_article(seed_article)
+
+
+def rolled_back(con, rebuild, read):
+    """What `read(con)` gives after `rebuild(con)`, inside a transaction that is then rolled back.
+
+    How the tests of tables kept exact on write (summaries, the word index) compare them with a rebuild
+    from scratch without changing the store.
+    """
+    con.execute("BEGIN TRANSACTION")
+    try:
+        rebuild(con)
+        return read(con)
+    finally:
+        con.execute("ROLLBACK")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyads.store import Store, summaries
+from tests.conftest import rolled_back
 from tests.test_aggregate import MOSCOW, PETERSBURG, article, mention
 
 
@@ -20,12 +21,7 @@ def _tables(con) -> dict[str, list[tuple]]:
 
 
 def _rebuilt(con) -> dict[str, list[tuple]]:
-    con.execute("BEGIN TRANSACTION")
-    try:
-        summaries.rebuild(con)
-        return _tables(con)
-    finally:
-        con.execute("ROLLBACK")
+    return rolled_back(con, summaries.rebuild, _tables)
 
 
 def batch_one():

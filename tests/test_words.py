@@ -10,6 +10,7 @@ import pytest
 from dyads.store import Store, words
 from dyads.web import queries
 from dyads.web.queries import EventFilter
+from tests.conftest import rolled_back
 from tests.test_aggregate import article, mention
 
 SENTENCES = {
@@ -37,12 +38,7 @@ def _index(con) -> set[tuple[str, str]]:
 
 
 def _rebuilt(con) -> set[tuple[str, str]]:
-    con.execute("BEGIN TRANSACTION")
-    try:
-        words.rebuild(con)
-        return _index(con)
-    finally:
-        con.execute("ROLLBACK")
+    return rolled_back(con, words.rebuild, _index)
 
 
 def test_writes_keep_the_index_equal_to_a_rebuild(tmp_path):
