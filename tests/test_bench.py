@@ -13,12 +13,13 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 @pytest.mark.slow
 def test_bench_reports_both_runs_on_the_same_articles():
-    report = bench([str(EXAMPLES)], n_articles=4, cold=True)
+    report = bench([str(EXAMPLES)], n_articles=4, cold=True, rounds=2)
     d = report.to_dict()
     assert d["bare_spacy"]["articles"] == d["dyads"]["articles"] == 4
     assert d["bare_spacy"]["words"] == d["dyads"]["words"] > 0
     assert {"parse", "times", "places", "actors", "quotes", "events", "store+io"} <= set(d["dyads"]["stage_seconds"])
     assert d["dyads"]["peak_rss_mb"] > 50 and d["ratio"] > 0
     assert d["cold_single_article_s"] > 0
+    assert len(d["round_ratios"]) == 2 and len(d["bare_spacy"]["stage_seconds"]) == 2  # interleaved slices
     text = format_report(report)
     assert "ratio dyads / bare spaCy" in text and "peak RSS" in text

@@ -91,6 +91,7 @@ class BenchReport:
     bare: RunStats
     full: RunStats
     cold_seconds: float | None = None
+    round_ratios: list[float] = field(default_factory=list)  # bare / dyads seconds, per interleaved round
 
     @property
     def ratio(self) -> float:
@@ -116,6 +117,7 @@ class BenchReport:
             "bare_spacy": run(self.bare),
             "dyads": run(self.full),
             "ratio": round(self.ratio, 3),
+            "round_ratios": [round(x, 3) for x in self.round_ratios],
             "cold_single_article_s": None if self.cold_seconds is None else round(self.cold_seconds, 2),
         }
 
@@ -127,8 +129,16 @@ def load_articles(corpus: Sequence[str], n: int) -> list[Article]:
 
 
 def bench(corpus: Sequence[str], n_articles: int = 500, n_process: int = 1, batch_size: int = 32,
-          cold: bool = False) -> BenchReport:
-    """Run bare spaCy, then the full pipeline into a fresh DuckDB file, on the first `n_articles`."""
+          cold: bool = False, rounds: int = 5) -> BenchReport:
+    """Bare spaCy and the full pipeline into a fresh DuckDB file, on the first `n_articles`, in rounds.
+
+    The articles are cut into `rounds` consecutive slices; each slice is parsed by bare spaCy and
+    then coded by dyads, one right after the other, and the times are summed over the slices. On a
+    shared or virtual machine the speed of the CPU drifts by 20-30% over minutes (bare spaCy alone
+    took 24 s and 33 s on the same 200 articles within five minutes): two long runs one after the
+    other then measure the drift, not dyads. Interleaving puts both sides in the same minutes. A
+    first bare pass over one slice warms the model and is not counted.
+    """
     import spacy
 
     from dyads.nlp import SPACY_MODEL
@@ -138,38 +148,49 @@ def bench(corpus: Sequence[str], n_articles: int = 500, n_process: int = 1, batc
 
     articles = load_articles(corpus, n_articles)
     words = sum(len(a.text.split()) for a in articles)
+    rounds = max(1, min(rounds, len(articles) or 1))
+    size = -(-len(articles) // rounds) if articles else 0
+    slices = [articles[i:i + size] for i in range(0, len(articles), size)] if size else []
 
     nlp = spacy.load(SPACY_MODEL)
     nlp.max_length = 2_000_000
-
-    def bare_run() -> RunStats:
-        with PeakRSS() as mem:
-            t0 = time.perf_counter()
-            for _ in nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=n_process):
-                pass
-            seconds = time.perf_counter() - t0
-        return RunStats("bare spaCy", len(articles), words, seconds, mem.peak, {"parse": seconds})
-
-    # bare spaCy runs before and after the pipeline; the faster of the two sets the ratio, so that
-    # a warm-up or a busy neighbour cannot flatter dyads
-    bare_before = bare_run()
-
     coder = Coder(model=SPACY_MODEL)
-    with tempfile.TemporaryDirectory() as tmp, PeakRSS() as mem:
+
+    def bare_pass(part: list[Article]) -> float:
         t0 = time.perf_counter()
-        with Store(Path(tmp) / "bench.duckdb") as store:
-            t_store = time.perf_counter()
-            report = code_into_store(iter(articles), store, coder, batch_size=64, force=True)
-            # the runner's own time beyond the coder's stages is reading and writing
-            total = time.perf_counter() - t0
-        stages = dict(coder.timer.seconds)
-        stages["store+io"] = max(0.0, total - sum(stages.values()) - (t_store - t0))
-        full = RunStats("dyads", report.coded, words, total, mem.peak, stages, report.events)
-    bare_after = bare_run()
-    bare = min(bare_before, bare_after, key=lambda r: r.seconds)
-    bare.stages = {"parse (before)": bare_before.seconds, "parse (after)": bare_after.seconds}
+        for _ in nlp.pipe((a.text for a in part), batch_size=batch_size, n_process=n_process):
+            pass
+        return time.perf_counter() - t0
+
+    if slices:
+        bare_pass(slices[0])  # warm-up, not counted
+    bare_rounds: list[float] = []
+    full_rounds: list[float] = []
+    bare_peak = full_peak = 0
+    coded = events = 0
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
+        for part in slices:
+            with PeakRSS() as mem:
+                bare_rounds.append(bare_pass(part))
+            bare_peak = max(bare_peak, mem.peak)
+            with PeakRSS() as mem:
+                t0 = time.perf_counter()
+                report = code_into_store(iter(part), store, coder, batch_size=64, force=True)
+                full_rounds.append(time.perf_counter() - t0)
+            full_peak = max(full_peak, mem.peak)
+            coded += report.coded
+            events += report.events
+    total = sum(full_rounds)
+    stages = dict(coder.timer.seconds)
+    # the runner's own time beyond the coder's stages is reading, writing and merging
+    stages["store+io"] = max(0.0, total - sum(stages.values()))
+    bare = RunStats("bare spaCy", len(articles), words, sum(bare_rounds), bare_peak,
+                    {f"parse (round {i + 1})": s for i, s in enumerate(bare_rounds)})
+    full = RunStats("dyads", coded, words, total, full_peak, stages, events)
     cold_s = _cold_run(articles[0]) if cold and articles else None
-    return BenchReport(", ".join(corpus), n_process, batch_size, bare, full, cold_s)
+    out = BenchReport(", ".join(corpus), n_process, batch_size, bare, full, cold_s)
+    out.round_ratios = [b / f if f else 0.0 for b, f in zip(bare_rounds, full_rounds, strict=True)]
+    return out
 
 
 def _cold_run(article: Article) -> float:
@@ -197,8 +218,8 @@ def format_report(r: BenchReport) -> str:
             f"{key:<11} {x['articles']:>6} articles {x['seconds']:>8.1f} s  {x['articles_per_s']:>7.2f} articles/s  "
             f"{x['words_per_s']:>9.0f} words/s  peak RSS {x['peak_rss_mb']:>7.1f} MB"
         )
-    before, after = d["bare_spacy"]["stage_seconds"].values()
-    lines.append(f"bare spaCy runs before and after dyads: {before:.1f} s and {after:.1f} s (the faster is used)")
+    lines.append(f"interleaved in {len(r.round_ratios)} rounds (bare spaCy, then dyads, on each slice); "
+                 f"ratio per round: {', '.join(f'{x:.3f}' for x in d['round_ratios'])}")
     lines.append(f"ratio dyads / bare spaCy (articles/s): {d['ratio']:.3f}")
     total = sum(d["dyads"]["stage_seconds"].values()) or 1.0
     lines.append("dyads time per stage:")

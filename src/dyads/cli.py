@@ -362,8 +362,10 @@ def bench() -> None:
 @click.option("--batch-size", default=32, show_default=True, help="spaCy batch size (both runs).")
 @click.option("--cold/--no-cold", default=True, show_default=True,
               help="Also time `dyads code` of one short article in a fresh process.")
+@click.option("--rounds", default=5, show_default=True, type=click.IntRange(min=1),
+              help="Slices of the articles, each parsed bare then coded, so machine speed drift hits both.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def bench_corpus(corpus, n_articles, n_process, batch_size, cold, fmt) -> None:
+def bench_corpus(corpus, n_articles, n_process, batch_size, cold, rounds, fmt) -> None:
     """Bare spaCy vs the full pipeline into DuckDB on the same articles: speed, stages, peak RSS."""
     from dyads.bench import bench as run_bench
     from dyads.bench import format_report
@@ -373,7 +375,7 @@ def bench_corpus(corpus, n_articles, n_process, batch_size, cold, fmt) -> None:
         if not Path(p).exists():
             _err(f"dyads bench: no such corpus: {p}")
             sys.exit(EXIT_USAGE)
-    report = run_bench(list(corpus), n_articles, n_process, batch_size, cold)
+    report = run_bench(list(corpus), n_articles, n_process, batch_size, cold, rounds)
     click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else format_report(report))
 
 
