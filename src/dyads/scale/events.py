@@ -13,12 +13,12 @@ and `dyads serve` then read a Parquet directory as they read a DuckDB file.
 
 from __future__ import annotations
 
-import os
 import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from dyads.scale.shards import _sql_path, swap_in
 from dyads.store import Store
 
 AGGREGATE_DB = "_aggregate.duckdb"
@@ -36,11 +36,6 @@ BATCH_ARTICLES = 2_000
 class ParquetMergeReport:
     articles: int = 0  # articles (re-)merged in this run
     events: int = 0  # merged events in the store after the run
-    tables: tuple[str, ...] = ()
-
-
-def _sql(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 def merge_parquet_events(out_dir: str | Path, batch_articles: int = BATCH_ARTICLES) -> ParquetMergeReport:
@@ -55,30 +50,25 @@ def merge_parquet_events(out_dir: str | Path, batch_articles: int = BATCH_ARTICL
         for table in MERGE_INPUT_TABLES:
             con.execute(f"DELETE FROM {table}")
             if any((out / table).glob("*.parquet")):
-                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet('{_sql(out / table)}/*.parquet')")
+                files = f"{_sql_path(out / table)}/*.parquet"
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet('{files}')")
         con.execute("COMMIT")
         pending = pending_articles(store)
         for i in range(0, len(pending), batch_articles):
             update_events(store, pending[i:i + batch_articles])
         report.articles = len(pending)
         report.events = con.execute("SELECT count(*) FROM merged_events").fetchone()[0]
-        tables = list(MERGE_OUTPUT_TABLES)
         staging = out / f".aggregate-{uuid.uuid4().hex}"
         staging.mkdir()
         try:
-            for table in tables:
+            for table in MERGE_OUTPUT_TABLES:
                 (staging / table).mkdir()
                 # one file per table, written even when empty, so the view exists with its columns
-                con.execute(f"COPY {table} TO '{_sql(staging / table / 'data_0.parquet')}' "
+                con.execute(f"COPY {table} TO '{_sql_path(staging / table / 'data_0.parquet')}' "
                             "(FORMAT parquet, COMPRESSION zstd)")
-            for table in tables:
-                target = out / table
-                aside = out / f".old-{table}-{uuid.uuid4().hex}"
-                if target.exists():
-                    os.rename(target, aside)
-                os.rename(staging / table, target)
-                shutil.rmtree(aside, ignore_errors=True)
+            old = swap_in(out, staging, MERGE_OUTPUT_TABLES)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        report.tables = tuple(tables)
+        for path in old:
+            shutil.rmtree(path, ignore_errors=True)
     return report

@@ -133,6 +133,23 @@ def write_shard(
     return meta
 
 
+def swap_in(out: Path, staging: Path, tables: Sequence[str]) -> list[Path]:
+    """Rename staging/<table> to out/<table> for each table; the old directories are renamed aside.
+
+    Returns the set-aside directories: the caller deletes them once everything new is in place, so a
+    reader never finds a table missing.
+    """
+    old: list[Path] = []
+    for table in tables:
+        target = out / table
+        if target.exists():
+            aside = out / f".old-{table}-{uuid.uuid4().hex}"
+            os.rename(target, aside)
+            old.append(aside)
+        os.rename(staging / table, target)
+    return old
+
+
 def _sql_path(path: str | Path) -> str:
     return str(path).replace("'", "''")
 
@@ -195,14 +212,7 @@ def merge_shards(
     finally:
         con.close()
     # swap the new tables in; the old ones are removed only once all new ones are in place
-    old: list[Path] = []
-    for table in SHARD_TABLES:
-        target = out / table
-        if target.exists():
-            aside = out / f".old-{table}-{uuid.uuid4().hex}"
-            os.rename(target, aside)
-            old.append(aside)
-        os.rename(staging / table, target)
+    old = swap_in(out, staging, SHARD_TABLES)
     meta = {
         "format": "dyads-parquet",
         "schema_version": SCHEMA_VERSION,
