@@ -98,8 +98,9 @@ def code_into_store(
                             kept = _kept_rejects(Path(rejects_path))
                             rejects_file = open(rejects_path, "a", encoding="utf-8")  # noqa: SIM115
                         line = json.dumps(x.to_dict(), ensure_ascii=False)
-                        if _line_key(line) not in kept:  # a rerun over the same input keeps each reject once
-                            kept.add(_line_key(line))
+                        key = _line_key(line)
+                        if key not in kept:  # a rerun over the same input keeps each reject once
+                            kept.add(key)
                             rejects_file.write(line + "\n")
             report.read += len(articles)
             stored = {} if force else store.coded_hashes([a.id for a in articles])

@@ -151,7 +151,7 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
     ctx = Context(dct=article.publication_date)
     out: list[TimeExpr] = []
     full = doc_text(doc)
-    for cand in find_candidates(doc, full):
+    for cand in find_candidates(doc):
         start, end = cand.start, cand.end
         span = doc.char_span(start, end, alignment_mode="expand")
         tense = clause_tense(span) if span is not None and len(span) else None

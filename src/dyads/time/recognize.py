@@ -391,12 +391,9 @@ def _matches(text: str) -> list[tuple[str, int, int]]:
     return sorted(hits, key=lambda h: (h[1], h[2]))
 
 
-def find_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
-    """Non-overlapping candidate spans, the longest winning, in text order.
-
-    `text` is `doc.text` when the caller has it already: Doc.text joins every token on each access.
-    """
-    text = doc_text(doc) if text is None else text
+def find_candidates(doc: Doc) -> list[Candidate]:
+    """Non-overlapping candidate spans, the longest winning, in text order."""
+    text = doc_text(doc)
     found: list[Candidate] = []
     for name, s, e in _matches(text):
         if text[s : s + 5].lower() == "last ":
