@@ -188,9 +188,8 @@ def bench(corpus: Sequence[str], n_articles: int = 500, n_process: int = 1, batc
                     {f"parse (round {i + 1})": s for i, s in enumerate(bare_rounds)})
     full = RunStats("dyads", coded, words, total, full_peak, stages, events)
     cold_s = _cold_run(articles[0]) if cold and articles else None
-    out = BenchReport(", ".join(corpus), n_process, batch_size, bare, full, cold_s)
-    out.round_ratios = [b / f if f else 0.0 for b, f in zip(bare_rounds, full_rounds, strict=True)]
-    return out
+    ratios = [b / f if f else 0.0 for b, f in zip(bare_rounds, full_rounds, strict=True)]
+    return BenchReport(", ".join(corpus), n_process, batch_size, bare, full, cold_s, ratios)
 
 
 def _cold_run(article: Article) -> float:
