@@ -79,9 +79,12 @@ def _resolve_db(db: str | None) -> str:
 @click.option("--workers", default=2, show_default=True, help="LocalCluster worker processes (with --engine dask).")
 @click.option("--partition-size", default=200, show_default=True, help="Articles per Dask partition.")
 @click.option("--out", "out_dir", default=None, metavar="PARQUET_DIR", help="Output directory for --engine dask.")
+@click.option("--one-sided", is_flag=True,
+              help="Keep events without a target (GDELT-style 010 'X said' rows); off: only acts that have none by "
+                   "nature (protests, force posture, bombings).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batch_size, engine, scheduler, workers,
-         partition_size, out_dir, quiet) -> None:
+         partition_size, out_dir, one_sided, quiet) -> None:
     """Code INPUT files, directories or '-' (JSON lines on stdin) into events in the database."""
     if engine == "dask":
         _code_dask(inputs, output, fmt, date_, dict_dirs, no_default_dict, scheduler, workers, partition_size,
@@ -105,7 +108,9 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
     except StoreLocked as exc:
         _err(f"dyads code: {exc}")
         sys.exit(EXIT_ERROR)
-    coder = Coder(dict_dirs=dict_dirs, default_dict=not no_default_dict)
+    from dyads.events.filters import EventPolicy
+
+    coder = Coder(dict_dirs=dict_dirs, default_dict=not no_default_dict, policy=EventPolicy(one_sided=one_sided))
     out = _open_output(output)
     writer = EventWriter(out, fmt) if out is not None else None
     bar = tqdm(desc="coding", unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True)

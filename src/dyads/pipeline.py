@@ -20,6 +20,7 @@ from dyads.actors import ActorDictionary, find_actors, load_actor_dictionary
 from dyads.events import VerbDictionary, code_events, load_verb_dictionary
 from dyads.events.coder import SentenceExplanation
 from dyads.events.coder import explain as explain_sentences
+from dyads.events.filters import EventPolicy
 from dyads.geo import Gazetteer, find_places, load_gazetteer
 from dyads.ingest.dates import parse_date
 from dyads.models import Article, CodedArticle
@@ -88,6 +89,7 @@ class Coder:
         stages: Sequence[str] = STAGES,
         model: str = SPACY_MODEL,
         resources: Resources | None = None,
+        policy: EventPolicy | None = None,
     ):
         unknown = set(stages) - set(STAGES)
         if unknown:
@@ -97,6 +99,8 @@ class Coder:
         self.nlp = load_nlp(model)
         self.resources = resources or Resources.load(dict_dirs, default_dict)
         self.timer = StageTimer()
+        # which coded predicates are events (one-sided ones, background): see dyads.events.filters
+        self.policy = policy or EventPolicy()
 
     def code(
         self,
@@ -124,7 +128,7 @@ class Coder:
         """Code articles and say, per sentence, which predicates were found and why each was kept or dropped."""
         for doc, article in parse_pipe(self.nlp, ((a.text, a) for a in articles)):
             coded = self.annotate_doc(doc, article)
-            yield coded, explain_sentences(doc, coded, self.resources)
+            yield coded, explain_sentences(doc, coded, self.resources, self.policy)
 
     def annotate_doc(self, doc: Doc, article: Article) -> CodedArticle:
         """Run the enabled stages over an already parsed document."""
@@ -144,7 +148,7 @@ class Coder:
             out.quotes = find_quotes(doc, out.actors)
             t = self.timer.add("quotes", t)
         if "events" in self.stages:
-            out.events, out.no_events = code_events(doc, out, res)
+            out.events, out.no_events = code_events(doc, out, res, self.policy)
             link_events_to_quotes(out.events, out.quotes)
             t = self.timer.add("events", t)
         return out

@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from dyads.events.filters import DEFAULT_POLICY, EventPolicy, background_reason, filter_candidates
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
 from dyads.geo.locate import resolve_event_location
 from dyads.models import Actor, CodedArticle, Event, Location, NoEvent
@@ -1284,7 +1285,8 @@ def _inside_clause_of(tok: Token, verb: Token) -> bool:
     return not any(t.dep_ == "conj" for t in path)
 
 
-def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) -> list[Candidate]:
+def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
+                    policy: EventPolicy = DEFAULT_POLICY) -> list[Candidate]:
     """Every predicate of a sentence with its coding or the reason it was dropped."""
     out: list[Candidate] = []
     deleted = comma_clauses(sent, vd.comma_clauses) if vd.comma_clauses else set()
@@ -1398,6 +1400,8 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
                          and _inside_clause_of(c.token, o.token)), None)
             if over is not None:
                 c.dropped = f"no target, inside the clause of the coded '{over.token.text}' (PETRARCH-1)"
+    if vd.modality:  # our conventions for the events table (dyads.events.filters); PETRARCH's have their own
+        filter_candidates(out, policy)
     # one event per act: the same code and dyad twice in a sentence is one event
     seen: set[tuple] = set()
     for c in out:
@@ -1410,7 +1414,8 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary) 
     return out
 
 
-def code_events(doc: Doc, coded: CodedArticle, res: Resources) -> tuple[list[Event], list[NoEvent]]:
+def code_events(doc: Doc, coded: CodedArticle, res: Resources,
+                policy: EventPolicy = DEFAULT_POLICY) -> tuple[list[Event], list[NoEvent]]:
     """Events of one parsed article, and a reason for every sentence that has none."""
     article = coded.article
     index = _actor_tokens(doc, coded.actors)
@@ -1419,13 +1424,17 @@ def code_events(doc: Doc, coded: CodedArticle, res: Resources) -> tuple[list[Eve
     for s_i, sent in enumerate(doc.sents):
         if not sent.text.strip():
             continue
-        cands = find_candidates(sent, index, res.verbs)
+        cands = find_candidates(sent, index, res.verbs, policy)
         found = 0
         for c in cands:
             if c.dropped or c.trigger is None or c.code is None or c.pattern is None:
                 continue
             trig = doc[c.trigger[0] : c.trigger[1]]
             date, precision, date_text, location = _date_and_place(doc, trig, coded)
+            if res.verbs.modality:
+                c.dropped = background_reason(date, precision, article.publication_date, policy)
+                if c.dropped:
+                    continue
             rule = f"{c.pattern.source} {c.pattern.text} -> {c.pattern.code}"
             if c.modifiers:
                 rule += " (" + "; ".join(c.modifiers) + ")"
@@ -1498,7 +1507,8 @@ class SentenceExplanation:
     predicates: list[PredicateExplanation]
 
 
-def explain(doc: Doc, coded: CodedArticle, res: Resources) -> list[SentenceExplanation]:
+def explain(doc: Doc, coded: CodedArticle, res: Resources,
+            policy: EventPolicy = DEFAULT_POLICY) -> list[SentenceExplanation]:
     """Per sentence: the actors, every candidate predicate, the pattern that matched or why it was dropped."""
     index = _actor_tokens(doc, coded.actors)
     out = []
@@ -1506,7 +1516,7 @@ def explain(doc: Doc, coded: CodedArticle, res: Resources) -> list[SentenceExpla
         if not sent.text.strip():
             continue
         preds = []
-        for c in find_candidates(sent, index, res.verbs):
+        for c in find_candidates(sent, index, res.verbs, policy):
             preds.append(PredicateExplanation(
                 trigger=c.token.text, start=c.token.idx, end=c.token.idx + len(c.token.text),
                 pattern=f"{c.pattern.source} {c.pattern.text} -> {c.pattern.code}" if c.pattern else None,

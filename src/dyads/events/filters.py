@@ -1,0 +1,159 @@
+"""What makes a coded predicate an event users can count: the named passes that keep or drop it.
+
+The coder (`dyads.events.coder`) finds predicates and their roles; these passes decide, with our
+coding conventions (`docs/evaluation.md`, whole-article coding), which of them are events of the
+events table. Each pass sets `Candidate.dropped` to a reason that starts with its name, so `dyads
+explain` and the `no_events` layer say which pass dropped what, and nothing is dropped silently.
+
+Why each pass exists (error classes measured on whole articles, not on single sentences):
+
+- `one_sided`: "X said ..." with no one it is said to or about is a statement, not an event; it
+  lives in the quotes layer. Only acts that have no target by nature stay one-sided (protests,
+  strikes, force posture, bombings). `EventPolicy(one_sided=True)` keeps every one-sided event,
+  for users who want GDELT-style 010 rows.
+- `medium`: whom a statement is made to through the press ("told the newspaper Bild", "told
+  reporters") is the channel, not a target.
+- `bare_sector`: a sector with no country ("officials", "investors", "the party") is not an actor
+  of a political event on its own: an event whose source or target is only such words is dropped;
+  beside a named actor on the same side the bare sector adds nothing and is removed.
+- `same_actor`: a "reciprocal" event between two mentions of one actor (a name and its apposition)
+  is no dyad.
+- `setting`: a country or city named as where something happened ("held talks in Tunisia",
+  "arrived in Tripoli") is the event's place, not its target, unless the pattern names it.
+- `business`: deals and quarrels between companies are market news, not political events.
+- `background`: an act dated more than a year before publication is background, not news.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from dyads.models import Actor
+
+if TYPE_CHECKING:
+    from dyads.events.coder import Candidate
+
+# roots (and codes) of acts that have no target by nature: protest (14), force posture (15),
+# bombings and explosions (183, 1831-1834)
+ONE_SIDED_CODES = ("14", "15", "183")
+# sectors that are the press: a statement made through them has no target in them
+MEDIA_SECTORS = {"MED"}
+# words for journalists that are not actors when spoken to ("told reporters")
+MEDIA_WORDS = {"reporter", "reporters", "journalist", "journalists", "press", "media", "newspaper", "paper",
+               "agency", "television", "radio", "broadcaster", "crowd", "audience", "interviewer", "host"}
+# actor kinds that are places when they stand in a setting phrase
+PLACE_KINDS = {"country", "capital", "place", "region", "seat"}
+SETTING_PREPS = {"in", "at", "inside", "near", "across", "throughout", "around"}
+BUSINESS_SECTORS = {"BUS", "MNC"}
+# an act more than this many days before publication is background
+BACKGROUND_DAYS = 366
+
+
+@dataclass(frozen=True)
+class EventPolicy:
+    """Which coded predicates become rows of the events table (passed explicitly to the coder)."""
+
+    one_sided: bool = False  # keep events without a target (GDELT-style 010 rows)
+    background: bool = False  # keep acts dated more than a year before publication
+
+
+DEFAULT_POLICY = EventPolicy()
+
+
+def _speechlike(cand: Candidate) -> bool:
+    return (cand.code or "")[:2] in {"01", "02", "10"} or (cand.pattern is not None and cand.pattern.code[:2] == "01")
+
+
+def is_bare(actor: Actor) -> bool:
+    """A sector word with no country or organisation of its own ("officials", "investors")."""
+    return not actor.country and (actor.code or "")[:3] in {"GOV", "BUS", "MIL", "COP", "CVL", "PTY", "OPP", "REB",
+                                                          "MED", "LEG", "JUD", "ELI", "EDU", "LAB", "HLH", "REF",
+                                                          "SPY", "AGR", "ENV", "CRM", "UAF", "INS", "RAD"}
+
+
+def _is_medium(actor: Actor) -> bool:
+    return (actor.sector or "")[-3:] in MEDIA_SECTORS or (actor.code or "")[-3:] in MEDIA_SECTORS or any(
+        w in MEDIA_WORDS for w in (actor.text or "").lower().split()[-1:])
+
+
+def _setting_place(cand: Candidate, actor: Actor) -> bool:
+    """The actor is a place in a setting phrase ("in Tunisia") that the pattern does not name."""
+    if actor.kind not in PLACE_KINDS:
+        return False
+    doc = cand.token.doc
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root
+    while head.dep_ in {"compound", "conj", "appos"} and head.head is not head:
+        head = head.head
+    prep = head.head if head.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in SETTING_PREPS:
+        return False
+    named = cand.pattern.preps if cand.pattern is not None else ()
+    return prep.lower_ not in {p.lower() for p in named if isinstance(p, str)}
+
+
+def _same_actor(source: list[Actor], target: list[Actor]) -> bool:
+    def keys(xs: Iterable[Actor]) -> set[str]:
+        return {(a.name or a.text or "").lower() for a in xs}
+
+    return bool(source) and (source == target or keys(source) == keys(target)
+                             or {a.code for a in source} == {a.code for a in target} and len(source) == 1)
+
+
+def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLICY) -> None:
+    """Run the role passes over a sentence's coded candidates (our dialect only); sets `dropped`."""
+    for c in cands:
+        if c.dropped or c.code is None:
+            continue
+        if _speechlike(c) and c.target:
+            kept = [a for a in c.target if not _is_medium(a)]
+            if len(kept) < len(c.target):
+                c.modifiers.append("medium: whom it was said through is no target")
+                c.target = kept
+        if c.target and not (c.code or "").startswith("14"):  # a protest in a country is against its rulers
+            kept = [a for a in c.target if not _setting_place(c, a)]
+            if len(kept) < len(c.target):
+                c.modifiers.append("setting: a place where it happened is no target")
+                c.target = kept
+        for side in ("source", "target"):
+            actors: list[Actor] = getattr(c, side)
+            if actors and any(is_bare(a) for a in actors) and not all(is_bare(a) for a in actors):
+                setattr(c, side, [a for a in actors if not is_bare(a)])
+        if any(is_bare(a) for a in c.source):
+            c.dropped = "bare_sector: the source is a sector word with no country (the text does not say whose)"
+            continue
+        if c.target and all(is_bare(a) for a in c.target):
+            c.dropped = "bare_sector: the target is a sector word with no country (the text does not say whose)"
+            continue
+        if c.target and _same_actor(c.source, c.target):
+            c.dropped = "same_actor: source and target are one actor"
+            continue
+        if c.target and all((a.sector or a.code or "")[-3:] in BUSINESS_SECTORS or (a.code or "")[:3] == "MNC"
+                            for a in c.source + c.target):
+            c.dropped = "business: between companies, market news and no political event"
+            continue
+        if not c.target and not policy.one_sided and not (c.code or "").startswith(ONE_SIDED_CODES):
+            c.dropped = ("one_sided: no target, a statement or act without anyone it is directed at "
+                         "(kept with the one-sided option)")
+
+
+def background_reason(event_date: str | None, precision: str | None, published: date | None,
+                      policy: EventPolicy = DEFAULT_POLICY) -> str | None:
+    """Why an event dated long before publication is background (None when it is news)."""
+    if policy.background or not event_date or not published:
+        return None
+    try:
+        y = int(event_date[:4])
+        m = int(event_date[5:7]) if len(event_date) >= 7 else 12
+        d = int(event_date[8:10]) if len(event_date) >= 10 else 28
+        when = date(y, m, d)
+    except ValueError:
+        return None
+    if (published - when).days > BACKGROUND_DAYS:
+        return f"background: dated {event_date}, more than a year before publication ({published.isoformat()})"
+    return None
