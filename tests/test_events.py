@@ -13,9 +13,11 @@ DEFAULT_VERBS = Path(__file__).resolve().parents[1] / "src/dyads/dictionaries/de
 
 @pytest.fixture(scope="module")
 def coder():
+    """The coding rules with every one-sided event kept: which of them are events is tests/test_filters.py's."""
     from dyads import Coder
+    from dyads.events.filters import EventPolicy
 
-    return Coder(stages=("actors", "events"))
+    return Coder(stages=("actors", "events"), policy=EventPolicy(one_sided=True))
 
 
 def dyads_of(coder, text):

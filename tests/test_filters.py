@@ -1,0 +1,73 @@
+"""dyads.events.filters: which coded predicates become events, each drop named by its pass."""
+
+from datetime import date
+
+import pytest
+
+from dyads.events.filters import EventPolicy, background_reason
+
+
+@pytest.fixture(scope="module")
+def coders():
+    from dyads import Coder
+
+    strict = Coder(stages=("actors", "events"))
+    loose = Coder(stages=("actors", "events"), policy=EventPolicy(one_sided=True), resources=strict.resources)
+    loose.nlp = strict.nlp
+    return strict, loose
+
+
+def events(coder, text):
+    out = coder.code(text, date="2013-07-22")
+    return [(e.cameo, sorted(a.code for a in e.source), sorted(a.code for a in e.target)) for e in out.events], out
+
+
+def test_statement_without_target_is_no_event_unless_asked(coders):
+    strict, loose = coders
+    got, out = events(strict, "Russia said on Monday that the economy was growing.")
+    assert got == []
+    assert any("one_sided" in n.reason for n in out.no_events)  # the sentence says why
+    got, _ = events(loose, "Russia said on Monday that the economy was growing.")
+    assert [g[:2] for g in got] == [("010", ["RUS"])]
+
+
+def test_acts_without_target_by_nature_stay(coders):
+    strict, _ = coders
+    got, _ = events(strict, "Thousands of Egyptian protesters demonstrated on Monday.")
+    assert got and got[0][0].startswith("14") and got[0][2] == []
+
+
+def test_directed_acts_are_kept(coders):
+    strict, _ = coders
+    got, _ = events(strict, "Russia criticised the United States on Monday.")
+    assert got == [("111", ["RUS"], ["USA"])]
+
+
+def test_the_press_is_no_target_of_a_statement(coders):
+    strict, loose = coders
+    text = "Russian Foreign Minister Sergei Lavrov told the newspaper Izvestia on Monday that talks were useful."
+    got, _ = events(loose, text)
+    assert all(g[2] == [] for g in got)  # the newspaper is the channel
+    got, _ = events(strict, text)
+    assert got == []
+
+
+def test_a_place_where_it_happened_is_no_target(coders):
+    strict, _ = coders
+    got, _ = events(strict, "Iranian and Iraqi officials held talks in Turkey on Monday.")
+    assert all("TUR" not in g[2] for g in got)
+
+
+def test_a_sector_word_alone_is_no_source(coders):
+    strict, _ = coders
+    got, out = events(strict, "Investors criticised the European Union on Monday.")
+    assert got == []
+    assert any("bare_sector" in n.reason for n in out.no_events)
+
+
+def test_background_is_dated_years_before_publication():
+    assert background_reason("2005", "year", date(2011, 12, 7)) is not None
+    assert background_reason("2011-11-30", "day", date(2011, 12, 7)) is None
+    assert background_reason("2011-01", "month", date(2011, 12, 7)) is None
+    assert background_reason("2005", "year", date(2011, 12, 7), EventPolicy(background=True)) is None
+    assert background_reason(None, None, date(2011, 12, 7)) is None
