@@ -23,9 +23,12 @@ from pathlib import Path
 import click
 
 from dyads.eval.options import MODEL_OPTION
+from dyads.events.filters import EventPolicy
 from dyads.models import Article, Event
 
 DEFAULT_CSV = Path("../shared/eval/cameo/cameo-codes.csv")
+
+ONE_SIDED = EventPolicy(one_sided=True, bare_sectors=True)
 
 
 @dataclass
@@ -60,7 +63,9 @@ def score_cameo_examples(
     res = Resources.load()
     if actor_dirs:
         res.actors = load_actors(actor_dirs)
-    coder = Coder(stages=("actors", "events"), resources=res, **({"model": model} if model else {}))
+    # this gold codes acts without a target too (one event per example, GDELT-style): keep them
+    coder = Coder(stages=("actors", "events"), resources=res, policy=ONE_SIDED,
+                  **({"model": model} if model else {}))
     articles = [Article(id=r["code"], text=example_text(r["example"])) for r in rows]
     m = ExampleMetrics()
     for row, coded in zip(rows, coder.pipe(articles), strict=True):

@@ -21,12 +21,15 @@ from pathlib import Path
 import click
 
 from dyads.eval.options import MODEL_OPTION, PLOVER_OLD_LABELS
+from dyads.events.filters import EventPolicy
 from dyads.ingest.dates import parse_date
 from dyads.models import Actor, Article, Event
 
 # CAMEO country codes that differ from ISO 3166-1 alpha-3 (CAMEO manual, country list)
 CAMEO_TO_ISO = {"JAP": "JPN", "ROM": "ROU", "UKG": "GBR", "DRC": "COD", "GMW": "DEU", "SER": "SRB", "TMP": "TLS",
                 "ZAR": "COD", "BUL": "BGR", "LEB": "LBN", "UAE": "ARE", "ZAM": "ZMB", "ZBW": "ZWE"}
+
+ONE_SIDED = EventPolicy(one_sided=True, bare_sectors=True)
 
 
 @dataclass
@@ -75,7 +78,9 @@ def score_plover(
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     records = data["records"] if isinstance(data, dict) else data
     records = records[:limit] if limit else records
-    coder = Coder(stages=("times", "actors", "events"), resources=res, **({"model": model} if model else {}))
+    # this gold codes acts without a target too (one event per example, GDELT-style): keep them
+    coder = Coder(stages=("times", "actors", "events"), resources=res, policy=ONE_SIDED,
+                  **({"model": model} if model else {}))
     articles = [Article(id=r["id"], text=r["text"], publication_date=parse_date(r.get("date") or "") or None)
                 for r in records]
     m = PloverMetrics()

@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from dyads.events.evaluation import speech_target
 from dyads.events.filters import DEFAULT_POLICY, EventPolicy, background_reason, filter_candidates
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
 from dyads.geo.locate import resolve_event_location
@@ -1230,6 +1231,20 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
 
 
 
+def _judged_statements(cands: list[Candidate], index: dict[int, Actor]) -> None:
+    """ "X said Y was wrong": X's criticism of Y (111), or praise (051); see dyads.events.evaluation.
+    After `_speech_acts`: a demand or appeal in what was said ("Y must ...") says more."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in SPEECH_VERBS or c.code != "010" \
+                or c.target:
+            continue
+        subj = {t.i for s in c.token.children if s.dep_ in _SUBJECTS for t in s.subtree}
+        judged = speech_target(c.token, c.source, index, subj)
+        if judged is not None:
+            c.code, c.target = judged
+            c.modifiers.append(f"what was said judges '{judged[1][0].text}' -> {judged[0]}")
+
+
 def _np_comma(comma: Token) -> bool:
     """A comma inside a noun phrase ("Lions, tigers and X", "X, the state's foe", "complete, full ties"):
     the words on both sides meet at a noun without a verb between, so the comma delimits no clause."""
@@ -1316,6 +1331,7 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
             c.dropped = "part of the pattern of another predicate"
     if vd.modality:
         _speech_acts(out, index)
+        _judged_statements(out, index)
     # reported speech: the statement verb is coded only when nothing was coded from what was said (our rule;
     # PETRARCH codes both)
     coded = [c for c in out if not c.dropped] if vd.modality else []

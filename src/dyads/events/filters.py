@@ -18,15 +18,14 @@ Why each pass exists (error classes measured on whole articles, not on single se
   beside a named actor on the same side the bare sector adds nothing and is removed.
 - `same_actor`: a "reciprocal" event between two mentions of one actor (a name and its apposition)
   is no dyad.
-- `setting`: a country or city named as where something happened ("held talks in Tunisia",
-  "arrived in Tripoli") is the event's place, not its target, unless the pattern names it.
+- `setting`: a country or city named as where talks or a meeting took place ("held talks in
+  Tunisia") is the event's place, not its target, unless the pattern names it.
 - `business`: deals and quarrels between companies are market news, not political events.
 - `background`: an act dated more than a year before publication is background, not news.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -58,6 +57,7 @@ class EventPolicy:
 
     one_sided: bool = False  # keep events without a target (GDELT-style 010 rows)
     background: bool = False  # keep acts dated more than a year before publication
+    bare_sectors: bool = False  # keep events whose source or target is a sector word with no country
 
 
 DEFAULT_POLICY = EventPolicy()
@@ -98,11 +98,14 @@ def _setting_place(cand: Candidate, actor: Actor) -> bool:
 
 
 def _same_actor(source: list[Actor], target: list[Actor]) -> bool:
-    def keys(xs: Iterable[Actor]) -> set[str]:
-        return {(a.name or a.text or "").lower() for a in xs}
-
-    return bool(source) and (source == target or keys(source) == keys(target)
-                             or {a.code for a in source} == {a.code for a in target} and len(source) == 1)
+    """Every mention on both sides names one actor: a name and its apposition ("Jual Oram" and "Jual Oram,
+    a former minister"), the same person twice."""
+    names = sorted({(a.name or a.text or "").lower().strip() for a in [*source, *target]}, key=len)
+    distinct: list[str] = []
+    for n in names:
+        if not any(d and d in n for d in distinct):
+            distinct.append(n)
+    return len(distinct) <= 1
 
 
 def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLICY) -> None:
@@ -115,21 +118,23 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
             if len(kept) < len(c.target):
                 c.modifiers.append("medium: whom it was said through is no target")
                 c.target = kept
-        if c.target and not (c.code or "").startswith("14"):  # a protest in a country is against its rulers
+        if c.target and (c.code or "")[:2] == "04" and (c.code or "")[:3] not in {"042", "043"}:
+            # talks or a meeting in a country: where they met (a visit to it, or a protest in it, is towards it)
             kept = [a for a in c.target if not _setting_place(c, a)]
             if len(kept) < len(c.target):
                 c.modifiers.append("setting: a place where it happened is no target")
                 c.target = kept
-        for side in ("source", "target"):
-            actors: list[Actor] = getattr(c, side)
-            if actors and any(is_bare(a) for a in actors) and not all(is_bare(a) for a in actors):
-                setattr(c, side, [a for a in actors if not is_bare(a)])
-        if any(is_bare(a) for a in c.source):
-            c.dropped = "bare_sector: the source is a sector word with no country (the text does not say whose)"
-            continue
-        if c.target and all(is_bare(a) for a in c.target):
-            c.dropped = "bare_sector: the target is a sector word with no country (the text does not say whose)"
-            continue
+        if not policy.bare_sectors:
+            for side in ("source", "target"):
+                actors: list[Actor] = getattr(c, side)
+                if actors and any(is_bare(a) for a in actors) and not all(is_bare(a) for a in actors):
+                    setattr(c, side, [a for a in actors if not is_bare(a)])
+            if any(is_bare(a) for a in c.source):
+                c.dropped = "bare_sector: the source is a sector word with no country (the text does not say whose)"
+                continue
+            if c.target and all(is_bare(a) for a in c.target):
+                c.dropped = "bare_sector: the target is a sector word with no country (the text does not say whose)"
+                continue
         if c.target and _same_actor(c.source, c.target):
             c.dropped = "same_actor: source and target are one actor"
             continue

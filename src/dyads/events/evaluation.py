@@ -1,0 +1,92 @@
+"""What a statement says of an actor it names: criticism (111) or praise (051), and whom it is about.
+
+Most of what politicians do in the news is talk about each other: "Aubry said Sarkozy would be
+remembered as the president of the downgrade", "'He is wrong,' Giscard said". Coded by the verb
+alone these are "X said" (010) with no target, which is no event. A statement is an event when its
+content names an actor other than the speaker and judges it: the judgement words are data
+(`dictionaries/default/evaluation.tsv`), the actor is the subject of what was said (else the first
+actor in it). A neutral statement about someone stays 010 with no target: who it is "about" is too
+loose a target to count (the one-sided filter then keeps it out of the events table).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from dyads.actors.dictionary import DEFAULT_DICT_DIR
+from dyads.models import Actor
+
+CRITICIZE = "111"
+PRAISE = "051"
+NEGATORS = {"not", "n't", "never", "no"}
+# clauses that are what a statement verb reports
+CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "oprd", "dobj", "obj"}
+
+
+@cache
+def load_evaluation(path: Path = DEFAULT_DICT_DIR / "evaluation.tsv") -> dict[str, int]:
+    """word -> polarity (-1 critical, +1 approving)."""
+    out: dict[str, int] = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, polarity = line.split("\t")[:2]
+        out[word.strip().lower()] = int(polarity)
+    return out
+
+
+def judgement(tokens: Iterable[Token], words: dict[str, int]) -> int:
+    """The sign of what the words say: approving words under a negator count as critical ("not fit")."""
+    total = 0
+    for t in tokens:
+        p = words.get(t.lower_, words.get(t.lemma_.lower(), 0))
+        if not p:
+            continue
+        kids = [*t.children, *t.head.children]
+        negated = any(c.lower_ in NEGATORS for c in kids if c.dep_ in {"neg", "advmod", "det"})
+        total += -p if negated else p
+    return (total > 0) - (total < 0)
+
+
+def content_of(verb: Token, exclude: set[int]) -> list[Token]:
+    """The words a statement verb reports: its clausal complement, or the clause it is a parenthetical
+    of ("'He is wrong,' Giscard said"), without the speaker's own phrase."""
+    region: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in CONTENT_DEPS:
+            region |= {t.i for t in c.subtree}
+    if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i != verb.i:  # the quote is the head
+        host = verb.head
+        region |= {t.i for t in host.subtree} - {t.i for t in verb.subtree}
+    region -= exclude
+    region.discard(verb.i)
+    doc = verb.doc
+    return [doc[i] for i in sorted(region)]
+
+
+def speech_target(verb: Token, sources: list[Actor], index: dict[int, Actor], exclude: set[int]
+                  ) -> tuple[str, list[Actor]] | None:
+    """(code, target) for a statement whose content judges an actor other than the speaker, else None."""
+    content = content_of(verb, exclude)
+    if not content:
+        return None
+    sign = judgement(content, load_evaluation())
+    if not sign:
+        return None
+    src = {a.code for a in sources} | {(a.name or a.text or "").lower() for a in sources}
+    ids = {t.i for t in content}
+    # the subject of what was said first ("said Sarkozy would be remembered"), then any actor in it
+    subjects = [t for t in content if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i in ids]
+    order = [i for s in subjects for i in sorted(x.i for x in s.subtree)] + [t.i for t in content]
+    for i in order:
+        a = index.get(i)
+        if a is None or a in sources or a.code in src or (a.name or a.text or "").lower() in src:
+            continue
+        if a.kind == "pronoun" and (a.name or "").lower() in src:
+            continue
+        return (CRITICIZE if sign < 0 else PRAISE), [a]
+    return None
