@@ -119,6 +119,21 @@ NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 CONSULT_NOUN_ROOTS = {"02", "03", "04", "05", "06", "14"}
 # their complements are what is asked, meant, refused or protested for, not acts of their own
 CONTENT_ROOTS = {"02", "03", "10", "12", "13", "14"}
+# acts two actors do with each other, so that "X and Y <act>" with no other target is X with Y and Y with X:
+# intent to cooperate, consult, material cooperation, fight (CAMEO 03, 04, 06, 19, 20); of root 05 only
+# cooperating and signing (050, 057): praise, support, recognition, apology and forgiveness have a direction
+SYMMETRIC_ROOTS = {"03", "04", "06", "19", "20"}
+SYMMETRIC_CODES = {"050", "057"}
+# verbs of force that politicians also use of words ("attacked the president for ...")
+VERBAL_ATTACK_VERBS = {"attack", "hit", "assail", "fight", "battle", "target", "hammer", "savage", "lash", "strike"}
+# words that make an attack physical
+FORCE_WORDS = {"troop", "force", "soldier", "army", "militant", "rebel", "gunman", "police", "bomb", "missile",
+               "rocket", "shell", "shelling", "gun", "gunfire", "fire", "airstrike", "strike", "tank", "artillery",
+               "weapon", "kill", "wound", "injure", "dead", "die", "knife", "stone", "grenade", "explosive", "raid",
+               "ambush", "military", "warplane", "drone", "jet", "offensive", "battle", "clash", "fighter", "attacker",
+               "assault", "mortar", "casualty", "hostage", "insurgent", "war"}
+ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "UAF", "INS", "IMG"}
+POLITICAL_SECTORS = {"GOV", "PTY", "OPP", "LEG", "ELI", "JUD", "MED", "CVL", "NGO", "BUS", "LAB", "EDU"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 
@@ -1002,7 +1017,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     if p.subject_role == "both" and len(src_codes) > 1:  # PETRARCH's `% *`: the subject's actors with each other
         cand.target = []
     # "X and Y met" is reciprocal, "X and Y said" is not; PETRARCH's dictionaries mark reciprocity (`% *`)
-    implicit = (vd.implicit_reciprocal and not speech) or p.subject_role == "both"
+    # and only acts done together are ("X and Y met/signed/fought"): "X and Y support Z" or "... damaged" are not
+    symmetric = p.code[:2] in SYMMETRIC_ROOTS or p.code[:3] in SYMMETRIC_CODES or not vd.modality
+    implicit = (vd.implicit_reciprocal and not speech and symmetric) or p.subject_role == "both"
     if not cand.target and len(src_codes) > 1 and not p.code.startswith("01") and implicit:
         cand.target = list(sources)
         cand.modifiers.append("reciprocal")
@@ -1032,6 +1049,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             return cand
         cand.modifiers.append(f"{neg} -> {code}")
         cand.code = code
+    if vd.modality and (cand.code or "")[:2] in {"18", "19"} and _verbal_attack(tok, cand):
+        cand.modifiers.append("verbal: no weapon, political actors -> 111")
+        cand.code = "111"
     mode, word = _modality(clause_verb)
     if mode == "modal" and vd.modality:
         cand.dropped = f"hypothetical ('{word}')"
@@ -1054,6 +1074,27 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             cand.code = new
     cand.confidence = max(0.05, min(1.0, cand.confidence))
     return cand
+
+
+def _verbal_attack(tok: Token, cand: Candidate) -> bool:
+    """ "The Socialists attacked Sarkozy for seeking Chinese help": an attack in words, not with force.
+
+    A material reading needs force: a weapon or armed actor in the sentence, or an armed source or
+    target. Without one, an attack, hit or fight by a political actor on a person or political actor,
+    or one given a reason ("for seeking"), is criticism (CAMEO 111)."""
+    if tok.lemma_.lower() not in VERBAL_ATTACK_VERBS:
+        return False
+    sent = tok.sent
+    if any(t.lemma_.lower() in FORCE_WORDS for t in sent):
+        return False
+    sectors = {(a.sector or (a.code or "")[3:6] or "") for a in cand.source + cand.target}
+    if sectors & ARMED_SECTORS:
+        return False
+    reason = any(c.dep_ == "prep" and c.lower_ == "for" and any(g.tag_ == "VBG" or g.pos_ == "NOUN"
+                                                                for g in c.children) for c in tok.children)
+    political = all((a.kind == "person" or (a.sector or "")[:3] in POLITICAL_SECTORS) for a in cand.target) \
+        and bool(cand.target)
+    return reason or political
 
 
 def _date_and_place(
