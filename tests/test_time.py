@@ -114,6 +114,23 @@ def test_find_times_vetoes_ages_and_counts(nlp) -> None:
     assert [(t.text, t.value) for t in times] == [("May 2012", "2012-05")]
 
 
+def test_clock_times_and_wire_headers(nlp) -> None:
+    # "by 1633 GMT" is a clock time, not the year 1633; a wire header's abbreviated date is a whole date
+    times, _ = times_of(nlp, "The dollar rose by 1633 GMT.")
+    assert [t.value for t in times if t.type == "DATE"] == []
+    times, _ = times_of(nlp, "TRIPOLI | Tue Oct 18, 2011 7:39 pm EDT TRIPOLI (Reuters) - Clinton arrived.")
+    assert ("Tue Oct 18, 2011", "2011-10-18") in [(t.text, t.value) for t in times]
+
+
+def test_a_year_modifying_a_noun_does_not_date_the_clause(nlp) -> None:
+    text = "China criticised Obama's 2012 budget on Tuesday."
+    doc = nlp(text)
+    article = Article(id="t", text=text, publication_date=date(2011, 2, 17))
+    times = find_times(doc, article)
+    i = text.index("criticised")
+    assert resolve_event_date(doc, i, i + len("criticised"), times, article).date == "2011-02-15"
+
+
 def _seed() -> tuple[str, dict]:
     import json
 

@@ -146,8 +146,8 @@ def resolve_event_date(
             rank = 70  # "WASHINGTON, Jan 5 (Reuters) -": the filing date, weaker than any time in the story
         elif _is_caption_date(article, t, sent):
             rank = 50
-        elif span.root.dep_ in ("poss", "compound", "nmod", "amod") and noun.pos_ in ("NOUN", "PROPN"):
-            # "Friday's attack", "the May 7 meeting": the date of that noun's event only
+        elif span.root.dep_ in ("poss", "compound", "nmod", "amod", "nummod") and noun.pos_ in ("NOUN", "PROPN"):
+            # "Friday's attack", "the May 7 meeting", "Obama's 2012 budget": the date of that noun's event only
             if trigger.start <= noun.i < trigger.end:
                 best = (-1, EventDate(cal[0], cal[1], t.text)) if best is None or best[0] > -1 else best
             continue

@@ -274,6 +274,8 @@ def normalize(text: str, ctx: Context, tense: str | None = None, after: str = ""
     """
     t = _strip(text)
     t = re.sub(r"^(?:the\s+)?(?:very\s+)?", "", t) if t.startswith("the very") else t
+    # a wire header's abbreviated weekday before its date ("Tue Oct 18, 2011"): the date says the day
+    t = re.sub(r"^(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun),?\s+(?=[a-z]{3})", "", t)
     dct = ctx.dct
     if not t:
         return None

@@ -18,9 +18,14 @@ from dyads.nlp import doc_text
 
 _MON = (
     r"(?-i:Jan(?:uary|\.)|January|Feb(?:ruary|\.)|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"
-    r"Aug(?:ust|\.)|Sept(?:ember|\.)|Sep\.|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.))"
+    r"Aug(?:ust|\.)|Sept(?:ember|\.)|Sep\.|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.)|"
+    # wire style without the dot, only before a day ("Oct 18, 2011", "Jan 5 (Reuters)")
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\s+\d{1,2}\b))"
 )
-_WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = (r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+       r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?=,?\s+[A-Z][a-z]{2,}\.?\s+\d))")
+# a four-digit number before a time zone is a clock time ("by 1633 GMT"), not a year
+_NOT_CLOCK = r"(?!\s*(?:GMT|UTC|EDT|EST|CDT|CST|PDT|PST|BST|CET|CEST|ET|IST|JST|local time|hrs\b|hours\b))"
 _PART = r"(?:morning|afternoon|evening|night)"
 _NUM = (
     r"(?:\d+(?:\.\d+)?(?: 1/2)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
@@ -54,7 +59,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("iso", r"\b\d{4}-\d{2}-\d{2}\b"),
         ("slash", r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
         ("decade", rf"(?:\bthe\s+)?{_PRE}(?:\b(?:1[6-9]|20)\d0'?s\b|'\d0s\b)"),
-        ("year", rf"\b{_PRE}(?:the year\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?{_YEAR}\b(?![-/]\d|,\d|\.\d)"),
+        ("year", rf"\b{_PRE}(?:the year\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?{_YEAR}\b"
+                 rf"(?![-/]\d|,\d|\.\d){_NOT_CLOCK}"),
         ("century", r"\b(?:the\s+)?(?:twentieth|nineteenth|twenty-first|20th|19th|21st)[- ]century\b"),
         ("deictic", rf"\b(?:(?:early|late|earlier|later)\s+)?(?:today|tonight|yesterday|tomorrow)(?:\s+{_PART})?\b"),
         ("part", rf"\b(?:this|last|tomorrow|yesterday)\s+{_PART}\b"),
@@ -290,6 +296,8 @@ def _token_veto(doc: Doc, text: str, start: int, end: int, rule: str) -> bool:
             return True  # are years
         if prev is not None and prev.text in ("$", "#", "No.", "no.", "Flight", "flight", "Route", "Resolution"):
             return True
+        if re.match(_NOT_CLOCK.replace("(?!", "(?=", 1), text[end:end + 12]):
+            return True  # "by 1633 GMT": a clock time
     if rule == "season":
         root = span.root
         if root.pos_ == "VERB" or (root.lower_ == "fall" and root.tag_.startswith("V")):
