@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from dyads.events.evaluation import speech_target
+from dyads.events.evaluation import NAMING_VERBS, naming_content, naming_target, speech_target
 from dyads.events.filters import DEFAULT_POLICY, EventPolicy, background_reason, filter_candidates
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
 from dyads.geo.locate import resolve_event_location
@@ -1286,6 +1286,26 @@ def _judged_statements(cands: list[Candidate], index: dict[int, Actor]) -> None:
             c.modifiers.append(f"what was said judges '{judged[1][0].text}' -> {judged[0]}")
 
 
+def _namings(cands: list[Candidate], index: dict[int, Actor]) -> None:
+    """ "X called Y a liar", "described Y as a disgrace": criticism or praise of Y when the name judges;
+    a naming that judges nothing is no event, and "X called Y" with no name is a telephone call (041)."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in NAMING_VERBS or not c.source:
+            continue
+        if c.token.lemma_.lower() == "call" and c.code != "041":
+            continue  # "call for", "call on": appeals of their own
+        if not naming_content(c.token):
+            if c.code != "041":
+                c.dropped = "naming verb without a name"
+            continue
+        judged = naming_target(c.token, c.source, index)
+        if judged is None:
+            c.dropped = "a naming that judges nothing"
+            continue
+        c.code, c.target = judged
+        c.modifiers.append(f"the name judges '{judged[1][0].text}' -> {judged[0]}")
+
+
 def _np_comma(comma: Token) -> bool:
     """A comma inside a noun phrase ("Lions, tigers and X", "X, the state's foe", "complete, full ties"):
     the words on both sides meet at a noun without a verb between, so the comma delimits no clause."""
@@ -1373,6 +1393,7 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
     if vd.modality:
         _speech_acts(out, index)
         _judged_statements(out, index)
+        _namings(out, index)
     # reported speech: the statement verb is coded only when nothing was coded from what was said (our rule;
     # PETRARCH codes both)
     coded = [c for c in out if not c.dropped] if vd.modality else []

@@ -68,6 +68,27 @@ def content_of(verb: Token, exclude: set[int]) -> list[Token]:
     return [doc[i] for i in sorted(region)]
 
 
+NAMING_VERBS = {"call", "describe", "brand", "label", "dub", "term"}
+
+
+def naming_content(verb: Token) -> list[Token]:
+    """What a naming verb calls its object ("called it evidence that ...", "described Y as a disgrace"), or []
+    when the verb names nothing ("called Mubarak": a telephone call)."""
+    parts = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp"}
+             or (c.dep_ == "prep" and c.lower_ == "as")]
+    return [t for c in parts for t in c.subtree]
+
+
+def naming_target(verb: Token, sources: list[Actor], index: dict[int, Actor]) -> tuple[str, list[Actor]] | None:
+    """(code, target) for "X called Y a Z" whose name judges Y (the object, else an actor in the name)."""
+    content = naming_content(verb)
+    sign = judgement(content, load_evaluation()) if content else 0
+    if not sign:
+        return None
+    objects = [t for c in verb.children if c.dep_ in {"dobj", "obj"} for t in c.subtree]
+    return _first_actor(objects + content, sign, sources, index)
+
+
 def speech_target(verb: Token, sources: list[Actor], index: dict[int, Actor], exclude: set[int]
                   ) -> tuple[str, list[Actor]] | None:
     """(code, target) for a statement whose content judges an actor other than the speaker, else None."""
@@ -77,6 +98,11 @@ def speech_target(verb: Token, sources: list[Actor], index: dict[int, Actor], ex
     sign = judgement(content, load_evaluation())
     if not sign:
         return None
+    return _first_actor(content, sign, sources, index)
+
+
+def _first_actor(content: list[Token], sign: int, sources: list[Actor], index: dict[int, Actor]
+                 ) -> tuple[str, list[Actor]] | None:
     src = {a.code for a in sources} | {(a.name or a.text or "").lower() for a in sources}
     ids = {t.i for t in content}
     # the subject of what was said first ("said Sarkozy would be remembered"), then any actor in it

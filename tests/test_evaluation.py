@@ -1,0 +1,43 @@
+"""dyads.events.evaluation: statements and namings that judge a named actor are criticism or praise."""
+
+import pytest
+
+from dyads.events.evaluation import judgement, load_evaluation
+
+
+@pytest.fixture(scope="module")
+def coder():
+    from dyads import Coder
+
+    return Coder(stages=("actors", "events"))
+
+
+def events(coder, text):
+    out = coder.code(text, date="2012-01-13")
+    return [(e.cameo, sorted(a.code for a in e.source), sorted(a.code for a in e.target)) for e in out.events]
+
+
+def test_words_and_negation(coder):
+    words = load_evaluation()
+    doc = coder.nlp("He is wrong. She was not fit to run the country. They are honest.")
+    sents = list(doc.sents)
+    assert [judgement(s, words) for s in sents] == [-1, -1, 1]
+
+
+def test_statement_judging_an_actor_is_criticism(coder):
+    got = events(coder, "French opposition leader Martine Aubry said French President Nicolas Sarkozy was wrong.")
+    assert got == [("111", ["FRAOPP"], ["FRAGOV"])]
+
+
+def test_neutral_statement_is_no_event(coder):
+    got = events(coder, "French opposition leader Martine Aubry said the economy was growing.")
+    assert got == []
+
+
+def test_naming_judges_its_object(coder):
+    got = events(coder, "French opposition leader Martine Aubry called French President Nicolas Sarkozy a failure.")
+    assert got == [("111", ["FRAOPP"], ["FRAGOV"])]
+    got = events(coder, "Palestinian President Mahmoud Abbas called Egyptian President Hosni Mubarak on Saturday.")
+    assert got == [("041", ["PSEGOV"], ["EGYGOV"])]  # a call with no name: the telephone
+    assert events(coder, "French opposition leader Martine Aubry described French President Nicolas Sarkozy "
+                         "as a lawyer.") == []  # a name that judges nothing
