@@ -117,6 +117,8 @@ NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop"
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 # noun events whose agent may be the subject of the clause they sit in
 CONSULT_NOUN_ROOTS = {"02", "03", "04", "05", "06", "14"}
+# acts whose target may sit in their complement ("refused to help out the coalition")
+CONTENT_TARGET_ROOTS = {"02", "03", "10", "12", "13"}
 # their complements are what is asked, meant, refused or protested for, not acts of their own
 CONTENT_ROOTS = {"02", "03", "10", "12", "13", "14"}
 # acts two actors do with each other, so that "X and Y <act>" with no other target is X with Y and Y with X:
@@ -903,6 +905,13 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 subj_heads, extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"], []
             if not subj_heads and vd.passive_source_in_phrase:
                 return _pattern_roles(cand, tok, m, index)
+            if not subj_heads and vd.modality:
+                implied = _implied_state(tok, p.code, _actors_in(extra_targets, index), index)
+                if implied is not None:
+                    cand.source, cand.target = [implied], _actors_in(extra_targets, index)
+                    cand.confidence -= 0.3
+                    cand.modifiers.append(f"implied agent: the state where it happened ({implied.code})")
+                    return _finish_meaning(cand, tok, verb, m, p, vd)
             if not subj_heads:
                 cand.dropped = "passive without an agent"
                 cand.target = _actors_in(extra_targets, index)
@@ -987,8 +996,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             a = index.get(i)
             if a is not None and a not in sources:
                 t = tok.doc[i]
-                if any(x.dep_ in _CLAUSE_DEPS - {"acl"} for x in [t, *t.ancestors] if x.i > tok.i):
-                    break  # inside a clause of its own: not this predicate's target
+                if any(x.dep_ in _CLAUSE_DEPS - {"acl"} for x in [t, *t.ancestors] if x.i > tok.i) and not (
+                        vd.modality and p.code[:2] in CONTENT_TARGET_ROOTS):
+                    break  # inside a clause of its own: not this predicate's target (unless that clause is what is
+                    # asked, meant, refused or threatened: "threatened to pull the rug from under his government")
                 cand.target = [a]
                 cand.confidence -= 0.2
                 break
@@ -1033,6 +1044,12 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 for h in hosts for c in h.children):
             cand.dropped = "no target actor and no noun phrase after the verb to stand as '---' (PETRARCH-1)"
             return cand
+    return _finish_meaning(cand, tok, verb, m, p, vd)
+
+
+def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, p: VerbPattern,
+                    vd: VerbDictionary) -> Candidate:
+    """Negation, sense and modality of a candidate whose roles are set (section 3 of the module docstring)."""
     clause_verb = verb if verb is not None else tok
     # a pattern that names the negation itself ("&NEGATVAUXVRB * OVER EFFORTS") has coded it already
     consumed = any(tok.doc[i].lower_ in NEGATORS for i in m.before)
@@ -1074,6 +1091,26 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             cand.code = new
     cand.confidence = max(0.05, min(1.0, cand.confidence))
     return cand
+
+
+def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int, Actor]) -> Actor | None:
+    """ "Four French journalists were arrested in Cairo": arrests, detentions, expulsions and releases are
+    acts of the state where they happen (its police for coercion, its government for a release). The state
+    is the country of a place named in the clause's setting ("in Cairo"); none named, no event."""
+    if not targets or not (code[:2] == "17" or code[:3] in {"084"}):
+        return None
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in {"in", "at", "near", "outside", "inside"}:
+            continue
+        for o in _prep_objects(c):
+            a = index.get(o.i)
+            if a is not None and a.kind in {"country", "capital", "place", "region", "seat"} and a.country \
+                    and all(t.country != a.country or t.sector for t in targets):
+                sector = "COP" if code[:2] == "17" else "GOV"
+                return Actor(text=a.text, start=a.start, end=a.end, code=a.country + sector, country=a.country,
+                             sector=sector, kind="implied",
+                             source=f"the state where '{tok.text}' happened ('{a.text}'): {a.country}{sector}")
+    return None
 
 
 def _verbal_attack(tok: Token, cand: Candidate) -> bool:
