@@ -18,8 +18,9 @@ Why each pass exists (error classes measured on whole articles, not on single se
   beside a named actor on the same side the bare sector adds nothing and is removed.
 - `same_actor`: a "reciprocal" event between two mentions of one actor (a name and its apposition)
   is no dyad.
-- `setting`: a country or city named as where talks or a meeting took place ("held talks in
-  Tunisia") is the event's place, not its target, unless the pattern names it.
+- `setting`: a country or city named as where talks, a meeting or a statement took place ("held
+  talks in Tunisia", "in Tripoli, officials said") is the event's place, not its target, unless the
+  pattern names it.
 - `business`: deals and quarrels between companies are market news, not political events.
 - `background`: an act dated more than a year before publication is background, not news.
 """
@@ -118,7 +119,8 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
             if len(kept) < len(c.target):
                 c.modifiers.append("medium: whom it was said through is no target")
                 c.target = kept
-        if c.target and (c.code or "")[:2] == "04" and (c.code or "")[:3] not in {"042", "043"}:
+        if c.target and ((c.code or "")[:2] == "04" and (c.code or "")[:3] not in {"042", "043"}
+                         or (c.code or "") == "010"):
             # talks or a meeting in a country: where they met (a visit to it, or a protest in it, is towards it)
             kept = [a for a in c.target if not _setting_place(c, a)]
             if len(kept) < len(c.target):
