@@ -571,12 +571,14 @@ def read_petrarch_actors(path: str | Path) -> ActorDictionary:
     names: list[str] = []
     codes: list[tuple[str, date | None, date | None]] = []
     head: tuple[int, str] = (0, "")
+    tried = [0]  # codes seen in the current record, usable or not
 
     def leave(lineno: int, reason: str, text: str) -> None:
         d.left_out.append(LeftOut(str(path), lineno, f"{names[0] if names else '?'}: {reason}", text.strip()))
 
     def read_codes(lineno: int, text: str) -> None:
         for inner in _BRACKET.findall(text):
+            tried[0] += 1
             r, problem = _restriction(inner)
             if r is None:
                 leave(lineno, f"[{inner.strip()}] {problem}", text)
@@ -587,7 +589,8 @@ def read_petrarch_actors(path: str | Path) -> ActorDictionary:
         if not names:
             return
         if not codes:
-            leave(head[0], "no usable code: PETRARCH reads it as no actor (a synonym needs a leading '+')", head[1])
+            leave(head[0], "none of its codes is usable: no row" if tried[0] else
+                  "no code: PETRARCH reads it as no actor (a synonym needs a leading '+')", head[1])
             return
         if any(c[0] == NULL_ACTOR for c in codes):
             leave(head[0], "[---] (no actor) has no row in our format; outside its other codes' periods the "
@@ -616,7 +619,7 @@ def read_petrarch_actors(path: str | Path) -> ActorDictionary:
                 leave(lineno, "a code on a synonym line (+NAME) is not read: the record's codes apply", line)
             continue
         flush()
-        names, codes, head = [], [], (lineno, line)
+        names, codes, head, tried[0] = [], [], (lineno, line), 0
         phrase = _phrase(s.split("[", 1)[0])
         if not phrase:
             d.left_out.append(LeftOut(str(path), lineno, "a code without a phrase", line.strip()))
