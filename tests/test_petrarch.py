@@ -231,6 +231,12 @@ def test_our_loader_names_the_phrase_and_dates_of_an_impossible_period(tmp_path)
     _write(tmp_path, "bad.actors.tsv", "Denethor\tGONGOV\tperson\tDenethor\t2012-12-07\t2012-08-02\n")
     with pytest.raises(DictionaryError, match=r"bad.actors.tsv:1: 'Denethor' period 2012-12-07..2012-08-02 ends"):
         read_dictionary_dir(tmp_path)
+    from click.testing import CliRunner
+
+    from dyads.actors.commands import lookup_command
+
+    result = CliRunner().invoke(lookup_command, ["Denethor", "--dict", str(tmp_path)])  # a message, no traceback
+    assert result.exit_code == 1 and "bad.actors.tsv:1: 'Denethor' period" in result.output
     _write(tmp_path, "bad.actors.tsv", "Denethor\tG-N\tperson\n")
     with pytest.raises(DictionaryError, match=r"bad.actors.tsv:1: 'Denethor' needs a code"):
         read_dictionary_dir(tmp_path)

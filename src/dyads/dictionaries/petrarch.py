@@ -18,14 +18,21 @@ What is read, and how it maps:
   `[A:B]` keeps A and B as the reverse code; a letter after the digits (test codes: `174K`)
   is kept, other codes with letters are skipped.
 - coding ontology (`*Internal_Coding_Ontology*.txt`, PICO): what a negated code is.
-- actors (`*actors*.txt`): `PHRASE [CODE]` with `+SYNONYM` lines and indented date restrictions
-  `[CODE <YYMMDD]`, `[CODE >YYMMDD]`, `[CODE YYMMDD-YYMMDD]` (6- or 8-digit dates) -> one
-  `ActorEntry` per code and period, restricted entries before the open one so they win.
+- actors (`*actors*.txt`): `PHRASE [CODE] ...` (every bracket of the line) with `+SYNONYM` lines and
+  indented date restrictions `[CODE <YYMMDD]`, `[CODE >YYMMDD]`, `[CODE YYMMDD-YYMMDD]` (6- or 8-digit
+  dates) -> one `ActorEntry` per code and period, restricted entries before the open one so they win.
+  `+++` (an actor of unknown code) is kept as a code; `[---]` (no actor) has no row.
 - agents (`*agents*.txt`): `PHRASE {PLURALS} [~SECTOR]` (or `[PREFIX~]`, put before the actor's code),
   `!MACRO! = A, B` substitutions -> `AgentEntry`.
 - discards (`*discards*.txt`): one phrase a line (`+` story-level) -> discards.
 
 Underscores join words; a trailing `_` (TABARI's "exact word") is dropped.
+
+Nothing is dropped silently: a record that cannot be used (an unreadable code or date, a period that
+ends before it starts, which PETRARCH never applies, a phrase without a code, `[---]`, an agent
+without a code, a pattern naming an undefined synonym set or a `/` alternative PETRARCH never matches)
+goes to `left_out` (`ActorDictionary.left_out`, `VerbImportStats.left_out`) with its file, line and
+reason; `dyads dict import-petrarch` prints them and keeps them in `NAME.left-out.tsv`.
 """
 
 from __future__ import annotations
