@@ -155,7 +155,7 @@ def test_validation_2_02_imports_loads_and_codes(tmp_path):
     assert any(e.phrase == "group of 77" and e.code == "G77" for e in d.actors)
     left = _left_out(tmp_path)  # nothing dropped silently: BOROMIR [---] is named with its file and line
     assert [r[:2] for r in left if r[2].startswith("boromir")] == [[str(VALID / "PETR_Validate_actors_2_02.txt"), "50"]]
-    assert any(r[0] == "PETR_Validate_verbs_2_02.txt" and "&PKO" in r[2] for r in left)
+    assert any(r[0] == str(VALID / "PETR_Validate_verbs_2_02.txt") and "&PKO" in r[2] for r in left)
     coded = Coder(stages=("actors", "events"), dict_dirs=[tmp_path], default_dict=False).code(
         "The Nasgul said on Friday that an arms embargo against Mordor would not work.", date="1995-01-05")
     assert "+++" in {a.code for a in coded.actors}
@@ -251,8 +251,12 @@ def test_every_code_of_a_phrase_line_is_read(tmp_path):
     assert got == [("gandalf", "IGOUNO", "2000-01-01", "2008-08-01"), ("gandalf", "ELI", None, None),
                    ("saruman", "ISEGOV", None, "2006-12-31"), ("saruman", "IGOUNOMED", None, None),
                    ("osman olcay turkey", "TUR", None, None)]
-    assert [str(x) for x in d.left_out] == [f"{src}:2: saruman: [---] (no actor) has no row in our format; outside "
-                                            "its other codes' periods the nearest one's root applies"]
+    assert [str(x) for x in d.left_out] == [f"{src}:2: saruman: [---] is never reached: an undated code before it "
+                                            "always holds"]
+    d = read_petrarch_actors(_write(tmp_path, "my.actors.txt", "GANDALF_\t[IGOUNO 000101-080801] [---]\n"))
+    assert [(e.code, str(e.valid_from)) for e in d.actors] == [("IGOUNO", "2000-01-01")]
+    assert [str(x) for x in d.left_out] == [f"{src}:1: gandalf: [---] (no actor) has no row in our format; outside "
+                                            "the periods of its other codes the nearest one's root applies"]
 
 
 def test_unreadable_records_are_reported_not_dropped(tmp_path):

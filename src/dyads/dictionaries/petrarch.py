@@ -72,11 +72,11 @@ class VerbImportStats:
     skipped_subject_side: int = 0
     skipped_bad_code: int = 0
     left_out: list[LeftOut] = field(default_factory=list)  # each pattern or line not carried over, and why
+    file: str = ""  # the file being read, for left_out
 
-    def leave(self, where: str, reason: str, text: str = "") -> None:
-        """Record a pattern that was not carried over; `where` is "file:line"."""
-        file, _, line = where.rpartition(":")
-        item = LeftOut(file, int(line), reason, text.strip())
+    def leave(self, line: int, reason: str, text: str = "") -> None:
+        """Record a pattern or line of `file` that was not carried over."""
+        item = LeftOut(self.file, line, reason, text.strip())
         if item not in self.left_out[-8:]:  # a pattern is read once per verb of its block: say it once
             self.left_out.append(item)
 
@@ -274,13 +274,13 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
     slash = re.search(r"[A-Za-z']+(?:/[A-Za-z']+)+", body)
     if slash:  # "(BY/WITH SANCTIONS)": PETRARCH reads `BY/WITH` as one word, which no text has
         stats.skipped_bad_code += 1
-        stats.leave(where, f"{slash.group(0)!r}: PETRARCH has no `/` alternatives (the word never matches); "
+        stats.leave(order, f"{slash.group(0)!r}: PETRARCH has no `/` alternatives (the word never matches); "
                     "write one pattern per word", marked)
         return None
     body = re.sub(r"[$+^%~]", " ", body)
     if "*" not in body:
         stats.skipped_subject_side += 1
-        stats.leave(where, "no `*` (the verb's place) in the pattern", marked)
+        stats.leave(order, "no `*` (the verb's place) in the pattern", marked)
         return None
     pre_marked, post_marked = marked.split("*", 1)
     post = body.split("*", 1)[1]
@@ -288,7 +288,7 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
     parsed = _before(pre_marked.rstrip("_"), synsets)
     if parsed is None:
         stats.skipped_bad_code += 1
-        stats.leave(where, "a synonym set before `*` is not defined", marked)
+        stats.leave(order, "a synonym set before `*` is not defined", marked)
         return None
     before, subject_role = parsed
     lemma, particles, verb_before = _verb_parts(lemma)
@@ -341,7 +341,7 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
             slot, mods = _phrase_slot(" ".join(w for w in words[1:] if w != "^"), synsets)
             if slot is None and words[1:]:
                 stats.skipped_bad_code += 1
-                stats.leave(where, f"{item!r}: a synonym set in it is not defined", marked)
+                stats.leave(order, f"{item!r}: a synonym set in it is not defined", marked)
                 return None
             slots += [None] * (len(preps) - n_part - 1 - len(slots)) + [slot]
             bare_open = False
@@ -367,7 +367,7 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
         slot, mods = _phrase_slot(item, synsets)
         if slot is None:  # an undefined synset: the pattern cannot be read faithfully
             stats.skipped_bad_code += 1
-            stats.leave(where, f"{item!r}: a synonym set in it is not defined", marked)
+            stats.leave(order, f"{item!r}: a synonym set in it is not defined", marked)
             return None
         if len(preps) == n_part and obj is None:
             obj = slot
@@ -410,6 +410,7 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
     """A PETRARCH (CAMEO.2.0-format) verb dictionary as our VerbDictionary."""
     path = Path(path)
     stats = stats or VerbImportStats()
+    stats.file = str(path)
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     synsets = _read_synsets(lines)
     # PETRARCH2's CAMEO.2.0 format (a "VERB PATTERNS" section, "VERSION: 2.x"): words before `*` are the
@@ -443,12 +444,12 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
         if s.startswith("-"):
             pm = re.match(r"^-\s*(.*?)\[([^\]]*)\]", s)
             if not pm:
-                stats.leave(where, "a pattern needs a [CODE]", raw)
+                stats.leave(n, "a pattern needs a [CODE]", raw)
                 continue
             code = _code(pm.group(2))
             if code is None:
                 stats.skipped_bad_code += 1
-                stats.leave(where, f"[{pm.group(2).strip()}] is not a CAMEO code", raw)
+                stats.leave(n, f"[{pm.group(2).strip()}] is not a CAMEO code", raw)
                 continue
             for v in verbs:
                 for body in _expand_prep_sets(pm.group(1), synsets):
@@ -464,7 +465,7 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
             continue
         verb = words[0].lstrip("+").lower().rstrip("_")
         if not re.fullmatch(r"[a-z][a-z_+'-]*", verb):
-            stats.leave(where, f"{verb!r} is not a verb", raw)
+            stats.leave(n, f"{verb!r} is not a verb", raw)
             continue
         verbs.append(verb)
         stats.verbs += 1
@@ -599,10 +600,13 @@ def read_petrarch_actors(path: str | Path) -> ActorDictionary:
             leave(head[0], "none of its codes is usable: no row" if tried[0] else
                   "no code: PETRARCH reads it as no actor (a synonym needs a leading '+')", head[1])
             return
-        if any(c[0] == NULL_ACTOR for c in codes):
-            leave(head[0], "[---] (no actor) has no row in our format; outside its other codes' periods the "
-                  "nearest one's root applies" if len(codes) > 1 else "[---] (no actor) has no row in our format",
-                  head[1])
+        null = next((k for k, c in enumerate(codes) if c[0] == NULL_ACTOR), None)
+        if null is not None:
+            undated_before = any(c[1] is None and c[2] is None for c in codes[:null])
+            leave(head[0], "[---] is never reached: an undated code before it always holds" if undated_before
+                  else "[---] (no actor) has no row in our format" + (
+                      "; outside the periods of its other codes the nearest one's root applies"
+                      if len(codes) > 1 else ""), head[1])
         # PETRARCH takes the first dated code that holds, we the last read: dated codes go in reverse,
         # then the open one
         dated = [c for c in codes if c[1] is not None or c[2] is not None]
