@@ -152,6 +152,12 @@ def test_validation_2_02_imports_loads_and_codes(tmp_path):
     assert "read back: 181 actors, 174 agents, 9 discards" in output
     d = load_actor_dictionary([tmp_path], default=False)  # refused on main: 'isildur' ... got '+++'
     assert {e.code for e in d.actors if e.phrase in {"isildur", "nasgul"}} == {"+++"}
+    theirs = read_petrarch_actor_dir(VALID, {k: [p for p in v if "2_02" in p.name]
+                                             for k, v in find_petrarch_files(VALID).items()})
+    assert [(e.phrase, e.code, e.valid_from, e.valid_until) for e in d.actors] == \
+        [(e.phrase, e.code, e.valid_from, e.valid_until) for e in theirs.actors]  # the same rows, in the same order
+    assert [(a.phrase, a.sector) for a in d.agents] == [(a.phrase, a.sector) for a in theirs.agents]
+    assert d.discards == theirs.discards
     assert any(e.phrase == "group of 77" and e.code == "G77" for e in d.actors)
     left = _left_out(tmp_path)  # nothing dropped silently: BOROMIR [---] is named with its file and line
     assert [r[:2] for r in left if r[2].startswith("boromir")] == [[str(VALID / "PETR_Validate_actors_2_02.txt"), "50"]]
