@@ -10,7 +10,7 @@ from datetime import date
 
 import click
 
-from dyads.actors.dictionary import load_actor_dictionary, lookup
+from dyads.actors.dictionary import DictionaryError, load_actor_dictionary, lookup
 
 
 @click.command("lookup")
@@ -21,7 +21,10 @@ from dyads.actors.dictionary import load_actor_dictionary, lookup
 @click.option("--no-default-dict", is_flag=True, help="Leave our default dictionary out.")
 def lookup_command(phrase: str, day: str | None, dict_dirs: tuple[str, ...], no_default_dict: bool) -> None:
     """Show the code PHRASE gets (on --date) and every dictionary row behind it."""
-    dictionary = load_actor_dictionary(dict_dirs, default=not no_default_dict)
+    try:
+        dictionary = load_actor_dictionary(dict_dirs, default=not no_default_dict)
+    except DictionaryError as exc:  # a malformed row: its file, line and reason, not a traceback
+        raise click.ClickException(str(exc)) from None
     result = lookup(dictionary, phrase, date.fromisoformat(day) if day else None)
     click.echo(result.explain())
     if result.code is None:

@@ -6,7 +6,8 @@ A dictionary directory holds tab-separated files (comments start with `#`):
   "Sergei Lavrov" -> RUSGOV from 2004-03-09). `code` is a CAMEO-style string: a three-letter root
   (ISO 3166-1 alpha-3 country, or IGO/NGO/IMG/WST/... for non-state actors) followed by three-letter
   parts, of which the first that is a sector code (GOV, MIL, REB, ...) is the actor's sector
-  (IGOUNOREF: root IGO, sector REF). `kind` says what the phrase is: country, demonym, capital (a
+  (IGOUNOREF: root IGO, sector REF); `+++` is PETRARCH's actor of unknown code, `A/B` one phrase for
+  several actors. `kind` says what the phrase is: country, demonym, capital (a
   capital as metonym), seat (a seat of power: "the Kremlin"), person, igo, ngo, group, region, pre.
   `name` is the canonical name. `from`/`until` (ISO dates, inclusive, optional) bound the period in
   which the code holds; a phrase may repeat with other periods. On a given day the coder takes a row
@@ -53,6 +54,46 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     return root, None
 
 
+UNKNOWN_ACTOR = "+++"
+"""PETRARCH's (and TABARI's) code for a phrase that is an actor whose code is not known: it is coded as
+such ("+++" is the source of "The Nasgul said ..." in PETRARCH's validation suite), unlike "---", no actor."""
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A dictionary record that was read and not used: where it is, why, and its text (kept for the user)."""
+
+    file: str
+    line: int
+    reason: str
+    text: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.reason}"
+
+
+def code_problem(code: str) -> str | None:
+    """Why `code` cannot be an actor code, or None when it can.
+
+    A code is a three-character root (a letter and letters or digits: RUS, G77; or UNKNOWN_ACTOR) and
+    further letters or digits; `A/B/C`
+    (PETRARCH: one phrase for several actors) is several such codes.
+    """
+    for part in code.split("/"):
+        root, rest = part[:3], part[3:]
+        if len(root) < 3 or not ((root[0].isalpha() and root.isalnum()) or root == UNKNOWN_ACTOR) or (
+                rest and not rest.isalnum()):
+            return f"needs a code of three letters or more (or {UNKNOWN_ACTOR}), got {code!r}"
+    return None
+
+
+def period_problem(valid_from: date | None, valid_until: date | None) -> str | None:
+    """Why a validity period cannot hold on any day, or None when it can."""
+    if valid_from and valid_until and valid_from > valid_until:
+        return f"period {valid_from}..{valid_until} ends before it starts"
+    return None
+
+
 @dataclass(frozen=True)
 class ActorEntry:
     """One row of an actors file: a phrase that names an actor, with its code and validity period."""
@@ -91,6 +132,7 @@ class ActorDictionary:
     agents: list[AgentEntry] = field(default_factory=list)
     discards: list[str] = field(default_factory=list)
     sources: dict[str, int] = field(default_factory=dict)  # file -> entry count, for `dyads info`
+    left_out: list[LeftOut] = field(default_factory=list)  # records read and not used, each with its reason
     # "anti-Assad insurgents" -> SYRREB is our dictionaries' rule; PETRARCH's code "an anti- Gondor parade" GON
     anti_prefix: bool = True
     # role words get a regular plural ("minister" -> "ministers"); PETRARCH's agent files list their plurals
@@ -112,6 +154,7 @@ class ActorDictionary:
         self.agents.extend(other.agents)
         self.discards.extend(other.discards)
         self.sources.update(other.sources)
+        self.left_out.extend(other.left_out)
 
 
 class DictionaryError(ValueError):
@@ -145,12 +188,14 @@ def read_dictionary_dir(directory: str | Path) -> ActorDictionary:
             where = f"{path}:{lineno}"
             row += [""] * (6 - len(row))
             phrase, code, kind, name, start, until = row[:6]
-            if not code or not code[:3].isalpha() or len(code) < 3:
-                raise DictionaryError(f"{where}: {phrase!r} needs a code of at least three letters, got {code!r}")
+            problem = code_problem(code.upper())
+            if problem:
+                raise DictionaryError(f"{where}: {phrase!r} {problem}")
             entry = ActorEntry(phrase, code.upper(), kind or "country", name or None, _opt_date(start, where),
                                _opt_date(until, where), path.name)
-            if entry.valid_from and entry.valid_until and entry.valid_from > entry.valid_until:
-                raise DictionaryError(f"{where}: period ends before it starts")
+            problem = period_problem(entry.valid_from, entry.valid_until)
+            if problem:
+                raise DictionaryError(f"{where}: {phrase!r} {problem}")
             d.actors.append(entry)
             n += 1
         d.sources[str(path)] = n

@@ -18,14 +18,21 @@ What is read, and how it maps:
   `[A:B]` keeps A and B as the reverse code; a letter after the digits (test codes: `174K`)
   is kept, other codes with letters are skipped.
 - coding ontology (`*Internal_Coding_Ontology*.txt`, PICO): what a negated code is.
-- actors (`*actors*.txt`): `PHRASE [CODE]` with `+SYNONYM` lines and indented date restrictions
-  `[CODE <YYMMDD]`, `[CODE >YYMMDD]`, `[CODE YYMMDD-YYMMDD]` (6- or 8-digit dates) -> one
-  `ActorEntry` per code and period, restricted entries before the open one so they win.
+- actors (`*actors*.txt`): `PHRASE [CODE] ...` (every bracket of the line) with `+SYNONYM` lines and
+  indented date restrictions `[CODE <YYMMDD]`, `[CODE >YYMMDD]`, `[CODE YYMMDD-YYMMDD]` (6- or 8-digit
+  dates) -> one `ActorEntry` per code and period, restricted entries before the open one so they win.
+  `+++` (an actor of unknown code) is kept as a code; `[---]` (no actor) has no row.
 - agents (`*agents*.txt`): `PHRASE {PLURALS} [~SECTOR]` (or `[PREFIX~]`, put before the actor's code),
   `!MACRO! = A, B` substitutions -> `AgentEntry`.
 - discards (`*discards*.txt`): one phrase a line (`+` story-level) -> discards.
 
 Underscores join words; a trailing `_` (TABARI's "exact word") is dropped.
+
+Nothing is dropped silently: a record that cannot be used (an unreadable code or date, a period that
+ends before it starts, which PETRARCH never applies, a phrase without a code, `[---]`, an agent
+without a code, a pattern naming an undefined synonym set or a `/` alternative PETRARCH never matches)
+goes to `left_out` (`ActorDictionary.left_out`, `VerbImportStats.left_out`) with its file, line and
+reason; `dyads dict import-petrarch` prints them and keeps them in `NAME.left-out.tsv`.
 """
 
 from __future__ import annotations
@@ -37,7 +44,14 @@ from pathlib import Path
 
 import click
 
-from dyads.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry
+from dyads.actors.dictionary import (
+    ActorDictionary,
+    ActorEntry,
+    AgentEntry,
+    LeftOut,
+    code_problem,
+    period_problem,
+)
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern, format_pattern
 
 PARTICLES = {"out", "back", "up", "down", "off", "away", "together", "over", "in", "on", "forward", "through"}
@@ -57,7 +71,14 @@ class VerbImportStats:
     patterns: int = 0
     skipped_subject_side: int = 0
     skipped_bad_code: int = 0
-    notes: list[str] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)  # each pattern or line not carried over, and why
+    file: str = ""  # the file being read, for left_out
+
+    def leave(self, line: int, reason: str, text: str = "") -> None:
+        """Record a pattern or line of `file` that was not carried over."""
+        item = LeftOut(self.file, line, reason, text.strip())
+        if item not in self.left_out[-8:]:  # a pattern is read once per verb of its block: say it once
+            self.left_out.append(item)
 
 
 def find_petrarch_files(directory: str | Path) -> dict[str, list[Path]]:
@@ -89,7 +110,7 @@ def _strip_comment(line: str) -> str:
 
 
 def _phrase(word: str) -> str:
-    return word.strip().rstrip("_").replace("_", " ").lower().strip()
+    return " ".join(word.strip().rstrip("_").replace("_", " ").lower().split())
 
 
 def _petr_date(text: str) -> date:
@@ -250,9 +271,16 @@ def _verb_parts(verb: str) -> tuple[str, list[str], tuple[str, ...]]:
 def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], where: str, order: int,
              stats: VerbImportStats) -> VerbPattern | None:
     marked = body
+    slash = re.search(r"[A-Za-z']+(?:/[A-Za-z']+)+", body)
+    if slash:  # "(BY/WITH SANCTIONS)": PETRARCH reads `BY/WITH` as one word, which no text has
+        stats.skipped_bad_code += 1
+        stats.leave(order, f"{slash.group(0)!r}: PETRARCH has no `/` alternatives (the word never matches); "
+                    "write one pattern per word", marked)
+        return None
     body = re.sub(r"[$+^%~]", " ", body)
     if "*" not in body:
         stats.skipped_subject_side += 1
+        stats.leave(order, "no `*` (the verb's place) in the pattern", marked)
         return None
     pre_marked, post_marked = marked.split("*", 1)
     post = body.split("*", 1)[1]
@@ -260,6 +288,7 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
     parsed = _before(pre_marked.rstrip("_"), synsets)
     if parsed is None:
         stats.skipped_bad_code += 1
+        stats.leave(order, "a synonym set before `*` is not defined", marked)
         return None
     before, subject_role = parsed
     lemma, particles, verb_before = _verb_parts(lemma)
@@ -312,6 +341,7 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
             slot, mods = _phrase_slot(" ".join(w for w in words[1:] if w != "^"), synsets)
             if slot is None and words[1:]:
                 stats.skipped_bad_code += 1
+                stats.leave(order, f"{item!r}: a synonym set in it is not defined", marked)
                 return None
             slots += [None] * (len(preps) - n_part - 1 - len(slots)) + [slot]
             bare_open = False
@@ -337,6 +367,7 @@ def _convert(lemma: str, body: str, code: str, synsets: dict[str, list[str]], wh
         slot, mods = _phrase_slot(item, synsets)
         if slot is None:  # an undefined synset: the pattern cannot be read faithfully
             stats.skipped_bad_code += 1
+            stats.leave(order, f"{item!r}: a synonym set in it is not defined", marked)
             return None
         if len(preps) == n_part and obj is None:
             obj = slot
@@ -379,6 +410,7 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
     """A PETRARCH (CAMEO.2.0-format) verb dictionary as our VerbDictionary."""
     path = Path(path)
     stats = stats or VerbImportStats()
+    stats.file = str(path)
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     synsets = _read_synsets(lines)
     # PETRARCH2's CAMEO.2.0 format (a "VERB PATTERNS" section, "VERSION: 2.x"): words before `*` are the
@@ -412,10 +444,12 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
         if s.startswith("-"):
             pm = re.match(r"^-\s*(.*?)\[([^\]]*)\]", s)
             if not pm:
+                stats.leave(n, "a pattern needs a [CODE]", raw)
                 continue
             code = _code(pm.group(2))
             if code is None:
                 stats.skipped_bad_code += 1
+                stats.leave(n, f"[{pm.group(2).strip()}] is not a CAMEO code", raw)
                 continue
             for v in verbs:
                 for body in _expand_prep_sets(pm.group(1), synsets):
@@ -431,6 +465,7 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
             continue
         verb = words[0].lstrip("+").lower().rstrip("_")
         if not re.fullmatch(r"[a-z][a-z_+'-]*", verb):
+            stats.leave(n, f"{verb!r} is not a verb", raw)
             continue
         verbs.append(verb)
         stats.verbs += 1
@@ -494,11 +529,20 @@ def eval_hex(text: str) -> int:
 # ---------------------------------------------------------------------------- actors, agents, discards
 
 
-def _restriction(text: str) -> tuple[str, date | None, date | None] | None:
-    """`CODE`, `CODE <D`, `CODE >D`, `CODE D1-D2` -> (code, from, until)."""
-    m = re.match(r"^\s*([A-Za-z+#\-]{3,}[A-Za-z/]*)\s*(.*)$", text.strip())  # "FRO/BIL/SAM": several actors
+_BRACKET = re.compile(r"\[([^\]]*)\]")
+
+
+def _restriction(text: str) -> tuple[tuple[str, date | None, date | None] | None, str | None]:
+    """`CODE`, `CODE <D`, `CODE >D`, `CODE D1-D2` -> ((code, from, until), None), or (None, why it cannot be used).
+
+    PETRARCH's dates are YYMMDD (00-30: 20YY) or YYYYMMDD; `<D` holds before D, `>D` from D on, `D1-D2`
+    between them. A period that ends before it starts never holds: PETRARCH-1 skips it with a warning,
+    PETRARCH2 never applies it; so it is left out, and said so.
+    """
+    # "FRO/BIL/SAM": several actors
+    m = re.match(r"^\s*([A-Za-z+#\-][A-Za-z0-9+#\-]{2,}[A-Za-z0-9/+]*)\s*(.*)$", text.strip())
     if not m:
-        return None
+        return None, f"unreadable code {text.strip()!r}"
     code, rest = m.group(1).upper(), m.group(2).replace(" ", "")
     valid_from = valid_until = None
     try:
@@ -509,52 +553,90 @@ def _restriction(text: str) -> tuple[str, date | None, date | None] | None:
         elif "-" in rest:
             a, b = rest.split("-", 1)
             valid_from, valid_until = _petr_date(a), _petr_date(b)
+        elif rest:
+            return None, f"unreadable date restriction {rest!r}"
     except ValueError:
-        return None
-    return code, valid_from, valid_until
+        return None, f"unreadable date in {rest!r} (YYMMDD or YYYYMMDD)"
+    if code != NULL_ACTOR:
+        problem = code_problem(code) or period_problem(valid_from, valid_until)
+        if problem:
+            return None, problem + (": PETRARCH never applies it" if "period" in problem else "")
+    return (code, valid_from, valid_until), None
+
+
+NULL_ACTOR = "---"  # PETRARCH: the phrase is no actor (TABARI's null code)
 
 
 def read_petrarch_actors(path: str | Path) -> ActorDictionary:
-    """A PETRARCH actor dictionary: phrases with synonyms and dated codes."""
+    """A PETRARCH actor dictionary: phrases with synonyms and dated codes.
+
+    A record is a phrase line (`PHRASE [CODE] [CODE DATES] ...`, any number of codes), `+SYNONYM` lines
+    and indented `[CODE DATES]` lines. Every code or record that cannot be used is in `left_out` with
+    its file, line and reason; so is `[---]` (no actor), which has no row in our format.
+    """
     path = Path(path)
     d = ActorDictionary()
     names: list[str] = []
     codes: list[tuple[str, date | None, date | None]] = []
+    head: tuple[int, str] = (0, "")
+    tried = [0]  # codes seen in the current record, usable or not
+
+    def leave(lineno: int, reason: str, text: str) -> None:
+        d.left_out.append(LeftOut(str(path), lineno, f"{names[0] if names else '?'}: {reason}", text.strip()))
+
+    def read_codes(lineno: int, text: str) -> None:
+        for inner in _BRACKET.findall(text):
+            tried[0] += 1
+            r, problem = _restriction(inner)
+            if r is None:
+                leave(lineno, f"[{inner.strip()}] {problem}", text)
+            else:
+                codes.append(r)
 
     def flush() -> None:
-        if names and codes:
-            # PETRARCH takes the first dated code that holds, we the last read: dated codes go in reverse,
-            # then the open one
-            dated = [c for c in codes if c[1] is not None or c[2] is not None]
-            ordered = dated[::-1] + [c for c in codes if c[1] is None and c[2] is None]
-            for phrase in names:
-                for code, start, until in ordered:
-                    if code == "---":  # no actor; "+++" (and TABARI's "###") is an actor of unknown code
-                        continue
-                    d.actors.append(ActorEntry(phrase, code, "actor", names[0].title(), start, until, path.name))
+        if not names:
+            return
+        if not codes:
+            leave(head[0], "none of its codes is usable: no row" if tried[0] else
+                  "no code: PETRARCH reads it as no actor (a synonym needs a leading '+')", head[1])
+            return
+        null = next((k for k, c in enumerate(codes) if c[0] == NULL_ACTOR), None)
+        if null is not None:
+            undated_before = any(c[1] is None and c[2] is None for c in codes[:null])
+            leave(head[0], "[---] is never reached: an undated code before it always holds" if undated_before
+                  else "[---] (no actor) has no row in our format" + (
+                      "; outside the periods of its other codes the nearest one's root applies"
+                      if len(codes) > 1 else ""), head[1])
+        # PETRARCH takes the first dated code that holds, we the last read: dated codes go in reverse,
+        # then the open one
+        dated = [c for c in codes if c[1] is not None or c[2] is not None]
+        ordered = dated[::-1] + [c for c in codes if c[1] is None and c[2] is None]
+        for phrase in names:
+            for code, start, until in ordered:
+                if code == NULL_ACTOR:
+                    continue
+                d.actors.append(ActorEntry(phrase, code, "actor", names[0].title(), start, until, path.name))
 
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    for lineno, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
         s = _strip_comment(line)
         if not s.strip():
             continue
         if s[0] in " \t" and s.strip().startswith("["):
-            r = _restriction(s.strip()[1:].split("]")[0])
-            if r:
-                codes.append(r)
+            read_codes(lineno, s)
             continue
         if s.strip().startswith("+"):
-            names.append(_phrase(s.strip()[1:]))
+            names.append(_phrase(s.strip()[1:].split("[")[0]))
+            if "[" in s:
+                leave(lineno, "a code on a synonym line (+NAME) is not read: the record's codes apply", line)
             continue
         flush()
-        names, codes = [], []
-        m = re.match(r"^(.*?)\s*(?:\[([^\]]*)\])?\s*$", s.strip())
-        if not m or not m.group(1):
+        names, codes, head, tried[0] = [], [], (lineno, line), 0
+        phrase = _phrase(s.split("[", 1)[0])
+        if not phrase:
+            d.left_out.append(LeftOut(str(path), lineno, "a code without a phrase", line.strip()))
             continue
-        names = [_phrase(m.group(1))]
-        if m.group(2):
-            r = _restriction(m.group(2))
-            if r:
-                codes.append(r)
+        names = [phrase]
+        read_codes(lineno, s)
     flush()
     d.sources[str(path)] = len(d.actors)
     return d
@@ -565,7 +647,7 @@ def read_petrarch_agents(path: str | Path) -> ActorDictionary:
     path = Path(path)
     d = ActorDictionary()
     macros: dict[str, list[str]] = {}
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    for lineno, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
         s = _strip_comment(line).strip()
         if not s:
             continue
@@ -574,11 +656,11 @@ def read_petrarch_agents(path: str | Path) -> ActorDictionary:
             macros[mm.group(1)] = [w.strip() for w in mm.group(2).split(",") if w.strip()]
             continue
         m = re.match(r"^(.*?)\s*(\{[^}]*\})?\s*\[([^\]]*)\]", s)
-        if not m:
-            continue
         # "~GOV": appended after the actor's code; "NGO~": put before it ("MSF Arnor" -> NGOARN)
-        sector = m.group(3).strip().upper().lstrip("~").strip()
-        if not sector:
+        sector = m.group(3).strip().upper().lstrip("~").strip() if m else ""
+        if not m or not sector:
+            d.left_out.append(LeftOut(str(path), lineno, "an agent needs a code ([~SECTOR] or [SECTOR~])",
+                                      line.strip()))
             continue
         phrases = [m.group(1)]
         for macro, subs in macros.items():
@@ -593,7 +675,10 @@ def read_petrarch_agents(path: str | Path) -> ActorDictionary:
             forms.extend(plurals.strip("{}").split())
         for f in forms:
             phrase = _phrase(f)
-            if phrase and "!" not in phrase:
+            if "!" in phrase:
+                d.left_out.append(LeftOut(str(path), lineno, f"{phrase!r}: substitution marker not defined above it",
+                                          line.strip()))
+            elif phrase:
                 d.agents.append(AgentEntry(phrase, sector, path.name))
     d.sources[str(path)] = len(d.agents)
     return d
@@ -658,6 +743,31 @@ def write_actors_tsv(d: ActorDictionary, out_dir: Path, stem: str) -> dict[str, 
     return counts
 
 
+def write_left_out(left_out: list[LeftOut], path: Path) -> int:
+    """Keep every record an import did not carry over, with its file, line and reason (a TSV the user can read)."""
+    if not left_out:
+        path.unlink(missing_ok=True)  # no stale list from an earlier import
+        return 0
+    rows = ["# Records of the PETRARCH dictionaries that `dyads dict import-petrarch` did not carry over.",
+            "# file\tline\treason\ttext"]
+    rows += ["\t".join([x.file, str(x.line), x.reason, " ".join(x.text.split())]) for x in left_out]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return len(left_out)
+
+
+def check_written(out: Path, name: str) -> dict[str, int]:
+    """Read back what an import wrote, as `--dict DIR` will: counts by kind; DictionaryError if a row is refused."""
+    from dyads.actors.dictionary import read_dictionary_dir
+    from dyads.events.verbs import read_verbs
+
+    d = read_dictionary_dir(out)
+    counts = {"actors": len(d.actors), "agents": len(d.agents), "discards": len(d.discards)}
+    verbs = out / f"{name}.verbs.tsv"
+    if verbs.exists():
+        counts["verb patterns"] = len(read_verbs(verbs))
+    return counts
+
+
 @click.command("import-petrarch")
 @click.option("--verbs", "verb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="A PETRARCH verb dictionary (CAMEO.2.0 format).")
@@ -667,19 +777,26 @@ def write_actors_tsv(d: ActorDictionary, out_dir: Path, stem: str) -> dict[str, 
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Directory to write our dictionary files into (usable with --dict).")
 @click.option("--name", default="petrarch", show_default=True, help="Stem of the written file names.")
+@click.option("--show", default=10, show_default=True, help="How many left-out records to print (all are kept).")
 def command(verb_files: tuple[str, ...], actor_files: tuple[str, ...], agent_files: tuple[str, ...],
-            discard_files: tuple[str, ...], out_dir: str, name: str) -> None:
-    """Convert PETRARCH dictionaries into dyads dictionary files."""
+            discard_files: tuple[str, ...], out_dir: str, name: str, show: int) -> None:
+    """Convert PETRARCH dictionaries into dyads dictionary files.
+
+    Every record that cannot be carried over (an unreadable code or date, a period that ends before it
+    starts, a pattern naming an undefined synonym set, `[---]`, ...) is printed with its file, line and
+    reason and kept in OUT/NAME.left-out.tsv; the written files are read back as `--dict OUT` reads them.
+    """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    left_out: list[LeftOut] = []
     if verb_files:
         stats = VerbImportStats()
         vd = VerbDictionary()
         for f in verb_files:
             vd.extend(read_petrarch_verbs(f, stats))
         n = write_verbs_tsv(vd, out / f"{name}.verbs.tsv", [Path(f) for f in verb_files])
-        click.echo(f"verbs: {stats.verbs} verbs, {n} patterns written; skipped {stats.skipped_subject_side} "
-                   f"subject-side and {stats.skipped_bad_code} unreadable patterns")
+        left_out += stats.left_out
+        click.echo(f"verbs: {stats.verbs} verbs, {n} patterns written; {len(stats.left_out)} pattern lines left out")
     d = ActorDictionary()
     for f in actor_files:
         d.extend(read_petrarch_actors(f))
@@ -689,3 +806,19 @@ def command(verb_files: tuple[str, ...], actor_files: tuple[str, ...], agent_fil
         d.extend(read_petrarch_discards(f))
     for kind, n in write_actors_tsv(d, out, name).items():
         click.echo(f"{kind}: {n} written")
+    left_out += d.left_out
+    kept = write_left_out(left_out, out / f"{name}.left-out.tsv")
+    if kept:
+        click.echo(f"left out: {kept} records (file:line: reason), all kept in {out / (name + '.left-out.tsv')}:",
+                   err=True)
+        for x in left_out[:show]:
+            click.echo(f"  {x}", err=True)
+        if kept > show:
+            click.echo(f"  ... and {kept - show} more", err=True)
+    from dyads.actors.dictionary import DictionaryError
+
+    try:
+        counts = check_written(out, name)
+    except (DictionaryError, ValueError) as exc:  # a row we wrote and cannot read: the importer's bug, not the user's
+        raise click.ClickException(f"the written files do not read back: {exc}") from None
+    click.echo(f"read back: {', '.join(f'{n} {k}' for k, n in counts.items())}; use them with `--dict {out}`")
