@@ -53,7 +53,14 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from dyads.events.evaluation import NAMING_VERBS, naming_content, naming_target, speech_target
-from dyads.events.filters import DEFAULT_POLICY, EventPolicy, background_reason, filter_candidates
+from dyads.events.filters import (
+    DEFAULT_POLICY,
+    EventPolicy,
+    background_reason,
+    filter_candidates,
+    main_country,
+    place_bare_sectors,
+)
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
 from dyads.geo.locate import resolve_event_location
 from dyads.models import Actor, CodedArticle, Event, Location, NoEvent
@@ -1529,6 +1536,43 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
     return out
 
 
+@dataclass
+class _Placed:
+    """A candidate kept after every pass, with the date and place its event gets."""
+
+    cand: Candidate
+    date: str | None
+    precision: str | None
+    date_text: str | None
+    location: Location | None
+
+
+def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: EventPolicy
+                     ) -> Iterable[tuple[int, DocSpan, list[Candidate], list[_Placed]]]:
+    """Per sentence: every candidate (dropped ones say by which pass) and the kept ones, dated and placed.
+    The one path `code_events` and `explain` share, so an explanation is what coding did."""
+    article = coded.article
+    index = _actor_tokens(doc, coded.actors)
+    home = main_country(coded.actors, coded.places, coded.location) if res.verbs.modality else None
+    for s_i, sent in enumerate(doc.sents):
+        if not sent.text.strip():
+            continue
+        cands = find_candidates(sent, index, res.verbs, policy)
+        kept: list[_Placed] = []
+        for c in cands:
+            if c.dropped or c.trigger is None or c.code is None or c.pattern is None:
+                continue
+            trig = doc[c.trigger[0] : c.trigger[1]]
+            date, precision, date_text, location = _date_and_place(doc, trig, coded)
+            if res.verbs.modality:  # the passes that need the event's date and place (dyads.events.filters)
+                c.dropped = background_reason(date, precision, article.publication_date, policy) or \
+                    place_bare_sectors(c, location, home, policy)
+                if c.dropped:
+                    continue
+            kept.append(_Placed(c, date, precision, date_text, location))
+        yield s_i, sent, cands, kept
+
+
 def code_events(doc: Doc, coded: CodedArticle, res: Resources,
                 policy: EventPolicy = DEFAULT_POLICY) -> tuple[list[Event], list[NoEvent]]:
     """Events of one parsed article, and a reason for every sentence that has none."""
@@ -1536,20 +1580,13 @@ def code_events(doc: Doc, coded: CodedArticle, res: Resources,
     index = _actor_tokens(doc, coded.actors)
     events: list[Event] = []
     no_events: list[NoEvent] = []
-    for s_i, sent in enumerate(doc.sents):
-        if not sent.text.strip():
-            continue
-        cands = find_candidates(sent, index, res.verbs, policy)
+    for s_i, sent, cands, kept in _coded_sentences(doc, coded, res, policy):
         found = 0
-        for c in cands:
-            if c.dropped or c.trigger is None or c.code is None or c.pattern is None:
-                continue
+        for placed in kept:
+            c, date, precision, date_text, location = (placed.cand, placed.date, placed.precision,
+                                                       placed.date_text, placed.location)
+            assert c.trigger is not None and c.pattern is not None and c.code is not None
             trig = doc[c.trigger[0] : c.trigger[1]]
-            date, precision, date_text, location = _date_and_place(doc, trig, coded)
-            if res.verbs.modality:
-                c.dropped = background_reason(date, precision, article.publication_date, policy)
-                if c.dropped:
-                    continue
             rule = f"{c.pattern.source} {c.pattern.text} -> {c.pattern.code}"
             if c.modifiers:
                 rule += " (" + "; ".join(c.modifiers) + ")"
@@ -1627,11 +1664,9 @@ def explain(doc: Doc, coded: CodedArticle, res: Resources,
     """Per sentence: the actors, every candidate predicate, the pattern that matched or why it was dropped."""
     index = _actor_tokens(doc, coded.actors)
     out = []
-    for s_i, sent in enumerate(doc.sents):
-        if not sent.text.strip():
-            continue
+    for s_i, sent, cands, _ in _coded_sentences(doc, coded, res, policy):
         preds = []
-        for c in find_candidates(sent, index, res.verbs, policy):
+        for c in cands:
             preds.append(PredicateExplanation(
                 trigger=c.token.text, start=c.token.idx, end=c.token.idx + len(c.token.text),
                 pattern=f"{c.pattern.source} {c.pattern.text} -> {c.pattern.code}" if c.pattern else None,

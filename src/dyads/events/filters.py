@@ -13,9 +13,11 @@ Why each pass exists (error classes measured on whole articles, not on single se
   for users who want GDELT-style 010 rows.
 - `medium`: whom a statement is made to through the press ("told the newspaper Bild", "told
   reporters") is the channel, not a target.
-- `bare_sector`: a sector with no country ("officials", "investors", "the party") is not an actor
-  of a political event on its own: an event whose source or target is only such words is dropped;
-  beside a named actor on the same side the bare sector adds nothing and is removed.
+- `bare_sector`: a sector with no country ("police", "protesters", "investors") takes the country
+  where the event happened when the text says it (the place of its sentence, else the country the
+  article's text is about; never the dateline alone); when the text does not, it is no actor of a
+  political event and the event is dropped. Beside a named actor on the same side the bare sector
+  adds nothing and is removed.
 - `same_actor`: a "reciprocal" event between two mentions of one actor (a name and its apposition)
   is no dyad.
 - `setting`: a country or city named as where talks, a meeting or a statement took place ("held
@@ -27,11 +29,13 @@ Why each pass exists (error classes measured on whole articles, not on single se
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from dyads.models import Actor
+from dyads.models import Actor, Location, Place
 
 if TYPE_CHECKING:
     from dyads.events.coder import Candidate
@@ -131,12 +135,6 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
                 actors: list[Actor] = getattr(c, side)
                 if actors and any(is_bare(a) for a in actors) and not all(is_bare(a) for a in actors):
                     setattr(c, side, [a for a in actors if not is_bare(a)])
-            if any(is_bare(a) for a in c.source):
-                c.dropped = "bare_sector: the source is a sector word with no country (the text does not say whose)"
-                continue
-            if c.target and all(is_bare(a) for a in c.target):
-                c.dropped = "bare_sector: the target is a sector word with no country (the text does not say whose)"
-                continue
         if c.target and _same_actor(c.source, c.target):
             c.dropped = "same_actor: source and target are one actor"
             continue
@@ -147,6 +145,46 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
         if not c.target and not policy.one_sided and not (c.code or "").startswith(ONE_SIDED_CODES):
             c.dropped = ("one_sided: no target, a statement or act without anyone it is directed at "
                          "(kept with the one-sided option)")
+
+
+def place_bare_sectors(cand: Candidate, location: Location | None, main_country: str | None,
+                       policy: EventPolicy = DEFAULT_POLICY) -> str | None:
+    """Give sector words with no country ("police", "protesters") the country where the event happened,
+    when the text says where: the place of its clause or sentence, else the country the article's text is
+    about (`main_country`: never the dateline alone). Returns why the event is dropped when it cannot."""
+    if policy.bare_sectors:
+        return None
+    where, how = None, ""
+    if location is not None and location.basis in {"clause", "sentence"} and location.country:
+        where, how = location.country, f"the event's place '{location.text}'"
+    elif main_country:
+        where, how = main_country, "the country the article is about"
+    for side in ("source", "target"):
+        actors: list[Actor] = getattr(cand, side)
+        if not actors or not all(is_bare(a) for a in actors):
+            continue
+        if where is None:
+            return f"bare_sector: the {side} is a sector word with no country (the text does not say whose)"
+        setattr(cand, side, [replace(a, code=where + (a.code or ""), country=where,
+                                     source=f"{a.source or a.code}; country from {how}") for a in actors])
+        cand.modifiers.append(f"{side} placed in {where} by {how}")
+    return None
+
+
+def main_country(actors: Iterable[Actor], places: Iterable[Place], dateline: Place | None) -> str | None:
+    """The country an article's text is about: the most named country among its places and actors (the
+    dateline's own mention not counted), when it is named at least twice and twice as often as the next."""
+    counts: Counter[str] = Counter()
+    for p in places:
+        if p.country and not (dateline is not None and p.start == dateline.start):
+            counts[p.country] += 1
+    for a in actors:
+        if a.country and len(a.country) == 3 and a.kind in {"country", "demonym", "capital", "person"}:
+            counts[a.country] += 1
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
+        return None
+    return top[0][0]
 
 
 def background_reason(event_date: str | None, precision: str | None, published: date | None,
