@@ -444,6 +444,12 @@ def score_articles(
 def _classes_table(title: str, counts: Counter[str], total: int) -> list[str]:
     lines = [f"{title} ({sum(counts.values())} of {total}):"]
     lines += [f"  {n:5d}  {c}" for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    parts: Counter[str] = Counter()
+    for c, n in counts.items():
+        for p in c.split(" + "):
+            parts[p] += n
+    if any(" + " in c for c in counts):  # classes combine parts: count each part wherever it occurs
+        lines.append("  by part: " + ", ".join(f"{p} {n}" for p, n in sorted(parts.items(), key=lambda kv: -kv[1])))
     return lines
 
 
@@ -476,7 +482,8 @@ def format_report(report: ArticlesReport, verbose: bool = False) -> str:
 @click.option("--dict", "dict_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="Extra dictionary directory (ours or PETRARCH's) to code with; repeatable.")
 @click.option("--no-default-dict", is_flag=True, help="Code without dyads' own dictionaries.")
-@click.option("-v", "--verbose", is_flag=True, help="Per article: missed required events and wrong events, with their class.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Per article: missed required events and wrong events, with their class.")
 @click.option("--min-recall", default=0.0, type=click.FloatRange(0, 1), show_default=True,
               help="Exit 1 when required recall is below this fraction.")
 @click.option("--min-precision", default=0.0, type=click.FloatRange(0, 1), show_default=True,
