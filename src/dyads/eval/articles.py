@@ -39,11 +39,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from dyads.eval.options import MODEL_OPTION
+
+if TYPE_CHECKING:
+    from dyads.pipeline import Coder
 
 GOLD_SUFFIX = ".gold.json"
 ARTICLE_SUFFIX = ".jsonl"
@@ -375,7 +378,7 @@ def read_event_lines(path: Path, problems: list[str]) -> list[dict]:
 def score_articles(
     directory: str | Path,
     events: str | Path | None = None,
-    coder: Any = None,
+    coder: Coder | None = None,
     dict_dirs: Sequence[str] = (),
     default_dict: bool = True,
     model: str | None = None,
