@@ -386,14 +386,14 @@ def bench_corpus(corpus, n_articles, n_process, batch_size, cold, rounds, fmt) -
 
 @main.group("eval")
 def eval_group() -> None:
-    """Score dyads on gold data (TimeML, PETRARCH suites, PLOVER, quotes, the seed)."""
+    """Score dyads on gold data (TimeML, PETRARCH suites, PLOVER, quotes, the seed, whole articles)."""
 
 
 def _register_eval_commands() -> None:
     """Each scorer module defines its own click `command`; the CLI only mounts them."""
-    from dyads.eval import actors, cameo_examples, petrarch, places, plover, quotes, seed, timeml
+    from dyads.eval import actors, articles, cameo_examples, petrarch, places, plover, quotes, seed, timeml
 
-    for module in (timeml, petrarch, plover, actors, cameo_examples, places, quotes, seed):
+    for module in (timeml, petrarch, plover, actors, cameo_examples, places, quotes, seed, articles):
         eval_group.add_command(module.command)
 
 
