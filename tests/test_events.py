@@ -299,3 +299,25 @@ def test_a_participle_coordinated_with_a_finite_verb_has_its_noun_as_subject():
     doc2 = Doc(spacy.blank("en").vocab, words=["goods", "donated", "."], heads=[0, 0, 0],
                deps=["ROOT", "acl", "punct"], tags=["NNS", "VBN", "."], pos=["NOUN", "VERB", "PUNCT"])
     assert _is_passive(doc2[1])  # "goods donated": a true participle stays passive
+
+
+def test_nouns_between_actors_and_protests_on_the_streets():
+    from dyads import Coder
+
+    strict = Coder(stages=("times", "places", "actors", "events"))
+    out = strict.code("There were violent clashes between Egyptian security forces and Egyptian protesters.",
+                      date="2011-01-26")
+    assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events] == [
+        ("190", ["EGYCOP"], ["EGYCVL"])]
+    out = strict.code("Egyptian protesters took to the streets on Wednesday.", date="2011-01-26")
+    assert [(e.cameo, [a.code for a in e.source], e.target) for e in out.events] == [("141", ["EGYCVL"], [])]
+
+
+def test_arrests_in_the_passive_are_the_states_where_they_happen():
+    from dyads import Coder
+
+    strict = Coder(stages=("times", "places", "actors", "events"))
+    out = strict.code("Four French journalists were arrested in Cairo on Friday.", date="2011-01-28")
+    assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events] == [
+        ("173", ["EGYCOP"], ["FRAMED"])]
+    assert strict.code("Four French journalists were arrested on Friday.", date="2011-01-28").events == []

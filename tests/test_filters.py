@@ -71,3 +71,12 @@ def test_background_is_dated_years_before_publication():
     assert background_reason("2011-01", "month", date(2011, 12, 7)) is None
     assert background_reason("2005", "year", date(2011, 12, 7), EventPolicy(background=True)) is None
     assert background_reason(None, None, date(2011, 12, 7)) is None
+
+
+def test_sector_words_take_the_country_of_the_events_place(coders):
+    strict, _ = coders
+    got, _ = events(strict, "Police fired tear gas at protesters in Cairo on Monday.")
+    assert got and all(g[1] == ["EGYCOP"] for g in got)  # the sentence says where
+    got, out = events(strict, "Police fired tear gas at protesters on Monday.")
+    assert got == []  # nothing says whose police
+    assert any("bare_sector" in n.reason for n in out.no_events)

@@ -931,6 +931,16 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                        for o in _prep_objects(c)]
         own = [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i in index]
         subj_heads += own
+        between = [c for h in (tok, tok.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "between"]
+        symmetric = p.code[:2] in SYMMETRIC_ROOTS or p.code[:3] in SYMMETRIC_CODES
+        if not subj_heads and between and symmetric and vd.modality:
+            # "clashes between security forces and protesters", "talks between X and Y": the one with the others
+            sides = _actors_in(_prep_objects(between[0]), index)
+            if len({a.code for a in sides}) >= 2:
+                cand.source, cand.target = sides[:1], sides[1:]
+                cand.confidence -= 0.15
+                cand.modifiers.append("between: the first with the others")
+                return _finish_meaning(cand, tok, None, m, p, vd)
         if not subj_heads and p.code[:2] in CONSULT_NOUN_ROOTS:
             clause = _clause_of(tok)
             if clause is not None:
