@@ -321,3 +321,13 @@ def test_arrests_in_the_passive_are_the_states_where_they_happen():
     assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events] == [
         ("173", ["EGYCOP"], ["FRAMED"])]
     assert strict.code("Four French journalists were arrested on Friday.", date="2011-01-28").events == []
+
+
+def test_not_yet_and_receiving_things(coder):
+    got, out = dyads_of(coder, "Turkey has yet to ratify the agreement with Armenia.")
+    assert got == []
+    assert "yet to" in out.no_events[0].reason
+    got, _ = dyads_of(coder, "Libyan rebels received new arms from Qatar.")
+    assert all(g[0] != "043" for g in got)  # receiving arms is no hosted visit
+    got, _ = dyads_of(coder, "Egyptian President Hosni Mubarak received the Jordanian foreign minister.")
+    assert [g[0] for g in got] == ["043"]

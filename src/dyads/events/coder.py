@@ -763,6 +763,10 @@ def _negation(verb: Token, tok: Token) -> str | None:
                 for g in c.children:
                     if g.dep_ == "neg" or (g.lower_ in NEGATORS and g.dep_ == "advmod"):
                         return f"negated by '{g.text}'"
+    # "has yet to ratify", "is yet to decide": not done (yet)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"have", "be"} and any(
+            c.lower_ == "yet" for c in verb.head.children):
+        return "under 'yet to'"
     t = verb
     for _ in range(3):
         ruled_out = t.head.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in t.head.children)
