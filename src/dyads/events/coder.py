@@ -119,6 +119,8 @@ QUANTITY_NOUNS = {"ton", "tonne", "kg", "kilogram", "kilo", "pound", "worth", "a
                   "delivery", "cargo", "truckload", "planeload", "convoy", "supply", "portion", "share"}
 INTENT_NOUNS = {"intention", "intent", "plan", "readiness", "willingness", "pledge", "promise", "offer", "bid"}
 INTENT_AUX = {"will", "would", "shall", "'ll"}
+# "decide what to bomb", "whether to attack": a question about an act, not the act
+INDIRECT_QUESTION_WORDS = {"what", "whether", "how", "which", "who", "whom", "when", "where"}
 MODAL_AUX = {"may", "might", "could", "can", "should", "must", "ought"}
 NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
@@ -780,7 +782,12 @@ def _negation(verb: Token, tok: Token) -> str | None:
 
 def _modality(verb: Token) -> tuple[str | None, str | None]:
     """('intent', word) for future/intent, ('threat', word) for "will X unless/if Y", ('modal', word)
-    for hypotheticals and conditions ("if Y", "unless Y"), else (None, None)."""
+    for hypotheticals and conditions ("if Y", "unless Y") and indirect questions ("deciding what to bomb",
+    "whether to attack"), else (None, None)."""
+    wh = next((c for c in verb.subtree if c.i < verb.i and c.lower_ in INDIRECT_QUESTION_WORDS
+               and c.tag_ in {"WP", "WDT", "WRB", "IN"} and (c.head.i == verb.i or c.head.head.i == verb.i)), None)
+    if wh is not None and (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or wh.lower_ == "whether"):
+        return "modal", wh.text
     t = verb
     for _ in range(4):  # inside a condition: not (yet) an act
         if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in t.children):
@@ -893,6 +900,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     if tok.lemma_.lower() in WANT_VERBS and not (({"dobj", "obj"} & kids and "xcomp" in kids) or any(
             c.dep_ in {"ccomp", "xcomp"} and any(s.dep_ == "nsubj" for s in c.children) for c in tok.children)):
         cand.dropped = "wanting to act oneself is intent, not an appeal"
+        return cand
+    if vd.modality and tok.lemma_.lower() == "help" and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
+        cand.dropped = "help to do something: the act helped with is coded, not aid"
         return cand
     if not p.preps and p.obj is None:
         cand.confidence -= 0.15
