@@ -331,3 +331,17 @@ def test_not_yet_and_receiving_things(coder):
     assert all(g[0] != "043" for g in got)  # receiving arms is no hosted visit
     got, _ = dyads_of(coder, "Egyptian President Hosni Mubarak received the Jordanian foreign minister.")
     assert [g[0] for g in got] == ["043"]
+
+
+def test_statements_that_appeal_blame_and_doors_opened(coder):
+    got, _ = dyads_of(coder, "Britain and France issued a joint statement calling on Egyptian President Hosni Mubarak "
+                             "to begin a transition.")
+    assert [g[0] for g in got] == ["020"]  # the statement is the appeal, not a second event
+    got, _ = dyads_of(coder, '"The Prime Minister should never have given him the job," said British opposition '
+                             'leader Harriet Harman.')
+    assert [g[0] for g in got] == ["111"]  # blame for what was done
+    got, _ = dyads_of(coder, "Egyptian President Hosni Mubarak opened the door to talks with Egyptian opposition "
+                             "parties.")
+    assert [g[0] for g in got] == ["036"]
+    got, _ = dyads_of(coder, "U.S. President Barack Obama signed new sanctions against Iran into law.")
+    assert [g[0] for g in got] == ["163"]

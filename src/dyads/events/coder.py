@@ -1333,6 +1333,8 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
             if not target:
                 continue
             c.code = "100" if modal == "must" else "020"
+            if modal in {"should", "ought"} and any(a.dep_ == "aux" and a.lemma_ == "have" for a in v.children):
+                c.code = "111"  # "X should never have given him the job": blame for what was done, no appeal
             c.target = target
             c.content = v
             c.modifiers.append(f"reported '{modal}' -> {c.code}")
@@ -1466,8 +1468,9 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
     # PETRARCH codes both)
     coded = [c for c in out if not c.dropped] if vd.modality else []
     for c in coded:
-        if c.pattern is not None and c.pattern.specificity[0] == 0 and c.token.lemma_.lower() in SPEECH_VERBS \
-                and c.code == "010":  # not when what was said made it a demand or appeal
+        if c.pattern is not None and c.pattern.specificity[0] == 0 and c.code == "010" and (
+                c.token.lemma_.lower() in SPEECH_VERBS or c.token.lemma_.lower() in DOCUMENT_NOUNS):
+            # not when what was said made it a demand or appeal; a statement "calling on X to" is that appeal
             inner = {t.i for t in c.token.subtree} - {c.token.i}
             if any(o is not c and not o.dropped and o.token.i in inner for o in coded):
                 c.dropped = "statement verb: the reported content was coded instead"
