@@ -80,3 +80,19 @@ def test_sector_words_take_the_country_of_the_events_place(coders):
     got, out = events(strict, "Police fired tear gas at protesters on Monday.")
     assert got == []  # nothing says whose police
     assert any("bare_sector" in n.reason for n in out.no_events)
+
+
+def test_partners_named_and_own_state(coders):
+    strict, _ = coders
+    got, _ = events(strict, "Customers from Europe, India and South Korea signed supply deals with Cheniere.")
+    assert got == []  # the partner is named (not an actor we know): no reciprocal deal among the customers
+    got, _ = events(strict, "Russia and Turkey signed a trade agreement on Monday.")
+    assert [g[0] for g in got] == ["057"]
+    got, out = events(strict, "Japan hoped Tokyo's contribution would help.")
+    assert got == []
+
+
+def test_things_added_and_questions_declined(coders):
+    strict, _ = coders
+    assert events(strict, "Ford will add the Kuga, the Chinese version of the Escape, in China.")[0] == []
+    assert events(strict, "The Chinese minister declined to say when he would visit Japan.")[0] == []

@@ -901,6 +901,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             c.dep_ in {"ccomp", "xcomp"} and any(s.dep_ == "nsubj" for s in c.children) for c in tok.children)):
         cand.dropped = "wanting to act oneself is intent, not an appeal"
         return cand
+    if vd.modality and tok.lemma_.lower() == "add" and tok.pos_ == "VERB" and not any(
+            c.dep_ in {"ccomp", "parataxis"} for c in tok.children) and tok.dep_ not in {"parataxis", "ccomp"}:
+        cand.dropped = "'add' with nothing said: adding a thing is no statement"
+        return cand
     if vd.modality and tok.lemma_.lower() == "help" and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
         cand.dropped = "help to do something: the act helped with is coded, not aid"
         return cand
@@ -1061,7 +1065,11 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     # "X and Y met" is reciprocal, "X and Y said" is not; PETRARCH's dictionaries mark reciprocity (`% *`)
     # and only acts done together are ("X and Y met/signed/fought"): "X and Y support Z" or "... damaged" are not
     symmetric = p.code[:2] in SYMMETRIC_ROOTS or p.code[:3] in SYMMETRIC_CODES or not vd.modality
-    implicit = (vd.implicit_reciprocal and not speech and symmetric) or p.subject_role == "both"
+    if p.code[:2] == "03" and tok.lemma_.lower() not in {"agree"}:
+        symmetric = False  # "X and Y agreed to cooperate" is mutual; "X and Y are willing to chip in" is not
+    # a partner named in a phrase the actors do not cover ("signed deals with Cheniere") is the other side
+    partner = any(c.dep_ == "prep" and c.lower_ in {"with", "against", "between"} for h in hosts for c in h.children)
+    implicit = (vd.implicit_reciprocal and not speech and symmetric and not partner) or p.subject_role == "both"
     if not cand.target and len(src_codes) > 1 and not p.code.startswith("01") and implicit:
         cand.target = list(sources)
         cand.modifiers.append("reciprocal")

@@ -113,6 +113,24 @@ def _same_actor(source: list[Actor], target: list[Actor]) -> bool:
     return len(distinct) <= 1
 
 
+def _self_state(source: list[Actor], target: list[Actor]) -> bool:
+    """ "Japan hoped Tokyo's contribution ...", "The government plans ... in Malaysia": a country named as
+    itself (its name or capital) on one side and that country, or its government, on the other."""
+    countries = {a.country for a in source} | {a.country for a in target}
+    if len(countries) != 1 or None in countries:
+        return False
+    state = {"country", "capital"}
+
+    def itself(xs: list[Actor]) -> bool:  # the bare name ("Japan", "Tokyo"), not "Slovakia's commissioner"
+        return all(a.kind in state and not a.sector and "'" not in a.text and "’" not in a.text
+                   and len(a.text.split()) <= 3 for a in xs)
+
+    def rulers(xs: list[Actor]) -> bool:
+        return all((a.sector or (a.code or "")[3:6]) in {"", "GOV"} and a.kind != "person" for a in xs)
+
+    return (itself(source) and rulers(target)) or (itself(target) and rulers(source))
+
+
 def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLICY) -> None:
     """Run the role passes over a sentence's coded candidates (our dialect only); sets `dropped`."""
     for c in cands:
@@ -135,6 +153,11 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
                 actors: list[Actor] = getattr(c, side)
                 if actors and any(is_bare(a) for a in actors) and not all(is_bare(a) for a in actors):
                     setattr(c, side, [a for a in actors if not is_bare(a)])
+        if (c.code or "").startswith("011") and c.target:  # declining to comment is directed at no one
+            c.target = []
+        if c.target and _self_state(c.source, c.target):  # "Japan hoped Tokyo's contribution": no other side
+            c.modifiers.append("same_actor: the target is the source's own state")
+            c.target = []
         if c.target and _same_actor(c.source, c.target):
             c.dropped = "same_actor: source and target are one actor"
             continue
