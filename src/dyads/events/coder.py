@@ -1161,7 +1161,8 @@ def _verbal_attack(tok: Token, cand: Candidate) -> bool:
     if tok.lemma_.lower() not in VERBAL_ATTACK_VERBS:
         return False
     sent = tok.sent
-    if any(t.lemma_.lower() in FORCE_WORDS for t in sent):
+    own = {c.i for c in tok.children if c.dep_ in {"dobj", "obj"}}  # "fighting an uphill battle": a figure
+    if any(t.lemma_.lower() in FORCE_WORDS for t in sent if t.i != tok.i and t.i not in own):
         return False
     sectors = {(a.sector or (a.code or "")[3:6] or "") for a in cand.source + cand.target}
     if sectors & ARMED_SECTORS:

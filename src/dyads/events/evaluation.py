@@ -91,25 +91,33 @@ def naming_target(verb: Token, sources: list[Actor], index: dict[int, Actor]) ->
 
 def speech_target(verb: Token, sources: list[Actor], index: dict[int, Actor], exclude: set[int]
                   ) -> tuple[str, list[Actor]] | None:
-    """(code, target) for a statement whose content judges an actor other than the speaker, else None."""
+    """(code, target) for a statement that judges an actor other than the speaker: the actor is the
+    subject of a clause of what was said, and the judgement is what that clause says of it ("said
+    Sarkozy was not fit", "'He is wrong,' Giscard said"); words elsewhere in the content (the facts
+    reported: "were charged in a sweep of fraud") judge no one."""
     content = content_of(verb, exclude)
     if not content:
         return None
-    sign = judgement(content, load_evaluation())
-    if not sign:
-        return None
-    return _first_actor(content, sign, sources, index)
+    ids = {t.i for t in content}
+    words = load_evaluation()
+    for subj in (t for t in content if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i in ids):
+        if subj.dep_ == "nsubjpass":
+            continue  # what was done to it is a fact, not a judgement of it
+        said_of = [t for t in subj.head.subtree if t.i in ids and t.i not in {x.i for x in subj.subtree}]
+        sign = judgement(said_of, words)
+        if sign:
+            found = _first_actor(list(subj.subtree), sign, sources, index)
+            if found is not None:
+                return found
+    return None
 
 
 def _first_actor(content: list[Token], sign: int, sources: list[Actor], index: dict[int, Actor]
                  ) -> tuple[str, list[Actor]] | None:
+    """The first actor of `content` that is not the speaker, with the code of the judgement's sign."""
     src = {a.code for a in sources} | {(a.name or a.text or "").lower() for a in sources}
-    ids = {t.i for t in content}
-    # the subject of what was said first ("said Sarkozy would be remembered"), then any actor in it
-    subjects = [t for t in content if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i in ids]
-    order = [i for s in subjects for i in sorted(x.i for x in s.subtree)] + [t.i for t in content]
-    for i in order:
-        a = index.get(i)
+    for t in content:
+        a = index.get(t.i)
         if a is None or a in sources or a.code in src or (a.name or a.text or "").lower() in src:
             continue
         if a.kind == "pronoun" and (a.name or "").lower() in src:
