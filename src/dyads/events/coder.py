@@ -61,6 +61,15 @@ from dyads.events.filters import (
     main_country,
     place_bare_sectors,
 )
+from dyads.events.meaning import (
+    INTENT_AUX,
+    INTENT_NOUNS,
+    MODAL_AUX,
+    NEGATORS,
+    modality,
+    negation,
+    verbal_attack,
+)
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
 from dyads.geo.locate import resolve_event_location
 from dyads.models import Actor, CodedArticle, Event, Location, NoEvent
@@ -93,13 +102,6 @@ ORDER_VERBS = {"order", "instruct", "command", "direct"}
 EVENT_CARRIERS = {"effort", "mission", "campaign", "operation", "bid", "drive", "initiative", "attempt"}
 # "X wants Y to do Z" asks Y (an appeal); "X wants to do Z" is X's intent (see INTENT_VERBS)
 WANT_VERBS = {"want"}
-# "try"/"attempt"/"decide" are not here: an attempt or a decision is an act ("tried to hack", "the court
-# decided to allow"; an attempted assassination is
-# CAMEO 185); "would try to" is intent through its "would"
-INTENT_VERBS = {
-    "plan", "intend", "want", "seek", "aim", "expect", "promise", "pledge", "vow", "offer", "agree",
-    "prepare", "propose", "hope", "wish", "threaten", "go", "mean", "resolve",
-}
 # "prepared to attack": more than a verbal threat, a force posture (CAMEO 138: "more active expressions
 # of threat to use force are coded under category 15")
 POSTURE_WORDS = {"prepare", "prepares", "prepared", "preparing", "poised"}
@@ -117,13 +119,6 @@ QUANTITY_NOUNS = {"ton", "tonne", "kg", "kilogram", "kilo", "pound", "worth", "a
                   "consignment", "load", "batch", "package", "part", "million", "billion", "thousand", "hundred",
                   "dozen", "number", "lot", "dollar", "euro", "yen", "franc", "rouble", "ruble", "yuan", "sum",
                   "delivery", "cargo", "truckload", "planeload", "convoy", "supply", "portion", "share"}
-INTENT_NOUNS = {"intention", "intent", "plan", "readiness", "willingness", "pledge", "promise", "offer", "bid"}
-INTENT_AUX = {"will", "would", "shall", "'ll"}
-# "decide what to bomb", "whether to attack": a question about an act, not the act
-INDIRECT_QUESTION_WORDS = {"what", "whether", "how", "which", "who", "whom", "when", "where"}
-MODAL_AUX = {"may", "might", "could", "can", "should", "must", "ought"}
-NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt"}
-NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 # noun events whose agent may be the subject of the clause they sit in
 CONSULT_NOUN_ROOTS = {"02", "03", "04", "05", "06", "14"}
 # acts whose target may sit in their complement ("refused to help out the coalition")
@@ -135,16 +130,6 @@ CONTENT_ROOTS = {"02", "03", "10", "12", "13", "14"}
 # cooperating and signing (050, 057): praise, support, recognition, apology and forgiveness have a direction
 SYMMETRIC_ROOTS = {"03", "04", "06", "19", "20"}
 SYMMETRIC_CODES = {"050", "057"}
-# verbs of force that politicians also use of words ("attacked the president for ...")
-VERBAL_ATTACK_VERBS = {"attack", "hit", "assail", "fight", "battle", "target", "hammer", "savage", "lash", "strike"}
-# words that make an attack physical
-FORCE_WORDS = {"troop", "force", "soldier", "army", "militant", "rebel", "gunman", "police", "bomb", "missile",
-               "rocket", "shell", "shelling", "gun", "gunfire", "fire", "airstrike", "strike", "tank", "artillery",
-               "weapon", "kill", "wound", "injure", "dead", "die", "knife", "stone", "grenade", "explosive", "raid",
-               "ambush", "military", "warplane", "drone", "jet", "offensive", "battle", "clash", "fighter", "attacker",
-               "assault", "mortar", "casualty", "hostage", "insurgent", "war"}
-ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "UAF", "INS", "IMG"}
-POLITICAL_SECTORS = {"GOV", "PTY", "OPP", "LEG", "ELI", "JUD", "MED", "CVL", "NGO", "BUS", "LAB", "EDU"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 
@@ -756,70 +741,6 @@ def _clause_of(noun: Token) -> Token | None:
 # ---------------------------------------------------------------------------- the coder
 
 
-def _negation(verb: Token, tok: Token) -> str | None:
-    for t in {verb, tok}:
-        for c in t.children:
-            if c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in {"advmod", "det", "neg"}):
-                return f"negated by '{c.text}'"
-            if c.dep_ == "advmod" and c.i < t.i:  # "did not even ever clash": the negation hangs from an adverb
-                for g in c.children:
-                    if g.dep_ == "neg" or (g.lower_ in NEGATORS and g.dep_ == "advmod"):
-                        return f"negated by '{g.text}'"
-    # "has yet to ratify", "is yet to decide": not done (yet)
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"have", "be"} and any(
-            c.lower_ == "yet" for c in verb.head.children):
-        return "under 'yet to'"
-    t = verb
-    for _ in range(3):
-        ruled_out = t.head.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in t.head.children)
-        if t.dep_ in {"xcomp", "ccomp"} and (t.head.lemma_.lower() in NEGATING_VERBS or ruled_out):
-            return f"under '{t.head.text}'"
-        if t.head is t:
-            break
-        t = t.head
-    return None
-
-
-def _modality(verb: Token) -> tuple[str | None, str | None]:
-    """('intent', word) for future/intent, ('threat', word) for "will X unless/if Y", ('modal', word)
-    for hypotheticals and conditions ("if Y", "unless Y") and indirect questions ("deciding what to bomb",
-    "whether to attack"), else (None, None)."""
-    wh = next((c for c in verb.subtree if c.i < verb.i and c.lower_ in INDIRECT_QUESTION_WORDS
-               and c.tag_ in {"WP", "WDT", "WRB", "IN"} and (c.head.i == verb.i or c.head.head.i == verb.i)), None)
-    if wh is not None and (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or wh.lower_ == "whether"):
-        return "modal", wh.text
-    t = verb
-    for _ in range(4):  # inside a condition: not (yet) an act
-        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in t.children):
-            return "modal", next(m.text for m in t.children if m.dep_ == "mark")
-        if t.head is t:
-            break
-        t = t.head
-    cond = next((m.text for c in verb.children if c.dep_ == "advcl" for m in c.children
-                 if m.dep_ == "mark" and m.lower_ in {"if", "unless"}), None)
-    for c in verb.children:
-        if c.dep_ == "aux" and c.lower_ in INTENT_AUX and cond:
-            return "threat", cond
-    for c in verb.children:
-        if c.dep_ == "aux" and c.lower_ in INTENT_AUX:
-            return "intent", c.text
-        if c.dep_ == "aux" and c.lower_ in MODAL_AUX:
-            return "modal", c.text
-    t = verb
-    for _ in range(3):
-        if t.dep_ in {"xcomp", "acl", "ccomp"}:
-            head = t.head
-            if head.lemma_.lower() in INTENT_VERBS or head.lower_ in INTENT_NOUNS:
-                return "intent", head.text
-            t = head
-            for c in t.children:
-                if c.dep_ == "aux" and c.lower_ in INTENT_AUX:
-                    return "intent", c.text
-        else:
-            break
-    return None, None
-
-
 def _phrase_actors(verb: Token, index: dict[int, Actor], skip: set[int], pass_over: int = 0) -> list[Actor]:
     """The actors of the first of a verb's objects and prepositional phrases (in text order) that has one,
     after `pass_over` such phrases (PETRARCH's `^ $`)."""
@@ -951,7 +872,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         subj_heads += own
         between = [c for h in (tok, tok.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "between"]
         symmetric = p.code[:2] in SYMMETRIC_ROOTS or p.code[:3] in SYMMETRIC_CODES
-        if not subj_heads and between and symmetric and vd.modality:
+        carrier = _clause_of(tok)  # "launched a mediation effort between X and Y": the launcher mediates
+        carried = carrier is not None and bool(_actors_in(_subject(carrier)[0], index))
+        if not subj_heads and between and symmetric and vd.modality and not carried and p.code[:3] != "045":
             # "clashes between security forces and protesters", "talks between X and Y": the one with the others
             sides = _actors_in(_prep_objects(between[0]), index)
             if len({a.code for a in sides}) >= 2:
@@ -1092,9 +1015,9 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
     clause_verb = verb if verb is not None else tok
     # a pattern that names the negation itself ("&NEGATVAUXVRB * OVER EFFORTS") has coded it already
     consumed = any(tok.doc[i].lower_ in NEGATORS for i in m.before)
-    neg = None if consumed else _negation(clause_verb, tok)
+    neg = None if consumed else negation(clause_verb, tok)
     for i in [] if neg or consumed or p.before_nouns else sorted(m.before):  # "will not wire tap": on its first word
-        neg = _negation(tok.doc[i], tok.doc[i]) if tok.doc[i].pos_ in {"VERB", "AUX"} else None
+        neg = negation(tok.doc[i], tok.doc[i]) if tok.doc[i].pos_ in {"VERB", "AUX"} else None
         if neg:
             break
     if neg:
@@ -1105,10 +1028,10 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
             return cand
         cand.modifiers.append(f"{neg} -> {code}")
         cand.code = code
-    if vd.modality and (cand.code or "")[:2] in {"18", "19"} and _verbal_attack(tok, cand):
+    if vd.modality and (cand.code or "")[:2] in {"18", "19"} and verbal_attack(tok, cand.source, cand.target):
         cand.modifiers.append("verbal: no weapon, political actors -> 111")
         cand.code = "111"
-    mode, word = _modality(clause_verb)
+    mode, word = modality(clause_verb)
     if mode == "modal" and vd.modality:
         cand.dropped = f"hypothetical ('{word}')"
         return cand
@@ -1150,28 +1073,6 @@ def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int,
                              sector=sector, kind="implied",
                              source=f"the state where '{tok.text}' happened ('{a.text}'): {a.country}{sector}")
     return None
-
-
-def _verbal_attack(tok: Token, cand: Candidate) -> bool:
-    """ "The Socialists attacked Sarkozy for seeking Chinese help": an attack in words, not with force.
-
-    A material reading needs force: a weapon or armed actor in the sentence, or an armed source or
-    target. Without one, an attack, hit or fight by a political actor on a person or political actor,
-    or one given a reason ("for seeking"), is criticism (CAMEO 111)."""
-    if tok.lemma_.lower() not in VERBAL_ATTACK_VERBS:
-        return False
-    sent = tok.sent
-    own = {c.i for c in tok.children if c.dep_ in {"dobj", "obj"}}  # "fighting an uphill battle": a figure
-    if any(t.lemma_.lower() in FORCE_WORDS for t in sent if t.i != tok.i and t.i not in own):
-        return False
-    sectors = {(a.sector or (a.code or "")[3:6] or "") for a in cand.source + cand.target}
-    if sectors & ARMED_SECTORS:
-        return False
-    reason = any(c.dep_ == "prep" and c.lower_ == "for" and any(g.tag_ == "VBG" or g.pos_ == "NOUN"
-                                                                for g in c.children) for c in tok.children)
-    political = all((a.kind == "person" or (a.sector or "")[:3] in POLITICAL_SECTORS) for a in cand.target) \
-        and bool(cand.target)
-    return reason or political
 
 
 def _date_and_place(
@@ -1348,7 +1249,6 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
             c.content = v
             c.modifiers.append(f"reported '{modal}' -> {c.code}")
             break
-
 
 
 def _judged_statements(cands: list[Candidate], index: dict[int, Actor]) -> None:

@@ -1,0 +1,125 @@
+"""Meaning: whether a coded predicate happened, is only intended or threatened, or is a figure of speech.
+
+The rules of section 3 of `dyads.events.coder`'s docstring that read the parse around one predicate:
+negation ("did not", "refused to", "has yet to"), modality (intent and future, threats under a
+condition, hypotheticals, conditions and indirect questions) and word sense (an attack in words is
+criticism). They are functions of tokens only; the coder applies their verdicts to a candidate.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyads.models import Actor
+
+# "try"/"attempt"/"decide" are not here: an attempt or a decision is an act ("tried to hack", "the court
+# decided to allow"; an attempted assassination is CAMEO 185); "would try to" is intent through its "would"
+INTENT_VERBS = {
+    "plan", "intend", "want", "seek", "aim", "expect", "promise", "pledge", "vow", "offer", "agree",
+    "prepare", "propose", "hope", "wish", "threaten", "go", "mean", "resolve",
+}
+INTENT_NOUNS = {"intention", "intent", "plan", "readiness", "willingness", "pledge", "promise", "offer", "bid"}
+INTENT_AUX = {"will", "would", "shall", "'ll"}
+# "decide what to bomb", "whether to attack": a question about an act, not the act
+INDIRECT_QUESTION_WORDS = {"what", "whether", "how", "which", "who", "whom", "when", "where"}
+MODAL_AUX = {"may", "might", "could", "can", "should", "must", "ought"}
+NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt"}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
+# verbs of force that politicians also use of words ("attacked the president for ...")
+VERBAL_ATTACK_VERBS = {"attack", "hit", "assail", "fight", "battle", "target", "hammer", "savage", "lash", "strike"}
+# words that make an attack physical
+FORCE_WORDS = {"troop", "force", "soldier", "army", "militant", "rebel", "gunman", "police", "bomb", "missile",
+               "rocket", "shell", "shelling", "gun", "gunfire", "fire", "airstrike", "strike", "tank", "artillery",
+               "weapon", "kill", "wound", "injure", "dead", "die", "knife", "stone", "grenade", "explosive", "raid",
+               "ambush", "military", "warplane", "drone", "jet", "offensive", "battle", "clash", "fighter", "attacker",
+               "assault", "mortar", "casualty", "hostage", "insurgent", "war"}
+ARMED_SECTORS = {"MIL", "REB", "COP", "SPY", "UAF", "INS", "IMG"}
+POLITICAL_SECTORS = {"GOV", "PTY", "OPP", "LEG", "ELI", "JUD", "MED", "CVL", "NGO", "BUS", "LAB", "EDU"}
+
+
+def negation(verb: Token, tok: Token) -> str | None:
+    """Why the act of `tok` (in the clause of `verb`) is not done: a negator, "has yet to", or a verb that
+    negates its complement ("refused to", "ruled out"); None when it is done."""
+    for t in {verb, tok}:
+        for c in t.children:
+            if c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in {"advmod", "det", "neg"}):
+                return f"negated by '{c.text}'"
+            if c.dep_ == "advmod" and c.i < t.i:  # "did not even ever clash": the negation hangs from an adverb
+                for g in c.children:
+                    if g.dep_ == "neg" or (g.lower_ in NEGATORS and g.dep_ == "advmod"):
+                        return f"negated by '{g.text}'"
+    # "has yet to ratify", "is yet to decide": not done (yet)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"have", "be"} and any(
+            c.lower_ == "yet" for c in verb.head.children):
+        return "under 'yet to'"
+    t = verb
+    for _ in range(3):
+        ruled_out = t.head.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in t.head.children)
+        if t.dep_ in {"xcomp", "ccomp"} and (t.head.lemma_.lower() in NEGATING_VERBS or ruled_out):
+            return f"under '{t.head.text}'"
+        if t.head is t:
+            break
+        t = t.head
+    return None
+
+
+def modality(verb: Token) -> tuple[str | None, str | None]:
+    """('intent', word) for future/intent, ('threat', word) for "will X unless/if Y", ('modal', word)
+    for hypotheticals and conditions ("if Y", "unless Y") and indirect questions ("deciding what to bomb",
+    "whether to attack"), else (None, None)."""
+    wh = next((c for c in verb.subtree if c.i < verb.i and c.lower_ in INDIRECT_QUESTION_WORDS
+               and c.tag_ in {"WP", "WDT", "WRB", "IN"} and (c.head.i == verb.i or c.head.head.i == verb.i)), None)
+    if wh is not None and (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or wh.lower_ == "whether"):
+        return "modal", wh.text
+    t = verb
+    for _ in range(4):  # inside a condition: not (yet) an act
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in t.children):
+            return "modal", next(m.text for m in t.children if m.dep_ == "mark")
+        if t.head is t:
+            break
+        t = t.head
+    cond = next((m.text for c in verb.children if c.dep_ == "advcl" for m in c.children
+                 if m.dep_ == "mark" and m.lower_ in {"if", "unless"}), None)
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ in INTENT_AUX and cond:
+            return "threat", cond
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ in INTENT_AUX:
+            return "intent", c.text
+        if c.dep_ == "aux" and c.lower_ in MODAL_AUX:
+            return "modal", c.text
+    t = verb
+    for _ in range(3):
+        if t.dep_ in {"xcomp", "acl", "ccomp"}:
+            head = t.head
+            if head.lemma_.lower() in INTENT_VERBS or head.lower_ in INTENT_NOUNS:
+                return "intent", head.text
+            t = head
+            for c in t.children:
+                if c.dep_ == "aux" and c.lower_ in INTENT_AUX:
+                    return "intent", c.text
+        else:
+            break
+    return None, None
+
+
+def verbal_attack(tok: Token, source: list[Actor], target: list[Actor]) -> bool:
+    """ "The Socialists attacked Sarkozy for seeking Chinese help": an attack in words, not with force.
+
+    A material reading needs force: a weapon or armed actor in the sentence, or an armed source or
+    target. Without one, an attack, hit or fight by a political actor on a person or political actor,
+    or one given a reason ("for seeking"), is criticism (CAMEO 111)."""
+    if tok.lemma_.lower() not in VERBAL_ATTACK_VERBS:
+        return False
+    sent = tok.sent
+    own = {c.i for c in tok.children if c.dep_ in {"dobj", "obj"}}  # "fighting an uphill battle": a figure
+    if any(t.lemma_.lower() in FORCE_WORDS for t in sent if t.i != tok.i and t.i not in own):
+        return False
+    sectors = {(a.sector or (a.code or "")[3:6] or "") for a in source + target}
+    if sectors & ARMED_SECTORS:
+        return False
+    reason = any(c.dep_ == "prep" and c.lower_ == "for" and any(g.tag_ == "VBG" or g.pos_ == "NOUN"
+                                                                for g in c.children) for c in tok.children)
+    political = all((a.kind == "person" or (a.sector or "")[:3] in POLITICAL_SECTORS) for a in target) \
+        and bool(target)
+    return reason or political
