@@ -232,8 +232,14 @@ def test_dating_dateline_is_only_a_fallback(nlp) -> None:
     times = find_times(doc, article)
     i = text.index("criticised")
     assert resolve_event_date(doc, i, i + 10, times, article).date == "2013-07-21"
-    i = text.index("welcomed")
-    assert resolve_event_date(doc, i, i + 8, times, article).date == "2013-07-23"
+    i = text.index("welcomed")  # no time of its own: the day the story's lead reports (not the dateline's)
+    assert resolve_event_date(doc, i, i + 8, times, article).date == "2013-07-21"
+    text2 = "MOSCOW, July 22 (Reuters) - Russia criticised the plan. Russia welcomed the talks."
+    doc2 = nlp(text2)
+    times2 = find_times(doc2, Article(id="t", text=text2, publication_date=date(2013, 7, 23)))
+    i = text2.index("welcomed")  # a lead without a day of its own: the publication date
+    assert resolve_event_date(doc2, i, i + 8, times2, Article(id="t", text=text2,
+                                                             publication_date=date(2013, 7, 23))).date == "2013-07-23"
 
 
 def test_dating_coordinated_and_nominal_triggers(nlp) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -158,4 +159,44 @@ def resolve_event_date(
             rank = steps if steps is not None else None
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, EventDate(cal[0], cal[1], _with_preposition(doc, article, span, t)))
-    return best[1] if best else fallback
+    if best:
+        return best[1]
+    if verb is not None and _past(verb):
+        story = story_date(doc, times, article)
+        if story is not None:
+            return story
+    return fallback
+
+
+def _past(verb: Token) -> bool:
+    """A verb in the past tense, or a present perfect ("has said"): a report of something done."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have"
+                                                             for c in verb.children))
+
+
+def story_date(doc: Doc, times: list[TimeExpr], article: Article) -> EventDate | None:
+    """The day a news story reports on: the first day named in its first two sentences (the lead), when
+    it falls within the week before publication. A later past-tense clause with no time of its own
+    continues that story ("Mubarak opened the door Sunday to talks ... The president urged ...") rather
+    than taking the publication date (a wire story filed the next morning)."""
+    pub = article.publication_date
+    if pub is None:
+        return None
+    sents = [s for s in doc.sents if s.text.strip()][:2]
+    if not sents:
+        return None
+    end = sents[-1].end_char
+    for t in times:
+        if t.start >= end:
+            break
+        cal = calendar_date(t.value) if t.type in ("DATE", "TIME") else None
+        if cal is None or cal[1] != "day" or any(
+                _is_dateline_date(article, t, s) or _is_caption_date(article, t, s) for s in sents):
+            continue  # the filing date of a dateline is not the story's
+        try:
+            day = date.fromisoformat(cal[0])
+        except ValueError:
+            continue
+        if 0 < (pub - day).days <= 7:
+            return EventDate(cal[0], "day", t.text)
+    return None
