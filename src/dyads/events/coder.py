@@ -826,6 +826,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             c.dep_ in {"ccomp", "parataxis"} for c in tok.children) and tok.dep_ not in {"parataxis", "ccomp"}:
         cand.dropped = "'add' with nothing said: adding a thing is no statement"
         return cand
+    if vd.modality and p.code[:2] == "14" and tok.lemma_.lower() in {"demonstrate", "rally", "march"} and any(
+            c.dep_ in {"dobj", "obj", "ccomp"} and c.i not in index for c in tok.children) and not p.obj:
+        cand.dropped = "a protest verb with an object is another sense ('demonstrated its commitment')"
+        return cand
     if vd.modality and tok.lemma_.lower() == "help" and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
         cand.dropped = "help to do something: the act helped with is coded, not aid"
         return cand

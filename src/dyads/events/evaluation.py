@@ -39,10 +39,18 @@ def load_evaluation(path: Path = DEFAULT_DICT_DIR / "evaluation.tsv") -> dict[st
     return out
 
 
+# verbs that judge whoever does them ("he should not be meddling"); other verbs report facts ("failed to agree")
+JUDGING_VERBS = {"lie", "betray", "meddle", "deceive", "mislead", "discriminate", "undermine", "sabotage",
+                 "sleepwalk", "destabilize", "destabilise", "interfere"}
+
+
 def judgement(tokens: Iterable[Token], words: dict[str, int]) -> int:
-    """The sign of what the words say: approving words under a negator count as critical ("not fit")."""
+    """The sign of what the words say: approving words under a negator count as critical ("not fit").
+    Judging words are adjectives and nouns ("wrong", "a disgrace"), and a few verbs of misconduct."""
     total = 0
     for t in tokens:
+        if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in JUDGING_VERBS:
+            continue
         p = words.get(t.lower_, words.get(t.lemma_.lower(), 0))
         if not p:
             continue

@@ -23,7 +23,10 @@ Why each pass exists (error classes measured on whole articles, not on single se
 - `setting`: a country or city named as where talks, a meeting or a statement took place ("held
   talks in Tunisia", "in Tripoli, officials said") is the event's place, not its target, unless the
   pattern names it.
-- `business`: deals and quarrels between companies are market news, not political events.
+- `business`: deals and quarrels between companies, and what companies or investors do to people,
+  the press or other non-state actors, are market news, not political events; a company acting on
+  a state or political actor ("sued the government") and a state acting on a company ("fined the
+  bank") stay.
 - `background`: an act dated more than a year before publication is background, not news.
 """
 
@@ -52,6 +55,8 @@ MEDIA_WORDS = {"reporter", "reporters", "journalist", "journalists", "press", "m
 PLACE_KINDS = {"country", "capital", "place", "region", "seat"}
 SETTING_PREPS = {"in", "at", "inside", "near", "across", "throughout", "around"}
 BUSINESS_SECTORS = {"BUS", "MNC"}
+# what a company's act must be directed at to be a political event ("sued the government", "lobbied Congress")
+POLITICAL_TARGETS = {"GOV", "LEG", "JUD", "PTY", "OPP", "MIL", "COP", "SPY", "REB", "ELI", "IGO", "INS"}
 # an act more than this many days before publication is background
 BACKGROUND_DAYS = 366
 
@@ -100,6 +105,18 @@ def _setting_place(cand: Candidate, actor: Actor) -> bool:
         return False
     named = cand.pattern.preps if cand.pattern is not None else ()
     return prep.lower_ not in {p.lower() for p in named if isinstance(p, str)}
+
+
+def _business(actor: Actor) -> bool:
+    return (actor.sector or actor.code or "")[-3:] in BUSINESS_SECTORS or (actor.code or "")[:3] == "MNC"
+
+
+def _political(actor: Actor) -> bool:
+    """A state, its rulers and institutions, parties, armed groups, international organisations."""
+    code = actor.code or ""
+    sector = actor.sector or code[3:6]
+    return sector[:3] in POLITICAL_TARGETS or code[:3] in {"IGO", "NGO", "IMG"} or (
+        actor.kind in {"country", "capital"} and not sector)
 
 
 def _same_actor(source: list[Actor], target: list[Actor]) -> bool:
@@ -161,9 +178,11 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
         if c.target and _same_actor(c.source, c.target):
             c.dropped = "same_actor: source and target are one actor"
             continue
-        if c.target and all((a.sector or a.code or "")[-3:] in BUSINESS_SECTORS or (a.code or "")[:3] == "MNC"
-                            for a in c.source + c.target):
+        if c.target and all(_business(a) for a in c.source + c.target):
             c.dropped = "business: between companies, market news and no political event"
+            continue
+        if c.target and all(_business(a) for a in c.source) and not any(_political(a) for a in c.target):
+            c.dropped = "business: a company or investors acting on no state or political actor"
             continue
         if not c.target and not policy.one_sided and not (c.code or "").startswith(ONE_SIDED_CODES):
             c.dropped = ("one_sided: no target, a statement or act without anyone it is directed at "
