@@ -157,3 +157,97 @@ def test_time_normaliser_never_raises_and_gives_timex_shaped_values(words, dct, 
     if value is not None:
         assert value.type in {"DATE", "TIME", "DURATION", "SET"}
         assert value.value and _TIMEX_VALUE.match(value.value), value
+
+
+# -- issue 18: one record never stops a run ------------------------------------------------------
+
+GOOD = "Russia criticised the United States on Monday, saying the plan was a mistake."
+
+
+def _run(coder, tmp_path, items, name="run"):
+    from dyads.runner import code_into_store
+    from dyads.store import Store
+
+    rejects = tmp_path / f"{name}.rejects.jsonl"
+    with Store(tmp_path / f"{name}.duckdb") as store:
+        report = code_into_store(items, store, coder, rejects_path=rejects)
+        ids = [r[0] for r in store.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+    kept = [json.loads(line) for line in rejects.read_text(encoding="utf-8").splitlines()] if rejects.exists() else []
+    return report, ids, kept
+
+
+def test_deep_nesting_and_lone_surrogate_are_rejects_and_the_run_goes_on(coder, tmp_path):
+    deep = tmp_path / "d.jsonl"
+    deep.write_text("[" * 1000 + "]" * 1000 + "\n" + json.dumps({"id": "after", "text": GOOD}) + "\n")
+    arr = tmp_path / "deep.json"
+    arr.write_text("[" * 5000 + "]" * 5000)
+    sur = tmp_path / "s.jsonl"
+    sur.write_text('{"id":"s","text":"Russia criticised the United States. \\ud800"}\n', encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("date: 2013-07-22\n" + GOOD)
+    report, ids, kept = _run(coder, tmp_path, read_inputs([str(deep), str(arr), str(sur), str(good)]))
+    assert ids == ["after", "good"]
+    reasons = {(r["origin"].rsplit("/", 1)[-1], r["record"]): r["reason"] for r in kept}
+    assert reasons[("d.jsonl", "line 1")] == "malformed JSON: nested too deeply"
+    assert reasons[("deep.json", "file")] == "malformed JSON: nested too deeply"
+    assert reasons[("s.jsonl", "line 1")].startswith("invalid Unicode: lone surrogate U+D800 in text")
+    assert report.rejected == 3 and report.coded == 2
+
+
+def test_an_article_the_coder_fails_on_is_a_reject_with_a_traceback_digest(coder, tmp_path):
+    # straight to the runner, past the reader's checks: spaCy itself raises on a lone surrogate
+    bad = Article(id="bad", text="Russia criticised the United States. \ud800", origin="feed.jsonl:line 2")
+    items = [Article(id="a", text=GOOD, origin="feed.jsonl:line 1"), bad,
+             Article(id="c", text=GOOD, origin="feed.jsonl:line 3")]
+    report, ids, kept = _run(coder, tmp_path, items)
+    assert ids == ["a", "c"] and report.coded == 2 and report.rejected == 1
+    (r,) = kept
+    assert (r["origin"], r["record"]) == ("feed.jsonl", "line 2")
+    assert r["reason"].startswith("coding failed: UnicodeEncodeError") and "traceback " in r["reason"]
+    assert r["raw"].endswith("\ud800")  # kept, escaped in the file so it stays valid UTF-8
+
+
+def test_links_leaving_an_input_folder_are_rejected_without_their_content(tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("date: 2013-07-22\nSECRET_TOKEN=hunter2 " + GOOD)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "x.txt").write_text("date: 2013-07-22\nSECRET_DIR " + GOOD)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("date: 2013-07-22\n" + GOOD)
+    (folder / "e.txt").symlink_to(outside)
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "dir").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (folder / "sub").mkdir()
+    (folder / "sub" / "inner.txt").symlink_to(folder / "a.txt")  # stays inside: read
+    items = list(read_inputs([str(folder)]))
+    assert "SECRET" not in repr(items) and "root:" not in repr(items)
+    assert [i.id for i in items if isinstance(i, Article)] == ["a", "inner"]
+    refused = {Path(r.origin).name: r for r in items if isinstance(r, Reject)}
+    assert set(refused) == {"e.txt", "passwd.txt", "dir"}
+    assert all("outside the input folder" in r.reason and r.raw == "" for r in refused.values())
+    # named on the command line, a link is the user's choice and is read
+    (art,) = read_inputs([str(folder / "e.txt")])
+    assert isinstance(art, Article) and "SECRET_TOKEN" in art.text
+
+
+def test_every_reject_keeps_a_bounded_excerpt_and_where_the_record_is(tmp_path):
+    from dyads.models import REJECT_RAW_CHARS
+
+    bad_line = b'{"id": "x", "text": "' + b"a" * 3_000_000 + b"\n"  # malformed: the string never closes
+    good_line = json.dumps({"id": "ok", "text": GOOD}).encode() + b"\n"
+    p = tmp_path / "f.jsonl"
+    p.write_bytes(good_line + bad_line + b"{oops}\r\n")
+    items = list(read_inputs([str(p)]))
+    assert [type(i).__name__ for i in items] == ["Article", "Reject", "Reject"]
+    data = p.read_bytes()
+    for r, line in zip(items[1:], (bad_line, b"{oops}"), strict=True):
+        assert len(r.raw) <= REJECT_RAW_CHARS
+        assert data[r.offset:r.offset + r.length] == line.rstrip(b"\n")
+    # the same bound on every path, whatever a reader passes in
+    assert len(Reject("f", "row 1", "why", "x" * 10**6).raw) == REJECT_RAW_CHARS
+    # a whole-file reject: the file's extent
+    empty = tmp_path / "e.txt"
+    empty.write_text("   \n")
+    (r,) = read_inputs([str(empty)])
+    assert (r.offset, r.length) == (0, 4)
