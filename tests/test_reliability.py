@@ -337,3 +337,52 @@ def test_export_csv_neutralises_formula_names(tmp_path, monkeypatch):
     safe = next(csvmod.DictReader(open(tmp_path / "safe.csv", encoding="utf-8")))
     raw = next(csvmod.DictReader(open(tmp_path / "raw.csv", encoding="utf-8")))
     assert safe["source_name"] == "'" + INJECTION and raw["source_name"] == INJECTION
+
+
+_KILL_AT_MERGE = """
+import os, signal, sys
+import dyads.runner as runner
+real, calls = runner.update_events, [0]
+def merge_or_die(*args, **kwargs):
+    calls[0] += 1
+    if calls[0] == int(sys.argv[1]):  # the batch is written; the process dies before merging it
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(*args, **kwargs)
+runner.update_events = merge_or_die
+from dyads.cli import main
+main(sys.argv[2:])
+"""
+
+
+def _all_tables(db: Path) -> dict[str, list[tuple]]:
+    """Every table's rows, timestamps left out (they say when, not what)."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for (table,) in con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+                                    "AND table_type = 'BASE TABLE' ORDER BY 1").fetchall():
+            cols = [c for c, t in con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                              "WHERE table_name = ? ORDER BY ordinal_position", [table]).fetchall()
+                    if not t.startswith("TIMESTAMP")]
+            out[table] = con.execute(f"SELECT {', '.join(f'{c!r}'.replace(chr(39), chr(34)) for c in cols)} "
+                                     f"FROM {table} ORDER BY ALL").fetchall()
+        return out
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_kill_between_a_batch_write_and_its_merge_loses_nothing(tmp_path):
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    args = ["code", str(examples), "-q", "--batch-size", "4"]
+    clean, killed = tmp_path / "clean.duckdb", tmp_path / "killed.duckdb"
+    subprocess.run([sys.executable, "-m", "dyads.cli", *args, "--db", str(clean)], check=False, timeout=600)
+    died = subprocess.run([sys.executable, "-c", _KILL_AT_MERGE, "2", *args, "--db", str(killed)], timeout=600)
+    assert died.returncode == -signal.SIGKILL
+    half = _all_tables(killed)
+    assert len(half["articles"]) == 8 and len(half["aggregated_articles"]) == 4  # written, not merged
+    subprocess.run([sys.executable, "-m", "dyads.cli", *args, "--db", str(killed)], check=False, timeout=600)
+    after, want = _all_tables(killed), _all_tables(clean)
+    assert after.keys() == want.keys() and {"merged_events", "event_mentions", "aggregated_articles"} <= want.keys()
+    for table in want:
+        assert after[table] == want[table], table
