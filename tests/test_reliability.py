@@ -386,3 +386,24 @@ def test_kill_between_a_batch_write_and_its_merge_loses_nothing(tmp_path):
     assert after.keys() == want.keys() and {"merged_events", "event_mentions", "aggregated_articles"} <= want.keys()
     for table in want:
         assert after[table] == want[table], table
+
+
+@pytest.mark.parametrize("sql", [
+    "CALL enable_logging(storage='file', storage_path='x.log')", "PRAGMA enable_profiling", "SET threads = 1",
+    "SELECT * FROM enable_logging()", "select 1; select 2", "ATTACH 'other.duckdb'", "INSTALL httpfs",
+    "COPY articles TO 'x.csv'", "CHECKPOINT", "DELETE FROM articles",
+])
+def test_query_refuses_all_but_read_only_statements_with_a_clear_message(tmp_path, sql):
+    from click.testing import CliRunner
+
+    from dyads.cli import main
+    from dyads.store import Store
+
+    db = tmp_path / "q.duckdb"
+    with Store(db):
+        pass
+    r = CliRunner().invoke(main, ["query", "--db", str(db), sql])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit), r.output
+    assert r.stderr.startswith("dyads query: ") and ("not allowed" in r.stderr or "one SQL statement" in r.stderr)
+    ok = CliRunner().invoke(main, ["query", "--db", str(db), "WITH x AS (SELECT 1 AS a) SELECT a FROM x"])
+    assert ok.exit_code == 0 and "1 rows" in ok.stderr
