@@ -407,3 +407,29 @@ def test_query_refuses_all_but_read_only_statements_with_a_clear_message(tmp_pat
     assert r.stderr.startswith("dyads query: ") and ("not allowed" in r.stderr or "one SQL statement" in r.stderr)
     ok = CliRunner().invoke(main, ["query", "--db", str(db), "WITH x AS (SELECT 1 AS a) SELECT a FROM x"])
     assert ok.exit_code == 0 and "1 rows" in ok.stderr
+
+
+def test_a_named_dictionary_file_that_cannot_be_read_is_an_error_naming_it(tmp_path):
+    from click.testing import CliRunner
+
+    from dyads.actors import DictionaryError
+    from dyads.cli import main
+    from dyads.eval.petrarch import read_validation
+
+    (tmp_path / "verbs.txt").write_text("")
+    (tmp_path / "actors.txt").symlink_to(tmp_path / "gone.txt")  # a broken link
+    suite = tmp_path / "suite.xml"
+    suite.write_text("<Validation><Environment><Verbfile>verbs.txt</Verbfile><Actorfile>actors.txt</Actorfile>"
+                     "<Agentfile>agents_typo.txt</Agentfile></Environment>"
+                     '<Sentence id="1" category="X"><Text>Arnor met Gondor.</Text>'
+                     '<EventCoding noevents="true"/></Sentence></Validation>')
+    with pytest.raises(DictionaryError, match=r"<Actorfile>actors.txt</Actorfile>: dictionary file .*actors.txt "
+                                              r"cannot be read: No such file"):
+        read_validation(suite)
+    r = CliRunner().invoke(main, ["eval", "petrarch", str(suite)])
+    assert r.exit_code == 1 and "actors.txt cannot be read" in r.output and "Traceback" not in r.output
+    # a PETRARCH dictionary directory given to `dyads code --dict` with an unreadable file: named, exit 2
+    feed = tmp_path / "a.txt"
+    feed.write_text("date: 2013-07-22\n" + GOOD)
+    r = CliRunner().invoke(main, ["code", str(feed), "--db", str(tmp_path / "d.duckdb"), "--dict", str(tmp_path)])
+    assert r.exit_code == 2 and "actors.txt cannot be read" in r.stderr

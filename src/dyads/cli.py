@@ -94,6 +94,7 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
         return
     from tqdm import tqdm
 
+    from dyads.actors import DictionaryError
     from dyads.ingest import read_inputs
     from dyads.pipeline import Coder
     from dyads.runner import code_into_store, format_reject, rejects_path_for
@@ -110,7 +111,11 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
     except StoreLocked as exc:
         _err(f"dyads code: {exc}")
         sys.exit(EXIT_ERROR)
-    coder = Coder(dict_dirs=dict_dirs, default_dict=not no_default_dict)
+    try:
+        coder = Coder(dict_dirs=dict_dirs, default_dict=not no_default_dict)
+    except DictionaryError as exc:
+        _err(f"dyads code: {exc}")
+        sys.exit(EXIT_USAGE)
     out = _open_output(output)
     writer = EventWriter(out, fmt, escape_formulas=not raw_csv) if out is not None else None
     bar = tqdm(desc="coding", unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True)
