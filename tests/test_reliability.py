@@ -433,3 +433,28 @@ def test_a_named_dictionary_file_that_cannot_be_read_is_an_error_naming_it(tmp_p
     feed.write_text("date: 2013-07-22\n" + GOOD)
     r = CliRunner().invoke(main, ["code", str(feed), "--db", str(tmp_path / "d.duckdb"), "--dict", str(tmp_path)])
     assert r.exit_code == 2 and "actors.txt cannot be read" in r.stderr
+
+
+_FILE_SIZE_LIMIT = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, as on a full disk
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), int(sys.argv[1])))
+from dyads.cli import main
+main(sys.argv[2:])
+"""
+
+
+@pytest.mark.slow
+def test_disk_full_says_what_happened_and_a_rerun_goes_on(tmp_path):
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    args = ["code", str(examples), "-q", "--batch-size", "4"]
+    full, clean = tmp_path / "full.duckdb", tmp_path / "clean.duckdb"
+    r = subprocess.run([sys.executable, "-c", _FILE_SIZE_LIMIT, str(600_000), *args, "--db", str(full)],
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 1, r.stderr
+    assert r.stderr.strip().splitlines()[-1] == (f"dyads code: no space left on device: {full}; nothing of the current "
+                                                 "batch was stored; rerun to go on"), r.stderr
+    assert "Traceback" not in r.stderr
+    subprocess.run([sys.executable, "-m", "dyads.cli", *args, "--db", str(full)], check=True, timeout=600)
+    subprocess.run([sys.executable, "-m", "dyads.cli", *args, "--db", str(clean)], check=True, timeout=600)
+    assert _all_tables(full) == _all_tables(clean)

@@ -98,7 +98,7 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
     from dyads.ingest import read_inputs
     from dyads.pipeline import Coder
     from dyads.runner import code_into_store, format_reject, rejects_path_for
-    from dyads.store import Store, StoreLocked
+    from dyads.store import Store, StoreFull, StoreLocked
 
     default_date = _date_option(date_)
     db_path = _resolve_db(db)
@@ -129,17 +129,22 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
             writer.write(e.to_dict() for coded in batch for e in coded.events)
 
     with store:
-        report = code_into_store(
-            read_inputs(inputs, default_date),
-            store,
-            coder,
-            batch_size=batch_size,
-            force=force,
-            rejects_path=rejects_path_for(db_path),
-            on_reject=on_reject,
-            on_article=lambda _: bar.update(1),
-            on_batch=on_batch,
-        )
+        try:
+            report = code_into_store(
+                read_inputs(inputs, default_date),
+                store,
+                coder,
+                batch_size=batch_size,
+                force=force,
+                rejects_path=rejects_path_for(db_path),
+                on_reject=on_reject,
+                on_article=lambda _: bar.update(1),
+                on_batch=on_batch,
+            )
+        except StoreFull as exc:
+            bar.close()
+            _err(f"dyads code: {exc}")
+            sys.exit(EXIT_ERROR)
         bar.close()
         if out is not None and out is not sys.stdout:
             out.close()

@@ -20,7 +20,7 @@ from dyads.ingest.readers import describe_error
 from dyads.models import Article, CodedArticle, Reject
 from dyads.nlp import trim_heap
 from dyads.pipeline import Coder
-from dyads.store import Store, content_hash
+from dyads.store import Store, StoreFull, content_hash, out_of_space
 
 
 @dataclass
@@ -155,7 +155,13 @@ def code_into_store(
         for batch in _chunks(code_safely(coder, to_code(), keep), batch_size):
             report.events += store.write(batch, coder_version=__version__)
             # mentions -> cross-article events, for the articles of this batch only
-            update_events(store, [coded.article.id for coded in batch])
+            try:
+                update_events(store, [coded.article.id for coded in batch])
+            except Exception as exc:
+                if out_of_space(exc):  # the next run merges the batch first (pending_articles above)
+                    raise StoreFull(f"no space left on device: {store.path}; the current batch was stored but not "
+                                    "merged into events; rerun to go on") from exc
+                raise
             trim_heap()  # the parser's freed arrays: back to the OS, so RSS does not creep up batch by batch
             report.coded += len(batch)
             if on_batch:
