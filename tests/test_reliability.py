@@ -458,3 +458,23 @@ def test_disk_full_says_what_happened_and_a_rerun_goes_on(tmp_path):
     subprocess.run([sys.executable, "-m", "dyads.cli", *args, "--db", str(full)], check=True, timeout=600)
     subprocess.run([sys.executable, "-m", "dyads.cli", *args, "--db", str(clean)], check=True, timeout=600)
     assert _all_tables(full) == _all_tables(clean)
+
+
+def test_an_unbalanced_csv_quote_rejects_its_row_and_loses_no_other(tmp_path):
+    rows = ["Russia criticised the United States on Monday.", '"China praised Japan for the agreement on Tuesday.',
+            "Iran met Iraq in Baghdad on Wednesday.", '"France accused Germany of delaying the talks."',
+            "Egypt hosted Israel for talks in Cairo.", "Turkey condemned Syria over the shelling.",
+            "India signed a trade deal with Brazil."]
+    p = tmp_path / "c.csv"
+    p.write_bytes(("id,date,text\r\n" + "".join(f"{i},2013-07-22,{t}\r\n" for i, t in enumerate(rows, 1))).encode())
+    items = list(read_inputs([str(p)]))
+    assert [i.id for i in items if isinstance(i, Article)] == ["1", "3", "4", "5", "6", "7"]
+    (r,) = [i for i in items if isinstance(i, Reject)]
+    assert r.record == "row 2" and r.reason.startswith("malformed CSV at lines 3-5") and "line 4" in r.reason
+    assert p.read_bytes()[r.offset:r.offset + r.length] == f"2,2013-07-22,{rows[1]}".encode()
+    # the same quote on the last row: end of data inside a quoted field
+    p.write_text('id,text\n1,"Russia met\nSyria in a ""quoted"" text"\n2,"Iran met Iraq.\n3,Egypt met Israel.\n')
+    items = list(read_inputs([str(p)]))
+    assert [(type(i).__name__, getattr(i, "id", None) or i.record) for i in items] == [
+        ("Article", "1"), ("Reject", "row 2"), ("Article", "3")]
+    assert items[0].text == 'Russia met\nSyria in a "quoted" text'

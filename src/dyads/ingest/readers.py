@@ -154,7 +154,7 @@ def read_file(path: Path, default_date: date | None = None) -> Iterator[Item]:
     elif suffix == ".json":
         yield from _read_json(path, text, default_date)
     elif suffix == ".csv":
-        yield from _finish(_read_csv(path, text), default_date)
+        yield from _finish(_read_csv(path, text, raw), default_date)
     elif suffix == ".xml":
         from dyads.ingest.xmlformats import read_petrarch_xml
 
@@ -394,34 +394,107 @@ def _opt_str(v: object) -> str | None:
     return None if v is None or v == "" else str(v)
 
 
-def _read_csv(path: Path, text: str) -> Iterator[Item]:
-    # line ends made "\n" here, then left to the csv module (newline=""): a bare "\r" otherwise raises
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    try:
-        fields = [f.strip().lower() for f in reader.fieldnames or []]
-    except csv.Error as exc:
-        yield Reject(str(path), "header", f"malformed CSV: {exc}", text[:2000])
+def _csv_lines(text: str, raw: bytes | None) -> list[tuple[str, int | None, int | None]]:
+    """The physical lines of a CSV text, each ending in "\\n", with its byte offset and length in the file.
+
+    Line ends are made "\\n" here and the rest is left to the csv module (a bare "\\r" otherwise raises).
+    Byte places are known when the text encodes back to the file's bytes exactly (UTF-8, Windows-1252,
+    Latin-1, with or without a UTF-8 BOM); otherwise they are left unknown.
+    """
+    parts = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)
+    codec, offset = None, 0
+    if raw is not None:
+        offset = 3 if raw.startswith(codecs.BOM_UTF8) else 0
+        for c in ("utf-8", "cp1252", "latin-1"):
+            try:
+                if text.encode(c) == raw[offset:]:
+                    codec = c
+                    break
+            except UnicodeEncodeError:
+                continue
+    out = []
+    for part in parts:
+        body = part.rstrip("\r\n")
+        if codec is None:
+            out.append((body + "\n", None, None))
+            continue
+        n = len(body.encode(codec))
+        out.append((body + "\n", offset, n))
+        offset += len(part.encode(codec))
+    return out
+
+
+def _read_csv(path: Path, text: str, raw: bytes | None = None) -> Iterator[Item]:
+    """CSV records -> items, read strictly, so that one damaged row cannot swallow the rows after it.
+
+    An unbalanced quote makes a lenient reader run a quoted field on over the next lines: 7 rows in,
+    6 articles out and no word. Read strictly, the damage raises; the row where the bad record began
+    is rejected (that line only) and reading starts again at the next line, so every other row is read.
+    """
+    lines = _csv_lines(text, raw)
+    pos = 0  # index of the next physical line to hand to the csv module
+
+    def feed() -> Iterator[str]:
+        nonlocal pos
+        while pos < len(lines):
+            pos += 1
+            yield lines[pos - 1][0]
+
+    def records() -> Iterator[tuple[list[str] | None, int, int, str | None]]:
+        """(cells or None, first line index, last line index, csv error) for each record, resyncing on errors."""
+        nonlocal pos
+        while pos < len(lines):
+            first = pos
+            reader = csv.reader(feed(), strict=True)
+            try:
+                for row in reader:
+                    yield row, first, pos - 1, None
+                    first = pos
+                return
+            except csv.Error as exc:
+                yield None, first, max(first, pos - 1), str(exc)
+                pos = first + 1  # start again on the line after the one the damaged record began on
+
+    def where(first: int, last: int) -> tuple[int | None, int | None]:
+        a, b = lines[first], lines[last]
+        if a[1] is None or b[1] is None:
+            return None, None
+        return a[1], b[1] + b[2] - a[1]
+
+    recs = records()
+    fields: list[str] | None = None
+    for row, first, last, error in recs:
+        if error is not None:
+            yield Reject(str(path), "header", f"malformed CSV: {error}", lines[first][0], *where(first, first))
+            continue
+        if not row:
+            continue
+        fields = [f.strip().lower() for f in row]
+        header_line, header_at = lines[first][0], where(first, last)
+        break
+    if fields is None:
         return
     if "text" not in fields:
         yield Reject(str(path), "header", f"no 'text' column (columns: {', '.join(fields) or 'none'})",
-                     text.splitlines()[0][:2000] if text else "")
+                     header_line.rstrip("\n"), *header_at)
         return
-    reader.fieldnames = fields
     n = 0
-    while True:
+    for row, first, last, error in recs:
+        if row is not None and not row:
+            continue  # a blank line
         n += 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            yield Reject(str(path), f"row {n}", f"malformed CSV: {exc}", "")
+        lines_of = f"line {first + 1}" if first == last else f"lines {first + 1}-{last + 1}"
+        if error is not None:
+            yield Reject(str(path), f"row {n}", f"malformed CSV at {lines_of}: {error} (an unbalanced quote?); "
+                         f"reading goes on at line {first + 2}", lines[first][0].rstrip("\n"), *where(first, first))
             continue
-        if None in row:  # more cells than header columns
-            yield Reject(str(path), f"row {n}", "more cells than header columns", json.dumps(row, default=str))
+        if len(row) > len(fields):  # more cells than header columns
+            yield Reject(str(path), f"row {n}", "more cells than header columns", json.dumps(row, default=str),
+                         *where(first, last))
             continue
-        yield _from_mapping(row, str(path), f"row {n}", f"{path.stem}:{n}", json.dumps(row)[:2000])
+        rec = dict(zip(fields, row, strict=False))
+        yield from _located([_from_mapping(rec, str(path), f"row {n}", f"{path.stem}:{n}", json.dumps(rec)[:2000])],
+                            *where(first, last))
 
 
 def _read_html(path: Path, text: str) -> Item:
