@@ -278,7 +278,7 @@ def _same_as_single_machine(out: Path, single_machine) -> None:
     with open_parquet_store(out) as st:
         got = {t: _rows(st, t) for t in STORE_TABLES}
         got["merged_events"] = st.query(MERGED_EVENTS)[1]
-        got_rejects = [dict(zip(("origin", "record", "reason", "raw"), r, strict=True))
+        got_rejects = [dict(zip(("origin", "record", "reason", "raw", "offset", "length"), r, strict=True))
                        for r in st.query("SELECT * FROM rejects")[1]]
         ids = [r[0] for r in st.query("SELECT id FROM events")[1]]
     assert len(ids) == len(set(ids))  # no event twice

@@ -225,6 +225,6 @@ def run_dask(
         from dyads.store.parquet import open_parquet_store
 
         with open_parquet_store(out) as st:
-            for row in st.con.execute("SELECT origin, record, reason, raw FROM rejects").fetchall():
+            for row in st.con.execute("SELECT origin, record, reason, raw, \"offset\", length FROM rejects").fetchall():
                 on_reject(Reject(*row))
     return report
