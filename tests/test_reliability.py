@@ -204,7 +204,7 @@ def test_an_article_the_coder_fails_on_is_a_reject_with_a_traceback_digest(coder
     (r,) = kept
     assert (r["origin"], r["record"]) == ("feed.jsonl", "line 2")
     assert r["reason"].startswith("coding failed: UnicodeEncodeError") and "traceback " in r["reason"]
-    assert r["raw"].endswith("\ud800")  # kept, escaped in the file so it stays valid UTF-8
+    assert r["raw"].endswith("States. \\ud800")  # kept as the escape's text, so the file stays valid UTF-8
 
 
 def test_links_leaving_an_input_folder_are_rejected_without_their_content(tmp_path):

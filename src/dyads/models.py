@@ -61,6 +61,8 @@ class Reject(Record):
         # one bound for every reject path: a 50 MB malformed line must not make a 50 MB rejects file
         if len(self.raw) > REJECT_RAW_CHARS:
             self.raw = self.raw[:REJECT_RAW_CHARS]
+        if not self.raw.isascii():  # a lone surrogate is kept as the text \ud800: UTF-8 files and Parquet refuse it
+            self.raw = self.raw.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 REJECT_RAW_CHARS = 2000
