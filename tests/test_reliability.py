@@ -205,6 +205,15 @@ def test_an_article_the_coder_fails_on_is_a_reject_with_a_traceback_digest(coder
     assert (r["origin"], r["record"]) == ("feed.jsonl", "line 2")
     assert r["reason"].startswith("coding failed: UnicodeEncodeError") and "traceback " in r["reason"]
     assert r["raw"].endswith("States. \\ud800")  # kept as the escape's text, so the file stays valid UTF-8
+    # ... but a failure of the input itself (the store, asked what is coded already) stops the run
+    from dyads.runner import code_safely
+
+    def feed():
+        yield Article(id="a", text=GOOD)
+        raise OSError("store gone")
+
+    with pytest.raises(OSError, match="store gone"):
+        list(code_safely(coder, feed(), lambda r: None))
 
 
 def test_links_leaving_an_input_folder_are_rejected_without_their_content(tmp_path):

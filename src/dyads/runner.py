@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -71,27 +72,54 @@ def _reject_line(r: Reject) -> str:
     return line
 
 
-def code_safely(coder: Coder, articles: Iterable[Article], on_failure: Callable[[Reject], None],
-                group: int = 32) -> Iterator[CodedArticle]:
+def code_safely(
+    coder: Coder, articles: Iterable[Article], on_failure: Callable[[Reject], None]
+) -> Iterator[CodedArticle]:
     """`coder.pipe(articles)`, except that an article whose parse or coding raises becomes a reject.
 
     Why: one record must never stop a run (a lone surrogate inside spaCy, a recursion limit in a
-    stage). Articles go to the parser in groups; when a group fails, its articles are coded one by
-    one to find the culprit, and the others are coded as usual.
+    stage). One stream goes to the parser as usual; when it raises, the articles it had taken but
+    not yet given back are coded one by one (the culprit becomes a reject, the others are coded),
+    and a new stream takes the rest. An error of the input itself (the store, while skipping) is
+    not an article's: it is raised.
     """
-    for chunk in _chunks(articles, group):
+    source = iter(articles)
+    taken: deque[Article] = deque()  # given to the parser, not yet given back
+    source_failed = False
+
+    def feed() -> Iterator[Article]:
+        nonlocal source_failed
+        while True:
+            try:
+                a = next(source)
+            except StopIteration:
+                return
+            except BaseException:
+                source_failed = True
+                raise
+            taken.append(a)
+            yield a
+
+    while True:
         try:
-            done = list(coder.pipe(chunk))
+            for coded in coder.pipe(feed()):
+                taken.popleft()  # results come back in input order
+                yield coded
+            return
         except Exception:  # noqa: BLE001 -- narrowed down article by article below
-            done = []
-            for a in chunk:
-                try:
-                    done.append(coder.code_article(a))
-                except Exception as exc:  # noqa: BLE001 -- this article's reject, and the run goes on
-                    where = a.origin or a.id
-                    f, rec = where.rsplit(":", 1) if ":" in where else (where, "file")
-                    on_failure(Reject(f, rec, f"coding failed: {describe_error(exc)}", a.text[:2000]))
-        yield from done
+            if source_failed:
+                raise
+            stuck = list(taken)
+            taken.clear()
+        for a in stuck:
+            try:
+                coded = coder.code_article(a)
+            except Exception as exc:  # noqa: BLE001 -- this article's reject, and the run goes on
+                where = a.origin or a.id
+                f, rec = where.rsplit(":", 1) if ":" in where else (where, "file")
+                on_failure(Reject(f, rec, f"coding failed: {describe_error(exc)}", a.text[:2000]))
+                continue
+            yield coded
 
 
 def code_into_store(
