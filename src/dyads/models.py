@@ -59,6 +59,7 @@ class Reject(Record):
 
     def __post_init__(self) -> None:
         # one bound for every reject path: a 50 MB malformed line must not make a 50 MB rejects file
+        self.raw = self.raw or ""
         if len(self.raw) > REJECT_RAW_CHARS:
             self.raw = self.raw[:REJECT_RAW_CHARS]
         if not self.raw.isascii():  # a lone surrogate is kept as the text \ud800: UTF-8 files and Parquet refuse it
