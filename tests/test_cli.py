@@ -43,7 +43,9 @@ def test_rejects_exit_3_and_are_kept(tmp_path):
     assert r.exit_code == 3
     assert f"rejected: {feed}: line 2: malformed JSON" in r.stderr
     kept = [json.loads(x) for x in (tmp_path / "r.rejects.jsonl").read_text().splitlines()]
-    assert kept == [{"origin": str(feed), "record": "line 2", "reason": kept[0]["reason"], "raw": "{oops"}]
+    first = len(feed.read_bytes().split(b"\n")[0]) + 1
+    assert kept == [{"origin": str(feed), "record": "line 2", "reason": kept[0]["reason"], "raw": "{oops",
+                     "offset": first, "length": 5}]
     rows = list(csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text())))
     assert [(x["source"], x["cameo"], x["target"]) for x in rows] == [("RUS", "111", "USA")]
     # a rerun over the same feed reports the reject again but keeps it once; a new reject is added

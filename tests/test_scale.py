@@ -278,7 +278,7 @@ def _same_as_single_machine(out: Path, single_machine) -> None:
     with open_parquet_store(out) as st:
         got = {t: _rows(st, t) for t in STORE_TABLES}
         got["merged_events"] = st.query(MERGED_EVENTS)[1]
-        got_rejects = [dict(zip(("origin", "record", "reason", "raw"), r, strict=True))
+        got_rejects = [dict(zip(("origin", "record", "reason", "raw", "offset", "length"), r, strict=True))
                        for r in st.query("SELECT * FROM rejects")[1]]
         ids = [r[0] for r in st.query("SELECT id FROM events")[1]]
     assert len(ids) == len(set(ids))  # no event twice
@@ -342,3 +342,16 @@ def test_dask_run_survives_a_killed_worker(tmp_path: Path, cluster, single_machi
     # the killed task ran again elsewhere; if the dead worker had already written its shard, the retry skipped it
     assert report.partitions_coded + report.partitions_skipped == len(parts) and not report.failed
     _same_as_single_machine(tmp_path / "out", single_machine)
+
+
+def test_an_article_the_coder_fails_on_is_a_reject_of_its_partition(tmp_path: Path, extra_jsonl: Path, coder,
+                                                                     monkeypatch) -> None:
+    from dyads.scale import engine
+
+    monkeypatch.setitem(engine._CODERS, ((), True), coder)  # the session's Coder, not a second load
+    good = Article(id="a", text="Russia criticised the United States on Monday.", origin="f.jsonl:line 1")
+    bad = Article(id="bad", text="Russia criticised the United States. \ud800", origin="f.jsonl:line 2")
+    monkeypatch.setattr(engine, "read_partition", lambda part, default_date=None: iter([good, bad]))
+    (part,) = plan_partitions([str(extra_jsonl)], 100)
+    meta = engine.code_partition(part, str(tmp_path / "out"))
+    assert (meta.read, meta.coded, meta.rejected) == (2, 1, 1)

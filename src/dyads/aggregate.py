@@ -36,7 +36,7 @@ from urllib.parse import urlparse
 import pyarrow as pa
 
 from dyads.ontology import load_ontology
-from dyads.store import Store
+from dyads.store import Store, rollback
 
 __all__ = [
     "ArticleFacts",
@@ -211,7 +211,7 @@ def _refresh_article_facts(store: Store, ids: Sequence[str]) -> None:
         con.unregister("facts_rows")
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise
 
 
@@ -626,7 +626,7 @@ def rebuild_events(store: Store, policy: MergePolicy | None = None) -> UpdateRep
         _set_setting(store, "policy", policy.describe())
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise
     report = update_events(store, None, policy)
     report.rebuilt = True
@@ -689,5 +689,5 @@ def _write_groups(store: Store, keys: set[str], units: list[_Unit], ids: list[st
         _set_setting(store, "next_id", str(next_id))
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise

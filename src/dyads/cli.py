@@ -16,9 +16,13 @@ from pathlib import Path
 import click
 
 from dyads import __version__
-from dyads.export.records import EventWriter
+from dyads.export.records import EventWriter, csv_row
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+
+_raw_csv_option = click.option(
+    "--raw-csv", is_flag=True,
+    help="Write CSV cells as they are: no leading ' before text starting with = + - @ (for programs).")
 
 
 def _err(msg: str) -> None:
@@ -83,8 +87,9 @@ def _resolve_db(db: str | None) -> str:
               help="Keep events without a target (GDELT-style 010 'X said' rows); off: only acts that have none by "
                    "nature (protests, force posture, bombings).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@_raw_csv_option
 def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batch_size, engine, scheduler, workers,
-         partition_size, out_dir, one_sided, quiet) -> None:
+         partition_size, out_dir, one_sided, quiet, raw_csv) -> None:
     """Code INPUT files, directories or '-' (JSON lines on stdin) into events in the database."""
     if engine == "dask":
         _code_dask(inputs, output, fmt, date_, dict_dirs, no_default_dict, scheduler, workers, partition_size,
@@ -92,10 +97,11 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
         return
     from tqdm import tqdm
 
+    from dyads.actors import DictionaryError
     from dyads.ingest import read_inputs
     from dyads.pipeline import Coder
     from dyads.runner import code_into_store, format_reject, rejects_path_for
-    from dyads.store import Store, StoreLocked
+    from dyads.store import Store, StoreFull, StoreLocked
 
     default_date = _date_option(date_)
     db_path = _resolve_db(db)
@@ -110,9 +116,13 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
         sys.exit(EXIT_ERROR)
     from dyads.events.filters import EventPolicy
 
-    coder = Coder(dict_dirs=dict_dirs, default_dict=not no_default_dict, policy=EventPolicy(one_sided=one_sided))
+    try:
+        coder = Coder(dict_dirs=dict_dirs, default_dict=not no_default_dict, policy=EventPolicy(one_sided=one_sided))
+    except DictionaryError as exc:
+        _err(f"dyads code: {exc}")
+        sys.exit(EXIT_USAGE)
     out = _open_output(output)
-    writer = EventWriter(out, fmt) if out is not None else None
+    writer = EventWriter(out, fmt, escape_formulas=not raw_csv) if out is not None else None
     bar = tqdm(desc="coding", unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True)
 
     def on_reject(r) -> None:
@@ -124,17 +134,22 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
             writer.write(e.to_dict() for coded in batch for e in coded.events)
 
     with store:
-        report = code_into_store(
-            read_inputs(inputs, default_date),
-            store,
-            coder,
-            batch_size=batch_size,
-            force=force,
-            rejects_path=rejects_path_for(db_path),
-            on_reject=on_reject,
-            on_article=lambda _: bar.update(1),
-            on_batch=on_batch,
-        )
+        try:
+            report = code_into_store(
+                read_inputs(inputs, default_date),
+                store,
+                coder,
+                batch_size=batch_size,
+                force=force,
+                rejects_path=rejects_path_for(db_path),
+                on_reject=on_reject,
+                on_article=lambda _: bar.update(1),
+                on_batch=on_batch,
+            )
+        except StoreFull as exc:
+            bar.close()
+            _err(f"dyads code: {exc}")
+            sys.exit(EXIT_ERROR)
         bar.close()
         if out is not None and out is not sys.stdout:
             out.close()
@@ -557,7 +572,8 @@ def events(db, source, target, cameo, plover, since, until, location, limit, fmt
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @click.option("--limit", default=None, type=click.IntRange(min=0), metavar="N", help="Print at most N rows.")
-def query(sql, db, fmt, limit) -> None:
+@_raw_csv_option
+def query(sql, db, fmt, limit, raw_csv) -> None:
     """Run read-only SQL against the database (tables: articles, events = mentions, merged_events, ...)."""
     from dyads.queries import QueryError, run_sql
 
@@ -572,7 +588,7 @@ def query(sql, db, fmt, limit) -> None:
     if fmt == "csv":
         w = csv.writer(sys.stdout)
         w.writerow(cols)
-        w.writerows(rows)
+        w.writerows(csv_row(r, escape_formulas=not raw_csv) for r in rows)
     elif fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(dict(zip(cols, row, strict=True)), ensure_ascii=False, default=str))
@@ -589,14 +605,15 @@ def query(sql, db, fmt, limit) -> None:
 @click.option("--since", default=None, metavar="YYYY-MM-DD")
 @click.option("--until", default=None, metavar="YYYY-MM-DD")
 @click.option("--header", is_flag=True, help="Add a line of column names to GDELT tables (GDELT's files have none).")
-def export_cmd(fmt, output, db, since, until, header) -> None:
+@_raw_csv_option
+def export_cmd(fmt, output, db, since, until, header, raw_csv) -> None:
     """Export merged events as GDELT 2.0 events or mentions, PLOVER JSON, JSON lines, CSV or Parquet."""
     from dyads.export import export_events
 
     flt = _event_filter(None, None, None, None, since, until, None, None)
     with _merged_store(_resolve_db(db)) as store:
         try:
-            report = export_events(store, fmt, output, flt, header=header)
+            report = export_events(store, fmt, output, flt, header=header, escape_formulas=not raw_csv)
         except (ValueError, OSError) as exc:
             _err(f"dyads export: {exc}")
             sys.exit(EXIT_USAGE if isinstance(exc, ValueError) else EXIT_ERROR)

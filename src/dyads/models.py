@@ -53,7 +53,21 @@ class Reject(Record):
     origin: str  # file name
     record: str  # "line 12", "record 3", "row 4", or "file"
     reason: str
-    raw: str = ""
+    raw: str = ""  # an excerpt: at most REJECT_RAW_CHARS characters of the record
+    offset: int | None = None  # byte offset of the record in its file, where the reader knows it
+    length: int | None = None  # its length in bytes: with `offset`, where to find the whole record
+
+    def __post_init__(self) -> None:
+        # one bound for every reject path: a 50 MB malformed line must not make a 50 MB rejects file
+        self.raw = self.raw or ""
+        if len(self.raw) > REJECT_RAW_CHARS:
+            self.raw = self.raw[:REJECT_RAW_CHARS]
+        if not self.raw.isascii():  # a lone surrogate is kept as the text \ud800: UTF-8 files and Parquet refuse it
+            self.raw = self.raw.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+REJECT_RAW_CHARS = 2000
+"""How much of a rejected record is kept; `offset` and `length` point at the rest in the input file."""
 
 
 @dataclass

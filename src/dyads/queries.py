@@ -137,18 +137,50 @@ def stale_articles(store: Store) -> int:
     return len(pending_articles(store))
 
 
+_READ_STATEMENTS = {"SELECT", "EXPLAIN"}
+"""Statement types `run_sql` runs (DuckDB's parser says SELECT for WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE)."""
+
+_STATE_FUNCTIONS = re.compile(
+    r"\b(enable_logging|disable_logging|truncate_duckdb_logs|write_log|enable_profiling|disable_profiling|"
+    r"checkpoint|force_checkpoint|setseed)\s*\(", re.IGNORECASE)
+"""Functions a SELECT can call that change the connection or write (logging could abort the process)."""
+
+
+def check_read_only_sql(sql: str) -> None:
+    """Raise QueryError unless `sql` is one read-only statement.
+
+    Why an allow-list on top of a read-only connection: PRAGMA, CALL and SET change the connection's
+    state, and some (`CALL enable_logging(...)`) abort the whole process inside DuckDB instead of
+    raising; a clear refusal beats a C++ `terminate`.
+    """
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise QueryError(str(exc).splitlines()[0]) from None
+    if len(statements) != 1:
+        raise QueryError(f"one SQL statement at a time, got {len(statements)}")
+    kind = statements[0].type.name
+    if kind not in _READ_STATEMENTS:
+        raise QueryError(f"{kind} statements are not allowed: only read-only queries (SELECT, WITH, FROM, VALUES, "
+                         "DESCRIBE, SHOW, SUMMARIZE, EXPLAIN)")
+    m = _STATE_FUNCTIONS.search(sql)
+    if m:
+        raise QueryError(f"{m.group(1)}() is not allowed: it changes the connection, and queries here only read")
+
+
 def run_sql(db_path: str | Path, sql: str, limit: int | None = None) -> tuple[list[str], list[tuple]]:
     """Run one SQL statement read-only: the database cannot change and no other file can be read or written."""
     if not Path(db_path).exists():
         raise FileNotFoundError(f"no database at {db_path}; run `dyads code` first")
+    check_read_only_sql(sql)
     con = duckdb.connect(str(db_path), read_only=True, config={"enable_external_access": False})
     try:
         try:
             cur = con.execute(sql)
+            cols = [d[0] for d in cur.description] if cur.description else []
+            rows = cur.fetchmany(limit) if limit is not None else cur.fetchall()
         except duckdb.Error as exc:
             raise QueryError(str(exc).splitlines()[0]) from None
-        cols = [d[0] for d in cur.description] if cur.description else []
-        rows = cur.fetchmany(limit) if limit is not None else cur.fetchall()
         return cols, rows
     finally:
         con.close()

@@ -48,6 +48,7 @@ from dyads.actors.dictionary import (
     ActorDictionary,
     ActorEntry,
     AgentEntry,
+    DictionaryError,
     LeftOut,
     code_problem,
     period_problem,
@@ -81,13 +82,29 @@ class VerbImportStats:
             self.left_out.append(item)
 
 
+def check_readable(path: Path, named_by: str = "") -> None:
+    """Raise DictionaryError naming `path` (and what named it) unless it can be opened for reading.
+
+    Why: a dictionary that silently fails to load (a broken link, a typo in an `<Environment>`)
+    leaves the coder running on whatever did load, and every figure after that is wrong unnoticed.
+    """
+    try:
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise DictionaryError(f"{named_by + ': ' if named_by else ''}dictionary file {path} cannot be read: "
+                              f"{why}") from None
+
+
 def find_petrarch_files(directory: str | Path) -> dict[str, list[Path]]:
-    """PETRARCH dictionary files of a directory by kind (a `.txt` file naming its kind)."""
+    """PETRARCH dictionary files of a directory by kind (a `.txt` file naming its kind); each must be readable."""
     out: dict[str, list[Path]] = {}
     d = Path(directory)
     if not d.is_dir():
         return out
     for path in sorted(d.glob("*.txt")):
+        check_readable(path)
         name = path.name.lower()
         if "coding_ontology" in name.replace(".", "_"):  # PICO: what negated codes are
             out.setdefault("pico", []).append(path)

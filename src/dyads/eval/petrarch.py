@@ -40,7 +40,13 @@ from pathlib import Path
 
 import click
 
-from dyads.dictionaries.petrarch import read_petrarch_actor_dir, read_petrarch_negations, read_petrarch_verbs
+from dyads.actors.dictionary import DictionaryError
+from dyads.dictionaries.petrarch import (
+    check_readable,
+    read_petrarch_actor_dir,
+    read_petrarch_negations,
+    read_petrarch_verbs,
+)
 from dyads.eval.options import MODEL_OPTION
 from dyads.events.coder import format_explanation
 from dyads.models import Actor, Article
@@ -107,8 +113,9 @@ def read_validation(path: str | Path) -> tuple[dict[str, list[Path]], set[str], 
         for tag, kind in (("Verbfile", "verbs"), ("Actorfile", "actors"), ("Agentfile", "agents"),
                           ("Discardfile", "discards"), ("PICOfile", "pico")):
             for name in re.findall(rf"<{tag}>(.*?)</{tag}>", env.group(1), re.S):
-                if (path.parent / name.strip()).exists():
-                    files.setdefault(kind, []).append(path.parent / name.strip())
+                named = path.parent / name.strip()
+                check_readable(named, f"{path}: <Environment> <{tag}>{name.strip()}</{tag}>")
+                files.setdefault(kind, []).append(named)
         inc = re.search(r"<Include>(.*?)</Include>", env.group(1), re.S)
         if inc:
             include = set(inc.group(1).split())
@@ -274,4 +281,8 @@ def format_report(m: PetrarchMetrics, misses: bool = False) -> str:
 def command(model: str | None, file: str, limit: int | None, misses: bool, dump: str | None,
             one_sided: bool | None) -> None:
     """Run a PETRARCH validation FILE.xml with the dictionaries its <Environment> names."""
-    click.echo(format_report(score_petrarch(file, limit, model=model, dump=dump, one_sided=one_sided), misses))
+    try:
+        metrics = score_petrarch(file, limit, model=model, dump=dump, one_sided=one_sided)
+    except DictionaryError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(format_report(metrics, misses))

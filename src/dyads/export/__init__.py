@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ import pyarrow.parquet as pq
 
 from dyads.export import gdelt
 from dyads.export.plover import plover_records
+from dyads.export.records import csv_row
 from dyads.queries import EventFilter, event_mentions, select_events
 from dyads.store import Store
 
@@ -96,21 +98,40 @@ def _jsonl_record(ev: dict[str, Any], mentions: list[dict[str, Any]]) -> dict[st
 
 
 @contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary path beside `path`, renamed onto it only once the writing has finished.
+
+    Why: an export killed or failing half-way must leave the previous complete file, not 10 of its
+    1,045 lines (nor a 4-byte Parquet file); a rename within one directory is atomic.
+    """
+    final = Path(path)
+    tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
+    try:
+        yield tmp
+        os.replace(tmp, final)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+@contextmanager
 def _text_out(path: str) -> Iterator[IO[str]]:
     if path == "-":
         yield sys.stdout
         sys.stdout.flush()
         return
-    with open(path, "w", encoding="utf-8", newline="") as fh:
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
         yield fh
 
 
 def export_events(
-    store: Store, fmt: str, path: str | Path, flt: EventFilter | None = None, header: bool = False
+    store: Store, fmt: str, path: str | Path, flt: EventFilter | None = None, header: bool = False,
+    escape_formulas: bool = True,
 ) -> ExportReport:
     """Write the merged events selected by `flt` to `path` ('-' = stdout, not for parquet) as `fmt`.
 
     `header` adds a line of column names to the GDELT tables (GDELT's own files have none).
+    A file is written beside `path` and renamed onto it when complete. CSV cells that a spreadsheet
+    would run as formulas get a leading `'` unless `escape_formulas` is False (records.csv_cell).
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; formats are {', '.join(FORMATS)}")
@@ -122,7 +143,8 @@ def export_events(
         if path == "-":
             raise ValueError("parquet needs a file path (-o FILE.parquet), not standard output")
         table = event_table(events, mentions)
-        pq.write_table(table, path)
+        with atomic_path(path) as tmp:
+            pq.write_table(table, tmp)
         report.rows = table.num_rows
         return report
     with _text_out(path) as out:
@@ -154,6 +176,7 @@ def export_events(
             for ev in events:
                 values = [ev.get(k) for k in EVENT_TABLE_COLUMNS[:-1]]
                 values = ["" if v is None else (v.isoformat() if isinstance(v, datetime | date) else v) for v in values]
-                writer.writerow([*values, ";".join(m["mention_id"] for m in mentions.get(ev["id"], []))])
+                values.append(";".join(m["mention_id"] for m in mentions.get(ev["id"], [])))
+                writer.writerow(csv_row(values, escape_formulas))
                 report.rows += 1
     return report

@@ -1,14 +1,16 @@
 """Contract event records as JSON lines or flat CSV rows, for `dyads code -o` and the web app's CSV.
 
 One CSV layout for everything that writes event records row by row, so a download from the web app
-and `dyads code --format csv` have the same columns.
+and `dyads code --format csv` have the same columns; and one rule for every CSV cell the project
+writes (`csv_cell`): text that a spreadsheet would run as a formula is neutralised.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 EVENT_CSV_COLUMNS = [
     "id", "article_id", "sentence_index", "date", "date_precision", "date_text",
@@ -18,10 +20,30 @@ EVENT_CSV_COLUMNS = [
 ]
 
 
-def event_csv_row(rec: dict) -> dict:
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""Cell starts that make Excel, LibreOffice or Google Sheets evaluate a cell (OWASP, CSV injection)."""
+
+
+def csv_cell(value: Any, escape_formulas: bool = True) -> Any:
+    """A CSV cell as written: text starting like a formula gets a leading `'` (shown as text, not run).
+
+    Why: news text is attacker-controlled ("=HYPERLINK(...)" in a quoted sentence, an actor name, a
+    title), and a CSV opened in a spreadsheet runs such cells. Numbers are left alone (-3.5 is data).
+    `escape_formulas=False` writes the text as it is, for programs that read the CSV.
+    """
+    if escape_formulas and isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_row(values: Sequence[Any], escape_formulas: bool = True) -> list[Any]:
+    return [csv_cell(v, escape_formulas) for v in values]
+
+
+def event_csv_row(rec: dict, escape_formulas: bool = True) -> dict:
     """One flat CSV row of a contract event record (compound actors joined with ';')."""
     loc = rec.get("location") or {}
-    return {
+    row = {
         "id": rec["id"], "article_id": rec["article_id"], "sentence_index": rec["sentence_index"],
         "date": rec["date"], "date_precision": rec["date_precision"], "date_text": rec["date_text"],
         "source": ";".join(a["code"] or "" for a in rec["source"]),
@@ -36,13 +58,14 @@ def event_csv_row(rec: dict) -> dict:
         "lon": loc.get("lon"), "negated": rec["negated"], "confidence": rec["confidence"],
         "sentence": rec["sentence"],
     }
+    return {k: csv_cell(v, escape_formulas) for k, v in row.items()}
 
 
 class EventWriter:
     """Writes contract event records as JSON lines or CSV to a stream."""
 
-    def __init__(self, stream, fmt: str):
-        self.stream, self.fmt = stream, fmt
+    def __init__(self, stream, fmt: str, escape_formulas: bool = True):
+        self.stream, self.fmt, self.escape_formulas = stream, fmt, escape_formulas
         self.csv = None
         if fmt == "csv":
             self.csv = csv.DictWriter(stream, fieldnames=EVENT_CSV_COLUMNS)
@@ -51,7 +74,7 @@ class EventWriter:
     def write(self, records: Iterable[dict]) -> None:
         for rec in records:
             if self.csv is not None:
-                self.csv.writerow(event_csv_row(rec))
+                self.csv.writerow(event_csv_row(rec, self.escape_formulas))
             else:
                 self.stream.write(json.dumps(rec, ensure_ascii=False) + "\n")
         self.stream.flush()

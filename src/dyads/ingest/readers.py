@@ -8,11 +8,15 @@ raw content) and reading goes on. Formats: .txt (dated header), .jsonl/.ndjson/.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import hashlib
 import io
 import json
+import os
 import re
 import sys
+import traceback
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -36,20 +40,89 @@ Item = Article | Reject
 
 
 def read_inputs(paths: Iterable[str], default_date: date | None = None) -> Iterator[Item]:
-    """Every article (or reject) of every input path, in order; directories are walked sorted."""
+    """Every article (or reject) of every input path, in order; directories are walked sorted.
+
+    Files named here are read wherever they are (the user chose them); inside a directory, a
+    symbolic link that leads out of it is a reject with nothing of its target kept, so that
+    `dyads code dir` never copies /etc/passwd or /proc/self/environ into the rejects file.
+    """
     for p in paths:
         if p == "-":
-            yield from read_jsonl_stream(sys.stdin, "<stdin>", default_date)
+            yield from _guarded(read_jsonl_stream(sys.stdin, "<stdin>", default_date), "<stdin>")
             continue
         path = Path(p)
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-            for f in files:
-                yield from read_file(f, default_date)
+            for f, why in _walk(path):
+                if why:
+                    yield Reject(str(f), "file", why)
+                else:
+                    yield from _guarded(read_file(f, default_date), f)
         elif path.exists():
-            yield from read_file(path, default_date)
+            yield from _guarded(read_file(path, default_date), path)
         else:
             yield Reject(str(path), "file", "no such file or directory")
+
+
+def _walk(folder: Path) -> list[tuple[Path, str | None]]:
+    """(file, None) for every input file inside `folder`, or (path, reason) for one not to read; sorted.
+
+    Symbolic links are followed only while they stay inside the folder; special files (FIFOs,
+    devices) with an input suffix are refused rather than read (a FIFO would block the run).
+    """
+    root = folder.resolve()
+    out: list[tuple[Path, str | None]] = []
+
+    def unreadable(exc: OSError) -> None:
+        out.append((Path(exc.filename or folder), f"cannot read directory: {exc.strerror or exc}"))
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
+        here = Path(dirpath)
+        for d in dirnames:  # os.walk does not descend into linked directories: say so if one leads out
+            link = here / d
+            if link.is_symlink() and not _inside(link, root):
+                out.append((link, "symbolic link to a directory outside the input folder: not read"))
+        for name in filenames:
+            f = here / name
+            if f.suffix.lower() not in SUFFIXES:
+                continue
+            if f.is_symlink() and not _inside(f, root):
+                out.append((f, "symbolic link to a file outside the input folder: not read"))
+            elif not f.is_file():
+                out.append((f, "not a regular file: not read"))
+            else:
+                out.append((f, None))
+    return sorted(out)
+
+
+def _inside(link: Path, root: Path) -> bool:
+    try:
+        return link.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
+def describe_error(exc: BaseException) -> str:
+    """`Type: message` plus a traceback digest (the last frames and a short hash of all of them).
+
+    Why: an unexpected failure on one record becomes that record's reject, and the digest lets a
+    maintainer group and place the failures without the rejects file holding whole tracebacks.
+    """
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(frames[-3:]))
+    digest = hashlib.blake2b("|".join(f"{f.filename}:{f.lineno}" for f in frames).encode(), digest_size=4).hexdigest()
+    message = str(exc)[:300]
+    return f"{type(exc).__name__}: {message} (at {where or '?'}; traceback {digest})"
+
+
+def _guarded(items: Iterable[Item], path: str | Path) -> Iterator[Item]:
+    """A reader's items; should the reader itself fail, a reject for the rest of that file, and on."""
+    n = 0
+    try:
+        for item in items:
+            n += 1
+            yield item
+    except Exception as exc:  # noqa: BLE001 -- any failure of one input is that input's reject
+        yield Reject(str(path), "file" if n == 0 else f"after record {n}", f"reader failed: {describe_error(exc)}")
 
 
 def read_file(path: Path, default_date: date | None = None) -> Iterator[Item]:
@@ -65,22 +138,23 @@ def read_file(path: Path, default_date: date | None = None) -> Iterator[Item]:
     except OSError as exc:
         yield Reject(str(path), "file", f"cannot read: {exc.strerror or exc}")
         return
+    whole = {"offset": 0, "length": len(raw)}
     if not raw.strip():
-        yield Reject(str(path), "file", "empty file")
+        yield Reject(str(path), "file", "empty file", **whole)
         return
     text, why = decode_bytes(raw)
     if text is None:
-        yield Reject(str(path), "file", why or "undecodable bytes", raw[:2000].decode("latin-1"))
+        yield Reject(str(path), "file", why or "undecodable bytes", raw[:2000].decode("latin-1"), **whole)
         return
     if not text.strip():
-        yield Reject(str(path), "file", "empty file (only white space)")
+        yield Reject(str(path), "file", "empty file (only white space)", **whole)
         return
     if suffix == ".txt":
-        yield from _finish([_read_txt(path, text, default_date)], default_date)
+        yield from _located(_finish([_read_txt(path, text, default_date)], default_date), 0, len(raw))
     elif suffix == ".json":
         yield from _read_json(path, text, default_date)
     elif suffix == ".csv":
-        yield from _finish(_read_csv(path, text), default_date)
+        yield from _finish(_read_csv(path, text, raw), default_date)
     elif suffix == ".xml":
         from dyads.ingest.xmlformats import read_petrarch_xml
 
@@ -90,7 +164,7 @@ def read_file(path: Path, default_date: date | None = None) -> Iterator[Item]:
 
         yield from _finish(read_timeml(path, text), default_date)
     elif suffix in {".html", ".htm"}:
-        yield from _finish([_read_html(path, text)], default_date)
+        yield from _located(_finish([_read_html(path, text)], default_date), 0, len(raw))
     else:
         yield Reject(str(path), "file", f"unknown input format {suffix!r} (known: {', '.join(sorted(SUFFIXES))})")
 
@@ -113,8 +187,12 @@ def _read_jsonl_file(path: Path, default_date: date | None) -> Iterator[Item]:
         yield Reject(str(path), "file", why or "undecodable bytes", sample.decode("latin-1"))
         return
     n = 0
-    with open(path, encoding=codec, errors="replace", newline="\n") as f:
-        for item in read_jsonl_stream(f, str(path), default_date):
+    if codec in _ASCII_COMPATIBLE:  # bytes line by line: each record's byte offset and length are exact
+        f = open(path, "rb")  # noqa: SIM115
+    else:
+        f = open(path, encoding=codec, errors="replace", newline="\n")  # noqa: SIM115
+    with f:
+        for item in read_jsonl_stream(f, str(path), default_date, codec=codec):
             n += 1
             yield item
     if n == 0:  # nothing but blank lines
@@ -123,14 +201,42 @@ def _read_jsonl_file(path: Path, default_date: date | None) -> Iterator[Item]:
         yield Reject(str(path), "file", "empty file" if blank_bytes else "empty file (only white space)")
 
 
+_ASCII_COMPATIBLE = {"utf-8", "utf-8-sig", "cp1252", "latin-1"}
+"""Codecs in which b"\n" is always a line end, so a file can be split into lines as bytes."""
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _located(items: Iterable[Item], offset: int | None, length: int | None) -> Iterator[Item]:
+    """The items of one record of known place in its file, rejects marked with that place."""
+    for item in items:
+        if isinstance(item, Reject) and item.offset is None:
+            item.offset, item.length = offset, length
+        yield item
+
+
+def _bad_unicode(article: Article) -> str | None:
+    """A lone surrogate (from a JSON escape such as \\ud800) is not text: spaCy and DuckDB fail on it."""
+    for name in ("text", "title", "source", "url", "id"):
+        value = getattr(article, name)
+        m = _SURROGATE.search(value) if value else None
+        if m:
+            return f"invalid Unicode: lone surrogate U+{ord(m.group()):04X} in {name} at character {m.start()}"
+    return None
+
+
 def _finish(items: Iterable[Item], default_date: date | None) -> Iterator[Item]:
-    """Checks every reader shares: non-empty text, sane length, a date."""
+    """Checks every reader shares: non-empty text, sane length, valid Unicode, a date."""
     for item in items:
         if isinstance(item, Reject):
             yield item
             continue
         if not item.text.strip():
             yield Reject(*_origin(item), "no text", "")
+            continue
+        bad = _bad_unicode(item)
+        if bad:
+            yield Reject(*_origin(item), bad, item.text[:2000])
             continue
         if len(item.text) > MAX_ARTICLE_CHARS:
             yield Reject(*_origin(item), f"text of {len(item.text):,} characters exceeds {MAX_ARTICLE_CHARS:,}",
@@ -167,19 +273,42 @@ def _read_txt(path: Path, text: str, default_date: date | None) -> Item:
 
 
 def read_jsonl_stream(
-    stream: Iterable[str], name: str, default_date: date | None = None, first_line: int = 1
+    stream: Iterable[str] | Iterable[bytes], name: str, default_date: date | None = None, first_line: int = 1,
+    codec: str = "utf-8", first_offset: int = 0,
 ) -> Iterator[Item]:
-    """JSON lines -> items; `first_line` numbers a stream that starts inside a file (a Dask partition)."""
+    """JSON lines -> items; `first_line` numbers a stream that starts inside a file (a Dask partition).
+
+    Lines given as bytes (decoded here with `codec`) give each reject the byte offset and length of
+    its line, counted from `first_offset`; lines given as text leave them unknown. Any failure on
+    one line is that line's reject: a record can never stop the run.
+    """
     stem = Path(name).stem if name != "<stdin>" else "stdin"
+    offset = first_offset
     for n, line in enumerate(stream, first_line):
+        where: tuple[int | None, int | None] = (None, None)
+        if isinstance(line, bytes):
+            body = line.rstrip(b"\r\n")
+            where = (offset, len(body))
+            offset += len(line)
+            if codec == "utf-8-sig" and where[0] == 0 and body.startswith(codecs.BOM_UTF8):
+                body = body[3:]
+            line = body.decode("utf-8" if codec == "utf-8-sig" else codec, errors="replace")
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Reject(name, f"line {n}", f"malformed JSON: {exc.msg} at column {exc.colno}", line.rstrip("\n"))
-            continue
-        yield from _finish([_from_mapping(obj, name, f"line {n}", f"{stem}:{n}", line)], default_date)
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Reject(name, f"line {n}", f"malformed JSON: {exc.msg} at column {exc.colno}",
+                             line.rstrip("\n"), *where)
+                continue
+            except RecursionError:
+                yield Reject(name, f"line {n}", "malformed JSON: nested too deeply", line.rstrip("\n"), *where)
+                continue
+            items = _finish([_from_mapping(obj, name, f"line {n}", f"{stem}:{n}", line)], default_date)
+            yield from _located(list(items), *where)
+        except Exception as exc:  # noqa: BLE001 -- this line's reject, and the next line
+            yield Reject(name, f"line {n}", f"unreadable record: {describe_error(exc)}", line.rstrip("\n"), *where)
 
 
 def read_parquet_rows(
@@ -224,6 +353,9 @@ def read_parquet_rows(
 def _read_json(path: Path, text: str, default_date: date | None) -> Iterator[Item]:
     try:
         obj = json.loads(text)
+    except RecursionError:
+        yield Reject(str(path), "file", "malformed JSON: nested too deeply", text[:2000])
+        return
     except json.JSONDecodeError:
         # many ".json" files are really JSON lines
         yield from read_jsonl_stream(io.StringIO(text), str(path), default_date)
@@ -262,34 +394,107 @@ def _opt_str(v: object) -> str | None:
     return None if v is None or v == "" else str(v)
 
 
-def _read_csv(path: Path, text: str) -> Iterator[Item]:
-    # line ends made "\n" here, then left to the csv module (newline=""): a bare "\r" otherwise raises
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    try:
-        fields = [f.strip().lower() for f in reader.fieldnames or []]
-    except csv.Error as exc:
-        yield Reject(str(path), "header", f"malformed CSV: {exc}", text[:2000])
+def _csv_lines(text: str, raw: bytes | None) -> list[tuple[str, int | None, int | None]]:
+    """The physical lines of a CSV text, each ending in "\\n", with its byte offset and length in the file.
+
+    Line ends are made "\\n" here and the rest is left to the csv module (a bare "\\r" otherwise raises).
+    Byte places are known when the text encodes back to the file's bytes exactly (UTF-8, Windows-1252,
+    Latin-1, with or without a UTF-8 BOM); otherwise they are left unknown.
+    """
+    parts = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)
+    codec, offset = None, 0
+    if raw is not None:
+        offset = 3 if raw.startswith(codecs.BOM_UTF8) else 0
+        for c in ("utf-8", "cp1252", "latin-1"):
+            try:
+                if text.encode(c) == raw[offset:]:
+                    codec = c
+                    break
+            except UnicodeEncodeError:
+                continue
+    out = []
+    for part in parts:
+        body = part.rstrip("\r\n")
+        if codec is None:
+            out.append((body + "\n", None, None))
+            continue
+        n = len(body.encode(codec))
+        out.append((body + "\n", offset, n))
+        offset += len(part.encode(codec))
+    return out
+
+
+def _read_csv(path: Path, text: str, raw: bytes | None = None) -> Iterator[Item]:
+    """CSV records -> items, read strictly, so that one damaged row cannot swallow the rows after it.
+
+    An unbalanced quote makes a lenient reader run a quoted field on over the next lines: 7 rows in,
+    6 articles out and no word. Read strictly, the damage raises; the row where the bad record began
+    is rejected (that line only) and reading starts again at the next line, so every other row is read.
+    """
+    lines = _csv_lines(text, raw)
+    pos = 0  # index of the next physical line to hand to the csv module
+
+    def feed() -> Iterator[str]:
+        nonlocal pos
+        while pos < len(lines):
+            pos += 1
+            yield lines[pos - 1][0]
+
+    def records() -> Iterator[tuple[list[str] | None, int, int, str | None]]:
+        """(cells or None, first line index, last line index, csv error) for each record, resyncing on errors."""
+        nonlocal pos
+        while pos < len(lines):
+            first = pos
+            reader = csv.reader(feed(), strict=True)
+            try:
+                for row in reader:
+                    yield row, first, pos - 1, None
+                    first = pos
+                return
+            except csv.Error as exc:
+                yield None, first, max(first, pos - 1), str(exc)
+                pos = first + 1  # start again on the line after the one the damaged record began on
+
+    def where(first: int, last: int) -> tuple[int | None, int | None]:
+        a, b = lines[first], lines[last]
+        if a[1] is None or b[1] is None:
+            return None, None
+        return a[1], b[1] + b[2] - a[1]
+
+    recs = records()
+    fields: list[str] | None = None
+    for row, first, last, error in recs:
+        if error is not None:
+            yield Reject(str(path), "header", f"malformed CSV: {error}", lines[first][0], *where(first, first))
+            continue
+        if not row:
+            continue
+        fields = [f.strip().lower() for f in row]
+        header_line, header_at = lines[first][0], where(first, last)
+        break
+    if fields is None:
         return
     if "text" not in fields:
         yield Reject(str(path), "header", f"no 'text' column (columns: {', '.join(fields) or 'none'})",
-                     text.splitlines()[0][:2000] if text else "")
+                     header_line.rstrip("\n"), *header_at)
         return
-    reader.fieldnames = fields
     n = 0
-    while True:
+    for row, first, last, error in recs:
+        if row is not None and not row:
+            continue  # a blank line
         n += 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            yield Reject(str(path), f"row {n}", f"malformed CSV: {exc}", "")
+        lines_of = f"line {first + 1}" if first == last else f"lines {first + 1}-{last + 1}"
+        if error is not None:
+            yield Reject(str(path), f"row {n}", f"malformed CSV at {lines_of}: {error} (an unbalanced quote?); "
+                         f"reading goes on at line {first + 2}", lines[first][0].rstrip("\n"), *where(first, first))
             continue
-        if None in row:  # more cells than header columns
-            yield Reject(str(path), f"row {n}", "more cells than header columns", json.dumps(row, default=str))
+        if len(row) > len(fields):  # more cells than header columns
+            yield Reject(str(path), f"row {n}", "more cells than header columns", json.dumps(row, default=str),
+                         *where(first, last))
             continue
-        yield _from_mapping(row, str(path), f"row {n}", f"{path.stem}:{n}", json.dumps(row)[:2000])
+        rec = dict(zip(fields, row, strict=False))
+        yield from _located([_from_mapping(rec, str(path), f"row {n}", f"{path.stem}:{n}", json.dumps(rec)[:2000])],
+                            *where(first, last))
 
 
 def _read_html(path: Path, text: str) -> Item:

@@ -29,6 +29,7 @@ from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_cl
 from dyads import __version__
 from dyads.models import Article, Reject
 from dyads.pipeline import Coder
+from dyads.runner import code_safely
 from dyads.scale.partitions import Partition, plan_partitions, read_partition
 from dyads.scale.shards import ShardMeta, clear_temporary, merge_shards, read_shard_meta, write_shard
 
@@ -74,7 +75,7 @@ def code_partition(
     items = list(read_partition(part, default_date))
     articles = [x for x in items if isinstance(x, Article)]
     rejects = [x for x in items if isinstance(x, Reject)]
-    coded = list(coder.pipe(articles))
+    coded = list(code_safely(coder, articles, rejects.append))  # an article the coder fails on: a reject
     meta = ShardMeta(partition=part.id, read=len(articles), coded=len(coded), rejected=len(rejects),
                      worker=f"{socket.gethostname()}:{os.getpid()}")
     meta.seconds = round(time.perf_counter() - started, 3)
@@ -225,6 +226,6 @@ def run_dask(
         from dyads.store.parquet import open_parquet_store
 
         with open_parquet_store(out) as st:
-            for row in st.con.execute("SELECT origin, record, reason, raw FROM rejects").fetchall():
+            for row in st.con.execute("SELECT origin, record, reason, raw, \"offset\", length FROM rejects").fetchall():
                 on_reject(Reject(*row))
     return report

@@ -15,6 +15,7 @@ same as on one machine.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import json
@@ -156,6 +157,14 @@ def plan_partitions(inputs: Sequence[str], partition_size: int = 200) -> list[Pa
     return parts
 
 
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def read_partition(part: Partition, default_date: date | None = None) -> Iterator[Item]:
     """The articles and rejects of one partition, exactly as `read_inputs` gives them for these records."""
     if part.kind == "files":
@@ -170,6 +179,11 @@ def read_partition(part: Partition, default_date: date | None = None) -> Iterato
         if text is None:
             yield Reject(path, f"lines {part.start + 1}-{part.stop}", why or "undecodable bytes",
                          raw[:2000].decode("latin-1"))
+            return
+        if _is_utf8(raw):  # bytes lines: the rejects get their byte offsets, as read_inputs gives them
+            codec = "utf-8-sig" if part.byte_start == 0 and raw.startswith(codecs.BOM_UTF8) else "utf-8"
+            yield from read_jsonl_stream(io.BytesIO(raw), path, default_date, first_line=part.start + 1, codec=codec,
+                                         first_offset=part.byte_start)
             return
         yield from read_jsonl_stream(io.StringIO(text), path, default_date, first_line=part.start + 1)
     elif part.kind == "records":

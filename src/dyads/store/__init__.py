@@ -22,7 +22,8 @@ from dyads.store import summaries, words
 from dyads.store.migrations import SCHEMA_VERSION, SchemaError, current_version, migrate
 from dyads.store.rows import build_rows
 
-__all__ = ["SCHEMA_VERSION", "SchemaError", "Store", "StoreLocked", "Summary", "content_hash", "default_db_path"]
+__all__ = ["SCHEMA_VERSION", "SchemaError", "Store", "StoreFull", "StoreLocked", "Summary", "content_hash",
+           "default_db_path", "out_of_space", "rollback"]
 
 
 WRITER_MEMORY_LIMIT = "256MB"
@@ -31,6 +32,30 @@ WRITER_MEMORY_LIMIT = "256MB"
 
 class StoreLocked(RuntimeError):
     """Another process holds the database for writing."""
+
+
+class StoreFull(RuntimeError):
+    """The disk (or a quota, or the file-size limit) ran out while a batch was being written."""
+
+
+_OUT_OF_SPACE = ("No space left on device", "Disk quota exceeded", "File too large")
+
+
+def out_of_space(exc: BaseException) -> bool:
+    """Whether a write failed for want of space (DuckDB reports it inside a commit error's text)."""
+    return isinstance(exc, OSError) and exc.errno in (28, 27, 122) or any(m in str(exc) for m in _OUT_OF_SPACE)
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back the open transaction, if there still is one.
+
+    Why: a failed COMMIT (disk full) has already ended the transaction, and a ROLLBACK then raises
+    "cannot rollback - no transaction is active", hiding the error that matters.
+    """
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.TransactionException:
+        pass
 
 
 def default_db_path() -> str:
@@ -151,8 +176,11 @@ class Store:
             for table in ("old_events", "old_event_actors", "new_events", "new_event_actors"):
                 con.execute(f"DROP TABLE IF EXISTS {table}")
             con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
+        except Exception as exc:
+            rollback(con)
+            if out_of_space(exc):
+                raise StoreFull(f"no space left on device: {self.path}; nothing of the current batch was stored; "
+                                "rerun to go on") from exc
             raise
         return len(rows.events)
 

@@ -28,7 +28,9 @@ CREATE TABLE IF NOT EXISTS rejects (
     origin VARCHAR NOT NULL,
     record VARCHAR NOT NULL,
     reason VARCHAR NOT NULL,
-    raw VARCHAR
+    raw VARCHAR,
+    "offset" BIGINT,
+    length BIGINT
 )
 """
 """Rejected input records. The DuckDB store keeps them beside the database as JSON lines
