@@ -345,3 +345,10 @@ def test_statements_that_appeal_blame_and_doors_opened(coder):
     assert [g[0] for g in got] == ["036"]
     got, _ = dyads_of(coder, "U.S. President Barack Obama signed new sanctions against Iran into law.")
     assert [g[0] for g in got] == ["163"]
+
+
+def test_prevented_acts_did_not_happen(coder):
+    got, _ = dyads_of(coder, "Yemeni police thwarted an attack by al Qaeda militants on the U.S. embassy.")
+    assert all(g[0][:2] != "19" for g in got)
+    got, _ = dyads_of(coder, "An attack by al Qaeda militants on the U.S. embassy was averted.")
+    assert got == []

@@ -130,6 +130,8 @@ CONTENT_ROOTS = {"02", "03", "10", "12", "13", "14"}
 # cooperating and signing (050, 057): praise, support, recognition, apology and forgiveness have a direction
 SYMMETRIC_ROOTS = {"03", "04", "06", "19", "20"}
 SYMMETRIC_CODES = {"050", "057"}
+# of force (19, 20), only fighting each other is mutual
+MUTUAL_FIGHT_WORDS = {"fight", "fighting", "clash", "battle", "skirmish", "war", "exchange", "gunbattle", "duel"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 
@@ -994,6 +996,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     symmetric = p.code[:2] in SYMMETRIC_ROOTS or p.code[:3] in SYMMETRIC_CODES or not vd.modality
     if p.code[:2] == "03" and tok.lemma_.lower() not in {"agree"}:
         symmetric = False  # "X and Y agreed to cooperate" is mutual; "X and Y are willing to chip in" is not
+    if p.code[:2] in {"19", "20"} and tok.lemma_.lower() not in MUTUAL_FIGHT_WORDS:
+        symmetric = False  # "X and Y clashed" is mutual; "al Qaeda militants attacked" is not
     # a partner named in a phrase the actors do not cover ("signed deals with Cheniere") is the other side
     partner = any(c.dep_ == "prep" and c.lower_ in {"with", "against", "between"} for h in hosts for c in h.children)
     implicit = (vd.implicit_reciprocal and not speech and symmetric and not partner) or p.subject_role == "both"

@@ -25,6 +25,8 @@ INDIRECT_QUESTION_WORDS = {"what", "whether", "how", "which", "who", "whom", "wh
 MODAL_AUX = {"may", "might", "could", "can", "should", "must", "ought"}
 NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
+# verbs whose object event did not happen
+PREVENTING_VERBS = {"avert", "prevent", "thwart", "foil", "forestall", "avoid"}
 # verbs of force that politicians also use of words ("attacked the president for ...")
 VERBAL_ATTACK_VERBS = {"attack", "hit", "assail", "fight", "battle", "target", "hammer", "savage", "lash", "strike"}
 # words that make an attack physical
@@ -48,6 +50,14 @@ def negation(verb: Token, tok: Token) -> str | None:
                 for g in c.children:
                     if g.dep_ == "neg" or (g.lower_ in NEGATORS and g.dep_ == "advmod"):
                         return f"negated by '{g.text}'"
+    # "averted a war", "a war was averted", "thwarted an attack": an event noun that was prevented
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "obj", "nsubjpass"} \
+            and tok.head.lemma_.lower() in PREVENTING_VERBS:
+        return f"under '{tok.head.text}'"
+    # "stopped short of urging a boycott": not done
+    for a in list(verb.ancestors)[:4]:
+        if a.lemma_.lower() == "stop" and any(c.lower_ == "short" for c in a.children):
+            return f"under '{a.text} short of'"
     # "has yet to ratify", "is yet to decide": not done (yet)
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"have", "be"} and any(
             c.lower_ == "yet" for c in verb.head.children):
