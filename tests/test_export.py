@@ -199,9 +199,9 @@ def test_csv_and_jsonl_keep_codes_as_strings(store, tmp_path):
 
 def test_since_and_until_select_by_event_date(store, tmp_path):
     out = tmp_path / "april.csv"
-    rep = export_events(store, "csv", out, EventFilter(since=date(2015, 4, 1)))
+    rep = export_events(store, "csv", out, EventFilter(date_from=date(2015, 4, 1)))
     assert rep.events == 3
-    rep = export_events(store, "csv", out, EventFilter(until=date(2015, 3, 31)))
+    rep = export_events(store, "csv", out, EventFilter(date_to=date(2015, 3, 31)))
     assert rep.events == 3  # RUSGOV-USA and the two RUS-SYR dyads
 
 

@@ -106,16 +106,18 @@ def _text_out(path: str) -> Iterator[IO[str]]:
 
 
 def export_events(
-    store: Store, fmt: str, path: str | Path, flt: EventFilter | None = None, header: bool = False
+    store: Store, fmt: str, path: str | Path, flt: EventFilter | None = None, header: bool = False,
+    limit: int | None = None,
 ) -> ExportReport:
     """Write the merged events selected by `flt` to `path` ('-' = stdout, not for parquet) as `fmt`.
 
-    `header` adds a line of column names to the GDELT tables (GDELT's own files have none).
+    `header` adds a line of column names to the GDELT tables (GDELT's own files have none); `limit`
+    caps the events selected.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; formats are {', '.join(FORMATS)}")
     path = str(path)
-    events = select_events(store, flt)
+    events = select_events(store, flt, limit)
     mentions = event_mentions(store, [ev["id"] for ev in events])
     report = ExportReport(format=fmt, path=path, events=len(events), rows=0)
     if fmt == "parquet":
