@@ -182,7 +182,8 @@ def get(client, url: str, **params) -> dict:
 # -- meta --------------------------------------------------------------------------------------
 def test_stats_and_facets(client):
     s = get(client, "/api/stats")
-    assert (s["articles"], s["events"], s["first_date"], s["last_date"]) == (4, 7, "2013-07-22", "2013-09-10")
+    assert (s["articles"], s["events"], s["first_date"], s["last_date"]) == (4, 7, "2013-07-22", "2013-09-03")
+    assert s["event_dates"] == {"first": "2013-07-22", "last": "2013-09-10", "implausible": 0}
     assert s["database"] == "web.duckdb"  # the file name, never the full path
     f = get(client, "/api/facets")
     assert {r["code"]: r["n"] for r in f["cameo_roots"]} == {"02": 1, "11": 2, "03": 1, "19": 1, "07": 1, "05": 1}
@@ -206,7 +207,7 @@ def test_overview_counts_and_timeline(client):
     months = {r["period"]: (r["q1"], r["q2"], r["q3"], r["q4"]) for r in o["timeline"]}
     assert months == {"2013-07-01": (1, 0, 1, 0), "2013-08-01": (0, 0, 1, 1), "2013-09-01": (1, 1, 0, 0)}
     top = {a["code"]: a for a in o["top_actors"]}
-    assert top["RUS"]["n"] == 4 and top["RUS"]["as_target"] == 3 and top["RUSGOV"]["name"] == "Sergei Lavrov"
+    assert top["RUS"]["n"] == 4 and top["RUS"]["as_target"] == 3 and top["RUSGOV"]["name"] == "Russia: government"
     assert o["top_dyads"][0] == {"source": "USA", "target": "RUS", "n": 2, "goldstein": 1.0}
     assert {(p["name"], p["n"]) for p in o["top_places"]} == {("Moscow", 2), ("Washington", 2), ("Aleppo", 1),
                                                               ("France", 1)}
@@ -359,7 +360,7 @@ def test_network_codes_and_countries(client):
     assert edges[("USA", "RUS")]["n"] == 2 and edges[("USA", "RUS")]["kind"] == "cooperation"  # one each: tie
     assert edges[("SYRMIL", "SYRREB")]["kind"] == "conflict"
     nodes = {n["id"]: n for n in net["nodes"]}
-    assert nodes["RUS"]["n"] == 4 and nodes["RUSGOV"]["name"] == "Sergei Lavrov"
+    assert nodes["RUS"]["n"] == 4 and nodes["RUSGOV"]["name"] == "Russia: government"
     by_country = {(e["source"], e["target"]): e["n"] for e in get(client, "/api/network", level="country")["edges"]}
     # RUSGOV -> SYRGOV + SYROPP is one event; SYRMIL -> SYRREB is a loop, left out
     assert by_country == {("RUS", "SYR"): 1, ("RUS", "USA"): 1, ("USA", "RUS"): 2, ("FRA", "SYR"): 1, ("CHN", "RUS"): 1}
@@ -388,9 +389,13 @@ def test_actor_suggestions(client):
 def test_articles_list(client):
     page = get(client, "/api/articles")
     assert page["total"] == 4 and [a["id"] for a in page["items"]][0] == "quiet-1"
-    assert get(client, "/api/articles", q="script")["items"][0]["id"] == "aleppo-1"
+    assert get(client, "/api/articles", title="script")["items"][0]["id"] == "aleppo-1"
     assert [a["id"] for a in get(client, "/api/articles", limit=1, offset=3)["items"]] == ["moscow-1"]
-    assert get(client, "/api/articles", q="nothing like it")["items"] == []
+    assert get(client, "/api/articles", title="nothing like it")["items"] == []
+    # with an event filter (the same as every view's): the articles with a matching mention
+    assert get(client, "/api/articles", has_events=True)["total"] == 3
+    assert [a["id"] for a in get(client, "/api/articles", q="troops")["items"]] == ["aleppo-1"]
+    assert get(client, "/api/articles", actor="USA", match="exact")["total"] == 2
 
 
 def test_article_view(client):

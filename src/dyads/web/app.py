@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal
 
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as Path_
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
@@ -400,15 +401,36 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
         return as_format(cache.get(("actors", q, limit), lambda: queries.actors(cur, q, limit)), format, None,
                          "actors", "actors")
 
-    @app.get("/api/articles", tags=["articles"])
-    def get_articles(
-        cur: Cur, flt: Filter, q: Text = None, limit: Limit = 50, offset: Offset = 0, has_events: bool = False,
+    @app.get("/api/actor/{code}", tags=["articles"])
+    def get_actor(
+        cur: Cur, code: Annotated[str, Path_(min_length=1, max_length=50, pattern=r"^[A-Za-z0-9]+$")]
+    ) -> dict:
+        """One actor code: its meaning in the dictionaries (country, sector, names and people with their
+        periods), the names it had in this database, and its mentions as either actor, source and target."""
+        return cache.get(("actor", code.upper()), lambda: queries.actor_page(cur, code))
+
+    @app.get("/api/quotes", tags=["articles"])
+    def get_quotes(
+        cur: Cur, q: Text = None, speaker: Text = None,
+        article: Annotated[str | None, Query(max_length=500)] = None, limit: Limit = 50, offset: Offset = 0,
         format: Format = "json",
     ) -> Any:
-        """Articles, newest first; `q` matches id or title; with event filters (or `has_events`), only
-        the articles with a matching mention (the overview's article count)."""
-        answer = cache.get(("articles", q, limit, offset, flt, has_events),
-                           lambda: queries.list_articles(cur, q, limit, offset, flt, has_events))
+        """Quotations: speaker, the words, the events coded inside them; `q` in the words, `speaker` a code
+        prefix or a name."""
+        answer = cache.get(("quotes", q, speaker, article, limit, offset),
+                           lambda: queries.list_quotes(cur, q, speaker, article, limit, offset))
+        return as_format(answer, format, None, "quotes", "items")
+
+    @app.get("/api/articles", tags=["articles"])
+    def get_articles(
+        cur: Cur, flt: Filter, title: Text = None, limit: Limit = 50, offset: Offset = 0, has_events: bool = False,
+        format: Format = "json",
+    ) -> Any:
+        """Articles, newest first; `title` matches id or title; with event filters (the same as every
+        view's, `q` included) or `has_events`, only the articles with a matching mention: the articles the
+        overview counts."""
+        answer = cache.get(("articles", title, limit, offset, flt, has_events),
+                           lambda: queries.list_articles(cur, title, limit, offset, flt, has_events))
         return as_format(answer, format, None, "articles", "items")
 
     @app.get("/api/articles/{article_id:path}", tags=["articles"])

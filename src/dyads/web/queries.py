@@ -9,8 +9,10 @@ bucket, the sort order) come from fixed whitelists in this module.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 import duckdb
@@ -118,7 +120,7 @@ def facets(cur: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         ],
         "plover": _rows(cur, plover, []),
         # mentions as source or target (not distinct events: that costs seconds on millions of events)
-        "countries": _rows(cur, countries, []),
+        "countries": [{**r, "name": code_label(r["country"])} for r in _rows(cur, countries, [])],
         "quad_classes": [{"quad_class": q, "name": name} for q, name in QUAD_CLASS_NAMES.items()],
     }
 
@@ -297,20 +299,8 @@ def iter_event_records(
 
 
 def _actor_names(cur: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str | None]:
-    """The most frequent canonical name of each code (where the dictionary gave one)."""
-    if not codes:
-        return {}
-    if has_summaries(cur):
-        return dict(cur.execute(
-            "SELECT code, arg_max(name, k) FROM (SELECT code, name, sum(n) AS k FROM summary_mentions "
-            "WHERE code IN (SELECT unnest(?)) AND name IS NOT NULL GROUP BY 1, 2 HAVING sum(n) > 0) GROUP BY code",
-            [codes],
-        ).fetchall())
-    return dict(cur.execute(
-        "SELECT code, mode(name) FROM event_actors WHERE code IN (SELECT unnest(?)) AND name IS NOT NULL "
-        "GROUP BY code",
-        [codes],
-    ).fetchall())
+    """What each code means, from the dictionaries (`code_label`), not the name of one person in it."""
+    return {c: code_label(c) for c in codes}
 
 
 IMPLAUSIBLE = "0001-01-01"  # the period the events grouping gives implausible dates (kept off the axis)
@@ -572,15 +562,20 @@ def network(
 ) -> dict[str, Any]:
     """Actors as nodes and source->target edges weighted by event counts, split cooperation/conflict.
 
-    `level="country"` merges actors into their country (or non-state root where they have none).
+    `level="country"` merges actors into their country and keeps only countries (the dictionaries'
+    country codes): sectors without a country (GOV, BUS, MED) and organisations are not countries.
+    A node's `n` is the sum of its edges' counts (its size), not a count of events.
     """
+    only, only_params = "", []
+    if level == "country":
+        only, only_params = " AND src IN (SELECT unnest(?)) AND tgt IN (SELECT unnest(?))", [country_codes()] * 2
     if flt.is_empty() and has_summaries(cur):
         edges = _rows(
             cur,
             "SELECT src AS source, tgt AS target, n, q1 + q2 AS cooperation, q3 + q4 AS conflict, "
             "round(goldstein_sum / goldstein_n, 2) AS goldstein FROM summary_pairs "
-            "WHERE level = ? AND src <> tgt AND n >= ? ORDER BY n DESC, 1, 2 LIMIT ?",
-            [level, min_count, limit],
+            f"WHERE level = ? AND src <> tgt{only} AND n >= ? ORDER BY n DESC, 1, 2 LIMIT ?",
+            [level, *only_params, min_count, limit],
         )
     else:
         where, params = _where(cur, flt)
@@ -590,16 +585,16 @@ def network(
             "SELECT src AS source, tgt AS target, count(*) AS n, "
             "count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation, "
             "count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict, "
-            f"round(avg(goldstein), 2) AS goldstein FROM ({pairs}) WHERE src <> tgt "
+            f"round(avg(goldstein), 2) AS goldstein FROM ({pairs}) WHERE src <> tgt{only} "
             "GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY n DESC, 1, 2 LIMIT ?",
-            params * uses + [min_count, limit],
+            params * uses + only_params + [min_count, limit],
         )
     weight: dict[str, int] = {}
     for e in edges:
         e["kind"] = "cooperation" if e["cooperation"] >= e["conflict"] else "conflict"
         for end in (e["source"], e["target"]):
             weight[end] = weight.get(end, 0) + e["n"]
-    names = _actor_names(cur, list(weight)) if level == "code" else {}
+    names = _actor_names(cur, list(weight))
     nodes = [{"id": k, "name": names.get(k), "n": n} for k, n in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
     return {"level": level, "nodes": nodes, "edges": edges}
 
@@ -733,3 +728,136 @@ def article(cur: duckdb.DuckDBPyConnection, article_id: str, max_events: int = 1
         [article_id],
     )
     return art
+
+
+SECTOR_NAMES = {
+    "GOV": "government", "MIL": "military", "COP": "police", "OPP": "opposition", "REB": "rebels",
+    "INS": "insurgents", "JUD": "judiciary", "LEG": "legislature", "PTY": "party", "BUS": "business",
+    "MED": "media", "JRN": "journalists", "REF": "refugees", "CVL": "civilians", "REL": "religious",
+    "EDU": "education", "HLH": "health", "LAB": "labour", "NGO": "non-governmental organisation",
+    "IGO": "intergovernmental organisation", "SPY": "intelligence", "UAF": "unaffiliated armed forces",
+    "CRM": "criminals", "AGR": "agriculture", "ELI": "elites", "PRE": "presidency", "PRM": "prime minister",
+    "SOC": "social", "UNK": "unknown", "HRI": "human rights", "ENV": "environment", "DEV": "development",
+    "SEP": "separatists", "MNC": "multinational corporation",
+}
+"""Plain words for the CAMEO/PLOVER sector codes of `dyads.actors.dictionary.SECTORS`, for labels."""
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[Any, dict[str, list[Any]]]:
+    """The default actor dictionary (read once per process) and its entries by code."""
+    from dyads.actors.dictionary import load_actor_dictionary
+
+    d = load_actor_dictionary()
+    by_code: dict[str, list[Any]] = {}
+    for e in d.actors:
+        by_code.setdefault(e.code, []).append(e)
+    return d, by_code
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> list[str]:
+    """The three-letter codes the dictionaries give countries (ISO 3166-1 alpha-3, and KOS)."""
+    return sorted({e.code for e in _dictionary()[0].actors if e.kind == "country" and len(e.code) == 3})
+
+
+def _most_common(names: list[str]) -> str | None:
+    return Counter(names).most_common(1)[0][0] if names else None
+
+
+def _root_names(root: str) -> list[str]:
+    """What the dictionary calls the root code: its country (the most frequent name among its country
+    entries), then the regions it also names (RUS: Chechnya; NAM: North America, a second meaning),
+    else the most frequent name of its own entries (an organisation)."""
+    entries = _dictionary()[1].get(root, [])
+    country = _most_common([e.name for e in entries if e.kind == "country" and e.name])
+    others = [e.name for e in entries if e.kind == "region" and e.name and e.name != country]
+    if country:
+        return [country, *dict.fromkeys(others)]
+    own = _most_common([e.name for e in entries if e.name and e.kind not in ("person", "demonym", "capital", "seat")])
+    return [own] if own else list(dict.fromkeys(others))
+
+
+def code_label(code: str | None) -> str | None:
+    """What a code means, from the dictionaries: "United States: government" for USAGOV, the name of an
+    organisation for its own code; never one person's name for a whole country's code. The actor page
+    lists every name a code has (`actor_page`), so a code with two meanings (NAM) shows both there."""
+    if not code:
+        return None
+    from dyads.actors.dictionary import split_code
+
+    if code in SECTOR_NAMES:  # a sector without a country (GOV, BUS)
+        return SECTOR_NAMES[code]
+    root, sector = split_code(code)
+    if not sector:
+        names = _root_names(code) if len(code) > 3 else []
+        return (names or _root_names(root or code) or [None])[0]
+    head = code[: code.index(sector, 3)]  # RUS of RUSGOV, IGOUNO of IGOUNOREF
+    base = (_root_names(head) or _root_names(root or head) or [""])[0]
+    return f"{base}: {SECTOR_NAMES.get(sector, sector)}" if base else SECTOR_NAMES.get(sector, sector)
+
+
+def actor_page(cur: duckdb.DuckDBPyConnection, code: str) -> dict[str, Any]:
+    """One actor code: its meaning from the dictionaries (country or organisation, sector, the names and
+    people that map to it with their periods), the names it had in this database with their date ranges,
+    and its mentions as either actor, source and target (each a filter: the counts are the rows)."""
+    from dyads.actors.dictionary import split_code
+
+    code = _code(code)
+    root, sector = split_code(code)
+    entries = _dictionary()[1].get(code, [])
+    counts = {}
+    for role, flt in (("either", EventFilter(actor=code, match="exact")),
+                      ("source", EventFilter(source=code, match="exact")),
+                      ("target", EventFilter(target=code, match="exact"))):
+        where, params = flt.where("e")
+        counts[role] = {"n": cur.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0],
+                        "filter": flt.params()}
+    seen = _clean(_rows(
+        cur,
+        "SELECT a.name, a.text, count(*) AS n, min(e.event_date) AS first, max(e.event_date) AS last "
+        f"FROM event_actors a JOIN events e ON e.id = a.event_id WHERE a.code = ? AND NOT {implausible_sql('e')} "
+        "GROUP BY 1, 2 ORDER BY n DESC, 1 NULLS LAST, 2 LIMIT 50",
+        [code],
+    ))
+    return {
+        "code": code, "label": code_label(code), "root": root, "root_names": _root_names(root or code),
+        "sector": sector, "sector_name": SECTOR_NAMES.get(sector) if sector else None,
+        "dictionary": [{"phrase": e.phrase, "kind": e.kind, "name": e.name,
+                        "from": _jsonable(e.valid_from), "until": _jsonable(e.valid_until), "file": e.source}
+                       for e in entries[:300]],
+        "dictionary_entries": len(entries),
+        "counts": counts, "unit": "mentions", "names_in_database": seen,
+    }
+
+
+def list_quotes(
+    cur: duckdb.DuckDBPyConnection, q: str | None, speaker: str | None, article: str | None, limit: int, offset: int
+) -> dict[str, Any]:
+    """Quotations, newest article first: speaker (text, name, code), the words, and the events coded in them."""
+    conds, params = [], []
+    if q:
+        conds.append(_icontains("qu.text"))
+        params.append(_needle(q))
+    if speaker:
+        conds.append(f"(prefix(qu.speaker_code, ?) OR {_icontains('qu.speaker_name')} OR "
+                     f"{_icontains('qu.speaker_text')})")
+        params += [_code(speaker), _needle(speaker), _needle(speaker)]
+    if article:
+        conds.append("qu.article_id = ?")
+        params.append(article)
+    where = " AND ".join(conds) or "TRUE"
+    total = cur.execute(f"SELECT count(*) FROM quotes qu WHERE {where}", params).fetchone()[0]
+    items = _clean(_rows(
+        cur,
+        "SELECT qu.article_id, qu.position, qu.text, qu.kind, qu.speaker_text, qu.speaker_name, qu.speaker_code, "
+        "qu.cue_text, a.title, a.publication_date, "
+        "(SELECT list(e.id ORDER BY e.sentence_index, e.id) FROM events e WHERE e.article_id = qu.article_id "
+        "AND e.quote_index = qu.position) AS events "
+        f"FROM quotes qu JOIN articles a ON a.id = qu.article_id WHERE {where} "
+        "ORDER BY a.publication_date DESC NULLS LAST, qu.article_id, qu.position LIMIT ? OFFSET ?",
+        params + [limit, offset],
+    ))
+    for it in items:
+        it["events"] = it["events"] or []
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
