@@ -35,10 +35,10 @@ from dyads.models import (  # noqa: E402
 from dyads.ontology import load_ontology  # noqa: E402
 from dyads.store import Store  # noqa: E402
 
-MOSCOW = Location(name="Moscow", country="RUS", lat=55.75, lon=37.62, geonameid=524901)
-WASHINGTON = Location(name="Washington", country="USA", lat=38.9, lon=-77.04, geonameid=4140963)
-ALEPPO = Location(name="Aleppo", country="SYR", lat=36.2, lon=37.16, geonameid=170063)
-FRANCE_ONLY = Location(name="France", country="FRA")
+MOSCOW = Location(name="Moscow", country="RUS", lat=55.75, lon=37.62, geonameid=524901, basis="dateline")
+WASHINGTON = Location(name="Washington", country="USA", lat=38.9, lon=-77.04, geonameid=4140963, basis="sentence")
+ALEPPO = Location(name="Aleppo", country="SYR", lat=36.2, lon=37.16, geonameid=170063, basis="clause")
+FRANCE_ONLY = Location(name="France", country="FRA", basis="sentence")
 
 HTML_TITLE = "<script>alert('x')</script> Aid & <b>arms</b>"
 
@@ -373,9 +373,15 @@ def test_map(client):
     m = get(client, "/api/map")
     assert {(p["name"], p["n"], p["q3"]) for p in m["points"]} == {("Moscow", 2, 1), ("Washington", 2, 1),
                                                                    ("Aleppo", 1, 0)}
-    assert m["countries"] == [{"country": "FRA", "n": 1, "q1": 0, "q2": 1, "q3": 0, "q4": 0}]
+    assert m["countries"] == [{"name": "France", "country": "FRA", "n": 1, "q1": 0, "q2": 1, "q3": 0, "q4": 0}]
     assert m["unplaced"] == 1
-    assert get(client, "/api/map", actor="ZZZ") == {"points": [], "countries": [], "unplaced": 0}
+    assert get(client, "/api/map", actor="ZZZ") == {"unit": "mentions", "basis": None, "points": [], "countries": [],
+                                                    "unplaced": 0}
+    # placed from their own sentence or clause: Washington and Aleppo and France, not Moscow (the dateline)
+    m = get(client, "/api/map", basis="sentence")
+    assert {p["name"] for p in m["points"]} == {"Washington", "Aleppo"} and m["basis"] == "sentence"
+    assert {p["name"] for p in get(client, "/api/map", basis="dateline")["points"]} == {"Moscow"}
+    assert get(client, "/api/events", basis="none")["total"] == 1
     assert len(get(client, "/api/map", limit=1)["points"]) == 1
 
 

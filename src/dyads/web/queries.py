@@ -520,7 +520,8 @@ def dyad(
         "CASE WHEN grouping(period) = 1 THEN (SELECT list({'d': event_date, 'n': n} ORDER BY event_date NULLS LAST) "
         "FROM "
         "(SELECT event_date, CAST(sum(n) AS BIGINT) AS n FROM days GROUP BY 1)) END AS by_day "
-        f"FROM (SELECT *, date_trunc('{bucket}', event_date)::DATE AS period FROM days) "
+        f"FROM (SELECT *, CASE WHEN NOT {implausible_sql('days')} THEN date_trunc('{bucket}', event_date)::DATE END "
+        "AS period FROM days) "
         "GROUP BY GROUPING SETS ((period), ()) ORDER BY overall, period"
     )
     grouped = _rows(cur, grouped_sql, flag_params)
@@ -538,10 +539,12 @@ def dyad(
             break
     page = _page_ids(cur, f"({where}) AND ({ab_sql} OR {ba_sql})", params + ab_params + ba_params, "date",
                      limit, offset, total["total"], last)
-    series = _clean([
+    # every period from the first to the last (empty ones zero, their Goldstein none: the line breaks);
+    # implausible dates are in the totals, not on the axis
+    series = fill_periods(_clean([
         {k: r[k] for k in ("period", "ab_n", "ab_goldstein", "ba_n", "ba_goldstein")}
         for r in grouped if not r["overall"] and r["period"] is not None
-    ])
+    ]), interval, {"ab_n": 0, "ab_goldstein": None, "ba_n": 0, "ba_goldstein": None})
     totals = {d: {"n": total[f"{d}_n"], "goldstein": total[f"{d}_goldstein"],
                   "by_quad": {str(q): total[f"{d}_q{q}"] for q in QUAD_CLASS_NAMES}} for d in ("ab", "ba")}
     events = {"total": total["total"], "limit": limit, "offset": offset, "items": _events_by_id(cur, page)}
@@ -600,7 +603,13 @@ def network(
 
 
 def map_points(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int = 2000) -> dict[str, Any]:
-    """Events by location: points with coordinates, countries for events placed only by country."""
+    """Mentions by place: points (a place name and country with coordinates), countries (events placed
+    only by country) and the unplaced, each with its quad-class mix.
+
+    A point is one place name in one country, so that its count is exactly the mentions the filter
+    `place=<name>&place_country=<country>` selects (two towns of one name in one country are one point,
+    at the first one's coordinates).
+    """
     if flt.is_empty() and has_summaries(cur):
         # the places' counts, grouped as the events would be
         rel = ("(SELECT name AS location_name, country AS location_country, lat AS location_lat, "
@@ -613,26 +622,24 @@ def map_points(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int = 20
                f"FROM events e WHERE {where})")
         count = "count(*)"
         quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS q{q}" for q in QUAD_CLASS_NAMES)
-    # one pass: each event is a point (coordinates), a country (no coordinates) or unplaced
+    # one pass: each mention is a point (coordinates), a country (no coordinates) or unplaced
     kind = ("CASE WHEN location_lat IS NOT NULL AND location_lon IS NOT NULL THEN 'point' "
-            "WHEN location_lat IS NULL AND location_country IS NOT NULL THEN 'country' "
-            "WHEN location_lat IS NULL THEN 'unplaced' END")
+            "WHEN location_country IS NOT NULL OR location_name IS NOT NULL THEN 'country' ELSE 'unplaced' END")
     cols = ", ".join(f"'q{q}': q{q}" for q in QUAD_CLASS_NAMES)
     points, countries, unplaced = cur.execute(
-        "WITH g AS MATERIALIZED (SELECT kind, country, lat, lon, any_value(name) AS name, "
-        f"{count} AS n, {quads} FROM (SELECT *, {kind} AS kind, location_country AS country, "
-        "CASE WHEN location_lat IS NOT NULL AND location_lon IS NOT NULL THEN round(location_lat, 2) END AS lat, "
-        "CASE WHEN location_lat IS NOT NULL AND location_lon IS NOT NULL THEN round(location_lon, 2) END AS lon, "
-        f"location_name AS name FROM {rel}) WHERE kind IS NOT NULL GROUP BY kind, country, lat, lon) "
+        "WITH g AS MATERIALIZED (SELECT kind, name, country, round(min(location_lat), 2) AS lat, "
+        f"round(min(location_lon), 2) AS lon, {count} AS n, {quads} FROM (SELECT *, {kind} AS kind, "
+        f"location_country AS country, location_name AS name FROM {rel}) GROUP BY kind, name, country) "
         "SELECT (SELECT list({'name': name, 'country': country, 'lat': lat, 'lon': lon, 'n': n, "
-        f"{cols}}} ORDER BY n DESC, country, lat, lon) FROM (SELECT * FROM g WHERE kind = 'point' "
-        "ORDER BY n DESC, country, lat, lon LIMIT ?)), "
-        f"(SELECT list({{'country': country, 'n': n, {cols}}} ORDER BY n DESC, country) FROM (SELECT * FROM g "
-        "WHERE kind = 'country' ORDER BY n DESC, country LIMIT ?)), "
+        f"{cols}}} ORDER BY n DESC, country, name) FROM (SELECT * FROM g WHERE kind = 'point' "
+        "ORDER BY n DESC, country, name LIMIT ?)), "
+        f"(SELECT list({{'name': name, 'country': country, 'n': n, {cols}}} ORDER BY n DESC, country, name) "
+        "FROM (SELECT * FROM g WHERE kind = 'country' ORDER BY n DESC, country, name LIMIT ?)), "
         "(SELECT coalesce(sum(n), 0) FROM g WHERE kind = 'unplaced')",
         params + [limit, limit],
     ).fetchone()
-    return {"points": points or [], "countries": countries or [], "unplaced": unplaced}
+    return {"unit": "mentions", "basis": flt.basis, "points": points or [], "countries": countries or [],
+            "unplaced": unplaced}
 
 
 def actors(cur: duckdb.DuckDBPyConnection, q: str | None, limit: int = 20) -> list[dict[str, Any]]:
