@@ -39,11 +39,10 @@ def artifacts() -> Path:
 def server(tmp_path_factory):
     pytest.importorskip("fastapi")
     uvicorn = pytest.importorskip("uvicorn")
-    from dyads.web import create_app
-    from tests.test_web import build_db
-
     from dyads.aggregate import update_events
     from dyads.store import Store
+    from dyads.web import create_app
+    from tests.test_web import build_db
 
     db = build_db(tmp_path_factory.mktemp("webbrowser") / "browser.duckdb")
     with Store(db) as st:  # the merged events too, as `dyads events` would merge them
@@ -132,7 +131,9 @@ def check_every_count(page, server: str, route: str, at_least: int) -> int:
     """Open `route`, then every number on it: each must open a page that counts exactly that many rows."""
     open_view(page, server, route)
     links = page.eval_on_selector_all(
-        "#view a.count", "els => els.map(a => [a.getAttribute('href'), Number(a.dataset.count), a.closest('svg') ? null : a.textContent])")
+        "#view a.count",
+        "els => els.map(a => [a.getAttribute('href'), Number(a.dataset.count), a.closest('svg') ? null : a.textContent])",
+    )
     assert len(links) >= at_least, (route, links)
     for href, n, text in links:
         assert text is None or text.replace(",", "") == str(n), (route, href, text, n)  # chart marks: their title
