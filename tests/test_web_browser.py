@@ -132,7 +132,8 @@ def check_every_count(page, server: str, route: str, at_least: int) -> int:
     open_view(page, server, route)
     links = page.eval_on_selector_all(
         "#view a.count",
-        "els => els.map(a => [a.getAttribute('href'), Number(a.dataset.count), a.closest('svg') ? null : a.textContent])",
+        "els => els.map(a => [a.getAttribute('href'), Number(a.dataset.count), "
+        "a.closest('svg') ? null : a.textContent])",
     )
     assert len(links) >= at_least, (route, links)
     for href, n, text in links:
