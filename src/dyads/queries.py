@@ -34,7 +34,8 @@ BASES = ("sentence", "dateline", "none")
 PLAUSIBLE_YEARS_BEFORE = 30
 """Event dates more than this many years before the earliest publication date, or more than a year
 after the latest, are implausible (a clock time read as a year, "by 1633 GMT"): flagged, kept off
-time axes and date ranges, and selectable with `dates="implausible"`."""
+time axes and date ranges, and selectable with `dates="implausible"` (`dates="plausible"`: the
+dated events that are not)."""
 DATES = ("plausible", "implausible", "undated")
 
 
@@ -223,8 +224,10 @@ class EventFilter:
                 params.append(self.precision.strip().lower())
         if self.dates == "undated":
             conds.append(f"{a}.event_date IS NULL")
+        elif self.dates == "implausible":
+            conds.append(implausible_sql(a))
         elif self.dates:
-            conds.append(("" if self.dates == "implausible" else "NOT ") + implausible_sql(a))
+            conds.append(f"{a}.event_date IS NOT NULL AND NOT {implausible_sql(a)}")
         if self.place:
             loc = self.place.strip()
             if loc.isdigit():
