@@ -718,9 +718,9 @@ async function viewActor(params, root) {
         : el("div", { class: "empty" }, "No dictionary entry has this exact code (it is built from a country and a role word)."),
       a.dictionary_entries > a.dictionary.length ? el("p", { class: "muted" }, `first ${a.dictionary.length} of ${a.dictionary_entries} entries`) : null),
     el("div", { class: "panel wide" }, el("h3", {}, "Names and words it had in this database"),
-      a.names_in_database.length ? el("table", { class: "list" }, el("thead", {}, el("tr", {}, el("th", {}, "name"), el("th", {}, "text"), el("th", { class: "num" }, "actor mentions"), el("th", {}, "first"), el("th", {}, "last"))),
-        el("tbody", {}, a.names_in_database.map((r) => el("tr", {}, el("td", {}, r.name || "–"), el("td", {}, r.text || ""), el("td", { class: "num" }, fmt(r.n)),
-          el("td", {}, r.first || "–"), el("td", {}, r.last || "–"))))) : el("div", { class: "empty" }, "none")));
+      a.names_in_database.length ? el("table", { class: "list" }, el("thead", {}, el("tr", {}, el("th", {}, "name"), el("th", {}, "text"), el("th", { class: "num" }, "actor mentions"))),
+        el("tbody", {}, a.names_in_database.map((r) => el("tr", {}, el("td", {}, r.name || "–"), el("td", {}, r.text || ""),
+          el("td", { class: "num" }, fmt(r.n)))))) : el("div", { class: "empty" }, "none")));
 }
 
 async function viewEvent(params, root) {
