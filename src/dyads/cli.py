@@ -641,10 +641,8 @@ def events(db, limit, fmt, unit, **filters) -> None:
         try:
             if unit == "mentions":
                 recs = iter_mention_records(store.con, flt, limit)
-                if fmt != "table":
-                    recs = list(recs)
-                    EventWriter(sys.stdout, fmt).write(recs)
-                    _err(f"{len(recs)} mentions (coded sentences)")
+                if fmt != "table":  # machine formats: the records only (their fields say the unit)
+                    EventWriter(sys.stdout, fmt).write(list(recs))
                     return
                 rows = [_mention_row(r) for r in recs]
                 click.echo(_format_table([c for c, _ in MENTION_TABLE_VIEW],
@@ -652,8 +650,7 @@ def events(db, limit, fmt, unit, **filters) -> None:
                 _err(f"{len(rows)} mentions (coded sentences; --unit events merges them across articles)")
                 return
             if fmt != "table":
-                report = export_events(store, fmt, "-", flt, limit=limit)
-                _err(f"{report.events} events (merged across articles)")
+                export_events(store, fmt, "-", flt, limit=limit)
                 return
             rows = select_events(store, flt, limit)
         except QueryError as exc:
