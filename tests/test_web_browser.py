@@ -286,6 +286,10 @@ def test_map(page, server, artifacts):
     assert page.locator("#map a.map-dot").count() == 3  # Washington, Aleppo, France (by country); not Moscow
     assert page.locator('#map a.map-dot[data-label="Moscow, RUS"]').count() == 0
     shoot(page, artifacts, "map")
+    assert page.input_value("#filters select[name=basis]") == "sentence"  # the bar says what the map shows
+    page.select_option("#filters select[name=basis]", "")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("location.hash.includes('basis=all')")
     open_view(page, server, "map?basis=all")
     assert page.locator("#map a.map-dot").count() == 4
     assert page.locator("#map a.map-dot.by-country").count() == 1

@@ -94,6 +94,12 @@ function fillForm(filter) {
     if (input) input.value = filter[k] || (k === "match" ? "prefix" : "");
   }
 }
+function formFilter(view, params) {
+  // what the filter bar shows: the address's filter; on the map, sentence-placed mentions unless told otherwise
+  const f = currentFilter(params);
+  if (view === "map") f.basis = params.get("basis") === "all" ? "" : params.get("basis") || "sentence";
+  return f;
+}
 function readForm() {
   const f = {};
   for (const k of FILTER_KEYS) {
@@ -114,7 +120,7 @@ async function loadFacets() {
   addOptions("cameo", facets.cameo_roots.map((r) => [r.code, `${r.code} ${r.name || ""} (${r.n})`]));
   addOptions("quad_class", facets.quad_classes.map((q) => [String(q.quad_class), `${q.quad_class} ${q.name}`]));
   addOptions("plover", facets.plover.map((p) => [p.plover, `${p.plover} (${p.n})`]));
-  fillForm(currentFilter(parseHash().params));
+  fillForm(formFilter(parseHash().view, parseHash().params));
   const merged = stats.merged_events === null || stats.merged_events === undefined ? "" : `, ${fmt(stats.merged_events)} merged events`;
   document.getElementById("dbinfo").textContent =
     `${stats.database}: ${fmt(stats.articles)} articles, ${fmt(stats.mentions)} mentions${merged}` +
@@ -854,7 +860,7 @@ async function render() {
   const { view, params } = parseHash();
   const known = Object.hasOwn(VIEWS, view);
   const fn = known ? VIEWS[view] : viewOverview;
-  fillForm(currentFilter(params));
+  fillForm(formFilter(view, params));
   for (const a of document.querySelectorAll("#nav a")) a.classList.toggle("active", a.dataset.view === view);
   const root = document.getElementById("view");
   const fresh = el("div", { id: "view-" + (known ? view : "overview"), class: "loading" });
@@ -881,7 +887,9 @@ function init() {
     if (view === "network") { keep.level = p.get("level"); keep.limit = p.get("limit"); }
     if (view === "search") keep.unit = p.get("unit");
     if (view === "overview") keep.interval = p.get("interval");
-    location.hash = hrefFor(target, { ...keep, ...readForm() });
+    const f = readForm();
+    if (view === "map" && !f.basis) f.basis = "all"; // "any" in the bar: every placed mention
+    location.hash = hrefFor(target, { ...keep, ...f });
   });
   document.getElementById("clear-filters").addEventListener("click", () => {
     const { view } = parseHash();
