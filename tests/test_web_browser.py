@@ -98,7 +98,10 @@ def expect(locator):
 def open_view(page, server: str, route: str):
     """Open `#/route` and wait until its view has rendered (also when the hash only changes)."""
     page.evaluate("document.body && document.body.removeAttribute('data-ready')")
-    page.goto(f"{server}/#/{route}")
+    if page.url == f"{server}/#/{route}":  # the same address again: no hash change would render it
+        page.reload()
+    else:
+        page.goto(f"{server}/#/{route}")
     name = route.split("?")[0]
     page.wait_for_selector(f"body[data-ready='{name}'] #view-{name}.ready", timeout=15000)
     assert page.locator("#error-page").count() == 0, page.locator("#error-page").all_inner_texts()
