@@ -106,3 +106,25 @@ def test_bench_web_is_a_subcommand_beside_the_corpus_bench(tmp_path):
     assert r.exit_code == 0, r.output
     assert "overview" in r.stdout and "p95" in r.stdout
     assert _run("bench", str(tmp_path / "missing.jsonl")).exit_code == 2
+
+
+def test_read_commands_take_a_sentence_and_start_without_spacy(tmp_path):
+    """`dyads explain "..."` codes the sentence itself; `annotate --format text` is readable; the read
+    commands' module imports no spaCy (it is loaded only by the commands that code)."""
+    import subprocess
+    import sys
+
+    from click.testing import CliRunner
+
+    from dyads.cli import main
+
+    r = CliRunner().invoke(main, ["explain", "Russia criticised Ukraine on Monday."])
+    assert r.exit_code == 0, r.output
+    assert "== text: 1 events" in r.output and "RUS -> UKR" in r.output
+    r = CliRunner().invoke(main, ["annotate", "--format", "text", "Sergei Lavrov spoke in Moscow."])
+    assert r.exit_code == 0, r.output
+    assert "place" in r.output and "Moscow, RUS" in r.output and r.output.startswith("== text")
+    code = "import sys, dyads.cli; print('spacy' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+    r = CliRunner().invoke(main, ["info", "--db", str(tmp_path / "none.duckdb")])
+    assert "no database here" in r.output and "None" not in r.output.split("database_schema_version:")[1]

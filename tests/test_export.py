@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from datetime import date
 
@@ -199,9 +200,9 @@ def test_csv_and_jsonl_keep_codes_as_strings(store, tmp_path):
 
 def test_since_and_until_select_by_event_date(store, tmp_path):
     out = tmp_path / "april.csv"
-    rep = export_events(store, "csv", out, EventFilter(since=date(2015, 4, 1)))
+    rep = export_events(store, "csv", out, EventFilter(date_from=date(2015, 4, 1)))
     assert rep.events == 3
-    rep = export_events(store, "csv", out, EventFilter(until=date(2015, 3, 31)))
+    rep = export_events(store, "csv", out, EventFilter(date_to=date(2015, 3, 31)))
     assert rep.events == 3  # RUSGOV-USA and the two RUS-SYR dyads
 
 
@@ -269,3 +270,35 @@ def test_cli_merges_a_store_coded_without_merging(tmp_path):
     assert res.exit_code == 0
     (row,) = list(csv.DictReader(res.stdout.splitlines()))
     assert row["num_mentions"] == "2" and row["num_articles"] == "2"
+
+
+def test_cli_events_and_export_take_the_web_filter_and_either_unit(db, tmp_path):
+    """The web API's filter names, `--match exact`, and `--unit mentions` (the web app's unit) next to
+    the merged events; the old names `--since`/`--until` still work."""
+    from dyads.cli import main
+
+    runner = CliRunner()
+    merged = runner.invoke(main, ["events", "--db", str(db), "--source", "RUS", "--format", "jsonl"])
+    exact = runner.invoke(main, ["events", "--db", str(db), "--source", "RUS", "--match", "exact", "--format", "jsonl"])
+    assert merged.exit_code == 0 and exact.exit_code == 0, merged.output + exact.output
+    codes = [json.loads(x)["source_code"] for x in merged.stdout.splitlines()]
+    assert "RUSGOV" in codes and all(c.startswith("RUS") for c in codes)
+    assert all(json.loads(x)["source_code"] == "RUS" for x in exact.stdout.splitlines())
+    mentions = runner.invoke(main, ["events", "--db", str(db), "--source", "RUS", "--unit", "mentions",
+                                    "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(mentions.stdout)))
+    assert rows and all(r["source"].startswith("RUS") for r in rows) and "sentence" in rows[0]
+    # the mentions of those merged events (a mention with a compound actor can be in two merged events)
+    ids = {m["mention_id"] for x in merged.stdout.splitlines() for m in json.loads(x)["mentions"]}
+    assert {r["id"] for r in rows} == ids
+    table = runner.invoke(main, ["events", "--db", str(db), "--unit", "mentions", "--actor", "RUS"])
+    assert "mentions (coded sentences" in table.stderr
+    out = tmp_path / "m.jsonl"
+    res = runner.invoke(main, ["export", "--db", str(db), "--format", "jsonl", "--unit", "mentions", "--since",
+                               "2015-04-01", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert all(json.loads(x)["date"] >= "2015-04-01" for x in out.read_text().splitlines())
+    res = runner.invoke(main, ["export", "--db", str(db), "--format", "plover", "--unit", "mentions", "-o", "-"])
+    assert res.exit_code == 2
+    res = runner.invoke(main, ["events", "--db", str(db), "--date-from", "2015-05-01", "--date-to", "2015-01-01"])
+    assert res.exit_code == 2 and "after" in res.output

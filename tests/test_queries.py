@@ -32,8 +32,8 @@ def store(db):
         yield st
 
 
-def cameos(store, **kw) -> list[str]:
-    return [e["cameo"] for e in select_events(store, EventFilter(**kw))]
+def cameos(store, limit=None, **kw) -> list[str]:
+    return [e["cameo"] for e in select_events(store, EventFilter(**kw), limit)]
 
 
 def test_filters(store):
@@ -44,10 +44,12 @@ def test_filters(store):
     assert cameos(store, cameo="19") == ["190"] and cameos(store, cameo="023") == ["0231"]
     assert cameos(store, cameo="0231") == ["0231"] and cameos(store, cameo="02") == ["0231"]
     assert cameos(store, plover="assault") == ["190"]
-    assert cameos(store, since=date(2015, 3, 10), until=date(2015, 4, 1)) == ["190", "0231"]
-    assert cameos(store, location="RUS") == ["111", "190"]
-    assert cameos(store, location="524901") == ["111"]
-    assert cameos(store, location="saint petersburg") == ["190"]
+    assert cameos(store, date_from=date(2015, 3, 10), date_to=date(2015, 4, 1)) == ["190", "0231"]
+    assert cameos(store, place="RUS") == ["111", "190"]
+    assert cameos(store, place="524901") == ["111"]
+    assert cameos(store, place="saint petersburg") == ["190"]
+    assert cameos(store, place="saint", place_country="RUS") == []  # a place name is matched whole
+    assert cameos(store, place_country="RUS") == ["111", "190"]
     assert cameos(store, negated=False) == ["111", "190", "0231"]
     assert cameos(store, limit=2) == ["111", "190"]
     assert cameos(store, source="CHN") == []
@@ -59,7 +61,13 @@ def test_bad_filter_values(store):
     with pytest.raises(QueryError, match="CAMEO code"):
         select_events(store, EventFilter(cameo="12345"))
     with pytest.raises(QueryError, match="limit"):
-        select_events(store, EventFilter(limit=-1))
+        select_events(store, EventFilter(), -1)
+    with pytest.raises(QueryError, match="match"):
+        EventFilter(match="fuzzy")
+    with pytest.raises(QueryError, match="basis"):
+        EventFilter(basis="anywhere")
+    with pytest.raises(QueryError, match="after"):
+        EventFilter(date_from=date(2015, 2, 1), date_to=date(2015, 1, 1))
 
 
 def test_mentions_of_events(store):
@@ -87,3 +95,26 @@ def test_run_sql_reads_but_never_writes(db, tmp_path):
         run_sql(tmp_path / "missing.duckdb", "SELECT 1")
     with Store(db) as st:
         assert st.con.execute("SELECT count(*) FROM events").fetchone()[0] == 4
+
+
+def test_exact_codes_and_the_two_units_share_one_filter(store):
+    """`match="exact"` selects a code only, not its children; the same filter selects mentions
+    (the `events` table) or merged events, and conditions only mentions have (article, sentence
+    text) select the merged events one of whose mentions meets them."""
+    from dyads.queries import iter_mention_records
+
+    assert cameos(store, source="RUS") == ["111", "190"]
+    assert cameos(store, source="RUS", match="exact") == []
+    assert cameos(store, actor="RUS", match="exact") == ["040"]  # as target
+    assert cameos(store, source="RUSGOV", match="exact") == ["111"]
+    flt = EventFilter(actor="USA", match="exact")
+    mentions = [r["cameo"] for r in iter_mention_records(store.con, flt)]
+    assert sorted(mentions) == sorted(cameos(store, actor="USA", match="exact")) == ["0231", "040", "111"]
+    assert cameos(store, article="q1", precision="day") == ["111", "190", "0231", "040"]
+    assert cameos(store, precision="none") == [] and cameos(store, dates="undated") == []
+    assert cameos(store, dates="implausible") == []
+    assert cameos(store, basis="none") == ["0231", "040"]
+    assert [r["cameo"] for r in iter_mention_records(store.con, EventFilter(basis="none"))] == ["0231", "040"]
+    assert EventFilter(match="exact").is_empty() and not EventFilter(q="x").is_empty()
+    assert EventFilter(actor="USA", match="exact", date_from=date(2015, 1, 1)).params() == {
+        "actor": "USA", "date_from": "2015-01-01", "match": "exact"}

@@ -35,10 +35,10 @@ from dyads.models import (  # noqa: E402
 from dyads.ontology import load_ontology  # noqa: E402
 from dyads.store import Store  # noqa: E402
 
-MOSCOW = Location(name="Moscow", country="RUS", lat=55.75, lon=37.62, geonameid=524901)
-WASHINGTON = Location(name="Washington", country="USA", lat=38.9, lon=-77.04, geonameid=4140963)
-ALEPPO = Location(name="Aleppo", country="SYR", lat=36.2, lon=37.16, geonameid=170063)
-FRANCE_ONLY = Location(name="France", country="FRA")
+MOSCOW = Location(name="Moscow", country="RUS", lat=55.75, lon=37.62, geonameid=524901, basis="dateline")
+WASHINGTON = Location(name="Washington", country="USA", lat=38.9, lon=-77.04, geonameid=4140963, basis="sentence")
+ALEPPO = Location(name="Aleppo", country="SYR", lat=36.2, lon=37.16, geonameid=170063, basis="clause")
+FRANCE_ONLY = Location(name="France", country="FRA", basis="sentence")
 
 HTML_TITLE = "<script>alert('x')</script> Aid & <b>arms</b>"
 
@@ -182,7 +182,8 @@ def get(client, url: str, **params) -> dict:
 # -- meta --------------------------------------------------------------------------------------
 def test_stats_and_facets(client):
     s = get(client, "/api/stats")
-    assert (s["articles"], s["events"], s["first_date"], s["last_date"]) == (4, 7, "2013-07-22", "2013-09-10")
+    assert (s["articles"], s["events"], s["first_date"], s["last_date"]) == (4, 7, "2013-07-22", "2013-09-03")
+    assert s["event_dates"] == {"first": "2013-07-22", "last": "2013-09-10", "implausible": 0}
     assert s["database"] == "web.duckdb"  # the file name, never the full path
     f = get(client, "/api/facets")
     assert {r["code"]: r["n"] for r in f["cameo_roots"]} == {"02": 1, "11": 2, "03": 1, "19": 1, "07": 1, "05": 1}
@@ -206,7 +207,7 @@ def test_overview_counts_and_timeline(client):
     months = {r["period"]: (r["q1"], r["q2"], r["q3"], r["q4"]) for r in o["timeline"]}
     assert months == {"2013-07-01": (1, 0, 1, 0), "2013-08-01": (0, 0, 1, 1), "2013-09-01": (1, 1, 0, 0)}
     top = {a["code"]: a for a in o["top_actors"]}
-    assert top["RUS"]["n"] == 4 and top["RUS"]["as_target"] == 3 and top["RUSGOV"]["name"] == "Sergei Lavrov"
+    assert top["RUS"]["n"] == 4 and top["RUS"]["as_target"] == 3 and top["RUSGOV"]["name"] == "Russia: government"
     assert o["top_dyads"][0] == {"source": "USA", "target": "RUS", "n": 2, "goldstein": 1.0}
     assert {(p["name"], p["n"]) for p in o["top_places"]} == {("Moscow", 2), ("Washington", 2), ("Aleppo", 1),
                                                               ("France", 1)}
@@ -359,7 +360,7 @@ def test_network_codes_and_countries(client):
     assert edges[("USA", "RUS")]["n"] == 2 and edges[("USA", "RUS")]["kind"] == "cooperation"  # one each: tie
     assert edges[("SYRMIL", "SYRREB")]["kind"] == "conflict"
     nodes = {n["id"]: n for n in net["nodes"]}
-    assert nodes["RUS"]["n"] == 4 and nodes["RUSGOV"]["name"] == "Sergei Lavrov"
+    assert nodes["RUS"]["n"] == 4 and nodes["RUSGOV"]["name"] == "Russia: government"
     by_country = {(e["source"], e["target"]): e["n"] for e in get(client, "/api/network", level="country")["edges"]}
     # RUSGOV -> SYRGOV + SYROPP is one event; SYRMIL -> SYRREB is a loop, left out
     assert by_country == {("RUS", "SYR"): 1, ("RUS", "USA"): 1, ("USA", "RUS"): 2, ("FRA", "SYR"): 1, ("CHN", "RUS"): 1}
@@ -372,9 +373,15 @@ def test_map(client):
     m = get(client, "/api/map")
     assert {(p["name"], p["n"], p["q3"]) for p in m["points"]} == {("Moscow", 2, 1), ("Washington", 2, 1),
                                                                    ("Aleppo", 1, 0)}
-    assert m["countries"] == [{"country": "FRA", "n": 1, "q1": 0, "q2": 1, "q3": 0, "q4": 0}]
+    assert m["countries"] == [{"name": "France", "country": "FRA", "n": 1, "q1": 0, "q2": 1, "q3": 0, "q4": 0}]
     assert m["unplaced"] == 1
-    assert get(client, "/api/map", actor="ZZZ") == {"points": [], "countries": [], "unplaced": 0}
+    assert get(client, "/api/map", actor="ZZZ") == {"unit": "mentions", "basis": None, "points": [], "countries": [],
+                                                    "unplaced": 0}
+    # placed from their own sentence or clause: Washington and Aleppo and France, not Moscow (the dateline)
+    m = get(client, "/api/map", basis="sentence")
+    assert {p["name"] for p in m["points"]} == {"Washington", "Aleppo"} and m["basis"] == "sentence"
+    assert {p["name"] for p in get(client, "/api/map", basis="dateline")["points"]} == {"Moscow"}
+    assert get(client, "/api/events", basis="none")["total"] == 1
     assert len(get(client, "/api/map", limit=1)["points"]) == 1
 
 
@@ -388,9 +395,13 @@ def test_actor_suggestions(client):
 def test_articles_list(client):
     page = get(client, "/api/articles")
     assert page["total"] == 4 and [a["id"] for a in page["items"]][0] == "quiet-1"
-    assert get(client, "/api/articles", q="script")["items"][0]["id"] == "aleppo-1"
+    assert get(client, "/api/articles", title="script")["items"][0]["id"] == "aleppo-1"
     assert [a["id"] for a in get(client, "/api/articles", limit=1, offset=3)["items"]] == ["moscow-1"]
-    assert get(client, "/api/articles", q="nothing like it")["items"] == []
+    assert get(client, "/api/articles", title="nothing like it")["items"] == []
+    # with an event filter (the same as every view's): the articles with a matching mention
+    assert get(client, "/api/articles", has_events=True)["total"] == 3
+    assert [a["id"] for a in get(client, "/api/articles", q="troops")["items"]] == ["aleppo-1"]
+    assert get(client, "/api/articles", actor="USA", match="exact")["total"] == 2
 
 
 def test_article_view(client):
@@ -582,3 +593,98 @@ def test_a_parquet_store_answers_as_the_duckdb_file(db, tmp_path):
             TestClient(create_app(out, allowed_hosts=["testserver"])) as pq:
         for url in urls:
             assert fetch(duck, url) == fetch(pq, url), url
+
+
+# -- one filter, exact counts, new pages --------------------------------------------------------------
+def test_each_overview_count_is_the_rows_its_filter_selects(client):
+    """The numbers the pages link (tests/test_web_browser.py clicks them): each is the total of the
+    filter its link carries."""
+    o = get(client, "/api/overview")
+    total = lambda **f: get(client, "/api/events", limit=1, **f)["total"]  # noqa: E731
+    assert o["unit"] == "mentions" and total() == o["events"]
+    for a in o["top_actors"]:
+        assert total(actor=a["code"], match="exact") == a["n"], a
+    for d in o["top_dyads"]:
+        assert total(source=d["source"], target=d["target"], match="exact") == d["n"], d
+    for p in o["top_places"]:
+        assert total(place=p["name"], place_country=p["country"]) == p["n"], p
+    for q in o["by_quad"]:
+        assert total(quad_class=q["quad_class"]) == q["n"]
+    assert total(dates="undated") == o["undated"] == 1
+    assert get(client, "/api/articles", has_events=True)["total"] == o["articles"]
+    # prefix matching (the default) takes in the codes under a code; exact does not
+    assert total(actor="RUS") == 5 and total(actor="RUS", match="exact") == 4
+    d = get(client, "/api/dyad", a="RUS", b="USA", match="exact")
+    assert d["totals"]["ab"]["n"] == total(source="RUS", target="USA", match="exact") == 1
+
+
+def test_time_axis_is_continuous(client):
+    weeks = get(client, "/api/overview", interval="week")["timeline"]
+    starts = [date.fromisoformat(w["period"]) for w in weeks]
+    assert all((b - a).days == 7 for a, b in zip(starts, starts[1:], strict=False))
+    assert len(weeks) == 8 and sum(w["total"] == 0 for w in weeks) == 3
+    series = get(client, "/api/dyad", a="USA", b="RUS", interval="week")["series"]
+    empty = [r for r in series if r["ab_n"] == 0 and r["ba_n"] == 0]
+    assert empty and all(r["ab_goldstein"] is None for r in empty)
+
+
+def test_precision_dates_and_basis_filters(client):
+    assert get(client, "/api/events", precision="day")["total"] == 6
+    assert get(client, "/api/events", precision="none")["total"] == 1
+    assert get(client, "/api/events", dates="implausible")["total"] == 0
+    assert get(client, "/api/events", dates="plausible")["total"] == 6
+    by_basis = {b: get(client, "/api/events", basis=b)["total"] for b in ("sentence", "dateline", "none")}
+    assert by_basis == {"sentence": 4, "dateline": 2, "none": 1}
+    item = get(client, "/api/events", place="Moscow")["items"][0]
+    assert item["location_basis"] == "dateline" and item["implausible_date"] is False
+
+
+def test_merged_events_unit(client, tmp_path):
+    from dyads.aggregate import update_events
+    from dyads.web import create_app
+
+    assert get(client, "/api/events", unit="events")["total"] == 0  # nothing merged yet
+    db = build_db(tmp_path / "merged.duckdb")
+    with Store(db) as st:
+        update_events(st)
+    with TestClient(create_app(db, allowed_hosts=["testserver"])) as c:
+        merged = get(c, "/api/events", unit="events")
+        assert merged["unit"] == "events" and merged["total"] == len(merged["items"]) > 0
+        assert all(m["mention"]["id"] for m in merged["items"])
+        assert get(c, "/api/stats")["merged_events"] == merged["total"]
+        text = c.get("/api/events.csv", params={"unit": "events"}).text
+        assert text.splitlines()[0].startswith("id,merge_key,event_date")
+        assert len(text.strip().splitlines()) == merged["total"] + 1
+        page = get(c, "/api/event/washington-1:s0:e1")
+        assert page["rule"] is None or isinstance(page["rule"], str)
+        assert page["location_basis"] == "sentence" and page["merged"]["num_mentions"] == len(page["mentions"])
+
+
+def test_actor_quotes_and_csv_downloads(client):
+    a = get(client, "/api/actor/RUSGOV")
+    assert a["label"] == "Russia: government" and a["sector"] == "GOV" and a["root_names"][0] == "Russia"
+    assert a["counts"]["either"]["n"] == 1 and a["counts"]["either"]["filter"] == {"actor": "RUSGOV", "match": "exact"}
+    assert a["names_in_database"][0]["name"] == "Sergei Lavrov"
+    assert get(client, "/api/actor/USA")["dictionary_entries"] > 0
+    q = get(client, "/api/quotes")
+    assert q["total"] == 1 and q["items"][0]["speaker_code"] == "RUSGOV"
+    assert get(client, "/api/quotes", speaker="lavrov")["total"] == 1
+    assert get(client, "/api/quotes", q="zzz")["total"] == 0
+    for url, table, header in (("/api/overview", "top_actors", "code,n,as_source,as_target,name"),
+                               ("/api/overview", None, "period,q1,q2,q3,q4,total"),
+                               ("/api/network", "edges", "source,target,n,cooperation,conflict,goldstein,kind"),
+                               ("/api/map", "points", "name,country,lat,lon,n,q1,q2,q3,q4"),
+                               ("/api/dyad", "series", "period,ab_n,ab_goldstein,ba_n,ba_goldstein")):
+        extra = {"a": "USA", "b": "RUS"} if url == "/api/dyad" else {}
+        r = client.get(url, params={"format": "csv", **extra, **({"table": table} if table else {})})
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv"), (url, r.text)
+        assert r.text.splitlines()[0] == header, (url, r.text[:200])
+    assert client.get("/api/overview", params={"format": "csv", "table": "nothing"}).status_code == 400
+
+
+def test_bad_parameters_get_a_sentence(client):
+    r = client.get("/api/events", params={"date_from": "2013-13-45"})
+    assert r.status_code == 422 and "date_from" in r.json()["message"] and "2013-13-45" in r.json()["message"]
+    r = client.get("/api/events", params={"date_from": "2013-09-01", "date_to": "2013-08-01"})
+    assert r.status_code == 400 and "after" in r.json()["message"]
+    assert client.get("/api/events", params={"match": "fuzzy"}).status_code == 422

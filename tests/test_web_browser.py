@@ -2,7 +2,9 @@
 
 A real uvicorn server on 127.0.0.1 serves the small database of tests/test_web.py; each page is
 loaded, its counts and names checked, and the click path network -> dyad -> article followed.
-Screenshots are saved as web-*.png under $DYADS_ARTIFACTS (default: build/test-artifacts/, ignored by git).
+Every number on the overview, dyad, network, map and actor pages is a link; the tests open each one
+and check that the page it opens counts exactly that many rows. Screenshots of every page at 1366
+and 390 px wide are written to docs/screenshots/ (what the docs show is what the tests saw).
 """
 
 from __future__ import annotations
@@ -23,9 +25,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 REPO = Path(__file__).resolve().parent.parent
 
 
+WIDTHS = {"wide": (1366, 900), "phone": (390, 844)}
+
+
 @pytest.fixture(scope="module")
 def artifacts() -> Path:
-    out = Path(os.environ.get("DYADS_ARTIFACTS", REPO / "build" / "test-artifacts"))
+    out = Path(os.environ.get("DYADS_SCREENSHOTS", REPO / "docs" / "screenshots"))
     out.mkdir(parents=True, exist_ok=True)
     return out
 
@@ -34,10 +39,14 @@ def artifacts() -> Path:
 def server(tmp_path_factory):
     pytest.importorskip("fastapi")
     uvicorn = pytest.importorskip("uvicorn")
+    from dyads.aggregate import update_events
+    from dyads.store import Store
     from dyads.web import create_app
     from tests.test_web import build_db
 
     db = build_db(tmp_path_factory.mktemp("webbrowser") / "browser.duckdb")
+    with Store(db) as st:  # the merged events too, as `dyads events` would merge them
+        update_events(st)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -68,7 +77,7 @@ def browser():
 @pytest.fixture
 def page(browser, server):
     """A fresh page that records console errors, page errors, dialogs and requests off the server."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    ctx = browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
     pg = ctx.new_page()
     pg.problems = []
     pg.on("console", lambda m: m.type == "error" and pg.problems.append(f"console: {m.text}"))
@@ -87,14 +96,68 @@ def expect(locator):
 
 
 def open_view(page, server: str, route: str):
-    page.goto(f"{server}/#/{route}")
+    """Open `#/route` and wait until its view has rendered (also when the hash only changes)."""
+    page.evaluate("document.body && document.body.removeAttribute('data-ready')")
+    if page.url == f"{server}/#/{route}":  # the same address again: no hash change would render it
+        page.reload()
+    else:
+        page.goto(f"{server}/#/{route}")
     name = route.split("?")[0]
-    page.wait_for_selector(f"#view-{name}.ready", timeout=15000)
-    assert page.locator(".error").count() == 0, page.locator(".error").all_inner_texts()
+    page.wait_for_selector(f"body[data-ready='{name}'] #view-{name}.ready", timeout=15000)
+    assert page.locator("#error-page").count() == 0, page.locator("#error-page").all_inner_texts()
 
 
 def wait_view(page, name: str):
     page.wait_for_selector(f"#view-{name}.ready", timeout=15000)
+
+
+def shoot(page, artifacts: Path, name: str):
+    """The page as it is at both widths (the phone width reloads it: charts are drawn for their width)."""
+    page.screenshot(path=str(artifacts / f"web-{name}-1366.png"), full_page=True)
+    page.set_viewport_size({"width": WIDTHS["phone"][0], "height": WIDTHS["phone"][1]})
+    page.reload()
+    page.wait_for_selector("body[data-ready] .ready", timeout=15000)
+    page.wait_for_timeout(150)  # the chart boxes redraw for the new width
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= WIDTHS["phone"][0] + 1, f"{name}: the page is {width} px wide at 390 px"
+    page.screenshot(path=str(artifacts / f"web-{name}-390.png"), full_page=True)
+    page.set_viewport_size({"width": WIDTHS["wide"][0], "height": WIDTHS["wide"][1]})
+
+
+def total_on(page, server: str, href: str) -> int:
+    """The number of rows the page at `href` (a #/ route) counts: its element with data-total."""
+    open_view(page, server, href.removeprefix("#/"))
+    return int(page.get_attribute("[data-total]", "data-total"))
+
+
+def check_every_count(page, server: str, route: str, at_least: int) -> int:
+    """Open `route`, then every number on it: each must open a page that counts exactly that many rows."""
+    open_view(page, server, route)
+    links = page.eval_on_selector_all(
+        "#view a.count",
+        "els => els.map(a => [a.getAttribute('href'), Number(a.dataset.count), "
+        "a.closest('svg') ? null : a.textContent])",
+    )
+    assert len(links) >= at_least, (route, links)
+    for href, n, text in links:
+        assert text is None or text.replace(",", "") == str(n), (route, href, text, n)  # chart marks: their title
+        assert total_on(page, server, href) == n, f"{route}: the number {n} links to {href}, which counts otherwise"
+    return len(links)
+
+
+def test_every_number_opens_exactly_the_rows_it_counts(page, server):
+    checked = 0
+    checked += check_every_count(page, server, "overview", 25)
+    checked += check_every_count(page, server, "overview?interval=week&match=exact&actor=RUS", 5)
+    checked += check_every_count(page, server, "dyad?a=USA&b=RUS", 6)
+    checked += check_every_count(page, server, "dyad?a=RUS&b=USA&match=exact", 3)
+    checked += check_every_count(page, server, "network", 7)
+    checked += check_every_count(page, server, "network?level=country", 5)
+    checked += check_every_count(page, server, "map", 4)
+    checked += check_every_count(page, server, "map?basis=all", 8)
+    checked += check_every_count(page, server, "actor?code=RUS", 3)
+    checked += check_every_count(page, server, "articles", 3)
+    assert checked >= 70
 
 
 def test_overview(page, server, artifacts):
@@ -102,19 +165,37 @@ def test_overview(page, server, artifacts):
     assert page.inner_text("#total-events") == "7"
     assert page.inner_text("#total-articles") == "3"
     assert [page.inner_text(f"#quad-{q}") for q in (1, 2, 3, 4)] == ["3", "1", "2", "1"]
+    # a continuous axis: July, August, September 2013, each with its bar; one undated mention off the axis
+    assert page.locator("#timeline a.bar-link").count() == 3
     assert page.locator("#timeline rect").count() == 6  # non-empty quad segments over three months
-    assert "RUSGOV (Sergei Lavrov)" in page.inner_text("#top-actors")
+    assert page.inner_text("#undated-count") == "1"
+    assert "RUSGOV · Russia: government" in page.inner_text("#top-actors")
     assert "USA → RUS (+1.0)" in page.inner_text("#top-dyads")
     assert "Moscow, RUS" in page.inner_text("#top-places")
-    assert "4 articles, 7 events" in page.inner_text("#dbinfo")
-    page.screenshot(path=str(artifacts / "web-overview.png"), full_page=True)
-    page.click('#timeline rect[data-period="2013-07-01"] >> nth=0')  # a month's bar: its events
+    assert "4 articles, 7 mentions" in page.inner_text("#dbinfo")
+    assert "published 2013-07-22 to 2013-09-03" in page.inner_text("#dbinfo")  # publication dates, not event dates
+    assert "mentions" in page.inner_text("#unit-note")
+    csv_href = page.get_attribute("#top-actors .dl-csv", "href")
+    assert page.request.get(server + csv_href).text().startswith("code,n,as_source,as_target,name")
+    shoot(page, artifacts, "overview")
+    page.click('#timeline a.bar-link[data-period="2013-07-01"] rect >> nth=0')  # a month's bar: its events
     wait_view(page, "search")
     expect(page.locator("#result-count")).to_have_text("2 match")
     assert page.input_value("#filters input[name=date_to]") == "2013-07-31"
 
 
-def test_search_filter_and_csv(page, server, artifacts):
+def test_weeks_are_labelled_as_weeks_and_empty_periods_shown(page, server):
+    open_view(page, server, "overview?interval=week")
+    labels = page.locator("#timeline text.period-label").all_text_contents()
+    assert labels and all("-W" in t for t in labels), labels
+    # 2013-07-22 to 2013-09-09: eight weeks on the axis, five with mentions, the others empty slots
+    assert page.locator("#timeline a.bar-link").count() == 5
+    weeks = page.request.get(server + "/api/overview?interval=week").json()["timeline"]
+    assert len(weeks) == 8 and sum(1 for w in weeks if w["total"] == 0) == 3
+    assert "2013-W30" in labels
+
+
+def test_search_filter_unit_and_csv(page, server, artifacts):
     open_view(page, server, "search")
     assert page.inner_text("#result-count") == "7 match"
     page.fill("#filters input[name=actor]", "RUS")
@@ -129,10 +210,25 @@ def test_search_filter_and_csv(page, server, artifacts):
     assert "actor=RUS" in href and "quad_class=3" in href
     csv_text = page.request.get(server + href).text()
     assert len(csv_text.strip().splitlines()) == 3  # header and the two events
-    page.screenshot(path=str(artifacts / "web-search.png"), full_page=True)
+    # exact codes: RUS only, not RUSGOV
+    page.select_option("#filters select[name=match]", "exact")
+    page.select_option("#filters select[name=quad_class]", "")
+    page.click("#filters button[type=submit]")
+    expect(page.locator("#view-search.ready #result-count")).to_have_text("4 match")
+    shoot(page, artifacts, "search")
     page.fill("#filters input[name=q]", "no sentence says this")
     page.click("#filters button[type=submit]")
     page.wait_for_selector("#no-events")
+
+
+def test_merged_events_are_a_visible_switch(page, server):
+    open_view(page, server, "search?unit=events")
+    assert "merged across articles" in page.inner_text("#unit-note")
+    n = int(page.get_attribute("#result-count", "data-total"))
+    assert n == page.locator("tr.merged-row").count() and n > 0
+    page.select_option("#unit", "mentions")
+    wait_view(page, "search")
+    expect(page.locator("#view-search.ready #result-count")).to_have_text("7 match")
 
 
 def test_network_to_dyad_to_article(page, server, artifacts):
@@ -140,21 +236,31 @@ def test_network_to_dyad_to_article(page, server, artifacts):
     assert page.inner_text("#net-count") == "9 actors, 7 edges"
     assert page.locator("#network .net-node").count() == 9
     assert page.locator("#network .net-edge.conflict").count() == 2  # RUS -> USA, SYRMIL -> SYRREB
-    page.screenshot(path=str(artifacts / "web-network.png"), full_page=True)
+    assert page.locator("#edge-table a.count").count() == 7
+    page.click("#view .zoom-in")  # zoom changes the drawing's viewBox, not the page
+    assert page.get_attribute("#network", "viewBox").split()[2] != page.evaluate(
+        "String(document.querySelector('#network').getAttribute('width'))")
+    shoot(page, artifacts, "network")
 
     page.click('#network .net-edge[data-source="USA"][data-target="RUS"]')
     wait_view(page, "dyad")
     assert page.inner_text("#dyad-title") == "USA ⇄ RUS"
     assert page.inner_text("#dyad-ab-n") == "2" and page.inner_text("#dyad-ba-n") == "1"
-    assert page.locator("#dyad-chart .bar-ab").count() == 3
+    assert page.locator("#dyad-chart a.bar-ab").count() == 2  # two months with USA -> RUS, none in between is drawn
     assert page.locator("tr.event-row").count() == 3
-    page.screenshot(path=str(artifacts / "web-dyad.png"), full_page=True)
+    shoot(page, artifacts, "dyad")
 
     page.click('tr.event-row[data-id="washington-1:s0:e1"] a.article-link')
     wait_view(page, "article")
     assert page.inner_text("#article-title") == "US accuses Russia"
     assert page.locator("#article-text .hl-trigger").count() == 2
     assert "accused" in page.inner_text("#article-text .hl-selected .hl-trigger, #article-text .hl-trigger.hl-selected")
+
+
+def test_countries_network_has_no_sectors(page, server):
+    open_view(page, server, "network?level=country")
+    ids = set(page.eval_on_selector_all("#network .net-node", "els => els.map(e => e.dataset.id)"))
+    assert ids == {"RUS", "USA", "SYR", "FRA", "CHN"}
 
 
 def test_article_highlights_and_escaping(page, server, artifacts):
@@ -167,7 +273,7 @@ def test_article_highlights_and_escaping(page, server, artifacts):
     assert "Sergei Lavrov" in text.locator(".hl-quote").get_attribute("title")
     assert page.locator("#article-text .hl-selected").count() > 0
     assert page.locator("tr.event-row").count() == 2
-    page.screenshot(path=str(artifacts / "web-article.png"), full_page=True)
+    shoot(page, artifacts, "article")
 
     open_view(page, server, "article?id=aleppo-1")
     # the title and text look like HTML: they must show as text, and nothing in them may run
@@ -177,14 +283,50 @@ def test_article_highlights_and_escaping(page, server, artifacts):
 
 
 def test_map(page, server, artifacts):
-    open_view(page, server, "map")
+    open_view(page, server, "map")  # by default, mentions placed from their own sentence
+    assert page.input_value("#map-basis") == "sentence"
     assert page.locator("#map path.country").count() > 150
-    dots = page.locator("#map circle.map-dot")
-    assert dots.count() == 4
-    assert page.locator("#map circle.map-dot.by-country").count() == 1
-    assert page.locator('#map circle.map-dot.q4[data-label="Aleppo, SYR"]').count() == 1
-    assert "1 events without a location" in page.inner_text("#map-count")
-    page.screenshot(path=str(artifacts / "web-map.png"), full_page=True)
-    page.locator('#map circle.map-dot[data-label="Moscow, RUS"]').dispatch_event("click")
+    assert page.locator("#map a.map-dot").count() == 3  # Washington, Aleppo, France (by country); not Moscow
+    assert page.locator('#map a.map-dot[data-label="Moscow, RUS"]').count() == 0
+    shoot(page, artifacts, "map")
+    assert page.input_value("#filters select[name=basis]") == "sentence"  # the bar says what the map shows
+    page.select_option("#filters select[name=basis]", "")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("location.hash.includes('basis=all')")
+    open_view(page, server, "map?basis=all")
+    assert page.locator("#map a.map-dot").count() == 4
+    assert page.locator("#map a.map-dot.by-country").count() == 1
+    # Washington has one cooperative and one conflictual mention: both show as slices
+    assert page.locator('#map a.map-dot[data-label="Washington, USA"] path').count() == 2
+    assert page.inner_text("#unplaced-count") == "1"
+    page.locator('#map a.map-dot[data-label="Moscow, RUS"]').dispatch_event("click")
     wait_view(page, "search")
     assert page.inner_text("#result-count") == "2 match"
+
+
+def test_event_actor_and_quotes_pages(page, server, artifacts):
+    open_view(page, server, "event?id=washington-1:s0:e1")
+    facts = page.inner_text("#event-facts")
+    assert "precision: day" in facts and "placed from the sentence" in facts and "0.8" in facts
+    assert page.locator("#event-facts a.article-link").count() == 1
+    shoot(page, artifacts, "event")
+    open_view(page, server, "actor?code=RUSGOV")
+    assert "Russia: government" in page.inner_text("#actor-title")
+    assert page.inner_text("#actor-either") == "1"
+    shoot(page, artifacts, "actor")
+    open_view(page, server, "quotes")
+    assert page.get_attribute("#quotes-count", "data-total") == "1"
+    assert "Sergei Lavrov" in page.inner_text("#quote-table")
+    shoot(page, artifacts, "quotes")
+
+
+def test_bad_addresses_get_a_page_a_person_can_read(page, server):
+    page.goto(f"{server}/#/search?date_from=2013-13-45")
+    page.wait_for_selector("#view-search.ready")
+    msg = page.inner_text("#error-message")
+    assert "date_from" in msg and "{" not in msg and "[" not in msg
+    page.goto(f"{server}/#/nowhere")
+    page.wait_for_selector("#error-page")
+    assert "no page" in page.inner_text("#error-message")
+    # the browser logs the 422 answer itself: expected here
+    page.problems[:] = [p for p in page.problems if "status of 422" not in p]

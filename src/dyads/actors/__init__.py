@@ -9,7 +9,17 @@ from dyads.actors.dictionary import (
     lookup,
     read_dictionary_dir,
 )
-from dyads.actors.recognize import find_actors
+
+
+def __getattr__(name: str):
+    """`find_actors` needs spaCy: imported when first asked for, so that reading the dictionaries
+    (the web app's actor pages, `dyads info`) does not load it."""
+    if name == "find_actors":
+        from dyads.actors.recognize import find_actors
+
+        return find_actors
+    raise AttributeError(f"module 'dyads.actors' has no attribute {name!r}")
+
 
 __all__ = [
     "ActorDictionary",

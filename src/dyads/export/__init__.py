@@ -125,18 +125,19 @@ def _text_out(path: str) -> Iterator[IO[str]]:
 
 def export_events(
     store: Store, fmt: str, path: str | Path, flt: EventFilter | None = None, header: bool = False,
-    escape_formulas: bool = True,
+    escape_formulas: bool = True, limit: int | None = None,
 ) -> ExportReport:
     """Write the merged events selected by `flt` to `path` ('-' = stdout, not for parquet) as `fmt`.
 
-    `header` adds a line of column names to the GDELT tables (GDELT's own files have none).
-    A file is written beside `path` and renamed onto it when complete. CSV cells that a spreadsheet
-    would run as formulas get a leading `'` unless `escape_formulas` is False (records.csv_cell).
+    `header` adds a line of column names to the GDELT tables (GDELT's own files have none); `limit`
+    caps the events selected. A file is written beside `path` and renamed onto it when complete. CSV
+    cells that a spreadsheet would run as formulas get a leading `'` unless `escape_formulas` is False
+    (records.csv_cell).
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; formats are {', '.join(FORMATS)}")
     path = str(path)
-    events = select_events(store, flt)
+    events = select_events(store, flt, limit)
     mentions = event_mentions(store, [ev["id"] for ev in events])
     report = ExportReport(format=fmt, path=path, events=len(events), rows=0)
     if fmt == "parquet":

@@ -209,6 +209,15 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         + ";\n".join([*words.DDL, *words.add_sql("events")])
         + ";",
     ),
+    (
+        6,
+        "how each mention's place was found (clause, sentence, dateline) as a column, for the map and filters",
+        """
+        ALTER TABLE events ADD COLUMN IF NOT EXISTS location_basis VARCHAR;
+        UPDATE events SET location_basis = json_extract_string(record, '$.location.basis')
+            WHERE location_name IS NOT NULL OR location_country IS NOT NULL;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -58,12 +58,16 @@ class ParquetStore(Store):
                 continue
             files = f"read_parquet('{_sql(str(table_dir))}/*.parquet')"
             self.con.execute(f'CREATE VIEW "{table_dir.name}" AS SELECT * FROM {files}')
-            if table_dir.name == "events" and not self._has_column("events", "source_extra"):
-                # written before schema 4: the compound codes' columns, computed as migration 4 fills them
-                self.con.execute(
-                    f"CREATE OR REPLACE VIEW events AS SELECT *, {EXTRA_CODES['source']} AS source_extra, "
-                    f"{EXTRA_CODES['target']} AS target_extra FROM {files}"
-                )
+            if table_dir.name == "events":
+                sel = f"SELECT * FROM {files}"
+                if not self._has_column("events", "source_extra"):
+                    # written before schema 4: the compound codes' columns, computed as migration 4 fills them
+                    sel = (f"SELECT *, {EXTRA_CODES['source']} AS source_extra, "
+                           f"{EXTRA_CODES['target']} AS target_extra FROM {files}")
+                if not self._has_column("events", "location_basis"):
+                    # written before schema 6: the place's basis, read from the contract record
+                    sel = f"SELECT *, json_extract_string(record, '$.location.basis') AS location_basis FROM ({sel})"
+                self.con.execute(f"CREATE OR REPLACE VIEW events AS {sel}")
             self.tables.append(table_dir.name)
         # the version the data was written with, where `current_version` looks for it
         self.con.execute("CREATE TABLE schema_migrations (version INTEGER, description VARCHAR)")

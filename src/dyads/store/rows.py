@@ -184,6 +184,7 @@ def event_row(e: Event) -> dict[str, Any]:
         "location_lat": loc.lat if loc else None,
         "location_lon": loc.lon if loc else None,
         "location_geonameid": loc.geonameid if loc else None,
+        "location_basis": loc.basis if loc else None,
         "sentence": e.sentence,
         "sentence_start": e.sentence_start,
         "sentence_end": e.sentence_end,

@@ -10,25 +10,29 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import asynccontextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import FileResponse, StreamingResponse
+from fastapi import Path as Path_
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dyads import __version__
+from dyads.queries import EventFilter, QueryError
 from dyads.store import SCHEMA_VERSION, SchemaError, Store, StoreLocked
 from dyads.store.parquet import is_parquet_store, open_store
 from dyads.web import queries
-from dyads.web.queries import EventFilter
 
 STATIC_DIR = Path(__file__).parent / "static"
 MAX_PAGE = 500  # events or articles per page
@@ -79,27 +83,94 @@ CSP = (
 )
 
 Interval = Literal["day", "week", "month", "year"]
+Unit = Literal["mentions", "events"]
+MatchLit = Literal["prefix", "exact"]
+BasisLit = Literal["sentence", "dateline", "none"]
+DatesLit = Literal["plausible", "implausible", "undated"]
 Text = Annotated[str | None, Query(max_length=200)]
 
 
 def event_filter(
-    actor: Annotated[str | None, Query(max_length=200, description="actor code prefix, name or text")] = None,
-    source: Annotated[str | None, Query(max_length=50, description="source actor code prefix")] = None,
-    target: Annotated[str | None, Query(max_length=50, description="target actor code prefix")] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="actor code (see match), name or text")] = None,
+    source: Annotated[str | None, Query(max_length=50, description="source actor code (see match)")] = None,
+    target: Annotated[str | None, Query(max_length=50, description="target actor code (see match)")] = None,
     country: Annotated[str | None, Query(max_length=3, description="ISO 3166-1 alpha-3 of an actor")] = None,
     cameo: Annotated[str | None, Query(max_length=4, pattern=r"^\d{1,4}$", description="CAMEO root or code")] = None,
     quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
     plover: Annotated[str | None, Query(max_length=40, description="PLOVER event type")] = None,
     date_from: Annotated[date | None, Query(description="first event date, YYYY-MM-DD")] = None,
     date_to: Annotated[date | None, Query(description="last event date, YYYY-MM-DD")] = None,
-    place: Annotated[str | None, Query(max_length=200, description="location name or ISO3 country")] = None,
+    precision: Annotated[str | None, Query(max_length=20, description="date precision (day, month, ...), none")] = None,
+    dates: Annotated[DatesLit | None, Query(description="plausible, implausible or undated event dates")] = None,
+    place: Annotated[str | None, Query(max_length=200, description="place name, ISO3 country or GeoNames id")] = None,
+    place_country: Annotated[str | None, Query(max_length=3, description="ISO3 country of the place")] = None,
+    basis: Annotated[BasisLit | None, Query(description="how the place was found: sentence, dateline, none")] = None,
     q: Annotated[str | None, Query(max_length=200, description="text the sentence contains")] = None,
     article: Annotated[str | None, Query(max_length=500, description="article id")] = None,
+    negated: Annotated[bool | None, Query(description="negated events only (true) or none (false)")] = None,
+    match: Annotated[MatchLit, Query(description="actor codes: prefix (RUS = RUS, RUSGOV, ...) or exact")] = "prefix",
 ) -> EventFilter:
-    """The filter every event endpoint shares, from query parameters."""
+    """The filter every event endpoint shares (`dyads.queries.EventFilter`), from query parameters."""
     return EventFilter(actor=actor, source=source, target=target, country=country, cameo=cameo,
                        quad_class=quad_class, plover=plover, date_from=date_from, date_to=date_to,
-                       place=place, q=q, article=article)
+                       precision=precision, dates=dates, place=place, place_country=place_country, basis=basis,
+                       q=q, article=article, negated=negated, match=match)
+
+
+Format = Literal["json", "csv"]
+TableName = Annotated[str | None, Query(max_length=40, description="with format=csv: the list to download")]
+
+
+def table_csv(rows: list[dict[str, Any]]) -> str:
+    """A list of flat JSON objects as CSV: the union of their keys as columns, nested values as JSON."""
+    cols: list[str] = []
+    for r in rows:
+        cols += [k for k in r if k not in cols]
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(cols)
+    for r in rows:
+        w.writerow(["" if r.get(c) is None else json.dumps(r[c], ensure_ascii=False)
+                    if isinstance(r.get(c), dict | list) else r[c] for c in cols])
+    return buf.getvalue()
+
+
+def as_format(answer: Any, fmt: str, table: str | None, view: str, default: str) -> Any:
+    """The JSON answer as it is, or (`fmt="csv"`) its list `table` (else `default`) as a CSV download."""
+    if fmt == "json":
+        return answer
+    name = table or default
+    rows = answer if isinstance(answer, list) else answer.get(name)
+    if isinstance(rows, dict) and "items" in rows:
+        rows = rows["items"]
+    if not isinstance(rows, list):
+        raise HTTPException(400, f"{view} has no list called {name!r}")
+    return Response(table_csv(rows), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="dyads-{view}-{name}.csv"'})
+
+
+def _csv_response(rows: Iterator[str], filename: str) -> StreamingResponse:
+    return StreamingResponse(rows, media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _merged_csv_rows(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int) -> Iterator[str]:
+    """The merged events as `dyads export --format csv` writes them (its columns and mention ids)."""
+    from dyads.export import EVENT_TABLE_COLUMNS
+    from dyads.queries import event_mentions, select_events
+
+    if not queries.has_table(cur, "merged_events"):
+        raise QueryError("this database has no merged events; run `dyads events` once to merge them")
+    events = select_events(cur, flt, limit)
+    mentions = event_mentions(cur, [ev["id"] for ev in events])
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(EVENT_TABLE_COLUMNS)
+    for ev in events:
+        values = [ev.get(k) for k in EVENT_TABLE_COLUMNS[:-1]]
+        values = ["" if v is None else (v.isoformat() if isinstance(v, date | datetime) else v) for v in values]
+        w.writerow([*values, ";".join(m["mention_id"] for m in mentions.get(ev["id"], []))])
+    return iter([buf.getvalue()])
 
 
 def _warm_up(store: Store, cache: ResponseCache) -> None:
@@ -191,6 +262,19 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
+    @app.exception_handler(QueryError)
+    async def query_error(_request: Request, exc: QueryError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc), "message": str(exc)}, status_code=400)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        """A bad parameter: the machine-readable errors, and one sentence a person can read."""
+        parts = []
+        for e in exc.errors():
+            where = ".".join(str(x) for x in e.get("loc", ())[1:]) or "request"
+            parts.append(f"{where}: {e.get('msg', 'invalid')} (got {e.get('input')!r})")
+        return JSONResponse({"detail": jsonable_encoder(exc.errors()), "message": "; ".join(parts)}, status_code=422)
+
     # The file is opened read-only and DuckDB's lock keeps writers out while we hold it, so an
     # answer can be kept and given again for the same request.
     app.state.cache = cache
@@ -209,25 +293,35 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
     @app.get("/api/overview", tags=["events"])
     def get_overview(
         cur: Cur, flt: Filter, interval: Interval = "month",
-        top: Annotated[int, Query(ge=1, le=MAX_TOP)] = 10,
-    ) -> dict:
-        """Totals, events per period by quad class, top actors, dyads, places and CAMEO roots."""
-        return cache.get(("overview", flt, interval, top), lambda: queries.overview(cur, flt, interval, top))
+        top: Annotated[int, Query(ge=1, le=MAX_TOP)] = 10, format: Format = "json", table: TableName = None,
+    ) -> Any:
+        """Totals, mentions per period by quad class (every period from the first to the last, empty ones
+        as zero), top actors, dyads, places and CAMEO roots. `format=csv` downloads the list `table`."""
+        answer = cache.get(("overview", flt, interval, top), lambda: queries.overview(cur, flt, interval, top))
+        return as_format(answer, format, table, "overview", "timeline")
 
     @app.get("/api/events", tags=["events"])
     def get_events(
         cur: Cur, flt: Filter, limit: Limit = 50, offset: Offset = 0,
-        sort: Literal["date", "-date", "goldstein", "-goldstein", "article"] = "-date",
+        sort: Literal["date", "-date", "goldstein", "-goldstein", "article"] = "-date", unit: Unit = "mentions",
     ) -> dict:
-        """One page of the filtered events with their actors, and the total."""
+        """One page of the filtered mentions (`unit=mentions`: one coded sentence each, with their actors)
+        or of the events merged across articles (`unit=events`), and the total."""
+        if unit == "events":
+            return cache.get(("merged", flt, limit, offset, sort),
+                             lambda: queries.list_merged(cur, flt, limit, offset, sort))
         return cache.get(("events", flt, limit, offset, sort),
                          lambda: queries.list_events(cur, flt, limit, offset, sort))
 
     @app.get("/api/events.csv", tags=["events"])
     def get_events_csv(
-        cur: Cur, flt: Filter, limit: Annotated[int, Query(ge=1, le=MAX_CSV_ROWS)] = MAX_CSV_ROWS
+        cur: Cur, flt: Filter, limit: Annotated[int, Query(ge=1, le=MAX_CSV_ROWS)] = MAX_CSV_ROWS,
+        unit: Unit = "mentions",
     ) -> StreamingResponse:
-        """The filtered events as CSV, the columns of `dyads code --format csv`, at most `limit` rows."""
+        """The filtered mentions as CSV (the columns of `dyads code --format csv`), or with `unit=events` the
+        merged events (the columns of `dyads export --format csv`), at most `limit` rows."""
+        if unit == "events":
+            return _csv_response(_merged_csv_rows(cur, flt, limit), "dyads-merged-events.csv")
         from dyads.export.records import EVENT_CSV_COLUMNS, event_csv_row
 
         # a cursor of its own: the request's cursor is closed before the response streams
@@ -248,10 +342,15 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
             finally:
                 stream_cur.close()
 
-        return StreamingResponse(
-            rows(), media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": 'attachment; filename="dyads-events.csv"'},
-        )
+        return _csv_response(rows(), "dyads-events.csv")
+
+    @app.get("/api/event/{event_id:path}", tags=["events"])
+    def get_event_page(cur: Cur, event_id: str) -> dict:
+        """One mention with its rule, location basis, quote, and the merged event with its other mentions."""
+        out = queries.event_page(cur, event_id)
+        if out is None:
+            raise HTTPException(404, f"no event with id {event_id!r}")
+        return out
 
     @app.get("/api/events/{event_id:path}", tags=["events"])
     def get_event(cur: Cur, event_id: str) -> dict:
@@ -267,39 +366,72 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
         a: Annotated[str, Query(min_length=1, max_length=50, description="actor code prefix A")],
         b: Annotated[str, Query(min_length=1, max_length=50, description="actor code prefix B")],
         interval: Interval = "month", limit: Limit = 50, offset: Offset = 0,
-    ) -> dict:
+        format: Format = "json", table: TableName = None,
+    ) -> Any:
         """A -> B and B -> A per period (counts, mean Goldstein), totals and the events of both."""
-        return cache.get(("dyad", a.strip().upper(), b.strip().upper(), flt, interval, limit, offset),
-                         lambda: queries.dyad(cur, a, b, flt, interval, limit, offset))
+        answer = cache.get(("dyad", a.strip().upper(), b.strip().upper(), flt, interval, limit, offset),
+                           lambda: queries.dyad(cur, a, b, flt, interval, limit, offset))
+        return as_format(answer, format, table, "dyad", "series")
 
     @app.get("/api/network", tags=["events"])
     def get_network(
         cur: Cur, flt: Filter, level: Literal["code", "country"] = "code",
         limit: Annotated[int, Query(ge=1, le=MAX_EDGES)] = 60,
-        min_count: Annotated[int, Query(ge=1)] = 1,
-    ) -> dict:
+        min_count: Annotated[int, Query(ge=1)] = 1, format: Format = "json", table: TableName = None,
+    ) -> Any:
         """Actors and the heaviest source -> target edges, with cooperation and conflict counts."""
-        return cache.get(("network", flt, level, limit, min_count),
-                         lambda: queries.network(cur, flt, level, limit, min_count))
+        answer = cache.get(("network", flt, level, limit, min_count),
+                           lambda: queries.network(cur, flt, level, limit, min_count))
+        return as_format(answer, format, table, "network", "edges")
 
     @app.get("/api/map", tags=["events"])
     def get_map(
-        cur: Cur, flt: Filter, limit: Annotated[int, Query(ge=1, le=MAX_POINTS)] = 2000
-    ) -> dict:
+        cur: Cur, flt: Filter, limit: Annotated[int, Query(ge=1, le=MAX_POINTS)] = 2000,
+        format: Format = "json", table: TableName = None,
+    ) -> Any:
         """Events per location (with coordinates) and per country (where only the country is known)."""
-        return cache.get(("map", flt, limit), lambda: queries.map_points(cur, flt, limit))
+        answer = cache.get(("map", flt, limit), lambda: queries.map_points(cur, flt, limit))
+        return as_format(answer, format, table, "map", "points")
 
     @app.get("/api/actors", tags=["articles"])
     def get_actors(
-        cur: Cur, q: Text = None, limit: Annotated[int, Query(ge=1, le=MAX_TOP)] = 20
-    ) -> list[dict]:
+        cur: Cur, q: Text = None, limit: Annotated[int, Query(ge=1, le=MAX_TOP)] = 20, format: Format = "json",
+    ) -> Any:
         """Actor codes whose code starts with, or whose name contains, `q`, by mentions in events."""
-        return cache.get(("actors", q, limit), lambda: queries.actors(cur, q, limit))
+        return as_format(cache.get(("actors", q, limit), lambda: queries.actors(cur, q, limit)), format, None,
+                         "actors", "actors")
+
+    @app.get("/api/actor/{code}", tags=["articles"])
+    def get_actor(
+        cur: Cur, code: Annotated[str, Path_(min_length=1, max_length=50, pattern=r"^[A-Za-z0-9]+$")]
+    ) -> dict:
+        """One actor code: its meaning in the dictionaries (country, sector, names and people with their
+        periods), the names it had in this database, and its mentions as either actor, source and target."""
+        return cache.get(("actor", code.upper()), lambda: queries.actor_page(cur, code))
+
+    @app.get("/api/quotes", tags=["articles"])
+    def get_quotes(
+        cur: Cur, q: Text = None, speaker: Text = None,
+        article: Annotated[str | None, Query(max_length=500)] = None, limit: Limit = 50, offset: Offset = 0,
+        format: Format = "json",
+    ) -> Any:
+        """Quotations: speaker, the words, the events coded inside them; `q` in the words, `speaker` a code
+        prefix or a name."""
+        answer = cache.get(("quotes", q, speaker, article, limit, offset),
+                           lambda: queries.list_quotes(cur, q, speaker, article, limit, offset))
+        return as_format(answer, format, None, "quotes", "items")
 
     @app.get("/api/articles", tags=["articles"])
-    def get_articles(cur: Cur, q: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict:
-        """Articles, newest first; `q` matches id or title."""
-        return cache.get(("articles", q, limit, offset), lambda: queries.list_articles(cur, q, limit, offset))
+    def get_articles(
+        cur: Cur, flt: Filter, title: Text = None, limit: Limit = 50, offset: Offset = 0, has_events: bool = False,
+        format: Format = "json",
+    ) -> Any:
+        """Articles, newest first; `title` matches id or title; with event filters (the same as every
+        view's, `q` included) or `has_events`, only the articles with a matching mention: the articles the
+        overview counts."""
+        answer = cache.get(("articles", title, limit, offset, flt, has_events),
+                           lambda: queries.list_articles(cur, title, limit, offset, flt, has_events))
+        return as_format(answer, format, None, "articles", "items")
 
     @app.get("/api/articles/{article_id:path}", tags=["articles"])
     def get_article(cur: Cur, article_id: str) -> dict:

@@ -25,17 +25,20 @@ REQUESTS: dict[str, list[str]] = {
     "stats": ["/api/stats"],
     "facets": ["/api/facets"],
     "overview": ["/api/overview", "/api/overview?actor=RUS", "/api/overview?cameo=19&interval=week",
-                 "/api/overview?date_from=2012-01-01&date_to=2012-03-31"],
+                 "/api/overview?date_from=2012-01-01&date_to=2012-03-31", "/api/overview?actor=USA&match=exact"],
     "events": ["/api/events", "/api/events?actor=USA&limit=100", "/api/events?q=attacked&offset=500",
                "/api/events?q=force&sort=goldstein",
-               "/api/events?country=SYR&quad_class=4&sort=goldstein", "/api/events?place=Paris"],
+               "/api/events?country=SYR&quad_class=4&sort=goldstein", "/api/events?place=Paris",
+               "/api/events?basis=dateline&precision=day&source=USA&match=exact"],
     "events.csv": ["/api/events.csv?actor=IRN&cameo=11&limit=5000"],
-    "event": ["/api/events/gen-{mid}:s2:e1"],
+    "event": ["/api/events/gen-{mid}:s2:e1", "/api/event/gen-{mid}:s2:e1"],
     "dyad": ["/api/dyad?a=USA&b=RUS", "/api/dyad?a=SYRGOV&b=SYRREB&interval=week"],
     "network": ["/api/network", "/api/network?level=country&limit=150", "/api/network?cameo=19"],
-    "map": ["/api/map", "/api/map?actor=CHN"],
+    "map": ["/api/map", "/api/map?actor=CHN", "/api/map?basis=sentence"],
     "actors": ["/api/actors?q=ru"],
-    "articles": ["/api/articles", "/api/articles?q=gen-99&offset=50"],
+    "actor": ["/api/actor/USAGOV"],
+    "quotes": ["/api/quotes"],
+    "articles": ["/api/articles", "/api/articles?title=gen-99&offset=50", "/api/articles?actor=SYR&cameo=19"],
     "article": ["/api/articles/gen-{mid}"],
 }
 
@@ -138,6 +141,9 @@ def generate_database(path: str | Path, n_events: int = DEFAULT_EVENTS) -> float
                    CASE WHEN g.lr < 0.6 THEN city.country WHEN g.lr < 0.8 THEN t_iso END AS loc_country,
                    CASE WHEN g.lr < 0.6 THEN city.lat END AS lat, CASE WHEN g.lr < 0.6 THEN city.lon END AS lon,
                    CASE WHEN g.lr < 0.6 THEN city.gid END AS gid,
+                   -- as in news: most places come from the dateline (where the story was filed)
+                   CASE WHEN g.lr < 0.6 THEN (CASE WHEN rnd(g.i, 9) < 0.85 THEN 'dateline' WHEN rnd(g.i, 9) < 0.95
+                        THEN 'sentence' ELSE 'clause' END) WHEN g.lr < 0.8 THEN 'sentence' END AS basis,
                    'gen-' || g.art AS article_id, 'gen-' || g.art || ':s' || g.sent || ':e1' AS id
             FROM gen g
             JOIN gen_country sc_ ON sc_.k = g.sc JOIN gen_country tc_ ON tc_.k = g.tc
@@ -178,7 +184,8 @@ def generate_database(path: str | Path, n_events: int = DEFAULT_EVENTS) -> float
                    lower(cname) AS trigger_text, s_start + length(s_code) + 1 AS trigger_start,
                    s_start + length(s_code) + 1 + length(cname) AS trigger_end,
                    loc_name AS location_name, loc_country AS location_country, lat AS location_lat,
-                   lon AS location_lon, gid AS location_geonameid, sentence, s_start AS sentence_start,
+                   lon AS location_lon, gid AS location_geonameid, basis AS location_basis, sentence,
+                   s_start AS sentence_start,
                    s_start + length(sentence) AS sentence_end, false AS negated, 0.5 AS confidence,
                    NULL AS quote_index, 'bench' AS rule,
                    json_object('id', id, 'article_id', article_id, 'sentence_index', sent,
@@ -193,7 +200,7 @@ def generate_database(path: str | Path, n_events: int = DEFAULT_EVENTS) -> float
                      'trigger', json_object('text', lower(cname), 'start', s_start + length(s_code) + 1,
                                             'end', s_start + length(s_code) + 1 + length(cname)),
                      'location', CASE WHEN loc_name IS NULL THEN NULL ELSE json_object('name', loc_name,
-                                 'country', loc_country, 'lat', lat, 'lon', lon, 'geonameid', gid) END,
+                                 'country', loc_country, 'lat', lat, 'lon', lon, 'geonameid', gid, 'basis', basis) END,
                      'sentence', sentence, 'negated', false, 'confidence', 0.5) AS record
             FROM gen4
         """)

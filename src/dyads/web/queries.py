@@ -9,14 +9,25 @@ bucket, the sort order) come from fixed whitelists in this module.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 import duckdb
 
 from dyads.ontology import QUAD_CLASS_NAMES, load_ontology
+from dyads.queries import (
+    EventFilter,
+    QueryError,
+    _code,
+    _icontains,
+    _needle,
+    code_match,
+    implausible_sql,
+    iter_mention_records,
+)
 from dyads.store import words
 from dyads.store.summaries import compound_actors_sql, compound_pairs_sql, has_summaries, pairs_sql, single_sql
 
@@ -33,134 +44,14 @@ EVENT_COLUMNS = (
     "e.cameo, e.cameo_root, e.cameo_name, e.plover, e.plover_mode, "
     "e.goldstein, e.quad_class, e.trigger_text, e.trigger_start, e.trigger_end, e.location_name, "
     "e.location_country, e.location_lat, e.location_lon, e.sentence, e.sentence_start, e.sentence_end, "
-    "e.negated, e.confidence, e.quote_index, e.record"
+    "e.negated, e.confidence, e.quote_index, e.location_basis, e.rule, "
+    f"{implausible_sql('e')} AS implausible_date, e.record"
 )
-
-
-# User text is matched literally with DuckDB's prefix() and contains() on bound parameters, not
-# with LIKE patterns: a parameterised `LIKE ? ESCAPE` is not turned into a prefix test when the
-# query is planned and costs 3-5 times as much per row (measured on a million events).
-
-
-def _code_prefix(text: str) -> str:
-    """Actor codes are upper-case: a prefix is matched as typed, upper-cased."""
-    return text.strip().upper()
-
-
-def _needle(text: str) -> str:
-    """Text matched case-insensitively, as `contains(lower(column), needle)`."""
-    return text.strip().lower()
-
-
-def _icontains(column: str) -> str:
-    return f"contains(lower({column}), ?)"
-
-
-def code_match(alias: str, role: str, prefix: str) -> tuple[str, list[Any]]:
-    """SQL (and its parameters) for: some `role` actor code of the event starts with `prefix`.
-
-    The flat first-code columns answer for almost every event; the codes after the first (compound
-    actors) are in the `source_extra` / `target_extra` columns, NULL for most events, so the match
-    never reads the list columns (`summaries.EXTRA_CODES`).
-    """
-    pre = _code_prefix(prefix)
-
-    def extra(r: str) -> str:  # some code after the first starts with it: " " + prefix in " " + codes
-        return f"({alias}.{r}_extra IS NOT NULL AND contains(' ' || {alias}.{r}_extra, ?))"
-
-    if role in ("source", "target"):
-        return f"(prefix({alias}.{role}_code, ?) OR {extra(role)})", [pre, " " + pre]
-    return (f"(prefix({alias}.source_code, ?) OR prefix({alias}.target_code, ?) OR {extra('source')} "
-            f"OR {extra('target')})", [pre, pre, " " + pre, " " + pre])
-
-
-def looks_like_code(text: str) -> bool:
-    """An upper-case token (RUS, SYRGOV) is taken for a code prefix only, not also a name."""
-    t = text.strip()
-    return t.isalnum() and t.isupper()
-
-
-@dataclass
-class EventFilter:
-    """What the analyst narrowed the events to; every page and endpoint takes the same one.
-
-    `actor`, `source` and `target` match actor codes by prefix (RUS matches RUS, RUSGOV, RUSMIL);
-    `actor` also matches an actor's name or its text in the article, case-insensitively.
-    """
-
-    actor: str | None = None
-    source: str | None = None
-    target: str | None = None
-    country: str | None = None
-    cameo: str | None = None
-    quad_class: int | None = None
-    plover: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    place: str | None = None
-    q: str | None = None
-    article: str | None = None
-
-    def is_empty(self) -> bool:
-        return all(getattr(self, f.name) in (None, "") for f in fields(self))
-
-    def where(self, alias: str = "e", word_index: bool = False) -> tuple[str, list[Any]]:
-        """SQL condition over the events table (as `alias`) and its parameters, in order.
-
-        With `word_index` (the store has one: `dyads.store.words`) the text search looks the
-        needle's words up instead of reading every sentence; the matches are the same.
-        """
-        conds: list[str] = []
-        params: list[Any] = []
-        if self.actor:
-            sql, ps = code_match(alias, "both", self.actor)
-            if not looks_like_code(self.actor):
-                sql = (f"({sql} OR {alias}.id IN (SELECT a.event_id FROM event_actors a "
-                       f"WHERE {_icontains('a.name')} OR {_icontains('a.text')}))")
-                ps += [_needle(self.actor), _needle(self.actor)]
-            conds.append(sql)
-            params += ps
-        for role, value in (("source", self.source), ("target", self.target), ("both", self.country)):
-            # a country's actors are the codes that start with its ISO3 code (SYR, SYRGOV, SYRREB)
-            if value:
-                sql, ps = code_match(alias, role, value)
-                conds.append(sql)
-                params += ps
-        if self.cameo:
-            conds.append(f"prefix({alias}.cameo, ?)")
-            params.append(self.cameo.strip())
-        if self.quad_class is not None:
-            conds.append(f"{alias}.quad_class = ?")
-            params.append(int(self.quad_class))
-        if self.plover:
-            conds.append(f"{alias}.plover = ?")
-            params.append(self.plover.strip().upper())
-        if self.date_from:
-            conds.append(f"{alias}.event_date >= ?")
-            params.append(self.date_from)
-        if self.date_to:
-            conds.append(f"{alias}.event_date <= ?")
-            params.append(self.date_to)
-        if self.place:
-            conds.append(f"({_icontains(alias + '.location_name')} OR {alias}.location_country = ?)")
-            params += [_needle(self.place), self.place.strip().upper()]
-        if self.q:
-            indexed = words.match_sql(alias, _needle(self.q)) if word_index else None
-            if indexed is None:
-                conds.append(_icontains(f"{alias}.sentence"))
-                params.append(_needle(self.q))
-            else:
-                conds.append(indexed[0])
-                params += indexed[1]
-        if self.article:
-            conds.append(f"{alias}.article_id = ?")
-            params.append(self.article)
-        return (" AND ".join(conds) or "TRUE"), params
 
 
 def _where(cur: duckdb.DuckDBPyConnection, flt: EventFilter) -> tuple[str, list[Any]]:
     """The filter's condition for this store (with its word index where it has one)."""
-    return flt.where(word_index=bool(flt.q) and words.has_word_index(cur))
+    return flt.where("e", unit="mentions", word_index=bool(flt.q) and words.has_word_index(cur))
 
 
 def _rows(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -179,11 +70,37 @@ def _clean(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: _jsonable(v) for k, v in r.items()} for r in rows]
 
 
+def has_table(cur: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """True when the store has the table or view (a Parquet store may lack the merged events)."""
+    try:
+        cur.execute(f"SELECT 1 FROM {name} LIMIT 0")
+    except duckdb.CatalogException:
+        return False
+    return True
+
+
 def stats(cur: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-    """Sizes of the database, for the header and health checks."""
-    articles, events = cur.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events)").fetchone()
-    first, last = cur.execute("SELECT min(event_date), max(event_date) FROM events").fetchone()
-    return {"articles": articles, "events": events, "first_date": _jsonable(first), "last_date": _jsonable(last)}
+    """Sizes of the database, for the header and health checks.
+
+    The range in the header is the articles' publication dates: event dates can be wrong (a clock
+    time read as a year), and those flagged implausible are counted apart, not in `event_dates`.
+    """
+    articles, mentions, first, last = cur.execute(
+        "SELECT count(*), (SELECT count(*) FROM events), min(publication_date), max(publication_date) FROM articles"
+    ).fetchone()
+    # from the events by day where the store keeps them (thousands of rows, not millions)
+    days, n = ("summary_days", "n") if has_summaries(cur) else ("events", "1")
+    ev_first, ev_last, implausible = cur.execute(
+        f"SELECT min(event_date) FILTER (WHERE NOT {implausible_sql('e')}), "
+        f"max(event_date) FILTER (WHERE NOT {implausible_sql('e')}), "
+        f"coalesce(sum({n}) FILTER (WHERE {implausible_sql('e')}), 0) FROM {days} e"
+    ).fetchone()
+    merged = None
+    if has_table(cur, "merged_events"):
+        merged = cur.execute("SELECT count(*) FROM merged_events").fetchone()[0]
+    return {"articles": articles, "events": mentions, "mentions": mentions, "merged_events": merged,
+            "first_date": _jsonable(first), "last_date": _jsonable(last),
+            "event_dates": {"first": _jsonable(ev_first), "last": _jsonable(ev_last), "implausible": implausible}}
 
 
 def facets(cur: duckdb.DuckDBPyConnection) -> dict[str, Any]:
@@ -205,7 +122,7 @@ def facets(cur: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         ],
         "plover": _rows(cur, plover, []),
         # mentions as source or target (not distinct events: that costs seconds on millions of events)
-        "countries": _rows(cur, countries, []),
+        "countries": [{**r, "name": code_label(r["country"])} for r in _rows(cur, countries, [])],
         "quad_classes": [{"quad_class": q, "name": name} for q, name in QUAD_CLASS_NAMES.items()],
     }
 
@@ -300,7 +217,44 @@ def list_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int, of
     """One page of the filtered events (flat fields plus their actors) and the total count."""
     where, params = _where(cur, flt)
     total, ids = _count_and_page(cur, where, params, sort, limit, offset)
-    return {"total": total, "limit": limit, "offset": offset, "items": _events_by_id(cur, ids)}
+    return {"unit": "mentions", "total": total, "limit": limit, "offset": offset, "items": _events_by_id(cur, ids)}
+
+
+MERGED_COLUMNS = (
+    "m.id, m.event_date, m.date_value, m.date_precision, m.source_code, m.source_name, m.target_code, m.target_name, "
+    "m.cameo, m.cameo_root, m.cameo_name, m.plover, m.goldstein, m.quad_class, m.negated, m.location_name, "
+    "m.location_country, m.location_lat, m.location_lon, m.num_mentions, m.num_articles, m.num_sources, "
+    "m.is_root_event, m.avg_tone, m.confidence, m.first_article_id"
+)
+MERGED_SORTS = {
+    "date": "m.event_date ASC NULLS LAST, m.id", "-date": "m.event_date DESC NULLS LAST, m.id",
+    "goldstein": "m.goldstein ASC, m.id", "-goldstein": "m.goldstein DESC, m.id", "article": "m.first_article_id, m.id",
+}
+
+
+def list_merged(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int, offset: int, sort: str = "-date"
+                ) -> dict[str, Any]:
+    """One page of the filtered events merged across articles (`unit=events`), each with its first
+    mention (the sentence that links to the evidence), and the total count."""
+    if not has_table(cur, "merged_events"):
+        raise QueryError("this database has no merged events; run `dyads events` once to merge them")
+    where, params = flt.where("m", unit="events", word_index=bool(flt.q) and words.has_word_index(cur))
+    total = cur.execute(f"SELECT count(*) FROM merged_events m WHERE {where}", params).fetchone()[0]
+    rows = _clean(_rows(
+        cur,
+        f"SELECT {MERGED_COLUMNS} FROM merged_events m WHERE {where} ORDER BY {MERGED_SORTS[sort]} LIMIT ? OFFSET ?",
+        params + [limit, offset],
+    ))
+    if rows:
+        firsts = dict(cur.execute(
+            "SELECT l.event_id, arg_min(l.mention_id, (NOT l.is_root, l.article_id, l.mention_id)) "
+            "FROM event_mentions l "
+            "WHERE l.event_id IN (SELECT unnest(?)) GROUP BY 1", [[r["id"] for r in rows]]
+        ).fetchall())
+        mentions = {r["id"]: r for r in _events_by_id(cur, list(set(firsts.values())))}
+        for r in rows:
+            r["mention"] = mentions.get(firsts.get(r["id"]))
+    return {"unit": "events", "total": total, "limit": limit, "offset": offset, "items": rows}
 
 
 def event_record(cur: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
@@ -308,35 +262,81 @@ def event_record(cur: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any
     return json.loads(row[0]) if row else None
 
 
+def event_page(cur: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
+    """One mention for its page: the contract record, its rule and location basis, its article's
+    title, the quote it sits in, and the merged event it belongs to with that event's other mentions."""
+    row = cur.execute(
+        "SELECT e.record, e.rule, e.location_basis, a.title, a.publication_date, a.source FROM events e "
+        "JOIN articles a ON a.id = e.article_id WHERE e.id = ?", [event_id]
+    ).fetchone()
+    if row is None:
+        return None
+    rec = json.loads(row[0])
+    out: dict[str, Any] = {"record": rec, "rule": row[1], "location_basis": row[2],
+                           "article": {"id": rec["article_id"], "title": row[3], "publication_date": _jsonable(row[4]),
+                                       "source": row[5]},
+                           "quote": None, "merged": None, "mentions": []}
+    if rec.get("quote_index") is not None:
+        out["quote"] = (_clean(_rows(
+            cur, "SELECT position, text, kind, speaker_text, speaker_name, speaker_code, cue_text FROM quotes "
+            "WHERE article_id = ? AND position = ?", [rec["article_id"], rec["quote_index"]])) or [None])[0]
+    if has_table(cur, "merged_events") and has_table(cur, "event_mentions"):
+        merged = _clean(_rows(
+            cur, f"SELECT {MERGED_COLUMNS} FROM merged_events m WHERE m.id = "
+            "(SELECT event_id FROM event_mentions WHERE mention_id = ? LIMIT 1)", [event_id]))
+        if merged:
+            out["merged"] = merged[0]
+            ids = [r[0] for r in cur.execute(
+                "SELECT mention_id FROM event_mentions WHERE event_id = ? ORDER BY article_id, mention_id",
+                [merged[0]["id"]]).fetchall()]
+            out["mentions"] = _events_by_id(cur, ids)
+    return out
+
+
 def iter_event_records(
     cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int, chunk: int = 2000
 ) -> Iterator[dict[str, Any]]:
-    """Full contract records of the filtered events (for CSV export), in article order, at most `limit`."""
-    where, params = _where(cur, flt)
-    res = cur.execute(
-        f"SELECT record FROM events e WHERE {where} ORDER BY e.article_id, e.sentence_index, e.id LIMIT ?",
-        params + [limit],
-    )
-    while rows := res.fetchmany(chunk):
-        for (rec,) in rows:
-            yield json.loads(rec)
+    """Full contract records of the filtered mentions (for CSV export), in article order, at most `limit`."""
+    return iter_mention_records(cur, flt, limit, chunk)
 
 
 def _actor_names(cur: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str | None]:
-    """The most frequent canonical name of each code (where the dictionary gave one)."""
-    if not codes:
-        return {}
-    if has_summaries(cur):
-        return dict(cur.execute(
-            "SELECT code, arg_max(name, k) FROM (SELECT code, name, sum(n) AS k FROM summary_mentions "
-            "WHERE code IN (SELECT unnest(?)) AND name IS NOT NULL GROUP BY 1, 2 HAVING sum(n) > 0) GROUP BY code",
-            [codes],
-        ).fetchall())
-    return dict(cur.execute(
-        "SELECT code, mode(name) FROM event_actors WHERE code IN (SELECT unnest(?)) AND name IS NOT NULL "
-        "GROUP BY code",
-        [codes],
-    ).fetchall())
+    """What each code means, from the dictionaries (`code_label`), not the name of one person in it."""
+    return {c: code_label(c) for c in codes}
+
+
+IMPLAUSIBLE = "0001-01-01"  # the period the events grouping gives implausible dates (kept off the axis)
+
+
+def _step(day: date, interval: str) -> date:
+    """The start of the period after the one starting on `day`."""
+    if interval == "day":
+        return day + timedelta(days=1)
+    if interval == "week":
+        return day + timedelta(days=7)
+    if interval == "month":
+        return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return date(day.year + 1, 1, 1)
+
+
+MAX_PERIODS = 5000  # a continuous axis longer than this keeps only the periods with events
+
+
+def fill_periods(rows: list[dict[str, Any]], interval: str, zero: dict[str, Any]) -> list[dict[str, Any]]:
+    """The periods from the first to the last of `rows` (sorted, ISO `period`), with `zero` for the empty
+    ones: a time axis where a gap shows as a gap, and a line through counts drops to zero in it."""
+    if not rows:
+        return rows
+    have = {r["period"]: r for r in rows}
+    first, last = date.fromisoformat(rows[0]["period"]), date.fromisoformat(rows[-1]["period"])
+    out, day = [], first
+    while day <= last:
+        key = day.isoformat()
+        out.append(have.get(key) or {"period": key, **zero})
+        if len(out) > MAX_PERIODS:
+            return rows
+        day = _step(day, interval)
+    return out
 
 
 def _quad_sums(prefix: str = "") -> str:
@@ -345,16 +345,16 @@ def _quad_sums(prefix: str = "") -> str:
 
 def _overview_from_summaries(cur: duckdb.DuckDBPyConnection, bucket: str, top: int) -> dict[str, Any]:
     """The unfiltered overview from the summary tables (`dyads.store.summaries`), without grouping events."""
-    n_events, undated, *quads = cur.execute(
+    n_events, undated, implausible, *quads = cur.execute(
         "SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE event_date IS NULL), 0), "
-        f"{_quad_sums()} FROM summary_days"
+        f"coalesce(sum(n) FILTER (WHERE {implausible_sql('s')}), 0), {_quad_sums()} FROM summary_days s"
     ).fetchone()
     # every event belongs to an article whose n_events counts it (Store.write writes both)
     n_articles = cur.execute("SELECT count(*) FROM articles WHERE n_events > 0").fetchone()[0]
     timeline = _clean(_rows(
         cur,
         f"SELECT date_trunc('{bucket}', event_date)::DATE AS period, {_quad_sums()}, sum(n) AS total "
-        "FROM summary_days WHERE event_date IS NOT NULL GROUP BY 1 ORDER BY 1",
+        f"FROM summary_days s WHERE event_date IS NOT NULL AND NOT {implausible_sql('s')} GROUP BY 1 ORDER BY 1",
         [],
     ))
     top_actors = _rows(
@@ -373,7 +373,8 @@ def _overview_from_summaries(cur: duckdb.DuckDBPyConnection, bucket: str, top: i
         [top],
     )
     roots = cur.execute("SELECT cameo_root, sum(n) FROM summary_days GROUP BY 1 ORDER BY 1").fetchall()
-    return {"events": n_events, "articles": n_articles, "undated": undated, "quads": quads, "timeline": timeline,
+    return {"events": n_events, "articles": n_articles, "undated": undated, "implausible": implausible,
+            "quads": quads, "timeline": timeline,
             "roots": roots, "top_actors": top_actors, "top_dyads": top_dyads, "top_places": top_places}
 
 
@@ -390,7 +391,8 @@ def _overview_from_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, buck
     n_articles, by_period_quad, roots, top_places = cur.execute(
         "WITH g AS MATERIALIZED (SELECT grouping(period, quad_class) AS g_pq, grouping(cameo_root) AS g_r, "
         "grouping(location_name, location_country) AS g_l, period, quad_class, cameo_root, location_name, "
-        f"location_country, count(*) AS n FROM (SELECT date_trunc('{bucket}', e.event_date)::DATE AS period, "
+        f"location_country, count(*) AS n FROM (SELECT CASE WHEN {implausible_sql('e')} THEN DATE '{IMPLAUSIBLE}' "
+        f"ELSE date_trunc('{bucket}', e.event_date)::DATE END AS period, "
         "e.quad_class, e.cameo_root, e.location_name, e.location_country FROM events e "
         f"WHERE {where}) GROUP BY GROUPING SETS ((period, quad_class), (cameo_root), "
         "(location_name, location_country))) "
@@ -406,10 +408,11 @@ def _overview_from_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, buck
     by_period_quad = by_period_quad or []
     n_events = sum(r["n"] for r in by_period_quad)
     undated = sum(r["n"] for r in by_period_quad if r["period"] is None)
+    implausible = sum(r["n"] for r in by_period_quad if r["period"] == date.fromisoformat(IMPLAUSIBLE))
     quads_row = [sum(r["n"] for r in by_period_quad if r["quad_class"] == q) for q in QUAD_CLASS_NAMES]
     periods: dict[Any, dict[str, Any]] = {}
     for r in by_period_quad:
-        if r["period"] is None:
+        if r["period"] is None or r["period"] == date.fromisoformat(IMPLAUSIBLE):
             continue
         row = periods.setdefault(r["period"], {"period": r["period"], **{f"q{q}": 0 for q in QUAD_CLASS_NAMES},
                                                "total": 0})
@@ -444,7 +447,8 @@ def _overview_from_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, buck
         "FROM pair_rows GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?))",
         params * 2 + [top, top],
     ).fetchone()
-    return {"events": n_events, "articles": n_articles, "undated": undated, "quads": quads_row,
+    return {"events": n_events, "articles": n_articles, "undated": undated, "implausible": implausible,
+            "quads": quads_row,
             "timeline": timeline, "roots": roots, "top_actors": top_actors or [], "top_dyads": top_dyads or [],
             "top_places": top_places}
 
@@ -466,8 +470,10 @@ def overview(cur: duckdb.DuckDBPyConnection, flt: EventFilter, interval: str = "
         "events": v["events"],
         "articles": v["articles"],
         "undated": v["undated"],
+        "implausible": v["implausible"],
+        "unit": "mentions",
         "interval": interval,
-        "timeline": v["timeline"],
+        "timeline": fill_periods(v["timeline"], interval, {**{f"q{q}": 0 for q in QUAD_CLASS_NAMES}, "total": 0}),
         "by_quad": [{"quad_class": q, "name": QUAD_CLASS_NAMES[q], "n": n} for q, n in by_quad.items()],
         "by_root": by_root,
         "top_actors": v["top_actors"],
@@ -482,15 +488,16 @@ def dyad(
 ) -> dict[str, Any]:
     """A -> B and B -> A: counts and mean Goldstein per period, and the events of both directions.
 
-    A and B are code prefixes (RUS covers RUSGOV); an event is A -> B when one of its sources starts
-    with A and one of its targets with B.
+    A and B are code prefixes (RUS covers RUSGOV) or, with the filter's `match="exact"`, whole codes;
+    an event is A -> B when one of its sources matches A and one of its targets B.
     """
     where, params = _where(cur, flt)
     bucket = INTERVALS[interval]
-    src_a, p_src_a = code_match("e", "source", a)
-    tgt_b, p_tgt_b = code_match("e", "target", b)
-    src_b, p_src_b = code_match("e", "source", b)
-    tgt_a, p_tgt_a = code_match("e", "target", a)
+    exact = flt.match == "exact"
+    src_a, p_src_a = code_match("e", "source", a, exact)
+    tgt_b, p_tgt_b = code_match("e", "target", b, exact)
+    src_b, p_src_b = code_match("e", "source", b, exact)
+    tgt_a, p_tgt_a = code_match("e", "target", a, exact)
     ab_sql, ab_params = f"({src_a} AND {tgt_b})", p_src_a + p_tgt_b
     ba_sql, ba_params = f"({src_b} AND {tgt_a})", p_src_b + p_tgt_a
     flagged = (
@@ -515,7 +522,8 @@ def dyad(
         "CASE WHEN grouping(period) = 1 THEN (SELECT list({'d': event_date, 'n': n} ORDER BY event_date NULLS LAST) "
         "FROM "
         "(SELECT event_date, CAST(sum(n) AS BIGINT) AS n FROM days GROUP BY 1)) END AS by_day "
-        f"FROM (SELECT *, date_trunc('{bucket}', event_date)::DATE AS period FROM days) "
+        f"FROM (SELECT *, CASE WHEN NOT {implausible_sql('days')} THEN date_trunc('{bucket}', event_date)::DATE END "
+        "AS period FROM days) "
         "GROUP BY GROUPING SETS ((period), ()) ORDER BY overall, period"
     )
     grouped = _rows(cur, grouped_sql, flag_params)
@@ -533,10 +541,12 @@ def dyad(
             break
     page = _page_ids(cur, f"({where}) AND ({ab_sql} OR {ba_sql})", params + ab_params + ba_params, "date",
                      limit, offset, total["total"], last)
-    series = _clean([
+    # every period from the first to the last (empty ones zero, their Goldstein none: the line breaks);
+    # implausible dates are in the totals, not on the axis
+    series = fill_periods(_clean([
         {k: r[k] for k in ("period", "ab_n", "ab_goldstein", "ba_n", "ba_goldstein")}
         for r in grouped if not r["overall"] and r["period"] is not None
-    ])
+    ]), interval, {"ab_n": 0, "ab_goldstein": None, "ba_n": 0, "ba_goldstein": None})
     totals = {d: {"n": total[f"{d}_n"], "goldstein": total[f"{d}_goldstein"],
                   "by_quad": {str(q): total[f"{d}_q{q}"] for q in QUAD_CLASS_NAMES}} for d in ("ab", "ba")}
     events = {"total": total["total"], "limit": limit, "offset": offset, "items": _events_by_id(cur, page)}
@@ -544,7 +554,10 @@ def dyad(
     for it in events["items"]:
         src_codes = [x["code"] or "" for x in it["source"]]
         tgt_codes = [x["code"] or "" for x in it["target"]]
-        ab = any(c.startswith(a_up) for c in src_codes) and any(c.startswith(b_up) for c in tgt_codes)
+        def has(codes: list[str], code: str) -> bool:
+            return code in codes if exact else any(c.startswith(code) for c in codes)
+
+        ab = has(src_codes, a_up) and has(tgt_codes, b_up)
         it["direction"] = "ab" if ab else "ba"
     return {"a": a_up, "b": b_up, "interval": interval, "totals": totals, "series": series, "events": events}
 
@@ -554,15 +567,20 @@ def network(
 ) -> dict[str, Any]:
     """Actors as nodes and source->target edges weighted by event counts, split cooperation/conflict.
 
-    `level="country"` merges actors into their country (or non-state root where they have none).
+    `level="country"` merges actors into their country and keeps only countries (the dictionaries'
+    country codes): sectors without a country (GOV, BUS, MED) and organisations are not countries.
+    A node's `n` is the sum of its edges' counts (its size), not a count of events.
     """
+    only, only_params = "", []
+    if level == "country":
+        only, only_params = " AND src IN (SELECT unnest(?)) AND tgt IN (SELECT unnest(?))", [country_codes()] * 2
     if flt.is_empty() and has_summaries(cur):
         edges = _rows(
             cur,
             "SELECT src AS source, tgt AS target, n, q1 + q2 AS cooperation, q3 + q4 AS conflict, "
             "round(goldstein_sum / goldstein_n, 2) AS goldstein FROM summary_pairs "
-            "WHERE level = ? AND src <> tgt AND n >= ? ORDER BY n DESC, 1, 2 LIMIT ?",
-            [level, min_count, limit],
+            f"WHERE level = ? AND src <> tgt{only} AND n >= ? ORDER BY n DESC, 1, 2 LIMIT ?",
+            [level, *only_params, min_count, limit],
         )
     else:
         where, params = _where(cur, flt)
@@ -572,22 +590,28 @@ def network(
             "SELECT src AS source, tgt AS target, count(*) AS n, "
             "count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation, "
             "count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict, "
-            f"round(avg(goldstein), 2) AS goldstein FROM ({pairs}) WHERE src <> tgt "
+            f"round(avg(goldstein), 2) AS goldstein FROM ({pairs}) WHERE src <> tgt{only} "
             "GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY n DESC, 1, 2 LIMIT ?",
-            params * uses + [min_count, limit],
+            params * uses + only_params + [min_count, limit],
         )
     weight: dict[str, int] = {}
     for e in edges:
         e["kind"] = "cooperation" if e["cooperation"] >= e["conflict"] else "conflict"
         for end in (e["source"], e["target"]):
             weight[end] = weight.get(end, 0) + e["n"]
-    names = _actor_names(cur, list(weight)) if level == "code" else {}
+    names = _actor_names(cur, list(weight))
     nodes = [{"id": k, "name": names.get(k), "n": n} for k, n in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
     return {"level": level, "nodes": nodes, "edges": edges}
 
 
 def map_points(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int = 2000) -> dict[str, Any]:
-    """Events by location: points with coordinates, countries for events placed only by country."""
+    """Mentions by place: points (a place name and country with coordinates), countries (events placed
+    only by country) and the unplaced, each with its quad-class mix.
+
+    A point is one place name in one country, so that its count is exactly the mentions the filter
+    `place=<name>&place_country=<country>` selects (two towns of one name in one country are one point,
+    at the first one's coordinates).
+    """
     if flt.is_empty() and has_summaries(cur):
         # the places' counts, grouped as the events would be
         rel = ("(SELECT name AS location_name, country AS location_country, lat AS location_lat, "
@@ -600,26 +624,24 @@ def map_points(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int = 20
                f"FROM events e WHERE {where})")
         count = "count(*)"
         quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS q{q}" for q in QUAD_CLASS_NAMES)
-    # one pass: each event is a point (coordinates), a country (no coordinates) or unplaced
+    # one pass: each mention is a point (coordinates), a country (no coordinates) or unplaced
     kind = ("CASE WHEN location_lat IS NOT NULL AND location_lon IS NOT NULL THEN 'point' "
-            "WHEN location_lat IS NULL AND location_country IS NOT NULL THEN 'country' "
-            "WHEN location_lat IS NULL THEN 'unplaced' END")
+            "WHEN location_country IS NOT NULL OR location_name IS NOT NULL THEN 'country' ELSE 'unplaced' END")
     cols = ", ".join(f"'q{q}': q{q}" for q in QUAD_CLASS_NAMES)
     points, countries, unplaced = cur.execute(
-        "WITH g AS MATERIALIZED (SELECT kind, country, lat, lon, any_value(name) AS name, "
-        f"{count} AS n, {quads} FROM (SELECT *, {kind} AS kind, location_country AS country, "
-        "CASE WHEN location_lat IS NOT NULL AND location_lon IS NOT NULL THEN round(location_lat, 2) END AS lat, "
-        "CASE WHEN location_lat IS NOT NULL AND location_lon IS NOT NULL THEN round(location_lon, 2) END AS lon, "
-        f"location_name AS name FROM {rel}) WHERE kind IS NOT NULL GROUP BY kind, country, lat, lon) "
+        "WITH g AS MATERIALIZED (SELECT kind, name, country, round(min(location_lat), 2) AS lat, "
+        f"round(min(location_lon), 2) AS lon, {count} AS n, {quads} FROM (SELECT *, {kind} AS kind, "
+        f"location_country AS country, location_name AS name FROM {rel}) GROUP BY kind, name, country) "
         "SELECT (SELECT list({'name': name, 'country': country, 'lat': lat, 'lon': lon, 'n': n, "
-        f"{cols}}} ORDER BY n DESC, country, lat, lon) FROM (SELECT * FROM g WHERE kind = 'point' "
-        "ORDER BY n DESC, country, lat, lon LIMIT ?)), "
-        f"(SELECT list({{'country': country, 'n': n, {cols}}} ORDER BY n DESC, country) FROM (SELECT * FROM g "
-        "WHERE kind = 'country' ORDER BY n DESC, country LIMIT ?)), "
+        f"{cols}}} ORDER BY n DESC, country, name) FROM (SELECT * FROM g WHERE kind = 'point' "
+        "ORDER BY n DESC, country, name LIMIT ?)), "
+        f"(SELECT list({{'name': name, 'country': country, 'n': n, {cols}}} ORDER BY n DESC, country, name) "
+        "FROM (SELECT * FROM g WHERE kind = 'country' ORDER BY n DESC, country, name LIMIT ?)), "
         "(SELECT coalesce(sum(n), 0) FROM g WHERE kind = 'unplaced')",
         params + [limit, limit],
     ).fetchone()
-    return {"points": points or [], "countries": countries or [], "unplaced": unplaced}
+    return {"unit": "mentions", "basis": flt.basis, "points": points or [], "countries": countries or [],
+            "unplaced": unplaced}
 
 
 def actors(cur: duckdb.DuckDBPyConnection, q: str | None, limit: int = 20) -> list[dict[str, Any]]:
@@ -627,7 +649,7 @@ def actors(cur: duckdb.DuckDBPyConnection, q: str | None, limit: int = 20) -> li
     cond, params = "a.code IS NOT NULL", []
     if q:
         cond += f" AND (prefix(a.code, ?) OR {_icontains('a.name')})"
-        params += [_code_prefix(q), _needle(q)]
+        params += [_code(q), _needle(q)]
     if has_summaries(cur):
         # mentions grouped by code, name and country: the most frequent name and country are weighted
         return _rows(
@@ -650,9 +672,23 @@ def actors(cur: duckdb.DuckDBPyConnection, q: str | None, limit: int = 20) -> li
     )
 
 
-def list_articles(cur: duckdb.DuckDBPyConnection, q: str | None, limit: int, offset: int) -> dict[str, Any]:
-    """Articles, newest first, optionally those whose id or title contains `q`."""
-    if not q:
+def list_articles(
+    cur: duckdb.DuckDBPyConnection, q: str | None, limit: int, offset: int, flt: EventFilter | None = None,
+    has_events: bool = False,
+) -> dict[str, Any]:
+    """Articles, newest first, optionally those whose id or title contains `q`, and (with a non-empty
+    filter, or `has_events`) only those with a matching mention: the articles the overview counts."""
+    conds, params = [], []
+    if q:
+        conds.append(f"({_icontains('id')} OR {_icontains('title')})")
+        params += [_needle(q), _needle(q)]
+    if flt is not None and not flt.is_empty():
+        where, wparams = _where(cur, flt)
+        conds.append(f"id IN (SELECT e.article_id FROM events e WHERE {where})")
+        params += wparams
+    elif has_events:
+        conds.append("n_events > 0")
+    if not conds:
         total = cur.execute("SELECT count(*) FROM articles").fetchone()[0]
         ids = [r[0] for r in cur.execute(
             "SELECT id FROM articles ORDER BY publication_date DESC NULLS LAST, id LIMIT ? OFFSET ?", [limit, offset]
@@ -660,11 +696,10 @@ def list_articles(cur: duckdb.DuckDBPyConnection, q: str | None, limit: int, off
     else:
         # one pass for the matches (the text match is the cost), then count and page them
         total, ids = cur.execute(
-            "WITH m AS MATERIALIZED (SELECT id, publication_date FROM articles "
-            f"WHERE {_icontains('id')} OR {_icontains('title')}) "
+            f"WITH m AS MATERIALIZED (SELECT id, publication_date FROM articles WHERE {' AND '.join(conds)}) "
             "SELECT (SELECT count(*) FROM m), (SELECT list(id ORDER BY publication_date DESC NULLS LAST, id) "
             "FROM (SELECT id, publication_date FROM m ORDER BY publication_date DESC NULLS LAST, id LIMIT ? OFFSET ?))",
-            [_needle(q), _needle(q), limit, offset],
+            params + [limit, offset],
         ).fetchone()
         ids = ids or []
     items: list[dict[str, Any]] = []
@@ -702,3 +737,137 @@ def article(cur: duckdb.DuckDBPyConnection, article_id: str, max_events: int = 1
         [article_id],
     )
     return art
+
+
+SECTOR_NAMES = {
+    "GOV": "government", "MIL": "military", "COP": "police", "OPP": "opposition", "REB": "rebels",
+    "INS": "insurgents", "JUD": "judiciary", "LEG": "legislature", "PTY": "party", "BUS": "business",
+    "MED": "media", "JRN": "journalists", "REF": "refugees", "CVL": "civilians", "REL": "religious",
+    "EDU": "education", "HLH": "health", "LAB": "labour", "NGO": "non-governmental organisation",
+    "IGO": "intergovernmental organisation", "SPY": "intelligence", "UAF": "unaffiliated armed forces",
+    "CRM": "criminals", "AGR": "agriculture", "ELI": "elites", "PRE": "presidency", "PRM": "prime minister",
+    "SOC": "social", "UNK": "unknown", "HRI": "human rights", "ENV": "environment", "DEV": "development",
+    "SEP": "separatists", "MNC": "multinational corporation",
+}
+"""Plain words for the CAMEO/PLOVER sector codes of `dyads.actors.dictionary.SECTORS`, for labels."""
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[Any, dict[str, list[Any]]]:
+    """The default actor dictionary (read once per process) and its entries by code."""
+    from dyads.actors.dictionary import load_actor_dictionary
+
+    d = load_actor_dictionary()
+    by_code: dict[str, list[Any]] = {}
+    for e in d.actors:
+        by_code.setdefault(e.code, []).append(e)
+    return d, by_code
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> list[str]:
+    """The three-letter codes the dictionaries give countries (ISO 3166-1 alpha-3, and KOS)."""
+    return sorted({e.code for e in _dictionary()[0].actors if e.kind == "country" and len(e.code) == 3})
+
+
+def _most_common(names: list[str]) -> str | None:
+    return Counter(names).most_common(1)[0][0] if names else None
+
+
+def _root_names(root: str) -> list[str]:
+    """What the dictionary calls the root code: its country (the most frequent name among its country
+    entries), then the regions it also names (RUS: Chechnya; NAM: North America, a second meaning),
+    else the most frequent name of its own entries (an organisation)."""
+    entries = _dictionary()[1].get(root, [])
+    country = _most_common([e.name for e in entries if e.kind == "country" and e.name])
+    others = [e.name for e in entries if e.kind == "region" and e.name and e.name != country]
+    if country:
+        return [country, *dict.fromkeys(others)]
+    own = _most_common([e.name for e in entries if e.name and e.kind not in ("person", "demonym", "capital", "seat")])
+    return [own] if own else list(dict.fromkeys(others))
+
+
+def code_label(code: str | None) -> str | None:
+    """What a code means, from the dictionaries: "United States: government" for USAGOV, the name of an
+    organisation for its own code; never one person's name for a whole country's code. The actor page
+    lists every name a code has (`actor_page`), so a code with two meanings (NAM) shows both there."""
+    if not code:
+        return None
+    from dyads.actors.dictionary import split_code
+
+    if code in SECTOR_NAMES:  # a sector without a country (GOV, BUS)
+        return SECTOR_NAMES[code]
+    root, sector = split_code(code)
+    if not sector:
+        names = _root_names(code) if len(code) > 3 else []
+        return (names or _root_names(root or code) or [None])[0]
+    head = code[: code.index(sector, 3)]  # RUS of RUSGOV, IGOUNO of IGOUNOREF
+    base = (_root_names(head) or _root_names(root or head) or [""])[0]
+    return f"{base}: {SECTOR_NAMES.get(sector, sector)}" if base else SECTOR_NAMES.get(sector, sector)
+
+
+def actor_page(cur: duckdb.DuckDBPyConnection, code: str) -> dict[str, Any]:
+    """One actor code: its meaning from the dictionaries (country or organisation, sector, the names and
+    people that map to it with their periods), the names it had in this database with their date ranges,
+    and its mentions as either actor, source and target (each a filter: the counts are the rows)."""
+    from dyads.actors.dictionary import split_code
+
+    code = _code(code)
+    root, sector = split_code(code)
+    entries = _dictionary()[1].get(code, [])
+    counts = {}
+    for role, flt in (("either", EventFilter(actor=code, match="exact")),
+                      ("source", EventFilter(source=code, match="exact")),
+                      ("target", EventFilter(target=code, match="exact"))):
+        where, params = flt.where("e")
+        counts[role] = {"n": cur.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0],
+                        "filter": flt.params()}
+    # the actor mentions alone (a join with the events for their dates costs ~140 ms CPU on a million
+    # events; the periods that matter, the dictionary's, are in `dictionary`)
+    seen = _rows(
+        cur,
+        "SELECT a.name, a.text, count(*) AS n FROM event_actors a WHERE a.code = ? "
+        "GROUP BY 1, 2 ORDER BY n DESC, 1 NULLS LAST, 2 LIMIT 50",
+        [code],
+    )
+    return {
+        "code": code, "label": code_label(code), "root": root, "root_names": _root_names(root or code),
+        "sector": sector, "sector_name": SECTOR_NAMES.get(sector) if sector else None,
+        "dictionary": [{"phrase": e.phrase, "kind": e.kind, "name": e.name,
+                        "from": _jsonable(e.valid_from), "until": _jsonable(e.valid_until), "file": e.source}
+                       for e in entries[:300]],
+        "dictionary_entries": len(entries),
+        "counts": counts, "unit": "mentions", "names_in_database": seen,
+    }
+
+
+def list_quotes(
+    cur: duckdb.DuckDBPyConnection, q: str | None, speaker: str | None, article: str | None, limit: int, offset: int
+) -> dict[str, Any]:
+    """Quotations, newest article first: speaker (text, name, code), the words, and the events coded in them."""
+    conds, params = [], []
+    if q:
+        conds.append(_icontains("qu.text"))
+        params.append(_needle(q))
+    if speaker:
+        conds.append(f"(prefix(qu.speaker_code, ?) OR {_icontains('qu.speaker_name')} OR "
+                     f"{_icontains('qu.speaker_text')})")
+        params += [_code(speaker), _needle(speaker), _needle(speaker)]
+    if article:
+        conds.append("qu.article_id = ?")
+        params.append(article)
+    where = " AND ".join(conds) or "TRUE"
+    total = cur.execute(f"SELECT count(*) FROM quotes qu WHERE {where}", params).fetchone()[0]
+    items = _clean(_rows(
+        cur,
+        "SELECT qu.article_id, qu.position, qu.text, qu.kind, qu.speaker_text, qu.speaker_name, qu.speaker_code, "
+        "qu.cue_text, a.title, a.publication_date, "
+        "(SELECT list(e.id ORDER BY e.sentence_index, e.id) FROM events e WHERE e.article_id = qu.article_id "
+        "AND e.quote_index = qu.position) AS events "
+        f"FROM quotes qu JOIN articles a ON a.id = qu.article_id WHERE {where} "
+        "ORDER BY a.publication_date DESC NULLS LAST, qu.article_id, qu.position LIMIT ? OFFSET ?",
+        params + [limit, offset],
+    ))
+    for it in items:
+        it["events"] = it["events"] or []
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
