@@ -317,7 +317,7 @@ def test_a_failed_export_leaves_the_previous_file_whole(tmp_path, monkeypatch):
     for fmt, name in (("jsonl", "out.jsonl"), ("parquet", "out.parquet"), ("gdelt-events", "out.tsv")):
         target = tmp_path / name
         target.write_bytes(b"the previous complete export\n")
-        monkeypatch.setattr(export, "select_events", lambda store, flt: [{"id": 1}])
+        monkeypatch.setattr(export, "select_events", lambda store, flt, limit=None: [{"id": 1}])
         monkeypatch.setattr(export, "event_mentions", lambda store, ids: {})
         monkeypatch.setattr(export, "_jsonl_record", boom)
         monkeypatch.setattr(export.pq, "write_table", lambda table, path: (Path(path).write_bytes(b"PAR1"), boom()))
@@ -338,7 +338,7 @@ def test_export_csv_neutralises_formula_names(tmp_path, monkeypatch):
     db = tmp_path / "e.duckdb"
     with Store(db):
         pass
-    monkeypatch.setattr(export, "select_events", lambda store, flt: [{"id": 1, "source_name": INJECTION}])
+    monkeypatch.setattr(export, "select_events", lambda store, flt, limit=None: [{"id": 1, "source_name": INJECTION}])
     monkeypatch.setattr(export, "event_mentions", lambda store, ids: {})
     with Store(db, read_only=True) as store:
         export_events(store, "csv", tmp_path / "safe.csv")
