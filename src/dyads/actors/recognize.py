@@ -21,8 +21,8 @@ How a mention is coded, in order:
    opposition" -> SYRGOV, SYROPP); "Hungarian and Romanian officials" share the sector; a bare role
    word in a sentence that names a single state takes that state.
 4. People learned from the text: a named person coded by their role ("Syrian Deputy Prime Minister
-   Qadri Jamil") keeps that code for the rest of the article when named again ("Jamil"), and "he"/"she"
-   resolve to the most recent person mentioned before them.
+   Qadri Jamil") keeps that code for the rest of the article when named again ("Jamil"). Pronouns and
+   definite descriptions are resolved after this stage, by `dyads.coref`.
 5. News agencies and outlets that merely report ("Russian news agencies reported") are not actors.
 
 Every Actor's `source` says which dictionary rows and rules produced its code.
@@ -75,6 +75,11 @@ _GEORGIA_US_CUES = {"atlanta", "savannah", "augusta", "macon", "alabama", "flori
 _GEORGIA_COUNTRY_CUES = {"tbilisi", "saakashvili", "shevardnadze", "abkhazia", "ossetia", "georgian", "georgians",
                          "caucasus", "ivanishvili", "kobakhidze", "batumi"}
 
+SENTENCE_COUNTRY = "only country in its sentence"
+ARTICLE_COUNTRY = "the article's main state"
+GUESSED_COUNTRY = (SENTENCE_COUNTRY, ARTICLE_COUNTRY)
+"""How an actor's `source` says its country is a guess from context, which coreference may correct."""
+
 # "(Writing by ...; Editing by ...)", "Reporting by ...", "REUTERS/Sergei Karpukhin", "AFP PHOTO/...", "By Jane Doe"
 _CREDIT_PATTERNS = [
     re.compile(r"\([^()]*\b(?:[Ww]riting|[Rr]eporting|[Ee]diting|[Cc]ompiled|[Tt]ranslated|[Ff]iling|[Ww]ritten)"
@@ -84,6 +89,12 @@ _CREDIT_PATTERNS = [
                r"(?:[ \t]+and[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3})?[ \t]*$"),
     re.compile(r"\b[A-Z]{2,}(?:[ \t]+PHOTO)?[ \t]*/[ \t]*[A-Z][a-z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){1,3}"),
     re.compile(r"\b(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ff]ile photo)[ \t]*(?::|by)[ \t]*(?:[A-Z][\w.'-]*[ \t]?){1,4}"),
+    # datelines: "BERLIN/PARIS (Reuters) -", "LONDON | Wed Jun 15, 2011 3:36 pm EDT", "CAIRO, Egypt (AP) --"
+    re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'/ -]*[A-Z.](?:,[ \t]+[A-Z][\w.' -]*)?[ \t]*(?:\([A-Za-z.' ]{2,30}\)[ \t]*)?"
+               r"(?:-{1,2}|\u2013|\u2014)(?=[ \t])"),
+    re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'/ -]*[ \t]*\|[^\n]*?\b\d{1,2}:\d\d[ \t]*(?:[ap]m|[AP]M)(?:[ \t]+[A-Z]{2,4}\b)?"),
+    # headlines and kickers written all in capitals: "RUSSIA STALLS ON SYRIA"
+    re.compile(r"(?m)^[ \t]*[A-Z][A-Z0-9.,:;'/&$% -]*[A-Z.][ \t]+[A-Z][A-Z0-9.,:;'/&$% -]*[A-Z][.!?\u2026]*[ \t]*$"),
 ]
 
 
@@ -210,7 +221,8 @@ def _case_ok(forms: list[tuple[str, ...]], tokens: list[Token]) -> bool:
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of bylines, editor lines and photo credits: names there are never actors."""
+    """Character ranges of bylines, editor lines, photo credits, datelines and all-capitals headlines:
+    names there are never actors."""
     spans = []
     for pattern in _CREDIT_PATTERNS:
         spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
@@ -360,6 +372,10 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     georgia_cues: bool | None = None
     groups: dict[int, _Group] = {}
     blocked: set[int] = set()  # tokens of discarded names (bylines, agencies): never part of an actor
+    for s_, e_ in credits:  # bylines, datelines, headlines
+        span = doc.char_span(s_, e_, alignment_mode="expand")
+        if span is not None:
+            blocked.update(range(span.start, span.end))
     for match_id, start, end in matches:
         if any(i in taken for i in range(start, end)):
             continue
@@ -463,6 +479,15 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.sector = g.sector or "CVL"
                 g.reasons.append("'ethnic': an ethnic group, not the state -> CVL, country from context")
                 continue
+            if entry.kind == "person" and at_head and g.country and g.country != root and g.entry is not None and (
+                g.entry.kind in {"country", "demonym"}
+            ):  # "Jordan's King Abdullah": the country written wins over a namesake's dictionary row
+                g.reasons.append(f"'{doc[g.start:start].text.strip()}' names the country -> {g.country}")
+                if sector and (g.sector is None or at_head):
+                    g.sector = sector
+                g.kind = "person"
+                g.name = entry.name
+                continue
             # the phrase's own name decides its country: "Al-Qaeda frontman Abu Musab al-Zarqawi" is IRQ
             g.country = root if (at_head and entry.kind in {"person", "group"}) else (g.country or root)
             if sector and (g.sector is None or at_head):
@@ -503,10 +528,6 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         _sentence_country(doc, actors)
         _article_country(actors)
     actors = _drop_reporters(doc, actors)
-    for s_, e_ in credits:
-        span = doc.char_span(s_, e_, alignment_mode="expand")
-        if span is not None:
-            blocked.update(range(span.start, span.end))
     actors = _learn_people(doc, actors, blocked)
     return actors
 
@@ -562,6 +583,8 @@ def _to_actors(
         start = g.start
         if start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == g.head:
             start -= 1
+        while start < g.head and (start in blocked or doc[start].is_space):
+            start += 1  # "PARIS (Reuters) - German Chancellor Angela Merkel": the dateline is not the actor's
         end = g.end
         if g.name is None and g.sector is not None:
             ent = _named_person(doc, head, person_ents)
@@ -668,10 +691,12 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
             continue
         (country,) = countries
         for actor in members:
-            if actor.country is None and actor.sector is not None:
+            # a named person is not of the other actor's country ("Deputy Energy Secretary Daniel Poneman
+            # met Saudi officials"); only a bare role word is ("the opposition")
+            if actor.country is None and actor.sector is not None and not actor.name:
                 actor.country = country
                 actor.code = country + actor.sector
-                actor.source = f"{actor.source} + only country in its sentence -> {country}"
+                actor.source = f"{actor.source} + {SENTENCE_COUNTRY} -> {country}"
 
 
 def _article_country(actors: list[Actor]) -> None:
@@ -693,7 +718,7 @@ def _article_country(actors: list[Actor]) -> None:
             actor.country = top
             actor.code = top + actor.sector
             total = sum(counts.values())
-            actor.source = f"{actor.source} + the article's main state -> {top} ({n} of {total} mentions)"
+            actor.source = f"{actor.source} + {ARTICLE_COUNTRY} -> {top} ({n} of {total} mentions)"
 
 
 def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
@@ -713,7 +738,10 @@ def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
 
 
 def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int]) -> list[Actor]:
-    """Later mentions of a coded person by surname or full name, and "he"/"she", get the person's code."""
+    """Later mentions of a coded person by surname or full name get the person's code.
+
+    Pronouns are not resolved here: `dyads.coref` does that for every reader of the actor layer.
+    """
     covered: set[int] = set()
     for actor in actors:
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
@@ -724,11 +752,10 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int]) -> list[Acto
     pending = sorted(actors, key=lambda a: a.start)
     candidates: list[tuple[int, Token]] = []
     for tok in doc:
-        if tok.pos_ not in {"PROPN", "PRON"} or tok.i in covered or tok.i in blocked:
+        if tok.pos_ != "PROPN" or tok.i in covered or tok.i in blocked:
             continue
-        if tok.lower_ in {"he", "she"} or (tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_ENTS):
+        if tok.ent_type_ in _NAME_ENTS:
             candidates.append((tok.idx, tok))
-    last_person: Actor | None = None
     events: list[tuple[int, int, object]] = [(a.start, 0, a) for a in pending] + [(i, 1, t) for i, t in candidates]
     events.sort(key=lambda e: (e[0], e[1]))
     skip_until = -1
@@ -745,18 +772,10 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int]) -> list[Acto
                     known[parts[-1].lower()] = actor
                     if parts[-1].lower().startswith(("al-", "el-")):
                         known[parts[-1].lower()[3:]] = actor
-                last_person = actor
             continue
         tok = item  # type: ignore[assignment]
         assert isinstance(tok, Token)
         if tok.i <= skip_until:
-            continue
-        if tok.lower_ in {"he", "she"}:
-            if last_person is not None:
-                out.append(Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok), code=last_person.code,
-                                 country=last_person.country, sector=last_person.sector, name=last_person.name,
-                                 kind="pronoun",
-                                 source=f"pronoun -> '{last_person.text}' at {last_person.start}"))
             continue
         # the longest run of proper nouns starting here that names a known person
         j = tok.i
@@ -778,5 +797,4 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int]) -> list[Acto
                         sector=hit.sector, name=hit.name, kind="person",
                         source=f"named earlier: '{hit.text}' at {hit.start}")
         out.append(learned)
-        last_person = learned
     return sorted(out, key=lambda a: a.start)

@@ -60,7 +60,7 @@ def score_cameo_examples(
     res = Resources.load()
     if actor_dirs:
         res.actors = load_actors(actor_dirs)
-    coder = Coder(stages=("actors", "events"), resources=res, **({"model": model} if model else {}))
+    coder = Coder(stages=("actors", "coref", "events"), resources=res, **({"model": model} if model else {}))
     articles = [Article(id=r["code"], text=example_text(r["example"])) for r in rows]
     m = ExampleMetrics()
     for row, coded in zip(rows, coder.pipe(articles), strict=True):

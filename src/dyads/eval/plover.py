@@ -75,7 +75,7 @@ def score_plover(
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     records = data["records"] if isinstance(data, dict) else data
     records = records[:limit] if limit else records
-    coder = Coder(stages=("times", "actors", "events"), resources=res, **({"model": model} if model else {}))
+    coder = Coder(stages=("times", "actors", "coref", "events"), resources=res, **({"model": model} if model else {}))
     articles = [Article(id=r["id"], text=r["text"], publication_date=parse_date(r.get("date") or "") or None)
                 for r in records]
     m = PloverMetrics()
