@@ -405,6 +405,7 @@ class Coreference:
         word = head.lemma_.lower()
         state_word = word in STATE_WORDS
         same_sector: Actor | None = None  # "Russian Foreign Minister Lavrov ... the ministry"
+        same_sector_sent = -1
         for a in reversed(self.actors):
             if a.start >= actor.start or not a.country or a.kind == "pronoun" or a.country in _NON_STATE_ROOTS:
                 continue
@@ -417,8 +418,10 @@ class Coreference:
                 return a
             if not state_word and span.root.lemma_.lower() == word and a.sector == actor.sector:
                 return a
-            if same_sector is None and a.sector == actor.sector and not any(r in (a.source or "") for r in self.guessed):
-                same_sector = a
+            if a.sector == actor.sector and not any(r in (a.source or "") for r in self.guessed):
+                # in the nearest sentence with one, the subject ("Lavrov met Kerry. The ministry said")
+                if same_sector is None or (sent_of[span.root.i] == same_sector_sent and span.root.dep_ in SUBJECT_DEPS):
+                    same_sector, same_sector_sent = a, sent_of[span.root.i]
         return None if state_word else same_sector
 
 
