@@ -443,8 +443,8 @@ def _definite(doc: Doc, actor: Actor) -> Token | None:
 def resolve_coreference(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[str] = ()) -> list[Actor]:
     """The actor layer with pronouns and definite descriptions resolved.
 
-    Pronouns get an actor of kind "pronoun" carrying their antecedent's
-    code; a definite description whose country came only from a guess (`fallback_reasons`: the
+    Pronouns (not possessives: "its embassy" is no actor) get an actor of kind "pronoun" carrying
+    their antecedent's code; a definite description whose country came only from a guess (`fallback_reasons`: the
     reasons the actor recogniser writes when it takes a country from the sentence or the article)
     or that has none takes its antecedent's country. Every added or changed actor says why in its
     `source`.
@@ -475,6 +475,8 @@ def resolve_coreference(doc: Doc, actors: list[Actor], fallback_reasons: Iterabl
     for tok in doc:
         if tok.i in covered or tok.pos_ != "PRON" or (tok.lower_ not in PRONOUNS and tok.lower_ not in FIRST_PERSON):
             continue
+        if tok.dep_ == "poss" or tok.lower_ in _POSSESSIVES | {"my", "our"}:
+            continue  # "its embassy" is a thing of the actor's, not the actor (and a target only by PETRARCH's leave)
         ante = coref.speaker_of(tok) if tok.lower_ in FIRST_PERSON else coref.actor_of(tok)
         if ante is None or not ante.code:
             continue

@@ -691,9 +691,7 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
             continue
         (country,) = countries
         for actor in members:
-            # a named person is not of the other actor's country ("Deputy Energy Secretary Daniel Poneman
-            # met Saudi officials"); only a bare role word is ("the opposition")
-            if actor.country is None and actor.sector is not None and not actor.name:
+            if actor.country is None and actor.sector is not None:
                 actor.country = country
                 actor.code = country + actor.sector
                 actor.source = f"{actor.source} + {SENTENCE_COUNTRY} -> {country}"
