@@ -11,7 +11,8 @@ import pytest
 
 from dyads.actors import find_actors, load_actor_dictionary
 from dyads.actors.dictionary import ActorEntry, AgentEntry, choose_entry, lookup, split_code
-from dyads.actors.recognize import _plural, credit_spans
+from dyads.actors.recognize import GUESSED_COUNTRY, _plural, credit_spans
+from dyads.coref import resolve_coreference
 from dyads.models import Actor, Article
 from dyads.nlp import load_nlp
 
@@ -255,8 +256,12 @@ def test_seed_actors_coded_and_no_credits(nlp, dictionary):
     for event in gold["events"]:
         if event["required"]:
             assert set(event["source"]) & ours and set(event["target"]) & ours, event["id"]
-    # the quoted speakers resolve to their codes ("he" after Lavrov's quote, "he" after Jamil's)
-    pronouns = [(a.name, a.code) for a in got if a.kind == "pronoun"]
+    # the quoted speakers resolve to their codes ("he" after Lavrov's quote, "he" after Jamil's): dyads.coref
+    doc = nlp(text)
+    day = date.fromisoformat(gold["publication_date"])
+    layer = resolve_coreference(doc, find_actors(doc, Article(id="t", text=text, publication_date=day), dictionary),
+                                GUESSED_COUNTRY)
+    pronouns = [(a.name, a.code) for a in layer if a.kind == "pronoun"]
     assert ("Sergei Lavrov", "RUSGOV") in pronouns and ("Qadri Jamil", "SYRGOV") in pronouns
     for name in gold["not_actors"]:
         assert not any(name in a.text for a in got), name
@@ -367,3 +372,18 @@ def test_parties_candidates_and_congress(nlp, dictionary):
     assert got["Sen. Lindsey Graham"] == "USALEG"
     got = codes(actors_of(nlp, dictionary, "Germany's Social Democrats criticised the CSU."))
     assert got["Social Democrats"] == "DEUPTY" and got["the CSU"] == "DEUPTY"
+
+
+def test_the_organisation_a_person_leads_or_speaks_for(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "Robert Fico, leader of the opposition Smer party, met a spokesman "
+                                           "for the Egyptian Interior Ministry and the envoy of the United Nations."))
+    assert got["Robert Fico, leader of the opposition Smer party"] == "SVKPTY"
+    assert got["a spokesman for the Egyptian Interior Ministry"] == "EGYGOV"
+    assert got["the envoy of the United Nations"].startswith("IGOUNO")
+
+
+def test_title_with_a_preposition_belongs_to_the_name_after_it(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "Secretary of State Hillary Clinton met Libyan rebel forces.",
+                          day=date(2011, 10, 18)))
+    assert got["Secretary of State Hillary Clinton"] == "USAGOV"
+    assert got["Libyan rebel forces"] == "LBYREB"  # armed, but not the state's

@@ -73,9 +73,11 @@ def test_obligation_told_to_someone_is_theirs(nlp, dictionary):
     assert pronouns(got) == [("he", "EGYGOV")]
 
 
-def test_possessive_takes_the_nearest_agreeing_mention(nlp, dictionary):
-    _, got = layer(nlp, dictionary, "Russia accused the Western coalition of going beyond its mandate.")
-    assert pronouns(got) == [("its", "WST")]
+def test_possessive_takes_the_nearest_agreeing_mention_but_is_no_actor(nlp, dictionary):
+    doc, got = layer(nlp, dictionary, "Russia accused the Western coalition of going beyond its mandate.")
+    assert pronouns(got) == []  # "its mandate" is the coalition's thing, not an actor (PETRARCH's reading too)
+    its = next(t for t in doc if t.text == "its")
+    assert Coreference(doc, got).antecedent(its).head.text == "coalition"
 
 
 def test_definite_description_refers_back(nlp, dictionary):

@@ -65,6 +65,7 @@ _GENERIC_ROLES = {"leader", "leaders", "spokesman", "spokesmen", "spokeswoman", 
 _EQUIPMENT = {"aircraft", "jet", "jets", "helicopter", "helicopters", "tank", "tanks", "warplane", "warplanes",
               "gunship", "gunships", "artillery"}
 _NON_STATE_KINDS = {"igo", "ngo", "region"}
+_ARMED_OPPOSITION = {"REB", "OPP", "UAF"}
 _NON_STATE_ROOTS = {"IGO", "NGO", "IMG", "MNC", "ISM", "WST", "UNO", "EUR"}
 _NAME_ENT_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
 _NAME_ENTS = {"PERSON", "", "ORG", "GPE", "NORP"}  # how the tagger may label a bare surname
@@ -439,6 +440,11 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             continue
         taken.update(range(start, end))
         head = own = _np_head(last, compiled.agents)
+        nxt = ent_at.get(end)
+        if label == "AGENT" and head is last and last.dep_ == "pobj" and nxt is not None and (
+            nxt.label_ == "PERSON" and nxt.start == end
+        ):
+            head = own = nxt.root  # "Secretary of State Hillary Clinton": the title of the name after it
         # a person in apposition to a role joins it ("his Algerian counterpart Mourad Medelci")
         if head.dep_ == "appos" and head.ent_type_ == "PERSON" and head.head.i in groups:
             head = head.head
@@ -513,9 +519,13 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 continue
             g.reasons.append(f"{agent.source}: '{agent.phrase}' {agent.sector}")
             generic = agent.phrase.lower().split()[-1] in _GENERIC_ROLES or agent.phrase.lower() in _GENERIC_ROLES
-            if g.sector is None or (at_head and not generic):
+            if at_head and agent.sector == "MIL" and g.sector in _ARMED_OPPOSITION:
+                g.sector = "REB"  # "rebel forces", "opposition fighters": armed, but not the state's
+                g.reasons.append("armed opposition -> REB")
+            elif g.sector is None or (at_head and not generic):
                 g.sector = agent.sector  # the head's own role wins: "government troops" -> MIL, "rebel leaders" -> REB
     _join_prepositions(doc, groups)
+    _join_organisations(doc, groups, compiled)
     for g in groups.values():
         head = doc[g.head]
         if any(t.lower_ in _FORMER for t in doc[max(g.start - 2, 0) : g.end]) or any(
@@ -551,6 +561,33 @@ def _join_prepositions(doc: Doc, groups: dict[int, _Group]) -> None:
         owner.start = min(owner.start, g.start)
         owner.end = max(owner.end, g.end)
         owner.reasons.append(f"'{prep.text} {doc[g.start:g.end].text}' -> {g.country}")
+        del groups[head_i]
+
+
+def _join_organisations(doc: Doc, groups: dict[int, _Group], compiled: _Compiled) -> None:
+    """"leader of the opposition Smer party", "a spokesman for the Interior Ministry": a person named by a
+    generic role takes the code of the organisation the role is of (the one they lead or speak for)."""
+    for head_i in sorted(groups):
+        g = groups.get(head_i)
+        tok = doc[head_i]
+        if g is None or tok.dep_ != "pobj" or tok.head.lower_ not in {"of", "for", "at"}:
+            continue
+        owner_tok = tok.head.head
+        owner = groups.get(owner_tok.i)
+        if owner is None or owner is g or owner_tok.lemma_.lower() not in _GENERIC_ROLES | {"head", "chairman"}:
+            continue
+        if (g.sector is None and g.kind not in {"igo", "ngo", "group"}) or g.kind == "place" or (
+            owner.country and g.country and owner.country != g.country
+        ):
+            continue  # places are _join_prepositions'; a role of another state's body is its own actor
+        owner.country = g.country if g.kind in {"igo", "ngo", "group"} else (owner.country or g.country)
+        owner.sector = g.sector or owner.sector
+        if g.entry is not None and g.kind in {"group", "igo", "ngo"} and owner.entry is None:
+            owner.entry, owner.entry_code, owner.kind = g.entry, g.entry_code, g.kind
+        owner.start = min(owner.start, g.start)
+        owner.end = max(owner.end, g.end)
+        owner.reasons.append(f"'{owner_tok.text} {tok.head.text} {doc[g.start:g.end].text}' -> "
+                             f"{owner.country or ''}{owner.sector or ''}")
         del groups[head_i]
 
 
