@@ -26,6 +26,8 @@ The rules, in order:
 7. A definite description ("the ministry", "the kingdom") that the dictionaries left without a
    country refers back to the nearest earlier actor with the same head word ("the Foreign Ministry"),
    or, for words naming a state ("the kingdom", "the country"), to the nearest earlier state.
+8. A person first named as the speaker right after a sentence whose speaker was only a role ("...,
+   Russia's ambassador said. Dmitry Rogozin also said") is that role.
 """
 
 from __future__ import annotations
@@ -418,7 +420,9 @@ class Coreference:
                 return a
             if not state_word and span.root.lemma_.lower() == word and a.sector == actor.sector:
                 return a
-            if a.sector == actor.sector and not any(r in (a.source or "") for r in self.guessed):
+            if a.sector == actor.sector and word not in PERSON_NOUNS and not any(
+                r in (a.source or "") for r in self.guessed
+            ):
                 # in the nearest sentence with one, the subject ("Lavrov met Kerry. The ministry said")
                 if same_sector is None or (sent_of[span.root.i] == same_sector_sent and span.root.dep_ in SUBJECT_DEPS):
                     same_sector, same_sector_sent = a, sent_of[span.root.i]
@@ -438,6 +442,51 @@ def _definite(doc: Doc, actor: Actor) -> Token | None:
     if any(c.dep_ in {"amod", "compound", "poss", "nmod"} and c.ent_type_ for c in head.children):
         return None  # "the Syrian ministry" says whose it is
     return head
+
+
+def _speech_subject(sent: Span) -> Token | None:
+    """The subject of a sentence's main verb when that verb reports speech ("..., the ambassador said")."""
+    root = sent.root
+    if root.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    return next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _names_after_roles(doc: Doc, coref: Coreference, covered: set[int]) -> list[Actor]:
+    """A person first named as the speaker of the sentence after one whose speaker was only a role:
+    "..., Russia's ambassador to the alliance said on Wednesday. Dmitry Rogozin also said ..." (the news
+    lede names the role first and the person next). The name takes the role's code."""
+    out: list[Actor] = []
+    sents = list(doc.sents)
+    seen: set[str] = set()
+    for prev, sent in zip(sents, sents[1:], strict=False):
+        role_tok, name_tok = _speech_subject(prev), _speech_subject(sent)
+        if role_tok is None or name_tok is None or name_tok.ent_type_ != "PERSON" or name_tok.i in covered:
+            continue
+        ent = coref._ent_of.get(name_tok.i)
+        if ent is None or len(ent) < 2 or ent.text.lower() in seen:
+            continue
+        if any(t.ent_type_ == "PERSON" and t.text == ent[-1].text for t in doc[: ent.start]):
+            continue  # named before: not introduced here
+        lo, hi = np_bounds(role_tok)
+        role = coref.actor_overlapping(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), role_tok)
+        if role is None or role.name or role.kind == "pronoun" or not role.sector or role_tok.tag_ == "NNS" or (
+            role_tok.lemma_.lower() not in PERSON_NOUNS or not role.start <= role_tok.idx < role.end
+        ) or any(r in (role.source or "") for r in coref.guessed):
+            continue
+        seen.add(ent.text.lower())
+        covered.update(range(ent.start, ent.end))
+        first = Actor(text=ent.text, start=ent.start_char, end=ent.end_char, code=role.code, country=role.country,
+                      sector=role.sector, name=clean_name(ent.text), kind="person",
+                      source=f"named after '{role.text}' at {role.start} -> {role.code}")
+        out.append(first)
+        for tok in doc[ent.end :]:  # "Rogozin" again later
+            if tok.text == ent[-1].text and tok.pos_ == "PROPN" and tok.i not in covered:
+                covered.add(tok.i)
+                out.append(Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code=first.code,
+                                 country=first.country, sector=first.sector, name=first.name, kind="person",
+                                 source=f"named earlier: '{first.text}' at {first.start}"))
+    return out
 
 
 def resolve_coreference(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[str] = ()) -> list[Actor]:
@@ -472,6 +521,10 @@ def resolve_coreference(doc: Doc, actors: list[Actor], fallback_reasons: Iterabl
         actor.code = (ante.code if head.lemma_.lower() in STATE_WORDS else ante.country + (actor.sector or ""))
         actor.kind = "description"
         actor.source = f"{actor.source} + refers back to '{ante.text}' at {ante.start} -> {actor.code}"
+    named = _names_after_roles(doc, coref, covered)
+    if named:
+        out.extend(named)
+        coref = Coreference(doc, out, guessed=weak)  # the names are antecedents of later pronouns too
     for tok in doc:
         if tok.i in covered or tok.pos_ != "PRON" or (tok.lower_ not in PRONOUNS and tok.lower_ not in FIRST_PERSON):
             continue

@@ -420,6 +420,10 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 _inside_longer_person(ent_at, start, end) or phrase in person_words
             ):
                 continue  # "Michael Jordan" ... "Jordan scored": a person's name in this article
+            if entry.kind == "person" and end - start == 1 and _inside_longer_person(ent_at, start, end) and (
+                entry.name and ent_at[start][0].text.rstrip(".").lower() not in entry.name.lower()
+            ):
+                continue  # "Sen. Herb Kohl" is not Helmut Kohl: another first name, another person
             if phrase == "georgia" and georgia_cues is None:  # looked up once per article
                 georgia_cues = any(t.lower_ in _GEORGIA_COUNTRY_CUES for t in doc)
             if phrase == "georgia" and _georgia_is_us(doc, start, bool(georgia_cues)):
