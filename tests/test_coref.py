@@ -105,3 +105,11 @@ def test_coreference_object_answers_without_a_pipeline(nlp):
     he = next(t for t in doc if t.text == "He")
     assert coref.antecedent(he).head.text == "Kerry"
     assert coref.actor_of(he) is kerry
+
+
+def test_a_person_named_after_a_role_only_speaker_is_that_role(nlp, dictionary):
+    _, got = layer(nlp, dictionary, "MOSCOW (Reuters) - NATO is making a mistake in Libya, Russia's ambassador to "
+                                    "the alliance said on Wednesday.\nDmitry Rogozin also said the conflict could "
+                                    "hurt Europe. Rogozin criticised France.", day=date(2011, 6, 15))
+    codes = {(a.text, a.code) for a in got}
+    assert ("Dmitry Rogozin", "RUSGOV") in codes and ("Rogozin", "RUSGOV") in codes

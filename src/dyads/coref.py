@@ -418,8 +418,8 @@ class Coreference:
                 break
             if state_word and a.kind in {"country", "capital"} and not a.sector:
                 return a
-            if not state_word and span.root.lemma_.lower() == word and a.sector == actor.sector:
-                return a
+            if not state_word and a.sector == actor.sector and any(t.lemma_.lower() == word for t in span):
+                return a  # "State Department spokeswoman Victoria Nuland ... the spokeswoman"
             if a.sector == actor.sector and word not in PERSON_NOUNS and not any(
                 r in (a.source or "") for r in self.guessed
             ):
