@@ -21,6 +21,8 @@ The rules, in order:
 4. Mentions inside a quotation are antecedents only for pronouns inside the same quotation.
 5. "I" and "we" in a clause reported by a speech verb ("we will not allow it," the party said) stand
    for that verb's subject.
+   A plural pronoun for a coordination ("Russia and the U.S. said they") gets no single actor here: the
+   event coder reads all of them from the subject of the clause the pronoun's clause reports.
 6. The antecedent is any noun phrase, not only actors: "it" may be the plan, and then the pronoun
    gets no actor (better no actor than the wrong one).
 7. A definite description ("the ministry", "the kingdom") that the dictionaries left without a
@@ -388,6 +390,11 @@ class Coreference:
         self._memo[head.i] = actor
         return actor
 
+    def coordinated(self, pronoun: Token) -> bool:
+        """Whether a pronoun's antecedent is a coordination of several phrases ("Russia and the U.S.")."""
+        ante = self.antecedent(pronoun) if pronoun.lower_ in PRONOUNS else None
+        return ante is not None and any(c.dep_ == "conj" for c in ante.head.children)
+
     def speaker_of(self, pronoun: Token) -> Actor | None:
         """The actor "I"/"we" stands for: the subject of the speech verb whose content holds it (rule 5)."""
         t = pronoun.head
@@ -530,6 +537,8 @@ def resolve_coreference(doc: Doc, actors: list[Actor], fallback_reasons: Iterabl
             continue
         if tok.dep_ == "poss" or tok.lower_ in _POSSESSIVES | {"my", "our"}:
             continue  # "its embassy" is a thing of the actor's, not the actor (and a target only by PETRARCH's leave)
+        if tok.lower_ not in FIRST_PERSON and coref.coordinated(tok):
+            continue  # "Russia and the United States said they ...": several actors, left to the clause's subject
         ante = coref.speaker_of(tok) if tok.lower_ in FIRST_PERSON else coref.actor_of(tok)
         if ante is None or not ante.code:
             continue

@@ -679,6 +679,28 @@ def _is_passive(verb: Token) -> bool:
     )
 
 
+def _speech_governor(verb: Token) -> Token | None:
+    """The speech verb whose reported content `verb` is ("Lavrov said they would ...")."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ in {"ccomp", "parataxis"} and t.head.lemma_.lower() in SPEECH_VERBS:
+            return t.head
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def _resolve_pronoun(tok: Token, verb: Token, index: dict[int, Actor]) -> list[Actor]:
+    """A pronoun subject `dyads.coref` left to the clause: "Russia and the United States said they would":
+    every actor of the subject of the verb whose content this clause is (coref names one actor per pronoun)."""
+    sp = verb.head if verb.dep_ == "ccomp" and verb.head.pos_ in {"VERB", "AUX"} else _speech_governor(verb)
+    if sp is not None:
+        subj, _ = _subject(sp)
+        return _actors_in(subj, index)
+    return []
+
+
 def _clause_of(noun: Token) -> Token | None:
     """The verb a noun event hangs from through prepositions ("at the start of talks with X, he said"),
     or the light verb of the noun it modifies ("launched a mediation effort")."""
@@ -883,7 +905,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         cand.confidence -= 0.1
     exclude = {t.i for h in m.slot_heads for t in h.subtree} if subj_heads and m.slot_heads else set()
     sources = _actors_in(subj_heads, index, skip=exclude - {t.i for h in subj_heads for t in h.subtree})
-    if sources and subj_heads and subj_heads[0].lower_ in PERSONAL_PRONOUNS:  # resolved by dyads.coref
+    if not sources and subj_heads and subj_heads[0].lower_ in PERSONAL_PRONOUNS and verb is not None:
+        sources = _resolve_pronoun(subj_heads[0], verb, index)
+    if sources and subj_heads and subj_heads[0].lower_ in PERSONAL_PRONOUNS:  # resolved by dyads.coref or above
         cand.modifiers.append("pronoun")
         cand.confidence -= 0.1
     if not sources and vd.new_actor_length:
