@@ -60,7 +60,7 @@ _NON_ACTOR_HEADS = {"debt", "bond", "security", "share", "stock", "equity", "spe
 _GENERIC_ROLES = {"leader", "leaders", "spokesman", "spokesmen", "spokeswoman", "spokesperson", "official", "officials",
                   "representative", "representatives", "member", "members", "chief", "chiefs", "head", "commander",
                   "commanders", "envoy", "envoys", "delegation", "negotiator", "negotiators", "counterpart", "officer",
-                  "officers", "leadership"}
+                  "officers", "leadership", "candidate", "candidates", "nominee", "nominees", "hopeful", "hopefuls"}
 # military equipment: an actor only when a state's ("British aircraft killed ...", not "Boeing's jets")
 _EQUIPMENT = {"aircraft", "jet", "jets", "helicopter", "helicopters", "tank", "tanks", "warplane", "warplanes",
               "gunship", "gunships", "artillery"}
