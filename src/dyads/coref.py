@@ -156,6 +156,7 @@ class Coreference:
         self.name_codes: dict[str, Actor] = {}  # full name -> an actor record naming it
         self._memo: dict[int, Actor | None] = {}
         self._sent_index: tuple[list[int], list[int]] | None = None
+        self._by_sent: dict[int, list[Mention]] | None = None
         self._ent_of: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self._index_people()
         self.mentions = self._collect_mentions()
@@ -301,11 +302,12 @@ class Coreference:
         here = sent_of[pronoun.i]
         own_quote = inside(self.quoted, pronoun.idx, pronoun.idx + len(pronoun.text))
         fallback: Mention | None = None
+        by_sent = self._mentions_by_sentence()
         for k in range(here, max(-1, here - max_sentences - 1), -1):
             lo = sent_starts[k]
             cands = [
-                m for m in self.mentions
-                if sent_of[m.head.i] == k and lo <= m.head.i < pronoun.i and self._compatible(agr, m)
+                m for m in by_sent.get(k, ())
+                if lo <= m.head.i < pronoun.i and self._compatible(agr, m)
                 and inside(self.quoted, m.head.idx, m.head.idx + len(m.head.text)) in {None, own_quote}
             ]
             if not cands:
@@ -333,6 +335,15 @@ class Coreference:
             if obj.dep_ in {"dobj", "dative", "obj"}:
                 return next((m for m in self.mentions if m.head.i == obj.i and self._compatible(agr, m)), None)
         return None
+
+    def _mentions_by_sentence(self) -> dict[int, list[Mention]]:
+        """The mentions of each sentence, in text order, computed once (a pronoun looks at a few sentences)."""
+        if self._by_sent is None:
+            _, sent_of = self._sentences()
+            self._by_sent = {}
+            for m in self.mentions:
+                self._by_sent.setdefault(sent_of[m.head.i], []).append(m)
+        return self._by_sent
 
     def _sentences(self) -> tuple[list[int], list[int]]:
         """Sentence start tokens and each token's sentence number, computed once."""
