@@ -1,4 +1,4 @@
-"""The Coder: Article -> parsed Doc -> layers (times, places, actors, quotes) -> events.
+"""The Coder: Article -> parsed Doc -> layers (times, places, actors, coreference, quotes) -> events.
 
 Each stage is a plain function of the parsed document, the layers before it and the resources
 loaded once in `Resources`; stages can be switched off by name. The CLI, the web app and the Dask
@@ -17,6 +17,8 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from dyads.actors import ActorDictionary, find_actors, load_actor_dictionary
+from dyads.actors.recognize import GUESSED_COUNTRY
+from dyads.coref import resolve_coreference
 from dyads.events import VerbDictionary, code_events, load_verb_dictionary
 from dyads.events.coder import SentenceExplanation
 from dyads.events.coder import explain as explain_sentences
@@ -29,7 +31,7 @@ from dyads.ontology import Ontology, load_ontology
 from dyads.quotes import find_quotes, link_events_to_quotes
 from dyads.time import find_times
 
-STAGES: tuple[str, ...] = ("times", "places", "actors", "quotes", "events")
+STAGES: tuple[str, ...] = ("times", "places", "actors", "coref", "quotes", "events")
 
 
 def load_actors(dict_dirs: Sequence[str | Path] = (), default_dict: bool = True) -> ActorDictionary:
@@ -144,6 +146,9 @@ class Coder:
         if "actors" in self.stages:
             out.actors = find_actors(doc, article, res.actors)
             t = self.timer.add("actors", t)
+        if "coref" in self.stages:
+            out.actors = resolve_coreference(doc, out.actors, GUESSED_COUNTRY)
+            t = self.timer.add("coref", t)
         if "quotes" in self.stages:
             out.quotes = find_quotes(doc, out.actors)
             t = self.timer.add("quotes", t)

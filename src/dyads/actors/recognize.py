@@ -21,8 +21,8 @@ How a mention is coded, in order:
    opposition" -> SYRGOV, SYROPP); "Hungarian and Romanian officials" share the sector; a bare role
    word in a sentence that names a single state takes that state.
 4. People learned from the text: a named person coded by their role ("Syrian Deputy Prime Minister
-   Qadri Jamil") keeps that code for the rest of the article when named again ("Jamil"), and "he"/"she"
-   resolve to the most recent person mentioned before them.
+   Qadri Jamil") keeps that code for the rest of the article when named again ("Jamil"). Pronouns and
+   definite descriptions are resolved after this stage, by `dyads.coref`.
 5. News agencies and outlets that merely report ("Russian news agencies reported") are not actors.
 
 Every Actor's `source` says which dictionary rows and rules produced its code.
@@ -60,11 +60,12 @@ _NON_ACTOR_HEADS = {"debt", "bond", "security", "share", "stock", "equity", "spe
 _GENERIC_ROLES = {"leader", "leaders", "spokesman", "spokesmen", "spokeswoman", "spokesperson", "official", "officials",
                   "representative", "representatives", "member", "members", "chief", "chiefs", "head", "commander",
                   "commanders", "envoy", "envoys", "delegation", "negotiator", "negotiators", "counterpart", "officer",
-                  "officers", "leadership"}
+                  "officers", "leadership", "candidate", "candidates", "nominee", "nominees", "hopeful", "hopefuls"}
 # military equipment: an actor only when a state's ("British aircraft killed ...", not "Boeing's jets")
 _EQUIPMENT = {"aircraft", "jet", "jets", "helicopter", "helicopters", "tank", "tanks", "warplane", "warplanes",
               "gunship", "gunships", "artillery"}
 _NON_STATE_KINDS = {"igo", "ngo", "region"}
+_ARMED_OPPOSITION = {"REB", "OPP", "UAF"}
 _NON_STATE_ROOTS = {"IGO", "NGO", "IMG", "MNC", "ISM", "WST", "UNO", "EUR"}
 _NAME_ENT_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
 _NAME_ENTS = {"PERSON", "", "ORG", "GPE", "NORP"}  # how the tagger may label a bare surname
@@ -75,6 +76,11 @@ _GEORGIA_US_CUES = {"atlanta", "savannah", "augusta", "macon", "alabama", "flori
 _GEORGIA_COUNTRY_CUES = {"tbilisi", "saakashvili", "shevardnadze", "abkhazia", "ossetia", "georgian", "georgians",
                          "caucasus", "ivanishvili", "kobakhidze", "batumi"}
 
+SENTENCE_COUNTRY = "only country in its sentence"
+ARTICLE_COUNTRY = "the article's main state"
+GUESSED_COUNTRY = (SENTENCE_COUNTRY, ARTICLE_COUNTRY)
+"""How an actor's `source` says its country is a guess from context, which coreference may correct."""
+
 # "(Writing by ...; Editing by ...)", "Reporting by ...", "REUTERS/Sergei Karpukhin", "AFP PHOTO/...", "By Jane Doe"
 _CREDIT_PATTERNS = [
     re.compile(r"\([^()]*\b(?:[Ww]riting|[Rr]eporting|[Ee]diting|[Cc]ompiled|[Tt]ranslated|[Ff]iling|[Ww]ritten)"
@@ -84,6 +90,12 @@ _CREDIT_PATTERNS = [
                r"(?:[ \t]+and[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3})?[ \t]*$"),
     re.compile(r"\b[A-Z]{2,}(?:[ \t]+PHOTO)?[ \t]*/[ \t]*[A-Z][a-z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){1,3}"),
     re.compile(r"\b(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ff]ile photo)[ \t]*(?::|by)[ \t]*(?:[A-Z][\w.'-]*[ \t]?){1,4}"),
+    # datelines: "BERLIN/PARIS (Reuters) -", "LONDON | Wed Jun 15, 2011 3:36 pm EDT", "CAIRO, Egypt (AP) --"
+    re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'/ -]*[A-Z.](?:,[ \t]+[A-Z][\w.' -]*)?[ \t]*(?:\([A-Za-z.' ]{2,30}\)[ \t]*)?"
+               r"(?:-{1,2}|\u2013|\u2014)(?=[ \t])"),
+    re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'/ -]*[ \t]*\|[^\n]*?\b\d{1,2}:\d\d[ \t]*(?:[ap]m|[AP]M)(?:[ \t]+[A-Z]{2,4}\b)?"),
+    # headlines and kickers written all in capitals: "RUSSIA STALLS ON SYRIA"
+    re.compile(r"(?m)^[ \t]*[A-Z][A-Z0-9.,:;'/&$% -]*[A-Z.][ \t]+[A-Z][A-Z0-9.,:;'/&$% -]*[A-Z][.!?\u2026]*[ \t]*$"),
 ]
 
 
@@ -210,7 +222,8 @@ def _case_ok(forms: list[tuple[str, ...]], tokens: list[Token]) -> bool:
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of bylines, editor lines and photo credits: names there are never actors."""
+    """Character ranges of bylines, editor lines, photo credits, datelines and all-capitals headlines:
+    names there are never actors."""
     spans = []
     for pattern in _CREDIT_PATTERNS:
         spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
@@ -360,6 +373,10 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     georgia_cues: bool | None = None
     groups: dict[int, _Group] = {}
     blocked: set[int] = set()  # tokens of discarded names (bylines, agencies): never part of an actor
+    for s_, e_ in credits:  # bylines, datelines, headlines
+        span = doc.char_span(s_, e_, alignment_mode="expand")
+        if span is not None:
+            blocked.update(range(span.start, span.end))
     for match_id, start, end in matches:
         if any(i in taken for i in range(start, end)):
             continue
@@ -403,6 +420,10 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 _inside_longer_person(ent_at, start, end) or phrase in person_words
             ):
                 continue  # "Michael Jordan" ... "Jordan scored": a person's name in this article
+            if entry.kind == "person" and end - start == 1 and _inside_longer_person(ent_at, start, end) and (
+                entry.name and ent_at[start][0].text.rstrip(".").lower() not in entry.name.lower()
+            ):
+                continue  # "Sen. Herb Kohl" is not Helmut Kohl: another first name, another person
             if phrase == "georgia" and georgia_cues is None:  # looked up once per article
                 georgia_cues = any(t.lower_ in _GEORGIA_COUNTRY_CUES for t in doc)
             if phrase == "georgia" and _georgia_is_us(doc, start, bool(georgia_cues)):
@@ -423,6 +444,11 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             continue
         taken.update(range(start, end))
         head = own = _np_head(last, compiled.agents)
+        nxt = ent_at.get(end)
+        if label == "AGENT" and head is last and last.dep_ == "pobj" and nxt is not None and (
+            nxt.label_ == "PERSON" and nxt.start == end
+        ):
+            head = own = nxt.root  # "Secretary of State Hillary Clinton": the title of the name after it
         # a person in apposition to a role joins it ("his Algerian counterpart Mourad Medelci")
         if head.dep_ == "appos" and head.ent_type_ == "PERSON" and head.head.i in groups:
             head = head.head
@@ -463,6 +489,15 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.sector = g.sector or "CVL"
                 g.reasons.append("'ethnic': an ethnic group, not the state -> CVL, country from context")
                 continue
+            if entry.kind == "person" and at_head and g.country and g.country != root and g.entry is not None and (
+                g.entry.kind in {"country", "demonym"}
+            ):  # "Jordan's King Abdullah": the country written wins over a namesake's dictionary row
+                g.reasons.append(f"'{doc[g.start:start].text.strip()}' names the country -> {g.country}")
+                if sector and (g.sector is None or at_head):
+                    g.sector = sector
+                g.kind = "person"
+                g.name = entry.name
+                continue
             # the phrase's own name decides its country: "Al-Qaeda frontman Abu Musab al-Zarqawi" is IRQ
             g.country = root if (at_head and entry.kind in {"person", "group"}) else (g.country or root)
             if sector and (g.sector is None or at_head):
@@ -488,9 +523,13 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 continue
             g.reasons.append(f"{agent.source}: '{agent.phrase}' {agent.sector}")
             generic = agent.phrase.lower().split()[-1] in _GENERIC_ROLES or agent.phrase.lower() in _GENERIC_ROLES
-            if g.sector is None or (at_head and not generic):
+            if at_head and agent.sector == "MIL" and g.sector in _ARMED_OPPOSITION:
+                g.sector = "REB"  # "rebel forces", "opposition fighters": armed, but not the state's
+                g.reasons.append("armed opposition -> REB")
+            elif g.sector is None or (at_head and not generic):
                 g.sector = agent.sector  # the head's own role wins: "government troops" -> MIL, "rebel leaders" -> REB
     _join_prepositions(doc, groups)
+    _join_organisations(doc, groups, compiled)
     for g in groups.values():
         head = doc[g.head]
         if any(t.lower_ in _FORMER for t in doc[max(g.start - 2, 0) : g.end]) or any(
@@ -503,10 +542,6 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         _sentence_country(doc, actors)
         _article_country(actors)
     actors = _drop_reporters(doc, actors)
-    for s_, e_ in credits:
-        span = doc.char_span(s_, e_, alignment_mode="expand")
-        if span is not None:
-            blocked.update(range(span.start, span.end))
     actors = _learn_people(doc, actors, blocked)
     return actors
 
@@ -530,6 +565,33 @@ def _join_prepositions(doc: Doc, groups: dict[int, _Group]) -> None:
         owner.start = min(owner.start, g.start)
         owner.end = max(owner.end, g.end)
         owner.reasons.append(f"'{prep.text} {doc[g.start:g.end].text}' -> {g.country}")
+        del groups[head_i]
+
+
+def _join_organisations(doc: Doc, groups: dict[int, _Group], compiled: _Compiled) -> None:
+    """"leader of the opposition Smer party", "a spokesman for the Interior Ministry": a person named by a
+    generic role takes the code of the organisation the role is of (the one they lead or speak for)."""
+    for head_i in sorted(groups):
+        g = groups.get(head_i)
+        tok = doc[head_i]
+        if g is None or tok.dep_ != "pobj" or tok.head.lower_ not in {"of", "for", "at"}:
+            continue
+        owner_tok = tok.head.head
+        owner = groups.get(owner_tok.i)
+        if owner is None or owner is g or owner_tok.lemma_.lower() not in _GENERIC_ROLES | {"head", "chairman"}:
+            continue
+        if (g.sector is None and g.kind not in {"igo", "ngo", "group"}) or g.kind == "place" or (
+            owner.country and g.country and owner.country != g.country
+        ):
+            continue  # places are _join_prepositions'; a role of another state's body is its own actor
+        owner.country = g.country if g.kind in {"igo", "ngo", "group"} else (owner.country or g.country)
+        owner.sector = g.sector or owner.sector
+        if g.entry is not None and g.kind in {"group", "igo", "ngo"} and owner.entry is None:
+            owner.entry, owner.entry_code, owner.kind = g.entry, g.entry_code, g.kind
+        owner.start = min(owner.start, g.start)
+        owner.end = max(owner.end, g.end)
+        owner.reasons.append(f"'{owner_tok.text} {tok.head.text} {doc[g.start:g.end].text}' -> "
+                             f"{owner.country or ''}{owner.sector or ''}")
         del groups[head_i]
 
 
@@ -562,6 +624,8 @@ def _to_actors(
         start = g.start
         if start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == g.head:
             start -= 1
+        while start < g.head and (start in blocked or doc[start].is_space):
+            start += 1  # "PARIS (Reuters) - German Chancellor Angela Merkel": the dateline is not the actor's
         end = g.end
         if g.name is None and g.sector is not None:
             ent = _named_person(doc, head, person_ents)
@@ -671,7 +735,7 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
             if actor.country is None and actor.sector is not None:
                 actor.country = country
                 actor.code = country + actor.sector
-                actor.source = f"{actor.source} + only country in its sentence -> {country}"
+                actor.source = f"{actor.source} + {SENTENCE_COUNTRY} -> {country}"
 
 
 def _article_country(actors: list[Actor]) -> None:
@@ -693,7 +757,7 @@ def _article_country(actors: list[Actor]) -> None:
             actor.country = top
             actor.code = top + actor.sector
             total = sum(counts.values())
-            actor.source = f"{actor.source} + the article's main state -> {top} ({n} of {total} mentions)"
+            actor.source = f"{actor.source} + {ARTICLE_COUNTRY} -> {top} ({n} of {total} mentions)"
 
 
 def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
@@ -713,7 +777,10 @@ def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
 
 
 def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int]) -> list[Actor]:
-    """Later mentions of a coded person by surname or full name, and "he"/"she", get the person's code."""
+    """Later mentions of a coded person by surname or full name get the person's code.
+
+    Pronouns are not resolved here: `dyads.coref` does that for every reader of the actor layer.
+    """
     covered: set[int] = set()
     for actor in actors:
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
@@ -724,11 +791,10 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int]) -> list[Acto
     pending = sorted(actors, key=lambda a: a.start)
     candidates: list[tuple[int, Token]] = []
     for tok in doc:
-        if tok.pos_ not in {"PROPN", "PRON"} or tok.i in covered or tok.i in blocked:
+        if tok.pos_ != "PROPN" or tok.i in covered or tok.i in blocked:
             continue
-        if tok.lower_ in {"he", "she"} or (tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_ENTS):
+        if tok.ent_type_ in _NAME_ENTS:
             candidates.append((tok.idx, tok))
-    last_person: Actor | None = None
     events: list[tuple[int, int, object]] = [(a.start, 0, a) for a in pending] + [(i, 1, t) for i, t in candidates]
     events.sort(key=lambda e: (e[0], e[1]))
     skip_until = -1
@@ -745,18 +811,10 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int]) -> list[Acto
                     known[parts[-1].lower()] = actor
                     if parts[-1].lower().startswith(("al-", "el-")):
                         known[parts[-1].lower()[3:]] = actor
-                last_person = actor
             continue
         tok = item  # type: ignore[assignment]
         assert isinstance(tok, Token)
         if tok.i <= skip_until:
-            continue
-        if tok.lower_ in {"he", "she"}:
-            if last_person is not None:
-                out.append(Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok), code=last_person.code,
-                                 country=last_person.country, sector=last_person.sector, name=last_person.name,
-                                 kind="pronoun",
-                                 source=f"pronoun -> '{last_person.text}' at {last_person.start}"))
             continue
         # the longest run of proper nouns starting here that names a known person
         j = tok.i
@@ -778,5 +836,4 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int]) -> list[Acto
                         sector=hit.sector, name=hit.name, kind="person",
                         source=f"named earlier: '{hit.text}' at {hit.start}")
         out.append(learned)
-        last_person = learned
     return sorted(out, key=lambda a: a.start)

@@ -64,7 +64,7 @@ def score_cameo_examples(
     if actor_dirs:
         res.actors = load_actors(actor_dirs)
     # this gold codes acts without a target too (one event per example, GDELT-style): keep them
-    coder = Coder(stages=("actors", "events"), resources=res, policy=ONE_SIDED,
+    coder = Coder(stages=("actors", "coref", "events"), resources=res, policy=ONE_SIDED,
                   **({"model": model} if model else {}))
     articles = [Article(id=r["code"], text=example_text(r["example"])) for r in rows]
     m = ExampleMetrics()

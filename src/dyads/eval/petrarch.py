@@ -214,7 +214,7 @@ def score_petrarch(path: str | Path, limit: int | None = None, model: str | None
     petr1 = verbs.petrarch_one_sided  # a PETRARCH-1 (TABARI-format) verb file
     discards = [re.compile(r"(?<!\w)" + re.escape(d) + r"(?!\w)", re.I) for d in actors.discards if d]
     res = Resources(ontology=load_ontology(), actors=actors, verbs=verbs, gazetteer=load_gazetteer())
-    coder = Coder(resources=res, stages=("actors", "events"), **({"model": model} if model else {}))
+    coder = Coder(resources=res, stages=("actors", "coref", "events"), **({"model": model} if model else {}))
     metrics = PetrarchMetrics(str(path))
     blocks: list[str] = []
     explained = coder.explain(Article(id=r.id, text=r.text, publication_date=r.day) for r in records)

@@ -79,7 +79,7 @@ def score_plover(
     records = data["records"] if isinstance(data, dict) else data
     records = records[:limit] if limit else records
     # this gold codes acts without a target too (one event per example, GDELT-style): keep them
-    coder = Coder(stages=("times", "actors", "events"), resources=res, policy=ONE_SIDED,
+    coder = Coder(stages=("times", "actors", "coref", "events"), resources=res, policy=ONE_SIDED,
                   **({"model": model} if model else {}))
     articles = [Article(id=r["id"], text=r["text"], publication_date=parse_date(r.get("date") or "") or None)
                 for r in records]

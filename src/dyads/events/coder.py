@@ -707,19 +707,12 @@ def _speech_governor(verb: Token) -> Token | None:
 
 
 def _resolve_pronoun(tok: Token, verb: Token, index: dict[int, Actor]) -> list[Actor]:
-    """A pronoun subject: the speaker inside reported speech, else the nearest earlier person."""
-    # the verb whose content this clause is ("Ethiopia indicated it would act": Ethiopia), else the speaker
+    """A pronoun subject `dyads.coref` left to the clause: "Russia and the United States said they would":
+    every actor of the subject of the verb whose content this clause is (coref names one actor per pronoun)."""
     sp = verb.head if verb.dep_ == "ccomp" and verb.head.pos_ in {"VERB", "AUX"} else _speech_governor(verb)
     if sp is not None:
         subj, _ = _subject(sp)
-        found = _actors_in(subj, index)
-        if found:
-            return found
-    if tok.lower_ in {"he", "she"}:
-        for i in range(tok.i - 1, max(-1, tok.i - 120), -1):
-            a = index.get(i)
-            if a is not None and (a.kind == "person" or a.name):
-                return [a]
+        return _actors_in(subj, index)
     return []
 
 
@@ -904,9 +897,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     sources = _actors_in(subj_heads, index, skip=exclude - {t.i for h in subj_heads for t in h.subtree})
     if not sources and subj_heads and subj_heads[0].lower_ in PERSONAL_PRONOUNS and verb is not None:
         sources = _resolve_pronoun(subj_heads[0], verb, index)
-        if sources:
-            cand.modifiers.append("pronoun")
-            cand.confidence -= 0.1
+    if sources and subj_heads and subj_heads[0].lower_ in PERSONAL_PRONOUNS:  # resolved by dyads.coref or above
+        cand.modifiers.append("pronoun")
+        cand.confidence -= 0.1
     if not sources and vd.new_actor_length:
         sources = [a for a in (_new_actor(h, index, vd) for h in subj_heads) if a is not None]
     if not sources:

@@ -1,0 +1,559 @@
+"""Coreference: which earlier mention a pronoun ("he", "she", "they", "it") or a definite description
+("the ministry", "the kingdom", "the party") stands for, and so which actor.
+
+Why one module: events, quotes and the actor layer all need to know who "he" is, and when each had
+its own rule the same "he" could be two people in one sentence (the events' nearest person, the
+quotes' nearest subject). Every reader now asks `Coreference`, and the pipeline stage
+`resolve_coreference` writes the answers into the actor layer as actors of kind "pronoun" or
+"description", which the event coder reads like any other actor.
+
+The rules, in order:
+
+1. Agreement: "he"/"she" need a person of that gender or of unknown gender ("Mr." and "Mrs.", and
+   gendered role words like "spokeswoman", say which); "they" a plural (a plural noun, a coordination,
+   a collective actor like "rebels"); "it" a singular non-person (a country, a ministry, a company).
+2. Distance: the pronoun's own sentence before it, then at most `MAX_SENTENCES` earlier sentences.
+3. Salience: in its own sentence the nearest earlier subject ("Lavrov said he would go"), but for a
+   possessive the nearest agreeing mention ("accused the coalition of exceeding its mandate"), and
+   for the subject of an obligation told to someone, that someone ("told Mubarak he must act"); in
+   an earlier sentence the subject of the main clause; if no subject agrees, the nearest agreeing
+   mention of any role.
+4. Mentions inside a quotation are antecedents only for pronouns inside the same quotation.
+5. "I" and "we" in a clause reported by a speech verb ("we will not allow it," the party said) stand
+   for that verb's subject.
+   A plural pronoun for a coordination ("Russia and the U.S. said they") gets no single actor here: the
+   event coder reads all of them from the subject of the clause the pronoun's clause reports.
+6. The antecedent is any noun phrase, not only actors: "it" may be the plan, and then the pronoun
+   gets no actor (better no actor than the wrong one).
+7. A definite description ("the ministry", "the kingdom") that the dictionaries left without a
+   country refers back to the nearest earlier actor with the same head word ("the Foreign Ministry"),
+   or, for words naming a state ("the kingdom", "the country"), to the nearest earlier state.
+8. A person first named as the speaker right after a sentence whose speaker was only a role ("...,
+   Russia's ambassador said. Dmitry Rogozin also said") is that role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from dyads.models import Actor
+from dyads.nlp import doc_text
+
+if TYPE_CHECKING:
+    from dyads.quotes.marks import Quoted
+
+MAX_SENTENCES = 4
+"""How many sentences before its own a pronoun may look for its antecedent."""
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+"""Dependency labels that make a noun the subject of its verb."""
+
+PRONOUNS: dict[str, str] = {
+    "he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
+    "they": "p", "them": "p", "their": "p", "themselves": "p", "it": "n", "its": "n", "itself": "n",
+}
+"""Third-person pronouns with the agreement class they need (m, f, plural, neuter)."""
+
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+                     "sir": "m", "lord": "m", "lady": "f", "madame": "f", "dame": "f"}
+_GENDERED_ROLES = {
+    "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f", "queen": "f",
+    "princess": "f", "woman": "f", "mother": "f", "wife": "f", "daughter": "f", "sister": "f", "widow": "f",
+    "spokesman": "m", "chairman": "m", "congressman": "m", "businessman": "m", "king": "m", "prince": "m",
+    "emir": "m", "sheikh": "m", "man": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
+}
+
+PERSON_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson minister president official senator governor secretary leader
+    candidate nominee chairman chairwoman chair director ambassador envoy general commander officer aide
+    adviser advisor analyst expert mayor lawmaker representative congressman congresswoman premier
+    chancellor king queen prince emir sheikh prosecutor judge attorney lawyer economist strategist
+    manager executive founder professor doctor activist organizer pastor cleric priest negotiator
+    diplomat deputy chief head man woman father mother""".split()
+)
+"""Role nouns that name a person (a "he"/"she" can refer back to "the spokesman")."""
+
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
+"""Pronouns that stand for the speaker of the reported speech they sit in."""
+
+SPEECH_LEMMAS = frozenset(
+    """say tell add state announce declare note stress report reiterate insist warn claim argue explain write
+    reply respond vow promise deny affirm confirm assert acknowledge admit indicate suggest complain""".split()
+)
+"""Verbs whose content clause is someone's speech: "we" in it is the speaker."""
+
+STATE_WORDS = frozenset({"country", "kingdom", "nation", "state", "republic", "emirate", "sultanate", "island"})
+"""Head words of a definite description that refers back to a state ("the kingdom")."""
+
+_POSSESSIVES = {"his", "her", "its", "their"}
+_OBLIGATION = {"must", "should", "ought", "needs", "need"}
+_NON_STATE_ROOTS = {"IGO", "NGO", "IMG", "MNC", "ISM", "WST", "UNO", "EUR"}
+
+
+@dataclass
+class Mention:
+    """A noun phrase that a later pronoun may refer back to."""
+
+    head: Token
+    start: int  # character offsets of the phrase
+    end: int
+    subject: bool
+    agreement: str  # m, f, p, n, or "?" for a person of unknown gender
+    person: bool
+
+
+def np_bounds(head: Token) -> tuple[int, int]:
+    """Token bounds of the noun phrase a head stands for: its left modifiers, not its clauses.
+
+    The left edge of the subtree is kept unless a comma separates it from the head; right-hand
+    material (relative clauses, appositions, conjuncts) is left out so "Russia, the backer of ...,
+    and the United States" gives "Russia".
+    """
+    left = head.left_edge.i
+    for t in head.doc[left : head.i]:
+        if t.text in {",", "(", "\u2014", "\u2013", "--"} or t.is_space:
+            left = t.i + 1
+    right = head.i
+    while right + 1 < len(head.doc):
+        nxt = head.doc[right + 1]
+        if nxt.head.i == head.i and nxt.dep_ in {"flat", "compound"}:
+            right += 1
+            continue
+        break
+    return left, right + 1
+
+
+def clean_name(text: str) -> str:
+    """A name as written without spacing, possessive ending or trailing punctuation."""
+    text = " ".join(text.split())
+    for suffix in ("'s", "\u2019s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip(" ,.")
+
+
+class Coreference:
+    """One document's coreference: people's names, the mentions, and each pronoun's antecedent.
+
+    Built once per document from the parse, the actor layer and the quoted stretches (found from
+    the text when not given).
+    """
+
+    def __init__(self, doc: Doc, actors: list[Actor], quoted: list[Quoted] | None = None,
+                 guessed: tuple[str, ...] = ()):
+        from dyads.quotes.marks import find_quoted  # here: the quotes package itself reads this module
+
+        self.doc = doc
+        self.guessed = guessed  # the `source` notes of a country guessed from context
+        self.actors = sorted((a for a in actors if a.code), key=lambda a: a.start)
+        self.quoted = quoted if quoted is not None else find_quoted(doc_text(doc))
+        self.full_names: dict[str, str] = {}  # lowercased surname or full name -> full name
+        self.gender: dict[str, str] = {}  # full name -> m / f
+        self.name_codes: dict[str, Actor] = {}  # full name -> an actor record naming it
+        self._memo: dict[int, Actor | None] = {}
+        self._sent_index: tuple[list[int], list[int]] | None = None
+        self._by_sent: dict[int, list[Mention]] | None = None
+        self._ent_of: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        self._index_people()
+        self.mentions = self._collect_mentions()
+
+    # -- people --------------------------------------------------------------------------
+
+    def _person_ents(self) -> list[Span]:
+        ents = [e for e in self._ent_of.values() if e.label_ == "PERSON"]
+        ents = list({e.start: e for e in ents}.values())
+        for a in self.actors:
+            if a.name and a.kind != "pronoun":  # the actor layer knows this mention names a person
+                span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+                if span is not None:
+                    ents.append(span)
+        return ents
+
+    def _index_people(self) -> None:
+        for ent in sorted(self._person_ents(), key=lambda e: e.start):
+            tokens = [t for t in ent if t.ent_type_ == "PERSON" or t.pos_ == "PROPN"]
+            name = clean_name(" ".join(t.text for t in tokens if t.ent_type_ == "PERSON") or "")
+            if not name or not name[0].isupper():
+                continue
+            words = name.split()
+            if len(words) > 1:
+                full = self.full_names.get(name.lower(), name)
+                self.full_names.setdefault(name.lower(), full)
+                self.full_names.setdefault(words[-1].lower(), full)
+            else:
+                full = self.full_names.setdefault(name.lower(), name)
+            gender = self._gender_near(ent)
+            if gender:
+                self.gender.setdefault(full, gender)
+            actor = self._actor_for_name_at(ent)
+            if actor is not None:
+                self.name_codes.setdefault(full, actor)
+
+    def _gender_near(self, ent: Span) -> str | None:
+        """The gender an honorific or a gendered role word next to a name gives ("Mrs. May", "spokeswoman X")."""
+        doc = ent.doc
+        for i in range(max(0, ent.start - 4), ent.end):
+            if doc[i].lower_ in _HONORIFIC_GENDER and (i == ent.start - 1 or i >= ent.start):
+                return _HONORIFIC_GENDER[doc[i].lower_]
+            if doc[i].lower_ in _GENDERED_ROLES and i < ent.start:
+                return _GENDERED_ROLES[doc[i].lower_]
+        for child in ent.root.children:  # "Jen Psaki, a State Department spokeswoman"
+            if child.dep_ == "appos" and child.lower_ in _GENDERED_ROLES:
+                return _GENDERED_ROLES[child.lower_]
+        if ent.root.dep_ == "appos" and ent.root.head.lower_ in _GENDERED_ROLES:
+            return _GENDERED_ROLES[ent.root.head.lower_]
+        return None
+
+    def _actor_for_name_at(self, ent: Span) -> Actor | None:
+        """The coded actor a person mention belongs to: overlapping it, its title or its apposition."""
+        start, end = ent.start_char, ent.end_char
+        for a in self.actors:
+            if a.start < end and start < a.end and a.kind != "pronoun":
+                return a
+        # a title just before the name: "Syrian Deputy Prime Minister for Economic Affairs Qadri Jamil"
+        i = ent.start - 1
+        doc = ent.doc
+        while i >= 0 and ent.start - i <= 6 and (doc[i].pos_ in {"PROPN", "ADP", "ADJ"} and doc[i].text != ","):
+            for a in self.actors:
+                if a.end == doc[i].idx + len(doc[i].text):
+                    return a
+            i -= 1
+        # an apposition after it: "Qadri Jamil, Syria's deputy prime minister,"
+        head = ent.root
+        for child in head.children:
+            if child.dep_ == "appos":
+                lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+                for a in self.actors:
+                    if lo <= a.start < hi:
+                        return a
+        return None
+
+    def full_name(self, token: Token) -> str | None:
+        """The full name a proper-noun head stands for, if it names a known person."""
+        if token.ent_type_ == "PERSON":
+            ent = self._ent_of.get(token.i)
+            if ent is not None:
+                name = clean_name(ent.text)
+                return self.full_names.get(name.lower(), self.full_names.get(name.split()[-1].lower(), name))
+        if token.pos_ == "PROPN":
+            return self.full_names.get(clean_name(token.text).lower())
+        return None
+
+    # -- mentions ------------------------------------------------------------------------
+
+    def _agreement(self, head: Token) -> tuple[str, bool]:
+        lower = head.lower_
+        if lower in PRONOUNS:
+            agr = PRONOUNS[lower]
+            return agr, agr in {"m", "f"}
+        name = self.full_name(head)
+        if name is not None:
+            return self.gender.get(name, "?"), True
+        if head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS:
+            if head.tag_ == "NNS":
+                return "p", True
+            return _GENDERED_ROLES.get(lower, "?"), True
+        if head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in head.children) or (
+            head.i == head.sent.start and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+        ):  # a plural capitalised at the start of a sentence is tagged as a name ("Rebels claimed")
+            return "p", False
+        if head.pos_ in {"PROPN", "NOUN"}:
+            return "n", False
+        return "", False
+
+    def _collect_mentions(self) -> list[Mention]:
+        out: list[Mention] = []
+        for t in self.doc:
+            if t.pos_ not in {"PROPN", "NOUN", "PRON"}:
+                continue
+            if t.dep_ in {"compound", "flat"} or t.is_space:
+                continue
+            agr, person = self._agreement(t)
+            if not agr:
+                continue
+            lo, hi = np_bounds(t)
+            span = self.doc[lo:hi]
+            out.append(Mention(t, span.start_char, span.end_char, t.dep_ in SUBJECT_DEPS, agr, person))
+        return out
+
+    @staticmethod
+    def _compatible(pronoun: str, m: Mention) -> bool:
+        if pronoun in {"m", "f"}:
+            return m.person and m.agreement in {pronoun, "?"}
+        if pronoun == "p":
+            return m.agreement == "p"
+        return m.agreement == "n" and not m.person
+
+    def antecedent(self, pronoun: Token, max_sentences: int = MAX_SENTENCES) -> Mention | None:
+        """The mention a third-person pronoun refers to (rules 1-4 of the module docstring)."""
+        from dyads.quotes.marks import inside
+
+        agr = PRONOUNS.get(pronoun.lower_)
+        if agr is None:
+            return None
+        addressee = self._addressee(pronoun, agr)
+        if addressee is not None:
+            return addressee
+        sent_starts, sent_of = self._sentences()
+        here = sent_of[pronoun.i]
+        own_quote = inside(self.quoted, pronoun.idx, pronoun.idx + len(pronoun.text))
+        fallback: Mention | None = None
+        by_sent = self._mentions_by_sentence()
+        for k in range(here, max(-1, here - max_sentences - 1), -1):
+            lo = sent_starts[k]
+            cands = [
+                m for m in by_sent.get(k, ())
+                if lo <= m.head.i < pronoun.i and self._compatible(agr, m)
+                and inside(self.quoted, m.head.idx, m.head.idx + len(m.head.text)) in {None, own_quote}
+            ]
+            if not cands:
+                continue
+            if k == here and pronoun.lower_ in _POSSESSIVES:  # "accused the coalition of exceeding its mandate"
+                return cands[-1]
+            subjects = [m for m in cands if m.subject]
+            if subjects:
+                if k == here:
+                    return subjects[-1]
+                return min(subjects, key=lambda m: (self._depth(m.head), m.head.i))
+            if fallback is None:
+                fallback = cands[-1]
+        return fallback
+
+    def _addressee(self, pronoun: Token, agr: str) -> Mention | None:
+        """"Obama told Mubarak that he must act": the subject of an obligation told to someone is
+        the one it was told to (the speaker's own intent would say "would" or "will")."""
+        clause = pronoun.head
+        if pronoun.dep_ not in SUBJECT_DEPS or clause.dep_ != "ccomp":
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children):
+            return None
+        for obj in clause.head.children:
+            if obj.dep_ in {"dobj", "dative", "obj"}:
+                return next((m for m in self.mentions if m.head.i == obj.i and self._compatible(agr, m)), None)
+        return None
+
+    def _mentions_by_sentence(self) -> dict[int, list[Mention]]:
+        """The mentions of each sentence, in text order, computed once (a pronoun looks at a few sentences)."""
+        if self._by_sent is None:
+            _, sent_of = self._sentences()
+            self._by_sent = {}
+            for m in self.mentions:
+                self._by_sent.setdefault(sent_of[m.head.i], []).append(m)
+        return self._by_sent
+
+    def _sentences(self) -> tuple[list[int], list[int]]:
+        """Sentence start tokens and each token's sentence number, computed once."""
+        if self._sent_index is None:
+            starts: list[int] = []
+            of: list[int] = [0] * len(self.doc)
+            for k, s in enumerate(self.doc.sents):
+                starts.append(s.start)
+                for i in range(s.start, s.end):
+                    of[i] = k
+            self._sent_index = (starts, of)
+        return self._sent_index
+
+    @staticmethod
+    def _depth(t: Token) -> int:
+        d = 0
+        while t.head.i != t.i and d < 50:
+            t = t.head
+            d += 1
+        return d
+
+    # -- actors --------------------------------------------------------------------------
+
+    def actor_overlapping(self, start: int, end: int, head: Token) -> Actor | None:
+        """The coded actor of a phrase: the one holding its head, else any overlapping it."""
+        best = None
+        for a in self.actors:
+            if a.start >= end:
+                break
+            if a.start < end and start < a.end:
+                if a.start <= head.idx < a.end:
+                    return a
+                best = best or a
+        return best
+
+    def actor_of(self, head: Token, depth: int = 0) -> Actor | None:
+        """The actor the noun phrase headed by `head` names; for a pronoun, its antecedent's actor."""
+        if head.i in self._memo:
+            return self._memo[head.i]
+        actor: Actor | None = None
+        if head.lower_ in PRONOUNS:
+            if depth < 6:
+                ante = self.antecedent(head)
+                if ante is not None:
+                    actor = self.actor_of(ante.head, depth + 1)
+        else:
+            lo, hi = np_bounds(head)
+            span = self.doc[lo:hi]
+            actor = self.actor_overlapping(span.start_char, span.end_char, head)
+            if actor is not None and not actor.start <= head.idx < actor.end:
+                actor = None  # "Western statements": the antecedent is the statements, not the West
+            name = self.full_name(head)
+            if actor is None and name is not None:
+                actor = self.name_codes.get(name)
+        self._memo[head.i] = actor
+        return actor
+
+    def coordinated(self, pronoun: Token) -> bool:
+        """Whether a pronoun's antecedent is a coordination of several phrases ("Russia and the U.S.")."""
+        ante = self.antecedent(pronoun) if pronoun.lower_ in PRONOUNS else None
+        return ante is not None and any(c.dep_ == "conj" for c in ante.head.children)
+
+    def speaker_of(self, pronoun: Token) -> Actor | None:
+        """The actor "I"/"we" stands for: the subject of the speech verb whose content holds it (rule 5)."""
+        t = pronoun.head
+        for _ in range(5):
+            if t.dep_ in {"ccomp", "parataxis"} and t.head.lemma_.lower() in SPEECH_LEMMAS:
+                subj = [c for c in t.head.children if c.dep_ in SUBJECT_DEPS]
+                return self.actor_of(subj[0]) if subj and subj[0].lower_ not in FIRST_PERSON else None
+            if t.head is t:
+                return None
+            t = t.head
+        return None
+
+    def describe(self, actor: Actor, head: Token) -> Actor | None:
+        """The earlier actor a definite description without a country refers back to (rule 7)."""
+        sent_starts, sent_of = self._sentences()
+        here = sent_of[head.i]
+        word = head.lemma_.lower()
+        state_word = word in STATE_WORDS
+        same_sector: Actor | None = None  # "Russian Foreign Minister Lavrov ... the ministry"
+        same_sector_sent = -1
+        for a in reversed(self.actors):
+            if a.start >= actor.start or not a.country or a.kind == "pronoun" or a.country in _NON_STATE_ROOTS:
+                continue
+            span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if here - sent_of[span.root.i] > MAX_SENTENCES:
+                break
+            if state_word and a.kind in {"country", "capital"} and not a.sector:
+                return a
+            if not state_word and a.sector == actor.sector and any(t.lemma_.lower() == word for t in span):
+                return a  # "State Department spokeswoman Victoria Nuland ... the spokeswoman"
+            if a.sector == actor.sector and word not in PERSON_NOUNS and not any(
+                r in (a.source or "") for r in self.guessed
+            ):
+                # in the nearest sentence with one, the subject ("Lavrov met Kerry. The ministry said")
+                if same_sector is None or (sent_of[span.root.i] == same_sector_sent and span.root.dep_ in SUBJECT_DEPS):
+                    same_sector, same_sector_sent = a, sent_of[span.root.i]
+        return None if state_word else same_sector
+
+
+def _definite(doc: Doc, actor: Actor) -> Token | None:
+    """The head of a bare definite description ("the ministry", "the kingdom"), else None."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or len(span) > 3:
+        return None
+    head = span.root
+    if head.pos_ != "NOUN" or head.tag_ == "NNS":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+        return None
+    if any(c.dep_ in {"amod", "compound", "poss", "nmod"} and c.ent_type_ for c in head.children):
+        return None  # "the Syrian ministry" says whose it is
+    return head
+
+
+def _speech_subject(sent: Span) -> Token | None:
+    """The subject of a sentence's main verb when that verb reports speech ("..., the ambassador said")."""
+    root = sent.root
+    if root.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    return next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _names_after_roles(doc: Doc, coref: Coreference, covered: set[int]) -> list[Actor]:
+    """A person first named as the speaker of the sentence after one whose speaker was only a role:
+    "..., Russia's ambassador to the alliance said on Wednesday. Dmitry Rogozin also said ..." (the news
+    lede names the role first and the person next). The name takes the role's code."""
+    out: list[Actor] = []
+    sents = list(doc.sents)
+    seen: set[str] = set()
+    for prev, sent in zip(sents, sents[1:], strict=False):
+        role_tok, name_tok = _speech_subject(prev), _speech_subject(sent)
+        if role_tok is None or name_tok is None or name_tok.ent_type_ != "PERSON" or name_tok.i in covered:
+            continue
+        ent = coref._ent_of.get(name_tok.i)
+        if ent is None or len(ent) < 2 or ent.text.lower() in seen:
+            continue
+        if any(t.ent_type_ == "PERSON" and t.text == ent[-1].text for t in doc[: ent.start]):
+            continue  # named before: not introduced here
+        lo, hi = np_bounds(role_tok)
+        role = coref.actor_overlapping(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), role_tok)
+        if role is None or role.name or role.kind == "pronoun" or not role.sector or role_tok.tag_ == "NNS" or (
+            role_tok.lemma_.lower() not in PERSON_NOUNS or not role.start <= role_tok.idx < role.end
+        ) or any(r in (role.source or "") for r in coref.guessed):
+            continue
+        seen.add(ent.text.lower())
+        covered.update(range(ent.start, ent.end))
+        first = Actor(text=ent.text, start=ent.start_char, end=ent.end_char, code=role.code, country=role.country,
+                      sector=role.sector, name=clean_name(ent.text), kind="person",
+                      source=f"named after '{role.text}' at {role.start} -> {role.code}")
+        out.append(first)
+        for tok in doc[ent.end :]:  # "Rogozin" again later
+            if tok.text == ent[-1].text and tok.pos_ == "PROPN" and tok.i not in covered:
+                covered.add(tok.i)
+                out.append(Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code=first.code,
+                                 country=first.country, sector=first.sector, name=first.name, kind="person",
+                                 source=f"named earlier: '{first.text}' at {first.start}"))
+    return out
+
+
+def resolve_coreference(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[str] = ()) -> list[Actor]:
+    """The actor layer with pronouns and definite descriptions resolved.
+
+    Pronouns (not possessives: "its embassy" is no actor) get an actor of kind "pronoun" carrying
+    their antecedent's code; a definite description whose country came only from a guess (`fallback_reasons`: the
+    reasons the actor recogniser writes when it takes a country from the sentence or the article)
+    or that has none takes its antecedent's country. Every added or changed actor says why in its
+    `source`.
+    """
+    weak = tuple(fallback_reasons)
+    coref = Coreference(doc, actors, guessed=weak)
+    covered: set[int] = set()
+    for a in actors:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    out = list(actors)
+    for actor in actors:
+        if actor.kind != "sector" or not actor.sector or (
+            actor.country and not any(r in (actor.source or "") for r in weak)
+        ):
+            continue
+        head = _definite(doc, actor)
+        if head is None:
+            continue
+        ante = coref.describe(actor, head)
+        if ante is None or ante.country == actor.country:
+            continue
+        actor.country = ante.country
+        actor.code = (ante.code if head.lemma_.lower() in STATE_WORDS else ante.country + (actor.sector or ""))
+        actor.kind = "description"
+        actor.source = f"{actor.source} + refers back to '{ante.text}' at {ante.start} -> {actor.code}"
+    named = _names_after_roles(doc, coref, covered)
+    if named:
+        out.extend(named)
+        coref = Coreference(doc, out, guessed=weak)  # the names are antecedents of later pronouns too
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "PRON" or (tok.lower_ not in PRONOUNS and tok.lower_ not in FIRST_PERSON):
+            continue
+        if tok.dep_ == "poss" or tok.lower_ in _POSSESSIVES | {"my", "our"}:
+            continue  # "its embassy" is a thing of the actor's, not the actor (and a target only by PETRARCH's leave)
+        if tok.lower_ not in FIRST_PERSON and coref.coordinated(tok):
+            continue  # "Russia and the United States said they ...": several actors, left to the clause's subject
+        ante = coref.speaker_of(tok) if tok.lower_ in FIRST_PERSON else coref.actor_of(tok)
+        if ante is None or not ante.code:
+            continue
+        out.append(Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code=ante.code,
+                         country=ante.country, sector=ante.sector, name=ante.name, kind="pronoun",
+                         source=f"pronoun -> '{ante.text}' at {ante.start}"))
+    return sorted(out, key=lambda a: a.start)
