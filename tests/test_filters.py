@@ -96,3 +96,15 @@ def test_things_added_and_questions_declined(coders):
     strict, _ = coders
     assert events(strict, "Ford will add the Kuga, the Chinese version of the Escape, in China.")[0] == []
     assert events(strict, "The Chinese minister declined to say when he would visit Japan.")[0] == []
+
+
+def test_same_actor_is_word_for_word(coders):
+    from dyads.events.filters import _same_actor
+    from dyads.models import Actor
+
+    it = Actor(text="it", start=0, end=2, code="HUN", country="HUN", name="Hungary", kind="pronoun")
+    council = Actor(text="U.N. Security Council", start=10, end=31, code="IGOUNOGOV", kind="igo")
+    oram = Actor(text="Jual Oram", start=0, end=9, code="INDELI", country="IND", kind="person")
+    oram2 = Actor(text="Jual Oram, a former minister", start=0, end=28, code="INDOPP", country="IND", kind="person")
+    assert not _same_actor([it], [council])  # "it" is no part of "security"
+    assert _same_actor([oram], [oram2])

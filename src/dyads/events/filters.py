@@ -122,10 +122,12 @@ def _political(actor: Actor) -> bool:
 def _same_actor(source: list[Actor], target: list[Actor]) -> bool:
     """Every mention on both sides names one actor: a name and its apposition ("Jual Oram" and "Jual Oram,
     a former minister"), the same person twice."""
-    names = sorted({(a.name or a.text or "").lower().strip() for a in [*source, *target]}, key=len)
-    distinct: list[str] = []
+    names = sorted({tuple((a.name or a.text or "").lower().replace(",", " ").split()) for a in [*source, *target]},
+                   key=len)
+    distinct: list[tuple[str, ...]] = []
+    # "Jual Oram" within "Jual Oram, a former minister": word for word, not letters ("it" in "security")
     for n in names:
-        if not any(d and d in n for d in distinct):
+        if not any(d and n[: len(d)] == d for d in distinct):
             distinct.append(n)
     return len(distinct) <= 1
 
