@@ -108,7 +108,11 @@ def _setting_place(cand: Candidate, actor: Actor) -> bool:
 
 
 def _business(actor: Actor) -> bool:
-    return (actor.sector or actor.code or "")[-3:] in BUSINESS_SECTORS or (actor.code or "")[:3] == "MNC"
+    """A company or investors; an international organisation of trade or finance (APEC, the IMF) is not."""
+    code = actor.code or ""
+    if code[:3] in {"IGO", "NGO"}:
+        return False
+    return (actor.sector or code)[-3:] in BUSINESS_SECTORS or code[:3] == "MNC"
 
 
 def _political(actor: Actor) -> bool:
