@@ -79,9 +79,11 @@ def _resolve_db(db: str | None) -> str:
 @click.option("--workers", default=2, show_default=True, help="LocalCluster worker processes (with --engine dask).")
 @click.option("--partition-size", default=200, show_default=True, help="Articles per Dask partition.")
 @click.option("--out", "out_dir", default=None, metavar="PARQUET_DIR", help="Output directory for --engine dask.")
+@click.option("--processes", "-p", type=click.IntRange(min=1), default=None,
+              help="Worker processes that parse and code (default: the usable CPUs; 1 = all in this process).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batch_size, engine, scheduler, workers,
-         partition_size, out_dir, quiet) -> None:
+         partition_size, out_dir, processes, quiet) -> None:
     """Code INPUT files, directories or '-' (JSON lines on stdin) into events in the database."""
     if engine == "dask":
         _code_dask(inputs, output, fmt, date_, dict_dirs, no_default_dict, scheduler, workers, partition_size,
@@ -90,8 +92,7 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
     from tqdm import tqdm
 
     from dyads.ingest import read_inputs
-    from dyads.pipeline import Coder
-    from dyads.runner import code_into_store, format_reject, rejects_path_for
+    from dyads.runner import CoderSpec, code_into_store, default_processes, format_reject, rejects_path_for
     from dyads.store import Store, StoreLocked
 
     default_date = _date_option(date_)
@@ -105,7 +106,8 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
     except StoreLocked as exc:
         _err(f"dyads code: {exc}")
         sys.exit(EXIT_ERROR)
-    coder = Coder(dict_dirs=dict_dirs, default_dict=not no_default_dict)
+    # a spec, not a loaded Coder: with worker processes only they load the model
+    coder = CoderSpec(dict_dirs=tuple(dict_dirs), default_dict=not no_default_dict)
     out = _open_output(output)
     writer = EventWriter(out, fmt) if out is not None else None
     bar = tqdm(desc="coding", unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True)
@@ -119,17 +121,23 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
             writer.write(e.to_dict() for coded in batch for e in coded.events)
 
     with store:
-        report = code_into_store(
-            read_inputs(inputs, default_date),
-            store,
-            coder,
-            batch_size=batch_size,
-            force=force,
-            rejects_path=rejects_path_for(db_path),
-            on_reject=on_reject,
-            on_article=lambda _: bar.update(1),
-            on_batch=on_batch,
-        )
+        try:
+            report = code_into_store(
+                read_inputs(inputs, default_date),
+                store,
+                coder,
+                batch_size=batch_size,
+                force=force,
+                processes=processes or default_processes(),
+                rejects_path=rejects_path_for(db_path),
+                on_reject=on_reject,
+                on_article=lambda _: bar.update(1),
+                on_batch=on_batch,
+            )
+        except RuntimeError as exc:  # a worker process died: what was stored stays, a rerun resumes
+            bar.close()
+            _err(f"dyads code: {exc}")
+            sys.exit(EXIT_ERROR)
         bar.close()
         if out is not None and out is not sys.stdout:
             out.close()

@@ -94,6 +94,11 @@ class Coder:
             raise ValueError(f"unknown stage(s) {sorted(unknown)}; stages are {list(STAGES)}")
         self.stages = tuple(s for s in STAGES if s in stages)
         self.model = model
+        # what another process needs to build the same Coder (`dyads code --processes`); None when
+        # the resources were handed in, since those cannot be rebuilt from arguments
+        self.options: dict | None = None if resources is not None else {
+            "dict_dirs": tuple(str(d) for d in dict_dirs), "default_dict": default_dict,
+            "stages": self.stages, "model": model}
         self.nlp = load_nlp(model)
         self.resources = resources or Resources.load(dict_dirs, default_dict)
         self.timer = StageTimer()
