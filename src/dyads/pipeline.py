@@ -23,7 +23,7 @@ from dyads.events.coder import explain as explain_sentences
 from dyads.geo import Gazetteer, find_places, load_gazetteer
 from dyads.ingest.dates import parse_date
 from dyads.models import Article, CodedArticle
-from dyads.nlp import SPACY_MODEL, load_nlp, parse_pipe
+from dyads.nlp import BATCH_SIZE, SPACY_MODEL, load_nlp, parse_pipe
 from dyads.ontology import Ontology, load_ontology
 from dyads.quotes import find_quotes, link_events_to_quotes
 from dyads.time import find_times
@@ -117,7 +117,8 @@ class Coder:
     def code_article(self, article: Article) -> CodedArticle:
         return next(self.pipe([article]))
 
-    def pipe(self, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1) -> Iterator[CodedArticle]:
+    def pipe(self, articles: Iterable[Article], batch_size: int = BATCH_SIZE,
+             n_process: int = 1) -> Iterator[CodedArticle]:
         """Code a stream of articles, parsing in batches; yields results in input order."""
         started = time.perf_counter()
         for doc, article in parse_pipe(self.nlp, ((a.text, a) for a in articles), batch_size, n_process):

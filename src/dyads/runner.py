@@ -12,7 +12,8 @@ import json
 import multiprocessing
 import os
 import signal
-from collections import deque
+import time
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -31,8 +32,8 @@ if TYPE_CHECKING:  # the writer of a multi-process run never imports spaCy: only
     from dyads.pipeline import Coder, StageTimer
 
 PARSE_CHUNK = 32
-"""Articles a worker process codes at a time: the Coder's spaCy batch size, so that a run with
-worker processes parses exactly the batches a one-process run parses (the same Docs, the same rows)."""
+"""Articles a worker process codes at a time (a multiple of the spaCy batch size, `nlp.BATCH_SIZE`,
+so that a run with worker processes parses exactly the batches a one-process run parses)."""
 
 
 @dataclass
@@ -42,6 +43,7 @@ class RunReport:
     skipped: int = 0
     rejected: int = 0
     events: int = 0
+    store_seconds: float = 0.0  # writing batches and merging them into events (what the writer does)
     rejects_path: str | None = None
     reject_reasons: list[str] = field(default_factory=list)
 
@@ -143,7 +145,7 @@ def _code_chunk(articles: list[Article]) -> tuple[list[CodedArticle], dict[str, 
     coder = _worker_coder
     assert coder is not None, "_init_worker did not run"
     coder.timer.seconds.clear()
-    coded = list(coder.pipe(articles, batch_size=PARSE_CHUNK))
+    coded = list(coder.pipe(articles))
     trim_heap()  # as the one-process runner does after each batch: freed parser arrays back to the OS
     return coded, dict(coder.timer.seconds)
 
@@ -162,6 +164,7 @@ class CodingPool:
         self.spec = spec
         self.processes = processes
         self.chunk_size = chunk_size
+        self.stage_seconds: dict[str, float] = defaultdict(float)  # summed over the workers (for `dyads bench`)
         # spawn, not fork: the writer holds DuckDB's threads and open files, which a forked child
         # would inherit mid-flight
         self._pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
@@ -176,6 +179,10 @@ class CodingPool:
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
+    def pids(self) -> set[int]:
+        """The worker processes started so far (for measuring them apart)."""
+        return set(self._pool._processes or ())
+
     def pipe(self, articles: Iterable[Article], timer: StageTimer | None = None) -> Iterator[CodedArticle]:
         """Code `articles` in the workers; yields results in input order; stage seconds go to `timer`."""
         pending: deque[Future] = deque()
@@ -186,8 +193,7 @@ class CodingPool:
         while pending:
             yield from self._result(pending.popleft(), timer)
 
-    @staticmethod
-    def _result(future: Future, timer: StageTimer | None) -> list[CodedArticle]:
+    def _result(self, future: Future, timer: StageTimer | None) -> list[CodedArticle]:
         try:
             coded, seconds = future.result()
         except BrokenProcessPool as exc:
@@ -195,8 +201,9 @@ class CodingPool:
                 "a coding worker process died (killed, or out of memory); the batches stored so far "
                 "are kept, and running the same command again resumes after them"
             ) from exc
-        if timer is not None:
-            for stage, s in seconds.items():
+        for stage, s in seconds.items():
+            self.stage_seconds[stage] += s
+            if timer is not None:
                 timer.seconds[stage] += s
         return coded
 
@@ -221,7 +228,7 @@ def _coded_stream(articles: Iterator[Article], coder: Coder | CoderSpec, process
             yield from own.pipe(chain(head, articles), timer)
         return
     local = coder if isinstance(coder, CoderClass) else coder.build()
-    yield from local.pipe(chain(head, articles), batch_size=PARSE_CHUNK)
+    yield from local.pipe(chain(head, articles))
 
 
 def code_into_store(
@@ -282,10 +289,12 @@ def code_into_store(
 
     try:
         for batch in _chunks(_coded_stream(to_code(), coder, processes, pool), batch_size):
+            t0 = time.perf_counter()
             report.events += store.write(batch, coder_version=__version__)
             # mentions -> cross-article events, for the articles of this batch only
             update_events(store, [coded.article.id for coded in batch])
             trim_heap()  # the parser's freed arrays: back to the OS, so RSS does not creep up batch by batch
+            report.store_seconds += time.perf_counter() - t0
             report.coded += len(batch)
             if on_batch:
                 on_batch(batch)
