@@ -8,7 +8,17 @@ except PackageNotFoundError:  # running from a source tree
     __version__ = "0.1.0"
 
 from dyads.models import Actor, Article, CodedArticle, Event, Place, Quote, TimeExpr  # noqa: E402
-from dyads.pipeline import Coder, Resources  # noqa: E402
+
+
+def __getattr__(name: str) -> object:
+    """`dyads.Coder` and `dyads.Resources` are imported when first asked for: they load spaCy, which
+    read-only commands (`dyads events`, `query`, `export`, `info`) and the writer of a multi-process
+    `dyads code` never need (an import of spaCy alone takes about a second)."""
+    if name in ("Coder", "Resources"):
+        from dyads import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'dyads' has no attribute {name!r}")
 
 __all__ = [
     "Actor", "Article", "CodedArticle", "Coder", "Event", "Place", "Quote", "Resources", "TimeExpr", "__version__",

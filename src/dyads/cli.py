@@ -388,36 +388,43 @@ def bench_corpus(corpus, n_articles, n_process, batch_size, cold, rounds, fmt) -
     click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else format_report(report))
 
 
-@main.group("eval")
+class _LazyGroup(click.Group):
+    """A group whose commands are imported when one is asked for (`lazy`: name -> "module:attribute").
+
+    The scorers and dictionary tools import the actor matcher and with it spaCy (about a second);
+    mounting them at import would make every command, `dyads events` too, pay for that.
+    """
+
+    def __init__(self, *args, lazy: dict[str, str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy or {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy and name not in self.commands:
+            import importlib
+
+            module, attr = self.lazy[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attr), name)
+        return super().get_command(ctx, name)
+
+
+@main.group("eval", cls=_LazyGroup, lazy={
+    # each scorer module defines its own click `command`; the CLI only mounts them
+    "timeml": "dyads.eval.timeml:command", "petrarch": "dyads.eval.petrarch:command",
+    "plover": "dyads.eval.plover:command", "plover-actors": "dyads.eval.actors:command",
+    "cameo-examples": "dyads.eval.cameo_examples:command", "places": "dyads.eval.places:command",
+    "quotes": "dyads.eval.quotes:command", "seed": "dyads.eval.seed:command"})
 def eval_group() -> None:
     """Score dyads on gold data (TimeML, PETRARCH suites, PLOVER, quotes, the seed)."""
 
 
-def _register_eval_commands() -> None:
-    """Each scorer module defines its own click `command`; the CLI only mounts them."""
-    from dyads.eval import actors, cameo_examples, petrarch, places, plover, quotes, seed, timeml
-
-    for module in (timeml, petrarch, plover, actors, cameo_examples, places, quotes, seed):
-        eval_group.add_command(module.command)
-
-
-_register_eval_commands()
-
-
-@main.group("dict")
+@main.group("dict", cls=_LazyGroup, lazy={"lookup": "dyads.actors.commands:lookup_command",
+                                          "import-petrarch": "dyads.dictionaries.petrarch:command"})
 def dict_group() -> None:
     """Dictionaries: look a name up, import PETRARCH dictionaries into our format."""
-
-
-def _register_dict_commands() -> None:
-    from dyads.actors.commands import lookup_command
-    from dyads.dictionaries.petrarch import command as import_petrarch
-
-    dict_group.add_command(lookup_command)
-    dict_group.add_command(import_petrarch)
-
-
-_register_dict_commands()
 
 
 # -- events, query, export: merged events (dyads.aggregate, dyads.queries, dyads.export) ----------
