@@ -349,3 +349,86 @@ def format_report(r: BenchReport) -> str:
         lines.append(f"cold `dyads code` of one short article: {d['cold_single_article_s']:.2f} s")
     lines.append(f"max RSS (getrusage, self): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     return "\n".join(lines)
+
+
+@dataclass
+class StoreTiming:
+    """One batch stored into a database that already held `events_before` events."""
+
+    events_before: int
+    articles: int
+    events: int
+    write_seconds: float  # Store.write: rows, summaries, word index
+    merge_seconds: float  # aggregate.update_events: mentions merged into cross-article events
+    duckdb_mb: float  # DuckDB's own accounting after the batch (duckdb_memory())
+    rss_mb: float
+
+    @property
+    def seconds(self) -> float:
+        return self.write_seconds + self.merge_seconds
+
+
+def bench_store(db: str | Path, corpus: Sequence[str], n_events: int, batches: int = 3,
+                batch_size: int = 64, regenerate: bool = False) -> list[StoreTiming]:
+    """Store time of `batches` batches of coded articles into a database of `n_events` generated events.
+
+    The articles are coded first (not timed); the database is generated as `dyads bench web` does
+    (kept at `db` and reused if it already holds `n_events` events, unless `regenerate`); 0 events
+    times a fresh database. Each batch is a transaction of its own, as in `dyads code`.
+    """
+    import duckdb
+
+    from dyads import __version__
+    from dyads.aggregate import update_events
+    from dyads.pipeline import Coder
+    from dyads.store import Store
+
+    coded = list(Coder().pipe(load_articles(corpus, batches * batch_size)))
+    db = Path(db)
+    held = -1
+    if db.exists() and not regenerate:
+        try:
+            con = duckdb.connect(str(db), read_only=True)
+            held = con.execute("SELECT count(*) FROM events").fetchone()[0]
+            con.close()
+        except duckdb.Error:
+            held = -1
+    if held != n_events or n_events == 0:
+        db.unlink(missing_ok=True)
+        if n_events:
+            from dyads.web.bench import generate_database
+
+            generate_database(db, n_events)
+    work = db.with_name(db.stem + ".work" + db.suffix)  # the timed writes go into a copy: `db` stays reusable
+    work.unlink(missing_ok=True)
+    if db.exists():
+        import shutil
+
+        shutil.copyfile(db, work)
+    out = []
+    try:
+        with Store(work) as st:
+            for i in range(batches):
+                batch = coded[i * batch_size:(i + 1) * batch_size]
+                if not batch:
+                    break
+                before = st.con.execute("SELECT count(*) FROM events").fetchone()[0]
+                t0 = time.perf_counter()
+                n = st.write(batch, coder_version=__version__)
+                t1 = time.perf_counter()
+                update_events(st, [c.article.id for c in batch])
+                t2 = time.perf_counter()
+                used = st.con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0] or 0
+                out.append(StoreTiming(before, len(batch), n, t1 - t0, t2 - t1, used / 2**20, _rss_bytes() / 2**20))
+    finally:
+        work.unlink(missing_ok=True)
+        Path(str(work) + ".wal").unlink(missing_ok=True)
+    return out
+
+
+def format_store_report(timings: Sequence[StoreTiming]) -> str:
+    lines = [f"{'events before':>14} {'articles':>8} {'events':>7} {'write s':>8} {'merge s':>8} {'total s':>8} "
+             f"{'duckdb MB':>9} {'RSS MB':>7}"]
+    lines += [f"{t.events_before:>14,} {t.articles:>8} {t.events:>7} {t.write_seconds:>8.3f} {t.merge_seconds:>8.3f} "
+              f"{t.seconds:>8.3f} {t.duckdb_mb:>9.1f} {t.rss_mb:>7.0f}" for t in timings]
+    return "\n".join(lines)

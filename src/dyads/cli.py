@@ -388,6 +388,26 @@ def bench_corpus(corpus, n_articles, n_process, batch_size, cold, rounds, fmt) -
     click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else format_report(report))
 
 
+@bench.command("store")
+@click.argument("corpus", nargs=-1)
+@click.option("--events", "n_events", default=1_000_000, show_default=True,
+              help="Events in the database the batches are stored into (generated as `dyads bench web` does).")
+@click.option("--db", default="bench-store.duckdb", show_default=True, help="Where the generated database is kept.")
+@click.option("--batches", default=3, show_default=True, type=click.IntRange(min=1), help="Batches to time.")
+@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(min=1), help="Articles a batch.")
+@click.option("--regenerate", is_flag=True, help="Generate the database even if --db already holds --events.")
+def bench_store_command(corpus, n_events, db, batches, batch_size, regenerate) -> None:
+    """Store time of a batch of coded articles (write, summaries, word index, merge) at a database's size."""
+    from dyads.bench import bench_store, format_store_report
+
+    corpus = corpus or ("../shared/corpus/reuters-2011-2013.jsonl",)
+    for p in corpus:
+        if not Path(p).exists():
+            _err(f"dyads bench: no such corpus: {p}")
+            sys.exit(EXIT_USAGE)
+    click.echo(format_store_report(bench_store(db, list(corpus), n_events, batches, batch_size, regenerate)))
+
+
 class _LazyGroup(click.Group):
     """A group whose commands are imported when one is asked for (`lazy`: name -> "module:attribute").
 
