@@ -215,19 +215,18 @@ def _coded_stream(articles: Iterator[Article], coder: Coder | CoderSpec, process
     An input that fits in one chunk is coded here: starting workers (each loads the model) would
     only make a short run slower.
     """
-    from dyads.pipeline import Coder as CoderClass
-
-    timer = coder.timer if isinstance(coder, CoderClass) else None
+    given_spec = isinstance(coder, CoderSpec)  # (not isinstance(coder, Coder): that would import spaCy here)
+    timer = None if given_spec else coder.timer
     if pool is not None:
         yield from pool.pipe(articles, timer)
         return
-    spec = coder if isinstance(coder, CoderSpec) else CoderSpec.of(coder)
+    spec = coder if given_spec else CoderSpec.of(coder)
     head = list(islice(articles, PARSE_CHUNK + 1))
     if processes > 1 and spec is not None and len(head) > PARSE_CHUNK:
         with CodingPool(spec, processes) as own:
             yield from own.pipe(chain(head, articles), timer)
         return
-    local = coder if isinstance(coder, CoderClass) else coder.build()
+    local = coder.build() if given_spec else coder
     yield from local.pipe(chain(head, articles))
 
 
