@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import signal
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -29,6 +26,8 @@ from dyads.models import Article, CodedArticle, Reject
 from dyads.store import Store, content_hash
 
 if TYPE_CHECKING:  # the writer of a multi-process run never imports spaCy: only the workers parse
+    from concurrent.futures import Future
+
     from dyads.pipeline import Coder, StageTimer
 
 PARSE_CHUNK = 32
@@ -165,6 +164,9 @@ class CodingPool:
         self.processes = processes
         self.chunk_size = chunk_size
         self.stage_seconds: dict[str, float] = defaultdict(float)  # summed over the workers (for `dyads bench`)
+        import multiprocessing  # here, not at the top: a one-process run (and its cold start) needs neither
+        from concurrent.futures import ProcessPoolExecutor
+
         # spawn, not fork: the writer holds DuckDB's threads and open files, which a forked child
         # would inherit mid-flight
         self._pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
@@ -194,6 +196,8 @@ class CodingPool:
             yield from self._result(pending.popleft(), timer)
 
     def _result(self, future: Future, timer: StageTimer | None) -> list[CodedArticle]:
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             coded, seconds = future.result()
         except BrokenProcessPool as exc:
