@@ -61,3 +61,20 @@ def test_long_texts_reach_the_parser_in_paragraph_chunks_and_come_back_one_doc(c
     result = coder.code(long_text, date="2013-07-22")
     assert len(result.events) >= 500
     assert all(long_text[e.trigger.start:e.trigger.end] == e.trigger.text for e in result.events)
+
+
+def test_batches_of_8_parse_as_batches_of_32(coder):
+    """The batch size only moves the peak memory (nlp.BATCH_SIZE): every annotation stays the same."""
+    from dyads.ingest import read_inputs
+    from dyads.models import Article
+    from dyads.nlp import BATCH_SIZE
+    from tests.conftest import REPO
+
+    texts = [a.text for a in read_inputs([str(REPO / "examples")]) if isinstance(a, Article)]
+    assert len(texts) > BATCH_SIZE
+
+    def annotations(batch_size: int) -> list[tuple]:
+        return [tuple((t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_, t.lemma_, t.is_sent_start) for t in doc)
+                for doc in coder.nlp.pipe(texts, batch_size=batch_size)]
+
+    assert annotations(BATCH_SIZE) == annotations(32)

@@ -10,9 +10,10 @@ except PackageNotFoundError:  # running from a source tree
 from dyads.models import Actor, Article, CodedArticle, Event, Place, Quote, TimeExpr  # noqa: E402
 
 
-def __getattr__(name: str):
-    """`Coder` and `Resources` are imported when first asked for: they load spaCy (about 2 s), which the
-    read commands (`dyads events`, `export`, `serve`, `info`) and the web app never need."""
+def __getattr__(name: str) -> object:
+    """`dyads.Coder` and `dyads.Resources` are imported when first asked for: they load spaCy, which
+    read-only commands (`dyads events`, `query`, `export`, `info`) and the writer of a multi-process
+    `dyads code` never need (an import of spaCy alone takes about a second)."""
     if name in ("Coder", "Resources"):
         from dyads import pipeline
 

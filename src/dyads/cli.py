@@ -126,10 +126,12 @@ def _resolve_db(db: str | None) -> str:
 @click.option("--one-sided", is_flag=True,
               help="Keep events without a target (GDELT-style 010 'X said' rows); off: only acts that have none by "
                    "nature (protests, force posture, bombings).")
+@click.option("--processes", "-p", type=click.IntRange(min=1), default=None,
+              help="Worker processes that parse and code (default: the usable CPUs; 1 = all in this process).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @_raw_csv_option
 def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batch_size, engine, scheduler, workers,
-         partition_size, out_dir, one_sided, quiet, raw_csv) -> None:
+         partition_size, out_dir, one_sided, processes, quiet, raw_csv) -> None:
     """Code INPUT files, directories or '-' (JSON lines on stdin) into events in the database."""
     if engine == "dask":
         _code_dask(inputs, output, fmt, date_, dict_dirs, no_default_dict, scheduler, workers, partition_size,
@@ -139,8 +141,7 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
 
     from dyads.actors import DictionaryError
     from dyads.ingest import read_inputs
-    from dyads.pipeline import Coder
-    from dyads.runner import code_into_store, format_reject, rejects_path_for
+    from dyads.runner import CoderSpec, code_into_store, default_processes, format_reject, rejects_path_for
     from dyads.store import Store, StoreFull, StoreLocked
 
     default_date = _date_option(date_)
@@ -156,11 +157,9 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
         sys.exit(EXIT_ERROR)
     from dyads.events.filters import EventPolicy
 
-    try:
-        coder = Coder(dict_dirs=dict_dirs, default_dict=not no_default_dict, policy=EventPolicy(one_sided=one_sided))
-    except DictionaryError as exc:
-        _err(f"dyads code: {exc}")
-        sys.exit(EXIT_USAGE)
+    # a spec, not a loaded Coder: with worker processes only they load the model
+    coder = CoderSpec(dict_dirs=tuple(dict_dirs), default_dict=not no_default_dict,
+                      policy=EventPolicy(one_sided=one_sided))
     out = _open_output(output)
     writer = EventWriter(out, fmt, escape_formulas=not raw_csv) if out is not None else None
     bar = tqdm(desc="coding", unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True)
@@ -181,12 +180,17 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
                 coder,
                 batch_size=batch_size,
                 force=force,
+                processes=processes or default_processes(),
                 rejects_path=rejects_path_for(db_path),
                 on_reject=on_reject,
                 on_article=lambda _: bar.update(1),
                 on_batch=on_batch,
             )
-        except StoreFull as exc:
+        except DictionaryError as exc:
+            bar.close()
+            _err(f"dyads code: {exc}")
+            sys.exit(EXIT_USAGE)
+        except (StoreFull, RuntimeError) as exc:  # disk full, or a worker process died: what was stored stays
             bar.close()
             _err(f"dyads code: {exc}")
             sys.exit(EXIT_ERROR)
@@ -420,8 +424,9 @@ def bench() -> None:
 @bench.command("corpus")
 @click.argument("corpus", nargs=-1)
 @click.option("--articles", "n_articles", default=500, show_default=True, help="How many articles to code.")
-@click.option("--processes", "n_process", default=1, show_default=True, help="spaCy processes (both runs).")
-@click.option("--batch-size", default=32, show_default=True, help="spaCy batch size (both runs).")
+@click.option("--processes", "-p", "n_process", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Worker processes for both runs (bare spaCy and dyads), fed the same chunks.")
+@click.option("--batch-size", default=8, show_default=True, help="spaCy batch size (both runs).")
 @click.option("--cold/--no-cold", default=True, show_default=True,
               help="Also time `dyads code` of one short article in a fresh process.")
 @click.option("--rounds", default=5, show_default=True, type=click.IntRange(min=1),
@@ -441,50 +446,62 @@ def bench_corpus(corpus, n_articles, n_process, batch_size, cold, rounds, fmt) -
     click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else format_report(report))
 
 
+@bench.command("store")
+@click.argument("corpus", nargs=-1)
+@click.option("--events", "n_events", default=1_000_000, show_default=True,
+              help="Events in the database the batches are stored into (generated as `dyads bench web` does).")
+@click.option("--db", default="bench-store.duckdb", show_default=True, help="Where the generated database is kept.")
+@click.option("--batches", default=3, show_default=True, type=click.IntRange(min=1), help="Batches to time.")
+@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(min=1), help="Articles a batch.")
+@click.option("--regenerate", is_flag=True, help="Generate the database even if --db already holds --events.")
+def bench_store_command(corpus, n_events, db, batches, batch_size, regenerate) -> None:
+    """Store time of a batch of coded articles (write, summaries, word index, merge) at a database's size."""
+    from dyads.bench import bench_store, format_store_report
+
+    corpus = corpus or ("../shared/corpus/reuters-2011-2013.jsonl",)
+    for p in corpus:
+        if not Path(p).exists():
+            _err(f"dyads bench: no such corpus: {p}")
+            sys.exit(EXIT_USAGE)
+    click.echo(format_store_report(bench_store(db, list(corpus), n_events, batches, batch_size, regenerate)))
+
+
 class _LazyGroup(click.Group):
-    """A group whose subcommands are mounted when the group is used: the scorers and dictionary tools
-    import spaCy, which the other commands must not pay for at start-up."""
+    """A group whose commands are imported when one is asked for (`lazy`: name -> "module:attribute").
 
-    def __init__(self, *args, register=None, **kwargs):
+    The scorers and dictionary tools import the actor matcher and with it spaCy (about a second);
+    mounting them at import would make every command, `dyads events` too, pay for that.
+    """
+
+    def __init__(self, *args, lazy: dict[str, str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self._register = register
-
-    def _load(self) -> None:
-        if self._register is not None:
-            register, self._register = self._register, None
-            register(self)
+        self.lazy = lazy or {}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        self._load()
-        return super().list_commands(ctx)
+        return sorted({*self.commands, *self.lazy})
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        self._load()
+        if name in self.lazy and name not in self.commands:
+            import importlib
+
+            module, attr = self.lazy[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attr), name)
         return super().get_command(ctx, name)
 
 
-def _register_eval_commands(group: click.Group) -> None:
-    """Each scorer module defines its own click `command`; the CLI only mounts them."""
-    from dyads.eval import actors, articles, cameo_examples, petrarch, places, plover, quotes, seed, timeml
-
-    for module in (timeml, petrarch, plover, actors, cameo_examples, places, quotes, seed, articles):
-        group.add_command(module.command)
-
-
-@main.group("eval", cls=_LazyGroup, register=_register_eval_commands)
+@main.group("eval", cls=_LazyGroup, lazy={
+    # each scorer module defines its own click `command`; the CLI only mounts them
+    "timeml": "dyads.eval.timeml:command", "petrarch": "dyads.eval.petrarch:command",
+    "plover": "dyads.eval.plover:command", "plover-actors": "dyads.eval.actors:command",
+    "cameo-examples": "dyads.eval.cameo_examples:command", "places": "dyads.eval.places:command",
+    "quotes": "dyads.eval.quotes:command", "seed": "dyads.eval.seed:command",
+    "articles": "dyads.eval.articles:command"})
 def eval_group() -> None:
     """Score dyads on gold data (TimeML, PETRARCH suites, PLOVER, quotes, the seed, whole articles)."""
 
 
-def _register_dict_commands(group: click.Group) -> None:
-    from dyads.actors.commands import lookup_command
-    from dyads.dictionaries.petrarch import command as import_petrarch
-
-    group.add_command(lookup_command)
-    group.add_command(import_petrarch)
-
-
-@main.group("dict", cls=_LazyGroup, register=_register_dict_commands)
+@main.group("dict", cls=_LazyGroup, lazy={"lookup": "dyads.actors.commands:lookup_command",
+                                          "import-petrarch": "dyads.dictionaries.petrarch:command"})
 def dict_group() -> None:
     """Dictionaries: look a name up, import PETRARCH dictionaries into our format."""
 

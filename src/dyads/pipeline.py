@@ -26,7 +26,7 @@ from dyads.events.filters import EventPolicy
 from dyads.geo import Gazetteer, find_places, load_gazetteer
 from dyads.ingest.dates import parse_date
 from dyads.models import Article, CodedArticle
-from dyads.nlp import SPACY_MODEL, load_nlp, parse_pipe
+from dyads.nlp import BATCH_SIZE, SPACY_MODEL, load_nlp, parse_pipe
 from dyads.ontology import Ontology, load_ontology
 from dyads.quotes import find_quotes, link_events_to_quotes
 from dyads.time import find_times
@@ -98,6 +98,11 @@ class Coder:
             raise ValueError(f"unknown stage(s) {sorted(unknown)}; stages are {list(STAGES)}")
         self.stages = tuple(s for s in STAGES if s in stages)
         self.model = model
+        # what another process needs to build the same Coder (`dyads code --processes`); None when
+        # the resources were handed in, since those cannot be rebuilt from arguments
+        self.options: dict | None = None if resources is not None else {
+            "dict_dirs": tuple(str(d) for d in dict_dirs), "default_dict": default_dict,
+            "stages": self.stages, "model": model, "policy": policy}
         self.nlp = load_nlp(model)
         self.resources = resources or Resources.load(dict_dirs, default_dict)
         self.timer = StageTimer()
@@ -118,7 +123,8 @@ class Coder:
     def code_article(self, article: Article) -> CodedArticle:
         return next(self.pipe([article]))
 
-    def pipe(self, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1) -> Iterator[CodedArticle]:
+    def pipe(self, articles: Iterable[Article], batch_size: int = BATCH_SIZE,
+             n_process: int = 1) -> Iterator[CodedArticle]:
         """Code a stream of articles, parsing in batches; yields results in input order."""
         started = time.perf_counter()
         for doc, article in parse_pipe(self.nlp, ((a.text, a) for a in articles), batch_size, n_process):

@@ -9,19 +9,32 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import deque
+import os
+import signal
+import time
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dyads import __version__
 from dyads.aggregate import pending_articles, update_events
+from dyads.heap import trim_heap
 from dyads.ingest.readers import describe_error
 from dyads.models import Article, CodedArticle, Reject
-from dyads.nlp import trim_heap
-from dyads.pipeline import Coder
 from dyads.store import Store, StoreFull, content_hash, out_of_space
+
+if TYPE_CHECKING:  # the writer of a multi-process run never imports spaCy: only the workers parse
+    from concurrent.futures import Future
+
+    from dyads.events.filters import EventPolicy
+    from dyads.pipeline import Coder, StageTimer
+
+PARSE_CHUNK = 32
+"""Articles a worker process codes at a time (a multiple of the spaCy batch size, `nlp.BATCH_SIZE`,
+so that a run with worker processes parses exactly the batches a one-process run parses)."""
 
 
 @dataclass
@@ -31,6 +44,7 @@ class RunReport:
     skipped: int = 0
     rejected: int = 0
     events: int = 0
+    store_seconds: float = 0.0  # writing batches and merging them into events (what the writer does)
     rejects_path: str | None = None
     reject_reasons: list[str] = field(default_factory=list)
 
@@ -122,12 +136,184 @@ def code_safely(
             yield coded
 
 
+def default_processes() -> int:
+    """The CPUs this process may run on (its affinity mask, which containers and `taskset` narrow)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class CoderSpec:
+    """The arguments of `Coder(...)`: what a worker process needs to build the same Coder itself.
+
+    A loaded Coder (spaCy model, compiled matchers) is not sent between processes: each worker
+    builds its own from this, once, when it starts.
+    """
+
+    dict_dirs: tuple[str, ...] = ()
+    default_dict: bool = True
+    stages: tuple[str, ...] | None = None  # None: every stage
+    model: str | None = None  # None: dyads' default model
+    policy: EventPolicy | None = None  # which coded predicates are events (dyads.events.filters); None: the default
+
+    @classmethod
+    def of(cls, coder: Coder) -> CoderSpec | None:
+        """The spec that rebuilds `coder`, or None if it was given resources no argument can rebuild."""
+        return None if coder.options is None else cls(**coder.options)
+
+    def build(self) -> Coder:
+        from dyads.pipeline import STAGES, Coder
+
+        kwargs: dict = {"dict_dirs": self.dict_dirs, "default_dict": self.default_dict,
+                        "stages": self.stages if self.stages is not None else STAGES}
+        if self.model is not None:
+            kwargs["model"] = self.model
+        if self.policy is not None:
+            kwargs["policy"] = self.policy
+        return Coder(**kwargs)
+
+
+_worker_coder: Coder | None = None
+"""The Coder of this worker process (set once by `_init_worker`; unused in the writer process)."""
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the process that started it dies (kill -9 included).
+
+    Otherwise a killed `dyads code` would leave its workers, each holding a spaCy model, waiting on
+    a queue nobody writes to. Elsewhere a worker outlives a killed parent until its queue breaks.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request was made
+        os._exit(1)
+
+
+def _init_worker(spec: CoderSpec) -> None:
+    global _worker_coder
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle; it stops the pool
+    _worker_coder = spec.build()
+
+
+def _code_chunk(articles: list[Article]) -> tuple[list[CodedArticle], dict[str, float], list[Reject]]:
+    """Code one chunk in a worker; also return the seconds per stage it took (for `dyads bench`) and the
+    rejects of articles the coder failed on (`code_safely`: one record never stops a run)."""
+    coder = _worker_coder
+    assert coder is not None, "_init_worker did not run"
+    coder.timer.seconds.clear()
+    failures: list[Reject] = []
+    coded = list(code_safely(coder, articles, failures.append))
+    trim_heap()  # as the one-process runner does after each batch: freed parser arrays back to the OS
+    return coded, dict(coder.timer.seconds), failures
+
+
+class CodingPool:
+    """Worker processes that each hold a Coder; `pipe` codes a stream in chunks, in input order.
+
+    Only the workers import spaCy and parse; the process that owns the pool reads the input and
+    writes the database. At most two chunks per worker are in flight, so memory does not grow with
+    the input and the reader does not run far ahead of the writer. Use as a context manager.
+    """
+
+    def __init__(self, spec: CoderSpec, processes: int, chunk_size: int = PARSE_CHUNK):
+        if processes < 1:
+            raise ValueError(f"processes must be at least 1, not {processes}")
+        self.spec = spec
+        self.processes = processes
+        self.chunk_size = chunk_size
+        self.stage_seconds: dict[str, float] = defaultdict(float)  # summed over the workers (for `dyads bench`)
+        import multiprocessing  # here, not at the top: a one-process run (and its cold start) needs neither
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawn, not fork: the writer holds DuckDB's threads and open files, which a forked child
+        # would inherit mid-flight
+        self._pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_init_worker, initargs=(spec,))
+
+    def __enter__(self) -> CodingPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def pids(self) -> set[int]:
+        """The worker processes started so far (for measuring them apart)."""
+        return set(self._pool._processes or ())
+
+    def pipe(self, articles: Iterable[Article], timer: StageTimer | None = None,
+             on_failure: Callable[[Reject], None] | None = None) -> Iterator[CodedArticle]:
+        """Code `articles` in the workers; yields results in input order; stage seconds go to `timer`;
+        an article a worker failed on goes to `on_failure` as a reject, in input order."""
+        pending: deque[Future] = deque()
+        for chunk in _chunks(articles, self.chunk_size):
+            pending.append(self._pool.submit(_code_chunk, chunk))
+            if len(pending) > 2 * self.processes:
+                yield from self._result(pending.popleft(), timer, on_failure)
+        while pending:
+            yield from self._result(pending.popleft(), timer, on_failure)
+
+    def _result(self, future: Future, timer: StageTimer | None,
+                on_failure: Callable[[Reject], None] | None) -> list[CodedArticle]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            coded, seconds, failures = future.result()
+        except BrokenProcessPool as exc:
+            raise RuntimeError(
+                "a coding worker process died (killed, or out of memory); the batches stored so far "
+                "are kept, and running the same command again resumes after them"
+            ) from exc
+        for stage, s in seconds.items():
+            self.stage_seconds[stage] += s
+            if timer is not None:
+                timer.seconds[stage] += s
+        for r in failures:
+            if on_failure is not None:
+                on_failure(r)
+        return coded
+
+
+def _coded_stream(articles: Iterator[Article], coder: Coder | CoderSpec, processes: int,
+                  pool: CodingPool | None, on_failure: Callable[[Reject], None]) -> Iterator[CodedArticle]:
+    """Articles -> coded articles in input order: in this process, or in worker processes.
+
+    An input that fits in one chunk is coded here: starting workers (each loads the model) would
+    only make a short run slower.
+    """
+    given_spec = isinstance(coder, CoderSpec)  # (not isinstance(coder, Coder): that would import spaCy here)
+    timer = None if given_spec else coder.timer
+    if pool is not None:
+        yield from pool.pipe(articles, timer, on_failure)
+        return
+    spec = coder if given_spec else CoderSpec.of(coder)
+    head = list(islice(articles, PARSE_CHUNK + 1))
+    if processes > 1 and spec is not None and len(head) > PARSE_CHUNK:
+        with CodingPool(spec, processes) as own:
+            yield from own.pipe(chain(head, articles), timer, on_failure)
+        return
+    local = coder.build() if given_spec else coder
+    yield from code_safely(local, chain(head, articles), on_failure)
+
+
 def code_into_store(
     items: Iterable[Article | Reject],
     store: Store,
-    coder: Coder,
+    coder: Coder | CoderSpec,
     *,
     batch_size: int = 64,
+    processes: int = 1,
+    pool: CodingPool | None = None,
     force: bool = False,
     rejects_path: str | Path | None = None,
     on_reject: Callable[[Reject], None] | None = None,
@@ -138,6 +324,9 @@ def code_into_store(
 
     Articles whose id and content hash are already stored are skipped unless `force`.
     `on_article` is called once per article read (None for a skipped one), for progress bars.
+    With `processes` > 1 (or a `pool`), worker processes parse and code while this process reads,
+    skips, keeps rejects and writes: the same batches and the same rows as with one process.
+    `coder` may be a `CoderSpec`, so that a multi-process run never loads spaCy here.
     """
     report = RunReport(rejects_path=str(rejects_path) if rejects_path else None)
     rejects_file = None
@@ -180,7 +369,8 @@ def code_into_store(
     if pending_articles(store):  # a run killed between a batch's write and its merge: merge that batch first
         update_events(store)
     try:
-        for batch in _chunks(code_safely(coder, to_code(), keep), batch_size):
+        for batch in _chunks(_coded_stream(to_code(), coder, processes, pool, keep), batch_size):
+            t0 = time.perf_counter()
             report.events += store.write(batch, coder_version=__version__)
             # mentions -> cross-article events, for the articles of this batch only
             try:
@@ -191,6 +381,7 @@ def code_into_store(
                                     "merged into events; rerun to go on") from exc
                 raise
             trim_heap()  # the parser's freed arrays: back to the OS, so RSS does not creep up batch by batch
+            report.store_seconds += time.perf_counter() - t0
             report.coded += len(batch)
             if on_batch:
                 on_batch(batch)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,8 +27,39 @@ __all__ = ["SCHEMA_VERSION", "SchemaError", "Store", "StoreFull", "StoreLocked",
            "default_db_path", "out_of_space", "rollback"]
 
 
-WRITER_MEMORY_LIMIT = "256MB"
-"""DuckDB's memory limit for a writing connection (reads by the web app keep DuckDB's default)."""
+WRITER_MEMORY_LIMIT = 256 * 2**20
+"""The floor of DuckDB's memory limit for a writing connection (reads by the web app keep DuckDB's default)."""
+
+INDEX_BYTES_PER_ROW = 128
+"""Memory to allow per indexed row (rows times indexes) on top of WRITER_MEMORY_LIMIT.
+
+Measured: 2M rows with two VARCHAR indexes (keys shaped like event ids) grew RSS by 294 MB, about
+75 bytes an index entry; 128 leaves room for longer keys.
+
+DuckDB's ART indexes (primary keys, the article-id indexes) must fit in memory whole, and they
+grow with the database: under a fixed 256 MB limit, 10M events could not even be inserted. The
+limit therefore grows with the indexed rows (see writer_memory_limit and docs/performance.md).
+"""
+
+
+def writer_memory_limit(con: duckdb.DuckDBPyConnection, extra_rows: int = 0) -> int | None:
+    """The memory limit for a writer of this database, or None for DuckDB's default (80% of RAM).
+
+    A fixed limit keeps a coding run's page cache from growing with the database, but the indexes
+    must be held whole: so the limit is a floor plus what the indexes of the rows already stored
+    (and `extra_rows` about to be) need, recomputed as the database grows, and never above DuckDB's
+    own default.
+    """
+    indexed = con.execute(
+        "SELECT coalesce(sum(estimated_size * index_count), 0) FROM duckdb_tables() "
+        "WHERE database_name = current_database() AND NOT temporary"
+    ).fetchone()[0]
+    limit = WRITER_MEMORY_LIMIT + (int(indexed) + extra_rows) * INDEX_BYTES_PER_ROW
+    try:
+        default = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") * 8 // 10
+    except (ValueError, OSError, AttributeError):
+        return limit
+    return None if limit >= default else limit
 
 
 class StoreLocked(RuntimeError):
@@ -105,8 +137,10 @@ class Store:
                 raise SchemaError(f"database schema version {version} is newer than this dyads ({SCHEMA_VERSION})")
         else:
             # DuckDB caches pages up to 80% of RAM by default: a coding run's memory would then grow
-            # with the database. Writes go in small batches, so a bounded cache costs nothing.
-            self.con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
+            # with the database. Writes go in small batches, so a bounded cache costs nothing; the
+            # bound grows with the indexes, which DuckDB must hold whole.
+            self._limit: int | None = -1
+            self.fit_memory_limit()
             migrate(self.con)
 
     def __enter__(self) -> Store:
@@ -117,6 +151,16 @@ class Store:
 
     def close(self) -> None:
         self.con.close()
+
+    def fit_memory_limit(self, extra_rows: int = 0) -> None:
+        """Set this writer's DuckDB memory limit for the database's size (writer_memory_limit).
+
+        `extra_rows`: indexed rows a bulk load is about to insert in one statement.
+        """
+        limit = writer_memory_limit(self.con, extra_rows)
+        if limit != self._limit:
+            self.con.execute("RESET memory_limit" if limit is None else f"SET memory_limit = '{limit}B'")
+            self._limit = limit
 
     @property
     def schema_version(self) -> int:
@@ -182,6 +226,7 @@ class Store:
                 raise StoreFull(f"no space left on device: {self.path}; nothing of the current batch was stored; "
                                 "rerun to go on") from exc
             raise
+        self.fit_memory_limit()  # for the indexes of the rows just written
         return len(rows.events)
 
     # -- reading ---------------------------------------------------------------------------

@@ -105,6 +105,7 @@ def generate_database(path: str | Path, n_events: int = DEFAULT_EVENTS) -> float
     countries = _countries()
     cities = _cities()
     with Store(path) as st:
+        st.fit_memory_limit(extra_rows=5 * int(n_events))  # indexed rows (events twice, actors, articles)
         con = st.con
         con.execute("SET enable_progress_bar = false")
         con.register("gen_cameo", pa.Table.from_pylist([
