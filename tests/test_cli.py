@@ -128,3 +128,14 @@ def test_read_commands_take_a_sentence_and_start_without_spacy(tmp_path):
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
     r = CliRunner().invoke(main, ["info", "--db", str(tmp_path / "none.duckdb")])
     assert "no database here" in r.output and "None" not in r.output.split("database_schema_version:")[1]
+
+
+def test_code_one_sided_keeps_statements_without_target(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("Russia said on Monday that the economy was growing.\n", encoding="utf-8")
+    plain = _run("code", str(src), "--db", str(tmp_path / "a.duckdb"), "-o", "-", "-q", "-p", "1")
+    assert plain.exit_code == 0 and plain.output.strip() == ""  # "X said" with no target is no event
+    kept = _run("code", str(src), "--db", str(tmp_path / "b.duckdb"), "-o", "-", "-q", "-p", "1", "--one-sided")
+    assert kept.exit_code == 0 and [json.loads(x)["cameo"] for x in kept.output.splitlines()] == ["010"]
+    r = CliRunner().invoke(main, ["code", str(src), "--engine", "dask", "--one-sided", "--out", str(tmp_path / "o")])
+    assert r.exit_code == 2 and "--one-sided" in r.output

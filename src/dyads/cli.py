@@ -133,6 +133,9 @@ def _resolve_db(db: str | None) -> str:
 def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batch_size, engine, scheduler, workers,
          partition_size, out_dir, one_sided, processes, quiet, raw_csv) -> None:
     """Code INPUT files, directories or '-' (JSON lines on stdin) into events in the database."""
+    if engine == "dask" and one_sided:
+        _err("dyads code: --one-sided is not available with --engine dask (its workers code with the default policy)")
+        sys.exit(EXIT_USAGE)
     if engine == "dask":
         _code_dask(inputs, output, fmt, date_, dict_dirs, no_default_dict, scheduler, workers, partition_size,
                    out_dir, quiet)
