@@ -108,3 +108,15 @@ def test_same_actor_is_word_for_word(coders):
     oram2 = Actor(text="Jual Oram, a former minister", start=0, end=28, code="INDOPP", country="IND", kind="person")
     assert not _same_actor([it], [council])  # "it" is no part of "security"
     assert _same_actor([oram], [oram2])
+
+
+def test_force_hits_the_country_of_its_place():
+    from dyads import Coder
+
+    strict = Coder(stages=("times", "places", "actors", "events"))
+    out = strict.code("British aircraft carried out airstrikes on military sites in Zlitan on Thursday.",
+                      date="2011-08-11")
+    got = [(e.cameo[:2], [a.code for a in e.source], [(a.code, a.kind) for a in e.target]) for e in out.events]
+    assert got and got[0][1] == ["GBRMIL"] and got[0][2] == [("LBY", "implied")]
+    out = strict.code("British aircraft carried out airstrikes on Thursday.", date="2011-08-11")
+    assert out.events == []  # no place, no one named: no target

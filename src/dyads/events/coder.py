@@ -60,6 +60,7 @@ from dyads.events.filters import (
     filter_candidates,
     main_country,
     place_bare_sectors,
+    place_force_target,
 )
 from dyads.events.meaning import (
     INTENT_AUX,
@@ -1503,7 +1504,7 @@ def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: Even
             date, precision, date_text, location = _date_and_place(doc, trig, coded)
             if res.verbs.modality:  # the passes that need the event's date and place (dyads.events.filters)
                 c.dropped = background_reason(date, precision, article.publication_date, policy) or \
-                    place_bare_sectors(c, location, home, policy)
+                    place_bare_sectors(c, location, home, policy) or place_force_target(c, location, policy)
                 if c.dropped:
                     continue
             kept.append(_Placed(c, date, precision, date_text, location))

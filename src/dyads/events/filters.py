@@ -190,9 +190,33 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
         if c.target and all(_business(a) for a in c.source) and not any(_political(a) for a in c.target):
             c.dropped = "business: a company or investors acting on no state or political actor"
             continue
-        if not c.target and not policy.one_sided and not (c.code or "").startswith(ONE_SIDED_CODES):
-            c.dropped = ("one_sided: no target, a statement or act without anyone it is directed at "
-                         "(kept with the one-sided option)")
+        if not c.target and not policy.one_sided and not (c.code or "").startswith(ONE_SIDED_CODES) \
+                and (c.code or "")[:2] not in FORCE_ROOTS:  # force: its place may name the target (below)
+            c.dropped = ONE_SIDED_REASON
+
+
+ONE_SIDED_REASON = ("one_sided: no target, a statement or act without anyone it is directed at "
+                    "(kept with the one-sided option)")
+# acts of force, whose target may be the country of the place they hit ("airstrikes on sites around Zlitan")
+FORCE_ROOTS = {"18", "19", "20"}
+
+
+def place_force_target(cand: Candidate, location: Location | None, policy: EventPolicy = DEFAULT_POLICY) -> str | None:
+    """An act of force with no target named hits the country of the place in its own clause or sentence
+    ("British aircraft carried out airstrikes on sites around Zlitan": GBRMIL -> LBY), when that is not
+    the attacker's own country; the target is marked `kind="implied"` with the place as its evidence.
+    Returns the one-sided reason when there is still no target."""
+    if cand.target or (cand.code or "")[:2] not in FORCE_ROOTS or (cand.code or "").startswith(ONE_SIDED_CODES):
+        return None
+    own = {a.country for a in cand.source}
+    if location is not None and location.basis in {"clause", "sentence"} and location.country \
+            and location.country not in own and location.start is not None and location.end is not None:
+        cand.target = [Actor(text=location.text or location.name, start=location.start, end=location.end,
+                             code=location.country, country=location.country, kind="implied",
+                             source=f"the country of the place it hit ('{location.text}')")]
+        cand.modifiers.append(f"target: the country of its place ({location.country})")
+        return None
+    return None if policy.one_sided else ONE_SIDED_REASON
 
 
 def place_bare_sectors(cand: Candidate, location: Location | None, main_country: str | None,
