@@ -38,6 +38,11 @@ such distinctions themselves) switch them off (`VerbDictionary.modality`) and br
 words a pattern needs before its verb, a source named by the pattern (`$`) with the subject as
 target, an agentless passive whose source is in the verb's phrases, negation through their coding
 ontology, reciprocity only where a pattern marks it, verbs only in the forms the dictionary lists.
+Modules beside this one: `dyads.events.meaning` (negation, modality, word sense of one predicate),
+`dyads.events.evaluation` (what a statement or a naming says of an actor: 111/051), and
+`dyads.events.filters` (the named passes, under an explicit `EventPolicy`, that decide which coded
+predicates are events of the table: one-sided statements, media and setting targets, sector words
+without a country, company news, background).
 Every sentence without an event gets a `NoEvent` naming each candidate and why it was dropped; every event gets a
 confidence in [0, 1] that drops for general patterns, inherited or pronoun sources, event nouns
 and fallback targets.
