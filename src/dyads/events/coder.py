@@ -60,6 +60,7 @@ from spacy.tokens import Span as DocSpan
 from dyads.events.evaluation import NAMING_VERBS, naming_content, naming_target, speech_target
 from dyads.events.filters import (
     DEFAULT_POLICY,
+    PLACE_KINDS,
     EventPolicy,
     background_reason,
     filter_candidates,
@@ -877,9 +878,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         subj_heads += own
         between = [c for h in (tok, tok.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "between"]
         symmetric = p.code[:2] in SYMMETRIC_ROOTS or p.code[:3] in SYMMETRIC_CODES
-        carrier = _clause_of(tok)  # "launched a mediation effort between X and Y": the launcher mediates
-        carried = carrier is not None and bool(_actors_in(_subject(carrier)[0], index))
-        if not subj_heads and between and symmetric and vd.modality and not carried and p.code[:3] != "045":
+        if not subj_heads and between and symmetric and vd.modality and p.code[:3] != "045" \
+                and not _carried(tok, index):
             # "clashes between security forces and protesters", "talks between X and Y": the one with the others
             sides = _actors_in(_prep_objects(between[0]), index)
             if len({a.code for a in sides}) >= 2:
@@ -1062,6 +1062,12 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
     return cand
 
 
+def _carried(noun: Token, index: dict[int, Actor]) -> bool:
+    """ "launched a mediation effort between X and Y": a verb with an actor as subject carries the noun."""
+    carrier = _clause_of(noun)
+    return carrier is not None and bool(_actors_in(_subject(carrier)[0], index))
+
+
 def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int, Actor]) -> Actor | None:
     """ "Four French journalists were arrested in Cairo": arrests, detentions, expulsions and releases are
     acts of the state where they happen (its police for coercion, its government for a release). The state
@@ -1073,7 +1079,7 @@ def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int,
             continue
         for o in _prep_objects(c):
             a = index.get(o.i)
-            if a is not None and a.kind in {"country", "capital", "place", "region", "seat"} and a.country \
+            if a is not None and a.kind in PLACE_KINDS and a.country \
                     and all(t.country != a.country or t.sector for t in targets):
                 sector = "COP" if code[:2] == "17" else "GOV"
                 return Actor(text=a.text, start=a.start, end=a.end, code=a.country + sector, country=a.country,
@@ -1490,12 +1496,12 @@ class _Placed:
     location: Location | None
 
 
-def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: EventPolicy
+def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: EventPolicy, index: dict[int, Actor]
                      ) -> Iterable[tuple[int, DocSpan, list[Candidate], list[_Placed]]]:
     """Per sentence: every candidate (dropped ones say by which pass) and the kept ones, dated and placed.
-    The one path `code_events` and `explain` share, so an explanation is what coding did."""
+    The one path `code_events` and `explain` share, so an explanation is what coding did; `index` is
+    the caller's `_actor_tokens` of the document."""
     article = coded.article
-    index = _actor_tokens(doc, coded.actors)
     home = main_country(coded.actors, coded.places, coded.location) if res.verbs.modality else None
     for s_i, sent in enumerate(doc.sents):
         if not sent.text.strip():
@@ -1523,7 +1529,7 @@ def code_events(doc: Doc, coded: CodedArticle, res: Resources,
     index = _actor_tokens(doc, coded.actors)
     events: list[Event] = []
     no_events: list[NoEvent] = []
-    for s_i, sent, cands, kept in _coded_sentences(doc, coded, res, policy):
+    for s_i, sent, cands, kept in _coded_sentences(doc, coded, res, policy, index):
         found = 0
         for placed in kept:
             c, date, precision, date_text, location = (placed.cand, placed.date, placed.precision,
@@ -1607,7 +1613,7 @@ def explain(doc: Doc, coded: CodedArticle, res: Resources,
     """Per sentence: the actors, every candidate predicate, the pattern that matched or why it was dropped."""
     index = _actor_tokens(doc, coded.actors)
     out = []
-    for s_i, sent, cands, _ in _coded_sentences(doc, coded, res, policy):
+    for s_i, sent, cands, _ in _coded_sentences(doc, coded, res, policy, index):
         preds = []
         for c in cands:
             preds.append(PredicateExplanation(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -182,7 +183,7 @@ def story_date(doc: Doc, times: list[TimeExpr], article: Article) -> EventDate |
     pub = article.publication_date
     if pub is None:
         return None
-    sents = [s for s in doc.sents if s.text.strip()][:2]
+    sents = list(islice((s for s in doc.sents if s.text.strip()), 2))  # the lead only, not every sentence
     if not sents:
         return None
     end = sents[-1].end_char
