@@ -80,6 +80,17 @@ def test_possessive_takes_the_nearest_agreeing_mention_but_is_no_actor(nlp, dict
     assert Coreference(doc, got).antecedent(its).head.text == "coalition"
 
 
+def test_a_persons_possessive_is_the_agent_of_an_event_noun(nlp, dictionary):
+    from dyads import Coder
+
+    _, got = layer(nlp, dictionary, "British Prime Minister David Cameron kept up his fight against the EU.")
+    assert pronouns(got) == [("his", "GBRGOV")]  # "his fight": the person's act; "its", "their" stay unresolved
+    coded = Coder().code("British Prime Minister David Cameron gained allies in his fight against the "
+                         "European Union on Friday.", date="2012-11-23")
+    assert [(e.cameo[:2], [a.code for a in e.source], [a.code for a in e.target]) for e in coded.events] == \
+        [("11", ["GBRGOV"], ["IGOEUREEC"])]  # no weapon and an unarmed body: a fight in words
+
+
 def test_definite_description_refers_back(nlp, dictionary):
     _, got = layer(nlp, dictionary, "Russian Foreign Minister Sergei Lavrov met Kerry. "
                                     "The ministry warned Syria on Tuesday.")

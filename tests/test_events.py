@@ -352,3 +352,22 @@ def test_prevented_acts_did_not_happen(coder):
     assert all(g[0][:2] != "19" for g in got)
     got, _ = dyads_of(coder, "An attack by al Qaeda militants on the U.S. embassy was averted.")
     assert got == []
+
+
+def test_who_refers_to_people_not_to_the_place_it_follows(coder):
+    got, _ = dyads_of(coder, "Jordanian activists spoke to Egyptian protesters in that country, who criticised "
+                             "President Hosni Mubarak on Friday.")
+    assert ("111", ["EGYCVL"], ["EGYGOV"]) in got
+
+
+def test_the_first_state_to_act_is_the_subject_of_the_copula(coder):
+    got, _ = dyads_of(coder, "Qatar was the first Arab state to recognize the Libyan opposition.")
+    assert got == [("054", ["QAT"], ["LBYOPP"])]
+
+
+def test_a_purpose_is_no_act_and_a_message_is_said(coder):
+    got, out = dyads_of(coder, "NATO is trying to implement the U.N. mandate to protect civilians from Gaddafi.")
+    assert not any(g[0].startswith("07") for g in got)
+    assert any("mandate" in n.reason for n in out.no_events)
+    got, _ = dyads_of(coder, "U.S. officials met Libyan officials to deliver a message that Gaddafi must go.")
+    assert not any(g[0].startswith("07") for g in got)  # a message delivered is no aid

@@ -120,3 +120,30 @@ def test_force_hits_the_country_of_its_place():
     assert got and got[0][1] == ["GBRMIL"] and got[0][2] == [("LBY", "implied")]
     out = strict.code("British aircraft carried out airstrikes on Thursday.", date="2011-08-11")
     assert out.events == []  # no place, no one named: no target
+
+
+def test_a_poll_share_is_a_finding_not_an_act(coders):
+    strict, _ = coders
+    got, out = events(strict, "Only 52 percent of registered voters agreed that Clinton was honest.")
+    assert got == [] and any("poll:" in n.reason for n in out.no_events)
+    got, _ = events(strict, "Registered voters in Ohio agreed with Clinton on Monday.")
+    assert got  # a public that is no share of itself still acts
+
+
+def test_a_gerund_that_is_a_topic_did_not_happen(coders):
+    strict, _ = coders
+    got, out = events(strict, "The Syrian government justified shelling Lebanese villages.")
+    assert not any(g[0].startswith(("18", "19")) for g in got)
+    assert any("topic:" in n.reason for n in out.no_events)
+    got, _ = events(strict, "Syrian troops began shelling Lebanese villages on Monday.")
+    assert any(g[0].startswith("19") for g in got)  # after a verb of phase the act happened
+
+
+def test_rebels_backed_from_abroad_belong_to_the_country_of_the_story():
+    from dyads import Coder
+
+    text = ("Libyan rebels fought Gaddafi's forces near Tripoli on Monday. Libya's rebels took Zawiyah. "
+            "France has acknowledged arming the rebels.")
+    got = [(e.cameo[:2], [a.code for a in e.source], [a.code for a in e.target])
+           for e in Coder().code(text, date="2011-07-08").events]
+    assert ("07", ["FRA"], ["LBYREB"]) in got

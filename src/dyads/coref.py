@@ -546,8 +546,9 @@ def resolve_coreference(doc: Doc, actors: list[Actor], fallback_reasons: Iterabl
     for tok in doc:
         if tok.i in covered or tok.pos_ != "PRON" or (tok.lower_ not in PRONOUNS and tok.lower_ not in FIRST_PERSON):
             continue
-        if tok.dep_ == "poss" or tok.lower_ in _POSSESSIVES | {"my", "our"}:
-            continue  # "its embassy" is a thing of the actor's, not the actor (and a target only by PETRARCH's leave)
+        possessive = tok.dep_ == "poss" or tok.lower_ in _POSSESSIVES | {"my", "our"}
+        if possessive and (tok.lower_ not in {"his", "her"} or tok.head.pos_ != "NOUN"):
+            continue  # a person's "his calls", "her visit" (their agent); "its", "their" are too often things'
         if tok.lower_ not in FIRST_PERSON and coref.coordinated(tok):
             continue  # "Russia and the United States said they ...": several actors, left to the clause's subject
         ante = coref.speaker_of(tok) if tok.lower_ in FIRST_PERSON else coref.actor_of(tok)
@@ -555,5 +556,5 @@ def resolve_coreference(doc: Doc, actors: list[Actor], fallback_reasons: Iterabl
             continue
         out.append(Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code=ante.code,
                          country=ante.country, sector=ante.sector, name=ante.name, kind="pronoun",
-                         source=f"pronoun -> '{ante.text}' at {ante.start}"))
+                         source=f"{'possessive ' if possessive else ''}pronoun -> '{ante.text}' at {ante.start}"))
     return sorted(out, key=lambda a: a.start)

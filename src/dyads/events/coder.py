@@ -65,6 +65,7 @@ from dyads.events.filters import (
     background_reason,
     filter_candidates,
     main_country,
+    place_backed_sector,
     place_bare_sectors,
     place_force_target,
 )
@@ -140,6 +141,11 @@ SYMMETRIC_CODES = {"050", "057"}
 # of force (19, 20), only fighting each other is mutual
 MUTUAL_FIGHT_WORDS = {"fight", "fighting", "clash", "battle", "skirmish", "war", "exchange", "gunbattle", "duel"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+# nouns of places: "who" does not refer to them
+PLACE_NOUNS = {"country", "city", "town", "village", "state", "region", "province", "capital", "area", "square",
+               "street", "district", "nation", "kingdom", "republic"}
+# "the first/only state to recognize": a rank that makes the copula's subject the doer
+RANK_WORDS = {"first", "last", "only", "second", "third", "latest"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 
 _SETTING_PREPS = {"in", "at", "during", "after", "before", "since", "until", "near", "inside", "outside"}
@@ -212,11 +218,24 @@ class Candidate:
 # ---------------------------------------------------------------------------- actors over tokens
 
 
-def _actor_tokens(doc: Doc, actors: list[Actor]) -> dict[int, Actor]:
-    index: dict[int, Actor] = {}
+class ActorIndex(dict[int, Actor]):
+    """The actor of each token. A possessive pronoun's actor ("his" -> Cameron) is kept apart in
+    `possessive`: it is the agent of the event noun it qualifies ("his fight against"), and nothing
+    else ("his gardener's licence" names no second actor)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.possessive: dict[int, Actor] = {}
+
+
+def _actor_tokens(doc: Doc, actors: list[Actor]) -> ActorIndex:
+    index = ActorIndex()
     for actor in actors:
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is None or not actor.code:
+            continue
+        if actor.kind == "pronoun" and len(span) == 1 and span[0].dep_ == "poss":
+            index.possessive[span[0].i] = actor
             continue
         for tok in span:
             index.setdefault(tok.i, actor)
@@ -639,11 +658,15 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if subj:
         if subj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return [verb.head], True
+            return [_relative_antecedent(verb.head, subj[0])], True
         return subj, False
     if depth > 4 or verb.head is verb:
         return [], False
     head = verb.head
+    if verb.dep_ in {"acl", "relcl"} and head.dep_ == "attr" and head.head.lemma_ == "be" \
+            and any(c.lower_ in RANK_WORDS for c in head.children):
+        # "Qatar was the first Arab state to recognize": the subject of the copula did it
+        return [c for c in head.head.children if c.dep_ == "nsubj"], True
     if verb.dep_ == "relcl":  # "the country which attacked" has its subject as a relative pronoun
         return [head], True
     if verb.dep_ == "xcomp":
@@ -685,6 +708,20 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             s, _ = _subject(lv, depth + 1)
             return s, True
     return [], False
+
+
+def _relative_antecedent(noun: Token, pronoun: Token) -> Token:
+    """What "who" stands for: the noun the clause hangs from, unless that is a place the parser
+    attached it to ("the protesters in that country, who hit the streets": the protesters)."""
+    def place(t: Token) -> bool:
+        return t.ent_type_ in {"GPE", "LOC", "FAC"} or t.lemma_.lower() in PLACE_NOUNS
+
+    if pronoun.lower_ not in {"who", "whom"} or not place(noun):
+        return noun
+    for t in reversed(noun.sent[: noun.i - noun.sent.start]):  # the nearest phrase before it that is no place
+        if t.pos_ in {"NOUN", "PROPN"} and t.dep_ in {"pobj", "nsubj", "dobj", "obj", "appos"} and not place(t):
+            return t
+    return noun
 
 
 def _finite_acl(verb: Token) -> bool:
@@ -901,9 +938,12 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         cand.confidence -= 0.1
     exclude = {t.i for h in m.slot_heads for t in h.subtree} if subj_heads and m.slot_heads else set()
     sources = _actors_in(subj_heads, index, skip=exclude - {t.i for h in subj_heads for t in h.subtree})
+    possessive = getattr(index, "possessive", {})
+    if not sources and verb is None and subj_heads and subj_heads[0].i in possessive:
+        sources = [possessive[subj_heads[0].i]]  # "his calls for": the event noun's owner acts
     if not sources and subj_heads and subj_heads[0].lower_ in PERSONAL_PRONOUNS and verb is not None:
         sources = _resolve_pronoun(subj_heads[0], verb, index)
-    if sources and subj_heads and subj_heads[0].lower_ in PERSONAL_PRONOUNS:  # resolved by dyads.coref or above
+    if sources and subj_heads and (subj_heads[0].lower_ in PERSONAL_PRONOUNS or subj_heads[0].i in possessive):
         cand.modifiers.append("pronoun")
         cand.confidence -= 0.1
     if not sources and vd.new_actor_length:
@@ -1514,6 +1554,7 @@ def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: Even
             trig = doc[c.trigger[0] : c.trigger[1]]
             date, precision, date_text, location = _date_and_place(doc, trig, coded)
             if res.verbs.modality:  # the passes that need the event's date and place (dyads.events.filters)
+                place_backed_sector(c, home)
                 c.dropped = background_reason(date, precision, article.publication_date, policy) or \
                     place_bare_sectors(c, location, home, policy) or place_force_target(c, location, policy)
                 if c.dropped:

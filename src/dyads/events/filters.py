@@ -28,6 +28,11 @@ Why each pass exists (error classes measured on whole articles, not on single se
   a state or political actor ("sued the government") and a state acting on a company ("fined the
   bank") stay.
 - `background`: an act dated more than a year before publication is background, not news.
+- `poll`: "52 percent of voters agreed that ..." is a share of a public answering a poll, a finding
+  and not an act of anyone's.
+- `topic`: a gerund that is what another, uncoded verb is about ("believes the resolution justifies
+  killing Gaddafi", "risks sliding into a ground war", "is considering signing up") names an act
+  as a topic; it did not happen. After a verb of phase ("began shelling", "continued bombing") it did.
 """
 
 from __future__ import annotations
@@ -59,6 +64,14 @@ BUSINESS_SECTORS = {"BUS", "MNC"}
 POLITICAL_TARGETS = {"GOV", "LEG", "JUD", "PTY", "OPP", "MIL", "COP", "SPY", "REB", "ELI", "IGO", "INS"}
 # an act more than this many days before publication is background
 BACKGROUND_DAYS = 366
+# head words of a share of a public ("52 percent of voters", "a majority of Egyptians")
+SHARE_WORDS = {"percent", "%", "majority", "minority", "plurality", "half", "third", "quarter", "share",
+               "proportion", "fraction"}
+# verbs of phase: a gerund after them happened ("began shelling", "stepped up bombing")
+PHASE_VERBS = {"begin", "start", "continue", "keep", "resume", "stop", "end", "finish", "intensify", "step",
+               "escalate", "halt", "cease", "suspend", "go", "carry", "spend", "quit", "avoid"}
+# how a gerund hangs from the verb it is the topic of
+_TOPIC_DEPS = {"xcomp", "ccomp", "dobj", "obj"}
 
 
 @dataclass(frozen=True)
@@ -154,10 +167,46 @@ def _self_state(source: list[Actor], target: list[Actor]) -> bool:
     return (itself(source) and rulers(target)) or (itself(target) and rulers(source))
 
 
+def _poll_share(cand: Candidate) -> bool:
+    """Whether the source is a share of a public ("52 percent of registered voters", not "a third of
+    the guerrillas": a share of an armed group still acts)."""
+    doc = cand.token.doc
+    for a in cand.source:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None:
+            continue
+        h = span.root
+        public = a.kind == "demonym" or (a.sector or "") == "CVL"  # voters, Americans: not guerrillas
+        if public and h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lemma_.lower() in SHARE_WORDS:
+            return True
+    return False
+
+
+def _gerund_topic(cand: Candidate, triggers: set[int]) -> str | None:
+    """The verb a gerund trigger is the topic of, when that verb is no coded predicate and no verb of phase."""
+    tok = cand.token
+    head = tok.head
+    if tok.tag_ != "VBG" or tok.dep_ not in _TOPIC_DEPS or head.i == tok.i or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if any(c.dep_ in {"aux", "auxpass", "nsubj"} for c in tok.children):
+        return None  # "has been sharing": a progressive verb of its own clause, not a gerund
+    if head.i in triggers or head.lemma_.lower() in PHASE_VERBS:
+        return None
+    return head.text
+
+
 def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLICY) -> None:
     """Run the role passes over a sentence's coded candidates (our dialect only); sets `dropped`."""
+    triggers = {c.token.i for c in cands if c.pattern is not None}
     for c in cands:
         if c.dropped or c.code is None:
+            continue
+        if _poll_share(c):
+            c.dropped = "poll: a share of a public answering a poll is a finding, not an act"
+            continue
+        topic = _gerund_topic(c, triggers)
+        if topic is not None:
+            c.dropped = f"topic: what '{topic}' is about, not an act that happened"
             continue
         if _speechlike(c) and c.target:
             kept = [a for a in c.target if not _is_medium(a)]
@@ -241,6 +290,29 @@ def place_bare_sectors(cand: Candidate, location: Location | None, main_country:
                                      source=f"{a.source or a.code}; country from {how}") for a in actors])
         cand.modifiers.append(f"{side} placed in {where} by {how}")
     return None
+
+
+# sectors a foreign state backs or recognises in the country a story is about
+BACKED_SECTORS = {"REB", "OPP", "INS"}
+# roots of backing: intent, consultation, support, cooperation, aid, concession
+BACKING_ROOTS = {"03", "04", "05", "06", "07", "08"}
+
+
+def place_backed_sector(cand: Candidate, main_country: str | None) -> None:
+    """"Qatar recognised the opposition", "France acknowledged arming the rebels": a rebel or opposition
+    sector whose country was only a guess from the one country of its sentence, which is the backer
+    itself, belongs to the country the article is about (foreign backing crosses a border)."""
+    from dyads.actors.recognize import SENTENCE_COUNTRY
+
+    if not main_country or (cand.code or "")[:2] not in BACKING_ROOTS:
+        return
+    backers = {a.country for a in cand.source if a.kind in {"country", "capital", "demonym"}}
+    for i, a in enumerate(cand.target):
+        if a.sector in BACKED_SECTORS and SENTENCE_COUNTRY in (a.source or "") and a.country in backers \
+                and main_country != a.country:
+            cand.target[i] = replace(a, code=main_country + (a.sector or ""), country=main_country,
+                                     source=f"{a.source}; backed from abroad: the country the article is about")
+            cand.modifiers.append(f"target placed in {main_country}: backed from abroad")
 
 
 def main_country(actors: Iterable[Actor], places: Iterable[Place], dateline: Place | None) -> str | None:

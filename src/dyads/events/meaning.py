@@ -20,6 +20,10 @@ INTENT_VERBS = {
 }
 INTENT_NOUNS = {"intention", "intent", "plan", "readiness", "willingness", "pledge", "promise", "offer", "bid"}
 INTENT_AUX = {"will", "would", "shall", "'ll"}
+# nouns whose `to`-clause says what something is for or allowed to do, not what was done
+# ("the U.N. mandate to protect civilians", "NATO's mission to protect", "the right to strike")
+PURPOSE_NOUNS = {"mandate", "mission", "authority", "authorization", "right", "power", "ability", "means", "tool",
+                 "way", "chance", "opportunity", "need", "duty", "responsibility", "obligation", "capacity"}
 # "decide what to bomb", "whether to attack": a question about an act, not the act
 INDIRECT_QUESTION_WORDS = {"what", "whether", "how", "which", "who", "whom", "when", "where"}
 MODAL_AUX = {"may", "might", "could", "can", "should", "must", "ought"}
@@ -75,8 +79,8 @@ def negation(verb: Token, tok: Token) -> str | None:
 
 def modality(verb: Token) -> tuple[str | None, str | None]:
     """('intent', word) for future/intent, ('threat', word) for "will X unless/if Y", ('modal', word)
-    for hypotheticals and conditions ("if Y", "unless Y") and indirect questions ("deciding what to bomb",
-    "whether to attack"), else (None, None)."""
+    for hypotheticals and conditions ("if Y", "unless Y"), indirect questions ("deciding what to bomb",
+    "whether to attack") and purposes ("the mandate to protect civilians"), else (None, None)."""
     wh = next((c for c in verb.subtree if c.i < verb.i and c.lower_ in INDIRECT_QUESTION_WORDS
                and c.tag_ in {"WP", "WDT", "WRB", "IN"} and (c.head.i == verb.i or c.head.head.i == verb.i)), None)
     if wh is not None and (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or wh.lower_ == "whether"):
@@ -100,6 +104,8 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
             return "modal", c.text
     t = verb
     for _ in range(3):
+        if t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in PURPOSE_NOUNS:
+            return "modal", t.head.text
         if t.dep_ in {"xcomp", "acl", "ccomp"}:
             head = t.head
             if head.lemma_.lower() in INTENT_VERBS or head.lower_ in INTENT_NOUNS:
@@ -111,6 +117,11 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
         else:
             break
     return None, None
+
+
+def _civilian_body(code: str) -> bool:
+    """An international body with no arms of its own (the EU, the UN; not NATO)."""
+    return code[:3] == "IGO" and not any(x in code for x in ("NAT", "MIL", "PKO"))
 
 
 def verbal_attack(tok: Token, source: list[Actor], target: list[Actor]) -> bool:
@@ -130,6 +141,6 @@ def verbal_attack(tok: Token, source: list[Actor], target: list[Actor]) -> bool:
         return False
     reason = any(c.dep_ == "prep" and c.lower_ == "for" and any(g.tag_ == "VBG" or g.pos_ == "NOUN"
                                                                 for g in c.children) for c in tok.children)
-    political = all((a.kind == "person" or (a.sector or "")[:3] in POLITICAL_SECTORS) for a in target) \
-        and bool(target)
+    political = all((a.kind == "person" or (a.sector or "")[:3] in POLITICAL_SECTORS
+                     or _civilian_body(a.code or "")) for a in target) and bool(target)
     return reason or political
