@@ -1536,6 +1536,19 @@ class _Placed:
     location: Location | None
 
 
+def _sentence_states(sent: DocSpan, index: dict[int, Actor]) -> list[Actor]:
+    """The actors of a sentence that name a state acting in it (not a place phrase: "in Syria")."""
+    out: list[Actor] = []
+    for t in sent:
+        a = index.get(t.i)
+        if a is None or a in out or a.kind not in {"country", "capital", "demonym"}:
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ in _SETTING_PREPS:
+            continue
+        out.append(a)
+    return out
+
+
 def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: EventPolicy, index: dict[int, Actor]
                      ) -> Iterable[tuple[int, DocSpan, list[Candidate], list[_Placed]]]:
     """Per sentence: every candidate (dropped ones say by which pass) and the kept ones, dated and placed.
@@ -1554,7 +1567,7 @@ def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: Even
             trig = doc[c.trigger[0] : c.trigger[1]]
             date, precision, date_text, location = _date_and_place(doc, trig, coded)
             if res.verbs.modality:  # the passes that need the event's date and place (dyads.events.filters)
-                place_backed_sector(c, home)
+                place_backed_sector(c, home, _sentence_states(sent, index))
                 c.dropped = background_reason(date, precision, article.publication_date, policy) or \
                     place_bare_sectors(c, location, home, policy) or place_force_target(c, location, policy)
                 if c.dropped:

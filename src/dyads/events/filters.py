@@ -292,27 +292,28 @@ def place_bare_sectors(cand: Candidate, location: Location | None, main_country:
     return None
 
 
-# sectors a foreign state backs or recognises in the country a story is about
+# sectors that are a country's own insurgents or opposition ("the rebels", "the opposition")
 BACKED_SECTORS = {"REB", "OPP", "INS"}
-# roots of backing: intent, consultation, support, cooperation, aid, concession
-BACKING_ROOTS = {"03", "04", "05", "06", "07", "08"}
 
 
-def place_backed_sector(cand: Candidate, main_country: str | None) -> None:
-    """"Qatar recognised the opposition", "France acknowledged arming the rebels": a rebel or opposition
-    sector whose country was only a guess from the one country of its sentence, which is the backer
-    itself, belongs to the country the article is about (foreign backing crosses a border)."""
+def place_backed_sector(cand: Candidate, main_country: str | None, states: Iterable[Actor] = ()) -> None:
+    """"Qatar recognised the opposition", "the rebels say they received arms from Qatar": a rebel or
+    opposition sector whose country was only a guess from the one country of its sentence, when that
+    country is a state acting in the sentence (not where it happens), is the opposition of the country
+    the article is about; a foreign state backing or arming them crosses a border."""
     from dyads.actors.recognize import SENTENCE_COUNTRY
 
-    if not main_country or (cand.code or "")[:2] not in BACKING_ROOTS:
+    if not main_country:
         return
-    backers = {a.country for a in cand.source if a.kind in {"country", "capital", "demonym"}}
-    for i, a in enumerate(cand.target):
-        if a.sector in BACKED_SECTORS and SENTENCE_COUNTRY in (a.source or "") and a.country in backers \
-                and main_country != a.country:
-            cand.target[i] = replace(a, code=main_country + (a.sector or ""), country=main_country,
-                                     source=f"{a.source}; backed from abroad: the country the article is about")
-            cand.modifiers.append(f"target placed in {main_country}: backed from abroad")
+    acting = {a.country for a in states if a.kind in {"country", "capital", "demonym"}}
+    for side in ("source", "target"):
+        actors: list[Actor] = getattr(cand, side)
+        for i, a in enumerate(actors):
+            if a.sector in BACKED_SECTORS and SENTENCE_COUNTRY in (a.source or "") and a.country in acting \
+                    and main_country != a.country:
+                actors[i] = replace(a, code=main_country + (a.sector or ""), country=main_country,
+                                    source=f"{a.source}; not that state's own: the country the article is about")
+                cand.modifiers.append(f"{side} placed in {main_country}: rebels or opposition of the story's country")
 
 
 def main_country(actors: Iterable[Actor], places: Iterable[Place], dateline: Place | None) -> str | None:
