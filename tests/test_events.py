@@ -371,3 +371,20 @@ def test_a_purpose_is_no_act_and_a_message_is_said(coder):
     assert any("mandate" in n.reason for n in out.no_events)
     got, _ = dyads_of(coder, "U.S. officials met Libyan officials to deliver a message that Gaddafi must go.")
     assert not any(g[0].startswith("07") for g in got)  # a message delivered is no aid
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Merkel told Assad to resign.", ("0241", ["DEUGOV"], ["SYRGOV"])),
+    ("Police turned water cannons and tear gas on Egyptian protesters.", ("175", ["EGYCOP"], ["EGYCVL"])),
+    ("Washington has stepped up drone strikes on Yemeni militants.", ("195", ["USAGOV"], ["YEMREB"])),
+    ("The International Criminal Court issued indictments against Gaddafi.", ("173", ["IGOJUD"], ["LBY"])),
+    ("Yemenis gathered to give their support to the Egyptian people.", ("051", ["YEM"], ["EGYCVL"])),
+])
+def test_appeals_repression_airstrikes_charges_and_support_in_other_words(coder, text, want):
+    got, _ = dyads_of(coder, text)
+    assert want in got
+
+
+def test_to_after_a_verb_of_saying_is_its_to_clause_only(coder):
+    got, _ = dyads_of(coder, "Hammond told Reuters that his opposition to France was firm.")
+    assert not any(g[0].startswith("02") for g in got)

@@ -611,6 +611,13 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
                     targets.extend(s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"})
                 last = max([last, *slot], key=lambda t: t.i)
                 continue
+            if prep == "to" and tok.lemma_.lower() in SPEECH_VERBS:
+                # "told X to resign": for a verb of saying, "to" is its to-clause, never a phrase nearby
+                if not _infinitives(hosts):  # ("told Reuters that his opposition to France ...")
+                    ok = False
+                    break
+                last = max(last, *_infinitives(hosts), key=lambda t: t.i) if is_last else last
+                continue
             pc = _prep_child(hosts, prep, prev)
             if pc is None and prep == "to" and _infinitives(hosts):  # "willing to", "agreed to withdraw"
                 last = max(last, *_infinitives(hosts), key=lambda t: t.i) if is_last else last
