@@ -18,7 +18,8 @@ The rules, in order:
    for the subject of an obligation told to someone, that someone ("told Mubarak he must act"); in
    an earlier sentence the subject of the main clause; if no subject agrees, the nearest agreeing
    mention of any role.
-4. Mentions inside a quotation are antecedents only for pronouns inside the same quotation.
+4. Mentions inside a quotation are antecedents only for pronouns inside the same quotation, and a
+   third-person pronoun inside a quotation is not its own speaker ("Giscard said: 'He is wrong'").
 5. "I" and "we" in a clause reported by a speech verb ("we will not allow it," the party said) stand
    for that verb's subject.
    A plural pronoun for a coordination ("Russia and the U.S. said they") gets no single actor here: the
@@ -309,6 +310,7 @@ class Coreference:
                 m for m in by_sent.get(k, ())
                 if lo <= m.head.i < pronoun.i and self._compatible(agr, m)
                 and inside(self.quoted, m.head.idx, m.head.idx + len(m.head.text)) in {None, own_quote}
+                and not (own_quote is not None and k == here and _speaker_mention(m))
             ]
             if not cands:
                 continue
@@ -445,6 +447,12 @@ class Coreference:
                 if same_sector is None or (sent_of[span.root.i] == same_sector_sent and span.root.dep_ in SUBJECT_DEPS):
                     same_sector, same_sector_sent = a, sent_of[span.root.i]
         return None if state_word else same_sector
+
+
+def _speaker_mention(m: Mention) -> bool:
+    """Whether a mention is the subject of a verb of saying: a "he" inside what it says is someone else
+    (Giscard said: "He is wrong" - a speaker says "I" of himself)."""
+    return m.head.dep_ in SUBJECT_DEPS and m.head.head.lemma_.lower() in SPEECH_LEMMAS
 
 
 def _definite(doc: Doc, actor: Actor) -> Token | None:

@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from dyads.events.evaluation import NAMING_VERBS, naming_content, naming_target, speech_target
+from dyads.events.evaluation import NAMING_VERBS, naming_content, naming_target, quoted_judgement, speech_target
 from dyads.events.filters import (
     DEFAULT_POLICY,
     PLACE_KINDS,
@@ -80,7 +80,7 @@ from dyads.events.meaning import (
 )
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
 from dyads.geo.locate import resolve_event_location
-from dyads.models import Actor, CodedArticle, Event, Location, NoEvent
+from dyads.models import Actor, CodedArticle, Event, Location, NoEvent, Quote
 from dyads.models import Span as TextSpan
 from dyads.ontology import CameoCode
 from dyads.time.dating import resolve_event_date
@@ -1543,6 +1543,32 @@ class _Placed:
     location: Location | None
 
 
+def _quoted_judgement(sent: DocSpan, cands: list[Candidate], quotes: list[Quote], index: dict[int, Actor]
+                      ) -> list[Candidate]:
+    """A sentence of a direct quotation with no verb of saying of its own that judges an actor ("Donald
+    Trump is a disgusting fraud.") is its speaker's criticism or praise (dyads.events.evaluation)."""
+    if any(not c.dropped and c.target for c in cands) or any(
+            c.token.lemma_.lower() in SPEECH_VERBS for c in cands if c.pattern is not None):
+        return []
+    quote = next((q for q in quotes if q.kind == "direct" and q.speaker is not None and q.speaker.code
+                  and q.start - 2 <= sent.start_char and sent.end_char <= q.end + 2), None)
+    if quote is None or quote.speaker is None:
+        return []
+    span = sent.doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
+    speaker = index.get(span.root.i) if span is not None else None
+    if speaker is None:
+        return []
+    judged = quoted_judgement(sent, [speaker], index)
+    if judged is None:
+        return []
+    code, target, head = judged
+    pattern = VerbPattern(lemma=head.lemma_.lower(), prep=None, code=code, source="evaluation.tsv",
+                          text="a judgement in a quotation")
+    return [Candidate(head, pattern=pattern, code=code, source=[speaker], target=target,
+                      trigger=(head.i, head.i + 1), confidence=0.6,
+                      modifiers=[f"said in a quotation by '{quote.speaker.text}', judges '{target[0].text}'"])]
+
+
 def _sentence_states(sent: DocSpan, index: dict[int, Actor]) -> list[Actor]:
     """The actors of a sentence that name a state acting in it (not a place phrase: "in Syria")."""
     out: list[Actor] = []
@@ -1567,6 +1593,8 @@ def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: Even
         if not sent.text.strip():
             continue
         cands = find_candidates(sent, index, res.verbs, policy)
+        if res.verbs.modality and coded.quotes:
+            cands.extend(_quoted_judgement(sent, cands, coded.quotes, index))
         kept: list[_Placed] = []
         for c in cands:
             if c.dropped or c.trigger is None or c.code is None or c.pattern is None:

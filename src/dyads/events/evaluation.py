@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dyads.actors.dictionary import DEFAULT_DICT_DIR
 from dyads.models import Actor
@@ -132,3 +132,21 @@ def _first_actor(content: list[Token], sign: int, sources: list[Actor], index: d
             continue
         return (CRITICIZE if sign < 0 else PRAISE), [a]
     return None
+
+
+def quoted_judgement(sent: Span, speaker: list[Actor], index: dict[int, Actor]
+                     ) -> tuple[str, list[Actor], Token] | None:
+    """(code, target, the judging clause's head) for a sentence of a quotation that judges an actor
+    ('"Donald Trump is a disgusting fraud. ..." said X'): the quotation's speaker judges the subject of
+    the sentence's main clause, as if the sentence were the content of "X said"."""
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if not subjects or root.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = subjects[0]
+    said_of = [t for t in root.subtree if t.i not in {x.i for x in subj.subtree}]
+    sign = judgement(said_of, load_evaluation())
+    if not sign:
+        return None
+    found = _first_actor(list(subj.subtree), sign, speaker, index)
+    return (found[0], found[1], root) if found is not None else None
