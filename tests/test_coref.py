@@ -124,3 +124,9 @@ def test_a_person_named_after_a_role_only_speaker_is_that_role(nlp, dictionary):
                                     "hurt Europe. Rogozin criticised France.", day=date(2011, 6, 15))
     codes = {(a.text, a.code) for a in got}
     assert ("Dmitry Rogozin", "RUSGOV") in codes and ("Rogozin", "RUSGOV") in codes
+
+
+def test_he_inside_a_quotation_is_not_its_speaker(nlp, dictionary):
+    _, got = layer(nlp, dictionary, "French President Nicolas Sarkozy defended the euro. "
+                                    'Asked about it, Giscard said: "He is wrong."')
+    assert ("He", "FRAGOV") in pronouns(got)

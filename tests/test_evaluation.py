@@ -41,3 +41,15 @@ def test_naming_judges_its_object(coder):
     assert got == [("041", ["PSEGOV"], ["EGYGOV"])]  # a call with no name: the telephone
     assert events(coder, "French opposition leader Martine Aubry described French President Nicolas Sarkozy "
                          "as a lawyer.") == []  # a name that judges nothing
+
+
+def test_a_sentence_of_a_quotation_that_judges_is_its_speakers_criticism():
+    from dyads import Coder
+
+    coded = Coder().code('"Donald Trump is a disgusting fraud. He has lied for years," said Rep. Marcia Fudge, '
+                         'an Ohio Democrat.',
+                         date="2016-09-16")
+    first = [e for e in coded.events if e.sentence_index == 0]
+    assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in first] == \
+        [("111", ["USALEG"], ["USA"])]
+    assert first[0].rule.startswith("evaluation.tsv")
