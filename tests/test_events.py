@@ -388,3 +388,12 @@ def test_appeals_repression_airstrikes_charges_and_support_in_other_words(coder,
 def test_to_after_a_verb_of_saying_is_its_to_clause_only(coder):
     got, _ = dyads_of(coder, "Hammond told Reuters that his opposition to France was firm.")
     assert not any(g[0].startswith("02") for g in got)
+
+
+def test_hoping_to_act_oneself_and_conjuncts_sharing_a_modal(coder):
+    got, out = dyads_of(coder, "The rebels hoping to topple the Syrian government are using the old base.")
+    assert not any(g[0].startswith("01") for g in got)
+    got, _ = dyads_of(coder, "The fund can make loans, rescue banks and help Greece.")
+    assert not any(g[0].startswith("07") for g in got)  # "can" covers every conjunct without its own
+    got, _ = dyads_of(coder, "Russia sent troops and attacked Georgia.")
+    assert ("190", ["RUS"], ["GEO"]) in got

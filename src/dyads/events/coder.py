@@ -868,6 +868,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             c.dep_ in {"ccomp", "xcomp"} and any(s.dep_ == "nsubj" for s in c.children) for c in tok.children)):
         cand.dropped = "wanting to act oneself is intent, not an appeal"
         return cand
+    if vd.modality and p.lemma == "hope" and p.code[:2] == "01" and any(
+            c.dep_ == "xcomp" and not any(s.dep_ == "nsubj" for s in c.children) for c in tok.children):
+        cand.dropped = "hoping to act oneself is no comment on anyone"  # "rebels hoping to topple X"
+        return cand
     if vd.modality and tok.lemma_.lower() == "add" and tok.pos_ == "VERB" and not any(
             c.dep_ in {"ccomp", "parataxis"} for c in tok.children) and tok.dep_ not in {"parataxis", "ccomp"}:
         cand.dropped = "'add' with nothing said: adding a thing is no statement"

@@ -77,6 +77,18 @@ def negation(verb: Token, tok: Token) -> str | None:
     return None
 
 
+def _auxiliaries(verb: Token) -> list[Token]:
+    """The auxiliaries of a verb, or, for a conjunct with no subject or auxiliary of its own, those it
+    shares with the verb it is joined to ("so it can make loans, rescue banks and help governments")."""
+    t = verb
+    for _ in range(6):
+        own = [c for c in t.children if c.dep_ == "aux"]
+        if own or t.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass", "auxpass"} for c in t.children):
+            return own
+        t = t.head
+    return []
+
+
 def modality(verb: Token) -> tuple[str | None, str | None]:
     """('intent', word) for future/intent, ('threat', word) for "will X unless/if Y", ('modal', word)
     for hypotheticals and conditions ("if Y", "unless Y"), indirect questions ("deciding what to bomb",
@@ -97,10 +109,10 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
     for c in verb.children:
         if c.dep_ == "aux" and c.lower_ in INTENT_AUX and cond:
             return "threat", cond
-    for c in verb.children:
-        if c.dep_ == "aux" and c.lower_ in INTENT_AUX:
+    for c in _auxiliaries(verb):
+        if c.lower_ in INTENT_AUX:
             return "intent", c.text
-        if c.dep_ == "aux" and c.lower_ in MODAL_AUX:
+        if c.lower_ in MODAL_AUX:
             return "modal", c.text
     t = verb
     for _ in range(3):
