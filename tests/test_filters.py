@@ -147,3 +147,11 @@ def test_rebels_backed_from_abroad_belong_to_the_country_of_the_story():
     got = [(e.cameo[:2], [a.code for a in e.source], [a.code for a in e.target])
            for e in Coder().code(text, date="2011-07-08").events]
     assert ("07", ["FRA"], ["LBYREB"]) in got
+
+
+def test_a_country_visited_or_protested_against_is_its_government(coders):
+    strict, _ = coders
+    got, _ = events(strict, "Treasury Secretary Jack Lew will travel to China next week.")
+    assert got == [("036", ["USAGOV"], ["CHNGOV"])]
+    got, _ = events(strict, "Russia criticised China on Monday.")
+    assert got == [("111", ["RUS"], ["CHN"])]  # a state as an actor stays the state

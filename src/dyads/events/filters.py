@@ -242,6 +242,24 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
         if not c.target and not policy.one_sided and not (c.code or "").startswith(ONE_SIDED_CODES) \
                 and (c.code or "")[:2] not in FORCE_ROOTS:  # force: its place may name the target (below)
             c.dropped = ONE_SIDED_REASON
+            continue
+        if (c.code or "").startswith(GOVERNED_CODES) and not policy.bare_sectors:
+            governed = [_government(a) for a in c.target]
+            if governed != c.target:
+                c.target = governed
+                c.modifiers.append("a visit or protest to a country or its capital is to its government")
+
+
+# what a visit, talks or a protest is directed at when it names a country or its capital: its government
+GOVERNED_CODES = ("04", "036", "140", "141", "142", "144", "145")  # not strikes (143): at an employer
+
+
+def _government(actor: Actor) -> Actor:
+    """A state named as a place ("travel to China", "protests in Cairo") standing for its government."""
+    if actor.kind not in {"country", "capital"} or actor.sector or len(actor.code or "") != 3:
+        return actor
+    return replace(actor, code=(actor.code or "") + "GOV", sector="GOV",
+                   source=f"{actor.source or actor.code}; its government (visited or protested against)")
 
 
 ONE_SIDED_REASON = ("one_sided: no target, a statement or act without anyone it is directed at "
