@@ -397,3 +397,17 @@ def test_hoping_to_act_oneself_and_conjuncts_sharing_a_modal(coder):
     assert not any(g[0].startswith("07") for g in got)  # "can" covers every conjunct without its own
     got, _ = dyads_of(coder, "Russia sent troops and attacked Georgia.")
     assert ("190", ["RUS"], ["GEO"]) in got
+
+
+def test_word_senses_of_commit_sign_up_and_strike(coder):
+    got, _ = dyads_of(coder, "Syrian troops commit crimes against Lebanese civilians.")
+    assert not any(g[0].startswith("03") for g in got)  # a crime committed is no pledge
+    got, _ = dyads_of(coder, "Syria's oil minister signed up with the Syrian opposition.")
+    assert not any(g[0].startswith("05") for g in got)  # joining a side is no agreement
+    got, _ = dyads_of(coder, "A NATO strike hit Libyan forces near Brega on Monday.")
+    assert not any(g[0] == "143" for g in got)  # a strike by armed forces is no labour strike
+
+
+def test_the_means_by_which_a_subject_acts_are_its_own(coder):
+    got, _ = dyads_of(coder, "By shelling Lebanese villages, the Syrian army weakened the rebels' grip.")
+    assert ("194", ["SYRMIL"], ["LBN"]) in got  # not the object of "weakened" ("accused X of ..." is)

@@ -74,6 +74,7 @@ from dyads.events.meaning import (
     INTENT_NOUNS,
     MODAL_AUX,
     NEGATORS,
+    armed,
     modality,
     negation,
     verbal_attack,
@@ -687,10 +688,11 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return s, True
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX", "ADJ"}:
         # "resorted to throwing", "guilty of violating": the doer of the governing word; with an object
-        # or a passive subject it is that one ("accused X of violating", "X was arrested for spying")
+        # or a passive subject it is that one ("accused X of violating", "X was arrested for spying");
+        # "by striking it, NATO has reduced ...": the means are the subject's
         gov = head.head
         doer = [c for c in gov.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
-        if doer and gov.lower_ not in STATIVE_PARTICIPLES:
+        if doer and gov.lower_ not in STATIVE_PARTICIPLES and head.lower_ != "by":
             return doer, True
         s, _ = _subject(gov, depth + 1)
         return s, True
@@ -1089,6 +1091,9 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
     if vd.modality and (cand.code or "")[:2] in {"18", "19"} and verbal_attack(tok, cand.source, cand.target):
         cand.modifiers.append("verbal: no weapon, political actors -> 111")
         cand.code = "111"
+    if vd.modality and (cand.code or "")[:3] == "143" and tok.pos_ == "NOUN" and armed(cand.source):
+        cand.modifiers.append("a strike by armed forces is an attack -> 190")  # "a NATO strike in Majer"
+        cand.code = "190"
     mode, word = modality(clause_verb)
     if mode == "modal" and vd.modality:
         cand.dropped = f"hypothetical ('{word}')"

@@ -115,7 +115,10 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
         if c.lower_ in MODAL_AUX:
             return "modal", c.text
     t = verb
-    for _ in range(3):
+    for _ in range(4):
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in {"VERB", "AUX"}:
+            t = t.head.head  # "ways to seek enforcement by asking prosecutors": the means of what it is under
+            continue
         if t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in PURPOSE_NOUNS:
             return "modal", t.head.text
         if t.dep_ in {"xcomp", "acl", "ccomp"}:
@@ -129,6 +132,12 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
         else:
             break
     return None, None
+
+
+def armed(actors: list[Actor]) -> bool:
+    """Whether any of the actors bears arms (an armed sector, or an alliance such as NATO)."""
+    return any((a.sector or (a.code or "")[3:6] or "") in ARMED_SECTORS or "NAT" in (a.code or "")[3:]
+               for a in actors)
 
 
 def _civilian_body(code: str) -> bool:
