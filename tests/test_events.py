@@ -411,3 +411,8 @@ def test_word_senses_of_commit_sign_up_and_strike(coder):
 def test_the_means_by_which_a_subject_acts_are_its_own(coder):
     got, _ = dyads_of(coder, "By shelling Lebanese villages, the Syrian army weakened the rebels' grip.")
     assert ("194", ["SYRMIL"], ["LBN"]) in got  # not the object of "weakened" ("accused X of ..." is)
+
+
+def test_a_participle_clause_is_passive(coder):
+    got, _ = dyads_of(coder, "Backed by NATO, the Syrian rebels attacked government forces.")
+    assert ("051", ["IGOWSTNAT"], ["SYRREB"]) in got

@@ -744,6 +744,8 @@ def _finite_acl(verb: Token) -> bool:
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ == "acl" and not _finite_acl(verb)
+    ) or (  # "..., aided by coverage on Al-Jazeera", "Arrested in 2009, he ...": a participle clause
+        verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in {"aux", "nsubj"} for c in verb.children)
     )
 
 
@@ -901,6 +903,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if verb.dep_ == "acl" and not extra_targets:
                 extra_targets = [verb.head]
+            if verb.dep_ == "advcl" and not extra_targets:  # "Backed by NATO, the rebels ...": the rebels
+                extra_targets = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             withdrawn = verb.lemma_.lower() in {"withdraw", "pull", "ship"} and p.code[:2] in {"08", "16"}
             if not subj_heads and (p.code.startswith("087") or withdrawn):
                 # "guerrillas were demobilized", "peacekeepers were shipped out": they de-escalate, withdraw
