@@ -375,6 +375,7 @@ def test_a_purpose_is_no_act_and_a_message_is_said(coder):
 
 @pytest.mark.parametrize("text,want", [
     ("Merkel told Assad to resign.", ("0241", ["DEUGOV"], ["SYRGOV"])),
+    ("The Liberal Democrats warned Cameron to tone down his talk.", ("020", ["GBRPTY"], ["GBRGOV"])),
     ("Police turned water cannons and tear gas on Egyptian protesters.", ("175", ["EGYCOP"], ["EGYCVL"])),
     ("Washington has stepped up drone strikes on Yemeni militants.", ("195", ["USAGOV"], ["YEMREB"])),
     ("The International Criminal Court issued indictments against Gaddafi.", ("173", ["IGOJUD"], ["LBY"])),
