@@ -417,3 +417,10 @@ def test_the_means_by_which_a_subject_acts_are_its_own(coder):
 def test_a_participle_clause_is_passive(coder):
     got, _ = dyads_of(coder, "Backed by NATO, the Syrian rebels attacked government forces.")
     assert ("051", ["IGOWSTNAT"], ["SYRREB"]) in got
+
+
+def test_a_joined_cooperative_act_shares_the_recipient(coder):
+    got, _ = dyads_of(coder, "Qatar recognized the Libyan opposition and donated 100 million dollars.")
+    assert ("071", ["QAT"], ["LBYOPP"]) in got
+    got, _ = dyads_of(coder, "Mahmoud Abbas called Mubarak and affirmed his solidarity with Egypt.")
+    assert any(g[0] == "051" and g[2] == ["EGY"] for g in got)

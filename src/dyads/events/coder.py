@@ -1324,6 +1324,22 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
             break
 
 
+def _shared_targets(cands: list[Candidate]) -> None:
+    """ "Qatar recognised the opposition and donated $100 million": a cooperative act joined to another
+    with no recipient of its own goes to the same side (the subject is shared by the parse already)."""
+    by_token = {c.token.i: c for c in cands if c.pattern is not None and not c.dropped}
+    for c in cands:
+        if c.dropped or c.target or not c.source or not ("03" <= (c.code or "")[:2] <= "08"):
+            continue
+        if c.token.dep_ != "conj" or any(s.dep_ in _SUBJECTS for s in c.token.children):
+            continue
+        first = by_token.get(c.token.head.i)
+        if first is not None and first.target and first.source == c.source \
+                and "03" <= (first.code or "")[:2] <= "08":
+            c.target = list(first.target)
+            c.modifiers.append(f"recipient shared with '{first.token.text}'")
+
+
 def _judged_statements(cands: list[Candidate], index: dict[int, Actor]) -> None:
     """ "X said Y was wrong": X's criticism of Y (111), or praise (051); see dyads.events.evaluation.
     After `_speech_acts`: a demand or appeal in what was said ("Y must ...") says more."""
@@ -1532,6 +1548,7 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
             if over is not None:
                 c.dropped = f"no target, inside the clause of the coded '{over.token.text}' (PETRARCH-1)"
     if vd.modality:  # our conventions for the events table (dyads.events.filters); PETRARCH's have their own
+        _shared_targets(out)
         filter_candidates(out, policy)
     # one event per act: the same code and dyad twice in a sentence is one event
     seen: set[tuple] = set()
