@@ -423,3 +423,11 @@ def test_bare_past_participles_point_back(nlp) -> None:
         nlp, "The index fell 70 points below the record high reached on Aug. 6.", dct
     )
     assert ("October", "2012-10") in _values(nlp, "The accord signed in October lifted the sanctions.", dct)
+
+
+def test_a_participle_clause_dates_its_subjects_act():
+    from dyads import Coder
+
+    coded = Coder().code("Speaking to journalists in Majer on Tuesday, Libyan government spokesman Moussa "
+                         "Ibrahim accused NATO of bombing the village.", date="2011-08-11")
+    assert [(e.date, e.date_text) for e in coded.events] == [("2011-08-09", "on Tuesday")]

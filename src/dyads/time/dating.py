@@ -158,6 +158,9 @@ def resolve_event_date(
         elif verb is not None:
             steps = _inherits(verb, head)
             rank = steps if steps is not None else None
+            if rank is None and head.dep_ == "advcl" and head.head.i == verb.i and head.tag_ in ("VBG", "VBN") \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+                rank = 1  # "Speaking to journalists on Tuesday, Ibrahim accused": the participle is its subject's act
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, EventDate(cal[0], cal[1], _with_preposition(doc, article, span, t)))
     if best:
