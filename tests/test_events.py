@@ -424,3 +424,8 @@ def test_a_joined_cooperative_act_shares_the_recipient(coder):
     assert ("071", ["QAT"], ["LBYOPP"]) in got
     got, _ = dyads_of(coder, "Mahmoud Abbas called Mubarak and affirmed his solidarity with Egypt.")
     assert any(g[0] == "051" and g[2] == ["EGY"] for g in got)
+
+
+def test_joined_participles_share_the_passive(coder):
+    got, _ = dyads_of(coder, "Two Egyptian protesters were beaten and arrested by Egyptian police.")
+    assert ("173", ["EGYCOP"], ["EGYCVL"]) in got and ("182", ["EGYCOP"], ["EGYCVL"]) in got

@@ -746,6 +746,10 @@ def _is_passive(verb: Token) -> bool:
         verb.tag_ == "VBN" and verb.dep_ == "acl" and not _finite_acl(verb)
     ) or (  # "..., aided by coverage on Al-Jazeera", "Arrested in 2009, he ...": a participle clause
         verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in {"aux", "nsubj"} for c in verb.children)
+    ) or (  # "was shot and killed by a police officer": the second participle shares the passive
+        verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.tag_ == "VBN"
+        and not any(c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in verb.children)
+        and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children)
     )
 
 
@@ -901,6 +905,12 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         if _is_passive(verb) and verb is tok and not stative:
             subj_heads = [o for c in verb.children if c.dep_ == "agent" for o in _prep_objects(c)]
             extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            # "X was shot and killed by Y": the agent and the patient are shared by the joined participles
+            joined = [verb.head] if verb.dep_ == "conj" and verb.head.tag_ == "VBN" else \
+                [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN" and _is_passive(c)]
+            for j in joined:
+                subj_heads = subj_heads or [o for c in j.children if c.dep_ == "agent" for o in _prep_objects(c)]
+                extra_targets = extra_targets or [c for c in j.children if c.dep_ == "nsubjpass"]
             if verb.dep_ == "acl" and not extra_targets:
                 extra_targets = [verb.head]
             if verb.dep_ == "advcl" and not extra_targets:  # "Backed by NATO, the rebels ...": the rebels
