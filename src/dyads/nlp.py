@@ -13,8 +13,11 @@ from itertools import chain
 from typing import TypeVar
 
 import spacy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 
 from dyads.heap import MMAP_THRESHOLD, fix_mmap_threshold, trim_heap
 
@@ -63,16 +66,143 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def load_nlp(model: str = SPACY_MODEL) -> Language:
+class MemoAttributeRuler:
+    """spaCy's `attribute_ruler` with the same rules and the same result, matched once per kind of token.
+
+    Why: the ruler of en_core_web_sm runs 179 token patterns through spaCy's Matcher at every token,
+    23 microseconds a token, 12-17% of the whole parse. Almost all of its rules are one-token rules
+    that read only the token's TAG, LOWER, DEP and IS_SPACE, so their matches are the same for every
+    token with the same four values: they are matched once per distinct combination (on that token
+    alone) and remembered; the few rules of two tokens ("gon na", "there is") still go through a
+    Matcher of their own. A token's rules are applied in the ruler's order (by rule, a later one
+    overwriting), as one merged set of values remembered per set of rules, so every token gets the
+    same POS, MORPH, LEMMA, TAG and DEP (tests/test_nlp.py compares the two on real articles).
+    """
+
+    def __init__(self, ruler) -> None:
+        self.ruler = ruler
+        self.strings = ruler.vocab.strings
+        self.single = Matcher(ruler.vocab)
+        self.multi = Matcher(ruler.vocab)
+        for index in range(len(ruler.attrs)):
+            key = self.strings[str(index)]
+            _, patterns = ruler.matcher.get(key)
+            if one := [p for p in patterns if len(p) == 1]:
+                self.single.add(key, one)
+            if more := [p for p in patterns if len(p) != 1]:
+                self.multi.add(key, more)
+        self._memo: dict[tuple, list[int]] = {}  # (TAG, LOWER, DEP, IS_SPACE, ...) -> its one-token rules
+        self._merged: dict[tuple[int, ...], tuple[list[tuple[int, int]], dict[int, int]]] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        ruler, strings = self.ruler, self.strings
+        has = (doc.has_annotation("TAG"), doc.has_annotation("DEP"))
+        rules_of: list[list[int]] = []
+        memo = self._memo
+        for i, row in enumerate(doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()):
+            key = (*row, *has)
+            rules = memo.get(key)
+            if rules is None:
+                rules = memo[key] = sorted(int(strings[m]) for m, _, _ in self.single(doc[i:i + 1], allow_missing=True))
+            rules_of.append(rules)
+        for m, start, end in self.multi(doc, allow_missing=True):  # "there is": the rule's token of the match
+            rule = int(strings[m])
+            i = doc[start:end][ruler.indices[rule]].i
+            rules_of[i] = sorted([*rules_of[i], rule])
+        values = doc.to_array([POS, MORPH, LEMMA])
+        for i, rules in enumerate(rules_of):
+            if not rules:
+                continue
+            merged = self._merged.get(tuple(rules))
+            if merged is None:  # the ruler applies its rules in this order, a later one overwriting
+                attrs: dict[int, int] = {}
+                for rule in rules:
+                    attrs.update(ruler.attrs[rule])
+                columns = {POS: 0, MORPH: 1, LEMMA: 2}
+                merged = self._merged[tuple(rules)] = (
+                    [(columns[a], v) for a, v in attrs.items() if a in columns],
+                    {a: v for a, v in attrs.items() if a not in columns})
+            for col, value in merged[0]:
+                values[i, col] = value
+            if merged[1]:  # TAG and DEP, set on space tokens only
+                set_token_attrs(doc[i], merged[1])
+        doc.from_array([POS, MORPH, LEMMA], values)
+        return doc
+
+
+class MemoLemmatizer:
+    """spaCy's rule lemmatizer, its lemma remembered per (word, POS, morphology).
+
+    Why: the rule lemmatizer is a pure function of those three (`rule_lemmatize` and English's
+    `is_base_form` read nothing else) but spends 20-30 microseconds a token building Token and
+    MorphAnalysis objects before its own cache is asked. Tokens that already have a lemma (set by
+    the attribute ruler) keep it, as the lemmatizer's `overwrite=False` does.
+    """
+
+    def __init__(self, lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.strings = lemmatizer.vocab.strings
+        self._memo: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        memo = self._memo
+        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+            if lemma:
+                continue
+            key = (orth, pos, morph)
+            value = memo.get(key)
+            if value is None:
+                value = memo[key] = self.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            doc[i].lemma = value
+        return doc
+
+
+@Language.factory("dyads_memo_attribute_ruler")
+def _make_memo_attribute_ruler(nlp: Language, name: str) -> MemoAttributeRuler:
+    return MemoAttributeRuler(nlp.get_pipe("attribute_ruler"))
+
+
+@Language.factory("dyads_memo_lemmatizer")
+def _make_memo_lemmatizer(nlp: Language, name: str) -> MemoLemmatizer:
+    return MemoLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
+def _memoize(nlp: Language) -> None:
+    """Put the remembering attribute ruler and lemmatizer in the places (and under the names) of spaCy's.
+
+    Only for the components as en_core_web_sm configures them (a rule lemmatizer that does not overwrite);
+    any other model keeps its own.
+    """
+    from spacy.pipeline import AttributeRuler, Lemmatizer
+
+    def swap(name: str, factory: str) -> None:  # the factory wraps the component it replaces
+        nlp.add_pipe(factory, name=f"{name}_memo", before=name)
+        nlp.remove_pipe(name)
+        nlp.rename_pipe(f"{name}_memo", name)
+
+    names = nlp.pipe_names
+    if "attribute_ruler" in names and type(nlp.get_pipe("attribute_ruler")) is AttributeRuler:
+        swap("attribute_ruler", "dyads_memo_attribute_ruler")
+    if "lemmatizer" in names:
+        lem = nlp.get_pipe("lemmatizer")
+        if isinstance(lem, Lemmatizer) and lem.mode == "rule" and not lem.overwrite:
+            swap("lemmatizer", "dyads_memo_lemmatizer")
+
+
+def load_nlp(model: str = SPACY_MODEL, memoize: bool = True) -> Language:
     """Load the spaCy pipeline once per process, with our paragraph splitter before the parser.
 
-    Also fixes the process's mmap threshold if DYADS_MMAP_THRESHOLD asks for one (see MMAP_THRESHOLD).
+    `memoize` puts `MemoAttributeRuler` and `MemoLemmatizer` in place of spaCy's attribute ruler and
+    lemmatizer (same annotations, a fifth of the parse time less). Also fixes the process's mmap
+    threshold if DYADS_MMAP_THRESHOLD asks for one (see MMAP_THRESHOLD).
     """
     fix_mmap_threshold()
     nlp = spacy.load(model)
     nlp.max_length = MAX_LENGTH
     if "dyads_paragraph_sentences" not in nlp.pipe_names:
         nlp.add_pipe("dyads_paragraph_sentences", before="parser")
+    if memoize:
+        _memoize(nlp)
     return nlp
 
 
