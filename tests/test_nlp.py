@@ -78,3 +78,65 @@ def test_batches_of_8_parse_as_batches_of_32(coder):
                 for doc in coder.nlp.pipe(texts, batch_size=batch_size)]
 
     assert annotations(BATCH_SIZE) == annotations(32)
+
+
+def _example_texts() -> list[str]:
+    from dyads.ingest import read_inputs
+    from dyads.models import Article
+    from tests.conftest import REPO
+
+    return [a.text for a in read_inputs([str(REPO / "examples")]) if isinstance(a, Article)]
+
+
+def _tokens(doc) -> list[tuple]:
+    return [(t.orth_, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_,
+             t.is_sent_start) for t in doc]
+
+
+def test_remembering_attribute_ruler_and_lemmatizer_annotate_as_spacys_own(coder):
+    """nlp.MemoAttributeRuler and MemoLemmatizer: the same POS, MORPH, LEMMA, TAG and DEP as spaCy's components.
+
+    The texts hold what the ruler's rare rules are for: two-token rules ("gon na", "got ta", "there are"),
+    contractions, pronouns by case, a space token and words the lemmatizer must not overwrite.
+    """
+    from dyads.nlp import MemoAttributeRuler, MemoLemmatizer, load_nlp
+
+    assert isinstance(coder.nlp.get_pipe("attribute_ruler"), MemoAttributeRuler)
+    assert isinstance(coder.nlp.get_pipe("lemmatizer"), MemoLemmatizer)
+    plain = load_nlp(memoize=False)
+    assert type(plain.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
+    texts = _example_texts() + [
+        "We're gonna win, and I got ta say there are reasons. Let's go!  Y'all ain't seen nothing.",
+        "She gave it to him; they told us it's theirs. Doin' somethin' ol' \u2019em c'mon 'nuff.",
+        "It was not done. Nothing was said, but he'd have been there, and there is hope.",
+    ]
+    for _ in range(2):  # the second time from the memory
+        assert [_tokens(d) for d in coder.nlp.pipe(texts)] == [_tokens(d) for d in plain.pipe(texts)]
+
+
+def test_ner_runs_only_where_asked_and_finds_there_what_it_finds_in_the_whole_text(coder):
+    from dyads.nlp import NER_MARGIN, _runs, parse_pipe
+
+    assert _runs([(50, 60), (0, 10), (12, 20)], 100, 2) == [(0, 0, 20, 22), (48, 50, 60, 62)]
+    assert _runs([(0, 10), (31, 40)], 40, NER_MARGIN) == [(0, 0, 10, 20), (21, 31, 40, 40)]
+    assert _runs([(0, 10), (30, 40)], 40, NER_MARGIN) == [(0, 0, 40, 40)]  # their contexts meet
+    texts = _example_texts()
+    asked: list[list[tuple[int, int]]] = []
+
+    def every_third_sentence(doc):
+        spans = [(s.start, s.end) for i, s in enumerate(doc.sents) if i % 3 == 0]
+        asked.append(spans)
+        return spans
+
+    full = [d for d, _ in parse_pipe(coder.nlp, ((t, None) for t in texts))]
+    part = [d for d, _ in parse_pipe(coder.nlp, ((t, None) for t in texts), ner_spans=every_third_sentence)]
+    assert len(asked) == len(texts)  # no example is long enough to be parsed in chunks
+    for a, b, spans in zip(full, part, asked, strict=True):
+        assert [(t.dep_, t.head.i, t.lemma_) for t in a] == [(t.dep_, t.head.i, t.lemma_) for t in b]
+        inside = {i for s, e in spans for i in range(s, e)}
+        everywhere = {(e.start, e.end, e.label_) for e in a.ents}
+        wanted = {x for x in everywhere if inside & set(range(x[0], x[1]))}
+        found = {(e.start, e.end, e.label_) for e in b.ents}
+        assert wanted <= found <= everywhere
+        assert all(t.ent_iob_ in {"B", "I", "O"} for t in b)  # every token annotated: outside if not asked
+    assert sum(len(d.ents) for d in part) < sum(len(d.ents) for d in full)

@@ -215,7 +215,7 @@ def load_articles(corpus: Sequence[str], n: int) -> list[Article]:
 
 
 def bench(corpus: Sequence[str], n_articles: int = 500, n_process: int = 1, batch_size: int = 8,
-          cold: bool = False, rounds: int = 5) -> BenchReport:
+          cold: bool = False, rounds: int = 5, selective_ner: bool | None = None) -> BenchReport:
     """Bare spaCy and the full pipeline into a fresh DuckDB file, on the first `n_articles`, in rounds.
 
     The articles are cut into `rounds` consecutive slices; each slice is parsed by bare spaCy and
@@ -223,7 +223,8 @@ def bench(corpus: Sequence[str], n_articles: int = 500, n_process: int = 1, batc
     shared or virtual machine the speed of the CPU drifts by 20-30% over minutes (bare spaCy alone
     took 24 s and 33 s on the same 200 articles within five minutes): two long runs one after the
     other then measure the drift, not dyads. Interleaving puts both sides in the same minutes. A
-    first bare pass over one slice warms the model and is not counted.
+    first bare pass over one slice warms the model and is not counted. `selective_ner` is the
+    Coder's (None: its default).
     """
     import spacy
 
@@ -241,12 +242,14 @@ def bench(corpus: Sequence[str], n_articles: int = 500, n_process: int = 1, batc
     coder: Coder | None = None
     if n_process > 1:  # both sides in worker processes, started once and warmed up before the clock runs
         bare_pool: _BarePool | None = _BarePool(SPACY_MODEL, n_process, batch_size)
-        pool: CodingPool | None = CodingPool(CoderSpec(model=SPACY_MODEL), n_process)
+        spec = CoderSpec(model=SPACY_MODEL, selective_ner=selective_ner)
+        pool: CodingPool | None = CodingPool(spec, n_process)
         stage_seconds = pool.stage_seconds
     else:
         nlp = spacy.load(SPACY_MODEL)
         nlp.max_length = 2_000_000
-        coder = Coder(model=SPACY_MODEL)
+        coder = Coder(model=SPACY_MODEL, selective_ner=selective_ner)
+        spec = CoderSpec(model=SPACY_MODEL, selective_ner=selective_ner)
         bare_pool = pool = None
         stage_seconds = coder.timer.seconds
 
@@ -271,7 +274,7 @@ def bench(corpus: Sequence[str], n_articles: int = 500, n_process: int = 1, batc
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
             if pool is not None and slices:  # the workers load their models: not counted either
                 with Store(Path(tmp) / "warm.duckdb") as warm:
-                    code_into_store(iter(slices[0]), warm, CoderSpec(), pool=pool, force=True)
+                    code_into_store(iter(slices[0]), warm, spec, pool=pool, force=True)
                 stage_seconds.clear()
             # each side's figures leave out the other side's (idle) workers
             bare_skip = pool.pids() if pool is not None else set()
@@ -285,7 +288,7 @@ def bench(corpus: Sequence[str], n_articles: int = 500, n_process: int = 1, batc
                 cpu0 = _cpu_seconds(skip=full_skip)
                 with PeakRSS(skip=full_skip) as mem:
                     t0 = time.perf_counter()
-                    report = code_into_store(iter(part), store, coder or CoderSpec(), batch_size=64, force=True,
+                    report = code_into_store(iter(part), store, coder or spec, batch_size=64, force=True,
                                              pool=pool)
                     full_rounds.append(time.perf_counter() - t0)
                 full_cpu += _cpu_seconds(skip=full_skip) - cpu0

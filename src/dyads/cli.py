@@ -129,9 +129,12 @@ def _resolve_db(db: str | None) -> str:
 @click.option("--processes", "-p", type=click.IntRange(min=1), default=None,
               help="Worker processes that parse and code (default: the usable CPUs; 1 = all in this process).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@click.option("--ner", "ner", type=click.Choice(["events", "all"]), default=None,
+              help="Named entities only in the sentences that may hold an event and the lead (events), or in "
+                   "every sentence (all). Default: dyads.pipeline.SELECTIVE_NER.")
 @_raw_csv_option
 def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batch_size, engine, scheduler, workers,
-         partition_size, out_dir, one_sided, processes, quiet, raw_csv) -> None:
+         partition_size, out_dir, one_sided, processes, quiet, ner, raw_csv) -> None:
     """Code INPUT files, directories or '-' (JSON lines on stdin) into events in the database."""
     if engine == "dask" and one_sided:
         _err("dyads code: --one-sided is not available with --engine dask (its workers code with the default policy)")
@@ -162,7 +165,7 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
 
     # a spec, not a loaded Coder: with worker processes only they load the model
     coder = CoderSpec(dict_dirs=tuple(dict_dirs), default_dict=not no_default_dict,
-                      policy=EventPolicy(one_sided=one_sided))
+                      policy=EventPolicy(one_sided=one_sided), selective_ner=None if ner is None else ner == "events")
     out = _open_output(output)
     writer = EventWriter(out, fmt, escape_formulas=not raw_csv) if out is not None else None
     bar = tqdm(desc="coding", unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True)
@@ -434,8 +437,10 @@ def bench() -> None:
               help="Also time `dyads code` of one short article in a fresh process.")
 @click.option("--rounds", default=5, show_default=True, type=click.IntRange(min=1),
               help="Slices of the articles, each parsed bare then coded, so machine speed drift hits both.")
+@click.option("--ner", "ner", type=click.Choice(["events", "all"]), default=None,
+              help="dyads' named entities: only where an event may be, or everywhere (default: the Coder's).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def bench_corpus(corpus, n_articles, n_process, batch_size, cold, rounds, fmt) -> None:
+def bench_corpus(corpus, n_articles, n_process, batch_size, cold, rounds, ner, fmt) -> None:
     """Bare spaCy vs the full pipeline into DuckDB on the same articles: speed, stages, peak RSS."""
     from dyads.bench import bench as run_bench
     from dyads.bench import format_report
@@ -445,7 +450,8 @@ def bench_corpus(corpus, n_articles, n_process, batch_size, cold, rounds, fmt) -
         if not Path(p).exists():
             _err(f"dyads bench: no such corpus: {p}")
             sys.exit(EXIT_USAGE)
-    report = run_bench(list(corpus), n_articles, n_process, batch_size, cold, rounds)
+    report = run_bench(list(corpus), n_articles, n_process, batch_size, cold, rounds,
+                       selective_ner=None if ner is None else ner == "events")
     click.echo(json.dumps(report.to_dict(), indent=2) if fmt == "json" else format_report(report))
 
 

@@ -524,6 +524,18 @@ def resolve_coreference(doc: Doc, actors: list[Actor], fallback_reasons: Iterabl
     or that has none takes its antecedent's country. Every added or changed actor says why in its
     `source`.
     """
+    return coreference_stage(doc, actors, fallback_reasons)[0]
+
+
+def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[str] = ()
+                      ) -> tuple[list[Actor], Coreference | None]:
+    """`resolve_coreference`, and the `Coreference` of its result for the quotes to read, if it has one.
+
+    Why: the speakers of quotations are resolved through a `Coreference` of the final actor layer
+    (pronoun actors left out). The one this stage used for the pronouns is exactly that when it was
+    built after the last change to the actors (names added after roles, descriptions given a
+    country), so `find_quotes` takes it instead of building it a second time; else None.
+    """
     weak = tuple(fallback_reasons)
     coref = Coreference(doc, actors, guessed=weak)
     covered: set[int] = set()
@@ -532,6 +544,7 @@ def resolve_coreference(doc: Doc, actors: list[Actor], fallback_reasons: Iterabl
         if span is not None:
             covered.update(range(span.start, span.end))
     out = list(actors)
+    changed = False  # whether an actor `coref` was built from has changed since
     for actor in actors:
         if actor.kind != "sector" or not actor.sector or (
             actor.country and not any(r in (actor.source or "") for r in weak)
@@ -547,10 +560,13 @@ def resolve_coreference(doc: Doc, actors: list[Actor], fallback_reasons: Iterabl
         actor.code = (ante.code if head.lemma_.lower() in STATE_WORDS else ante.country + (actor.sector or ""))
         actor.kind = "description"
         actor.source = f"{actor.source} + refers back to '{ante.text}' at {ante.start} -> {actor.code}"
+        changed = True
     named = _names_after_roles(doc, coref, covered)
     if named:
         out.extend(named)
         coref = Coreference(doc, out, guessed=weak)  # the names are antecedents of later pronouns too
+        changed = False
+    shared = None if changed or any(a.kind == "pronoun" for a in out) else coref
     for tok in doc:
         if tok.i in covered or tok.pos_ != "PRON" or (tok.lower_ not in PRONOUNS and tok.lower_ not in FIRST_PERSON):
             continue
@@ -565,4 +581,4 @@ def resolve_coreference(doc: Doc, actors: list[Actor], fallback_reasons: Iterabl
         out.append(Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code=ante.code,
                          country=ante.country, sector=ante.sector, name=ante.name, kind="pronoun",
                          source=f"{'possessive ' if possessive else ''}pronoun -> '{ante.text}' at {ante.start}"))
-    return sorted(out, key=lambda a: a.start)
+    return sorted(out, key=lambda a: a.start), shared

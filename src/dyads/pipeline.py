@@ -18,11 +18,12 @@ from spacy.tokens import Doc
 
 from dyads.actors import ActorDictionary, find_actors, load_actor_dictionary
 from dyads.actors.recognize import GUESSED_COUNTRY
-from dyads.coref import resolve_coreference
+from dyads.coref import coreference_stage
 from dyads.events import VerbDictionary, code_events, load_verb_dictionary
 from dyads.events.coder import SentenceExplanation
 from dyads.events.coder import explain as explain_sentences
 from dyads.events.filters import EventPolicy
+from dyads.events.prefilter import event_spans
 from dyads.geo import Gazetteer, find_places, load_gazetteer
 from dyads.ingest.dates import parse_date
 from dyads.models import Article, CodedArticle
@@ -32,6 +33,12 @@ from dyads.quotes import find_quotes, link_events_to_quotes
 from dyads.time import find_times
 
 STAGES: tuple[str, ...] = ("times", "places", "actors", "coref", "quotes", "events")
+
+SELECTIVE_NER = False
+"""Run the entity recogniser only on the sentences that may hold an event (and the lead): see
+`dyads.events.prefilter`. The same events on every gold set as with entities everywhere
+(tests/test_prefilter.py); the places, times and actors the recogniser alone finds in other
+sentences are not found (docs/performance.md)."""
 
 
 def load_actors(dict_dirs: Sequence[str | Path] = (), default_dict: bool = True) -> ActorDictionary:
@@ -92,6 +99,7 @@ class Coder:
         model: str = SPACY_MODEL,
         resources: Resources | None = None,
         policy: EventPolicy | None = None,
+        selective_ner: bool | None = None,
     ):
         unknown = set(stages) - set(STAGES)
         if unknown:
@@ -102,12 +110,23 @@ class Coder:
         # the resources were handed in, since those cannot be rebuilt from arguments
         self.options: dict | None = None if resources is not None else {
             "dict_dirs": tuple(str(d) for d in dict_dirs), "default_dict": default_dict,
-            "stages": self.stages, "model": model, "policy": policy}
+            "stages": self.stages, "model": model, "policy": policy, "selective_ner": selective_ner}
         self.nlp = load_nlp(model)
         self.resources = resources or Resources.load(dict_dirs, default_dict)
         self.timer = StageTimer()
         # which coded predicates are events (one-sided ones, background): see dyads.events.filters
         self.policy = policy or EventPolicy()
+        # entities only where an event may be; only when events are coded (the selection is theirs)
+        if selective_ner is None:
+            selective_ner = SELECTIVE_NER
+        self.selective_ner = selective_ner and "events" in self.stages
+
+    def _ner_spans(self, doc: Doc) -> list[tuple[int, int]]:
+        return event_spans(doc, self.resources.verbs)
+
+    def _parse(self, items, batch_size: int = BATCH_SIZE, n_process: int = 1):
+        return parse_pipe(self.nlp, items, batch_size, n_process,
+                          ner_spans=self._ner_spans if self.selective_ner else None)
 
     def code(
         self,
@@ -127,14 +146,14 @@ class Coder:
              n_process: int = 1) -> Iterator[CodedArticle]:
         """Code a stream of articles, parsing in batches; yields results in input order."""
         started = time.perf_counter()
-        for doc, article in parse_pipe(self.nlp, ((a.text, a) for a in articles), batch_size, n_process):
+        for doc, article in self._parse(((a.text, a) for a in articles), batch_size, n_process):
             started = self.timer.add("parse", started)
             yield self.annotate_doc(doc, article)
             started = time.perf_counter()
 
     def explain(self, articles: Iterable[Article]) -> Iterator[tuple[CodedArticle, list[SentenceExplanation]]]:
         """Code articles and say, per sentence, which predicates were found and why each was kept or dropped."""
-        for doc, article in parse_pipe(self.nlp, ((a.text, a) for a in articles)):
+        for doc, article in self._parse((a.text, a) for a in articles):
             coded = self.annotate_doc(doc, article)
             yield coded, explain_sentences(doc, coded, self.resources, self.policy)
 
@@ -152,11 +171,12 @@ class Coder:
         if "actors" in self.stages:
             out.actors = find_actors(doc, article, res.actors)
             t = self.timer.add("actors", t)
+        coref = None  # built once: the coref stage's Coreference is the one the quotes' speakers read
         if "coref" in self.stages:
-            out.actors = resolve_coreference(doc, out.actors, GUESSED_COUNTRY)
+            out.actors, coref = coreference_stage(doc, out.actors, GUESSED_COUNTRY)
             t = self.timer.add("coref", t)
         if "quotes" in self.stages:
-            out.quotes = find_quotes(doc, out.actors)
+            out.quotes = find_quotes(doc, out.actors, coref)
             t = self.timer.add("quotes", t)
         if "events" in self.stages:
             out.events, out.no_events = code_events(doc, out, res, self.policy)

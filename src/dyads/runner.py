@@ -157,6 +157,7 @@ class CoderSpec:
     stages: tuple[str, ...] | None = None  # None: every stage
     model: str | None = None  # None: dyads' default model
     policy: EventPolicy | None = None  # which coded predicates are events (dyads.events.filters); None: the default
+    selective_ner: bool | None = None  # entities only where an event may be (dyads.events.prefilter); None: default
 
     @classmethod
     def of(cls, coder: Coder) -> CoderSpec | None:
@@ -172,6 +173,8 @@ class CoderSpec:
             kwargs["model"] = self.model
         if self.policy is not None:
             kwargs["policy"] = self.policy
+        if self.selective_ner is not None:
+            kwargs["selective_ner"] = self.selective_ner
         return Coder(**kwargs)
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from dyads.coref import Coreference
 from dyads.models import Actor, Event, Quote, Span, Speaker
 from dyads.nlp import doc_text
 from dyads.quotes.marks import DOUBLED, OPENING, STRAIGHT, Quoted, find_quoted, inside
@@ -164,11 +165,11 @@ def _is_title(words: str) -> bool:
 class _Finder:
     """One document's quotations: pairs marks, attributes each, then reads reported speech."""
 
-    def __init__(self, doc: Doc, actors: list[Actor]):
+    def __init__(self, doc: Doc, actors: list[Actor], coref: Coreference | None = None):
         self.doc = doc
         self.text = doc_text(doc)
         self.quoted = find_quoted(self.text)
-        self.resolver = SpeakerResolver(doc, actors, self.quoted)
+        self.resolver = SpeakerResolver(doc, actors, self.quoted, coref)
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -430,13 +431,15 @@ class _Finder:
         return self._trim(lo, phrase_lo)
 
 
-def find_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
+def find_quotes(doc: Doc, actors: list[Actor], coref: Coreference | None = None) -> list[Quote]:
     """Every direct, partial and indirect quotation in `doc`, in text order, with cue and speaker.
 
     `actors` is the actor layer of the same document; a speaker takes the code of the actor its
     noun phrase overlaps, or for a pronoun or a bare surname, that of the person it refers to.
+    `coref`, if given, is the `Coreference` of these actors without their pronoun actors (as
+    `coref.coreference_stage` hands it on); else one is built here.
     """
-    finder = _Finder(doc, actors)
+    finder = _Finder(doc, actors, coref)
     quotes = finder.direct() + finder.indirect()
     seen: set[tuple[int, int]] = set()
     out: list[Quote] = []

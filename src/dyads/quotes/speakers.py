@@ -25,9 +25,10 @@ class SpeakerResolver:
     not antecedents: "our" in a quote is not the speaker) and the actor layer.
     """
 
-    def __init__(self, doc: Doc, actors: list[Actor], quoted: list[Quoted]):
+    def __init__(self, doc: Doc, actors: list[Actor], quoted: list[Quoted], coref: Coreference | None = None):
         self.doc = doc
-        self.coref = Coreference(doc, [a for a in actors if a.kind != "pronoun"], quoted)
+        # `coref`: the coreference stage's own, when it is the one of these actors (`coref.coreference_stage`)
+        self.coref = coref or Coreference(doc, [a for a in actors if a.kind != "pronoun"], quoted)
         self._memo: dict[int, tuple[str | None, str | None]] = {}
 
     def antecedent(self, pronoun: Token) -> Mention | None:
