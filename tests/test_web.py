@@ -442,7 +442,7 @@ def test_foreign_host_header_is_refused(client):
 def test_only_reads(client, db):
     assert client.post("/api/events").status_code == 405
     with pytest.raises(Exception, match="read-only"):
-        client.app.state.store.con.cursor().execute("DELETE FROM events")
+        client.app.state.reader.store.con.cursor().execute("DELETE FROM events")
     with Store(db, read_only=True) as st:  # a second reader is fine while the app runs
         assert st.query("SELECT count(*) FROM events")[1][0][0] == 7
 
@@ -545,8 +545,8 @@ def test_summary_tables_answer_as_the_events_do(db, tmp_path):
             "/api/actors?q=syr", "/api/actors?q=lavrov"]
     with TestClient(create_app(db, allowed_hosts=["testserver"])) as fast, \
             TestClient(create_app(plain, allowed_hosts=["testserver"])) as slow:
-        assert summaries.has_summaries(fast.app.state.store.con)
-        assert not summaries.has_summaries(slow.app.state.store.con)
+        assert summaries.has_summaries(fast.app.state.reader.store.con)
+        assert not summaries.has_summaries(slow.app.state.reader.store.con)
         for url in urls:
             assert fetch(fast, url) == fetch(slow, url), url
 
@@ -561,8 +561,8 @@ def test_an_older_database_is_upgraded_before_it_is_served(tmp_path, monkeypatch
         _as_of_version(m, 3)
         build_db(path)
     with TestClient(create_app(path, allowed_hosts=["testserver"])) as c:
-        assert c.app.state.store.schema_version == SCHEMA_VERSION
-        assert summaries.has_summaries(c.app.state.store.con)
+        assert c.app.state.reader.store.schema_version == SCHEMA_VERSION
+        assert summaries.has_summaries(c.app.state.reader.store.con)
         assert get(c, "/api/overview")["events"] == 7
         assert get(c, "/api/events", actor="SYROPP")["total"] == 1
 

@@ -154,7 +154,7 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
             _err(f"dyads code: no such file or directory: {p}")
             sys.exit(EXIT_USAGE)
     try:
-        store = Store(db_path)
+        store = Store(db_path, shared=True)  # let go of the file between batches: `dyads serve` reads it then
     except StoreLocked as exc:
         _err(f"dyads code: {exc}")
         sys.exit(EXIT_ERROR)
