@@ -486,3 +486,55 @@ def test_an_unbalanced_csv_quote_rejects_its_row_and_loses_no_other(tmp_path):
     assert [(type(i).__name__, getattr(i, "id", None) or i.record) for i in items] == [
         ("Article", "1"), ("Reject", "row 2"), ("Article", "3")]
     assert items[0].text == 'Russia met\nSyria in a "quoted" text'
+
+
+@pytest.mark.slow
+def test_coding_and_browsing_one_database_go_on_together(tmp_path):
+    """`dyads serve` and `dyads code` on one file at once, in two processes: the coding run stores every
+    batch, the API answers every request meanwhile and shows the new articles within seconds (was: `dyads
+    code` stopped at once with "in use by another dyads process" while the server ran)."""
+    import threading
+    import time
+
+    import httpx
+
+    from dyads.web.loadtest import _free_port, start_server
+
+    texts = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.txt"))
+    db = tmp_path / "live.duckdb"
+    code = [sys.executable, "-m", "dyads.cli", "code", "-q", "--processes", "1", "--db", str(db)]
+    subprocess.run([*code, *map(str, texts[:2])], check=True, timeout=600)
+    port = _free_port()
+    server = start_server(str(db), port)
+    seen: list[tuple[int, int | None]] = []  # (status, articles) of every request while coding
+    stop = threading.Event()
+
+    def browse() -> None:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as http:
+            while not stop.is_set():
+                r = http.get("/api/stats")
+                seen.append((r.status_code, r.json().get("articles") if r.status_code == 200 else None))
+                http.get("/api/events", params={"limit": 5}).raise_for_status()
+                time.sleep(0.05)
+
+    browser = threading.Thread(target=browse)
+    browser.start()
+    try:
+        done = subprocess.run([*code, "--batch-size", "2", *map(str, texts[2:])], capture_output=True, text=True,
+                              timeout=900)
+        assert done.returncode == 0, done.stderr
+        deadline = time.monotonic() + 10  # the server sees the last batch within seconds
+        while time.monotonic() < deadline and (not seen or seen[-1][1] != len(texts)):
+            time.sleep(0.2)
+        stop.set()
+        browser.join(timeout=120)
+        assert seen and {s for s, _ in seen} == {200}, [s for s in seen if s[0] != 200][:3]
+        counts = [n for _, n in seen]
+        assert counts[0] == 2 and counts[-1] == len(texts)
+        assert counts == sorted(counts) and len(set(counts)) > 2  # batches seen as they were stored
+        ids = {a["id"] for a in httpx.get(f"http://127.0.0.1:{port}/api/articles", params={"limit": 50}).json()["items"]}
+        assert {p.stem for p in texts} <= ids
+    finally:
+        stop.set()
+        server.terminate()
+        server.wait(timeout=60)
