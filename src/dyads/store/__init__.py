@@ -175,7 +175,7 @@ class Store:
     def _connect(self, read_only: bool | None = None) -> duckdb.DuckDBPyConnection:
         try:
             return duckdb.connect(self.path, read_only=self.read_only if read_only is None else read_only)
-        except duckdb.IOException as exc:
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
             if is_lock_conflict(exc):
                 raise StoreLocked(self._in_use()) from None
             raise

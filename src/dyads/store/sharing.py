@@ -56,8 +56,11 @@ def lock_path(db_path: str | Path, kind: str) -> Path:
 
 
 def is_lock_conflict(exc: BaseException) -> bool:
-    """Whether DuckDB refused to open a file because another process holds its lock."""
-    return isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()
+    """Whether DuckDB refused to open a file because another process holds its lock (or, within one
+    process, because a connection of the other kind, read-only or writing, is open)."""
+    text = str(exc).lower()
+    return (isinstance(exc, duckdb.IOException) and "lock" in text
+            or isinstance(exc, duckdb.ConnectionException) and "different configuration" in text)
 
 
 class FileLock:
