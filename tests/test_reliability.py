@@ -94,6 +94,38 @@ def test_non_english_text_is_rejected_with_reason(tmp_path):
     assert isinstance(r, Reject) and r.reason.startswith("not English")
 
 
+def test_short_and_mixed_texts_are_judged_by_lingua(tmp_path):
+    """A sentence in another language is a reject naming the language; English headlines, sentences and
+    articles quoting another language are read (was: anything under 25 words was accepted unread, so
+    every one-sentence record in Spanish or German was coded with English dictionaries)."""
+    other = {
+        "Spanish": "El ministro de Defensa anunció el martes el envío de más soldados a la frontera norte.",
+        "German": "Die Regierung will die Steuern auf Diesel im nächsten Jahr deutlich erhöhen.",
+        "Polish": "Prezydent podpisał w piątek ustawę o nowych zasadach finansowania szpitali.",
+    }
+    for language, text in other.items():
+        assert not_english_reason(text) == (f"not English: the text reads as {language} (lingua, first "
+                                            f"{len(text)} characters)"), language
+    # another language quoting English: not English (lingua's fast mode names it Spanish, not French)
+    mixed = "Le Premier ministre britannique David Cameron a déclaré lundi à Londres que le \"deal is done\"."
+    assert (not_english_reason(mixed) or "").startswith("not English: the text reads as ")
+    english = [
+        "Rebels shelled the airport on Tuesday, the army said.",
+        "Obama, Putin meet in Geneva",  # a headline: too short to tell, read
+        "CFTC orders JPMorgan to pay $20 million in Lehman case",
+        "President Francois Hollande said on Tuesday that France would not back down. \"Nous ne cederons pas,\" "
+        "he told reporters in Paris, adding that security at the airports would be tightened for the summer.",
+    ]
+    for text in english:
+        assert not_english_reason(text) is None, text
+    p = tmp_path / "short.jsonl"
+    p.write_text(json.dumps({"id": "es", "date": "2013-07-22", "text": other["Spanish"]}) + "\n"
+                 + json.dumps({"id": "en", "date": "2013-07-22", "text": english[0]}) + "\n")
+    rejected, read = read_inputs([str(p)])
+    assert isinstance(rejected, Reject) and rejected.reason.startswith("not English: the text reads as Spanish")
+    assert isinstance(read, Article) and read.id == "en"
+
+
 def _dump(db: Path) -> tuple:
     con = duckdb.connect(str(db), read_only=True)
     try:
@@ -532,7 +564,8 @@ def test_coding_and_browsing_one_database_go_on_together(tmp_path):
         counts = [n for _, n in seen]
         assert counts[0] == 2 and counts[-1] == len(texts)
         assert counts == sorted(counts) and len(set(counts)) > 2  # batches seen as they were stored
-        ids = {a["id"] for a in httpx.get(f"http://127.0.0.1:{port}/api/articles", params={"limit": 50}).json()["items"]}
+        listed = httpx.get(f"http://127.0.0.1:{port}/api/articles", params={"limit": 50}).json()["items"]
+        ids = {a["id"] for a in listed}
         assert {p.stem for p in texts} <= ids
     finally:
         stop.set()

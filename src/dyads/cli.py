@@ -498,9 +498,9 @@ class _LazyGroup(click.Group):
     "plover": "dyads.eval.plover:command", "plover-actors": "dyads.eval.actors:command",
     "cameo-examples": "dyads.eval.cameo_examples:command", "places": "dyads.eval.places:command",
     "quotes": "dyads.eval.quotes:command", "seed": "dyads.eval.seed:command",
-    "articles": "dyads.eval.articles:command"})
+    "articles": "dyads.eval.articles:command", "ingest": "dyads.eval.ingest:command"})
 def eval_group() -> None:
-    """Score dyads on gold data (TimeML, PETRARCH suites, PLOVER, quotes, the seed, whole articles)."""
+    """Score dyads on gold data (TimeML, PETRARCH suites, PLOVER, quotes, the seed, whole articles, input quality)."""
 
 
 @main.group("dict", cls=_LazyGroup, lazy={"lookup": "dyads.actors.commands:lookup_command",
