@@ -106,6 +106,9 @@ def test_short_and_mixed_texts_are_judged_by_lingua(tmp_path):
     for language, text in other.items():
         assert not_english_reason(text) == (f"not English: the text reads as {language} (lingua, first "
                                             f"{len(text)} characters)"), language
+    # short, but in another script: looked at all the same
+    assert not_english_reason("Правительство объявило о санкциях") == (
+        "not English: the text reads as Russian (lingua, first 33 characters)")
     # another language quoting English: not English (lingua's fast mode names it Spanish, not French)
     mixed = "Le Premier ministre britannique David Cameron a déclaré lundi à Londres que le \"deal is done\"."
     assert (not_english_reason(mixed) or "").startswith("not English: the text reads as ")

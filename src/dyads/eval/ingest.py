@@ -470,10 +470,56 @@ def score_language(items: list[tuple[str, str, bool]], methods: dict[str, Callab
             s.total[key] += 1
             if accepted == is_en:
                 s.right[key] += 1
-            elif len(s.wrong) < 12:
+            elif len(s.wrong) < 40:
                 s.wrong.append(f"{'accepted' if accepted else 'rejected'} {kind}: {text[:70]!r}")
         scores.append(s)
     return scores
+
+
+#: lingua settings compared in `--lingua-variants` (name -> builder mode, minimum characters, English
+#: confidence floor or None, minimum relative distance)
+LINGUA_VARIANTS: dict[str, tuple[str, int, float | None, float]] = {
+    "low, every text": ("low", 0, None, 0.0),
+    "low, distance 0.1": ("low", 0, None, 0.1),
+    "low, distance 0.2": ("low", 0, None, 0.2),
+    "low, distance 0.3": ("low", 0, None, 0.3),
+    "high, every text": ("high", 0, None, 0.0),
+    "high, English >= 0.05": ("high", 0, 0.05, 0.0),
+    "low, 40+ characters": ("low", 40, None, 0.0),
+    "low, 60+ characters": ("low", 60, None, 0.0),
+    "low, 80+ characters": ("low", 80, None, 0.0),
+    "low, 120+ characters": ("low", 120, None, 0.0),
+}
+
+
+def lingua_variant(name: str, corpus: Path, n_english: int, step: int) -> dict:
+    """Right decisions, English headlines rejected, peak-RSS growth and CPU ms/text of one lingua setting
+    (run in a fresh process each, so that the memory figure is the setting's own)."""
+    from lingua import Language, LanguageDetectorBuilder
+
+    mode, min_chars, floor, distance = LINGUA_VARIANTS[name]
+    items = language_items(corpus, n_english, step)
+    before = _peak_rss_mb()
+    builder = LanguageDetectorBuilder.from_all_languages().with_minimum_relative_distance(distance)
+    detector = (builder.with_low_accuracy_mode() if mode == "low" else builder).build()
+
+    def english(text: str) -> bool:
+        sample = text[:2000]
+        if len(sample.strip()) < min_chars:
+            return True
+        if floor is not None:
+            return detector.compute_language_confidence(sample, Language.ENGLISH) >= floor
+        found = detector.detect_language_of(sample)
+        return found is None or found == Language.ENGLISH
+
+    english(items[0][1])
+    t0 = time.process_time()
+    decisions = [(kind, is_en, english(text)) for kind, text, is_en in items]
+    cpu = time.process_time() - t0
+    return {"right": sum(is_en == said for _, is_en, said in decisions), "total": len(decisions),
+            "headlines_rejected": sum(kind == "headline" and is_en and not said for kind, is_en, said in decisions),
+            "headlines": sum(kind == "headline" and is_en for kind, is_en, _ in decisions),
+            "memory_mb": _peak_rss_mb() - before, "ms": 1000 * cpu / len(decisions)}
 
 
 def _site_mb(*packages: str) -> float:
@@ -498,7 +544,8 @@ def _site_mb(*packages: str) -> float:
 @click.option("--whole-corpus/--no-whole-corpus", default=True, show_default=True,
               help="Also run each English check on every corpus text (false rejects on real English news).")
 @click.option("--step", default=0, help="Take every STEP-th corpus line (default: 37 for pages, 53 for texts).")
-def command(corpus: Path, articles: int, part: str, whole_corpus: bool, step: int) -> None:
+@click.option("--lingua-variants", is_flag=True, help="Also compare lingua's settings, each in a fresh process.")
+def command(corpus: Path, articles: int, part: str, whole_corpus: bool, step: int, lingua_variants: bool) -> None:
     """Compare HTML main-text extraction (ours, trafilatura) and the English check (ours, lingua)."""
     from dyads.ingest import language
 
@@ -544,6 +591,20 @@ def command(corpus: Path, articles: int, part: str, whole_corpus: bool, step: in
                 click.echo(f"  {name:<14} {len(rejected)} of {len(texts)} "
                            f"({1000 * (time.process_time() - t0) / len(texts):.2f} ms/article)"
                            + "".join(f"\n      {t[:90]!r}" for t in rejected[:5]))
+    if lingua_variants:
+        import subprocess
+        import sys
+
+        click.echo("\nlingua settings (each in a fresh process): right decisions, English headlines rejected, "
+                   "peak RSS growth, CPU ms/text")
+        for name in LINGUA_VARIANTS:
+            code = ("import json, sys; from pathlib import Path; from dyads.eval.ingest import lingua_variant; "
+                    "a = sys.argv; print(json.dumps(lingua_variant(a[1], Path(a[2]), int(a[3]), int(a[4]))))")
+            out = subprocess.run([sys.executable, "-c", code, name, str(corpus), str(articles), str(step or 53)],
+                                 capture_output=True, text=True, check=True).stdout
+            r = json.loads(out)
+            click.echo(f"  {name:<24} {r['right']:>4}/{r['total']:<4} {r['headlines_rejected']:>3}/{r['headlines']:<3} "
+                       f"{r['memory_mb']:>7.0f} MB {r['ms']:>6.2f}")
     traf = _site_mb("trafilatura", "lxml", "lxml_html_clean", "justext", "htmldate", "courlan", "dateparser", "babel",
                     "regex", "tld", "pytz", "tzlocal")
     click.echo(f"\ninstalled size: trafilatura with its dependencies {traf:.0f} MB, lingua {_site_mb('lingua'):.0f} MB")

@@ -41,8 +41,15 @@ LINGUA_SAMPLE_CHARS = 2000
 """How much of a text lingua reads: the language of an article shows in its first paragraphs."""
 
 LINGUA_MIN_CHARS = 60
-"""Shorter texts (a headline) get the benefit of the doubt: lingua's low-accuracy mode mistook 10 of 40
-English headlines for another language (docs/ingest.md), and no English text of 60 characters or more."""
+"""Shorter texts (a headline) in the Latin script get the benefit of the doubt: lingua's low-accuracy mode
+mistook 10 of 40 English headlines for another language (docs/ingest.md), and no English text of 60
+characters or more. A short text mostly in another script (Cyrillic, Arabic, Chinese, ...) is looked at."""
+
+
+def latin_share(text: str) -> float:
+    """The share of the letters of `text` that are basic Latin (A-Z, a-z); 1.0 for a text without letters."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isascii() for c in letters) / len(letters) if letters else 1.0
 
 _detector = None
 
@@ -65,7 +72,7 @@ def lingua_reason(text: str) -> str | None:
     """A reason to reject `text` as not English by lingua, or None (English, too short to tell, or no
     language recognised)."""
     sample = text[:LINGUA_SAMPLE_CHARS].strip()
-    if len(sample) < LINGUA_MIN_CHARS:
+    if len(sample) < LINGUA_MIN_CHARS and latin_share(sample) >= 0.5:
         return None
     from lingua import Language
 
