@@ -202,3 +202,29 @@ def test_a_shared_writer_stops_with_a_clear_message_when_a_reader_never_lets_go(
     finally:
         hold.kill()
         hold.wait()
+
+
+def test_a_read_only_store_waits_for_a_shared_writers_batch(tmp_path):
+    """`dyads events`, `export` and `query` open the store read-only during a coding run: while the run
+    stores a batch they wait for it, instead of stopping with "in use"."""
+    import threading
+    import time
+
+    from tests.test_aggregate import article, mention
+
+    db = tmp_path / "w.duckdb"
+    with Store(db, shared=True) as writer:
+        inside = threading.Event()
+
+        def store_slowly() -> None:
+            with writer.held():
+                inside.set()
+                time.sleep(1.0)
+                writer.write([article("a1", [mention("a1", 1, "RUS", "111", "USA")])], "test")
+
+        t = threading.Thread(target=store_slowly)
+        t.start()
+        assert inside.wait(30)
+        with Store(db, read_only=True) as reader:  # opened once the batch is stored
+            assert reader.query("SELECT count(*) FROM articles")[1][0][0] == 1
+        t.join()

@@ -24,7 +24,14 @@ from dyads.models import CodedArticle
 from dyads.store import summaries, words
 from dyads.store.migrations import SCHEMA_VERSION, SchemaError, current_version, migrate
 from dyads.store.rows import build_rows
-from dyads.store.sharing import POLL_SECONDS, WRITER_WAIT_SECONDS, FileLock, is_lock_conflict, lock_path
+from dyads.store.sharing import (
+    POLL_SECONDS,
+    WRITER_WAIT_SECONDS,
+    FileLock,
+    is_lock_conflict,
+    lock_path,
+    writer_wants,
+)
 
 __all__ = ["SCHEMA_VERSION", "SchemaError", "Store", "StoreFull", "StoreLocked", "Summary", "content_hash",
            "default_db_path", "out_of_space", "rollback"]
@@ -144,7 +151,7 @@ class Store:
         if read_only and not Path(self.path).exists():
             raise FileNotFoundError(f"no database at {self.path}; run `dyads code` first")
         if read_only:
-            self._con = self._connect()
+            self._con = self._connect_reading()
             version = current_version(self._con)
             if version > SCHEMA_VERSION:
                 self._con.close()
@@ -179,6 +186,21 @@ class Store:
             if is_lock_conflict(exc):
                 raise StoreLocked(self._in_use()) from None
             raise
+
+    def _connect_reading(self, any_writer: bool = False) -> duckdb.DuckDBPyConnection:
+        """A read-only connection; while a shared writer (`dyads code`) stores a batch, wait for its end
+        (with `any_writer`, for the end of any writer's turn, up to `wait_seconds`).
+
+        So `dyads events`, `export` and `query` work during a coding run, as `dyads serve` does.
+        """
+        deadline = time.monotonic() + self.wait_seconds
+        while True:
+            try:
+                return self._connect(read_only=True)
+            except StoreLocked:
+                if not (any_writer or writer_wants(self.path)) or time.monotonic() > deadline:
+                    raise
+                time.sleep(POLL_SECONDS)
 
     def _open_writer(self, wait: bool) -> None:
         """Open the writing connection; with `wait`, retry while readers are giving the file up."""
@@ -248,15 +270,7 @@ class Store:
         if self._con is not None:
             yield self._con
             return
-        deadline = time.monotonic() + self.wait_seconds
-        while True:
-            try:
-                con = self._connect(read_only=True)
-                break
-            except StoreLocked:  # another writer (a `dyads events` merging) has it for a moment
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(POLL_SECONDS)
+        con = self._connect_reading(any_writer=True)  # a `dyads events` merging holds it a moment
         try:
             yield con
         finally:
