@@ -267,6 +267,13 @@ nothing."""
 
 
 def _peak_rss_mb() -> float:
+    """This process's peak RSS: VmHWM on Linux (getrusage's figure carries the parent's peak across exec)."""
+    try:
+        for line in open("/proc/self/status", encoding="ascii"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
