@@ -324,6 +324,18 @@ def test_events_csv(client):
     assert client.get("/api/events.csv", params={"limit": 100_001}).status_code == 422
 
 
+def test_events_csv_read_in_pages_gives_the_same_rows(client, monkeypatch):
+    """The CSV download reads a page at a time (giving the file up between pages, for `dyads code`):
+    pages of 2 rows give the same CSV as one page, limits included."""
+    from dyads.web import app as app_module
+
+    asks = [{}, {"limit": 5}, {"limit": 4}, {"cameo": "11"}, {"actor": "ZZZ"}]
+    whole = [client.get("/api/events.csv", params=p).text for p in asks]
+    assert len(list(csv.DictReader(io.StringIO(whole[0])))) == 7
+    monkeypatch.setattr(app_module, "CSV_PAGE_ROWS", 2)
+    assert [client.get("/api/events.csv", params=p).text for p in asks] == whole
+
+
 # -- dyad, network, map --------------------------------------------------------------------------
 def test_dyad_both_directions(client):
     d = get(client, "/api/dyad", a="rus", b="USA")

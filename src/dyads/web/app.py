@@ -38,6 +38,7 @@ from dyads.web import queries
 STATIC_DIR = Path(__file__).parent / "static"
 MAX_PAGE = 500  # events or articles per page
 MAX_CSV_ROWS = 100_000  # rows of one CSV download
+CSV_PAGE_ROWS = 20_000  # rows of a CSV download read at once (the file is given up between pages)
 MAX_TOP = 100
 MAX_EDGES = 500
 MAX_POINTS = 5000
@@ -344,21 +345,26 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
         if unit == "events":
             return _csv_response(_merged_csv_rows(cur, flt, limit), "dyads-merged-events.csv")
         from dyads.export.records import EVENT_CSV_COLUMNS, event_csv_row
+        from dyads.queries import mention_records_page
 
         def rows() -> Iterator[str]:
-            # a cursor of its own, taken when streaming starts (the request's is closed before) and
-            # given back when it ends, however it ends
+            # a page at a time, each read with a cursor of its own that is given back before the page
+            # is sent: a client that reads slowly never keeps a `dyads code` run from storing a batch
             buf = io.StringIO()
             writer = csv.DictWriter(buf, fieldnames=EVENT_CSV_COLUMNS)
             writer.writeheader()
-            with reader.cursor() as stream_cur:
-                for i, rec in enumerate(queries.iter_event_records(stream_cur, flt, limit)):
+            after, left = None, limit
+            while left > 0:
+                with reader.cursor() as page_cur:
+                    page = mention_records_page(page_cur, flt, after, min(left, CSV_PAGE_ROWS))
+                for _, rec in page:
                     writer.writerow(event_csv_row(rec))
-                    if i % 500 == 499:
-                        yield buf.getvalue()
-                        buf.seek(0)
-                        buf.truncate()
-            yield buf.getvalue()
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+                if len(page) < min(left, CSV_PAGE_ROWS):
+                    break
+                after, left = page[-1][0], left - len(page)
 
         return _csv_response(rows(), "dyads-events.csv")
 
