@@ -127,6 +127,38 @@ def test_html_main_text_and_date(tmp_path):
     assert a.text == "Talks resume\n\nIran and the EU resumed talks."
 
 
+STORY = [
+    "ATHENS (Test Wire) - Greek unions staged a general strike on Friday against new spending cuts, closing "
+    "schools and grounding flights across the country.",
+    "Police fired tear gas at protesters who threw stones outside parliament, where lawmakers were due to vote on "
+    "the budget later in the day.",
+    "The finance minister said the cuts were the price of the next loan from the European Union and the IMF.",
+]
+
+
+@pytest.mark.parametrize("layout", ["divs", "trending-first", "article-inserts", "semantic", "plain"])
+def test_html_page_keeps_the_story_and_drops_headline_lists_and_comments(tmp_path, layout):
+    """Related-story lists, trending rails and reader comments are English sentences the coder would read as
+    events: the main text is the story alone, whatever the markup (was: our rules kept them on any page
+    without an <article> element, and the inserts inside one)."""
+    from dyads.eval.ingest import BOILERPLATE_SENTENCES, LAYOUTS, _norm
+
+    page = tmp_path / f"{layout}.html"
+    page.write_text(LAYOUTS[layout]("Greek unions strike over cuts", "2012-10-19T08:00:00Z", STORY, 0))
+    (a,) = _read(page)
+    assert isinstance(a, Article) and a.publication_date == date(2012, 10, 19)
+    assert [_norm(p) for p in a.text.split("\n\n") if _norm(p) in map(_norm, STORY)] == [_norm(p) for p in STORY]
+    assert [s for s in BOILERPLATE_SENTENCES if _norm(s) in _norm(a.text)] == []
+
+
+def test_html_page_without_main_text_is_a_reject_naming_the_reason(tmp_path):
+    page = tmp_path / "empty.html"
+    page.write_text("<html><head><title>Index</title></head><body><nav><a href='/'>Home</a></nav>"
+                    "<script>var x = 1;</script></body></html>")
+    (r,) = _read(page)
+    assert isinstance(r, Reject) and r.reason == "no text"
+
+
 @pytest.mark.parametrize(
     ("payload", "expected"),
     [

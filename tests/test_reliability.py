@@ -94,6 +94,41 @@ def test_non_english_text_is_rejected_with_reason(tmp_path):
     assert isinstance(r, Reject) and r.reason.startswith("not English")
 
 
+def test_short_and_mixed_texts_are_judged_by_lingua(tmp_path):
+    """A sentence in another language is a reject naming the language; English headlines, sentences and
+    articles quoting another language are read (was: anything under 25 words was accepted unread, so
+    every one-sentence record in Spanish or German was coded with English dictionaries)."""
+    other = {
+        "Spanish": "El ministro de Defensa anunció el martes el envío de más soldados a la frontera norte.",
+        "German": "Die Regierung will die Steuern auf Diesel im nächsten Jahr deutlich erhöhen.",
+        "Polish": "Prezydent podpisał w piątek ustawę o nowych zasadach finansowania szpitali.",
+    }
+    for language, text in other.items():
+        assert not_english_reason(text) == (f"not English: the text reads as {language} (lingua, first "
+                                            f"{len(text)} characters)"), language
+    # short, but in another script: looked at all the same
+    assert not_english_reason("Правительство объявило о санкциях") == (
+        "not English: the text reads as Russian (lingua, first 33 characters)")
+    # another language quoting English: not English (lingua's fast mode names it Spanish, not French)
+    mixed = "Le Premier ministre britannique David Cameron a déclaré lundi à Londres que le \"deal is done\"."
+    assert (not_english_reason(mixed) or "").startswith("not English: the text reads as ")
+    english = [
+        "Rebels shelled the airport on Tuesday, the army said.",
+        "Obama, Putin meet in Geneva",  # a headline: too short to tell, read
+        "CFTC orders JPMorgan to pay $20 million in Lehman case",
+        "President Francois Hollande said on Tuesday that France would not back down. \"Nous ne cederons pas,\" "
+        "he told reporters in Paris, adding that security at the airports would be tightened for the summer.",
+    ]
+    for text in english:
+        assert not_english_reason(text) is None, text
+    p = tmp_path / "short.jsonl"
+    p.write_text(json.dumps({"id": "es", "date": "2013-07-22", "text": other["Spanish"]}) + "\n"
+                 + json.dumps({"id": "en", "date": "2013-07-22", "text": english[0]}) + "\n")
+    rejected, read = read_inputs([str(p)])
+    assert isinstance(rejected, Reject) and rejected.reason.startswith("not English: the text reads as Spanish")
+    assert isinstance(read, Article) and read.id == "en"
+
+
 def _dump(db: Path) -> tuple:
     con = duckdb.connect(str(db), read_only=True)
     try:
@@ -486,3 +521,56 @@ def test_an_unbalanced_csv_quote_rejects_its_row_and_loses_no_other(tmp_path):
     assert [(type(i).__name__, getattr(i, "id", None) or i.record) for i in items] == [
         ("Article", "1"), ("Reject", "row 2"), ("Article", "3")]
     assert items[0].text == 'Russia met\nSyria in a "quoted" text'
+
+
+@pytest.mark.slow
+def test_coding_and_browsing_one_database_go_on_together(tmp_path):
+    """`dyads serve` and `dyads code` on one file at once, in two processes: the coding run stores every
+    batch, the API answers every request meanwhile and shows the new articles within seconds (was: `dyads
+    code` stopped at once with "in use by another dyads process" while the server ran)."""
+    import threading
+    import time
+
+    import httpx
+
+    from dyads.web.loadtest import _free_port, start_server
+
+    texts = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.txt"))
+    db = tmp_path / "live.duckdb"
+    code = [sys.executable, "-m", "dyads.cli", "code", "-q", "--processes", "1", "--db", str(db)]
+    subprocess.run([*code, *map(str, texts[:2])], check=True, timeout=600)
+    port = _free_port()
+    server = start_server(str(db), port)
+    seen: list[tuple[int, int | None]] = []  # (status, articles) of every request while coding
+    stop = threading.Event()
+
+    def browse() -> None:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as http:
+            while not stop.is_set():
+                r = http.get("/api/stats")
+                seen.append((r.status_code, r.json().get("articles") if r.status_code == 200 else None))
+                http.get("/api/events", params={"limit": 5}).raise_for_status()
+                time.sleep(0.05)
+
+    browser = threading.Thread(target=browse)
+    browser.start()
+    try:
+        done = subprocess.run([*code, "--batch-size", "2", *map(str, texts[2:])], capture_output=True, text=True,
+                              timeout=900)
+        assert done.returncode == 0, done.stderr
+        deadline = time.monotonic() + 10  # the server sees the last batch within seconds
+        while time.monotonic() < deadline and (not seen or seen[-1][1] != len(texts)):
+            time.sleep(0.2)
+        stop.set()
+        browser.join(timeout=120)
+        assert seen and {s for s, _ in seen} == {200}, [s for s in seen if s[0] != 200][:3]
+        counts = [n for _, n in seen]
+        assert counts[0] == 2 and counts[-1] == len(texts)
+        assert counts == sorted(counts) and len(set(counts)) > 2  # batches seen as they were stored
+        listed = httpx.get(f"http://127.0.0.1:{port}/api/articles", params={"limit": 50}).json()["items"]
+        ids = {a["id"] for a in listed}
+        assert {p.stem for p in texts} <= ids
+    finally:
+        stop.set()
+        server.terminate()
+        server.wait(timeout=60)

@@ -134,3 +134,97 @@ def test_version_2_article_facts_are_recomputed_after_upgrade(tmp_path, monkeypa
         rebuild_events(st)
         version, lead = st.con.execute("SELECT facts_version, lead_start FROM article_facts").fetchone()
         assert version == FACTS_VERSION and lead is not None
+
+
+def test_a_shared_writer_and_a_reader_take_turns(tmp_path):
+    """`Store(shared=True)` holds the file only inside `held()`; a `SharedReader` gives it up when the writer
+    asks (after the request in flight, or at once when idle) and opens it again with the new rows."""
+    import threading
+    import time
+
+    from dyads.store.sharing import SharedReader, writer_wants
+    from tests.test_aggregate import article, mention
+
+    db = tmp_path / "s.duckdb"
+    changes: list[int] = []
+    count = "SELECT count(*) FROM articles"
+    with Store(db, shared=True) as writer:
+        with writer.held():
+            writer.write([article("a1", [mention("a1", 1, "RUS", "111", "USA")])], "test")
+        assert not writer_wants(db)
+        reader = SharedReader(db, lambda p: Store(p, read_only=True), on_change=lambda: changes.append(1))
+        try:
+            with reader.cursor() as cur:
+                assert cur.execute(count).fetchone()[0] == 1
+            with pytest.raises(StoreLocked, match="in use by another dyads process"):
+                Store(db)  # a second writer stops at once, though the first holds no file between batches
+            wrote = threading.Event()
+
+            def store_a2() -> None:
+                with writer.held():
+                    writer.write([article("a2", [mention("a2", 1, "USA", "042", "RUS")])], "test")
+                wrote.set()
+
+            with reader.cursor() as cur:  # a request in flight: the writer waits for its end
+                t = threading.Thread(target=store_a2)
+                t.start()
+                time.sleep(0.5)
+                assert writer_wants(db) and not wrote.is_set()
+                assert cur.execute(count).fetchone()[0] == 1
+            t.join(timeout=30)
+            assert wrote.is_set()
+            with reader.cursor() as cur:  # opened again: the new article, and the app told of the change
+                assert cur.execute(count).fetchone()[0] == 2
+            assert reader.reopened == 1 and changes == [1]
+            t0 = time.monotonic()  # an idle reader gives the file up by itself
+            with writer.held():
+                writer.write([article("a3", [mention("a3", 1, "USA", "042", "RUS")])], "test")
+            assert time.monotonic() - t0 < 10
+            with reader.cursor() as cur:
+                assert cur.execute(count).fetchone()[0] == 3
+        finally:
+            reader.close()
+
+
+def test_a_shared_writer_stops_with_a_clear_message_when_a_reader_never_lets_go(tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "t.duckdb"
+    Store(db).close()
+    hold = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time\n"
+                             f"c = duckdb.connect({str(db)!r}, read_only=True); print('open', flush=True); "
+                             "time.sleep(120)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert hold.stdout.readline().strip() == "open"  # a reader that knows nothing of the turns
+        with pytest.raises(StoreLocked, match="stayed open in another program for 1 s.*rerun to go on"):
+            Store(db, shared=True, wait_seconds=1)
+    finally:
+        hold.kill()
+        hold.wait()
+
+
+def test_a_read_only_store_waits_for_a_shared_writers_batch(tmp_path):
+    """`dyads events`, `export` and `query` open the store read-only during a coding run: while the run
+    stores a batch they wait for it, instead of stopping with "in use"."""
+    import threading
+    import time
+
+    from tests.test_aggregate import article, mention
+
+    db = tmp_path / "w.duckdb"
+    with Store(db, shared=True) as writer:
+        inside = threading.Event()
+
+        def store_slowly() -> None:
+            with writer.held():
+                inside.set()
+                time.sleep(1.0)
+                writer.write([article("a1", [mention("a1", 1, "RUS", "111", "USA")])], "test")
+
+        t = threading.Thread(target=store_slowly)
+        t.start()
+        assert inside.wait(30)
+        with Store(db, read_only=True) as reader:  # opened once the batch is stored
+            assert reader.query("SELECT count(*) FROM articles")[1][0][0] == 1
+        t.join()

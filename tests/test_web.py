@@ -324,6 +324,18 @@ def test_events_csv(client):
     assert client.get("/api/events.csv", params={"limit": 100_001}).status_code == 422
 
 
+def test_events_csv_read_in_pages_gives_the_same_rows(client, monkeypatch):
+    """The CSV download reads a page at a time (giving the file up between pages, for `dyads code`):
+    pages of 2 rows give the same CSV as one page, limits included."""
+    from dyads.web import app as app_module
+
+    asks = [{}, {"limit": 5}, {"limit": 4}, {"cameo": "11"}, {"actor": "ZZZ"}]
+    whole = [client.get("/api/events.csv", params=p).text for p in asks]
+    assert len(list(csv.DictReader(io.StringIO(whole[0])))) == 7
+    monkeypatch.setattr(app_module, "CSV_PAGE_ROWS", 2)
+    assert [client.get("/api/events.csv", params=p).text for p in asks] == whole
+
+
 # -- dyad, network, map --------------------------------------------------------------------------
 def test_dyad_both_directions(client):
     d = get(client, "/api/dyad", a="rus", b="USA")
@@ -442,7 +454,7 @@ def test_foreign_host_header_is_refused(client):
 def test_only_reads(client, db):
     assert client.post("/api/events").status_code == 405
     with pytest.raises(Exception, match="read-only"):
-        client.app.state.store.con.cursor().execute("DELETE FROM events")
+        client.app.state.reader.store.con.cursor().execute("DELETE FROM events")
     with Store(db, read_only=True) as st:  # a second reader is fine while the app runs
         assert st.query("SELECT count(*) FROM events")[1][0][0] == 7
 
@@ -545,8 +557,8 @@ def test_summary_tables_answer_as_the_events_do(db, tmp_path):
             "/api/actors?q=syr", "/api/actors?q=lavrov"]
     with TestClient(create_app(db, allowed_hosts=["testserver"])) as fast, \
             TestClient(create_app(plain, allowed_hosts=["testserver"])) as slow:
-        assert summaries.has_summaries(fast.app.state.store.con)
-        assert not summaries.has_summaries(slow.app.state.store.con)
+        assert summaries.has_summaries(fast.app.state.reader.store.con)
+        assert not summaries.has_summaries(slow.app.state.reader.store.con)
         for url in urls:
             assert fetch(fast, url) == fetch(slow, url), url
 
@@ -561,8 +573,8 @@ def test_an_older_database_is_upgraded_before_it_is_served(tmp_path, monkeypatch
         _as_of_version(m, 3)
         build_db(path)
     with TestClient(create_app(path, allowed_hosts=["testserver"])) as c:
-        assert c.app.state.store.schema_version == SCHEMA_VERSION
-        assert summaries.has_summaries(c.app.state.store.con)
+        assert c.app.state.reader.store.schema_version == SCHEMA_VERSION
+        assert summaries.has_summaries(c.app.state.reader.store.con)
         assert get(c, "/api/overview")["events"] == 7
         assert get(c, "/api/events", actor="SYROPP")["total"] == 1
 

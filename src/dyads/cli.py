@@ -157,7 +157,7 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
             _err(f"dyads code: no such file or directory: {p}")
             sys.exit(EXIT_USAGE)
     try:
-        store = Store(db_path)
+        store = Store(db_path, shared=True)  # let go of the file between batches: `dyads serve` reads it then
     except StoreLocked as exc:
         _err(f"dyads code: {exc}")
         sys.exit(EXIT_ERROR)
@@ -504,9 +504,9 @@ class _LazyGroup(click.Group):
     "plover": "dyads.eval.plover:command", "plover-actors": "dyads.eval.actors:command",
     "cameo-examples": "dyads.eval.cameo_examples:command", "places": "dyads.eval.places:command",
     "quotes": "dyads.eval.quotes:command", "seed": "dyads.eval.seed:command",
-    "articles": "dyads.eval.articles:command"})
+    "articles": "dyads.eval.articles:command", "ingest": "dyads.eval.ingest:command"})
 def eval_group() -> None:
-    """Score dyads on gold data (TimeML, PETRARCH suites, PLOVER, quotes, the seed, whole articles)."""
+    """Score dyads on gold data (TimeML, PETRARCH suites, PLOVER, quotes, the seed, whole articles, input quality)."""
 
 
 @main.group("dict", cls=_LazyGroup, lazy={"lookup": "dyads.actors.commands:lookup_command",

@@ -23,7 +23,7 @@ import duckdb
 from dyads.store import Store, words
 
 __all__ = ["BASES", "DATES", "MATCHES", "UNITS", "EventFilter", "QueryError", "code_match", "event_mentions",
-           "iter_mention_records", "run_sql", "select_events", "stale_articles"]
+           "iter_mention_records", "mention_records_page", "run_sql", "select_events", "stale_articles"]
 
 _CAMEO = re.compile(r"^\d{1,4}$")
 MATCHES = ("prefix", "exact")
@@ -318,6 +318,30 @@ def iter_mention_records(
     while rows := res.fetchmany(chunk):
         for (rec,) in rows:
             yield json.loads(rec)
+
+
+MentionKey = tuple[str, int, str]
+"""Where a mention stands in article order: (article id, sentence index, event id)."""
+
+
+def mention_records_page(
+    cur: duckdb.DuckDBPyConnection, flt: EventFilter, after: MentionKey | None, n: int
+) -> list[tuple[MentionKey, dict[str, Any]]]:
+    """The next `n` mentions matching `flt` after `after` in article order, with their keys.
+
+    Why pages: a long CSV download then reads the store a page at a time and gives the file up in
+    between, so a `dyads code` run can store a batch while a slow client is still reading.
+    """
+    where, params = flt.where("e", unit="mentions", word_index=bool(flt.q) and words.has_word_index(cur))
+    if after is not None:
+        where = f"({where}) AND (e.article_id, e.sentence_index, e.id) > (?, ?, ?)"
+        params = [*params, *after]
+    rows = cur.execute(
+        f"SELECT e.article_id, e.sentence_index, e.id, record FROM events e WHERE {where} "
+        "ORDER BY e.article_id, e.sentence_index, e.id LIMIT ?",
+        [*params, n],
+    ).fetchall()
+    return [((a, s, i), json.loads(rec)) for a, s, i, rec in rows]
 
 
 def event_mentions(store: Store | duckdb.DuckDBPyConnection, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:

@@ -369,20 +369,24 @@ def code_into_store(
                     continue
                 yield a
 
-    if pending_articles(store):  # a run killed between a batch's write and its merge: merge that batch first
-        update_events(store)
+    # a shared store (`dyads code`) holds the file only for each step below, so that `dyads serve`
+    # can read it while the next batch is coded (dyads.store.sharing)
+    with store.held():
+        if pending_articles(store):  # a run killed between a batch's write and its merge: merge that batch first
+            update_events(store)
     try:
         for batch in _chunks(_coded_stream(to_code(), coder, processes, pool, keep), batch_size):
             t0 = time.perf_counter()
-            report.events += store.write(batch, coder_version=__version__)
-            # mentions -> cross-article events, for the articles of this batch only
-            try:
-                update_events(store, [coded.article.id for coded in batch])
-            except Exception as exc:
-                if out_of_space(exc):  # the next run merges the batch first (pending_articles above)
-                    raise StoreFull(f"no space left on device: {store.path}; the current batch was stored but not "
-                                    "merged into events; rerun to go on") from exc
-                raise
+            with store.held():
+                report.events += store.write(batch, coder_version=__version__)
+                # mentions -> cross-article events, for the articles of this batch only
+                try:
+                    update_events(store, [coded.article.id for coded in batch])
+                except Exception as exc:
+                    if out_of_space(exc):  # the next run merges the batch first (pending_articles above)
+                        raise StoreFull(f"no space left on device: {store.path}; the current batch was stored but "
+                                        "not merged into events; rerun to go on") from exc
+                    raise
             trim_heap()  # the parser's freed arrays: back to the OS, so RSS does not creep up batch by batch
             report.store_seconds += time.perf_counter() - t0
             report.coded += len(batch)

@@ -148,16 +148,46 @@ def _tidy(parts: list[str]) -> str:
     return "\n\n".join(p for p in paras if p)
 
 
-def html_to_text(html: str) -> tuple[str, str | None, str | None]:
+def _trafilatura_text(html: str, favor_precision: bool = True) -> str | None:
+    """The main text by trafilatura (None if it is not installed or finds none), paragraphs apart by a blank line.
+
+    `favor_precision`: on a small page the default options kept the navigation bar; boilerplate
+    costs more than a lost line here, because every English sentence kept can be coded as an event.
+    """
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    text = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=False,
+                               include_images=False, include_links=False, deduplicate=False, with_metadata=False,
+                               favor_precision=favor_precision)
+    if not text:
+        return None
+    return "\n\n".join(p.strip() for p in text.split("\n") if p.strip())
+
+
+def html_to_text(html: str, extractor: str = "auto") -> tuple[str, str | None, str | None]:
     """(main text, title, publication date string or None) of an HTML page.
 
-    Boilerplate (scripts, navigation, headers, footers, forms) is dropped; where the page has an
-    <article> element, only its text is kept.
+    `extractor`: "trafilatura" (the main text as trafilatura finds it, favouring precision:
+    navigation, related-story lists, comments and share bars dropped however the page is marked up),
+    "rules" (ours: scripts, navigation, headers, footers and forms dropped; where the page has an
+    <article> element, only its text), or "auto": trafilatura when it is installed and finds text,
+    else the rules. A page with no text outside navigation, headers, footers, forms and scripts has
+    no main text either way (an empty string: the reader's reject "no text"). Title and date come from
+    the page's own markup either way. docs/ingest.md compares the two (`dyads eval ingest`).
     """
     parser = _MainText()
     parser.feed(html)
     parser.close()
-    body = _tidy(parser.article_parts) if parser.article_parts and _tidy(parser.article_parts) else _tidy(parser.parts)
+    article = _tidy(parser.article_parts) if parser.article_parts else ""
+    body = article or _tidy(parser.parts)
+    # nothing outside navigation, headers, footers, forms and scripts: no main text, whatever trafilatura
+    # makes of it (it gives the navigation bar's words then)
+    if body and extractor in ("auto", "trafilatura"):
+        found = _trafilatura_text(html)
+        if found is not None or extractor == "trafilatura":
+            body = found or ""  # where it finds nothing (a story in a layout table), "auto" keeps the rules'
     when = next((parser.meta[k] for k in _DATE_META if k in parser.meta), None) or parser.time_datetime
     if when:
         when = when.strip()[:10]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,14 @@ from dyads.models import CodedArticle
 from dyads.store import summaries, words
 from dyads.store.migrations import SCHEMA_VERSION, SchemaError, current_version, migrate
 from dyads.store.rows import build_rows
+from dyads.store.sharing import (
+    POLL_SECONDS,
+    WRITER_WAIT_SECONDS,
+    FileLock,
+    is_lock_conflict,
+    lock_path,
+    writer_wants,
+)
 
 __all__ = ["SCHEMA_VERSION", "SchemaError", "Store", "StoreFull", "StoreLocked", "Summary", "content_hash",
            "default_db_path", "out_of_space", "rollback"]
@@ -117,31 +127,167 @@ class Summary:
 class Store:
     """A DuckDB database of coded articles. Use as a context manager."""
 
-    def __init__(self, path: str | Path, read_only: bool = False):
+    _con: duckdb.DuckDBPyConnection | None = None
+    _coding: FileLock | None = None
+    _writing: FileLock | None = None
+    shared = False
+
+    def __init__(self, path: str | Path, read_only: bool = False, shared: bool = False,
+                 wait_seconds: float = WRITER_WAIT_SECONDS):
+        """Open `path` read-only, or for writing (creating it and applying pending migrations).
+
+        `shared` (a writer only; what `dyads code` opens): hold the file only inside `held()` blocks
+        (one batch's write and merge), so that readers such as `dyads serve` use it in between
+        (`dyads.store.sharing`); waiting at most `wait_seconds` for them to give it up. Otherwise a
+        writer holds the file until `close()`.
+        """
         self.path = str(path)
         self.read_only = read_only
+        self.shared = shared and not read_only
+        self.wait_seconds = wait_seconds
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._coding: FileLock | None = None
+        self._writing: FileLock | None = None
         if read_only and not Path(self.path).exists():
             raise FileNotFoundError(f"no database at {self.path}; run `dyads code` first")
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
-                raise StoreLocked(
-                    f"database {self.path} is in use by another dyads process; wait for it to finish "
-                    "or use another --db"
-                ) from None
-            raise
         if read_only:
-            version = current_version(self.con)
+            self._con = self._connect_reading()
+            version = current_version(self._con)
             if version > SCHEMA_VERSION:
+                self._con.close()
                 raise SchemaError(f"database schema version {version} is newer than this dyads ({SCHEMA_VERSION})")
-        else:
-            # DuckDB caches pages up to 80% of RAM by default: a coding run's memory would then grow
-            # with the database. Writes go in small batches, so a bounded cache costs nothing; the
-            # bound grows with the indexes, which DuckDB must hold whole.
-            self._limit: int | None = -1
-            self.fit_memory_limit()
-            migrate(self.con)
+            return
+        # one writer at a time, for its whole run: a second one stops at once rather than interleave
+        # its batches with the first one's while the first has let go of the file between batches
+        self._coding = FileLock(lock_path(self.path, "coding"))
+        if not self._coding.acquire(blocking=False):
+            self._coding.release()
+            raise StoreLocked(self._in_use())
+        self._coding.note(f"{os.getpid()}\n")
+        try:
+            if self.shared:
+                self._writing = FileLock(lock_path(self.path, "writing"))
+                with self.held():
+                    migrate(self._con)
+            else:
+                self._open_writer(wait=False)
+                migrate(self._con)
+        except BaseException:
+            self.close()
+            raise
+
+    def _in_use(self) -> str:
+        return f"database {self.path} is in use by another dyads process; wait for it to finish or use another --db"
+
+    def _connect(self, read_only: bool | None = None) -> duckdb.DuckDBPyConnection:
+        try:
+            return duckdb.connect(self.path, read_only=self.read_only if read_only is None else read_only)
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            if is_lock_conflict(exc):
+                raise StoreLocked(self._in_use()) from None
+            raise
+
+    def _connect_reading(self, any_writer: bool = False) -> duckdb.DuckDBPyConnection:
+        """A read-only connection; while a shared writer (`dyads code`) stores a batch, wait for its end
+        (with `any_writer`, for the end of any writer's turn, up to `wait_seconds`).
+
+        So `dyads events`, `export` and `query` work during a coding run, as `dyads serve` does.
+        """
+        deadline = time.monotonic() + self.wait_seconds
+        while True:
+            try:
+                return self._connect(read_only=True)
+            except StoreLocked:
+                if not (any_writer or writer_wants(self.path)) or time.monotonic() > deadline:
+                    raise
+                time.sleep(POLL_SECONDS)
+
+    def _open_writer(self, wait: bool) -> None:
+        """Open the writing connection; with `wait`, retry while readers are giving the file up."""
+        deadline = time.monotonic() + self.wait_seconds
+        while True:
+            try:
+                self._con = self._connect()
+                break
+            except StoreLocked:
+                if not wait or time.monotonic() > deadline:
+                    if not wait:
+                        raise
+                    raise StoreLocked(
+                        f"database {self.path} stayed open in another program for {self.wait_seconds:.0f} s "
+                        "(a reader that does not give it up between batches, such as `dyads query` or the DuckDB "
+                        "command line; `dyads serve` does); what was stored so far stays: rerun to go on"
+                    ) from None
+                time.sleep(POLL_SECONDS)
+        # DuckDB caches pages up to 80% of RAM by default: a coding run's memory would then grow
+        # with the database. Writes go in small batches, so a bounded cache costs nothing; the
+        # bound grows with the indexes, which DuckDB must hold whole.
+        self._limit: int | None = -1
+        self.fit_memory_limit()
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection; a shared writer has one only inside `held()`."""
+        if self._con is None:
+            raise RuntimeError(f"{self.path}: this shared store holds the file only inside `with store.held():`")
+        return self._con
+
+    @con.setter
+    def con(self, value: duckdb.DuckDBPyConnection) -> None:
+        self._con = value
+
+    @contextmanager
+    def held(self) -> Iterator[Store]:
+        """The file held for writing for the block (a no-op unless shared, or when already held).
+
+        A shared writer announces that it wants the file (`DB.writing.lock`), waits for readers to
+        give it up, writes, and closes its connection (DuckDB checkpoints on close) before it lets go.
+        """
+        if self._con is not None or not self.shared:
+            yield self
+            return
+        assert self._writing is not None
+        self._writing.acquire(blocking=True)
+        try:
+            self._open_writer(wait=True)
+            try:
+                yield self
+            except BaseException:
+                with suppress(Exception):  # the error that matters is the one in flight
+                    self._close_con()
+                raise
+            self._close_con()
+        finally:
+            self._writing.release()
+
+    @contextmanager
+    def reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection to read from: the open one, or (a shared writer between batches) a short read-only one.
+
+        Read-only connections do not keep other readers out, so a shared writer can look up what is
+        stored without asking `dyads serve` to give the file up.
+        """
+        if self._con is not None:
+            yield self._con
+            return
+        con = self._connect_reading(any_writer=True)  # a `dyads events` merging holds it a moment
+        try:
+            yield con
+        finally:
+            con.close()
+
+    def _close_con(self) -> None:
+        """Close the writing connection; DuckDB checkpoints the write-ahead log into the file here."""
+        con, self._con = self._con, None
+        if con is None:
+            return
+        try:
+            con.close()
+        except Exception as exc:
+            if out_of_space(exc):  # what was committed is in the write-ahead log: the next open replays it
+                raise StoreFull(f"no space left on device: {self.path}; the batches stored so far are kept; "
+                                "rerun to go on") from exc
+            raise
 
     def __enter__(self) -> Store:
         return self
@@ -150,7 +296,12 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        for lock in (self._writing, self._coding):
+            if lock is not None:
+                lock.release()
 
     def fit_memory_limit(self, extra_rows: int = 0) -> None:
         """Set this writer's DuckDB memory limit for the database's size (writer_memory_limit).
@@ -171,9 +322,10 @@ class Store:
         """content_hash of the articles among `ids` that are already stored."""
         if not ids:
             return {}
-        rows = self.con.execute(
-            "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]
-        ).fetchall()
+        with self.reading() as con:
+            rows = con.execute(
+                "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]
+            ).fetchall()
         return dict(rows)
 
     def write(self, batch: Iterable[CodedArticle], coder_version: str) -> int:
@@ -231,7 +383,10 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
     def summary(self, top: int = 10) -> Summary:
-        c = self.con
+        with self.reading() as c:
+            return self._summary(c, top)
+
+    def _summary(self, c: duckdb.DuckDBPyConnection, top: int) -> Summary:
         s = Summary(
             articles=c.execute("SELECT count(*) FROM articles").fetchone()[0],
             events=c.execute("SELECT count(*) FROM events").fetchone()[0],
@@ -259,7 +414,8 @@ class Store:
         sql += "ORDER BY article_id, sentence_index, id"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [json.loads(r[0]) for r in self.con.execute(sql, list(params)).fetchall()]
+        with self.reading() as con:
+            return [json.loads(r[0]) for r in con.execute(sql, list(params)).fetchall()]
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
         cur = self.con.execute(sql, list(params))

@@ -32,11 +32,13 @@ from dyads import __version__
 from dyads.queries import EventFilter, QueryError
 from dyads.store import SCHEMA_VERSION, SchemaError, Store, StoreLocked
 from dyads.store.parquet import is_parquet_store, open_store
+from dyads.store.sharing import POLL_SECONDS, Busy, SharedReader
 from dyads.web import queries
 
 STATIC_DIR = Path(__file__).parent / "static"
 MAX_PAGE = 500  # events or articles per page
 MAX_CSV_ROWS = 100_000  # rows of one CSV download
+CSV_PAGE_ROWS = 20_000  # rows of a CSV download read at once (the file is given up between pages)
 MAX_TOP = 100
 MAX_EDGES = 500
 MAX_POINTS = 5000
@@ -47,8 +49,11 @@ CACHE_ENTRIES = 256  # answers of the aggregate endpoints kept per process
 class ResponseCache:
     """Recent answers by endpoint and validated arguments, least recently used dropped first.
 
-    Correct only because the database cannot change while the app holds it read-only; it makes
-    going back and forth between views instant, not a first visit (see `dyads bench web`).
+    Correct because the database cannot change while the app holds it read-only, and the app
+    empties the cache when it opens the file again after a `dyads code` batch changed it (the
+    `SharedReader` reopens only once every request on the old connection is done, so no answer
+    from before the change is put back). It makes going back and forth between views instant, not
+    a first visit (see `dyads bench web`).
     """
 
     def __init__(self, size: int):
@@ -173,21 +178,19 @@ def _merged_csv_rows(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: in
     return iter([buf.getvalue()])
 
 
-def _warm_up(store: Store, cache: ResponseCache) -> None:
+def _warm_up(reader: SharedReader, cache: ResponseCache) -> None:
     """Compute the views a first visit asks for (with the pages' defaults) into the cache."""
     flt = EventFilter()
-    cur = store.con.cursor()
     try:
-        cache.get(("stats",), lambda: queries.stats(cur))
-        cache.get(("facets",), lambda: queries.facets(cur))
-        cache.get(("overview", flt, "month", 10), lambda: queries.overview(cur, flt, "month", 10))
-        cache.get(("events", flt, 50, 0, "-date"), lambda: queries.list_events(cur, flt, 50, 0, "-date"))
-        cache.get(("network", flt, "code", 60, 1), lambda: queries.network(cur, flt, "code", 60, 1))
-        cache.get(("map", flt, 2000), lambda: queries.map_points(cur, flt, 2000))
-    except duckdb.Error:  # the store closed under us at shutdown: warming is an optimisation only
+        with reader.cursor() as cur:
+            cache.get(("stats",), lambda: queries.stats(cur))
+            cache.get(("facets",), lambda: queries.facets(cur))
+            cache.get(("overview", flt, "month", 10), lambda: queries.overview(cur, flt, "month", 10))
+            cache.get(("events", flt, 50, 0, "-date"), lambda: queries.list_events(cur, flt, 50, 0, "-date"))
+            cache.get(("network", flt, "code", 60, 1), lambda: queries.network(cur, flt, "code", 60, 1))
+            cache.get(("map", flt, 2000), lambda: queries.map_points(cur, flt, 2000))
+    except (duckdb.Error, Busy):  # closed under us at shutdown, or a writer's turn: warming is an optimisation
         pass
-    finally:
-        cur.close()
 
 
 def _upgrade(db_path: str | Path) -> None:
@@ -198,8 +201,7 @@ def _upgrade(db_path: str | Path) -> None:
     """
     if is_parquet_store(db_path) or not Path(db_path).exists():
         return
-    with Store(db_path, read_only=True) as st:
-        version = st.schema_version
+    version = _read_version(db_path)
     if version < SCHEMA_VERSION:
         try:
             Store(db_path).close()
@@ -210,13 +212,26 @@ def _upgrade(db_path: str | Path) -> None:
             ) from None
 
 
+def _read_version(db_path: str | Path, wait_seconds: float = 60.0) -> int:
+    """The schema version of a DuckDB file, waiting while a `dyads code` run stores a batch."""
+    import time
+
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            with Store(db_path, read_only=True) as st:
+                return st.schema_version
+        except StoreLocked:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(POLL_SECONDS)
+
+
 def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    """One cursor per request: a DuckDB connection must not be shared between threads."""
-    cur = request.app.state.store.con.cursor()
-    try:
+    """One cursor per request (a DuckDB connection must not be shared between threads), closed after
+    it, so that a `dyads code` run waiting to store a batch gets the file (dyads.store.sharing)."""
+    with request.app.state.reader.cursor() as cur:
         yield cur
-    finally:
-        cur.close()
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]
@@ -226,22 +241,25 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
 def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, warm_up: bool = False) -> FastAPI:
-    """The app over one database, opened read-only for the app's lifetime.
+    """The app over one database, opened read-only; a `dyads code` run may add to it meanwhile.
+
+    The file is read through a `SharedReader`: while a coding run stores a batch, the app lets go
+    of the file and holds new requests back, then opens it again and answers from the new data.
 
     `allowed_hosts` guards against DNS rebinding: a page on another site cannot reach the
     local server through a host name of its own. `warm_up` computes the unfiltered views in a
     background thread at start-up, so that the first visit to a large database is quick too.
     """
     _upgrade(db_path)
-    store = open_store(db_path)
     cache = ResponseCache(CACHE_ENTRIES)
+    reader = SharedReader(db_path, open_store, on_change=cache.clear)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         if warm_up:
-            threading.Thread(target=_warm_up, args=(store, cache), name="dyads-warm-up", daemon=True).start()
+            threading.Thread(target=_warm_up, args=(reader, cache), name="dyads-warm-up", daemon=True).start()
         yield
-        store.close()
+        reader.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -251,7 +269,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
         version=__version__,
         description="Read-only API over a dyads event database: events, dyads, network, map, articles.",
     )
-    app.state.store = store
+    app.state.reader = reader
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
 
     @app.middleware("http")
@@ -266,6 +284,10 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
     async def query_error(_request: Request, exc: QueryError) -> JSONResponse:
         return JSONResponse({"detail": str(exc), "message": str(exc)}, status_code=400)
 
+    @app.exception_handler(Busy)
+    async def busy(_request: Request, exc: Busy) -> JSONResponse:
+        return JSONResponse({"detail": str(exc), "message": str(exc)}, status_code=503, headers={"Retry-After": "5"})
+
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
         """A bad parameter: the machine-readable errors, and one sentence a person can read."""
@@ -275,14 +297,14 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
             parts.append(f"{where}: {e.get('msg', 'invalid')} (got {e.get('input')!r})")
         return JSONResponse({"detail": jsonable_encoder(exc.errors()), "message": "; ".join(parts)}, status_code=422)
 
-    # The file is opened read-only and DuckDB's lock keeps writers out while we hold it, so an
-    # answer can be kept and given again for the same request.
+    # An answer can be kept and given again for the same request until a writer changes the file
+    # (ResponseCache).
     app.state.cache = cache
 
     @app.get("/api/stats", tags=["meta"])
     def get_stats(cur: Cur) -> dict:
         """Numbers of articles and events, and the date range of the events."""
-        return {"version": __version__, "database": Path(store.path).name,
+        return {"version": __version__, "database": Path(reader.path).name,
                 **cache.get(("stats",), lambda: queries.stats(cur))}
 
     @app.get("/api/facets", tags=["meta"])
@@ -323,24 +345,26 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
         if unit == "events":
             return _csv_response(_merged_csv_rows(cur, flt, limit), "dyads-merged-events.csv")
         from dyads.export.records import EVENT_CSV_COLUMNS, event_csv_row
-
-        # a cursor of its own: the request's cursor is closed before the response streams
-        stream_cur = store.con.cursor()
+        from dyads.queries import mention_records_page
 
         def rows() -> Iterator[str]:
+            # a page at a time, each read with a cursor of its own that is given back before the page
+            # is sent: a client that reads slowly never keeps a `dyads code` run from storing a batch
             buf = io.StringIO()
             writer = csv.DictWriter(buf, fieldnames=EVENT_CSV_COLUMNS)
             writer.writeheader()
-            try:
-                for i, rec in enumerate(queries.iter_event_records(stream_cur, flt, limit)):
+            after, left = None, limit
+            while left > 0:
+                with reader.cursor() as page_cur:
+                    page = mention_records_page(page_cur, flt, after, min(left, CSV_PAGE_ROWS))
+                for _, rec in page:
                     writer.writerow(event_csv_row(rec))
-                    if i % 500 == 499:
-                        yield buf.getvalue()
-                        buf.seek(0)
-                        buf.truncate()
                 yield buf.getvalue()
-            finally:
-                stream_cur.close()
+                buf.seek(0)
+                buf.truncate()
+                if len(page) < min(left, CSV_PAGE_ROWS):
+                    break
+                after, left = page[-1][0], left - len(page)
 
         return _csv_response(rows(), "dyads-events.csv")
 

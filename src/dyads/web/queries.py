@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -26,7 +25,6 @@ from dyads.queries import (
     _needle,
     code_match,
     implausible_sql,
-    iter_mention_records,
 )
 from dyads.store import words
 from dyads.store.summaries import compound_actors_sql, compound_pairs_sql, has_summaries, pairs_sql, single_sql
@@ -291,13 +289,6 @@ def event_page(cur: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] 
                 [merged[0]["id"]]).fetchall()]
             out["mentions"] = _events_by_id(cur, ids)
     return out
-
-
-def iter_event_records(
-    cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int, chunk: int = 2000
-) -> Iterator[dict[str, Any]]:
-    """Full contract records of the filtered mentions (for CSV export), in article order, at most `limit`."""
-    return iter_mention_records(cur, flt, limit, chunk)
 
 
 def _actor_names(cur: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str | None]:
