@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
 from dyads.models import CodedArticle
 from dyads.store import summaries, words
@@ -88,6 +87,14 @@ def rollback(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("ROLLBACK")
     except duckdb.TransactionException:
         pass
+
+
+def pa_table(rows: list[dict[str, Any]]):
+    """Rows as an Arrow table for DuckDB to insert (`con.register`); pyarrow is imported here, by
+    writers only, so that the read commands start without it."""
+    import pyarrow as pa
+
+    return pa.Table.from_pylist(rows)
 
 
 def default_db_path() -> str:
@@ -208,7 +215,7 @@ class Store:
                     con.execute(f"CREATE OR REPLACE TEMP TABLE new_{table} AS SELECT * FROM {table} LIMIT 0")
                 if table_rows:
                     into = f"new_{table}" if table in ("events", "event_actors") else table
-                    con.register("batch_rows", pa.Table.from_pylist(table_rows))
+                    con.register("batch_rows", pa_table(table_rows))
                     con.execute(f"INSERT INTO {into} BY NAME SELECT * FROM batch_rows")
                     con.unregister("batch_rows")
             for table in ("events", "event_actors"):
