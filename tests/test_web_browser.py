@@ -117,6 +117,7 @@ def shoot(page, artifacts: Path, name: str):
     page.set_viewport_size({"width": WIDTHS["phone"][0], "height": WIDTHS["phone"][1]})
     page.reload()
     page.wait_for_selector("body[data-ready] .ready", timeout=15000)
+    page.wait_for_function("!document.querySelector('.pending')", timeout=60_000)  # parts loaded after the page
     page.wait_for_timeout(150)  # the chart boxes redraw for the new width
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= WIDTHS["phone"][0] + 1, f"{name}: the page is {width} px wide at 390 px"
@@ -309,6 +310,11 @@ def test_event_actor_and_quotes_pages(page, server, artifacts):
     facts = page.inner_text("#event-facts")
     assert "precision: day" in facts and "placed from the sentence" in facts and "0.8" in facts
     assert page.locator("#event-facts a.article-link").count() == 1
+    # why it was coded: loaded after the page (the server's first explanation loads the language model)
+    page.wait_for_selector("#event-explanation:not(.pending)", timeout=120_000)
+    why = page.inner_text("#event-explanation")
+    assert "verbs.tsv:" in why and "accused" in why and "one_sided" in why, why
+    assert page.locator("#explanation-table tr.this").count() == 1
     shoot(page, artifacts, "event")
     open_view(page, server, "actor?code=RUSGOV")
     assert "Russia: government" in page.inner_text("#actor-title")

@@ -749,10 +749,42 @@ async function viewEvent(params, root) {
       row("quote", e.quote ? [`“${e.quote.text}”`, e.quote.speaker_text ? ` — ${e.quote.speaker_name || e.quote.speaker_text}${e.quote.speaker_code ? " [" + e.quote.speaker_code + "]" : ""}` : ""] : "not in a quotation"),
       row("article", el("a", { href: hrefFor("article", { id: r.article_id, event: r.id }), class: "article-link" }, e.article.title || r.article_id),
         ` ${e.article.publication_date || ""} ${e.article.source || ""}`))),
-    el("p", { class: "muted" }, "Why: the rule names the pattern file and line that matched; `dyads explain` on the sentence shows every candidate and why the others were dropped. ",
+    el("p", { class: "muted" }, "The rule names the pattern file and line that matched. ",
       el("a", { href: apiUrl("events/" + encodeURIComponent(id)), class: "api-url" }, "contract record (JSON)")),
+    explanationPanel(id),
     el("h3", {}, e.merged ? `The merged event: ${e.mentions.length} mention${e.mentions.length === 1 ? "" : "s"} in ${e.merged.num_articles} article${e.merged.num_articles === 1 ? "" : "s"}` : "Merged event"),
     e.merged ? eventsTable(e.mentions, { selected: r.id }) : el("div", { class: "empty" }, "Not merged yet (run `dyads events` once)."));
+}
+
+function explanationPanel(id) {
+  // why it was coded: the article coded again and explained (`dyads explain`), loaded after the page
+  // (the first explanation loads the language model: seconds); class "pending" until it is there
+  const box = el("div", { class: "panel wide pending", id: "event-explanation" }, el("h3", {}, "Why it was coded"),
+    el("p", { class: "muted" }, "Explaining… (the first explanation loads the language model: a few seconds)"));
+  const row = (p) => el("tr", { class: p.passes.length && p.start === Number(box.dataset.start) ? "this" : "" },
+    el("td", { "data-label": "word" }, el("strong", {}, p.trigger)),
+    el("td", { "data-label": "pattern" }, p.pattern ? el("code", {}, p.pattern) : "no matching pattern"),
+    el("td", { "data-label": "result" }, p.dropped ? `dropped: ${p.dropped}` : `${p.code} ${p.source.join(",") || "–"} → ${p.target.join(",") || "–"}`),
+    el("td", { "data-label": "notes" }, p.notes.join("; ")));
+  api("explain/" + encodeURIComponent(id)).then((x) => {
+    const s = x.sentence, p = x.predicate;
+    if (p) box.dataset.start = p.start;
+    box.replaceChildren();
+    add(box, el("h3", {}, "Why it was coded"),
+      el("p", { class: "muted" }, "Its article coded again and explained, as ", el("code", {}, "dyads explain"), " does: every candidate word of the sentence, the pattern it matched (file:line) or why it was dropped."),
+      x.note ? el("p", { class: "error", id: "explanation-note" }, x.note) : null,
+      s ? el("p", {}, "Actors in the sentence: ", s.actors.join("; ") || "none") : null,
+      s && s.predicates.length ? el("table", { class: "list responsive", id: "explanation-table" },
+        el("thead", {}, el("tr", {}, el("th", {}, "word"), el("th", {}, "pattern"), el("th", {}, "result"), el("th", {}, "notes"))),
+        el("tbody", {}, s.predicates.map(row))) : el("div", { class: "empty" }, "No candidate predicate in this sentence."),
+      p && p.passes.length ? el("div", { id: "explanation-passes" }, el("p", {}, "Kept by the passes:"),
+        el("ul", {}, p.passes.map((name) => el("li", {}, el("code", {}, name), ": ", x.passes[name] || "")))) : null);
+    box.classList.remove("pending");
+  }).catch((err) => {
+    box.replaceChildren(el("h3", {}, "Why it was coded"), el("p", { class: "error" }, "No explanation: " + err.message));
+    box.classList.remove("pending");
+  });
+  return box;
 }
 
 async function viewQuotes(params, root) {
