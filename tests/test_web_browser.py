@@ -258,6 +258,31 @@ def test_network_to_dyad_to_article(page, server, artifacts):
     assert "accused" in page.inner_text("#article-text .hl-selected .hl-trigger, #article-text .hl-trigger.hl-selected")
 
 
+def test_charts_follow_the_window_and_the_network_pans(page, server):
+    """What a charting library would have been chosen for (docs/web.md), checked on the hand-drawn SVG:
+    a chart is redrawn for the width it gets when the window changes (no reload), and the network zooms
+    with the wheel and pans with a drag."""
+    open_view(page, server, "overview")
+    wide = float(page.get_attribute("#timeline", "width"))
+    page.set_viewport_size({"width": 700, "height": 900})
+    page.wait_for_function(f"Number(document.querySelector('#timeline').getAttribute('width')) < {wide - 100}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 701
+    page.set_viewport_size({"width": WIDTHS["wide"][0], "height": WIDTHS["wide"][1]})
+    open_view(page, server, "network")
+    box = page.locator("#network").bounding_box()
+    before = page.get_attribute("#network", "viewBox")
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -300)  # zoom in at the pointer
+    zoomed = page.get_attribute("#network", "viewBox")
+    assert float(zoomed.split()[2]) < float(before.split()[2])
+    page.mouse.move(box["x"] + 5, box["y"] + 5)  # the background, away from nodes and edges
+    page.mouse.down()
+    page.mouse.move(box["x"] + 105, box["y"] + 45, steps=4)
+    page.mouse.up()
+    panned = page.get_attribute("#network", "viewBox")
+    assert panned.split()[:2] != zoomed.split()[:2] and panned.split()[2:] == zoomed.split()[2:]
+
+
 def test_countries_network_has_no_sectors(page, server):
     open_view(page, server, "network?level=country")
     ids = set(page.eval_on_selector_all("#network .net-node", "els => els.map(e => e.dataset.id)"))
