@@ -35,8 +35,8 @@ def main() -> None:
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto((HERE / "bench.html").as_uri())
         page.evaluate("loadApp()")
-        cases = [(c, int(n)) for n in args.sizes.split(",") for c in ("series/hand-drawn", "series/plot", "series/vega-lite",
-                                                                      "dyad/hand-drawn", "dyad/plot")]
+        series = ("series/hand-drawn", "series/plot", "series/vega-lite", "dyad/hand-drawn", "dyad/plot")
+        cases = [(c, int(n)) for n in args.sizes.split(",") for c in series]
         cases += [(c, int(n)) for n in args.network.split(",") for c in ("network/hand-drawn", "network/d3-force")]
         for name, size in cases:
             r = page.evaluate("([n, s, k]) => runCase(n, s, k)", [name, size, args.repeats])
