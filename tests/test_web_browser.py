@@ -268,6 +268,31 @@ def test_charts_follow_the_window_and_the_network_pans(page, server):
     page.wait_for_function(f"Number(document.querySelector('#timeline').getAttribute('width')) < {wide - 100}")
     assert page.evaluate("document.documentElement.scrollWidth") <= 701
     page.set_viewport_size({"width": WIDTHS["wide"][0], "height": WIDTHS["wide"][1]})
+    # 10,000 days on 1300 px: each quad class one path, each day with mentions one link that counts them
+    dense = page.evaluate("""() => {
+        const rows = Array.from({ length: 10000 }, (_, i) => {
+            const q = [i % 3, i % 2, 0, i % 7 === 0 ? 1 : 0];
+            return { period: new Date(Date.UTC(1990, 0, 1 + i)).toISOString().slice(0, 10),
+                     q1: q[0], q2: q[1], q3: q[2], q4: q[3], total: q[0] + q[1] + q[2] + q[3] };
+        });
+        const s = stackedBars(rows, { height: 220, interval: "day", href: (r) => "#/search?date_from=" + r.period })(1300);
+        const links = [...s.querySelectorAll("a.bar-link")];
+        return { paths: s.querySelectorAll("path").length, links: links.length,
+                 counted: links.reduce((n, a) => n + Number(a.dataset.count), 0),
+                 expected: rows.reduce((n, r) => n + r.total, 0), nonEmpty: rows.filter((r) => r.total).length };
+    }""")
+    assert dense["paths"] == 3 and dense["links"] == dense["nonEmpty"] and dense["counted"] == dense["expected"]
+    dyad = page.evaluate("""() => {
+        const rows = Array.from({ length: 10000 }, (_, i) => ({
+            period: new Date(Date.UTC(1990, 0, 1 + i)).toISOString().slice(0, 10), ab_n: i % 3, ba_n: i % 5 ? 0 : 2,
+            ab_goldstein: i % 3 ? 1.5 : null, ba_goldstein: i % 5 ? null : -4 }));
+        const s = dyadChart(rows, "AAA", "BBB", "day", (dir, r) => "#/" + dir + r.period)(1300);
+        return { ab: [...s.querySelectorAll("a.bar-ab")].reduce((n, a) => n + Number(a.dataset.count), 0),
+                 ba: [...s.querySelectorAll("a.bar-ba")].reduce((n, a) => n + Number(a.dataset.count), 0),
+                 abWant: rows.reduce((n, r) => n + r.ab_n, 0), baWant: rows.reduce((n, r) => n + r.ba_n, 0),
+                 circles: s.querySelectorAll("circle").length, lines: s.querySelectorAll("polyline").length };
+    }""")
+    assert dyad["ab"] == dyad["abWant"] and dyad["ba"] == dyad["baWant"] and dyad["circles"] == 0 and dyad["lines"] > 0
     open_view(page, server, "network")
     box = page.locator("#network").bounding_box()
     before = page.get_attribute("#network", "viewBox")

@@ -3,7 +3,8 @@
     npm ci --prefix scripts/chartbench && npm run --prefix scripts/chartbench build
     .venv/bin/python scripts/chartbench/run.py [--sizes 1000,10000] [--repeats 5]
 
-Prints the bundle sizes (minified, gzip -9) and the median ms of each case; docs/web.md has the figures.
+Prints the bundle sizes (minified, gzip -9) and, per case, the median and least ms over --repeats rounds
+(each round runs every case once); docs/web.md has the figures.
 """
 
 from __future__ import annotations
@@ -38,10 +39,19 @@ def main() -> None:
         series = ("series/hand-drawn", "series/plot", "series/vega-lite", "dyad/hand-drawn", "dyad/plot")
         cases = [(c, int(n)) for n in args.sizes.split(",") for c in series]
         cases += [(c, int(n)) for n in args.network.split(",") for c in ("network/hand-drawn", "network/d3-force")]
-        for name, size in cases:
-            r = page.evaluate("([n, s, k]) => runCase(n, s, k)", [name, size, args.repeats])
-            print(f"{r['name']:<20} {r['size']:>6} median {r['median_ms']:8.1f} ms  min {r['min_ms']:8.1f} ms  "
-                  f"elements {r['elements'] if r['elements'] is not None else '-'}")
+        # rounds: every case once a round, so that the machine's drift and other load hit all alike
+        times: dict[tuple[str, int], list[float]] = {c: [] for c in cases}
+        elements: dict[tuple[str, int], object] = {}
+        for _ in range(args.repeats):
+            for name, size in cases:
+                r = page.evaluate("([n, s, k]) => runCase(n, s, k)", [name, size, 1])
+                times[(name, size)].append(r["median_ms"])
+                elements[(name, size)] = r["elements"]
+        for (name, size), ms in times.items():
+            ms.sort()
+            n = elements[(name, size)]
+            print(f"{name:<20} {size:>6} median {ms[len(ms) // 2]:8.1f} ms  min {ms[0]:8.1f} ms  "
+                  f"elements {n if n is not None else '-'}")
         b.close()
         if errors:
             raise SystemExit(f"page errors: {errors}")
