@@ -602,38 +602,44 @@ async function viewDyad(params, root) {
 
 function layoutNetwork(nodes, edges, W, H) {
   // Fruchterman-Reingold in a unit square (repulsion between all nodes, springs along edges, a pull
-  // to the centre so separate components stay near), then scaled to fill the drawing
+  // to the centre so separate components stay near), then scaled to fill the drawing. Positions and
+  // displacements in typed arrays and Math.sqrt, not Math.hypot, in the inner loops: at 150 nodes
+  // that is several times faster in V8, on a par with d3-force (docs/web.md)
   const n = nodes.length;
-  const pos = nodes.map((_, i) => ({ x: 0.5 + 0.4 * Math.cos((2 * Math.PI * i) / n), y: 0.5 + 0.4 * Math.sin((2 * Math.PI * i) / n) }));
+  const px = new Float64Array(n), py = new Float64Array(n), ddx = new Float64Array(n), ddy = new Float64Array(n);
+  for (let i = 0; i < n; i++) { px[i] = 0.5 + 0.4 * Math.cos((2 * Math.PI * i) / n); py[i] = 0.5 + 0.4 * Math.sin((2 * Math.PI * i) / n); }
   const index = new Map(nodes.map((d, i) => [d.id, i]));
   const links = edges.map((e) => [index.get(e.source), index.get(e.target)]);
-  const k = 0.8 / Math.sqrt(Math.max(n, 1));
+  const k = 0.8 / Math.sqrt(Math.max(n, 1)), kk = k * k;
   const iterations = n > 150 ? 120 : 300;
   for (let it = 0; it < iterations; it++) {
-    const disp = pos.map(() => ({ x: 0, y: 0 }));
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-      let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-      const d = Math.max(1e-3, Math.hypot(dx, dy)), f = (k * k) / d;
-      dx /= d; dy /= d;
-      disp[i].x += dx * f; disp[i].y += dy * f; disp[j].x -= dx * f; disp[j].y -= dy * f;
+    ddx.fill(0); ddy.fill(0);
+    for (let i = 0; i < n; i++) {
+      const xi = px[i], yi = py[i];
+      for (let j = i + 1; j < n; j++) {
+        let dx = xi - px[j], dy = yi - py[j];
+        const d = Math.max(1e-3, Math.sqrt(dx * dx + dy * dy)), f = kk / d;
+        dx /= d; dy /= d;
+        ddx[i] += dx * f; ddy[i] += dy * f; ddx[j] -= dx * f; ddy[j] -= dy * f;
+      }
     }
     for (const [i, j] of links) {
-      let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-      const d = Math.max(1e-3, Math.hypot(dx, dy)), f = (d * d) / k;
+      let dx = px[i] - px[j], dy = py[i] - py[j];
+      const d = Math.max(1e-3, Math.sqrt(dx * dx + dy * dy)), f = (d * d) / k;
       dx /= d; dy /= d;
-      disp[i].x -= dx * f; disp[i].y -= dy * f; disp[j].x += dx * f; disp[j].y += dy * f;
+      ddx[i] -= dx * f; ddy[i] -= dy * f; ddx[j] += dx * f; ddy[j] += dy * f;
     }
     const temp = 0.1 * (1 - it / iterations) + 0.002;
-    pos.forEach((p, i) => {
-      disp[i].x += (0.5 - p.x) * k * 4; disp[i].y += (0.5 - p.y) * k * 4;
-      const d = Math.max(1e-9, Math.hypot(disp[i].x, disp[i].y));
-      p.x += (disp[i].x / d) * Math.min(d, temp); p.y += (disp[i].y / d) * Math.min(d, temp);
-    });
+    for (let i = 0; i < n; i++) {
+      ddx[i] += (0.5 - px[i]) * k * 4; ddy[i] += (0.5 - py[i]) * k * 4;
+      const d = Math.max(1e-9, Math.sqrt(ddx[i] * ddx[i] + ddy[i] * ddy[i]));
+      px[i] += (ddx[i] / d) * Math.min(d, temp); py[i] += (ddy[i] / d) * Math.min(d, temp);
+    }
   }
-  const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
-  const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (let i = 0; i < n; i++) { x0 = Math.min(x0, px[i]); x1 = Math.max(x1, px[i]); y0 = Math.min(y0, py[i]); y1 = Math.max(y1, py[i]); }
   const mx = 70, my = 40;
-  return pos.map((p) => ({ x: mx + ((p.x - x0) / Math.max(1e-9, x1 - x0)) * (W - 2 * mx), y: my + ((p.y - y0) / Math.max(1e-9, y1 - y0)) * (H - 2 * my) }));
+  return Array.from({ length: n }, (_, i) => ({ x: mx + ((px[i] - x0) / Math.max(1e-9, x1 - x0)) * (W - 2 * mx), y: my + ((py[i] - y0) / Math.max(1e-9, y1 - y0)) * (H - 2 * my) }));
 }
 
 async function viewNetwork(params, root) {
