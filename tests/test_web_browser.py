@@ -275,7 +275,8 @@ def test_charts_follow_the_window_and_the_network_pans(page, server):
             return { period: new Date(Date.UTC(1990, 0, 1 + i)).toISOString().slice(0, 10),
                      q1: q[0], q2: q[1], q3: q[2], q4: q[3], total: q[0] + q[1] + q[2] + q[3] };
         });
-        const s = stackedBars(rows, { height: 220, interval: "day", href: (r) => "#/search?date_from=" + r.period })(1300);
+        const href = (r) => "#/search?date_from=" + r.period;
+        const s = stackedBars(rows, { height: 220, interval: "day", href })(1300);
         const links = [...s.querySelectorAll("a.bar-link")];
         return { paths: s.querySelectorAll("path").length, links: links.length,
                  counted: links.reduce((n, a) => n + Number(a.dataset.count), 0),
