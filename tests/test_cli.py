@@ -139,3 +139,69 @@ def test_code_one_sided_keeps_statements_without_target(tmp_path):
     assert kept.exit_code == 0 and [json.loads(x)["cameo"] for x in kept.output.splitlines()] == ["010"]
     r = CliRunner().invoke(main, ["code", str(src), "--engine", "dask", "--one-sided", "--out", str(tmp_path / "o")])
     assert r.exit_code == 2 and "--one-sided" in r.output
+
+
+def test_code_to_stdout_without_db_stores_nothing_and_reprints_what_was_coded(tmp_path, monkeypatch):
+    """`code -o -` with no database named prints the events and writes no ./dyads.duckdb (it says so); with
+    --db an article coded before is skipped but its stored events are still printed."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DYADS_DB", raising=False)
+    src = tmp_path / "a.txt"
+    src.write_text("date: 2013-07-22\nRussia criticised Ukraine on Monday.\n", encoding="utf-8")
+    r = _run("code", str(src), "-o", "-", "-p", "1")
+    assert r.exit_code == 0, r.output
+    assert [json.loads(x)["cameo"] for x in r.stdout.splitlines()] == ["111"]
+    assert "not stored" in r.stderr and "database" not in r.stderr.split("records")[-1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+    db = str(tmp_path / "k.duckdb")
+    first = _run("code", str(src), "-o", "-", "--db", db, "-q", "-p", "1")
+    again = _run("code", str(src), "-o", "-", "--db", db, "-p", "1")
+    assert "skipped 1 already coded" in again.stderr
+    assert again.stdout == first.stdout and len(first.stdout.splitlines()) == 1
+
+
+def test_progress_bar_gets_a_total(tmp_path):
+    """The bar's total (so tqdm shows an ETA) is the input's records, articles and rejects alike."""
+    import threading
+
+    from tqdm import tqdm
+
+    from dyads.cli import _count_into
+
+    feed = tmp_path / "f.jsonl"
+    feed.write_text('{"id": "a", "text": "One."}\n{oops\n{"id": "b", "text": "Two."}\n')
+    bar = tqdm(file=io.StringIO(), disable=False)
+    _count_into(bar, (str(feed),), None)
+    for t in threading.enumerate():
+        if t.name == "dyads-count":
+            t.join(10)
+    assert bar.total == 3
+    no_total = tqdm(file=io.StringIO(), disable=False)
+    _count_into(no_total, ("-",), None)  # standard input is read once: no total
+    assert no_total.total is None
+
+
+def test_read_commands_never_import_spacy(tmp_path):
+    """`dyads events`, `info`, `query` and `export` run whole (merging pending articles included) in a fresh
+    interpreter without importing spaCy: about a second of start-up they have no use for."""
+    import subprocess
+    import sys
+
+    from tests.test_web import build_db
+
+    db = str(build_db(tmp_path / "r.duckdb"))  # coded articles not yet merged: `events` merges them first
+    commands = [["events", "--db", db], ["events", "--db", db, "--unit", "mentions", "--actor", "RUS"],
+                ["info", "--db", db], ["query", "SELECT count(*) FROM events", "--db", db],
+                ["export", "--format", "csv", "-o", str(tmp_path / "e.csv"), "--db", db],
+                ["export", "--format", "gdelt-events", "-o", "-", "--db", db]]
+    code = (
+        "import json, sys\nfrom dyads.cli import main\n"
+        f"for args in {commands!r}:\n"
+        "    try:\n        main(args, standalone_mode=False)\n    except SystemExit as e:\n"
+        "        assert not e.code, (args, e.code)\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc'))), file=sys.stderr)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stderr.strip().splitlines()[-1]) == []
+    assert (tmp_path / "e.csv").stat().st_size > 0 and "events" in r.stderr

@@ -672,6 +672,24 @@ def test_merged_events_unit(client, tmp_path):
         assert page["location_basis"] == "sentence" and page["merged"]["num_mentions"] == len(page["mentions"])
 
 
+def test_explain_says_why_an_event_was_coded(db, coder):
+    """`/api/explain/ID` re-codes the event's article with the Python API of `dyads explain`: the pattern
+    (file:line), the passes that kept it, and a note when today's coder codes the sentence otherwise."""
+    from dyads.web import create_app
+
+    with TestClient(create_app(db, allowed_hosts=["testserver"], coder=coder)) as c:
+        x = get(c, "/api/explain/washington-1:s0:e1")
+        assert x["found"] and x["note"] is None and x["stored_cameo"] == "112"
+        p = x["predicate"]
+        assert p["trigger"] == "accused" and p["code"] == "112" and p["pattern"].startswith("verbs.tsv:")
+        assert p["source"] == ["USA"] and p["target"] == ["RUS"]
+        assert "one_sided" in p["passes"] and set(p["passes"]) <= set(x["passes"])
+        assert x["sentence"]["text"] == "The United States accused Russia of shielding Damascus."
+        # the fixture stores 020 for "urged ... to talk"; the coder codes it 026 today: said, not hidden
+        assert "026" in get(c, "/api/explain/moscow-1:s0:e1")["note"]
+        assert c.get("/api/explain/nope").status_code == 404
+
+
 def test_actor_quotes_and_csv_downloads(client):
     a = get(client, "/api/actor/RUSGOV")
     assert a["label"] == "Russia: government" and a["sector"] == "GOV" and a["root_names"][0] == "Russia"

@@ -117,6 +117,7 @@ def shoot(page, artifacts: Path, name: str):
     page.set_viewport_size({"width": WIDTHS["phone"][0], "height": WIDTHS["phone"][1]})
     page.reload()
     page.wait_for_selector("body[data-ready] .ready", timeout=15000)
+    page.wait_for_function("!document.querySelector('.pending')", timeout=60_000)  # parts loaded after the page
     page.wait_for_timeout(150)  # the chart boxes redraw for the new width
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= WIDTHS["phone"][0] + 1, f"{name}: the page is {width} px wide at 390 px"
@@ -257,6 +258,57 @@ def test_network_to_dyad_to_article(page, server, artifacts):
     assert "accused" in page.inner_text("#article-text .hl-selected .hl-trigger, #article-text .hl-trigger.hl-selected")
 
 
+def test_charts_follow_the_window_and_the_network_pans(page, server):
+    """What a charting library would have been chosen for (docs/web.md), checked on the hand-drawn SVG:
+    a chart is redrawn for the width it gets when the window changes (no reload), and the network zooms
+    with the wheel and pans with a drag."""
+    open_view(page, server, "overview")
+    wide = float(page.get_attribute("#timeline", "width"))
+    page.set_viewport_size({"width": 700, "height": 900})
+    page.wait_for_function(f"Number(document.querySelector('#timeline').getAttribute('width')) < {wide - 100}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 701
+    page.set_viewport_size({"width": WIDTHS["wide"][0], "height": WIDTHS["wide"][1]})
+    # 10,000 days on 1300 px: each quad class one path, each day with mentions one link that counts them
+    dense = page.evaluate("""() => {
+        const rows = Array.from({ length: 10000 }, (_, i) => {
+            const q = [i % 3, i % 2, 0, i % 7 === 0 ? 1 : 0];
+            return { period: new Date(Date.UTC(1990, 0, 1 + i)).toISOString().slice(0, 10),
+                     q1: q[0], q2: q[1], q3: q[2], q4: q[3], total: q[0] + q[1] + q[2] + q[3] };
+        });
+        const href = (r) => "#/search?date_from=" + r.period;
+        const s = stackedBars(rows, { height: 220, interval: "day", href })(1300);
+        const links = [...s.querySelectorAll("a.bar-link")];
+        return { paths: s.querySelectorAll("path").length, links: links.length,
+                 counted: links.reduce((n, a) => n + Number(a.dataset.count), 0),
+                 expected: rows.reduce((n, r) => n + r.total, 0), nonEmpty: rows.filter((r) => r.total).length };
+    }""")
+    assert dense["paths"] == 3 and dense["links"] == dense["nonEmpty"] and dense["counted"] == dense["expected"]
+    dyad = page.evaluate("""() => {
+        const rows = Array.from({ length: 10000 }, (_, i) => ({
+            period: new Date(Date.UTC(1990, 0, 1 + i)).toISOString().slice(0, 10), ab_n: i % 3, ba_n: i % 5 ? 0 : 2,
+            ab_goldstein: i % 3 ? 1.5 : null, ba_goldstein: i % 5 ? null : -4 }));
+        const s = dyadChart(rows, "AAA", "BBB", "day", (dir, r) => "#/" + dir + r.period)(1300);
+        return { ab: [...s.querySelectorAll("a.bar-ab")].reduce((n, a) => n + Number(a.dataset.count), 0),
+                 ba: [...s.querySelectorAll("a.bar-ba")].reduce((n, a) => n + Number(a.dataset.count), 0),
+                 abWant: rows.reduce((n, r) => n + r.ab_n, 0), baWant: rows.reduce((n, r) => n + r.ba_n, 0),
+                 circles: s.querySelectorAll("circle").length, lines: s.querySelectorAll("polyline").length };
+    }""")
+    assert dyad["ab"] == dyad["abWant"] and dyad["ba"] == dyad["baWant"] and dyad["circles"] == 0 and dyad["lines"] > 0
+    open_view(page, server, "network")
+    box = page.locator("#network").bounding_box()
+    before = page.get_attribute("#network", "viewBox")
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -300)  # zoom in at the pointer
+    zoomed = page.get_attribute("#network", "viewBox")
+    assert float(zoomed.split()[2]) < float(before.split()[2])
+    page.mouse.move(box["x"] + 5, box["y"] + 5)  # the background, away from nodes and edges
+    page.mouse.down()
+    page.mouse.move(box["x"] + 105, box["y"] + 45, steps=4)
+    page.mouse.up()
+    panned = page.get_attribute("#network", "viewBox")
+    assert panned.split()[:2] != zoomed.split()[:2] and panned.split()[2:] == zoomed.split()[2:]
+
+
 def test_countries_network_has_no_sectors(page, server):
     open_view(page, server, "network?level=country")
     ids = set(page.eval_on_selector_all("#network .net-node", "els => els.map(e => e.dataset.id)"))
@@ -309,6 +361,11 @@ def test_event_actor_and_quotes_pages(page, server, artifacts):
     facts = page.inner_text("#event-facts")
     assert "precision: day" in facts and "placed from the sentence" in facts and "0.8" in facts
     assert page.locator("#event-facts a.article-link").count() == 1
+    # why it was coded: loaded after the page (the server's first explanation loads the language model)
+    page.wait_for_selector("#event-explanation:not(.pending)", timeout=120_000)
+    why = page.inner_text("#event-explanation")
+    assert "verbs.tsv:" in why and "accused" in why and "one_sided" in why, why
+    assert page.locator("#explanation-table tr.this").count() == 1
     shoot(page, artifacts, "event")
     open_view(page, server, "actor?code=RUSGOV")
     assert "Russia: government" in page.inner_text("#actor-title")

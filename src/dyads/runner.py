@@ -322,11 +322,13 @@ def code_into_store(
     on_reject: Callable[[Reject], None] | None = None,
     on_article: Callable[[CodedArticle | None], None] | None = None,
     on_batch: Callable[[list[CodedArticle]], None] | None = None,
+    on_skip: Callable[[Article], None] | None = None,
 ) -> RunReport:
     """Code every article of `items` into `store`; rejects are reported and appended to `rejects_path`.
 
     Articles whose id and content hash are already stored are skipped unless `force`.
-    `on_article` is called once per article read (None for a skipped one), for progress bars.
+    `on_article` is called once per article read (None for a skipped one), for progress bars;
+    `on_skip` with each skipped article (`dyads code -o -` prints its stored events).
     With `processes` > 1 (or a `pool`), worker processes parse and code while this process reads,
     skips, keeps rejects and writes: the same batches and the same rows as with one process.
     `coder` may be a `CoderSpec`, so that a multi-process run never loads spaCy here.
@@ -364,6 +366,8 @@ def code_into_store(
             for a in articles:  # two records with one id: both are coded, the later one's rows win
                 if stored.get(a.id) == content_hash(a.text, a.publication_date):
                     report.skipped += 1
+                    if on_skip:
+                        on_skip(a)
                     if on_article:
                         on_article(None)
                     continue

@@ -65,6 +65,7 @@ from dyads.events.filters import (
     background_reason,
     filter_candidates,
     main_country,
+    passes_run,
     place_backed_sector,
     place_bare_sectors,
     place_force_target,
@@ -1725,6 +1726,7 @@ class PredicateExplanation:
     target: list[str]
     notes: list[str]
     dropped: str | None
+    passes: list[str] = field(default_factory=list)  # for a kept one: the named passes it went through
 
 
 @dataclass
@@ -1741,6 +1743,7 @@ def explain(doc: Doc, coded: CodedArticle, res: Resources,
             policy: EventPolicy = DEFAULT_POLICY) -> list[SentenceExplanation]:
     """Per sentence: the actors, every candidate predicate, the pattern that matched or why it was dropped."""
     index = _actor_tokens(doc, coded.actors)
+    kept_by = [name for name, _ in passes_run(policy)]
     out = []
     for s_i, sent, cands, _ in _coded_sentences(doc, coded, res, policy, index):
         preds = []
@@ -1750,6 +1753,7 @@ def explain(doc: Doc, coded: CodedArticle, res: Resources,
                 pattern=f"{c.pattern.source} {c.pattern.text} -> {c.pattern.code}" if c.pattern else None,
                 code=c.code, source=[a.code or "" for a in c.source], target=[a.code or "" for a in c.target],
                 notes=list(c.modifiers), dropped=c.dropped,
+                passes=[] if c.dropped or c.code is None else kept_by,
             ))
         actors = sorted({f"{index[t.i].text} [{index[t.i].code}]" for t in sent if t.i in index})
         out.append(SentenceExplanation(s_i, sent.text.strip(), actors, preds))

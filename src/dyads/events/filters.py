@@ -85,6 +85,24 @@ class EventPolicy:
 
 DEFAULT_POLICY = EventPolicy()
 
+PASSES: tuple[tuple[str, str], ...] = (
+    ("medium", "whom it was said through is no target"),
+    ("setting", "a place where it happened is no target"),
+    ("bare_sector", "a sector word takes the country the text gives it, else the event is dropped"),
+    ("same_actor", "source and target are not one actor"),
+    ("business", "not market news between companies"),
+    ("one_sided", "it has a target, or is an act without one by nature"),
+    ("background", "dated within a year before publication"),
+)
+"""The named passes in the order they look at a candidate, with what keeping it means."""
+
+
+def passes_run(policy: EventPolicy = DEFAULT_POLICY) -> list[tuple[str, str]]:
+    """The passes a kept event went through under `policy` (those the policy switches off left out): what
+    the event page and `dyads explain --format json` list as the passes that kept it."""
+    off = {"one_sided": policy.one_sided, "background": policy.background, "bare_sector": policy.bare_sectors}
+    return [(name, why) for name, why in PASSES if not off.get(name)]
+
 
 def _speechlike(cand: Candidate) -> bool:
     return (cand.code or "")[:2] in {"01", "02", "10"} or (cand.pattern is not None and cand.pattern.code[:2] == "01")

@@ -16,10 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
-
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import IO, TYPE_CHECKING, Any
 
 from dyads.export import gdelt
 from dyads.export.plover import plover_records
@@ -27,29 +24,44 @@ from dyads.export.records import csv_row
 from dyads.queries import EventFilter, event_mentions, select_events
 from dyads.store import Store
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
 __all__ = ["EVENT_TABLE_COLUMNS", "FORMATS", "ExportReport", "event_table", "export_events"]
 
 FORMATS: tuple[str, ...] = ("gdelt-events", "gdelt-mentions", "plover", "jsonl", "csv", "parquet")
 
-#: The flat event table of the jsonl, csv and parquet exports, with Arrow types.
-EVENT_TABLE_SCHEMA = pa.schema(
-    [
-        ("id", pa.int64()), ("merge_key", pa.string()), ("event_date", pa.date32()), ("date_value", pa.string()),
-        ("date_precision", pa.string()), ("source_code", pa.string()), ("source_name", pa.string()),
-        ("target_code", pa.string()), ("target_name", pa.string()), ("cameo", pa.string()),
-        ("cameo_base", pa.string()), ("cameo_root", pa.string()), ("cameo_name", pa.string()),
-        ("plover", pa.string()), ("plover_mode", pa.string()), ("plover_context", pa.string()),
-        ("goldstein", pa.float64()), ("quad_class", pa.int32()), ("negated", pa.bool_()),
-        ("location_name", pa.string()), ("location_country", pa.string()), ("location_admin1", pa.string()),
-        ("location_feature", pa.string()), ("location_lat", pa.float64()), ("location_lon", pa.float64()),
-        ("location_geonameid", pa.int64()), ("num_mentions", pa.int32()), ("num_sources", pa.int32()),
-        ("num_articles", pa.int32()), ("first_seen", pa.date32()), ("last_seen", pa.date32()),
-        ("is_root_event", pa.bool_()), ("avg_tone", pa.float64()), ("confidence", pa.float64()),
-        ("first_article_id", pa.string()), ("source_url", pa.string()), ("added_at", pa.timestamp("us")),
-        ("updated_at", pa.timestamp("us")), ("mention_ids", pa.list_(pa.string())),
-    ]
-)
-EVENT_TABLE_COLUMNS: list[str] = EVENT_TABLE_SCHEMA.names
+#: The flat event table of the jsonl, csv and parquet exports: column -> Arrow type (pyarrow's
+#: function of that name, with its arguments). Names, not pyarrow objects, so that importing this
+#: package (every read command does) does not import pyarrow and numpy (a quarter of a second).
+EVENT_TABLE_TYPES: dict[str, tuple] = {
+    "id": ("int64",), "merge_key": ("string",), "event_date": ("date32",), "date_value": ("string",),
+    "date_precision": ("string",), "source_code": ("string",), "source_name": ("string",),
+    "target_code": ("string",), "target_name": ("string",), "cameo": ("string",),
+    "cameo_base": ("string",), "cameo_root": ("string",), "cameo_name": ("string",),
+    "plover": ("string",), "plover_mode": ("string",), "plover_context": ("string",),
+    "goldstein": ("float64",), "quad_class": ("int32",), "negated": ("bool_",),
+    "location_name": ("string",), "location_country": ("string",), "location_admin1": ("string",),
+    "location_feature": ("string",), "location_lat": ("float64",), "location_lon": ("float64",),
+    "location_geonameid": ("int64",), "num_mentions": ("int32",), "num_sources": ("int32",),
+    "num_articles": ("int32",), "first_seen": ("date32",), "last_seen": ("date32",),
+    "is_root_event": ("bool_",), "avg_tone": ("float64",), "confidence": ("float64",),
+    "first_article_id": ("string",), "source_url": ("string",), "added_at": ("timestamp", "us"),
+    "updated_at": ("timestamp", "us"), "mention_ids": ("list_", "string"),
+}
+EVENT_TABLE_COLUMNS: list[str] = list(EVENT_TABLE_TYPES)
+
+
+def event_table_schema() -> pa.Schema:
+    """The Arrow schema of the flat event table (EVENT_TABLE_TYPES)."""
+    import pyarrow as pa
+
+    def arrow_type(name: str, *args: str) -> pa.DataType:
+        if name == "list_":  # a list of the named item type
+            return pa.list_(arrow_type(*args))
+        return getattr(pa, name)(*args)
+
+    return pa.schema([(col, arrow_type(*t)) for col, t in EVENT_TABLE_TYPES.items()])
 
 
 @dataclass
@@ -72,7 +84,9 @@ def event_table(events: list[dict[str, Any]], mentions: dict[int, list[dict[str,
         }
         for ev in events
     ]
-    return pa.Table.from_pylist(rows, schema=EVENT_TABLE_SCHEMA)
+    import pyarrow as pa
+
+    return pa.Table.from_pylist(rows, schema=event_table_schema())
 
 
 def _json_default(value: Any) -> Any:
@@ -145,6 +159,8 @@ def export_events(
             raise ValueError("parquet needs a file path (-o FILE.parquet), not standard output")
         table = event_table(events, mentions)
         with atomic_path(path) as tmp:
+            import pyarrow.parquet as pq
+
             pq.write_table(table, tmp)
         report.rows = table.num_rows
         return report

@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from dyads.geo.gazetteer import GazEntry, Gazetteer, fips_for_iso3, load_gazetteer, normalize
 from dyads.geo.locate import resolve_event_location
-from dyads.geo.recognize import find_places
+
+
+def __getattr__(name: str):
+    """`find_places` needs spaCy: imported when first asked for, so that the GDELT export's country
+    codes (`fips_for_iso3`) do not load it."""
+    if name == "find_places":
+        from dyads.geo.recognize import find_places
+
+        return find_places
+    raise AttributeError(f"module 'dyads.geo' has no attribute {name!r}")
+
 
 __all__ = [
     "GazEntry",

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
 from dyads.models import CodedArticle
 from dyads.store import summaries, words
@@ -100,6 +99,14 @@ def rollback(con: duckdb.DuckDBPyConnection) -> None:
         pass
 
 
+def pa_table(rows: list[dict[str, Any]]):
+    """Rows as an Arrow table for DuckDB to insert (`con.register`); pyarrow is imported here, by
+    writers only, so that the read commands start without it."""
+    import pyarrow as pa
+
+    return pa.Table.from_pylist(rows)
+
+
 def default_db_path() -> str:
     import os
 
@@ -159,11 +166,12 @@ class Store:
             return
         # one writer at a time, for its whole run: a second one stops at once rather than interleave
         # its batches with the first one's while the first has let go of the file between batches
-        self._coding = FileLock(lock_path(self.path, "coding"))
-        if not self._coding.acquire(blocking=False):
-            self._coding.release()
-            raise StoreLocked(self._in_use())
-        self._coding.note(f"{os.getpid()}\n")
+        if self.path != ":memory:":  # an in-memory database is this process's own
+            self._coding = FileLock(lock_path(self.path, "coding"))
+            if not self._coding.acquire(blocking=False):
+                self._coding.release()
+                raise StoreLocked(self._in_use())
+            self._coding.note(f"{os.getpid()}\n")
         try:
             if self.shared:
                 self._writing = FileLock(lock_path(self.path, "writing"))
@@ -360,7 +368,7 @@ class Store:
                     con.execute(f"CREATE OR REPLACE TEMP TABLE new_{table} AS SELECT * FROM {table} LIMIT 0")
                 if table_rows:
                     into = f"new_{table}" if table in ("events", "event_actors") else table
-                    con.register("batch_rows", pa.Table.from_pylist(table_rows))
+                    con.register("batch_rows", pa_table(table_rows))
                     con.execute(f"INSERT INTO {into} BY NAME SELECT * FROM batch_rows")
                     con.unregister("batch_rows")
             for table in ("events", "event_actors"):

@@ -240,7 +240,8 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
-def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, warm_up: bool = False) -> FastAPI:
+def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, warm_up: bool = False,
+               coder: Any = None) -> FastAPI:
     """The app over one database, opened read-only; a `dyads code` run may add to it meanwhile.
 
     The file is read through a `SharedReader`: while a coding run stores a batch, the app lets go
@@ -249,6 +250,8 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
     `allowed_hosts` guards against DNS rebinding: a page on another site cannot reach the
     local server through a host name of its own. `warm_up` computes the unfiltered views in a
     background thread at start-up, so that the first visit to a large database is quick too.
+    `coder`: the `dyads.Coder` that explains events (`/api/explain`); by default one is loaded on the
+    first explanation asked for (the app never imports spaCy before).
     """
     _upgrade(db_path)
     cache = ResponseCache(CACHE_ENTRIES)
@@ -372,6 +375,25 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
     def get_event_page(cur: Cur, event_id: str) -> dict:
         """One mention with its rule, location basis, quote, and the merged event with its other mentions."""
         out = queries.event_page(cur, event_id)
+        if out is None:
+            raise HTTPException(404, f"no event with id {event_id!r}")
+        return out
+
+    explainer: dict[str, Any] = {"coder": coder} if coder is not None else {}
+    explainer_lock = threading.Lock()
+
+    @app.get("/api/explain/{event_id:path}", tags=["events"])
+    def get_explanation(cur: Cur, event_id: str) -> dict:
+        """Why the event was coded (the Python API of `dyads explain`): its article is coded again with
+        dyads' default dictionaries, and its sentence's actors, candidate predicates (pattern file:line or
+        why dropped) and the passes that kept it are returned. Not a database query: the first call loads
+        the language model (seconds), later ones re-code one article (tens of milliseconds)."""
+        with explainer_lock:  # one Coder, loaded on first use, used by one request at a time
+            if "coder" not in explainer:
+                from dyads import Coder
+
+                explainer["coder"] = Coder()
+            out = queries.event_explanation(cur, event_id, explainer["coder"])
         if out is None:
             raise HTTPException(404, f"no event with id {event_id!r}")
         return out

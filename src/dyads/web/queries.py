@@ -291,6 +291,37 @@ def event_page(cur: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] 
     return out
 
 
+def event_explanation(cur: duckdb.DuckDBPyConnection, event_id: str, coder: Any) -> dict[str, Any] | None:
+    """Why the event was coded: its article coded again by `coder` and explained, as `dyads explain` does
+    (`Coder.explain_event`): the sentence's actors, every candidate predicate with the pattern (file:line)
+    it matched or why it was dropped, and the named passes that kept this one. None: no such event."""
+    import dataclasses
+
+    from dyads.events.filters import PASSES
+    from dyads.models import Article
+
+    row = cur.execute(
+        "SELECT e.sentence_index, e.trigger_start, e.cameo, a.id, a.text, a.publication_date, a.title, a.source, "
+        "a.url FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?", [event_id]).fetchone()
+    if row is None:
+        return None
+    sentence_index, trigger_start, cameo, aid, text, published, title, source, url = row
+    article = Article(id=aid, text=text, publication_date=published, title=title, source=source, url=url)
+    ex = coder.explain_event(article, sentence_index, trigger_start)
+    if ex.found and ex.predicate is not None and ex.predicate.code != cameo:
+        note: str | None = (f"the coder as it is now codes this predicate {ex.predicate.code}, the database holds "
+                            f"{cameo}: it was coded by another version of dyads or its dictionaries")
+    elif not ex.found:
+        note = ("the coder as it is now (its dictionaries and default options) does not code this event from "
+                "this sentence: the database was coded with other dictionaries or options (--one-sided, --dict)")
+    else:
+        note = None
+    return {"event_id": event_id, "found": ex.found, "stored_cameo": cameo, "note": note,
+            "sentence": dataclasses.asdict(ex.sentence) if ex.sentence else None,
+            "predicate": dataclasses.asdict(ex.predicate) if ex.predicate else None,
+            "passes": {name: why for name, why in PASSES}}
+
+
 def _actor_names(cur: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, str | None]:
     """What each code means, from the dictionaries (`code_label`), not the name of one person in it."""
     return {c: code_label(c) for c in codes}

@@ -318,11 +318,17 @@ function stackedBars(rows, opts) {
       s.append(svg("line", { x1: m.l, x2: W - m.r, y1: y(t), y2: y(t), stroke: "#e3e7ee" }),
         svg("text", { x: m.l - 4, y: y(t) + 4, "text-anchor": "end" }, fmt(t)));
     }
+    const title = (r) => `${periodLabel(r.period, opts.interval)}: ${r.total} mentions (` +
+      [1, 2, 3, 4].map((q) => `${r["q" + q]} ${QUADS[q].toLowerCase()}`).join(", ") + ")";
+    if (bw < 2) { // dense (hundreds of periods a pixel or less wide): see denseBars
+      denseBars(s, rows, opts, title, { x0: m.l, bw, y });
+      labelPeriods(s, rows.map((r) => r.period), opts.interval, m.l, bw, H - m.b + 16);
+      return s;
+    }
     rows.forEach((r, i) => {
       if (!r.total) return;
       const link = svg("a", { href: opts.href(r), class: "count bar-link", "data-count": r.total, "data-period": r.period },
-        svg("title", {}, `${periodLabel(r.period, opts.interval)}: ${r.total} mentions (` +
-          [1, 2, 3, 4].map((q) => `${r["q" + q]} ${QUADS[q].toLowerCase()}`).join(", ") + ")"));
+        svg("title", {}, title(r)));
       let acc = 0;
       for (const q of [1, 2, 3, 4]) {
         const v = r["q" + q];
@@ -336,6 +342,34 @@ function stackedBars(rows, opts) {
     labelPeriods(s, rows.map((r) => r.period), opts.interval, m.l, bw, H - m.b + 16);
     return s;
   };
+}
+function denseBars(s, rows, opts, title, { x0, bw, y }) {
+  // a period narrower than two pixels: each quad class is one path of all its bars (four elements, not
+  // one per period and class), and each period one transparent link over its whole bar, its title made
+  // when the pointer first comes over it: 10,000 days draw in about half the time (docs/web.md)
+  const d = { 1: [], 2: [], 3: [], 4: [] };
+  const w = Math.max(bw, 0.5);
+  rows.forEach((r, i) => {
+    let acc = 0;
+    for (const q of [1, 2, 3, 4]) {
+      const v = r["q" + q];
+      if (!v) continue;
+      d[q].push(`M${(x0 + i * bw).toFixed(2)},${y(acc + v).toFixed(1)}h${w.toFixed(2)}V${y(acc).toFixed(1)}h${(-w).toFixed(2)}Z`);
+      acc += v;
+    }
+  });
+  for (const q of [1, 2, 3, 4]) if (d[q].length) s.append(svg("path", { d: d[q].join(""), class: "q" + q }));
+  const byPeriod = new Map();
+  rows.forEach((r, i) => {
+    if (!r.total) return;
+    byPeriod.set(r.period, r);
+    s.append(svg("a", { href: opts.href(r), class: "count bar-link", "data-count": r.total, "data-period": r.period },
+      svg("rect", { x: x0 + i * bw, width: w, y: y(r.total), height: y(0) - y(r.total), class: "hit" })));
+  });
+  s.addEventListener("pointerover", (e) => {
+    const a = e.target.closest && e.target.closest("a.bar-link");
+    if (a && !a.querySelector("title")) a.prepend(svg("title", {}, title(byPeriod.get(a.dataset.period))));
+  });
 }
 function dyadChart(series, a, b, interval, hrefDir) {
   return (W) => {
@@ -352,7 +386,32 @@ function dyadChart(series, a, b, interval, hrefDir) {
     }
     for (const g of [-10, -5, 0, 5, 10]) s.append(svg("text", { x: W - m.r + 4, y: yg(g) + 4 }, fmtG(g)));
     s.append(svg("line", { x1: m.l, x2: W - m.r, y1: yg(0), y2: yg(0), stroke: "#99a", "stroke-dasharray": "3 3" }));
-    series.forEach((r, i) => {
+    const dense = bw < 2; // hundreds of periods a pixel or less wide: paths and links, as in denseBars
+    const title = (r, dir) => { const [from, to] = dir === "ab" ? [a, b] : [b, a]; return `${periodLabel(r.period, interval)}: ${from} → ${to}: ${r[dir + "_n"]} mentions, mean Goldstein ${fmtG(r[dir + "_goldstein"])}`; };
+    if (dense) {
+      const w = Math.max(bw, 0.5), links = [];
+      for (const [dir, fill] of [["ab", "#2f5fb3"], ["ba", "#d08c1f"]]) {
+        const d = [];
+        series.forEach((r, i) => {
+          const n = r[dir + "_n"];
+          if (!n) return;
+          d.push(`M${(m.l + i * bw).toFixed(2)},${y(n).toFixed(1)}h${w.toFixed(2)}V${y(0).toFixed(1)}h${(-w).toFixed(2)}Z`);
+          links.push([n, dir, r, i]);
+        });
+        if (d.length) s.append(svg("path", { d: d.join(""), fill, "fill-opacity": 0.45 }));
+      }
+      links.sort((p, q) => q[0] - p[0]); // the shorter bar's link on top, so both can be reached
+      for (const [n, dir, r, i] of links) {
+        s.append(svg("a", { href: hrefDir(dir, r), class: "count bar-" + dir, "data-count": n, "data-period": r.period, "data-dir": dir },
+          svg("rect", { x: m.l + i * bw, width: w, y: y(n), height: y(0) - y(n), class: "hit" })));
+      }
+      const byPeriod = new Map(series.map((r) => [r.period, r]));
+      s.addEventListener("pointerover", (e) => {
+        const link = e.target.closest && e.target.closest("a.count");
+        if (link && !link.querySelector("title")) link.prepend(svg("title", {}, title(byPeriod.get(link.dataset.period), link.dataset.dir)));
+      });
+    }
+    if (!dense) series.forEach((r, i) => {
       const x = m.l + i * bw;
       for (const [dir, from, to, dx, fill] of [["ab", a, b, 0.1, "#2f5fb3"], ["ba", b, a, 0.5, "#d08c1f"]]) {
         const n = r[dir + "_n"];
@@ -374,7 +433,7 @@ function dyadChart(series, a, b, interval, hrefDir) {
         if (g === null || g === undefined) { flush(); return; }
         const x = m.l + i * bw + bw / 2;
         run.push([x, g]);
-        s.append(svg("circle", { cx: x, cy: yg(g), r: 3.5, fill: "#fff", stroke: colour, "stroke-width": 2, class: "g-" + key }));
+        if (!dense) s.append(svg("circle", { cx: x, cy: yg(g), r: 3.5, fill: "#fff", stroke: colour, "stroke-width": 2, class: "g-" + key }));
       });
       flush();
     }
@@ -543,38 +602,44 @@ async function viewDyad(params, root) {
 
 function layoutNetwork(nodes, edges, W, H) {
   // Fruchterman-Reingold in a unit square (repulsion between all nodes, springs along edges, a pull
-  // to the centre so separate components stay near), then scaled to fill the drawing
+  // to the centre so separate components stay near), then scaled to fill the drawing. Positions and
+  // displacements in typed arrays and Math.sqrt, not Math.hypot, in the inner loops: at 150 nodes
+  // that is several times faster in V8, on a par with d3-force (docs/web.md)
   const n = nodes.length;
-  const pos = nodes.map((_, i) => ({ x: 0.5 + 0.4 * Math.cos((2 * Math.PI * i) / n), y: 0.5 + 0.4 * Math.sin((2 * Math.PI * i) / n) }));
+  const px = new Float64Array(n), py = new Float64Array(n), ddx = new Float64Array(n), ddy = new Float64Array(n);
+  for (let i = 0; i < n; i++) { px[i] = 0.5 + 0.4 * Math.cos((2 * Math.PI * i) / n); py[i] = 0.5 + 0.4 * Math.sin((2 * Math.PI * i) / n); }
   const index = new Map(nodes.map((d, i) => [d.id, i]));
   const links = edges.map((e) => [index.get(e.source), index.get(e.target)]);
-  const k = 0.8 / Math.sqrt(Math.max(n, 1));
+  const k = 0.8 / Math.sqrt(Math.max(n, 1)), kk = k * k;
   const iterations = n > 150 ? 120 : 300;
   for (let it = 0; it < iterations; it++) {
-    const disp = pos.map(() => ({ x: 0, y: 0 }));
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-      let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-      const d = Math.max(1e-3, Math.hypot(dx, dy)), f = (k * k) / d;
-      dx /= d; dy /= d;
-      disp[i].x += dx * f; disp[i].y += dy * f; disp[j].x -= dx * f; disp[j].y -= dy * f;
+    ddx.fill(0); ddy.fill(0);
+    for (let i = 0; i < n; i++) {
+      const xi = px[i], yi = py[i];
+      for (let j = i + 1; j < n; j++) {
+        let dx = xi - px[j], dy = yi - py[j];
+        const d = Math.max(1e-3, Math.sqrt(dx * dx + dy * dy)), f = kk / d;
+        dx /= d; dy /= d;
+        ddx[i] += dx * f; ddy[i] += dy * f; ddx[j] -= dx * f; ddy[j] -= dy * f;
+      }
     }
     for (const [i, j] of links) {
-      let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-      const d = Math.max(1e-3, Math.hypot(dx, dy)), f = (d * d) / k;
+      let dx = px[i] - px[j], dy = py[i] - py[j];
+      const d = Math.max(1e-3, Math.sqrt(dx * dx + dy * dy)), f = (d * d) / k;
       dx /= d; dy /= d;
-      disp[i].x -= dx * f; disp[i].y -= dy * f; disp[j].x += dx * f; disp[j].y += dy * f;
+      ddx[i] -= dx * f; ddy[i] -= dy * f; ddx[j] += dx * f; ddy[j] += dy * f;
     }
     const temp = 0.1 * (1 - it / iterations) + 0.002;
-    pos.forEach((p, i) => {
-      disp[i].x += (0.5 - p.x) * k * 4; disp[i].y += (0.5 - p.y) * k * 4;
-      const d = Math.max(1e-9, Math.hypot(disp[i].x, disp[i].y));
-      p.x += (disp[i].x / d) * Math.min(d, temp); p.y += (disp[i].y / d) * Math.min(d, temp);
-    });
+    for (let i = 0; i < n; i++) {
+      ddx[i] += (0.5 - px[i]) * k * 4; ddy[i] += (0.5 - py[i]) * k * 4;
+      const d = Math.max(1e-9, Math.sqrt(ddx[i] * ddx[i] + ddy[i] * ddy[i]));
+      px[i] += (ddx[i] / d) * Math.min(d, temp); py[i] += (ddy[i] / d) * Math.min(d, temp);
+    }
   }
-  const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
-  const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (let i = 0; i < n; i++) { x0 = Math.min(x0, px[i]); x1 = Math.max(x1, px[i]); y0 = Math.min(y0, py[i]); y1 = Math.max(y1, py[i]); }
   const mx = 70, my = 40;
-  return pos.map((p) => ({ x: mx + ((p.x - x0) / Math.max(1e-9, x1 - x0)) * (W - 2 * mx), y: my + ((p.y - y0) / Math.max(1e-9, y1 - y0)) * (H - 2 * my) }));
+  return Array.from({ length: n }, (_, i) => ({ x: mx + ((px[i] - x0) / Math.max(1e-9, x1 - x0)) * (W - 2 * mx), y: my + ((py[i] - y0) / Math.max(1e-9, y1 - y0)) * (H - 2 * my) }));
 }
 
 async function viewNetwork(params, root) {
@@ -749,10 +814,42 @@ async function viewEvent(params, root) {
       row("quote", e.quote ? [`“${e.quote.text}”`, e.quote.speaker_text ? ` — ${e.quote.speaker_name || e.quote.speaker_text}${e.quote.speaker_code ? " [" + e.quote.speaker_code + "]" : ""}` : ""] : "not in a quotation"),
       row("article", el("a", { href: hrefFor("article", { id: r.article_id, event: r.id }), class: "article-link" }, e.article.title || r.article_id),
         ` ${e.article.publication_date || ""} ${e.article.source || ""}`))),
-    el("p", { class: "muted" }, "Why: the rule names the pattern file and line that matched; `dyads explain` on the sentence shows every candidate and why the others were dropped. ",
+    el("p", { class: "muted" }, "The rule names the pattern file and line that matched. ",
       el("a", { href: apiUrl("events/" + encodeURIComponent(id)), class: "api-url" }, "contract record (JSON)")),
+    explanationPanel(id),
     el("h3", {}, e.merged ? `The merged event: ${e.mentions.length} mention${e.mentions.length === 1 ? "" : "s"} in ${e.merged.num_articles} article${e.merged.num_articles === 1 ? "" : "s"}` : "Merged event"),
     e.merged ? eventsTable(e.mentions, { selected: r.id }) : el("div", { class: "empty" }, "Not merged yet (run `dyads events` once)."));
+}
+
+function explanationPanel(id) {
+  // why it was coded: the article coded again and explained (`dyads explain`), loaded after the page
+  // (the first explanation loads the language model: seconds); class "pending" until it is there
+  const box = el("div", { class: "panel wide pending", id: "event-explanation" }, el("h3", {}, "Why it was coded"),
+    el("p", { class: "muted" }, "Explaining… (the first explanation loads the language model: a few seconds)"));
+  const row = (p) => el("tr", { class: p.passes.length && p.start === Number(box.dataset.start) ? "this" : "" },
+    el("td", { "data-label": "word" }, el("strong", {}, p.trigger)),
+    el("td", { "data-label": "pattern" }, p.pattern ? el("code", {}, p.pattern) : "no matching pattern"),
+    el("td", { "data-label": "result" }, p.dropped ? `dropped: ${p.dropped}` : `${p.code} ${p.source.join(",") || "–"} → ${p.target.join(",") || "–"}`),
+    el("td", { "data-label": "notes" }, p.notes.join("; ")));
+  api("explain/" + encodeURIComponent(id)).then((x) => {
+    const s = x.sentence, p = x.predicate;
+    if (p) box.dataset.start = p.start;
+    box.replaceChildren();
+    add(box, el("h3", {}, "Why it was coded"),
+      el("p", { class: "muted" }, "Its article coded again and explained, as ", el("code", {}, "dyads explain"), " does: every candidate word of the sentence, the pattern it matched (file:line) or why it was dropped."),
+      x.note ? el("p", { class: "error", id: "explanation-note" }, x.note) : null,
+      s ? el("p", {}, "Actors in the sentence: ", s.actors.join("; ") || "none") : null,
+      s && s.predicates.length ? el("table", { class: "list responsive", id: "explanation-table" },
+        el("thead", {}, el("tr", {}, el("th", {}, "word"), el("th", {}, "pattern"), el("th", {}, "result"), el("th", {}, "notes"))),
+        el("tbody", {}, s.predicates.map(row))) : el("div", { class: "empty" }, "No candidate predicate in this sentence."),
+      p && p.passes.length ? el("div", { id: "explanation-passes" }, el("p", {}, "Kept by the passes:"),
+        el("ul", {}, p.passes.map((name) => el("li", {}, el("code", {}, name), ": ", x.passes[name] || "")))) : null);
+    box.classList.remove("pending");
+  }).catch((err) => {
+    box.replaceChildren(el("h3", {}, "Why it was coded"), el("p", { class: "error" }, "No explanation: " + err.message));
+    box.classList.remove("pending");
+  });
+  return box;
 }
 
 async function viewQuotes(params, root) {
