@@ -65,6 +65,9 @@ _GENERIC_ROLES = {"leader", "leaders", "spokesman", "spokesmen", "spokeswoman", 
 _EQUIPMENT = {"aircraft", "jet", "jets", "helicopter", "helicopters", "tank", "tanks", "warplane", "warplanes",
               "gunship", "gunships", "artillery"}
 _NON_STATE_KINDS = {"igo", "ngo", "region"}
+# sectors whose actors have a country of their own, never the one their sentence or article is about:
+# "investors", "the company", "banks" in a story from New York or about India are not American or Indian
+_OWN_COUNTRY_SECTORS = {"BUS"}
 _ARMED_OPPOSITION = {"REB", "OPP", "UAF"}
 _NON_STATE_ROOTS = {"IGO", "NGO", "IMG", "MNC", "ISM", "WST", "UNO", "EUR"}
 _NAME_ENT_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
@@ -530,6 +533,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.sector = agent.sector  # the head's own role wins: "government troops" -> MIL, "rebel leaders" -> REB
     _join_prepositions(doc, groups)
     _join_organisations(doc, groups, compiled)
+    _people_by_their_role(doc, groups, ents, blocked)
     for g in groups.values():
         head = doc[g.head]
         if any(t.lower_ in _FORMER for t in doc[max(g.start - 2, 0) : g.end]) or any(
@@ -593,6 +597,101 @@ def _join_organisations(doc: Doc, groups: dict[int, _Group], compiled: _Compiled
         owner.reasons.append(f"'{owner_tok.text} {tok.head.text} {doc[g.start:g.end].text}' -> "
                              f"{owner.country or ''}{owner.sector or ''}")
         del groups[head_i]
+
+
+# nouns that say what a named person is to an organisation ("Bela Bugar, head of ... party Most-Hid")
+_ROLE_NOUNS = {"head", "member", "director", "chairman", "chairwoman", "chair", "leader", "aide", "adviser",
+               "advisor", "spokesman", "spokeswoman", "spokesperson", "manager", "official", "secretary",
+               "president", "founder", "deputy", "chief", "envoy", "representative", "ambassador", "lawyer",
+               "attorney", "commissioner", "governor", "minister", "lawmaker", "legislator", "deputy", "executive",
+               "officer", "commander", "negotiator", "vice-president", "coordinator", "counsel", "researcher"}
+# verbs of a relative clause that make the person the organisation's ("Klaus Regling, who heads the fund")
+_LEADING_VERBS = {"head", "lead", "chair", "run", "represent", "direct"}
+_ROLE_PREPS = {"of", "for", "at", "with", "to", "in"}
+
+
+def _group_at(groups: dict[int, _Group], i: int) -> _Group | None:
+    g = groups.get(i)
+    if g is not None:
+        return g
+    return next((g for g in groups.values() if g.start <= i < g.end), None)
+
+
+def _organisation_of(doc: Doc, role: Token, groups: dict[int, _Group]) -> tuple[_Group | None, str]:
+    """The coded organisation (or person, or state) a role noun is of: "head of junior coalition party
+    Most-Hid", "a Knesset member", "a member of parliament for the opposition Islah party", "an aide to
+    Hillary Clinton". Returns the group and the words that said so."""
+    found: _Group | None = None
+    said = ""
+    for child in role.children:
+        if child.dep_ in {"compound", "poss", "amod", "nmod"}:
+            g = _group_at(groups, child.i)
+            if g is not None and g.kind != "place" and (g.country or g.sector or g.kind in _NON_STATE_KINDS | {"group"}):
+                found, said = g, f"'{child.text} {role.text}'"
+    for child in role.children:
+        if child.dep_ != "prep" or child.lower_ not in _ROLE_PREPS:
+            continue
+        if child.lower_ == "to" and role.lemma_.lower() not in {"aide", "adviser", "advisor", "envoy", "ambassador",
+                                                                 "counsel"}:
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            g = _group_at(groups, pobj.i)
+            if g is None:
+                continue
+            if g.country is None and g.kind not in _NON_STATE_KINDS | {"group"}:
+                # "member of parliament for the opposition Islah party": the next phrase says whose
+                deeper, words = _organisation_of(doc, pobj, groups)
+                if deeper is not None:
+                    return deeper, f"'{role.text} {child.text} {pobj.text}' + {words}"
+                if g.sector is None:
+                    continue
+            if g.kind == "place":
+                continue  # "an analyst in New York": where, not whose
+            return g, f"'{role.text} {child.text} {doc[g.start:g.end].text}'"
+    return found, said
+
+
+def _people_by_their_role(doc: Doc, groups: dict[int, _Group], ents: list[Span], blocked: set[int]) -> None:
+    """A named person the dictionaries do not know takes the code of the organisation the text says they
+    belong to: an apposition ("Bela Bugar, head of junior coalition party Most-Hid" -> SVKPTY; "Benjamin
+    Ben Eliezer, a Knesset member" -> ISRLEG) or a relative clause ("Klaus Regling, who heads Europe's
+    bailout fund"). Later mentions by surname are learned from this one (`_learn_people`)."""
+    for ent in ents:
+        if ent.label_ != "PERSON" or any(i in blocked for i in range(ent.start, ent.end)):
+            continue
+        if any(g.start <= ent.start < g.end or ent.start <= g.head < ent.end for g in groups.values()):
+            continue  # already part of an actor ("SaS leader Richard Sulik")
+        root = ent.root
+        roles = [c for c in root.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            roles.append(root.head)
+        for rel in (c for c in root.children if c.dep_ == "relcl" and c.lemma_.lower() in _LEADING_VERBS):
+            roles.extend(o for o in rel.children if o.dep_ in {"dobj", "obj"})
+        for role in roles:
+            if role.i in groups:
+                break  # a coded role in apposition: `_named_person` joins the name to it
+            if role.lemma_.lower() not in _ROLE_NOUNS and not (role.dep_ in {"dobj", "obj"}):
+                continue
+            if role.dep_ in {"dobj", "obj"}:  # "who heads Europe's bailout fund": the fund is the organisation
+                org = _group_at(groups, role.i)
+                words = f"'{role.head.text} {role.text}'"
+                if org is None:
+                    org, words = _organisation_of(doc, role, groups)
+            else:
+                org, words = _organisation_of(doc, role, groups)
+            if org is None or org.discard:
+                continue
+            non_state = org.kind in _NON_STATE_KINDS or org.kind == "group"
+            person_org = org.kind == "person" or org.name is not None
+            g = groups[root.i] = _Group(head=root.i, start=ent.start, end=ent.end, country=org.country,
+                                        sector=None if person_org else org.sector, kind="person", name=ent.text)
+            if non_state and org.entry is not None:
+                g.entry, g.entry_code = org.entry, org.entry_code
+            g.reasons.append(f"'{ent.text}' is {role.text} of {words} -> {org.country or ''}"
+                             f"{g.sector or ''}")
+            break
 
 
 def _named_person(doc: Doc, head: Token, person_ents: dict[int, Span]) -> Span | None:
@@ -659,6 +758,8 @@ def _to_actors(
             if name:
                 reasons.append(f"person '{name}' from the text")
         kind = g.kind or "sector"
+        if kind == "title":  # "the Treasury Secretary": a role of one state, not a place or an organisation
+            kind = "sector"
         if name and kind not in {"igo", "ngo", "group"}:
             kind = "person"
         actors.append(
@@ -732,7 +833,7 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
             continue
         (country,) = countries
         for actor in members:
-            if actor.country is None and actor.sector is not None:
+            if actor.country is None and actor.sector is not None and actor.sector not in _OWN_COUNTRY_SECTORS:
                 actor.country = country
                 actor.code = country + actor.sector
                 actor.source = f"{actor.source} + {SENTENCE_COUNTRY} -> {country}"
@@ -753,7 +854,7 @@ def _article_country(actors: list[Actor]) -> None:
     if n < 3 or n < 2 * second:
         return
     for actor in actors:
-        if actor.country is None and actor.sector is not None:
+        if actor.country is None and actor.sector is not None and actor.sector not in _OWN_COUNTRY_SECTORS:
             actor.country = top
             actor.code = top + actor.sector
             total = sum(counts.values())
@@ -764,7 +865,7 @@ def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
     """News agencies and outlets that only report ("Russian news agencies reported") are not actors."""
     kept = []
     for actor in actors:
-        if actor.sector == "MED":
+        if actor.sector == "MED" and actor.kind not in {"igo", "ngo"}:  # the Committee to Protect Journalists acts
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             head = span.root if span is not None else None
             if head is not None and head.dep_ in {"nsubj", "pobj"}:
