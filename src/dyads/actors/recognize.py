@@ -828,7 +828,7 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
         by_sent.setdefault(doc.char_span(actor.start, actor.end, alignment_mode="expand").sent.start, []).append(actor)
     for members in by_sent.values():
         countries = {a.country for a in members if a.country and a.kind not in _NON_STATE_KINDS
-                     and a.country not in _NON_STATE_ROOTS}
+                     and a.country not in _NON_STATE_ROOTS and a.sector not in _OWN_COUNTRY_SECTORS}
         if len(countries) != 1:
             continue
         (country,) = countries
@@ -844,7 +844,8 @@ def _article_country(actors: list[Actor]) -> None:
     mentions and twice the next): "President Giorgio Napolitano" in a story about Italy is ITAGOV."""
     counts: dict[str, int] = {}
     for a in actors:
-        if a.country and a.kind not in _NON_STATE_KINDS and a.country not in _NON_STATE_ROOTS:
+        if a.country and a.kind not in _NON_STATE_KINDS and a.country not in _NON_STATE_ROOTS and (
+                a.sector not in _OWN_COUNTRY_SECTORS):  # a company's home is not what the story is about
             counts[a.country] = counts.get(a.country, 0) + 1
     if not counts:
         return
