@@ -55,8 +55,9 @@ MEDIA_WORDS = {"reporter", "reporters", "journalist", "journalists", "press", "m
 PLACE_KINDS = {"country", "capital", "place", "region", "seat"}
 SETTING_PREPS = {"in", "at", "inside", "near", "across", "throughout", "around"}
 BUSINESS_SECTORS = {"BUS", "MNC"}
-# what a company's act must be directed at to be a political event ("sued the government", "lobbied Congress")
-POLITICAL_TARGETS = {"GOV", "LEG", "JUD", "PTY", "OPP", "MIL", "COP", "SPY", "REB", "ELI", "IGO", "INS"}
+# what a company's act must be directed at to be a political event ("sued the government", "lobbied Congress");
+# not a court: a company asking a judge or suing in court is litigation, the court its forum
+POLITICAL_TARGETS = {"GOV", "LEG", "PTY", "OPP", "MIL", "COP", "SPY", "REB", "ELI", "IGO", "INS"}
 # an act more than this many days before publication is background
 BACKGROUND_DAYS = 366
 
