@@ -120,3 +120,12 @@ def test_force_hits_the_country_of_its_place():
     assert got and got[0][1] == ["GBRMIL"] and got[0][2] == [("LBY", "implied")]
     out = strict.code("British aircraft carried out airstrikes on Thursday.", date="2011-08-11")
     assert out.events == []  # no place, no one named: no target
+
+
+def test_a_company_in_court_is_litigation_but_a_regulator_fining_it_is_an_event(coders):
+    strict, _ = coders
+    got, out = events(strict, "Goldman Sachs asked a New York judge on Monday to dismiss the claims.")
+    assert got == []
+    assert any("business" in n.reason for n in out.no_events)
+    got, _ = events(strict, "The Securities and Exchange Commission fined Goldman Sachs on Monday.")
+    assert [(g[1], g[2]) for g in got] == [(["USAGOV"], ["USABUS"])]
