@@ -653,6 +653,28 @@ def _organisation_of(doc: Doc, role: Token, groups: dict[int, _Group]) -> tuple[
     return found, said
 
 
+def _member_of(doc: Doc, ent: Span, root: Token, groups: dict[int, _Group]) -> bool:
+    """"Horst Seehofer of Germany's CSU", "Ahmed Said of the Muslim Brotherhood": a name followed by "of"
+    and an organisation (not a place: "Stacey Plaskett of the Virgin Islands" says where from) takes the
+    organisation's code. Adds the person's group and says whether it did."""
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != ent.end:
+            continue
+        for pobj in prep.children:
+            org = _group_at(groups, pobj.i) if pobj.dep_ == "pobj" else None
+            if org is None or org.discard or org.kind in _PLACE_KINDS or org.kind == "person" or org.name:
+                continue
+            if not (org.kind in _NON_STATE_KINDS | {"group", "seat", "company"} or (org.sector and org.country)):
+                continue
+            g = groups[root.i] = _Group(head=root.i, start=ent.start, end=ent.end, country=org.country,
+                                        sector=org.sector, kind="person", name=ent.text)
+            if org.kind in _NON_STATE_KINDS or org.kind == "group":
+                g.entry, g.entry_code = org.entry, org.entry_code
+            g.reasons.append(f"'{ent.text} of {doc[org.start:org.end].text}' -> {org.country or ''}{org.sector or ''}")
+            return True
+    return False
+
+
 def _people_by_their_role(doc: Doc, groups: dict[int, _Group], ents: list[Span], blocked: set[int]) -> None:
     """A named person the dictionaries do not know takes the code of the organisation the text says they
     belong to: an apposition ("Bela Bugar, head of junior coalition party Most-Hid" -> SVKPTY; "Benjamin
@@ -669,6 +691,8 @@ def _people_by_their_role(doc: Doc, groups: dict[int, _Group], ents: list[Span],
             roles.append(root.head)
         for rel in (c for c in root.children if c.dep_ == "relcl" and c.lemma_.lower() in _LEADING_VERBS):
             roles.extend(o for o in rel.children if o.dep_ in {"dobj", "obj"})
+        if _member_of(doc, ent, root, groups):  # "Horst Seehofer of Germany's CSU"
+            continue
         for role in roles:
             if role.i in groups:
                 break  # a coded role in apposition: `_named_person` joins the name to it
@@ -911,6 +935,9 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int]) -> list[Acto
                 parts = actor.name.split()
                 if len(parts) > 1:
                     known[parts[-1].lower()] = actor
+                    # "Valery Giscard d'Estaing" is "Giscard" again, "Abdel-Elah Al-Khatib" "Khatib"
+                    if len(parts) > 2 and parts[-1][:1].islower() and parts[-2][:1].isupper():
+                        known[parts[-2].lower()] = actor
                     if parts[-1].lower().startswith(("al-", "el-")):
                         known[parts[-1].lower()[3:]] = actor
             continue
