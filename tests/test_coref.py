@@ -113,3 +113,12 @@ def test_a_person_named_after_a_role_only_speaker_is_that_role(nlp, dictionary):
                                     "hurt Europe. Rogozin criticised France.", day=date(2011, 6, 15))
     codes = {(a.text, a.code) for a in got}
     assert ("Dmitry Rogozin", "RUSGOV") in codes and ("Rogozin", "RUSGOV") in codes
+
+
+def test_the_group_or_the_alliance_refers_back_to_an_organisation(nlp, dictionary):
+    text = ("A report was issued on Tuesday by Physicians for Human Rights. The group says Libya must now "
+            "prosecute the suspects.\n\nRussia's envoy criticised NATO. He said the alliance was sliding into "
+            "a ground war. A group of protesters gathered.")
+    _, got = layer(nlp, dictionary, text, date(2011, 8, 30))
+    described = {a.text: a.code for a in got if a.kind == "description"}
+    assert described == {"The group": "NGOHLH", "the alliance": "IGOWSTNAT"}  # "A group of protesters" is none
