@@ -428,3 +428,18 @@ def test_companies_have_their_own_country_not_their_story_s(nlp, dictionary):
 def test_a_news_outlet_reporting_is_no_actor_but_a_press_freedom_ngo_is(nlp, dictionary):
     text = "At least 10 journalists have been beaten, the Committee to Protect Journalists said Wednesday."
     assert codes(actors_of(nlp, dictionary, text))["Committee to Protect Journalists"] == "NGOMED"
+
+
+def test_an_ally_is_not_the_state_it_is_an_ally_of(nlp, dictionary):
+    found = codes(actors_of(nlp, dictionary, "Putin pledged loans for Moscow's ex-Soviet ally Belarus.",
+                            date(2012, 5, 31)))
+    assert "Belarus" in found and found["Belarus"] == "BLR"
+    assert not any(code == "RUS" and "ally" in text for text, code in found.items())
+
+
+def test_company_words_and_security_roles(nlp, dictionary):
+    found = codes(actors_of(nlp, dictionary, "The Japanese automaker said Egyptian security personnel beat "
+                            "journalists, and Islamists marched.", date(2011, 1, 28)))
+    assert found["The Japanese automaker"] == "JPNBUS"
+    assert found["Egyptian security personnel"] == "EGYCOP"
+    assert found["Islamists"].endswith("OPP")  # a political current; "Islamist militants" are REB

@@ -65,6 +65,8 @@ _GENERIC_ROLES = {"leader", "leaders", "spokesman", "spokesmen", "spokeswoman", 
 _EQUIPMENT = {"aircraft", "jet", "jets", "helicopter", "helicopters", "tank", "tanks", "warplane", "warplanes",
               "gunship", "gunships", "artillery"}
 _NON_STATE_KINDS = {"igo", "ngo", "region"}
+# nouns of a relation to a state: "Russia's ally", "its Soviet-era neighbour" name another actor
+_RELATIONAL_NOUNS = {"ally", "neighbour", "neighbor", "partner", "rival", "foe", "enemy", "adversary", "satellite"}
 # sectors whose actors have a country of their own, never the one their sentence or article is about:
 # "investors", "the company", "banks" in a story from New York or about India are not American or Indian
 _OWN_COUNTRY_SECTORS = {"BUS"}
@@ -464,6 +466,8 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 and (last.dep_ == "conj" or any(c.dep_ in {"conj", "cc"} for c in last.children)))):
             head = own = last  # "Eriadori and Calenardhon leaders": two actors
         at_head = last.i == own.i  # the match names the phrase itself, not a modifier of it
+        if label == "ACTOR" and not at_head and head.lemma_.lower() in _RELATIONAL_NOUNS:
+            continue  # "Moscow's ex-Soviet ally Belarus": Russia's ally is not Russia
         g = groups.get(head.i)
         if g is None:
             g = groups[head.i] = _Group(head=head.i, start=start, end=end)
