@@ -443,3 +443,12 @@ def test_company_words_and_security_roles(nlp, dictionary):
     assert found["The Japanese automaker"] == "JPNBUS"
     assert found["Egyptian security personnel"] == "EGYCOP"
     assert found["Islamists"].endswith("OPP")  # a political current; "Islamist militants" are REB
+
+
+def test_rebels_a_state_acts_on_are_not_that_states(nlp, dictionary):
+    doc = nlp("France has acknowledged arming the rebels.")
+    actors = find_actors(doc, Article(id="t", text=doc.text, publication_date=date(2011, 7, 1)), dictionary)
+    assert codes(actors)["the rebels"] == "REB"  # not FRAREB: another state's rebels, or the article's
+    doc = nlp("Unlike the government of Syria, a significant part of the opposition wants talks.")
+    actors = find_actors(doc, Article(id="t", text=doc.text, publication_date=date(2013, 7, 22)), dictionary)
+    assert codes(actors)["the opposition"] == "SYROPP"

@@ -860,11 +860,33 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
         if len(countries) != 1:
             continue
         (country,) = countries
+        acting = _acting_states(doc, members)
         for actor in members:
             if actor.country is None and actor.sector is not None and actor.sector not in _OWN_COUNTRY_SECTORS:
+                if actor.sector in _ARMED_OPPOSITION and _acted_on_by(doc, actor, acting):
+                    continue  # "France has acknowledged arming the rebels": France's act, not French rebels
                 actor.country = country
                 actor.code = country + actor.sector
                 actor.source = f"{actor.source} + {SENTENCE_COUNTRY} -> {country}"
+
+
+def _acting_states(doc: Doc, members: list[Actor]) -> list[Token]:
+    """The verbs whose subject is a state named as itself ("France has acknowledged ...")."""
+    verbs = []
+    for a in members:
+        if a.kind in {"country", "capital"} and not a.sector:
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
+                verbs.append(span.root.head)
+    return verbs
+
+
+def _acted_on_by(doc: Doc, actor: Actor, verbs: list[Token]) -> bool:
+    """The actor is inside what a state's verb does (its object or a clause below it)."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(v.is_ancestor(span.root) for v in verbs)
 
 
 def _article_country(actors: list[Actor]) -> None:
