@@ -452,3 +452,10 @@ def test_rebels_a_state_acts_on_are_not_that_states(nlp, dictionary):
     doc = nlp("Unlike the government of Syria, a significant part of the opposition wants talks.")
     actors = find_actors(doc, Article(id="t", text=doc.text, publication_date=date(2013, 7, 22)), dictionary)
     assert codes(actors)["the opposition"] == "SYROPP"
+
+
+def test_a_nationality_said_of_someone_is_no_actor(nlp, dictionary):
+    found = codes(actors_of(nlp, dictionary, "Police freed her when they found out she is American, not "
+                            "European. The American ambassador thanked them."))
+    assert "American" not in found and "European" not in found
+    assert found["The American ambassador"] == "USAGOV"

@@ -434,6 +434,11 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             if phrase == "georgia" and _georgia_is_us(doc, start, bool(georgia_cues)):
                 entry = ActorEntry(entry.phrase, "USA", "us-state", "Georgia (US state)", source="rule")
                 code = "USA"
+            if entry.kind == "demonym" and end - start == 1 and last.pos_ == "ADJ" and (
+                    last.dep_ in {"acomp", "attr"} or (last.dep_ in {"amod", "conj"} and last.head.pos_ == "ADJ"
+                                                       and last.head.dep_ in {"acomp", "attr", "conj"})):
+                taken.update(range(start, end))
+                continue  # "she is American": a nationality said of someone, not an actor
             if entry.kind in _PLACE_KINDS and _is_dateline(doc, start, end):
                 taken.update(range(start, end))
                 continue
