@@ -459,3 +459,12 @@ def test_a_nationality_said_of_someone_is_no_actor(nlp, dictionary):
                             "European. The American ambassador thanked them."))
     assert "American" not in found and "European" not in found
     assert found["The American ambassador"] == "USAGOV"
+
+
+def test_former_states_regimes_and_tickers(nlp, dictionary):
+    found = actors_of(nlp, dictionary, "Britain attacked Gadhafi's former regime. Trump flew into the former "
+                      "Soviet republic of Georgia. POSCO's ( 005490.KS ) project moved.", date(2011, 10, 20))
+    got = {a.text: (a.code, a.kind) for a in found}
+    assert got["Gadhafi's former regime"] == ("LBYGOV", "sector")  # a government, not a former office holder
+    assert not any(code == "RUS" for code, _ in got.values())  # a former Soviet republic is not Russia
+    assert got["POSCO"] == ("KORBUS", "company")  # the ticker is neither the head nor a person's name

@@ -75,11 +75,15 @@ _NON_STATE_ROOTS = {"IGO", "NGO", "IMG", "MNC", "ISM", "WST", "UNO", "EUR"}
 _NAME_ENT_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
 _NAME_ENTS = {"PERSON", "", "ORG", "GPE", "NORP"}  # how the tagger may label a bare surname
 _FORMER = {"former", "ex", "ex-", "exiled", "ousted", "deposed"}
+_INSTITUTIONS = {"regime", "government", "administration", "cabinet", "ministry", "junta", "authority", "leadership",
+                 "army", "military", "force", "party", "state"}
 _GEORGIA_US_CUES = {"atlanta", "savannah", "augusta", "macon", "alabama", "florida", "tennessee", "carolina",
                     "county", "governor", "gov.", "senator", "sen.", "republican", "republicans", "democrat",
                     "democrats", "peach", "tech", "bulldogs"}
 _GEORGIA_COUNTRY_CUES = {"tbilisi", "saakashvili", "shevardnadze", "abkhazia", "ossetia", "georgian", "georgians",
                          "caucasus", "ivanishvili", "kobakhidze", "batumi"}
+
+_TICKER = re.compile(r"[0-9A-Z]{1,8}\.[A-Z]{1,3}")  # Reuters instrument codes: "005490.KS", "APD.N"
 
 SENTENCE_COUNTRY = "only country in its sentence"
 ARTICLE_COUNTRY = "the article's main state"
@@ -246,6 +250,8 @@ def _np_head(token: Token, roles: dict | None = None) -> Token:
     person: "Russia's foreign minister" is one actor, "President Reagan's statement" is Reagan.
     """
     while token.dep_ in _NP_MODIFIERS and token.head is not token and token.head.pos_ in {"NOUN", "PROPN"}:
+        if _TICKER.fullmatch(token.head.text) or token.head.text.isdigit():
+            break  # "POSCO's ( 005490.KS )": a stock ticker is no head of the company's name
         if roles is not None and token.dep_ == "poss" and token.head.lower_ not in roles and (
             token.head.ent_type_ != "PERSON"
         ):
@@ -473,6 +479,9 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         at_head = last.i == own.i  # the match names the phrase itself, not a modifier of it
         if label == "ACTOR" and not at_head and head.lemma_.lower() in _RELATIONAL_NOUNS:
             continue  # "Moscow's ex-Soviet ally Belarus": Russia's ally is not Russia
+        if label == "ACTOR" and not at_head and head.lemma_.lower() in {"state", "republic", "country", "nation"} and (
+                any(t.lower_ in _FORMER for t in doc[max(start - 2, 0):start])):
+            continue  # "the former Soviet states", "ex-Yugoslav republics": other states now
         g = groups.get(head.i)
         if g is None:
             g = groups[head.i] = _Group(head=head.i, start=start, end=end)
@@ -545,10 +554,10 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     _people_by_their_role(doc, groups, ents, blocked)
     for g in groups.values():
         head = doc[g.head]
-        if any(t.lower_ in _FORMER for t in doc[max(g.start - 2, 0) : g.end]) or any(
+        if (any(t.lower_ in _FORMER for t in doc[max(g.start - 2, 0) : g.end]) or any(
             c.lower_ in _FORMER for c in head.children
-        ):
-            g.former = True
+        )) and head.lemma_.lower() not in _INSTITUTIONS:
+            g.former = True  # a former office holder is ELI; "Gadhafi's former regime" is still a government
     actors = _to_actors(doc, groups, blocked, ents, ent_at)
     _inherit_over_conjunctions(doc, actors)
     if dictionary.country_from_context:
@@ -612,7 +621,7 @@ def _join_organisations(doc: Doc, groups: dict[int, _Group], compiled: _Compiled
 _ROLE_NOUNS = {"head", "member", "director", "chairman", "chairwoman", "chair", "leader", "aide", "adviser",
                "advisor", "spokesman", "spokeswoman", "spokesperson", "manager", "official", "secretary",
                "president", "founder", "deputy", "chief", "envoy", "representative", "ambassador", "lawyer",
-               "attorney", "commissioner", "governor", "minister", "lawmaker", "legislator", "deputy", "executive",
+               "attorney", "commissioner", "governor", "minister", "lawmaker", "legislator", "executive",
                "officer", "commander", "negotiator", "vice-president", "coordinator", "counsel", "researcher"}
 # verbs of a relative clause that make the person the organisation's ("Klaus Regling, who heads the fund")
 _LEADING_VERBS = {"head", "lead", "chair", "run", "represent", "direct"}
@@ -635,7 +644,8 @@ def _organisation_of(doc: Doc, role: Token, groups: dict[int, _Group]) -> tuple[
     for child in role.children:
         if child.dep_ in {"compound", "poss", "amod", "nmod"}:
             g = _group_at(groups, child.i)
-            if g is not None and g.kind != "place" and (g.country or g.sector or g.kind in _NON_STATE_KINDS | {"group"}):
+            if g is not None and g.kind != "place" and (
+                    g.country or g.sector or g.kind in _NON_STATE_KINDS | {"group"}):
                 found, said = g, f"'{child.text} {role.text}'"
     for child in role.children:
         if child.dep_ != "prep" or child.lower_ not in _ROLE_PREPS:
@@ -705,7 +715,7 @@ def _people_by_their_role(doc: Doc, groups: dict[int, _Group], ents: list[Span],
         for role in roles:
             if role.i in groups:
                 break  # a coded role in apposition: `_named_person` joins the name to it
-            if role.lemma_.lower() not in _ROLE_NOUNS and not (role.dep_ in {"dobj", "obj"}):
+            if role.lemma_.lower() not in _ROLE_NOUNS and role.dep_ not in {"dobj", "obj"}:
                 continue
             if role.dep_ in {"dobj", "obj"}:  # "who heads Europe's bailout fund": the fund is the organisation
                 org = _group_at(groups, role.i)
