@@ -20,10 +20,21 @@ How a mention is coded, in order:
 3. A bare role word coordinated with a coded phrase inherits its country ("the Syrian government and
    opposition" -> SYRGOV, SYROPP); "Hungarian and Romanian officials" share the sector; a bare role
    word in a sentence that names a single state takes that state.
+   A person the dictionaries do not know takes the code of the organisation the text says they belong
+   to: an apposition ("Bela Bugar, head of junior coalition party Most-Hid" -> SVKPTY), a relative
+   clause ("Klaus Regling, who heads Europe's bailout fund"), "of" ("Horst Seehofer of Germany's CSU").
+   Titles and institutions of one state carry it under any dateline ("Deputy Energy Secretary Daniel
+   Poneman" -> USAGOV, "Rep." -> USALEG); an ally or neighbour of a state, a former Soviet republic and
+   a nationality said of someone ("she is American") are not that state.
 4. People learned from the text: a named person coded by their role ("Syrian Deputy Prime Minister
    Qadri Jamil") keeps that code for the rest of the article when named again ("Jamil"). Pronouns and
    definite descriptions are resolved after this stage, by `dyads.coref`.
-5. News agencies and outlets that merely report ("Russian news agencies reported") are not actors.
+5. News agencies and outlets that merely report ("Russian news agencies reported") are not actors (a
+   press-freedom NGO that reports is).
+6. Business role words ("investors", "the company") and companies take no country from their sentence
+   or article and count for neither: a company's country is its own (the dictionary, "the German
+   carmaker"). Rebels or opposition that a state named as subject acts on ("France armed the rebels")
+   are not that state's.
 
 Every Actor's `source` says which dictionary rows and rules produced its code.
 """
