@@ -288,6 +288,11 @@ EGYGOV|2013-07-16|2014-06-17|Nabil Fahmy|
 EGYGOV|2014-06-17|2024-07-03|Sameh Shoukry|Shoukry
 LBYGOV|1969-09-01|2011-08-23|Muammar Gaddafi|Muammar al-Gaddafi,Muammar Qaddafi,Moammar Gadhafi,Muammar Gadhafi
 LBYGOV|1969-09-01|2011-08-23|Muammar Gaddafi|Gaddafi,Qaddafi,Gadhafi,Kadhafi
+# Libya's National Transitional Council: the rebels' body until Tripoli fell (2011-08-23), then the government
+LBYREB|2011-03-05|2011-08-22|Mustafa Abdel Jalil|Mustafa Abdul Jalil,Mustafa Abdel-Jalil,Abdel Jalil,Jalil
+LBYGOV|2011-08-23|2012-08-08|Mustafa Abdel Jalil|Mustafa Abdul Jalil,Mustafa Abdel-Jalil,Abdel Jalil,Jalil
+LBYREB|2011-03-23|2011-08-22|Mahmoud Jibril|Mahmoud Jebril,Jibril
+LBYGOV|2011-08-23|2011-10-23|Mahmoud Jibril|Mahmoud Jebril,Jibril
 LBYMIL|2014-05-16||Khalifa Haftar|Haftar
 DZAGOV|1999-04-27|2019-04-02|Abdelaziz Bouteflika|Bouteflika
 DZAGOV|2007-06-04|2013-09-11|Mourad Medelci|Medelci
@@ -349,6 +354,10 @@ UKRGOV|2019-05-20||Volodymyr Zelenskiy|Volodymyr Zelensky,Volodymyr Zelenskyy,Ze
 UKRGOV|2020-03-04|2024-09-05|Dmytro Kuleba|Kuleba
 UKRGOV|2024-09-05||Andrii Sybiha|Andriy Sybiha,Sybiha
 BLRGOV|1994-07-20||Alexander Lukashenko|Alexander Lukashenko,Aleksandr Lukashenko,Lukashenko
+SVKGOV|2010-07-08|2012-04-04|Iveta Radicova|Radicova
+SVKGOV|2006-07-04|2010-07-08|Robert Fico|Fico
+SVKGOV|2012-04-04|2018-03-22|Robert Fico|Fico
+SVKGOV|2023-10-25||Robert Fico|Fico
 GEOGOV|1992-03-10|2003-11-23|Eduard Shevardnadze|Shevardnadze
 GEOGOV|2004-01-25|2013-11-17|Mikheil Saakashvili|Mikhail Saakashvili,Saakashvili
 AZEGOV|2003-10-31||Ilham Aliyev|

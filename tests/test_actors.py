@@ -387,3 +387,84 @@ def test_title_with_a_preposition_belongs_to_the_name_after_it(nlp, dictionary):
                           day=date(2011, 10, 18)))
     assert got["Secretary of State Hillary Clinton"] == "USAGOV"
     assert got["Libyan rebel forces"] == "LBYREB"  # armed, but not the state's
+
+
+def test_a_person_takes_the_code_of_the_organisation_the_text_says_they_belong_to(nlp, dictionary):
+    found = actors_of(nlp, dictionary, "Bela Bugar, head of junior coalition party Smer, accused the "
+                      "government. Bugar said more.", date(2011, 10, 2))
+    assert codes(found)["Bela Bugar"] == "SVKPTY"
+    assert codes(found)["Bugar"] == "SVKPTY"  # learned from the first mention
+    found = actors_of(nlp, dictionary, "Klaus Regling, who heads Europe's bailout fund, visited China.")
+    assert codes(found)["Klaus Regling"] == "EUR"
+    found = actors_of(nlp, dictionary, '"It is wrong," said Richard Sollom, deputy director of Physicians '
+                      "for Human Rights.")
+    assert codes(found)["Richard Sollom"] == "NGOHLH"
+    # an analyst in a city is where they work, not whose they are
+    found = actors_of(nlp, dictionary, "Jerry Webman, chief economist in New York, said so.")
+    assert "Jerry Webman" not in codes(found)
+
+
+def test_titles_and_institutions_of_one_state_are_that_state_under_any_dateline(nlp, dictionary):
+    text = "RIYADH (Reuters) - Deputy Energy Secretary Daniel Poneman met Saudi officials on Monday."
+    assert any(a.name == "Daniel Poneman" and a.code == "USAGOV" for a in actors_of(nlp, dictionary, text))
+    text = "Libya has been bombed for months, wrote Rep. Dennis Kucinich in a letter."
+    assert codes(actors_of(nlp, dictionary, text))["Rep. Dennis Kucinich"] == "USALEG"
+    text = "Treasury Secretary Timothy Geithner will travel to Japan, the Treasury Department said."
+    assert codes(actors_of(nlp, dictionary, text))["the Treasury Department"] == "USAGOV"
+    # a nationality word in the phrase still wins
+    text = "British Culture Secretary Jeremy Hunt and Indian Energy Secretary Rajiv Kumar met."
+    found = codes(actors_of(nlp, dictionary, text))
+    assert found.get("Indian Energy Secretary Rajiv Kumar") == "INDGOV"
+
+
+def test_companies_have_their_own_country_not_their_story_s(nlp, dictionary):
+    text = ("NEW DELHI (Reuters) - India's Supreme Court ruled on POSCO's mining licence. Indian officials "
+            "said the company and investors were pleased.")
+    found = actors_of(nlp, dictionary, text, date(2013, 5, 10))
+    assert codes(found)["POSCO"] == "KORBUS"
+    assert codes(found)["investors"] == "BUS"  # no country from the sentence or the article
+
+
+def test_a_news_outlet_reporting_is_no_actor_but_a_press_freedom_ngo_is(nlp, dictionary):
+    text = "At least 10 journalists have been beaten, the Committee to Protect Journalists said Wednesday."
+    assert codes(actors_of(nlp, dictionary, text))["Committee to Protect Journalists"] == "NGOMED"
+
+
+def test_an_ally_is_not_the_state_it_is_an_ally_of(nlp, dictionary):
+    found = codes(actors_of(nlp, dictionary, "Putin pledged loans for Moscow's ex-Soviet ally Belarus.",
+                            date(2012, 5, 31)))
+    assert "Belarus" in found and found["Belarus"] == "BLR"
+    assert not any(code == "RUS" and "ally" in text for text, code in found.items())
+
+
+def test_company_words_and_security_roles(nlp, dictionary):
+    found = codes(actors_of(nlp, dictionary, "The Japanese automaker said Egyptian security personnel beat "
+                            "journalists, and Islamists marched.", date(2011, 1, 28)))
+    assert found["The Japanese automaker"] == "JPNBUS"
+    assert found["Egyptian security personnel"] == "EGYCOP"
+    assert found["Islamists"].endswith("OPP")  # a political current; "Islamist militants" are REB
+
+
+def test_rebels_a_state_acts_on_are_not_that_states(nlp, dictionary):
+    doc = nlp("France has acknowledged arming the rebels.")
+    actors = find_actors(doc, Article(id="t", text=doc.text, publication_date=date(2011, 7, 1)), dictionary)
+    assert codes(actors)["the rebels"] == "REB"  # not FRAREB: another state's rebels, or the article's
+    doc = nlp("Unlike the government of Syria, a significant part of the opposition wants talks.")
+    actors = find_actors(doc, Article(id="t", text=doc.text, publication_date=date(2013, 7, 22)), dictionary)
+    assert codes(actors)["the opposition"] == "SYROPP"
+
+
+def test_a_nationality_said_of_someone_is_no_actor(nlp, dictionary):
+    found = codes(actors_of(nlp, dictionary, "Police freed her when they found out she is American, not "
+                            "European. The American ambassador thanked them."))
+    assert "American" not in found and "European" not in found
+    assert found["The American ambassador"] == "USAGOV"
+
+
+def test_former_states_regimes_and_tickers(nlp, dictionary):
+    found = actors_of(nlp, dictionary, "Britain attacked Gadhafi's former regime. Trump flew into the former "
+                      "Soviet republic of Georgia. POSCO's ( 005490.KS ) project moved.", date(2011, 10, 20))
+    got = {a.text: (a.code, a.kind) for a in found}
+    assert got["Gadhafi's former regime"] == ("LBYGOV", "sector")  # a government, not a former office holder
+    assert not any(code == "RUS" for code, _ in got.values())  # a former Soviet republic is not Russia
+    assert got["POSCO"] == ("KORBUS", "company")  # the ticker is neither the head nor a person's name

@@ -130,3 +130,12 @@ def test_he_inside_a_quotation_is_not_its_speaker(nlp, dictionary):
     _, got = layer(nlp, dictionary, "French President Nicolas Sarkozy defended the euro. "
                                     'Asked about it, Giscard said: "He is wrong."')
     assert ("He", "FRAGOV") in pronouns(got)
+
+
+def test_the_group_or_the_alliance_refers_back_to_an_organisation(nlp, dictionary):
+    text = ("A report was issued on Tuesday by Physicians for Human Rights. The group says Libya must now "
+            "prosecute the suspects.\n\nRussia's envoy criticised NATO. He said the alliance was sliding into "
+            "a ground war. A group of protesters gathered.")
+    _, got = layer(nlp, dictionary, text, date(2011, 8, 30))
+    described = {a.text: a.code for a in got if a.kind == "description"}
+    assert described == {"The group": "NGOHLH", "the alliance": "IGOWSTNAT"}  # "A group of protesters" is none

@@ -86,7 +86,7 @@ def test_negation_is_never_the_positive_event(coder):
 
 def test_future_is_intent(coder):
     got, _ = dyads_of(coder, "Russia will meet Syria.")
-    assert got == [("036", ["RUS"], ["SYR"])]
+    assert got == [("036", ["RUS"], ["SYRGOV"])]  # a state met is its government
 
 
 def test_reported_speech_pronoun_is_speaker_and_compound_source(coder):
@@ -97,7 +97,7 @@ def test_reported_speech_pronoun_is_speaker_and_compound_source(coder):
 
 def test_event_noun_with_light_verb_and_relative_clause(coder):
     got, _ = dyads_of(coder, "Russia held talks with Algeria.")
-    assert got == [("040", ["RUS"], ["DZA"])]
+    assert got == [("040", ["RUS"], ["DZAGOV"])]
     got, _ = dyads_of(coder, "Syria, which attacked Algeria, denied it.")
     assert ("190", ["SYR"], ["DZA"]) in got
 
@@ -159,7 +159,7 @@ def test_verb_is_not_stopped_at_a_noun_only_pattern(coder):
 
 def test_subjects_of_states_gerunds_and_documents(coder):
     got, _ = dyads_of(coder, "Russia is committed to talks with Syria.")
-    assert got == [("036", ["RUS"], ["SYR"])]  # "is committed": a state of Russia, not done to it
+    assert got == [("036", ["RUS"], ["SYRGOV"])]  # "is committed": a state of Russia, not done to it
     got, _ = dyads_of(coder, "The Syrian army was engaged in ethnic cleansing against Kurdish villagers.")
     assert got[0][:2] == ("203", ["SYRMIL"])  # "engaged in" carries the subject to the event noun
     got, _ = dyads_of(coder, "Syrian rebels resorted to shelling Turkish villages.")
@@ -170,7 +170,7 @@ def test_subjects_of_states_gerunds_and_documents(coder):
 
 def test_conditional_offer_is_intent_and_coordination_is_not_content(coder):
     got, _ = dyads_of(coder, "Russia would meet Syria if Algeria agreed.")
-    assert got == [("036", ["RUS"], ["SYR"])]  # a conditional offer, not a threat
+    assert got == [("036", ["RUS"], ["SYRGOV"])]  # a conditional offer, not a threat
     got, _ = dyads_of(coder, "Russia condemned the Syrian attack and promised economic aid to Algeria.")
     assert ("0331", ["RUS"], ["DZA"]) in got  # the promise is an act of its own, not what was condemned
 

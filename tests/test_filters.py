@@ -155,3 +155,12 @@ def test_a_country_visited_or_protested_against_is_its_government(coders):
     assert got == [("036", ["USAGOV"], ["CHNGOV"])]
     got, _ = events(strict, "Russia criticised China on Monday.")
     assert got == [("111", ["RUS"], ["CHN"])]  # a state as an actor stays the state
+
+
+def test_a_company_in_court_is_litigation_but_a_regulator_fining_it_is_an_event(coders):
+    strict, _ = coders
+    got, out = events(strict, "Goldman Sachs asked a New York judge on Monday to dismiss the claims.")
+    assert got == []
+    assert any("business" in n.reason for n in out.no_events)
+    got, _ = events(strict, "The Securities and Exchange Commission fined Goldman Sachs on Monday.")
+    assert [(g[1], g[2]) for g in got] == [(["USAGOV"], ["USABUS"])]

@@ -31,6 +31,9 @@ The rules, in order:
    or, for words naming a state ("the kingdom", "the country"), to the nearest earlier state.
 8. A person first named as the speaker right after a sentence whose speaker was only a role ("...,
    Russia's ambassador said. Dmitry Rogozin also said") is that role.
+9. "The group", "the organisation", "the alliance", "the bloc", "the agency", "the movement": a
+   description no dictionary codes refers back to the nearest earlier organisation of a fitting kind
+   ("a report by Physicians for Human Rights ... The group says" -> NGOHLH; "NATO ... the alliance").
 """
 
 from __future__ import annotations
@@ -86,6 +89,18 @@ SPEECH_LEMMAS = frozenset(
     reply respond vow promise deny affirm confirm assert acknowledge admit indicate suggest complain""".split()
 )
 """Verbs whose content clause is someone's speech: "we" in it is the speaker."""
+
+ORGANISATION_WORDS: dict[str, frozenset[str]] = {
+    "group": frozenset({"ngo", "group"}),
+    "organisation": frozenset({"ngo", "igo", "group"}),
+    "organization": frozenset({"ngo", "igo", "group"}),
+    "movement": frozenset({"group"}),
+    "alliance": frozenset({"igo"}),
+    "bloc": frozenset({"igo"}),
+    "agency": frozenset({"igo", "ngo"}),
+    "watchdog": frozenset({"igo", "ngo"}),
+}
+"""Head words of a description that refers back to an organisation, with the actor kinds each may name."""
 
 STATE_WORDS = frozenset({"country", "kingdom", "nation", "state", "republic", "emirate", "sultanate", "island"})
 """Head words of a definite description that refers back to a state ("the kingdom")."""
@@ -455,6 +470,38 @@ def _speaker_mention(m: Mention) -> bool:
     return m.head.dep_ in SUBJECT_DEPS and m.head.head.lemma_.lower() in SPEECH_LEMMAS
 
 
+def _organisations_described(doc: Doc, actors: list[Actor], covered: set[int]) -> list[Actor]:
+    """Rule 9: "the group", "the alliance" ... with no actor of its own is the nearest earlier organisation of
+    a fitting kind within `MAX_SENTENCES`."""
+    found: list[Actor] = []
+    sents = {s.start: k for k, s in enumerate(doc.sents)}
+    sent_no = {t.i: sents[t.sent.start] for t in doc}
+    spans = [(a, doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
+    for tok in doc:
+        kinds = ORGANISATION_WORDS.get(tok.lower_)
+        if kinds is None or tok.i in covered or tok.pos_ != "NOUN" or tok.tag_ == "NNS":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children) or any(
+                c.dep_ in {"amod", "compound", "nmod", "poss"} for c in tok.children):
+            continue  # "a group", "the rebel group", "the opposition bloc": not a reference back
+        ante = None
+        for a, span in reversed(spans):
+            if span is None or a.end > tok.idx or a.kind not in kinds or not a.code:
+                continue
+            if sent_no[tok.i] - sent_no[span.root.i] > MAX_SENTENCES:
+                break
+            ante = a
+            break
+        if ante is None:
+            continue
+        start = min([c.idx for c in tok.children if c.dep_ == "det"] + [tok.idx])
+        found.append(Actor(text=doc_text(doc)[start:tok.idx + len(tok.text)], start=start,
+                           end=tok.idx + len(tok.text), code=ante.code, country=ante.country, sector=ante.sector,
+                           name=ante.name, kind="description",
+                           source=f"'{tok.text}' refers back to '{ante.text}' at {ante.start}"))
+    return found
+
+
 def _definite(doc: Doc, actor: Actor) -> Token | None:
     """The head of a bare definite description ("the ministry", "the kingdom"), else None."""
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
@@ -560,6 +607,10 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
         actor.code = (ante.code if head.lemma_.lower() in STATE_WORDS else ante.country + (actor.sector or ""))
         actor.kind = "description"
         actor.source = f"{actor.source} + refers back to '{ante.text}' at {ante.start} -> {actor.code}"
+        changed = True
+    described = _organisations_described(doc, out, covered)
+    if described:  # actors `coref` was not built from: the quotes build their own
+        out.extend(described)
         changed = True
     named = _names_after_roles(doc, coref, covered)
     if named:

@@ -8,7 +8,9 @@ A dictionary directory holds tab-separated files (comments start with `#`):
   parts, of which the first that is a sector code (GOV, MIL, REB, ...) is the actor's sector
   (IGOUNOREF: root IGO, sector REF); `+++` is PETRARCH's actor of unknown code, `A/B` one phrase for
   several actors. `kind` says what the phrase is: country, demonym, capital (a
-  capital as metonym), seat (a seat of power: "the Kremlin"), person, igo, ngo, group, region, pre.
+  capital as metonym), seat (a seat of power or institution of one state: "the Kremlin", "the
+  Treasury Department"), title (an office of one state before a name: "Treasury Secretary", "Sen."),
+  person, igo, ngo, group, company (a business with its home country: "POSCO" KORBUS), region, pre.
   `name` is the canonical name. `from`/`until` (ISO dates, inclusive, optional) bound the period in
   which the code holds; a phrase may repeat with other periods. On a given day the coder takes a row
   whose period holds, else an undated row, else (a person out of office) the root of the nearest row

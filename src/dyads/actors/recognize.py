@@ -20,10 +20,21 @@ How a mention is coded, in order:
 3. A bare role word coordinated with a coded phrase inherits its country ("the Syrian government and
    opposition" -> SYRGOV, SYROPP); "Hungarian and Romanian officials" share the sector; a bare role
    word in a sentence that names a single state takes that state.
+   A person the dictionaries do not know takes the code of the organisation the text says they belong
+   to: an apposition ("Bela Bugar, head of junior coalition party Most-Hid" -> SVKPTY), a relative
+   clause ("Klaus Regling, who heads Europe's bailout fund"), "of" ("Horst Seehofer of Germany's CSU").
+   Titles and institutions of one state carry it under any dateline ("Deputy Energy Secretary Daniel
+   Poneman" -> USAGOV, "Rep." -> USALEG); an ally or neighbour of a state, a former Soviet republic and
+   a nationality said of someone ("she is American") are not that state.
 4. People learned from the text: a named person coded by their role ("Syrian Deputy Prime Minister
    Qadri Jamil") keeps that code for the rest of the article when named again ("Jamil"). Pronouns and
    definite descriptions are resolved after this stage, by `dyads.coref`.
-5. News agencies and outlets that merely report ("Russian news agencies reported") are not actors.
+5. News agencies and outlets that merely report ("Russian news agencies reported") are not actors (a
+   press-freedom NGO that reports is).
+6. Business role words ("investors", "the company") and companies take no country from their sentence
+   or article and count for neither: a company's country is its own (the dictionary, "the German
+   carmaker"). Rebels or opposition that a state named as subject acts on ("France armed the rebels")
+   are not that state's.
 
 Every Actor's `source` says which dictionary rows and rules produced its code.
 """
@@ -65,16 +76,25 @@ _GENERIC_ROLES = {"leader", "leaders", "spokesman", "spokesmen", "spokeswoman", 
 _EQUIPMENT = {"aircraft", "jet", "jets", "helicopter", "helicopters", "tank", "tanks", "warplane", "warplanes",
               "gunship", "gunships", "artillery"}
 _NON_STATE_KINDS = {"igo", "ngo", "region"}
+# nouns of a relation to a state: "Russia's ally", "its Soviet-era neighbour" name another actor
+_RELATIONAL_NOUNS = {"ally", "neighbour", "neighbor", "partner", "rival", "foe", "enemy", "adversary", "satellite"}
+# sectors whose actors have a country of their own, never the one their sentence or article is about:
+# "investors", "the company", "banks" in a story from New York or about India are not American or Indian
+_OWN_COUNTRY_SECTORS = {"BUS"}
 _ARMED_OPPOSITION = {"REB", "OPP", "UAF"}
 _NON_STATE_ROOTS = {"IGO", "NGO", "IMG", "MNC", "ISM", "WST", "UNO", "EUR"}
 _NAME_ENT_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
 _NAME_ENTS = {"PERSON", "", "ORG", "GPE", "NORP"}  # how the tagger may label a bare surname
 _FORMER = {"former", "ex", "ex-", "exiled", "ousted", "deposed"}
+_INSTITUTIONS = {"regime", "government", "administration", "cabinet", "ministry", "junta", "authority", "leadership",
+                 "army", "military", "force", "party", "state"}
 _GEORGIA_US_CUES = {"atlanta", "savannah", "augusta", "macon", "alabama", "florida", "tennessee", "carolina",
                     "county", "governor", "gov.", "senator", "sen.", "republican", "republicans", "democrat",
                     "democrats", "peach", "tech", "bulldogs"}
 _GEORGIA_COUNTRY_CUES = {"tbilisi", "saakashvili", "shevardnadze", "abkhazia", "ossetia", "georgian", "georgians",
                          "caucasus", "ivanishvili", "kobakhidze", "batumi"}
+
+_TICKER = re.compile(r"[0-9A-Z]{1,8}\.[A-Z]{1,3}")  # Reuters instrument codes: "005490.KS", "APD.N"
 
 SENTENCE_COUNTRY = "only country in its sentence"
 ARTICLE_COUNTRY = "the article's main state"
@@ -241,6 +261,8 @@ def _np_head(token: Token, roles: dict | None = None) -> Token:
     person: "Russia's foreign minister" is one actor, "President Reagan's statement" is Reagan.
     """
     while token.dep_ in _NP_MODIFIERS and token.head is not token and token.head.pos_ in {"NOUN", "PROPN"}:
+        if _TICKER.fullmatch(token.head.text) or token.head.text.isdigit():
+            break  # "POSCO's ( 005490.KS )": a stock ticker is no head of the company's name
         if roles is not None and token.dep_ == "poss" and token.head.lower_ not in roles and (
             token.head.ent_type_ != "PERSON"
         ):
@@ -429,6 +451,11 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             if phrase == "georgia" and _georgia_is_us(doc, start, bool(georgia_cues)):
                 entry = ActorEntry(entry.phrase, "USA", "us-state", "Georgia (US state)", source="rule")
                 code = "USA"
+            if entry.kind == "demonym" and end - start == 1 and last.pos_ == "ADJ" and (
+                    last.dep_ in {"acomp", "attr"} or (last.dep_ in {"amod", "conj"} and last.head.pos_ == "ADJ"
+                                                       and last.head.dep_ in {"acomp", "attr", "conj"})):
+                taken.update(range(start, end))
+                continue  # "she is American": a nationality said of someone, not an actor
             if entry.kind in _PLACE_KINDS and _is_dateline(doc, start, end):
                 taken.update(range(start, end))
                 continue
@@ -461,6 +488,11 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 and (last.dep_ == "conj" or any(c.dep_ in {"conj", "cc"} for c in last.children)))):
             head = own = last  # "Eriadori and Calenardhon leaders": two actors
         at_head = last.i == own.i  # the match names the phrase itself, not a modifier of it
+        if label == "ACTOR" and not at_head and head.lemma_.lower() in _RELATIONAL_NOUNS:
+            continue  # "Moscow's ex-Soviet ally Belarus": Russia's ally is not Russia
+        if label == "ACTOR" and not at_head and head.lemma_.lower() in {"state", "republic", "country", "nation"} and (
+                any(t.lower_ in _FORMER for t in doc[max(start - 2, 0):start])):
+            continue  # "the former Soviet states", "ex-Yugoslav republics": other states now
         g = groups.get(head.i)
         if g is None:
             g = groups[head.i] = _Group(head=head.i, start=start, end=end)
@@ -530,12 +562,13 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.sector = agent.sector  # the head's own role wins: "government troops" -> MIL, "rebel leaders" -> REB
     _join_prepositions(doc, groups)
     _join_organisations(doc, groups, compiled)
+    _people_by_their_role(doc, groups, ents, blocked)
     for g in groups.values():
         head = doc[g.head]
-        if any(t.lower_ in _FORMER for t in doc[max(g.start - 2, 0) : g.end]) or any(
+        if (any(t.lower_ in _FORMER for t in doc[max(g.start - 2, 0) : g.end]) or any(
             c.lower_ in _FORMER for c in head.children
-        ):
-            g.former = True
+        )) and head.lemma_.lower() not in _INSTITUTIONS:
+            g.former = True  # a former office holder is ELI; "Gadhafi's former regime" is still a government
     actors = _to_actors(doc, groups, blocked, ents, ent_at)
     _inherit_over_conjunctions(doc, actors)
     if dictionary.country_from_context:
@@ -593,6 +626,126 @@ def _join_organisations(doc: Doc, groups: dict[int, _Group], compiled: _Compiled
         owner.reasons.append(f"'{owner_tok.text} {tok.head.text} {doc[g.start:g.end].text}' -> "
                              f"{owner.country or ''}{owner.sector or ''}")
         del groups[head_i]
+
+
+# nouns that say what a named person is to an organisation ("Bela Bugar, head of ... party Most-Hid")
+_ROLE_NOUNS = {"head", "member", "director", "chairman", "chairwoman", "chair", "leader", "aide", "adviser",
+               "advisor", "spokesman", "spokeswoman", "spokesperson", "manager", "official", "secretary",
+               "president", "founder", "deputy", "chief", "envoy", "representative", "ambassador", "lawyer",
+               "attorney", "commissioner", "governor", "minister", "lawmaker", "legislator", "executive",
+               "officer", "commander", "negotiator", "vice-president", "coordinator", "counsel", "researcher"}
+# verbs of a relative clause that make the person the organisation's ("Klaus Regling, who heads the fund")
+_LEADING_VERBS = {"head", "lead", "chair", "run", "represent", "direct"}
+_ROLE_PREPS = {"of", "for", "at", "with", "to", "in"}
+
+
+def _group_at(groups: dict[int, _Group], i: int) -> _Group | None:
+    g = groups.get(i)
+    if g is not None:
+        return g
+    return next((g for g in groups.values() if g.start <= i < g.end), None)
+
+
+def _organisation_of(doc: Doc, role: Token, groups: dict[int, _Group]) -> tuple[_Group | None, str]:
+    """The coded organisation (or person, or state) a role noun is of: "head of junior coalition party
+    Most-Hid", "a Knesset member", "a member of parliament for the opposition Islah party", "an aide to
+    Hillary Clinton". Returns the group and the words that said so."""
+    found: _Group | None = None
+    said = ""
+    for child in role.children:
+        if child.dep_ in {"compound", "poss", "amod", "nmod"}:
+            g = _group_at(groups, child.i)
+            if g is not None and g.kind != "place" and (
+                    g.country or g.sector or g.kind in _NON_STATE_KINDS | {"group"}):
+                found, said = g, f"'{child.text} {role.text}'"
+    for child in role.children:
+        if child.dep_ != "prep" or child.lower_ not in _ROLE_PREPS:
+            continue
+        if child.lower_ == "to" and role.lemma_.lower() not in {"aide", "adviser", "advisor", "envoy", "ambassador",
+                                                                 "counsel"}:
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            g = _group_at(groups, pobj.i)
+            if g is None:
+                continue
+            if g.country is None and g.kind not in _NON_STATE_KINDS | {"group"}:
+                # "member of parliament for the opposition Islah party": the next phrase says whose
+                deeper, words = _organisation_of(doc, pobj, groups)
+                if deeper is not None:
+                    return deeper, f"'{role.text} {child.text} {pobj.text}' + {words}"
+                if g.sector is None:
+                    continue
+            if g.kind == "place":
+                continue  # "an analyst in New York": where, not whose
+            return g, f"'{role.text} {child.text} {doc[g.start:g.end].text}'"
+    return found, said
+
+
+def _member_of(doc: Doc, ent: Span, root: Token, groups: dict[int, _Group]) -> bool:
+    """"Horst Seehofer of Germany's CSU", "Ahmed Said of the Muslim Brotherhood": a name followed by "of"
+    and an organisation (not a place: "Stacey Plaskett of the Virgin Islands" says where from) takes the
+    organisation's code. Adds the person's group and says whether it did."""
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != ent.end:
+            continue
+        for pobj in prep.children:
+            org = _group_at(groups, pobj.i) if pobj.dep_ == "pobj" else None
+            if org is None or org.discard or org.kind in _PLACE_KINDS or org.kind == "person" or org.name:
+                continue
+            if not (org.kind in _NON_STATE_KINDS | {"group", "seat", "company"} or (org.sector and org.country)):
+                continue
+            g = groups[root.i] = _Group(head=root.i, start=ent.start, end=ent.end, country=org.country,
+                                        sector=org.sector, kind="person", name=ent.text)
+            if org.kind in _NON_STATE_KINDS or org.kind == "group":
+                g.entry, g.entry_code = org.entry, org.entry_code
+            g.reasons.append(f"'{ent.text} of {doc[org.start:org.end].text}' -> {org.country or ''}{org.sector or ''}")
+            return True
+    return False
+
+
+def _people_by_their_role(doc: Doc, groups: dict[int, _Group], ents: list[Span], blocked: set[int]) -> None:
+    """A named person the dictionaries do not know takes the code of the organisation the text says they
+    belong to: an apposition ("Bela Bugar, head of junior coalition party Most-Hid" -> SVKPTY; "Benjamin
+    Ben Eliezer, a Knesset member" -> ISRLEG) or a relative clause ("Klaus Regling, who heads Europe's
+    bailout fund"). Later mentions by surname are learned from this one (`_learn_people`)."""
+    for ent in ents:
+        if ent.label_ != "PERSON" or any(i in blocked for i in range(ent.start, ent.end)):
+            continue
+        if any(g.start <= ent.start < g.end or ent.start <= g.head < ent.end for g in groups.values()):
+            continue  # already part of an actor ("SaS leader Richard Sulik")
+        root = ent.root
+        roles = [c for c in root.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            roles.append(root.head)
+        for rel in (c for c in root.children if c.dep_ == "relcl" and c.lemma_.lower() in _LEADING_VERBS):
+            roles.extend(o for o in rel.children if o.dep_ in {"dobj", "obj"})
+        if _member_of(doc, ent, root, groups):  # "Horst Seehofer of Germany's CSU"
+            continue
+        for role in roles:
+            if role.i in groups:
+                break  # a coded role in apposition: `_named_person` joins the name to it
+            if role.lemma_.lower() not in _ROLE_NOUNS and role.dep_ not in {"dobj", "obj"}:
+                continue
+            if role.dep_ in {"dobj", "obj"}:  # "who heads Europe's bailout fund": the fund is the organisation
+                org = _group_at(groups, role.i)
+                words = f"'{role.head.text} {role.text}'"
+                if org is None:
+                    org, words = _organisation_of(doc, role, groups)
+            else:
+                org, words = _organisation_of(doc, role, groups)
+            if org is None or org.discard:
+                continue
+            non_state = org.kind in _NON_STATE_KINDS or org.kind == "group"
+            person_org = org.kind == "person" or org.name is not None
+            g = groups[root.i] = _Group(head=root.i, start=ent.start, end=ent.end, country=org.country,
+                                        sector=None if person_org else org.sector, kind="person", name=ent.text)
+            if non_state and org.entry is not None:
+                g.entry, g.entry_code = org.entry, org.entry_code
+            g.reasons.append(f"'{ent.text}' is {role.text} of {words} -> {org.country or ''}"
+                             f"{g.sector or ''}")
+            break
 
 
 def _named_person(doc: Doc, head: Token, person_ents: dict[int, Span]) -> Span | None:
@@ -659,6 +812,8 @@ def _to_actors(
             if name:
                 reasons.append(f"person '{name}' from the text")
         kind = g.kind or "sector"
+        if kind == "title":  # "the Treasury Secretary": a role of one state, not a place or an organisation
+            kind = "sector"
         if name and kind not in {"igo", "ngo", "group"}:
             kind = "person"
         actors.append(
@@ -727,15 +882,37 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
         by_sent.setdefault(doc.char_span(actor.start, actor.end, alignment_mode="expand").sent.start, []).append(actor)
     for members in by_sent.values():
         countries = {a.country for a in members if a.country and a.kind not in _NON_STATE_KINDS
-                     and a.country not in _NON_STATE_ROOTS}
+                     and a.country not in _NON_STATE_ROOTS and a.sector not in _OWN_COUNTRY_SECTORS}
         if len(countries) != 1:
             continue
         (country,) = countries
+        acting = _acting_states(doc, members)
         for actor in members:
-            if actor.country is None and actor.sector is not None:
+            if actor.country is None and actor.sector is not None and actor.sector not in _OWN_COUNTRY_SECTORS:
+                if actor.sector in _ARMED_OPPOSITION and _acted_on_by(doc, actor, acting):
+                    continue  # "France has acknowledged arming the rebels": France's act, not French rebels
                 actor.country = country
                 actor.code = country + actor.sector
                 actor.source = f"{actor.source} + {SENTENCE_COUNTRY} -> {country}"
+
+
+def _acting_states(doc: Doc, members: list[Actor]) -> list[Token]:
+    """The verbs whose subject is a state named as itself ("France has acknowledged ...")."""
+    verbs = []
+    for a in members:
+        if a.kind in {"country", "capital"} and not a.sector:
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}:
+                verbs.append(span.root.head)
+    return verbs
+
+
+def _acted_on_by(doc: Doc, actor: Actor, verbs: list[Token]) -> bool:
+    """The actor is inside what a state's verb does (its object or a clause below it)."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(v.is_ancestor(span.root) for v in verbs)
 
 
 def _article_country(actors: list[Actor]) -> None:
@@ -743,7 +920,8 @@ def _article_country(actors: list[Actor]) -> None:
     mentions and twice the next): "President Giorgio Napolitano" in a story about Italy is ITAGOV."""
     counts: dict[str, int] = {}
     for a in actors:
-        if a.country and a.kind not in _NON_STATE_KINDS and a.country not in _NON_STATE_ROOTS:
+        if a.country and a.kind not in _NON_STATE_KINDS and a.country not in _NON_STATE_ROOTS and (
+                a.sector not in _OWN_COUNTRY_SECTORS):  # a company's home is not what the story is about
             counts[a.country] = counts.get(a.country, 0) + 1
     if not counts:
         return
@@ -753,7 +931,7 @@ def _article_country(actors: list[Actor]) -> None:
     if n < 3 or n < 2 * second:
         return
     for actor in actors:
-        if actor.country is None and actor.sector is not None:
+        if actor.country is None and actor.sector is not None and actor.sector not in _OWN_COUNTRY_SECTORS:
             actor.country = top
             actor.code = top + actor.sector
             total = sum(counts.values())
@@ -764,7 +942,7 @@ def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
     """News agencies and outlets that only report ("Russian news agencies reported") are not actors."""
     kept = []
     for actor in actors:
-        if actor.sector == "MED":
+        if actor.sector == "MED" and actor.kind not in {"igo", "ngo"}:  # the Committee to Protect Journalists acts
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             head = span.root if span is not None else None
             if head is not None and head.dep_ in {"nsubj", "pobj"}:
@@ -809,6 +987,9 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int]) -> list[Acto
                 parts = actor.name.split()
                 if len(parts) > 1:
                     known[parts[-1].lower()] = actor
+                    # "Valery Giscard d'Estaing" is "Giscard" again, "Abdel-Elah Al-Khatib" "Khatib"
+                    if len(parts) > 2 and parts[-1][:1].islower() and parts[-2][:1].isupper():
+                        known[parts[-2].lower()] = actor
                     if parts[-1].lower().startswith(("al-", "el-")):
                         known[parts[-1].lower()[3:]] = actor
             continue

@@ -60,8 +60,9 @@ MEDIA_WORDS = {"reporter", "reporters", "journalist", "journalists", "press", "m
 PLACE_KINDS = {"country", "capital", "place", "region", "seat"}
 SETTING_PREPS = {"in", "at", "inside", "near", "across", "throughout", "around"}
 BUSINESS_SECTORS = {"BUS", "MNC"}
-# what a company's act must be directed at to be a political event ("sued the government", "lobbied Congress")
-POLITICAL_TARGETS = {"GOV", "LEG", "JUD", "PTY", "OPP", "MIL", "COP", "SPY", "REB", "ELI", "IGO", "INS"}
+# what a company's act must be directed at to be a political event ("sued the government", "lobbied Congress");
+# not a court: a company asking a judge or suing in court is litigation, the court its forum
+POLITICAL_TARGETS = {"GOV", "LEG", "PTY", "OPP", "MIL", "COP", "SPY", "REB", "ELI", "IGO", "INS"}
 # an act more than this many days before publication is background
 BACKGROUND_DAYS = 366
 # head words of a share of a public ("52 percent of voters", "a majority of Egyptians")
@@ -262,7 +263,7 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
             c.dropped = ONE_SIDED_REASON
             continue
         if (c.code or "").startswith(GOVERNED_CODES) and not policy.bare_sectors:
-            governed = [_government(a) for a in c.target]
+            governed = [a if a in c.source else _government(a) for a in c.target]  # not "X and Y met"
             if governed != c.target:
                 c.target = governed
                 c.modifiers.append("a visit or protest to a country or its capital is to its government")
