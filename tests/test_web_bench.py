@@ -15,7 +15,9 @@ from dyads.web.bench import REQUESTS, WebBench, format_report, generate_database
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     path = tmp_path_factory.mktemp("webbench") / "gen.duckdb"
-    generate_database(path, 1500)
+    told = []
+    generate_database(path, 1500, progress=told.append, chunk=500)  # three chunks, as 10M events are ten
+    assert len(told) == 3 and told[-1].startswith("1,500 of 1,500 events")
     return path
 
 
@@ -35,6 +37,26 @@ def test_generated_store_has_what_coding_writes(db):
         assert words.has_word_index(con)
         assert con.execute("SELECT count(DISTINCT seq) FROM events").fetchone()[0] == 1500
         assert con.execute("SELECT count(DISTINCT seq) FROM event_words").fetchone()[0] == 1500
+        # generated in chunks, the database is the one a single chunk gives
+        assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (300, 300)
+
+
+def test_chunks_give_the_same_database(db, tmp_path):
+    whole = tmp_path / "whole.duckdb"
+    generate_database(whole, 1500)
+    tables = ("articles", "events", "event_actors", *summaries.SUMMARY_TABLES)
+    with Store(db, read_only=True) as a, Store(whole, read_only=True) as b:
+        for table in tables:
+            cols = ", ".join(f"round({c}, 9)" if t == "DOUBLE" else c for c, t in a.con.execute(  # sums: any order
+                f"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '{table}' "
+                "AND column_name <> 'coded_at' ORDER BY ordinal_position").fetchall())
+            q = f"SELECT {cols} FROM {table} ORDER BY ALL"
+            assert a.con.execute(q).fetchall() == b.con.execute(q).fetchall(), table
+        # the word ids are numbered per chunk; the index itself is the same
+        q = "SELECT v.word, w.seq FROM event_words w JOIN sentence_words v ON v.id = w.word_id ORDER BY ALL"
+        assert a.con.execute(q).fetchall() == b.con.execute(q).fetchall()
+        q = "SELECT word FROM sentence_words ORDER BY ALL"
+        assert a.con.execute(q).fetchall() == b.con.execute(q).fetchall()
 
 
 @pytest.mark.slow

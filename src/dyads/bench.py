@@ -12,7 +12,7 @@ import resource
 import tempfile
 import threading
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -370,7 +370,8 @@ class StoreTiming:
 
 
 def bench_store(db: str | Path, corpus: Sequence[str], n_events: int, batches: int = 3,
-                batch_size: int = 64, regenerate: bool = False) -> list[StoreTiming]:
+                batch_size: int = 64, regenerate: bool = False,
+                progress: Callable[[str], None] | None = None) -> list[StoreTiming]:
     """Store time of `batches` batches of coded articles into a database of `n_events` generated events.
 
     The articles are coded first (not timed); the database is generated as `dyads bench web` does
@@ -399,7 +400,7 @@ def bench_store(db: str | Path, corpus: Sequence[str], n_events: int, batches: i
         if n_events:
             from dyads.web.bench import generate_database
 
-            generate_database(db, n_events)
+            generate_database(db, n_events, progress=progress)
     work = db.with_name(db.stem + ".work" + db.suffix)  # the timed writes go into a copy: `db` stays reusable
     work.unlink(missing_ok=True)
     if db.exists():
