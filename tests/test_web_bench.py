@@ -17,7 +17,7 @@ def db(tmp_path_factory):
     path = tmp_path_factory.mktemp("webbench") / "gen.duckdb"
     told = []
     generate_database(path, 1500, progress=told.append, chunk=500)  # three chunks, as 10M events are ten
-    assert len(told) == 3 and told[-1].startswith("1,500 of 1,500 events")
+    assert told[2].startswith("1,500 of 1,500 events") and told[-1].startswith("merged the mentions of days")
     return path
 
 
@@ -67,3 +67,22 @@ def test_every_endpoint_answers_on_the_generated_store(db):
     text = format_report(WebBench(str(db), 1500, None, timings))
     assert "overview" in text and "cpu median" in text and "cpu p95" in text
     assert all(t.cpu_p95_ms >= t.cpu_median_ms for t in timings)
+
+
+def test_generated_mentions_are_merged_as_update_events_would(db, tmp_path):
+    import shutil
+
+    from dyads.aggregate import pending_articles, rebuild_events
+
+    copy = tmp_path / "merged.duckdb"
+    shutil.copyfile(db, copy)
+    links = ("SELECT m.merge_key, l.mention_id, l.article_id, l.source_position, l.target_position, l.is_root "
+             "FROM event_mentions l JOIN merged_events m ON m.id = l.event_id ORDER BY ALL")
+    events = ("SELECT merge_key, base_key, event_date, source_code, target_code, cameo, negated, num_mentions, "
+              "num_articles, is_root_event, first_article_id FROM merged_events ORDER BY ALL")
+    with Store(copy) as st:
+        assert pending_articles(st) == []  # a `dyads code` into it merges only its own batches
+        generated = st.con.execute(links).fetchall(), st.con.execute(events).fetchall()
+        assert len(generated[0]) >= 1500 and len(generated[1]) > 100
+        rebuild_events(st)  # the Python merge of every mention
+        assert (st.con.execute(links).fetchall(), st.con.execute(events).fetchall()) == generated

@@ -401,6 +401,11 @@ def bench_store(db: str | Path, corpus: Sequence[str], n_events: int, batches: i
             from dyads.web.bench import generate_database
 
             generate_database(db, n_events, progress=progress)
+    elif n_events and _unmerged(db):  # generated before the generator merged its mentions
+        from dyads.web.bench import merge_generated
+
+        with Store(db) as st:
+            merge_generated(st, chunks=max(1, n_events // 1_000_000), progress=progress)
     work = db.with_name(db.stem + ".work" + db.suffix)  # the timed writes go into a copy: `db` stays reusable
     work.unlink(missing_ok=True)
     if db.exists():
@@ -429,6 +434,16 @@ def bench_store(db: str | Path, corpus: Sequence[str], n_events: int, batches: i
         work.unlink(missing_ok=True)
         Path(str(work) + ".wal").unlink(missing_ok=True)
     return out
+
+
+def _unmerged(db: Path) -> bool:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM merged_events").fetchone()[0] == 0
+    finally:
+        con.close()
 
 
 def format_store_report(timings: Sequence[StoreTiming]) -> str:

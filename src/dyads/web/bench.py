@@ -22,6 +22,8 @@ import click
 if TYPE_CHECKING:
     import duckdb
 
+    from dyads.store import Store
+
 DEFAULT_EVENTS = 1_000_000
 CHUNK_EVENTS = 1_000_000
 """Events generated per statement (a multiple of 5: whole articles)."""
@@ -142,7 +144,98 @@ def generate_database(path: str | Path, n_events: int = DEFAULT_EVENTS,
         # compound codes' columns and the word index are written with each chunk)
         summaries.rebuild(con)
         con.execute("CHECKPOINT")
+        merge_generated(st, chunks=max(1, -(-n_events // chunk)), progress=progress)
+        con.execute("CHECKPOINT")
     return time.perf_counter() - started
+
+
+GENERATED_DAYS = 1095
+"""Article i of a generated database is dated day i % GENERATED_DAYS after 2011-01-01."""
+
+
+def merge_generated(st: Store, chunks: int = 1, progress: Callable[[str], None] | None = None) -> int:
+    """Merge the generated mentions into cross-article events in SQL, as `aggregate.update_events` would.
+
+    A coded database has its mentions merged (`merged_events`, `event_mentions`) and every article
+    marked as merged (`aggregated_articles`); without them the next `dyads code` into a generated
+    database would first merge all its articles in one call. Merging millions of mentions in Python
+    takes hours, so the generator does it here, by the same keys: the day, the source and target
+    codes of the record (one of each in a generated record), the CAMEO base code and negation; a mention placed by its
+    own clause makes a group of its place, the others join the largest group of their key (as
+    `aggregate._cluster`). A batch coded into the database afterwards regroups every key it touches
+    with `update_events`. Done day range by day range (`chunks` of them): a key never spans days.
+    Returns the merged events written.
+    """
+    con = st.con
+    first = int(con.execute("SELECT coalesce(max(id), 0) + 1 FROM merged_events").fetchone()[0])
+    per = -(-GENERATED_DAYS // max(1, chunks))
+    for d0 in range(0, GENERATED_DAYS, per):
+        day_from, day_to = f"DATE '2011-01-01' + {d0}", f"DATE '2011-01-01' + {min(GENERATED_DAYS, d0 + per)}"
+        con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE gm_events AS
+            SELECT id, article_id, sentence_index, date, event_date, source_code, target_code, cameo, cameo_name,
+                   plover, plover_mode,
+                   goldstein, quad_class, negated, confidence,
+                   CASE WHEN location_basis = 'clause' AND location_geonameid IS NOT NULL
+                        THEN location_country || ':' || location_geonameid END AS place
+            FROM events WHERE event_date >= {day_from} AND event_date < {day_to} AND rule = 'bench'
+        """)
+        # one dyad per mention: `_dyads` reads the record's actors, and a generated record names one source
+        # and one target (the second target code is in event_actors and target_codes only)
+        con.execute("""
+            CREATE OR REPLACE TEMP TABLE gm_units AS
+            SELECT *, date || '|' || s_code || '|' || t_code || '|cameo:' || left(cameo, 3) || '|'
+                      || CASE WHEN negated THEN 'neg' ELSE 'pos' END AS base_key
+            FROM (SELECT *, coalesce(source_code, '') AS s_code, coalesce(target_code, '') AS t_code,
+                         CASE WHEN source_code IS NOT NULL THEN 0 END AS s_pos,
+                         CASE WHEN target_code IS NOT NULL THEN 0 END AS t_pos FROM gm_events)
+        """)
+        con.execute("""
+            CREATE OR REPLACE TEMP TABLE gm_labelled AS
+            WITH places AS (SELECT base_key, place, count(*) AS n FROM gm_units WHERE place IS NOT NULL GROUP BY ALL),
+                 largest AS (SELECT base_key, first(place ORDER BY n DESC, place) AS label FROM places GROUP BY ALL)
+            SELECT u.*, u.base_key || '|' || coalesce(u.place, l.label, ':') AS merge_key
+            FROM gm_units u LEFT JOIN largest l ON l.base_key = u.base_key
+        """)
+        con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE gm_merged AS
+            SELECT {first} - 1 + row_number() OVER (ORDER BY merge_key) AS id, * FROM (
+                SELECT merge_key, any_value(base_key) AS base_key, min(event_date) AS event_date,
+                       any_value(date) AS date_value, 'day' AS date_precision,
+                       nullif(any_value(s_code), '') AS source_code, nullif(any_value(t_code), '') AS target_code,
+                       min(cameo) AS cameo, left(min(cameo), 3) AS cameo_base,
+                       left(min(cameo), 2) AS cameo_root, bool_or(negated) AS negated, count(*) AS num_mentions,
+                       1 AS num_sources, count(DISTINCT article_id) AS num_articles, min(event_date) AS first_seen,
+                       max(event_date) AS last_seen, bool_or(sentence_index = 0) AS is_root_event,
+                       avg(confidence) AS confidence, min(article_id) AS first_article_id,
+                       -- one code per group: generated codes have three digits, as the key's base code
+                       any_value(cameo_name) AS cameo_name, any_value(plover) AS plover,
+                       any_value(plover_mode) AS plover_mode, any_value(goldstein) AS goldstein,
+                       any_value(quad_class) AS quad_class
+                FROM gm_labelled GROUP BY merge_key)
+        """)
+        con.execute("""
+            INSERT INTO merged_events BY NAME
+            SELECT *, now()::TIMESTAMP AS added_at, now()::TIMESTAMP AS updated_at FROM gm_merged
+        """)
+        con.execute("""
+            INSERT INTO event_mentions BY NAME
+            SELECT m.id AS event_id, u.id AS mention_id, u.article_id, u.s_pos AS source_position,
+                   u.t_pos AS target_position, u.sentence_index = 0 AS is_root, u.confidence
+            FROM gm_labelled u JOIN gm_merged m ON m.merge_key = u.merge_key
+        """)
+        first += con.execute("SELECT count(*) FROM gm_merged").fetchone()[0]
+        for t in ("gm_events", "gm_units", "gm_labelled", "gm_merged"):
+            con.execute(f"DROP TABLE {t}")
+        if progress:
+            progress(f"merged the mentions of days {d0}..{min(GENERATED_DAYS, d0 + per) - 1} "
+                     f"({first - 1:,} merged events)")
+    con.execute("INSERT INTO aggregated_articles SELECT id, coded_at FROM articles WHERE coder_version = 'bench' "
+                "AND id NOT IN (SELECT article_id FROM aggregated_articles)")
+    for name, value in (("policy", "action=cameo"), ("next_id", str(first))):
+        con.execute("DELETE FROM aggregate_settings WHERE name = ?", [name])
+        con.execute("INSERT INTO aggregate_settings VALUES (?, ?)", [name, value])
+    return first - 1
 
 
 def _generate_chunk(con: duckdb.DuckDBPyConnection, lo: int, hi: int, nc: int, ncode: int, ncity: int) -> None:
@@ -153,7 +246,7 @@ def _generate_chunk(con: duckdb.DuckDBPyConnection, lo: int, hi: int, nc: int, n
     con.execute(f"""
         CREATE TEMP TABLE gen AS
         SELECT i, i // 5 AS art, i % 5 AS sent,
-               DATE '2011-01-01' + CAST((i // 5) % 1095 AS INTEGER) AS day,
+               DATE '2011-01-01' + CAST((i // 5) % {GENERATED_DAYS} AS INTEGER) AS day,
                CAST(floor(pow(rnd(i, 1), 3) * {nc}) AS INTEGER) AS sc,
                CAST(floor(pow(rnd(i, 2), 3) * {nc}) AS INTEGER) AS tc,
                CAST(floor(rnd(i, 3) * {len(SECTORS)}) AS INTEGER) AS ss,
