@@ -28,7 +28,7 @@ def _as_of_version(m: pytest.MonkeyPatch, version: int) -> None:
         event_row_v6 = rows.event_row
         m.setattr(rows, "event_row", lambda e: {k: v for k, v in event_row_v6(e).items() if k != "location_basis"})
     if version < 5:  # no event keys, no word index
-        m.setattr(words, "next_seq", lambda con: 0)
+        m.setattr(words, "next_seq", lambda con, at_least=1: 0)
         m.setattr(words, "keyed", lambda event_rows, first: event_rows)
         m.setattr(words, "add_sql", lambda events: [])
         m.setattr(words, "remove_sql", lambda events: [])

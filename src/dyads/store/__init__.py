@@ -141,6 +141,7 @@ class Store:
             # with the database. Writes go in small batches, so a bounded cache costs nothing; the
             # bound grows with the indexes, which DuckDB must hold whole.
             self._limit: int | None = -1
+            self._seq = 1  # the first free event key, as far as this writer knows (words.next_seq)
             self.fit_memory_limit()
             migrate(self.con)
 
@@ -202,7 +203,8 @@ class Store:
                     con.execute(f"DELETE FROM {table} WHERE {where}", params)
                 where, params = keyed_in("id", recoded)
                 con.execute(f"DELETE FROM articles WHERE {where}", params)
-            seq = words.next_seq(con)
+            seq = words.next_seq(con, self._seq)
+            self._seq = seq + len(rows.events)  # the next batch's hint (a rolled-back batch leaves a gap)
             for table, table_rows in rows.tables():
                 if table == "events":  # each event's integer key, for the word index
                     table_rows = words.keyed(table_rows, seq)
