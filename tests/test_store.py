@@ -11,7 +11,7 @@ from dyads.store.migrations import SchemaError
 
 def _as_of_version(m: pytest.MonkeyPatch, version: int) -> None:
     """Make this dyads write as it did at schema `version` (before 4: no compound-code columns, no summaries;
-    before 5: no event keys, no word index; before 6: no location basis column)."""
+    before 5: no event keys, no word index; before 6: no location basis column; before 7: no summary lookup keys)."""
     from dyads.store import migrations, rows, summaries, words
 
     m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:version])
@@ -21,11 +21,14 @@ def _as_of_version(m: pytest.MonkeyPatch, version: int) -> None:
         m.setattr(rows, "event_row", lambda e: {k: v for k, v in event_row(e).items()
                                                  if k not in ("source_extra", "target_extra")})
         m.setattr(summaries, "apply_delta", lambda *a, **k: None)
+    elif version < 7:  # summaries without their lookup key: kept equal to the events by recomputing them
+        m.setattr(summaries, "apply_delta",
+                  lambda con, *a: [con.execute(sql) for sql in summaries.rebuild_sql(keyed=False)])
     if version < 6:  # no location basis column
         event_row_v6 = rows.event_row
         m.setattr(rows, "event_row", lambda e: {k: v for k, v in event_row_v6(e).items() if k != "location_basis"})
     if version < 5:  # no event keys, no word index
-        m.setattr(words, "next_seq", lambda con: 0)
+        m.setattr(words, "next_seq", lambda con, at_least=1: 0)
         m.setattr(words, "keyed", lambda event_rows, first: event_rows)
         m.setattr(words, "add_sql", lambda events: [])
         m.setattr(words, "remove_sql", lambda events: [])

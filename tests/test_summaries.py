@@ -53,6 +53,7 @@ def test_writes_keep_the_summaries_equal_to_a_rebuild(tmp_path):
         assert _tables(st.con) == _rebuilt(st.con)
         assert st.con.execute("SELECT count(*) FROM summary_actors WHERE code LIKE 'IRN%'").fetchone()[0] == 0
         assert st.con.execute("SELECT min(n) FROM summary_days").fetchone()[0] > 0
+        _one_row_per_key(st.con)
 
 
 def test_extra_code_columns_match_the_sql_that_fills_them(tmp_path):
@@ -93,3 +94,55 @@ def test_pairs_count_a_compound_event_once_per_pair(tmp_path, level):
         assert rows[("RUSGOV", "USA")] == 1 and rows[("USA", "USA")] == 1
     else:  # ... and one RUS -> UKR pair, with the single RUSGOV -> USA event as RUS -> USA
         assert rows[("RUS", "UKR")] == 1 and rows[("RUS", "USA")] == 1
+
+
+def _one_row_per_key(con) -> None:
+    """Every summary row has its lookup key, and no two rows have the same key columns."""
+    for s in summaries.SUMMARIES:
+        keys = ", ".join(s.keys)
+        n, distinct, wrong_k = con.execute(
+            f"SELECT count(*), count(DISTINCT ({keys})), count(*) FILTER (WHERE k IS DISTINCT FROM {s.key_sql}) "
+            f"FROM {s.name}").fetchone()
+        assert (n, wrong_k) == (distinct, 0), s.name
+
+
+def test_rows_sharing_a_lookup_key_stay_apart(tmp_path):
+    import dataclasses
+
+    from tests.test_aggregate import MOSCOW
+
+    # another Moscow (same name and country, other coordinates): the same lookup key, another summary row
+    other = dataclasses.replace(MOSCOW, lat=56.0, lon=38.0, geonameid=1)
+    with Store(tmp_path / "k.duckdb") as st:
+        st.write([article("m1", [mention("m1", 1, "RUSGOV", "111", "USA", loc=MOSCOW)])], "test")
+        st.write([article("m2", [mention("m2", 1, "RUSGOV", "111", "USA", loc=other),
+                                 mention("m2", 2, "RUSGOV", "111", "USA", loc=MOSCOW)])], "test")
+        places = st.con.execute("SELECT lat, n, k FROM summary_places WHERE name = 'Moscow' ORDER BY lat").fetchall()
+        assert [(lat, n) for lat, n, _ in places] == [(55.75, 2), (56.0, 1)] and places[0][2] == places[1][2]
+        _one_row_per_key(st.con)
+        assert _tables(st.con) == _rebuilt(st.con)
+        st.write([article("m1", [])], "test")  # re-coded to nothing: one Moscow event fewer
+        assert st.con.execute("SELECT lat, n FROM summary_places WHERE name = 'Moscow' ORDER BY lat").fetchall() == \
+            [(55.75, 1), (56.0, 1)]
+        _one_row_per_key(st.con)
+        assert _tables(st.con) == _rebuilt(st.con)
+
+
+def test_migration_7_keys_the_summaries_of_an_older_database(tmp_path, monkeypatch):
+    from tests.test_store import _as_of_version
+
+    db = tmp_path / "v6.duckdb"
+    with monkeypatch.context() as m:
+        _as_of_version(m, 6)
+        with Store(db) as st:
+            st.write(batch_one(), "test")
+            assert "k" not in [c for (c,) in st.con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'summary_pairs'").fetchall()]
+    with Store(db) as st:
+        _one_row_per_key(st.con)
+        assert {r[0] for r in st.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()} >= \
+            {f"{s.name}_k" for s in summaries.SUMMARIES}
+        assert _tables(st.con) == _rebuilt(st.con)
+        st.write([article("s1", [mention("s1", 1, "CHN", "057", "RUSGOV", day="2015-03-11")])], "test")
+        _one_row_per_key(st.con)
+        assert _tables(st.con) == _rebuilt(st.con)

@@ -15,7 +15,9 @@ from dyads.web.bench import REQUESTS, WebBench, format_report, generate_database
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     path = tmp_path_factory.mktemp("webbench") / "gen.duckdb"
-    generate_database(path, 1500)
+    told = []
+    generate_database(path, 1500, progress=told.append, chunk=500)  # three chunks, as 10M events are ten
+    assert told[2].startswith("1,500 of 1,500 events") and told[-1].startswith("merged the mentions of days")
     return path
 
 
@@ -35,6 +37,26 @@ def test_generated_store_has_what_coding_writes(db):
         assert words.has_word_index(con)
         assert con.execute("SELECT count(DISTINCT seq) FROM events").fetchone()[0] == 1500
         assert con.execute("SELECT count(DISTINCT seq) FROM event_words").fetchone()[0] == 1500
+        # generated in chunks, the database is the one a single chunk gives
+        assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (300, 300)
+
+
+def test_chunks_give_the_same_database(db, tmp_path):
+    whole = tmp_path / "whole.duckdb"
+    generate_database(whole, 1500)
+    tables = ("articles", "events", "event_actors", *summaries.SUMMARY_TABLES)
+    with Store(db, read_only=True) as a, Store(whole, read_only=True) as b:
+        for table in tables:
+            cols = ", ".join(f"round({c}, 9)" if t == "DOUBLE" else c for c, t in a.con.execute(  # sums: any order
+                f"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '{table}' "
+                "AND column_name <> 'coded_at' ORDER BY ordinal_position").fetchall())
+            q = f"SELECT {cols} FROM {table} ORDER BY ALL"
+            assert a.con.execute(q).fetchall() == b.con.execute(q).fetchall(), table
+        # the word ids are numbered per chunk; the index itself is the same
+        q = "SELECT v.word, w.seq FROM event_words w JOIN sentence_words v ON v.id = w.word_id ORDER BY ALL"
+        assert a.con.execute(q).fetchall() == b.con.execute(q).fetchall()
+        q = "SELECT word FROM sentence_words ORDER BY ALL"
+        assert a.con.execute(q).fetchall() == b.con.execute(q).fetchall()
 
 
 @pytest.mark.slow
@@ -45,3 +67,22 @@ def test_every_endpoint_answers_on_the_generated_store(db):
     text = format_report(WebBench(str(db), 1500, None, timings))
     assert "overview" in text and "cpu median" in text and "cpu p95" in text
     assert all(t.cpu_p95_ms >= t.cpu_median_ms for t in timings)
+
+
+def test_generated_mentions_are_merged_as_update_events_would(db, tmp_path):
+    import shutil
+
+    from dyads.aggregate import pending_articles, rebuild_events
+
+    copy = tmp_path / "merged.duckdb"
+    shutil.copyfile(db, copy)
+    links = ("SELECT m.merge_key, l.mention_id, l.article_id, l.source_position, l.target_position, l.is_root "
+             "FROM event_mentions l JOIN merged_events m ON m.id = l.event_id ORDER BY ALL")
+    events = ("SELECT merge_key, base_key, event_date, source_code, target_code, cameo, negated, num_mentions, "
+              "num_articles, is_root_event, first_article_id FROM merged_events ORDER BY ALL")
+    with Store(copy) as st:
+        assert pending_articles(st) == []  # a `dyads code` into it merges only its own batches
+        generated = st.con.execute(links).fetchall(), st.con.execute(events).fetchall()
+        assert len(generated[0]) >= 1500 and len(generated[1]) > 100
+        rebuild_events(st)  # the Python merge of every mention
+        assert (st.con.execute(links).fetchall(), st.con.execute(events).fetchall()) == generated

@@ -92,3 +92,16 @@ def test_migration_5_indexes_an_older_database(tmp_path, monkeypatch):
         assert len(_index(st.con)) > 20
         st.write(_batch({"w3": ["Kyiv said nothing."]}), "test")  # keys go on after the migrated ones
         assert st.con.execute("SELECT count(DISTINCT seq), count(*) FROM events").fetchone() == (5, 5)
+
+
+def test_event_keys_stay_unique_when_rows_come_from_elsewhere(tmp_path):
+    with Store(tmp_path / "k.duckdb") as st:
+        st.write(_batch({"w1": SENTENCES["w1"]}), "test")
+        assert words.next_seq(st.con) == words.next_seq(st.con, 2) == 3
+        assert words.next_seq(st.con, 10) == 10  # a hint above every key is itself free
+        # a key written by another writer above this writer's hint is still seen
+        st.con.execute("UPDATE events SET seq = 40 WHERE seq = 2")
+        assert words.next_seq(st.con, 3) == 41
+        st.write(_batch({"w2": SENTENCES["w2"]}), "test")
+        seqs = [r[0] for r in st.con.execute("SELECT seq FROM events ORDER BY seq").fetchall()]
+        assert seqs == [1, 40, 41, 42]

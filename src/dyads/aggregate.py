@@ -34,7 +34,7 @@ from typing import Any, Literal
 from urllib.parse import urlparse
 
 from dyads.ontology import load_ontology
-from dyads.store import Store, pa_table, rollback
+from dyads.store import Store, keyed_in, pa_table, rollback
 
 __all__ = [
     "ArticleFacts",
@@ -188,11 +188,13 @@ def _refresh_article_facts(store: Store, ids: Sequence[str]) -> None:
     """Compute facts for the articles among `ids` whose text (or FACTS_VERSION) changed since they were computed."""
     if not ids:
         return
+    in_a, pa_ = keyed_in("id", ids)
+    in_f, pf = keyed_in("article_id", ids)
     rows = store.con.execute(
-        "SELECT a.id, a.text, a.content_hash FROM articles a LEFT JOIN article_facts f ON f.article_id = a.id "
-        "WHERE a.id IN (SELECT unnest(?)) AND (f.content_hash IS NULL OR f.content_hash <> a.content_hash "
-        "OR f.facts_version <> ?)",
-        [list(ids), FACTS_VERSION],
+        f"SELECT a.id, a.text, a.content_hash FROM (SELECT * FROM articles WHERE {in_a}) a "
+        f"LEFT JOIN (SELECT * FROM article_facts WHERE {in_f}) f ON f.article_id = a.id "
+        "WHERE f.content_hash IS NULL OR f.content_hash <> a.content_hash OR f.facts_version <> ?",
+        [*pa_, *pf, FACTS_VERSION],
     ).fetchall()
     if not rows:
         return
@@ -203,7 +205,8 @@ def _refresh_article_facts(store: Store, ids: Sequence[str]) -> None:
     con = store.con
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("DELETE FROM article_facts WHERE article_id IN (SELECT unnest(?))", [[r[0] for r in rows]])
+        where, params = keyed_in("article_id", [r[0] for r in rows])
+        con.execute(f"DELETE FROM article_facts WHERE {where}", params)
         con.register("facts_rows", pa_table(out))
         con.execute("INSERT INTO article_facts BY NAME SELECT * FROM facts_rows")
         con.unregister("facts_rows")
@@ -306,12 +309,25 @@ def _dyads(rec: dict) -> list[tuple[tuple[int | None, str, str | None], tuple[in
     return distinct or pairs
 
 
-_MENTION_SQL = """
-SELECT e.id, e.article_id, e.sentence_index, e.date, e.date_precision, e.event_date, e.cameo, e.negated,
-       e.confidence, e.sentence_start, e.record, a.publication_date, a.coded_at, a.source, a.url,
-       f.lead_start, f.lead_end, f.tone
-FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN article_facts f ON f.article_id = e.article_id
-"""
+def _mention_rows(store: Store, column: str, values: Sequence[str]) -> list[tuple]:
+    """The mentions (events rows) whose `column` (`id` or `article_id`) is among `values`, each with its
+    article's date, source and facts, as `_units` reads them.
+
+    Two keyed reads (`keyed_in`), joined here: written as one join, DuckDB reads every article to
+    find the few the batch's mentions are in.
+    """
+    where, params = keyed_in(column, values)
+    events = store.con.execute(
+        "SELECT id, article_id, sentence_index, date, date_precision, event_date, cameo, negated, confidence, "
+        f"sentence_start, record FROM events WHERE {where}", params).fetchall()
+    aids = sorted({r[1] for r in events})
+    in_a, pa_ = keyed_in("a.id", aids)
+    in_f, pf = keyed_in("article_id", aids)
+    articles = {r[0]: r[1:] for r in store.con.execute(
+        "SELECT a.id, a.publication_date, a.coded_at, a.source, a.url, f.lead_start, f.lead_end, f.tone "
+        f"FROM articles a LEFT JOIN (SELECT * FROM article_facts WHERE {in_f}) f ON f.article_id = a.id WHERE {in_a}",
+        [*pf, *pa_]).fetchall()}
+    return [(*r, *articles[r[1]]) for r in events if r[1] in articles]
 
 
 def _units(rows: Iterable[tuple], policy: MergePolicy) -> list[_Unit]:
@@ -574,30 +590,25 @@ def update_events(
     report.articles = len(ids)
     con = store.con
     _refresh_article_facts(store, ids)
-    new_rows = con.execute(_MENTION_SQL + "WHERE e.article_id IN (SELECT unnest(?))", [ids]).fetchall()
-    new_units = _units(new_rows, policy)
-    old_keys = {
-        r[0]
-        for r in con.execute(
-            "SELECT DISTINCT m.base_key FROM merged_events m JOIN event_mentions l ON l.event_id = m.id "
-            "WHERE l.article_id IN (SELECT unnest(?))",
-            [ids],
-        ).fetchall()
-    }
+    new_units = _units(_mention_rows(store, "article_id", ids), policy)
+    # every lookup below is by key (keyed_in): a batch's merge reads the events it touches, not the store
+    where, params = keyed_in("article_id", ids)
+    old_events = [r[0] for r in con.execute(f"SELECT DISTINCT event_id FROM event_mentions WHERE {where}",
+                                            params).fetchall()]
+    where, params = keyed_in("id", old_events)
+    old_keys = {r[0] for r in con.execute(f"SELECT DISTINCT base_key FROM merged_events WHERE {where}",
+                                          params).fetchall()}
     keys = old_keys | {u.base_key for u in new_units}
     report.keys = len(keys)
-    other_ids = [
-        r[0]
-        for r in con.execute(
-            "SELECT DISTINCT l.mention_id FROM event_mentions l JOIN merged_events m ON m.id = l.event_id "
-            "WHERE m.base_key IN (SELECT unnest(?)) AND l.article_id NOT IN (SELECT unnest(?))",
-            [sorted(keys), ids],
-        ).fetchall()
-    ]
+    where, params = keyed_in("base_key", sorted(keys))
+    key_events = [r[0] for r in con.execute(f"SELECT id FROM merged_events WHERE {where}", params).fetchall()]
+    where, params = keyed_in("event_id", key_events)
+    batch = set(ids)
+    other_ids = sorted({mid for mid, aid in con.execute(
+        f"SELECT mention_id, article_id FROM event_mentions WHERE {where}", params).fetchall() if aid not in batch})
     other_units: list[_Unit] = []
     if other_ids:
-        rows = con.execute(_MENTION_SQL + "WHERE e.id IN (SELECT unnest(?))", [other_ids]).fetchall()
-        other_units = [u for u in _units(rows, policy) if u.base_key in keys]
+        other_units = [u for u in _units(_mention_rows(store, "id", other_ids), policy) if u.base_key in keys]
     _write_groups(store, keys, new_units + other_units, ids, report)
     _set_setting(store, "policy", policy.describe())
     return report
@@ -634,18 +645,19 @@ def rebuild_events(store: Store, policy: MergePolicy | None = None) -> UpdateRep
 def _write_groups(store: Store, keys: set[str], units: list[_Unit], ids: list[str], report: UpdateReport) -> None:
     con = store.con
     now = datetime.now(UTC).replace(tzinfo=None)
+    where, params = keyed_in("base_key", sorted(keys))
     existing = {
         mk: (eid, added)
         for eid, mk, added in con.execute(
-            "SELECT id, merge_key, added_at FROM merged_events WHERE base_key IN (SELECT unnest(?))", [sorted(keys)]
-        ).fetchall()
+            f"SELECT id, merge_key, added_at FROM merged_events WHERE {where}", params).fetchall()
     }
     by_key: dict[str, list[_Unit]] = defaultdict(list)
     for u in units:
         by_key[u.base_key].append(u)
-    next_id = int(_setting(store, "next_id") or 0)
-    max_id = con.execute("SELECT coalesce(max(id), 0) FROM merged_events").fetchone()[0]
-    next_id = max(next_id, max_id + 1, 1)
+    next_id = _setting(store, "next_id")  # written with every merge; max(id) reads the whole table
+    if next_id is None:
+        next_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM merged_events").fetchone()[0]
+    next_id = max(int(next_id), 1)
     event_rows, links = [], []
     for base in sorted(by_key):
         groups = _cluster(sorted(by_key[base], key=lambda u: (u.mention_id, u.source_code, u.target_code)))
@@ -672,18 +684,19 @@ def _write_groups(store: Store, keys: set[str], units: list[_Unit], ids: list[st
     old_ids = [eid for eid, _ in existing.values()]
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("DELETE FROM event_mentions WHERE event_id IN (SELECT unnest(?))", [old_ids])
-        con.execute("DELETE FROM event_mentions WHERE article_id IN (SELECT unnest(?))", [ids])
-        con.execute("DELETE FROM merged_events WHERE id IN (SELECT unnest(?))", [old_ids])
+        for table, column, values in (("event_mentions", "event_id", old_ids), ("event_mentions", "article_id", ids),
+                                      ("merged_events", "id", old_ids)):
+            where, params = keyed_in(column, values)
+            con.execute(f"DELETE FROM {table} WHERE {where}", params)
         for table, rows in (("merged_events", event_rows), ("event_mentions", links)):
             if rows:
                 con.register("agg_rows", pa_table(rows))
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM agg_rows")
                 con.unregister("agg_rows")
-        con.execute("DELETE FROM aggregated_articles WHERE article_id IN (SELECT unnest(?))", [ids])
-        con.execute(
-            "INSERT INTO aggregated_articles SELECT id, coded_at FROM articles WHERE id IN (SELECT unnest(?))", [ids]
-        )
+        where, params = keyed_in("article_id", ids)
+        con.execute(f"DELETE FROM aggregated_articles WHERE {where}", params)
+        where, params = keyed_in("id", ids)
+        con.execute(f"INSERT INTO aggregated_articles SELECT id, coded_at FROM articles WHERE {where}", params)
         _set_setting(store, "next_id", str(next_id))
         con.execute("COMMIT")
     except Exception:

@@ -12,7 +12,7 @@ import resource
 import tempfile
 import threading
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -373,7 +373,8 @@ class StoreTiming:
 
 
 def bench_store(db: str | Path, corpus: Sequence[str], n_events: int, batches: int = 3,
-                batch_size: int = 64, regenerate: bool = False) -> list[StoreTiming]:
+                batch_size: int = 64, regenerate: bool = False,
+                progress: Callable[[str], None] | None = None) -> list[StoreTiming]:
     """Store time of `batches` batches of coded articles into a database of `n_events` generated events.
 
     The articles are coded first (not timed); the database is generated as `dyads bench web` does
@@ -402,7 +403,12 @@ def bench_store(db: str | Path, corpus: Sequence[str], n_events: int, batches: i
         if n_events:
             from dyads.web.bench import generate_database
 
-            generate_database(db, n_events)
+            generate_database(db, n_events, progress=progress)
+    elif n_events and _unmerged(db):  # generated before the generator merged its mentions
+        from dyads.web.bench import merge_generated
+
+        with Store(db) as st:
+            merge_generated(st, chunks=max(1, n_events // 1_000_000), progress=progress)
     work = db.with_name(db.stem + ".work" + db.suffix)  # the timed writes go into a copy: `db` stays reusable
     work.unlink(missing_ok=True)
     if db.exists():
@@ -431,6 +437,16 @@ def bench_store(db: str | Path, corpus: Sequence[str], n_events: int, batches: i
         work.unlink(missing_ok=True)
         Path(str(work) + ".wal").unlink(missing_ok=True)
     return out
+
+
+def _unmerged(db: Path) -> bool:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM merged_events").fetchone()[0] == 0
+    finally:
+        con.close()
 
 
 def format_store_report(timings: Sequence[StoreTiming]) -> str:

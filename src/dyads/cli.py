@@ -513,7 +513,8 @@ def bench_store_command(corpus, n_events, db, batches, batch_size, regenerate) -
         if not Path(p).exists():
             _err(f"dyads bench: no such corpus: {p}")
             sys.exit(EXIT_USAGE)
-    click.echo(format_store_report(bench_store(db, list(corpus), n_events, batches, batch_size, regenerate)))
+    click.echo(format_store_report(bench_store(db, list(corpus), n_events, batches, batch_size, regenerate,
+                                               progress=_err)))
 
 
 class _LazyGroup(click.Group):

@@ -21,6 +21,7 @@ import duckdb
 
 from dyads.models import CodedArticle
 from dyads.store import summaries, words
+from dyads.store.keys import keyed_in
 from dyads.store.migrations import SCHEMA_VERSION, SchemaError, current_version, migrate
 from dyads.store.rows import build_rows
 from dyads.store.sharing import (
@@ -33,7 +34,7 @@ from dyads.store.sharing import (
 )
 
 __all__ = ["SCHEMA_VERSION", "SchemaError", "Store", "StoreFull", "StoreLocked", "Summary", "content_hash",
-           "default_db_path", "out_of_space", "rollback"]
+           "default_db_path", "keyed_in", "out_of_space", "rollback"]
 
 
 WRITER_MEMORY_LIMIT = 256 * 2**20
@@ -155,6 +156,7 @@ class Store:
         self._con: duckdb.DuckDBPyConnection | None = None
         self._coding: FileLock | None = None
         self._writing: FileLock | None = None
+        self._seq = 1  # the first free event key, as far as this writer knows (words.next_seq)
         if read_only and not Path(self.path).exists():
             raise FileNotFoundError(f"no database at {self.path}; run `dyads code` first")
         if read_only:
@@ -330,10 +332,9 @@ class Store:
         """content_hash of the articles among `ids` that are already stored."""
         if not ids:
             return {}
+        where, params = keyed_in("id", ids)
         with self.reading() as con:
-            rows = con.execute(
-                "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]
-            ).fetchall()
+            rows = con.execute(f"SELECT id, content_hash FROM articles WHERE {where}", params).fetchall()
         return dict(rows)
 
     def write(self, batch: Iterable[CodedArticle], coder_version: str) -> int:
@@ -347,20 +348,23 @@ class Store:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute("CREATE OR REPLACE TEMP TABLE batch_ids AS SELECT unnest(?) AS id", [ids])
-            recoded = con.execute(
-                "SELECT count(*) FROM articles WHERE id IN (SELECT id FROM batch_ids)"
-            ).fetchone()[0]
+            # what the batch replaces, looked up by key (keyed_in: index lookups, not scans)
+            where, params = keyed_in("id", ids)
+            recoded = [r[0] for r in con.execute(f"SELECT id FROM articles WHERE {where}", params).fetchall()]
             if recoded:  # what the replaced articles counted, to take out of the summary tables
+                where, params = keyed_in("article_id", recoded)
                 for table in ("events", "event_actors"):
-                    con.execute(f"CREATE OR REPLACE TEMP TABLE old_{table} AS SELECT * FROM {table} "
-                                "WHERE article_id IN (SELECT id FROM batch_ids)")
+                    con.execute(f"CREATE OR REPLACE TEMP TABLE old_{table} AS SELECT * FROM {table} WHERE {where}",
+                                params)
                 for sql in words.remove_sql("old_events"):  # their words, from the word index
                     con.execute(sql)
-            for table in ("events", "event_actors", "quotes", "no_events"):
-                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM batch_ids)")
-            con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM batch_ids)")
-            seq = words.next_seq(con)
+                # quotes and no_events have no index: scanned, but only when articles are coded again
+                for table in ("events", "event_actors", "quotes", "no_events"):
+                    con.execute(f"DELETE FROM {table} WHERE {where}", params)
+                where, params = keyed_in("id", recoded)
+                con.execute(f"DELETE FROM articles WHERE {where}", params)
+            seq = words.next_seq(con, self._seq)
+            self._seq = seq + len(rows.events)  # the next batch's hint (a rolled-back batch leaves a gap)
             for table, table_rows in rows.tables():
                 if table == "events":  # each event's integer key, for the word index
                     table_rows = words.keyed(table_rows, seq)

@@ -197,7 +197,8 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE events ADD COLUMN IF NOT EXISTS source_extra VARCHAR;
         ALTER TABLE events ADD COLUMN IF NOT EXISTS target_extra VARCHAR;
         """
-        + ";\n".join([summaries.FILL_EXTRA_CODES, *(s.ddl for s in summaries.SUMMARIES), *summaries.rebuild_sql()])
+        + ";\n".join([summaries.FILL_EXTRA_CODES, *(s.ddl for s in summaries.SUMMARIES),
+                    *summaries.rebuild_sql(keyed=False)])
         + ";",
     ),    (
         5,
@@ -217,6 +218,11 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         UPDATE events SET location_basis = json_extract_string(record, '$.location.basis')
             WHERE location_name IS NOT NULL OR location_country IS NOT NULL;
         """,
+    ),
+    (
+        7,
+        "an indexed lookup key per summary row, so that a batch updates its rows without reading the tables",
+        ";\n".join(summaries.key_sql()) + ";",
     ),
 ]
 

@@ -12,12 +12,21 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+if TYPE_CHECKING:
+    import duckdb
+
+    from dyads.store import Store
+
 DEFAULT_EVENTS = 1_000_000
+CHUNK_EVENTS = 1_000_000
+"""Events generated per statement (a multiple of 5: whole articles)."""
 SECTORS = ["", "GOV", "GOV", "MIL", "OPP", "REB", "BUS", "MED", "CVL", "JUD"]
 
 # endpoint -> query strings exercised (each timed `repeats` times)
@@ -90,12 +99,18 @@ def _cities(n: int = 400) -> list[tuple[str, str, float, float, int]]:
              int(c["geonameid"])) for c in cities]
 
 
-def generate_database(path: str | Path, n_events: int = DEFAULT_EVENTS) -> float:
-    """Write a store of `n_events` generated events to `path` (replacing it); return seconds taken."""
+def generate_database(path: str | Path, n_events: int = DEFAULT_EVENTS,
+                      progress: Callable[[str], None] | None = None, chunk: int = 0) -> float:
+    """Write a store of `n_events` generated events to `path` (replacing it); return seconds taken.
+
+    Generated in chunks of `chunk` events (default CHUNK_EVENTS; whole articles), each indexed for search as it is
+    inserted: the working tables of one chunk stay a few hundred MB however many events are asked
+    for, as a coding run's batches do. `progress` is told after each chunk.
+    """
     import pyarrow as pa
 
     from dyads.ontology import load_ontology
-    from dyads.store import Store, summaries, words
+    from dyads.store import Store, summaries
 
     started = time.perf_counter()
     path = Path(path)
@@ -104,8 +119,9 @@ def generate_database(path: str | Path, n_events: int = DEFAULT_EVENTS) -> float
     codes = [c for c in onto.codes.values() if len(c.code) == 3]
     countries = _countries()
     cities = _cities()
+    n_events = int(n_events)
+    chunk = max(5, chunk - chunk % 5) if chunk else CHUNK_EVENTS
     with Store(path) as st:
-        st.fit_memory_limit(extra_rows=5 * int(n_events))  # indexed rows (events twice, actors, articles)
         con = st.con
         con.execute("SET enable_progress_bar = false")
         con.register("gen_cameo", pa.Table.from_pylist([
@@ -118,114 +134,218 @@ def generate_database(path: str | Path, n_events: int = DEFAULT_EVENTS) -> float
             for i, (n, c, la, lo, g) in enumerate(cities)]))
         nc, ncode, ncity = len(countries), len(codes), len(cities)
         con.execute("CREATE TEMP MACRO rnd(i, salt) AS ((hash(i * 7919 + salt) % 1000003) / 1000003.0)")
-        # one row per event with its drawn parts
-        con.execute(f"""
-            CREATE TEMP TABLE gen AS
-            SELECT i, i // 5 AS art, i % 5 AS sent,
-                   DATE '2011-01-01' + CAST((i // 5) % 1095 AS INTEGER) AS day,
-                   CAST(floor(pow(rnd(i, 1), 3) * {nc}) AS INTEGER) AS sc,
-                   CAST(floor(pow(rnd(i, 2), 3) * {nc}) AS INTEGER) AS tc,
-                   CAST(floor(rnd(i, 3) * {len(SECTORS)}) AS INTEGER) AS ss,
-                   CAST(floor(rnd(i, 4) * {len(SECTORS)}) AS INTEGER) AS ts,
-                   CAST(floor(pow(rnd(i, 5), 2) * {ncode}) AS INTEGER) AS ck,
-                   rnd(i, 6) AS lr,
-                   CAST(floor(pow(rnd(i, 7), 2) * {ncity}) AS INTEGER) AS cityk,
-                   rnd(i, 8) < 0.1 AS second_target
-            FROM range({int(n_events)}) t(i)
-        """)
-        con.execute("""
-            CREATE TEMP TABLE gen2 AS
-            SELECT g.*, sc_.iso3 AS s_iso, tc_.iso3 AS t_iso, ssec.sector AS s_sec, tsec.sector AS t_sec,
-                   s_iso || ssec.sector AS s_code, t_iso || tsec.sector AS t_code,
-                   c.cameo, c.root, c.name AS cname, c.goldstein, c.quad, c.plover, c.mode,
-                   CASE WHEN g.lr < 0.6 THEN city.name WHEN g.lr < 0.8 THEN t_iso END AS loc_name,
-                   CASE WHEN g.lr < 0.6 THEN city.country WHEN g.lr < 0.8 THEN t_iso END AS loc_country,
-                   CASE WHEN g.lr < 0.6 THEN city.lat END AS lat, CASE WHEN g.lr < 0.6 THEN city.lon END AS lon,
-                   CASE WHEN g.lr < 0.6 THEN city.gid END AS gid,
-                   -- as in news: most places come from the dateline (where the story was filed)
-                   CASE WHEN g.lr < 0.6 THEN (CASE WHEN rnd(g.i, 9) < 0.85 THEN 'dateline' WHEN rnd(g.i, 9) < 0.95
-                        THEN 'sentence' ELSE 'clause' END) WHEN g.lr < 0.8 THEN 'sentence' END AS basis,
-                   'gen-' || g.art AS article_id, 'gen-' || g.art || ':s' || g.sent || ':e1' AS id
-            FROM gen g
-            JOIN gen_country sc_ ON sc_.k = g.sc JOIN gen_country tc_ ON tc_.k = g.tc
-            JOIN gen_sector ssec ON ssec.k = g.ss JOIN gen_sector tsec ON tsec.k = g.ts
-            JOIN gen_cameo c ON c.k = g.ck JOIN gen_city city ON city.k = g.cityk
-        """)
-        # sentence: "<source> <verb> <target>." with offsets into the article text (sentences joined by a space)
-        con.execute("""
-            CREATE TEMP TABLE gen3 AS
-            SELECT *, s_code || ' ' || lower(cname) || ' ' || t_code || '.' AS sentence,
-                   length(s_code || ' ' || lower(cname) || ' ' || t_code || '.') + 1 AS slen
-            FROM gen2
-        """)
-        con.execute("""
-            CREATE TEMP TABLE gen4 AS
-            SELECT *, coalesce(sum(slen) OVER (PARTITION BY art ORDER BY sent ROWS BETWEEN UNBOUNDED PRECEDING
-                                               AND 1 PRECEDING), 0) AS s_start
-            FROM gen3
-        """)
-        con.execute("""
-            INSERT INTO articles BY NAME
-            SELECT article_id AS id, min(day) AS publication_date, 'Generated article ' || art AS title,
-                   'dyads bench web' AS source, NULL AS url, string_agg(sentence, ' ' ORDER BY sent) AS text,
-                   md5(string_agg(sentence, ' ' ORDER BY sent)) AS content_hash, now()::TIMESTAMP AS coded_at,
-                   'bench' AS coder_version, NULL AS origin, NULL AS location_name, NULL AS location_country,
-                   count(*) AS n_events,
-                   '{"times": [], "places": [], "actors": [], "quotes": []}' AS layers
-            FROM gen4 GROUP BY article_id, art
-        """)
-        con.execute("""
-            INSERT INTO events BY NAME
-            SELECT id, i + 1 AS seq, article_id, sent AS sentence_index, strftime(day, '%Y-%m-%d') AS date,
-                   'day' AS date_precision, NULL AS date_text, day AS event_date,
-                   [s_code] AS source_codes,
-                   CASE WHEN second_target THEN [t_code, t_iso || 'OPP'] ELSE [t_code] END AS target_codes,
-                   s_code AS source_code, t_code AS target_code, cameo, root AS cameo_root, cname AS cameo_name,
-                   plover, mode AS plover_mode, goldstein, quad AS quad_class,
-                   lower(cname) AS trigger_text, s_start + length(s_code) + 1 AS trigger_start,
-                   s_start + length(s_code) + 1 + length(cname) AS trigger_end,
-                   loc_name AS location_name, loc_country AS location_country, lat AS location_lat,
-                   lon AS location_lon, gid AS location_geonameid, basis AS location_basis, sentence,
-                   s_start AS sentence_start,
-                   s_start + length(sentence) AS sentence_end, false AS negated, 0.5 AS confidence,
-                   NULL AS quote_index, 'bench' AS rule,
-                   json_object('id', id, 'article_id', article_id, 'sentence_index', sent,
-                     'date', strftime(day, '%Y-%m-%d'), 'date_precision', 'day', 'date_text', NULL,
-                     'source', [json_object('text', s_code, 'start', s_start, 'end', s_start + length(s_code),
-                                            'code', s_code, 'country', s_iso, 'sector', nullif(s_sec, ''))],
-                     'target', [json_object('text', t_code, 'start', s_start + length(sentence) - 1 - length(t_code),
-                                            'end', s_start + length(sentence) - 1, 'code', t_code, 'country', t_iso,
-                                            'sector', nullif(t_sec, ''))],
-                     'cameo', cameo, 'cameo_root', root, 'cameo_name', cname, 'plover', plover,
-                     'plover_mode', mode, 'goldstein', goldstein, 'quad_class', quad,
-                     'trigger', json_object('text', lower(cname), 'start', s_start + length(s_code) + 1,
-                                            'end', s_start + length(s_code) + 1 + length(cname)),
-                     'location', CASE WHEN loc_name IS NULL THEN NULL ELSE json_object('name', loc_name,
-                                 'country', loc_country, 'lat', lat, 'lon', lon, 'geonameid', gid, 'basis', basis) END,
-                     'sentence', sentence, 'negated', false, 'confidence', 0.5) AS record
-            FROM gen4
-        """)
-        con.execute("""
-            INSERT INTO event_actors BY NAME
-            SELECT id AS event_id, article_id, 'source' AS role, 0 AS position, s_code AS text, NULL AS name,
-                   s_code AS code, s_iso AS country, nullif(s_sec, '') AS sector, s_start AS start_char,
-                   s_start + length(s_code) AS end_char FROM gen4
-            UNION ALL
-            SELECT id, article_id, 'target', 0, t_code, NULL, t_code, t_iso, nullif(t_sec, ''),
-                   s_start + length(sentence) - 1 - length(t_code), s_start + length(sentence) - 1 FROM gen4
-            UNION ALL
-            SELECT id, article_id, 'target', 1, t_iso || 'OPP', NULL, t_iso || 'OPP', t_iso, 'OPP', NULL, NULL
-            FROM gen4 WHERE second_target
-        """)
-        for t in ("gen", "gen2", "gen3", "gen4"):
-            con.execute(f"DROP TABLE {t}")
-        # what Store.write derives from the rows it writes: the compound codes' columns, the summary tables
-        # and the word index (the events' keys `seq` are set above)
-        con.execute(summaries.FILL_EXTRA_CODES)
+        for lo in range(0, n_events, chunk):
+            hi = min(n_events, lo + chunk)
+            st.fit_memory_limit(extra_rows=5 * (hi - lo))  # indexed rows (events twice, actors, articles)
+            _generate_chunk(con, lo, hi, nc, ncode, ncity)
+            if progress:
+                progress(f"{hi:,} of {n_events:,} events generated ({time.perf_counter() - started:.0f} s)")
+        # what Store.write derives from the rows it writes: the summary tables (the events' keys `seq`, the
+        # compound codes' columns and the word index are written with each chunk)
         summaries.rebuild(con)
-        words.rebuild(con)
+        con.execute("CHECKPOINT")
+        merge_generated(st, chunks=max(1, -(-n_events // chunk)), progress=progress)
         con.execute("CHECKPOINT")
     return time.perf_counter() - started
+
+
+GENERATED_DAYS = 1095
+"""Article i of a generated database is dated day i % GENERATED_DAYS after 2011-01-01."""
+
+
+def merge_generated(st: Store, chunks: int = 1, progress: Callable[[str], None] | None = None) -> int:
+    """Merge the generated mentions into cross-article events in SQL, as `aggregate.update_events` would.
+
+    A coded database has its mentions merged (`merged_events`, `event_mentions`) and every article
+    marked as merged (`aggregated_articles`); without them the next `dyads code` into a generated
+    database would first merge all its articles in one call. Merging millions of mentions in Python
+    takes hours, so the generator does it here, by the same keys: the day, the source and target
+    codes of the record (one of each in a generated record), the CAMEO base code and negation; a mention placed by its
+    own clause makes a group of its place, the others join the largest group of their key (as
+    `aggregate._cluster`). A batch coded into the database afterwards regroups every key it touches
+    with `update_events`. Done day range by day range (`chunks` of them): a key never spans days.
+    Returns the merged events written.
+    """
+    con = st.con
+    first = int(con.execute("SELECT coalesce(max(id), 0) + 1 FROM merged_events").fetchone()[0])
+    per = -(-GENERATED_DAYS // max(1, chunks))
+    for d0 in range(0, GENERATED_DAYS, per):
+        day_from, day_to = f"DATE '2011-01-01' + {d0}", f"DATE '2011-01-01' + {min(GENERATED_DAYS, d0 + per)}"
+        con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE gm_events AS
+            SELECT id, article_id, sentence_index, date, event_date, source_code, target_code, cameo, cameo_name,
+                   plover, plover_mode,
+                   goldstein, quad_class, negated, confidence,
+                   CASE WHEN location_basis = 'clause' AND location_geonameid IS NOT NULL
+                        THEN location_country || ':' || location_geonameid END AS place
+            FROM events WHERE event_date >= {day_from} AND event_date < {day_to} AND rule = 'bench'
+        """)
+        # one dyad per mention: `_dyads` reads the record's actors, and a generated record names one source
+        # and one target (the second target code is in event_actors and target_codes only)
+        con.execute("""
+            CREATE OR REPLACE TEMP TABLE gm_units AS
+            SELECT *, date || '|' || s_code || '|' || t_code || '|cameo:' || left(cameo, 3) || '|'
+                      || CASE WHEN negated THEN 'neg' ELSE 'pos' END AS base_key
+            FROM (SELECT *, coalesce(source_code, '') AS s_code, coalesce(target_code, '') AS t_code,
+                         CASE WHEN source_code IS NOT NULL THEN 0 END AS s_pos,
+                         CASE WHEN target_code IS NOT NULL THEN 0 END AS t_pos FROM gm_events)
+        """)
+        con.execute("""
+            CREATE OR REPLACE TEMP TABLE gm_labelled AS
+            WITH places AS (SELECT base_key, place, count(*) AS n FROM gm_units WHERE place IS NOT NULL GROUP BY ALL),
+                 largest AS (SELECT base_key, first(place ORDER BY n DESC, place) AS label FROM places GROUP BY ALL)
+            SELECT u.*, u.base_key || '|' || coalesce(u.place, l.label, ':') AS merge_key
+            FROM gm_units u LEFT JOIN largest l ON l.base_key = u.base_key
+        """)
+        con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE gm_merged AS
+            SELECT {first} - 1 + row_number() OVER (ORDER BY merge_key) AS id, * FROM (
+                SELECT merge_key, any_value(base_key) AS base_key, min(event_date) AS event_date,
+                       any_value(date) AS date_value, 'day' AS date_precision,
+                       nullif(any_value(s_code), '') AS source_code, nullif(any_value(t_code), '') AS target_code,
+                       min(cameo) AS cameo, left(min(cameo), 3) AS cameo_base,
+                       left(min(cameo), 2) AS cameo_root, bool_or(negated) AS negated, count(*) AS num_mentions,
+                       1 AS num_sources, count(DISTINCT article_id) AS num_articles, min(event_date) AS first_seen,
+                       max(event_date) AS last_seen, bool_or(sentence_index = 0) AS is_root_event,
+                       avg(confidence) AS confidence, min(article_id) AS first_article_id,
+                       -- one code per group: generated codes have three digits, as the key's base code
+                       any_value(cameo_name) AS cameo_name, any_value(plover) AS plover,
+                       any_value(plover_mode) AS plover_mode, any_value(goldstein) AS goldstein,
+                       any_value(quad_class) AS quad_class
+                FROM gm_labelled GROUP BY merge_key)
+        """)
+        con.execute("""
+            INSERT INTO merged_events BY NAME
+            SELECT *, now()::TIMESTAMP AS added_at, now()::TIMESTAMP AS updated_at FROM gm_merged
+        """)
+        con.execute("""
+            INSERT INTO event_mentions BY NAME
+            SELECT m.id AS event_id, u.id AS mention_id, u.article_id, u.s_pos AS source_position,
+                   u.t_pos AS target_position, u.sentence_index = 0 AS is_root, u.confidence
+            FROM gm_labelled u JOIN gm_merged m ON m.merge_key = u.merge_key
+        """)
+        first += con.execute("SELECT count(*) FROM gm_merged").fetchone()[0]
+        for t in ("gm_events", "gm_units", "gm_labelled", "gm_merged"):
+            con.execute(f"DROP TABLE {t}")
+        if progress:
+            progress(f"merged the mentions of days {d0}..{min(GENERATED_DAYS, d0 + per) - 1} "
+                     f"({first - 1:,} merged events)")
+    con.execute("INSERT INTO aggregated_articles SELECT id, coded_at FROM articles WHERE coder_version = 'bench' "
+                "AND id NOT IN (SELECT article_id FROM aggregated_articles)")
+    for name, value in (("policy", "action=cameo"), ("next_id", str(first))):
+        con.execute("DELETE FROM aggregate_settings WHERE name = ?", [name])
+        con.execute("INSERT INTO aggregate_settings VALUES (?, ?)", [name, value])
+    return first - 1
+
+
+def _generate_chunk(con: duckdb.DuckDBPyConnection, lo: int, hi: int, nc: int, ncode: int, ncity: int) -> None:
+    """Insert the generated events lo..hi-1 (event i is sentence i % 5 of article i // 5) and index their words."""
+    from dyads.store import words
+
+    # one row per event with its drawn parts
+    con.execute(f"""
+        CREATE TEMP TABLE gen AS
+        SELECT i, i // 5 AS art, i % 5 AS sent,
+               DATE '2011-01-01' + CAST((i // 5) % {GENERATED_DAYS} AS INTEGER) AS day,
+               CAST(floor(pow(rnd(i, 1), 3) * {nc}) AS INTEGER) AS sc,
+               CAST(floor(pow(rnd(i, 2), 3) * {nc}) AS INTEGER) AS tc,
+               CAST(floor(rnd(i, 3) * {len(SECTORS)}) AS INTEGER) AS ss,
+               CAST(floor(rnd(i, 4) * {len(SECTORS)}) AS INTEGER) AS ts,
+               CAST(floor(pow(rnd(i, 5), 2) * {ncode}) AS INTEGER) AS ck,
+               rnd(i, 6) AS lr,
+               CAST(floor(pow(rnd(i, 7), 2) * {ncity}) AS INTEGER) AS cityk,
+               rnd(i, 8) < 0.1 AS second_target
+        FROM range({int(lo)}, {int(hi)}) t(i)
+    """)
+    con.execute("""
+        CREATE TEMP TABLE gen2 AS
+        SELECT g.*, sc_.iso3 AS s_iso, tc_.iso3 AS t_iso, ssec.sector AS s_sec, tsec.sector AS t_sec,
+               s_iso || ssec.sector AS s_code, t_iso || tsec.sector AS t_code,
+               c.cameo, c.root, c.name AS cname, c.goldstein, c.quad, c.plover, c.mode,
+               CASE WHEN g.lr < 0.6 THEN city.name WHEN g.lr < 0.8 THEN t_iso END AS loc_name,
+               CASE WHEN g.lr < 0.6 THEN city.country WHEN g.lr < 0.8 THEN t_iso END AS loc_country,
+               CASE WHEN g.lr < 0.6 THEN city.lat END AS lat, CASE WHEN g.lr < 0.6 THEN city.lon END AS lon,
+               CASE WHEN g.lr < 0.6 THEN city.gid END AS gid,
+               -- as in news: most places come from the dateline (where the story was filed)
+               CASE WHEN g.lr < 0.6 THEN (CASE WHEN rnd(g.i, 9) < 0.85 THEN 'dateline' WHEN rnd(g.i, 9) < 0.95
+                    THEN 'sentence' ELSE 'clause' END) WHEN g.lr < 0.8 THEN 'sentence' END AS basis,
+               'gen-' || g.art AS article_id, 'gen-' || g.art || ':s' || g.sent || ':e1' AS id
+        FROM gen g
+        JOIN gen_country sc_ ON sc_.k = g.sc JOIN gen_country tc_ ON tc_.k = g.tc
+        JOIN gen_sector ssec ON ssec.k = g.ss JOIN gen_sector tsec ON tsec.k = g.ts
+        JOIN gen_cameo c ON c.k = g.ck JOIN gen_city city ON city.k = g.cityk
+    """)
+    # sentence: "<source> <verb> <target>." with offsets into the article text (sentences joined by a space)
+    con.execute("""
+        CREATE TEMP TABLE gen3 AS
+        SELECT *, s_code || ' ' || lower(cname) || ' ' || t_code || '.' AS sentence,
+               length(s_code || ' ' || lower(cname) || ' ' || t_code || '.') + 1 AS slen
+        FROM gen2
+    """)
+    con.execute("""
+        CREATE TEMP TABLE gen4 AS
+        SELECT *, coalesce(sum(slen) OVER (PARTITION BY art ORDER BY sent ROWS BETWEEN UNBOUNDED PRECEDING
+                                           AND 1 PRECEDING), 0) AS s_start
+        FROM gen3
+    """)
+    con.execute("""
+        INSERT INTO articles BY NAME
+        SELECT article_id AS id, min(day) AS publication_date, 'Generated article ' || art AS title,
+               'dyads bench web' AS source, NULL AS url, string_agg(sentence, ' ' ORDER BY sent) AS text,
+               md5(string_agg(sentence, ' ' ORDER BY sent)) AS content_hash, now()::TIMESTAMP AS coded_at,
+               'bench' AS coder_version, NULL AS origin, NULL AS location_name, NULL AS location_country,
+               count(*) AS n_events,
+               '{"times": [], "places": [], "actors": [], "quotes": []}' AS layers
+        FROM gen4 GROUP BY article_id, art
+    """)
+    con.execute("""
+        INSERT INTO events BY NAME
+        SELECT id, i + 1 AS seq, article_id, sent AS sentence_index, strftime(day, '%Y-%m-%d') AS date,
+               'day' AS date_precision, NULL AS date_text, day AS event_date,
+               [s_code] AS source_codes,
+               CASE WHEN second_target THEN [t_code, t_iso || 'OPP'] ELSE [t_code] END AS target_codes,
+               s_code AS source_code, t_code AS target_code, cameo, root AS cameo_root, cname AS cameo_name,
+               plover, mode AS plover_mode, goldstein, quad AS quad_class,
+               NULL AS source_extra, CASE WHEN second_target THEN t_iso || 'OPP' END AS target_extra,
+               lower(cname) AS trigger_text, s_start + length(s_code) + 1 AS trigger_start,
+               s_start + length(s_code) + 1 + length(cname) AS trigger_end,
+               loc_name AS location_name, loc_country AS location_country, lat AS location_lat,
+               lon AS location_lon, gid AS location_geonameid, basis AS location_basis, sentence,
+               s_start AS sentence_start,
+               s_start + length(sentence) AS sentence_end, false AS negated, 0.5 AS confidence,
+               NULL AS quote_index, 'bench' AS rule,
+               json_object('id', id, 'article_id', article_id, 'sentence_index', sent,
+                 'date', strftime(day, '%Y-%m-%d'), 'date_precision', 'day', 'date_text', NULL,
+                 'source', [json_object('text', s_code, 'start', s_start, 'end', s_start + length(s_code),
+                                        'code', s_code, 'country', s_iso, 'sector', nullif(s_sec, ''))],
+                 'target', [json_object('text', t_code, 'start', s_start + length(sentence) - 1 - length(t_code),
+                                        'end', s_start + length(sentence) - 1, 'code', t_code, 'country', t_iso,
+                                        'sector', nullif(t_sec, ''))],
+                 'cameo', cameo, 'cameo_root', root, 'cameo_name', cname, 'plover', plover,
+                 'plover_mode', mode, 'goldstein', goldstein, 'quad_class', quad,
+                 'trigger', json_object('text', lower(cname), 'start', s_start + length(s_code) + 1,
+                                        'end', s_start + length(s_code) + 1 + length(cname)),
+                 'location', CASE WHEN loc_name IS NULL THEN NULL ELSE json_object('name', loc_name,
+                             'country', loc_country, 'lat', lat, 'lon', lon, 'geonameid', gid, 'basis', basis) END,
+                 'sentence', sentence, 'negated', false, 'confidence', 0.5) AS record
+        FROM gen4
+    """)
+    con.execute("""
+        INSERT INTO event_actors BY NAME
+        SELECT id AS event_id, article_id, 'source' AS role, 0 AS position, s_code AS text, NULL AS name,
+               s_code AS code, s_iso AS country, nullif(s_sec, '') AS sector, s_start AS start_char,
+               s_start + length(s_code) AS end_char FROM gen4
+        UNION ALL
+        SELECT id, article_id, 'target', 0, t_code, NULL, t_code, t_iso, nullif(t_sec, ''),
+               s_start + length(sentence) - 1 - length(t_code), s_start + length(sentence) - 1 FROM gen4
+        UNION ALL
+        SELECT id, article_id, 'target', 1, t_iso || 'OPP', NULL, t_iso || 'OPP', t_iso, 'OPP', NULL, NULL
+        FROM gen4 WHERE second_target
+    """)
+    for t in ("gen", "gen2", "gen3", "gen4"):
+        con.execute(f"DROP TABLE {t}")
+    for sql in words.add_sql(f"(SELECT seq, sentence FROM events WHERE seq > {int(lo)} AND seq <= {int(hi)})"):
+        con.execute(sql)
 
 
 def run_bench(db: str | Path, repeats: int = 5, n_events: int = DEFAULT_EVENTS) -> list[EndpointTiming]:
@@ -291,7 +411,7 @@ def command(db: str, n_events: int, regenerate: bool, repeats: int) -> None:
     gen = None
     if regenerate or not Path(db).exists():
         click.echo(f"generating {n_events:,} events into {db} ...", err=True)
-        gen = generate_database(db, n_events)
+        gen = generate_database(db, n_events, progress=lambda m: click.echo(m, err=True))
     from dyads.store import Store
 
     with Store(db, read_only=True) as st:
