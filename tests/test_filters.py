@@ -164,3 +164,11 @@ def test_a_company_in_court_is_litigation_but_a_regulator_fining_it_is_an_event(
     assert any("business" in n.reason for n in out.no_events)
     got, _ = events(strict, "The Securities and Exchange Commission fined Goldman Sachs on Monday.")
     assert [(g[1], g[2]) for g in got] == [(["USAGOV"], ["USABUS"])]
+
+
+def test_a_company_acts_politically_only_on_those_who_govern(coders):
+    strict, _ = coders
+    got, out = events(strict, "ZTE agreed on Monday to ship telecom equipment to the United States.")
+    assert got == [] and any("business" in n.reason for n in out.no_events)  # a bare country: trade
+    got, _ = events(strict, "Boeing held talks with the Indian government on Monday.")
+    assert got and got[0][2] == ["INDGOV"]

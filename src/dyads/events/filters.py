@@ -60,9 +60,10 @@ MEDIA_WORDS = {"reporter", "reporters", "journalist", "journalists", "press", "m
 PLACE_KINDS = {"country", "capital", "place", "region", "seat"}
 SETTING_PREPS = {"in", "at", "inside", "near", "across", "throughout", "around"}
 BUSINESS_SECTORS = {"BUS", "MNC"}
-# what a company's act must be directed at to be a political event ("sued the government", "lobbied Congress");
-# not a court: a company asking a judge or suing in court is litigation, the court its forum
-POLITICAL_TARGETS = {"GOV", "LEG", "PTY", "OPP", "MIL", "COP", "SPY", "REB", "ELI", "IGO", "INS"}
+# what a company's act must be directed at to be a political event ("sued the government", "lobbied Congress"):
+# those who govern, legislate, regulate or police; not a court (a company asking a judge or suing in court is
+# litigation, the court its forum), a bare country ("agreed to ship goods to the United States") or a former official
+GOVERNING_SECTORS = {"GOV", "LEG", "MIL", "COP", "SPY"}
 # an act more than this many days before publication is background
 BACKGROUND_DAYS = 366
 # head words of a share of a public ("52 percent of voters", "a majority of Egyptians")
@@ -147,12 +148,13 @@ def _business(actor: Actor) -> bool:
     return (actor.sector or code)[-3:] in BUSINESS_SECTORS or code[:3] == "MNC"
 
 
-def _political(actor: Actor) -> bool:
-    """A state, its rulers and institutions, parties, armed groups, international organisations."""
+def _governing(actor: Actor) -> bool:
+    """Whether a company acting on this actor is a political event (GOVERNING_SECTORS, or an
+    international organisation): "talks between Boeing and the Indian government", not "Boeing is
+    considering Qatar"."""
     code = actor.code or ""
     sector = actor.sector or code[3:6]
-    return sector[:3] in POLITICAL_TARGETS or code[:3] in {"IGO", "NGO", "IMG"} or (
-        actor.kind in {"country", "capital"} and not sector)
+    return sector[:3] in GOVERNING_SECTORS or code[:3] in {"IGO"}
 
 
 def _same_actor(source: list[Actor], target: list[Actor]) -> bool:
@@ -255,8 +257,8 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
         if c.target and all(_business(a) for a in c.source + c.target):
             c.dropped = "business: between companies, market news and no political event"
             continue
-        if c.target and all(_business(a) for a in c.source) and not any(_political(a) for a in c.target):
-            c.dropped = "business: a company or investors acting on no state or political actor"
+        if c.target and all(_business(a) for a in c.source) and not any(_governing(a) for a in c.target):
+            c.dropped = "business: a company or investors acting on no government, legislature, regulator or force"
             continue
         if not c.target and not policy.one_sided and not (c.code or "").startswith(ONE_SIDED_CODES) \
                 and (c.code or "")[:2] not in FORCE_ROOTS:  # force: its place may name the target (below)
