@@ -474,12 +474,17 @@ def _organisations_described(doc: Doc, actors: list[Actor], covered: set[int]) -
     """Rule 9: "the group", "the alliance" ... with no actor of its own is the nearest earlier organisation of
     a fitting kind within `MAX_SENTENCES`."""
     found: list[Actor] = []
-    sents = {s.start: k for k, s in enumerate(doc.sents)}
-    sent_no = {t.i: sents[t.sent.start] for t in doc}
+    words = [tok for tok in doc if tok.lower_ in ORGANISATION_WORDS]
+    if not words:  # most articles: no per-token work below (Token.sent is slow)
+        return found
+    sent_no: dict[int, int] = {}
+    for k, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sent_no[i] = k
     spans = [(a, doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
-    for tok in doc:
-        kinds = ORGANISATION_WORDS.get(tok.lower_)
-        if kinds is None or tok.i in covered or tok.pos_ != "NOUN" or tok.tag_ == "NNS":
+    for tok in words:
+        kinds = ORGANISATION_WORDS[tok.lower_]
+        if tok.i in covered or tok.pos_ != "NOUN" or tok.tag_ == "NNS":
             continue
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children) or any(
                 c.dep_ in {"amod", "compound", "nmod", "poss"} for c in tok.children):
