@@ -24,9 +24,9 @@ Why each pass exists (error classes measured on whole articles, not on single se
   talks in Tunisia", "in Tripoli, officials said") is the event's place, not its target, unless the
   pattern names it.
 - `business`: deals and quarrels between companies, and what companies or investors do to people,
-  the press or other non-state actors, are market news, not political events; a company acting on
-  a state or political actor ("sued the government") and a state acting on a company ("fined the
-  bank") stay.
+  the press, a bare country or other non-governing actors, are market news, not political events; a
+  company acting on a government, legislature, regulator or force ("sued the government") and a state
+  acting on a company ("fined the bank") stay.
 - `background`: an act dated more than a year before publication is background, not news.
 - `poll`: "52 percent of voters agreed that ..." is a share of a public answering a poll, a finding
   and not an act of anyone's.
@@ -88,6 +88,8 @@ class EventPolicy:
 DEFAULT_POLICY = EventPolicy()
 
 PASSES: tuple[tuple[str, str], ...] = (
+    ("poll", "not a share of a public answering a poll"),
+    ("topic", "not a gerund that another verb is about"),
     ("medium", "whom it was said through is no target"),
     ("setting", "a place where it happened is no target"),
     ("bare_sector", "a sector word takes the country the text gives it, else the event is dropped"),
