@@ -1637,13 +1637,16 @@ def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: Even
         if res.verbs.modality and coded.quotes:
             cands.extend(_quoted_judgement(sent, cands, coded.quotes, index))
         kept: list[_Placed] = []
+        states: list[Actor] | None = None  # the sentence's acting states, looked up once when needed
         for c in cands:
             if c.dropped or c.trigger is None or c.code is None or c.pattern is None:
                 continue
             trig = doc[c.trigger[0] : c.trigger[1]]
             date, precision, date_text, location = _date_and_place(doc, trig, coded)
             if res.verbs.modality:  # the passes that need the event's date and place (dyads.events.filters)
-                place_backed_sector(c, home, _sentence_states(sent, index))
+                if states is None:
+                    states = _sentence_states(sent, index) if home else []
+                place_backed_sector(c, home, states)
                 c.dropped = background_reason(date, precision, article.publication_date, policy) or \
                     place_bare_sectors(c, location, home, policy) or place_force_target(c, location, policy)
                 if c.dropped:
