@@ -111,13 +111,19 @@ def speech_target(verb: Token, sources: list[Actor], index: dict[int, Actor], ex
     for subj in (t for t in content if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i in ids):
         if subj.dep_ == "nsubjpass":
             continue  # what was done to it is a fact, not a judgement of it
-        said_of = [t for t in subj.head.subtree if t.i in ids and t.i not in {x.i for x in subj.subtree}]
-        sign = judgement(said_of, words)
-        if sign:
-            found = _first_actor(list(subj.subtree), sign, sources, index)
-            if found is not None:
-                return found
+        found = _subject_judged(subj, [t for t in subj.head.subtree if t.i in ids], sources, index, words)
+        if found is not None:
+            return found
     return None
+
+
+def _subject_judged(subj: Token, clause: list[Token], sources: list[Actor], index: dict[int, Actor],
+                    words: dict[str, int]) -> tuple[str, list[Actor]] | None:
+    """(code, target) when what `clause` says of its subject `subj` judges it and the subject names an
+    actor other than the speaker (`sources`)."""
+    own = {x.i for x in subj.subtree}
+    sign = judgement([t for t in clause if t.i not in own], words)
+    return _first_actor(list(subj.subtree), sign, sources, index) if sign else None
 
 
 def _first_actor(content: list[Token], sign: int, sources: list[Actor], index: dict[int, Actor]
@@ -143,10 +149,5 @@ def quoted_judgement(sent: Span, speaker: list[Actor], index: dict[int, Actor]
     subjects = [c for c in root.children if c.dep_ == "nsubj"]
     if not subjects or root.pos_ not in {"VERB", "AUX"}:
         return None
-    subj = subjects[0]
-    said_of = [t for t in root.subtree if t.i not in {x.i for x in subj.subtree}]
-    sign = judgement(said_of, load_evaluation())
-    if not sign:
-        return None
-    found = _first_actor(list(subj.subtree), sign, speaker, index)
+    found = _subject_judged(subjects[0], list(root.subtree), speaker, index, load_evaluation())
     return (found[0], found[1], root) if found is not None else None
