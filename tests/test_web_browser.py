@@ -107,6 +107,17 @@ def open_view(page, server: str, route: str):
     assert page.locator("#error-page").count() == 0, page.locator("#error-page").all_inner_texts()
 
 
+def wait_js(page, expression: str, timeout: float = 15.0):
+    """Wait until a JavaScript expression is true. Not `page.wait_for_function`: its predicate is run
+    with eval inside the page, which the app's Content-Security-Policy (script-src 'self') forbids
+    whenever the first check fails; `page.evaluate` goes through the DevTools protocol instead."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout:.0f} s: {expression}")
+        page.wait_for_timeout(50)
+
+
 def wait_view(page, name: str):
     page.wait_for_selector(f"#view-{name}.ready", timeout=15000)
 
@@ -117,7 +128,7 @@ def shoot(page, artifacts: Path, name: str):
     page.set_viewport_size({"width": WIDTHS["phone"][0], "height": WIDTHS["phone"][1]})
     page.reload()
     page.wait_for_selector("body[data-ready] .ready", timeout=15000)
-    page.wait_for_function("!document.querySelector('.pending')", timeout=60_000)  # parts loaded after the page
+    wait_js(page, "!document.querySelector('.pending')", timeout=60)  # parts loaded after the page
     page.wait_for_timeout(150)  # the chart boxes redraw for the new width
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= WIDTHS["phone"][0] + 1, f"{name}: the page is {width} px wide at 390 px"
@@ -265,7 +276,7 @@ def test_charts_follow_the_window_and_the_network_pans(page, server):
     open_view(page, server, "overview")
     wide = float(page.get_attribute("#timeline", "width"))
     page.set_viewport_size({"width": 700, "height": 900})
-    page.wait_for_function(f"Number(document.querySelector('#timeline').getAttribute('width')) < {wide - 100}")
+    wait_js(page, f"Number(document.querySelector('#timeline').getAttribute('width')) < {wide - 100}")
     assert page.evaluate("document.documentElement.scrollWidth") <= 701
     page.set_viewport_size({"width": WIDTHS["wide"][0], "height": WIDTHS["wide"][1]})
     # 10,000 days on 1300 px: each quad class one path, each day with mentions one link that counts them
@@ -344,7 +355,7 @@ def test_map(page, server, artifacts):
     assert page.input_value("#filters select[name=basis]") == "sentence"  # the bar says what the map shows
     page.select_option("#filters select[name=basis]", "")
     page.click("#filters button[type=submit]")
-    page.wait_for_function("location.hash.includes('basis=all')")
+    wait_js(page, "location.hash.includes('basis=all')")
     open_view(page, server, "map?basis=all")
     assert page.locator("#map a.map-dot").count() == 4
     assert page.locator("#map a.map-dot.by-country").count() == 1
