@@ -172,3 +172,11 @@ def test_a_company_acts_politically_only_on_those_who_govern(coders):
     assert got == [] and any("business" in n.reason for n in out.no_events)  # a bare country: trade
     got, _ = events(strict, "Boeing held talks with the Indian government on Monday.")
     assert got and got[0][2] == ["INDGOV"]
+
+
+def test_two_named_actors_with_one_code_are_a_dyad(coders):
+    strict, _ = coders
+    got, _ = events(strict, "Democrats criticized Republicans on Monday.")  # domestic politics: USAPTY -> USAPTY
+    assert got == [("111", ["USAPTY"], ["USAPTY"])]
+    got, out = events(strict, "Obama met the president on Monday.")  # a title may be the source himself
+    assert got == [] and any("one_sided" in n.reason for n in out.no_events)

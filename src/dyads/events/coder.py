@@ -63,6 +63,7 @@ from dyads.events.filters import (
     PLACE_KINDS,
     EventPolicy,
     background_reason,
+    distinct_actors,
     filter_candidates,
     main_country,
     passes_run,
@@ -1054,7 +1055,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 break
     # a target is dropped when it is the source itself; "Arnor and Gondor ... reconciliation between
     # Calenardhon and Gondor" keeps Gondor as a target of Arnor (the scorer and exports skip Gondor -> Gondor)
-    cand.target = [a for a in cand.target if a.code not in src_codes or len(src_codes) > 1]
+    # (our rules: unless both are named and two actors, "Democrats criticized Republicans")
+    cand.target = [a for a in cand.target if a.code not in src_codes or len(src_codes) > 1 or (
+        vd.modality and all(distinct_actors(s, a) for s in sources if s.code == a.code))]
     # "Gondor and Osgiliath met": each with the other
     if p.subject_role == "both" and len(src_codes) > 1:  # PETRARCH's `% *`: the subject's actors with each other
         cand.target = []

@@ -159,17 +159,40 @@ def _governing(actor: Actor) -> bool:
     return sector[:3] in GOVERNING_SECTORS or code[:3] in {"IGO"}
 
 
+def _identity(actor: Actor) -> tuple[str, ...]:
+    """The words that name an actor: its canonical name where known, else its text."""
+    return tuple((actor.name or actor.text or "").lower().replace(",", " ").split())
+
+
+def _distinct_names(names: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Names that are not a word-for-word beginning of another ("Jual Oram" within "Jual Oram, a former
+    minister"; word for word, not letters: "it" is not in "security")."""
+    distinct: list[tuple[str, ...]] = []
+    for n in sorted(set(names), key=len):
+        if not any(d and n[: len(d)] == d for d in distinct):
+            distinct.append(n)
+    return distinct
+
+
 def _same_actor(source: list[Actor], target: list[Actor]) -> bool:
     """Every mention on both sides names one actor: a name and its apposition ("Jual Oram" and "Jual Oram,
     a former minister"), the same person twice."""
-    names = sorted({tuple((a.name or a.text or "").lower().replace(",", " ").split()) for a in [*source, *target]},
-                   key=len)
-    distinct: list[tuple[str, ...]] = []
-    # "Jual Oram" within "Jual Oram, a former minister": word for word, not letters ("it" in "security")
-    for n in names:
-        if not any(d and n[: len(d)] == d for d in distinct):
-            distinct.append(n)
-    return len(distinct) <= 1
+    return len(_distinct_names(_identity(a) for a in [*source, *target])) <= 1
+
+
+# kinds of mention that name one actor of their own: a person, a party or group, an organisation, a company;
+# a pronoun counts when coreference named its antecedent. Not a country, a seat ("the White House"), a sector
+# word or a description ("the president" may be the source himself)
+NAMED_KINDS = {"person", "group", "igo", "ngo", "company"}
+
+
+def distinct_actors(a: Actor, b: Actor) -> bool:
+    """Whether two mentions with the same code are two actors: "Democrats criticized Republicans" (USAPTY,
+    USAPTY), "Bugar accused SaS" (two Slovak parties), "Trump attacked Clinton" (two US politicians). Domestic
+    politics is mostly such events; PETRARCH drops every target coded like its source."""
+    def named(x: Actor) -> bool:
+        return x.kind in NAMED_KINDS or (x.kind == "pronoun" and bool(x.name))
+    return named(a) and named(b) and len(_distinct_names([_identity(a), _identity(b)])) == 2
 
 
 def _self_state(source: list[Actor], target: list[Actor]) -> bool:
