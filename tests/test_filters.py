@@ -180,3 +180,12 @@ def test_two_named_actors_with_one_code_are_a_dyad(coders):
     assert got == [("111", ["USAPTY"], ["USAPTY"])]
     got, out = events(strict, "Obama met the president on Monday.")  # a title may be the source himself
     assert got == [] and any("one_sided" in n.reason for n in out.no_events)
+
+
+def test_story_highlights_are_a_summary_not_events(coders):
+    strict, _ = coders
+    text = ("Protesters demonstrate in Amman and six other Jordanian cities Protesters express solidarity with "
+            "Egypt Amman, Jordan (CNN) -- Jordanian protesters expressed solidarity with Egypt on Friday.")
+    out = strict.code(text, date="2011-01-28")
+    assert [e.sentence_index for e in out.events] == [1]  # the story's own sentence, once
+    assert any("highlights" in n.reason for n in out.no_events), out.no_events

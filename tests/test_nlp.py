@@ -140,3 +140,11 @@ def test_ner_runs_only_where_asked_and_finds_there_what_it_finds_in_the_whole_te
         assert wanted <= found <= everywhere
         assert all(t.ent_iob_ in {"B", "I", "O"} for t in b)  # every token annotated: outside if not asked
     assert sum(len(d.ents) for d in part) < sum(len(d.ents) for d in full)
+
+
+def test_stamps_and_agency_tags_start_sentences(coder):
+    doc = coder.nlp("Burials held in Tripoli updated: Sat May 14 2011 18:10:00 A few hundred people gathered. "
+                    "Protesters march in Amman Demonstrators urge reforms Cairo, Egypt (CNN) -- Thousands marched.")
+    starts = [s.text.split()[0] for s in doc.sents]
+    assert starts[:3] == ["Burials", "updated:", "A"]
+    assert "Thousands" in starts

@@ -431,3 +431,20 @@ def test_a_participle_clause_dates_its_subjects_act():
     coded = Coder().code("Speaking to journalists in Majer on Tuesday, Libyan government spokesman Moussa "
                          "Ibrahim accused NATO of bombing the village.", date="2011-08-11")
     assert [(e.date, e.date_text) for e in coded.events] == [("2011-08-09", "on Tuesday")]
+
+
+def test_a_compilations_sections_are_dated_by_their_stamps(nlp) -> None:
+    text = ("Rebels attacked the town on Saturday.\n"
+            "Burials held in Tripoli updated: Sat May 14 2011 18:10:00 A few hundred people gathered on Saturday. "
+            "The crowd marched to the cemetery.\n")
+    article = Article(id="t", text=text, publication_date=date(2011, 8, 13))
+    doc = nlp(text)
+    times = find_times(doc, article)
+    for trigger, day in (("attacked", "2011-08-13"), ("held", "2011-05-14"), ("gathered", "2011-05-14"),
+                         ("marched", "2011-05-14")):
+        i = text.index(trigger)
+        assert resolve_event_date(doc, i, i + len(trigger), times, article).date == day, trigger
+    # a stamp after the publication date is not believed
+    late = Article(id="t", text=text, publication_date=date(2011, 5, 1))
+    i = text.index("gathered")
+    assert resolve_event_date(doc, i, i + 8, find_times(doc, late), late).date == "2011-04-30"

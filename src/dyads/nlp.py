@@ -7,6 +7,8 @@ paragraph breaks, and how batches and processes are used. Nothing else here call
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
@@ -33,7 +35,7 @@ document (docs/performance.md). Smaller batches let two worker processes fit whe
 
 T = TypeVar("T")
 
-__all__ = ["BATCH_SIZE", "MMAP_THRESHOLD", "SPACY_MODEL", "doc_text", "fix_mmap_threshold", "load_nlp", "parse_pipe",
+__all__ = ["BATCH_SIZE", "MMAP_THRESHOLD", "SPACY_MODEL", "STORY_TAG", "doc_text", "fix_mmap_threshold", "load_nlp", "parse_pipe",
            "trim_heap"]
 
 
@@ -44,10 +46,33 @@ def paragraph_sentences(doc: Doc) -> Doc:
     News copy puts captions, datelines and paragraphs on their own lines; the statistical parser
     would otherwise glue a photo credit onto the lead sentence.
     """
+    n = len(doc)
     for i, token in enumerate(doc[:-1]):
         if token.is_space and "\n" in token.text:
             doc[i + 1].is_sent_start = True
+        elif token.lower_ == "updated" and doc[i + 1].text == ":" and i > 0:
+            # a compilation's dated section, "Burials held in Tripoli updated: Sat May 14 2011 18:10:00 A few
+            # hundred people gathered ...": the headline, the stamp and the story are three sentences
+            token.is_sent_start = True
+            for j in range(i + 2, min(i + 10, n - 1)):
+                if _CLOCK.fullmatch(doc[j].text):
+                    for k in range(i + 1, j + 1):
+                        doc[k].is_sent_start = False
+                    doc[j + 1].is_sent_start = True
+                    break
+        elif token.text == "(" and i + 4 < n and doc[i + 1].text in _AGENCIES and doc[i + 2].text == ")" and (
+                doc[i + 3].text in {"-", "--", "\u2013", "\u2014"}):
+            # "... story highlights ... Cairo, Egypt (CNN) -- A CNN crew ...": the story starts after the tag
+            doc[i + 4].is_sent_start = True
     return doc
+
+
+_CLOCK = re.compile(r"\d{1,2}:\d\d(?::\d\d)?")
+# news agencies whose tag, "(CNN) --", "(Reuters) -", opens the story proper
+_AGENCIES = {"CNN", "Reuters", "AP", "AFP", "UPI", "dpa", "Xinhua", "Bloomberg"}
+STORY_TAG = re.compile(r"\((?:%s)\)\s*(?:-{1,2}|\u2013|\u2014)\s*$" % "|".join(sorted(_AGENCIES)))
+"""A sentence ending in the agency tag that opens the story: a dateline ("CAIRO, Egypt (CNN) --") or,
+longer, the story highlights above it (the sentence after the tag starts the story: paragraph_sentences)."""
 
 
 @lru_cache(maxsize=2)

@@ -28,6 +28,10 @@ Why each pass exists (error classes measured on whole articles, not on single se
   company acting on a government, legislature, regulator or force ("sued the government") and a state
   acting on a company ("fined the bank") stay.
 - `background`: an act dated more than a year before publication is background, not news.
+- `highlights`: the bullet points a news site puts above a story ("Protestors demonstrate in Amman ...
+  Demonstrators urge reforms ... Protesters express solidarity ... (CNN) --") summarise the story below,
+  run together with no full stops, so that the parser reads one clause into the next; the story tells
+  each of their events again, in sentences of its own.
 - `poll`: "52 percent of voters agreed that ..." is a share of a public answering a poll, a finding
   and not an act of anyone's.
 - `topic`: a gerund that is what another, uncoded verb is about ("believes the resolution justifies
@@ -44,6 +48,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dyads.models import Actor, Location, Place
+from dyads.nlp import STORY_TAG
 
 if TYPE_CHECKING:
     from dyads.events.coder import Candidate
@@ -88,6 +93,7 @@ class EventPolicy:
 DEFAULT_POLICY = EventPolicy()
 
 PASSES: tuple[tuple[str, str], ...] = (
+    ("highlights", "not in the story highlights above the story"),
     ("poll", "not a share of a public answering a poll"),
     ("topic", "not a gerund that another verb is about"),
     ("medium", "whom it was said through is no target"),
@@ -213,6 +219,19 @@ def _self_state(source: list[Actor], target: list[Actor]) -> bool:
     return (itself(source) and rulers(target)) or (itself(target) and rulers(source))
 
 
+# more words than a dateline has before the tag: highlights, not "CAIRO, Egypt (CNN) --"
+_DATELINE_WORDS = 8
+
+
+def _in_highlights(cand: Candidate) -> bool:
+    """The trigger's sentence is the run of story highlights that ends at the story's agency tag
+    (nlp.paragraph_sentences starts the story proper after the tag)."""
+    sent = cand.token.sent
+    text = sent.text.rstrip()
+    m = STORY_TAG.search(text)
+    return m is not None and len(text[: m.start()].split()) > _DATELINE_WORDS
+
+
 def _poll_share(cand: Candidate) -> bool:
     """Whether the source is a share of a public ("52 percent of registered voters", not "a third of
     the guerrillas": a share of an armed group still acts)."""
@@ -246,6 +265,9 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
     triggers = {c.token.i for c in cands if c.pattern is not None}
     for c in cands:
         if c.dropped or c.code is None:
+            continue
+        if _in_highlights(c):
+            c.dropped = "highlights: a summary above the story, whose sentences tell its events"
             continue
         if _poll_share(c):
             c.dropped = "poll: a share of a public answering a poll is a finding, not an act"

@@ -8,6 +8,10 @@ dates events from these.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from datetime import date, datetime
+
 from spacy.tokens import Doc, Span
 
 from dyads.models import Article, TimeExpr
@@ -15,7 +19,33 @@ from dyads.nlp import doc_text
 from dyads.time.normalize import FUTURE, PAST, PRESENT, Context, normalize
 from dyads.time.recognize import find_candidates
 
-__all__ = ["find_times", "clause_tense", "governing_verb"]
+__all__ = ["find_times", "clause_tense", "governing_verb", "section_dates", "section_date"]
+
+# a compilation's section stamp, "updated: Sat May 14 2011 18:10:00" (CNN's story pages)
+_STAMP = re.compile(r"\bupdated:\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+([A-Z][a-z]{2})[a-z]*\.?\s+(\d{1,2}),?\s+"
+                    r"(\d{4})\b", re.IGNORECASE)
+
+
+def section_dates(text: str, published: date | None) -> list[tuple[int, date]]:
+    """Where each dated section of a compilation starts and its date: a page that gathers stories of
+    several days ("... updated: Sat May 14 2011 18:10:00 A few hundred people gathered ... Saturday")
+    has "Saturday" mean the section's Saturday, not the one before the page was published. Stamps
+    after the publication date are not believed."""
+    out = []
+    for m in _STAMP.finditer(text):
+        try:
+            day = datetime.strptime(f"{m.group(1).title()} {m.group(2)} {m.group(3)}", "%b %d %Y").date()
+        except ValueError:
+            continue
+        if published is None or day <= published:  # the section starts with its headline, on the stamp's line
+            out.append((text.rfind("\n", 0, m.start()) + 1, day))
+    return out
+
+
+def section_date(sections: list[tuple[int, date]], offset: int) -> date | None:
+    """The date of the section `offset` lies in (None before the first stamp)."""
+    i = bisect_right([s for s, _ in sections], offset)
+    return sections[i - 1][1] if i else None
 
 _FORWARD = {
     "plan",
@@ -151,8 +181,13 @@ def find_times(doc: Doc, article: Article) -> list[TimeExpr]:
     ctx = Context(dct=article.publication_date)
     out: list[TimeExpr] = []
     full = doc_text(doc)
+    sections = section_dates(full, article.publication_date)
     for cand in find_candidates(doc):
         start, end = cand.start, cand.end
+        if sections:  # the section's date is the creation time of its story
+            dct = section_date(sections, start) or article.publication_date
+            if dct != ctx.dct:
+                ctx.dct, ctx.last = dct, None
         span = doc.char_span(start, end, alignment_mode="expand")
         tense = clause_tense(span) if span is not None and len(span) else None
         if span is not None and len(span):

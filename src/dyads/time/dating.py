@@ -18,6 +18,8 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from dyads.models import Article, TimeExpr
+from dyads.nlp import STORY_TAG
+from dyads.time import section_date, section_dates
 
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 _INHERIT_DEPS = {"ccomp", "xcomp", "conj", "advcl", "parataxis"}
@@ -120,11 +122,9 @@ def resolve_event_date(
     publication date (text None). Only times naming a calendar day, month or year count.
     """
     trigger = doc.char_span(trigger_start_char, trigger_end_char, alignment_mode="expand")
-    fallback = (
-        EventDate(article.publication_date.isoformat(), "day", None)
-        if article.publication_date
-        else EventDate(None, None, None)
-    )
+    section = section_date(section_dates(article.text, article.publication_date), trigger_start_char)
+    day = section or article.publication_date
+    fallback = EventDate(day.isoformat(), "day", None) if day else EventDate(None, None, None)
     if trigger is None or not len(trigger):
         return fallback
     sent = trigger.sent
@@ -165,7 +165,7 @@ def resolve_event_date(
             best = (rank, EventDate(cal[0], cal[1], _with_preposition(doc, article, span, t)))
     if best:
         return best[1]
-    if verb is not None and _past(verb):
+    if verb is not None and _past(verb) and section is None:  # a later section is a story of its own
         story = story_date(doc, times, article)
         if story is not None:
             return story
@@ -186,7 +186,9 @@ def story_date(doc: Doc, times: list[TimeExpr], article: Article) -> EventDate |
     pub = article.publication_date
     if pub is None:
         return None
-    sents = list(islice((s for s in doc.sents if s.text.strip()), 2))  # the lead only, not every sentence
+    # the lead only, not every sentence, and not a dateline of its own ("OSLO (Reuters) -")
+    sents = list(islice((s for s in doc.sents if s.text.strip() and not (
+        STORY_TAG.search(s.text.rstrip()) and len(s.text.split()) <= 8)), 2))
     if not sents:
         return None
     end = sents[-1].end_char
