@@ -8,7 +8,6 @@ paragraph breaks, and how batches and processes are used. Nothing else here call
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
@@ -35,8 +34,8 @@ document (docs/performance.md). Smaller batches let two worker processes fit whe
 
 T = TypeVar("T")
 
-__all__ = ["BATCH_SIZE", "MMAP_THRESHOLD", "SPACY_MODEL", "STORY_TAG", "doc_text", "fix_mmap_threshold", "load_nlp", "parse_pipe",
-           "trim_heap"]
+__all__ = ["BATCH_SIZE", "MMAP_THRESHOLD", "SPACY_MODEL", "STORY_TAG", "doc_text", "fix_mmap_threshold", "load_nlp",
+           "parse_pipe", "trim_heap"]
 
 
 @Language.component("dyads_paragraph_sentences")
@@ -70,7 +69,7 @@ def paragraph_sentences(doc: Doc) -> Doc:
 _CLOCK = re.compile(r"\d{1,2}:\d\d(?::\d\d)?")
 # news agencies whose tag, "(CNN) --", "(Reuters) -", opens the story proper
 _AGENCIES = {"CNN", "Reuters", "AP", "AFP", "UPI", "dpa", "Xinhua", "Bloomberg"}
-STORY_TAG = re.compile(r"\((?:%s)\)\s*(?:-{1,2}|\u2013|\u2014)\s*$" % "|".join(sorted(_AGENCIES)))
+STORY_TAG = re.compile(r"\((?:" + "|".join(sorted(_AGENCIES)) + r")\)\s*(?:-{1,2}|\u2013|\u2014)\s*$")
 """A sentence ending in the agency tag that opens the story: a dateline ("CAIRO, Egypt (CNN) --") or,
 longer, the story highlights above it (the sentence after the tag starts the story: paragraph_sentences)."""
 
