@@ -139,3 +139,21 @@ def test_the_group_or_the_alliance_refers_back_to_an_organisation(nlp, dictionar
     _, got = layer(nlp, dictionary, text, date(2011, 8, 30))
     described = {a.text: a.code for a in got if a.kind == "description"}
     assert described == {"The group": "NGOHLH", "the alliance": "IGOWSTNAT"}  # "A group of protesters" is none
+
+
+@pytest.mark.parametrize(("text", "empty"), [
+    ("After that it's up to the companies to continue their talks.", True),
+    ("It is clear that Russia will act.", True),
+    ("It was reported that the army attacked.", True),
+    ("It remains to be seen whether they agree.", True),
+    ("It criticised Russia.", False),
+    ("It is willing to talk to Iran.", False),
+    ("It is expected to announce sanctions.", False),
+])
+def test_a_pleonastic_it_refers_to_nothing(nlp, dictionary, text, empty):
+    from dyads.coref import pleonastic
+
+    it = next(t for t in nlp(text) if t.lower_ == "it")
+    assert pleonastic(it) is empty
+    _, actors = layer(nlp, dictionary, "France made an offer. " + text)
+    assert any(a.kind == "pronoun" and a.text.lower() == "it" for a in actors) is (not empty)

@@ -309,7 +309,7 @@ class Coreference:
         from dyads.quotes.marks import inside
 
         agr = PRONOUNS.get(pronoun.lower_)
-        if agr is None:
+        if agr is None or pleonastic(pronoun):
             return None
         addressee = self._addressee(pronoun, agr)
         if addressee is not None:
@@ -462,6 +462,40 @@ class Coreference:
                 if same_sector is None or (sent_of[span.root.i] == same_sector_sent and span.root.dep_ in SUBJECT_DEPS):
                     same_sector, same_sector_sent = a, sent_of[span.root.i]
         return None if state_word else same_sector
+
+
+# verbs a pleonastic "it" is the subject of ("it is up to", "it seems that", "it remains to be seen")
+_RAISING = {"be", "seem", "appear", "remain", "look", "sound", "become"}
+# adjectives whose subject is someone ("it is willing to talk": the country is)
+_PERSONAL_ADJ = {"willing", "unwilling", "ready", "prepared", "determined", "able", "unable", "eager", "keen",
+                 "reluctant", "likely", "unlikely", "happy", "sure", "confident", "right", "wrong"}
+_EMPTY_ATTRS = {"time", "matter", "question", "shame", "pity", "mistake"}
+
+
+def pleonastic(token: Token) -> bool:
+    """An "it" that refers to nothing: "it's up to the companies to ...", "it is clear that ...", "it seems
+    that ...", "it was reported that ...", "it is time to ...". Resolved, it would make the last country or
+    organisation the agent of the clause's acts."""
+    if token.lower_ != "it":
+        return False
+    if token.dep_ == "expl":
+        return True
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    head = token.head
+    deps = {c.dep_ for c in head.children}
+    if "auxpass" in deps:
+        return "ccomp" in deps  # "it was reported that"; not "it is expected to announce" (the ministry may be)
+    if head.lemma_ not in _RAISING:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "up" for c in head.children) or any(
+            c.dep_ == "attr" and c.lemma_ in _EMPTY_ATTRS for c in head.children):
+        return True
+    acomp = [c for c in head.children if c.dep_ == "acomp"]
+    if acomp and acomp[0].lower_ in _PERSONAL_ADJ:
+        return False
+    return bool(deps & {"ccomp", "xcomp", "csubj"}) or any(
+        c.dep_ in {"ccomp", "xcomp"} for a in acomp for c in a.children)
 
 
 def _speaker_mention(m: Mention) -> bool:

@@ -194,11 +194,15 @@ NAMED_KINDS = {"person", "group", "igo", "ngo", "company"}
 
 def distinct_actors(a: Actor, b: Actor) -> bool:
     """Whether two mentions with the same code are two actors: "Democrats criticized Republicans" (USAPTY,
-    USAPTY), "Bugar accused SaS" (two Slovak parties), "Trump attacked Clinton" (two US politicians). Domestic
-    politics is mostly such events; PETRARCH drops every target coded like its source."""
-    def named(x: Actor) -> bool:
-        return x.kind in NAMED_KINDS or (x.kind == "pronoun" and bool(x.name))
-    return named(a) and named(b) and len(_distinct_names([_identity(a), _identity(b)])) == 2
+    USAPTY), "Trump attacked Clinton" (two US politicians). Domestic politics is mostly such events;
+    PETRARCH drops every target coded like its source. Two people, or two organisations, with different
+    names; not a person and an organisation ("Shirakawa" and "the Bank of Japan": he heads it)."""
+    def named(x: Actor) -> str | None:  # a person, or an organisation: a person and the body he leads are one
+        if x.kind == "person" or (x.kind == "pronoun" and x.name):
+            return "person"
+        return "organisation" if x.kind in NAMED_KINDS else None
+    kind = named(a)
+    return kind is not None and kind == named(b) and len(_distinct_names([_identity(a), _identity(b)])) == 2
 
 
 def _self_state(source: list[Actor], target: list[Actor]) -> bool:
