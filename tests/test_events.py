@@ -429,3 +429,12 @@ def test_a_joined_cooperative_act_shares_the_recipient(coder):
 def test_joined_participles_share_the_passive(coder):
     got, _ = dyads_of(coder, "Two Egyptian protesters were beaten and arrested by Egyptian police.")
     assert ("173", ["EGYCOP"], ["EGYCVL"]) in got and ("182", ["EGYCOP"], ["EGYCVL"]) in got
+
+
+def test_an_event_noun_takes_its_agent_from_a_participle_of_doing_and_its_target_from_the_dead(coder):
+    got, _ = dyads_of(coder, "Three civilians died in rocket attacks launched by Syrian troops.")
+    assert ("194", ["SYRMIL"], ["SYRCVL"]) in got
+    got, _ = dyads_of(coder, "The protest, organised by the Muslim Brotherhood, blocked the road.")
+    assert [g[:2] for g in got] == [("141", ["EGYOPP"])]
+    got, _ = dyads_of(coder, "The attack, condemned by the United Nations, was a shock.")  # not the attacker
+    assert all(g[0][:2] != "19" for g in got)

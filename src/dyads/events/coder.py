@@ -940,6 +940,11 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         subj_heads = [c for c in tok.children if c.dep_ == "poss"]
         subj_heads += [o for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
                        for o in _prep_objects(c)]
+        if vd.modality:  # "rocket attacks launched by Gadhafi's men", "a protest organised by the Brotherhood"
+            subj_heads += [o for v in tok.children if v.dep_ == "acl" and v.tag_ == "VBN"
+                           and v.lemma_.lower() in DOING_PARTICIPLES
+                           for c in v.children if c.dep_ == "agent" for o in _prep_objects(c)]
+            extra_targets = _casualties(tok)
         own = [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i in index]
         subj_heads += own
         between = [c for h in (tok, tok.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "between"]
@@ -1160,6 +1165,28 @@ def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int,
                              sector=sector, kind="implied",
                              source=f"the state where '{tok.text}' happened ('{a.text}'): {a.country}{sector}")
     return None
+
+
+# participles whose agent did the act of the noun they qualify ("attacks launched by X"); not "an attack
+# condemned by X" or "a protest backed by X"
+DOING_PARTICIPLES = {"launch", "carry", "conduct", "stage", "mount", "organise", "organize", "lead", "order",
+                     "wage", "fire", "commit", "perpetrate", "plan", "initiate", "hold", "make", "deliver", "issue",
+                     "unleash", "step"}
+# verbs of the casualties of an act named in a phrase on them ("died in attacks by X", "were killed in an
+# airstrike by X")
+CASUALTY_VERBS = {"die", "kill", "wound", "injure", "hurt", "maim"}
+
+
+def _casualties(noun: Token) -> list[Token]:
+    """Who an event noun's act hit when the noun says how they died: "three civilians died in rocket attacks
+    launched by Gadhafi's men" (the civilians)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"in", "by", "during", "from"}:
+        return []
+    verb = prep.head
+    if verb.lemma_.lower() not in CASUALTY_VERBS or (verb.lemma_.lower() != "die" and not _is_passive(verb)):
+        return []
+    return [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
 def _date_and_place(
