@@ -438,3 +438,8 @@ def test_an_event_noun_takes_its_agent_from_a_participle_of_doing_and_its_target
     assert [g[:2] for g in got] == [("141", ["EGYOPP"])]
     got, _ = dyads_of(coder, "The attack, condemned by the United Nations, was a shock.")  # not the attacker
     assert all(g[0][:2] != "19" for g in got)
+
+
+def test_the_one_accused_is_the_target_not_whom_the_charge_names(coder):
+    got, _ = dyads_of(coder, "Hollande has accused Sarkozy of playing second fiddle to Germany.")
+    assert got == [("112", ["FRA"], ["FRAGOV"])]

@@ -990,15 +990,18 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     subj_ids = {t.i for h in subj_heads for t in _phrase_tokens(h)}
     levels: list[list[Token]] = [extra_targets, m.target_heads]
     # PETRARCH's `AT ^ +`: the phrase after "at" is passed over, the target is the one hanging from it
-    levels.append([o for n in m.named for po in _prep_objects(n) for c in po.children
-                   if c.dep_ == "prep" and not _is_time(c) for o in _prep_objects(c)])
+    passed_over = [o for n in m.named for po in _prep_objects(n) for c in po.children
+                   if c.dep_ == "prep" and not _is_time(c) for o in _prep_objects(c)]
     hosts = [tok] + ([light] if light is not None else [])
     # the object, except the thing a pattern names ("send military hardware to X": X, not the hardware)
     things = {f.i for f in m.slot_heads if p.obj is not None and f.dep_ in {"dobj", "obj"}}
     objects = [c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj", "dative", "attr", "oprd"}]
-    levels.append([o for c in objects for o in ([c] if c.i not in things else
-                   [po for x in c.children if x.dep_ == "prep" and x.lower_ in _RECIPIENT_PREPS
-                    for po in _prep_objects(x)])])
+    direct = [o for c in objects for o in ([c] if c.i not in things else
+              [po for x in c.children if x.dep_ == "prep" and x.lower_ in _RECIPIENT_PREPS
+               for po in _prep_objects(x)])]
+    # in our rules the one acted on comes first: "accused Sarkozy of playing second fiddle to Germany" is
+    # aimed at Sarkozy, not at whom the charge names
+    levels.extend([direct, passed_over] if vd.modality else [passed_over, direct])
     speech = tok.lemma_.lower() in SPEECH_VERBS
     for c in [] if speech else _to_clauses(hosts):  # who is spoken about is not who is spoken to
         levels.append([s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}])
