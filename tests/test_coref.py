@@ -157,3 +157,9 @@ def test_a_pleonastic_it_refers_to_nothing(nlp, dictionary, text, empty):
     assert pleonastic(it) is empty
     _, actors = layer(nlp, dictionary, "France made an offer. " + text)
     assert any(a.kind == "pronoun" and a.text.lower() == "it" for a in actors) is (not empty)
+
+
+def test_a_possessive_says_whose_a_sector_word_is_and_dates_are_no_antecedents(nlp, dictionary):
+    _, actors = layer(nlp, dictionary, "Tunisia said on Thursday that its troops attacked Libya.")
+    troops = next(a for a in actors if a.text == "troops")
+    assert troops.code == "TUNMIL" and "'its' -> 'Tunisia'" in troops.source

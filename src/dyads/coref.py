@@ -106,6 +106,8 @@ STATE_WORDS = frozenset({"country", "kingdom", "nation", "state", "republic", "e
 """Head words of a definite description that refers back to a state ("the kingdom")."""
 
 _POSSESSIVES = {"his", "her", "its", "their"}
+# entity types of noun phrases no pronoun refers back to: times, amounts, counts
+_NOT_REFERRED = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 _OBLIGATION = {"must", "should", "ought", "needs", "need"}
 _NON_STATE_ROOTS = {"IGO", "NGO", "IMG", "MNC", "ISM", "WST", "UNO", "EUR"}
 
@@ -286,8 +288,8 @@ class Coreference:
         for t in self.doc:
             if t.pos_ not in {"PROPN", "NOUN", "PRON"}:
                 continue
-            if t.dep_ in {"compound", "flat"} or t.is_space:
-                continue
+            if t.dep_ in {"compound", "flat"} or t.is_space or t.ent_type_ in _NOT_REFERRED:
+                continue  # "Tunisia said on Thursday its troops ...": "its" is not Thursday's
             agr, person = self._agreement(t)
             if not agr:
                 continue
@@ -601,6 +603,27 @@ def _names_after_roles(doc: Doc, coref: Coreference, covered: set[int]) -> list[
     return out
 
 
+@dataclass
+class _Owner:
+    pronoun: str
+    actor: Actor
+    country: str
+
+
+def _possessive_owner(doc: Doc, actor: Actor, coref: Coreference) -> _Owner | None:
+    """Whose a sector word is when a possessive pronoun says it ("its troops", "their fighters", "his
+    government"): the pronoun's antecedent with a country."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for c in span.root.children:
+        if c.dep_ == "poss" and c.lower_ in _POSSESSIVES:
+            ante = coref.actor_of(c)
+            if ante is not None and ante.country and ante is not actor:
+                return _Owner(c.text, ante, ante.country)
+    return None
+
+
 def resolve_coreference(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[str] = ()) -> list[Actor]:
     """The actor layer with pronouns and definite descriptions resolved.
 
@@ -635,6 +658,13 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
         if actor.kind != "sector" or not actor.sector or (
             actor.country and not any(r in (actor.source or "") for r in weak)
         ):
+            continue
+        owner = _possessive_owner(doc, actor, coref)
+        if owner is not None:  # "Tunisia said its troops were patrolling": Tunisia's troops
+            actor.country = owner.country
+            actor.code = owner.country + actor.sector
+            actor.source = f"{actor.source} + '{owner.pronoun}' -> '{owner.actor.text}' at {owner.actor.start} -> {actor.code}"
+            changed = True
             continue
         head = _definite(doc, actor)
         if head is None:
