@@ -663,7 +663,8 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
         if owner is not None:  # "Tunisia said its troops were patrolling": Tunisia's troops
             actor.country = owner.country
             actor.code = owner.country + actor.sector
-            actor.source = f"{actor.source} + '{owner.pronoun}' -> '{owner.actor.text}' at {owner.actor.start} -> {actor.code}"
+            actor.source = (f"{actor.source} + '{owner.pronoun}' -> '{owner.actor.text}' at {owner.actor.start}"
+                            f" -> {actor.code}")
             changed = True
             continue
         head = _definite(doc, actor)

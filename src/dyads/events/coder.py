@@ -1173,7 +1173,7 @@ def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int,
 # participles whose agent did the act of the noun they qualify ("attacks launched by X"); not "an attack
 # condemned by X" or "a protest backed by X"
 DOING_PARTICIPLES = {"launch", "carry", "conduct", "stage", "mount", "organise", "organize", "lead", "order",
-                     "wage", "fire", "commit", "perpetrate", "plan", "initiate", "hold", "make", "deliver", "issue",
+                     "wage", "fire", "commit", "perpetrate", "plan", "initiate", "hold", "make", "deliver",
                      "unleash", "step"}
 # verbs of the casualties of an act named in a phrase on them ("died in attacks by X", "were killed in an
 # airstrike by X")
