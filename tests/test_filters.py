@@ -189,3 +189,11 @@ def test_story_highlights_are_a_summary_not_events(coders):
     out = strict.code(text, date="2011-01-28")
     assert [e.sentence_index for e in out.events] == [1]  # the story's own sentence, once
     assert any("highlights" in n.reason for n in out.no_events), out.no_events
+
+
+def test_a_pronoun_for_rebels_guessed_from_a_foreign_state_is_of_the_storys_country(coders):
+    strict, _ = coders
+    text = ("Libyan rebels fought in Libya on Monday. Libya's rebels took Zawiyah in Libya. "
+            "The rebels say they have received arms from Qatar but have long been calling for NATO to give more.")
+    got, _ = events(strict, text)
+    assert ("020", ["LBYREB"], ["IGOWSTNAT"]) in got

@@ -699,7 +699,9 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
         ante = coref.speaker_of(tok) if tok.lower_ in FIRST_PERSON else coref.actor_of(tok)
         if ante is None or not ante.code:
             continue
+        guess = next((r for r in weak if r in (ante.source or "")), None)  # a guessed country stays a guess
         out.append(Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code=ante.code,
                          country=ante.country, sector=ante.sector, name=ante.name, kind="pronoun",
-                         source=f"{'possessive ' if possessive else ''}pronoun -> '{ante.text}' at {ante.start}"))
+                         source=f"{'possessive ' if possessive else ''}pronoun -> '{ante.text}' at {ante.start}"
+                                + (f" (its country: {guess})" if guess else "")))
     return sorted(out, key=lambda a: a.start), shared
