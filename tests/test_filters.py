@@ -193,7 +193,7 @@ def test_story_highlights_are_a_summary_not_events(coders):
 
 def test_a_pronoun_for_rebels_guessed_from_a_foreign_state_is_of_the_storys_country(coders):
     strict, _ = coders
-    text = ("Libyan rebels fought in Libya on Monday. Libya's rebels took Zawiyah in Libya. "
+    text = ("Fighting continued in Libya on Monday. Libya's army shelled Misrata in Libya. "
             "The rebels say they have received arms from Qatar but have long been calling for NATO to give more.")
     got, _ = events(strict, text)
     assert ("020", ["LBYREB"], ["IGOWSTNAT"]) in got
