@@ -443,3 +443,12 @@ def test_an_event_noun_takes_its_agent_from_a_participle_of_doing_and_its_target
 def test_the_one_accused_is_the_target_not_whom_the_charge_names(coder):
     got, _ = dyads_of(coder, "Hollande has accused Sarkozy of playing second fiddle to Germany.")
     assert got == [("112", ["FRAGOV"], ["FRA"])]  # in 2013 Hollande governs, Sarkozy no longer
+
+
+def test_arguing_that_someone_did_wrong_is_an_accusation(coder):
+    got, _ = dyads_of(coder, "Russia argued that France had violated the resolution on Libya.")
+    assert got == [("112", ["RUS"], ["FRA"])]  # the violation is argued, not reported as done
+    got, _ = dyads_of(coder, "The rebels claimed that Gaddafi's forces shelled Misrata.")
+    assert got == [("1123", ["LBYREB"], ["LBYMIL"])]  # an accusation of aggression
+    got, _ = dyads_of(coder, "Russia argued with France about the plan.")  # argued with someone: no charge
+    assert all(g[0] != "112" for g in got)

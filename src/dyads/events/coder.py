@@ -1398,6 +1398,35 @@ def _judged_statements(cands: list[Candidate], index: dict[int, Actor]) -> None:
             c.modifiers.append(f"what was said judges '{judged[1][0].text}' -> {judged[0]}")
 
 
+# verbs of saying that put forward a charge against someone ("argued that France had violated ...")
+CONTENTION_VERBS = {"argue", "claim", "contend", "assert", "insist", "allege", "charge"}
+# roots of what, alleged of someone, is a charge against him: coercion, threats, protest, force
+CHARGE_ROOTS = {"12", "13", "15", "16", "17", "18", "19", "20"}
+
+
+def _contentions(cands: list[Candidate]) -> None:
+    """ "Russia argued that France had violated the resolution": Russia accuses France (112); what is
+    argued is the charge, not an act the story reports as done. After `_judged_statements`, before the
+    content of an accusation refines its code."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in CONTENTION_VERBS \
+                or (c.code or "")[:2] not in {"01", "11"}:
+            continue
+        said = {t.i for x in c.token.children if x.dep_ == "ccomp" for t in x.subtree}
+        addressed = {t.idx for x in c.token.children if x.dep_ in {"dative", "dobj", "obj"} or (
+            x.dep_ == "prep" and x.lower_ in {"to", "with", "against", "about"}) for t in x.subtree}
+        if any(a.start in addressed for a in c.target):
+            continue  # argued to, with or about someone: that is its target
+        charged = [o for o in cands if o is not c and not o.dropped and o.token.i in said and o.code
+                   and o.code[:2] in CHARGE_ROOTS and not o.negated]
+        accused = [a for o in charged[:1] for a in o.source if a.code not in {s.code for s in c.source}]
+        if accused:
+            o = charged[0]
+            c.code, c.target = "112", accused
+            c.modifiers.append(f"argues that '{accused[0].text}' did '{o.token.text}' ({o.code}): an accusation")
+            # what is charged then refines the accusation (1123 for an attack) and is no act of its own
+
+
 def _namings(cands: list[Candidate], index: dict[int, Actor]) -> None:
     """ "X called Y a liar", "described Y as a disgrace": criticism or praise of Y when the name judges;
     a naming that judges nothing is no event, and "X called Y" with no name is a telephone call (041)."""
@@ -1505,6 +1534,7 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
     if vd.modality:
         _speech_acts(out, index)
         _judged_statements(out, index)
+        _contentions(out)
         _namings(out, index)
     # reported speech: the statement verb is coded only when nothing was coded from what was said (our rule;
     # PETRARCH codes both)
