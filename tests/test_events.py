@@ -448,7 +448,7 @@ def test_the_one_accused_is_the_target_not_whom_the_charge_names(coder):
 def test_arguing_that_someone_did_wrong_is_an_accusation(coder):
     got, _ = dyads_of(coder, "Russia argued that France had violated the resolution on Libya.")
     assert got == [("112", ["RUS"], ["FRA"])]  # the violation is argued, not reported as done
-    got, _ = dyads_of(coder, "The rebels claimed that Gaddafi's forces shelled Misrata.")
+    got, _ = dyads_of(coder, "The rebels contended that Gaddafi's forces shelled Misrata.")
     assert got == [("1123", ["LBYREB"], ["LBYMIL"])]  # an accusation of aggression
     got, _ = dyads_of(coder, "Russia argued with France about the plan.")  # argued with someone: no charge
     assert all(g[0] != "112" for g in got)

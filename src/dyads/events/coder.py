@@ -1399,7 +1399,7 @@ def _judged_statements(cands: list[Candidate], index: dict[int, Actor]) -> None:
 
 
 # verbs of saying that put forward a charge against someone ("argued that France had violated ...")
-CONTENTION_VERBS = {"argue", "claim", "contend", "assert", "insist", "allege", "charge"}
+CONTENTION_VERBS = {"argue", "contend", "assert", "insist", "allege", "charge"}
 # roots of what, alleged of someone, is a charge against him: coercion, threats, protest, force
 CHARGE_ROOTS = {"12", "13", "15", "16", "17", "18", "19", "20"}
 
