@@ -452,3 +452,10 @@ def test_arguing_that_someone_did_wrong_is_an_accusation(coder):
     assert got == [("1123", ["LBYREB"], ["LBYMIL"])]  # an accusation of aggression
     got, _ = dyads_of(coder, "Russia argued with France about the plan.")  # argued with someone: no charge
     assert all(g[0] != "112" for g in got)
+
+
+def test_a_negation_behind_a_dash_belongs_to_another_phrase(coder):
+    got, _ = dyads_of(coder, "Russia promised to help Syria -- probably not what Washington had in mind.")
+    assert [g[0][:2] for g in got] == ["03"]
+    got, _ = dyads_of(coder, "Russia did not promise to help Syria.")
+    assert [g[0][:2] for g in got] == ["12"]

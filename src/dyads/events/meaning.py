@@ -48,6 +48,8 @@ def negation(verb: Token, tok: Token) -> str | None:
     negates its complement ("refused to", "ruled out"); None when it is done."""
     for t in {verb, tok}:
         for c in t.children:
+            if c.i > t.i + 1 and any(x.is_punct for x in t.doc[t.i + 1: c.i]):
+                continue  # "promising to lift regulations -- probably not what Graham had in mind": another phrase's
             if c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in {"advmod", "det", "neg"}):
                 return f"negated by '{c.text}'"
             if c.dep_ == "advmod" and c.i < t.i:  # "did not even ever clash": the negation hangs from an adverb
