@@ -19,7 +19,7 @@ Why each pass exists (error classes measured on whole articles, not on single se
   political event and the event is dropped. Beside a named actor on the same side the bare sector
   adds nothing and is removed.
 - `same_actor`: a "reciprocal" event between two mentions of one actor (a name and its apposition)
-  is no dyad.
+  is no dyad; travelling to one's own country is going home, not a visit.
 - `setting`: a country or city named as where talks, a meeting or a statement took place ("held
   talks in Tunisia", "in Tripoli, officials said") is the event's place, not its target, unless the
   pattern names it.
@@ -302,6 +302,10 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
         if c.target and _self_state(c.source, c.target):  # "Japan hoped Tokyo's contribution": no other side
             c.modifiers.append("same_actor: the target is the source's own state")
             c.target = []
+        if (c.code or "")[:3] == "042" and c.target and all(
+                a.kind in PLACE_KINDS and a.country and a.country in {s.country for s in c.source} for a in c.target):
+            c.dropped = "same_actor: travelling to one's own country is going home, not a visit"
+            continue
         if c.target and _same_actor(c.source, c.target):
             c.dropped = "same_actor: source and target are one actor"
             continue
