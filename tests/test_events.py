@@ -459,3 +459,8 @@ def test_a_negation_behind_a_dash_belongs_to_another_phrase(coder):
     assert [g[0][:2] for g in got] == ["03"]
     got, _ = dyads_of(coder, "Russia did not promise to help Syria.")
     assert [g[0][:2] for g in got] == ["12"]
+
+
+def test_an_allegation_is_aimed_at_whom_it_says_did_it(coder):
+    got, _ = dyads_of(coder, "Libya's government made allegations that a NATO airstrike killed 85 civilians.")
+    assert ("1123", ["LBYGOV"], ["IGOWSTNAT"]) in got

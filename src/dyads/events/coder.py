@@ -1610,6 +1610,9 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
         for o in inner:
             if not o.dropped:
                 o.dropped = f"content of '{c.token.text}' ({c.code}), not an act of its own"
+                if not c.target and vd.modality and (c.code or "")[:3] == "112":
+                    # "allegations that a NATO airstrike killed civilians": the accused is who did it
+                    c.target = [a for a in o.source if a not in c.source]
                 if not c.target:  # "an intention to send arms to X": the target is X
                     c.target = [a for a in o.target if a not in c.source]
     # PETRARCH-1: a verb inside the clause of a verb coded in the sentence is coded only with a target
