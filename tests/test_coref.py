@@ -146,6 +146,7 @@ def test_the_group_or_the_alliance_refers_back_to_an_organisation(nlp, dictionar
     ("It is clear that Russia will act.", True),
     ("It was reported that the army attacked.", True),
     ("It remains to be seen whether they agree.", True),
+    ("It would be disastrous if one country were to leave the euro.", True),
     ("It criticised Russia.", False),
     ("It is willing to talk to Iran.", False),
     ("It is expected to announce sanctions.", False),

@@ -496,6 +496,9 @@ def pleonastic(token: Token) -> bool:
     acomp = [c for c in head.children if c.dep_ == "acomp"]
     if acomp and acomp[0].lower_ in _PERSONAL_ADJ:
         return False
+    if acomp and any(c.dep_ == "advcl" and any(m.lower_ in {"if", "when"} for m in c.children if m.dep_ == "mark")
+                     for c in head.children):
+        return True  # "it would be disastrous if one country left"
     return bool(deps & {"ccomp", "xcomp", "csubj"}) or any(
         c.dep_ in {"ccomp", "xcomp"} for a in acomp for c in a.children)
 
