@@ -464,3 +464,14 @@ def test_a_negation_behind_a_dash_belongs_to_another_phrase(coder):
 def test_an_allegation_is_aimed_at_whom_it_says_did_it(coder):
     got, _ = dyads_of(coder, "Libya's government made allegations that a NATO airstrike killed 85 civilians.")
     assert ("1123", ["LBYGOV"], ["IGOWSTNAT"]) in got
+
+
+def test_what_is_received_or_won_from_someone_is_given_by_them(coder):
+    got, _ = dyads_of(coder, "Egypt received aid from Saudi Arabia.")
+    assert got == [("070", ["SAU"], ["EGY"])]
+    got, _ = dyads_of(coder, "Cameron won the support of German Chancellor Angela Merkel.")
+    assert got == [("051", ["DEUGOV"], ["GBRGOV"])]
+    got, _ = dyads_of(coder, "Egypt did not receive aid from Saudi Arabia.")  # negated: nobody acted
+    assert got == []
+    got, _ = dyads_of(coder, "It would be good if Egypt could get the support of Saudi Arabia.")
+    assert got == []

@@ -901,7 +901,12 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     inherited = False
     extra_targets: list[Token] = []
     if verb is not None and verb is tok and (p.source_prep is not None or p.subject_role == "target"):
-        return _pattern_roles(cand, tok, m, index)
+        cand = _pattern_roles(cand, tok, m, index)
+        if vd.modality and not cand.dropped:  # "it would be good if the President could get the support of"
+            cand = _finish_meaning(cand, tok, verb, m, p, vd)
+            if cand.negated and not cand.dropped:  # "did not receive aid from X": X refused nothing
+                cand.dropped = "negated: not the positive event (the source did not act)"
+        return cand
     if verb is not None:
         stative = verb.lower_ in STATIVE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children)
         if _is_passive(verb) and verb is tok and not stative:
