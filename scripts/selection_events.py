@@ -129,10 +129,18 @@ def main() -> None:
             share = f"{ner / n:.0%}" if n else "all"
             print(f"{name:<14} {selection:<9} {len(records):>6} {lost:>5} {added:>5} {cpu:>7.1f} {share:>11}",
                   flush=True)
-            for line in _minus(base, records)[:5]:
+            added_by_key = {_key(json.loads(x)): json.loads(x) for x in _minus(records, base)}
+            for line in _minus(base, records)[:8]:
                 e = json.loads(line)
-                print(f"    lost: {e['article']} s{e.get('sentence_index')} {e.get('cameo')} "
-                      f"{e.get('sentence', '')[:90]!r}")
+                other = added_by_key.get(_key(e))
+                what = ("changed " + ", ".join(f"{k}: {e.get(k)!r} -> {other.get(k)!r}" for k in sorted(e)
+                                               if e.get(k) != other.get(k)) if other else "lost")
+                print(f"    {e['article']} s{e.get('sentence_index')} {e.get('cameo')} "
+                      f"{e.get('sentence', '')[:70]!r}: {what[:300]}")
+
+
+def _key(e: dict) -> tuple:
+    return e["article"], e.get("sentence_index"), e.get("trigger_start"), e.get("cameo")
 
 
 def _minus(a: list[str], b: list[str]) -> list[str]:
