@@ -109,12 +109,43 @@ def run(name: str, selection: str, sets: dict) -> tuple[list[str], float, int, i
         pipeline.Coder.annotate_doc = original
 
 
+def parse_cpu(n_articles: int, rounds: int, selections: list[str]) -> None:
+    """CPU seconds of `nlp.parse_pipe` over the first Reuters articles per selection, interleaved: one
+    model, warmed by a first full pass (not counted), then each selection in turn, `rounds` times."""
+    from dyads.nlp import load_nlp, parse_pipe
+
+    nlp = load_nlp()
+    verbs = pipeline.Resources.load().verbs
+    lines = itertools.islice((SHARED / "corpus" / "reuters-2011-2013.jsonl").open(encoding="utf-8"), n_articles)
+    texts = [r["text"] for r in map(json.loads, lines) if r.get("text")]
+    for _ in parse_pipe(nlp, ((t, None) for t in texts)):
+        pass
+    cpu: dict[str, list[float]] = defaultdict(list)
+    for _ in range(rounds):
+        for selection in selections:
+            spans = SELECTIONS[selection]
+            ner = None if spans is None else (lambda doc, spans=spans: spans(doc, verbs))
+            t = time.process_time()
+            for _ in parse_pipe(nlp, ((t, None) for t in texts), ner_spans=ner):
+                pass
+            cpu[selection].append(time.process_time() - t)
+    full = min(cpu[selections[0]])
+    for selection in selections:
+        runs = ", ".join(f"{x:.1f}" for x in cpu[selection])
+        print(f"parse CPU {selection:<8} {runs} s (best {min(cpu[selection]) / full:.2f} of {selections[0]})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sets", default="seed,articles-dev,cameo,plover-dev,petrarch-unit,petrarch-2.02,reuters")
     ap.add_argument("--selections", default="full,events,linked")
     ap.add_argument("--articles", type=int, default=200, help="Reuters benchmark articles")
+    ap.add_argument("--parse-cpu", type=int, default=0, metavar="ROUNDS",
+                    help="only time the parse of the Reuters articles per selection, interleaved, ROUNDS times")
     args = ap.parse_args()
+    if args.parse_cpu:
+        parse_cpu(args.articles, args.parse_cpu, args.selections.split(","))
+        return
     sets = gold_sets(args.articles)
     selections = args.selections.split(",")
     print(f"{'set':<14} {'selection':<9} {'events':>6} {'lost':>5} {'added':>5} {'CPU s':>7} {'NER tokens':>11}")
