@@ -164,10 +164,18 @@ def main() -> None:
             for line in _minus(base, records)[:8]:
                 e = json.loads(line)
                 other = added_by_key.get(_key(e))
-                what = ("changed " + ", ".join(f"{k}: {e.get(k)!r} -> {other.get(k)!r}" for k in sorted(e)
+                what = ("changed " + ", ".join(f"{k}: {_difference(e.get(k), other.get(k))}" for k in sorted(e)
                                                if e.get(k) != other.get(k)) if other else "lost")
                 print(f"    {e['article']} s{e.get('sentence_index')} {e.get('cameo')} "
                       f"{e.get('sentence', '')[:70]!r}: {what[:300]}")
+
+
+def _difference(a: object, b: object, context: int = 40) -> str:
+    """Where two values first differ, as their JSON around that place."""
+    x, y = json.dumps(a, sort_keys=True), json.dumps(b, sort_keys=True)
+    i = next((i for i, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y)))
+    lo = max(0, i - context)
+    return f"...{x[lo:i + context]}... -> ...{y[lo:i + context]}..."
 
 
 def _key(e: dict) -> tuple:
