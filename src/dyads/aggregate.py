@@ -34,7 +34,7 @@ from typing import Any, Literal
 from urllib.parse import urlparse
 
 from dyads.ontology import load_ontology
-from dyads.store import Store, keyed_in, pa_table, rollback
+from dyads.store import Store, insert_rows, keyed_in, rollback
 
 __all__ = [
     "ArticleFacts",
@@ -207,9 +207,7 @@ def _refresh_article_facts(store: Store, ids: Sequence[str]) -> None:
     try:
         where, params = keyed_in("article_id", [r[0] for r in rows])
         con.execute(f"DELETE FROM article_facts WHERE {where}", params)
-        con.register("facts_rows", pa_table(out))
-        con.execute("INSERT INTO article_facts BY NAME SELECT * FROM facts_rows")
-        con.unregister("facts_rows")
+        insert_rows(con, "article_facts", out)
         con.execute("COMMIT")
     except Exception:
         rollback(con)
@@ -689,10 +687,7 @@ def _write_groups(store: Store, keys: set[str], units: list[_Unit], ids: list[st
             where, params = keyed_in(column, values)
             con.execute(f"DELETE FROM {table} WHERE {where}", params)
         for table, rows in (("merged_events", event_rows), ("event_mentions", links)):
-            if rows:
-                con.register("agg_rows", pa_table(rows))
-                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM agg_rows")
-                con.unregister("agg_rows")
+            insert_rows(con, table, rows)
         where, params = keyed_in("article_id", ids)
         con.execute(f"DELETE FROM aggregated_articles WHERE {where}", params)
         where, params = keyed_in("id", ids)

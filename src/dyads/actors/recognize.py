@@ -41,16 +41,20 @@ Every Actor's `source` says which dictionary rows and rules produced its code.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from weakref import WeakKeyDictionary
 
+import spacy
+from spacy.attrs import LOWER
 from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry, choose_entry, split_code
+from dyads.cache import cache_dir, read_pickle, write_pickle
 from dyads.models import Actor, Article
 from dyads.nlp import doc_text
 
@@ -164,7 +168,6 @@ def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
     compiled = _CACHE.get(key)
     if compiled is not None and compiled.matcher.vocab is doc.vocab:
         return compiled
-    tokenizer = English(vocab=doc.vocab).tokenizer
     actors: dict[str, list[ActorEntry]] = {}
     forms: dict[str, list[tuple[str, ...]]] = {}
     for entry in dictionary.actors:
@@ -185,20 +188,53 @@ def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
     cased = {src for phrase, src in pairs if any(c.islower() for c in phrase)}
     pairs = [(e.phrase, e.source) for e in dictionary.actors] + [(a.phrase, a.source) for a in agents.values()]
     pairs += [(d, "") for d in dictionary.discards]
-    words = _tokenize_phrases(tokenizer, [phrase for phrase, _ in pairs])
-    docs: dict[str, Doc] = {}
+    words = _phrase_tokens(doc.vocab, [phrase for phrase, _ in pairs])
+    # each phrase as the LOWER values of its tokens, which is what PhraseMatcher.add takes from a Doc:
+    # handing it the values themselves saves a Doc and a lexeme per phrase (a tenth of a second, once
+    # per process; the same matches on 100 Reuters articles)
+    strings, lower = doc.vocab.strings, doc.vocab.lex_attr_getters.get(LOWER, str.lower)
+    keys: dict[str, tuple[int, ...]] = {}
     for (phrase, src), toks in zip(pairs, words, strict=True):
         lowered = phrase.lower()
         forms.setdefault(lowered, []).append(tuple(toks) if src in cased or not src else tuple(t.lower() for t in toks))
-        if lowered not in docs:
-            docs[lowered] = Doc(doc.vocab, words=toks)
+        if lowered not in keys:
+            keys[lowered] = tuple(strings.add(lower(t)) for t in toks)
     matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-    matcher.add("ACTOR", [docs[p] for p in actors])
-    matcher.add("AGENT", [docs[p] for p in agents])
-    matcher.add("DISCARD", [docs[p] for p in discards])
+    matcher.add("ACTOR", [keys[p] for p in actors])
+    matcher.add("AGENT", [keys[p] for p in agents])
+    matcher.add("DISCARD", [keys[p] for p in discards])
     compiled = _Compiled(matcher, actors, agents, discards, forms, dictionary.anti_prefix, dictionary.agent_modifiers)
     _CACHE[key] = compiled
     return compiled
+
+
+PHRASE_TOKENS_VERSION = 1
+"""Bump when `_tokenize_phrases` changes, so that token lists cached by the old code are not read."""
+
+
+def _phrase_tokens(vocab, phrases: list[str]) -> list[list[str]]:
+    """`_tokenize_phrases` of the dictionaries' phrases, kept in the user cache between processes.
+
+    Why: building spaCy's English tokenizer and running it over the dictionaries' ~5,000 phrases was
+    about half of the actor matcher's compile time, and a fifth of a second of every `dyads code`'s
+    cold start (docs/performance.md). The tokens depend only on the phrases and spaCy's tokenizer
+    rules, so the file is named by a hash of the phrases, spaCy's version and PHRASE_TOKENS_VERSION:
+    an edited dictionary or another spaCy is another file. A cache file that cannot be read or does
+    not hold one token list per phrase is ignored and written again (`dyads.cache`).
+    """
+    h = hashlib.sha256(f"{PHRASE_TOKENS_VERSION}:{spacy.__version__}\n".encode())
+    h.update("\n".join(phrases).encode("utf-8", "surrogatepass"))
+    path = cache_dir() / f"phrase-tokens-{h.hexdigest()[:16]}.pickle"
+    cached = read_pickle(path) if path.exists() else None
+    if (isinstance(cached, list) and len(cached) == len(phrases)
+            and all(isinstance(toks, list) and all(isinstance(t, str) for t in toks) for toks in cached)):
+        return cached
+    words = _tokenize_phrases(English(vocab=vocab).tokenizer, phrases)
+    try:
+        write_pickle(words, path)
+    except OSError:
+        pass  # read-only home: work from memory
+    return words
 
 
 def _tokenize_phrases(tokenizer, phrases: list[str]) -> list[list[str]]:

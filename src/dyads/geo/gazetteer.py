@@ -19,16 +19,15 @@ import dataclasses
 import gc
 import hashlib
 import math
-import os
-import pickle
 import re
-import tempfile
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from dyads.cache import cache_dir, read_pickle, write_pickle
 
 BUILD_VERSION = 4
 """Bump when the compiled layout or the build rules change, so old caches are not read."""
@@ -314,27 +313,13 @@ def _inputs_hash() -> str:
     return h.hexdigest()[:16]
 
 
-def cache_dir() -> Path:
-    """Where the compiled gazetteer lives: $DYADS_CACHE_DIR, else $XDG_CACHE_HOME/dyads, else ~/.cache/dyads."""
-    if os.environ.get("DYADS_CACHE_DIR"):
-        return Path(os.environ["DYADS_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "dyads"
-
-
 def cache_path() -> Path:
     return cache_dir() / f"gazetteer-{_inputs_hash()}.pickle"
 
 
 def write_cache(gaz: Gazetteer, path: Path | None = None) -> Path:
     """Write the compiled gazetteer atomically (a half-written cache must never be read)."""
-    path = path or cache_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-    with os.fdopen(fd, "wb") as fh:
-        pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
-    return path
+    return write_pickle(gaz, path or cache_path())
 
 
 @lru_cache(maxsize=1)
@@ -345,12 +330,9 @@ def load_gazetteer() -> Gazetteer:
         gc_was_on = gc.isenabled()
         gc.disable()  # 150,000 new containers would trigger many useless collections while unpickling
         try:
-            with path.open("rb") as fh:
-                gaz = pickle.load(fh)
+            gaz = read_pickle(path)  # None if unreadable: rebuilt below
             if isinstance(gaz, Gazetteer):
                 return gaz
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass  # unreadable cache: rebuild below
         finally:
             if gc_was_on:
                 gc.enable()

@@ -100,12 +100,19 @@ def rollback(con: duckdb.DuckDBPyConnection) -> None:
         pass
 
 
-def pa_table(rows: list[dict[str, Any]]):
-    """Rows as an Arrow table for DuckDB to insert (`con.register`); pyarrow is imported here, by
-    writers only, so that the read commands start without it."""
-    import pyarrow as pa
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert `rows` (dicts keyed by column; the first row's keys are the columns) into `table` by name.
 
-    return pa.Table.from_pylist(rows)
+    Each column goes to DuckDB as one list parameter, unnested side by side. Why not an Arrow table
+    through `con.register` (as before): pyarrow imports pandas on its first array (half a second of
+    `dyads code`'s cold start, docs/performance.md), and these batches are small (about 2,000 rows
+    for 64 articles), where the lists cost the same (tests/test_store.py compares the two).
+    """
+    if not rows:
+        return
+    columns = list(rows[0])
+    select = ", ".join(f'unnest(${i + 1}) AS "{c}"' for i, c in enumerate(columns))
+    con.execute(f"INSERT INTO {table} BY NAME SELECT {select}", [[r.get(c) for r in rows] for c in columns])
 
 
 def default_db_path() -> str:
@@ -370,11 +377,8 @@ class Store:
                     table_rows = words.keyed(table_rows, seq)
                 if table in ("events", "event_actors"):  # kept apart first: the summaries count them
                     con.execute(f"CREATE OR REPLACE TEMP TABLE new_{table} AS SELECT * FROM {table} LIMIT 0")
-                if table_rows:
-                    into = f"new_{table}" if table in ("events", "event_actors") else table
-                    con.register("batch_rows", pa_table(table_rows))
-                    con.execute(f"INSERT INTO {into} BY NAME SELECT * FROM batch_rows")
-                    con.unregister("batch_rows")
+                into = f"new_{table}" if table in ("events", "event_actors") else table
+                insert_rows(con, into, table_rows)
             for table in ("events", "event_actors"):
                 con.execute(f"INSERT INTO {table} SELECT * FROM new_{table}")
             summaries.apply_delta(con, ("old_events", "old_event_actors") if recoded else None,
