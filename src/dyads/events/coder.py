@@ -33,11 +33,13 @@ How a sentence is coded:
 4. Reported speech: "X said Y must ..." is X's demand to Y (10x), "... should ..." X's appeal
    (02x); a bare statement verb ("said") is coded 010 only when nothing was coded from what was said.
 
-The meaning rules of 3 and 4 are ours; dictionaries imported from PETRARCH (whose patterns encode
-such distinctions themselves) switch them off (`VerbDictionary.modality`) and bring PETRARCH's own:
-words a pattern needs before its verb, a source named by the pattern (`$`) with the subject as
-target, an agentless passive whose source is in the verb's phrases, negation through their coding
-ontology, reciprocity only where a pattern marks it, verbs only in the forms the dictionary lists.
+The meaning rules of 3 and 4 are ours; PETRARCH's dialects (`dyads.events.dialect`, passed in
+explicitly: the verb dictionary holds only data) switch them off, since PETRARCH's patterns encode
+such distinctions themselves, and bring PETRARCH's own rules: an agentless passive whose source is
+in the verb's phrases, negation through the dictionary's coding ontology, reciprocity only where a
+pattern marks it, verbs only in the forms the dictionary lists, PETRARCH-1's comma clauses and
+one-sided events. Words a pattern needs before its verb and a source named by the pattern (`$`)
+with the subject as target are items of the patterns themselves.
 Modules beside this one: `dyads.events.meaning` (negation, modality, word sense of one predicate),
 `dyads.events.evaluation` (what a statement or a naming says of an actor: 111/051), and
 `dyads.events.filters` (the named passes, under an explicit `EventPolicy`, that decide which coded
@@ -57,6 +59,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from dyads.events.dialect import OURS, Dialect
 from dyads.events.evaluation import NAMING_VERBS, naming_content, naming_target, quoted_judgement, speech_target
 from dyads.events.filters import (
     DEFAULT_POLICY,
@@ -281,14 +284,14 @@ def _actors_in(heads: Iterable[Token], index: dict[int, Actor], skip: set[int] |
     return out
 
 
-def _new_actor(head: Token, index: dict[int, Actor], vd: VerbDictionary) -> Actor | None:
+def _new_actor(head: Token, index: dict[int, Actor], dialect: Dialect) -> Actor | None:
     """PETRARCH's `new_actor_length`: an uncoded noun phrase of at most that many words as an actor named
     by its words ('"THE MINISTRY OF MAGIC"'); None when the option is off, the phrase too long or not a noun's.
 
     Why: PETRARCH lets users see the actors its dictionaries miss in the events themselves; its words are
     the phrase's, without punctuation and possessive endings, in capitals as PETRARCH writes its codes.
     """
-    if vd.new_actor_length <= 0 or head.pos_ not in {"NOUN", "PROPN"} or head.i in index:
+    if dialect.new_actor_length <= 0 or head.pos_ not in {"NOUN", "PROPN"} or head.i in index:
         return None
     if head.ent_type_ in {"DATE", "TIME"}:  # "on Monday" says when, it names no one
         return None
@@ -296,7 +299,7 @@ def _new_actor(head: Token, index: dict[int, Actor], vd: VerbDictionary) -> Acto
     if any(t.i in index for t in toks):
         return None
     words = [t.text.upper() for t in toks if not t.is_punct and t.tag_ != "POS" and not t.is_space]
-    if not words or len(words) > vd.new_actor_length:
+    if not words or len(words) > dialect.new_actor_length:
         return None
     first, last = toks[0], toks[-1]
     return Actor(text=head.doc[first.i:last.i + 1].text, start=first.idx, end=last.idx + len(last.text),
@@ -441,7 +444,7 @@ def _fits_pos(p: VerbPattern, tok: Token) -> bool:
     return not p.pos or tok.pos_ == p.pos or (p.pos == "VERB" and tok.pos_ == "AUX")
 
 
-def _patterns_for(tok: Token, vd: VerbDictionary) -> list[VerbPattern]:
+def _patterns_for(tok: Token, vd: VerbDictionary, dialect: Dialect) -> list[VerbPattern]:
     """Patterns of the surface form first ("left" has its own PETRARCH block), then of the lemma,
     then of crude stems for verbs the lemmatiser got wrong ("cordoned" -> "cordone").
 
@@ -451,7 +454,7 @@ def _patterns_for(tok: Token, vd: VerbDictionary) -> list[VerbPattern]:
     keys = [tok.lower_, *_stems(tok)]
     out: list[VerbPattern] = []
     for k in keys:
-        if k and (k not in vd.surface_forms or tok.lower_ in vd.surface_forms[k]):
+        if k and (not dialect.listed_forms or k not in vd.surface_forms or tok.lower_ in vd.surface_forms[k]):
             for p in vd.get(k):
                 if p not in out and _fits_pos(p, tok):
                     out.append(p)
@@ -559,9 +562,9 @@ def _after_verb(tok: Token, words: frozenset[str]) -> list[Token]:
     return []
 
 
-def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
+def _match(tok: Token, vd: VerbDictionary, dialect: Dialect) -> _Match | None:
     """The most specific pattern of `tok`'s lemma whose prepositions and slots are in the parse."""
-    pats = _patterns_for(tok, vd)
+    pats = _patterns_for(tok, vd, dialect)
     light = _light_verb(tok)
     hosts = [tok] + ([light] if light is not None else [])
     if tok.pos_ in {"VERB", "AUX"}:
@@ -572,7 +575,7 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
                  for m in c.children if m.dep_ == "nsubj"]
         # a word right after the verb may be an adverb or complement ("act now", "responded angrily")
         objs += [c for c in tok.children if c.dep_ in {"advmod", "npadvmod", "acomp"} and c.i > tok.i]
-        if not vd.modality:  # PETRARCH's words after the verb run on into its complement ("vowed to wage war")
+        if not dialect.modality:  # PETRARCH's words after the verb run on into its complement ("vowed to wage war")
             objs += [o for c in tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ in {"dobj", "obj"}]
     else:
         objs = [c for c in tok.children if c.dep_ in _NOUN_SLOT_DEPS]
@@ -584,7 +587,7 @@ def _match(tok: Token, vd: VerbDictionary) -> _Match | None:
             continue
         if p.obj is not None:
             filler = [o for o in objs if _word_in(o, p.obj)]
-            if not filler and not vd.modality:  # PETRARCH: the words after the verb, wherever the parse put them
+            if not filler and not dialect.modality:  # PETRARCH: the words after the verb, wherever the parse put them
                 filler = _after_verb(tok, p.obj)
             if not filler:
                 continue
@@ -863,7 +866,8 @@ def _pattern_roles(cand: Candidate, verb: Token, m: _Match, index: dict[int, Act
     return cand
 
 
-def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDictionary) -> Candidate:
+def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDictionary, dialect: Dialect
+                    ) -> Candidate:
     p = m.pattern
     cand = Candidate(tok, p, code=p.code, slot_ids={h.i for h in m.slot_heads} | m.before)
     light = _light_verb(tok)
@@ -877,19 +881,19 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             c.dep_ in {"ccomp", "xcomp"} and any(s.dep_ == "nsubj" for s in c.children) for c in tok.children)):
         cand.dropped = "wanting to act oneself is intent, not an appeal"
         return cand
-    if vd.modality and p.lemma == "hope" and p.code[:2] == "01" and any(
+    if dialect.modality and p.lemma == "hope" and p.code[:2] == "01" and any(
             c.dep_ == "xcomp" and not any(s.dep_ == "nsubj" for s in c.children) for c in tok.children):
         cand.dropped = "hoping to act oneself is no comment on anyone"  # "rebels hoping to topple X"
         return cand
-    if vd.modality and tok.lemma_.lower() == "add" and tok.pos_ == "VERB" and not any(
+    if dialect.modality and tok.lemma_.lower() == "add" and tok.pos_ == "VERB" and not any(
             c.dep_ in {"ccomp", "parataxis"} for c in tok.children) and tok.dep_ not in {"parataxis", "ccomp"}:
         cand.dropped = "'add' with nothing said: adding a thing is no statement"
         return cand
-    if vd.modality and p.code[:2] == "14" and tok.lemma_.lower() in {"demonstrate", "rally", "march"} and any(
+    if dialect.modality and p.code[:2] == "14" and tok.lemma_.lower() in {"demonstrate", "rally", "march"} and any(
             c.dep_ in {"dobj", "obj", "ccomp"} and c.i not in index for c in tok.children) and not p.obj:
         cand.dropped = "a protest verb with an object is another sense ('demonstrated its commitment')"
         return cand
-    if vd.modality and tok.lemma_.lower() == "help" and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
+    if dialect.modality and tok.lemma_.lower() == "help" and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
         cand.dropped = "help to do something: the act helped with is coded, not aid"
         return cand
     if not p.preps and p.obj is None:
@@ -920,15 +924,15 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             if not subj_heads and (p.code.startswith("087") or withdrawn):
                 # "guerrillas were demobilized", "peacekeepers were shipped out": they de-escalate, withdraw
                 subj_heads, extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"], []
-            if not subj_heads and vd.passive_source_in_phrase:
+            if not subj_heads and dialect.passive_source_in_phrase:
                 return _pattern_roles(cand, tok, m, index)
-            if not subj_heads and vd.modality:
+            if not subj_heads and dialect.modality:
                 implied = _implied_state(tok, p.code, _actors_in(extra_targets, index), index)
                 if implied is not None:
                     cand.source, cand.target = [implied], _actors_in(extra_targets, index)
                     cand.confidence -= 0.3
                     cand.modifiers.append(f"implied agent: the state where it happened ({implied.code})")
-                    return _finish_meaning(cand, tok, verb, m, p, vd)
+                    return _finish_meaning(cand, tok, verb, m, p, vd, dialect)
             if not subj_heads:
                 cand.dropped = "passive without an agent"
                 cand.target = _actors_in(extra_targets, index)
@@ -943,7 +947,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         subj_heads += own
         between = [c for h in (tok, tok.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "between"]
         symmetric = p.code[:2] in SYMMETRIC_ROOTS or p.code[:3] in SYMMETRIC_CODES
-        if not subj_heads and between and symmetric and vd.modality and p.code[:3] != "045" \
+        if not subj_heads and between and symmetric and dialect.modality and p.code[:3] != "045" \
                 and not _carried(tok, index):
             # "clashes between security forces and protesters", "talks between X and Y": the one with the others
             sides = _actors_in(_prep_objects(between[0]), index)
@@ -951,7 +955,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 cand.source, cand.target = sides[:1], sides[1:]
                 cand.confidence -= 0.15
                 cand.modifiers.append("between: the first with the others")
-                return _finish_meaning(cand, tok, None, m, p, vd)
+                return _finish_meaning(cand, tok, None, m, p, vd, dialect)
         if not subj_heads and p.code[:2] in CONSULT_NOUN_ROOTS:
             clause = _clause_of(tok)
             if clause is not None:
@@ -974,8 +978,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     if sources and subj_heads and (subj_heads[0].lower_ in PERSONAL_PRONOUNS or subj_heads[0].i in possessive):
         cand.modifiers.append("pronoun")
         cand.confidence -= 0.1
-    if not sources and vd.new_actor_length:
-        sources = [a for a in (_new_actor(h, index, vd) for h in subj_heads) if a is not None]
+    if not sources and dialect.new_actor_length:
+        sources = [a for a in (_new_actor(h, index, dialect) for h in subj_heads) if a is not None]
     if not sources:
         who = " ".join(t.text for t in subj_heads[:1]) or "none"
         cand.dropped = f"no known actor as source (subject: {who})"
@@ -1010,13 +1014,13 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                   for c in h.head.children if c.dep_ == "prep")
     # a pattern that says where the target is (PETRARCH's `ABOUT +`, our `>with`) has none elsewhere
     named_target = p.target_prep is not None and p.target_prep >= 0 and bool(m.target_heads)
-    own_codes = {a.code for a in sources} if len({a.code for a in sources}) == 1 and not vd.modality else set()
+    own_codes = {a.code for a in sources} if len({a.code for a in sources}) == 1 and not dialect.modality else set()
     for heads in levels[:2] if named_target else levels:
         heads = [h for h in heads if h.i not in subj_ids]
         # the source again ("he" for Sam in "Sam began to question whether he ...") is no target: look further
         found = [a for a in _actors_in(heads, index) if a not in sources and a.code not in own_codes]
-        if not found and vd.new_actor_length:  # PETRARCH: the first noun phrase in a target's place
-            found = [a for a in (_new_actor(h, index, vd) for h in heads[:1]) if a is not None]
+        if not found and dialect.new_actor_length:  # PETRARCH: the first noun phrase in a target's place
+            found = [a for a in (_new_actor(h, index, dialect) for h in heads[:1]) if a is not None]
         if found:
             cand.target = found
             break
@@ -1028,7 +1032,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             if a is not None and a not in sources:
                 t = tok.doc[i]
                 if any(x.dep_ in _CLAUSE_DEPS - {"acl"} for x in [t, *t.ancestors] if x.i > tok.i) and not (
-                        vd.modality and p.code[:2] in CONTENT_TARGET_ROOTS):
+                        dialect.modality and p.code[:2] in CONTENT_TARGET_ROOTS):
                     break  # inside a clause of its own: not this predicate's target (unless that clause is what is
                     # asked, meant, refused or threatened: "threatened to pull the rug from under his government")
                 cand.target = [a]
@@ -1038,7 +1042,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         objs = [c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj"}]
         clauses = [c for o in objs for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"}]
         # "X noted that Y ...", not "Y ..., X said": the clause follows the verb
-        said = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i] if speech and not vd.modality else []
+        said = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i] if speech and not dialect.modality else []
         if tok.lemma_.lower() not in SPEECH_VERBS:  # what is said is not whom it is said to (in our rules)
             clauses += [c for c in tok.children if c.dep_ == "ccomp"]
             # the clause of a pattern's slot verb: "began to question whether he has a future with X"
@@ -1060,32 +1064,32 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         cand.target = []
     # "X and Y met" is reciprocal, "X and Y said" is not; PETRARCH's dictionaries mark reciprocity (`% *`)
     # and only acts done together are ("X and Y met/signed/fought"): "X and Y support Z" or "... damaged" are not
-    symmetric = p.code[:2] in SYMMETRIC_ROOTS or p.code[:3] in SYMMETRIC_CODES or not vd.modality
+    symmetric = p.code[:2] in SYMMETRIC_ROOTS or p.code[:3] in SYMMETRIC_CODES or not dialect.modality
     if p.code[:2] == "03" and tok.lemma_.lower() not in {"agree"}:
         symmetric = False  # "X and Y agreed to cooperate" is mutual; "X and Y are willing to chip in" is not
     if p.code[:2] in {"19", "20"} and tok.lemma_.lower() not in MUTUAL_FIGHT_WORDS:
         symmetric = False  # "X and Y clashed" is mutual; "al Qaeda militants attacked" is not
     # a partner named in a phrase the actors do not cover ("signed deals with Cheniere") is the other side
     partner = any(c.dep_ == "prep" and c.lower_ in {"with", "against", "between"} for h in hosts for c in h.children)
-    implicit = (vd.implicit_reciprocal and not speech and symmetric and not partner) or p.subject_role == "both"
+    implicit = (dialect.implicit_reciprocal and not speech and symmetric and not partner) or p.subject_role == "both"
     if not cand.target and len(src_codes) > 1 and not p.code.startswith("01") and implicit:
         cand.target = list(sources)
         cand.modifiers.append("reciprocal")
     if not cand.target:
         cand.confidence -= 0.1
-        if vd.require_target:
+        if dialect.require_target:
             cand.dropped = "no target actor (this dictionary codes dyads only)"
             return cand
-        if vd.petrarch_one_sided and not any(
+        if dialect.petrarch_one_sided and not any(
                 c.dep_ in {"dobj", "obj", "dative", "attr"} or (c.dep_ == "prep" and _prep_objects(c))
                 for h in hosts for c in h.children):
             cand.dropped = "no target actor and no noun phrase after the verb to stand as '---' (PETRARCH-1)"
             return cand
-    return _finish_meaning(cand, tok, verb, m, p, vd)
+    return _finish_meaning(cand, tok, verb, m, p, vd, dialect)
 
 
 def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, p: VerbPattern,
-                    vd: VerbDictionary) -> Candidate:
+                    vd: VerbDictionary, dialect: Dialect) -> Candidate:
     """Negation, sense and modality of a candidate whose roles are set (section 3 of the module docstring)."""
     clause_verb = verb if verb is not None else tok
     # a pattern that names the negation itself ("&NEGATVAUXVRB * OVER EFFORTS") has coded it already
@@ -1097,34 +1101,35 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
             break
     if neg:
         cand.negated = True
-        code = vd.negations.get(cand.code or "") if vd.negations else negated_code(cand.code or "")
+        table = vd.negations if dialect.dictionary_negations else None
+        code = table.get(cand.code or "") if table else negated_code(cand.code or "")
         if code is None or neg.startswith("under"):
             cand.dropped = f"{neg}: not the positive event"
             return cand
         cand.modifiers.append(f"{neg} -> {code}")
         cand.code = code
-    if vd.modality and (cand.code or "")[:2] in {"18", "19"} and verbal_attack(tok, cand.source, cand.target):
+    if dialect.modality and (cand.code or "")[:2] in {"18", "19"} and verbal_attack(tok, cand.source, cand.target):
         cand.modifiers.append("verbal: no weapon, political actors -> 111")
         cand.code = "111"
-    if vd.modality and (cand.code or "")[:3] == "143" and tok.pos_ == "NOUN" and armed(cand.source):
+    if dialect.modality and (cand.code or "")[:3] == "143" and tok.pos_ == "NOUN" and armed(cand.source):
         cand.modifiers.append("a strike by armed forces is an attack -> 190")  # "a NATO strike in Majer"
         cand.code = "190"
     mode, word = modality(clause_verb)
-    if mode == "modal" and vd.modality:
+    if mode == "modal" and dialect.modality:
         cand.dropped = f"hypothetical ('{word}')"
         return cand
     cooperative = "03" <= (cand.code or "")[:2] <= "08"
-    if mode == "threat" and not cand.negated and vd.modality:
+    if mode == "threat" and not cand.negated and dialect.modality:
         # "will boycott unless ..." is a threat; "would meet if ..." a conditional offer (intent)
         new = intent_code(cand.code or "")
         new = new if new[:2] == "13" or cooperative else "130"
         cand.modifiers.append(f"conditional ('{word}') -> {new}")
         cand.code = new
-    if mode == "intent" and not cand.negated and vd.modality and (word or "").lower() in POSTURE_WORDS \
+    if mode == "intent" and not cand.negated and dialect.modality and (word or "").lower() in POSTURE_WORDS \
             and (cand.code or "")[:2] in {"18", "19", "20"}:
         cand.modifiers.append(f"prepared ('{word}') -> 150")  # readying force is posture, not a verbal threat
         cand.code = "150"
-    elif mode == "intent" and not cand.negated and vd.modality:
+    elif mode == "intent" and not cand.negated and dialect.modality:
         new = intent_code(cand.code or "")
         if new != cand.code:
             cand.modifiers.append(f"intent ('{word}') -> {new}")
@@ -1441,41 +1446,41 @@ def _inside_clause_of(tok: Token, verb: Token) -> bool:
 
 
 def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
-                    policy: EventPolicy = DEFAULT_POLICY) -> list[Candidate]:
+                    policy: EventPolicy = DEFAULT_POLICY, dialect: Dialect = OURS) -> list[Candidate]:
     """Every predicate of a sentence with its coding or the reason it was dropped."""
     out: list[Candidate] = []
-    deleted = comma_clauses(sent, vd.comma_clauses) if vd.comma_clauses else set()
+    deleted = comma_clauses(sent, dialect.comma_clauses) if dialect.comma_clauses else set()
     if deleted:  # PETRARCH-1: a deleted clause holds neither predicates nor actors
         index = {i: a for i, a in index.items() if i not in deleted}
     for tok in sent:
         if tok.pos_ not in {"VERB", "NOUN", "AUX", "PROPN", "ADJ"}:
             continue
-        if tok.i in deleted and _patterns_for(tok, vd):
+        if tok.i in deleted and _patterns_for(tok, vd, dialect):
             out.append(Candidate(tok, dropped="inside a comma-delimited clause (deleted, PETRARCH's comma_* options)"))
             continue
         if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "compound" and tok.head.lemma_.lower() not in EVENT_CARRIERS:
             continue  # a modifier of another noun ("riot police", "aid groups", "bomb attack") is no event
-        if not _patterns_for(tok, vd):
+        if not _patterns_for(tok, vd, dialect):
             continue
-        m = _match(tok, vd)
+        m = _match(tok, vd, dialect)
         if m is None:
             out.append(Candidate(tok, dropped="no pattern of this word matches here"))
             continue
-        out.append(_code_candidate(tok, m, index, vd))
+        out.append(_code_candidate(tok, m, index, vd, dialect))
     # a noun that fills a slot of another pattern is part of that act ("lodged a protest with")
     # (with PETRARCH's dictionaries even when that pattern found no actors: "allowed to leave" is one phrase)
     # ("wire" in "wire tap" and "tap" in "wire * TAP" claim each other: neither is dropped for the other)
     for c in out:
-        if not c.dropped and any(o is not c and (not o.dropped or (not vd.modality and o.pattern is not None))
+        if not c.dropped and any(o is not c and (not o.dropped or (not dialect.modality and o.pattern is not None))
                                  and c.token.i in o.slot_ids and o.token.i not in c.slot_ids for o in out):
             c.dropped = "part of the pattern of another predicate"
-    if vd.modality:
+    if dialect.modality:
         _speech_acts(out, index)
         _judged_statements(out, index)
         _namings(out, index)
     # reported speech: the statement verb is coded only when nothing was coded from what was said (our rule;
     # PETRARCH codes both)
-    coded = [c for c in out if not c.dropped] if vd.modality else []
+    coded = [c for c in out if not c.dropped] if dialect.modality else []
     for c in coded:
         if c.pattern is not None and c.pattern.specificity[0] == 0 and c.code == "010" and (
                 c.token.lemma_.lower() in SPEECH_VERBS or c.token.lemma_.lower() in DOCUMENT_NOUNS):
@@ -1496,7 +1501,8 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
     for c in coded:
         # an accusation's content is what is alleged ("accused X of shelling"); an accord (019) what is
         # agreed ("agreed that they should cooperate"); both with our meaning rules only
-        takes_content = (c.code or "")[:2] in CONTENT_ROOTS or ((c.code or "")[:3] in {"112", "019"} and vd.modality)
+        takes_content = (c.code or "")[:2] in CONTENT_ROOTS or (
+            (c.code or "")[:3] in {"112", "019"} and dialect.modality)
         if not takes_content or (c.token.lemma_.lower() in SPEECH_VERBS and not c.modifiers):
             continue
         head = _light_verb(c.token) or c.token
@@ -1510,14 +1516,14 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
             continue  # agreeing that something is so: an opinion, and what it is about stays its own event
         ordered_act = next((o for o in sorted(inner, key=lambda o: o.token.i) if o.pattern and (
             "06" <= o.pattern.code[:2] <= "08" or "14" <= o.pattern.code[:2] <= "20")), None)
-        if (vd.modality and ordered_act is not None and c.code == "100" and ordered_act.pattern is not None
+        if (dialect.modality and ordered_act is not None and c.code == "100" and ordered_act.pattern is not None
                 and c.token.lemma_.lower() in ORDER_VERBS):
             # an order for a material act is that act, done by whoever gave the order
             c.code = ordered_act.code if ordered_act.code and not ordered_act.negated else ordered_act.pattern.code
             c.modifiers.append(f"ordered '{ordered_act.token.text}' -> {c.code}")
             if ordered_act.target:
                 c.target = [a for a in ordered_act.target if a not in c.source] or c.target
-        elif inner and vd.modality and c.code in GENERIC_CODES and (c.pattern is None or
+        elif inner and dialect.modality and c.code in GENERIC_CODES and (c.pattern is None or
                                                                     c.pattern.specificity[0] <= 1):
             # the first content that says more (an intent inside it only when nothing else does)
             ordered = sorted(inner, key=lambda o: ((o.pattern.code[:2] == "03") if o.pattern else True, o.token.i))
@@ -1538,7 +1544,7 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
                 c.modifiers.append(f"content '{first.token.text}' ({first.pattern.code if first.pattern else ''})"
                                    f" -> {new}")
                 c.code = new
-        if vd.modality and c.code in {"141", "142", "143", "144", "145"} and (c.pattern is None or
+        if dialect.modality and c.code in {"141", "142", "143", "144", "145"} and (c.pattern is None or
                                                                           c.pattern.specificity[0] <= 1):
             new = protest_purpose_from_words(c.code, [c.token.doc[i].lemma_.lower() for i in sorted(region)])
             if new != c.code:
@@ -1550,7 +1556,7 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
                 if not c.target:  # "an intention to send arms to X": the target is X
                     c.target = [a for a in o.target if a not in c.source]
     # PETRARCH-1: a verb inside the clause of a verb coded in the sentence is coded only with a target
-    if vd.petrarch_one_sided and not vd.require_target:
+    if dialect.petrarch_one_sided and not dialect.require_target:
         for c in sorted(out, key=lambda c: len(list(c.token.ancestors))):
             if c.dropped or c.target:
                 continue
@@ -1558,7 +1564,7 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
                          and _inside_clause_of(c.token, o.token)), None)
             if over is not None:
                 c.dropped = f"no target, inside the clause of the coded '{over.token.text}' (PETRARCH-1)"
-    if vd.modality:  # our conventions for the events table (dyads.events.filters); PETRARCH's have their own
+    if dialect.modality:  # our conventions for the events table (dyads.events.filters); PETRARCH's have their own
         _shared_targets(out)
         filter_candidates(out, policy)
     # one event per act: the same code and dyad twice in a sentence is one event
@@ -1623,18 +1629,18 @@ def _sentence_states(sent: DocSpan, index: dict[int, Actor]) -> list[Actor]:
     return out
 
 
-def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: EventPolicy, index: dict[int, Actor]
-                     ) -> Iterable[tuple[int, DocSpan, list[Candidate], list[_Placed]]]:
+def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: EventPolicy, index: dict[int, Actor],
+                     dialect: Dialect) -> Iterable[tuple[int, DocSpan, list[Candidate], list[_Placed]]]:
     """Per sentence: every candidate (dropped ones say by which pass) and the kept ones, dated and placed.
     The one path `code_events` and `explain` share, so an explanation is what coding did; `index` is
     the caller's `_actor_tokens` of the document."""
     article = coded.article
-    home = main_country(coded.actors, coded.places, coded.location) if res.verbs.modality else None
+    home = main_country(coded.actors, coded.places, coded.location) if dialect.modality else None
     for s_i, sent in enumerate(doc.sents):
         if not sent.text.strip():
             continue
-        cands = find_candidates(sent, index, res.verbs, policy)
-        if res.verbs.modality and coded.quotes:
+        cands = find_candidates(sent, index, res.verbs, policy, dialect)
+        if dialect.modality and coded.quotes:
             cands.extend(_quoted_judgement(sent, cands, coded.quotes, index))
         kept: list[_Placed] = []
         states: list[Actor] | None = None  # the sentence's acting states, looked up once when needed
@@ -1643,7 +1649,7 @@ def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: Even
                 continue
             trig = doc[c.trigger[0] : c.trigger[1]]
             date, precision, date_text, location = _date_and_place(doc, trig, coded)
-            if res.verbs.modality:  # the passes that need the event's date and place (dyads.events.filters)
+            if dialect.modality:  # the passes that need the event's date and place (dyads.events.filters)
                 if states is None:
                     states = _sentence_states(sent, index) if home else []
                 place_backed_sector(c, home, states)
@@ -1655,14 +1661,14 @@ def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: Even
         yield s_i, sent, cands, kept
 
 
-def code_events(doc: Doc, coded: CodedArticle, res: Resources,
-                policy: EventPolicy = DEFAULT_POLICY) -> tuple[list[Event], list[NoEvent]]:
+def code_events(doc: Doc, coded: CodedArticle, res: Resources, policy: EventPolicy = DEFAULT_POLICY,
+                dialect: Dialect = OURS) -> tuple[list[Event], list[NoEvent]]:
     """Events of one parsed article, and a reason for every sentence that has none."""
     article = coded.article
     index = _actor_tokens(doc, coded.actors)
     events: list[Event] = []
     no_events: list[NoEvent] = []
-    for s_i, sent, cands, kept in _coded_sentences(doc, coded, res, policy, index):
+    for s_i, sent, cands, kept in _coded_sentences(doc, coded, res, policy, index, dialect):
         found = 0
         for placed in kept:
             c, date, precision, date_text, location = (placed.cand, placed.date, placed.precision,
@@ -1742,13 +1748,13 @@ class SentenceExplanation:
     predicates: list[PredicateExplanation]
 
 
-def explain(doc: Doc, coded: CodedArticle, res: Resources,
-            policy: EventPolicy = DEFAULT_POLICY) -> list[SentenceExplanation]:
+def explain(doc: Doc, coded: CodedArticle, res: Resources, policy: EventPolicy = DEFAULT_POLICY,
+            dialect: Dialect = OURS) -> list[SentenceExplanation]:
     """Per sentence: the actors, every candidate predicate, the pattern that matched or why it was dropped."""
     index = _actor_tokens(doc, coded.actors)
     kept_by = [name for name, _ in passes_run(policy)]
     out = []
-    for s_i, sent, cands, _ in _coded_sentences(doc, coded, res, policy, index):
+    for s_i, sent, cands, _ in _coded_sentences(doc, coded, res, policy, index, dialect):
         preds = []
         for c in cands:
             preds.append(PredicateExplanation(

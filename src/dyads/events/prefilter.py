@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from dyads.events.coder import _match, _patterns_for
+from dyads.events.dialect import OURS, Dialect
 from dyads.events.verbs import VerbDictionary
 
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "AUX", "PROPN", "ADJ"})
@@ -23,11 +24,13 @@ LEAD_SENTENCES = 2
 """The first sentences of a document always get entities (`time.dating` reads the story's lead)."""
 
 
-def may_hold_event(sent, verbs: VerbDictionary) -> bool:
+def may_hold_event(sent, verbs: VerbDictionary, dialect: Dialect = OURS) -> bool:
     """Whether a word of `sent` has a pattern that matches its parse (the coder's first test)."""
-    return any(t.pos_ in CANDIDATE_POS and _patterns_for(t, verbs) and _match(t, verbs) is not None for t in sent)
+    return any(t.pos_ in CANDIDATE_POS and _patterns_for(t, verbs, dialect) and _match(t, verbs, dialect) is not None
+               for t in sent)
 
 
-def event_spans(doc: Doc, verbs: VerbDictionary, lead: int = LEAD_SENTENCES) -> list[tuple[int, int]]:
+def event_spans(doc: Doc, verbs: VerbDictionary, lead: int = LEAD_SENTENCES,
+                dialect: Dialect = OURS) -> list[tuple[int, int]]:
     """Token ranges of the sentences that may hold an event, and of the lead (for `nlp.parse_pipe`)."""
-    return [(s.start, s.end) for i, s in enumerate(doc.sents) if i < lead or may_hold_event(s, verbs)]
+    return [(s.start, s.end) for i, s in enumerate(doc.sents) if i < lead or may_hold_event(s, verbs, dialect)]
