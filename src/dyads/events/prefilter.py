@@ -2,7 +2,7 @@
 
 Why: the entity recogniser is 40-50% of the parse, and on news most sentences hold no event (2.4%
 of the sentences of 100 Reuters articles did). A sentence can hold one only if a word of it has a
-pattern in the verb dictionary whose prepositions and slots are in its parse (`coder._match`, the
+pattern in the verb dictionary whose prepositions and slots are in its parse (`matching._match`, the
 coder's own first test; it reads tags, lemmas and dependencies, which are there before entities).
 The story's lead is always kept (an event's date falls back on it). What the other sentences lose
 is their entities (names of people, organisations, places, dates) and with them the actors,
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dyads.events.coder import _match, _patterns_for
 from dyads.events.dialect import OURS, Dialect
+from dyads.events.matching import _match, _patterns_for
 from dyads.events.verbs import VerbDictionary
 
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "AUX", "PROPN", "ADJ"})
