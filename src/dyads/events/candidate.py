@@ -29,6 +29,7 @@ class Candidate:
     modifiers: list[str] = field(default_factory=list)
     confidence: float = 0.9
     dropped: str | None = None  # why no event came of it
+    dropped_by: str | None = None  # the stage or named pass that dropped it (match, roles, meaning, SENTENCE_PASSES)
     slot_ids: set[int] = field(default_factory=set)  # tokens the pattern used as its slots
     content: Token | None = None  # the clause that is what was said ("said Y must ..."): its acts are the content
 

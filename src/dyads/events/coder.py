@@ -40,11 +40,20 @@ in the verb's phrases, negation through the dictionary's coding ontology, recipr
 pattern marks it, verbs only in the forms the dictionary lists, PETRARCH-1's comma clauses and
 one-sided events. Words a pattern needs before its verb and a source named by the pattern (`$`)
 with the subject as target are items of the patterns themselves.
-Modules beside this one: `dyads.events.meaning` (negation, modality, word sense of one predicate),
-`dyads.events.evaluation` (what a statement or a naming says of an actor: 111/051), and
-`dyads.events.filters` (the named passes, under an explicit `EventPolicy`, that decide which coded
-predicates are events of the table: one-sided statements, media and setting targets, sector words
-without a country, company news, background).
+This module runs those steps per sentence and makes events of what is kept (`code_events`, `explain`);
+the steps live beside it, one responsibility each: `dyads.events.matching` (1: which pattern a word
+fills), `dyads.events.roles` (2: actors of phrases, subjects, PETRARCH's named roles; the order in
+which places for a source and a target are tried is `_code_candidate` here), `dyads.events.meaning`
+(3: negation, modality, word sense of one predicate; `_finish_meaning` here applies it),
+`dyads.events.codes` (the code arithmetic of 3: intent, negation, refinement by content),
+`dyads.events.passes` (the named passes over a sentence's candidates: slots, speech, statements,
+content, PETRARCH-1's clauses, the events table, duplicates), `dyads.events.evaluation` (what a
+statement or a naming says of an actor: 111/051), `dyads.events.filters` (the passes of the events
+table, under an explicit `EventPolicy`: one-sided statements, media and setting targets, sector
+words without a country, company news, background), `dyads.events.lexicon` (the word lists they
+share) and `dyads.events.candidate` (the record they fill in). Every dropped candidate names the
+stage or pass that dropped it (`Candidate.dropped_by`: match, roles, meaning, a sentence pass, a
+filters pass), which `dyads explain` prints.
 Every sentence without an event gets a `NoEvent` naming each candidate and why it was dropped; every event gets a
 confidence in [0, 1] that drops for general patterns, inherited or pronoun sources, event nouns
 and fallback targets.
@@ -61,19 +70,14 @@ from spacy.tokens import Span as DocSpan
 
 from dyads.events.candidate import Candidate
 from dyads.events.codes import (
-    GENERIC_CODES,
     intent_code,
     negated_code,
-    protest_purpose,
-    protest_purpose_from_words,
-    refine_code,
 )
 from dyads.events.dialect import OURS, Dialect
 from dyads.events.filters import (
     DEFAULT_POLICY,
     EventPolicy,
     background_reason,
-    filter_candidates,
     main_country,
     passes_run,
     place_backed_sector,
@@ -83,14 +87,10 @@ from dyads.events.filters import (
 from dyads.events.lexicon import (
     _CLAUSE_DEPS,
     _RECIPIENT_PREPS,
-    _SUBJECTS,
     CONSULT_NOUN_ROOTS,
-    CONTENT_ROOTS,
     CONTENT_TARGET_ROOTS,
-    DOCUMENT_NOUNS,
     EVENT_CARRIERS,
     MUTUAL_FIGHT_WORDS,
-    ORDER_VERBS,
     PERSONAL_PRONOUNS,
     POSTURE_WORDS,
     SPEECH_VERBS,
@@ -108,13 +108,10 @@ from dyads.events.meaning import (
     verbal_attack,
 )
 from dyads.events.passes import (
-    _inside_clause_of,
-    _judged_statements,
-    _namings,
     _quoted_judgement,
-    _shared_targets,
-    _speech_acts,
     comma_clauses,
+    pass_named,
+    run_sentence_passes,
 )
 from dyads.events.roles import (
     _actor_tokens,
@@ -150,27 +147,28 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     first = light if light is not None and light.i < tok.i else tok
     cand.trigger = (first.i, max(m.last.i, tok.i) + 1)
     if p.code == NO_EVENT:
-        cand.dropped = "the pattern says this is not an event"
+        cand.dropped, cand.dropped_by = "the pattern says this is not an event", "match"
         return cand
     kids = {c.dep_ for c in tok.children}
     if tok.lemma_.lower() in WANT_VERBS and not (({"dobj", "obj"} & kids and "xcomp" in kids) or any(
             c.dep_ in {"ccomp", "xcomp"} and any(s.dep_ == "nsubj" for s in c.children) for c in tok.children)):
-        cand.dropped = "wanting to act oneself is intent, not an appeal"
+        cand.dropped, cand.dropped_by = "wanting to act oneself is intent, not an appeal", "meaning"
         return cand
     if dialect.modality and p.lemma == "hope" and p.code[:2] == "01" and any(
             c.dep_ == "xcomp" and not any(s.dep_ == "nsubj" for s in c.children) for c in tok.children):
-        cand.dropped = "hoping to act oneself is no comment on anyone"  # "rebels hoping to topple X"
+        cand.dropped, cand.dropped_by = "hoping to act oneself is no comment on anyone", "meaning"  # "rebels hoping to"
         return cand
     if dialect.modality and tok.lemma_.lower() == "add" and tok.pos_ == "VERB" and not any(
             c.dep_ in {"ccomp", "parataxis"} for c in tok.children) and tok.dep_ not in {"parataxis", "ccomp"}:
-        cand.dropped = "'add' with nothing said: adding a thing is no statement"
+        cand.dropped, cand.dropped_by = "'add' with nothing said: adding a thing is no statement", "meaning"
         return cand
     if dialect.modality and p.code[:2] == "14" and tok.lemma_.lower() in {"demonstrate", "rally", "march"} and any(
             c.dep_ in {"dobj", "obj", "ccomp"} and c.i not in index for c in tok.children) and not p.obj:
         cand.dropped = "a protest verb with an object is another sense ('demonstrated its commitment')"
+        cand.dropped_by = "meaning"
         return cand
     if dialect.modality and tok.lemma_.lower() == "help" and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
-        cand.dropped = "help to do something: the act helped with is coded, not aid"
+        cand.dropped, cand.dropped_by = "help to do something: the act helped with is coded, not aid", "meaning"
         return cand
     if not p.preps and p.obj is None:
         cand.confidence -= 0.15
@@ -380,7 +378,7 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
         table = vd.negations if dialect.dictionary_negations else None
         code = table.get(cand.code or "") if table else negated_code(cand.code or "")
         if code is None or neg.startswith("under"):
-            cand.dropped = f"{neg}: not the positive event"
+            cand.dropped, cand.dropped_by = f"{neg}: not the positive event", "meaning"
             return cand
         cand.modifiers.append(f"{neg} -> {code}")
         cand.code = code
@@ -392,7 +390,7 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
         cand.code = "190"
     mode, word = modality(clause_verb)
     if mode == "modal" and dialect.modality:
-        cand.dropped = f"hypothetical ('{word}')"
+        cand.dropped, cand.dropped_by = f"hypothetical ('{word}')", "meaning"
         return cand
     cooperative = "03" <= (cand.code or "")[:2] <= "08"
     if mode == "threat" and not cand.negated and dialect.modality:
@@ -447,7 +445,8 @@ def _ontology_entry(res: Resources, code: str) -> CameoCode:
 
 def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
                     policy: EventPolicy = DEFAULT_POLICY, dialect: Dialect = OURS) -> list[Candidate]:
-    """Every predicate of a sentence with its coding or the reason it was dropped."""
+    """Every predicate of a sentence with its coding or the reason it was dropped: each word's pattern
+    (`matching`), roles and meaning (`_code_candidate`), then the sentence passes (`passes.SENTENCE_PASSES`)."""
     out: list[Candidate] = []
     deleted = comma_clauses(sent, dialect.comma_clauses) if dialect.comma_clauses else set()
     if deleted:  # PETRARCH-1: a deleted clause holds neither predicates nor actors
@@ -456,7 +455,8 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
         if tok.pos_ not in {"VERB", "NOUN", "AUX", "PROPN", "ADJ"}:
             continue
         if tok.i in deleted and _patterns_for(tok, vd, dialect):
-            out.append(Candidate(tok, dropped="inside a comma-delimited clause (deleted, PETRARCH's comma_* options)"))
+            out.append(Candidate(tok, dropped="inside a comma-delimited clause (deleted, PETRARCH's comma_* options)",
+                                 dropped_by="comma_clauses"))
             continue
         if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "compound" and tok.head.lemma_.lower() not in EVENT_CARRIERS:
             continue  # a modifier of another noun ("riot police", "aid groups", "bomb attack") is no event
@@ -464,118 +464,13 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
             continue
         m = _match(tok, vd, dialect)
         if m is None:
-            out.append(Candidate(tok, dropped="no pattern of this word matches here"))
+            out.append(Candidate(tok, dropped="no pattern of this word matches here", dropped_by="match"))
             continue
-        out.append(_code_candidate(tok, m, index, vd, dialect))
-    # a noun that fills a slot of another pattern is part of that act ("lodged a protest with")
-    # (with PETRARCH's dictionaries even when that pattern found no actors: "allowed to leave" is one phrase)
-    # ("wire" in "wire tap" and "tap" in "wire * TAP" claim each other: neither is dropped for the other)
-    for c in out:
-        if not c.dropped and any(o is not c and (not o.dropped or (not dialect.modality and o.pattern is not None))
-                                 and c.token.i in o.slot_ids and o.token.i not in c.slot_ids for o in out):
-            c.dropped = "part of the pattern of another predicate"
-    if dialect.modality:
-        _speech_acts(out, index)
-        _judged_statements(out, index)
-        _namings(out, index)
-    # reported speech: the statement verb is coded only when nothing was coded from what was said (our rule;
-    # PETRARCH codes both)
-    coded = [c for c in out if not c.dropped] if dialect.modality else []
-    for c in coded:
-        if c.pattern is not None and c.pattern.specificity[0] == 0 and c.code == "010" and (
-                c.token.lemma_.lower() in SPEECH_VERBS or c.token.lemma_.lower() in DOCUMENT_NOUNS):
-            # not when what was said made it a demand or appeal; a statement "calling on X to" is that appeal
-            inner = {t.i for t in c.token.subtree} - {c.token.i}
-            if any(o is not c and not o.dropped and o.token.i in inner for o in coded):
-                c.dropped = "statement verb: the reported content was coded instead"
-    # PETRARCH: a statement coded with its target from what was said is the event; what was said is its content
-    for c in out:
-        if not c.dropped and "target from what was said" in c.modifiers:
-            said = {t.i for x in c.token.children if x.dep_ == "ccomp" and x.i > c.token.i for t in x.subtree}
-            for o in out:
-                if o is not c and not o.dropped and o.token.i in said:
-                    o.dropped = f"content of the statement '{c.token.text}'"
-    # what is appealed for, demanded, intended, threatened or refused is not itself an act;
-    # it refines the code ("urged X to release" -> 0253, "agreed to resign" -> 0341)
-    coded = [c for c in out if not c.dropped]
-    for c in coded:
-        # an accusation's content is what is alleged ("accused X of shelling"); an accord (019) what is
-        # agreed ("agreed that they should cooperate"); both with our meaning rules only
-        takes_content = (c.code or "")[:2] in CONTENT_ROOTS or (
-            (c.code or "")[:3] in {"112", "019"} and dialect.modality)
-        if not takes_content or (c.token.lemma_.lower() in SPEECH_VERBS and not c.modifiers):
-            continue
-        head = _light_verb(c.token) or c.token
-        # not the subject, nor a coordinated act ("condemned the attack and promised aid")
-        subj = {t.i for s in head.children if s.dep_ in _SUBJECTS | {"conj"} for t in s.subtree}
-        region = {t.i for t in (c.content or head).subtree} - subj - {c.token.i}
-        inner = [o for o in out if o is not c and o.token.i in region and o.pattern is not None
-                 and o.pattern.code != NO_EVENT and not (o.dropped or "").startswith("content of")]
-        if c.code == "019" and not any("04" <= o.pattern.code[:2] <= "08" for o in inner if o.pattern
-                                       and o.token.pos_ == "VERB"):
-            continue  # agreeing that something is so: an opinion, and what it is about stays its own event
-        ordered_act = next((o for o in sorted(inner, key=lambda o: o.token.i) if o.pattern and (
-            "06" <= o.pattern.code[:2] <= "08" or "14" <= o.pattern.code[:2] <= "20")), None)
-        if (dialect.modality and ordered_act is not None and c.code == "100" and ordered_act.pattern is not None
-                and c.token.lemma_.lower() in ORDER_VERBS):
-            # an order for a material act is that act, done by whoever gave the order
-            c.code = ordered_act.code if ordered_act.code and not ordered_act.negated else ordered_act.pattern.code
-            c.modifiers.append(f"ordered '{ordered_act.token.text}' -> {c.code}")
-            if ordered_act.target:
-                c.target = [a for a in ordered_act.target if a not in c.source] or c.target
-        elif inner and dialect.modality and c.code in GENERIC_CODES and (c.pattern is None or
-                                                                    c.pattern.specificity[0] <= 1):
-            # the first content that says more (an intent inside it only when nothing else does)
-            ordered = sorted(inner, key=lambda o: ((o.pattern.code[:2] == "03") if o.pattern else True, o.token.i))
-            first, new = ordered[0], c.code or ""
-            if (c.code or "")[:2] == "14":  # what the protest is for: any content that says it
-                new = protest_purpose(new, [x for o in ordered for x in (o.code or "", o.pattern.code if o.pattern
-                                                                            else "")])
-            else:  # the first refinement, or a later one that narrows it ("ask to help finance": 023 -> 0231)
-                for o in ordered:
-                    if (o.dropped or "").lower().startswith(("hypothetical ('if", "hypothetical ('unless")):
-                        continue  # "willing to send arms if it is attacked": the attack is not asked for
-                    cand_code = refine_code(c.code or "", o.pattern.code if o.pattern else "")
-                    if o.negated and (c.code or "")[:2] == "03" and (o.code or "")[:2] == "12":
-                        cand_code = o.code or cand_code  # "vowed not to return the land": a refusal
-                    if cand_code != c.code and (new == c.code or (cand_code.startswith(new) and cand_code != new)):
-                        first, new = o, cand_code
-            if new != c.code:
-                c.modifiers.append(f"content '{first.token.text}' ({first.pattern.code if first.pattern else ''})"
-                                   f" -> {new}")
-                c.code = new
-        if dialect.modality and c.code in {"141", "142", "143", "144", "145"} and (c.pattern is None or
-                                                                          c.pattern.specificity[0] <= 1):
-            new = protest_purpose_from_words(c.code, [c.token.doc[i].lemma_.lower() for i in sorted(region)])
-            if new != c.code:
-                c.modifiers.append(f"purpose words -> {new}")
-                c.code = new
-        for o in inner:
-            if not o.dropped:
-                o.dropped = f"content of '{c.token.text}' ({c.code}), not an act of its own"
-                if not c.target:  # "an intention to send arms to X": the target is X
-                    c.target = [a for a in o.target if a not in c.source]
-    # PETRARCH-1: a verb inside the clause of a verb coded in the sentence is coded only with a target
-    if dialect.petrarch_one_sided and not dialect.require_target:
-        for c in sorted(out, key=lambda c: len(list(c.token.ancestors))):
-            if c.dropped or c.target:
-                continue
-            over = next((o for o in out if o is not c and not o.dropped and o.token.i != c.token.i
-                         and _inside_clause_of(c.token, o.token)), None)
-            if over is not None:
-                c.dropped = f"no target, inside the clause of the coded '{over.token.text}' (PETRARCH-1)"
-    if dialect.modality:  # our conventions for the events table (dyads.events.filters); PETRARCH's have their own
-        _shared_targets(out)
-        filter_candidates(out, policy)
-    # one event per act: the same code and dyad twice in a sentence is one event
-    seen: set[tuple] = set()
-    for c in out:
-        if c.dropped or c.trigger is None:
-            continue
-        key = (c.code, tuple(a.code for a in c.source), tuple(a.code for a in c.target))
-        if key in seen:
-            c.dropped = "duplicate of an event already coded in this sentence"
-        seen.add(key)
+        c = _code_candidate(tok, m, index, vd, dialect)
+        if c.dropped and c.dropped_by is None:
+            c.dropped_by = "roles"
+        out.append(c)
+    run_sentence_passes(out, index, dialect, policy)
     return out
 
 
@@ -617,6 +512,7 @@ def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: Even
                 c.dropped = background_reason(date, precision, article.publication_date, policy) or \
                     place_bare_sectors(c, location, home, policy) or place_force_target(c, location, policy)
                 if c.dropped:
+                    c.dropped_by = pass_named(c.dropped, "placing")
                     continue
             kept.append(_Placed(c, date, precision, date_text, location))
         yield s_i, sent, cands, kept
@@ -697,6 +593,7 @@ class PredicateExplanation:
     notes: list[str]
     dropped: str | None
     passes: list[str] = field(default_factory=list)  # for a kept one: the named passes it went through
+    dropped_by: str | None = None  # for a dropped one: the stage or named pass that dropped it
 
 
 @dataclass
@@ -723,7 +620,7 @@ def explain(doc: Doc, coded: CodedArticle, res: Resources, policy: EventPolicy =
                 pattern=f"{c.pattern.source} {c.pattern.text} -> {c.pattern.code}" if c.pattern else None,
                 code=c.code, source=[a.code or "" for a in c.source], target=[a.code or "" for a in c.target],
                 notes=list(c.modifiers), dropped=c.dropped,
-                passes=[] if c.dropped or c.code is None else kept_by,
+                passes=[] if c.dropped or c.code is None else kept_by, dropped_by=c.dropped_by if c.dropped else None,
             ))
         actors = sorted({f"{index[t.i].text} [{index[t.i].code}]" for t in sent if t.i in index})
         out.append(SentenceExplanation(s_i, sent.text.strip(), actors, preds))
@@ -740,7 +637,8 @@ def format_explanation(sentences: list[SentenceExplanation]) -> str:
             lines.append("    no predicate in the verb dictionary")
         for p in s.predicates:
             roles = f"{','.join(p.source) or '-'} -> {','.join(p.target) or '-'}"
-            what = f"{p.code} {roles}" if not p.dropped else f"dropped: {p.dropped}"
+            by = f" by {p.dropped_by}" if p.dropped_by and not p.dropped.startswith(f"{p.dropped_by}:") else ""
+            what = f"{p.code} {roles}" if not p.dropped else f"dropped{by}: {p.dropped}"
             notes = f" ({'; '.join(p.notes)})" if p.notes else ""
             lines.append(f"    '{p.trigger}' {p.pattern or 'no matching pattern'}: {what}{notes}")
     return "\n".join(lines)

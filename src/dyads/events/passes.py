@@ -10,18 +10,25 @@ table (one-sided statements, media, settings, sectors, business) are `dyads.even
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from dyads.events.candidate import Candidate
+from dyads.events.codes import GENERIC_CODES, protest_purpose, protest_purpose_from_words, refine_code
+from dyads.events.dialect import Dialect
 from dyads.events.evaluation import NAMING_VERBS, naming_content, naming_target, quoted_judgement, speech_target
-from dyads.events.lexicon import _SUBJECTS, SPEECH_VERBS
+from dyads.events.filters import PASSES as FILTER_PASS_LIST
+from dyads.events.filters import EventPolicy, filter_candidates
+from dyads.events.lexicon import _SUBJECTS, CONTENT_ROOTS, DOCUMENT_NOUNS, ORDER_VERBS, SPEECH_VERBS
+from dyads.events.matching import _light_verb
 from dyads.events.meaning import (
     INTENT_AUX,
     MODAL_AUX,
 )
 from dyads.events.roles import _actors_in
-from dyads.events.verbs import VerbPattern
+from dyads.events.verbs import NO_EVENT, VerbPattern
 from dyads.models import Actor, Quote
 
 
@@ -182,3 +189,198 @@ def _quoted_judgement(sent: DocSpan, cands: list[Candidate], quotes: list[Quote]
     return [Candidate(head, pattern=pattern, code=code, source=[speaker], target=target,
                       trigger=(head.i, head.i + 1), confidence=0.6,
                       modifiers=[f"said in a quotation by '{quote.speaker.text}', judges '{target[0].text}'"])]
+
+
+FILTER_PASSES = frozenset(name for name, _ in FILTER_PASS_LIST)
+
+
+# ---------------------------------------------------------------------------- the sentence passes, in order
+
+
+def _slot_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
+    """A noun that fills a slot of another pattern is part of that act, not one of its own."""
+    # a noun that fills a slot of another pattern is part of that act ("lodged a protest with")
+    # (with PETRARCH's dictionaries even when that pattern found no actors: "allowed to leave" is one phrase)
+    # ("wire" in "wire tap" and "tap" in "wire * TAP" claim each other: neither is dropped for the other)
+    for c in out:
+        if not c.dropped and any(o is not c and (not o.dropped or (not dialect.modality and o.pattern is not None))
+                                 and c.token.i in o.slot_ids and o.token.i not in c.slot_ids for o in out):
+            c.dropped = "part of the pattern of another predicate"
+
+
+def _speech_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
+    """Our reading of what a statement says: its addressee, a judgement of an actor, a naming."""
+    _speech_acts(out, index)
+    _judged_statements(out, index)
+    _namings(out, index)
+
+
+def _statement_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
+    """A statement verb is coded only when nothing was coded from what was said."""
+    # reported speech: the statement verb is coded only when nothing was coded from what was said (our rule;
+    # PETRARCH codes both)
+    coded = [c for c in out if not c.dropped] if dialect.modality else []
+    for c in coded:
+        if c.pattern is not None and c.pattern.specificity[0] == 0 and c.code == "010" and (
+                c.token.lemma_.lower() in SPEECH_VERBS or c.token.lemma_.lower() in DOCUMENT_NOUNS):
+            # not when what was said made it a demand or appeal; a statement "calling on X to" is that appeal
+            inner = {t.i for t in c.token.subtree} - {c.token.i}
+            if any(o is not c and not o.dropped and o.token.i in inner for o in coded):
+                c.dropped = "statement verb: the reported content was coded instead"
+
+
+def _said_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
+    """PETRARCH: a statement coded with its target from what was said is the event, what was said its content."""
+    # PETRARCH: a statement coded with its target from what was said is the event; what was said is its content
+    for c in out:
+        if not c.dropped and "target from what was said" in c.modifiers:
+            said = {t.i for x in c.token.children if x.dep_ == "ccomp" and x.i > c.token.i for t in x.subtree}
+            for o in out:
+                if o is not c and not o.dropped and o.token.i in said:
+                    o.dropped = f"content of the statement '{c.token.text}'"
+
+
+def _content_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
+    """What is appealed for, demanded, intended, threatened or refused refines the code, and is no act."""
+    # what is appealed for, demanded, intended, threatened or refused is not itself an act;
+    # it refines the code ("urged X to release" -> 0253, "agreed to resign" -> 0341)
+    coded = [c for c in out if not c.dropped]
+    for c in coded:
+        # an accusation's content is what is alleged ("accused X of shelling"); an accord (019) what is
+        # agreed ("agreed that they should cooperate"); both with our meaning rules only
+        takes_content = (c.code or "")[:2] in CONTENT_ROOTS or (
+            (c.code or "")[:3] in {"112", "019"} and dialect.modality)
+        if not takes_content or (c.token.lemma_.lower() in SPEECH_VERBS and not c.modifiers):
+            continue
+        head = _light_verb(c.token) or c.token
+        # not the subject, nor a coordinated act ("condemned the attack and promised aid")
+        subj = {t.i for s in head.children if s.dep_ in _SUBJECTS | {"conj"} for t in s.subtree}
+        region = {t.i for t in (c.content or head).subtree} - subj - {c.token.i}
+        inner = [o for o in out if o is not c and o.token.i in region and o.pattern is not None
+                 and o.pattern.code != NO_EVENT and not (o.dropped or "").startswith("content of")]
+        if c.code == "019" and not any("04" <= o.pattern.code[:2] <= "08" for o in inner if o.pattern
+                                       and o.token.pos_ == "VERB"):
+            continue  # agreeing that something is so: an opinion, and what it is about stays its own event
+        ordered_act = next((o for o in sorted(inner, key=lambda o: o.token.i) if o.pattern and (
+            "06" <= o.pattern.code[:2] <= "08" or "14" <= o.pattern.code[:2] <= "20")), None)
+        if (dialect.modality and ordered_act is not None and c.code == "100" and ordered_act.pattern is not None
+                and c.token.lemma_.lower() in ORDER_VERBS):
+            # an order for a material act is that act, done by whoever gave the order
+            c.code = ordered_act.code if ordered_act.code and not ordered_act.negated else ordered_act.pattern.code
+            c.modifiers.append(f"ordered '{ordered_act.token.text}' -> {c.code}")
+            if ordered_act.target:
+                c.target = [a for a in ordered_act.target if a not in c.source] or c.target
+        elif inner and dialect.modality and c.code in GENERIC_CODES and (c.pattern is None or
+                                                                    c.pattern.specificity[0] <= 1):
+            # the first content that says more (an intent inside it only when nothing else does)
+            ordered = sorted(inner, key=lambda o: ((o.pattern.code[:2] == "03") if o.pattern else True, o.token.i))
+            first, new = ordered[0], c.code or ""
+            if (c.code or "")[:2] == "14":  # what the protest is for: any content that says it
+                new = protest_purpose(new, [x for o in ordered for x in (o.code or "", o.pattern.code if o.pattern
+                                                                            else "")])
+            else:  # the first refinement, or a later one that narrows it ("ask to help finance": 023 -> 0231)
+                for o in ordered:
+                    if (o.dropped or "").lower().startswith(("hypothetical ('if", "hypothetical ('unless")):
+                        continue  # "willing to send arms if it is attacked": the attack is not asked for
+                    cand_code = refine_code(c.code or "", o.pattern.code if o.pattern else "")
+                    if o.negated and (c.code or "")[:2] == "03" and (o.code or "")[:2] == "12":
+                        cand_code = o.code or cand_code  # "vowed not to return the land": a refusal
+                    if cand_code != c.code and (new == c.code or (cand_code.startswith(new) and cand_code != new)):
+                        first, new = o, cand_code
+            if new != c.code:
+                c.modifiers.append(f"content '{first.token.text}' ({first.pattern.code if first.pattern else ''})"
+                                   f" -> {new}")
+                c.code = new
+        if dialect.modality and c.code in {"141", "142", "143", "144", "145"} and (c.pattern is None or
+                                                                          c.pattern.specificity[0] <= 1):
+            new = protest_purpose_from_words(c.code, [c.token.doc[i].lemma_.lower() for i in sorted(region)])
+            if new != c.code:
+                c.modifiers.append(f"purpose words -> {new}")
+                c.code = new
+        for o in inner:
+            if not o.dropped:
+                o.dropped = f"content of '{c.token.text}' ({c.code}), not an act of its own"
+                if not c.target:  # "an intention to send arms to X": the target is X
+                    c.target = [a for a in o.target if a not in c.source]
+
+
+def _petrarch1_clause_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect,
+                           policy: EventPolicy) -> None:
+    """PETRARCH-1: a verb inside the clause of a coded verb is coded only with a target."""
+    for c in sorted(out, key=lambda c: len(list(c.token.ancestors))):
+        if c.dropped or c.target:
+            continue
+        over = next((o for o in out if o is not c and not o.dropped and o.token.i != c.token.i
+                     and _inside_clause_of(c.token, o.token)), None)
+        if over is not None:
+            c.dropped = f"no target, inside the clause of the coded '{over.token.text}' (PETRARCH-1)"
+
+
+def _table_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
+    """Our conventions for the events table (shared targets, then `dyads.events.filters`' passes)."""
+    _shared_targets(out)
+    filter_candidates(out, policy)
+
+
+def _duplicate_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
+    """One event per act: the same code and dyad twice in a sentence is one event."""
+    # one event per act: the same code and dyad twice in a sentence is one event
+    seen: set[tuple] = set()
+    for c in out:
+        if c.dropped or c.trigger is None:
+            continue
+        key = (c.code, tuple(a.code for a in c.source), tuple(a.code for a in c.target))
+        if key in seen:
+            c.dropped = "duplicate of an event already coded in this sentence"
+        seen.add(key)
+
+
+def _ours(dialect: Dialect) -> bool:
+    return dialect.modality
+
+
+def _always(dialect: Dialect) -> bool:
+    return True
+
+
+def _petrarch1_one_sided(dialect: Dialect) -> bool:
+    return dialect.petrarch_one_sided and not dialect.require_target
+
+
+SentencePass = Callable[[list[Candidate], dict[int, Actor], Dialect, EventPolicy], None]
+
+SENTENCE_PASSES: tuple[tuple[str, str, SentencePass, Callable[[Dialect], bool]], ...] = (
+    ("slot", "not a word that fills a slot of another predicate's pattern", _slot_pass, _always),
+    ("speech", "what a statement says of whom: its addressee, a judgement, a naming (ours)", _speech_pass, _ours),
+    ("statement", "a statement verb yields to the acts coded from what was said (ours)", _statement_pass, _ours),
+    ("said", "not the content of a statement coded with its target (PETRARCH)", _said_pass, _always),
+    ("content", "not the content of an appeal, demand, intent, threat or refusal, which it refines", _content_pass,
+     _always),
+    ("petrarch1_clause", "a verb with no target is not inside the clause of a coded verb (PETRARCH-1)",
+     _petrarch1_clause_pass, _petrarch1_one_sided),
+    ("table", "the events table's passes (dyads.events.filters.PASSES; ours)", _table_pass, _ours),
+    ("duplicate", "not the same code and dyad as an event already coded in the sentence", _duplicate_pass, _always),
+)
+"""The passes over a sentence's candidates in the order they run: name, what keeping a candidate means, the
+pass, and in which dialects it runs."""
+
+
+def pass_named(reason: str, default: str) -> str:
+    """The pass a drop reason names: one of `dyads.events.filters.PASSES` when the reason starts with its name
+    ("poll: ..."), else `default` (the pass that ran)."""
+    name = reason.split(":", 1)[0]
+    return name if name in FILTER_PASSES else default
+
+
+def run_sentence_passes(out: list[Candidate], index: dict[int, Actor], dialect: Dialect,
+                        policy: EventPolicy) -> None:
+    """Run `SENTENCE_PASSES` that `dialect` has over a sentence's candidates; each candidate a pass drops
+    gets the pass's name in `dropped_by`."""
+    for name, _, run, runs_in in SENTENCE_PASSES:
+        if not runs_in(dialect):
+            continue
+        live = [c for c in out if not c.dropped]
+        run(out, index, dialect, policy)
+        for c in live:
+            if c.dropped:
+                c.dropped_by = pass_named(c.dropped, name)
