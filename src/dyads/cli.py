@@ -116,9 +116,13 @@ def _note_wanted_dialect(cmd: str, dict_dirs, dialect: str, verbs=None) -> None:
     if not dict_dirs:
         return
     if verbs is None:
+        from dyads.actors import DictionaryError
         from dyads.events.verbs import load_verb_dictionary
 
-        verbs = load_verb_dictionary(dict_dirs, default=False)
+        try:
+            verbs = load_verb_dictionary(dict_dirs, default=False)
+        except (DictionaryError, ValueError, OSError):
+            return  # an unreadable dictionary is the coding run's error to report, where it always was
     wanted = {w for w in verbs.dialects.values() if w != dialect}
     for w in sorted(wanted):
         _err(f"{cmd}: the verb patterns of --dict were written for the {w} dialect, coded here in {dialect}; "

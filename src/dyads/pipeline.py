@@ -124,7 +124,7 @@ class Coder:
         self.options: dict | None = None if resources is not None else {
             "dict_dirs": tuple(str(d) for d in dict_dirs), "default_dict": default_dict,
             "stages": self.stages, "model": model, "policy": policy, "selective_ner": selective_ner,
-            "dialect": dialect}
+            "dialect": None if dialect == OURS else dialect}
         self.nlp = load_nlp(model)
         self.resources = resources or Resources.load(dict_dirs, default_dict)
         self.timer = StageTimer()
@@ -144,7 +144,7 @@ class Coder:
         other = copy.copy(self)
         other.dialect = dialect
         if self.options is not None:
-            other.options = {**self.options, "dialect": dialect}
+            other.options = {**self.options, "dialect": None if dialect == OURS else dialect}
         return other
 
     def _ner_spans(self, doc: Doc) -> list[tuple[int, int]]:
