@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from dyads.events.coder import intent_code, negated_code
+from dyads.events.codes import intent_code, negated_code
 from dyads.events.verbs import NO_EVENT, VerbDictionary, parse_pattern, read_verbs
 from dyads.ontology import load_ontology
 
@@ -111,7 +111,7 @@ def test_every_sentence_without_event_explains_itself(coder):
 
 
 def test_content_refines_generic_codes():
-    from dyads.events.coder import refine_code
+    from dyads.events.codes import refine_code
 
     assert refine_code("020", "0841") == "0253"  # appeal for release
     assert refine_code("100", "087") == "1056"  # demand de-escalation
@@ -185,7 +185,7 @@ def test_quantities_protest_purposes_and_force_posture(coder):
 
 
 def test_accusations_and_protests_refined_by_their_content():
-    from dyads.events.coder import protest_purpose, refine_code
+    from dyads.events.codes import protest_purpose, refine_code
 
     assert refine_code("112", "194") == "1123"  # accused of shelling: accuse of aggression
     assert refine_code("112", "1822") == "1122"  # accused of torture: human rights abuse
@@ -242,7 +242,7 @@ def test_decisions_objects_of_allowing_and_weapons(coder):
 
 
 def test_protest_purpose_words_and_rejected_appeals():
-    from dyads.events.coder import protest_purpose_from_words, refine_code
+    from dyads.events.codes import protest_purpose_from_words, refine_code
 
     assert protest_purpose_from_words("143", ["worker", "stop", "work", "over", "bill"]) == "1432"
     assert protest_purpose_from_words("144", ["press", "demand", "for", "freedom"]) == "1443"
@@ -284,7 +284,7 @@ def test_a_participle_coordinated_with_a_finite_verb_has_its_noun_as_subject():
     import spacy
     from spacy.tokens import Doc
 
-    from dyads.events.coder import _is_passive, _subject
+    from dyads.events.roles import _is_passive, _subject
 
     words = ["Doctors", "from", "groups", "donated", "and", "delivered", "goods", "."]
     heads = [0, 0, 1, 2, 3, 3, 5, 0]

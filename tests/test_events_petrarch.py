@@ -11,7 +11,10 @@ import dataclasses
 
 import pytest
 
+from dyads.events.dialect import Dialect, dialect_named
 from dyads.events.verbs import VerbDictionary, format_pattern, parse_pattern
+
+DIALECT_FIELDS = {f.name for f in dataclasses.fields(Dialect)}
 
 
 @pytest.fixture(scope="module")
@@ -22,14 +25,17 @@ def base_resources():
 
 
 def make_coder(base_resources, lines: list[tuple[str, str]], **options):
-    """A Coder with our actors and only the given patterns (PETRARCH-style options as keywords)."""
+    """A Coder with our actors and only the given patterns: keywords that are rules of a `Dialect` make the
+    dialect it codes in (our rules otherwise), the others data of the verb dictionary (`negations`, ...)."""
     from dyads import Coder
 
-    vd = VerbDictionary(**options)
+    dialect = Dialect(name="test", **{k: v for k, v in options.items() if k in DIALECT_FIELDS})
+    vd = VerbDictionary(**{k: v for k, v in options.items() if k not in DIALECT_FIELDS})
     for n, (pattern, code) in enumerate(lines, 1):
         for p in parse_pattern(pattern, code, {}, f"test:{n}", order=n):
             vd.add(p)
-    return Coder(stages=("actors", "events"), resources=dataclasses.replace(base_resources, verbs=vd))
+    return Coder(stages=("actors", "events"), resources=dataclasses.replace(base_resources, verbs=vd),
+                 dialect=dialect)
 
 
 def events(coder, text: str) -> set[tuple[str, str, str]]:
@@ -65,10 +71,15 @@ def test_a_pattern_that_names_the_negation_codes_it(base_resources):
 
 def test_negation_table_of_the_dictionary(base_resources):
     c = make_coder(base_resources, [("clash with", "110")], require_target=True, modality=False,
-                   negations={"110": "050"})
+                   dictionary_negations=True, negations={"110": "050"})
     assert events(c, "Russia did not clash with France.") == {("050", "RUS", "FRA")}
-    plain = make_coder(base_resources, [("clash with", "110")], require_target=True, modality=False)
+    plain = make_coder(base_resources, [("clash with", "110")], require_target=True, modality=False,
+                       dictionary_negations=True)
     assert events(plain, "Russia did not clash with France.") == set()  # a negated conflict is no event
+    # the table is data of the dictionary: a dialect that does not read it (ours) keeps its own rule
+    ours = make_coder(base_resources, [("clash with", "110")], require_target=True, modality=False,
+                      negations={"110": "050"})
+    assert events(ours, "Russia did not clash with France.") == set()
 
 
 def test_named_source_phrase_makes_the_subject_the_target(base_resources):
@@ -85,10 +96,15 @@ def test_agentless_passive_takes_its_source_from_the_verbs_phrases(base_resource
 
 
 def test_listed_verb_forms_restrict_the_head(base_resources):
+    forms = {"depart": frozenset({"depart", "departs", "departed", "departing"})}
     c = make_coder(base_resources, [("depart from", "040")], require_target=True, modality=False,
-                   surface_forms={"depart": frozenset({"depart", "departs", "departed", "departing"})})
+                   listed_forms=True, surface_forms=forms)
     assert events(c, "Egypt departs from Libya.") == {("040", "EGY", "LBY")}
     assert events(c, "Egypt departes from Libya.") == set()
+    # the forms are data of the dictionary: our dialect recognises any form the lemmatiser maps
+    ours = make_coder(base_resources, [("depart from", "040")], require_target=True, modality=False,
+                      surface_forms=forms)
+    assert events(ours, "Egypt departes from Libya.") == {("040", "EGY", "LBY")}
 
 
 def test_reciprocity_only_where_the_dictionary_says(base_resources):
@@ -159,7 +175,10 @@ def _petrarch_coder(base_resources, tmp_path, block: str):
     path = tmp_path / "verbs.txt"
     path.write_text(block, encoding="utf-8")
     vd = read_petrarch_verbs(path)
-    return vd, Coder(stages=("actors", "events"), resources=dataclasses.replace(base_resources, verbs=vd))
+    dialect = dialect_named(vd.wanted_dialect())  # a TABARI-format block: PETRARCH-1's
+    assert dialect.name == "petrarch1"
+    return vd, Coder(stages=("actors", "events"), resources=dataclasses.replace(base_resources, verbs=vd),
+                     dialect=dialect)
 
 
 def test_target_before_the_words_before_the_verb_and_skipped_phrase(base_resources, tmp_path):

@@ -11,6 +11,7 @@ from dyads.dictionaries.petrarch import (
     read_petrarch_actors,
     read_petrarch_verbs,
 )
+from dyads.events.dialect import dialect_named
 
 _ROOT = Path(__file__).resolve().parents[1]
 # ../shared beside the repository (a worktree sits one level deeper)
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.skipif(not VALID.is_dir(), reason="../shared/eval/petra
 def test_validation_verbs_blocks_patterns_and_reverse_codes():
     stats = VerbImportStats()
     vd = read_petrarch_verbs(VALID / "PETR_Validate_verbs_2_02.txt", stats)
-    assert stats.verbs > 100 and len(vd) > 1000 and vd.require_target
+    assert stats.verbs > 100 and len(vd) > 1000 and vd.wanted_dialect() == "petrarch2"  # CAMEO.2.0 format
     left = vd.get("left")
     assert left and left[0].code == "042" and left[0].reverse == "043"
     agree = vd.get("agree")
@@ -165,6 +166,14 @@ def test_validation_2_02_imports_loads_and_codes(tmp_path):
     coded = Coder(stages=("actors", "events"), dict_dirs=[tmp_path], default_dict=False).code(
         "The Nasgul said on Friday that an arms embargo against Mordor would not work.", date="1995-01-05")
     assert "+++" in {a.code for a in coded.actors}
+    # the import names the dialect its patterns were written for; coding in it gives the record's event (2.02's
+    # first record, its expected 050 ARN -> GON)
+    assert f"--dict {tmp_path} --dialect petrarch2" in output
+    petrarch2 = Coder(stages=("actors", "events"), dict_dirs=[tmp_path], default_dict=False,
+                      dialect=dialect_named("petrarch2"))
+    coded = petrarch2.code("Arnor is about to restore full diplomatic ties with Gondor almost five years after "
+                           "crowds trashed its embassy.", date="2008-08-01")
+    assert [(e.cameo, e.source[0].code, e.target[0].code) for e in coded.events] == [("050", "ARN", "GON")]
 
 
 @pytest.mark.slow
@@ -190,9 +199,12 @@ def test_phoenix_imports_loads_and_codes(tmp_path):
     assert [(e.code, str(e.valid_from), str(e.valid_until)) for e in guehenno] == [("IGOUNO", "2000-01-01",
                                                                                       "2008-08-01")]
     assert not [e for e in d.actors if "[" in e.phrase or "\t" in e.phrase]
-    coded = Coder(stages=("actors",), dict_dirs=[tmp_path], default_dict=False).code(
-        "Kamal Ganzouri met Shimon Peres.", date="2012-02-05")
+    coder = Coder(stages=("actors", "coref", "events"), dict_dirs=[tmp_path], default_dict=False,
+                  dialect=dialect_named("petrarch2"))  # what the import says to code with
+    coded = coder.code("Kamal Ganzouri met Shimon Peres.", date="2012-02-05")
     assert {a.code for a in coded.actors} >= {"EGYELI"}
+    coded = coder.code("Egypt criticized Israel on Tuesday.", date="2014-05-20")
+    assert [(e.cameo, e.source[0].code, e.target[0].code) for e in coded.events] == [("111", "EGY", "ISR")]
 
 
 # ---------------------------------------------------------------- hand-written PETRARCH snippets

@@ -100,6 +100,35 @@ def _db_option(f):
                         help="DuckDB database (default: $DYADS_DB, else ./dyads.duckdb).")(f)
 
 
+def _dialect_option(f):
+    from dyads.events.dialect import DIALECTS
+
+    return click.option(
+        "--dialect", type=click.Choice(list(DIALECTS)), default="ours", show_default=True,
+        help="The rules sentences are read by: ours, or PETRARCH-1's / PETRARCH-2's for their dictionaries "
+             "(dyads.events.dialect). A --dict directory never changes them.")(f)
+
+
+def _note_wanted_dialect(cmd: str, dict_dirs, dialect: str, verbs=None) -> None:
+    """Say so when a --dict directory's verb patterns were written for another dialect than the one in use
+    (a note, not an error: coding PETRARCH's patterns by our rules is allowed, only not silently). `verbs`:
+    the loaded verb dictionary, if there is one (else the --dict directories' verb files are read)."""
+    if not dict_dirs:
+        return
+    if verbs is None:
+        from dyads.actors import DictionaryError
+        from dyads.events.verbs import load_verb_dictionary
+
+        try:
+            verbs = load_verb_dictionary(dict_dirs, default=False)
+        except (DictionaryError, ValueError, OSError):
+            return  # an unreadable dictionary is the coding run's error to report, where it always was
+    wanted = {w for w in verbs.dialects.values() if w != dialect}
+    for w in sorted(wanted):
+        _err(f"{cmd}: the verb patterns of --dict were written for the {w} dialect, coded here in {dialect}; "
+             f"--dialect {w} codes them as they were written for")
+
+
 def _resolve_db(db: str | None) -> str:
     from dyads.store import default_db_path
 
@@ -135,12 +164,16 @@ def _resolve_db(db: str | None) -> str:
 @click.option("--ner", "ner", type=click.Choice(["events", "all"]), default=None,
               help="Named entities only in the sentences that may hold an event and the lead (events), or in "
                    "every sentence (all). Default: dyads.pipeline.SELECTIVE_NER.")
+@_dialect_option
 @_raw_csv_option
 def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batch_size, engine, scheduler, workers,
-         partition_size, out_dir, one_sided, processes, quiet, ner, raw_csv) -> None:
+         partition_size, out_dir, one_sided, processes, quiet, ner, dialect, raw_csv) -> None:
     """Code INPUT files, directories or '-' (JSON lines on stdin) into events in the database."""
     if engine == "dask" and one_sided:
         _err("dyads code: --one-sided is not available with --engine dask (its workers code with the default policy)")
+        sys.exit(EXIT_USAGE)
+    if engine == "dask" and dialect != "ours":
+        _err("dyads code: --dialect is not available with --engine dask (its workers code in our dialect)")
         sys.exit(EXIT_USAGE)
     if engine == "dask":
         _code_dask(inputs, output, fmt, date_, dict_dirs, no_default_dict, scheduler, workers, partition_size,
@@ -170,11 +203,15 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
     except StoreLocked as exc:
         _err(f"dyads code: {exc}")
         sys.exit(EXIT_ERROR)
+    from dyads.events.dialect import dialect_named
     from dyads.events.filters import EventPolicy
 
     # a spec, not a loaded Coder: with worker processes only they load the model
     coder = CoderSpec(dict_dirs=tuple(dict_dirs), default_dict=not no_default_dict,
-                      policy=EventPolicy(one_sided=one_sided), selective_ner=None if ner is None else ner == "events")
+                      policy=EventPolicy(one_sided=one_sided), selective_ner=None if ner is None else ner == "events",
+                      dialect=dialect_named(dialect))
+    if not quiet:
+        _note_wanted_dialect("dyads code", dict_dirs, dialect)
     out = _open_output(output)
     writer = EventWriter(out, fmt, escape_formulas=not raw_csv) if out is not None else None
     bar = tqdm(desc="coding", unit=" articles", disable=quiet, file=sys.stderr, dynamic_ncols=True)
@@ -358,7 +395,8 @@ def annotate(inputs, output, fmt, date_, dict_dirs, no_default_dict) -> None:
 @click.option("--dict", "dict_dirs", multiple=True, type=click.Path(exists=True, file_okay=False))
 @click.option("--no-default-dict", is_flag=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def explain(inputs, date_, dict_dirs, no_default_dict, fmt) -> None:
+@_dialect_option
+def explain(inputs, date_, dict_dirs, no_default_dict, fmt, dialect) -> None:
     """Per sentence: the actors, each candidate predicate, the pattern it matched or why it was dropped.
 
     INPUTS are files or directories, or one sentence in quotes: `dyads explain "Russia criticised Ukraine."`.
@@ -366,11 +404,13 @@ def explain(inputs, date_, dict_dirs, no_default_dict, fmt) -> None:
     import dataclasses
 
     from dyads.events.coder import format_explanation
+    from dyads.events.dialect import dialect_named
     from dyads.models import Reject
     from dyads.pipeline import Coder
     from dyads.runner import format_reject
 
-    coder = Coder(dict_dirs=dict_dirs, default_dict=not no_default_dict)
+    coder = Coder(dict_dirs=dict_dirs, default_dict=not no_default_dict, dialect=dialect_named(dialect))
+    _note_wanted_dialect("dyads explain", dict_dirs, dialect, coder.resources.verbs)
     rejected = 0
 
     def articles():

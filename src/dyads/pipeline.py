@@ -7,6 +7,7 @@ engine all go through `Coder`; nothing here reads files or writes the database.
 
 from __future__ import annotations
 
+import copy
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,6 +23,7 @@ from dyads.coref import coreference_stage
 from dyads.events import VerbDictionary, code_events, load_verb_dictionary
 from dyads.events.coder import PredicateExplanation, SentenceExplanation
 from dyads.events.coder import explain as explain_sentences
+from dyads.events.dialect import OURS, Dialect
 from dyads.events.filters import EventPolicy
 from dyads.events.prefilter import event_spans
 from dyads.geo import Gazetteer, find_places, load_gazetteer
@@ -110,6 +112,7 @@ class Coder:
         resources: Resources | None = None,
         policy: EventPolicy | None = None,
         selective_ner: bool | None = None,
+        dialect: Dialect = OURS,
     ):
         unknown = set(stages) - set(STAGES)
         if unknown:
@@ -120,19 +123,32 @@ class Coder:
         # the resources were handed in, since those cannot be rebuilt from arguments
         self.options: dict | None = None if resources is not None else {
             "dict_dirs": tuple(str(d) for d in dict_dirs), "default_dict": default_dict,
-            "stages": self.stages, "model": model, "policy": policy, "selective_ner": selective_ner}
+            "stages": self.stages, "model": model, "policy": policy, "selective_ner": selective_ner,
+            "dialect": None if dialect == OURS else dialect}
         self.nlp = load_nlp(model)
         self.resources = resources or Resources.load(dict_dirs, default_dict)
         self.timer = StageTimer()
         # which coded predicates are events (one-sided ones, background): see dyads.events.filters
         self.policy = policy or EventPolicy()
+        # how sentences are read with the dictionaries (ours, PETRARCH-1's, PETRARCH-2's): dyads.events.dialect
+        self.dialect = dialect
         # entities only where an event may be; only when events are coded (the selection is theirs)
         if selective_ner is None:
             selective_ner = SELECTIVE_NER
         self.selective_ner = selective_ner and "events" in self.stages
 
+    def with_dialect(self, dialect: Dialect) -> Coder:
+        """The same Coder (model, resources, policy, timer shared) coding under another dialect: a new object,
+        so that a caller that codes records under different options (a PETRARCH suite's `<Config>`) changes
+        no Coder and no dialect in use elsewhere."""
+        other = copy.copy(self)
+        other.dialect = dialect
+        if self.options is not None:
+            other.options = {**self.options, "dialect": None if dialect == OURS else dialect}
+        return other
+
     def _ner_spans(self, doc: Doc) -> list[tuple[int, int]]:
-        return event_spans(doc, self.resources.verbs)
+        return event_spans(doc, self.resources.verbs, dialect=self.dialect)
 
     def _parse(self, items, batch_size: int = BATCH_SIZE, n_process: int = 1):
         return parse_pipe(self.nlp, items, batch_size, n_process,
@@ -165,7 +181,7 @@ class Coder:
         """Code articles and say, per sentence, which predicates were found and why each was kept or dropped."""
         for doc, article in self._parse((a.text, a) for a in articles):
             coded = self.annotate_doc(doc, article)
-            yield coded, explain_sentences(doc, coded, self.resources, self.policy)
+            yield coded, explain_sentences(doc, coded, self.resources, self.policy, self.dialect)
 
     def explain_event(self, article: Article, sentence_index: int, trigger_start: int) -> EventExplanation:
         """Why one stored event was coded: its article coded again and explained (`explain`), and of
@@ -199,7 +215,7 @@ class Coder:
             out.quotes = find_quotes(doc, out.actors, coref)
             t = self.timer.add("quotes", t)
         if "events" in self.stages:
-            out.events, out.no_events = code_events(doc, out, res, self.policy)
+            out.events, out.no_events = code_events(doc, out, res, self.policy, self.dialect)
             link_events_to_quotes(out.events, out.quotes)
             t = self.timer.add("events", t)
         return out

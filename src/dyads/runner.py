@@ -29,6 +29,7 @@ from dyads.store import Store, StoreFull, content_hash, out_of_space
 if TYPE_CHECKING:  # the writer of a multi-process run never imports spaCy: only the workers parse
     from concurrent.futures import Future
 
+    from dyads.events.dialect import Dialect
     from dyads.events.filters import EventPolicy
     from dyads.pipeline import Coder, StageTimer
 
@@ -158,6 +159,7 @@ class CoderSpec:
     model: str | None = None  # None: dyads' default model
     policy: EventPolicy | None = None  # which coded predicates are events (dyads.events.filters); None: the default
     selective_ner: bool | None = None  # entities only where an event may be (dyads.events.prefilter); None: default
+    dialect: Dialect | None = None  # how sentences are read with the dictionaries (dyads.events.dialect); None: ours
 
     @classmethod
     def of(cls, coder: Coder) -> CoderSpec | None:
@@ -175,6 +177,8 @@ class CoderSpec:
             kwargs["policy"] = self.policy
         if self.selective_ner is not None:
             kwargs["selective_ner"] = self.selective_ner
+        if self.dialect is not None:
+            kwargs["dialect"] = self.dialect
         return Coder(**kwargs)
 
 

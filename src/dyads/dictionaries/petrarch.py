@@ -433,9 +433,9 @@ def read_petrarch_verbs(path: str | Path, stats: VerbImportStats | None = None) 
     # PETRARCH2's CAMEO.2.0 format (a "VERB PATTERNS" section, "VERSION: 2.x"): words before `*` are the
     # heads of noun phrases; TABARI's older format: any words before the verb
     cameo2 = any("####### VERB PATTERNS" in x or re.search(r"VERSION:\s*[2-9]", x) for x in lines[:800])
-    # PETRARCH-1's one-sided reading goes with its (TABARI-format) dictionaries; PETRARCH2 codes differently
-    vd = VerbDictionary(require_target=True, modality=False, passive_source_in_phrase=True, implicit_reciprocal=False,
-                        petrarch_one_sided=not cameo2)
+    # PETRARCH-1's dialect (its one-sided reading, comma clauses) goes with its (TABARI-format) dictionaries;
+    # PETRARCH2 codes its CAMEO.2.0 ones differently (dyads.events.dialect)
+    vd = VerbDictionary(dialects={str(path): "petrarch2" if cameo2 else "petrarch1"})
     verbs: list[str] = []
     block_code: str | None = None
     block_rev: str | None = None
@@ -734,7 +734,8 @@ def read_petrarch_actor_dir(directory: str | Path, files: dict[str, list[Path]] 
 def write_verbs_tsv(vd: VerbDictionary, out: Path, sources: list[Path]) -> int:
     """Write imported verb patterns in our `verbs.tsv` format; returns the number of lines."""
     lines = [f"# Converted by `dyads dict import-petrarch` from {', '.join(p.name for p in sources)}.",
-             "# PETRARCH verb dictionaries: openeventdata/petrarch2 (MIT). Format: dyads/events/verbs.py."]
+             "# PETRARCH verb dictionaries: openeventdata/petrarch2 (MIT). Format: dyads/events/verbs.py.",
+             f"# dialect: {vd.wanted_dialect()}"]
     pats = sorted((p for ps in vd.patterns.values() for p in ps), key=lambda p: (p.lemma, p.order))
     lines += [format_pattern(p) for p in pats]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -806,9 +807,9 @@ def command(verb_files: tuple[str, ...], actor_files: tuple[str, ...], agent_fil
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     left_out: list[LeftOut] = []
+    vd = VerbDictionary()
     if verb_files:
         stats = VerbImportStats()
-        vd = VerbDictionary()
         for f in verb_files:
             vd.extend(read_petrarch_verbs(f, stats))
         n = write_verbs_tsv(vd, out / f"{name}.verbs.tsv", [Path(f) for f in verb_files])
@@ -838,4 +839,9 @@ def command(verb_files: tuple[str, ...], actor_files: tuple[str, ...], agent_fil
         counts = check_written(out, name)
     except (DictionaryError, ValueError) as exc:  # a row we wrote and cannot read: the importer's bug, not the user's
         raise click.ClickException(f"the written files do not read back: {exc}") from None
-    click.echo(f"read back: {', '.join(f'{n} {k}' for k, n in counts.items())}; use them with `--dict {out}`")
+    # PETRARCH's patterns coded by our rules lose what PETRARCH's reading gives them (dyads.events.dialect)
+    dialect = f" --dialect {vd.wanted_dialect()}" if verb_files else ""
+    click.echo(f"read back: {', '.join(f'{n} {k}' for k, n in counts.items())}; use them with `--dict {out}{dialect}`")
+    if verb_files:
+        click.echo(f"dialect: the verb patterns were written for {vd.wanted_dialect()} (written into "
+                   f"{name}.verbs.tsv); without --dialect they are coded by our rules")

@@ -33,8 +33,10 @@ PETRARCH conventions the scorer follows, because the files rely on them:
 from __future__ import annotations
 
 import html
+import itertools
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -49,6 +51,7 @@ from dyads.dictionaries.petrarch import (
 )
 from dyads.eval.options import MODEL_OPTION
 from dyads.events.coder import format_explanation
+from dyads.events.dialect import DIALECTS, Dialect, dialect_named
 from dyads.models import Actor, Article
 
 
@@ -184,18 +187,37 @@ def _triples(events: list, literal: set[str]) -> set[tuple[str, str, str]]:
     return out
 
 
+def record_dialect(base: Dialect, rec: Record, honour: bool) -> Dialect:
+    """The dialect a record is coded under: `base` with the suite's `<Config>` options in force at the record
+    (a new object per set of options; `honour`: whether its `require_dyad=false` sections count)."""
+    return replace(base, require_target=rec.require_dyad or not honour, new_actor_length=rec.new_actor_length,
+                   comma_clauses=rec.comma if base.comma_clauses is not None else None)
+
+
+def _explained(coder, records: list[Record], dialects: list[Dialect]) -> Iterator:
+    """`coder.explain` of every record, each under its own dialect: runs of records with one dialect are
+    coded together (a parse batch does not cross a change of options)."""
+    runs = itertools.groupby(zip(records, dialects, strict=True), key=lambda x: x[1])
+    for dialect, run in runs:
+        yield from coder.with_dialect(dialect).explain(
+            Article(id=r.id, text=r.text, publication_date=r.day) for r, _ in run)
+
+
 def score_petrarch(path: str | Path, limit: int | None = None, model: str | None = None,
-                   dump: str | Path | None = None, one_sided: bool | None = None) -> PetrarchMetrics:
+                   dump: str | Path | None = None, one_sided: bool | None = None,
+                   dialect: str | None = None) -> PetrarchMetrics:
     """Code every record of the suite with its own dictionaries and count as UD-PETRARCH does.
 
     `dump` names a file to write every record not coded exactly into, with the coder's `explain`
     output (actors seen, each predicate with its pattern or why it was dropped), for error analysis.
     `one_sided` honours the files' `require_dyad=false` sections (events without a target), with
-    PETRARCH-1's reading of them (`VerbDictionary.petrarch_one_sided`) and its deletion of
+    PETRARCH-1's reading of them (`Dialect.petrarch_one_sided`) and its deletion of
     comma-delimited clauses where the file sets the comma_* options; False codes dyads only. None (the
     default) honours them when the suite's verb file is PETRARCH-1's (TABARI format, as the unit tests'):
     the one-sided reading implemented is PETRARCH-1's, and the 2.02 file's gold (UD-PETRARCH's, with a
     CAMEO.2.0 verb file) ignores the <Config> options, so there it would add only extras.
+    `dialect` names the dialect to code in (`dyads.events.dialect.DIALECTS`); None: the one the suite's
+    verb file was written for (`VerbDictionary.wanted_dialect`).
     """
     from dyads.actors.dictionary import ActorDictionary
     from dyads.events.verbs import VerbDictionary
@@ -206,25 +228,22 @@ def score_petrarch(path: str | Path, limit: int | None = None, model: str | None
     files, _, records = read_validation(path)
     records = records[:limit] if limit else records
     actors: ActorDictionary = read_petrarch_actor_dir(Path(path).parent, files)
-    verbs = VerbDictionary(require_target=True, modality=False, implicit_reciprocal=False)
+    verbs = VerbDictionary()
     for f in files.get("verbs", []):
         verbs.extend(read_petrarch_verbs(f))
     for f in files.get("pico", []):
         verbs.negations.update(read_petrarch_negations(f))
-    petr1 = verbs.petrarch_one_sided  # a PETRARCH-1 (TABARI-format) verb file
+    base = dialect_named(dialect or verbs.wanted_dialect())
+    # the <Config> options are PETRARCH-1's: with a PETRARCH2 (CAMEO.2.0) verb file the gold comes from a
+    # coder that ignores them (UD-PETRARCH's validator: "PETR-1 code ... hasn't been implemented")
+    honour = one_sided if one_sided is not None else base.petrarch_one_sided
     discards = [re.compile(r"(?<!\w)" + re.escape(d) + r"(?!\w)", re.I) for d in actors.discards if d]
     res = Resources(ontology=load_ontology(), actors=actors, verbs=verbs, gazetteer=load_gazetteer())
     coder = Coder(resources=res, stages=("actors", "coref", "events"), **({"model": model} if model else {}))
     metrics = PetrarchMetrics(str(path))
     blocks: list[str] = []
-    explained = coder.explain(Article(id=r.id, text=r.text, publication_date=r.day) for r in records)
+    explained = _explained(coder, records, [record_dialect(base, r, honour) for r in records])
     for rec in records:
-        # the <Config> options are PETRARCH-1's: with a PETRARCH2 (CAMEO.2.0) verb file the gold comes from a
-        # coder that ignores them (UD-PETRARCH's validator: "PETR-1 code ... hasn't been implemented")
-        honour = one_sided if one_sided is not None else petr1
-        verbs.require_target = rec.require_dyad or not honour  # read when the record is coded, on next()
-        verbs.new_actor_length = rec.new_actor_length
-        verbs.comma_clauses = rec.comma if petr1 else None
         coded, why = next(explained)
         events = [] if any(d.search(rec.text) for d in discards) else coded.events
         got = _triples(events, {c for e in rec.expected for c in e[1:]})
@@ -278,11 +297,14 @@ def format_report(m: PetrarchMetrics, misses: bool = False) -> str:
               help="Honour the file's require_dyad=false sections (events without a target coded as ---), or "
                    "code dyads only throughout. Default: honour them when the suite's verb file is PETRARCH-1's "
                    "(TABARI format).")
+@click.option("--dialect", type=click.Choice(list(DIALECTS)), default=None,
+              help="Code in this dialect (dyads.events.dialect). Default: the one the suite's verb file was written "
+                   "for (petrarch1 for TABARI-format files, petrarch2 for CAMEO.2.0-format ones).")
 def command(model: str | None, file: str, limit: int | None, misses: bool, dump: str | None,
-            one_sided: bool | None) -> None:
+            one_sided: bool | None, dialect: str | None) -> None:
     """Run a PETRARCH validation FILE.xml with the dictionaries its <Environment> names."""
     try:
-        metrics = score_petrarch(file, limit, model=model, dump=dump, one_sided=one_sided)
+        metrics = score_petrarch(file, limit, model=model, dump=dump, one_sided=one_sided, dialect=dialect)
     except DictionaryError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(format_report(metrics, misses))

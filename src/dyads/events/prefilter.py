@@ -2,7 +2,7 @@
 
 Why: the entity recogniser is 40-50% of the parse, and on news most sentences hold no event (2.4%
 of the sentences of 100 Reuters articles did). A sentence can hold one only if a word of it has a
-pattern in the verb dictionary whose prepositions and slots are in its parse (`coder._match`, the
+pattern in the verb dictionary whose prepositions and slots are in its parse (`matching._match`, the
 coder's own first test; it reads tags, lemmas and dependencies, which are there before entities).
 The story's lead is always kept (an event's date falls back on it). What the other sentences lose
 is their entities (names of people, organisations, places, dates) and with them the actors,
@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dyads.events.coder import _match, _patterns_for
+from dyads.events.dialect import OURS, Dialect
+from dyads.events.matching import _match, _patterns_for
 from dyads.events.verbs import VerbDictionary
 
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "AUX", "PROPN", "ADJ"})
@@ -23,11 +24,13 @@ LEAD_SENTENCES = 2
 """The first sentences of a document always get entities (`time.dating` reads the story's lead)."""
 
 
-def may_hold_event(sent, verbs: VerbDictionary) -> bool:
+def may_hold_event(sent, verbs: VerbDictionary, dialect: Dialect = OURS) -> bool:
     """Whether a word of `sent` has a pattern that matches its parse (the coder's first test)."""
-    return any(t.pos_ in CANDIDATE_POS and _patterns_for(t, verbs) and _match(t, verbs) is not None for t in sent)
+    return any(t.pos_ in CANDIDATE_POS and _patterns_for(t, verbs, dialect) and _match(t, verbs, dialect) is not None
+               for t in sent)
 
 
-def event_spans(doc: Doc, verbs: VerbDictionary, lead: int = LEAD_SENTENCES) -> list[tuple[int, int]]:
+def event_spans(doc: Doc, verbs: VerbDictionary, lead: int = LEAD_SENTENCES,
+                dialect: Dialect = OURS) -> list[tuple[int, int]]:
     """Token ranges of the sentences that may hold an event, and of the lead (for `nlp.parse_pipe`)."""
-    return [(s.start, s.end) for i, s in enumerate(doc.sents) if i < lead or may_hold_event(s, verbs)]
+    return [(s.start, s.end) for i, s in enumerate(doc.sents) if i < lead or may_hold_event(s, verbs, dialect)]

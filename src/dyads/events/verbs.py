@@ -107,36 +107,23 @@ class VerbPattern:
 
 @dataclass
 class VerbDictionary:
-    """All patterns keyed by head lemma, plus per-dictionary coding options."""
+    """All patterns keyed by head lemma, with the data an imported dictionary brings beside them.
+
+    Only data: how the coder reads a sentence with it is a `dyads.events.dialect.Dialect`, passed to the
+    Coder apart, so that merging dictionaries (`extend`, `--dict`) never changes a rule.
+    """
 
     patterns: dict[str, list[VerbPattern]] = field(default_factory=dict)
     sources: dict[str, int] = field(default_factory=dict)  # file -> pattern count, for `dyads info`
-    require_target: bool = False  # PETRARCH dictionaries code dyads only (its `require_dyad`)
-    modality: bool = True  # our meaning rules (intent, threats, modals, content refinement); PETRARCH's codes stay
-    # PETRARCH's reading of an agentless passive: the subject is the target and the actor of the verb's
-    # prepositional phrases the source ("X was shot dead in Y" -> Y shoots X); ours drops such events
-    passive_source_in_phrase: bool = False
-    # "Gondor and Osgiliath met" as each with the other when no target is named; PETRARCH's dictionaries say
-    # so pattern by pattern (`% *`) instead
-    implicit_reciprocal: bool = True
-    # the word forms a verb is recognised in, when the dictionary lists them (PETRARCH: the forms in {...} or the
-    # regular -s/-ed/-ing ones): "departes" is no form of DEPART there. Empty: any form the lemmatiser maps
+    # the word forms a verb is listed in (PETRARCH: the forms in {...} or the regular -s/-ed/-ing ones), lemma ->
+    # forms; honoured only under a dialect with `listed_forms` ("departes" is no form of DEPART there)
     surface_forms: dict[str, frozenset[str]] = field(default_factory=dict)
-    # what a negated act is, code -> code, when the dictionary says so (PETRARCH's coding ontology: "did not
-    # disapprove" 110 -> 050); empty: our rule (a negated cooperative act is a rejection, 120)
+    # the dictionary's negation table, code -> code (PETRARCH's coding ontology: "did not disapprove" 110 -> 050);
+    # honoured only under a dialect with `dictionary_negations`
     negations: dict[str, str] = field(default_factory=dict)
-    # PETRARCH's `new_actor_length`: a subject or object noun phrase of at most this many words that no
-    # dictionary entry codes is an actor named by its own words ('"THE MINISTRY OF MAGIC"'), so that
-    # actors missing from the dictionaries still show in the events; 0 (PETRARCH's default and ours): off
-    new_actor_length: int = 0
-    # PETRARCH-1's (TABARI's) deletion of comma-delimited clauses before coding, in words (min, max) for an
-    # internal clause, the initial one and the terminal one: `comma_min/max`, `comma_bmin/bmax`,
-    # `comma_emin/emax`; a max of 0 turns that kind off. None (PETRARCH2 and ours): nothing is deleted
-    comma_clauses: tuple[int, int, int, int, int, int] | None = None
-    # PETRARCH-1's events without a target (when `require_target` is off): the verb needs a noun phrase after it
-    # that stands as the uncoded target `---` ("said on Saturday", not "said today"), and a verb inside the
-    # clause of a verb coded in the sentence gives none. Off (ours): any predicate with a source may be one-sided
-    petrarch_one_sided: bool = False
+    # file -> the name of the dialect its patterns were written for (`dyads.events.dialect.DIALECTS`), for the
+    # files that say so: PETRARCH's verb files and what `dyads dict import-petrarch` writes
+    dialects: dict[str, str] = field(default_factory=dict)
     _seen: set[VerbPattern] = field(default_factory=set, repr=False)
     _sorted: set[str] = field(default_factory=set, repr=False)
 
@@ -158,20 +145,21 @@ class VerbDictionary:
         return lst
 
     def extend(self, other: VerbDictionary) -> None:
+        """Add another dictionary's patterns and data (a union: no rule of the coder changes)."""
         for pats in other.patterns.values():
             for p in pats:
                 self.add(p)
         self.sources.update(other.sources)
-        self.require_target = self.require_target or other.require_target
-        self.modality = self.modality and other.modality
-        self.passive_source_in_phrase = self.passive_source_in_phrase or other.passive_source_in_phrase
-        self.implicit_reciprocal = self.implicit_reciprocal and other.implicit_reciprocal
         for k, v in other.surface_forms.items():
             self.surface_forms[k] = self.surface_forms.get(k, frozenset()) | v
         self.negations.update(other.negations)
-        self.new_actor_length = max(self.new_actor_length, other.new_actor_length)
-        self.petrarch_one_sided = self.petrarch_one_sided or other.petrarch_one_sided
-        self.comma_clauses = self.comma_clauses or other.comma_clauses
+        self.dialects.update(other.dialects)
+
+    def wanted_dialect(self) -> str:
+        """The dialect the dictionary's files were written for: PETRARCH-1's when one of them is (its comma
+        clauses and one-sided reading are what such a file's suites expect), else PETRARCH2's, else ours."""
+        wanted = set(self.dialects.values())
+        return next((d for d in ("petrarch1", "petrarch2") if d in wanted), "ours")
 
     def codes(self) -> set[str]:
         return {p.code for pats in self.patterns.values() for p in pats if p.code != NO_EVENT}
@@ -297,6 +285,21 @@ def parse_pattern(
     return out
 
 
+_DIALECT_LINE = re.compile(r"#\s*dialect:\s*(\S+)")
+
+
+def declared_dialect(path: Path) -> str | None:
+    """The dialect a `verbs.tsv` file says (in a `# dialect: NAME` line among its leading comments) it was
+    written for: `dyads dict import-petrarch` writes one."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            return None
+        m = _DIALECT_LINE.match(line.strip())
+        if m:
+            return m.group(1).lower()
+    return None
+
+
 def read_verbs(path: Path) -> list[VerbPattern]:
     """Read one `verbs.tsv` file (format in the module docstring)."""
     out: list[VerbPattern] = []
@@ -331,6 +334,9 @@ def load_verb_dictionary(dirs: Sequence[str | Path] = (), default: bool = True) 
             for p in pats:
                 vd.add(p)
             vd.sources[str(path)] = len(pats)
+            wanted = declared_dialect(path)
+            if wanted:
+                vd.dialects[str(path)] = wanted
         found = find_petrarch_files(directory)
         for path in found.get("verbs", []):
             vd.extend(read_petrarch_verbs(path))

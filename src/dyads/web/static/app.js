@@ -829,7 +829,7 @@ function explanationPanel(id) {
   const row = (p) => el("tr", { class: p.passes.length && p.start === Number(box.dataset.start) ? "this" : "" },
     el("td", { "data-label": "word" }, el("strong", {}, p.trigger)),
     el("td", { "data-label": "pattern" }, p.pattern ? el("code", {}, p.pattern) : "no matching pattern"),
-    el("td", { "data-label": "result" }, p.dropped ? `dropped: ${p.dropped}` : `${p.code} ${p.source.join(",") || "–"} → ${p.target.join(",") || "–"}`),
+    el("td", { "data-label": "result" }, p.dropped ? `dropped${p.dropped_by && !p.dropped.startsWith(p.dropped_by + ":") ? " by " + p.dropped_by : ""}: ${p.dropped}` : `${p.code} ${p.source.join(",") || "–"} → ${p.target.join(",") || "–"}`),
     el("td", { "data-label": "notes" }, p.notes.join("; ")));
   api("explain/" + encodeURIComponent(id)).then((x) => {
     const s = x.sentence, p = x.predicate;

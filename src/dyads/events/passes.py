@@ -1,0 +1,419 @@
+"""The named passes over a sentence's candidates, in order, after each predicate was matched, given roles and
+meaning: `SENTENCE_PASSES`. Each pass may drop candidates (the coder records its name in
+`Candidate.dropped_by`, so that `dyads explain` says which pass dropped what) or refine their codes.
+
+Why named: a sentence's events come out of several rules over the whole sentence (a slot of another
+pattern is no act, a statement verb yields to what was said, what is asked for refines the asking);
+naming each makes the explanation of an event say which rule decided it. The passes of the events
+table (one-sided statements, media, settings, sectors, business) are `dyads.events.filters`'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
+
+from dyads.events.candidate import Candidate
+from dyads.events.codes import GENERIC_CODES, protest_purpose, protest_purpose_from_words, refine_code
+from dyads.events.dialect import Dialect
+from dyads.events.evaluation import NAMING_VERBS, naming_content, naming_target, quoted_judgement, speech_target
+from dyads.events.filters import PASSES as FILTER_PASS_LIST
+from dyads.events.filters import EventPolicy, filter_candidates
+from dyads.events.lexicon import _SUBJECTS, CONTENT_ROOTS, DOCUMENT_NOUNS, ORDER_VERBS, SPEECH_VERBS
+from dyads.events.matching import _light_verb
+from dyads.events.meaning import (
+    INTENT_AUX,
+    MODAL_AUX,
+)
+from dyads.events.roles import _actors_in
+from dyads.events.verbs import NO_EVENT, VerbPattern
+from dyads.models import Actor, Quote
+
+
+def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
+    """ "X said Y must/should do Z": the speaker's demand (10) or appeal (02) to Y, not a statement."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in SPEECH_VERBS or c.code != "010":
+            continue
+        for v in c.token.children:
+            if v.dep_ != "ccomp":
+                continue
+            modal = next((a.lower_ for a in v.children if a.dep_ == "aux" and a.lower_ in {"must", "should", "ought"}),
+                         None)
+            if modal is None and v.lemma_.lower() == "need" and any(x.dep_ == "xcomp" for x in v.children) \
+                    and not any(x.dep_ == "aux" and x.lower_ in INTENT_AUX | MODAL_AUX for x in v.children):
+                modal = "should"  # "Japan needs to enact reforms"
+            if modal is None:
+                continue
+            subj = [s for s in v.children if s.dep_ in {"nsubj", "nsubjpass"}]
+            target = [a for a in _actors_in(subj, index) if a not in c.source]
+            if not target:
+                continue
+            c.code = "100" if modal == "must" else "020"
+            if modal in {"should", "ought"} and any(a.dep_ == "aux" and a.lemma_ == "have" for a in v.children):
+                c.code = "111"  # "X should never have given him the job": blame for what was done, no appeal
+            c.target = target
+            c.content = v
+            c.modifiers.append(f"reported '{modal}' -> {c.code}")
+            break
+
+
+def _shared_targets(cands: list[Candidate]) -> None:
+    """ "Qatar recognised the opposition and donated $100 million": a cooperative act joined to another
+    with no recipient of its own goes to the same side (the subject is shared by the parse already)."""
+    by_token = {c.token.i: c for c in cands if c.pattern is not None and not c.dropped}
+    for c in cands:
+        if c.dropped or c.target or not c.source or not ("03" <= (c.code or "")[:2] <= "08"):
+            continue
+        if c.token.dep_ != "conj" or any(s.dep_ in _SUBJECTS for s in c.token.children):
+            continue
+        first = by_token.get(c.token.head.i)
+        if first is not None and first.target and first.source == c.source \
+                and "03" <= (first.code or "")[:2] <= "08":
+            c.target = list(first.target)
+            c.modifiers.append(f"recipient shared with '{first.token.text}'")
+
+
+def _judged_statements(cands: list[Candidate], index: dict[int, Actor]) -> None:
+    """ "X said Y was wrong": X's criticism of Y (111), or praise (051); see dyads.events.evaluation.
+    After `_speech_acts`: a demand or appeal in what was said ("Y must ...") says more."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in SPEECH_VERBS or c.code != "010" \
+                or c.target:
+            continue
+        subj = {t.i for s in c.token.children if s.dep_ in _SUBJECTS for t in s.subtree}
+        judged = speech_target(c.token, c.source, index, subj)
+        if judged is not None:
+            c.code, c.target = judged
+            c.modifiers.append(f"what was said judges '{judged[1][0].text}' -> {judged[0]}")
+
+
+# verbs of saying that put forward a charge against someone ("argued that France had violated ...")
+CONTENTION_VERBS = {"argue", "contend", "assert", "insist", "allege", "charge"}
+# roots of what, alleged of someone, is a charge against him: coercion, threats, protest, force
+CHARGE_ROOTS = {"12", "13", "15", "16", "17", "18", "19", "20"}
+
+
+def _contentions(cands: list[Candidate]) -> None:
+    """ "Russia argued that France had violated the resolution": Russia accuses France (112); what is
+    argued is the charge, not an act the story reports as done. After `_judged_statements`, before the
+    content of an accusation refines its code."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in CONTENTION_VERBS \
+                or (c.code or "")[:2] not in {"01", "11"}:
+            continue
+        said = {t.i for x in c.token.children if x.dep_ == "ccomp" for t in x.subtree}
+        addressed = {t.idx for x in c.token.children if x.dep_ in {"dative", "dobj", "obj"} or (
+            x.dep_ == "prep" and x.lower_ in {"to", "with", "against", "about"}) for t in x.subtree}
+        if any(a.start in addressed for a in c.target):
+            continue  # argued to, with or about someone: that is its target
+        charged = [o for o in cands if o is not c and not o.dropped and o.token.i in said and o.code
+                   and o.code[:2] in CHARGE_ROOTS and not o.negated]
+        accused = [a for o in charged[:1] for a in o.source if a.code not in {s.code for s in c.source}]
+        if accused:
+            o = charged[0]
+            c.code, c.target = "112", accused
+            c.modifiers.append(f"argues that '{accused[0].text}' did '{o.token.text}' ({o.code}): an accusation")
+            # what is charged then refines the accusation (1123 for an attack) and is no act of its own
+
+
+def _namings(cands: list[Candidate], index: dict[int, Actor]) -> None:
+    """ "X called Y a liar", "described Y as a disgrace": criticism or praise of Y when the name judges;
+    a naming that judges nothing is no event, and "X called Y" with no name is a telephone call (041)."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in NAMING_VERBS or not c.source:
+            continue
+        if c.token.lemma_.lower() == "call" and c.code != "041":
+            continue  # "call for", "call on": appeals of their own
+        if not naming_content(c.token):
+            if c.code != "041":
+                c.dropped = "naming verb without a name"
+            continue
+        judged = naming_target(c.token, c.source, index)
+        if judged is None:
+            c.dropped = "a naming that judges nothing"
+            continue
+        c.code, c.target = judged
+        c.modifiers.append(f"the name judges '{judged[1][0].text}' -> {judged[0]}")
+
+
+def _np_comma(comma: Token) -> bool:
+    """A comma inside a noun phrase ("Lions, tigers and X", "X, the state's foe", "complete, full ties"):
+    the words on both sides meet at a noun without a verb between, so the comma delimits no clause."""
+    doc = comma.doc
+    if comma.i == 0 or comma.i + 1 >= len(doc):
+        return False
+    left, right = doc[comma.i - 1], doc[comma.i + 1]
+    up = [right, *right.ancestors]
+    left_up = {t.i for t in [left, *left.ancestors]}
+    meet = next((t for t in up if t.i in left_up), None)
+    if meet is None or meet.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+        return False
+    return not any(t.pos_ in {"VERB", "AUX"} for t in up[: up.index(meet)])
+
+
+def comma_clauses(sent: DocSpan, limits: tuple[int, int, int, int, int, int]) -> set[int]:
+    """The tokens PETRARCH-1 deletes as comma-delimited clauses (initial, terminal, then internal ones whose
+    length in words is within `limits`); commas inside noun phrases delimit none.
+
+    Why: PETRARCH-1, like TABARI, drops short asides ("..., it seems, ...") and attributions at the end
+    ("..., a senior official said.") before coding; its validation records expect it.
+    """
+    cmin, cmax, bmin, bmax, emin, emax = limits
+    commas = [t.i for t in sent if t.text == "," and not _np_comma(t)]
+    if not commas:
+        return set()
+
+    def words(lo: int, hi: int) -> int:
+        return sum(1 for t in sent.doc[lo:hi] if t.text[:1].isalpha())
+
+    end = sent.end - 1 if sent.doc[sent.end - 1].is_punct else sent.end
+    out: set[int] = set()
+    if bmax and bmin <= words(sent.start, commas[0]) <= bmax:
+        out.update(range(sent.start, commas[0]))
+    if emax and emin <= words(commas[-1] + 1, end) <= emax:
+        out.update(range(commas[-1] + 1, end))
+    if cmax:
+        for a, b in zip(commas, commas[1:], strict=False):
+            if cmin <= words(a + 1, b) <= cmax:
+                out.update(range(a + 1, b))
+    return out
+
+
+def _inside_clause_of(tok: Token, verb: Token) -> bool:
+    """Whether `tok` lies in the clause of `verb` ("is about to restore ... after crowds burned ...": the
+    clause of "restore" is that of "is", whose complement chain it ends), not in a coordinated one."""
+    top = verb
+    while top.dep_ in {"xcomp", "acomp", "aux", "auxpass"} and top.head is not top:
+        top = top.head
+    if tok.i == top.i or not top.is_ancestor(tok):
+        return False
+    path = [tok, *(a for a in tok.ancestors if top.is_ancestor(a))]
+    return not any(t.dep_ == "conj" for t in path)
+
+
+def _quoted_judgement(sent: DocSpan, cands: list[Candidate], quotes: list[Quote], index: dict[int, Actor]
+                      ) -> list[Candidate]:
+    """A sentence of a direct quotation with no verb of saying of its own that judges an actor ("Donald
+    Trump is a disgusting fraud.") is its speaker's criticism or praise (dyads.events.evaluation)."""
+    if any(not c.dropped and c.target for c in cands) or any(
+            c.token.lemma_.lower() in SPEECH_VERBS for c in cands if c.pattern is not None):
+        return []
+    quote = next((q for q in quotes if q.kind == "direct" and q.speaker is not None and q.speaker.code
+                  and q.start - 2 <= sent.start_char and sent.end_char <= q.end + 2), None)
+    if quote is None or quote.speaker is None:
+        return []
+    span = sent.doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
+    speaker = index.get(span.root.i) if span is not None else None
+    if speaker is None:
+        return []
+    judged = quoted_judgement(sent, [speaker], index)
+    if judged is None:
+        return []
+    code, target, head = judged
+    pattern = VerbPattern(lemma=head.lemma_.lower(), prep=None, code=code, source="evaluation.tsv",
+                          text="a judgement in a quotation")
+    return [Candidate(head, pattern=pattern, code=code, source=[speaker], target=target,
+                      trigger=(head.i, head.i + 1), confidence=0.6,
+                      modifiers=[f"said in a quotation by '{quote.speaker.text}', judges '{target[0].text}'"])]
+
+
+FILTER_PASSES = frozenset(name for name, _ in FILTER_PASS_LIST)
+
+
+# ---------------------------------------------------------------------------- the sentence passes, in order
+
+
+def _slot_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
+    """A noun that fills a slot of another pattern is part of that act, not one of its own."""
+    # a noun that fills a slot of another pattern is part of that act ("lodged a protest with")
+    # (with PETRARCH's dictionaries even when that pattern found no actors: "allowed to leave" is one phrase)
+    # ("wire" in "wire tap" and "tap" in "wire * TAP" claim each other: neither is dropped for the other)
+    for c in out:
+        if not c.dropped and any(o is not c and (not o.dropped or (not dialect.modality and o.pattern is not None))
+                                 and c.token.i in o.slot_ids and o.token.i not in c.slot_ids for o in out):
+            c.dropped = "part of the pattern of another predicate"
+
+
+def _speech_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
+    """Our reading of what a statement says: its addressee, a judgement of an actor, a charge, a naming."""
+    _speech_acts(out, index)
+    _judged_statements(out, index)
+    _contentions(out)
+    _namings(out, index)
+
+
+def _statement_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
+    """A statement verb is coded only when nothing was coded from what was said."""
+    # reported speech: the statement verb is coded only when nothing was coded from what was said (our rule;
+    # PETRARCH codes both)
+    coded = [c for c in out if not c.dropped] if dialect.modality else []
+    for c in coded:
+        if c.pattern is not None and c.pattern.specificity[0] == 0 and c.code == "010" and (
+                c.token.lemma_.lower() in SPEECH_VERBS or c.token.lemma_.lower() in DOCUMENT_NOUNS):
+            # not when what was said made it a demand or appeal; a statement "calling on X to" is that appeal
+            inner = {t.i for t in c.token.subtree} - {c.token.i}
+            if any(o is not c and not o.dropped and o.token.i in inner for o in coded):
+                c.dropped = "statement verb: the reported content was coded instead"
+
+
+def _said_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
+    """PETRARCH: a statement coded with its target from what was said is the event, what was said its content."""
+    # PETRARCH: a statement coded with its target from what was said is the event; what was said is its content
+    for c in out:
+        if not c.dropped and "target from what was said" in c.modifiers:
+            said = {t.i for x in c.token.children if x.dep_ == "ccomp" and x.i > c.token.i for t in x.subtree}
+            for o in out:
+                if o is not c and not o.dropped and o.token.i in said:
+                    o.dropped = f"content of the statement '{c.token.text}'"
+
+
+def _content_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
+    """What is appealed for, demanded, intended, threatened or refused refines the code, and is no act."""
+    # what is appealed for, demanded, intended, threatened or refused is not itself an act;
+    # it refines the code ("urged X to release" -> 0253, "agreed to resign" -> 0341)
+    coded = [c for c in out if not c.dropped]
+    for c in coded:
+        # an accusation's content is what is alleged ("accused X of shelling"); an accord (019) what is
+        # agreed ("agreed that they should cooperate"); both with our meaning rules only
+        takes_content = (c.code or "")[:2] in CONTENT_ROOTS or (
+            (c.code or "")[:3] in {"112", "019"} and dialect.modality)
+        if not takes_content or (c.token.lemma_.lower() in SPEECH_VERBS and not c.modifiers):
+            continue
+        head = _light_verb(c.token) or c.token
+        # not the subject, nor a coordinated act ("condemned the attack and promised aid")
+        subj = {t.i for s in head.children if s.dep_ in _SUBJECTS | {"conj"} for t in s.subtree}
+        region = {t.i for t in (c.content or head).subtree} - subj - {c.token.i}
+        inner = [o for o in out if o is not c and o.token.i in region and o.pattern is not None
+                 and o.pattern.code != NO_EVENT and not (o.dropped or "").startswith("content of")]
+        if c.code == "019" and not any("04" <= o.pattern.code[:2] <= "08" for o in inner if o.pattern
+                                       and o.token.pos_ == "VERB"):
+            continue  # agreeing that something is so: an opinion, and what it is about stays its own event
+        ordered_act = next((o for o in sorted(inner, key=lambda o: o.token.i) if o.pattern and (
+            "06" <= o.pattern.code[:2] <= "08" or "14" <= o.pattern.code[:2] <= "20")), None)
+        if (dialect.modality and ordered_act is not None and c.code == "100" and ordered_act.pattern is not None
+                and c.token.lemma_.lower() in ORDER_VERBS):
+            # an order for a material act is that act, done by whoever gave the order
+            c.code = ordered_act.code if ordered_act.code and not ordered_act.negated else ordered_act.pattern.code
+            c.modifiers.append(f"ordered '{ordered_act.token.text}' -> {c.code}")
+            if ordered_act.target:
+                c.target = [a for a in ordered_act.target if a not in c.source] or c.target
+        elif inner and dialect.modality and c.code in GENERIC_CODES and (c.pattern is None or
+                                                                    c.pattern.specificity[0] <= 1):
+            # the first content that says more (an intent inside it only when nothing else does)
+            ordered = sorted(inner, key=lambda o: ((o.pattern.code[:2] == "03") if o.pattern else True, o.token.i))
+            first, new = ordered[0], c.code or ""
+            if (c.code or "")[:2] == "14":  # what the protest is for: any content that says it
+                new = protest_purpose(new, [x for o in ordered for x in (o.code or "", o.pattern.code if o.pattern
+                                                                            else "")])
+            else:  # the first refinement, or a later one that narrows it ("ask to help finance": 023 -> 0231)
+                for o in ordered:
+                    if (o.dropped or "").lower().startswith(("hypothetical ('if", "hypothetical ('unless")):
+                        continue  # "willing to send arms if it is attacked": the attack is not asked for
+                    cand_code = refine_code(c.code or "", o.pattern.code if o.pattern else "")
+                    if o.negated and (c.code or "")[:2] == "03" and (o.code or "")[:2] == "12":
+                        cand_code = o.code or cand_code  # "vowed not to return the land": a refusal
+                    if cand_code != c.code and (new == c.code or (cand_code.startswith(new) and cand_code != new)):
+                        first, new = o, cand_code
+            if new != c.code:
+                c.modifiers.append(f"content '{first.token.text}' ({first.pattern.code if first.pattern else ''})"
+                                   f" -> {new}")
+                c.code = new
+        if dialect.modality and c.code in {"141", "142", "143", "144", "145"} and (c.pattern is None or
+                                                                          c.pattern.specificity[0] <= 1):
+            new = protest_purpose_from_words(c.code, [c.token.doc[i].lemma_.lower() for i in sorted(region)])
+            if new != c.code:
+                c.modifiers.append(f"purpose words -> {new}")
+                c.code = new
+        for o in inner:
+            if not o.dropped:
+                o.dropped = f"content of '{c.token.text}' ({c.code}), not an act of its own"
+                if not c.target and dialect.modality and (c.code or "")[:3] == "112":
+                    # "allegations that a NATO airstrike killed civilians": the accused is who did it
+                    c.target = [a for a in o.source if a not in c.source]
+                if not c.target:  # "an intention to send arms to X": the target is X
+                    c.target = [a for a in o.target if a not in c.source]
+
+
+def _petrarch1_clause_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect,
+                           policy: EventPolicy) -> None:
+    """PETRARCH-1: a verb inside the clause of a coded verb is coded only with a target."""
+    for c in sorted(out, key=lambda c: len(list(c.token.ancestors))):
+        if c.dropped or c.target:
+            continue
+        over = next((o for o in out if o is not c and not o.dropped and o.token.i != c.token.i
+                     and _inside_clause_of(c.token, o.token)), None)
+        if over is not None:
+            c.dropped = f"no target, inside the clause of the coded '{over.token.text}' (PETRARCH-1)"
+
+
+def _table_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
+    """Our conventions for the events table (shared targets, then `dyads.events.filters`' passes)."""
+    _shared_targets(out)
+    filter_candidates(out, policy)
+
+
+def _duplicate_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
+    """One event per act: the same code and dyad twice in a sentence is one event."""
+    # one event per act: the same code and dyad twice in a sentence is one event
+    seen: set[tuple] = set()
+    for c in out:
+        if c.dropped or c.trigger is None:
+            continue
+        key = (c.code, tuple(a.code for a in c.source), tuple(a.code for a in c.target))
+        if key in seen:
+            c.dropped = "duplicate of an event already coded in this sentence"
+        seen.add(key)
+
+
+def _ours(dialect: Dialect) -> bool:
+    return dialect.modality
+
+
+def _always(dialect: Dialect) -> bool:
+    return True
+
+
+def _petrarch1_one_sided(dialect: Dialect) -> bool:
+    return dialect.petrarch_one_sided and not dialect.require_target
+
+
+SentencePass = Callable[[list[Candidate], dict[int, Actor], Dialect, EventPolicy], None]
+
+SENTENCE_PASSES: tuple[tuple[str, str, SentencePass, Callable[[Dialect], bool]], ...] = (
+    ("slot", "not a word that fills a slot of another predicate's pattern", _slot_pass, _always),
+    ("speech", "what a statement says of whom: its addressee, a judgement, a naming (ours)", _speech_pass, _ours),
+    ("statement", "a statement verb yields to the acts coded from what was said (ours)", _statement_pass, _ours),
+    ("said", "not the content of a statement coded with its target (PETRARCH)", _said_pass, _always),
+    ("content", "not the content of an appeal, demand, intent, threat or refusal, which it refines", _content_pass,
+     _always),
+    ("petrarch1_clause", "a verb with no target is not inside the clause of a coded verb (PETRARCH-1)",
+     _petrarch1_clause_pass, _petrarch1_one_sided),
+    ("table", "the events table's passes (dyads.events.filters.PASSES; ours)", _table_pass, _ours),
+    ("duplicate", "not the same code and dyad as an event already coded in the sentence", _duplicate_pass, _always),
+)
+"""The passes over a sentence's candidates in the order they run: name, what keeping a candidate means, the
+pass, and in which dialects it runs."""
+
+
+def pass_named(reason: str, default: str) -> str:
+    """The pass a drop reason names: one of `dyads.events.filters.PASSES` when the reason starts with its name
+    ("poll: ..."), else `default` (the pass that ran)."""
+    name = reason.split(":", 1)[0]
+    return name if name in FILTER_PASSES else default
+
+
+def run_sentence_passes(out: list[Candidate], index: dict[int, Actor], dialect: Dialect,
+                        policy: EventPolicy) -> None:
+    """Run `SENTENCE_PASSES` that `dialect` has over a sentence's candidates; each candidate a pass drops
+    gets the pass's name in `dropped_by`."""
+    for name, _, run, runs_in in SENTENCE_PASSES:
+        if not runs_in(dialect):
+            continue
+        live = [c for c in out if not c.dropped]
+        run(out, index, dialect, policy)
+        for c in live:
+            if c.dropped:
+                c.dropped_by = pass_named(c.dropped, name)

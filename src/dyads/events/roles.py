@@ -1,0 +1,449 @@
+"""Role assignment: which actors of the sentence are the source and the target of a matched predicate.
+
+The actor of each token (`_actor_tokens`), the noun phrase of a head without its clauses
+(`_phrase_tokens`), the actors in phrases with coordination and composition ("soldiers from Gondor"),
+the subject of a verb through relative pronouns, control verbs, passives and reported speech
+(`_subject`), and the roles a PETRARCH pattern names itself (`_pattern_roles`). The order in which
+the coder tries the places for a source and a target is in `coder._code_candidate`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
+from dyads.events.candidate import Candidate
+from dyads.events.dialect import Dialect
+from dyads.events.filters import (
+    PLACE_KINDS,
+)
+from dyads.events.lexicon import (
+    _CLAUSE_DEPS,
+    _SETTING_PREPS,
+    _SUBJECTS,
+    _TOPIC_PREPS,
+    DOCUMENT_NOUNS,
+    LIGHT_VERBS,
+    OBJECT_CONTROL,
+    PLACE_NOUNS,
+    RANK_WORDS,
+    RELATIVE_PRONOUNS,
+    SPEECH_VERBS,
+    STATIVE_PARTICIPLES,
+)
+from dyads.events.matching import _is_time, _light_verb, _Match, _prep_objects, _stems
+from dyads.events.meaning import (
+    INTENT_NOUNS,
+)
+from dyads.models import Actor
+
+
+class ActorIndex(dict[int, Actor]):
+    """The actor of each token. A possessive pronoun's actor ("his" -> Cameron) is kept apart in
+    `possessive`: it is the agent of the event noun it qualifies ("his fight against"), and nothing
+    else ("his gardener's licence" names no second actor)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.possessive: dict[int, Actor] = {}
+
+
+def _actor_tokens(doc: Doc, actors: list[Actor]) -> ActorIndex:
+    index = ActorIndex()
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None or not actor.code:
+            continue
+        if actor.kind == "pronoun" and len(span) == 1 and span[0].dep_ == "poss":
+            index.possessive[span[0].i] = actor
+            continue
+        for tok in span:
+            index.setdefault(tok.i, actor)
+    return index
+
+
+def _phrase_tokens(head: Token, skip: set[int] | None = None, index: dict[int, Actor] | None = None) -> Iterable[Token]:
+    """The noun phrase below `head` without its clauses (relative clauses are not the phrase).
+
+    A place phrase ("in Moscow") belongs to the phrase only when it says whose a role word is
+    ("lawmakers in Arnor"), not when it hangs from an actor that has its country already
+    ("his Algerian counterpart ... in Moscow") or from an event ("talks in Geneva").
+    """
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        if skip and t.i in skip:
+            continue
+        yield t
+        role_word = index is not None and t.i in index and not index[t.i].country
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS
+                     and not (c.dep_ == "prep" and ((c.lower_ in _SETTING_PREPS and not role_word)
+                                                   or c.lower_ in _TOPIC_PREPS or t.dep_ == "appos")))
+
+
+def _actors_in(heads: Iterable[Token], index: dict[int, Actor], skip: set[int] | None = None) -> list[Actor]:
+    """Actors of the phrases below `heads`; an apposition renaming a coded actor adds nothing."""
+    out: list[Actor] = []
+    for h in heads:
+        toks = list(_phrase_tokens(h, skip, index))
+        renamed = {t.i for a in toks if a.dep_ == "appos" and a.head.i in index and a.i in index
+                   and (index[a.i].code or "")[:3] == (index[a.head.i].code or "")[:3] for t in a.subtree}
+        found: list[Actor] = []
+        for t in sorted(toks, key=lambda x: x.i):
+            a = index.get(t.i)
+            if a is not None and a not in found and t.i not in renamed:
+                found.append(a)
+        for a in _compose(found, toks, index):
+            if a not in out:
+                out.append(a)
+    return out
+
+
+def _new_actor(head: Token, index: dict[int, Actor], dialect: Dialect) -> Actor | None:
+    """PETRARCH's `new_actor_length`: an uncoded noun phrase of at most that many words as an actor named
+    by its words ('"THE MINISTRY OF MAGIC"'); None when the option is off, the phrase too long or not a noun's.
+
+    Why: PETRARCH lets users see the actors its dictionaries miss in the events themselves; its words are
+    the phrase's, without punctuation and possessive endings, in capitals as PETRARCH writes its codes.
+    """
+    if dialect.new_actor_length <= 0 or head.pos_ not in {"NOUN", "PROPN"} or head.i in index:
+        return None
+    if head.ent_type_ in {"DATE", "TIME"}:  # "on Monday" says when, it names no one
+        return None
+    toks = sorted(_phrase_tokens(head, index=index), key=lambda t: t.i)
+    if any(t.i in index for t in toks):
+        return None
+    words = [t.text.upper() for t in toks if not t.is_punct and t.tag_ != "POS" and not t.is_space]
+    if not words or len(words) > dialect.new_actor_length:
+        return None
+    first, last = toks[0], toks[-1]
+    return Actor(text=head.doc[first.i:last.i + 1].text, start=first.idx, end=last.idx + len(last.text),
+                 code='"' + " ".join(words) + '"', kind="new", source="new_actor_length: the phrase's own words")
+
+
+def _placed(toks: list[Token], head: Token, below: set[int]) -> bool:
+    """Whether a mention hangs from `head` through a place preposition ("in Eriador")."""
+    return any(a.dep_ == "prep" and a.lower_ in _SETTING_PREPS and a.i > head.i
+               for t in toks[:1] for a in t.ancestors if a.i in below)
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
+
+
+def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> list[Actor]:
+    """A role word with its countries as modifiers is one actor per country.
+
+    "soldiers from Gondor" -> GONMIL, "Arnor and Gondor legislators" -> ARNLEG, GONLEG. The actor
+    recogniser usually composes these itself; this only joins what reaches the coder in pieces.
+    """
+    sectors = [a for a in found if a.sector]
+    countries = [a for a in found if a.country and not a.sector]
+    if not sectors or not countries:
+        return found
+    by_actor: dict[int, list[Token]] = {}
+    for t in toks:
+        a = index.get(t.i)
+        if a is not None:
+            by_actor.setdefault(id(a), []).append(t)
+    out = list(found)
+    plan: list[tuple[Actor, Token, list[Actor], list[Actor]]] = []
+    for s in sectors:
+        s_toks = by_actor.get(id(s), [])
+        if not s_toks:
+            continue
+        head = max(s_toks, key=lambda t: len(list(t.ancestors)) * -1)
+        below = {t.i for t in head.subtree}
+        mods = [c for c in countries if c.start < s.end and s.start < c.end]  # overlapping mentions
+        below_mods = [c for c in countries if c not in mods
+                      and any(t.i in below and t.i != head.i for t in by_actor.get(id(c), []))]
+
+        # "the parliament of Gondor in Eriador": "of" says whose the role word is, "in" only where
+        strong = [c for c in below_mods if not _placed(by_actor.get(id(c), []), head, below)]
+        placed = [c for c in below_mods if c not in strong]
+        # "Lawmakers in Fornost and Gondor" parsed with Gondor coordinated to the role word: it belongs
+        # to the place phrase, as the parser's "in Fornost" does
+        conj = [c for c in strong if placed and any(t.dep_ == "conj" and t.head.i == head.i
+                                                    for t in by_actor.get(id(c), []))]
+        mods += (placed + conj) if conj else (strong or below_mods)
+        plan.append((s, head, mods, below_mods))
+    # "lawmakers and officials in Arnor": a role word coordinated with one that has countries shares them
+    for k, (s, head, mods, below_mods) in enumerate(plan):
+        if not mods:
+            shared = next((m for s2, h2, m, _ in plan if m and s2 is not s and _coordinated(head, h2)), None)
+            if shared:
+                plan[k] = (s, head, list(shared), below_mods)
+    for s, _head, mods, below_mods in plan:
+        if not mods:
+            continue
+        out = [a for a in out if a is not s and a not in mods and a not in below_mods]
+        for c in mods:
+            start, end = min(c.start, s.start), max(c.end, s.end)
+            out.append(Actor(text=f"{c.text} {s.text}" if c.start < s.start else f"{s.text} {c.text}", start=start,
+                             end=end, code=(c.country or "") + (s.sector or ""), country=c.country, sector=s.sector,
+                             name=s.name or c.name, kind=s.kind, source="coder: role word + country"))
+    return out
+
+
+def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """The subject tokens of `verb` and whether they were inherited from a governing clause."""
+    subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    subj += [o for c in verb.children if c.dep_ == "mark" and c.lower_ == "for" for o in _prep_objects(c)]
+    if not subj and verb.lower_ in STATIVE_PARTICIPLES:  # "Vietnam is committed to", "forces were engaged in"
+        subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if subj:
+        if subj[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return [_relative_antecedent(verb.head, subj[0])], True
+        return subj, False
+    if depth > 4 or verb.head is verb:
+        return [], False
+    head = verb.head
+    if verb.dep_ in {"acl", "relcl"} and head.dep_ == "attr" and head.head.lemma_ == "be" \
+            and any(c.lower_ in RANK_WORDS for c in head.children):
+        # "Qatar was the first Arab state to recognize": the subject of the copula did it
+        return [c for c in head.head.children if c.dep_ == "nsubj"], True
+    if verb.dep_ == "relcl":  # "the country which attacked" has its subject as a relative pronoun
+        return [head], True
+    if verb.dep_ == "xcomp":
+        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if raised:  # "Gollum was seen to break into": the raised subject
+            return raised, True
+        obj = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        if obj and head.lemma_.lower() in OBJECT_CONTROL:  # object control: "urged Syria to talk"
+            return obj, True
+        s, _ = _subject(head, depth + 1)
+        return s, True
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX", "ADJ"}:
+        # "resorted to throwing", "guilty of violating": the doer of the governing word; with an object
+        # or a passive subject it is that one ("accused X of violating", "X was arrested for spying");
+        # "by striking it, NATO has reduced ...": the means are the subject's
+        gov = head.head
+        doer = [c for c in gov.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+        if doer and gov.lower_ not in STATIVE_PARTICIPLES and head.lower_ != "by":
+            return doer, True
+        s, _ = _subject(gov, depth + 1)
+        return s, True
+    if verb.dep_ in {"conj", "advcl", "xcomp", "acl", "acomp", "pcomp"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
+        s, _ = _subject(head, depth + 1)
+        if not s and verb.dep_ == "conj" and not _is_passive(verb):  # "was indicted ... and will resign"
+            s = [c for c in head.children if c.dep_ == "nsubjpass"]
+        return s, True
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and head.lower_ in DOCUMENT_NOUNS:
+        gov = _light_verb(head) or (head.head if head.dep_ in {"dobj", "obj"} else None)
+        if gov is not None:  # "issued a declaration demanding": the issuer demands
+            s, _ = _subject(gov, depth + 1)
+            return s, True
+        return [], False
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and (verb.tag_ == "VBG" or _finite_acl(verb)):
+        return [head], True  # "demonstrators protesting the results": the demonstrators protest
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in INTENT_NOUNS:
+        return [], False
+    if verb.dep_ == "acl":  # "an intention to send": the one who has the intention
+        lv = _light_verb(head)
+        if lv is not None:
+            s, _ = _subject(lv, depth + 1)
+            return s, True
+    return [], False
+
+
+def _relative_antecedent(noun: Token, pronoun: Token) -> Token:
+    """What "who" stands for: the noun the clause hangs from, unless that is a place the parser
+    attached it to ("the protesters in that country, who hit the streets": the protesters)."""
+    def place(t: Token) -> bool:
+        return t.ent_type_ in {"GPE", "LOC", "FAC"} or t.lemma_.lower() in PLACE_NOUNS
+
+    if pronoun.lower_ not in {"who", "whom"} or not place(noun):
+        return noun
+    for t in reversed(noun.sent[: noun.i - noun.sent.start]):  # the nearest phrase before it that is no place
+        if t.pos_ in {"NOUN", "PROPN"} and t.dep_ in {"pobj", "nsubj", "dobj", "obj", "appos"} and not place(t):
+            return t
+    return noun
+
+
+def _finite_acl(verb: Token) -> bool:
+    """A past form parsed as a participle on a noun but coordinated with a finite past verb: the
+    parser lost the clause ("Doctors from aid groups donated and delivered goods"), the noun is its
+    subject, not its object."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "conj" and c.tag_ == "VBD"
+                                                            for c in verb.children)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl" and not _finite_acl(verb)
+    ) or (  # "..., aided by coverage on Al-Jazeera", "Arrested in 2009, he ...": a participle clause
+        verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in {"aux", "nsubj"} for c in verb.children)
+    ) or (  # "was shot and killed by a police officer": the second participle shares the passive
+        verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.tag_ == "VBN"
+        and not any(c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in verb.children)
+        and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children)
+    )
+
+
+def _speech_governor(verb: Token) -> Token | None:
+    """The speech verb whose reported content `verb` is ("Lavrov said they would ...")."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ in {"ccomp", "parataxis"} and t.head.lemma_.lower() in SPEECH_VERBS:
+            return t.head
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def _resolve_pronoun(tok: Token, verb: Token, index: dict[int, Actor]) -> list[Actor]:
+    """A pronoun subject `dyads.coref` left to the clause: "Russia and the United States said they would":
+    every actor of the subject of the verb whose content this clause is (coref names one actor per pronoun)."""
+    sp = verb.head if verb.dep_ == "ccomp" and verb.head.pos_ in {"VERB", "AUX"} else _speech_governor(verb)
+    if sp is not None:
+        subj, _ = _subject(sp)
+        return _actors_in(subj, index)
+    return []
+
+
+def _clause_of(noun: Token) -> Token | None:
+    """The verb a noun event hangs from through prepositions ("at the start of talks with X, he said"),
+    or the light verb of the noun it modifies ("launched a mediation effort")."""
+    t = noun
+    for _ in range(6):
+        if t.head is t:
+            return None
+        if t.dep_ in {"dobj", "obj", "attr"} and any(x in LIGHT_VERBS for x in _stems(t.head)):
+            return t.head
+        if t.dep_ not in {"pobj", "prep", "nmod", "compound", "conj", "appos", "npadvmod"}:
+            return None
+        t = t.head
+        if t.pos_ in {"VERB", "AUX"}:
+            return t
+    return None
+
+
+def _phrase_actors(verb: Token, index: dict[int, Actor], skip: set[int], pass_over: int = 0) -> list[Actor]:
+    """The actors of the first of a verb's objects and prepositional phrases (in text order) that has one,
+    after `pass_over` such phrases (PETRARCH's `^ $`)."""
+    heads = [c for c in verb.children if c.dep_ in {"dobj", "obj", "dative"}]
+    heads += [o for c in sorted(verb.children, key=lambda c: c.i) if c.dep_ in {"prep", "agent", "dative"}
+              and not _is_time(c) for o in _prep_objects(c)]
+    heads += [o for h in list(heads) for c in h.children if c.dep_ == "prep" and not _is_time(c)
+              for o in _prep_objects(c)]
+    for h in heads:
+        if h.i in skip:
+            continue
+        found = _actors_in([h], index, skip)
+        if found and pass_over > 0:
+            pass_over -= 1
+        elif found:
+            return found
+    return []
+
+
+def _pattern_roles(cand: Candidate, verb: Token, m: _Match, index: dict[int, Actor]) -> Candidate:
+    """PETRARCH's roles when the subject is not the source: a pattern naming the source elsewhere
+    ("X was freed from Y", `+ * (FROM $)`), a pattern making the subject the target (`+ *`), or an
+    agentless passive ("X was shot dead in Y"): the subject is the target, the source is the named
+    phrase, else the first of the verb's objects and prepositional phrases holding an actor."""
+    p = m.pattern
+    subj = [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}]
+    # "The Philippines was heavily criticized", parsed with the subject on the auxiliary
+    subj = subj or [c for a in verb.children if a.dep_ in {"aux", "auxpass"} for c in a.children
+                    if c.dep_ in {"nsubjpass", "nsubj"}]
+    if not subj and verb.dep_ == "acl":
+        subj = [verb.head]
+    # `+ HOSTING * ...`: the target precedes the pattern's words before the verb, so when one of them is a
+    # verb of its own ("X will be hosting Y to celebrate ..."), the target is that verb's subject, X, even
+    # when the parser makes Y the subject of the verb
+    before_verbs = sorted((verb.doc[i] for i in m.before if verb.doc[i].pos_ in {"VERB", "AUX"}), key=lambda t: t.i)
+    if p.target_before_words and before_verbs:
+        subj = _subject(before_verbs[0])[0] or subj
+    if not subj:
+        subj, _ = _subject(verb)
+    skip = {t.i for h in subj for t in h.subtree}
+    cand.target = _actors_in(subj, index)
+    sources = _actors_in(m.source_heads, index) if m.source_heads else []
+    why = "source from the pattern's phrase"
+    if not sources and p.before and p.source_prep is None:  # "NOTED + *": the one who noted acts on the subject
+        gov = verb.head
+        while gov is not verb and gov.head is not gov and gov.pos_ not in {"VERB", "AUX"}:
+            gov = gov.head
+        if gov is not verb and gov.pos_ in {"VERB", "AUX"}:
+            sources = _actors_in(_subject(gov)[0], index)
+            why = f"source: the subject of '{gov.text}'"
+    if not sources:
+        sources = _phrase_actors(verb, index, skip, p.source_skip)
+        passive = p.source_prep is None and not p.before
+        why = "source from the verb's phrases" + (" (agentless passive)" if passive else "")
+    cand.modifiers.append(why)
+    cand.source = [a for a in sources if a not in cand.target]
+    if not cand.target:
+        cand.dropped = "no target actor (the subject holds none)"
+    elif not cand.source:
+        cand.dropped = "no known actor as source in the verb's phrases"
+    cand.target = [a for a in cand.target if a.code not in {s.code for s in cand.source}]
+    if not cand.dropped and not cand.target:
+        cand.dropped = "source and target are the same actor"
+    cand.confidence -= 0.15
+    return cand
+
+
+def _carried(noun: Token, index: dict[int, Actor]) -> bool:
+    """ "launched a mediation effort between X and Y": a verb with an actor as subject carries the noun."""
+    carrier = _clause_of(noun)
+    return carrier is not None and bool(_actors_in(_subject(carrier)[0], index))
+
+
+def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int, Actor]) -> Actor | None:
+    """ "Four French journalists were arrested in Cairo": arrests, detentions, expulsions and releases are
+    acts of the state where they happen (its police for coercion, its government for a release). The state
+    is the country of a place named in the clause's setting ("in Cairo"); none named, no event."""
+    if not targets or not (code[:2] == "17" or code[:3] in {"084"}):
+        return None
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in {"in", "at", "near", "outside", "inside"}:
+            continue
+        for o in _prep_objects(c):
+            a = index.get(o.i)
+            if a is not None and a.kind in PLACE_KINDS and a.country \
+                    and all(t.country != a.country or t.sector for t in targets):
+                sector = "COP" if code[:2] == "17" else "GOV"
+                return Actor(text=a.text, start=a.start, end=a.end, code=a.country + sector, country=a.country,
+                             sector=sector, kind="implied",
+                             source=f"the state where '{tok.text}' happened ('{a.text}'): {a.country}{sector}")
+    return None
+
+
+
+# participles whose agent did the act of the noun they qualify ("attacks launched by X"); not "an attack
+# condemned by X", "a protest backed by X" or "a report issued by X"
+DOING_PARTICIPLES = {"launch", "carry", "conduct", "stage", "mount", "organise", "organize", "lead", "order",
+                     "wage", "fire", "commit", "perpetrate", "plan", "initiate", "hold", "make", "deliver",
+                     "unleash", "step"}
+# verbs of the casualties of an act named in a phrase on them ("died in attacks by X", "were killed in an
+# airstrike by X")
+CASUALTY_VERBS = {"die", "kill", "wound", "injure", "hurt", "maim"}
+
+
+def _casualties(noun: Token) -> list[Token]:
+    """Who an event noun's act hit when the noun says how they died: "three civilians died in rocket attacks
+    launched by Gadhafi's men" (the civilians)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"in", "by", "during", "from"}:
+        return []
+    verb = prep.head
+    if verb.lemma_.lower() not in CASUALTY_VERBS or (verb.lemma_.lower() != "die" and not _is_passive(verb)):
+        return []
+    return [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+
+def _sentence_states(sent: DocSpan, index: dict[int, Actor]) -> list[Actor]:
+    """The actors of a sentence that name a state acting in it (not a place phrase: "in Syria")."""
+    out: list[Actor] = []
+    for t in sent:
+        a = index.get(t.i)
+        if a is None or a in out or a.kind not in {"country", "capital", "demonym"}:
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ in _SETTING_PREPS:
+            continue
+        out.append(a)
+    return out

@@ -1,0 +1,46 @@
+"""The named passes over a sentence (dyads.events.passes): their order, their dialects, and that every dropped
+candidate names the stage or pass that dropped it, as `dyads explain` prints."""
+
+from __future__ import annotations
+
+from dyads.events.dialect import OURS, PETRARCH1, PETRARCH2
+from dyads.events.filters import PASSES
+from dyads.events.passes import SENTENCE_PASSES, pass_named
+
+
+def test_passes_are_named_once_and_run_by_dialect():
+    names = [name for name, _, _, _ in SENTENCE_PASSES]
+    assert names == ["slot", "speech", "statement", "said", "content", "petrarch1_clause", "table", "duplicate"]
+    assert not set(names) & {name for name, _ in PASSES}  # the filters' passes keep their own names
+    runs = {name: (ours(OURS), ours(PETRARCH2)) for name, _, _, ours in SENTENCE_PASSES}
+    assert runs["speech"] == runs["table"] == (True, False)  # our meaning and table conventions only
+    assert runs["slot"] == runs["content"] == runs["duplicate"] == (True, True)
+    petrarch1 = dict((name, runs_in) for name, _, _, runs_in in SENTENCE_PASSES)["petrarch1_clause"]
+    assert not petrarch1(PETRARCH1)  # PETRARCH-1 codes dyads only unless a suite switches require_dyad off
+    assert petrarch1(PETRARCH1.__class__(**{**PETRARCH1.__dict__, "require_target": False}))
+
+
+def test_a_filters_reason_names_its_own_pass():
+    assert pass_named("poll: a share of a public answering a poll is a finding", "table") == "poll"
+    assert pass_named("one_sided: no target", "placing") == "one_sided"
+    assert pass_named("statement verb: the reported content was coded instead", "statement") == "statement"
+
+
+def _dropped_by(coder, text: str) -> dict[str, tuple[str | None, str | None]]:
+    from dyads.models import Article
+
+    _, sentences = next(coder.explain([Article(id="t", text=text)]))
+    return {p.trigger: (p.dropped_by, p.dropped) for s in sentences for p in s.predicates}
+
+
+def test_explain_names_the_pass_that_dropped_each_candidate(coder):
+    from dyads.events.coder import format_explanation
+    from dyads.models import Article
+
+    got = _dropped_by(coder, "Russia said on Monday it would not meet Turkey, and urged Iran to release the prisoners.")
+    assert got["said"][0] == "statement" and got["release"][0] == "slot"
+    assert got["meet"] == (None, None) and got["urged"] == (None, None)  # kept: coded 120 and 0253
+    got = _dropped_by(coder, "Russia could attack Turkey. Officials met on Monday.")
+    assert got["attack"][0] == "meaning" and got["met"][0] in {"roles", "one_sided", "bare_sector"}
+    _, sentences = next(coder.explain([Article(id="t", text="Russia could attack Turkey.")]))
+    assert "dropped by meaning: hypothetical ('could')" in format_explanation(sentences)
