@@ -468,3 +468,51 @@ def test_former_states_regimes_and_tickers(nlp, dictionary):
     assert got["Gadhafi's former regime"] == ("LBYGOV", "sector")  # a government, not a former office holder
     assert not any(code == "RUS" for code, _ in got.values())  # a former Soviet republic is not Russia
     assert got["POSCO"] == ("KORBUS", "company")  # the ticker is neither the head nor a person's name
+
+
+def test_journalists_take_their_outlets_country_not_the_storys(nlp, dictionary):
+    text = ("CNN senior international correspondent Ben Wedeman said Egyptian police beat him.\n\n"
+            "Wedeman said the police threatened the crew. CNN's Ivan Watson was in Cairo.\n\n"
+            "Four New York Times journalists missing in Libya were captured.")
+    found = actors_of(nlp, dictionary, text, date(2011, 1, 28))
+    got = codes(found)
+    assert got["correspondent Ben Wedeman"] == "USAMED"  # the outlet's home, not Egypt's
+    assert got["Wedeman"] == "USAMED" and got["Ivan Watson"] == "USAMED"
+    assert got["journalists"] == "USAMED"  # not LBY: the paper says whose they are, "in Libya" where
+    assert "CNN" not in got and "New York Times" not in got  # the outlets themselves stay no actors
+    assert got["the police"] != "USACOP"  # a foreign reporter is not what the sentence is about
+    assert next(a for a in found if a.text == "Ivan Watson").source.endswith("-> USAMED")
+
+
+def test_outlets_are_discards_with_a_home_country(tmp_path):
+    from dyads.actors.dictionary import DictionaryError, read_dictionary_dir
+
+    (tmp_path / "x.discards.tsv").write_text("# outlets\nDaily Planet\tUSAMED\nGazette\n", encoding="utf-8")
+    d = read_dictionary_dir(tmp_path)
+    assert d.discards == ["Daily Planet", "Gazette"] and d.outlets == {"daily planet": "USAMED"}
+    (tmp_path / "x.discards.tsv").write_text("Daily Planet\t+\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"x.discards.tsv:1: 'Daily Planet'"):
+        read_dictionary_dir(tmp_path)
+
+
+def test_a_role_for_a_known_person_takes_the_persons_code_and_the_name_is_known_later(nlp, dictionary):
+    text = ("In New York, a spokesperson for Ban Ki-moon said the U.N. chief was concerned. "
+            "Ban is urging all sides to talk.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 8, 11)))
+    assert got["a spokesperson for Ban Ki-moon"] == "IGOUNOGOV"  # the person's organisation, not IGO + GOV
+    assert got["Ban"] == "IGOUNOGOV"  # family name first: "Ban Ki-moon" is "Ban" again
+
+
+def test_a_role_in_apposition_is_not_named_by_another_states_known_person(nlp, dictionary):
+    text = ("NATO is trying to kill its leader, Muammar Gaddafi, Russia's ambassador to the alliance said on "
+            "Wednesday.")
+    found = actors_of(nlp, dictionary, text, date(2011, 6, 15))
+    amb = next(a for a in found if "ambassador" in a.text)
+    assert amb.code == "RUSGOV" and amb.name is None and "Gaddafi" not in amb.text
+
+
+def test_the_sides_of_a_conflict_are_not_political_parties(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "The warring Libyan parties met. Two Italian parties quit the coalition.",
+                          date(2011, 8, 11)))
+    assert got["Libyan parties"] == "LBY"
+    assert got["Italian parties"] == "ITAPTY"

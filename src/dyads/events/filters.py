@@ -360,12 +360,15 @@ def place_backed_sector(cand: Candidate, main_country: str | None, states: Itera
 def main_country(actors: Iterable[Actor], places: Iterable[Place], dateline: Place | None) -> str | None:
     """The country an article's text is about: the most named country among its places and actors (the
     dateline's own mention not counted), when it is named at least twice and twice as often as the next."""
+    from dyads.actors.recognize import OUTLET
+
     counts: Counter[str] = Counter()
     for p in places:
         if p.country and not (dateline is not None and p.start == dateline.start):
             counts[p.country] += 1
     for a in actors:
-        if a.country and len(a.country) == 3 and a.kind in {"country", "demonym", "capital", "person"}:
+        if a.country and len(a.country) == 3 and a.kind in {"country", "demonym", "capital", "person"} and not (
+                a.sector == "MED" and OUTLET in (a.source or "")):  # a foreign outlet's reporter is not the story
             counts[a.country] += 1
     top = counts.most_common(2)
     if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
