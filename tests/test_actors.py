@@ -516,3 +516,30 @@ def test_the_sides_of_a_conflict_are_not_political_parties(nlp, dictionary):
                           date(2011, 8, 11)))
     assert got["Libyan parties"] == "LBY"
     assert got["Italian parties"] == "ITAPTY"
+
+
+def test_a_new_full_name_with_a_known_surname_is_another_person(nlp, dictionary):
+    text = ("University student Faisal Faraj had never used a gun. 61-year-old Fendi Faraj came out of retirement. "
+            "Faraj has vowed to teach the young.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 5, 6)))
+    assert "Faraj" not in got  # the surname now names Fendi Faraj, whom the text does not code
+    got = codes(actors_of(nlp, dictionary, "University student Faisal Faraj spoke. Faraj has vowed to fight.",
+                          date(2011, 5, 6)))
+    assert got["Faraj"] == got["University student Faisal Faraj"]
+
+
+def test_armed_people_and_loyalists(nlp, dictionary):
+    text = ("In Yemen, men armed with knives attacked demonstrators. Armed men stormed a building in Sanaa. "
+            "Many people fled. NTC forces are fighting remaining Gaddafi loyalists in Sirte.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 10, 18)))
+    assert got["men"] == "YEMUAF" and got["Armed men"] == "YEMUAF"  # unidentified armed people, as gunmen
+    assert got["people"] == "YEMCVL"
+    assert got["Gaddafi loyalists"] == "LBYGOV"
+
+
+def test_rebels_do_not_take_the_country_of_their_supplier(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "The rebels say they have received new arms from the Gulf state of "
+                          "Qatar.", date(2011, 5, 6)))
+    assert got["The rebels"] == "REB"  # Qatar is who armed them, not where they belong
+    got = codes(actors_of(nlp, dictionary, "Rebels fought the army in Syria.", date(2011, 5, 6)))
+    assert got["Rebels"] == "SYRREB"

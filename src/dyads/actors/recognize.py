@@ -590,6 +590,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.reasons.append("armed opposition -> REB")
             elif g.sector is None or (at_head and not generic):
                 g.sector = agent.sector  # the head's own role wins: "government troops" -> MIL, "rebel leaders" -> REB
+    _armed_people(doc, groups, blocked)
     if outlet_at:  # before places join: "New York Times journalists missing in Libya" are the paper's
         _outlet_people(doc, groups, ents, blocked, outlet_at)
     _join_prepositions(doc, groups)
@@ -788,6 +789,28 @@ def _people_by_their_role(doc: Doc, groups: dict[int, _Group], ents: list[Span],
             g.reasons.append(f"'{ent.text}' is {role.text} of {words} -> {org.country or ''}"
                              f"{g.sector or ''}")
             break
+
+
+_PEOPLE_NOUNS = {"man", "men", "people", "youth", "youths", "individual", "individuals", "person", "persons"}
+
+
+def _armed_people(doc: Doc, groups: dict[int, _Group], blocked: set[int]) -> None:
+    """"men armed with knives", "armed men", "masked armed youths": unidentified armed people (UAF, as
+    "gunmen"), not civilians; their country comes from the sentence or the article like any sector word."""
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lower_ not in _PEOPLE_NOUNS or tok.i in blocked:
+            continue
+        if not any(c.lower_ == "armed" and c.dep_ in {"amod", "acl"} for c in tok.children):
+            continue
+        g = groups.get(tok.i)
+        if g is None:
+            start = min([c.i for c in tok.children if c.dep_ in {"amod", "nummod", "compound"} and c.i < tok.i]
+                        + [tok.i])
+            g = groups[tok.i] = _Group(head=tok.i, start=start, end=tok.i + 1)
+        elif g.sector not in {None, "CVL"}:
+            continue
+        g.sector = "UAF"
+        g.reasons.append(f"'armed {tok.text}' -> UAF")
 
 
 # words for what a person does at a news outlet ("CNN senior international correspondent Ben Wedeman")
@@ -997,6 +1020,8 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
             if actor.country is None and actor.sector is not None and actor.sector not in _OWN_COUNTRY_SECTORS:
                 if actor.sector in _ARMED_OPPOSITION and _acted_on_by(doc, actor, acting):
                     continue  # "France has acknowledged arming the rebels": France's act, not French rebels
+                if actor.sector in _ARMED_OPPOSITION and _only_a_counterpart(doc, members, country):
+                    continue  # "the rebels received arms from Qatar": their supplier, not their home
                 actor.country = country
                 actor.code = country + actor.sector
                 actor.source = f"{actor.source} + {SENTENCE_COUNTRY} -> {country}"
@@ -1005,6 +1030,28 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
 def _outlet_coded(actor: Actor) -> bool:
     """A journalist coded by their outlet's home ("CNN's Ben Wedeman"): not what the sentence or story is about."""
     return actor.sector == "MED" and OUTLET in (actor.source or "")
+
+
+_COUNTERPART_PREPS = {"from", "by", "with", "against", "to", "toward", "towards"}
+
+
+def _only_a_counterpart(doc: Doc, members: list[Actor], country: str) -> bool:
+    """Every mention of `country` in the sentence is a state as the other side of an act ("arms from the
+    Gulf state of Qatar", "talks with Qatar", "fighting against Syria"): it says nothing of where the
+    rebels or the opposition of the sentence belong."""
+    mentions = [a for a in members if a.country == country]
+    for a in mentions:
+        if a.kind not in {"country", "capital", "demonym"} or a.sector:
+            return False
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root
+        while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in {"NOUN", "PROPN"}:
+            head = head.head.head  # "from the Gulf state of Qatar"
+        if not (head.dep_ == "pobj" and head.head.lower_ in _COUNTERPART_PREPS):
+            return False
+    return bool(mentions)
 
 
 def _acting_states(doc: Doc, members: list[Actor]) -> list[Token]:
@@ -1138,6 +1185,11 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int], named_within
         if hit is None and run[-1].lower_ in known and len(run) == 1:
             hit = known[run[-1].lower_]
         if hit is None:
+            if len(run) > 1 and run[-1].lower_ in known and run[-1].ent_type_ == "PERSON" and (
+                    run[0].ent_type_ == "PERSON"):
+                # "Fendi Faraj" after "student Faisal Faraj": another person; "Faraj" now names the new one
+                del known[run[-1].lower_]
+                skip_until = run[-1].i
             continue
         skip_until = run[-1].i
         learned = Actor(text=run.text, start=run.start_char, end=run.end_char, code=hit.code, country=hit.country,
