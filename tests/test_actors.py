@@ -543,3 +543,18 @@ def test_rebels_do_not_take_the_country_of_their_supplier(nlp, dictionary):
     assert got["The rebels"] == "REB"  # Qatar is who armed them, not where they belong
     got = codes(actors_of(nlp, dictionary, "Rebels fought the army in Syria.", date(2011, 5, 6)))
     assert got["Rebels"] == "SYRREB"
+
+
+def test_an_organisation_before_a_title_and_name_is_the_persons(nlp, dictionary):
+    text = ("ICRC President Jakob Kellenberger called on Libyan authorities to grant access. "
+            "Kellenberger said more.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 3, 10)))
+    assert got["ICRC President Jakob Kellenberger"].startswith("NGO")  # not LBYGOV from the sentence
+    assert "ICRC" not in got and got["Kellenberger"] == got["ICRC President Jakob Kellenberger"]
+
+
+def test_industry_and_attorneys(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "Trump spoke to fracking industry leaders. The attorney for the "
+                          "Italian government spoke.", date(2016, 9, 22)))
+    assert got["industry leaders"] == "BUS"  # a business role: no country from the story
+    assert got["The attorney"] == "ITAJUD"

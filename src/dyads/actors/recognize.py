@@ -591,6 +591,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             elif g.sector is None or (at_head and not generic):
                 g.sector = agent.sector  # the head's own role wins: "government troops" -> MIL, "rebel leaders" -> REB
     _armed_people(doc, groups, blocked)
+    _organisation_before_title(doc, groups)
     if outlet_at:  # before places join: "New York Times journalists missing in Libya" are the paper's
         _outlet_people(doc, groups, ents, blocked, outlet_at)
     _join_prepositions(doc, groups)
@@ -789,6 +790,28 @@ def _people_by_their_role(doc: Doc, groups: dict[int, _Group], ents: list[Span],
             g.reasons.append(f"'{ent.text}' is {role.text} of {words} -> {org.country or ''}"
                              f"{g.sector or ''}")
             break
+
+
+def _organisation_before_title(doc: Doc, groups: dict[int, _Group]) -> None:
+    """"ICRC President Jakob Kellenberger": an organisation written right before a title and a name is the
+    person's, whatever the parser made of it (here "ICRC" the subject and the name its object); not a
+    state's title with the state's country taken from the sentence."""
+    by_start = {g.start: g for g in groups.values()}
+    for org in sorted(groups.values(), key=lambda g: g.start):
+        if org.kind not in {"igo", "ngo", "group", "company"} or org.discard or org.head != org.end - 1:
+            continue
+        person = by_start.get(org.end)
+        if person is None or person is org or person.country is not None or person.sector is None:
+            continue
+        if not any(doc[i].ent_type_ == "PERSON" for i in range(person.start, max(person.end, person.head + 1))):
+            continue  # "ICRC officials": a role of the organisation, which the organisation's own rules code
+        person.country = org.country
+        if org.entry is not None:
+            person.entry, person.entry_code = org.entry, org.entry_code
+        person.start = org.start
+        said = doc[org.start : org.end].text
+        person.reasons.append(f"'{said}' before the title and name -> {org.entry_code or org.country}")
+        del groups[org.head]
 
 
 _PEOPLE_NOUNS = {"man", "men", "people", "youth", "youths", "individual", "individuals", "person", "persons"}
