@@ -558,3 +558,11 @@ def test_industry_and_attorneys(nlp, dictionary):
                           "Italian government spoke.", date(2016, 9, 22)))
     assert got["industry leaders"] == "BUS"  # a business role: no country from the story
     assert got["The attorney"] == "ITAJUD"
+
+
+def test_what_a_sector_word_acts_on_is_not_whose_it_is(nlp, dictionary):
+    text = ("Iraq's government met in Baghdad. Iraq's army held a parade in Iraq. Troops invaded Iraq. "
+            "Police in Iraq arrested protesters.")
+    got = codes(actors_of(nlp, dictionary, text, date(2003, 3, 21)))
+    assert got["Troops"] == "MIL"  # neither from the sentence nor from the story about Iraq
+    assert got["Police in Iraq"] == "IRQCOP" and got["protesters"] == "IRQCVL"

@@ -172,3 +172,13 @@ def test_a_company_acts_politically_only_on_those_who_govern(coders):
     assert got == [] and any("business" in n.reason for n in out.no_events)  # a bare country: trade
     got, _ = events(strict, "Boeing held talks with the Indian government on Monday.")
     assert got and got[0][2] == ["INDGOV"]
+
+
+def test_a_sector_word_acting_on_a_state_is_not_that_states(coders):
+    strict, _ = coders
+    text = ("Libya's government met in Tripoli. Gaddafi's forces fought in Libya. "
+            "Coalition forces continue to attack Libya.")
+    _, out = events(strict, text)
+    assert any("'attack'" in n.reason and "acts on LBY itself" in n.reason for n in out.no_events)
+    got, _ = events(strict, "The U.S. government met in Washington. The United States sued the traders.")
+    assert ("115", ["USA"], ["USABUS"]) in got  # a state acting on a sector word: the sector may be its own

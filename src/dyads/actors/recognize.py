@@ -606,8 +606,8 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     actors = _to_actors(doc, groups, blocked, ents, ent_at)
     _inherit_over_conjunctions(doc, actors)
     if dictionary.country_from_context:
-        _sentence_country(doc, actors)
-        _article_country(actors)
+        not_of = _sentence_country(doc, actors)
+        _article_country(actors, not_of)
     actors = _drop_reporters(doc, actors)
     named_within = _to_actors(doc, {g.head: g for g in hidden}, blocked, ents, ent_at) if hidden else []
     actors = _learn_people(doc, actors, blocked, named_within)
@@ -1025,13 +1025,19 @@ def _inherit_over_conjunctions(doc: Doc, actors: list[Actor]) -> None:
                             other.text = doc_text(doc)[other.start : other.end]
 
 
-def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
+def _sentence_country(doc: Doc, actors: list[Actor]) -> dict[int, str]:
     """A bare role word takes the country when its sentence names only one ("unlike the government of
     Syria, a significant part of the opposition" -> SYROPP)."""
+    not_of: dict[int, str] = {}  # id(actor) -> the country the text says it acts on (no guess of it later)
     by_sent: dict[int, list[Actor]] = {}
     for actor in actors:
         by_sent.setdefault(doc.char_span(actor.start, actor.end, alignment_mode="expand").sent.start, []).append(actor)
     for members in by_sent.values():
+        for actor in members:
+            if actor.country is None and actor.sector is not None and actor.sector not in _OWN_COUNTRY_SECTORS:
+                target = _object_of_own_act(doc, actor, members)
+                if target is not None:
+                    not_of[id(actor)] = target  # "coalition forces continue to attack Libya": not Libya's
         countries = {a.country for a in members if a.country and a.kind not in _NON_STATE_KINDS
                      and a.country not in _NON_STATE_ROOTS and a.sector not in _OWN_COUNTRY_SECTORS
                      and not _outlet_coded(a)}
@@ -1045,9 +1051,12 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
                     continue  # "France has acknowledged arming the rebels": France's act, not French rebels
                 if actor.sector in _ARMED_OPPOSITION and _only_a_counterpart(doc, members, country):
                     continue  # "the rebels received arms from Qatar": their supplier, not their home
+                if not_of.get(id(actor)) == country:
+                    continue
                 actor.country = country
                 actor.code = country + actor.sector
                 actor.source = f"{actor.source} + {SENTENCE_COUNTRY} -> {country}"
+    return not_of
 
 
 def _outlet_coded(actor: Actor) -> bool:
@@ -1077,6 +1086,27 @@ def _only_a_counterpart(doc: Doc, members: list[Actor], country: str) -> bool:
     return bool(mentions)
 
 
+def _object_of_own_act(doc: Doc, actor: Actor, members: list[Actor]) -> str | None:
+    """The country a sector word's own verb acts on, named as a bare state ("coalition forces continue to
+    attack Libya", "troops invaded Iraq"): what they act on is not whose they are."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "nsubj":
+        return None
+    verbs = {span.root.head.i}
+    verbs.update(c.i for c in span.root.head.children if c.dep_ in {"xcomp", "conj"})  # "continue to attack"
+    for a in members:
+        if not a.country or a.kind not in {"country", "capital"} or a.sector:
+            continue
+        other = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if other is None:
+            continue
+        head = other.root
+        if (head.dep_ in {"dobj", "obj"} and head.head.i in verbs) or (
+                head.dep_ == "pobj" and head.head.lower_ in _COUNTERPART_PREPS and head.head.head.i in verbs):
+            return a.country
+    return None
+
+
 def _acting_states(doc: Doc, members: list[Actor]) -> list[Token]:
     """The verbs whose subject is a state named as itself ("France has acknowledged ...")."""
     verbs = []
@@ -1096,7 +1126,7 @@ def _acted_on_by(doc: Doc, actor: Actor, verbs: list[Token]) -> bool:
     return any(v.is_ancestor(span.root) for v in verbs)
 
 
-def _article_country(actors: list[Actor]) -> None:
+def _article_country(actors: list[Actor], not_of: dict[int, str] | None = None) -> None:
     """A bare role word takes the article's main state when one clearly dominates (at least three
     mentions and twice the next): "President Giorgio Napolitano" in a story about Italy is ITAGOV."""
     counts: dict[str, int] = {}
@@ -1114,6 +1144,8 @@ def _article_country(actors: list[Actor]) -> None:
         return
     for actor in actors:
         if actor.country is None and actor.sector is not None and actor.sector not in _OWN_COUNTRY_SECTORS:
+            if not_of and not_of.get(id(actor)) == top:
+                continue  # "coalition forces continue to attack Libya" in a story about Libya
             actor.country = top
             actor.code = top + actor.sector
             total = sum(counts.values())

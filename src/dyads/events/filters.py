@@ -327,6 +327,10 @@ def place_bare_sectors(cand: Candidate, location: Location | None, main_country:
             continue
         if where is None:
             return f"bare_sector: the {side} is a sector word with no country (the text does not say whose)"
+        if side == "source" and any(o.country == where and o.kind in {"country", "capital"} and not o.sector
+                                    for o in cand.target or ()):
+            # "coalition forces continue to attack Libya": forces acting on a state are not that state's
+            return f"bare_sector: the {side} acts on {where} itself, so it is not {where}'s and the text says no other"
         setattr(cand, side, [replace(a, code=where + (a.code or ""), country=where,
                                      source=f"{a.source or a.code}; country from {how}") for a in actors])
         cand.modifiers.append(f"{side} placed in {where} by {how}")
