@@ -566,3 +566,12 @@ def test_what_a_sector_word_acts_on_is_not_whose_it_is(nlp, dictionary):
     got = codes(actors_of(nlp, dictionary, text, date(2003, 3, 21)))
     assert got["Troops"] == "MIL"  # neither from the sentence nor from the story about Iraq
     assert got["Police in Iraq"] == "IRQCOP" and got["protesters"] == "IRQCVL"
+
+
+def test_the_name_written_right_before_a_role_in_apposition_is_its_person(nlp, dictionary):
+    text = ("Fighting also engulfed Misrata, east of Tripoli, where 14 rebels were killed and 42 others wounded, "
+            "according to Mohamed Ibrahim, a rebel spokesman in the city. Three civilians died, Ibrahim said.")
+    found = actors_of(nlp, dictionary, text, date(2011, 7, 8))
+    spokesman = next(a for a in found if "spokesman" in a.text)
+    assert spokesman.name == "Mohamed Ibrahim" and not spokesman.text.startswith("Misrata")
+    assert codes(found)["Ibrahim"] == "LBYREB"

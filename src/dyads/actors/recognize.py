@@ -907,7 +907,24 @@ def _named_person(doc: Doc, head: Token, person_ents: dict[int, Span]) -> Span |
                 if pobj.dep_ == "pobj" and pobj.i in person_ents and pobj.i - head.i <= 8:
                     return person_ents[pobj.i]
     if head.dep_ == "appos" and head.head.i in person_ents:
-        return person_ents[head.head.i]
+        ent = person_ents[head.head.i]
+        # "Mohamed Ibrahim, a rebel spokesman": the name written right before the role, even when the
+        # parser hangs the apposition on an earlier word ("Misrata, ..., according to Mohamed Ibrahim, a ...")
+        before = _name_before(doc, head, person_ents)
+        if before is not None and before is not ent:
+            return before
+        first = min(t.i for t in head.subtree)
+        return ent if first - ent.end <= 2 else None  # "X, the role": not a name sentences away
+    return _name_before(doc, head, person_ents) if head.dep_ == "appos" else None
+
+
+def _name_before(doc: Doc, head: Token, person_ents: dict[int, Span]) -> Span | None:
+    """The personal name right before a role phrase in apposition, past its comma ("Mohamed Ibrahim, a ...")."""
+    first = min(t.i for t in head.subtree)
+    if first >= 2 and doc[first - 1].text == ",":
+        ent = person_ents.get(doc[first - 2].i) or next(
+            (e for e in person_ents.values() if e.end == first - 1), None)
+        return ent
     return None
 
 
