@@ -575,3 +575,12 @@ def test_the_name_written_right_before_a_role_in_apposition_is_its_person(nlp, d
     spokesman = next(a for a in found if "spokesman" in a.text)
     assert spokesman.name == "Mohamed Ibrahim" and not spokesman.text.startswith("Misrata")
     assert codes(found)["Ibrahim"] == "LBYREB"
+
+
+def test_who_was_or_is_a_coded_role(nlp, dictionary):
+    text = ("Dr. Connie Mariano, who as a Navy captain was the White House physician, said Clinton lied. "
+            "John Smith, who is a senior Pentagon official, met Chinese officials. Mariano spoke again.")
+    found = actors_of(nlp, dictionary, text, date(2016, 9, 14))
+    got = codes(found)
+    assert got["Connie Mariano"] == "USAELI"  # "was": a government office held before
+    assert got["John Smith"] == "USAMIL" and got["Mariano"] == "USAELI"

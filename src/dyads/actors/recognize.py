@@ -749,6 +749,32 @@ def _member_of(doc: Doc, ent: Span, root: Token, groups: dict[int, _Group]) -> b
     return False
 
 
+def _role_of_relative_clause(doc: Doc, ent: Span, root: Token, groups: dict[int, _Group]) -> bool:
+    """"Dr. Connie Mariano, who as a Navy captain was the White House physician": a person the dictionaries do
+    not know takes the coded role a relative clause says they are; "was" says they were, so a government
+    office is behind them (ELI). Adds the person's group and says whether it did."""
+    for rel in root.children:
+        if rel.dep_ != "relcl" or rel.lemma_.lower() != "be":
+            continue
+        for attr in rel.children:
+            role = groups.get(attr.i) if attr.dep_ == "attr" else None
+            if role is None or role.discard or role.sector is None or role.kind in {"place", "person"} or (
+                    role.name is not None):
+                continue
+            g = groups[root.i] = _Group(head=root.i, start=ent.start, end=ent.end, country=role.country,
+                                        sector=role.sector, entry=role.entry, entry_code=role.entry_code,
+                                        kind="person", name=ent.text)
+            said = f"'{ent.text}, who {rel.text} {doc[role.start:role.end].text}' -> " \
+                   f"{role.entry_code or (role.country or '') + role.sector}"
+            past = rel.tag_ == "VBD" or any(c.lower_ in _FORMER for c in attr.children)
+            if past and "GOV" in {role.sector, *split_code(role.entry_code or "")}:
+                g.sector, g.entry, g.entry_code = "ELI", None, None  # a government office held before
+                said += " (was: a former office holder -> ELI)"
+            g.reasons.append(said)
+            return True
+    return False
+
+
 def _people_by_their_role(doc: Doc, groups: dict[int, _Group], ents: list[Span], blocked: set[int]) -> None:
     """A named person the dictionaries do not know takes the code of the organisation the text says they
     belong to: an apposition ("Bela Bugar, head of junior coalition party Most-Hid" -> SVKPTY; "Benjamin
@@ -766,6 +792,8 @@ def _people_by_their_role(doc: Doc, groups: dict[int, _Group], ents: list[Span],
         for rel in (c for c in root.children if c.dep_ == "relcl" and c.lemma_.lower() in _LEADING_VERBS):
             roles.extend(o for o in rel.children if o.dep_ in {"dobj", "obj"})
         if _member_of(doc, ent, root, groups):  # "Horst Seehofer of Germany's CSU"
+            continue
+        if _role_of_relative_clause(doc, ent, root, groups):  # "Connie Mariano, who ... was the White House physician"
             continue
         for role in roles:
             if role.i in groups:
