@@ -26,6 +26,11 @@ How a mention is coded, in order:
    Titles and institutions of one state carry it under any dateline ("Deputy Energy Secretary Daniel
    Poneman" -> USAGOV, "Rep." -> USALEG); an ally or neighbour of a state, a former Soviet republic and
    a nationality said of someone ("she is American") are not that state.
+   Journalists are their outlet's ("CNN's Ben Wedeman" -> USAMED, the outlet itself staying no actor); an
+   organisation written before a title and a name is the person's ("ICRC President Jakob Kellenberger"); a
+   relative clause says what someone is or was ("who was the White House physician" -> ELI); "armed men"
+   are UAF. A sector word takes no country its own verb acts on ("coalition forces continue to attack
+   Libya").
 4. People learned from the text: a named person coded by their role ("Syrian Deputy Prime Minister
    Qadri Jamil") keeps that code for the rest of the article when named again ("Jamil"). Pronouns and
    definite descriptions are resolved after this stage, by `dyads.coref`.
