@@ -495,3 +495,119 @@ def test_phrase_tokens_are_cached_and_a_bad_cache_is_rebuilt(tmp_path, monkeypat
     assert len(calls) == 3
     recognize._phrase_tokens(vocab, [*phrases, "European Union"])
     assert len(list(tmp_path.glob("phrase-tokens-*.pickle"))) == 2
+
+
+def test_journalists_take_their_outlets_country_not_the_storys(nlp, dictionary):
+    text = ("CNN senior international correspondent Ben Wedeman said Egyptian police beat him.\n\n"
+            "Wedeman said the police threatened the crew. CNN's Ivan Watson was in Cairo.\n\n"
+            "Four New York Times journalists missing in Libya were captured.")
+    found = actors_of(nlp, dictionary, text, date(2011, 1, 28))
+    got = codes(found)
+    assert got["correspondent Ben Wedeman"] == "USAMED"  # the outlet's home, not Egypt's
+    assert got["Wedeman"] == "USAMED" and got["Ivan Watson"] == "USAMED"
+    assert got["journalists"] == "USAMED"  # not LBY: the paper says whose they are, "in Libya" where
+    assert "CNN" not in got and "New York Times" not in got  # the outlets themselves stay no actors
+    assert got["the police"] != "USACOP"  # a foreign reporter is not what the sentence is about
+    assert next(a for a in found if a.text == "Ivan Watson").source.endswith("-> USAMED")
+
+
+def test_outlets_are_discards_with_a_home_country(tmp_path):
+    from dyads.actors.dictionary import DictionaryError, read_dictionary_dir
+
+    (tmp_path / "x.discards.tsv").write_text("# outlets\nDaily Planet\tUSAMED\nGazette\n", encoding="utf-8")
+    d = read_dictionary_dir(tmp_path)
+    assert d.discards == ["Daily Planet", "Gazette"] and d.outlets == {"daily planet": "USAMED"}
+    (tmp_path / "x.discards.tsv").write_text("Daily Planet\t+\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"x.discards.tsv:1: 'Daily Planet'"):
+        read_dictionary_dir(tmp_path)
+
+
+def test_a_role_for_a_known_person_takes_the_persons_code_and_the_name_is_known_later(nlp, dictionary):
+    text = ("In New York, a spokesperson for Ban Ki-moon said the U.N. chief was concerned. "
+            "Ban is urging all sides to talk.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 8, 11)))
+    assert got["a spokesperson for Ban Ki-moon"] == "IGOUNOGOV"  # the person's organisation, not IGO + GOV
+    assert got["Ban"] == "IGOUNOGOV"  # family name first: "Ban Ki-moon" is "Ban" again
+
+
+def test_a_role_in_apposition_is_not_named_by_another_states_known_person(nlp, dictionary):
+    text = ("NATO is trying to kill its leader, Muammar Gaddafi, Russia's ambassador to the alliance said on "
+            "Wednesday.")
+    found = actors_of(nlp, dictionary, text, date(2011, 6, 15))
+    amb = next(a for a in found if "ambassador" in a.text)
+    assert amb.code == "RUSGOV" and amb.name is None and "Gaddafi" not in amb.text
+
+
+def test_the_sides_of_a_conflict_are_not_political_parties(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "The warring Libyan parties met. Two Italian parties quit the coalition.",
+                          date(2011, 8, 11)))
+    assert got["Libyan parties"] == "LBY"
+    assert got["Italian parties"] == "ITAPTY"
+
+
+def test_a_new_full_name_with_a_known_surname_is_another_person(nlp, dictionary):
+    text = ("University student Faisal Faraj had never used a gun. 61-year-old Fendi Faraj came out of retirement. "
+            "Faraj has vowed to teach the young.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 5, 6)))
+    assert "Faraj" not in got  # the surname now names Fendi Faraj, whom the text does not code
+    got = codes(actors_of(nlp, dictionary, "University student Faisal Faraj spoke. Faraj has vowed to fight.",
+                          date(2011, 5, 6)))
+    assert got["Faraj"] == got["University student Faisal Faraj"]
+
+
+def test_armed_people_and_loyalists(nlp, dictionary):
+    text = ("In Yemen, men armed with knives attacked demonstrators. Armed men stormed a building in Sanaa. "
+            "Many people fled. NTC forces are fighting remaining Gaddafi loyalists in Sirte.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 10, 18)))
+    assert got["men"] == "YEMUAF" and got["Armed men"] == "YEMUAF"  # unidentified armed people, as gunmen
+    assert got["people"] == "YEMCVL"
+    assert got["Gaddafi loyalists"] == "LBYGOV"
+
+
+def test_rebels_do_not_take_the_country_of_their_supplier(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "The rebels say they have received new arms from the Gulf state of "
+                          "Qatar.", date(2011, 5, 6)))
+    assert got["The rebels"] == "REB"  # Qatar is who armed them, not where they belong
+    got = codes(actors_of(nlp, dictionary, "Rebels fought the army in Syria.", date(2011, 5, 6)))
+    assert got["Rebels"] == "SYRREB"
+
+
+def test_an_organisation_before_a_title_and_name_is_the_persons(nlp, dictionary):
+    text = ("ICRC President Jakob Kellenberger called on Libyan authorities to grant access. "
+            "Kellenberger said more.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 3, 10)))
+    assert got["ICRC President Jakob Kellenberger"].startswith("NGO")  # not LBYGOV from the sentence
+    assert "ICRC" not in got and got["Kellenberger"] == got["ICRC President Jakob Kellenberger"]
+
+
+def test_industry_and_attorneys(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "Trump spoke to fracking industry leaders. The attorney for the "
+                          "Italian government spoke.", date(2016, 9, 22)))
+    assert got["industry leaders"] == "BUS"  # a business role: no country from the story
+    assert got["The attorney"] == "ITAJUD"
+
+
+def test_what_a_sector_word_acts_on_is_not_whose_it_is(nlp, dictionary):
+    text = ("Iraq's government met in Baghdad. Iraq's army held a parade in Iraq. Troops invaded Iraq. "
+            "Police in Iraq arrested protesters.")
+    got = codes(actors_of(nlp, dictionary, text, date(2003, 3, 21)))
+    assert got["Troops"] == "MIL"  # neither from the sentence nor from the story about Iraq
+    assert got["Police in Iraq"] == "IRQCOP" and got["protesters"] == "IRQCVL"
+
+
+def test_the_name_written_right_before_a_role_in_apposition_is_its_person(nlp, dictionary):
+    text = ("Fighting also engulfed Misrata, east of Tripoli, where 14 rebels were killed and 42 others wounded, "
+            "according to Mohamed Ibrahim, a rebel spokesman in the city. Three civilians died, Ibrahim said.")
+    found = actors_of(nlp, dictionary, text, date(2011, 7, 8))
+    spokesman = next(a for a in found if "spokesman" in a.text)
+    assert spokesman.name == "Mohamed Ibrahim" and not spokesman.text.startswith("Misrata")
+    assert codes(found)["Ibrahim"] == "LBYREB"
+
+
+def test_who_was_or_is_a_coded_role(nlp, dictionary):
+    text = ("Dr. Connie Mariano, who as a Navy captain was the White House physician, said Clinton lied. "
+            "John Smith, who is a senior Pentagon official, met Chinese officials. Mariano spoke again.")
+    found = actors_of(nlp, dictionary, text, date(2016, 9, 14))
+    got = codes(found)
+    assert got["Connie Mariano"] == "USAELI"  # "was": a government office held before
+    assert got["John Smith"] == "USAMIL" and got["Mariano"] == "USAELI"

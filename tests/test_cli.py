@@ -96,6 +96,13 @@ def test_explain_says_why_per_sentence(tmp_path):
     assert [s["text"] for s in obj["sentences"]] == ["Russia criticised the United States.", "The weather was mild."]
 
 
+def test_explain_takes_a_paragraph_longer_than_a_file_name():
+    text = "Russia criticised the United States. " * 10  # over 255 characters: no file can have that name
+    r = _run("explain", text.strip(), "--date", "2013-07-22")
+    assert r.exit_code == 0, r.output
+    assert "111 RUS -> USA" in r.stdout
+
+
 def test_dict_lookup_by_date():
     r = _run("dict", "lookup", "Sergei Lavrov", "--date", "2013-07-22")
     assert r.exit_code == 0 and "RUSGOV" in r.stdout.splitlines()[0]

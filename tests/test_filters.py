@@ -207,3 +207,13 @@ def test_travelling_to_ones_own_country_is_going_home(coders):
     got, out = events(strict, "Israeli citizens flew back to Israel on Monday. Obama travelled to Israel on Monday.")
     assert [g[0] for g in got] == ["042"] and got[0][1] == ["USAGOV"]
     assert any("going home" in n.reason for n in out.no_events)
+
+
+def test_a_sector_word_acting_on_a_state_is_not_that_states(coders):
+    strict, _ = coders
+    text = ("Libya's government met in Tripoli. Gaddafi's forces fought in Libya. "
+            "Coalition forces continue to attack Libya.")
+    _, out = events(strict, text)
+    assert any("'attack'" in n.reason and "acts on LBY itself" in n.reason for n in out.no_events)
+    got, _ = events(strict, "The U.S. government met in Washington. The United States sued the traders.")
+    assert ("115", ["USA"], ["USABUS"]) in got  # a state acting on a sector word: the sector may be its own

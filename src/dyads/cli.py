@@ -49,12 +49,20 @@ def _open_output(path: str | None):
     return open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
 
 
+def _is_path(text: str) -> bool:
+    """Whether `text` names an existing file; a sentence longer than a file name allows is none."""
+    try:
+        return Path(text).exists()
+    except OSError:  # "File name too long": a paragraph given as text
+        return False
+
+
 def _read_text_or_files(inputs: tuple[str, ...], default_date):
     """The articles of `inputs` (files, directories, '-'), or, when the one input is no file and reads as
     text (it has a space), that text as one article with the id "text"."""
     from dyads.ingest import read_inputs
 
-    if len(inputs) == 1 and " " in inputs[0].strip() and not Path(inputs[0]).exists():
+    if len(inputs) == 1 and " " in inputs[0].strip() and not _is_path(inputs[0]):
         from dyads.models import Article
 
         yield Article(id="text", text=inputs[0].strip(), publication_date=default_date, origin="command line")

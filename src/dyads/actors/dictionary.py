@@ -17,7 +17,9 @@ A dictionary directory holds tab-separated files (comments start with `#`):
   without its sector.
 - `*.agents.tsv`: `phrase  sector` — role words that give a sector ("foreign minister" -> GOV).
   Regular plurals are matched too ("rebel" matches "rebels", "militiaman" "militiamen").
-- `*.discards.tsv`: `phrase` — names that are never actors (news agencies and outlets).
+- `*.discards.tsv`: `phrase  code` — names that are never actors (news agencies and outlets). The
+  optional `code` is an outlet's home country and sector ("CNN" USAMED): the outlet itself stays no
+  actor (it reports), but its people are ("CNN's Ben Wedeman", "New York Times journalists" -> USAMED).
 
 Matching is case-insensitive on token boundaries, with one guard: a capitalised word in the
 dictionary needs a capital in the text ("Amnesty", not "amnesty"), and an all-capitals word needs
@@ -133,6 +135,8 @@ class ActorDictionary:
     actors: list[ActorEntry] = field(default_factory=list)
     agents: list[AgentEntry] = field(default_factory=list)
     discards: list[str] = field(default_factory=list)
+    # lower-cased discarded outlet -> its home country and sector ("cnn" -> "USAMED"), for its journalists
+    outlets: dict[str, str] = field(default_factory=dict)
     sources: dict[str, int] = field(default_factory=dict)  # file -> entry count, for `dyads info`
     left_out: list[LeftOut] = field(default_factory=list)  # records read and not used, each with its reason
     # "anti-Assad insurgents" -> SYRREB is our dictionaries' rule; PETRARCH's code "an anti- Gondor parade" GON
@@ -155,6 +159,7 @@ class ActorDictionary:
         self.actors.extend(other.actors)
         self.agents.extend(other.agents)
         self.discards.extend(other.discards)
+        self.outlets.update(other.outlets)
         self.sources.update(other.sources)
         self.left_out.extend(other.left_out)
 
@@ -210,9 +215,16 @@ def read_dictionary_dir(directory: str | Path) -> ActorDictionary:
             n += 1
         d.sources[str(path)] = n
     for path in sorted(directory.glob("*.discards.tsv")):
-        rows = [r[0] for _, r in _rows(path)]
-        d.discards.extend(rows)
-        d.sources[str(path)] = len(rows)
+        n = 0
+        for lineno, row in _rows(path):
+            d.discards.append(row[0])
+            n += 1
+            if len(row) > 1 and row[1]:
+                problem = code_problem(row[1].upper())
+                if problem:
+                    raise DictionaryError(f"{path}:{lineno}: {row[0]!r} {problem}")
+                d.outlets[row[0].lower()] = row[1].upper()
+        d.sources[str(path)] = n
     return d
 
 

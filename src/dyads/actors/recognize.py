@@ -26,6 +26,11 @@ How a mention is coded, in order:
    Titles and institutions of one state carry it under any dateline ("Deputy Energy Secretary Daniel
    Poneman" -> USAGOV, "Rep." -> USALEG); an ally or neighbour of a state, a former Soviet republic and
    a nationality said of someone ("she is American") are not that state.
+   Journalists are their outlet's ("CNN's Ben Wedeman" -> USAMED, the outlet itself staying no actor); an
+   organisation written before a title and a name is the person's ("ICRC President Jakob Kellenberger"); a
+   relative clause says what someone is or was ("who was the White House physician" -> ELI); "armed men"
+   are UAF. A sector word takes no country its own verb acts on ("coalition forces continue to attack
+   Libya").
 4. People learned from the text: a named person coded by their role ("Syrian Deputy Prime Minister
    Qadri Jamil") keeps that code for the rest of the article when named again ("Jamil"). Pronouns and
    definite descriptions are resolved after this stage, by `dyads.coref`.
@@ -103,6 +108,8 @@ _TICKER = re.compile(r"[0-9A-Z]{1,8}\.[A-Z]{1,3}")  # Reuters instrument codes: 
 SENTENCE_COUNTRY = "only country in its sentence"
 ARTICLE_COUNTRY = "the article's main state"
 GUESSED_COUNTRY = (SENTENCE_COUNTRY, ARTICLE_COUNTRY)
+OUTLET = "a news outlet of"
+"""How an actor's `source` says it is a journalist of a news outlet, whose country is the outlet's home."""
 """How an actor's `source` says its country is a guess from context, which coreference may correct."""
 
 # "(Writing by ...; Editing by ...)", "Reporting by ...", "REUTERS/Sergei Karpukhin", "AFP PHOTO/...", "By Jane Doe"
@@ -134,6 +141,7 @@ class _Compiled:
     forms: dict[str, list[tuple[str, ...]]]  # lower-cased phrase -> its spellings, tokenised (case guard)
     anti_prefix: bool = True  # whether "anti-X" makes X's opposition (ActorDictionary.anti_prefix)
     agent_modifiers: bool = False  # ActorDictionary.agent_modifiers
+    outlets: dict[str, str] = field(default_factory=dict)  # ActorDictionary.outlets: "cnn" -> "USAMED"
 
 
 _CACHE: WeakKeyDictionary = WeakKeyDictionary()
@@ -203,7 +211,8 @@ def _compile(dictionary: ActorDictionary, doc: Doc) -> _Compiled:
     matcher.add("ACTOR", [keys[p] for p in actors])
     matcher.add("AGENT", [keys[p] for p in agents])
     matcher.add("DISCARD", [keys[p] for p in discards])
-    compiled = _Compiled(matcher, actors, agents, discards, forms, dictionary.anti_prefix, dictionary.agent_modifiers)
+    compiled = _Compiled(matcher, actors, agents, discards, forms, dictionary.anti_prefix, dictionary.agent_modifiers,
+                         dict(dictionary.outlets))
     _CACHE[key] = compiled
     return compiled
 
@@ -305,6 +314,26 @@ def _np_head(token: Token, roles: dict | None = None) -> Token:
             break
         token = token.head
     return token
+
+
+# ("all parties", "both parties", "two parties" are as often a parliament's or Congress's: not enough alone)
+_SIDES_MODIFIERS = {"warring", "conflicting", "opposing", "feuding", "belligerent", "fighting"}
+_SIDES_OF = {"conflict", "war", "fighting", "talks", "negotiations", "dispute", "agreement", "accord", "deal",
+             "ceasefire", "truce", "treaty", "convention", "crisis"}
+
+
+def _sides_not_parties(token: Token) -> bool:
+    """"the warring parties", "the parties to the conflict": the sides of a conflict or an agreement,
+    whoever they are, not political parties (PTY)."""
+    if token.lower_ != "parties":
+        return False
+    for child in token.children:
+        if child.dep_ in {"det", "predet", "amod", "nummod"} and child.lower_ in _SIDES_MODIFIERS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"to", "in"} and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in _SIDES_OF for p in child.children):
+            return True
+    return False
 
 
 def _has_state_modifier(doc: Doc, token: Token, compiled: _Compiled) -> bool:
@@ -431,6 +460,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     georgia_cues: bool | None = None
     groups: dict[int, _Group] = {}
     blocked: set[int] = set()  # tokens of discarded names (bylines, agencies): never part of an actor
+    outlet_at: dict[int, tuple[str, str]] = {}  # tokens of a news outlet -> (its code, its name)
     for s_, e_ in credits:  # bylines, datelines, headlines
         span = doc.char_span(s_, e_, alignment_mode="expand")
         if span is not None:
@@ -448,6 +478,8 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         if label == "DISCARD":
             taken.update(range(start, end))
             blocked.update(range(start, end))
+            if phrase in compiled.outlets:
+                outlet_at.update((i, (compiled.outlets[phrase], span.text)) for i in range(start, end))
             continue
         last = doc[end - 1]
         head_of = _np_head(last, compiled.agents)
@@ -589,6 +621,9 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.anti = True
                 g.reasons.append(f"anti-{agent.phrase}")
                 continue
+            if agent.sector == "PTY" and _sides_not_parties(last):
+                g.reasons.append(f"'{doc[start:end].text}': the sides of a conflict, not political parties")
+                continue
             g.reasons.append(f"{agent.source}: '{agent.phrase}' {agent.sector}")
             generic = agent.phrase.lower().split()[-1] in _GENERIC_ROLES or agent.phrase.lower() in _GENERIC_ROLES
             if at_head and agent.sector == "MIL" and g.sector in _ARMED_OPPOSITION:
@@ -596,8 +631,12 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.reasons.append("armed opposition -> REB")
             elif g.sector is None or (at_head and not generic):
                 g.sector = agent.sector  # the head's own role wins: "government troops" -> MIL, "rebel leaders" -> REB
+    _armed_people(doc, groups, blocked)
+    _organisation_before_title(doc, groups)
+    if outlet_at:  # before places join: "New York Times journalists missing in Libya" are the paper's
+        _outlet_people(doc, groups, ents, blocked, outlet_at)
     _join_prepositions(doc, groups)
-    _join_organisations(doc, groups, compiled)
+    hidden = _join_organisations(doc, groups, compiled)
     _people_by_their_role(doc, groups, ents, blocked)
     for g in groups.values():
         head = doc[g.head]
@@ -608,10 +647,11 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     actors = _to_actors(doc, groups, blocked, ents, ent_at)
     _inherit_over_conjunctions(doc, actors)
     if dictionary.country_from_context:
-        _sentence_country(doc, actors)
-        _article_country(actors)
+        not_of = _sentence_country(doc, actors)
+        _article_country(actors, not_of)
     actors = _drop_reporters(doc, actors)
-    actors = _learn_people(doc, actors, blocked)
+    named_within = _to_actors(doc, {g.head: g for g in hidden}, blocked, ents, ent_at) if hidden else []
+    actors = _learn_people(doc, actors, blocked, named_within)
     return actors
 
 
@@ -637,9 +677,12 @@ def _join_prepositions(doc: Doc, groups: dict[int, _Group]) -> None:
         del groups[head_i]
 
 
-def _join_organisations(doc: Doc, groups: dict[int, _Group], compiled: _Compiled) -> None:
+def _join_organisations(doc: Doc, groups: dict[int, _Group], compiled: _Compiled) -> list[_Group]:
     """"leader of the opposition Smer party", "a spokesman for the Interior Ministry": a person named by a
-    generic role takes the code of the organisation the role is of (the one they lead or speak for)."""
+    generic role takes the code of the organisation the role is of (the one they lead or speak for), or of the
+    person ("a spokesperson for Ban Ki-moon" -> IGOUNOGOV). Returns the people joined so: no actors here, but
+    named again later by surname ("Ban is urging ...")."""
+    hidden: list[_Group] = []
     for head_i in sorted(groups):
         g = groups.get(head_i)
         tok = doc[head_i]
@@ -657,11 +700,17 @@ def _join_organisations(doc: Doc, groups: dict[int, _Group], compiled: _Compiled
         owner.sector = g.sector or owner.sector
         if g.entry is not None and g.kind in {"group", "igo", "ngo"} and owner.entry is None:
             owner.entry, owner.entry_code, owner.kind = g.entry, g.entry_code, g.kind
+        elif g.kind == "person" and g.entry_code and owner.entry is None and owner.country == g.country:
+            owner.entry_code = g.entry_code  # "a spokesperson for Ban Ki-moon": IGOUNOGOV, not IGO + GOV
+        if g.kind == "person" and g.name:
+            hidden.append(g)  # "Ban is urging ...": the person is named again later by surname
         owner.start = min(owner.start, g.start)
         owner.end = max(owner.end, g.end)
-        owner.reasons.append(f"'{owner_tok.text} {tok.head.text} {doc[g.start:g.end].text}' -> "
-                             f"{owner.country or ''}{owner.sector or ''}")
+        code = owner.entry_code if owner.entry_code and owner.entry is None else \
+            f"{owner.country or ''}{owner.sector or ''}"
+        owner.reasons.append(f"'{owner_tok.text} {tok.head.text} {doc[g.start:g.end].text}' -> {code}")
         del groups[head_i]
+    return hidden
 
 
 # nouns that say what a named person is to an organisation ("Bela Bugar, head of ... party Most-Hid")
@@ -741,6 +790,32 @@ def _member_of(doc: Doc, ent: Span, root: Token, groups: dict[int, _Group]) -> b
     return False
 
 
+def _role_of_relative_clause(doc: Doc, ent: Span, root: Token, groups: dict[int, _Group]) -> bool:
+    """"Dr. Connie Mariano, who as a Navy captain was the White House physician": a person the dictionaries do
+    not know takes the coded role a relative clause says they are; "was" says they were, so a government
+    office is behind them (ELI). Adds the person's group and says whether it did."""
+    for rel in root.children:
+        if rel.dep_ != "relcl" or rel.lemma_.lower() != "be":
+            continue
+        for attr in rel.children:
+            role = groups.get(attr.i) if attr.dep_ == "attr" else None
+            if role is None or role.discard or role.sector is None or role.kind in {"place", "person"} or (
+                    role.name is not None):
+                continue
+            g = groups[root.i] = _Group(head=root.i, start=ent.start, end=ent.end, country=role.country,
+                                        sector=role.sector, entry=role.entry, entry_code=role.entry_code,
+                                        kind="person", name=ent.text)
+            said = f"'{ent.text}, who {rel.text} {doc[role.start:role.end].text}' -> " \
+                   f"{role.entry_code or (role.country or '') + role.sector}"
+            past = rel.tag_ == "VBD" or any(c.lower_ in _FORMER for c in attr.children)
+            if past and "GOV" in {role.sector, *split_code(role.entry_code or "")}:
+                g.sector, g.entry, g.entry_code = "ELI", None, None  # a government office held before
+                said += " (was: a former office holder -> ELI)"
+            g.reasons.append(said)
+            return True
+    return False
+
+
 def _people_by_their_role(doc: Doc, groups: dict[int, _Group], ents: list[Span], blocked: set[int]) -> None:
     """A named person the dictionaries do not know takes the code of the organisation the text says they
     belong to: an apposition ("Bela Bugar, head of junior coalition party Most-Hid" -> SVKPTY; "Benjamin
@@ -758,6 +833,8 @@ def _people_by_their_role(doc: Doc, groups: dict[int, _Group], ents: list[Span],
         for rel in (c for c in root.children if c.dep_ == "relcl" and c.lemma_.lower() in _LEADING_VERBS):
             roles.extend(o for o in rel.children if o.dep_ in {"dobj", "obj"})
         if _member_of(doc, ent, root, groups):  # "Horst Seehofer of Germany's CSU"
+            continue
+        if _role_of_relative_clause(doc, ent, root, groups):  # "Connie Mariano, who ... was the White House physician"
             continue
         for role in roles:
             if role.i in groups:
@@ -784,6 +861,109 @@ def _people_by_their_role(doc: Doc, groups: dict[int, _Group], ents: list[Span],
             break
 
 
+def _organisation_before_title(doc: Doc, groups: dict[int, _Group]) -> None:
+    """"ICRC President Jakob Kellenberger": an organisation written right before a title and a name is the
+    person's, whatever the parser made of it (here "ICRC" the subject and the name its object); not a
+    state's title with the state's country taken from the sentence."""
+    by_start = {g.start: g for g in groups.values()}
+    for org in sorted(groups.values(), key=lambda g: g.start):
+        if org.kind not in {"igo", "ngo", "group", "company"} or org.discard or org.head != org.end - 1:
+            continue
+        person = by_start.get(org.end)
+        if person is None or person is org or person.country is not None or person.sector is None:
+            continue
+        if not any(doc[i].ent_type_ == "PERSON" for i in range(person.start, max(person.end, person.head + 1))):
+            continue  # "ICRC officials": a role of the organisation, which the organisation's own rules code
+        person.country = org.country
+        if org.entry is not None:
+            person.entry, person.entry_code = org.entry, org.entry_code
+        person.start = org.start
+        said = doc[org.start : org.end].text
+        person.reasons.append(f"'{said}' before the title and name -> {org.entry_code or org.country}")
+        del groups[org.head]
+
+
+_PEOPLE_NOUNS = {"man", "men", "people", "youth", "youths", "individual", "individuals", "person", "persons"}
+
+
+def _armed_people(doc: Doc, groups: dict[int, _Group], blocked: set[int]) -> None:
+    """"men armed with knives", "armed men", "masked armed youths": unidentified armed people (UAF, as
+    "gunmen"), not civilians; their country comes from the sentence or the article like any sector word."""
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lower_ not in _PEOPLE_NOUNS or tok.i in blocked:
+            continue
+        if not any(c.lower_ == "armed" and c.dep_ in {"amod", "acl"} for c in tok.children):
+            continue
+        g = groups.get(tok.i)
+        if g is None:
+            start = min([c.i for c in tok.children if c.dep_ in {"amod", "nummod", "compound"} and c.i < tok.i]
+                        + [tok.i])
+            g = groups[tok.i] = _Group(head=tok.i, start=start, end=tok.i + 1)
+        elif g.sector not in {None, "CVL"}:
+            continue
+        g.sector = "UAF"
+        g.reasons.append(f"'armed {tok.text}' -> UAF")
+
+
+# words for what a person does at a news outlet ("CNN senior international correspondent Ben Wedeman")
+_MEDIA_ROLES = {"correspondent", "reporter", "journalist", "photojournalist", "photographer", "cameraman", "anchor",
+                "editor", "columnist", "producer", "analyst", "crew", "team", "staff", "host", "commentator",
+                "videographer", "writer", "contributor", "stringer", "journalists", "reporters", "correspondents"}
+
+
+def _outlet_of(doc: Doc, head: Token, outlet_at: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
+    """The news outlet that modifies `head` ("CNN's Ben Wedeman", "CNN correspondent Ben Wedeman",
+    "New York Times journalists"): one of the head's own modifiers, or a modifier of a media role word
+    that modifies the head. Where the outlet is only the place of a report ("told CNN") it is no one's."""
+    for child in head.children:
+        if child.dep_ not in {"compound", "poss", "nmod"} or child.i >= head.i:
+            continue
+        if child.i in outlet_at:
+            return outlet_at[child.i]
+        if child.lower_ in _MEDIA_ROLES:
+            found = _outlet_of(doc, child, outlet_at)
+            if found is not None:
+                return found
+    # the parser may leave the outlet outside the phrase ("CNN senior international correspondent Ben
+    # Wedeman" after a newline): the outlet right before the phrase, past adjectives and media role words
+    j = min(t.i for t in head.subtree if t.dep_ in {"compound", "amod", "nmod", "poss"} or t is head) - 1
+    while j >= 0 and (doc[j].pos_ == "ADJ" or doc[j].lower_ in _MEDIA_ROLES) and not doc[j].is_sent_start:
+        j -= 1
+    if j >= 0 and doc[j].lower_ in {"'s", "’s"}:
+        j -= 1
+    if j >= 0 and j in outlet_at and doc[j].sent.start == head.sent.start:
+        return outlet_at[j]
+    return None
+
+
+def _outlet_people(doc: Doc, groups: dict[int, _Group], ents: list[Span], blocked: set[int],
+                   outlet_at: dict[int, tuple[str, str]]) -> None:
+    """People and role words the text says are a news outlet's take its home country and the media sector:
+    "CNN's Ben Wedeman", "CNN senior international correspondent Ben Wedeman" -> USAMED, "Four New York Times
+    journalists" -> USAMED, not the country the sentence is about. The outlet itself stays no actor."""
+    for g in groups.values():
+        if g.country is not None or g.sector not in {None, "MED"} or g.kind not in {None, "sector"}:
+            continue
+        found = _outlet_of(doc, doc[g.head], outlet_at)
+        if found is not None:
+            code, name = found
+            g.country, g.sector = split_code(code)[0], "MED"
+            g.reasons.append(f"'{name}' is {OUTLET} {g.country} -> {g.country}MED")
+    for ent in ents:
+        if ent.label_ != "PERSON" or any(i in blocked for i in range(ent.start, ent.end)):
+            continue
+        if any(g.start <= ent.start < g.end or ent.start <= g.head < ent.end for g in groups.values()):
+            continue  # already an actor (a dictionary person, or named by a role)
+        found = _outlet_of(doc, ent.root, outlet_at)
+        if found is None:
+            continue
+        code, name = found
+        root = split_code(code)[0]
+        g = groups[ent.root.i] = _Group(head=ent.root.i, start=ent.start, end=ent.end, country=root, sector="MED",
+                                        kind="person", name=ent.text)
+        g.reasons.append(f"'{ent.text}' is of '{name}', {OUTLET} {root} -> {root}MED")
+
+
 def _named_person(doc: Doc, head: Token, person_ents: dict[int, Span]) -> Span | None:
     """The person a role phrase names: "Niger's ambassador Brah Mohamane" (apposition), "Salaheddine
     Sidhoum, Algeria's leading human rights activist" (apposition before), "Deputy Prime Minister for
@@ -796,7 +976,24 @@ def _named_person(doc: Doc, head: Token, person_ents: dict[int, Span]) -> Span |
                 if pobj.dep_ == "pobj" and pobj.i in person_ents and pobj.i - head.i <= 8:
                     return person_ents[pobj.i]
     if head.dep_ == "appos" and head.head.i in person_ents:
-        return person_ents[head.head.i]
+        ent = person_ents[head.head.i]
+        # "Mohamed Ibrahim, a rebel spokesman": the name written right before the role, even when the
+        # parser hangs the apposition on an earlier word ("Misrata, ..., according to Mohamed Ibrahim, a ...")
+        before = _name_before(doc, head, person_ents)
+        if before is not None and before is not ent:
+            return before
+        first = min(t.i for t in head.subtree)
+        return ent if first - ent.end <= 2 else None  # "X, the role": not a name sentences away
+    return _name_before(doc, head, person_ents) if head.dep_ == "appos" else None
+
+
+def _name_before(doc: Doc, head: Token, person_ents: dict[int, Span]) -> Span | None:
+    """The personal name right before a role phrase in apposition, past its comma ("Mohamed Ibrahim, a ...")."""
+    first = min(t.i for t in head.subtree)
+    if first >= 2 and doc[first - 1].text == ",":
+        ent = person_ents.get(doc[first - 2].i) or next(
+            (e for e in person_ents.values() if e.end == first - 1), None)
+        return ent
     return None
 
 
@@ -818,6 +1015,10 @@ def _to_actors(
         end = g.end
         if g.name is None and g.sector is not None:
             ent = _named_person(doc, head, person_ents)
+            if ent is not None and any(o is not g and o.kind == "person" and o.start <= ent.root.i < o.end
+                                       and o.country and g.country and o.country != g.country
+                                       and not {o.country, g.country} & _NON_STATE_ROOTS for o in groups.values()):
+                ent = None  # "its leader, Muammar Gaddafi, Russia's ambassador ...": another state's known person
             if ent is not None and not any(i in blocked for i in range(ent.start, ent.end)):
                 start, end = min(start, ent.start), max(end, ent.end)
                 g.name = ent.text
@@ -910,15 +1111,22 @@ def _inherit_over_conjunctions(doc: Doc, actors: list[Actor]) -> None:
                             other.text = doc_text(doc)[other.start : other.end]
 
 
-def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
+def _sentence_country(doc: Doc, actors: list[Actor]) -> dict[int, str]:
     """A bare role word takes the country when its sentence names only one ("unlike the government of
     Syria, a significant part of the opposition" -> SYROPP)."""
+    not_of: dict[int, str] = {}  # id(actor) -> the country the text says it acts on (no guess of it later)
     by_sent: dict[int, list[Actor]] = {}
     for actor in actors:
         by_sent.setdefault(doc.char_span(actor.start, actor.end, alignment_mode="expand").sent.start, []).append(actor)
     for members in by_sent.values():
+        for actor in members:
+            if actor.country is None and actor.sector is not None and actor.sector not in _OWN_COUNTRY_SECTORS:
+                target = _object_of_own_act(doc, actor, members)
+                if target is not None:
+                    not_of[id(actor)] = target  # "coalition forces continue to attack Libya": not Libya's
         countries = {a.country for a in members if a.country and a.kind not in _NON_STATE_KINDS
-                     and a.country not in _NON_STATE_ROOTS and a.sector not in _OWN_COUNTRY_SECTORS}
+                     and a.country not in _NON_STATE_ROOTS and a.sector not in _OWN_COUNTRY_SECTORS
+                     and not _outlet_coded(a)}
         if len(countries) != 1:
             continue
         (country,) = countries
@@ -927,9 +1135,62 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> None:
             if actor.country is None and actor.sector is not None and actor.sector not in _OWN_COUNTRY_SECTORS:
                 if actor.sector in _ARMED_OPPOSITION and _acted_on_by(doc, actor, acting):
                     continue  # "France has acknowledged arming the rebels": France's act, not French rebels
+                if actor.sector in _ARMED_OPPOSITION and _only_a_counterpart(doc, members, country):
+                    continue  # "the rebels received arms from Qatar": their supplier, not their home
+                if not_of.get(id(actor)) == country:
+                    continue
                 actor.country = country
                 actor.code = country + actor.sector
                 actor.source = f"{actor.source} + {SENTENCE_COUNTRY} -> {country}"
+    return not_of
+
+
+def _outlet_coded(actor: Actor) -> bool:
+    """A journalist coded by their outlet's home ("CNN's Ben Wedeman"): not what the sentence or story is about."""
+    return actor.sector == "MED" and OUTLET in (actor.source or "")
+
+
+_COUNTERPART_PREPS = {"from", "by", "with", "against", "to", "toward", "towards"}
+
+
+def _only_a_counterpart(doc: Doc, members: list[Actor], country: str) -> bool:
+    """Every mention of `country` in the sentence is a state as the other side of an act ("arms from the
+    Gulf state of Qatar", "talks with Qatar", "fighting against Syria"): it says nothing of where the
+    rebels or the opposition of the sentence belong."""
+    mentions = [a for a in members if a.country == country]
+    for a in mentions:
+        if a.kind not in {"country", "capital", "demonym"} or a.sector:
+            return False
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root
+        while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in {"NOUN", "PROPN"}:
+            head = head.head.head  # "from the Gulf state of Qatar"
+        if not (head.dep_ == "pobj" and head.head.lower_ in _COUNTERPART_PREPS):
+            return False
+    return bool(mentions)
+
+
+def _object_of_own_act(doc: Doc, actor: Actor, members: list[Actor]) -> str | None:
+    """The country a sector word's own verb acts on, named as a bare state ("coalition forces continue to
+    attack Libya", "troops invaded Iraq"): what they act on is not whose they are."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "nsubj":
+        return None
+    verbs = {span.root.head.i}
+    verbs.update(c.i for c in span.root.head.children if c.dep_ in {"xcomp", "conj"})  # "continue to attack"
+    for a in members:
+        if not a.country or a.kind not in {"country", "capital"} or a.sector:
+            continue
+        other = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if other is None:
+            continue
+        head = other.root
+        if (head.dep_ in {"dobj", "obj"} and head.head.i in verbs) or (
+                head.dep_ == "pobj" and head.head.lower_ in _COUNTERPART_PREPS and head.head.head.i in verbs):
+            return a.country
+    return None
 
 
 def _acting_states(doc: Doc, members: list[Actor]) -> list[Token]:
@@ -951,13 +1212,14 @@ def _acted_on_by(doc: Doc, actor: Actor, verbs: list[Token]) -> bool:
     return any(v.is_ancestor(span.root) for v in verbs)
 
 
-def _article_country(actors: list[Actor]) -> None:
+def _article_country(actors: list[Actor], not_of: dict[int, str] | None = None) -> None:
     """A bare role word takes the article's main state when one clearly dominates (at least three
     mentions and twice the next): "President Giorgio Napolitano" in a story about Italy is ITAGOV."""
     counts: dict[str, int] = {}
     for a in actors:
         if a.country and a.kind not in _NON_STATE_KINDS and a.country not in _NON_STATE_ROOTS and (
-                a.sector not in _OWN_COUNTRY_SECTORS):  # a company's home is not what the story is about
+                a.sector not in _OWN_COUNTRY_SECTORS) and not _outlet_coded(a):
+            # a company's home, or a foreign outlet's journalist, is not what the story is about
             counts[a.country] = counts.get(a.country, 0) + 1
     if not counts:
         return
@@ -968,6 +1230,8 @@ def _article_country(actors: list[Actor]) -> None:
         return
     for actor in actors:
         if actor.country is None and actor.sector is not None and actor.sector not in _OWN_COUNTRY_SECTORS:
+            if not_of and not_of.get(id(actor)) == top:
+                continue  # "coalition forces continue to attack Libya" in a story about Libya
             actor.country = top
             actor.code = top + actor.sector
             total = sum(counts.values())
@@ -975,7 +1239,8 @@ def _article_country(actors: list[Actor]) -> None:
 
 
 def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
-    """News agencies and outlets that only report ("Russian news agencies reported") are not actors."""
+    """News agencies and outlets that only report ("Russian news agencies reported") are not actors; a named
+    journalist who says or tells what happened to them is one ("Wedeman said he urged police ...")."""
     kept = []
     for actor in actors:
         if actor.sector == "MED" and actor.kind not in {"igo", "ngo"}:  # the Committee to Protect Journalists acts
@@ -983,17 +1248,21 @@ def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
             head = span.root if span is not None else None
             if head is not None and head.dep_ in {"nsubj", "pobj"}:
                 verb = head.head if head.dep_ == "nsubj" else head.head.head
-                if verb.lemma_ in _REPORTING_VERBS or (head.dep_ == "pobj" and head.head.lower_ in {"to", "by"}
-                                                       and verb.lower_ in {"according", "reported", "quoted"}):
+                if actor.kind == "person" and verb.lemma_ in {"say", "tell"}:
+                    pass  # "Wedeman said he urged police ...": a named journalist speaks as a witness
+                elif verb.lemma_ in _REPORTING_VERBS or (head.dep_ == "pobj" and head.head.lower_ in {"to", "by"}
+                                                         and verb.lower_ in {"according", "reported", "quoted"}):
                     continue
         kept.append(actor)
     return kept
 
 
-def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int]) -> list[Actor]:
+def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int], named_within: list[Actor] = ()) -> list[Actor]:
     """Later mentions of a coded person by surname or full name get the person's code.
 
-    Pronouns are not resolved here: `dyads.coref` does that for every reader of the actor layer.
+    `named_within` are people named inside another actor's phrase ("a spokesperson for Ban Ki-moon"): no
+    actors there, but known by name from then on. Pronouns are not resolved here: `dyads.coref` does that
+    for every reader of the actor layer.
     """
     covered: set[int] = set()
     for actor in actors:
@@ -1002,10 +1271,16 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int]) -> list[Acto
             covered.update(range(span.start, span.end))
     known: dict[str, Actor] = {}  # lower-cased full name or surname -> the mention it was learned from
     out: list[Actor] = []
-    pending = sorted(actors, key=lambda a: a.start)
+    pending = sorted([*actors, *named_within], key=lambda a: a.start)
+    within = {id(a) for a in named_within}
     candidates: list[tuple[int, Token]] = []
+    # surnames the tagger may read as common nouns ("Ban is urging ...") count when capitalised mid-name
+    surnames = {w for a in pending if a.name and a.kind == "person" and len(a.name.split()) > 1
+                for w in (a.name.split()[0], a.name.split()[-1])}
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.i in covered or tok.i in blocked:
+        if tok.i in covered or tok.i in blocked:
+            continue
+        if tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and tok.text in surnames):
             continue
         if tok.ent_type_ in _NAME_ENTS:
             candidates.append((tok.idx, tok))
@@ -1016,7 +1291,8 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int]) -> list[Acto
         if not is_token:
             actor = item  # type: ignore[assignment]
             assert isinstance(actor, Actor)
-            out.append(actor)
+            if id(actor) not in within:
+                out.append(actor)
             if actor.name and actor.code and actor.kind == "person":
                 full = actor.name.lower()
                 known[full] = actor
@@ -1028,6 +1304,9 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int]) -> list[Acto
                         known[parts[-2].lower()] = actor
                     if parts[-1].lower().startswith(("al-", "el-")):
                         known[parts[-1].lower()[3:]] = actor
+                    # East Asian order, family name first: "Ban Ki-moon" is "Ban", "Lee Myung-bak" "Lee"
+                    if len(parts) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", parts[1]):
+                        known[parts[0].lower()] = actor
             continue
         tok = item  # type: ignore[assignment]
         assert isinstance(tok, Token)
@@ -1047,6 +1326,11 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int]) -> list[Acto
         if hit is None and run[-1].lower_ in known and len(run) == 1:
             hit = known[run[-1].lower_]
         if hit is None:
+            if len(run) > 1 and run[-1].lower_ in known and run[-1].ent_type_ == "PERSON" and (
+                    run[0].ent_type_ == "PERSON"):
+                # "Fendi Faraj" after "student Faisal Faraj": another person; "Faraj" now names the new one
+                del known[run[-1].lower_]
+                skip_until = run[-1].i
             continue
         skip_until = run[-1].i
         learned = Actor(text=run.text, start=run.start_char, end=run.end_char, code=hit.code, country=hit.country,

@@ -380,6 +380,10 @@ def place_bare_sectors(cand: Candidate, location: Location | None, main_country:
             continue
         if where is None:
             return f"bare_sector: the {side} is a sector word with no country (the text does not say whose)"
+        if side == "source" and any(o.country == where and o.kind in {"country", "capital"} and not o.sector
+                                    for o in cand.target or ()):
+            # "coalition forces continue to attack Libya": forces acting on a state are not that state's
+            return f"bare_sector: the {side} acts on {where} itself, so it is not {where}'s and the text says no other"
         setattr(cand, side, [replace(a, code=where + (a.code or ""), country=where,
                                      source=f"{a.source or a.code}; country from {how}") for a in actors])
         cand.modifiers.append(f"{side} placed in {where} by {how}")
@@ -413,12 +417,15 @@ def place_backed_sector(cand: Candidate, main_country: str | None, states: Itera
 def main_country(actors: Iterable[Actor], places: Iterable[Place], dateline: Place | None) -> str | None:
     """The country an article's text is about: the most named country among its places and actors (the
     dateline's own mention not counted), when it is named at least twice and twice as often as the next."""
+    from dyads.actors.recognize import OUTLET
+
     counts: Counter[str] = Counter()
     for p in places:
         if p.country and not (dateline is not None and p.start == dateline.start):
             counts[p.country] += 1
     for a in actors:
-        if a.country and len(a.country) == 3 and a.kind in {"country", "demonym", "capital", "person"}:
+        if a.country and len(a.country) == 3 and a.kind in {"country", "demonym", "capital", "person"} and not (
+                a.sector == "MED" and OUTLET in (a.source or "")):  # a foreign outlet's reporter is not the story
             counts[a.country] += 1
     top = counts.most_common(2)
     if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
