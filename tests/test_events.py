@@ -475,3 +475,10 @@ def test_what_is_received_or_won_from_someone_is_given_by_them(coder):
     assert got == []
     got, _ = dyads_of(coder, "It would be good if Egypt could get the support of Saudi Arabia.")
     assert got == []
+
+
+def test_only_forces_and_their_commanders_retreat(coder):
+    got, _ = dyads_of(coder, "CNN's Ben Wedeman retreats to a rebel field hospital in Libya.")
+    assert all(g[0][:3] != "087" for g in got)
+    got, _ = dyads_of(coder, "Libyan troops retreated to Tripoli.")
+    assert [g[0] for g in got] == ["0874"]

@@ -403,6 +403,12 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
     if dialect.modality and (cand.code or "")[:2] in {"18", "19"} and verbal_attack(tok, cand.source, cand.target):
         cand.modifiers.append("verbal: no weapon, political actors -> 111")
         cand.code = "111"
+    if dialect.modality and (cand.code or "")[:3] == "087" and not armed(cand.source) and not any(
+            (a.sector or (a.code or "")[3:6]) == "GOV" for a in cand.source):
+        # "CNN's Ben Wedeman retreats to a rebel field hospital": only forces and those who command them
+        # retreat, demobilise or cease fire
+        cand.dropped, cand.dropped_by = "military de-escalation by no force or government: another sense", "meaning"
+        return cand
     if dialect.modality and (cand.code or "")[:3] == "143" and tok.pos_ == "NOUN" and armed(cand.source):
         cand.modifiers.append("a strike by armed forces is an attack -> 190")  # "a NATO strike in Majer"
         cand.code = "190"
