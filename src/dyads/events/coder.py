@@ -380,6 +380,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     return _finish_meaning(cand, tok, verb, m, p, vd, dialect)
 
 
+# sectors of people who bear no arms and command none (a reporter's "retreat" is no military one)
+CIVILIAN_SECTORS = {"MED", "CVL", "BUS", "EDU", "HLH", "LAB", "REL", "HRI", "REF", "AGR", "ENV", "NGO"}
+
+
 def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, p: VerbPattern,
                     vd: VerbDictionary, dialect: Dialect) -> Candidate:
     """Negation, sense and modality of a candidate whose roles are set (section 3 of the module docstring)."""
@@ -403,11 +407,11 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
     if dialect.modality and (cand.code or "")[:2] in {"18", "19"} and verbal_attack(tok, cand.source, cand.target):
         cand.modifiers.append("verbal: no weapon, political actors -> 111")
         cand.code = "111"
-    if dialect.modality and (cand.code or "")[:3] == "087" and not armed(cand.source) and not any(
-            (a.sector or (a.code or "")[3:6]) == "GOV" for a in cand.source):
-        # "CNN's Ben Wedeman retreats to a rebel field hospital": only forces and those who command them
-        # retreat, demobilise or cease fire
-        cand.dropped, cand.dropped_by = "military de-escalation by no force or government: another sense", "meaning"
+    if dialect.modality and (cand.code or "")[:3] == "087" and cand.source and all(
+            (a.sector or (a.code or "")[3:6]) in CIVILIAN_SECTORS for a in cand.source):
+        # "CNN's Ben Wedeman retreats to a rebel field hospital": states, forces and those who command them
+        # retreat, demobilise or cease fire; reporters, civilians and companies do not
+        cand.dropped, cand.dropped_by = "military de-escalation by civilians: another sense", "meaning"
         return cand
     if dialect.modality and (cand.code or "")[:3] == "143" and tok.pos_ == "NOUN" and armed(cand.source):
         cand.modifiers.append("a strike by armed forces is an attack -> 190")  # "a NATO strike in Majer"
