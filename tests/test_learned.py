@@ -141,8 +141,8 @@ def test_features_read_what_the_coder_knows(coders):
     off, _ = coders
     out = off.code('"We will not accept this," he said. Russia criticised the United States on Monday.',
                    date="2013-07-22")
-    doc = off.nlp(out.article.text)
-    coded = off.annotate_doc(doc, out.article)
+    ((doc, article),) = list(off._parse([(out.article.text, out.article)]))
+    coded = off.annotate_doc(doc, article)
     kept = [p.cand for _, _, _, ks in _coded_sentences(doc, coded, off.resources, off.policy,
                                                        _actor_tokens(doc, coded.actors)) for p in ks]
     f = features(kept[-1])

@@ -27,6 +27,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +55,16 @@ NON_STATE = {"IGO", "NGO", "MNC", "IMG", "ISM", "UNO", "EUR", "ASA", "AFR", "WST
 MODALS = {"would", "could", "may", "might", "will", "should", "must", "can", "'ll", "wo"}
 REPORTING = {"say", "tell", "add", "note", "report", "state", "write", "quote"}
 QUOTE_MARKS = ('"', "“", "”")
+# heads over a trigger that make its act wished, planned or expected rather than done
+HYPOTHETICAL_HEADS = {"expect", "plan", "hope", "want", "seek", "aim", "intend", "consider", "propose", "likely",
+                      "set", "due", "prepare", "ready", "willing", "try", "wish", "need", "able", "unlikely"}
+# words of a sentence that place its act in the past ("last year", "in 2009", "earlier this year")
+_BACKGROUND = re.compile(r"\b(last (year|month|week)|earlier this (year|month)|ago|since (19|20)\d\d|"
+                         r"in (19|20)\d\d|previously|at the time|in the past)\b", re.IGNORECASE)
+# Reuters instrument codes ("( GS.N )"): a business story
+_TICKER = re.compile(r"\(\s?[0-9A-Z]{1,8}\.[A-Z]{1,3}\s?\)")
+_MARKET_WORDS = re.compile(r"\b(shares|stocks?|investors|analysts|percent|earnings|profits?|revenue|quarter)\b",
+                           re.IGNORECASE)
 # modifier phrases the coder and the passes write, as binary features (name, words the modifier starts with
 # or holds)
 MODIFIERS = (
@@ -171,6 +182,37 @@ def features(cand: Candidate) -> dict[str, float]:
     f["conditional"] = float(any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"}
                                  for c in (*tok.children, *head.children)))
     f["past_perfect"] = float(any(c.lower_ == "had" and c.dep_ == "aux" for c in tok.children))
+    f["hypothetical_head"] = float(any(a.lemma_.lower() in HYPOTHETICAL_HEADS for a in list(tok.ancestors)[:3]))
+    f["sentence_background"] = float(bool(_BACKGROUND.search(sent.text)))
+    f["sentence_caps"] = float(sum(1 for t in sent if t.is_alpha and t.is_upper and len(t) > 1) >= 3)
+    text = doc.text
+    f["doc_tickers"] = float(bool(_TICKER.search(text)))
+    f["doc_market"] = min(len(_MARKET_WORDS.findall(text)) * 1000 / max(len(text), 1), 10.0) / 10
+    f.update(_role_features(cand, "src", cand.source))
+    f.update(_role_features(cand, "tgt", cand.target))
+    return f
+
+
+def _role_features(cand: Candidate, prefix: str, actors: Sequence[Actor]) -> dict[str, float]:
+    """How the side's mentions hang from the trigger: its subject or object, a place phrase, far away."""
+    tok = cand.token
+    doc = tok.doc
+    f: dict[str, float] = {}
+    for a in actors:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        if root.head.i == tok.i and root.dep_ in {"nsubj", "nsubjpass", "dobj", "obj", "dative"}:
+            f[f"{prefix}_argument"] = 1.0
+        if root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "from", "for", "on", "about", "over"}:
+            f[f"{prefix}_pp_{'place' if root.head.lower_ in {'in', 'at', 'from'} else 'topic'}"] = 1.0
+        if root.dep_ == "poss" or root.head.dep_ == "poss":
+            f[f"{prefix}_possessive"] = 1.0
+        if abs(root.i - tok.i) > 12:
+            f[f"{prefix}_far"] = 1.0
+        if root.sent.start != tok.sent.start:
+            f[f"{prefix}_other_sentence"] = 1.0
     return f
 
 
@@ -396,7 +438,7 @@ def train(labels_path: str | Path, corpus: str | Path, l2: float = 2.0, k: int =
                         "--corpus ../shared/corpus/reuters-2011-2013.jsonl"}
     model = EventFilterModel(names=tuple(names), weights=tuple(round(float(v), 6) for v in w), bias=round(b, 6),
                              threshold=round(threshold, 3), about=about)
-    return model, {"missing": [lab.__dict__ for lab in missing], **about}
+    return model, {**about, "missing_labels": [lab.__dict__ for lab in missing]}
 
 
 def write_model(model: EventFilterModel, path: str | Path) -> None:
@@ -417,7 +459,7 @@ def write_model(model: EventFilterModel, path: str | Path) -> None:
 def command(labels_path: str, corpus: str, output: str, l2: float, folds: int, max_recall_loss: float) -> None:
     """Fit the learned event filter on hand labels and choose its threshold by cross-validation."""
     model, report = train(labels_path, corpus, l2=l2, k=folds, max_recall_loss=max_recall_loss)
-    for lab in report["missing"]:
+    for lab in report["missing_labels"]:
         click.echo(f"{labels_path}: label of {lab['article']} sentence {lab['sentence']} trigger "
                    f"{lab['trigger_start']} ({lab['cameo']}): the coder no longer emits this event; not used",
                    err=True)
