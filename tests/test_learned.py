@@ -129,7 +129,7 @@ def test_a_coder_refuses_the_pass_without_weights(coders):
     from dyads import Coder
 
     off, _ = coders
-    with pytest.raises(ValueError, match="learned event filter"):
+    with pytest.raises(ValueError, match="learned event filter is on"):
         Coder(stages=("actors", "events"), policy=EventPolicy(learned=True),
               resources=replace(off.resources, event_filter=None))
 

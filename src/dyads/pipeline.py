@@ -133,8 +133,8 @@ class Coder:
         # which coded predicates are events (one-sided ones, background): see dyads.events.filters
         self.policy = policy or EventPolicy()
         if self.policy.learned and self.resources.event_filter is None:
-            raise ValueError(f"the learned event filter is on but its weights ({WEIGHTS_PATH}) are missing: "
-                             "train them with `dyads train event-filter`")
+            raise ValueError("the learned event filter is on but the Coder's resources hold no weights for it "
+                             f"(Resources.event_filter; shipped in {WEIGHTS_PATH}, made by `dyads train event-filter`)")
         # entities only where an event may be; only when events are coded (the selection is theirs)
         if selective_ner is None:
             selective_ner = SELECTIVE_NER
