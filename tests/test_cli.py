@@ -218,5 +218,6 @@ def test_learned_filter_option_reaches_the_coder(tmp_path):
     assert "learned" not in pred["passes"] and not pred["dropped"]
     src = tmp_path / "a.txt"
     src.write_text("Russia criticised Ukraine on Monday.\n", encoding="utf-8")
-    r = CliRunner().invoke(main, ["code", str(src), "--engine", "dask", "--learned-filter", "--out", str(tmp_path / "o")])
+    r = CliRunner().invoke(main, ["code", str(src), "--engine", "dask", "--learned-filter",
+                                  "--out", str(tmp_path / "o")])
     assert r.exit_code == 2 and "--learned-filter" in r.output
