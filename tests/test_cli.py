@@ -212,3 +212,19 @@ def test_read_commands_never_import_spacy(tmp_path):
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stderr.strip().splitlines()[-1]) == []
     assert (tmp_path / "e.csv").stat().st_size > 0 and "events" in r.stderr
+
+
+def test_learned_filter_option_reaches_the_coder(tmp_path):
+    """`--learned-filter` turns the `learned` pass on (dyads.events.learned); dask workers cannot take it."""
+    on = _run("explain", "Russia criticised Ukraine on Monday.", "--learned-filter", "--format", "json")
+    assert on.exit_code == 0, on.output
+    (pred,) = [p for s in json.loads(on.stdout)["sentences"] for p in s["predicates"]]
+    assert "learned" in pred["passes"] or (pred["dropped"] or "").startswith("learned: p(right)=")
+    off = _run("explain", "Russia criticised Ukraine on Monday.", "--format", "json")
+    (pred,) = [p for s in json.loads(off.stdout)["sentences"] for p in s["predicates"]]
+    assert "learned" not in pred["passes"] and not pred["dropped"]
+    src = tmp_path / "a.txt"
+    src.write_text("Russia criticised Ukraine on Monday.\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["code", str(src), "--engine", "dask", "--learned-filter",
+                                  "--out", str(tmp_path / "o")])
+    assert r.exit_code == 2 and "--learned-filter" in r.output

@@ -143,6 +143,15 @@ def _resolve_db(db: str | None) -> str:
     return db or default_db_path()
 
 
+def _learned_option(f):
+    """--learned-filter/--no-learned-filter: the `learned` pass (dyads.events.learned) on or off."""
+    from dyads.events.filters import DEFAULT_POLICY
+
+    return click.option(
+        "--learned-filter/--no-learned-filter", "learned", default=DEFAULT_POLICY.learned, show_default=True,
+        help="Drop events the learned filter scores below its threshold (the `learned` pass; docs/learned.md).")(f)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", default=None, metavar="FILE|-",
@@ -173,12 +182,16 @@ def _resolve_db(db: str | None) -> str:
               help="Named entities only in the sentences that may hold an event and the lead (events), or in "
                    "every sentence (all). Default: dyads.pipeline.SELECTIVE_NER.")
 @_dialect_option
+@_learned_option
 @_raw_csv_option
 def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batch_size, engine, scheduler, workers,
-         partition_size, out_dir, one_sided, processes, quiet, ner, dialect, raw_csv) -> None:
+         partition_size, out_dir, one_sided, processes, quiet, ner, dialect, learned, raw_csv) -> None:
     """Code INPUT files, directories or '-' (JSON lines on stdin) into events in the database."""
-    if engine == "dask" and one_sided:
-        _err("dyads code: --one-sided is not available with --engine dask (its workers code with the default policy)")
+    from dyads.events.filters import DEFAULT_POLICY
+
+    if engine == "dask" and (one_sided or learned != DEFAULT_POLICY.learned):
+        _err("dyads code: --one-sided and --learned-filter/--no-learned-filter are not available with --engine dask "
+             "(its workers code with the default policy)")
         sys.exit(EXIT_USAGE)
     if engine == "dask" and dialect != "ours":
         _err("dyads code: --dialect is not available with --engine dask (its workers code in our dialect)")
@@ -216,8 +229,8 @@ def code(inputs, output, fmt, db, date_, dict_dirs, no_default_dict, force, batc
 
     # a spec, not a loaded Coder: with worker processes only they load the model
     coder = CoderSpec(dict_dirs=tuple(dict_dirs), default_dict=not no_default_dict,
-                      policy=EventPolicy(one_sided=one_sided), selective_ner=None if ner is None else ner == "events",
-                      dialect=dialect_named(dialect))
+                      policy=EventPolicy(one_sided=one_sided, learned=learned),
+                      selective_ner=None if ner is None else ner == "events", dialect=dialect_named(dialect))
     if not quiet:
         _note_wanted_dialect("dyads code", dict_dirs, dialect)
     out = _open_output(output)
@@ -404,7 +417,8 @@ def annotate(inputs, output, fmt, date_, dict_dirs, no_default_dict) -> None:
 @click.option("--no-default-dict", is_flag=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_dialect_option
-def explain(inputs, date_, dict_dirs, no_default_dict, fmt, dialect) -> None:
+@_learned_option
+def explain(inputs, date_, dict_dirs, no_default_dict, fmt, dialect, learned) -> None:
     """Per sentence: the actors, each candidate predicate, the pattern it matched or why it was dropped.
 
     INPUTS are files or directories, or one sentence in quotes: `dyads explain "Russia criticised Ukraine."`.
@@ -413,11 +427,13 @@ def explain(inputs, date_, dict_dirs, no_default_dict, fmt, dialect) -> None:
 
     from dyads.events.coder import format_explanation
     from dyads.events.dialect import dialect_named
+    from dyads.events.filters import EventPolicy
     from dyads.models import Reject
     from dyads.pipeline import Coder
     from dyads.runner import format_reject
 
-    coder = Coder(dict_dirs=dict_dirs, default_dict=not no_default_dict, dialect=dialect_named(dialect))
+    coder = Coder(dict_dirs=dict_dirs, default_dict=not no_default_dict, dialect=dialect_named(dialect),
+                  policy=EventPolicy(learned=learned))
     _note_wanted_dialect("dyads explain", dict_dirs, dialect, coder.resources.verbs)
     rejected = 0
 
@@ -597,6 +613,11 @@ class _LazyGroup(click.Group):
     "articles": "dyads.eval.articles:command", "ingest": "dyads.eval.ingest:command"})
 def eval_group() -> None:
     """Score dyads on gold data (TimeML, PETRARCH suites, PLOVER, quotes, the seed, whole articles, input quality)."""
+
+
+@main.group("train", cls=_LazyGroup, lazy={"event-filter": "dyads.events.learned:command"})
+def train_group() -> None:
+    """Fit dyads' learned parts on hand-labelled data (the learned event filter)."""
 
 
 @main.group("dict", cls=_LazyGroup, lazy={"lookup": "dyads.actors.commands:lookup_command",

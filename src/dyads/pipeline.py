@@ -25,6 +25,7 @@ from dyads.events.coder import PredicateExplanation, SentenceExplanation
 from dyads.events.coder import explain as explain_sentences
 from dyads.events.dialect import OURS, Dialect
 from dyads.events.filters import EventPolicy
+from dyads.events.learned import WEIGHTS_PATH, EventFilterModel, load_event_filter
 from dyads.events.prefilter import event_spans
 from dyads.geo import Gazetteer, find_places, load_gazetteer
 from dyads.ingest.dates import parse_date
@@ -71,6 +72,9 @@ class Resources:
     actors: ActorDictionary
     verbs: VerbDictionary
     gazetteer: Gazetteer
+    # the learned event filter's weights (`dyads.events.learned`); the `learned` pass reads them when the
+    # policy turns it on
+    event_filter: EventFilterModel | None = None
 
     @classmethod
     def load(cls, dict_dirs: Sequence[str | Path] = (), default_dict: bool = True) -> Resources:
@@ -79,6 +83,8 @@ class Resources:
             actors=load_actors(dict_dirs, default_dict),
             verbs=load_verb_dictionary(dict_dirs, default=default_dict),
             gazetteer=load_gazetteer(),
+            # absent only before the first `dyads train event-filter`; a Coder asked to use it then refuses
+            event_filter=load_event_filter() if WEIGHTS_PATH.exists() else None,
         )
 
 
@@ -132,6 +138,9 @@ class Coder:
         self.policy = policy or EventPolicy()
         # how sentences are read with the dictionaries (ours, PETRARCH-1's, PETRARCH-2's): dyads.events.dialect
         self.dialect = dialect
+        if self.policy.learned and self.resources.event_filter is None:
+            raise ValueError("the learned event filter is on but the Coder's resources hold no weights for it "
+                             f"(Resources.event_filter; shipped in {WEIGHTS_PATH}, made by `dyads train event-filter`)")
         # entities only where an event may be; only when events are coded (the selection is theirs)
         if selective_ner is None:
             selective_ner = SELECTIVE_NER

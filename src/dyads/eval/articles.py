@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING
 import click
 
 from dyads.eval.options import MODEL_OPTION
+from dyads.events.filters import DEFAULT_POLICY
 
 if TYPE_CHECKING:
     from dyads.pipeline import Coder
@@ -382,12 +383,14 @@ def score_articles(
     dict_dirs: Sequence[str] = (),
     default_dict: bool = True,
     model: str | None = None,
+    learned: bool = DEFAULT_POLICY.learned,
 ) -> ArticlesReport:
     """Score the articles of `directory` against their gold files.
 
     With `events` (a JSON-lines file of event records with `article_id`) those events are scored;
     otherwise every `ID.jsonl` is coded with `coder` (by default a new `Coder` with `dict_dirs`,
-    `default_dict` and `model`), as `dyads code` would, and its events are attributed to `ID`.
+    `default_dict`, `model` and the learned filter's pass on or off by `learned`), as `dyads code`
+    would, and its events are attributed to `ID`.
     """
     from dyads.ingest import read_inputs
     from dyads.models import Article
@@ -432,9 +435,11 @@ def score_articles(
                                    f"file in {directory} not scored (e.g. {min(stray)})")
     else:
         if coder is None:
+            from dyads.events.filters import EventPolicy
             from dyads.pipeline import Coder
 
-            coder = Coder(dict_dirs=dict_dirs, default_dict=default_dict, **({"model": model} if model else {}))
+            coder = Coder(dict_dirs=dict_dirs, default_dict=default_dict, policy=EventPolicy(learned=learned),
+                          **({"model": model} if model else {}))
         coded = coder.pipe(a for _, a in articles)
         for (aid, _), result in zip(articles, coded, strict=True):
             by_article[aid].extend(e.to_dict() for e in result.events)
@@ -491,8 +496,10 @@ def format_report(report: ArticlesReport, verbose: bool = False) -> str:
               help="Exit 1 when required recall is below this fraction.")
 @click.option("--min-precision", default=0.0, type=click.FloatRange(0, 1), show_default=True,
               help="Exit 1 when precision is below this fraction.")
+@click.option("--learned-filter/--no-learned-filter", "learned", default=DEFAULT_POLICY.learned, show_default=True,
+              help="Code with the learned event filter's pass on or off (docs/learned.md).")
 def command(model: str | None, directory: Path, events: Path | None, output: Path | None, dict_dirs: tuple[str, ...],
-            no_default_dict: bool, verbose: bool, min_recall: float, min_precision: float) -> None:
+            no_default_dict: bool, verbose: bool, min_recall: float, min_precision: float, learned: bool) -> None:
     """Score coded events of whole articles (DIR/ID.jsonl) against reference events (DIR/ID.gold.json).
 
     Exit status: 1 when a threshold is not met or a byline leaks into an actor, 3 when some input
@@ -501,7 +508,7 @@ def command(model: str | None, directory: Path, events: Path | None, output: Pat
     if not any(directory.glob(f"*{GOLD_SUFFIX}")):
         raise click.UsageError(f"no *{GOLD_SUFFIX} in {directory}")
     report = score_articles(directory, events=events, dict_dirs=dict_dirs, default_dict=not no_default_dict,
-                            model=model)
+                            model=model, learned=learned)
     for p in report.problems:
         click.echo(f"dyads eval articles: {p}", err=True)
     if output is not None:

@@ -79,6 +79,7 @@ from dyads.events.filters import (
     EventPolicy,
     background_reason,
     distinct_actors,
+    learned_reason,
     main_country,
     passes_run,
     place_backed_sector,
@@ -538,7 +539,8 @@ def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: Even
                     states = _sentence_states(sent, index) if home else []
                 place_backed_sector(c, home, states)
                 c.dropped = background_reason(date, precision, article.publication_date, policy) or \
-                    place_bare_sectors(c, location, home, policy) or place_force_target(c, location, policy)
+                    place_bare_sectors(c, location, home, policy) or place_force_target(c, location, policy) or \
+                    learned_reason(c, res.event_filter, policy)
                 if c.dropped:
                     c.dropped_by = pass_named(c.dropped, "placing")
                     continue

@@ -34,6 +34,9 @@ Why each pass exists (error classes measured on whole articles, not on single se
   each of their events again, in sentences of its own.
 - `poll`: "52 percent of voters agreed that ..." is a share of a public answering a poll, a finding
   and not an act of anyone's.
+- `learned` (off unless `EventPolicy(learned=True)`, `--learned-filter`): a logistic regression over what
+  the coder knows about a kept candidate (`dyads.events.learned`) gives the probability that its
+  event is right; below the shipped threshold it is dropped, the probability in the reason.
 - `topic`: a gerund that is what another, uncoded verb is about ("believes the resolution justifies
   killing Gaddafi", "risks sliding into a ground war", "is considering signing up") names an act
   as a topic; it did not happen. After a verb of phase ("began shelling", "continued bombing") it did.
@@ -52,6 +55,7 @@ from dyads.nlp import STORY_TAG
 
 if TYPE_CHECKING:
     from dyads.events.coder import Candidate
+    from dyads.events.learned import EventFilterModel
 
 # roots (and codes) of acts that have no target by nature: protest (14), force posture (15),
 # bombings and explosions (183, 1831-1834)
@@ -88,6 +92,7 @@ class EventPolicy:
     one_sided: bool = False  # keep events without a target (GDELT-style 010 rows)
     background: bool = False  # keep acts dated more than a year before publication
     bare_sectors: bool = False  # keep events whose source or target is a sector word with no country
+    learned: bool = False  # drop events the learned filter scores below its threshold (dyads.events.learned)
 
 
 DEFAULT_POLICY = EventPolicy()
@@ -103,6 +108,7 @@ PASSES: tuple[tuple[str, str], ...] = (
     ("business", "not market news between companies"),
     ("one_sided", "it has a target, or is an act without one by nature"),
     ("background", "dated within a year before publication"),
+    ("learned", "the learned filter scores it likely right"),
 )
 """The named passes in the order they look at a candidate, with what keeping it means."""
 
@@ -110,7 +116,8 @@ PASSES: tuple[tuple[str, str], ...] = (
 def passes_run(policy: EventPolicy = DEFAULT_POLICY) -> list[tuple[str, str]]:
     """The passes a kept event went through under `policy` (those the policy switches off left out): what
     the event page and `dyads explain --format json` list as the passes that kept it."""
-    off = {"one_sided": policy.one_sided, "background": policy.background, "bare_sector": policy.bare_sectors}
+    off = {"one_sided": policy.one_sided, "background": policy.background, "bare_sector": policy.bare_sectors,
+           "learned": not policy.learned}
     return [(name, why) for name, why in PASSES if not off.get(name)]
 
 
@@ -448,3 +455,11 @@ def background_reason(event_date: str | None, precision: str | None, published: 
     if (published - when).days > BACKGROUND_DAYS:
         return f"background: dated {event_date}, more than a year before publication ({published.isoformat()})"
     return None
+
+
+def learned_reason(cand: Candidate, model: EventFilterModel | None, policy: EventPolicy = DEFAULT_POLICY) -> str | None:
+    """The `learned` pass, last: why a candidate every rule kept is dropped by the learned filter (its
+    probability of being right below the model's threshold), None when it is kept or the pass is off."""
+    if not policy.learned or model is None:
+        return None
+    return model.reason(cand)
