@@ -405,14 +405,16 @@ def labelled_features(labels: Sequence[Label], corpus: str | Path, coder=None
         coded = coder.annotate_doc(doc, article)
         index = _actor_tokens(doc, coded.actors)
         keyed = {}
-        for s_i, _sent, _cands, kept in _coded_sentences(doc, coded, coder.resources, coder.policy, index):
+        for _s_i, _sent, _cands, kept in _coded_sentences(doc, coded, coder.resources, coder.policy, index):
             for placed in kept:
                 c = placed.cand
                 assert c.trigger is not None
                 start = doc[c.trigger[0]].idx
-                keyed[(s_i, start, c.code)] = c
+                # by the trigger's offset, not the sentence's index: how sentences are split may change
+                # (a dateline became a sentence of its own) while the words stay where they are
+                keyed[(start, c.code)] = c
         for lab in wanted[article.id]:
-            c = keyed.get((lab.sentence, lab.trigger_start, lab.cameo))
+            c = keyed.get((lab.trigger_start, lab.cameo))
             if c is not None:
                 rows.append(features(c))
                 found.append(lab)
