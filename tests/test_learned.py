@@ -144,7 +144,7 @@ def test_features_read_what_the_coder_knows(coders):
     ((doc, article),) = list(off._parse([(out.article.text, out.article)]))
     coded = off.annotate_doc(doc, article)
     kept = [p.cand for _, _, _, ks in _coded_sentences(doc, coded, off.resources, off.policy,
-                                                       _actor_tokens(doc, coded.actors)) for p in ks]
+                                                       _actor_tokens(doc, coded.actors), off.dialect) for p in ks]
     f = features(kept[-1])
     assert f["root_11"] == 1.0 and f["src_kind_country"] == 1.0 and f["tgt_bare_country"] == 1.0
     assert f["in_quote"] == 0.0 and 0.0 < f["position"] < 1.0

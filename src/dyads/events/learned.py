@@ -405,7 +405,8 @@ def labelled_features(labels: Sequence[Label], corpus: str | Path, coder=None
         coded = coder.annotate_doc(doc, article)
         index = _actor_tokens(doc, coded.actors)
         keyed = {}
-        for _s_i, _sent, _cands, kept in _coded_sentences(doc, coded, coder.resources, coder.policy, index):
+        for _s_i, _sent, _cands, kept in _coded_sentences(doc, coded, coder.resources, coder.policy, index,
+                                                                coder.dialect):
             for placed in kept:
                 c = placed.cand
                 assert c.trigger is not None
