@@ -146,3 +146,24 @@ def test_migration_7_keys_the_summaries_of_an_older_database(tmp_path, monkeypat
         st.write([article("s1", [mention("s1", 1, "CHN", "057", "RUSGOV", day="2015-03-11")])], "test")
         _one_row_per_key(st.con)
         assert _tables(st.con) == _rebuilt(st.con)
+
+
+def test_migration_8_adds_the_names_summary_to_an_older_database(tmp_path, monkeypatch):
+    from tests.test_store import _as_of_version
+
+    db = tmp_path / "v7.duckdb"
+    with monkeypatch.context() as m:
+        _as_of_version(m, 7)
+        with Store(db) as st:
+            st.write(batch_one(), "test")
+            assert not summaries.has_summaries(st.con)  # no summary_names yet
+    with Store(db) as st:
+        assert "summary_names_k" in {r[0] for r in st.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()}
+        names = st.con.execute("SELECT code, text, n FROM summary_names ORDER BY ALL").fetchall()
+        direct = st.con.execute("SELECT code, text, count(*) FROM event_actors WHERE code IS NOT NULL "
+                                "GROUP BY ALL ORDER BY ALL").fetchall()
+        assert names == direct and names
+        _one_row_per_key(st.con)
+        assert _tables(st.con) == _rebuilt(st.con)
+        st.write([article("s1", [mention("s1", 1, "CHN", "057", "RUSGOV", day="2015-03-11")])], "test")
+        assert _tables(st.con) == _rebuilt(st.con)

@@ -557,10 +557,26 @@ def test_summary_tables_answer_as_the_events_do(db, tmp_path):
             "/api/actors?q=syr", "/api/actors?q=lavrov"]
     with TestClient(create_app(db, allowed_hosts=["testserver"])) as fast, \
             TestClient(create_app(plain, allowed_hosts=["testserver"])) as slow:
-        assert summaries.has_summaries(fast.app.state.reader.store.con)
+        con = fast.app.state.reader.store.con
+        assert summaries.has_summaries(con)
         assert not summaries.has_summaries(slow.app.state.reader.store.con)
+        # every actor page (its counts and names from the summaries: exact codes only), one of a prefix
+        # and of a code no event has
+        codes = [c for (c,) in con.execute("SELECT DISTINCT code FROM event_actors WHERE code IS NOT NULL").fetchall()]
+        assert len(codes) > 5
+        urls += [f"/api/actor/{c}" for c in [*codes, "RUS", "ZZZ"]]
         for url in urls:
             assert fetch(fast, url) == fetch(slow, url), url
+
+
+def test_actor_page_counts_are_the_rows_of_their_filters(client):
+    """The actor page's counts come from the summary tables: each is the total of the filter it links."""
+    total = lambda **f: get(client, "/api/events", limit=1, **f)["total"]  # noqa: E731
+    for code in ("RUSGOV", "USA", "SYROPP", "UKRMIL", "ZZZ"):
+        counts = get(client, f"/api/actor/{code}")["counts"]
+        for role in ("either", "source", "target"):
+            assert counts[role]["n"] == total(**counts[role]["filter"]), (code, role)
+    assert get(client, "/api/actor/RUSGOV")["counts"]["either"]["n"] == 1
 
 
 def test_an_older_database_is_upgraded_before_it_is_served(tmp_path, monkeypatch):

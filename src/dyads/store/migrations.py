@@ -197,8 +197,8 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE events ADD COLUMN IF NOT EXISTS source_extra VARCHAR;
         ALTER TABLE events ADD COLUMN IF NOT EXISTS target_extra VARCHAR;
         """
-        + ";\n".join([summaries.FILL_EXTRA_CODES, *(s.ddl for s in summaries.SUMMARIES),
-                    *summaries.rebuild_sql(keyed=False)])
+        + ";\n".join([summaries.FILL_EXTRA_CODES, *(s.ddl for s in summaries.SUMMARIES_V4),
+                    *summaries.rebuild_sql(keyed=False, tables=summaries.SUMMARIES_V4)])
         + ";",
     ),    (
         5,
@@ -222,7 +222,12 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (
         7,
         "an indexed lookup key per summary row, so that a batch updates its rows without reading the tables",
-        ";\n".join(summaries.key_sql()) + ";",
+        ";\n".join(summaries.key_sql(summaries.SUMMARIES_V4)) + ";",
+    ),
+    (
+        8,
+        "the names and words each actor code was found as, for the actor page without reading every mention",
+        ";\n".join(summaries.create_sql(summaries.SUMMARIES[5])) + ";",
     ),
 ]
 

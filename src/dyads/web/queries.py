@@ -25,6 +25,7 @@ from dyads.queries import (
     _needle,
     code_match,
     implausible_sql,
+    looks_like_code,
 )
 from dyads.store import words
 from dyads.store.summaries import compound_actors_sql, compound_pairs_sql, has_summaries, pairs_sql, single_sql
@@ -837,21 +838,29 @@ def actor_page(cur: duckdb.DuckDBPyConnection, code: str) -> dict[str, Any]:
     code = _code(code)
     root, sector = split_code(code)
     entries = _dictionary()[1].get(code, [])
-    counts = {}
-    for role, flt in (("either", EventFilter(actor=code, match="exact")),
-                      ("source", EventFilter(source=code, match="exact")),
-                      ("target", EventFilter(target=code, match="exact"))):
-        where, params = flt.where("e")
-        counts[role] = {"n": cur.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0],
-                        "filter": flt.params()}
-    # the actor mentions alone (a join with the events for their dates costs ~140 ms CPU on a million
-    # events; the periods that matter, the dictionary's, are in `dictionary`)
-    seen = _rows(
-        cur,
-        "SELECT a.name, a.text, count(*) AS n FROM event_actors a WHERE a.code = ? "
-        "GROUP BY 1, 2 ORDER BY n DESC, 1 NULLS LAST, 2 LIMIT 50",
-        [code],
-    )
+    filters = {"either": EventFilter(actor=code, match="exact"), "source": EventFilter(source=code, match="exact"),
+               "target": EventFilter(target=code, match="exact")}
+    summed = has_summaries(cur)
+    if summed and looks_like_code(code):
+        # an exact code is a row of the summaries: `n` counts an event once whichever of its actors has
+        # the code, as_source / as_target once among its sources / targets, exactly the filters' rows
+        # (tests/test_web.py compares them); a code no event has has no row. (A code that is not an
+        # upper-case word also matches actors' names and words: counted from the events.)
+        row = cur.execute("SELECT n, as_source, as_target FROM summary_actors WHERE k = ? AND code = ?",
+                          [code, code]).fetchone() or (0, 0, 0)
+        ns = dict(zip(filters, row, strict=True))
+    else:
+        ns = {}
+        for role, flt in filters.items():
+            where, params = flt.where("e")
+            ns[role] = cur.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+    counts = {role: {"n": ns[role], "filter": flt.params()} for role, flt in filters.items()}
+    # the names and words the code was found as: its summary rows, or (a Parquet store) the actor mentions
+    # alone (a join with the events for their dates costs ~140 ms CPU on a million events; the periods
+    # that matter, the dictionary's, are in `dictionary`)
+    names = ("SELECT a.name, a.text, CAST(sum(a.n) AS BIGINT) AS n FROM summary_names a WHERE a.code = ?"
+             if summed else "SELECT a.name, a.text, count(*) AS n FROM event_actors a WHERE a.code = ?")
+    seen = _rows(cur, f"{names} GROUP BY 1, 2 ORDER BY n DESC, 1 NULLS LAST, 2 LIMIT 50", [code])
     return {
         "code": code, "label": code_label(code), "root": root, "root_names": _root_names(root or code),
         "sector": sector, "sector_name": SECTOR_NAMES.get(sector) if sector else None,
