@@ -22,6 +22,7 @@ from spacy.tokens._retokenize import set_token_attrs
 
 from dyads import SPACY_MODEL  # the model's name (re-exported here, where parsing code looks for it)
 from dyads.heap import MMAP_THRESHOLD, fix_mmap_threshold, trim_heap
+from dyads.wire import AGENCIES
 
 MAX_LENGTH = 2_000_000
 """Texts longer than this are cut into paragraph chunks by the caller (spaCy's own limit is 1,000,000)."""
@@ -34,8 +35,8 @@ document (docs/performance.md). Smaller batches let two worker processes fit whe
 
 T = TypeVar("T")
 
-__all__ = ["BATCH_SIZE", "MMAP_THRESHOLD", "SPACY_MODEL", "STORY_TAG", "doc_text", "fix_mmap_threshold", "load_nlp",
-           "parse_pipe", "trim_heap"]
+__all__ = ["BATCH_SIZE", "MMAP_THRESHOLD", "SPACY_MODEL", "doc_text", "fix_mmap_threshold", "load_nlp", "parse_pipe",
+           "trim_heap"]
 
 
 @Language.component("dyads_paragraph_sentences")
@@ -59,7 +60,7 @@ def paragraph_sentences(doc: Doc) -> Doc:
                         doc[k].is_sent_start = False
                     doc[j + 1].is_sent_start = True
                     break
-        elif token.text == "(" and i + 4 < n and doc[i + 1].text in _AGENCIES and doc[i + 2].text == ")" and (
+        elif token.text == "(" and i + 4 < n and doc[i + 1].text in AGENCIES and doc[i + 2].text == ")" and (
                 doc[i + 3].text in {"-", "--", "\u2013", "\u2014"}):
             # "... story highlights ... Cairo, Egypt (CNN) -- A CNN crew ...": the story starts after the tag
             doc[i + 4].is_sent_start = True
@@ -67,11 +68,6 @@ def paragraph_sentences(doc: Doc) -> Doc:
 
 
 _CLOCK = re.compile(r"\d{1,2}:\d\d(?::\d\d)?")
-# news agencies whose tag, "(CNN) --", "(Reuters) -", opens the story proper
-_AGENCIES = {"CNN", "Reuters", "AP", "AFP", "UPI", "dpa", "Xinhua", "Bloomberg"}
-STORY_TAG = re.compile(r"\((?:" + "|".join(sorted(_AGENCIES)) + r")\)\s*(?:-{1,2}|\u2013|\u2014)\s*$")
-"""A sentence ending in the agency tag that opens the story: a dateline ("CAIRO, Egypt (CNN) --") or,
-longer, the story highlights above it (the sentence after the tag starts the story: paragraph_sentences)."""
 
 
 @lru_cache(maxsize=2)

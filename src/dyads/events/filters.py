@@ -51,7 +51,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dyads.models import Actor, Location, Place
-from dyads.nlp import STORY_TAG
+from dyads.wire import STORY_TAG
 
 if TYPE_CHECKING:
     from dyads.events.coder import Candidate

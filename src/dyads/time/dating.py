@@ -18,8 +18,8 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from dyads.models import Article, TimeExpr
-from dyads.nlp import STORY_TAG
 from dyads.time import section_date, section_dates
+from dyads.wire import STORY_TAG
 
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 _INHERIT_DEPS = {"ccomp", "xcomp", "conj", "advcl", "parataxis"}
