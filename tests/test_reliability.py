@@ -576,3 +576,18 @@ def test_coding_and_browsing_one_database_go_on_together(tmp_path):
         stop.set()
         server.terminate()
         server.wait(timeout=60)
+
+
+def test_plainly_english_text_is_read_without_asking_lingua(monkeypatch):
+    """lingua's first detection loads its models (about 0.5 s of a cold start): an article plainly English by
+    its function words does not ask it; short or doubtful texts still do."""
+    from dyads.ingest import language
+
+    asked = []
+    monkeypatch.setattr(language, "lingua_reason", lambda text: asked.append(text))
+    article = ("The rebels said on Tuesday that the army had shelled the town for the third day, and the "
+               "government said it would send more troops to the region after the attack on the airport, "
+               "which was closed by the authorities.")
+    assert language.not_english_reason(article) is None and asked == []
+    language.not_english_reason("Rebels shelled the airport on Tuesday, the army said.")
+    assert len(asked) == 1

@@ -575,7 +575,8 @@ def command(corpus: Path, articles: int, part: str, whole_corpus: bool, step: in
                 for s in scores))
     if part in ("language", "both"):
         items = language_items(corpus, articles, step or 53)
-        methods = {"ours (words)": language.rules_reason, "lingua": language.lingua_reason}
+        methods = {"ours (words)": language.rules_reason, "lingua": language.lingua_reason,
+                   "adopted": language.not_english_reason}
         scores = score_language(items, methods)
         kinds = sorted({(k, en) for k, _, en in items}, key=lambda x: (not x[1], x[0]))
         click.echo(f"\nEnglish check: {len(items)} texts ({sum(en for *_, en in items)} English from the corpus "
