@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date, datetime
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -26,11 +27,12 @@ _STAMP = re.compile(r"\bupdated:\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+([A
                     r"(\d{4})\b", re.IGNORECASE)
 
 
-def section_dates(text: str, published: date | None) -> list[tuple[int, date]]:
+@lru_cache(maxsize=8)
+def section_dates(text: str, published: date | None) -> tuple[tuple[int, date], ...]:
     """Where each dated section of a compilation starts and its date: a page that gathers stories of
     several days ("... updated: Sat May 14 2011 18:10:00 A few hundred people gathered ... Saturday")
     has "Saturday" mean the section's Saturday, not the one before the page was published. Stamps
-    after the publication date are not believed."""
+    after the publication date are not believed. Remembered per text: every event of the article asks."""
     out = []
     for m in _STAMP.finditer(text):
         try:
@@ -39,10 +41,10 @@ def section_dates(text: str, published: date | None) -> list[tuple[int, date]]:
             continue
         if published is None or day <= published:  # the section starts with its headline, on the stamp's line
             out.append((text.rfind("\n", 0, m.start()) + 1, day))
-    return out
+    return tuple(out)
 
 
-def section_date(sections: list[tuple[int, date]], offset: int) -> date | None:
+def section_date(sections: tuple[tuple[int, date], ...], offset: int) -> date | None:
     """The date of the section `offset` lies in (None before the first stamp)."""
     i = bisect_right([s for s, _ in sections], offset)
     return sections[i - 1][1] if i else None
