@@ -606,14 +606,7 @@ def _names_after_roles(doc: Doc, coref: Coreference, covered: set[int]) -> list[
     return out
 
 
-@dataclass
-class _Owner:
-    pronoun: str
-    actor: Actor
-    country: str
-
-
-def _possessive_owner(doc: Doc, actor: Actor, coref: Coreference) -> _Owner | None:
+def _possessive_owner(doc: Doc, actor: Actor, coref: Coreference) -> tuple[Token, Actor] | None:
     """Whose a sector word is when a possessive pronoun says it ("its troops", "their fighters", "his
     government"): the pronoun's antecedent with a country."""
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
@@ -623,7 +616,7 @@ def _possessive_owner(doc: Doc, actor: Actor, coref: Coreference) -> _Owner | No
         if c.dep_ == "poss" and c.lower_ in _POSSESSIVES:
             ante = coref.actor_of(c)
             if ante is not None and ante.country and ante is not actor:
-                return _Owner(c.text, ante, ante.country)
+                return c, ante
     return None
 
 
@@ -662,12 +655,12 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
             actor.country and not any(r in (actor.source or "") for r in weak)
         ):
             continue
-        owner = _possessive_owner(doc, actor, coref)
-        if owner is not None:  # "Tunisia said its troops were patrolling": Tunisia's troops
+        owned = _possessive_owner(doc, actor, coref)
+        if owned is not None:  # "Tunisia said its troops were patrolling": Tunisia's troops
+            pronoun, owner = owned
             actor.country = owner.country
-            actor.code = owner.country + actor.sector
-            actor.source = (f"{actor.source} + '{owner.pronoun}' -> '{owner.actor.text}' at {owner.actor.start}"
-                            f" -> {actor.code}")
+            actor.code = (owner.country or "") + actor.sector
+            actor.source = f"{actor.source} + '{pronoun.text}' -> '{owner.text}' at {owner.start} -> {actor.code}"
             changed = True
             continue
         head = _definite(doc, actor)
