@@ -105,6 +105,7 @@ from dyads.events.matching import _is_time, _light_verb, _Match, _match, _patter
 from dyads.events.meaning import (
     NEGATORS,
     armed,
+    civilians,
     modality,
     negation,
     verbal_attack,
@@ -381,10 +382,6 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     return _finish_meaning(cand, tok, verb, m, p, vd, dialect)
 
 
-# sectors of people who bear no arms and command none (a reporter's "retreat" is no military one)
-CIVILIAN_SECTORS = {"MED", "CVL", "BUS", "EDU", "HLH", "LAB", "REL", "HRI", "REF", "AGR", "ENV", "NGO"}
-
-
 def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, p: VerbPattern,
                     vd: VerbDictionary, dialect: Dialect) -> Candidate:
     """Negation, sense and modality of a candidate whose roles are set (section 3 of the module docstring)."""
@@ -408,8 +405,7 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
     if dialect.modality and (cand.code or "")[:2] in {"18", "19"} and verbal_attack(tok, cand.source, cand.target):
         cand.modifiers.append("verbal: no weapon, political actors -> 111")
         cand.code = "111"
-    if dialect.modality and (cand.code or "")[:3] == "087" and cand.source and all(
-            (a.sector or (a.code or "")[3:6]) in CIVILIAN_SECTORS for a in cand.source):
+    if dialect.modality and (cand.code or "")[:3] == "087" and civilians(cand.source):
         # "CNN's Ben Wedeman retreats to a rebel field hospital": states, forces and those who command them
         # retreat, demobilise or cease fire; reporters, civilians and companies do not
         cand.dropped, cand.dropped_by = "military de-escalation by civilians: another sense", "meaning"

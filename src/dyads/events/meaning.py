@@ -142,6 +142,16 @@ def armed(actors: list[Actor]) -> bool:
                for a in actors)
 
 
+# sectors of people who bear no arms and command none (a reporter's "retreat" is no military one)
+CIVILIAN_SECTORS = {"MED", "CVL", "BUS", "EDU", "HLH", "LAB", "REL", "HRI", "REF", "AGR", "ENV", "NGO"}
+
+
+def civilians(actors: list[Actor]) -> bool:
+    """Whether there are actors and all of them are civilians, who neither bear arms nor command those who
+    do (`armed` asks whether any bears them)."""
+    return bool(actors) and all((a.sector or (a.code or "")[3:6]) in CIVILIAN_SECTORS for a in actors)
+
+
 def _civilian_body(code: str) -> bool:
     """An international body with no arms of its own (the EU, the UN; not NATO)."""
     return code[:3] == "IGO" and not any(x in code for x in ("NAT", "MIL", "PKO"))
