@@ -29,7 +29,7 @@ import re
 import resource
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -172,21 +172,25 @@ def corpus_pages(corpus: Path, n_articles: int, step: int = 37) -> list[Page]:
     every layout."""
     pages: list[Page] = []
     taken = 0
+    for rec in _every(corpus, step):
+        if taken >= n_articles:
+            break
+        paras = _paragraphs(rec.get("text") or "")
+        if len(paras) < 3 or not rec.get("title"):
+            continue
+        for name, layout in LAYOUTS.items():
+            pages.append(Page(name, layout(rec["title"], rec["date"] + "T08:00:00Z", paras, taken),
+                              rec["title"], paras))
+        taken += 1
+    return pages
+
+
+def _every(corpus: Path, step: int) -> Iterator[dict]:
+    """The records of every `step`-th line of a JSON-lines corpus (the first line included), read lazily."""
     with open(corpus, encoding="utf-8") as f:
         for i, line in enumerate(f):
-            if taken >= n_articles:
-                break
-            if i % step:
-                continue
-            rec = json.loads(line)
-            paras = _paragraphs(rec.get("text") or "")
-            if len(paras) < 3 or not rec.get("title"):
-                continue
-            for name, layout in LAYOUTS.items():
-                pages.append(Page(name, layout(rec["title"], rec["date"] + "T08:00:00Z", paras, taken),
-                                  rec["title"], paras))
-            taken += 1
-    return pages
+            if i % step == 0:
+                yield json.loads(line)
 
 
 _WORDS = re.compile(r"\w+", re.UNICODE)
@@ -424,21 +428,17 @@ def english_texts(corpus: Path, n: int, step: int = 53) -> list[tuple[str, str]]
     sentence, headline."""
     out: list[tuple[str, str]] = []
     taken = 0
-    with open(corpus, encoding="utf-8") as f:
-        for i, line in enumerate(f):
-            if taken >= n:
-                break
-            if i % step:
-                continue
-            rec = json.loads(line)
-            text = (rec.get("text") or "").strip()
-            if len(text) < 400 or not rec.get("title"):
-                continue
-            paras = [p.strip() for p in text.split("\n\n") if len(p.strip()) > 80]
-            sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", re.sub(r"^.*?\(Reuters\) - ", "", text))[0]
-            out += [("article", text[:3000]), ("paragraph", paras[min(1, len(paras) - 1)] if paras else text[:500]),
-                    ("sentence", sentence[:400]), ("headline", rec["title"])]
-            taken += 1
+    for rec in _every(corpus, step):
+        if taken >= n:
+            break
+        text = (rec.get("text") or "").strip()
+        if len(text) < 400 or not rec.get("title"):
+            continue
+        paras = [p.strip() for p in text.split("\n\n") if len(p.strip()) > 80]
+        sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", re.sub(r"^.*?\(Reuters\) - ", "", text))[0]
+        out += [("article", text[:3000]), ("paragraph", paras[min(1, len(paras) - 1)] if paras else text[:500]),
+                ("sentence", sentence[:400]), ("headline", rec["title"])]
+        taken += 1
     return out
 
 
