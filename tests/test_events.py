@@ -321,6 +321,42 @@ def test_arrests_in_the_passive_are_the_states_where_they_happen():
     assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events] == [
         ("173", ["EGYCOP"], ["FRAMED"])]
     assert strict.code("Four French journalists were arrested on Friday.", date="2011-01-28").events == []
+    # a city the parser took for a person is still where it happened
+    out = strict.code("Al-Anesi said at least 17 people were arrested in Sanaa on Friday.", date="2011-02-12")
+    assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events] == [
+        ("173", ["YEMCOP"], ["YEMCVL"])]
+
+
+def test_a_harm_in_the_passive_takes_its_agent_from_how_it_happened():
+    from dyads import Coder
+
+    strict = Coder(stages=("actors", "events"))
+    out = strict.code("One civilian was killed when a rocket fired by Gaddafi's forces hit a house.", date="2011-08-12")
+    assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events] == [
+        ("194", ["LBYMIL"], ["LBYCVL"])]
+    out = strict.code("Two protesters were killed as police dispersed the crowd in Cairo.", date="2011-01-28")
+    assert ("190", ["EGYCOP"], ["EGYCVL"]) in [
+        (e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events]
+    # "after" tells of another act, and a car is no one
+    assert strict.code("A soldier was killed when his car hit a mine.", date="2011-08-12").events == []
+
+
+def test_a_stance_on_an_act_is_aimed_at_who_acts_not_whom_it_hits():
+    from dyads import Coder
+
+    strict = Coder(stages=("actors", "events"))
+
+    def dyads(text):
+        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                for e in strict.code(text, date="2012-01-04").events]
+
+    assert dyads("Russia voiced criticism of sanctions on Iran.") == []
+    assert dyads("Turkey condemned the attack on its embassy in Damascus.") == []
+    assert ("111", ["RUS"], ["USA"]) in dyads("Russia condemned the U.S. attacks on Syria.")
+    # someone's opposition to something is a stance (110), not the political opposition
+    assert dyads("Russia's opposition to the United States is growing.") == [("110", ["RUS"], ["USA"])]
+    # partners of talks are kept
+    assert dyads("Mubarak opened the door to talks with rival political parties on Sunday.")
 
 
 def test_not_yet_and_receiving_things(coder):

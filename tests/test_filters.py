@@ -180,6 +180,9 @@ def test_two_named_actors_with_one_code_are_a_dyad(coders):
     assert got == [("111", ["USAPTY"], ["USAPTY"])]
     got, out = events(strict, "Obama met the president on Monday.")  # a title may be the source himself
     assert got == [] and any("one_sided" in n.reason for n in out.no_events)
+    # a politician and another party coded alike are two; a governor and the bank he heads are one
+    got, _ = events(strict, "Bela Bugar, head of the party Most-Hid, accused SaS of seeking popularity on Monday.")
+    assert got == [("112", ["SVKPTY"], ["SVKPTY"])]
 
 
 def test_story_highlights_are_a_summary_not_events(coders):

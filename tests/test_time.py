@@ -433,6 +433,15 @@ def test_a_participle_clause_dates_its_subjects_act():
     assert [(e.date, e.date_text) for e in coded.events] == [("2011-08-09", "on Tuesday")]
 
 
+def test_joined_verbs_share_a_closing_time():
+    from dyads import Coder
+
+    coded = Coder(stages=("times", "actors", "events")).code(
+        "The photographer was kidnapped by the Taliban and freed by British commandos in 2009.", date="2011-03-18")
+    assert [(e.cameo, e.date) for e in coded.events if e.cameo.startswith("18")] == []  # 2009: background now
+    assert any("'kidnapped' [kidnap -> 181]: background: dated 2009" in n.reason for n in coded.no_events)
+
+
 def test_a_compilations_sections_are_dated_by_their_stamps(nlp) -> None:
     text = ("Rebels attacked the town on Saturday.\n"
             "Burials held in Tripoli updated: Sat May 14 2011 18:10:00 A few hundred people gathered on Saturday. "

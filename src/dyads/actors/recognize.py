@@ -91,6 +91,8 @@ _RELATIONAL_NOUNS = {"ally", "neighbour", "neighbor", "partner", "rival", "foe",
 # "investors", "the company", "banks" in a story from New York or about India are not American or Indian
 _OWN_COUNTRY_SECTORS = {"BUS"}
 _ARMED_OPPOSITION = {"REB", "OPP", "UAF"}
+_STANCE_NOUNS = {"opposition"}
+"""Agent words that also name a stance: someone's "opposition to" something is what they think, not a group."""
 _NON_STATE_ROOTS = {"IGO", "NGO", "IMG", "MNC", "ISM", "WST", "UNO", "EUR"}
 _NAME_ENT_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
 _NAME_ENTS = {"PERSON", "", "ORG", "GPE", "NORP"}  # how the tagger may label a bare surname
@@ -492,6 +494,10 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             taken.update(range(start, end))
             continue  # "government bonds", "the U.S. economy": an attribute, not an actor
         ent = ent_at.get(start)
+        if label == "AGENT" and last.lower_ in _STANCE_NOUNS and end < len(doc) and doc[end].lower_ == "to" \
+                and any(c.dep_ == "poss" for c in last.children):
+            taken.update(range(start, end))
+            continue  # "Beijing's opposition to the push": a stance, not the political opposition
         if label == "AGENT" and phrase == "general" and not (end < len(doc) and doc[end].ent_type_ == "PERSON"):
             continue  # "General" is a rank only before a name ("General Michel Aoun")
         if label == "AGENT" and phrase in _EQUIPMENT and not _has_state_modifier(doc, last, compiled):

@@ -117,12 +117,14 @@ from dyads.events.passes import (
     run_sentence_passes,
 )
 from dyads.events.roles import (
+    CASUALTY_VERBS,
     DOING_PARTICIPLES,
     _actor_tokens,
     _actors_in,
     _carried,
     _casualties,
     _clause_of,
+    _harm_agent,
     _implied_state,
     _is_passive,
     _new_actor,
@@ -142,6 +144,27 @@ from dyads.time.dating import resolve_event_date
 if TYPE_CHECKING:
     from dyads.pipeline import Resources
 
+
+
+_PATIENT_PREPS = {"on", "against", "into", "at"}
+_HOSTILE_ACT_ROOTS = {"13", "15", "16", "17", "18", "19", "20"}
+
+
+def _patients_of_acts(heads: list[Token], trigger: Token, vd: VerbDictionary) -> set[int]:
+    """Tokens of whom an act named inside a target phrase acts on: "criticism of sanctions on Iran" is aimed at
+    those who impose the sanctions, not at Iran; "opposition to the U.S.-led push for sanctions" at the U.S.
+    An act noun is a noun with a hostile noun pattern in the dictionary (threats, sanctions, arrests, attacks);
+    its agent (possessive, modifiers) stays. Partners of talks and aid ("talks with the parties") are kept."""
+    out: set[int] = set()
+    for h in heads:
+        for t in h.subtree:
+            if t.i == trigger.i or t.pos_ != "NOUN" or not any(
+                    q.pos == "NOUN" and q.code[:2] in _HOSTILE_ACT_ROOTS for q in vd.get(t.lemma_.lower())):
+                continue
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS:
+                    out.update(x.i for x in c.subtree)
+    return out
 
 
 def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDictionary, dialect: Dialect
@@ -208,6 +231,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             if not subj_heads and (p.code.startswith("087") or withdrawn):
                 # "guerrillas were demobilized", "peacekeepers were shipped out": they de-escalate, withdraw
                 subj_heads, extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"], []
+            if not subj_heads and dialect.modality and verb.lemma_.lower() in CASUALTY_VERBS:
+                subj_heads = _harm_agent(verb, index)  # "was killed when a rocket fired by X hit a house"
+                if subj_heads:
+                    cand.modifiers.append(f"agent from the clause of how it happened ('{subj_heads[0].text}')")
             if not subj_heads and dialect.passive_source_in_phrase:
                 return _pattern_roles(cand, tok, m, index)
             if not subj_heads and dialect.modality:
@@ -309,8 +336,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     own_codes = {a.code for a in sources} if len({a.code for a in sources}) == 1 and not dialect.modality else set()
     for heads in levels[:2] if named_target else levels:
         heads = [h for h in heads if h.i not in subj_ids]
+        patients = _patients_of_acts(heads, tok, vd) if dialect.modality else set()
         # the source again ("he" for Sam in "Sam began to question whether he ...") is no target: look further
-        found = [a for a in _actors_in(heads, index) if a not in sources and a.code not in own_codes]
+        found = [a for a in _actors_in(heads, index, skip=patients or None)
+                 if a not in sources and a.code not in own_codes]
         if not found and dialect.new_actor_length:  # PETRARCH: the first noun phrase in a target's place
             found = [a for a in (_new_actor(h, index, dialect) for h in heads[:1]) if a is not None]
         if found:
@@ -318,7 +347,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             break
     src_codes = {a.code for a in sources}
     if not cand.target and not speech and not named_target:  # then the first actor after the predicate ("in Bree")
-        after = sorted(t.i for h in hosts for t in h.subtree if t.i > tok.i and t.i not in subj_ids)
+        patients = _patients_of_acts(hosts, tok, vd) if dialect.modality else set()
+        after = sorted(t.i for h in hosts for t in h.subtree if t.i > tok.i and t.i not in subj_ids | patients)
         for i in after:
             a = index.get(i)
             if a is not None and a not in sources:

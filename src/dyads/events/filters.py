@@ -199,17 +199,26 @@ def _same_actor(source: list[Actor], target: list[Actor]) -> bool:
 NAMED_KINDS = {"person", "group", "igo", "ngo", "company"}
 
 
+PLURAL_BODIES = {"PTY", "OPP", "LEG"}
+"""Sectors of which a country has many bodies (parties, the opposition, chambers and their members)."""
+
+
 def distinct_actors(a: Actor, b: Actor) -> bool:
     """Whether two mentions with the same code are two actors: "Democrats criticized Republicans" (USAPTY,
     USAPTY), "Trump attacked Clinton" (two US politicians). Domestic politics is mostly such events;
     PETRARCH drops every target coded like its source. Two people, or two organisations, with different
-    names; not a person and an organisation ("Shirakawa" and "the Bank of Japan": he heads it)."""
+    names; a person and an organisation only of a plural body (a party, a chamber), not "Shirakawa" and
+    "the Bank of Japan" (he heads it)."""
     def named(x: Actor) -> str | None:  # a person, or an organisation: a person and the body he leads are one
         if x.kind == "person" or (x.kind == "pronoun" and x.name):
             return "person"
         return "organisation" if x.kind in NAMED_KINDS else None
-    kind = named(a)
-    return kind is not None and kind == named(b) and len(_distinct_names([_identity(a), _identity(b)])) == 2
+    kind, other = named(a), named(b)
+    if kind is None or other is None or len(_distinct_names([_identity(a), _identity(b)])) != 2:
+        return False
+    # a country has many parties and its legislators are many: a politician and a party or chamber coded
+    # alike are two ("Bugar, head of Most-Hid, accused SaS"); a minister and a ministry or bank are one
+    return kind == other or (a.code or "")[3:6] in PLURAL_BODIES
 
 
 def _self_state(source: list[Actor], target: list[Actor]) -> bool:

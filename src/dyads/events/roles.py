@@ -405,7 +405,9 @@ def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int,
             continue
         for o in _prep_objects(c):
             a = index.get(o.i)
-            if a is not None and a.kind in PLACE_KINDS and a.country \
+            # a bare country code behind "in" is a place even when NER took the city for a person ("in Sanaa")
+            place = a is not None and (a.kind in PLACE_KINDS or a.code == a.country and not a.sector)
+            if a is not None and place and a.country \
                     and all(t.country != a.country or t.sector for t in targets):
                 sector = "COP" if code[:2] == "17" else "GOV"
                 return Actor(text=a.text, start=a.start, end=a.end, code=a.country + sector, country=a.country,
@@ -435,6 +437,30 @@ def _casualties(noun: Token) -> list[Token]:
     if verb.lemma_.lower() not in CASUALTY_VERBS or (verb.lemma_.lower() != "die" and not _is_passive(verb)):
         return []
     return [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+
+# words a "when" clause names the harm by: the weapon whose firer did it
+_WEAPON_NOUNS = {"rocket", "shell", "missile", "bomb", "mortar", "grenade", "bullet", "airstrike", "strike",
+                 "shelling", "fire", "round", "drone", "jet", "tank", "sniper", "gunfire", "explosion", "blast"}
+
+
+def _harm_agent(verb: Token, index: dict[int, Actor]) -> list[Token]:
+    """Who did a harm told in the passive without an agent, from the clause saying how it happened: "one civilian
+    was killed when a rocket fired by Gaddafi's forces hit a house" (Gaddafi's forces), "two were wounded when
+    police opened fire" (police). Only a clause of time ("when", "as") whose subject is an actor or a weapon
+    fired by one; "after" and "before" tell of another act."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(c.lower_ in {"when", "as"} and c.dep_ in {"advmod", "mark"}
+                                             for c in clause.children):
+            continue
+        for subj in (c for c in clause.children if c.dep_ == "nsubj"):
+            if _actors_in([subj], index) and subj.lemma_.lower() not in _WEAPON_NOUNS:
+                return [subj]
+            if subj.lemma_.lower() in _WEAPON_NOUNS:
+                return [o for v in subj.children if v.dep_ == "acl" and v.tag_ == "VBN"
+                        and v.lemma_.lower() in DOING_PARTICIPLES
+                        for c in v.children if c.dep_ == "agent" for o in _prep_objects(c)]
+    return []
+
 
 def _sentence_states(sent: DocSpan, index: dict[int, Actor]) -> list[Actor]:
     """The actors of a sentence that name a state acting in it (not a place phrase: "in Syria")."""

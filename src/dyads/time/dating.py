@@ -158,6 +158,10 @@ def resolve_event_date(
         elif verb is not None:
             steps = _inherits(verb, head)
             rank = steps if steps is not None else None
+            if rank is None and head.dep_ == "conj" and head.head.i == verb.i and span.start > verb.i \
+                    and head.tag_ == verb.tag_ and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+                                                           for c in head.children):
+                rank = 3  # "was kidnapped by the Taliban and rescued ... in 2009": joined verbs share a closing time
             if rank is None and head.dep_ == "advcl" and head.head.i == verb.i and head.tag_ in ("VBG", "VBN") \
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
                 rank = 1  # "Speaking to journalists on Tuesday, Ibrahim accused": the participle is its subject's act
