@@ -50,6 +50,24 @@ def test_the_press_is_no_target_of_a_statement(coders):
     assert all(g[2] == [] for g in got)  # the newspaper is the channel
     got, _ = events(strict, text)
     assert got == []
+    # a channel named after its country is the channel, not the country
+    got, _ = events(strict, "French Finance Minister Francois Baroin told France 2 TV on Friday it was a downgrade.")
+    assert got == []
+
+
+def test_a_countrys_own_people_naming_it_act_on_its_state(coders):
+    strict, _ = coders
+    got, _ = events(strict, "Yemeni protesters demanded change in Yemen on Friday.")
+    assert got == [("1042", ["YEMCVL"], ["YEMGOV"])]
+    got, _ = events(strict, "Egyptian protesters criticized Egypt on Friday.")
+    assert got == [("111", ["EGYCVL"], ["EGYGOV"])]
+
+
+def test_a_fight_with_no_actor_hits_no_country_and_the_statement_stays(coders):
+    strict, _ = coders
+    got, _ = events(strict, '"I am very grateful for this visit," Lukashenko told Putin near Minsk on Thursday as '
+                            'the Russian leader fought irritably with mosquitoes.')
+    assert got == [("010", ["BLRGOV"], ["RUSGOV"])]
 
 
 def test_a_place_where_it_happened_is_no_target(coders):

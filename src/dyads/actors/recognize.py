@@ -75,7 +75,8 @@ _NON_ACTOR_HEADS = {"debt", "bond", "security", "share", "stock", "equity", "spe
                     "yield", "deficit", "sale", "profit", "earning", "stake", "asset", "data", "figure", "statistic",
                     "index", "economy", "dollar", "currency", "market", "rate", "inflation", "growth", "output",
                     "export", "import", "investment", "subsidy", "tax", "fund", "note", "bill", "future", "treasury",
-                    "time"}
+                    "time", "dinar", "yuan", "yen", "riyal", "rupee", "ruble", "rouble", "peso", "lira", "franc",
+                    "pound", "euro", "shekel", "rupiah", "ringgit", "baht", "dirham", "krone", "krona", "zloty"}
 # role words that name a person by function: the modifier's sector wins ("rebel leaders" -> REB)
 _GENERIC_ROLES = {"leader", "leaders", "spokesman", "spokesmen", "spokeswoman", "spokesperson", "official", "officials",
                   "representative", "representatives", "member", "members", "chief", "chiefs", "head", "commander",

@@ -81,6 +81,7 @@ from dyads.events.filters import (
     distinct_actors,
     learned_reason,
     main_country,
+    own_state,
     passes_run,
     place_backed_sector,
     place_bare_sectors,
@@ -409,6 +410,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 for h in hosts for c in h.children):
             cand.dropped = "no target actor and no noun phrase after the verb to stand as '---' (PETRARCH-1)"
             return cand
+    if dialect.modality:
+        cand.target = [own_state(a, sources) for a in cand.target]
     return _finish_meaning(cand, tok, verb, m, p, vd, dialect)
 
 

@@ -54,6 +54,8 @@ from dyads.models import Actor, Location, Place
 from dyads.wire import STORY_TAG
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from dyads.events.coder import Candidate
     from dyads.events.learned import EventFilterModel
 
@@ -132,9 +134,20 @@ def is_bare(actor: Actor) -> bool:
                                                           "SPY", "AGR", "ENV", "CRM", "UAF", "INS", "RAD"}
 
 
-def _is_medium(actor: Actor) -> bool:
-    return (actor.sector or "")[-3:] in MEDIA_SECTORS or (actor.code or "")[-3:] in MEDIA_SECTORS or any(
-        w in MEDIA_WORDS for w in (actor.text or "").lower().split()[-1:])
+def _is_medium(actor: Actor, doc: Doc | None = None) -> bool:
+    """The press, or a name of one: "told France 2 TV" (the actor is France, the phrase a channel)."""
+    if (actor.sector or "")[-3:] in MEDIA_SECTORS or (actor.code or "")[-3:] in MEDIA_SECTORS or any(
+            w in MEDIA_WORDS for w in (actor.text or "").lower().split()[-1:]):
+        return True
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return False
+    media = MEDIA_WORDS | {"tv", "channel", "daily", "weekly", "magazine", "station"}
+    head = span.root
+    while head.dep_ in {"compound", "nmod", "nummod"} and head.head is not head:
+        head = head.head
+    names = [e for e in span.doc.ents if e.start <= span.start and span.end <= e.end and e.end > span.end]
+    return head.lower_ in media or any(e[-1].lower_ in media for e in names)
 
 
 def _setting_place(cand: Candidate, actor: Actor) -> bool:
@@ -297,7 +310,7 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
             c.dropped = f"topic: what '{topic}' is about, not an act that happened"
             continue
         if _speechlike(c) and c.target:
-            kept = [a for a in c.target if not _is_medium(a)]
+            kept = [a for a in c.target if not _is_medium(a, c.token.doc)]
             if len(kept) < len(c.target):
                 c.modifiers.append("medium: whom it was said through is no target")
                 c.target = kept
@@ -351,13 +364,36 @@ def _government(actor: Actor) -> Actor:
     if actor.kind not in {"country", "capital"} or actor.sector or len(actor.code or "") != 3:
         return actor
     return replace(actor, code=(actor.code or "") + "GOV", sector="GOV",
-                   source=f"{actor.source or actor.code}; its government (visited or protested against)")
+                   source=f"{actor.source or actor.code}; its government (visited, protested, named by its own)")
+
+
+# a country's own people, parties, rebels (not its companies: "Raytheon ... violations of U.S. export controls"
+# is a company and its market's rules, the same-state filter's to drop)
+_NON_STATE_SECTORS = {"CVL", "OPP", "REB", "PTY", "LAB", "EDU", "HRI", "MED", "REL", "REF", "INS", "RAD", "UAF",
+                      "ELI", "NGO"}
+
+
+def own_state(target: Actor, sources: list[Actor]) -> Actor:
+    """What a country's own people, parties or rebels act on when they name their country is its state:
+    "protesters demanded change in Yemen", "the opposition accused Syria" (YEMGOV, SYRGOV)."""
+    if not target.country or not sources or not all(
+            s.country == target.country and s.sector in _NON_STATE_SECTORS for s in sources):
+        return target
+    return _government(target)
 
 
 ONE_SIDED_REASON = ("one_sided: no target, a statement or act without anyone it is directed at "
                     "(kept with the one-sided option)")
 # acts of force, whose target may be the country of the place they hit ("airstrikes on sites around Zlitan")
 FORCE_ROOTS = {"18", "19", "20"}
+
+
+def fights_no_actor(cand: Candidate) -> bool:
+    """An act of force whose other side is named and is no actor: "fought irritably with mosquitoes" hit no
+    country, not the place it happened in."""
+    return not cand.target and (cand.code or "")[:2] in FORCE_ROOTS and any(
+        c.dep_ == "prep" and c.lower_ in {"with", "against"} and any(
+            o.pos_ in {"NOUN", "PROPN"} for o in c.children if o.dep_ == "pobj") for c in cand.token.children)
 
 
 def place_force_target(cand: Candidate, location: Location | None, policy: EventPolicy = DEFAULT_POLICY) -> str | None:
@@ -369,6 +405,7 @@ def place_force_target(cand: Candidate, location: Location | None, policy: Event
         return None
     own = {a.country for a in cand.source}
     if location is not None and location.basis in {"clause", "sentence"} and location.country \
+            and not fights_no_actor(cand) \
             and location.country not in own and location.start is not None and location.end is not None:
         cand.target = [Actor(text=location.text or location.name, start=location.start, end=location.end,
                              code=location.country, country=location.country, kind="implied",

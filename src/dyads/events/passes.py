@@ -19,8 +19,8 @@ from dyads.events.candidate import Candidate
 from dyads.events.codes import GENERIC_CODES, protest_purpose, protest_purpose_from_words, refine_code
 from dyads.events.dialect import Dialect
 from dyads.events.evaluation import NAMING_VERBS, naming_content, naming_target, quoted_judgement, speech_target
+from dyads.events.filters import FORCE_ROOTS, ONE_SIDED_CODES, EventPolicy, fights_no_actor, filter_candidates
 from dyads.events.filters import PASSES as FILTER_PASS_LIST
-from dyads.events.filters import EventPolicy, filter_candidates
 from dyads.events.lexicon import _SUBJECTS, CONTENT_ROOTS, DOCUMENT_NOUNS, ORDER_VERBS, SPEECH_VERBS
 from dyads.events.matching import _light_verb
 from dyads.events.meaning import (
@@ -255,7 +255,12 @@ def _statement_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dial
                 c.token.lemma_.lower() in SPEECH_VERBS or c.token.lemma_.lower() in DOCUMENT_NOUNS):
             # not when what was said made it a demand or appeal; a statement "calling on X to" is that appeal
             inner = {t.i for t in c.token.subtree} - {c.token.i}
-            if any(o is not c and not o.dropped and o.token.i in inner for o in coded):
+            # content with no one it is aimed at, and not one-sided by nature, will be no event: the
+            # statement stays ("'I am very grateful', Lukashenko told Putin as he fought with mosquitoes")
+            if any(o is not c and not o.dropped and o.token.i in inner and (
+                    o.target or (o.code or "").startswith(ONE_SIDED_CODES)
+                    or (o.code or "")[:2] in FORCE_ROOTS and not fights_no_actor(o))
+                   for o in coded):
                 c.dropped = "statement verb: the reported content was coded instead"
 
 
