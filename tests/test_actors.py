@@ -611,3 +611,15 @@ def test_who_was_or_is_a_coded_role(nlp, dictionary):
     got = codes(found)
     assert got["Connie Mariano"] == "USAELI"  # "was": a government office held before
     assert got["John Smith"] == "USAMIL" and got["Mariano"] == "USAELI"
+
+
+def test_europeans_money_and_stances(nlp, dictionary):
+    # "European" is the region's demonym: its leaders are Europe's governments
+    assert codes(actors_of(nlp, dictionary, "European leaders met in Brussels."))["European leaders"] == "EURGOV"
+    # a currency is money, not its country's actor
+    got = codes(actors_of(nlp, dictionary, "The raise is 20 Jordanian dinars per month."))
+    assert not any(c and c.startswith("JOR") for c in got.values())
+    # someone's "opposition to" something is a stance; "the opposition" alone is a group
+    got = codes(actors_of(nlp, dictionary, "Beijing's opposition to sanctions is firm."))
+    assert "Beijing's opposition" not in got or got["Beijing's opposition"] == "CHN"
+    assert codes(actors_of(nlp, dictionary, "The opposition to the government marched."))["The opposition"] == "OPP"
