@@ -518,3 +518,19 @@ def test_only_forces_and_their_commanders_retreat(coder):
     assert all(g[0][:3] != "087" for g in got)
     got, _ = dyads_of(coder, "Libyan troops retreated to Tripoli.")
     assert [g[0] for g in got] == ["0874"]
+
+
+def test_property_set_on_fire_hits_its_owner_and_reminders_are_said_to_someone():
+    from dyads import Coder
+
+    strict = Coder(stages=("actors", "events"))
+
+    def dyads(text):
+        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                for e in strict.code(text, date="2011-01-29").events]
+
+    assert dyads("Angry demonstrators in Cairo burned and ransacked police stations.") == [
+        ("1712", ["EGYCVL"], ["EGYCOP"])]
+    assert dyads("The fire burned the house.") == []  # a fire is no one
+    assert dyads("The ICRC reminded Libyan forces that it is prohibited to target civilians.") == [
+        ("010", ["NGOHLHIRC"], ["LBYMIL"])]

@@ -317,6 +317,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     # in our rules the one acted on comes first: "accused Sarkozy of playing second fiddle to Germany" is
     # aimed at Sarkozy, not at whom the charge names
     levels.extend([direct, passed_over] if dialect.modality else [passed_over, direct])
+    if dialect.modality and p.code[:3] == "171":  # "burned police stations": whose property it was is hit
+        levels.insert(2, [f for f in m.slot_heads if f.i in things])
     speech = tok.lemma_.lower() in SPEECH_VERBS
     for c in [] if speech else _to_clauses(hosts):  # who is spoken about is not who is spoken to
         levels.append([s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}])

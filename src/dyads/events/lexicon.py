@@ -26,7 +26,7 @@ OBJECT_CONTROL = {
 
 
 SPEECH_VERBS = {"say", "said", "tell", "add", "state", "announce", "declare", "note", "stress", "report", "reiterate",
-                "confirm", "claim", "insist", "assert", "reaffirm", "warn", "argue", "explain"}
+                "confirm", "claim", "insist", "assert", "reaffirm", "warn", "argue", "explain", "remind"}
 
 
 # an order for a material act is that act done by whoever gave the order ("ordered troops to shell X")
