@@ -44,3 +44,14 @@ def test_explain_names_the_pass_that_dropped_each_candidate(coder):
     assert got["attack"][0] == "meaning" and got["met"][0] in {"roles", "one_sided", "bare_sector"}
     _, sentences = next(coder.explain([Article(id="t", text="Russia could attack Turkey.")]))
     assert "dropped by meaning: hypothetical ('could')" in format_explanation(sentences)
+
+
+def test_a_since_clause_is_background_and_a_statement_inside_a_meeting_is_the_meeting():
+    from dyads import Coder
+
+    strict = Coder()
+    out = strict.code("Russia criticized NATO on Monday, since the alliance bombed Tripoli.", date="2011-08-12")
+    assert [e.cameo for e in out.events] == ["111"]  # the bombing is what the criticism runs from, not news
+    out = strict.code("U.S. officials met Gaddafi representatives on Monday to deliver a message that he must go.",
+                      date="2011-08-12")
+    assert [e.cameo for e in out.events] == ["040"]

@@ -86,6 +86,7 @@ from dyads.events.filters import (
     place_backed_sector,
     place_bare_sectors,
     place_force_target,
+    since_reason,
 )
 from dyads.events.lexicon import (
     _CLAUSE_DEPS,
@@ -570,6 +571,7 @@ def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: Even
                     states = _sentence_states(sent, index) if home else []
                 place_backed_sector(c, home, states)
                 c.dropped = background_reason(date, precision, article.publication_date, policy) or \
+                    since_reason(c, policy) or \
                     place_bare_sectors(c, location, home, policy) or place_force_target(c, location, policy) or \
                     learned_reason(c, res.event_filter, policy)
                 if c.dropped:

@@ -503,6 +503,22 @@ def background_reason(event_date: str | None, precision: str | None, published: 
     return None
 
 
+def since_reason(cand: Candidate, policy: EventPolicy = DEFAULT_POLICY) -> str | None:
+    """An act told as the start of a stretch is background, whatever its date: "Christie, who has campaigned
+    for Trump since he suspended his own campaign in February", "the worst violence since the uprising"."""
+    if policy.background:
+        return None
+    for t in [cand.token, *cand.token.ancestors]:
+        # "since" of time takes a past clause; "since the bank would probably give in" gives a reason
+        if t.dep_ == "pobj" and t.head.lower_ == "since" or t.dep_ == "advcl" and t.tag_ in {"VBD", "VBN"} and any(
+                c.lower_ == "since" and c.dep_ in {"mark", "advmod", "prep"} and c.i < t.i for c in t.children) \
+                and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children):
+            return "background: the start of a stretch ('since ...'), not news of its own"
+        if t.dep_ in {"ROOT", "relcl", "ccomp"}:
+            return None
+    return None
+
+
 def learned_reason(cand: Candidate, model: EventFilterModel | None, policy: EventPolicy = DEFAULT_POLICY) -> str | None:
     """The `learned` pass, last: why a candidate every rule kept is dropped by the learned filter (its
     probability of being right below the model's threshold), None when it is kept or the pass is off."""

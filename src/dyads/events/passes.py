@@ -371,6 +371,16 @@ def _duplicate_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dial
         if key in seen:
             c.dropped = "duplicate of an event already coded in this sentence"
         seen.add(key)
+    if not dialect.modality:
+        return
+    # our rule: a plain statement between the two sides of a more telling act of the same sentence is part of
+    # it ("met Gaddafi's representatives to deliver a message": the meeting)
+    acts = {(tuple(a.code for a in c.source), tuple(a.code for a in c.target)) for c in out
+            if not c.dropped and c.trigger is not None and c.target and not (c.code or "").startswith("01")}
+    for c in out:
+        if not c.dropped and c.code == "010" and c.target and (
+                tuple(a.code for a in c.source), tuple(a.code for a in c.target)) in acts:
+            c.dropped = "duplicate: a statement between the two sides of a more telling act in this sentence"
 
 
 def _ours(dialect: Dialect) -> bool:
