@@ -623,3 +623,11 @@ def test_europeans_money_and_stances(nlp, dictionary):
     got = codes(actors_of(nlp, dictionary, "Beijing's opposition to sanctions is firm."))
     assert "Beijing's opposition" not in got or got["Beijing's opposition"] == "CHN"
     assert codes(actors_of(nlp, dictionary, "The opposition to the government marched."))["The opposition"] == "OPP"
+
+
+def test_seas_languages_and_market_attributes_are_no_actors(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "Japan bought two of the East China Sea islands, known as the Diaoyu in "
+                                           "Chinese, from their owners."))
+    assert got == {"Japan": "JPN"}
+    got = codes(actors_of(nlp, dictionary, "SolarWorld partly blames Chinese overcapacity for its problems."))
+    assert not any(c and c.startswith("CHN") for c in got.values())

@@ -534,3 +534,15 @@ def test_property_set_on_fire_hits_its_owner_and_reminders_are_said_to_someone()
     assert dyads("The fire burned the house.") == []  # a fire is no one
     assert dyads("The ICRC reminded Libyan forces that it is prohibited to target civilians.") == [
         ("010", ["NGOHLHIRC"], ["LBYMIL"])]
+
+
+def test_what_is_announced_is_no_addressee_and_a_deal_with_a_company_is_not_mutual():
+    from dyads import Coder
+
+    strict = Coder(stages=("actors", "events"))
+    assert strict.code("Germany and Spain on Monday announced a government-led SME financing program.",
+                       date="2013-04-29").events == []
+    assert strict.code("Customers from Europe, India and South Korea have signed long-term supply deals with "
+                       "Cheniere.", date="2012-04-16").events == []
+    out = strict.code("Lavrov told Kerry on Monday that the talks were useful.", date="2013-07-22")
+    assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("010", ["USAGOV"])]

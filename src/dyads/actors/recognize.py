@@ -76,7 +76,10 @@ _NON_ACTOR_HEADS = {"debt", "bond", "security", "share", "stock", "equity", "spe
                     "index", "economy", "dollar", "currency", "market", "rate", "inflation", "growth", "output",
                     "export", "import", "investment", "subsidy", "tax", "fund", "note", "bill", "future", "treasury",
                     "time", "dinar", "yuan", "yen", "riyal", "rupee", "ruble", "rouble", "peso", "lira", "franc",
-                    "pound", "euro", "shekel", "rupiah", "ringgit", "baht", "dirham", "krone", "krona", "zloty"}
+                    "pound", "euro", "shekel", "rupiah", "ringgit", "baht", "dirham", "krone", "krona", "zloty",
+                    "overcapacity", "capacity", "product", "goods",
+                    # features of the map named after a country ("the East China Sea"): places, not actors
+                    "sea", "ocean", "gulf", "strait", "bay", "river", "lake", "coast", "island", "peninsula", "border"}
 # role words that name a person by function: the modifier's sector wins ("rebel leaders" -> REB)
 _GENERIC_ROLES = {"leader", "leaders", "spokesman", "spokesmen", "spokeswoman", "spokesperson", "official", "officials",
                   "representative", "representatives", "member", "members", "chief", "chiefs", "head", "commander",
@@ -531,6 +534,10 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                                                        and last.head.dep_ in {"acomp", "attr", "conj"})):
                 taken.update(range(start, end))
                 continue  # "she is American": a nationality said of someone, not an actor
+            if entry.kind == "demonym" and end - start == 1 and last.dep_ == "pobj" and last.head.lower_ == "in" \
+                    and all(c.dep_ in {"cc", "conj", "punct"} for c in last.children):
+                taken.update(range(start, end))
+                continue  # "known as the Diaoyu in Chinese": a language
             if entry.kind in _PLACE_KINDS and _is_dateline(doc, start, end):
                 taken.update(range(start, end))
                 continue

@@ -315,6 +315,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     direct = [o for c in objects for o in ([c] if c.i not in things else
               [po for x in c.children if x.dep_ == "prep" and x.lower_ in _RECIPIENT_PREPS
                for po in _prep_objects(x)])]
+    if dialect.modality and tok.lemma_.lower() in SPEECH_VERBS:
+        # what is announced is no one it is said to: "announced a government-led financing program"
+        direct = [o for o in direct if o.i in index or o.dep_ == "dative" or o.lower_ in PERSONAL_PRONOUNS]
     # in our rules the one acted on comes first: "accused Sarkozy of playing second fiddle to Germany" is
     # aimed at Sarkozy, not at whom the charge names
     levels.extend([direct, passed_over] if dialect.modality else [passed_over, direct])
@@ -398,7 +401,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     if p.code[:2] in {"19", "20"} and tok.lemma_.lower() not in MUTUAL_FIGHT_WORDS:
         symmetric = False  # "X and Y clashed" is mutual; "al Qaeda militants attacked" is not
     # a partner named in a phrase the actors do not cover ("signed deals with Cheniere") is the other side
-    partner = any(c.dep_ == "prep" and c.lower_ in {"with", "against", "between"} for h in hosts for c in h.children)
+    partner = any(c.dep_ == "prep" and c.lower_ in {"with", "against", "between"}
+                  for h in hosts + [o for h in hosts for o in h.children if o.dep_ in {"dobj", "obj"}]
+                  for c in h.children)  # "signed supply deals with Cheniere": Cheniere is the other side
     implicit = (dialect.implicit_reciprocal and not speech and symmetric and not partner) or p.subject_role == "both"
     if not cand.target and len(src_codes) > 1 and not p.code.startswith("01") and implicit:
         cand.target = list(sources)
