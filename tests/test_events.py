@@ -546,3 +546,18 @@ def test_what_is_announced_is_no_addressee_and_a_deal_with_a_company_is_not_mutu
                        "Cheniere.", date="2012-04-16").events == []
     out = strict.code("Lavrov told Kerry on Monday that the talks were useful.", date="2013-07-22")
     assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("010", ["USAGOV"])]
+
+
+def test_other_senses_and_feared_acts():
+    from dyads import Coder
+
+    strict = Coder(stages=("actors", "events"))
+
+    def codes(text):
+        return [e.cameo for e in strict.code(text, date="2013-09-03").events]
+
+    assert codes("Pena Nieto also backed off from imposing higher income tax rates on Mexico's richest.") == []
+    assert codes("The U.S. Treasury Department seized on Fitch's downgrade threat to press Congress.") == []
+    assert codes("The Abe administration has looked to mobilize Japan's massive pool of savings.") == []
+    assert codes("Oil prices rose due to fears of a U.S. military strike on Syria.") == []  # feared, not done
+    assert codes("The United States launched a military strike on Syria on Friday.") == ["190"]  # not a walkout

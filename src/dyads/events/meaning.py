@@ -26,6 +26,9 @@ PURPOSE_NOUNS = {"mandate", "mission", "authority", "authorization", "right", "p
                  "way", "chance", "opportunity", "need", "duty", "responsibility", "obligation", "capacity"}
 # "decide what to bomb", "whether to attack": a question about an act, not the act
 INDIRECT_QUESTION_WORDS = {"what", "whether", "how", "which", "who", "whom", "when", "where"}
+# nouns whose "of" names what may happen ("fears of a strike", "the risk of war")
+PROSPECT_NOUNS = {"fear", "risk", "prospect", "possibility", "danger", "spectre", "specter", "likelihood", "chance",
+                  "threat", "rumor", "rumour", "speculation", "worry", "concern"}
 MODAL_AUX = {"may", "might", "could", "can", "should", "must", "ought"}
 NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
@@ -95,6 +98,9 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
     """('intent', word) for future/intent, ('threat', word) for "will X unless/if Y", ('modal', word)
     for hypotheticals and conditions ("if Y", "unless Y"), indirect questions ("deciding what to bomb",
     "whether to attack") and purposes ("the mandate to protect civilians"), else (None, None)."""
+    if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ == "of" \
+            and verb.head.head.lemma_.lower() in PROSPECT_NOUNS:
+        return "modal", verb.head.head.text  # "fears of a U.S. military strike": feared, not done
     wh = next((c for c in verb.subtree if c.i < verb.i and c.lower_ in INDIRECT_QUESTION_WORDS
                and c.tag_ in {"WP", "WDT", "WRB", "IN"} and (c.head.i == verb.i or c.head.head.i == verb.i)), None)
     if wh is not None and (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or wh.lower_ == "whether"):
