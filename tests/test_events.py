@@ -561,3 +561,6 @@ def test_other_senses_and_feared_acts():
     assert codes("The Abe administration has looked to mobilize Japan's massive pool of savings.") == []
     assert codes("Oil prices rose due to fears of a U.S. military strike on Syria.") == []  # feared, not done
     assert codes("The United States launched a military strike on Syria on Friday.") == ["190"]  # not a walkout
+    assert codes("Despite tough talk from Bundestag backbenchers, Merkel retains broad support.") == []
+    assert codes("The State Department cable was signed by former Ambassador Stephen Seche.") == []
+    assert codes("The ECB agreed on Sunday to buy Italian and Spanish bonds.") == []  # bonds are no one

@@ -494,6 +494,8 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             and (head_of.lower_ in compiled.agents or compiled.agent_modifiers)
         ):
             continue  # "military hardware" is no actor; "rebel leaders", "military officials" are
+        if head_of is last and last.dep_ == "conj" and last.head.dep_ in {"amod", "compound"}:
+            head_of = _np_head(last.head, compiled.agents)  # "Italian and Spanish bonds": Spanish modifies bonds
         if head_of is not last and {head_of.lemma_.lower(), head_of.lower_} & _NON_ACTOR_HEADS:
             taken.update(range(start, end))
             continue  # "government bonds", "the U.S. economy": an attribute, not an actor
