@@ -631,3 +631,8 @@ def test_seas_languages_and_market_attributes_are_no_actors(nlp, dictionary):
     assert got == {"Japan": "JPN"}
     got = codes(actors_of(nlp, dictionary, "SolarWorld partly blames Chinese overcapacity for its problems."))
     assert not any(c and c.startswith("CHN") for c in got.values())
+
+
+def test_a_wars_name_is_no_actor(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "She opposed the Iraq War in 2003."))
+    assert not any(c and c.startswith("IRQ") for c in got.values())

@@ -564,3 +564,12 @@ def test_other_senses_and_feared_acts():
     assert codes("Despite tough talk from Bundestag backbenchers, Merkel retains broad support.") == []
     assert codes("The State Department cable was signed by former Ambassador Stephen Seche.") == []
     assert codes("The ECB agreed on Sunday to buy Italian and Spanish bonds.") == []  # bonds are no one
+
+
+def test_a_participle_of_speech_is_said_to_whom_its_clause_speaks():
+    from dyads import Coder
+
+    strict = Coder(stages=("actors", "events"))
+    out = strict.code("Trump spoke to a gathering of American industry leaders on Thursday, promising to lift "
+                      "regulations, probably not what Graham had in mind.", date="2016-09-22")
+    assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("030", ["USABUS"])]

@@ -79,7 +79,8 @@ _NON_ACTOR_HEADS = {"debt", "bond", "security", "share", "stock", "equity", "spe
                     "pound", "euro", "shekel", "rupiah", "ringgit", "baht", "dirham", "krone", "krona", "zloty",
                     "overcapacity", "capacity", "product", "goods",
                     # features of the map named after a country ("the East China Sea"): places, not actors
-                    "sea", "ocean", "gulf", "strait", "bay", "river", "lake", "coast", "island", "peninsula", "border"}
+                    "sea", "ocean", "gulf", "strait", "bay", "river", "lake", "coast", "island", "peninsula", "border",
+                    "war"}  # "the Iraq War": a war's name, not Iraq
 # role words that name a person by function: the modifier's sector wins ("rebel leaders" -> REB)
 _GENERIC_ROLES = {"leader", "leaders", "spokesman", "spokesmen", "spokeswoman", "spokesperson", "official", "officials",
                   "representative", "representatives", "member", "members", "chief", "chiefs", "head", "commander",

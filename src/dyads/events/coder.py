@@ -148,6 +148,13 @@ if TYPE_CHECKING:
 
 
 
+def _own_clause(t: Token) -> bool:
+    """A verb joined by "and" with a subject of its own: another clause ("India was concerned ... and Singh
+    himself is monitoring")."""
+    return t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"}
+                                                                  for c in t.children)
+
+
 _PATIENT_PREPS = {"on", "against", "into", "at"}
 _HOSTILE_ACT_ROOTS = {"13", "15", "16", "17", "18", "19", "20"}
 
@@ -321,6 +328,11 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     # in our rules the one acted on comes first: "accused Sarkozy of playing second fiddle to Germany" is
     # aimed at Sarkozy, not at whom the charge names
     levels.extend([direct, passed_over] if dialect.modality else [passed_over, direct])
+    if dialect.modality and tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(
+            c.dep_ in {"nsubj", "dobj", "dative"} for c in tok.children):
+        # "spoke to a gathering of industry leaders, promising to lift regulations": said to them
+        levels.append([o for c in tok.head.children if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to")
+                       for o in ([c] if c.dep_ == "dative" and c.pos_ != "ADP" else _prep_objects(c))])
     if dialect.modality and p.code[:3] == "171":  # "burned police stations": whose property it was is hit
         levels.insert(2, [f for f in m.slot_heads if f.i in things])
     speech = tok.lemma_.lower() in SPEECH_VERBS
@@ -360,7 +372,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             a = index.get(i)
             if a is not None and a not in sources:
                 t = tok.doc[i]
-                if any(x.dep_ in _CLAUSE_DEPS - {"acl"} for x in [t, *t.ancestors] if x.i > tok.i) and not (
+                if any(x.dep_ in _CLAUSE_DEPS - {"acl"} or _own_clause(x) for x in [t, *t.ancestors]
+                       if x.i > tok.i) and not (
                         dialect.modality and p.code[:2] in CONTENT_TARGET_ROOTS):
                     break  # inside a clause of its own: not this predicate's target (unless that clause is what is
                     # asked, meant, refused or threatened: "threatened to pull the rug from under his government")
