@@ -573,3 +573,12 @@ def test_a_participle_of_speech_is_said_to_whom_its_clause_speaks():
     out = strict.code("Trump spoke to a gathering of American industry leaders on Thursday, promising to lift "
                       "regulations, probably not what Graham had in mind.", date="2016-09-22")
     assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("030", ["USABUS"])]
+
+
+def test_a_purpose_clause_of_a_trip_acts_on_its_destination():
+    from dyads import Coder
+
+    strict = Coder(stages=("actors", "events"))
+    out = strict.code("French President Francois Hollande flew to Beijing on Monday to sign an agreement.",
+                      date="2013-04-25")
+    assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("042", ["CHN"]), ("057", ["CHN"])]

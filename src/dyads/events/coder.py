@@ -148,6 +148,25 @@ if TYPE_CHECKING:
 
 
 
+def _destination_of_purpose(tok: Token) -> list[Token]:
+    """Where the trip a purpose clause serves went: "flew to Beijing to sign ...", "made a visit to Libya to offer
+    aid" (Beijing, Libya), for a verb in that clause with no target of its own."""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.pos_ != "VERB" or t.dep_ not in {"advcl", "xcomp", "acl"} or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return []
+    head = t.head
+    hosts = [head] + [o for o in head.children if o.dep_ in {"dobj", "obj"} and o.lemma_.lower() in TRIP_NOUNS]
+    return [o for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in {"to", "into"}
+            for o in _prep_objects(c)] if head.lemma_.lower() in TRIP_VERBS or len(hosts) > 1 else []
+
+
+TRIP_VERBS = {"travel", "fly", "go", "come", "arrive", "head", "visit", "return", "make", "pay", "jet", "rush"}
+TRIP_NOUNS = {"visit", "trip", "tour", "journey", "mission"}
+
+
 def _own_clause(t: Token) -> bool:
     """A verb joined by "and" with a subject of its own: another clause ("India was concerned ... and Singh
     himself is monitoring")."""
@@ -333,6 +352,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         # "spoke to a gathering of industry leaders, promising to lift regulations": said to them
         levels.append([o for c in tok.head.children if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to")
                        for o in ([c] if c.dep_ == "dative" and c.pos_ != "ADP" else _prep_objects(c))])
+    if dialect.modality:  # "made a visit to Libya to cement relations, offer aid and encourage them": in Libya
+        levels.append(_destination_of_purpose(tok))
     if dialect.modality and p.code[:3] == "171":  # "burned police stations": whose property it was is hit
         levels.insert(2, [f for f in m.slot_heads if f.i in things])
     speech = tok.lemma_.lower() in SPEECH_VERBS
