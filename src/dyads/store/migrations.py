@@ -232,7 +232,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (
         9,
         "the map's counts per actor code and prefix and per place basis, for the map of one actor without a scan",
-        ";\n".join(summaries.create_sql(summaries.SUMMARIES[6], order="kind, actor")) + ";",
+        ";\n".join(summaries.create_sql(summaries.SUMMARIES[6])) + ";",
     ),
 ]
 

@@ -130,6 +130,9 @@ class Summary:
     ddl: str
     # SELECT of keys + measures over `{events}` (events rows) and `{actors}` (event_actors rows)
     contribution: str
+    # the columns a rebuild writes its rows in order of, so that DuckDB's zone maps skip the row groups
+    # a read of one value of them does not need (summary_map: one actor key's rows)
+    order: str | None = None
 
     def contribution_sql(self, events: str, actors: str) -> str:
         return self.contribution.format(events=events, actors=actors)
@@ -237,7 +240,7 @@ SUMMARIES: tuple[Summary, ...] = (
         "CREATE TABLE summary_map (kind VARCHAR NOT NULL, actor VARCHAR NOT NULL, name VARCHAR, country VARCHAR, "
         "lat DOUBLE, lon DOUBLE, basis VARCHAR, n BIGINT NOT NULL, q1 BIGINT NOT NULL, q2 BIGINT NOT NULL, "
         "q3 BIGINT NOT NULL, q4 BIGINT NOT NULL)",
-        _map_contribution(),
+        _map_contribution(), order="kind, actor",
     ),
 )
 """`summary_names` (migration 8): the actor page's names and words of a code, a keyed lookup instead of a
@@ -264,7 +267,8 @@ def rebuild_sql(keyed: bool = True, tables: tuple[Summary, ...] = SUMMARIES) -> 
         contribution = s.contribution_sql("events", "event_actors")
         if keyed:
             cols = ", ".join(s.columns)
-            out.append(f"INSERT INTO {s.name} ({cols}, k) SELECT {cols}, {s.key_sql} FROM ({contribution})")
+            out.append(f"INSERT INTO {s.name} ({cols}, k) SELECT {cols}, {s.key_sql} FROM ({contribution})"
+                       + (f" ORDER BY {s.order}" if s.order else ""))
         else:
             out.append(f"INSERT INTO {s.name} SELECT * FROM ({contribution})")
     return out
@@ -285,16 +289,12 @@ def key_sql(tables: tuple[Summary, ...] = SUMMARIES_V4) -> list[str]:
     return out
 
 
-def create_sql(s: Summary, order: str | None = None) -> list[str]:
-    """A summary table added after migration 7: created with its lookup key, filled, and indexed.
-
-    `order`: the columns its first rows are written in order of, so that DuckDB's zone maps skip the
-    row groups a read by those columns does not need.
-    """
+def create_sql(s: Summary) -> list[str]:
+    """A summary table added after migration 7: created with its lookup key, filled (in `s.order`), and indexed."""
     cols = ", ".join(s.columns)
     return [s.ddl, f"ALTER TABLE {s.name} ADD COLUMN k VARCHAR",
             f"INSERT INTO {s.name} ({cols}, k) SELECT {cols}, {s.key_sql} FROM "
-            f"({s.contribution_sql('events', 'event_actors')})" + (f" ORDER BY {order}" if order else ""),
+            f"({s.contribution_sql('events', 'event_actors')})" + (f" ORDER BY {s.order}" if s.order else ""),
             f"CREATE INDEX {s.name}_k ON {s.name}(k)"]
 
 
