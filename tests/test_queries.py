@@ -118,3 +118,18 @@ def test_exact_codes_and_the_two_units_share_one_filter(store):
     assert EventFilter(match="exact").is_empty() and not EventFilter(q="x").is_empty()
     assert EventFilter(actor="USA", match="exact", date_from=date(2015, 1, 1)).params() == {
         "actor": "USA", "date_from": "2015-01-01", "match": "exact"}
+
+
+@pytest.mark.parametrize("fields, key", [
+    ({}, ("", "")), ({"basis": "sentence", "cameo": "19"}, ("", "")),
+    ({"actor": "RUS"}, ("p", "RUS")), ({"actor": "rusgov"}, None),  # lower case: also a name
+    ({"actor": "RUSGOV"}, ("p", "RUSGOV")), ({"actor": "RU"}, None), ({"actor": "RUSG"}, None),
+    ({"actor": "RU", "match": "exact"}, ("x", "RU")), ({"actor": "RUSGOV", "match": "exact"}, ("x", "RUSGOV")),
+    ({"country": "syr"}, ("p", "SYR")), ({"country": "SYR", "match": "exact"}, ("p", "SYR")),
+    ({"country": "SY"}, None), ({"actor": "RUS", "country": "SYR"}, None),
+    ({"source": "RUS"}, None), ({"actor": "RUS", "target": "USA"}, None),
+])
+def test_actor_key_of_a_filter(fields, key):
+    """The summary key that counts exactly the events of a filter's actor condition (summary_map), or None:
+    a country is matched by prefix whatever `match` says, a prefix only at a 3-letter boundary."""
+    assert EventFilter(**fields).actor_key() == key

@@ -12,7 +12,7 @@ from dyads.store.migrations import SchemaError
 def _as_of_version(m: pytest.MonkeyPatch, version: int) -> None:
     """Make this dyads write as it did at schema `version` (before 4: no compound-code columns, no summaries;
     before 5: no event keys, no word index; before 6: no location basis column; before 7: no summary lookup keys;
-    before 8: no summary of actor names)."""
+    before 8: no summary of actor names; before 9: no map summary by actor)."""
     from dyads.store import migrations, rows, summaries, words
 
     m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:version])
@@ -29,6 +29,9 @@ def _as_of_version(m: pytest.MonkeyPatch, version: int) -> None:
     elif version < 8:  # the tables of migrations 4 and 7 only
         apply_delta = summaries.apply_delta
         m.setattr(summaries, "apply_delta", lambda con, *a: apply_delta(con, *a, tables=summaries.SUMMARIES_V4))
+    elif version < 9:  # ... and the actor names of migration 8
+        apply_delta_v8 = summaries.apply_delta
+        m.setattr(summaries, "apply_delta", lambda con, *a: apply_delta_v8(con, *a, tables=summaries.SUMMARIES[:6]))
     if version < 6:  # no location basis column
         event_row_v6 = rows.event_row
         m.setattr(rows, "event_row", lambda e: {k: v for k, v in event_row_v6(e).items() if k != "location_basis"})

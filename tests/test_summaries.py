@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dyads.queries import EventFilter
 from dyads.store import Store, summaries
 from tests.conftest import rolled_back
 from tests.test_aggregate import MOSCOW, PETERSBURG, article, mention
@@ -166,4 +167,49 @@ def test_migration_8_adds_the_names_summary_to_an_older_database(tmp_path, monke
         _one_row_per_key(st.con)
         assert _tables(st.con) == _rebuilt(st.con)
         st.write([article("s1", [mention("s1", 1, "CHN", "057", "RUSGOV", day="2015-03-11")])], "test")
+        assert _tables(st.con) == _rebuilt(st.con)
+
+
+def test_map_summary_counts_an_event_once_per_actor_key(tmp_path):
+    """summary_map: every event under ('', ''), once under each prefix of 3k letters of its codes and once
+    under each of its codes, however many of its codes share the key (RUSMIL + RUSGOV: RUS once)."""
+    with Store(tmp_path / "m.duckdb") as st:
+        st.write(batch_one(), "test")
+        keys = dict(((k, a), n) for k, a, n in st.con.execute(
+            "SELECT kind, actor, sum(n) FROM summary_map GROUP BY 1, 2").fetchall())
+        assert keys[("", "")] == 4
+        assert keys[("p", "RUS")] == 2 and keys[("p", "RUSGOV")] == 2 and keys[("p", "RUSMIL")] == 1
+        assert keys[("p", "USA")] == 3 and keys[("x", "USA")] == 3 and keys[("p", "UKR")] == 1
+        assert ("x", "RUS") not in keys and keys[("x", "RUSGOV")] == 2
+        # each key's count is the events the filter selects (prefix or exact, compound actors included)
+        for (kind, actor), n in keys.items():
+            if kind:
+                match = "exact" if kind == "x" else "prefix"
+                where, params = EventFilter(actor=actor, match=match).where("e")
+                assert st.con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0] == n
+        # re-coded: s1's events (the only RUS ones) are replaced by a CHN -> RUSGOV event
+        st.write([article("s1", [mention("s1", 1, "CHN", "057", "RUSGOV", day="2015-03-11")])], "test")
+        assert st.con.execute("SELECT sum(n) FROM summary_map WHERE kind = 'p' AND actor = 'RUS'").fetchone()[0] == 1
+        assert st.con.execute("SELECT count(*) FROM summary_map WHERE actor = 'RUSMIL'").fetchone()[0] == 0
+        assert _tables(st.con) == _rebuilt(st.con)
+        _one_row_per_key(st.con)
+
+
+def test_migration_9_adds_the_map_summary_to_an_older_database(tmp_path, monkeypatch):
+    from tests.test_store import _as_of_version
+
+    db = tmp_path / "v8.duckdb"
+    with monkeypatch.context() as m:
+        _as_of_version(m, 8)
+        with Store(db) as st:
+            st.write(batch_one(), "test")
+            assert not summaries.has_summaries(st.con)  # no summary_map yet
+    with Store(db) as st:
+        assert summaries.has_summaries(st.con)
+        assert "summary_map_k" in {r[0] for r in st.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()}
+        assert st.con.execute("SELECT sum(n) FROM summary_map WHERE kind = ''").fetchone()[0] == 4
+        _one_row_per_key(st.con)
+        assert _tables(st.con) == _rebuilt(st.con)
+        st.write([article("s1", [mention("s1", 1, "CHN", "057", "RUSGOV", day="2015-03-11")])], "test")
+        _one_row_per_key(st.con)
         assert _tables(st.con) == _rebuilt(st.con)

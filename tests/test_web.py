@@ -397,6 +397,20 @@ def test_map(client):
     assert len(get(client, "/api/map", limit=1)["points"]) == 1
 
 
+def test_map_counts_are_the_rows_of_their_filters(client):
+    """A point's count is the mentions its link selects (the filter, that place name and its country), the
+    unplaced count those placed nowhere: read from summary_map for one actor or basis, as from the events."""
+    total = lambda **f: get(client, "/api/events", limit=1, **f)["total"]  # noqa: E731
+    for flt in ({"actor": "RUS"}, {"actor": "RUSGOV", "match": "exact"}, {"country": "USA"}, {"basis": "sentence"},
+                {"actor": "SYR", "basis": "sentence"}, {"actor": "USA", "match": "exact", "basis": "dateline"}):
+        m = get(client, "/api/map", **flt)
+        for p in m["points"]:
+            assert p["n"] == total(**flt, place=p["name"], place_country=p["country"]), (flt, p)
+        if "basis" not in flt:
+            assert m["unplaced"] == total(**flt, basis="none"), flt
+        assert sum(p["n"] for p in m["points"] + m["countries"]) + m["unplaced"] == total(**flt), flt
+
+
 # -- actors and articles ----------------------------------------------------------------------------
 def test_actor_suggestions(client):
     assert [a["code"] for a in get(client, "/api/actors", q="rus")] == ["RUS", "RUSGOV"]
@@ -565,6 +579,15 @@ def test_summary_tables_answer_as_the_events_do(db, tmp_path):
         codes = [c for (c,) in con.execute("SELECT DISTINCT code FROM event_actors WHERE code IS NOT NULL").fetchall()]
         assert len(codes) > 5
         urls += [f"/api/actor/{c}" for c in [*codes, "RUS", "ZZZ"]]
+        # the map of every code, exact and as a prefix, and of every country (summary_map), with a basis
+        # or without; and filters it cannot answer (a role, another prefix length: the events grouped)
+        roots = sorted({c[:3] for c in codes})
+        urls += [f"/api/map?actor={c}" for c in [*codes, *roots]]
+        urls += [f"/api/map?actor={c}&match=exact" for c in [*codes, *roots]]
+        urls += [f"/api/map?country={c}&basis={b}" for c in roots for b in ("sentence", "dateline", "none")]
+        urls += ["/api/map?basis=sentence", "/api/map?basis=dateline", "/api/map?basis=none",
+                 "/api/map?actor=SYR&basis=dateline", "/api/map?actor=ZZZ", "/api/map?actor=RU",
+                 "/api/map?source=RUS", "/api/map?actor=RUS&cameo=19", "/api/map?country=syr&limit=1"]
         for url in urls:
             assert fetch(fast, url) == fetch(slow, url), url
 

@@ -152,6 +152,26 @@ class EventFilter:
         """True when nothing is filtered (`match` alone changes nothing)."""
         return all(getattr(self, f.name) in (None, "") for f in fields(self) if f.name != "match")
 
+    def actor_key(self) -> tuple[str, str] | None:
+        """The actor key of the summary rows keyed by actor (`store.summaries.summary_map`) that count
+        exactly the events this filter's actor condition selects: ('', '') when it has none, ('p', RUS)
+        for a prefix of 3, 6, 9... letters (`actor` or `country`), ('x', RUS) for an exact code; None
+        when no key does (a source or target role, a name, another prefix length, two actor conditions).
+        """
+        if self.source or self.target or (self.actor and self.country):
+            return None
+        value, exact = (self.actor, self.match == "exact") if self.actor else (self.country, False)
+        if not value:
+            return ("", "")
+        code = _code(value)
+        if self.actor and not looks_like_code(self.actor):  # a name or words too
+            return None
+        if not (code.isascii() and code.isalnum()):
+            return None
+        if exact:
+            return ("x", code)
+        return ("p", code) if len(code) % 3 == 0 else None
+
     def params(self) -> dict[str, Any]:
         """The non-empty fields as query parameters (the web app's URLs, the CLI's options)."""
         out = {}

@@ -229,6 +229,11 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         "the names and words each actor code was found as, for the actor page without reading every mention",
         ";\n".join(summaries.create_sql(summaries.SUMMARIES[5])) + ";",
     ),
+    (
+        9,
+        "the map's counts per actor code and prefix and per place basis, for the map of one actor without a scan",
+        ";\n".join(summaries.create_sql(summaries.SUMMARIES[6])) + ";",
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

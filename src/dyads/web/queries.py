@@ -8,6 +8,7 @@ bucket, the sort order) come from fixed whitelists in this module.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from datetime import date, timedelta
@@ -23,6 +24,7 @@ from dyads.queries import (
     _code,
     _icontains,
     _needle,
+    basis_sql,
     code_match,
     implausible_sql,
     looks_like_code,
@@ -296,7 +298,6 @@ def event_explanation(cur: duckdb.DuckDBPyConnection, event_id: str, coder: Any)
     """Why the event was coded: its article coded again by `coder` and explained, as `dyads explain` does
     (`Coder.explain_event`): the sentence's actors, every candidate predicate with the pattern (file:line)
     it matched or why it was dropped, and the named passes that kept this one. None: no such event."""
-    import dataclasses
 
     from dyads.events.filters import PASSES
     from dyads.models import Article
@@ -635,12 +636,25 @@ def map_points(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int = 20
     `place=<name>&place_country=<country>` selects (two towns of one name in one country are one point,
     at the first one's coordinates).
     """
-    if flt.is_empty() and has_summaries(cur):
+    summed = has_summaries(cur)
+    key = flt.actor_key() if summed else None
+    rest = dataclasses.replace(flt, actor=None, country=None, basis=None, match="prefix")
+    count, quads = "sum(n)", ", ".join(f"sum(q{q}) AS q{q}" for q in QUAD_CLASS_NAMES)
+    params: list[Any] = []
+    if flt.is_empty() and summed:
         # the places' counts, grouped as the events would be
         rel = ("(SELECT name AS location_name, country AS location_country, lat AS location_lat, "
                "lon AS location_lon, n, q1, q2, q3, q4 FROM summary_places)")
-        count, quads = "sum(n)", ", ".join(f"sum(q{q}) AS q{q}" for q in QUAD_CLASS_NAMES)
-        params: list[Any] = []
+    elif key is not None and rest.is_empty():
+        # one actor (code or prefix) and / or a basis: the rows of its key in summary_map, which counts an
+        # event once per key, exactly as the filter selects it (tests/test_web.py compares the two)
+        basis = f" AND {basis_sql('s', flt.basis)}" if flt.basis else ""
+        rel = ("(SELECT s.location_name, s.location_country, s.location_lat, s.location_lon, s.n, s.q1, s.q2, "
+               "s.q3, s.q4 FROM (SELECT kind, actor, name AS location_name, country AS location_country, "
+               "lat AS location_lat, lon AS location_lon, basis AS location_basis, n, q1, q2, q3, q4 "
+               "FROM summary_map) s "
+               f"WHERE s.kind = ? AND s.actor = ?{basis})")
+        params = list(key)
     else:
         where, params = _where(cur, flt)
         rel = ("(SELECT e.location_name, e.location_country, e.location_lat, e.location_lon, e.quad_class "
