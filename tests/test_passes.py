@@ -55,3 +55,20 @@ def test_a_since_clause_is_background_and_a_statement_inside_a_meeting_is_the_me
     out = strict.code("U.S. officials met Gaddafi representatives on Monday to deliver a message that he must go.",
                       date="2011-08-12")
     assert [e.cameo for e in out.events] == ["040"]
+
+
+def test_hopes_and_allegations_aim_at_who_acts():
+    from dyads import Coder
+
+    strict = Coder(stages=("actors", "events"))
+
+    def dyads(text):
+        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                for e in strict.code(text, date="2011-07-18").events]
+
+    assert dyads("Russia hopes that Iran will comply with the resolution.") == [("013", ["RUS"], ["IRN"])]
+    assert dyads("U.S. officials said her visit underscored Washington's hope to work with Libya's new leaders.") \
+        == []  # hoping to act oneself is intent, no comment on the partner
+    # the victims of what is alleged are not the accused
+    assert dyads("NATO said a building was targeted on Monday in an airstrike that the Libyan government alleges "
+                 "killed 15 people.") == []

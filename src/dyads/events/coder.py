@@ -91,6 +91,7 @@ from dyads.events.filters import (
 from dyads.events.lexicon import (
     _CLAUSE_DEPS,
     _RECIPIENT_PREPS,
+    _SUBJECTS,
     CONSULT_NOUN_ROOTS,
     CONTENT_TARGET_ROOTS,
     EVENT_CARRIERS,
@@ -211,7 +212,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         cand.dropped, cand.dropped_by = "wanting to act oneself is intent, not an appeal", "meaning"
         return cand
     if dialect.modality and p.lemma == "hope" and p.code[:2] == "01" and any(
-            c.dep_ == "xcomp" and not any(s.dep_ == "nsubj" for s in c.children) for c in tok.children):
+            c.dep_ in {"xcomp", "acl"} and not any(s.dep_ == "nsubj" for s in c.children)
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
         cand.dropped, cand.dropped_by = "hoping to act oneself is no comment on anyone", "meaning"  # "rebels hoping to"
         return cand
     if dialect.modality and tok.lemma_.lower() == "add" and tok.pos_ == "VERB" and not any(
@@ -452,6 +454,11 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 for h in hosts for c in h.children):
             cand.dropped = "no target actor and no noun phrase after the verb to stand as '---' (PETRARCH-1)"
             return cand
+    if dialect.modality and p.lemma == "hope" and p.code[:2] == "01":
+        # hoping that X will ... is a comment on X; on what X's clause mentions further down it is an opinion
+        hoped = {t.idx for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in _SUBJECTS
+                 for t in s.subtree}
+        cand.target = [a for a in cand.target if any(a.start <= i < a.end for i in hoped)]
     if dialect.modality:
         cand.target = [own_state(a, sources) for a in cand.target]
     return _finish_meaning(cand, tok, verb, m, p, vd, dialect)

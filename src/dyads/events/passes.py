@@ -335,10 +335,14 @@ def _content_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialec
         for o in inner:
             if not o.dropped:
                 o.dropped = f"content of '{c.token.text}' ({c.code}), not an act of its own"
-                if not c.target and dialect.modality and (c.code or "")[:3] == "112":
-                    # "allegations that a NATO airstrike killed civilians": the accused is who did it
+                if dialect.modality and (c.code or "")[:3] == "112" and (
+                        not c.target or all(a in o.target for a in c.target)):
+                    # "allegations that a NATO airstrike killed civilians": the accused is who did it, not whom
+                    # it hit ("an airstrike that the government alleges killed 15 people": no one named)
                     c.target = [a for a in o.source if a not in c.source]
-                if not c.target:  # "an intention to send arms to X": the target is X
+                if not c.target and not (dialect.modality and (c.code or "")[:3] == "112"):
+                    # "an intention to send arms to X": the target is X (an allegation's is who did it, not
+                    # whom it hit: "an airstrike that the government alleges killed 15 people")
                     c.target = [a for a in o.target if a not in c.source]
 
 
