@@ -332,6 +332,13 @@ def _content_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialec
             if new != c.code:
                 c.modifiers.append(f"purpose words -> {new}")
                 c.code = new
+        if dialect.modality and (c.code or "")[:3] == "112" and c.target:
+            # what an allegation says was done to someone names the victim, not the accused: "an airstrike that
+            # the government alleges killed 15 people" is aimed at no one named
+            acts = [o.token for o in inner if o.token.pos_ == "VERB"]
+            hit = {t.idx for v in acts for x in v.children if x.dep_ in {"dobj", "obj", "nsubjpass", "dative"}
+                   for t in x.subtree}
+            c.target = [a for a in c.target if not any(a.start <= i < a.end for i in hit)]
         for o in inner:
             if not o.dropped:
                 o.dropped = f"content of '{c.token.text}' ({c.code}), not an act of its own"
