@@ -582,3 +582,30 @@ def test_a_purpose_clause_of_a_trip_acts_on_its_destination():
     out = strict.code("French President Francois Hollande flew to Beijing on Monday to sign an agreement.",
                       date="2013-04-25")
     assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("042", ["CHN"]), ("057", ["CHN"])]
+
+
+def test_a_protest_with_no_one_named_is_by_the_people_of_its_places():
+    from dyads import Coder
+
+    strict = Coder(stages=("actors", "events"))
+
+    def dyads(text):
+        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                for e in strict.code(text, date="2011-01-29").events]
+
+    assert dyads("Protests in Cairo against the government continued on Friday.") == [
+        ("141", ["EGYCVL"], ["EGYGOV"])]
+    assert dyads("Many are on edge after protests in Algeria, Jordan and Yemen.") == [
+        ("141", ["DZACVL", "JORCVL", "YEMCVL"], [])]
+    assert dyads("Protests against the government continued on Friday.") == []  # no one, nowhere
+
+
+def test_a_lemma_cut_short_and_a_relative_pronoun_in_the_passive():
+    from dyads import Coder
+
+    strict = Coder(stages=("actors", "events"))
+    out = strict.code("The Libyan woman was raped by Gadhafi's militia men.", date="2011-04-03")
+    assert [e.cameo for e in out.events] == ["1821"]  # rape, not "rap" (which would be "rapped")
+    out = strict.code("Egyptian protesters who were arrested by police in Cairo were freed.", date="2011-01-29")
+    assert ("173", ["EGYCOP"], ["EGYCVL"]) in [
+        (e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events]

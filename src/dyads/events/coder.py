@@ -128,6 +128,7 @@ from dyads.events.roles import (
     _casualties,
     _clause_of,
     _harm_agent,
+    _implied_public,
     _implied_state,
     _is_passive,
     _new_actor,
@@ -233,6 +234,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     is_noun = tok.pos_ in {"NOUN", "PROPN"}
     verb: Token | None = tok if not is_noun else light
     subj_heads: list[Token] = []
+    public: list[Actor] = []  # the people of the places of a protest named with no one protesting
     inherited = False
     extra_targets: list[Token] = []
     if verb is not None and verb is tok and (p.source_prep is not None or p.subject_role == "target"):
@@ -255,6 +257,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 extra_targets = extra_targets or [c for c in j.children if c.dep_ == "nsubjpass"]
             if verb.dep_ == "acl" and not extra_targets:
                 extra_targets = [verb.head]
+            if verb.dep_ == "relcl" and dialect.modality and extra_targets and all(
+                    t.lower_ in {"who", "that", "which", "whom"} for t in extra_targets):
+                extra_targets = [verb.head]  # "a local businessman who was shot by Gaddafi troops": the businessman
             if verb.dep_ == "advcl" and not extra_targets:  # "Backed by NATO, the rebels ...": the rebels
                 extra_targets = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             withdrawn = verb.lemma_.lower() in {"withdraw", "pull", "ship"} and p.code[:2] in {"08", "16"}
@@ -308,7 +313,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 verb = clause
                 subj_heads, inherited = _subject(clause)
                 inherited = True
-        if not subj_heads:
+        public = _implied_public(tok, index) if not subj_heads and dialect.modality and p.code[:2] == "14" else []
+        if not subj_heads and not public:
             cand.dropped = "event noun without an agent"
             return cand
         cand.confidence -= 0.15
@@ -326,12 +332,22 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         cand.confidence -= 0.1
     if not sources and dialect.new_actor_length:
         sources = [a for a in (_new_actor(h, index, dialect) for h in subj_heads) if a is not None]
+    if not sources and not public and is_noun and dialect.modality and p.code[:2] == "14" \
+            and not any(h.lower_ in PERSONAL_PRONOUNS for h in subj_heads):
+        public = _implied_public(tok, index)  # "thousands joined protests in Yemen": its people
+    if not sources and public:
+        sources = public
+        cand.modifiers.append(f"implied agent: the people of its place ({', '.join(a.code or '' for a in public)})")
     if not sources:
         who = " ".join(t.text for t in subj_heads[:1]) or "none"
         cand.dropped = f"no known actor as source (subject: {who})"
         return cand
     cand.source = sources
     subj_ids = {t.i for h in subj_heads for t in _phrase_tokens(h)}
+    for a in public if sources == public else []:  # "protests in Cairo": Cairo is where they are, not a target
+        place = tok.doc.char_span(a.start, a.end, alignment_mode="expand")
+        prep = next((t for t in place.root.ancestors if t.dep_ == "prep"), None) if place is not None else None
+        subj_ids |= {t.i for t in (prep.subtree if prep is not None else place or [])}
     levels: list[list[Token]] = [extra_targets, m.target_heads]
     # PETRARCH's `AT ^ +`: the phrase after "at" is passed over, the target is the one hanging from it
     passed_over = [o for n in m.named for po in _prep_objects(n) for c in po.children

@@ -98,6 +98,20 @@ def _fits_pos(p: VerbPattern, tok: Token) -> bool:
     return not p.pos or tok.pos_ == p.pos or (p.pos == "VERB" and tok.pos_ == "AUX")
 
 
+_VOWELS = set("aeiou")
+
+
+def _undoubled(tok: Token) -> bool:
+    """A past form whose lemma the lemmatiser cut one letter short: a one-syllable lemma ending in
+    consonant-vowel-consonant doubles it before "-ed" ("rap" -> "rapped"), so "raped" is "rape", "staged" "stage"."""
+    w, lemma = tok.lower_, tok.lemma_.lower()
+    if tok.pos_ not in {"VERB", "AUX"} or not w.endswith("ed") or lemma != w[:-2] or len(lemma) < 3:
+        return False
+    groups = sum(1 for i, ch in enumerate(lemma) if ch in _VOWELS and (i == 0 or lemma[i - 1] not in _VOWELS))
+    return groups == 1 and lemma[-1] not in _VOWELS | {"w", "x", "y"} and lemma[-2] in _VOWELS \
+        and lemma[-3] not in _VOWELS
+
+
 def _patterns_for(tok: Token, vd: VerbDictionary, dialect: Dialect) -> list[VerbPattern]:
     """Patterns of the surface form first ("left" has its own PETRARCH block), then of the lemma,
     then of crude stems for verbs the lemmatiser got wrong ("cordoned" -> "cordone").
@@ -106,6 +120,8 @@ def _patterns_for(tok: Token, vd: VerbDictionary, dialect: Dialect) -> list[Verb
     at the noun pattern `shelling/n` but goes on to the verb `shell`.
     """
     keys = [tok.lower_, *_stems(tok)]
+    if _undoubled(tok):  # "raped" is rape, not rap (which would be "rapped")
+        keys.insert(1, tok.lower_[:-1])
     out: list[VerbPattern] = []
     for k in keys:
         if k and (not dialect.listed_forms or k not in vd.surface_forms or tok.lower_ in vd.surface_forms[k]):

@@ -417,6 +417,25 @@ def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int,
 
 
 
+def _implied_public(tok: Token, index: dict[int, Actor]) -> list[Actor]:
+    """ "mass protests in Charlotte broke out": a protest named with no one protesting is by the people of the
+    places it is in (their countries' civilians: "protests in Algeria, Jordan and Yemen"); none named, none."""
+    out: list[Actor] = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in {"in", "across", "throughout", "around"}:
+            continue
+        objects = _prep_objects(c)
+        objects += [x for o in objects for x in o.conjuncts]  # "in Algeria, Jordan and Yemen"
+        for o in objects:
+            a = index.get(o.i)
+            if a is not None and a.country and (a.kind in PLACE_KINDS or a.code == a.country and not a.sector) \
+                    and all(x.country != a.country for x in out):
+                out.append(Actor(text=a.text, start=a.start, end=a.end, code=a.country + "CVL", country=a.country,
+                                 sector="CVL", kind="implied",
+                                 source=f"the people of the place of '{tok.text}' ('{a.text}'): {a.country}CVL"))
+    return out
+
+
 # participles whose agent did the act of the noun they qualify ("attacks launched by X"); not "an attack
 # condemned by X", "a protest backed by X" or "a report issued by X"
 DOING_PARTICIPLES = {"launch", "carry", "conduct", "stage", "mount", "organise", "organize", "lead", "order",
