@@ -238,3 +238,9 @@ def test_a_sector_word_acting_on_a_state_is_not_that_states(coders):
     assert any("'attack'" in n.reason and "acts on LBY itself" in n.reason for n in out.no_events)
     got, _ = events(strict, "The U.S. government met in Washington. The United States sued the traders.")
     assert ("115", ["USA"], ["USABUS"]) in got  # a state acting on a sector word: the sector may be its own
+
+
+def test_talks_of_two_sides_in_a_third_country_are_with_each_other(coders):
+    strict, _ = coders
+    got, _ = events(strict, "Libyan and American officials engaged in direct talks in Tunisia on Saturday.")
+    assert got == [("040", ["LBYGOV", "USAGOV"], ["LBYGOV", "USAGOV"])]

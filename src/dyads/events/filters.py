@@ -321,6 +321,10 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
             if len(kept) < len(c.target):
                 c.modifiers.append("setting: a place where it happened is no target")
                 c.target = kept
+                if not kept and (c.code or "")[:2] == "04" and len({a.code for a in c.source}) > 1:
+                    # "Libyan and American officials engaged in talks in Tunisia": with each other
+                    c.target = list(c.source)
+                    c.modifiers.append("reciprocal")
         if not policy.bare_sectors:
             for side in ("source", "target"):
                 actors: list[Actor] = getattr(c, side)
