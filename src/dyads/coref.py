@@ -562,11 +562,25 @@ def _definite(doc: Doc, actor: Actor) -> Token | None:
 
 
 def _speech_subject(sent: Span) -> Token | None:
-    """The subject of a sentence's main verb when that verb reports speech ("..., the ambassador said")."""
+    """The subject of a sentence's main verb when that verb reports speech ("..., the ambassador said").
+
+    A noun phrase between the last comma and the closing speech verb is its speaker whatever the parser
+    made of it: in "... to kill its leader, Muammar Gaddafi, Russia's ambassador to the alliance said" it
+    hangs the role on the name before it and takes a word of the reported clause as the subject."""
     root = sent.root
     if root.lemma_.lower() not in SPEECH_LEMMAS:
         return None
-    return next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    comma = next((t.i for t in reversed(sent[: root.i - sent.start]) if t.text == ","), None)
+    if comma is None or (subject is not None and subject.i > comma):
+        return subject
+    words = sent.doc[comma + 1 : root.i]
+    if not words or any(t.pos_ in {"VERB", "AUX"} or t.dep_ == "advmod" for t in words):
+        return subject
+    heads = [t for t in words if not (comma < t.head.i < root.i)]
+    if len(heads) == 1 and heads[0].pos_ in {"NOUN", "PROPN"}:
+        return heads[0]
+    return subject
 
 
 def _names_after_roles(doc: Doc, coref: Coreference, covered: set[int]) -> list[Actor]:
@@ -678,8 +692,18 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
     if described:  # actors `coref` was not built from: the quotes build their own
         out.extend(described)
         changed = True
-    named = _names_after_roles(doc, coref, covered)
+    # a person the recogniser placed only by the article's main state yields to the role the text gives
+    guessed_people = [a for a in out if a.kind == "person" and not a.sector and any(r in (a.source or "") for r in weak)]
+    free = set(covered)
+    for a in guessed_people:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None:
+            free.difference_update(range(span.start, span.end))
+    named = _names_after_roles(doc, coref, free)
     if named:
+        replaced = {id(a) for a in guessed_people for n in named if a.start < n.end and n.start < a.end}
+        out = [a for a in out if id(a) not in replaced]
+        covered |= free
         out.extend(named)
         coref = Coreference(doc, out, guessed=weak)  # the names are antecedents of later pronouns too
         changed = False

@@ -60,6 +60,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry, choose_entry, split_code
 from dyads.cache import cache_dir, read_pickle, write_pickle
+from dyads.coref import PERSON_NOUNS
 from dyads.models import Actor, Article
 from dyads.nlp import doc_text
 
@@ -108,6 +109,8 @@ _TICKER = re.compile(r"[0-9A-Z]{1,8}\.[A-Z]{1,3}")  # Reuters instrument codes: 
 SENTENCE_COUNTRY = "only country in its sentence"
 ARTICLE_COUNTRY = "the article's main state"
 GUESSED_COUNTRY = (SENTENCE_COUNTRY, ARTICLE_COUNTRY)
+UNKNOWN_PERSON = "a person named with no role:"
+"""How an actor's `source` says it is a person the dictionaries and the text's roles do not code."""
 OUTLET = "a news outlet of"
 """How an actor's `source` says it is a journalist of a news outlet, whose country is the outlet's home."""
 """How an actor's `source` says its country is a guess from context, which coreference may correct."""
@@ -119,6 +122,9 @@ _CREDIT_PATTERNS = [
     re.compile(r"(?m)^[ \t]*(?:Additional reporting|Reporting|Writing|Editing|Compiled|Written)\s+by\b[^\n]*$"),
     re.compile(r"(?m)^[ \t]*By[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3}"
                r"(?:[ \t]+and[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3})?[ \t]*$"),
+    # a byline after a date stamp: "January 31, 2011 | By Ashley Hayes, CNN"
+    re.compile(r"\|[ \t]*By[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3}"
+               r"(?:[ \t]+and[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3})?"),
     re.compile(r"\b[A-Z]{2,}(?:[ \t]+PHOTO)?[ \t]*/[ \t]*[A-Z][a-z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){1,3}"),
     re.compile(r"\b(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ff]ile photo)[ \t]*(?::|by)[ \t]*(?:[A-Z][\w.'-]*[ \t]?){1,4}"),
     # datelines: "BERLIN/PARIS (Reuters) -", "LONDON | Wed Jun 15, 2011 3:36 pm EDT", "CAIRO, Egypt (AP) --"
@@ -646,9 +652,12 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             g.former = True  # a former office holder is ELI; "Gadhafi's former regime" is still a government
     actors = _to_actors(doc, groups, blocked, ents, ent_at)
     _inherit_over_conjunctions(doc, actors)
+    unknown = _unknown_people(doc, actors, blocked, ents) if dictionary.country_from_context else []
     if dictionary.country_from_context:
         not_of = _sentence_country(doc, actors)
-        _article_country(actors, not_of)
+        _article_country(actors, not_of, unknown)
+    # a person nothing in the text places stays no actor: a dateline city alone says nothing of them
+    actors = sorted([*actors, *(a for a in unknown if a.country)], key=lambda a: a.start)
     actors = _drop_reporters(doc, actors)
     named_within = _to_actors(doc, {g.head: g for g in hidden}, blocked, ents, ent_at) if hidden else []
     actors = _learn_people(doc, actors, blocked, named_within)
@@ -883,6 +892,10 @@ def _organisation_before_title(doc: Doc, groups: dict[int, _Group]) -> None:
         del groups[org.head]
 
 
+# common nouns a personal name may stand in apposition to ("his client, Bryan Pagliano")
+_PERSON_WORDS = PERSON_NOUNS | {"client", "victim", "son", "daughter", "wife", "husband", "brother", "sister",
+                                "friend", "colleague", "cousin", "uncle", "nephew", "boy", "girl", "student",
+                                "resident", "worker", "driver", "owner", "partner", "witness", "veteran"}
 _PEOPLE_NOUNS = {"man", "men", "people", "youth", "youths", "individual", "individuals", "person", "persons"}
 
 
@@ -1212,9 +1225,38 @@ def _acted_on_by(doc: Doc, actor: Actor, verbs: list[Token]) -> bool:
     return any(v.is_ancestor(span.root) for v in verbs)
 
 
-def _article_country(actors: list[Actor], not_of: dict[int, str] | None = None) -> None:
+def _unknown_people(doc: Doc, actors: list[Actor], blocked: set[int], ents: list[Span]) -> list[Actor]:
+    """People named in full whom neither the dictionaries nor a role, an organisation or an outlet in the
+    text code ("Keith Lamont Scott, 43, was killed by police", "said Ali Aujali"): an actor of kind person
+    with no country yet and no sector. Why: without an actor the events they take part in are lost or given
+    to someone else; but a bare name says nothing of a country, so they get one only from the article's
+    main state when the story is plainly about one (`_article_country`), never from the dateline, and
+    are dropped when they get none. Later mentions by surname are learned from them (`_learn_people`)."""
+    covered: set[int] = set()
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    found: list[Actor] = []
+    for ent in ents:
+        if ent.label_ != "PERSON" or len(ent) < 2 or any(i in blocked or i in covered for i in range(ent.start, ent.end)):
+            continue
+        if not all(t.pos_ == "PROPN" or t.text in {".", "-"} for t in ent) or not ent[-1].is_title:
+            continue  # "Big Wolf" in quotes is a nickname, lower-case words are no name
+        if ent.root.dep_ in {"compound", "amod", "nmod"}:
+            continue  # "the Keith Scott shooting": an attribute of something else, not a participant
+        if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" and ent.root.head.lemma_.lower() not in _PERSON_WORDS:
+            continue  # "her 2003 book, Living History": the name of a thing
+        found.append(Actor(text=ent.text, start=ent.start_char, end=ent.end_char, code=None, country=None,
+                           sector=None, name=ent.text, kind="person", source=f"{UNKNOWN_PERSON} '{ent.text}'"))
+    return found
+
+
+def _article_country(actors: list[Actor], not_of: dict[int, str] | None = None, people: list[Actor] = ()) -> None:
     """A bare role word takes the article's main state when one clearly dominates (at least three
-    mentions and twice the next): "President Giorgio Napolitano" in a story about Italy is ITAGOV."""
+    mentions and twice the next): "President Giorgio Napolitano" in a story about Italy is ITAGOV. So
+    does a person named with no role (`people`, `_unknown_people`), as that state alone, no sector: in a
+    story plainly about one country "Keith Lamont Scott" is of it."""
     counts: dict[str, int] = {}
     for a in actors:
         if a.country and a.kind not in _NON_STATE_KINDS and a.country not in _NON_STATE_ROOTS and (
@@ -1236,6 +1278,9 @@ def _article_country(actors: list[Actor], not_of: dict[int, str] | None = None) 
             actor.code = top + actor.sector
             total = sum(counts.values())
             actor.source = f"{actor.source} + {ARTICLE_COUNTRY} -> {top} ({n} of {total} mentions)"
+    for person in people:
+        person.country = person.code = top
+        person.source = f"{person.source} + {ARTICLE_COUNTRY} -> {top} ({n} of {sum(counts.values())} mentions)"
 
 
 def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
@@ -1335,6 +1380,7 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int], named_within
         skip_until = run[-1].i
         learned = Actor(text=run.text, start=run.start_char, end=run.end_char, code=hit.code, country=hit.country,
                         sector=hit.sector, name=hit.name, kind="person",
-                        source=f"named earlier: '{hit.text}' at {hit.start}")
+                        source=f"named earlier: '{hit.text}' at {hit.start}"
+                               + (f" ({UNKNOWN_PERSON} {ARTICLE_COUNTRY})" if UNKNOWN_PERSON in (hit.source or "") else ""))
         out.append(learned)
     return sorted(out, key=lambda a: a.start)
