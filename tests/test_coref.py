@@ -164,3 +164,12 @@ def test_a_possessive_says_whose_a_sector_word_is_and_dates_are_no_antecedents(n
     _, actors = layer(nlp, dictionary, "Tunisia said on Thursday that its troops attacked Libya.")
     troops = next(a for a in actors if a.text == "troops")
     assert troops.code == "TUNMIL" and "'its' -> 'Tunisia'" in troops.source
+
+
+def test_the_role_before_a_closing_speech_verb_is_the_speaker_whatever_the_parse(nlp, dictionary):
+    # the parser hangs "Russia's ambassador" on "Muammar Gaddafi" and makes "risks" the subject of "said"
+    _, got = layer(nlp, dictionary, "NATO risks sliding into a ground war in Libya and is trying to kill its leader, "
+                                    "Muammar Gaddafi, Russia's ambassador to the alliance said on Wednesday.\n"
+                                    "Dmitry Rogozin also said the conflict could have dire consequences for Europe.",
+                   day=date(2011, 6, 15))
+    assert ("Dmitry Rogozin", "RUSGOV") in {(a.text, a.code) for a in got}

@@ -60,7 +60,6 @@ from spacy.tokens import Doc, Span, Token
 
 from dyads.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry, choose_entry, split_code
 from dyads.cache import cache_dir, read_pickle, write_pickle
-from dyads.coref import PERSON_NOUNS
 from dyads.models import Actor, Article
 from dyads.nlp import doc_text
 
@@ -122,6 +121,10 @@ _CREDIT_PATTERNS = [
     re.compile(r"(?m)^[ \t]*(?:Additional reporting|Reporting|Writing|Editing|Compiled|Written)\s+by\b[^\n]*$"),
     re.compile(r"(?m)^[ \t]*By[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3}"
                r"(?:[ \t]+and[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3})?[ \t]*$"),
+    # "By Amy Hybels, For CNN Thousands demonstrated ...": a byline run into the story's first line
+    re.compile(r"(?m)^[ \t]*By[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){1,3},[ \t]+[Ff]or[ \t]+[A-Z][\w.'-]*"),
+    # the credit line that closes a story: "CNN's Jomana Karadsheh and Kareem Khadder contributed to this report."
+    re.compile(r"(?m)^[^\n]*\bcontributed to this (?:report|story|article)\.?[ \t]*$"),
     # a byline after a date stamp: "January 31, 2011 | By Ashley Hayes, CNN"
     re.compile(r"\|[ \t]*By[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3}"
                r"(?:[ \t]+and[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3})?"),
@@ -892,10 +895,11 @@ def _organisation_before_title(doc: Doc, groups: dict[int, _Group]) -> None:
         del groups[org.head]
 
 
-# common nouns a personal name may stand in apposition to ("his client, Bryan Pagliano")
-_PERSON_WORDS = PERSON_NOUNS | {"client", "victim", "son", "daughter", "wife", "husband", "brother", "sister",
-                                "friend", "colleague", "cousin", "uncle", "nephew", "boy", "girl", "student",
-                                "resident", "worker", "driver", "owner", "partner", "witness", "veteran"}
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts"}
+# what a name in apposition may say of a private person ("Terence Crutcher, a 40-year-old unarmed black man")
+_CIVILIAN_WORDS = {"man", "woman", "boy", "girl", "teenager", "youth", "child", "father", "mother", "son",
+                   "daughter", "husband", "wife", "brother", "sister", "resident", "student", "driver",
+                   "passenger", "pedestrian", "victim", "villager", "farmer", "shopkeeper", "worker"}
 _PEOPLE_NOUNS = {"man", "men", "people", "youth", "youths", "individual", "individuals", "person", "persons"}
 
 
@@ -1227,28 +1231,60 @@ def _acted_on_by(doc: Doc, actor: Actor, verbs: list[Token]) -> bool:
 
 def _unknown_people(doc: Doc, actors: list[Actor], blocked: set[int], ents: list[Span]) -> list[Actor]:
     """People named in full whom neither the dictionaries nor a role, an organisation or an outlet in the
-    text code ("Keith Lamont Scott, 43, was killed by police", "said Ali Aujali"): an actor of kind person
-    with no country yet and no sector. Why: without an actor the events they take part in are lost or given
-    to someone else; but a bare name says nothing of a country, so they get one only from the article's
-    main state when the story is plainly about one (`_article_country`), never from the dateline, and
-    are dropped when they get none. Later mentions by surname are learned from them (`_learn_people`)."""
+    text code, and whom the text does not describe either ("Keith Lamont Scott, 43, was killed by police"):
+    an actor of kind person with no country yet. Why: without an actor the events they take part in are
+    lost or given to someone else; but a bare name says nothing of a country, so they get one only from
+    the article's main state when the story is plainly about one (`_article_country`), never from the
+    dateline, and are dropped when they get none.
+
+    Left out, because the text says who they are in words the dictionaries cannot read and a guess would
+    likely be wrong: a name with a title or a description before it ("Trade Commissioner Karel De Gucht",
+    "female photographer Lynsey Addario"), in apposition ("Shibley Telhami, a professor at ..."; but
+    "Terence Crutcher, a 40-year-old unarmed black man" is a civilian, CVL) or with a relative clause or an
+    "of"/"at"/"for" phrase; a name after a locative preposition ("in Bani Walid": a place the tagger
+    took for a person); a name that modifies another word ("the Keith Scott shooting"). Later mentions
+    by surname are learned from them (`_learn_people`)."""
     covered: set[int] = set()
     for actor in actors:
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is not None:
             covered.update(range(span.start, span.end))
+    names = {a.name for a in actors if a.name and a.code}
+    places = {e.text for e in ents if e.label_ in {"GPE", "LOC", "FAC"}}
+    unread: set[str] = set()  # surnames of people the text describes in words no dictionary reads
     found: list[Actor] = []
     for ent in ents:
         if ent.label_ != "PERSON" or len(ent) < 2 or any(i in blocked or i in covered for i in range(ent.start, ent.end)):
             continue
         if not all(t.pos_ == "PROPN" or t.text in {".", "-"} for t in ent) or not ent[-1].is_title:
-            continue  # "Big Wolf" in quotes is a nickname, lower-case words are no name
-        if ent.root.dep_ in {"compound", "amod", "nmod"}:
+            continue  # lower-case words are no name
+        root = ent.root
+        if ent.text in names or ent[-1].text in unread:
+            continue  # a name the text codes elsewhere ("New Jersey Gov. Chris Christie"), or describes
+        if root.dep_ in {"compound", "amod", "nmod", "poss"} and root.head.i >= ent.end:
             continue  # "the Keith Scott shooting": an attribute of something else, not a participant
-        if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN" and ent.root.head.lemma_.lower() not in _PERSON_WORDS:
-            continue  # "her 2003 book, Living History": the name of a thing
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "the cities of Sirte and Bani Walid"
+        if (first.dep_ == "pobj" and (first.head.lower_ in _LOCATIVE_PREPS or first.head.head.lower_ in _DIRECTIONS)) or (
+                ent.text in places) or (first is not root and first.ent_type_ in {"GPE", "LOC", "FAC"}):
+            continue  # "in Bani Walid", "west of Bani Walid", "Sirte and Bani Walid": a place, not a person
+        outside = [c for c in root.children if not ent.start <= c.i < ent.end and c.pos_ != "NUM"]
+        described = [c for c in outside if c.dep_ == "appos"]
+        if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
+            described.append(root.head)
+        civilian = [d for d in described if d.lemma_.lower() in _CIVILIAN_WORDS]
+        if any(c.dep_ in {"compound", "nmod", "poss", "relcl", "acl"} or (c.dep_ == "amod" and c.pos_ != "ADJ")
+               or (c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "from", "with"}) for c in outside) or (
+                len(civilian) != len(described)):
+            # "Trade Commissioner Karel De Gucht", "Ali Aujali, who was accredited as ...", "Jeff Shen of
+            # BlackRock", "Shibley Telhami, a professor at ...", "her 2003 book, Living History"
+            unread.add(ent[-1].text)
+            continue
         found.append(Actor(text=ent.text, start=ent.start_char, end=ent.end_char, code=None, country=None,
-                           sector=None, name=ent.text, kind="person", source=f"{UNKNOWN_PERSON} '{ent.text}'"))
+                           sector="CVL" if civilian else None, name=ent.text, kind="person",
+                           source=f"{UNKNOWN_PERSON} '{ent.text}'"
+                                  + (f" + '{civilian[0].text}' -> CVL" if civilian else "")))
     return found
 
 
@@ -1278,9 +1314,21 @@ def _article_country(actors: list[Actor], not_of: dict[int, str] | None = None, 
             actor.code = top + actor.sector
             total = sum(counts.values())
             actor.source = f"{actor.source} + {ARTICLE_COUNTRY} -> {top} ({n} of {total} mentions)"
+    if not people:
+        return
+    # plainly about one state's public life: twice every other actor mention (other states, organisations,
+    # companies) together, and business a small part of it (in a business story an unknown name is a
+    # banker's or an analyst's, of no country the story names)
+    others = sum(1 for a in actors if a.code and a.country != top)
+    business = sum(1 for a in actors if a.sector in _OWN_COUNTRY_SECTORS or a.kind == "company"
+                   or (a.code or "").startswith("MNC"))
+    if n < 2 * others or n < 4 * business:
+        return
     for person in people:
-        person.country = person.code = top
-        person.source = f"{person.source} + {ARTICLE_COUNTRY} -> {top} ({n} of {sum(counts.values())} mentions)"
+        person.country = top
+        person.code = top + (person.sector or "")
+        person.source = (f"{person.source} + {ARTICLE_COUNTRY}, plainly its story -> {top} ({n} of "
+                         f"{n + others} mentions)")
 
 
 def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
