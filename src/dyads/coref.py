@@ -693,7 +693,8 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
         out.extend(described)
         changed = True
     # a person the recogniser placed only by the article's main state yields to the role the text gives
-    guessed_people = [a for a in out if a.kind == "person" and not a.sector and any(r in (a.source or "") for r in weak)]
+    guessed_people = [a for a in out
+                      if a.kind == "person" and not a.sector and any(r in (a.source or "") for r in weak)]
     free = set(covered)
     for a in guessed_people:
         span = doc.char_span(a.start, a.end, alignment_mode="expand")

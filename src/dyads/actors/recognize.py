@@ -1254,7 +1254,8 @@ def _unknown_people(doc: Doc, actors: list[Actor], blocked: set[int], ents: list
     unread: set[str] = set()  # surnames of people the text describes in words no dictionary reads
     found: list[Actor] = []
     for ent in ents:
-        if ent.label_ != "PERSON" or len(ent) < 2 or any(i in blocked or i in covered for i in range(ent.start, ent.end)):
+        if ent.label_ != "PERSON" or len(ent) < 2 or any(
+                i in blocked or i in covered for i in range(ent.start, ent.end)):
             continue
         if not all(t.pos_ == "PROPN" or t.text in {".", "-"} for t in ent) or not ent[-1].is_title:
             continue  # lower-case words are no name
@@ -1266,7 +1267,8 @@ def _unknown_people(doc: Doc, actors: list[Actor], blocked: set[int], ents: list
         first = root
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "the cities of Sirte and Bani Walid"
-        if (first.dep_ == "pobj" and (first.head.lower_ in _LOCATIVE_PREPS or first.head.head.lower_ in _DIRECTIONS)) or (
+        if (first.dep_ == "pobj" and (
+                first.head.lower_ in _LOCATIVE_PREPS or first.head.head.lower_ in _DIRECTIONS)) or (
                 ent.text in places) or (first is not root and first.ent_type_ in {"GPE", "LOC", "FAC"}):
             continue  # "in Bani Walid", "west of Bani Walid", "Sirte and Bani Walid": a place, not a person
         outside = [c for c in root.children if not ent.start <= c.i < ent.end and c.pos_ != "NUM"]
@@ -1429,6 +1431,7 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int], named_within
         learned = Actor(text=run.text, start=run.start_char, end=run.end_char, code=hit.code, country=hit.country,
                         sector=hit.sector, name=hit.name, kind="person",
                         source=f"named earlier: '{hit.text}' at {hit.start}"
-                               + (f" ({UNKNOWN_PERSON} {ARTICLE_COUNTRY})" if UNKNOWN_PERSON in (hit.source or "") else ""))
+                               + (f" ({UNKNOWN_PERSON} {ARTICLE_COUNTRY})"
+                                  if UNKNOWN_PERSON in (hit.source or "") else ""))
         out.append(learned)
     return sorted(out, key=lambda a: a.start)
