@@ -541,7 +541,7 @@ def test_a_role_in_apposition_is_not_named_by_another_states_known_person(nlp, d
 def test_the_sides_of_a_conflict_are_not_political_parties(nlp, dictionary):
     got = codes(actors_of(nlp, dictionary, "The warring Libyan parties met. Two Italian parties quit the coalition.",
                           date(2011, 8, 11)))
-    assert got["Libyan parties"] == "LBY"
+    assert got["all Libyan parties"] == "LBY"
     assert got["Italian parties"] == "ITAPTY"
 
 
@@ -668,3 +668,25 @@ def test_bylines_after_a_date_stamp_and_closing_credit_lines_are_no_actors():
     assert any("Ashley Hayes" in s for s in spans) and any("Amy Hybels" in s for s in spans)
     assert any("Kareem Khadder" in s for s in spans)
     assert not any("army fired" in s for s in spans)
+
+
+def test_who_was_appointed_as_a_role_of_an_organisation(nlp, dictionary):
+    text = ('"Gadhafi can no more rule Libya," said Ali Aujali, who was accredited Thursday as head of the '
+            "Libyan mission. Aujali met State Department officials.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 8, 11)))
+    assert got["Ali Aujali"] == "LBY" and got["Aujali"] == "LBY"
+
+
+def test_a_sector_word_in_a_where_clause_is_of_the_state_the_clause_is_said_of(nlp, dictionary):
+    text = ("With the crisis in Greece under control the next flash point could be Italy, where premier Silvio "
+            "Berlusconi's fate rested on a group of party rebels threatening to pull the rug from under him.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 11, 6)))
+    assert any(code == "ITAPTY" for text_, code in got.items() if "rebels" in text_)
+
+
+def test_all_parties_of_a_conflict_are_its_sides_not_political_parties(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, 'Ban is urging "all Libyan parties" to engage with his envoy.',
+                          date(2011, 8, 11)))
+    assert got["all Libyan parties"] == "LBY"
+    got = codes(actors_of(nlp, dictionary, "All political parties in Libya backed the vote.", date(2011, 8, 11)))
+    assert any(code == "LBYPTY" for code in got.values())

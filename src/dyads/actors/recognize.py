@@ -339,6 +339,10 @@ def _sides_not_parties(token: Token) -> bool:
     for child in token.children:
         if child.dep_ in {"det", "predet", "amod", "nummod"} and child.lower_ in _SIDES_MODIFIERS:
             return True
+    if any(c.dep_ in {"det", "predet"} and c.lower_ == "all" for c in token.children) and not any(
+            c.lower_ in {"political", "opposition", "ruling", "main", "major"} or c.dep_ == "prep"
+            for c in token.children):
+        return True  # "urged all Libyan parties to engage": whoever takes part, not "all parties in parliament"
         if child.dep_ == "prep" and child.lower_ in {"to", "in"} and any(
                 p.dep_ == "pobj" and p.lemma_.lower() in _SIDES_OF for p in child.children):
             return True
@@ -734,6 +738,9 @@ _ROLE_NOUNS = {"head", "member", "director", "chairman", "chairwoman", "chair", 
 # verbs of a relative clause that make the person the organisation's ("Klaus Regling, who heads the fund")
 _LEADING_VERBS = {"head", "lead", "chair", "run", "represent", "direct"}
 _ROLE_PREPS = {"of", "for", "at", "with", "to", "in"}
+# verbs of taking up an office: "who was appointed/accredited/sworn in as head of ..." says what someone is
+_APPOINTING_VERBS = {"appoint", "accredit", "name", "elect", "nominate", "install", "swear", "confirm", "choose",
+                     "select", "designate"}
 
 
 def _group_at(groups: dict[int, _Group], i: int) -> _Group | None:
@@ -844,6 +851,10 @@ def _people_by_their_role(doc: Doc, groups: dict[int, _Group], ents: list[Span],
             roles.append(root.head)
         for rel in (c for c in root.children if c.dep_ == "relcl" and c.lemma_.lower() in _LEADING_VERBS):
             roles.extend(o for o in rel.children if o.dep_ in {"dobj", "obj"})
+        for rel in (c for c in root.children if c.dep_ == "relcl" and c.lemma_.lower() in _APPOINTING_VERBS):
+            # "Ali Aujali, who was accredited Thursday as head of the Libyan mission"
+            roles.extend(o for p in rel.children if p.dep_ == "prep" and p.lower_ == "as"
+                         for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN")
         if _member_of(doc, ent, root, groups):  # "Horst Seehofer of Germany's CSU"
             continue
         if _role_of_relative_clause(doc, ent, root, groups):  # "Connie Mariano, who ... was the White House physician"
@@ -1141,6 +1152,13 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> dict[int, str]:
                 target = _object_of_own_act(doc, actor, members)
                 if target is not None:
                     not_of[id(actor)] = target  # "coalition forces continue to attack Libya": not Libya's
+                    continue
+                where = _state_of_where_clause(doc, actor, members)
+                if where is not None:
+                    state, said = where
+                    actor.country = state.country
+                    actor.code = (state.country or "") + actor.sector
+                    actor.source = f"{actor.source} + in a 'where' clause of '{said}' -> {state.country}"
         countries = {a.country for a in members if a.country and a.kind not in _NON_STATE_KINDS
                      and a.country not in _NON_STATE_ROOTS and a.sector not in _OWN_COUNTRY_SECTORS
                      and not _outlet_coded(a)}
@@ -1160,6 +1178,24 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> dict[int, str]:
                 actor.code = country + actor.sector
                 actor.source = f"{actor.source} + {SENTENCE_COUNTRY} -> {country}"
     return not_of
+
+
+def _state_of_where_clause(doc: Doc, actor: Actor, members: list[Actor]) -> tuple[Actor, str] | None:
+    """The state a "where" clause the actor sits in is said of: "the next flash point could be Italy, where
+    premier Berlusconi's fate rested on a group of party rebels" -> the rebels are Italy's, whatever else the
+    sentence names (Greece)."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for anc in span.root.ancestors:
+        if anc.dep_ != "relcl" or not any(c.lower_ == "where" and c.dep_ == "advmod" for c in anc.children):
+            continue
+        for a in members:
+            if a.kind in {"country", "capital", "place"} and a.country and not a.sector and (
+                    a.country not in _NON_STATE_ROOTS) and a.start <= anc.head.idx < a.end:
+                return a, a.text
+        return None
+    return None
 
 
 def _outlet_coded(actor: Actor) -> bool:
