@@ -690,3 +690,13 @@ def test_all_parties_of_a_conflict_are_its_sides_not_political_parties(nlp, dict
     assert got["all Libyan parties"] == "LBY"
     got = codes(actors_of(nlp, dictionary, "All political parties in Libya backed the vote.", date(2011, 8, 11)))
     assert any(code == "LBYPTY" for code in got.values())
+
+
+def test_a_subject_takes_the_state_its_clause_is_set_in(nlp, dictionary):
+    text = ("In Iran, meanwhile, Foreign Ministry spokesman Ramin Mehmanparast said Egyptian authorities should "
+            "respect the demonstrators.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 1, 29)))
+    assert any(code == "IRNGOV" for text_, code in got.items() if "spokesman" in text_)
+    # a place written after the subject says where it went, not whose it is
+    got = codes(actors_of(nlp, dictionary, "Officials arrived in Egypt from Iran on Sunday.", date(2011, 1, 29)))
+    assert got.get("Officials") != "EGYGOV"

@@ -1159,6 +1159,12 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> dict[int, str]:
                     actor.country = state.country
                     actor.code = (state.country or "") + actor.sector
                     actor.source = f"{actor.source} + in a 'where' clause of '{said}' -> {state.country}"
+                    continue
+                setting = _setting_of_clause(doc, actor, members)
+                if setting is not None:
+                    actor.country = setting.country
+                    actor.code = (setting.country or "") + actor.sector
+                    actor.source = f"{actor.source} + its clause is set 'in {setting.text}' -> {setting.country}"
         countries = {a.country for a in members if a.country and a.kind not in _NON_STATE_KINDS
                      and a.country not in _NON_STATE_ROOTS and a.sector not in _OWN_COUNTRY_SECTORS
                      and not _outlet_coded(a)}
@@ -1195,6 +1201,25 @@ def _state_of_where_clause(doc: Doc, actor: Actor, members: list[Actor]) -> tupl
                     a.country not in _NON_STATE_ROOTS) and a.start <= anc.head.idx < a.end:
                 return a, a.text
         return None
+    return None
+
+
+def _setting_of_clause(doc: Doc, actor: Actor, members: list[Actor]) -> Actor | None:
+    """The state the clause of a subject is set in ("In Iran, meanwhile, Foreign Ministry spokesman Ramin
+    Mehmanparast said ...", "In Washington, officials said"): the place is where the subject acts, so
+    theirs, whatever else the sentence names (what the spokesman said of Egypt)."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    verb = span.root.head
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i > span.root.i:
+            continue  # the setting is written before the subject: "In Iran, ... the spokesman said"
+        for pobj in prep.children:
+            for a in members:
+                if a.kind in {"country", "capital", "place"} and a.country and not a.sector and (
+                        a.country not in _NON_STATE_ROOTS) and a.start <= pobj.idx < a.end:
+                    return a
     return None
 
 
