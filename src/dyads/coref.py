@@ -453,10 +453,13 @@ class Coreference:
                 continue
             if here - sent_of[span.root.i] > MAX_SENTENCES:
                 break
-            if state_word and a.kind in {"country", "capital"} and not a.sector:
+            if state_word and a.kind in {"country", "capital", "demonym"} and not a.sector:
                 return a
-            if not state_word and a.sector == actor.sector and any(t.lemma_.lower() == word for t in span):
-                return a  # "State Department spokeswoman Victoria Nuland ... the spokeswoman"
+            if not state_word and a.sector == actor.sector and any(t.lemma_.lower() == word for t in span) and not (
+                    actor.country and any(r in (a.source or "") for r in self.guessed)):
+                # "State Department spokeswoman Victoria Nuland ... the spokeswoman"; but one guess ("military
+                # officials", placed by their sentence) does not replace another ("the military" of the story)
+                return a
             if a.sector == actor.sector and word not in PERSON_NOUNS and not any(
                 r in (a.source or "") for r in self.guessed
             ):
@@ -559,6 +562,26 @@ def _definite(doc: Doc, actor: Actor) -> Token | None:
     if any(c.dep_ in {"amod", "compound", "poss", "nmod"} and c.ent_type_ for c in head.children):
         return None  # "the Syrian ministry" says whose it is
     return head
+
+
+def _state_described_after(doc: Doc, actor: Actor) -> Token | None:
+    """The head of a definite description of a state that says where a sector word is from ("protesters in
+    that north African country", "officials of the kingdom"), else None."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return None
+    after = span.root.right_edge.i + 1  # the parser may hang the phrase on the verb: written right after is enough
+    preps = [c for c in span.root.children if c.dep_ == "prep"]
+    if after < len(doc) and doc[after].dep_ == "prep":
+        preps.append(doc[after])
+    for prep in preps:
+        if prep.lower_ not in {"in", "of", "from"}:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.lemma_.lower() in STATE_WORDS and pobj.tag_ != "NNS" and any(
+                    c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in pobj.children):
+                return pobj
+    return None
 
 
 def _speech_subject(sent: Span) -> Token | None:
@@ -677,6 +700,16 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
             actor.source = f"{actor.source} + '{pronoun.text}' -> '{owner.text}' at {owner.start} -> {actor.code}"
             changed = True
             continue
+        state = _state_described_after(doc, actor)
+        if state is not None:  # "the thousands of protesters in that north African country"
+            ante = coref.describe(actor, state)
+            if ante is not None and ante.country != actor.country:
+                actor.country = ante.country
+                actor.code = (ante.country or "") + actor.sector
+                actor.source = (f"{actor.source} + 'in {state.text}' refers back to '{ante.text}' at {ante.start}"
+                                f" -> {actor.code}")
+                changed = True
+                continue
         head = _definite(doc, actor)
         if head is None:
             continue
