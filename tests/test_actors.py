@@ -700,3 +700,11 @@ def test_a_subject_takes_the_state_its_clause_is_set_in(nlp, dictionary):
     # a place written after the subject says where it went, not whose it is
     got = codes(actors_of(nlp, dictionary, "Officials arrived in Egypt from Iran on Sunday.", date(2011, 1, 29)))
     assert got.get("Officials") != "EGYGOV"
+
+
+def test_a_state_under_its_leader_is_its_government(nlp, dictionary):
+    text = "The opposition Labour Party said Britain under Cameron risked sleepwalking out of the EU."
+    got = codes(actors_of(nlp, dictionary, text, date(2012, 11, 23)))
+    assert got["Britain"] == "GBRGOV"
+    assert codes(actors_of(nlp, dictionary, "Britain under a Labour government would spend more.",
+                           date(2012, 11, 23)))["Britain"] == "GBR"

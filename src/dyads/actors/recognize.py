@@ -668,7 +668,27 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     actors = _drop_reporters(doc, actors)
     named_within = _to_actors(doc, {g.head: g for g in hidden}, blocked, ents, ent_at) if hidden else []
     actors = _learn_people(doc, actors, blocked, named_within)
+    _states_under_leaders(doc, actors)
     return actors
+
+
+def _states_under_leaders(doc: Doc, actors: list[Actor]) -> None:
+    """"Britain under Cameron risked sleepwalking out of the EU": a state said to be under a person who holds
+    its government is that government (GBRGOV), not the country at large."""
+    spans = [(a, doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
+    for actor, span in spans:
+        if actor.kind not in {"country", "capital"} or actor.sector or not actor.country or span is None:
+            continue
+        for prep in span.root.children:
+            if prep.dep_ != "prep" or prep.lower_ != "under":
+                continue
+            for pobj in prep.children:
+                leader = next((a for a, sp in spans if sp is not None and a.kind == "person" and a.sector == "GOV"
+                               and a.country == actor.country and sp.start <= pobj.i < sp.end), None)
+                if leader is not None:
+                    actor.sector = "GOV"
+                    actor.code = actor.country + "GOV"
+                    actor.source = f"{actor.source} + 'under {leader.text}', who governs it -> {actor.code}"
 
 
 def _join_prepositions(doc: Doc, groups: dict[int, _Group]) -> None:
