@@ -708,3 +708,10 @@ def test_a_state_under_its_leader_is_its_government(nlp, dictionary):
     assert got["Britain"] == "GBRGOV"
     assert codes(actors_of(nlp, dictionary, "Britain under a Labour government would spend more.",
                            date(2012, 11, 23)))["Britain"] == "GBR"
+
+
+def test_a_european_commissioner_is_the_commissions(nlp, dictionary):
+    text = "Slovakia's European Commissioner, Maros Sefcovic, rapped Radicova's government."
+    found = actors_of(nlp, dictionary, text, date(2011, 9, 30))
+    person = next(a for a in found if a.name == "Maros Sefcovic")
+    assert person.code == "IGOEUREECGOV"
