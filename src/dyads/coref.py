@@ -28,9 +28,14 @@ The rules, in order:
    gets no actor (better no actor than the wrong one).
 7. A definite description ("the ministry", "the kingdom") that the dictionaries left without a
    country refers back to the nearest earlier actor with the same head word ("the Foreign Ministry"),
-   or, for words naming a state ("the kingdom", "the country"), to the nearest earlier state.
+   or, for words naming a state ("the kingdom", "the country"), to the nearest earlier state; a sector word
+   right before such a description ("protesters in that north African country") is that state's. One
+   guessed country does not replace another ("military officials" placed by their sentence do not make
+   "the military" of an Egyptian story American).
 8. A person first named as the speaker right after a sentence whose speaker was only a role ("...,
-   Russia's ambassador said. Dmitry Rogozin also said") is that role.
+   Russia's ambassador said. Dmitry Rogozin also said") is that role; the speaker is the noun phrase
+   between the last comma and the closing speech verb, whatever the parser made of it, and the role
+   replaces a country the recogniser only guessed for the name.
 9. "The group", "the organisation", "the alliance", "the bloc", "the agency", "the movement": a
    description no dictionary codes refers back to the nearest earlier organisation of a fitting kind
    ("a report by Physicians for Human Rights ... The group says" -> NGOHLH; "NATO ... the alliance").
