@@ -505,8 +505,8 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             taken.update(range(start, end))
             continue  # "government bonds", "the U.S. economy": an attribute, not an actor
         ent = ent_at.get(start)
-        if label == "AGENT" and phrase == "general" and not (end < len(doc) and doc[end].ent_type_ == "PERSON"):
-            continue  # "General" is a rank only before a name ("General Michel Aoun")
+        if label == "AGENT" and phrase in _RANKS and not (end < len(doc) and doc[end].ent_type_ == "PERSON"):
+            continue  # "General", "Lt. Col." are ranks only before a name ("General Michel Aoun")
         if label == "AGENT" and phrase in _EQUIPMENT and not _has_state_modifier(doc, last, compiled):
             continue  # "aircraft" and "jets" are military only when a state's ("Russian aircraft")
         inside_name = ent is not None and ent.label_ in _NAME_ENT_LABELS and ent.end - ent.start > end - start
@@ -926,6 +926,8 @@ def _organisation_before_title(doc: Doc, groups: dict[int, _Group]) -> None:
         del groups[org.head]
 
 
+# military ranks: a role only before a person's name
+_RANKS = {"general", "gen.", "lt. gen.", "maj. gen.", "brig. gen.", "col.", "lt. col.", "adm."}
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts"}
 # what a name in apposition may say of a private person ("Terence Crutcher, a 40-year-old unarmed black man")
 _CIVILIAN_WORDS = {"man", "woman", "boy", "girl", "teenager", "youth", "child", "father", "mother", "son",
