@@ -636,3 +636,107 @@ def test_seas_languages_and_market_attributes_are_no_actors(nlp, dictionary):
 def test_a_wars_name_is_no_actor(nlp, dictionary):
     got = codes(actors_of(nlp, dictionary, "She opposed the Iraq War in 2003."))
     assert not any(c and c.startswith("IRQ") for c in got.values())
+
+
+# --- people named with no role (_unknown_people)
+
+_DOMESTIC = ("WASHINGTON (Reuters) - The U.S. Senate passed the bill. The U.S. House of Representatives debated it. "
+             "The White House welcomed the vote and the U.S. Justice Department said it would act. ")
+
+
+def test_a_person_named_with_no_role_takes_the_state_a_plainly_domestic_story_is_about(nlp, dictionary):
+    text = _DOMESTIC + ("Police shot and killed Terence Crutcher, a 40-year-old unarmed black man, in Tulsa. "
+                        "Keith Bowers, 43, was arrested. Bowers denied it.")
+    found = actors_of(nlp, dictionary, text, date(2016, 9, 21))
+    got = codes(found)
+    assert got["Terence Crutcher"] == "USACVL"  # "a ... man": a private person, CVL
+    assert got["Keith Bowers"] == "USA" and got["Bowers"] == "USA"  # a bare name: the state alone
+    person = next(a for a in found if a.text == "Keith Bowers")
+    assert "a person named with no role" in person.source and "the article's main state" in person.source
+
+
+def test_a_person_named_with_no_role_gets_no_country_from_the_dateline_or_a_mixed_story(nlp, dictionary):
+    # the dateline alone: no actor at all
+    text = "OSLO (Reuters) - John Fredriksen said the lawsuit was revenge. Fredriksen denied wrongdoing."
+    assert not [a for a in actors_of(nlp, dictionary, text, date(2011, 5, 26)) if "Fredriksen" in a.text]
+    # a story about several states and the EU is not plainly one state's
+    text = ("China and the European Union traded barbs. Germany, France and the EU Commission met Chinese "
+            "officials in Beijing. China's Commerce Ministry warned Brussels. Peter Kolbe said tariffs would hurt.")
+    assert "Peter Kolbe" not in codes(actors_of(nlp, dictionary, text))
+    # a business story: an unknown name is a banker's or an analyst's
+    text = _DOMESTIC + ("Goldman Sachs, JPMorgan and Citigroup shares fell as investors and banks sold. The company "
+                        "said profits fell. Mary Brock said the bank would recover.")
+    assert "Mary Brock" not in codes(actors_of(nlp, dictionary, text))
+
+
+def test_a_person_the_text_describes_in_words_no_dictionary_reads_is_not_guessed(nlp, dictionary):
+    text = _DOMESTIC + ("Trade Commissioner Karel Brandt criticised the plan. \"It fails,\" said Shibley Telhami, "
+                        "a longtime observer of the region. Telhami spoke again. Refugees fled the "
+                        "cities of Sirte and Bani Walid. In her 2003 book, Living History, Clinton wrote of it.")
+    got = codes(actors_of(nlp, dictionary, text, date(2016, 9, 21)))
+    assert not {"Karel Brandt", "Shibley Telhami", "Telhami", "Bani Walid", "Living History"} & set(got)
+
+
+def test_business_people_and_military_ranks_are_role_words(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "Billionaire shipping tycoon John Fredriksen said the suit was revenge. "
+                                           "Egyptian Lt. Gen. Sami Enan spoke with Adm. Mike Mullen, chairman "
+                                           "of the Joint Chiefs of Staff.", date(2011, 5, 26)))
+    assert got["Billionaire shipping tycoon John Fredriksen"] == "BUS"  # a business person: no country guessed
+    assert got["Egyptian Lt. Gen. Sami Enan"] == "EGYMIL"
+    assert any(code == "USAMIL" for text, code in got.items() if "Joint Chiefs" in text)
+
+
+def test_bylines_after_a_date_stamp_and_closing_credit_lines_are_no_actors():
+    text = ("January 31, 2011 | By Ashley Hayes, CNN Army soldiers stand guard.\nBy Amy Hybels, For CNN Thousands "
+            "marched.\nThe army fired.\nCNN's Elise Labott and Kareem Khadder contributed to this report.")
+    spans = [text[s:e] for s, e in credit_spans(text)]
+    assert any("Ashley Hayes" in s for s in spans) and any("Amy Hybels" in s for s in spans)
+    assert any("Kareem Khadder" in s for s in spans)
+    assert not any("army fired" in s for s in spans)
+
+
+def test_who_was_appointed_as_a_role_of_an_organisation(nlp, dictionary):
+    text = ('"Gadhafi can no more rule Libya," said Ali Aujali, who was accredited Thursday as head of the '
+            "Libyan mission. Aujali met State Department officials.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 8, 11)))
+    assert got["Ali Aujali"] == "LBY" and got["Aujali"] == "LBY"
+
+
+def test_a_sector_word_in_a_where_clause_is_of_the_state_the_clause_is_said_of(nlp, dictionary):
+    text = ("With the crisis in Greece under control the next flash point could be Italy, where premier Silvio "
+            "Berlusconi's fate rested on a group of party rebels threatening to pull the rug from under him.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 11, 6)))
+    assert any(code == "ITAPTY" for text_, code in got.items() if "rebels" in text_)
+
+
+def test_all_parties_of_a_conflict_are_its_sides_not_political_parties(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, 'Ban is urging "all Libyan parties" to engage with his envoy.',
+                          date(2011, 8, 11)))
+    assert got["all Libyan parties"] == "LBY"
+    got = codes(actors_of(nlp, dictionary, "All political parties in Libya backed the vote.", date(2011, 8, 11)))
+    assert any(code == "LBYPTY" for code in got.values())
+
+
+def test_a_subject_takes_the_state_its_clause_is_set_in(nlp, dictionary):
+    text = ("In Iran, meanwhile, Foreign Ministry spokesman Ramin Mehmanparast said Egyptian authorities should "
+            "respect the demonstrators.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 1, 29)))
+    assert any(code == "IRNGOV" for text_, code in got.items() if "spokesman" in text_)
+    # a place written after the subject says where it went, not whose it is
+    got = codes(actors_of(nlp, dictionary, "Officials arrived in Egypt from Iran on Sunday.", date(2011, 1, 29)))
+    assert got.get("Officials") != "EGYGOV"
+
+
+def test_a_state_under_its_leader_is_its_government(nlp, dictionary):
+    text = "The opposition Labour Party said Britain under Cameron risked sleepwalking out of the EU."
+    got = codes(actors_of(nlp, dictionary, text, date(2012, 11, 23)))
+    assert got["Britain"] == "GBRGOV"
+    assert codes(actors_of(nlp, dictionary, "Britain under a Labour government would spend more.",
+                           date(2012, 11, 23)))["Britain"] == "GBR"
+
+
+def test_a_european_commissioner_is_the_commissions(nlp, dictionary):
+    text = "Slovakia's European Commissioner, Maros Sefcovic, rapped Radicova's government."
+    found = actors_of(nlp, dictionary, text, date(2011, 9, 30))
+    person = next(a for a in found if a.name == "Maros Sefcovic")
+    assert person.code == "IGOEUREECGOV"

@@ -164,3 +164,30 @@ def test_a_possessive_says_whose_a_sector_word_is_and_dates_are_no_antecedents(n
     _, actors = layer(nlp, dictionary, "Tunisia said on Thursday that its troops attacked Libya.")
     troops = next(a for a in actors if a.text == "troops")
     assert troops.code == "TUNMIL" and "'its' -> 'Tunisia'" in troops.source
+
+
+def test_the_role_before_a_closing_speech_verb_is_the_speaker_whatever_the_parse(nlp, dictionary):
+    # the parser hangs "Russia's ambassador" on "Muammar Gaddafi" and makes "risks" the subject of "said"
+    _, got = layer(nlp, dictionary, "NATO risks sliding into a ground war in Libya and is trying to kill its leader, "
+                                    "Muammar Gaddafi, Russia's ambassador to the alliance said on Wednesday.\n"
+                                    "Dmitry Rogozin also said the conflict could have dire consequences for Europe.",
+                   day=date(2011, 6, 15))
+    assert ("Dmitry Rogozin", "RUSGOV") in {(a.text, a.code) for a in got}
+
+
+def test_a_guessed_country_does_not_replace_another_guess(nlp, dictionary):
+    text = ("CAIRO (Reuters) - Egypt's army deployed in Cairo. Egyptian protesters cheered Egypt's soldiers. "
+            "Egypt's military was praised. At the U.S. Institute of Peace, military officials watched. "
+            "Analysts said the military stayed neutral.")
+    _, got = layer(nlp, dictionary, text, day=date(2011, 1, 29))
+    last = [a for a in got if a.text == "the military"][-1]
+    assert last.code == "EGYMIL"
+
+
+def test_a_sector_word_in_a_described_state_is_that_states(nlp, dictionary):
+    text = ("AMMAN (Reuters) - Jordanian protesters marched in Amman. Jordan's government met unions. Jordanian "
+            "police watched. Chanting, \"Egyptian nation, your redemption is near,\" the Jordanian demonstrators "
+            "spoke to the thousands of protesters in that north African country, who hit the streets Friday.")
+    _, got = layer(nlp, dictionary, text, day=date(2011, 1, 28))
+    last = [a for a in got if a.text == "protesters"][-1]
+    assert last.code == "EGYCVL" and "refers back to 'Egyptian nation'" in last.source

@@ -28,9 +28,14 @@ The rules, in order:
    gets no actor (better no actor than the wrong one).
 7. A definite description ("the ministry", "the kingdom") that the dictionaries left without a
    country refers back to the nearest earlier actor with the same head word ("the Foreign Ministry"),
-   or, for words naming a state ("the kingdom", "the country"), to the nearest earlier state.
+   or, for words naming a state ("the kingdom", "the country"), to the nearest earlier state; a sector word
+   right before such a description ("protesters in that north African country") is that state's. One
+   guessed country does not replace another ("military officials" placed by their sentence do not make
+   "the military" of an Egyptian story American).
 8. A person first named as the speaker right after a sentence whose speaker was only a role ("...,
-   Russia's ambassador said. Dmitry Rogozin also said") is that role.
+   Russia's ambassador said. Dmitry Rogozin also said") is that role; the speaker is the noun phrase
+   between the last comma and the closing speech verb, whatever the parser made of it, and the role
+   replaces a country the recogniser only guessed for the name.
 9. "The group", "the organisation", "the alliance", "the bloc", "the agency", "the movement": a
    description no dictionary codes refers back to the nearest earlier organisation of a fitting kind
    ("a report by Physicians for Human Rights ... The group says" -> NGOHLH; "NATO ... the alliance").
@@ -453,10 +458,13 @@ class Coreference:
                 continue
             if here - sent_of[span.root.i] > MAX_SENTENCES:
                 break
-            if state_word and a.kind in {"country", "capital"} and not a.sector:
+            if state_word and a.kind in {"country", "capital", "demonym"} and not a.sector:
                 return a
-            if not state_word and a.sector == actor.sector and any(t.lemma_.lower() == word for t in span):
-                return a  # "State Department spokeswoman Victoria Nuland ... the spokeswoman"
+            if not state_word and a.sector == actor.sector and any(t.lemma_.lower() == word for t in span) and not (
+                    actor.country and any(r in (a.source or "") for r in self.guessed)):
+                # "State Department spokeswoman Victoria Nuland ... the spokeswoman"; but one guess ("military
+                # officials", placed by their sentence) does not replace another ("the military" of the story)
+                return a
             if a.sector == actor.sector and word not in PERSON_NOUNS and not any(
                 r in (a.source or "") for r in self.guessed
             ):
@@ -561,12 +569,46 @@ def _definite(doc: Doc, actor: Actor) -> Token | None:
     return head
 
 
+def _state_described_after(doc: Doc, actor: Actor) -> Token | None:
+    """The head of a definite description of a state that says where a sector word is from ("protesters in
+    that north African country", "officials of the kingdom"), else None."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return None
+    after = span.root.right_edge.i + 1  # the parser may hang the phrase on the verb: written right after is enough
+    preps = [c for c in span.root.children if c.dep_ == "prep"]
+    if after < len(doc) and doc[after].dep_ == "prep":
+        preps.append(doc[after])
+    for prep in preps:
+        if prep.lower_ not in {"in", "of", "from"}:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.lemma_.lower() in STATE_WORDS and pobj.tag_ != "NNS" and any(
+                    c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in pobj.children):
+                return pobj
+    return None
+
+
 def _speech_subject(sent: Span) -> Token | None:
-    """The subject of a sentence's main verb when that verb reports speech ("..., the ambassador said")."""
+    """The subject of a sentence's main verb when that verb reports speech ("..., the ambassador said").
+
+    A noun phrase between the last comma and the closing speech verb is its speaker whatever the parser
+    made of it: in "... to kill its leader, Muammar Gaddafi, Russia's ambassador to the alliance said" it
+    hangs the role on the name before it and takes a word of the reported clause as the subject."""
     root = sent.root
     if root.lemma_.lower() not in SPEECH_LEMMAS:
         return None
-    return next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    comma = next((t.i for t in reversed(sent[: root.i - sent.start]) if t.text == ","), None)
+    if comma is None or (subject is not None and subject.i > comma):
+        return subject
+    words = sent.doc[comma + 1 : root.i]
+    if not words or any(t.pos_ in {"VERB", "AUX"} or t.dep_ == "advmod" for t in words):
+        return subject
+    heads = [t for t in words if not (comma < t.head.i < root.i)]
+    if len(heads) == 1 and heads[0].pos_ in {"NOUN", "PROPN"}:
+        return heads[0]
+    return subject
 
 
 def _names_after_roles(doc: Doc, coref: Coreference, covered: set[int]) -> list[Actor]:
@@ -663,6 +705,16 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
             actor.source = f"{actor.source} + '{pronoun.text}' -> '{owner.text}' at {owner.start} -> {actor.code}"
             changed = True
             continue
+        state = _state_described_after(doc, actor)
+        if state is not None:  # "the thousands of protesters in that north African country"
+            ante = coref.describe(actor, state)
+            if ante is not None and ante.country != actor.country:
+                actor.country = ante.country
+                actor.code = (ante.country or "") + actor.sector
+                actor.source = (f"{actor.source} + 'in {state.text}' refers back to '{ante.text}' at {ante.start}"
+                                f" -> {actor.code}")
+                changed = True
+                continue
         head = _definite(doc, actor)
         if head is None:
             continue
@@ -678,8 +730,19 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
     if described:  # actors `coref` was not built from: the quotes build their own
         out.extend(described)
         changed = True
-    named = _names_after_roles(doc, coref, covered)
+    # a person the recogniser placed only by the article's main state yields to the role the text gives
+    guessed_people = [a for a in out
+                      if a.kind == "person" and not a.sector and any(r in (a.source or "") for r in weak)]
+    free = set(covered)
+    for a in guessed_people:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None:
+            free.difference_update(range(span.start, span.end))
+    named = _names_after_roles(doc, coref, free)
     if named:
+        replaced = {id(a) for a in guessed_people for n in named if a.start < n.end and n.start < a.end}
+        out = [a for a in out if id(a) not in replaced]
+        covered |= free
         out.extend(named)
         coref = Coreference(doc, out, guessed=weak)  # the names are antecedents of later pronouns too
         changed = False

@@ -115,6 +115,8 @@ _TICKER = re.compile(r"[0-9A-Z]{1,8}\.[A-Z]{1,3}")  # Reuters instrument codes: 
 SENTENCE_COUNTRY = "only country in its sentence"
 ARTICLE_COUNTRY = "the article's main state"
 GUESSED_COUNTRY = (SENTENCE_COUNTRY, ARTICLE_COUNTRY)
+UNKNOWN_PERSON = "a person named with no role:"
+"""How an actor's `source` says it is a person the dictionaries and the text's roles do not code."""
 OUTLET = "a news outlet of"
 """How an actor's `source` says it is a journalist of a news outlet, whose country is the outlet's home."""
 """How an actor's `source` says its country is a guess from context, which coreference may correct."""
@@ -126,6 +128,13 @@ _CREDIT_PATTERNS = [
     re.compile(r"(?m)^[ \t]*(?:Additional reporting|Reporting|Writing|Editing|Compiled|Written)\s+by\b[^\n]*$"),
     re.compile(r"(?m)^[ \t]*By[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3}"
                r"(?:[ \t]+and[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3})?[ \t]*$"),
+    # "By Amy Hybels, For CNN Thousands demonstrated ...": a byline run into the story's first line
+    re.compile(r"(?m)^[ \t]*By[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){1,3},[ \t]+[Ff]or[ \t]+[A-Z][\w.'-]*"),
+    # the credit line that closes a story: "CNN's Jomana Karadsheh and Kareem Khadder contributed to this report."
+    re.compile(r"(?m)^[^\n]*\bcontributed to this (?:report|story|article)\.?[ \t]*$"),
+    # a byline after a date stamp: "January 31, 2011 | By Ashley Hayes, CNN"
+    re.compile(r"\|[ \t]*By[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3}"
+               r"(?:[ \t]+and[ \t]+[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3})?"),
     re.compile(r"\b[A-Z]{2,}(?:[ \t]+PHOTO)?[ \t]*/[ \t]*[A-Z][a-z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){1,3}"),
     re.compile(r"\b(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ff]ile photo)[ \t]*(?::|by)[ \t]*(?:[A-Z][\w.'-]*[ \t]?){1,4}"),
     # datelines: "BERLIN/PARIS (Reuters) -", "LONDON | Wed Jun 15, 2011 3:36 pm EDT", "CAIRO, Egypt (AP) --"
@@ -337,6 +346,10 @@ def _sides_not_parties(token: Token) -> bool:
     for child in token.children:
         if child.dep_ in {"det", "predet", "amod", "nummod"} and child.lower_ in _SIDES_MODIFIERS:
             return True
+    if any(c.dep_ in {"det", "predet"} and c.lower_ == "all" for c in token.children) and not any(
+            c.lower_ in {"political", "opposition", "ruling", "main", "major"} or c.dep_ == "prep"
+            for c in token.children):
+        return True  # "urged all Libyan parties to engage": whoever takes part, not "all parties in parliament"
         if child.dep_ == "prep" and child.lower_ in {"to", "in"} and any(
                 p.dep_ == "pobj" and p.lemma_.lower() in _SIDES_OF for p in child.children):
             return True
@@ -505,8 +518,8 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 and any(c.dep_ == "poss" for c in last.children):
             taken.update(range(start, end))
             continue  # "Beijing's opposition to the push": a stance, not the political opposition
-        if label == "AGENT" and phrase == "general" and not (end < len(doc) and doc[end].ent_type_ == "PERSON"):
-            continue  # "General" is a rank only before a name ("General Michel Aoun")
+        if label == "AGENT" and phrase in _RANKS and not (end < len(doc) and doc[end].ent_type_ == "PERSON"):
+            continue  # "General", "Lt. Col." are ranks only before a name ("General Michel Aoun")
         if label == "AGENT" and phrase in _EQUIPMENT and not _has_state_modifier(doc, last, compiled):
             continue  # "aircraft" and "jets" are military only when a state's ("Russian aircraft")
         inside_name = ent is not None and ent.label_ in _NAME_ENT_LABELS and ent.end - ent.start > end - start
@@ -663,13 +676,36 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             g.former = True  # a former office holder is ELI; "Gadhafi's former regime" is still a government
     actors = _to_actors(doc, groups, blocked, ents, ent_at)
     _inherit_over_conjunctions(doc, actors)
+    unknown = _unknown_people(doc, actors, blocked, ents) if dictionary.country_from_context else []
     if dictionary.country_from_context:
         not_of = _sentence_country(doc, actors)
-        _article_country(actors, not_of)
+        _article_country(actors, not_of, unknown)
+    # a person nothing in the text places stays no actor: a dateline city alone says nothing of them
+    actors = sorted([*actors, *(a for a in unknown if a.country)], key=lambda a: a.start)
     actors = _drop_reporters(doc, actors)
     named_within = _to_actors(doc, {g.head: g for g in hidden}, blocked, ents, ent_at) if hidden else []
     actors = _learn_people(doc, actors, blocked, named_within)
+    _states_under_leaders(doc, actors)
     return actors
+
+
+def _states_under_leaders(doc: Doc, actors: list[Actor]) -> None:
+    """"Britain under Cameron risked sleepwalking out of the EU": a state said to be under a person who holds
+    its government is that government (GBRGOV), not the country at large."""
+    spans = [(a, doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
+    for actor, span in spans:
+        if actor.kind not in {"country", "capital"} or actor.sector or not actor.country or span is None:
+            continue
+        for prep in span.root.children:
+            if prep.dep_ != "prep" or prep.lower_ != "under":
+                continue
+            for pobj in prep.children:
+                leader = next((a for a, sp in spans if sp is not None and a.kind == "person" and a.sector == "GOV"
+                               and a.country == actor.country and sp.start <= pobj.i < sp.end), None)
+                if leader is not None:
+                    actor.sector = "GOV"
+                    actor.code = actor.country + "GOV"
+                    actor.source = f"{actor.source} + 'under {leader.text}', who governs it -> {actor.code}"
 
 
 def _join_prepositions(doc: Doc, groups: dict[int, _Group]) -> None:
@@ -739,6 +775,9 @@ _ROLE_NOUNS = {"head", "member", "director", "chairman", "chairwoman", "chair", 
 # verbs of a relative clause that make the person the organisation's ("Klaus Regling, who heads the fund")
 _LEADING_VERBS = {"head", "lead", "chair", "run", "represent", "direct"}
 _ROLE_PREPS = {"of", "for", "at", "with", "to", "in"}
+# verbs of taking up an office: "who was appointed/accredited/sworn in as head of ..." says what someone is
+_APPOINTING_VERBS = {"appoint", "accredit", "name", "elect", "nominate", "install", "swear", "confirm", "choose",
+                     "select", "designate"}
 
 
 def _group_at(groups: dict[int, _Group], i: int) -> _Group | None:
@@ -849,6 +888,10 @@ def _people_by_their_role(doc: Doc, groups: dict[int, _Group], ents: list[Span],
             roles.append(root.head)
         for rel in (c for c in root.children if c.dep_ == "relcl" and c.lemma_.lower() in _LEADING_VERBS):
             roles.extend(o for o in rel.children if o.dep_ in {"dobj", "obj"})
+        for rel in (c for c in root.children if c.dep_ == "relcl" and c.lemma_.lower() in _APPOINTING_VERBS):
+            # "Ali Aujali, who was accredited Thursday as head of the Libyan mission"
+            roles.extend(o for p in rel.children if p.dep_ == "prep" and p.lower_ == "as"
+                         for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN")
         if _member_of(doc, ent, root, groups):  # "Horst Seehofer of Germany's CSU"
             continue
         if _role_of_relative_clause(doc, ent, root, groups):  # "Connie Mariano, who ... was the White House physician"
@@ -900,6 +943,13 @@ def _organisation_before_title(doc: Doc, groups: dict[int, _Group]) -> None:
         del groups[org.head]
 
 
+# military ranks: a role only before a person's name
+_RANKS = {"general", "gen.", "lt. gen.", "maj. gen.", "brig. gen.", "col.", "lt. col.", "adm."}
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts"}
+# what a name in apposition may say of a private person ("Terence Crutcher, a 40-year-old unarmed black man")
+_CIVILIAN_WORDS = {"man", "woman", "boy", "girl", "teenager", "youth", "child", "father", "mother", "son",
+                   "daughter", "husband", "wife", "brother", "sister", "resident", "student", "driver",
+                   "passenger", "pedestrian", "victim", "villager", "farmer", "shopkeeper", "worker"}
 _PEOPLE_NOUNS = {"man", "men", "people", "youth", "youths", "individual", "individuals", "person", "persons"}
 
 
@@ -1141,6 +1191,19 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> dict[int, str]:
                 target = _object_of_own_act(doc, actor, members)
                 if target is not None:
                     not_of[id(actor)] = target  # "coalition forces continue to attack Libya": not Libya's
+                    continue
+                where = _state_of_where_clause(doc, actor, members)
+                if where is not None:
+                    state, said = where
+                    actor.country = state.country
+                    actor.code = (state.country or "") + actor.sector
+                    actor.source = f"{actor.source} + in a 'where' clause of '{said}' -> {state.country}"
+                    continue
+                setting = _setting_of_clause(doc, actor, members)
+                if setting is not None:
+                    actor.country = setting.country
+                    actor.code = (setting.country or "") + actor.sector
+                    actor.source = f"{actor.source} + its clause is set 'in {setting.text}' -> {setting.country}"
         countries = {a.country for a in members if a.country and a.kind not in _NON_STATE_KINDS
                      and a.country not in _NON_STATE_ROOTS and a.sector not in _OWN_COUNTRY_SECTORS
                      and not _outlet_coded(a)}
@@ -1160,6 +1223,43 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> dict[int, str]:
                 actor.code = country + actor.sector
                 actor.source = f"{actor.source} + {SENTENCE_COUNTRY} -> {country}"
     return not_of
+
+
+def _state_of_where_clause(doc: Doc, actor: Actor, members: list[Actor]) -> tuple[Actor, str] | None:
+    """The state a "where" clause the actor sits in is said of: "the next flash point could be Italy, where
+    premier Berlusconi's fate rested on a group of party rebels" -> the rebels are Italy's, whatever else the
+    sentence names (Greece)."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for anc in span.root.ancestors:
+        if anc.dep_ != "relcl" or not any(c.lower_ == "where" and c.dep_ == "advmod" for c in anc.children):
+            continue
+        for a in members:
+            if a.kind in {"country", "capital", "place"} and a.country and not a.sector and (
+                    a.country not in _NON_STATE_ROOTS) and a.start <= anc.head.idx < a.end:
+                return a, a.text
+        return None
+    return None
+
+
+def _setting_of_clause(doc: Doc, actor: Actor, members: list[Actor]) -> Actor | None:
+    """The state the clause of a subject is set in ("In Iran, meanwhile, Foreign Ministry spokesman Ramin
+    Mehmanparast said ...", "In Washington, officials said"): the place is where the subject acts, so
+    theirs, whatever else the sentence names (what the spokesman said of Egypt)."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    verb = span.root.head
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i > span.root.i:
+            continue  # the setting is written before the subject: "In Iran, ... the spokesman said"
+        for pobj in prep.children:
+            for a in members:
+                if a.kind in {"country", "capital", "place"} and a.country and not a.sector and (
+                        a.country not in _NON_STATE_ROOTS) and a.start <= pobj.idx < a.end:
+                    return a
+    return None
 
 
 def _outlet_coded(actor: Actor) -> bool:
@@ -1229,9 +1329,72 @@ def _acted_on_by(doc: Doc, actor: Actor, verbs: list[Token]) -> bool:
     return any(v.is_ancestor(span.root) for v in verbs)
 
 
-def _article_country(actors: list[Actor], not_of: dict[int, str] | None = None) -> None:
+def _unknown_people(doc: Doc, actors: list[Actor], blocked: set[int], ents: list[Span]) -> list[Actor]:
+    """People named in full whom neither the dictionaries nor a role, an organisation or an outlet in the
+    text code, and whom the text does not describe either ("Keith Lamont Scott, 43, was killed by police"):
+    an actor of kind person with no country yet. Why: without an actor the events they take part in are
+    lost or given to someone else; but a bare name says nothing of a country, so they get one only from
+    the article's main state when the story is plainly about one (`_article_country`), never from the
+    dateline, and are dropped when they get none.
+
+    Left out, because the text says who they are in words the dictionaries cannot read and a guess would
+    likely be wrong: a name with a title or a description before it ("Trade Commissioner Karel De Gucht",
+    "female photographer Lynsey Addario"), in apposition ("Shibley Telhami, a professor at ..."; but
+    "Terence Crutcher, a 40-year-old unarmed black man" is a civilian, CVL) or with a relative clause or an
+    "of"/"at"/"for" phrase; a name after a locative preposition ("in Bani Walid": a place the tagger
+    took for a person); a name that modifies another word ("the Keith Scott shooting"). Later mentions
+    by surname are learned from them (`_learn_people`)."""
+    covered: set[int] = set()
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    names = {a.name for a in actors if a.name and a.code}
+    places = {e.text for e in ents if e.label_ in {"GPE", "LOC", "FAC"}}
+    unread: set[str] = set()  # surnames of people the text describes in words no dictionary reads
+    found: list[Actor] = []
+    for ent in ents:
+        if ent.label_ != "PERSON" or len(ent) < 2 or any(
+                i in blocked or i in covered for i in range(ent.start, ent.end)):
+            continue
+        if not all(t.pos_ == "PROPN" or t.text in {".", "-"} for t in ent) or not ent[-1].is_title:
+            continue  # lower-case words are no name
+        root = ent.root
+        if ent.text in names or ent[-1].text in unread:
+            continue  # a name the text codes elsewhere ("New Jersey Gov. Chris Christie"), or describes
+        if root.dep_ in {"compound", "amod", "nmod", "poss"} and root.head.i >= ent.end:
+            continue  # "the Keith Scott shooting": an attribute of something else, not a participant
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "the cities of Sirte and Bani Walid"
+        if (first.dep_ == "pobj" and (
+                first.head.lower_ in _LOCATIVE_PREPS or first.head.head.lower_ in _DIRECTIONS)) or (
+                ent.text in places) or (first is not root and first.ent_type_ in {"GPE", "LOC", "FAC"}):
+            continue  # "in Bani Walid", "west of Bani Walid", "Sirte and Bani Walid": a place, not a person
+        outside = [c for c in root.children if not ent.start <= c.i < ent.end and c.pos_ != "NUM"]
+        described = [c for c in outside if c.dep_ == "appos"]
+        if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"}:
+            described.append(root.head)
+        civilian = [d for d in described if d.lemma_.lower() in _CIVILIAN_WORDS]
+        if any(c.dep_ in {"compound", "nmod", "poss", "relcl", "acl"} or (c.dep_ == "amod" and c.pos_ != "ADJ")
+               or (c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "from", "with"}) for c in outside) or (
+                len(civilian) != len(described)):
+            # "Trade Commissioner Karel De Gucht", "Ali Aujali, who was accredited as ...", "Jeff Shen of
+            # BlackRock", "Shibley Telhami, a professor at ...", "her 2003 book, Living History"
+            unread.add(ent[-1].text)
+            continue
+        found.append(Actor(text=ent.text, start=ent.start_char, end=ent.end_char, code=None, country=None,
+                           sector="CVL" if civilian else None, name=ent.text, kind="person",
+                           source=f"{UNKNOWN_PERSON} '{ent.text}'"
+                                  + (f" + '{civilian[0].text}' -> CVL" if civilian else "")))
+    return found
+
+
+def _article_country(actors: list[Actor], not_of: dict[int, str] | None = None, people: list[Actor] = ()) -> None:
     """A bare role word takes the article's main state when one clearly dominates (at least three
-    mentions and twice the next): "President Giorgio Napolitano" in a story about Italy is ITAGOV."""
+    mentions and twice the next): "President Giorgio Napolitano" in a story about Italy is ITAGOV. So
+    does a person named with no role (`people`, `_unknown_people`), as that state alone, no sector: in a
+    story plainly about one country "Keith Lamont Scott" is of it."""
     counts: dict[str, int] = {}
     for a in actors:
         if a.country and a.kind not in _NON_STATE_KINDS and a.country not in _NON_STATE_ROOTS and (
@@ -1253,6 +1416,21 @@ def _article_country(actors: list[Actor], not_of: dict[int, str] | None = None) 
             actor.code = top + actor.sector
             total = sum(counts.values())
             actor.source = f"{actor.source} + {ARTICLE_COUNTRY} -> {top} ({n} of {total} mentions)"
+    if not people:
+        return
+    # plainly about one state's public life: twice every other actor mention (other states, organisations,
+    # companies) together, and business a small part of it (in a business story an unknown name is a
+    # banker's or an analyst's, of no country the story names)
+    others = sum(1 for a in actors if a.code and a.country != top)
+    business = sum(1 for a in actors if a.sector in _OWN_COUNTRY_SECTORS or a.kind == "company"
+                   or (a.code or "").startswith("MNC"))
+    if n < 2 * others or n < 4 * business:
+        return
+    for person in people:
+        person.country = top
+        person.code = top + (person.sector or "")
+        person.source = (f"{person.source} + {ARTICLE_COUNTRY}, plainly its story -> {top} ({n} of "
+                         f"{n + others} mentions)")
 
 
 def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
@@ -1352,6 +1530,8 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int], named_within
         skip_until = run[-1].i
         learned = Actor(text=run.text, start=run.start_char, end=run.end_char, code=hit.code, country=hit.country,
                         sector=hit.sector, name=hit.name, kind="person",
-                        source=f"named earlier: '{hit.text}' at {hit.start}")
+                        source=f"named earlier: '{hit.text}' at {hit.start}"
+                               + (f" ({UNKNOWN_PERSON} {ARTICLE_COUNTRY})"
+                                  if UNKNOWN_PERSON in (hit.source or "") else ""))
         out.append(learned)
     return sorted(out, key=lambda a: a.start)
