@@ -609,3 +609,14 @@ def test_a_lemma_cut_short_and_a_relative_pronoun_in_the_passive():
     out = strict.code("Egyptian protesters who were arrested by police in Cairo were freed.", date="2011-01-29")
     assert ("173", ["EGYCOP"], ["EGYCVL"]) in [
         (e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events]
+
+
+def test_whom_a_death_befell_is_no_target_of_a_comment_on_it():
+    from dyads import Coder
+
+    strict = Coder()
+    out = strict.code("Obama commented on Medvedev's death on Tuesday.", date="2016-09-21")
+    assert out.events == []
+    out = strict.code("Russia condemned the killing of the ambassador by the rebels.", date="2016-09-21")
+    assert ("111", ["RUS"]) in [(e.cameo, [a.code for a in e.source]) for e in out.events]
+    assert all(a.sector != "GOV" for e in out.events if e.cameo == "111" for a in e.target)

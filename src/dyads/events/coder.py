@@ -177,6 +177,8 @@ def _own_clause(t: Token) -> bool:
 
 
 _PATIENT_PREPS = {"on", "against", "into", "at"}
+_SUFFERING_NOUNS = {"death", "killing", "shooting", "murder", "injury", "funeral", "plight", "suffering", "abduction",
+                    "kidnapping", "assassination", "beating", "torture", "execution", "detention", "imprisonment"}
 _HOSTILE_ACT_ROOTS = {"13", "15", "16", "17", "18", "19", "20"}
 
 
@@ -188,6 +190,10 @@ def _patients_of_acts(heads: list[Token], trigger: Token, vd: VerbDictionary) ->
     out: set[int] = set()
     for h in heads:
         for t in h.subtree:
+            if t.i != trigger.i and t.lemma_.lower() in _SUFFERING_NOUNS:
+                # "commented on Crutcher's death", "condemned the killing of his son": whom it befell is no target
+                out.update(x.i for c in t.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                           for x in c.subtree)
             if t.i == trigger.i or t.pos_ != "NOUN" or not any(
                     q.pos == "NOUN" and q.code[:2] in _HOSTILE_ACT_ROOTS for q in vd.get(t.lemma_.lower())):
                 continue
