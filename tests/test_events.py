@@ -620,3 +620,12 @@ def test_whom_a_death_befell_is_no_target_of_a_comment_on_it():
     out = strict.code("Russia condemned the killing of the ambassador by the rebels.", date="2016-09-21")
     assert ("111", ["RUS"]) in [(e.cameo, [a.code for a in e.source]) for e in out.events]
     assert all(a.sector != "GOV" for e in out.events if e.cameo == "111" for a in e.target)
+
+
+def test_an_advance_is_a_fight_only_when_armed_actors_advance():
+    from dyads import Coder
+
+    strict = Coder(stages=("actors", "events"))
+    out = strict.code("Libyan rebels pushed on Thursday toward Tripoli.", date="2011-08-11")
+    assert [(e.cameo, [a.code for a in e.source]) for e in out.events] == [("190", ["LBYREB"])]
+    assert strict.code("Obama pushed toward a deal with Congress.", date="2011-08-11").events == []

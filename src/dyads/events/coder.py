@@ -177,6 +177,7 @@ def _own_clause(t: Token) -> bool:
 
 
 _PATIENT_PREPS = {"on", "against", "into", "at"}
+ADVANCE_VERBS = {"push", "advance"}  # a military advance only when armed actors advance
 _SUFFERING_NOUNS = {"death", "killing", "shooting", "murder", "injury", "funeral", "plight", "suffering", "abduction",
                     "kidnapping", "assassination", "beating", "torture", "execution", "detention", "imprisonment"}
 _HOSTILE_ACT_ROOTS = {"13", "15", "16", "17", "18", "19", "20"}
@@ -509,6 +510,10 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
     if dialect.modality and (cand.code or "")[:2] in {"18", "19"} and verbal_attack(tok, cand.source, cand.target):
         cand.modifiers.append("verbal: no weapon, political actors -> 111")
         cand.code = "111"
+    if dialect.modality and (cand.code or "")[:2] == "19" and tok.lemma_.lower() in ADVANCE_VERBS \
+            and not armed(cand.source):
+        cand.dropped, cand.dropped_by = "an advance by no armed actor: another sense", "meaning"
+        return cand
     if dialect.modality and (cand.code or "")[:3] == "087" and civilians(cand.source):
         # "CNN's Ben Wedeman retreats to a rebel field hospital": states, forces and those who command them
         # retreat, demobilise or cease fire; reporters, civilians and companies do not
