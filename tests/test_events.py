@@ -629,3 +629,11 @@ def test_an_advance_is_a_fight_only_when_armed_actors_advance():
     out = strict.code("Libyan rebels pushed on Thursday toward Tripoli.", date="2011-08-11")
     assert [(e.cameo, [a.code for a in e.source]) for e in out.events] == [("190", ["LBYREB"])]
     assert strict.code("Obama pushed toward a deal with Congress.", date="2011-08-11").events == []
+
+
+def test_a_sentence_to_jail_is_detention():
+    from dyads import Coder
+
+    out = Coder(stages=("actors", "events")).code("A Libyan court sentenced four American journalists to a year in jail.",
+                                                  date="2011-06-01")
+    assert [e.cameo for e in out.events] == ["173"]
