@@ -634,6 +634,6 @@ def test_an_advance_is_a_fight_only_when_armed_actors_advance():
 def test_a_sentence_to_jail_is_detention():
     from dyads import Coder
 
-    out = Coder(stages=("actors", "events")).code("A Libyan court sentenced four American journalists to a year in jail.",
-                                                  date="2011-06-01")
+    coder = Coder(stages=("actors", "events"))
+    out = coder.code("A Libyan court sentenced four American journalists to a year in jail.", date="2011-06-01")
     assert [e.cameo for e in out.events] == ["173"]
