@@ -40,8 +40,8 @@ def _finish(status: int) -> NoReturn:
     """Exit with `status`; as the `dyads` program, without the interpreter's teardown.
 
     Why: after a `dyads code` the interpreter frees the loaded model, the gazetteer and the
-    dictionaries object by object before the process ends: 0.25-0.4 s of a cold start of about
-    2.5 s on one article (docs/performance.md), for memory the system takes back at once anyway.
+    dictionaries object by object before the process ends: about 0.25 s of CPU of a cold start of
+    about 2.5 s on one article (docs/performance.md), for memory the system takes back at once anyway.
     Called only once everything the command opened is closed (the store, the output and rejects
     files); exit handlers (`atexit`: logging, multiprocessing, temporary directories) still run and
     stdout and stderr are flushed. Where that cannot be done cleanly (a thread still running, a
