@@ -254,16 +254,16 @@ class Store:
         self._empty = False  # whoever has the connection may write
         return self._con
 
+    @con.setter
+    def con(self, value: duckdb.DuckDBPyConnection) -> None:
+        self._con = value
+
     @property
     def empty(self) -> bool:
         """Whether this writer created the database and nobody has had its connection since: then no article
         is stored, and a coding run's first look-ups (`coded_hashes`, `aggregate.pending_articles`) need not
         open the file (two connections, about 0.05 s of a cold `dyads code` of one article)."""
         return self._empty
-
-    @con.setter
-    def con(self, value: duckdb.DuckDBPyConnection) -> None:
-        self._con = value
 
     @contextmanager
     def held(self) -> Iterator[Store]:
