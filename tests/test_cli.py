@@ -56,6 +56,52 @@ def test_rejects_exit_3_and_are_kept(tmp_path):
     assert kept_again[0] == kept[0] and [k["record"] for k in kept_again] == ["line 2", "line 3"]
 
 
+def test_the_program_ends_without_teardown_and_loses_nothing(tmp_path):
+    """As the `dyads` program (`cli.run`), `dyads code` ends the process itself once all is closed
+    (`_finish`): the exit status, the output file, stdout, the rejects and the database are complete and
+    exit handlers still run. Called from Python (click's runner, as in every other test here) it raises
+    SystemExit as before."""
+    import subprocess
+    import sys
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a", "date": "2013-07-22", "text": "Russia criticised the United States."}\n{oops\n')
+    db, out = tmp_path / "p.duckdb", tmp_path / "out.jsonl"
+    script = ("import atexit, sys\n"
+              "atexit.register(lambda: print('exit handlers ran', file=sys.stderr))\n"
+              "class Torn:\n"
+              "    def __del__(self):\n"
+              "        print('torn down', file=sys.stderr)\n"
+              "kept = Torn()\n"  # freed by the interpreter's teardown only
+              "from dyads.cli import run\n"
+              "sys.argv = ['dyads', *sys.argv[1:]]\n"
+              "run()\n"
+              "print('not reached', file=sys.stderr)\n")
+    for args, status in [(["-o", str(out)], 3), (["-o", "-"], 0)]:
+        inputs = [str(feed)] if status == 3 else [str(shared_or_skip(SEED)), "--date", "2013-07-22"]
+        r = subprocess.run([sys.executable, "-c", script, "code", *inputs, "--db", str(db), *args],
+                           capture_output=True, text=True, timeout=300)
+        assert r.returncode == status, r.stderr
+        assert "exit handlers ran" in r.stderr and "not reached" not in r.stderr and "torn down" not in r.stderr
+        if status == 3:
+            assert [json.loads(x)["cameo"] for x in out.read_text().splitlines()] == ["111"]
+            assert json.loads((tmp_path / "p.rejects.jsonl").read_text())["raw"] == "{oops"
+            assert "read 1 articles: coded 1" in r.stderr
+        else:  # the events printed are all the events stored, and the summary is complete
+            printed = [json.loads(x) for x in r.stdout.splitlines()]
+            con = duckdb.connect(str(db), read_only=True)
+            assert len(printed) == con.execute("SELECT count(*) FROM events WHERE article_id <> 'a'").fetchone()[0] > 0
+            assert con.execute("SELECT count(*) FROM merged_events").fetchone()[0] > 0
+            con.close()
+            assert "next: `dyads events" in r.stderr
+    called = _run("code", str(feed), "--db", str(tmp_path / "q.duckdb"), "-q")  # (pytest goes on)
+    assert called.exit_code == 3
+    r = subprocess.run([sys.executable, "-c", script.replace("run()", "from dyads.cli import main; main()"),
+                        "code", str(feed), "--db", str(tmp_path / "s.duckdb"), "-q"], capture_output=True, text=True,
+                       timeout=300)
+    assert r.returncode == 3 and "torn down" in r.stderr  # `main` alone is not told it is the program
+
+
 def test_stdin_and_usage_errors(tmp_path):
     db = tmp_path / "s.duckdb"
     line = json.dumps({"id": "in1", "date": "2013-07-22", "text": "Syria blamed the West for the siege."})

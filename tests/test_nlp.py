@@ -114,6 +114,51 @@ def test_remembering_attribute_ruler_and_lemmatizer_annotate_as_spacys_own(coder
         assert [_tokens(d) for d in coder.nlp.pipe(texts)] == [_tokens(d) for d in plain.pipe(texts)]
 
 
+def _tokenizer_state(tokenizer) -> tuple:
+    def pattern(f):
+        return None if f is None else f.__self__.pattern
+
+    return (tokenizer.rules, pattern(tokenizer.prefix_search), pattern(tokenizer.suffix_search),
+            pattern(tokenizer.infix_finditer), pattern(tokenizer.token_match), pattern(tokenizer.url_match),
+            tokenizer.faster_heuristics)
+
+
+def test_model_loads_as_spacy_loads_it(coder):
+    """`load_nlp` makes dyads' model with an empty tokenizer (`model_tokenizer`, filled from the model's
+    directory) and catalogue's look-ups memoised (`_quick_registry`): the same tokenizer, components and
+    annotations as `spacy.load`, and catalogue as it was afterwards."""
+    import catalogue
+    import spacy
+
+    from dyads.nlp import SPACY_MODEL, _quick_registry, load_nlp
+
+    plain = spacy.load(SPACY_MODEL)
+    assert plain.config["nlp"]["tokenizer"] == {"@tokenizers": "spacy.Tokenizer.v1"}  # what from_disk refills
+    ours = load_nlp(memoize=False)
+    assert ours.config["nlp"]["tokenizer"] == {"@tokenizers": "dyads.model_tokenizer.v1"}
+    assert _tokenizer_state(ours.tokenizer) == _tokenizer_state(plain.tokenizer)
+    assert _tokenizer_state(coder.nlp.tokenizer) == _tokenizer_state(plain.tokenizer)
+    assert ours.tokenizer.rules and ours.tokenizer.prefix_search is not None
+    assert [n for n in ours.pipe_names if n != "dyads_paragraph_sentences"] == plain.pipe_names
+    texts = _example_texts() + ["U.S. officials can't say e.g. whether Mr. O'Neil's 3.5% rise (Jan. 5) is real :-)",
+                                "See https://example.org/a?b=1 or mail info@example.org, 10km away, at 5p.m."]
+    assert [[t.orth_ for t in plain.tokenizer(x)] for x in texts] == [[t.orth_ for t in ours.tokenizer(x)]
+                                                                       for x in texts]
+    plain.add_pipe("dyads_paragraph_sentences", before="parser")
+    assert [_tokens(d) for d in ours.pipe(texts)] == [_tokens(d) for d in plain.pipe(texts)]
+    entry_points, get_all = catalogue.AVAILABLE_ENTRY_POINTS, catalogue.Registry.get_all
+    registries = [spacy.registry.factories, spacy.registry.architectures, spacy.registry.misc]
+    import srsly.msgpack
+
+    registries.append(srsly.msgpack.msgpack_decoders)
+    before = [r.get_all() for r in registries]
+    with _quick_registry():
+        assert catalogue.AVAILABLE_ENTRY_POINTS is not entry_points
+        assert [r.get_all() for r in registries] == before
+        assert [list(r.get_all()) for r in registries] == [list(b) for b in before]  # in the same order
+    assert catalogue.AVAILABLE_ENTRY_POINTS is entry_points and catalogue.Registry.get_all is get_all
+
+
 def test_ner_runs_only_where_asked_and_finds_there_what_it_finds_in_the_whole_text(coder):
     from dyads.nlp import NER_MARGIN, _runs, parse_pipe
 

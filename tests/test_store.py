@@ -76,6 +76,36 @@ def test_recoding_replaces_events(tmp_path, seed_coded):
         assert ("RUSGOV", "SYRGOV", 2) in s.top_dyads  # the appeal and the talks
 
 
+def test_a_store_that_created_its_database_answers_the_first_lookups_without_opening_it(tmp_path, seed_coded,
+                                                                                      monkeypatch):
+    """`Store.empty`: a writer that created the database knows nothing is stored until someone has had
+    its connection; a database that existed before, or one written to since, is asked."""
+    db = tmp_path / "e.duckdb"
+    article_id = seed_coded.article.id
+    st = Store(db, shared=True)
+    assert st.empty
+    opened: list[bool] = []
+    real_connect = Store._connect_reading
+
+    def connect_reading(self, *args, **kwargs):
+        opened.append(True)
+        return real_connect(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "_connect_reading", connect_reading)
+    assert st.coded_hashes([article_id]) == {} and not opened
+    with st.held():
+        st.write([seed_coded], "test")
+    assert not st.empty
+    assert article_id in st.coded_hashes([article_id]) and opened
+    st.close()
+    with Store(db, shared=True) as again:  # the file existed: never empty, whatever it holds
+        assert not again.empty and article_id in again.coded_hashes([article_id])
+    with Store(tmp_path / "f.duckdb") as other:
+        assert other.empty
+        other.con.execute("SELECT 1")  # whoever had the connection may have written
+        assert not other.empty
+
+
 def test_read_only_store(tmp_path, seed_coded):
     db = tmp_path / "d.duckdb"
     with Store(db) as st:

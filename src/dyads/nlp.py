@@ -8,15 +8,18 @@ paragraph breaks, and how batches and processes are used. Nothing else here call
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import spacy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.tokens._retokenize import set_token_attrs
 
@@ -207,15 +210,99 @@ def _memoize(nlp: Language) -> None:
             swap("lemmatizer", "dyads_memo_lemmatizer")
 
 
+@spacy.registry.tokenizers("dyads.model_tokenizer.v1")
+def model_tokenizer() -> Callable[[Language], Tokenizer]:
+    """A tokenizer with no rules or affixes yet: the model's own are read from its directory.
+
+    Why: spaCy's `spacy.Tokenizer.v1` builds the language's 1,347 special cases (and compiles its
+    affix expressions) when the pipeline is made, and `Tokenizer.from_disk` then throws all of it
+    away (it resets the rules and every expression first) and builds the model's saved ones again:
+    about 0.15 s of a cold `dyads code` spent twice (docs/performance.md). Only for a model whose
+    config names `spacy.Tokenizer.v1` and that is read from disk (`load_nlp`), so that what
+    `from_disk` reads is everything the tokenizer holds.
+    """
+
+    def create(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return create
+
+
+_MODEL_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "dyads.model_tokenizer.v1"}}}
+"""`spacy.load`'s config override that makes the pipeline with `model_tokenizer` (for SPACY_MODEL,
+whose config names `spacy.Tokenizer.v1`: tests/test_nlp.py checks that and the same tokenizer)."""
+
+
+class _GroupedEntryPoints:
+    """catalogue's entry points (read once by catalogue at its import), selected per group once.
+
+    catalogue's `select(group=...)` scans every installed entry point; spaCy asks it once per
+    registry look-up, about 250 times while a model loads, always of the same few groups."""
+
+    def __init__(self, entry_points: Any):
+        self._all = entry_points
+        self._selected: dict[tuple, Any] = {}
+
+    def select(self, **params: Any) -> Any:
+        key = tuple(sorted(params.items()))
+        if key not in self._selected:
+            self._selected[key] = self._all.select(**params)
+        return self._selected[key]
+
+
+def _get_all(self: Any) -> dict[str, Any]:
+    """catalogue's `Registry.get_all` with the namespace compared as one tuple: the same result (entry
+    points first, then the registered functions in registration order), without a generator per entry
+    of the whole registry (srsly's msgpack decoders are asked for 128 times while a model loads)."""
+    import catalogue
+
+    result = {}
+    if self.entry_points:
+        result.update(self.get_entry_points())
+    namespace = tuple(self.namespace)
+    for keys, value in catalogue.REGISTRY.copy().items():
+        if keys and keys[:-1] == namespace:
+            result[keys[-1]] = value
+    return result
+
+
+_registry_lock = threading.Lock()
+
+
+@contextmanager
+def _quick_registry() -> Iterator[None]:
+    """While a model loads: catalogue's look-ups answered as it would answer them, faster (about 0.1 s of
+    CPU of a cold start). The entry points cannot change meanwhile: catalogue reads them once, at its
+    import. catalogue is as it was afterwards; if its internals are not the ones known, nothing is done."""
+    import catalogue
+
+    with _registry_lock:
+        entry_points = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
+        get_all = getattr(catalogue.Registry, "get_all", None)
+        if not hasattr(entry_points, "select") or get_all is None or not hasattr(catalogue, "REGISTRY"):
+            yield
+            return
+        catalogue.AVAILABLE_ENTRY_POINTS = _GroupedEntryPoints(entry_points)
+        catalogue.Registry.get_all = _get_all
+        try:
+            yield
+        finally:
+            catalogue.AVAILABLE_ENTRY_POINTS = entry_points
+            catalogue.Registry.get_all = get_all
+
+
 def load_nlp(model: str = SPACY_MODEL, memoize: bool = True) -> Language:
     """Load the spaCy pipeline once per process, with our paragraph splitter before the parser.
 
     `memoize` puts `MemoAttributeRuler` and `MemoLemmatizer` in place of spaCy's attribute ruler and
     lemmatizer (same annotations, a fifth of the parse time less). Also fixes the process's mmap
-    threshold if DYADS_MMAP_THRESHOLD asks for one (see MMAP_THRESHOLD).
+    threshold if DYADS_MMAP_THRESHOLD asks for one (see MMAP_THRESHOLD). Dyads' own model is made with
+    `model_tokenizer` and catalogue's look-ups sped up (`_quick_registry`): the same pipeline, loaded
+    in about two thirds of the time.
     """
     fix_mmap_threshold()
-    nlp = spacy.load(model)
+    with _quick_registry():
+        nlp = spacy.load(model, config=_MODEL_TOKENIZER if model == SPACY_MODEL else {})
     nlp.max_length = MAX_LENGTH
     if "dyads_paragraph_sentences" not in nlp.pipe_names:
         nlp.add_pipe("dyads_paragraph_sentences", before="parser")

@@ -379,9 +379,10 @@ def code_into_store(
 
     # a shared store (`dyads code`) holds the file only for each step below, so that `dyads serve`
     # can read it while the next batch is coded (dyads.store.sharing)
-    with store.held():
-        if pending_articles(store):  # a run killed between a batch's write and its merge: merge that batch first
-            update_events(store)
+    if not store.empty:  # (a database this run created holds nothing to merge)
+        with store.held():
+            if pending_articles(store):  # a run killed between a batch's write and its merge: merge that batch first
+                update_events(store)
     try:
         for batch in _chunks(_coded_stream(to_code(), coder, processes, pool, keep), batch_size):
             t0 = time.perf_counter()

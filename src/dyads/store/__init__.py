@@ -145,6 +145,7 @@ class Store:
     _con: duckdb.DuckDBPyConnection | None = None
     _coding: FileLock | None = None
     _writing: FileLock | None = None
+    _empty = False  # see `empty`
     shared = False
 
     def __init__(self, path: str | Path, read_only: bool = False, shared: bool = False,
@@ -185,13 +186,16 @@ class Store:
             if self.shared:
                 self._writing = FileLock(lock_path(self.path, "writing"))
                 with self.held():
+                    created = current_version(self._con) == 0
                     migrate(self._con)
             else:
                 self._open_writer(wait=False)
+                created = current_version(self._con) == 0
                 migrate(self._con)
         except BaseException:
             self.close()
             raise
+        self._empty = created
 
     def _in_use(self) -> str:
         return f"database {self.path} is in use by another dyads process; wait for it to finish or use another --db"
@@ -247,11 +251,19 @@ class Store:
         """The DuckDB connection; a shared writer has one only inside `held()`."""
         if self._con is None:
             raise RuntimeError(f"{self.path}: this shared store holds the file only inside `with store.held():`")
+        self._empty = False  # whoever has the connection may write
         return self._con
 
     @con.setter
     def con(self, value: duckdb.DuckDBPyConnection) -> None:
         self._con = value
+
+    @property
+    def empty(self) -> bool:
+        """Whether this writer created the database and nobody has had its connection since: then no article
+        is stored, and a coding run's first look-ups (`coded_hashes`, `aggregate.pending_articles`) need not
+        open the file (two connections, about 0.05 s of a cold `dyads code` of one article)."""
+        return self._empty
 
     @contextmanager
     def held(self) -> Iterator[Store]:
@@ -337,7 +349,7 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
     def coded_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """content_hash of the articles among `ids` that are already stored."""
-        if not ids:
+        if not ids or self._empty:
             return {}
         where, params = keyed_in("id", ids)
         with self.reading() as con:
