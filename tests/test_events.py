@@ -20,6 +20,20 @@ def coder():
     return Coder(stages=("actors", "events"), policy=EventPolicy(one_sided=True))
 
 
+@pytest.fixture(scope="module")
+def strict_dyads():
+    """(code, source codes, target codes) of each event of a text under our default policy (no one-sided acts)."""
+    from dyads import Coder
+
+    strict = Coder(stages=("actors", "events"))
+
+    def dyads(text, date):
+        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                for e in strict.code(text, date=date).events]
+
+    return dyads
+
+
 def dyads_of(coder, text):
     out = coder.code(text, date="2013-07-22")
     return [(e.cameo, sorted(a.code for a in e.source), sorted(a.code for a in e.target)) for e in out.events], out
@@ -341,14 +355,9 @@ def test_a_harm_in_the_passive_takes_its_agent_from_how_it_happened():
     assert strict.code("A soldier was killed when his car hit a mine.", date="2011-08-12").events == []
 
 
-def test_a_stance_on_an_act_is_aimed_at_who_acts_not_whom_it_hits():
-    from dyads import Coder
-
-    strict = Coder(stages=("actors", "events"))
-
+def test_a_stance_on_an_act_is_aimed_at_who_acts_not_whom_it_hits(strict_dyads):
     def dyads(text):
-        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
-                for e in strict.code(text, date="2012-01-04").events]
+        return strict_dyads(text, "2012-01-04")
 
     assert dyads("Russia voiced criticism of sanctions on Iran.") == []
     assert dyads("Turkey condemned the attack on its embassy in Damascus.") == []
@@ -520,14 +529,9 @@ def test_only_forces_and_their_commanders_retreat(coder):
     assert [g[0] for g in got] == ["0874"]
 
 
-def test_property_set_on_fire_hits_its_owner_and_reminders_are_said_to_someone():
-    from dyads import Coder
-
-    strict = Coder(stages=("actors", "events"))
-
+def test_property_set_on_fire_hits_its_owner_and_reminders_are_said_to_someone(strict_dyads):
     def dyads(text):
-        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
-                for e in strict.code(text, date="2011-01-29").events]
+        return strict_dyads(text, "2011-01-29")
 
     assert dyads("Angry demonstrators in Cairo burned and ransacked police stations.") == [
         ("1712", ["EGYCVL"], ["EGYCOP"])]
@@ -584,14 +588,9 @@ def test_a_purpose_clause_of_a_trip_acts_on_its_destination():
     assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("042", ["CHN"]), ("057", ["CHN"])]
 
 
-def test_a_protest_with_no_one_named_is_by_the_people_of_its_places():
-    from dyads import Coder
-
-    strict = Coder(stages=("actors", "events"))
-
+def test_a_protest_with_no_one_named_is_by_the_people_of_its_places(strict_dyads):
     def dyads(text):
-        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
-                for e in strict.code(text, date="2011-01-29").events]
+        return strict_dyads(text, "2011-01-29")
 
     assert dyads("Protests in Cairo against the government continued on Friday.") == [
         ("141", ["EGYCVL"], ["EGYGOV"])]
