@@ -120,6 +120,7 @@ from dyads.events.passes import (
     run_sentence_passes,
 )
 from dyads.events.roles import (
+    ADVANCE_VERBS,
     CASUALTY_VERBS,
     DOING_PARTICIPLES,
     _actor_tokens,
@@ -127,11 +128,14 @@ from dyads.events.roles import (
     _carried,
     _casualties,
     _clause_of,
+    _destination_of_purpose,
     _harm_agent,
     _implied_public,
     _implied_state,
     _is_passive,
     _new_actor,
+    _own_clause,
+    _patients_of_acts,
     _pattern_roles,
     _phrase_tokens,
     _resolve_pronoun,
@@ -148,60 +152,6 @@ from dyads.time.dating import resolve_event_date
 if TYPE_CHECKING:
     from dyads.pipeline import Resources
 
-
-
-def _destination_of_purpose(tok: Token) -> list[Token]:
-    """Where the trip a purpose clause serves went: "flew to Beijing to sign ...", "made a visit to Libya to offer
-    aid" (Beijing, Libya), for a verb in that clause with no target of its own."""
-    t = tok
-    while t.dep_ == "conj" and t.head is not t:
-        t = t.head
-    if t.pos_ != "VERB" or t.dep_ not in {"advcl", "xcomp", "acl"} or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
-        return []
-    head = t.head
-    hosts = [head] + [o for o in head.children if o.dep_ in {"dobj", "obj"} and o.lemma_.lower() in TRIP_NOUNS]
-    return [o for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in {"to", "into"}
-            for o in _prep_objects(c)] if head.lemma_.lower() in TRIP_VERBS or len(hosts) > 1 else []
-
-
-TRIP_VERBS = {"travel", "fly", "go", "come", "arrive", "head", "visit", "return", "make", "pay", "jet", "rush"}
-TRIP_NOUNS = {"visit", "trip", "tour", "journey", "mission"}
-
-
-def _own_clause(t: Token) -> bool:
-    """A verb joined by "and" with a subject of its own: another clause ("India was concerned ... and Singh
-    himself is monitoring")."""
-    return t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"}
-                                                                  for c in t.children)
-
-
-_PATIENT_PREPS = {"on", "against", "into", "at"}
-ADVANCE_VERBS = {"push", "advance"}  # a military advance only when armed actors advance
-_SUFFERING_NOUNS = {"death", "killing", "shooting", "murder", "injury", "funeral", "plight", "suffering", "abduction",
-                    "kidnapping", "assassination", "beating", "torture", "execution", "detention", "imprisonment"}
-_HOSTILE_ACT_ROOTS = {"13", "15", "16", "17", "18", "19", "20"}
-
-
-def _patients_of_acts(heads: list[Token], trigger: Token, vd: VerbDictionary) -> set[int]:
-    """Tokens of whom an act named inside a target phrase acts on: "criticism of sanctions on Iran" is aimed at
-    those who impose the sanctions, not at Iran; "opposition to the U.S.-led push for sanctions" at the U.S.
-    An act noun is a noun with a hostile noun pattern in the dictionary (threats, sanctions, arrests, attacks);
-    its agent (possessive, modifiers) stays. Partners of talks and aid ("talks with the parties") are kept."""
-    out: set[int] = set()
-    for h in heads:
-        for t in h.subtree:
-            if t.i != trigger.i and t.lemma_.lower() in _SUFFERING_NOUNS:
-                # "commented on Crutcher's death", "condemned the killing of his son": whom it befell is no target
-                out.update(x.i for c in t.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
-                           for x in c.subtree)
-            if t.i == trigger.i or t.pos_ != "NOUN" or not any(
-                    q.pos == "NOUN" and q.code[:2] in _HOSTILE_ACT_ROOTS for q in vd.get(t.lemma_.lower())):
-                continue
-            for c in t.children:
-                if c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS:
-                    out.update(x.i for x in c.subtree)
-    return out
 
 
 def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDictionary, dialect: Dialect

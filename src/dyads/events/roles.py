@@ -37,6 +37,7 @@ from dyads.events.matching import _is_time, _light_verb, _Match, _prep_objects, 
 from dyads.events.meaning import (
     INTENT_NOUNS,
 )
+from dyads.events.verbs import VerbDictionary
 from dyads.models import Actor
 
 
@@ -433,6 +434,60 @@ def _implied_public(tok: Token, index: dict[int, Actor]) -> list[Actor]:
                 out.append(Actor(text=a.text, start=a.start, end=a.end, code=a.country + "CVL", country=a.country,
                                  sector="CVL", kind="implied",
                                  source=f"the people of the place of '{tok.text}' ('{a.text}'): {a.country}CVL"))
+    return out
+
+
+def _destination_of_purpose(tok: Token) -> list[Token]:
+    """Where the trip a purpose clause serves went: "flew to Beijing to sign ...", "made a visit to Libya to offer
+    aid" (Beijing, Libya), for a verb in that clause with no target of its own."""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.pos_ != "VERB" or t.dep_ not in {"advcl", "xcomp", "acl"} or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return []
+    head = t.head
+    hosts = [head] + [o for o in head.children if o.dep_ in {"dobj", "obj"} and o.lemma_.lower() in TRIP_NOUNS]
+    return [o for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in {"to", "into"}
+            for o in _prep_objects(c)] if head.lemma_.lower() in TRIP_VERBS or len(hosts) > 1 else []
+
+
+TRIP_VERBS = {"travel", "fly", "go", "come", "arrive", "head", "visit", "return", "make", "pay", "jet", "rush"}
+TRIP_NOUNS = {"visit", "trip", "tour", "journey", "mission"}
+
+
+def _own_clause(t: Token) -> bool:
+    """A verb joined by "and" with a subject of its own: another clause ("India was concerned ... and Singh
+    himself is monitoring")."""
+    return t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"}
+                                                                  for c in t.children)
+
+
+_PATIENT_PREPS = {"on", "against", "into", "at"}
+ADVANCE_VERBS = {"push", "advance"}  # a military advance only when armed actors advance
+_SUFFERING_NOUNS = {"death", "killing", "shooting", "murder", "injury", "funeral", "plight", "suffering", "abduction",
+                    "kidnapping", "assassination", "beating", "torture", "execution", "detention", "imprisonment"}
+_HOSTILE_ACT_ROOTS = {"13", "15", "16", "17", "18", "19", "20"}
+
+
+def _patients_of_acts(heads: list[Token], trigger: Token, vd: VerbDictionary) -> set[int]:
+    """Tokens of whom an act named inside a target phrase acts on: "criticism of sanctions on Iran" is aimed at
+    those who impose the sanctions, not at Iran; "opposition to the U.S.-led push for sanctions" at the U.S.
+    An act noun is a noun with a hostile noun pattern in the dictionary (threats, sanctions, arrests, attacks);
+    its agent (possessive, modifiers) stays. Partners of talks and aid ("talks with the parties") are kept."""
+    out: set[int] = set()
+    for h in heads:
+        for t in h.subtree:
+            if t.i != trigger.i and t.lemma_.lower() in _SUFFERING_NOUNS:
+                # "commented on Crutcher's death", "condemned the killing of his son": whom it befell is no target
+                out.update(x.i for c in t.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                           for x in c.subtree)
+            if t.i == trigger.i or t.pos_ != "NOUN" or not any(
+                    q.pos == "NOUN" and q.code[:2] in _HOSTILE_ACT_ROOTS for q in vd.get(t.lemma_.lower())):
+                continue
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS:
+                    out.update(x.i for x in c.subtree)
     return out
 
 
