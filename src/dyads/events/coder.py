@@ -98,6 +98,7 @@ from dyads.events.lexicon import (
     MUTUAL_FIGHT_WORDS,
     PERSONAL_PRONOUNS,
     POSTURE_WORDS,
+    RELATIVE_PRONOUNS,
     SPEECH_VERBS,
     STATIVE_PARTICIPLES,
     SYMMETRIC_CODES,
@@ -215,7 +216,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             if verb.dep_ == "acl" and not extra_targets:
                 extra_targets = [verb.head]
             if verb.dep_ == "relcl" and dialect.modality and extra_targets and all(
-                    t.lower_ in {"who", "that", "which", "whom"} for t in extra_targets):
+                    t.lower_ in RELATIVE_PRONOUNS for t in extra_targets):
                 extra_targets = [verb.head]  # "a local businessman who was shot by Gaddafi troops": the businessman
             if verb.dep_ == "advcl" and not extra_targets:  # "Backed by NATO, the rebels ...": the rebels
                 extra_targets = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]

@@ -134,6 +134,10 @@ def is_bare(actor: Actor) -> bool:
                                                           "SPY", "AGR", "ENV", "CRM", "UAF", "INS", "RAD"}
 
 
+# heads of a name that make it a channel or paper ("France 2 TV", "the Kyiv Post daily")
+_MEDIA_HEADS = MEDIA_WORDS | {"tv", "channel", "daily", "weekly", "magazine", "station"}
+
+
 def _is_medium(actor: Actor, doc: Doc | None = None) -> bool:
     """The press, or a name of one: "told France 2 TV" (the actor is France, the phrase a channel)."""
     if (actor.sector or "")[-3:] in MEDIA_SECTORS or (actor.code or "")[-3:] in MEDIA_SECTORS or any(
@@ -142,12 +146,11 @@ def _is_medium(actor: Actor, doc: Doc | None = None) -> bool:
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand") if doc is not None else None
     if span is None or not len(span):
         return False
-    media = MEDIA_WORDS | {"tv", "channel", "daily", "weekly", "magazine", "station"}
     head = span.root
     while head.dep_ in {"compound", "nmod", "nummod"} and head.head is not head:
         head = head.head
     names = [e for e in span.doc.ents if e.start <= span.start and span.end <= e.end and e.end > span.end]
-    return head.lower_ in media or any(e[-1].lower_ in media for e in names)
+    return head.lower_ in _MEDIA_HEADS or any(e[-1].lower_ in _MEDIA_HEADS for e in names)
 
 
 def _setting_place(cand: Candidate, actor: Actor) -> bool:

@@ -395,45 +395,48 @@ def _carried(noun: Token, index: dict[int, Actor]) -> bool:
     return carrier is not None and bool(_actors_in(_subject(carrier)[0], index))
 
 
+def _places_under(tok: Token, index: dict[int, Actor], preps: set[str], conjuncts: bool = False) -> list[Actor]:
+    """The places (with a country) named in `tok`'s phrases of those prepositions, in text order; with
+    `conjuncts`, the places joined to them too ("in Algeria, Jordan and Yemen"). A bare country code counts
+    as a place even when NER took the city for a person ("in Sanaa")."""
+    out: list[Actor] = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in preps:
+            continue
+        objects = _prep_objects(c)
+        if conjuncts:
+            objects += [x for o in objects for x in o.conjuncts]
+        for o in objects:
+            a = index.get(o.i)
+            if a is not None and a.country and (a.kind in PLACE_KINDS or a.code == a.country and not a.sector):
+                out.append(a)
+    return out
+
+
 def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int, Actor]) -> Actor | None:
     """ "Four French journalists were arrested in Cairo": arrests, detentions, expulsions and releases are
     acts of the state where they happen (its police for coercion, its government for a release). The state
     is the country of a place named in the clause's setting ("in Cairo"); none named, no event."""
     if not targets or not (code[:2] == "17" or code[:3] in {"084"}):
         return None
-    for c in tok.children:
-        if c.dep_ != "prep" or c.lower_ not in {"in", "at", "near", "outside", "inside"}:
-            continue
-        for o in _prep_objects(c):
-            a = index.get(o.i)
-            # a bare country code behind "in" is a place even when NER took the city for a person ("in Sanaa")
-            place = a is not None and (a.kind in PLACE_KINDS or a.code == a.country and not a.sector)
-            if a is not None and place and a.country \
-                    and all(t.country != a.country or t.sector for t in targets):
-                sector = "COP" if code[:2] == "17" else "GOV"
-                return Actor(text=a.text, start=a.start, end=a.end, code=a.country + sector, country=a.country,
-                             sector=sector, kind="implied",
-                             source=f"the state where '{tok.text}' happened ('{a.text}'): {a.country}{sector}")
+    for a in _places_under(tok, index, {"in", "at", "near", "outside", "inside"}):
+        if all(t.country != a.country or t.sector for t in targets):
+            sector = "COP" if code[:2] == "17" else "GOV"
+            return Actor(text=a.text, start=a.start, end=a.end, code=(a.country or "") + sector, country=a.country,
+                         sector=sector, kind="implied",
+                         source=f"the state where '{tok.text}' happened ('{a.text}'): {a.country}{sector}")
     return None
-
 
 
 def _implied_public(tok: Token, index: dict[int, Actor]) -> list[Actor]:
     """ "mass protests in Charlotte broke out": a protest named with no one protesting is by the people of the
     places it is in (their countries' civilians: "protests in Algeria, Jordan and Yemen"); none named, none."""
     out: list[Actor] = []
-    for c in tok.children:
-        if c.dep_ != "prep" or c.lower_ not in {"in", "across", "throughout", "around"}:
-            continue
-        objects = _prep_objects(c)
-        objects += [x for o in objects for x in o.conjuncts]  # "in Algeria, Jordan and Yemen"
-        for o in objects:
-            a = index.get(o.i)
-            if a is not None and a.country and (a.kind in PLACE_KINDS or a.code == a.country and not a.sector) \
-                    and all(x.country != a.country for x in out):
-                out.append(Actor(text=a.text, start=a.start, end=a.end, code=a.country + "CVL", country=a.country,
-                                 sector="CVL", kind="implied",
-                                 source=f"the people of the place of '{tok.text}' ('{a.text}'): {a.country}CVL"))
+    for a in _places_under(tok, index, {"in", "across", "throughout", "around"}, conjuncts=True):
+        if all(x.country != a.country for x in out):
+            out.append(Actor(text=a.text, start=a.start, end=a.end, code=(a.country or "") + "CVL",
+                             country=a.country, sector="CVL", kind="implied",
+                             source=f"the people of the place of '{tok.text}' ('{a.text}'): {a.country}CVL"))
     return out
 
 
