@@ -332,9 +332,10 @@ def _content_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialec
             if new != c.code:
                 c.modifiers.append(f"purpose words -> {new}")
                 c.code = new
-        if dialect.modality and (c.code or "")[:3] == "112" and c.target:
-            # what an allegation says was done to someone names the victim, not the accused: "an airstrike that
-            # the government alleges killed 15 people" is aimed at no one named
+        # an allegation is aimed at who did what it alleges, never at whom that hit: "allegations that a NATO
+        # airstrike killed civilians" (NATO), "an airstrike that the government alleges killed 15 people" (no one)
+        allegation = dialect.modality and (c.code or "")[:3] == "112"
+        if allegation and c.target:
             acts = [o.token for o in inner if o.token.pos_ == "VERB"]
             hit = {t.idx for v in acts for x in v.children if x.dep_ in {"dobj", "obj", "nsubjpass", "dative"}
                    for t in x.subtree}
@@ -342,14 +343,10 @@ def _content_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialec
         for o in inner:
             if not o.dropped:
                 o.dropped = f"content of '{c.token.text}' ({c.code}), not an act of its own"
-                if dialect.modality and (c.code or "")[:3] == "112" and (
-                        not c.target or all(a in o.target for a in c.target)):
-                    # "allegations that a NATO airstrike killed civilians": the accused is who did it, not whom
-                    # it hit ("an airstrike that the government alleges killed 15 people": no one named)
-                    c.target = [a for a in o.source if a not in c.source]
-                if not c.target and not (dialect.modality and (c.code or "")[:3] == "112"):
-                    # "an intention to send arms to X": the target is X (an allegation's is who did it, not
-                    # whom it hit: "an airstrike that the government alleges killed 15 people")
+                if allegation:
+                    if not c.target or all(a in o.target for a in c.target):
+                        c.target = [a for a in o.source if a not in c.source]
+                elif not c.target:  # "an intention to send arms to X": the target is X
                     c.target = [a for a in o.target if a not in c.source]
 
 
