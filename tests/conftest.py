@@ -18,6 +18,17 @@ def shared_or_skip(path: Path) -> Path:
     return path
 
 
+def coder_pair(policy, stages=("actors", "events")):
+    """Two coders of the same stages, the default policy and `policy`, sharing one parser and one set of
+    resources (the spaCy load is the slow part)."""
+    from dyads import Coder
+
+    base = Coder(stages=stages)
+    other = Coder(stages=stages, policy=policy, resources=base.resources)
+    other.nlp = base.nlp
+    return base, other
+
+
 @pytest.fixture(scope="session")
 def coder():
     from dyads import Coder

@@ -5,16 +5,12 @@ from datetime import date
 import pytest
 
 from dyads.events.filters import EventPolicy, background_reason
+from tests.conftest import coder_pair
 
 
 @pytest.fixture(scope="module")
 def coders():
-    from dyads import Coder
-
-    strict = Coder(stages=("actors", "events"))
-    loose = Coder(stages=("actors", "events"), policy=EventPolicy(one_sided=True), resources=strict.resources)
-    loose.nlp = strict.nlp
-    return strict, loose
+    return coder_pair(EventPolicy(one_sided=True))  # strict, loose
 
 
 def events(coder, text):

@@ -20,7 +20,7 @@ from dyads.events.learned import (
     predict,
     read_labels,
 )
-from tests.conftest import REPO, SHARED, shared_or_skip
+from tests.conftest import REPO, SHARED, coder_pair, shared_or_skip
 
 LABELS = REPO / "data" / "event-filter-labels.tsv"
 CORPUS = SHARED / "corpus" / "reuters-2011-2013.jsonl"
@@ -92,12 +92,7 @@ def _model(bias: float, threshold: float = 0.5) -> EventFilterModel:
 
 @pytest.fixture(scope="module")
 def coders():
-    from dyads import Coder
-
-    off = Coder(stages=("actors", "events"))
-    on = Coder(stages=("actors", "events"), policy=EventPolicy(learned=True), resources=off.resources)
-    on.nlp = off.nlp
-    return off, on
+    return coder_pair(EventPolicy(learned=True))  # off, on
 
 
 def test_the_pass_is_off_by_default_and_named_when_on(coders):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dyads.queries import EventFilter
@@ -129,45 +131,52 @@ def test_rows_sharing_a_lookup_key_stay_apart(tmp_path):
         assert _tables(st.con) == _rebuilt(st.con)
 
 
-def test_migration_7_keys_the_summaries_of_an_older_database(tmp_path, monkeypatch):
+def _written_as_of(tmp_path, monkeypatch, version: int, before) -> Path:
+    """A database written by the schema of `version`, where `before(con)` holds, for the next migration to
+    bring up to date when the database is opened again."""
     from tests.test_store import _as_of_version
 
-    db = tmp_path / "v6.duckdb"
+    db = tmp_path / f"v{version}.duckdb"
     with monkeypatch.context() as m:
-        _as_of_version(m, 6)
+        _as_of_version(m, version)
         with Store(db) as st:
             st.write(batch_one(), "test")
-            assert "k" not in [c for (c,) in st.con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = 'summary_pairs'").fetchall()]
+            assert before(st.con)
+    return db
+
+
+def _indexes(con) -> set[str]:
+    return {r[0] for r in con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()}
+
+
+def _recoded_still_rebuilt(st) -> None:
+    """s1 coded again (now a CHN -> RUSGOV event): the summary tables still equal a rebuild from the events."""
+    st.write([article("s1", [mention("s1", 1, "CHN", "057", "RUSGOV", day="2015-03-11")])], "test")
+    _one_row_per_key(st.con)
+    assert _tables(st.con) == _rebuilt(st.con)
+
+
+def test_migration_7_keys_the_summaries_of_an_older_database(tmp_path, monkeypatch):
+    db = _written_as_of(tmp_path, monkeypatch, 6, lambda con: "k" not in [c for (c,) in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'summary_pairs'").fetchall()])
     with Store(db) as st:
         _one_row_per_key(st.con)
-        assert {r[0] for r in st.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()} >= \
-            {f"{s.name}_k" for s in summaries.SUMMARIES}
+        assert _indexes(st.con) >= {f"{s.name}_k" for s in summaries.SUMMARIES}
         assert _tables(st.con) == _rebuilt(st.con)
-        st.write([article("s1", [mention("s1", 1, "CHN", "057", "RUSGOV", day="2015-03-11")])], "test")
-        _one_row_per_key(st.con)
-        assert _tables(st.con) == _rebuilt(st.con)
+        _recoded_still_rebuilt(st)
 
 
 def test_migration_8_adds_the_names_summary_to_an_older_database(tmp_path, monkeypatch):
-    from tests.test_store import _as_of_version
-
-    db = tmp_path / "v7.duckdb"
-    with monkeypatch.context() as m:
-        _as_of_version(m, 7)
-        with Store(db) as st:
-            st.write(batch_one(), "test")
-            assert not summaries.has_summaries(st.con)  # no summary_names yet
+    db = _written_as_of(tmp_path, monkeypatch, 7, lambda con: not summaries.has_summaries(con))  # no summary_names
     with Store(db) as st:
-        assert "summary_names_k" in {r[0] for r in st.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()}
+        assert "summary_names_k" in _indexes(st.con)
         names = st.con.execute("SELECT code, text, n FROM summary_names ORDER BY ALL").fetchall()
         direct = st.con.execute("SELECT code, text, count(*) FROM event_actors WHERE code IS NOT NULL "
                                 "GROUP BY ALL ORDER BY ALL").fetchall()
         assert names == direct and names
         _one_row_per_key(st.con)
         assert _tables(st.con) == _rebuilt(st.con)
-        st.write([article("s1", [mention("s1", 1, "CHN", "057", "RUSGOV", day="2015-03-11")])], "test")
-        assert _tables(st.con) == _rebuilt(st.con)
+        _recoded_still_rebuilt(st)
 
 
 def test_map_summary_counts_an_event_once_per_actor_key(tmp_path):
@@ -196,20 +205,11 @@ def test_map_summary_counts_an_event_once_per_actor_key(tmp_path):
 
 
 def test_migration_9_adds_the_map_summary_to_an_older_database(tmp_path, monkeypatch):
-    from tests.test_store import _as_of_version
-
-    db = tmp_path / "v8.duckdb"
-    with monkeypatch.context() as m:
-        _as_of_version(m, 8)
-        with Store(db) as st:
-            st.write(batch_one(), "test")
-            assert not summaries.has_summaries(st.con)  # no summary_map yet
+    db = _written_as_of(tmp_path, monkeypatch, 8, lambda con: not summaries.has_summaries(con))  # no summary_map
     with Store(db) as st:
         assert summaries.has_summaries(st.con)
-        assert "summary_map_k" in {r[0] for r in st.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()}
+        assert "summary_map_k" in _indexes(st.con)
         assert st.con.execute("SELECT sum(n) FROM summary_map WHERE kind = ''").fetchone()[0] == 4
         _one_row_per_key(st.con)
         assert _tables(st.con) == _rebuilt(st.con)
-        st.write([article("s1", [mention("s1", 1, "CHN", "057", "RUSGOV", day="2015-03-11")])], "test")
-        _one_row_per_key(st.con)
-        assert _tables(st.con) == _rebuilt(st.con)
+        _recoded_still_rebuilt(st)
