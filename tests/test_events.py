@@ -341,6 +341,24 @@ def test_arrests_in_the_passive_are_the_states_where_they_happen():
         ("173", ["YEMCOP"], ["YEMCVL"])]
 
 
+def test_arrests_with_no_place_are_by_the_state_the_article_is_about():
+    from dyads import Coder
+
+    strict = Coder(stages=("times", "places", "actors", "events"))
+    text = ("Egyptian protesters marched in Cairo on Tuesday. Egypt's government said it would not resign. "
+            "Police in Egypt used tear gas in Cairo. Egypt's opposition said at least 90 people were detained "
+            "on Wednesday.")
+    out = strict.code(text, date="2011-01-26")
+    detained = [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events
+                if e.trigger.text == "detained"]
+    assert detained == [("173", ["EGYCOP"], ["EGYCVL"])]
+    why = next(e for e in out.events if e.trigger.text == "detained").source[0].source
+    assert "the state that did 'detained'" in why
+    # released from a hospital, or a country released from sanctions: no one held by a state
+    out = strict.code(text.replace("were detained", "were released from hospital"), date="2011-01-26")
+    assert not [e for e in out.events if e.trigger.text == "released"]
+
+
 def test_a_harm_in_the_passive_takes_its_agent_from_how_it_happened():
     from dyads import Coder
 

@@ -235,7 +235,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 if implied is not None:
                     cand.source, cand.target = [implied], _actors_in(extra_targets, index)
                     cand.confidence -= 0.3
-                    cand.modifiers.append(f"implied agent: the state where it happened ({implied.code})")
+                    cand.modifiers.append(f"implied agent: {implied.source}")
                     return _finish_meaning(cand, tok, verb, m, p, vd, dialect)
             if not subj_heads:
                 cand.dropped = "passive without an agent"

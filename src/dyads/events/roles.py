@@ -413,19 +413,33 @@ def _places_under(tok: Token, index: dict[int, Actor], preps: set[str], conjunct
     return out
 
 
+# where someone held by a state is released from ("freed from prison")
+CUSTODY_NOUNS = {"prison", "jail", "custody", "detention", "captivity", "arrest", "camp", "cell"}
+
+
 def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int, Actor]) -> Actor | None:
     """ "Four French journalists were arrested in Cairo": arrests, detentions, expulsions and releases are
     acts of the state where they happen (its police for coercion, its government for a release). The state
-    is the country of a place named in the clause's setting ("in Cairo"); none named, no event."""
+    is the country of a place named in the clause's setting ("in Cairo"). None named, the agent is the bare
+    sector (police, government), which the events table places where the text says the event happened or
+    in the country the whole article is about (`filters.place_bare_sectors`), and drops otherwise: "149 of
+    its members were arrested during the protests" in a story about Egypt. A release from a hospital, or of
+    a report, is no act of a state."""
     if not targets or not (code[:2] == "17" or code[:3] in {"084"}):
         return None
+    sector = "COP" if code[:2] == "17" else "GOV"
     for a in _places_under(tok, index, {"in", "at", "near", "outside", "inside"}):
         if all(t.country != a.country or t.sector for t in targets):
-            sector = "COP" if code[:2] == "17" else "GOV"
             return Actor(text=a.text, start=a.start, end=a.end, code=(a.country or "") + sector, country=a.country,
                          sector=sector, kind="implied",
                          source=f"the state where '{tok.text}' happened ('{a.text}'): {a.country}{sector}")
-    return None
+    held_from = [o.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for o in _prep_objects(c)]
+    if code[:3] not in {"173", "174", "084"} or any(a.kind in PLACE_KINDS for a in targets) or any(
+            o not in CUSTODY_NOUNS for o in held_from):
+        return None  # "Libya was released from sanctions", "released from hospital": no one held by a state
+    return Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code=sector, kind="implied",
+                 sector=sector, source=f"the state that did '{tok.text}' (not named: {sector})")
 
 
 def _implied_public(tok: Token, index: dict[int, Actor]) -> list[Actor]:
