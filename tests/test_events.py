@@ -654,3 +654,34 @@ def test_a_sentence_to_jail_is_detention():
     coder = Coder(stages=("actors", "events"))
     out = coder.code("A Libyan court sentenced four American journalists to a year in jail.", date="2011-06-01")
     assert [e.cameo for e in out.events] == ["173"]
+
+
+def test_what_a_subject_did_before_after_or_while_is_its_own_act():
+    from dyads import Coder
+
+    strict = Coder(stages=("times", "places", "actors", "events"))
+    out = strict.code("Finnish Prime Minister Jyrki Katainen told reporters after meeting French President "
+                      "Francois Hollande on Tuesday that they agreed.", date="2012-10-02")
+    assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events
+            if e.trigger.text == "meeting"] == [("040", ["FINGOV"], ["FRAGOV"])]
+
+
+def test_forcing_a_thing_is_no_coercion_but_forcing_an_actor_is():
+    from dyads import Coder
+
+    strict = Coder(stages=("times", "places", "actors", "events"))
+    out = strict.code("Greece will have to restructure, forcing losses on Greek banks.", date="2011-05-13")
+    assert out.events == []
+    out = strict.code("Egyptian protesters forced the Egyptian government to resign.", date="2011-05-13")
+    assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("170", ["EGYGOV"])]
+
+
+def test_what_is_set_due_or_scheduled_to_happen_is_an_intent():
+    from dyads import Coder
+
+    strict = Coder(stages=("times", "places", "actors", "events"))
+    for text in ("President Obama is due to travel to Japan on Friday.",
+                 "President Obama is scheduled to travel to Japan on Friday.",
+                 "President Obama is set to travel to Japan on Friday."):
+        out = strict.code(text, date="2011-05-13")
+        assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("036", ["JPNGOV"])], text

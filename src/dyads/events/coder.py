@@ -184,6 +184,12 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         cand.dropped = "a protest verb with an object is another sense ('demonstrated its commitment')"
         cand.dropped_by = "meaning"
         return cand
+    if dialect.modality and p.code == "170" and tok.lemma_.lower() == "force" and any(
+            c.dep_ in {"dobj", "obj"} and c.i not in index and c.lower_ not in PERSONAL_PRONOUNS
+            for c in tok.children) and not any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
+        # "forcing losses on banks", "forced a vote": a thing brought about, no one coerced
+        cand.dropped, cand.dropped_by = "forcing a thing (not an actor) to happen is no coercion of anyone", "meaning"
+        return cand
     if dialect.modality and tok.lemma_.lower() == "help" and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
         cand.dropped, cand.dropped_by = "help to do something: the act helped with is coded, not aid", "meaning"
         return cand

@@ -17,6 +17,8 @@ from dyads.models import Actor
 INTENT_VERBS = {
     "plan", "intend", "want", "seek", "aim", "expect", "promise", "pledge", "vow", "offer", "agree",
     "prepare", "propose", "hope", "wish", "threaten", "go", "mean", "resolve",
+    # "are set to approve", "is due to travel", "is scheduled to meet": planned, not yet done
+    "set", "due", "schedule", "slate", "poise",
 }
 INTENT_NOUNS = {"intention", "intent", "plan", "readiness", "willingness", "pledge", "promise", "offer", "bid"}
 INTENT_AUX = {"will", "would", "shall", "'ll"}

@@ -188,6 +188,10 @@ def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> 
     return out
 
 
+# prepositions whose gerund is done by the governing verb's subject, whatever its object
+_SUBJECTS_OWN_PREPS = {"by", "after", "before", "while", "since", "upon", "without", "despite", "following"}
+
+
 def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """The subject tokens of `verb` and whether they were inherited from a governing clause."""
     subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
@@ -219,10 +223,11 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX", "ADJ"}:
         # "resorted to throwing", "guilty of violating": the doer of the governing word; with an object
         # or a passive subject it is that one ("accused X of violating", "X was arrested for spying");
-        # "by striking it, NATO has reduced ...": the means are the subject's
+        # "by striking it, NATO has reduced ...": the means are the subject's, and so is what it did before,
+        # after or while ("Shimizu told reporters after meeting Edano": Shimizu met him)
         gov = head.head
         doer = [c for c in gov.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
-        if doer and gov.lower_ not in STATIVE_PARTICIPLES and head.lower_ != "by":
+        if doer and gov.lower_ not in STATIVE_PARTICIPLES and head.lower_ not in _SUBJECTS_OWN_PREPS:
             return doer, True
         s, _ = _subject(gov, depth + 1)
         return s, True
