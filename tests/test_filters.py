@@ -104,6 +104,10 @@ def test_partners_named_and_own_state(coders):
     assert [g[0] for g in got] == ["057"]
     got, out = events(strict, "Japan hoped Tokyo's contribution would help.")
     assert got == []
+    # a minister speaking of his own country speaks for it; of another country, to it
+    assert events(strict, "British finance minister George Osborne said Britain should not be involved.")[0] == []
+    got, _ = events(strict, "British finance minister George Osborne said Greece should not be involved.")
+    assert got == [("020", ["GBRGOV"], ["GRC"])]
 
 
 def test_things_added_and_questions_declined(coders):

@@ -249,8 +249,10 @@ def _self_state(source: list[Actor], target: list[Actor]) -> bool:
         return all(a.kind in state and not a.sector and "'" not in a.text and "’" not in a.text
                    and len(a.text.split()) <= 3 for a in xs)
 
-    def rulers(xs: list[Actor]) -> bool:
-        return all((a.sector or (a.code or "")[3:6]) in {"", "GOV"} and a.kind != "person" for a in xs)
+    def rulers(xs: list[Actor]) -> bool:  # its government; one of its ministers speaking of it ("Osborne said
+        # Britain should not be involved") speaks for it, a person named only by the country does not
+        return all((a.sector or (a.code or "")[3:6]) in {"", "GOV"} and (a.kind != "person" or a.sector == "GOV")
+                   for a in xs)
 
     return (itself(source) and rulers(target)) or (itself(target) and rulers(source))
 
