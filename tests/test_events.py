@@ -685,3 +685,13 @@ def test_what_is_set_due_or_scheduled_to_happen_is_an_intent():
                  "President Obama is set to travel to Japan on Friday."):
         out = strict.code(text, date="2011-05-13")
         assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("036", ["JPNGOV"])], text
+
+
+def test_whoever_speaks_to_a_meeting_takes_part_in_it():
+    from dyads import Coder
+
+    strict = Coder(stages=("times", "places", "actors", "events"))
+    out = strict.code("Japanese Prime Minister Shinzo Abe told a meeting with Chinese officials that he would "
+                      "visit Beijing.", date="2012-12-25")
+    assert ("040", ["JPNGOV"], ["CHNGOV"]) in [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                                              for e in out.events]

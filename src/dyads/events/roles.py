@@ -310,6 +310,10 @@ def _resolve_pronoun(tok: Token, verb: Token, index: dict[int, Actor]) -> list[A
     return []
 
 
+# verbs of speaking to a gathering: whoever speaks to a meeting takes part in it
+ADDRESS_VERBS = {"tell", "address", "brief"}
+
+
 def _clause_of(noun: Token) -> Token | None:
     """The verb a noun event hangs from through prepositions ("at the start of talks with X, he said"),
     or the light verb of the noun it modifies ("launched a mediation effort")."""
@@ -319,6 +323,8 @@ def _clause_of(noun: Token) -> Token | None:
             return None
         if t.dep_ in {"dobj", "obj", "attr"} and any(x in LIGHT_VERBS for x in _stems(t.head)):
             return t.head
+        if t.dep_ in {"dobj", "obj", "dative"} and t.head.lemma_.lower() in ADDRESS_VERBS:
+            return t.head  # "Abe told a meeting with business leaders": he met them
         if t.dep_ not in {"pobj", "prep", "nmod", "compound", "conj", "appos", "npadvmod"}:
             return None
         t = t.head
