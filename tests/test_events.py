@@ -695,3 +695,12 @@ def test_whoever_speaks_to_a_meeting_takes_part_in_it():
                       "visit Beijing.", date="2012-12-25")
     assert ("040", ["JPNGOV"], ["CHNGOV"]) in [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
                                               for e in out.events]
+
+
+def test_a_statement_named_by_a_noun_is_not_aimed_at_whom_its_content_names():
+    from dyads import Coder
+
+    strict = Coder(stages=("times", "places", "actors", "events"))
+    out = strict.code("French statements that the campaign will continue until Gadhafi goes are costly, he said.",
+                      date="2011-07-08")
+    assert out.events == []

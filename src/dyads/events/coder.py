@@ -338,7 +338,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         levels.append(_destination_of_purpose(tok))
     if dialect.modality and p.code[:3] == "171":  # "burned police stations": whose property it was is hit
         levels.insert(2, [f for f in m.slot_heads if f.i in things])
-    speech = tok.lemma_.lower() in SPEECH_VERBS
+    # a statement named by a noun ("Western statements that the campaign will continue until Gadhafi ...") is,
+    # like a verb of saying, not aimed at whom its content names
+    speech = tok.lemma_.lower() in SPEECH_VERBS or (dialect.modality and is_noun and p.code == "010")
     for c in [] if speech else _to_clauses(hosts):  # who is spoken about is not who is spoken to
         levels.append([s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}])
         levels.append([o for x in c.children if x.dep_ == "dative" or (x.dep_ == "prep" and x.lower_ in {"to", "into"})
