@@ -29,6 +29,12 @@ def test_statement_judging_an_actor_is_criticism(coder):
     assert got == [("111", ["FRAOPP"], ["FRAGOV"])]
 
 
+def test_where_a_judged_act_happened_is_not_judged(coder):
+    said = "Russian envoy Dmitry Rogozin said {} was very dangerous."
+    assert events(coder, said.format("the military intervention in Libya")) == []
+    assert events(coder, said.format("the government of Libya")) == [("111", ["RUSGOV"], ["LBYGOV"])]
+
+
 def test_neutral_statement_is_no_event(coder):
     got = events(coder, "French opposition leader Martine Aubry said the economy was growing.")
     assert got == []
