@@ -198,7 +198,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     is_noun = tok.pos_ in {"NOUN", "PROPN"}
     verb: Token | None = tok if not is_noun else light
     subj_heads: list[Token] = []
-    public: list[Actor] = []  # the people of the places of a protest named with no one protesting
+    # a protest named with no one protesting is by the people of its places ("protests in Yemen", "thousands
+    # joined protests in Yemen"): its agent when the text names no other
+    public = _implied_public(tok, index) if is_noun and dialect.modality and p.code[:2] == "14" else []
     inherited = False
     extra_targets: list[Token] = []
     if verb is not None and verb is tok and (p.source_prep is not None or p.subject_role == "target"):
@@ -277,7 +279,6 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 verb = clause
                 subj_heads, inherited = _subject(clause)
                 inherited = True
-        public = _implied_public(tok, index) if not subj_heads and dialect.modality and p.code[:2] == "14" else []
         if not subj_heads and not public:
             cand.dropped = "event noun without an agent"
             return cand
@@ -296,10 +297,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         cand.confidence -= 0.1
     if not sources and dialect.new_actor_length:
         sources = [a for a in (_new_actor(h, index, dialect) for h in subj_heads) if a is not None]
-    if not sources and not public and is_noun and dialect.modality and p.code[:2] == "14" \
-            and not any(h.lower_ in PERSONAL_PRONOUNS for h in subj_heads):
-        public = _implied_public(tok, index)  # "thousands joined protests in Yemen": its people
-    if not sources and public:
+    if not sources and public and not any(h.lower_ in PERSONAL_PRONOUNS for h in subj_heads):
         sources = public
         cand.modifiers.append(f"implied agent: the people of its place ({', '.join(a.code or '' for a in public)})")
     if not sources:
