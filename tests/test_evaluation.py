@@ -29,6 +29,15 @@ def test_statement_judging_an_actor_is_criticism(coder):
     assert got == [("111", ["FRAOPP"], ["FRAGOV"])]
 
 
+def test_the_words_of_judgement_are_general_vocabulary(coder):
+    said = "French opposition leader Martine Aubry said French President Nicolas Sarkozy was {}."
+    for word in ("a demagogue", "misguided", "reckless", "untrustworthy"):
+        assert events(coder, said.format(word)) == [("111", ["FRAOPP"], ["FRAGOV"])], word
+    assert events(coder, said.format("a principled man")) == [("051", ["FRAOPP"], ["FRAGOV"])]
+    # being unable or liable is no judgement of character
+    assert events(coder, said.format("not able to attend")) == []
+
+
 def test_where_a_judged_act_happened_is_not_judged(coder):
     said = "Russian envoy Dmitry Rogozin said {} was very dangerous."
     assert events(coder, said.format("the military intervention in Libya")) == []

@@ -52,7 +52,8 @@ def judgement(tokens: Iterable[Token], words: dict[str, int]) -> int:
     Judging words are adjectives and nouns ("wrong", "a disgrace"), and a few verbs of misconduct."""
     total = 0
     for t in tokens:
-        if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in JUDGING_VERBS:
+        if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in JUDGING_VERBS and not (
+                t.tag_ == "VBN" and t.lower_ in words):  # "was misguided": a participle used as an adjective
             continue
         p = words.get(t.lower_, words.get(t.lemma_.lower(), 0))
         if not p:
@@ -112,8 +113,8 @@ def speech_target(verb: Token, sources: list[Actor], index: dict[int, Actor], ex
     ids = {t.i for t in content}
     words = load_evaluation()
     for subj in (t for t in content if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i in ids):
-        if subj.dep_ == "nsubjpass":
-            continue  # what was done to it is a fact, not a judgement of it
+        if subj.dep_ == "nsubjpass" and subj.head.lower_ not in words:
+            continue  # what was done to it is a fact, not a judgement of it ("was misguided" is one)
         found = _subject_judged(subj, [t for t in subj.head.subtree if t.i in ids], sources, index, words)
         if found is not None:
             return found
