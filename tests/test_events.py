@@ -704,3 +704,12 @@ def test_a_statement_named_by_a_noun_is_not_aimed_at_whom_its_content_names():
     out = strict.code("French statements that the Libyan government will fall soon are premature, he said.",
                       date="2011-07-08")
     assert out.events == []
+
+
+def test_fighting_between_two_sides_is_between_them():
+    from dyads import Coder
+
+    strict = Coder(stages=("times", "places", "actors", "events"))
+    out = strict.code("Fighting between Libyan rebels and Gaddafi's forces continued on Friday.", date="2011-03-04")
+    assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events] == [
+        ("190", ["LBYREB"], ["LBYMIL"])]

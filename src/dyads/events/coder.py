@@ -155,6 +155,23 @@ if TYPE_CHECKING:
 
 
 
+def _between(cand: Candidate, tok: Token, p: VerbPattern, index: dict[int, Actor], dialect: Dialect) -> bool:
+    """ "clashes between security forces and protesters", "talks between X and Y", "fighting between X and Y":
+    a mutual act named with no agent is between the sides its "between" phrase names, the first with the
+    others (sets the candidate's sides and says so)."""
+    between = [c for h in (tok, tok.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "between"]
+    symmetric = p.code[:2] in SYMMETRIC_ROOTS or p.code[:3] in SYMMETRIC_CODES
+    if not between or not symmetric or not dialect.modality or p.code[:3] == "045" or _carried(tok, index):
+        return False
+    sides = _actors_in(_prep_objects(between[0]), index)
+    if len({a.code for a in sides}) < 2:
+        return False
+    cand.source, cand.target = sides[:1], sides[1:]
+    cand.confidence -= 0.15
+    cand.modifiers.append("between: the first with the others")
+    return True
+
+
 def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDictionary, dialect: Dialect
                     ) -> Candidate:
     p = m.pattern
@@ -251,6 +268,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 return cand
         else:
             subj_heads, inherited = _subject(verb)
+            if not subj_heads and tok.tag_ == "VBG" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} \
+                    and _between(cand, tok, p, index, dialect):  # "fighting between X and Y continued"
+                return _finish_meaning(cand, tok, None, m, p, vd, dialect)
     else:
         subj_heads = [c for c in tok.children if c.dep_ == "poss"]
         subj_heads += [o for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
@@ -262,17 +282,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             extra_targets = _casualties(tok)
         own = [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i in index]
         subj_heads += own
-        between = [c for h in (tok, tok.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "between"]
-        symmetric = p.code[:2] in SYMMETRIC_ROOTS or p.code[:3] in SYMMETRIC_CODES
-        if not subj_heads and between and symmetric and dialect.modality and p.code[:3] != "045" \
-                and not _carried(tok, index):
-            # "clashes between security forces and protesters", "talks between X and Y": the one with the others
-            sides = _actors_in(_prep_objects(between[0]), index)
-            if len({a.code for a in sides}) >= 2:
-                cand.source, cand.target = sides[:1], sides[1:]
-                cand.confidence -= 0.15
-                cand.modifiers.append("between: the first with the others")
-                return _finish_meaning(cand, tok, None, m, p, vd, dialect)
+        if not subj_heads and _between(cand, tok, p, index, dialect):
+            return _finish_meaning(cand, tok, None, m, p, vd, dialect)
         if not subj_heads and p.code[:2] in CONSULT_NOUN_ROOTS:
             clause = _clause_of(tok)
             if clause is not None:
