@@ -68,3 +68,9 @@ def test_a_sentence_of_a_quotation_that_judges_is_its_speakers_criticism():
     assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in first] == \
         [("111", ["USALEG"], ["USA"])]
     assert first[0].rule.startswith("evaluation.tsv")
+
+
+def test_what_a_clause_says_of_the_things_it_names_judges_not_its_subject(coder):
+    text = ("French opposition leader Martine Aubry said French President Nicolas Sarkozy had talks with "
+            "increasingly dangerous rivals.")
+    assert events(coder, text) == []

@@ -126,7 +126,11 @@ def _subject_judged(subj: Token, clause: list[Token], sources: list[Actor], inde
     """(code, target) when what `clause` says of its subject `subj` judges it and the subject names an
     actor other than the speaker (`sources`)."""
     own = {x.i for x in subj.subtree}
-    sign = judgement([t for t in clause if t.i not in own], words)
+    # what the clause says of the subject, not what it says of the things it names: "still had tremendous
+    # vulnerabilities to increasingly destructive attacks" judges the attacks, not the United States
+    said_of_others = {x.i for t in clause if t.dep_ == "prep" and t.head.pos_ in {"NOUN", "PROPN"}
+                      and t.head.i not in own for x in t.subtree}
+    sign = judgement([t for t in clause if t.i not in own and t.i not in said_of_others], words)
     return _first_actor(list(subj.subtree), sign, sources, index) if sign else None
 
 

@@ -435,7 +435,8 @@ def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int,
     sector (police, government), which the events table places where the text says the event happened or
     in the country the whole article is about (`filters.place_bare_sectors`), and drops otherwise: "149 of
     its members were arrested during the protests" in a story about Egypt. A release from a hospital, or of
-    a report, is no act of a state."""
+    a report, is no act of a state; one named person's sentence or arrest may be any state's ("Kerviel was
+    sentenced" in a story about a Swiss bank), so that needs a place named."""
     if not targets or not (code[:2] == "17" or code[:3] in {"084"}):
         return None
     sector = "COP" if code[:2] == "17" else "GOV"
@@ -446,7 +447,7 @@ def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int,
                          source=f"the state where '{tok.text}' happened ('{a.text}'): {a.country}{sector}")
     held_from = [o.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                  for o in _prep_objects(c)]
-    if code[:3] not in {"173", "174", "084"} or any(a.kind in PLACE_KINDS for a in targets) or any(
+    if code[:3] not in {"173", "174", "084"} or any(a.kind in PLACE_KINDS | {"person"} for a in targets) or any(
             o not in CUSTODY_NOUNS for o in held_from):
         return None  # "Libya was released from sanctions", "released from hospital": no one held by a state
     return Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code=sector, kind="implied",
