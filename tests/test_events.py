@@ -357,6 +357,10 @@ def test_arrests_with_no_place_are_by_the_state_the_article_is_about():
     # released from a hospital, or a country released from sanctions: no one held by a state
     out = strict.code(text.replace("were detained", "were released from hospital"), date="2011-01-26")
     assert not [e for e in out.events if e.trigger.text == "released"]
+    # one named person may have been held by any state: that needs a place named
+    out = strict.code(text.replace("at least 90 people were detained", "activist Ahmed Maher was detained"),
+                      date="2011-01-26")
+    assert not [e for e in out.events if e.trigger.text == "detained"]
 
 
 def test_a_harm_in_the_passive_takes_its_agent_from_how_it_happened():
