@@ -717,3 +717,13 @@ def test_fighting_between_two_sides_is_between_them():
     out = strict.code("Fighting between Libyan rebels and Gaddafi's forces continued on Friday.", date="2011-03-04")
     assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events] == [
         ("190", ["LBYREB"], ["LBYMIL"])]
+
+
+def test_a_clause_that_says_when_or_why_has_its_own_actors():
+    from dyads import Coder
+
+    strict = Coder(stages=("times", "places", "actors", "events"))
+    out = strict.code("On Tuesday, the Greek government approved another round of austerity measures as Greek "
+                      "protesters clashed with police outside parliament.", date="2011-12-07")
+    assert "approved" not in [e.trigger.text for e in out.events]
+    assert [e.cameo[:2] for e in out.events] == ["14"]  # the clash is an event of its own

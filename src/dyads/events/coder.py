@@ -155,6 +155,16 @@ if TYPE_CHECKING:
 
 
 
+# conjunctions that make a clause of its own, saying when, why or on what condition another happened
+SUBORDINATORS = {"as", "while", "when", "whenever", "after", "before", "because", "although", "though", "since",
+                 "if", "unless", "whereas", "until", "once"}
+
+
+def _subordinate_clause(verb: Token) -> bool:
+    """An adverbial clause opened by a subordinating conjunction ("as protesters clashed")."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children)
+
+
 def _between(cand: Candidate, tok: Token, p: VerbPattern, index: dict[int, Actor], dialect: Dialect) -> bool:
     """ "clashes between security forces and protesters", "talks between X and Y", "fighting between X and Y":
     a mutual act named with no agent is between the sides its "between" phrase names, the first with the
@@ -350,7 +360,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     # a statement named by a noun ("Western statements that the campaign will continue until Gadhafi ...") is,
     # like a verb of saying, not aimed at whom its content names
     speech = tok.lemma_.lower() in SPEECH_VERBS or (dialect.modality and is_noun and p.code == "010")
-    for c in [] if speech else _to_clauses(hosts):  # who is spoken about is not who is spoken to
+    # who is spoken about is not who is spoken to; a clause of its own that only says when or why ("approved
+    # austerity measures as protesters clashed with police") has its own actors, not this predicate's target
+    for c in [] if speech else [c for c in _to_clauses(hosts) if not _subordinate_clause(c)]:
         levels.append([s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}])
         levels.append([o for x in c.children if x.dep_ == "dative" or (x.dep_ == "prep" and x.lower_ in {"to", "into"})
                        for o in ([x] if x.dep_ == "dative" and x.pos_ != "ADP" else _prep_objects(x))])
