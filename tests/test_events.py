@@ -727,3 +727,14 @@ def test_a_clause_that_says_when_or_why_has_its_own_actors():
                       "protesters clashed with police outside parliament.", date="2011-12-07")
     assert "approved" not in [e.trigger.text for e in out.events]
     assert [e.cameo[:2] for e in out.events] == ["14"]  # the clash is an event of its own
+
+
+def test_a_journey_by_civilians_is_no_visit_but_one_by_officials_or_bodies_is():
+    from dyads import Coder
+
+    strict = Coder(stages=("times", "places", "actors", "events"))
+    text = "Wounded Libyan civilians arrived in Tunisia on Thursday."
+    assert strict.code(text, date="2011-03-10").events == []
+    for text in ("Libyan Foreign Minister Moussa Koussa arrived in Tunisia on Thursday.",
+                 "International Monetary Fund inspectors arrived in Tunisia on Thursday."):
+        assert [e.cameo for e in strict.code(text, date="2011-03-10").events] == ["042"], text

@@ -160,6 +160,10 @@ SUBORDINATORS = {"as", "while", "when", "whenever", "after", "before", "because"
                  "if", "unless", "whereas", "until", "once"}
 
 
+# sectors whose journeys are no visits in CAMEO's sense (042, 043)
+TRAVELLERS = {"CVL", "REF", "MED", "HLH", "EDU", "BUS"}
+
+
 def _subordinate_clause(verb: Token) -> bool:
     """An adverbial clause opened by a subordinating conjunction ("as protesters clashed")."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children)
@@ -493,6 +497,13 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
     if dialect.modality and (cand.code or "")[:2] == "19" and tok.lemma_.lower() in ADVANCE_VERBS \
             and not armed(cand.source):
         cand.dropped, cand.dropped_by = "an advance by no armed actor: another sense", "meaning"
+        return cand
+    if dialect.modality and (cand.code or "")[:3] in {"042", "043"} and cand.source and all(
+            (a.sector or (a.code or "")[3:6]) in TRAVELLERS and (a.code or "")[:3] not in {"IGO", "NGO"}
+            for a in cand.source):
+        # "wounded civilians arriving in hospitals", "refugees arrived in Tunisia", "a reporter flew to Tripoli":
+        # people on the move or at work; a visit is made by states, officials, forces, parties and bodies
+        cand.dropped, cand.dropped_by = "a journey by civilians, reporters or companies is no visit", "meaning"
         return cand
     if dialect.modality and (cand.code or "")[:3] == "087" and civilians(cand.source):
         # "CNN's Ben Wedeman retreats to a rebel field hospital": states, forces and those who command them
