@@ -738,3 +738,13 @@ def test_a_journey_by_civilians_is_no_visit_but_one_by_officials_or_bodies_is():
     for text in ("Libyan Foreign Minister Moussa Koussa arrived in Tunisia on Thursday.",
                  "International Monetary Fund inspectors arrived in Tunisia on Thursday."):
         assert [e.cameo for e in strict.code(text, date="2011-03-10").events] == ["042"], text
+
+
+def test_forces_deployed_with_no_one_deploying_them_take_the_posture_themselves():
+    from dyads import Coder
+
+    strict = Coder(stages=("times", "places", "actors", "events"))
+    out = strict.code("Egyptians cheered the Egyptian military, which were deployed Friday to patrol the streets.",
+                      date="2011-01-30")
+    assert ("154", ["EGYMIL"], []) in [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                                       for e in out.events]

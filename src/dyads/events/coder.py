@@ -263,6 +263,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             if not subj_heads and (p.code.startswith("087") or withdrawn):
                 # "guerrillas were demobilized", "peacekeepers were shipped out": they de-escalate, withdraw
                 subj_heads, extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"], []
+            if not subj_heads and dialect.modality and p.code[:2] == "15" and armed(_actors_in(extra_targets, index)):
+                # "the military, which were deployed Friday to patrol the streets": the forces take the posture
+                subj_heads, extra_targets = extra_targets, []
             if not subj_heads and dialect.modality and verb.lemma_.lower() in CASUALTY_VERBS:
                 subj_heads = _harm_agent(verb, index)  # "was killed when a rocket fired by X hit a house"
                 if subj_heads:
