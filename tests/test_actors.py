@@ -740,3 +740,15 @@ def test_a_european_commissioner_is_the_commissions(nlp, dictionary):
     found = actors_of(nlp, dictionary, text, date(2011, 9, 30))
     person = next(a for a in found if a.name == "Maros Sefcovic")
     assert person.code == "IGOEUREECGOV"
+
+
+def test_a_name_right_after_for_is_whom_the_role_serves(nlp, dictionary):
+    got = actors_of(nlp, dictionary, "A House panel voted to hold Bryan Pagliano, a former aide to Hillary Clinton, "
+                                     "in contempt. An attorney for Pagliano, Mark MacDougall, said he would appeal.",
+                    date(2016, 9, 22))
+    attorney = next(a for a in got if a.text.startswith("An attorney"))
+    assert attorney.name != "Pagliano" and "Pagliano" not in attorney.text
+    assert all(a.sector != "JUD" for a in got if a.text == "Pagliano")  # the client is not his attorney
+    # the name after a topic is the role's: "Deputy Prime Minister for Economic Affairs Qadri Jamil"
+    got = actors_of(nlp, dictionary, "Syrian Deputy Prime Minister for Economic Affairs Qadri Jamil spoke in Moscow.")
+    assert any(a.name == "Qadri Jamil" and a.code == "SYRGOV" for a in got)

@@ -191,3 +191,21 @@ def test_a_sector_word_in_a_described_state_is_that_states(nlp, dictionary):
     _, got = layer(nlp, dictionary, text, day=date(2011, 1, 28))
     last = [a for a in got if a.text == "protesters"][-1]
     assert last.code == "EGYCVL" and "refers back to 'Egyptian nation'" in last.source
+
+
+def test_a_given_name_says_the_gender(nlp, dictionary):
+    text = ('New Jersey Gov. Chris Christie described Democratic presidential nominee Hillary Clinton as a '
+            '"disgrace" after she attacked law enforcement officers.')
+    _, got = layer(nlp, dictionary, text, date(2016, 9, 21))
+    she = next(a for a in got if a.text == "she")
+    assert she.name == "Hillary Clinton"  # not the subject of her sentence, a man by his given name
+    # a name not listed (or a family name written first) says nothing: the subject rule stays
+    _, got = layer(nlp, dictionary, "Governor Quorth Vallin described Zeb Amrani as a disgrace after she left.")
+    assert next(a for a in got if a.text == "she").source.endswith("'Governor Quorth Vallin' at 0")
+
+
+def test_first_name_gender_reads_the_data_file():
+    from dyads.coref import name_gender
+
+    assert name_gender("Hillary Clinton") == "f" and name_gender("Barack Obama") == "m"
+    assert name_gender("Clinton") is None and name_gender("Jean Asselborn") is None  # one word; a name of both

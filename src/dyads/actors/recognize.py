@@ -1040,7 +1040,10 @@ def _named_person(doc: Doc, head: Token, person_ents: dict[int, Span]) -> Span |
             return person_ents[child.i]
         if child.dep_ == "prep" and child.lower_ == "for":
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.i in person_ents and pobj.i - head.i <= 8:
+                # the name after a topic ("for Economic Affairs Qadri Jamil"); a name right after "for" is the
+                # one the role serves ("an attorney for Pagliano", "a spokesman for Ban"), not the role's
+                if pobj.dep_ == "pobj" and pobj.i in person_ents and pobj.i - head.i <= 8 and (
+                        person_ents[pobj.i].start > child.i + 1):
                     return person_ents[pobj.i]
     if head.dep_ == "appos" and head.head.i in person_ents:
         ent = person_ents[head.head.i]
