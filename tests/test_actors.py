@@ -752,3 +752,31 @@ def test_a_name_right_after_for_is_whom_the_role_serves(nlp, dictionary):
     # the name after a topic is the role's: "Deputy Prime Minister for Economic Affairs Qadri Jamil"
     got = actors_of(nlp, dictionary, "Syrian Deputy Prime Minister for Economic Affairs Qadri Jamil spoke in Moscow.")
     assert any(a.name == "Qadri Jamil" and a.code == "SYRGOV" for a in got)
+
+
+def test_an_organisation_named_with_a_country_and_described_is_that_countrys(nlp, dictionary):
+    text = ('"The plan is discriminating against fathers," said Carmel Martin, executive vice president for policy '
+            'for the Center for American Progress, a liberal think tank.')
+    got = actors_of(nlp, dictionary, text, date(2016, 9, 21))
+    assert [a.code for a in got] == ["USANGO"]  # neither the United States nor a government official
+    assert got[0].name == "Carmel Martin" and "Center for American Progress, a liberal think tank' -> USANGO" in got[0].source
+    # undescribed, the name is left as it was; a state's own body is not an organisation of this kind
+    got = actors_of(nlp, dictionary, "The Center for American Progress said the plan was bad.", date(2016, 9, 21))
+    assert "NGO" not in "".join(a.code or "" for a in got)
+
+
+def test_a_military_campaign_is_no_party(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "Rebels were backed by a NATO bombing campaign. There is no fast "
+                                           "solution to the NATO campaign. The Clinton campaign said it was sad.",
+                          date(2011, 7, 7)))
+    assert got["a NATO bombing campaign"] == "IGOWSTNATMIL" and got["the NATO campaign"] == "IGOWSTNAT"
+    assert got["The Clinton campaign"] == "USAPTY"  # a person's campaign stays a party's
+
+
+def test_a_seat_of_power_before_a_title_and_a_name_and_the_role_of_a_coded_person(nlp, dictionary):
+    got = actors_of(nlp, dictionary, "Egyptian Lt. Gen. Sami Enan spoke with his equivalent in the United States, "
+                                     "Chairman of the Joint Chiefs of Staff Adm. Mike Mullen, according to Mullen's "
+                                     "spokesman.", date(2011, 1, 30))
+    assert next(a for a in got if a.name == "Mike Mullen").code == "USAMIL"
+    spokesman = next(a for a in got if a.text == "spokesman")
+    assert spokesman.code == "USAMIL" and "the role of 'Mullen'" in spokesman.source

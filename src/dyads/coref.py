@@ -368,9 +368,10 @@ class Coreference:
             ]
             if not cands:
                 continue
-            if agr in {"m", "f"} and any(m.agreement == agr for m in cands):
+            if agr in {"m", "f"} and any(m.agreement == agr and m.head.pos_ != "PRON" for m in cands):
                 # "Gov. C. Christie described Hillary Clinton as a disgrace after she attacked": a name known to be
-                # a woman's before a name of unknown gender (a role word of unknown gender, "the minister", stays)
+                # a woman's before a name of unknown gender (a role word of unknown gender, "the minister", and
+                # other pronouns stay: "Giulio Tremonti vented his frustration, saying he" is still Tremonti)
                 cands = [m for m in cands if m.agreement == agr or self.full_name(m.head) is None]
             if k == here and pronoun.lower_ in _POSSESSIVES:  # "accused the coalition of exceeding its mandate"
                 return cands[-1]

@@ -90,6 +90,10 @@ _GENERIC_ROLES = {"leader", "leaders", "spokesman", "spokesmen", "spokeswoman", 
 _EQUIPMENT = {"aircraft", "jet", "jets", "helicopter", "helicopters", "tank", "tanks", "warplane", "warplanes",
               "gunship", "gunships", "artillery"}
 _NON_STATE_KINDS = {"igo", "ngo", "region"}
+# modifiers that make a "campaign" a military one ("a bombing campaign"), not a party's
+_MILITARY_CAMPAIGN = {"bombing", "air", "aerial", "military", "ground", "naval", "missile", "drone", "artillery",
+                      "counterinsurgency", "counter-insurgency", "counterterrorism", "counter-terrorism", "war",
+                      "shelling", "strike", "strikes"}
 # nouns of a relation to a state: "Russia's ally", "its Soviet-era neighbour" name another actor
 _RELATIONAL_NOUNS = {"ally", "neighbour", "neighbor", "partner", "rival", "foe", "enemy", "adversary", "satellite"}
 # sectors whose actors have a country of their own, never the one their sentence or article is about:
@@ -654,6 +658,15 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             if agent.sector == "PTY" and _sides_not_parties(last):
                 g.reasons.append(f"'{doc[start:end].text}': the sides of a conflict, not political parties")
                 continue
+            if agent.sector == "PTY" and last.lemma_.lower() == "campaign" and at_head and (
+                    g.kind == "igo" or any(c.lower_ in _MILITARY_CAMPAIGN for c in last.children)):
+                # "the NATO campaign", "a bombing campaign": a military campaign, not an election's
+                military = any(c.lower_ in _MILITARY_CAMPAIGN for c in last.children)
+                g.reasons.append(f"'{doc[start:end].text}' of {'arms' if military else doc[g.start:start].text.strip()}:"
+                                 f" no election campaign{' -> MIL' if military else ''}")
+                if military:
+                    g.sector = "MIL"
+                continue
             g.reasons.append(f"{agent.source}: '{agent.phrase}' {agent.sector}")
             generic = agent.phrase.lower().split()[-1] in _GENERIC_ROLES or agent.phrase.lower() in _GENERIC_ROLES
             if at_head and agent.sector == "MIL" and g.sector in _ARMED_OPPOSITION:
@@ -665,6 +678,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     _organisation_before_title(doc, groups)
     if outlet_at:  # before places join: "New York Times journalists missing in Libya" are the paper's
         _outlet_people(doc, groups, ents, blocked, outlet_at)
+    _named_organisations(doc, groups, ents, blocked)
     _join_prepositions(doc, groups)
     hidden = _join_organisations(doc, groups, compiled)
     _people_by_their_role(doc, groups, ents, blocked)
@@ -685,8 +699,31 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     actors = _drop_reporters(doc, actors)
     named_within = _to_actors(doc, {g.head: g for g in hidden}, blocked, ents, ent_at) if hidden else []
     actors = _learn_people(doc, actors, blocked, named_within)
+    _roles_of_named_people(doc, actors)
     _states_under_leaders(doc, actors)
     return actors
+
+
+def _roles_of_named_people(doc: Doc, actors: list[Actor]) -> None:
+    """"Mullen's spokesman", "Sefcovic's aides": a generic role whose possessor is a person the text coded
+    (by a role or an organisation given earlier) is of that person's state and body. Why here: the
+    dictionaries' people give their country while the phrase is read, but people coded from the text are
+    known only once `_learn_people` has read the whole article."""
+    spans = [(a, doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
+    people = [(a, sp) for a, sp in spans if a.kind == "person" and a.code and a.country and sp is not None]
+    for actor, span in spans:
+        if actor.country or actor.kind != "sector" or span is None or span.root.lower_ not in _GENERIC_ROLES:
+            continue
+        for poss in span.root.children:
+            if poss.dep_ != "poss":
+                continue
+            owner = next((a for a, sp in people if sp.start <= poss.i < sp.end and a is not actor), None)
+            if owner is None:
+                continue
+            actor.country = owner.country
+            actor.code = owner.code if actor.sector in {None, "GOV"} else owner.country + actor.sector
+            actor.source = f"{actor.source} + the role of '{owner.text}' at {owner.start} -> {actor.code}"
+            break
 
 
 def _states_under_leaders(doc: Doc, actors: list[Actor]) -> None:
@@ -730,6 +767,42 @@ def _join_prepositions(doc: Doc, groups: dict[int, _Group]) -> None:
         del groups[head_i]
 
 
+# what an organisation the dictionaries lack may be said to be, by the sector of the words that say it
+_ORGANISATION_SECTORS = {"NGO": "ngo", "EDU": "ngo", "HRI": "ngo", "MED": "ngo", "BUS": "company", "LAB": "group"}
+
+
+def _named_organisations(doc: Doc, groups: dict[int, _Group], ents: list[Span], blocked: set[int]) -> None:
+    """"the Center for American Progress, a liberal think tank": an organisation the dictionaries do not
+    know, whose name holds a country word and which the text describes right after its name, is that
+    country's organisation of the sector the description says (USANGO), not the country itself; the
+    description joins it. Titles of it are its own (`_join_organisations`: "executive vice president for
+    policy for the Center ..." is no government official). Undescribed, such a name is left as it was."""
+    for ent in ents:
+        if ent.label_ != "ORG" or any(i in blocked for i in range(ent.start, ent.end)):
+            continue
+        inside = [g for g in groups.values() if ent.start <= g.start and g.end <= ent.end]
+        if len(inside) != 1 or inside[0].kind not in {"country", "demonym"} or inside[0].sector or (
+                inside[0].start == ent.start) or not any(t.pos_ == "ADP" for t in doc[ent.start:inside[0].start]):
+            continue  # a dictionary organisation, a state's body ("the American embassy"), or no "of"/"for" in it
+        place = inside[0]
+        if ent.end + 2 >= len(doc) or doc[ent.end].text != "," or doc[ent.end + 1].lower_ not in {"a", "an", "the"}:
+            continue
+        # the description: the first noun phrase after the comma, ended by a comma or the sentence
+        stop = next((t.i for t in doc[ent.end + 1:] if t.is_punct or t.is_sent_start), len(doc))
+        described = [g for g in groups.values() if ent.end < g.start and g.end <= stop and g.country is None
+                     and g.sector in _ORGANISATION_SECTORS and g.kind in {None, "sector"}]
+        if len(described) != 1:
+            continue
+        what = described[0]
+        del groups[place.head]
+        del groups[what.head]
+        g = groups[ent.root.i] = _Group(head=ent.root.i, start=ent.start, end=what.end, country=place.country,
+                                        sector=what.sector, kind=_ORGANISATION_SECTORS[what.sector])
+        g.reasons.extend(place.reasons)
+        g.reasons.append(f"'{ent.text}', {doc[ent.end + 1:what.end].text}: an organisation of "
+                         f"{place.country} -> {place.country}{what.sector}")
+
+
 def _join_organisations(doc: Doc, groups: dict[int, _Group], compiled: _Compiled) -> list[_Group]:
     """"leader of the opposition Smer party", "a spokesman for the Interior Ministry": a person named by a
     generic role takes the code of the organisation the role is of (the one they lead or speak for), or of the
@@ -743,8 +816,9 @@ def _join_organisations(doc: Doc, groups: dict[int, _Group], compiled: _Compiled
             continue
         owner_tok = tok.head.head
         owner = groups.get(owner_tok.i)
-        if owner is None or owner is g or owner_tok.lemma_.lower() not in _GENERIC_ROLES | {"head", "chairman"}:
-            continue
+        if owner is None or owner is g or (owner_tok.lemma_.lower() not in _GENERIC_ROLES | {"head", "chairman"} and not (
+                g.kind in {"ngo", "company"} and g.entry is None and owner.country is None)):
+            continue  # a generic role of anything, or any title of an organisation named by the text
         if (g.sector is None and g.kind not in {"igo", "ngo", "group"}) or g.kind == "place" or (
             owner.country and g.country and owner.country != g.country
         ):
@@ -922,12 +996,13 @@ def _people_by_their_role(doc: Doc, groups: dict[int, _Group], ents: list[Span],
 
 
 def _organisation_before_title(doc: Doc, groups: dict[int, _Group]) -> None:
-    """"ICRC President Jakob Kellenberger": an organisation written right before a title and a name is the
-    person's, whatever the parser made of it (here "ICRC" the subject and the name its object); not a
-    state's title with the state's country taken from the sentence."""
+    """"ICRC President Jakob Kellenberger", "Chairman of the Joint Chiefs of Staff Adm. Mike Mullen": an
+    organisation or a seat of power written right before a title and a name is the person's, whatever the
+    parser made of it (here "ICRC" the subject and the name its object); not a state's title with the
+    state's country taken from the sentence."""
     by_start = {g.start: g for g in groups.values()}
     for org in sorted(groups.values(), key=lambda g: g.start):
-        if org.kind not in {"igo", "ngo", "group", "company"} or org.discard or org.head != org.end - 1:
+        if org.kind not in {"igo", "ngo", "group", "company", "seat"} or org.discard or org.head != org.end - 1:
             continue
         person = by_start.get(org.end)
         if person is None or person is org or person.country is not None or person.sector is None:
