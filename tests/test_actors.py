@@ -759,7 +759,8 @@ def test_an_organisation_named_with_a_country_and_described_is_that_countrys(nlp
             'for the Center for American Progress, a liberal think tank.')
     got = actors_of(nlp, dictionary, text, date(2016, 9, 21))
     assert [a.code for a in got] == ["USANGO"]  # neither the United States nor a government official
-    assert got[0].name == "Carmel Martin" and "Center for American Progress, a liberal think tank' -> USANGO" in got[0].source
+    assert got[0].name == "Carmel Martin"
+    assert "Center for American Progress, a liberal think tank' -> USANGO" in got[0].source
     # undescribed, the name is left as it was; a state's own body is not an organisation of this kind
     got = actors_of(nlp, dictionary, "The Center for American Progress said the plan was bad.", date(2016, 9, 21))
     assert "NGO" not in "".join(a.code or "" for a in got)

@@ -662,8 +662,9 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                     g.kind == "igo" or any(c.lower_ in _MILITARY_CAMPAIGN for c in last.children)):
                 # "the NATO campaign", "a bombing campaign": a military campaign, not an election's
                 military = any(c.lower_ in _MILITARY_CAMPAIGN for c in last.children)
-                g.reasons.append(f"'{doc[start:end].text}' of {'arms' if military else doc[g.start:start].text.strip()}:"
-                                 f" no election campaign{' -> MIL' if military else ''}")
+                whose = "arms" if military else doc[g.start:start].text.strip()
+                to_mil = " -> MIL" if military else ""
+                g.reasons.append(f"'{doc[start:end].text}' of {whose}: no election campaign{to_mil}")
                 if military:
                     g.sector = "MIL"
                 continue
@@ -816,8 +817,9 @@ def _join_organisations(doc: Doc, groups: dict[int, _Group], compiled: _Compiled
             continue
         owner_tok = tok.head.head
         owner = groups.get(owner_tok.i)
-        if owner is None or owner is g or (owner_tok.lemma_.lower() not in _GENERIC_ROLES | {"head", "chairman"} and not (
-                g.kind in {"ngo", "company"} and g.entry is None and owner.country is None)):
+        if owner is None or owner is g or (
+                owner_tok.lemma_.lower() not in _GENERIC_ROLES | {"head", "chairman"}
+                and not (g.kind in {"ngo", "company"} and g.entry is None and owner.country is None)):
             continue  # a generic role of anything, or any title of an organisation named by the text
         if (g.sector is None and g.kind not in {"igo", "ngo", "group"}) or g.kind == "place" or (
             owner.country and g.country and owner.country != g.country
