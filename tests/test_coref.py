@@ -199,8 +199,9 @@ def test_a_given_name_says_the_gender(nlp, dictionary):
     _, got = layer(nlp, dictionary, text, date(2016, 9, 21))
     she = next(a for a in got if a.text == "she")
     assert she.name == "Hillary Clinton"  # not the subject of her sentence, a man by his given name
-    # a name not listed (or a family name written first) says nothing: the subject rule stays
-    _, got = layer(nlp, dictionary, "Governor Quorth Vallin described Zeb Amrani as a disgrace after she left.")
+    # a name not listed (or a family name written first) says nothing: the subject rule stays, and a listed
+    # woman's name does not win over it
+    _, got = layer(nlp, dictionary, "Governor Quorth Vallin described Mary Amrani as a disgrace after she left.")
     assert next(a for a in got if a.text == "she").source.endswith("'Governor Quorth Vallin' at 0")
 
 
@@ -209,3 +210,13 @@ def test_first_name_gender_reads_the_data_file():
 
     assert name_gender("Hillary Clinton") == "f" and name_gender("Barack Obama") == "m"
     assert name_gender("Clinton") is None and name_gender("Jean Asselborn") is None  # one word; a name of both
+
+
+def test_a_he_in_a_quotation_is_not_its_speaker_named_before(nlp, dictionary):
+    text = ("The euro will survive, former French President Valery Giscard d'Estaing said on Wednesday. Giscard is a "
+            "friend of Greece. He pressed its candidacy. Asked about French President Nicolas Sarkozy's repeated "
+            "assertion that the euro could fail, Giscard said: \"He is wrong.\"")
+    _, got = layer(nlp, dictionary, text, date(2011, 12, 7))
+    he = [a for a in got if a.text == "He"]
+    assert he[0].name == "Valery Giscard d'Estaing"  # outside the quotation: the subject of the sentence before
+    assert he[1].name == "Nicolas Sarkozy" and he[1].code == "FRAGOV"  # inside: not Giscard, who says it

@@ -358,6 +358,12 @@ class Coreference:
         own_quote = inside(self.quoted, pronoun.idx, pronoun.idx + len(pronoun.text))
         fallback: Mention | None = None
         by_sent = self._mentions_by_sentence()
+        # in a quotation, its speaker says "I" of himself: neither the speaker nor an earlier mention of the
+        # speaker's name is a "he" inside it (Giscard said: "He is wrong" is about Sarkozy, not Giscard)
+        speakers: set[str] = set()
+        if own_quote is not None:
+            speakers = {w for m in by_sent.get(here, ()) if _speaker_mention(m) and m.head.pos_ != "PRON"
+                        for w in self._who(m.head)}
         for k in range(here, max(-1, here - max_sentences - 1), -1):
             lo = sent_starts[k]
             cands = [
@@ -365,16 +371,14 @@ class Coreference:
                 if lo <= m.head.i < pronoun.i and self._compatible(agr, m)
                 and inside(self.quoted, m.head.idx, m.head.idx + len(m.head.text)) in {None, own_quote}
                 and not (own_quote is not None and k == here and _speaker_mention(m))
+                and not (speakers and m.head.pos_ != "PRON" and self._who(m.head) & speakers)
             ]
             if not cands:
                 continue
-            if agr in {"m", "f"} and any(m.agreement == agr and m.head.pos_ != "PRON" for m in cands):
-                # "Gov. C. Christie described Hillary Clinton as a disgrace after she attacked": a name known to be
-                # a woman's before a name of unknown gender (a role word of unknown gender, "the minister", and
-                # other pronouns stay: "Giulio Tremonti vented his frustration, saying he" is still Tremonti)
-                cands = [m for m in cands if m.agreement == agr or self.full_name(m.head) is None]
             if k == here and pronoun.lower_ in _POSSESSIVES:  # "accused the coalition of exceeding its mandate"
                 return cands[-1]
+            if k == here and speakers and agr in {"m", "f"}:
+                return cands[-1]  # "Asked about Sarkozy's assertion, Giscard said: 'He is wrong'": Sarkozy
             subjects = [m for m in cands if m.subject]
             if subjects:
                 if k == here:
@@ -383,6 +387,16 @@ class Coreference:
             if fallback is None:
                 fallback = cands[-1]
         return fallback
+
+    def _who(self, head: Token) -> set[str]:
+        """The names a proper-noun mention goes by: its full name in the text and its actor's name."""
+        names = {self.full_name(head)}
+        if head.pos_ == "PROPN":
+            lo, hi = np_bounds(head)
+            actor = self.actor_overlapping(self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1]), head)
+            if actor is not None and actor.kind == "person":
+                names.add(actor.name)
+        return names - {None}
 
     def _addressee(self, pronoun: Token, agr: str) -> Mention | None:
         """"Obama told Mubarak that he must act": the subject of an obligation told to someone is
