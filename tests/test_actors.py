@@ -781,3 +781,18 @@ def test_a_seat_of_power_before_a_title_and_a_name_and_the_role_of_a_coded_perso
     assert next(a for a in got if a.name == "Mike Mullen").code == "USAMIL"
     spokesman = next(a for a in got if a.text == "spokesman")
     assert spokesman.code == "USAMIL" and "the role of 'Mullen'" in spokesman.source
+
+
+def test_a_place_the_tagger_takes_for_a_person_is_no_person(nlp, dictionary):
+    text = ("China's U.N. ambassador said his country is concerned about deteriorating conditions in Libya but "
+            "didn't say whether Beijing backs a no-fly measure. \nInside a Libyan rebel training camp Resolution "
+            "intended to pressure Gadhafi The United States declined to take a public position. \n")
+    us = next(a for a in actors_of(nlp, dictionary, text, date(2011, 3, 16)) if a.text.endswith("United States"))
+    assert us.code == "USA" and us.kind == "country" and us.name is None
+
+
+def test_the_aide_of_a_person_is_of_the_persons_country(nlp, dictionary):
+    got = actors_of(nlp, dictionary, "A House panel voted to hold Clinton tech aide Bryan Pagliano in contempt. "
+                                     "Putin critic Alexei Navalny was jailed.", date(2016, 9, 22))
+    assert next(a for a in got if a.name == "Bryan Pagliano").code == "USA"  # country only: not her office
+    assert next(a for a in got if a.name == "Alexei Navalny").code is None  # a critic is not of Putin's side

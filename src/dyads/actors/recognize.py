@@ -603,6 +603,13 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         if label == "ACTOR" and entry is not None:
             root, sector = split_code(code)
             if entry.kind == "person" and not at_head and prefix != "anti":
+                between = {t.lower_ for t in doc[end:head.i]}
+                if head.lower_ not in compiled.agents and between & _AFFILIATES:
+                    # "Clinton tech aide Bryan Pagliano": the aide of a person is of that person's country
+                    g.country = g.country or root
+                    aff = next(t.text for t in doc[end:head.i] if t.lower_ in _AFFILIATES)
+                    g.reasons.append(f"{_row(entry, code)} + '{span.text} ... {aff}' -> country only")
+                    continue
                 if head.lower_ not in compiled.agents:
                     g.reasons.append(f"'{span.text}' only modifies '{head.text}': not its code")
                     continue  # "Putin critic Alexei Navalny"
@@ -1020,6 +1027,12 @@ def _organisation_before_title(doc: Doc, groups: dict[int, _Group]) -> None:
         del groups[org.head]
 
 
+# words for someone who works for a person: "Clinton tech aide Bryan Pagliano" is of Clinton's country, while
+# "Putin critic Alexei Navalny" is not of Putin's side
+_AFFILIATES = {"aide", "aides", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney",
+               "loyalist", "staffer", "confidant", "deputy", "envoy"}
+
+
 # military ranks: a role only before a person's name
 _RANKS = {"general", "gen.", "lt. gen.", "maj. gen.", "brig. gen.", "col.", "lt. col.", "adm."}
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts"}
@@ -1193,6 +1206,9 @@ def _to_actors(
         name = g.name
         if name is None:
             name = _person_name(doc, head, start, end, ent_at)
+            if name and g.entry is not None and g.entry.kind in _PLACE_KINDS and (
+                    head.lower_ in g.entry.phrase.lower().split()):
+                name = None  # "The United States", "Sanaa" tagged as a person: the dictionary's place is what it is
             if name:
                 reasons.append(f"person '{name}' from the text")
         kind = g.kind or "sector"
