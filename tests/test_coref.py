@@ -220,3 +220,10 @@ def test_a_he_in_a_quotation_is_not_its_speaker_named_before(nlp, dictionary):
     he = [a for a in got if a.text == "He"]
     assert he[0].name == "Valery Giscard d'Estaing"  # outside the quotation: the subject of the sentence before
     assert he[1].name == "Nicolas Sarkozy" and he[1].code == "FRAGOV"  # inside: not Giscard, who says it
+
+
+def test_a_name_takes_the_actor_of_its_apposition_not_one_deeper_in_it(nlp, dictionary):
+    text = ("Susanna Camusso, head of the CGIL, Italy's largest union federation, demanded that Berlusconi declare "
+            "the conditions. She said the text should be published.")
+    _, got = layer(nlp, dictionary, text, date(2011, 8, 8))
+    assert all(a.code != "ITA" for a in got if a.text == "She")  # the union's head is not the state of Italy

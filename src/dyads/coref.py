@@ -281,9 +281,10 @@ class Coreference:
         head = ent.root
         for child in head.children:
             if child.dep_ == "appos":
-                lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+                # the actor of the apposition's own head: in "Susanna Camusso, head of the CGIL, Italy's largest
+                # union federation" Italy, deeper in it, is not what she is
                 for a in self.actors:
-                    if lo <= a.start < hi:
+                    if a.start <= child.idx < a.end and a.kind != "pronoun":
                         return a
         return None
 
