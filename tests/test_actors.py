@@ -796,3 +796,13 @@ def test_the_aide_of_a_person_is_of_the_persons_country(nlp, dictionary):
                                      "Putin critic Alexei Navalny was jailed.", date(2016, 9, 22))
     assert next(a for a in got if a.name == "Bryan Pagliano").code == "USA"  # country only: not her office
     assert next(a for a in got if a.name == "Alexei Navalny").code is None  # a critic is not of Putin's side
+
+
+def test_a_role_the_text_gives_a_person_out_of_office_is_what_they_are(nlp, dictionary):
+    got = actors_of(nlp, dictionary, '"We are ready," Robert Fico, leader of Smer, said on Sunday. Smer is the main '
+                                     'opposition party. Fico said the coalition must change.', date(2011, 10, 2))
+    fico = [a for a in got if a.name == "Robert Fico"]
+    assert [a.code for a in fico] == ["SVKPTY", "SVKPTY"]  # one actor for the name and its role, and "Fico" again
+    assert "named with a role before" in fico[1].source
+    got = actors_of(nlp, dictionary, "Robert Fico, a party leader, said no.", date(2011, 10, 2))
+    assert [a.code for a in got if a.name == "Robert Fico"] == ["SVKPTY"]  # the dictionary says whose party

@@ -697,6 +697,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         )) and head.lemma_.lower() not in _INSTITUTIONS:
             g.former = True  # a former office holder is ELI; "Gadhafi's former regime" is still a government
     actors = _to_actors(doc, groups, blocked, ents, ent_at)
+    actors = _roles_over_past_offices(actors)
     _inherit_over_conjunctions(doc, actors)
     unknown = _unknown_people(doc, actors, blocked, ents) if dictionary.country_from_context else []
     if dictionary.country_from_context:
@@ -732,6 +733,41 @@ def _roles_of_named_people(doc: Doc, actors: list[Actor]) -> None:
             actor.code = owner.code if actor.sector in {None, "GOV"} else owner.country + actor.sector
             actor.source = f"{actor.source} + the role of '{owner.text}' at {owner.start} -> {actor.code}"
             break
+
+
+_BEYOND_STATES = {"envoy", "envoys", "mediator", "representative", "observer", "monitor", "inspector"}
+
+
+def _row_of(actor: Actor) -> str:
+    """The dictionary row an actor's `source` starts with ("people.actors.tsv: 'Fico' SVKGOV ...")."""
+    return (actor.source or "").split(" + ")[0]
+
+
+def _roles_over_past_offices(actors: list[Actor]) -> list[Actor]:
+    """"Robert Fico, leader of Smer" in 2011: a dictionary person out of every listed office (the bare
+    country) whom the text names with a role is what the text says (SVKPTY), there and when named again
+    ("Fico said"); the two overlapping actors of the name and of the role become one. A person the
+    dictionary places in office keeps the office."""
+    roles: dict[str, Actor] = {}  # the dictionary's full name -> the actor of the role the text gives it
+    dropped: set[int] = set()
+    for a in actors:
+        if a.kind != "person" or not a.name or a.sector or not a.country or "(out of office" not in (a.source or ""):
+            continue
+        role = roles.get(a.name)
+        if role is None:
+            role = next((r for r in actors if r is not a and r.name == a.name and r.sector and r.start <= a.start
+                         and a.end <= r.end and r.country in {a.country, None}), None)
+            if role is None or (role.country is None and set(role.text.lower().split()) & _BEYOND_STATES):
+                continue  # "Tony Blair, the Middle East envoy": whose envoy the dictionary's country does not say
+            if role.country is None:  # "Fico, a party leader": the dictionary says whose
+                role.country, role.code = a.country, a.country + (role.code or role.sector or "")
+                role.source = f"{role.source} + {_row_of(a)} -> {role.code}"
+            roles[a.name] = role
+            dropped.add(id(a))
+            continue
+        a.code, a.sector = role.code, role.sector
+        a.source = f"{a.source} + named with a role before: '{role.text}' at {role.start} -> {a.code}"
+    return [a for a in actors if id(a) not in dropped]
 
 
 def _states_under_leaders(doc: Doc, actors: list[Actor]) -> None:
