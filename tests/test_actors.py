@@ -806,3 +806,11 @@ def test_a_role_the_text_gives_a_person_out_of_office_is_what_they_are(nlp, dict
     assert "named with a role before" in fico[1].source
     got = actors_of(nlp, dictionary, "Robert Fico, a party leader, said no.", date(2011, 10, 2))
     assert [a.code for a in got if a.name == "Robert Fico"] == ["SVKPTY"]  # the dictionary says whose party
+
+
+def test_a_title_of_an_organisation_the_text_names_is_the_organisations(nlp, dictionary):
+    got = actors_of(nlp, dictionary, "But Wally Smith, president of the vocal Dairy Farmers of Canada, said allowing "
+                                     "more European cheese was unfair.", date(2013, 10, 10))
+    assert next(a for a in got if a.name == "Wally Smith").code == "CANAGR"  # not a Canadian government official
+    got = actors_of(nlp, dictionary, "Nabil Elaraby, secretary general of the Arab League, spoke.", date(2012, 1, 1))
+    assert [a.code for a in got if a.name == "Nabil Elaraby"] == ["IGOMEAARL"]  # no second actor of no state

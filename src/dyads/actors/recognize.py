@@ -747,10 +747,17 @@ def _roles_over_past_offices(actors: list[Actor]) -> list[Actor]:
     """"Robert Fico, leader of Smer" in 2011: a dictionary person out of every listed office (the bare
     country) whom the text names with a role is what the text says (SVKPTY), there and when named again
     ("Fico said"); the two overlapping actors of the name and of the role become one. A person the
-    dictionary places in office keeps the office."""
+    dictionary places in office keeps the office, and a role of no state written with the name is dropped."""
     roles: dict[str, Actor] = {}  # the dictionary's full name -> the actor of the role the text gives it
     dropped: set[int] = set()
     for a in actors:
+        if a.kind == "person" and a.name and "(out of office" not in (a.source or "") and (
+                a.source or "").startswith("people."):
+            # in office: a role written with the name that says no state ("Nabil Elaraby, secretary general")
+            # is no second actor beside the dictionary's
+            dropped.update(id(r) for r in actors if r is not a and r.name == a.name and r.country is None
+                           and r.start <= a.start and a.end <= r.end)
+            continue
         if a.kind != "person" or not a.name or a.sector or not a.country or "(out of office" not in (a.source or ""):
             continue
         role = roles.get(a.name)
@@ -860,10 +867,13 @@ def _join_organisations(doc: Doc, groups: dict[int, _Group], compiled: _Compiled
             continue
         owner_tok = tok.head.head
         owner = groups.get(owner_tok.i)
+        named_by_text = (g.kind in {"ngo", "company"} and g.entry is None) or (
+            tok.ent_type_ == "ORG" and g.sector is not None and g.kind in {None, "sector"})
         if owner is None or owner is g or (
                 owner_tok.lemma_.lower() not in _GENERIC_ROLES | {"head", "chairman"}
-                and not (g.kind in {"ngo", "company"} and g.entry is None and owner.country is None)):
+                and not (named_by_text and owner.country is None)):
             continue  # a generic role of anything, or any title of an organisation named by the text
+            # ("president of the Dairy Farmers of Canada" -> CANAGR, not a government official)
         if (g.sector is None and g.kind not in {"igo", "ngo", "group"}) or g.kind == "place" or (
             owner.country and g.country and owner.country != g.country
         ):
