@@ -227,3 +227,11 @@ def test_a_name_takes_the_actor_of_its_apposition_not_one_deeper_in_it(nlp, dict
             "the conditions. She said the text should be published.")
     _, got = layer(nlp, dictionary, text, date(2011, 8, 8))
     assert all(a.code != "ITA" for a in got if a.text == "She")  # the union's head is not the state of Italy
+
+
+def test_a_persons_allies_and_aides_are_on_the_persons_side(nlp, dictionary):
+    text = ("Italian Prime Minister Silvio Berlusconi is resisting intense pressure to resign. Even his closest allies "
+            "are telling him publicly to go. His aides denied it.")
+    _, got = layer(nlp, dictionary, text, date(2011, 11, 8))
+    found = {a.text: a.code for a in got if a.kind == "description"}
+    assert found == {"his closest allies": "ITA", "His aides": "ITAGOV"}  # allies: the country; aides: the office

@@ -606,6 +606,42 @@ def _organisations_described(doc: Doc, actors: list[Actor], covered: set[int]) -
     return found
 
 
+FOLLOWER_NOUNS: dict[str, bool] = {"ally": False, "supporter": False, "loyalist": True, "aide": True,
+                                   "adviser": True, "advisor": True}
+"""Nouns of the people who side with or work for someone ("his closest allies", "her aides"), and whether
+they share the person's sector as well as the country (an aide of a minister works in government; an
+ally of a prime minister may be in his party, parliament or government)."""
+
+
+def _followers_of(doc: Doc, coref: Coreference, covered: set[int]) -> list[Actor]:
+    """"Even his closest allies are telling him to go": the allies, aides or loyalists of a person a
+    possessive pronoun stands for are of that person's country (and, for aides and loyalists, sector).
+    Why: no dictionary codes "allies", and "Russia's ally Belarus" (a state's ally) is another state; a
+    person's followers are on that person's side at home."""
+    found: list[Actor] = []
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "NOUN" or tok.lemma_.lower() not in FOLLOWER_NOUNS:
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
+        if poss is None or any(c.dep_ == "compound" or c.ent_type_ for c in tok.children):
+            continue  # "his Syrian allies" say whose they are
+        owner = coref.actor_of(poss)
+        if owner is None or not owner.country or owner.country in _NON_STATE_ROOTS or not (
+                owner.kind == "person" or owner.name):
+            continue  # a person's followers, not an organisation's
+        same_sector = FOLLOWER_NOUNS[tok.lemma_.lower()]
+        code = owner.code if same_sector and owner.code else owner.country
+        lo = min([c.i for c in tok.children if c.dep_ in {"poss", "amod", "det"} and c.i < tok.i] + [tok.i])
+        hi = tok.i + 1
+        span = doc[lo:hi]
+        found.append(Actor(text=span.text, start=span.start_char, end=span.end_char, code=code,
+                           country=owner.country, sector=(owner.sector if same_sector else None), name=None,
+                           kind="description", source=f"'{poss.text} {tok.text}' -> '{owner.text}' at {owner.start}"
+                                                      f" -> {code}"))
+        covered.update(range(lo, hi))
+    return found
+
+
 def _definite(doc: Doc, actor: Actor) -> Token | None:
     """The head of a bare definite description ("the ministry", "the kingdom"), else None."""
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
@@ -778,7 +814,7 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
         actor.kind = "description"
         actor.source = f"{actor.source} + refers back to '{ante.text}' at {ante.start} -> {actor.code}"
         changed = True
-    described = _organisations_described(doc, out, covered)
+    described = _organisations_described(doc, out, covered) + _followers_of(doc, coref, covered)
     if described:  # actors `coref` was not built from: the quotes build their own
         out.extend(described)
         changed = True
