@@ -9,8 +9,8 @@ quotes' nearest subject). Every reader now asks `Coreference`, and the pipeline 
 
 The rules, in order:
 
-1. Agreement: "he"/"she" need a person of that gender or of unknown gender ("Mr." and "Mrs.", and
-   gendered role words like "spokeswoman", say which); "they" a plural (a plural noun, a coordination,
+1. Agreement: "he"/"she" need a person of that gender or of unknown gender ("Mr." and "Mrs.",
+   gendered role words like "spokeswoman", and given names listed in `first-names.gender.tsv` say which); "they" a plural (a plural noun, a coordination,
    a collective actor like "rebels"); "it" a singular non-person (a country, a ministry, a company).
 2. Distance: the pronoun's own sentence before it, then at most `MAX_SENTENCES` earlier sentences.
 3. Salience: in its own sentence the nearest earlier subject ("Lavrov said he would go"), but for a
@@ -19,7 +19,9 @@ The rules, in order:
    an earlier sentence the subject of the main clause; if no subject agrees, the nearest agreeing
    mention of any role.
 4. Mentions inside a quotation are antecedents only for pronouns inside the same quotation, and a
-   third-person pronoun inside a quotation is not its own speaker ("Giscard said: 'He is wrong'").
+   third-person pronoun inside a quotation is not its own speaker ("Giscard said: 'He is wrong'"): not
+   the speaker of its sentence nor an earlier mention of the speaker's name; a person named in the
+   speaker's sentence outside the quotation comes first ("Asked about Sarkozy's assertion, ...").
 5. "I" and "we" in a clause reported by a speech verb ("we will not allow it," the party said) stand
    for that verb's subject.
    A plural pronoun for a coordination ("Russia and the U.S. said they") gets no single actor here: the
@@ -39,6 +41,8 @@ The rules, in order:
 9. "The group", "the organisation", "the alliance", "the bloc", "the agency", "the movement": a
    description no dictionary codes refers back to the nearest earlier organisation of a fitting kind
    ("a report by Physicians for Human Rights ... The group says" -> NGOHLH; "NATO ... the alliance").
+10. "His closest allies", "her aides": a person's followers are of the person's country (aides and
+   loyalists of the person's office too).
 """
 
 from __future__ import annotations
