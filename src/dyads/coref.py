@@ -10,7 +10,8 @@ quotes' nearest subject). Every reader now asks `Coreference`, and the pipeline 
 The rules, in order:
 
 1. Agreement: "he"/"she" need a person of that gender or of unknown gender ("Mr." and "Mrs.",
-   gendered role words like "spokeswoman", and given names listed in `first-names.gender.tsv` say which); "they" a plural (a plural noun, a coordination,
+   gendered role words like "spokeswoman", and given names listed in `first-names.gender.tsv` say
+   which); "they" a plural (a plural noun, a coordination,
    a collective actor like "rebels"); "it" a singular non-person (a country, a ministry, a company).
 2. Distance: the pronoun's own sentence before it, then at most `MAX_SENTENCES` earlier sentences.
 3. Salience: in its own sentence the nearest earlier subject ("Lavrov said he would go"), but for a
