@@ -814,3 +814,12 @@ def test_a_title_of_an_organisation_the_text_names_is_the_organisations(nlp, dic
     assert next(a for a in got if a.name == "Wally Smith").code == "CANAGR"  # not a Canadian government official
     got = actors_of(nlp, dictionary, "Nabil Elaraby, secretary general of the Arab League, spoke.", date(2012, 1, 1))
     assert [a.code for a in got if a.name == "Nabil Elaraby"] == ["IGOMEAARL"]  # no second actor of no state
+
+
+def test_a_company_title_and_a_former_office_holder_of_an_organisation(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "Earlier on Tuesday Tokyo Electric President Masataka Shimizu pledged to "
+                                           "slash salaries. Syrian President Bashar al-Assad spoke.", date(2011, 5, 10)))
+    assert got["Tokyo Electric President Masataka Shimizu"] == "JPNBUS"  # a company's president, not Japan's
+    assert got["Syrian President"] == "SYRGOV"
+    entry, code = choose_entry([e for e in dictionary.actors if e.phrase == "Jean-Claude Trichet"], date(2013, 1, 1))
+    assert code == "IGOEUREEC"  # out of office: the ECB's bloc without the sector, not only "IGO"

@@ -675,6 +675,13 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 if military:
                     g.sector = "MIL"
                 continue
+            company = _company_before_title(doc, start, phrase, named, compiled)
+            if company is not None and agent.sector == "GOV":
+                # "Tepco President Naomi Hirose", "Tokyo Electric President Masataka Shimizu": a company's
+                # president, not a head of state (BUS takes no country from its sentence)
+                g.reasons.append(f"'{company} {doc[start:end].text}': the title of a company -> BUS")
+                g.sector = "BUS"
+                continue
             g.reasons.append(f"{agent.source}: '{agent.phrase}' {agent.sector}")
             generic = agent.phrase.lower().split()[-1] in _GENERIC_ROLES or agent.phrase.lower() in _GENERIC_ROLES
             if at_head and agent.sector == "MIL" and g.sector in _ARMED_OPPOSITION:
@@ -794,6 +801,34 @@ def _states_under_leaders(doc: Doc, actors: list[Actor]) -> None:
                     actor.sector = "GOV"
                     actor.code = actor.country + "GOV"
                     actor.source = f"{actor.source} + 'under {leader.text}', who governs it -> {actor.code}"
+
+
+# titles that a company's head has as well as a state's
+_COMPANY_TITLES = {"president", "chairman", "chairwoman"}
+# head words of organisations that are not companies ("Harvard University President", "Party Chairman")
+_NOT_COMPANIES = {"university", "college", "institute", "foundation", "council", "committee", "party", "union",
+                  "league", "association", "commission", "assembly", "parliament", "congress", "senate", "court",
+                  "republic", "state", "states", "kingdom", "federation", "authority", "agency", "ministry",
+                  "government", "center", "centre", "society", "club", "church", "movement", "front", "army",
+                  "bank", "fund", "organization", "organisation", "board", "group", "forum", "alliance", "house"}
+
+
+def _company_before_title(doc: Doc, start: int, phrase: str, named: dict[int, int], compiled: _Compiled) -> str | None:
+    """The name of an organisation the tagger marks right before a title ("Tepco President ..."), when the
+    dictionaries know it as no state, organisation or party (a capital inside its name, "Tokyo Electric",
+    is part of the company's name) and its name is not that of another kind of body; else None."""
+    if phrase not in _COMPANY_TITLES or start == 0 or doc[start - 1].ent_type_ != "ORG":
+        return None
+    first = start - 1
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    words = doc[first:start]
+    if not words or doc[first].ent_iob_ != "B" or any(t.lower_ in _NOT_COMPANIES for t in words):
+        return None
+    if any(i in named and not any(e.kind in {"capital", "region"} for e in compiled.actors.get(
+            doc[named[i]:i + 1].text.lower(), [])) for i in range(first, start)):
+        return None  # "ECB President", "Yemen President": the dictionaries know whose title it is
+    return words.text
 
 
 def _join_prepositions(doc: Doc, groups: dict[int, _Group]) -> None:
