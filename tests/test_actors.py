@@ -817,8 +817,9 @@ def test_a_title_of_an_organisation_the_text_names_is_the_organisations(nlp, dic
 
 
 def test_a_company_title_and_a_former_office_holder_of_an_organisation(nlp, dictionary):
-    got = codes(actors_of(nlp, dictionary, "Earlier on Tuesday Tokyo Electric President Masataka Shimizu pledged to "
-                                           "slash salaries. Syrian President Bashar al-Assad spoke.", date(2011, 5, 10)))
+    text = ("Earlier on Tuesday Tokyo Electric President Masataka Shimizu pledged to slash salaries. Syrian President "
+            "Bashar al-Assad spoke.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 5, 10)))
     assert got["Tokyo Electric President Masataka Shimizu"] == "JPNBUS"  # a company's president, not Japan's
     assert got["Syrian President"] == "SYRGOV"
     entry, code = choose_entry([e for e in dictionary.actors if e.phrase == "Jean-Claude Trichet"], date(2013, 1, 1))
