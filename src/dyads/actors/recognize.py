@@ -812,7 +812,7 @@ _NOT_COMPANIES = {"university", "college", "institute", "foundation", "council",
                   "government", "center", "centre", "society", "club", "church", "movement", "front", "army",
                   "bank", "fund", "organization", "organisation", "board", "group", "forum", "alliance", "house",
                   "fed", "reserve", "treasury", "department", "office", "service", "police", "guard", "corps", "navy",
-                  "council", "tribunal", "school", "academy", "hospital", "network", "conference"}
+                  "tribunal", "school", "academy", "hospital", "network", "conference"}
 
 
 def _company_before_title(doc: Doc, start: int, phrase: str, named: dict[int, int], compiled: _Compiled) -> str | None:
