@@ -740,3 +740,87 @@ def test_a_european_commissioner_is_the_commissions(nlp, dictionary):
     found = actors_of(nlp, dictionary, text, date(2011, 9, 30))
     person = next(a for a in found if a.name == "Maros Sefcovic")
     assert person.code == "IGOEUREECGOV"
+
+
+def test_a_name_right_after_for_is_whom_the_role_serves(nlp, dictionary):
+    got = actors_of(nlp, dictionary, "A House panel voted to hold Bryan Pagliano, a former aide to Hillary Clinton, "
+                                     "in contempt. An attorney for Pagliano, Mark MacDougall, said he would appeal.",
+                    date(2016, 9, 22))
+    attorney = next(a for a in got if a.text.startswith("An attorney"))
+    assert attorney.name != "Pagliano" and "Pagliano" not in attorney.text
+    assert all(a.sector != "JUD" for a in got if a.text == "Pagliano")  # the client is not his attorney
+    # the name after a topic is the role's: "Deputy Prime Minister for Economic Affairs Qadri Jamil"
+    got = actors_of(nlp, dictionary, "Syrian Deputy Prime Minister for Economic Affairs Qadri Jamil spoke in Moscow.")
+    assert any(a.name == "Qadri Jamil" and a.code == "SYRGOV" for a in got)
+
+
+def test_an_organisation_named_with_a_country_and_described_is_that_countrys(nlp, dictionary):
+    text = ('"The plan is discriminating against fathers," said Carmel Martin, executive vice president for policy '
+            'for the Center for American Progress, a liberal think tank.')
+    got = actors_of(nlp, dictionary, text, date(2016, 9, 21))
+    assert [a.code for a in got] == ["USANGO"]  # neither the United States nor a government official
+    assert got[0].name == "Carmel Martin"
+    assert "Center for American Progress, a liberal think tank' -> USANGO" in got[0].source
+    # undescribed, the name is left as it was; a state's own body is not an organisation of this kind
+    got = actors_of(nlp, dictionary, "The Center for American Progress said the plan was bad.", date(2016, 9, 21))
+    assert "NGO" not in "".join(a.code or "" for a in got)
+
+
+def test_a_military_campaign_is_no_party(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "Rebels were backed by a NATO bombing campaign. There is no fast "
+                                           "solution to the NATO campaign. The Clinton campaign said it was sad.",
+                          date(2011, 7, 7)))
+    assert got["a NATO bombing campaign"] == "IGOWSTNATMIL" and got["the NATO campaign"] == "IGOWSTNAT"
+    assert got["The Clinton campaign"] == "USAPTY"  # a person's campaign stays a party's
+
+
+def test_a_seat_of_power_before_a_title_and_a_name_and_the_role_of_a_coded_person(nlp, dictionary):
+    got = actors_of(nlp, dictionary, "Egyptian Lt. Gen. Sami Enan spoke with his equivalent in the United States, "
+                                     "Chairman of the Joint Chiefs of Staff Adm. Mike Mullen, according to Mullen's "
+                                     "spokesman.", date(2011, 1, 30))
+    assert next(a for a in got if a.name == "Mike Mullen").code == "USAMIL"
+    spokesman = next(a for a in got if a.text == "spokesman")
+    assert spokesman.code == "USAMIL" and "the role of 'Mullen'" in spokesman.source
+
+
+def test_a_place_the_tagger_takes_for_a_person_is_no_person(nlp, dictionary):
+    text = ("China's U.N. ambassador said his country is concerned about deteriorating conditions in Libya but "
+            "didn't say whether Beijing backs a no-fly measure. \nInside a Libyan rebel training camp Resolution "
+            "intended to pressure Gadhafi The United States declined to take a public position. \n")
+    us = next(a for a in actors_of(nlp, dictionary, text, date(2011, 3, 16)) if a.text.endswith("United States"))
+    assert us.code == "USA" and us.kind == "country" and us.name is None
+
+
+def test_the_aide_of_a_person_is_of_the_persons_country(nlp, dictionary):
+    got = actors_of(nlp, dictionary, "A House panel voted to hold Clinton tech aide Bryan Pagliano in contempt. "
+                                     "Putin critic Alexei Navalny was jailed.", date(2016, 9, 22))
+    assert next(a for a in got if a.name == "Bryan Pagliano").code == "USA"  # country only: not her office
+    assert next(a for a in got if a.name == "Alexei Navalny").code is None  # a critic is not of Putin's side
+
+
+def test_a_role_the_text_gives_a_person_out_of_office_is_what_they_are(nlp, dictionary):
+    got = actors_of(nlp, dictionary, '"We are ready," Robert Fico, leader of Smer, said on Sunday. Smer is the main '
+                                     'opposition party. Fico said the coalition must change.', date(2011, 10, 2))
+    fico = [a for a in got if a.name == "Robert Fico"]
+    assert [a.code for a in fico] == ["SVKPTY", "SVKPTY"]  # one actor for the name and its role, and "Fico" again
+    assert "named with a role before" in fico[1].source
+    got = actors_of(nlp, dictionary, "Robert Fico, a party leader, said no.", date(2011, 10, 2))
+    assert [a.code for a in got if a.name == "Robert Fico"] == ["SVKPTY"]  # the dictionary says whose party
+
+
+def test_a_title_of_an_organisation_the_text_names_is_the_organisations(nlp, dictionary):
+    got = actors_of(nlp, dictionary, "But Wally Smith, president of the vocal Dairy Farmers of Canada, said allowing "
+                                     "more European cheese was unfair.", date(2013, 10, 10))
+    assert next(a for a in got if a.name == "Wally Smith").code == "CANAGR"  # not a Canadian government official
+    got = actors_of(nlp, dictionary, "Nabil Elaraby, secretary general of the Arab League, spoke.", date(2012, 1, 1))
+    assert [a.code for a in got if a.name == "Nabil Elaraby"] == ["IGOMEAARL"]  # no second actor of no state
+
+
+def test_a_company_title_and_a_former_office_holder_of_an_organisation(nlp, dictionary):
+    text = ("Earlier on Tuesday Tokyo Electric President Masataka Shimizu pledged to slash salaries. Syrian President "
+            "Bashar al-Assad spoke.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 5, 10)))
+    assert got["Tokyo Electric President Masataka Shimizu"] == "JPNBUS"  # a company's president, not Japan's
+    assert got["Syrian President"] == "SYRGOV"
+    entry, code = choose_entry([e for e in dictionary.actors if e.phrase == "Jean-Claude Trichet"], date(2013, 1, 1))
+    assert code == "IGOEUREEC"  # out of office: the ECB's bloc without the sector, not only "IGO"

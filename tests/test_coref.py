@@ -191,3 +191,47 @@ def test_a_sector_word_in_a_described_state_is_that_states(nlp, dictionary):
     _, got = layer(nlp, dictionary, text, day=date(2011, 1, 28))
     last = [a for a in got if a.text == "protesters"][-1]
     assert last.code == "EGYCVL" and "refers back to 'Egyptian nation'" in last.source
+
+
+def test_a_given_name_says_the_gender(nlp, dictionary):
+    text = ('New Jersey Gov. Chris Christie described Democratic presidential nominee Hillary Clinton as a '
+            '"disgrace" after she attacked law enforcement officers.')
+    _, got = layer(nlp, dictionary, text, date(2016, 9, 21))
+    she = next(a for a in got if a.text == "she")
+    assert she.name == "Hillary Clinton"  # not the subject of her sentence, a man by his given name
+    # a name not listed (or a family name written first) says nothing: the subject rule stays, and a listed
+    # woman's name does not win over it
+    _, got = layer(nlp, dictionary, "Governor Quorth Vallin described Mary Amrani as a disgrace after she left.")
+    assert next(a for a in got if a.text == "she").source.endswith("'Governor Quorth Vallin' at 0")
+
+
+def test_first_name_gender_reads_the_data_file():
+    from dyads.coref import name_gender
+
+    assert name_gender("Hillary Clinton") == "f" and name_gender("Barack Obama") == "m"
+    assert name_gender("Clinton") is None and name_gender("Jean Asselborn") is None  # one word; a name of both
+
+
+def test_a_he_in_a_quotation_is_not_its_speaker_named_before(nlp, dictionary):
+    text = ("The euro will survive, former French President Valery Giscard d'Estaing said on Wednesday. Giscard is a "
+            "friend of Greece. He pressed its candidacy. Asked about French President Nicolas Sarkozy's repeated "
+            "assertion that the euro could fail, Giscard said: \"He is wrong.\"")
+    _, got = layer(nlp, dictionary, text, date(2011, 12, 7))
+    he = [a for a in got if a.text == "He"]
+    assert he[0].name == "Valery Giscard d'Estaing"  # outside the quotation: the subject of the sentence before
+    assert he[1].name == "Nicolas Sarkozy" and he[1].code == "FRAGOV"  # inside: not Giscard, who says it
+
+
+def test_a_name_takes_the_actor_of_its_apposition_not_one_deeper_in_it(nlp, dictionary):
+    text = ("Susanna Camusso, head of the CGIL, Italy's largest union federation, demanded that Berlusconi declare "
+            "the conditions. She said the text should be published.")
+    _, got = layer(nlp, dictionary, text, date(2011, 8, 8))
+    assert all(a.code != "ITA" for a in got if a.text == "She")  # the union's head is not the state of Italy
+
+
+def test_a_persons_allies_and_aides_are_on_the_persons_side(nlp, dictionary):
+    text = ("Italian Prime Minister Silvio Berlusconi is resisting intense pressure to resign. Even his closest allies "
+            "are telling him publicly to go. His aides denied it.")
+    _, got = layer(nlp, dictionary, text, date(2011, 11, 8))
+    found = {a.text: a.code for a in got if a.kind == "description"}
+    assert found == {"his closest allies": "ITA", "His aides": "ITAGOV"}  # allies: the country; aides: the office

@@ -9,8 +9,9 @@ quotes' nearest subject). Every reader now asks `Coreference`, and the pipeline 
 
 The rules, in order:
 
-1. Agreement: "he"/"she" need a person of that gender or of unknown gender ("Mr." and "Mrs.", and
-   gendered role words like "spokeswoman", say which); "they" a plural (a plural noun, a coordination,
+1. Agreement: "he"/"she" need a person of that gender or of unknown gender ("Mr." and "Mrs.",
+   gendered role words like "spokeswoman", and given names listed in `first-names.gender.tsv` say
+   which); "they" a plural (a plural noun, a coordination,
    a collective actor like "rebels"); "it" a singular non-person (a country, a ministry, a company).
 2. Distance: the pronoun's own sentence before it, then at most `MAX_SENTENCES` earlier sentences.
 3. Salience: in its own sentence the nearest earlier subject ("Lavrov said he would go"), but for a
@@ -19,7 +20,9 @@ The rules, in order:
    an earlier sentence the subject of the main clause; if no subject agrees, the nearest agreeing
    mention of any role.
 4. Mentions inside a quotation are antecedents only for pronouns inside the same quotation, and a
-   third-person pronoun inside a quotation is not its own speaker ("Giscard said: 'He is wrong'").
+   third-person pronoun inside a quotation is not its own speaker ("Giscard said: 'He is wrong'"): not
+   the speaker of its sentence nor an earlier mention of the speaker's name; a person named in the
+   speaker's sentence outside the quotation comes first ("Asked about Sarkozy's assertion, ...").
 5. "I" and "we" in a clause reported by a speech verb ("we will not allow it," the party said) stand
    for that verb's subject.
    A plural pronoun for a coordination ("Russia and the U.S. said they") gets no single actor here: the
@@ -39,12 +42,16 @@ The rules, in order:
 9. "The group", "the organisation", "the alliance", "the bloc", "the agency", "the movement": a
    description no dictionary codes refers back to the nearest earlier organisation of a fitting kind
    ("a report by Physicians for Human Rights ... The group says" -> NGOHLH; "NATO ... the alliance").
+10. "His closest allies", "her aides": a person's followers are of the person's country (aides and
+   loyalists of the person's office too).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -70,11 +77,40 @@ PRONOUNS: dict[str, str] = {
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
                      "sir": "m", "lord": "m", "lady": "f", "madame": "f", "dame": "f"}
 _GENDERED_ROLES = {
+    "lady": "f", "actress": "f", "grandmother": "f", "aunt": "f", "niece": "f", "girlfriend": "f", "duchess": "f",
+    "grandfather": "m", "uncle": "m", "nephew": "m", "boyfriend": "m", "duke": "m",
     "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f", "queen": "f",
     "princess": "f", "woman": "f", "mother": "f", "wife": "f", "daughter": "f", "sister": "f", "widow": "f",
     "spokesman": "m", "chairman": "m", "congressman": "m", "businessman": "m", "king": "m", "prince": "m",
     "emir": "m", "sheikh": "m", "man": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
 }
+
+FIRST_NAMES_FILE = Path(__file__).parent / "dictionaries" / "default" / "first-names.gender.tsv"
+
+
+@cache
+def first_name_gender() -> dict[str, str]:
+    """Given names that say a person's gender ("Hillary" f, "Barack" m), read once per process.
+
+    Why: titles ("Mr.", "spokeswoman") are rare in news, so most named people had no gender and a "she"
+    could go to the man who is the subject of her sentence ("Gov. Chris Christie described nominee Hillary
+    Clinton as a disgrace after she attacked ..."). Data, not code: `first-names.gender.tsv`.
+    """
+    out: dict[str, str] = {}
+    for line in FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, gender = line.split("\t")[:2]
+            out[name.strip()] = gender.strip()
+    return out
+
+
+def name_gender(name: str | None) -> str | None:
+    """The gender a full name's given name says ("Hillary Clinton" -> f); None for one word or an unlisted name."""
+    words = (name or "").split()
+    if len(words) < 2:
+        return None
+    return first_name_gender().get(words[0].rstrip("."))
+
 
 PERSON_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson minister president official senator governor secretary leader
@@ -209,10 +245,11 @@ class Coreference:
                 self.full_names.setdefault(words[-1].lower(), full)
             else:
                 full = self.full_names.setdefault(name.lower(), name)
-            gender = self._gender_near(ent)
+            actor = self._actor_for_name_at(ent)
+            # a title or role next to the name, else its given name, or the dictionary's full name's ("Clinton")
+            gender = self._gender_near(ent) or name_gender(name) or name_gender(actor.name if actor else None)
             if gender:
                 self.gender.setdefault(full, gender)
-            actor = self._actor_for_name_at(ent)
             if actor is not None:
                 self.name_codes.setdefault(full, actor)
 
@@ -249,9 +286,10 @@ class Coreference:
         head = ent.root
         for child in head.children:
             if child.dep_ == "appos":
-                lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+                # the actor of the apposition's own head: in "Susanna Camusso, head of the CGIL, Italy's largest
+                # union federation" Italy, deeper in it, is not what she is
                 for a in self.actors:
-                    if lo <= a.start < hi:
+                    if a.start <= child.idx < a.end and a.kind != "pronoun":
                         return a
         return None
 
@@ -326,6 +364,12 @@ class Coreference:
         own_quote = inside(self.quoted, pronoun.idx, pronoun.idx + len(pronoun.text))
         fallback: Mention | None = None
         by_sent = self._mentions_by_sentence()
+        # in a quotation, its speaker says "I" of himself: neither the speaker nor an earlier mention of the
+        # speaker's name is a "he" inside it (Giscard said: "He is wrong" is about Sarkozy, not Giscard)
+        speakers: set[str] = set()
+        if own_quote is not None:
+            speakers = {w for m in by_sent.get(here, ()) if _speaker_mention(m) and m.head.pos_ != "PRON"
+                        for w in self._who(m.head)}
         for k in range(here, max(-1, here - max_sentences - 1), -1):
             lo = sent_starts[k]
             cands = [
@@ -333,11 +377,14 @@ class Coreference:
                 if lo <= m.head.i < pronoun.i and self._compatible(agr, m)
                 and inside(self.quoted, m.head.idx, m.head.idx + len(m.head.text)) in {None, own_quote}
                 and not (own_quote is not None and k == here and _speaker_mention(m))
+                and not (speakers and m.head.pos_ != "PRON" and self._who(m.head) & speakers)
             ]
             if not cands:
                 continue
             if k == here and pronoun.lower_ in _POSSESSIVES:  # "accused the coalition of exceeding its mandate"
                 return cands[-1]
+            if k == here and speakers and agr in {"m", "f"}:
+                return cands[-1]  # "Asked about Sarkozy's assertion, Giscard said: 'He is wrong'": Sarkozy
             subjects = [m for m in cands if m.subject]
             if subjects:
                 if k == here:
@@ -346,6 +393,16 @@ class Coreference:
             if fallback is None:
                 fallback = cands[-1]
         return fallback
+
+    def _who(self, head: Token) -> set[str]:
+        """The names a proper-noun mention goes by: its full name in the text and its actor's name."""
+        names = {self.full_name(head)}
+        if head.pos_ == "PROPN":
+            lo, hi = np_bounds(head)
+            actor = self.actor_overlapping(self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1]), head)
+            if actor is not None and actor.kind == "person":
+                names.add(actor.name)
+        return names - {None}
 
     def _addressee(self, pronoun: Token, agr: str) -> Mention | None:
         """"Obama told Mubarak that he must act": the subject of an obligation told to someone is
@@ -554,6 +611,42 @@ def _organisations_described(doc: Doc, actors: list[Actor], covered: set[int]) -
     return found
 
 
+FOLLOWER_NOUNS: dict[str, bool] = {"ally": False, "supporter": False, "loyalist": True, "aide": True,
+                                   "adviser": True, "advisor": True}
+"""Nouns of the people who side with or work for someone ("his closest allies", "her aides"), and whether
+they share the person's sector as well as the country (an aide of a minister works in government; an
+ally of a prime minister may be in his party, parliament or government)."""
+
+
+def _followers_of(doc: Doc, coref: Coreference, covered: set[int]) -> list[Actor]:
+    """"Even his closest allies are telling him to go": the allies, aides or loyalists of a person a
+    possessive pronoun stands for are of that person's country (and, for aides and loyalists, sector).
+    Why: no dictionary codes "allies", and "Russia's ally Belarus" (a state's ally) is another state; a
+    person's followers are on that person's side at home."""
+    found: list[Actor] = []
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "NOUN" or tok.lemma_.lower() not in FOLLOWER_NOUNS:
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
+        if poss is None or any(c.dep_ == "compound" or c.ent_type_ for c in tok.children):
+            continue  # "his Syrian allies" say whose they are
+        owner = coref.actor_of(poss)
+        if owner is None or not owner.country or owner.country in _NON_STATE_ROOTS or not (
+                owner.kind == "person" or owner.name):
+            continue  # a person's followers, not an organisation's
+        same_sector = FOLLOWER_NOUNS[tok.lemma_.lower()]
+        code = owner.code if same_sector and owner.code else owner.country
+        lo = min([c.i for c in tok.children if c.dep_ in {"poss", "amod", "det"} and c.i < tok.i] + [tok.i])
+        hi = tok.i + 1
+        span = doc[lo:hi]
+        found.append(Actor(text=span.text, start=span.start_char, end=span.end_char, code=code,
+                           country=owner.country, sector=(owner.sector if same_sector else None), name=None,
+                           kind="description", source=f"'{poss.text} {tok.text}' -> '{owner.text}' at {owner.start}"
+                                                      f" -> {code}"))
+        covered.update(range(lo, hi))
+    return found
+
+
 def _definite(doc: Doc, actor: Actor) -> Token | None:
     """The head of a bare definite description ("the ministry", "the kingdom"), else None."""
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
@@ -726,7 +819,7 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
         actor.kind = "description"
         actor.source = f"{actor.source} + refers back to '{ante.text}' at {ante.start} -> {actor.code}"
         changed = True
-    described = _organisations_described(doc, out, covered)
+    described = _organisations_described(doc, out, covered) + _followers_of(doc, coref, covered)
     if described:  # actors `coref` was not built from: the quotes build their own
         out.extend(described)
         changed = True

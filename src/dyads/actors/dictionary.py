@@ -13,7 +13,7 @@ A dictionary directory holds tab-separated files (comments start with `#`):
   person, igo, ngo, group, company (a business with its home country: "POSCO" KORBUS), region, pre.
   `name` is the canonical name. `from`/`until` (ISO dates, inclusive, optional) bound the period in
   which the code holds; a phrase may repeat with other periods. On a given day the coder takes a row
-  whose period holds, else an undated row, else (a person out of office) the root of the nearest row
+  whose period holds, else an undated row, else (a person out of office) the nearest row's code
   without its sector.
 - `*.agents.tsv`: `phrase  sector` — role words that give a sector ("foreign minister" -> GOV).
   Regular plurals are matched too ("rebel" matches "rebels", "militiaman" "militiamen").
@@ -240,8 +240,8 @@ def choose_entry(entries: Sequence[ActorEntry], day: date | None) -> tuple[Actor
     """The row of one phrase that holds on `day`, with its code on that day.
 
     Dated rows whose period holds win (later-read rows first, so user dictionaries override ours),
-    then undated rows; when neither exists (a person out of office) the nearest row's root without a
-    sector: Sergei Lavrov in 2003 is RUS, not RUSGOV.
+    then undated rows; when neither exists (a person out of office) the nearest row's code without its
+    sector: Sergei Lavrov in 2003 is RUS, not RUSGOV; Jean-Claude Trichet in 2013 IGOEUREEC.
     """
     holding = [e for e in entries if (e.valid_from or e.valid_until) and e.holds_on(day)]
     if holding:
@@ -260,7 +260,16 @@ def choose_entry(entries: Sequence[ActorEntry], day: date | None) -> tuple[Actor
         return 0
 
     nearest = min(entries, key=distance)
-    return nearest, nearest.code[:3]
+    return nearest, _without_sector(nearest.code)
+
+
+def _without_sector(code: str) -> str:
+    """A code up to its first sector: "RUSGOV" -> "RUS", "IGOEUREECGOV" -> "IGOEUREEC" (a former ECB president
+    is still of the ECB's bloc, not only "IGO")."""
+    for i in range(3, len(code) - 2, 3):
+        if code[i : i + 3] in SECTORS:
+            return code[:i]
+    return code[:3]
 
 
 @dataclass

@@ -90,6 +90,10 @@ _GENERIC_ROLES = {"leader", "leaders", "spokesman", "spokesmen", "spokeswoman", 
 _EQUIPMENT = {"aircraft", "jet", "jets", "helicopter", "helicopters", "tank", "tanks", "warplane", "warplanes",
               "gunship", "gunships", "artillery"}
 _NON_STATE_KINDS = {"igo", "ngo", "region"}
+# modifiers that make a "campaign" a military one ("a bombing campaign"), not a party's
+_MILITARY_CAMPAIGN = {"bombing", "air", "aerial", "military", "ground", "naval", "missile", "drone", "artillery",
+                      "counterinsurgency", "counter-insurgency", "counterterrorism", "counter-terrorism", "war",
+                      "shelling", "strike", "strikes"}
 # nouns of a relation to a state: "Russia's ally", "its Soviet-era neighbour" name another actor
 _RELATIONAL_NOUNS = {"ally", "neighbour", "neighbor", "partner", "rival", "foe", "enemy", "adversary", "satellite"}
 # sectors whose actors have a country of their own, never the one their sentence or article is about:
@@ -599,6 +603,13 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         if label == "ACTOR" and entry is not None:
             root, sector = split_code(code)
             if entry.kind == "person" and not at_head and prefix != "anti":
+                between = {t.lower_ for t in doc[end:head.i]}
+                if head.lower_ not in compiled.agents and between & _AFFILIATES:
+                    # "Clinton tech aide Bryan Pagliano": the aide of a person is of that person's country
+                    g.country = g.country or root
+                    aff = next(t.text for t in doc[end:head.i] if t.lower_ in _AFFILIATES)
+                    g.reasons.append(f"{_row(entry, code)} + '{span.text} ... {aff}' -> country only")
+                    continue
                 if head.lower_ not in compiled.agents:
                     g.reasons.append(f"'{span.text}' only modifies '{head.text}': not its code")
                     continue  # "Putin critic Alexei Navalny"
@@ -654,6 +665,23 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             if agent.sector == "PTY" and _sides_not_parties(last):
                 g.reasons.append(f"'{doc[start:end].text}': the sides of a conflict, not political parties")
                 continue
+            if agent.sector == "PTY" and last.lemma_.lower() == "campaign" and at_head and (
+                    g.kind == "igo" or any(c.lower_ in _MILITARY_CAMPAIGN for c in last.children)):
+                # "the NATO campaign", "a bombing campaign": a military campaign, not an election's
+                military = any(c.lower_ in _MILITARY_CAMPAIGN for c in last.children)
+                whose = "arms" if military else doc[g.start:start].text.strip()
+                to_mil = " -> MIL" if military else ""
+                g.reasons.append(f"'{doc[start:end].text}' of {whose}: no election campaign{to_mil}")
+                if military:
+                    g.sector = "MIL"
+                continue
+            company = _company_before_title(doc, start, phrase, named, compiled)
+            if company is not None and agent.sector == "GOV":
+                # "Tepco President Naomi Hirose", "Tokyo Electric President Masataka Shimizu": a company's
+                # president, not a head of state (BUS takes no country from its sentence)
+                g.reasons.append(f"'{company} {doc[start:end].text}': the title of a company -> BUS")
+                g.sector = "BUS"
+                continue
             g.reasons.append(f"{agent.source}: '{agent.phrase}' {agent.sector}")
             generic = agent.phrase.lower().split()[-1] in _GENERIC_ROLES or agent.phrase.lower() in _GENERIC_ROLES
             if at_head and agent.sector == "MIL" and g.sector in _ARMED_OPPOSITION:
@@ -665,6 +693,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     _organisation_before_title(doc, groups)
     if outlet_at:  # before places join: "New York Times journalists missing in Libya" are the paper's
         _outlet_people(doc, groups, ents, blocked, outlet_at)
+    _named_organisations(doc, groups, ents, blocked)
     _join_prepositions(doc, groups)
     hidden = _join_organisations(doc, groups, compiled)
     _people_by_their_role(doc, groups, ents, blocked)
@@ -675,6 +704,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         )) and head.lemma_.lower() not in _INSTITUTIONS:
             g.former = True  # a former office holder is ELI; "Gadhafi's former regime" is still a government
     actors = _to_actors(doc, groups, blocked, ents, ent_at)
+    actors = _roles_over_past_offices(actors)
     _inherit_over_conjunctions(doc, actors)
     unknown = _unknown_people(doc, actors, blocked, ents) if dictionary.country_from_context else []
     if dictionary.country_from_context:
@@ -685,8 +715,73 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     actors = _drop_reporters(doc, actors)
     named_within = _to_actors(doc, {g.head: g for g in hidden}, blocked, ents, ent_at) if hidden else []
     actors = _learn_people(doc, actors, blocked, named_within)
+    _roles_of_named_people(doc, actors)
     _states_under_leaders(doc, actors)
     return actors
+
+
+def _roles_of_named_people(doc: Doc, actors: list[Actor]) -> None:
+    """"Mullen's spokesman", "Sefcovic's aides": a generic role whose possessor is a person the text coded
+    (by a role or an organisation given earlier) is of that person's state and body. Why here: the
+    dictionaries' people give their country while the phrase is read, but people coded from the text are
+    known only once `_learn_people` has read the whole article."""
+    spans = [(a, doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
+    people = [(a, sp) for a, sp in spans if a.kind == "person" and a.code and a.country and sp is not None]
+    for actor, span in spans:
+        if actor.country or actor.kind != "sector" or span is None or span.root.lower_ not in _GENERIC_ROLES:
+            continue
+        for poss in span.root.children:
+            if poss.dep_ != "poss":
+                continue
+            owner = next((a for a, sp in people if sp.start <= poss.i < sp.end and a is not actor), None)
+            if owner is None:
+                continue
+            actor.country = owner.country
+            actor.code = owner.code if actor.sector in {None, "GOV"} else owner.country + actor.sector
+            actor.source = f"{actor.source} + the role of '{owner.text}' at {owner.start} -> {actor.code}"
+            break
+
+
+_BEYOND_STATES = {"envoy", "envoys", "mediator", "representative", "observer", "monitor", "inspector"}
+
+
+def _row_of(actor: Actor) -> str:
+    """The dictionary row an actor's `source` starts with ("people.actors.tsv: 'Fico' SVKGOV ...")."""
+    return (actor.source or "").split(" + ")[0]
+
+
+def _roles_over_past_offices(actors: list[Actor]) -> list[Actor]:
+    """"Robert Fico, leader of Smer" in 2011: a dictionary person out of every listed office (the bare
+    country) whom the text names with a role is what the text says (SVKPTY), there and when named again
+    ("Fico said"); the two overlapping actors of the name and of the role become one. A person the
+    dictionary places in office keeps the office, and a role of no state written with the name is dropped."""
+    roles: dict[str, Actor] = {}  # the dictionary's full name -> the actor of the role the text gives it
+    dropped: set[int] = set()
+    for a in actors:
+        if a.kind == "person" and a.name and "(out of office" not in (a.source or "") and (
+                a.source or "").startswith("people."):
+            # in office: a role written with the name that says no state ("Nabil Elaraby, secretary general")
+            # is no second actor beside the dictionary's
+            dropped.update(id(r) for r in actors if r is not a and r.name == a.name and r.country is None
+                           and r.start <= a.start and a.end <= r.end)
+            continue
+        if a.kind != "person" or not a.name or a.sector or not a.country or "(out of office" not in (a.source or ""):
+            continue
+        role = roles.get(a.name)
+        if role is None:
+            role = next((r for r in actors if r is not a and r.name == a.name and r.sector and r.start <= a.start
+                         and a.end <= r.end and r.country in {a.country, None}), None)
+            if role is None or (role.country is None and set(role.text.lower().split()) & _BEYOND_STATES):
+                continue  # "Tony Blair, the Middle East envoy": whose envoy the dictionary's country does not say
+            if role.country is None:  # "Fico, a party leader": the dictionary says whose
+                role.country, role.code = a.country, a.country + (role.code or role.sector or "")
+                role.source = f"{role.source} + {_row_of(a)} -> {role.code}"
+            roles[a.name] = role
+            dropped.add(id(a))
+            continue
+        a.code, a.sector = role.code, role.sector
+        a.source = f"{a.source} + named with a role before: '{role.text}' at {role.start} -> {a.code}"
+    return [a for a in actors if id(a) not in dropped]
 
 
 def _states_under_leaders(doc: Doc, actors: list[Actor]) -> None:
@@ -706,6 +801,36 @@ def _states_under_leaders(doc: Doc, actors: list[Actor]) -> None:
                     actor.sector = "GOV"
                     actor.code = actor.country + "GOV"
                     actor.source = f"{actor.source} + 'under {leader.text}', who governs it -> {actor.code}"
+
+
+# titles that a company's head has as well as a state's
+_COMPANY_TITLES = {"president", "chairman", "chairwoman"}
+# head words of organisations that are not companies ("Harvard University President", "Party Chairman")
+_NOT_COMPANIES = {"university", "college", "institute", "foundation", "council", "committee", "party", "union",
+                  "league", "association", "commission", "assembly", "parliament", "congress", "senate", "court",
+                  "republic", "state", "states", "kingdom", "federation", "authority", "agency", "ministry",
+                  "government", "center", "centre", "society", "club", "church", "movement", "front", "army",
+                  "bank", "fund", "organization", "organisation", "board", "group", "forum", "alliance", "house",
+                  "fed", "reserve", "treasury", "department", "office", "service", "police", "guard", "corps", "navy",
+                  "tribunal", "school", "academy", "hospital", "network", "conference"}
+
+
+def _company_before_title(doc: Doc, start: int, phrase: str, named: dict[int, int], compiled: _Compiled) -> str | None:
+    """The name of an organisation the tagger marks right before a title ("Tepco President ..."), when the
+    dictionaries know it as no state, organisation or party (a capital inside its name, "Tokyo Electric",
+    is part of the company's name) and its name is not that of another kind of body; else None."""
+    if phrase not in _COMPANY_TITLES or start == 0 or doc[start - 1].ent_type_ != "ORG":
+        return None
+    first = start - 1
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    words = doc[first:start]
+    if not words or doc[first].ent_iob_ != "B" or any(t.lower_ in _NOT_COMPANIES for t in words):
+        return None
+    if any(i in named and not any(e.kind in {"capital", "region"} for e in compiled.actors.get(
+            doc[named[i]:i + 1].text.lower(), [])) for i in range(first, start)):
+        return None  # "ECB President", "Yemen President": the dictionaries know whose title it is
+    return words.text
 
 
 def _join_prepositions(doc: Doc, groups: dict[int, _Group]) -> None:
@@ -730,6 +855,42 @@ def _join_prepositions(doc: Doc, groups: dict[int, _Group]) -> None:
         del groups[head_i]
 
 
+# what an organisation the dictionaries lack may be said to be, by the sector of the words that say it
+_ORGANISATION_SECTORS = {"NGO": "ngo", "EDU": "ngo", "HRI": "ngo", "MED": "ngo", "BUS": "company", "LAB": "group"}
+
+
+def _named_organisations(doc: Doc, groups: dict[int, _Group], ents: list[Span], blocked: set[int]) -> None:
+    """"the Center for American Progress, a liberal think tank": an organisation the dictionaries do not
+    know, whose name holds a country word and which the text describes right after its name, is that
+    country's organisation of the sector the description says (USANGO), not the country itself; the
+    description joins it. Titles of it are its own (`_join_organisations`: "executive vice president for
+    policy for the Center ..." is no government official). Undescribed, such a name is left as it was."""
+    for ent in ents:
+        if ent.label_ != "ORG" or any(i in blocked for i in range(ent.start, ent.end)):
+            continue
+        inside = [g for g in groups.values() if ent.start <= g.start and g.end <= ent.end]
+        if len(inside) != 1 or inside[0].kind not in {"country", "demonym"} or inside[0].sector or (
+                inside[0].start == ent.start) or not any(t.pos_ == "ADP" for t in doc[ent.start:inside[0].start]):
+            continue  # a dictionary organisation, a state's body ("the American embassy"), or no "of"/"for" in it
+        place = inside[0]
+        if ent.end + 2 >= len(doc) or doc[ent.end].text != "," or doc[ent.end + 1].lower_ not in {"a", "an", "the"}:
+            continue
+        # the description: the first noun phrase after the comma, ended by a comma or the sentence
+        stop = next((t.i for t in doc[ent.end + 1:] if t.is_punct or t.is_sent_start), len(doc))
+        described = [g for g in groups.values() if ent.end < g.start and g.end <= stop and g.country is None
+                     and g.sector in _ORGANISATION_SECTORS and g.kind in {None, "sector"}]
+        if len(described) != 1:
+            continue
+        what = described[0]
+        del groups[place.head]
+        del groups[what.head]
+        g = groups[ent.root.i] = _Group(head=ent.root.i, start=ent.start, end=what.end, country=place.country,
+                                        sector=what.sector, kind=_ORGANISATION_SECTORS[what.sector])
+        g.reasons.extend(place.reasons)
+        g.reasons.append(f"'{ent.text}', {doc[ent.end + 1:what.end].text}: an organisation of "
+                         f"{place.country} -> {place.country}{what.sector}")
+
+
 def _join_organisations(doc: Doc, groups: dict[int, _Group], compiled: _Compiled) -> list[_Group]:
     """"leader of the opposition Smer party", "a spokesman for the Interior Ministry": a person named by a
     generic role takes the code of the organisation the role is of (the one they lead or speak for), or of the
@@ -743,8 +904,13 @@ def _join_organisations(doc: Doc, groups: dict[int, _Group], compiled: _Compiled
             continue
         owner_tok = tok.head.head
         owner = groups.get(owner_tok.i)
-        if owner is None or owner is g or owner_tok.lemma_.lower() not in _GENERIC_ROLES | {"head", "chairman"}:
-            continue
+        named_by_text = (g.kind in {"ngo", "company"} and g.entry is None) or (
+            tok.ent_type_ == "ORG" and g.sector is not None and g.kind in {None, "sector"})
+        if owner is None or owner is g or (
+                owner_tok.lemma_.lower() not in _GENERIC_ROLES | {"head", "chairman"}
+                and not (named_by_text and owner.country is None)):
+            continue  # a generic role of anything, or any title of an organisation named by the text
+            # ("president of the Dairy Farmers of Canada" -> CANAGR, not a government official)
         if (g.sector is None and g.kind not in {"igo", "ngo", "group"}) or g.kind == "place" or (
             owner.country and g.country and owner.country != g.country
         ):
@@ -922,12 +1088,13 @@ def _people_by_their_role(doc: Doc, groups: dict[int, _Group], ents: list[Span],
 
 
 def _organisation_before_title(doc: Doc, groups: dict[int, _Group]) -> None:
-    """"ICRC President Jakob Kellenberger": an organisation written right before a title and a name is the
-    person's, whatever the parser made of it (here "ICRC" the subject and the name its object); not a
-    state's title with the state's country taken from the sentence."""
+    """"ICRC President Jakob Kellenberger", "Chairman of the Joint Chiefs of Staff Adm. Mike Mullen": an
+    organisation or a seat of power written right before a title and a name is the person's, whatever the
+    parser made of it (here "ICRC" the subject and the name its object); not a state's title with the
+    state's country taken from the sentence."""
     by_start = {g.start: g for g in groups.values()}
     for org in sorted(groups.values(), key=lambda g: g.start):
-        if org.kind not in {"igo", "ngo", "group", "company"} or org.discard or org.head != org.end - 1:
+        if org.kind not in {"igo", "ngo", "group", "company", "seat"} or org.discard or org.head != org.end - 1:
             continue
         person = by_start.get(org.end)
         if person is None or person is org or person.country is not None or person.sector is None:
@@ -941,6 +1108,12 @@ def _organisation_before_title(doc: Doc, groups: dict[int, _Group]) -> None:
         said = doc[org.start : org.end].text
         person.reasons.append(f"'{said}' before the title and name -> {org.entry_code or org.country}")
         del groups[org.head]
+
+
+# words for someone who works for a person: "Clinton tech aide Bryan Pagliano" is of Clinton's country, while
+# "Putin critic Alexei Navalny" is not of Putin's side
+_AFFILIATES = {"aide", "aides", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney",
+               "loyalist", "staffer", "confidant", "deputy", "envoy"}
 
 
 # military ranks: a role only before a person's name
@@ -1040,7 +1213,10 @@ def _named_person(doc: Doc, head: Token, person_ents: dict[int, Span]) -> Span |
             return person_ents[child.i]
         if child.dep_ == "prep" and child.lower_ == "for":
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.i in person_ents and pobj.i - head.i <= 8:
+                # the name after a topic ("for Economic Affairs Qadri Jamil"); a name right after "for" is the
+                # one the role serves ("an attorney for Pagliano", "a spokesman for Ban"), not the role's
+                if pobj.dep_ == "pobj" and pobj.i in person_ents and pobj.i - head.i <= 8 and (
+                        person_ents[pobj.i].start > child.i + 1):
                     return person_ents[pobj.i]
     if head.dep_ == "appos" and head.head.i in person_ents:
         ent = person_ents[head.head.i]
@@ -1113,6 +1289,9 @@ def _to_actors(
         name = g.name
         if name is None:
             name = _person_name(doc, head, start, end, ent_at)
+            if name and g.entry is not None and g.entry.kind in _PLACE_KINDS and (
+                    head.lower_ in g.entry.phrase.lower().split()):
+                name = None  # "The United States", "Sanaa" tagged as a person: the dictionary's place is what it is
             if name:
                 reasons.append(f"person '{name}' from the text")
         kind = g.kind or "sector"
