@@ -748,3 +748,14 @@ def test_forces_deployed_with_no_one_deploying_them_take_the_posture_themselves(
                       date="2011-01-30")
     assert ("154", ["EGYMIL"], []) in [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
                                        for e in out.events]
+
+
+def test_a_politician_attacks_in_words_even_armed_targets():
+    from dyads import Coder
+
+    strict = Coder(stages=("times", "places", "actors", "events"))
+    out = strict.code("Democratic presidential nominee Hillary Clinton attacked the police in her speech after "
+                      "the shootings.", date="2016-09-21")
+    assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("111", ["USACOP"])]
+    out = strict.code("Libyan rebels attacked the police in Tripoli on Tuesday.", date="2011-09-21")
+    assert [e.cameo for e in out.events] == ["190"]

@@ -173,6 +173,12 @@ def verbal_attack(tok: Token, source: list[Actor], target: list[Actor]) -> bool:
     or one given a reason ("for seeking"), is criticism (CAMEO 111)."""
     if tok.lemma_.lower() not in VERBAL_ATTACK_VERBS:
         return False
+    # a politician named as a person (a candidate, a party leader, a legislator) attacks in words whomever she
+    # attacks, whatever else the sentence tells ("after she attacked law enforcement officers nationwide and
+    # blamed police shootings on ...")
+    if target and source and all((a.kind == "person" or a.kind == "pronoun" and a.text.lower() in {"he", "she"})
+                                 and (a.sector or "") in {"ELI", "PTY", "OPP", "LEG"} for a in source):
+        return True
     sent = tok.sent
     own = {c.i for c in tok.children if c.dep_ in {"dobj", "obj"}}  # "fighting an uphill battle": a figure
     if any(t.lemma_.lower() in FORCE_WORDS for t in sent if t.i != tok.i and t.i not in own):
