@@ -824,3 +824,9 @@ def test_a_company_title_and_a_former_office_holder_of_an_organisation(nlp, dict
     assert got["Syrian President"] == "SYRGOV"
     entry, code = choose_entry([e for e in dictionary.actors if e.phrase == "Jean-Claude Trichet"], date(2013, 1, 1))
     assert code == "IGOEUREEC"  # out of office: the ECB's bloc without the sector, not only "IGO"
+
+
+def test_a_person_does_not_take_the_country_of_another_person_in_the_sentence(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "Senator John McCain said Russian President Vladimir Putin was a thug."))
+    assert got["Senator John McCain"] == "LEG"  # not RUSLEG: Putin's country says nothing of McCain's
+    assert got["Russian President Vladimir Putin"] == "RUSGOV"

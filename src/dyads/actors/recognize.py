@@ -1398,6 +1398,10 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> dict[int, str]:
                     continue  # "the rebels received arms from Qatar": their supplier, not their home
                 if not_of.get(id(actor)) == country:
                     continue
+                if actor.kind == "person" and all(a.kind == "person" for a in members if a.country == country):
+                    # "Senator John McCain said Russian President Vladimir Putin was a thug": the one country
+                    # is another person's, who may well be this one's counterpart, not compatriot
+                    continue
                 actor.country = country
                 actor.code = country + actor.sector
                 actor.source = f"{actor.source} + {SENTENCE_COUNTRY} -> {country}"
