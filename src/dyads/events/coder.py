@@ -545,9 +545,10 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
             continue
         if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "compound" and tok.head.lemma_.lower() not in EVENT_CARRIERS:
             continue  # a modifier of another noun ("riot police", "aid groups", "bomb attack") is no event
-        if not _patterns_for(tok, vd, dialect):
+        pats = _patterns_for(tok, vd, dialect)
+        if not pats:
             continue
-        m = _match(tok, vd, dialect)
+        m = _match(tok, vd, dialect, pats)
         if m is None:
             out.append(Candidate(tok, dropped="no pattern of this word matches here", dropped_by="match"))
             continue

@@ -125,9 +125,9 @@ def _patterns_for(tok: Token, vd: VerbDictionary, dialect: Dialect) -> list[Verb
     out: list[VerbPattern] = []
     for k in keys:
         if k and (not dialect.listed_forms or k not in vd.surface_forms or tok.lower_ in vd.surface_forms[k]):
-            for p in vd.get(k):
-                if p not in out and _fits_pos(p, tok):
-                    out.append(p)
+            # one head's list holds each pattern once (`VerbDictionary.add`), and `out` is only ever one
+            # head's: no test of `p in out` (dataclass equality over every field, per pair of patterns)
+            out = [p for p in vd.get(k) if _fits_pos(p, tok)]
             if out:
                 return out
     return out
@@ -232,9 +232,12 @@ def _after_verb(tok: Token, words: frozenset[str]) -> list[Token]:
     return []
 
 
-def _match(tok: Token, vd: VerbDictionary, dialect: Dialect) -> _Match | None:
-    """The most specific pattern of `tok`'s lemma whose prepositions and slots are in the parse."""
-    pats = _patterns_for(tok, vd, dialect)
+def _match(tok: Token, vd: VerbDictionary, dialect: Dialect,
+           pats: list[VerbPattern] | None = None) -> _Match | None:
+    """The most specific pattern of `tok`'s lemma whose prepositions and slots are in the parse
+    (`pats`: `_patterns_for(tok, vd, dialect)` when the caller has it already)."""
+    if pats is None:
+        pats = _patterns_for(tok, vd, dialect)
     light = _light_verb(tok)
     hosts = [tok] + ([light] if light is not None else [])
     if tok.pos_ in {"VERB", "AUX"}:
