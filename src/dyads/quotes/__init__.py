@@ -380,9 +380,11 @@ class _Finder:
     def indirect(self) -> list[Quote]:
         out: list[Quote] = []
         for t in self.doc:
-            if self._in_quote(t):
+            according = t.lower_ == "according"
+            # the cheap tests of the word first: few words are cues, and most are outside quotations
+            if not according and not (t.pos_ == "VERB" and t.lemma_.lower() in REPORT_VERBS) or self._in_quote(t):
                 continue
-            if t.lower_ == "according":
+            if according:
                 src = _according_to(t)
                 if src is None:
                     continue
