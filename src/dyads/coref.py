@@ -281,8 +281,9 @@ class Coreference:
                 return "p", True
             return _GENDERED_ROLES.get(lower, "?"), True
         if head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in head.children) or (
-            head.i == head.sent.start and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
-        ):  # a plural capitalised at the start of a sentence is tagged as a name ("Rebels claimed")
+            lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and head.i == head.sent.start
+        ):  # a plural capitalised at the start of a sentence is tagged as a name ("Rebels claimed"); the
+            # sentence (Token.sent walks the parse) only for a word that ends like a plural
             return "p", False
         if head.pos_ in {"PROPN", "NOUN"}:
             return "n", False
