@@ -136,14 +136,17 @@ def np_bounds(head: Token) -> tuple[int, int]:
     material (relative clauses, appositions, conjuncts) is left out so "Russia, the backer of ...,
     and the United States" gives "Russia".
     """
+    doc, at = head.doc, head.i  # (tokens by index: no Span object per call; this runs for every mention)
     left = head.left_edge.i
-    for t in head.doc[left : head.i]:
+    for i in range(left, at):
+        t = doc[i]
         if t.text in {",", "(", "\u2014", "\u2013", "--"} or t.is_space:
-            left = t.i + 1
-    right = head.i
-    while right + 1 < len(head.doc):
-        nxt = head.doc[right + 1]
-        if nxt.head.i == head.i and nxt.dep_ in {"flat", "compound"}:
+            left = i + 1
+    right = at
+    n = len(doc)
+    while right + 1 < n:
+        nxt = doc[right + 1]
+        if nxt.head.i == at and nxt.dep_ in {"flat", "compound"}:
             right += 1
             continue
         break
