@@ -118,6 +118,20 @@ def test_coreference_object_answers_without_a_pipeline(nlp):
     assert coref.actor_of(he) is kerry
 
 
+def test_a_coreference_like_another_takes_its_mentions_only_when_the_names_agree(nlp):
+    doc = nlp("Kerry met Lavrov in Geneva. The ministry said he was wrong.")
+    kerry = Actor(text="Kerry", start=0, end=5, code="USAGOV", kind="person", name="John Kerry")
+    ministry = Actor(text="The ministry", start=28, end=40, code="RUSGOV", kind="description")
+    first = Coreference(doc, [kerry])
+    same_names = Coreference(doc, [kerry, ministry], like=first)
+    assert same_names.mentions is first.mentions
+    assert [(m.head.i, m.agreement) for m in same_names.mentions] == \
+        [(m.head.i, m.agreement) for m in Coreference(doc, [kerry, ministry]).mentions]
+    first.full_names["lavrov"] = "Sergei Lavrov"  # names that differ: the mentions are worked out again
+    assert Coreference(doc, [kerry], like=first).mentions is not first.mentions
+    assert Coreference(nlp("Kerry met Lavrov."), [kerry], like=same_names).mentions is not first.mentions
+
+
 def test_a_person_named_after_a_role_only_speaker_is_that_role(nlp, dictionary):
     _, got = layer(nlp, dictionary, "MOSCOW (Reuters) - NATO is making a mistake in Libya, Russia's ambassador to "
                                     "the alliance said on Wednesday.\nDmitry Rogozin also said the conflict could "

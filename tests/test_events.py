@@ -65,6 +65,25 @@ def test_more_specific_pattern_wins():
     assert [p.code for p in vd.get("call")] == ["023", "020"]
 
 
+def test_a_words_patterns_are_remembered_until_a_pattern_is_added():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dyads.events.dialect import OURS
+    from dyads.events.matching import _patterns_for
+
+    vd = VerbDictionary()
+    for p in parse_pattern("accuse", "112", {}, "x:1"):
+        vd.add(p)
+    doc = Doc(Vocab(), words=["accused", "blamed"], pos=["VERB", "VERB"], lemmas=["accuse", "blame"])
+    assert [p.code for p in _patterns_for(doc[0], vd, OURS)] == ["112"]
+    assert _patterns_for(doc[1], vd, OURS) == [] and len(vd.by_word) == 2
+    for p in parse_pattern("blame", "112", {}, "x:2"):  # a new pattern: what was remembered no longer holds
+        vd.add(p)
+    assert not vd.by_word
+    assert [p.lemma for p in _patterns_for(doc[1], vd, OURS)] == ["blame"]
+
+
 def test_intent_and_negation_codes():
     assert intent_code("040") == "036"
     assert intent_code("0872") == "0356"

@@ -172,14 +172,17 @@ def np_bounds(head: Token) -> tuple[int, int]:
     material (relative clauses, appositions, conjuncts) is left out so "Russia, the backer of ...,
     and the United States" gives "Russia".
     """
+    doc, at = head.doc, head.i  # (tokens by index: no Span object per call; this runs for every mention)
     left = head.left_edge.i
-    for t in head.doc[left : head.i]:
+    for i in range(left, at):
+        t = doc[i]
         if t.text in {",", "(", "\u2014", "\u2013", "--"} or t.is_space:
-            left = t.i + 1
-    right = head.i
-    while right + 1 < len(head.doc):
-        nxt = head.doc[right + 1]
-        if nxt.head.i == head.i and nxt.dep_ in {"flat", "compound"}:
+            left = i + 1
+    right = at
+    n = len(doc)
+    while right + 1 < n:
+        nxt = doc[right + 1]
+        if nxt.head.i == at and nxt.dep_ in {"flat", "compound"}:
             right += 1
             continue
         break
@@ -203,7 +206,10 @@ class Coreference:
     """
 
     def __init__(self, doc: Doc, actors: list[Actor], quoted: list[Quoted] | None = None,
-                 guessed: tuple[str, ...] = ()):
+                 guessed: tuple[str, ...] = (), like: Coreference | None = None):
+        """`like`: a Coreference of the same document from other actors (the stage's, before it changed
+        them); its mentions are taken when the people's names and genders come out the same, since the
+        mentions are a function of those and the parse alone."""
         from dyads.quotes.marks import find_quoted  # here: the quotes package itself reads this module
 
         self.doc = doc
@@ -218,7 +224,11 @@ class Coreference:
         self._by_sent: dict[int, list[Mention]] | None = None
         self._ent_of: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self._index_people()
-        self.mentions = self._collect_mentions()
+        if like is not None and like.doc is doc and like.full_names == self.full_names and like.gender == self.gender:
+            self.mentions = like.mentions  # (read only, as are the sentence indexes)
+            self._sent_index, self._by_sent = like._sent_index, like._by_sent
+        else:
+            self.mentions = self._collect_mentions()
 
     # -- people --------------------------------------------------------------------------
 
@@ -319,8 +329,9 @@ class Coreference:
                 return "p", True
             return _GENDERED_ROLES.get(lower, "?"), True
         if head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in head.children) or (
-            head.i == head.sent.start and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
-        ):  # a plural capitalised at the start of a sentence is tagged as a name ("Rebels claimed")
+            lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and head.i == head.sent.start
+        ):  # a plural capitalised at the start of a sentence is tagged as a name ("Rebels claimed"); the
+            # sentence (Token.sent walks the parse) only for a word that ends like a plural
             return "p", False
         if head.pos_ in {"PROPN", "NOUN"}:
             return "n", False
@@ -769,12 +780,14 @@ def resolve_coreference(doc: Doc, actors: list[Actor], fallback_reasons: Iterabl
 
 def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[str] = ()
                       ) -> tuple[list[Actor], Coreference | None]:
-    """`resolve_coreference`, and the `Coreference` of its result for the quotes to read, if it has one.
+    """`resolve_coreference`, and the `Coreference` of its result for the quotes to read.
 
     Why: the speakers of quotations are resolved through a `Coreference` of the final actor layer
     (pronoun actors left out). The one this stage used for the pronouns is exactly that when it was
     built after the last change to the actors (names added after roles, descriptions given a
-    country), so `find_quotes` takes it instead of building it a second time; else None.
+    country), so `find_quotes` takes it instead of building it a second time; else a new one is
+    built here from the final actors, taking the mentions of the stage's own where the people's
+    names are the same (`Coreference(like=...)`: the mentions are a third of the stage's time).
     """
     weak = tuple(fallback_reasons)
     coref = Coreference(doc, actors, guessed=weak)
@@ -837,9 +850,10 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
         out = [a for a in out if id(a) not in replaced]
         covered |= free
         out.extend(named)
-        coref = Coreference(doc, out, guessed=weak)  # the names are antecedents of later pronouns too
+        coref = Coreference(doc, out, guessed=weak, like=coref)  # the names are antecedents of later pronouns too
         changed = False
     shared = None if changed or any(a.kind == "pronoun" for a in out) else coref
+    previous = coref
     for tok in doc:
         if tok.i in covered or tok.pos_ != "PRON" or (tok.lower_ not in PRONOUNS and tok.lower_ not in FIRST_PERSON):
             continue
@@ -856,4 +870,7 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
                          country=ante.country, sector=ante.sector, name=ante.name, kind="pronoun",
                          source=f"{'possessive ' if possessive else ''}pronoun -> '{ante.text}' at {ante.start}"
                                 + (f" (its country: {guess})" if guess else "")))
-    return sorted(out, key=lambda a: a.start), shared
+    out = sorted(out, key=lambda a: a.start)
+    if shared is None:  # the quotes' Coreference of the final actors, as `find_quotes` would build it
+        shared = Coreference(doc, [a for a in out if a.kind != "pronoun"], like=previous)
+    return out, shared

@@ -17,6 +17,8 @@ from typing import Any
 
 
 def _plain(value: Any) -> Any:
+    if value is None or type(value) in _SCALARS:  # most fields: nothing to convert, so no dataclass test
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return value.to_dict() if hasattr(value, "to_dict") else dataclasses.asdict(value)
     if isinstance(value, list):
@@ -26,11 +28,21 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_SCALARS = frozenset({str, int, float, bool})
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+"""A record class's field names in order, read once: `dataclasses.fields` rebuilds the tuple on every call,
+and the store calls `to_dict` for every record of every article."""
+
+
 class Record:
     """Mixin: `to_dict()` in contract order, dates as ISO strings, nested records flattened."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        names = _FIELD_NAMES.get(type(self))
+        if names is None:
+            names = _FIELD_NAMES[type(self)] = tuple(f.name for f in dataclasses.fields(self))  # type: ignore[arg-type]
+        return {name: _plain(getattr(self, name)) for name in names}
 
 
 @dataclass

@@ -147,6 +147,7 @@ from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
 from dyads.geo.locate import resolve_event_location
 from dyads.models import Actor, CodedArticle, Event, Location, NoEvent
 from dyads.models import Span as TextSpan
+from dyads.nlp import doc_text
 from dyads.ontology import CameoCode
 from dyads.time.dating import resolve_event_date
 
@@ -588,9 +589,10 @@ def find_candidates(sent: DocSpan, index: dict[int, Actor], vd: VerbDictionary,
             continue
         if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "compound" and tok.head.lemma_.lower() not in EVENT_CARRIERS:
             continue  # a modifier of another noun ("riot police", "aid groups", "bomb attack") is no event
-        if not _patterns_for(tok, vd, dialect):
+        pats = _patterns_for(tok, vd, dialect)
+        if not pats:
             continue
-        m = _match(tok, vd, dialect)
+        m = _match(tok, vd, dialect, pats)
         if m is None:
             out.append(Candidate(tok, dropped="no pattern of this word matches here", dropped_by="match"))
             continue
@@ -620,8 +622,9 @@ def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: Even
     the caller's `_actor_tokens` of the document."""
     article = coded.article
     home = main_country(coded.actors, coded.places, coded.location) if dialect.modality else None
+    text = doc_text(doc)  # a sentence's text sliced from it: `Span.text` joins the tokens' texts each time
     for s_i, sent in enumerate(doc.sents):
-        if not sent.text.strip():
+        if not text[sent.start_char:sent.end_char].strip():
             continue
         cands = find_candidates(sent, index, res.verbs, policy, dialect)
         if dialect.modality and coded.quotes:
@@ -653,6 +656,7 @@ def code_events(doc: Doc, coded: CodedArticle, res: Resources, policy: EventPoli
     """Events of one parsed article, and a reason for every sentence that has none."""
     article = coded.article
     index = _actor_tokens(doc, coded.actors)
+    text = doc_text(doc)
     events: list[Event] = []
     no_events: list[NoEvent] = []
     for s_i, sent, cands, kept in _coded_sentences(doc, coded, res, policy, index, dialect):
@@ -690,7 +694,7 @@ def code_events(doc: Doc, coded: CodedArticle, res: Resources, policy: EventPoli
                         quad_class=ont.quad_class,
                         trigger=TextSpan(trig.text, trig.start_char, trig.end_char),
                         location=location,
-                        sentence=sent.text.strip(),
+                        sentence=text[sent.start_char:sent.end_char].strip(),
                         negated=c.negated,
                         confidence=round(c.confidence, 2),
                         sentence_start=sent.start_char,

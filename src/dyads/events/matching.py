@@ -112,22 +112,44 @@ def _undoubled(tok: Token) -> bool:
         and lemma[-3] not in _VOWELS
 
 
+_BY_WORD_MAX = 200_000
+"""Words remembered per verb dictionary (`VerbDictionary.by_word`) before it starts afresh: the memory of a
+long run stays bounded (a few MB at most) whatever the vocabulary of its articles."""
+
+
 def _patterns_for(tok: Token, vd: VerbDictionary, dialect: Dialect) -> list[VerbPattern]:
     """Patterns of the surface form first ("left" has its own PETRARCH block), then of the lemma,
     then of crude stems for verbs the lemmatiser got wrong ("cordoned" -> "cordone").
 
     Only patterns whose part of speech fits the token count: the verb "shelling" is not stopped
     at the noun pattern `shelling/n` but goes on to the verb `shell`.
+
+    The answer depends only on the word's form, lemma and part of speech, so it is remembered per
+    dictionary (the coder asks for about 40% of all tokens, most of which head no pattern); not
+    under a dialect with `listed_forms`, where it also depends on the dictionary's listed forms.
     """
+    if dialect.listed_forms:
+        return _find_patterns(tok, vd, dialect)
+    key = (tok.lower, tok.lemma, tok.pos)
+    found = vd.by_word.get(key)
+    if found is None:
+        if len(vd.by_word) >= _BY_WORD_MAX:
+            vd.by_word.clear()
+        found = vd.by_word[key] = _find_patterns(tok, vd, dialect)
+    return found
+
+
+def _find_patterns(tok: Token, vd: VerbDictionary, dialect: Dialect) -> list[VerbPattern]:
+    """`_patterns_for`, worked out."""
     keys = [tok.lower_, *_stems(tok)]
     if _undoubled(tok):  # "raped" is rape, not rap (which would be "rapped")
         keys.insert(1, tok.lower_[:-1])
     out: list[VerbPattern] = []
     for k in keys:
         if k and (not dialect.listed_forms or k not in vd.surface_forms or tok.lower_ in vd.surface_forms[k]):
-            for p in vd.get(k):
-                if p not in out and _fits_pos(p, tok):
-                    out.append(p)
+            # one head's list holds each pattern once (`VerbDictionary.add`), and `out` is only ever one
+            # head's: no test of `p in out` (dataclass equality over every field, per pair of patterns)
+            out = [p for p in vd.get(k) if _fits_pos(p, tok)]
             if out:
                 return out
     return out
@@ -232,9 +254,12 @@ def _after_verb(tok: Token, words: frozenset[str]) -> list[Token]:
     return []
 
 
-def _match(tok: Token, vd: VerbDictionary, dialect: Dialect) -> _Match | None:
-    """The most specific pattern of `tok`'s lemma whose prepositions and slots are in the parse."""
-    pats = _patterns_for(tok, vd, dialect)
+def _match(tok: Token, vd: VerbDictionary, dialect: Dialect,
+           pats: list[VerbPattern] | None = None) -> _Match | None:
+    """The most specific pattern of `tok`'s lemma whose prepositions and slots are in the parse
+    (`pats`: `_patterns_for(tok, vd, dialect)` when the caller has it already)."""
+    if pats is None:
+        pats = _patterns_for(tok, vd, dialect)
     light = _light_verb(tok)
     hosts = [tok] + ([light] if light is not None else [])
     if tok.pos_ in {"VERB", "AUX"}:

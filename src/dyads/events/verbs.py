@@ -126,6 +126,9 @@ class VerbDictionary:
     dialects: dict[str, str] = field(default_factory=dict)
     _seen: set[VerbPattern] = field(default_factory=set, repr=False)
     _sorted: set[str] = field(default_factory=set, repr=False)
+    # the patterns a word of the parse heads, by (lower-case form, lemma, part of speech) as spaCy's hashes:
+    # `dyads.events.matching._patterns_for` fills it, and a new pattern empties it
+    by_word: dict[tuple[int, int, int], list[VerbPattern]] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, p: VerbPattern) -> None:
         if p in self._seen:
@@ -133,6 +136,7 @@ class VerbDictionary:
         self._seen.add(p)
         self.patterns.setdefault(p.lemma, []).append(p)
         self._sorted.discard(p.lemma)
+        self.by_word.clear()
 
     def get(self, lemma: str) -> list[VerbPattern]:
         """The patterns of one head, most specific first."""

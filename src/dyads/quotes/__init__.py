@@ -229,7 +229,8 @@ class _Finder:
         line_end = self.text.find("\n", after)
         line_end = len(self.text) if line_end < 0 else line_end
         out: list[Token] = []
-        for t in self._tokens(after, line_end):
+        line = self.doc.char_span(after, line_end, alignment_mode="expand")
+        for t in line if line is not None else ():  # (not made a list: the loop stops within 25 words)
             if t.idx < after or t.is_space:
                 continue
             if not out and last in "!?" and t.text[:1].isupper() and t.pos_ != "PROPN":
@@ -380,9 +381,11 @@ class _Finder:
     def indirect(self) -> list[Quote]:
         out: list[Quote] = []
         for t in self.doc:
-            if self._in_quote(t):
+            according = t.lower_ == "according"
+            # the cheap tests of the word first: few words are cues, and most are outside quotations
+            if not according and not (t.pos_ == "VERB" and t.lemma_.lower() in REPORT_VERBS) or self._in_quote(t):
                 continue
-            if t.lower_ == "according":
+            if according:
                 src = _according_to(t)
                 if src is None:
                     continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 OPENING = "\u201c"  # “
 CLOSING = "\u201d"  # ”
@@ -93,8 +94,13 @@ def normalize_marks(text: str) -> str:
     return _DOUBLED_APOSTROPHES.sub(repl, text)
 
 
+@lru_cache(maxsize=2)
 def find_quoted(text: str) -> list[Quoted]:
-    """Every quoted stretch of `text`, in order, continued across paragraphs by the news convention."""
+    """Every quoted stretch of `text`, in order, continued across paragraphs by the news convention.
+
+    Remembered for the last texts: the coreference stage and the quotes stage each read an article's
+    quotations (callers must not change the list).
+    """
     text = normalize_marks(text)
     out: list[Quoted] = []
     i = 0

@@ -59,7 +59,7 @@ class SpeakerResolver:
             if name is None and actor is not None and actor.name:
                 name = actor.name
             if name is None and head.ent_type_ in {"ORG", "GPE", "NORP"}:
-                ent = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+                ent = self.coref._ent_of.get(head.i)  # the entity holding it (`doc.ents` would build them all)
                 name = clean_name(ent.text) if ent is not None else None
             result = (name, actor.code if actor is not None else None)
         self._memo[head.i] = result
