@@ -830,3 +830,9 @@ def test_a_person_does_not_take_the_country_of_another_person_in_the_sentence(nl
     got = codes(actors_of(nlp, dictionary, "Senator John McCain said Russian President Vladimir Putin was a thug."))
     assert got["Senator John McCain"] == "LEG"  # not RUSLEG: Putin's country says nothing of McCain's
     assert got["Russian President Vladimir Putin"] == "RUSGOV"
+
+
+def test_a_company_named_after_its_country_is_the_company(nlp, dictionary):
+    text = "The unions struck a deal with US Airways, and British Airways cut flights."
+    got = codes(actors_of(nlp, dictionary, text))
+    assert got["US Airways"] == "USABUS" and got["British Airways"] == "GBRBUS"
