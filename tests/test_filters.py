@@ -225,7 +225,8 @@ def test_a_pronoun_for_rebels_guessed_from_a_foreign_state_is_of_the_storys_coun
 
 def test_travelling_to_ones_own_country_is_going_home(coders):
     strict, _ = coders
-    got, out = events(strict, "Israeli citizens flew back to Israel on Monday. Obama travelled to Israel on Monday.")
+    got, out = events(strict, "Israeli soldiers flew back to Israel on Monday. "
+                              "Obama travelled to Israel on Monday.")
     assert [g[0] for g in got] == ["042"] and got[0][1] == ["USAGOV"]
     assert any("going home" in n.reason for n in out.no_events)
 
