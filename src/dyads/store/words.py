@@ -117,11 +117,17 @@ def match_sql(alias: str, needle: str) -> tuple[str, list[str]] | None:
     The events whose words contain the needle's longest run are the candidates. When the needle is
     more than that run, their sentences are checked too, in a join on the candidates' keys: written
     as a plain condition on the events, DuckDB would check every sentence before the lookup.
+
+    The candidates' keys are gathered into one list and unnested: DuckDB then expects few of them
+    and builds its hash table on them. Read from `event_words` directly they are estimated from its
+    55M rows at 10M events, more than the events, so DuckDB built on the keys of all events and
+    probed with the candidates: at 10M events 1.1 s of CPU for the count of `q=force` (0.1 s so),
+    2.3 s for its network (0.4 s), 2.2 s for its overview (0.8 s) (docs/performance.md).
     """
     runs = sorted(set(_RUN.findall(needle)), key=lambda r: (-len(r), r))
     if not runs:
         return None
-    lookup = ("(SELECT w.seq FROM event_words w WHERE w.word_id IN "
+    lookup = ("(SELECT unnest(list(w.seq)) AS seq FROM event_words w WHERE w.word_id IN "
               "(SELECT v.id FROM sentence_words v WHERE contains(v.word, ?)))")
     if _RUN.fullmatch(needle):  # one run: the candidates are the matches
         return f"{alias}.seq IN {lookup}", [runs[0]]

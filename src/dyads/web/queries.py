@@ -188,21 +188,13 @@ def _page_ids(
 
 
 def _count_and_page(
-    cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, limit: int, offset: int,
-    word_lookup: bool = False,
+    cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, limit: int, offset: int
 ) -> tuple[int, list[str]]:
     """How many events match, and the ids of one page of them in `sort` order (one pass counts and
-    keeps the first keys, a second sorts only the rows up to the page's last key).
-
-    `word_lookup`: the condition looks words up in the word index (`words.match_sql`). A bare
-    `count(*)` over it makes DuckDB build its hash table on the keys of all events and probe it with
-    the word's matches (0.5-1.0 s of CPU at 10M events); counting a NOT NULL column instead (the same
-    number) makes it build on the matches (0.1 s for `q=force`, docs/performance.md).
-    """
+    keeps the first keys, a second sorts only the rows up to the page's last key)."""
     bounds = _bounds_sql(sort, offset + limit)
-    counted = "count(e.sentence_index)" if word_lookup else "count(*)"
     total, first = cur.execute(
-        f"SELECT {counted}, {bounds or 'NULL'} FROM events e WHERE {where}", params
+        f"SELECT count(*), {bounds or 'NULL'} FROM events e WHERE {where}", params
     ).fetchone()
     last = _last_key(sort, first, offset + limit) if bounds else None
     return total, _page_ids(cur, where, params, sort, limit, offset, total, last)
@@ -225,8 +217,7 @@ def list_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int, of
                 ) -> dict[str, Any]:
     """One page of the filtered events (flat fields plus their actors) and the total count."""
     where, params = _where(cur, flt)
-    total, ids = _count_and_page(cur, where, params, sort, limit, offset,
-                                 word_lookup=bool(flt.q) and words.has_word_index(cur))
+    total, ids = _count_and_page(cur, where, params, sort, limit, offset)
     return {"unit": "mentions", "total": total, "limit": limit, "offset": offset, "items": _events_by_id(cur, ids)}
 
 
