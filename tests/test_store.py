@@ -12,7 +12,7 @@ from dyads.store.migrations import SchemaError
 def _as_of_version(m: pytest.MonkeyPatch, version: int) -> None:
     """Make this dyads write as it did at schema `version` (before 4: no compound-code columns, no summaries;
     before 5: no event keys, no word index; before 6: no location basis column; before 7: no summary lookup keys;
-    before 8: no summary of actor names; before 9: no map summary by actor)."""
+    before 8: no summary of actor names; before 9: no map summary by actor; before 10: word index in batch order)."""
     from dyads.store import migrations, rows, summaries, words
 
     m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:version])

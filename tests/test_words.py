@@ -73,6 +73,8 @@ def test_text_search_matches_the_sentence_scan(tmp_path, q):
 
         assert ids(indexed) == ids(scanned)
         assert queries.list_events(cur, flt, 50, 0)["total"] == len(ids(scanned))
+        page = queries.list_events(cur, flt, 50, 0, sort="article")  # no sort-key bound: the count alone
+        assert page["total"] == len(ids(scanned)) and sorted(i["id"] for i in page["items"]) == ids(scanned)
     if any(c.isascii() and c.isalnum() for c in q):
         assert "event_words" in indexed[0]
 
@@ -105,3 +107,32 @@ def test_event_keys_stay_unique_when_rows_come_from_elsewhere(tmp_path):
         st.write(_batch({"w2": SENTENCES["w2"]}), "test")
         seqs = [r[0] for r in st.con.execute("SELECT seq FROM events ORDER BY seq").fetchall()]
         assert seqs == [1, 40, 41, 42]
+
+
+def _stored_order(con) -> list[tuple[int, int]]:
+    return con.execute("SELECT word_id, seq FROM event_words ORDER BY rowid").fetchall()
+
+
+def test_migration_10_puts_the_index_in_word_order_and_search_still_finds_later_rows(tmp_path, monkeypatch):
+    from tests.test_store import _as_of_version
+
+    db = tmp_path / "v9.duckdb"
+    with monkeypatch.context() as m:
+        _as_of_version(m, 9)
+        with Store(db) as st:
+            for aid, texts in SENTENCES.items():  # two batches: the rows of a word in two places
+                st.write(_batch({aid: texts}), "test")
+            before = _index(st.con)
+            assert _stored_order(st.con) != sorted(_stored_order(st.con))
+    with Store(db) as st:
+        assert _index(st.con) == before
+        assert _stored_order(st.con) == sorted(_stored_order(st.con))
+        st.write(_batch({"w3": ["Rebels attacked Kyiv."]}), "test")  # appended after the ordered rows
+        assert _index(st.con) == _rebuilt(st.con)
+        cur = st.con.cursor()
+        for q in ("attacked", "rebels", "kyiv"):
+            flt = EventFilter(q=q)
+            scanned = flt.where(word_index=False)
+            n = cur.execute(f"SELECT count(*) FROM events e WHERE {scanned[0]}", scanned[1]).fetchone()[0]
+            assert queries.list_events(cur, flt, 50, 0)["total"] == n > 0
+        assert rolled_back(st.con, words.rebuild, lambda c: _stored_order(c) == sorted(_stored_order(c)))

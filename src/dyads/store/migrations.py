@@ -234,6 +234,11 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         "the map's counts per actor code and prefix and per place basis, for the map of one actor without a scan",
         ";\n".join(summaries.create_sql(summaries.SUMMARIES[6])) + ";",
     ),
+    (
+        10,
+        "the word index in word order, so that a text search reads the row groups of its words, not all",
+        ";\n".join(words.cluster_sql()) + ";",
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
