@@ -34,6 +34,14 @@ def strict_dyads():
     return dyads
 
 
+@pytest.fixture(scope="module")
+def strict():
+    """The whole coding pipeline (times and places date and place the events) under our default policy."""
+    from dyads import Coder
+
+    return Coder(stages=("times", "places", "actors", "events"))
+
+
 def dyads_of(coder, text):
     out = coder.code(text, date="2013-07-22")
     return [(e.cameo, sorted(a.code for a in e.source), sorted(a.code for a in e.target)) for e in out.events], out
@@ -334,10 +342,7 @@ def test_a_participle_coordinated_with_a_finite_verb_has_its_noun_as_subject():
     assert _is_passive(doc2[1])  # "goods donated": a true participle stays passive
 
 
-def test_nouns_between_actors_and_protests_on_the_streets():
-    from dyads import Coder
-
-    strict = Coder(stages=("times", "places", "actors", "events"))
+def test_nouns_between_actors_and_protests_on_the_streets(strict):
     out = strict.code("There were violent clashes between Egyptian security forces and Egyptian protesters.",
                       date="2011-01-26")
     assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events] == [
@@ -346,10 +351,7 @@ def test_nouns_between_actors_and_protests_on_the_streets():
     assert [(e.cameo, [a.code for a in e.source], e.target) for e in out.events] == [("141", ["EGYCVL"], [])]
 
 
-def test_arrests_in_the_passive_are_the_states_where_they_happen():
-    from dyads import Coder
-
-    strict = Coder(stages=("times", "places", "actors", "events"))
+def test_arrests_in_the_passive_are_the_states_where_they_happen(strict):
     out = strict.code("Four French journalists were arrested in Cairo on Friday.", date="2011-01-28")
     assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events] == [
         ("173", ["EGYCOP"], ["FRAMED"])]
@@ -360,10 +362,7 @@ def test_arrests_in_the_passive_are_the_states_where_they_happen():
         ("173", ["YEMCOP"], ["YEMCVL"])]
 
 
-def test_arrests_with_no_place_are_by_the_state_the_article_is_about():
-    from dyads import Coder
-
-    strict = Coder(stages=("times", "places", "actors", "events"))
+def test_arrests_with_no_place_are_by_the_state_the_article_is_about(strict):
     text = ("Egyptian protesters marched in Cairo on Tuesday. Egypt's government said it would not resign. "
             "Police in Egypt used tear gas in Cairo. Egypt's opposition said at least 90 people were detained "
             "on Wednesday.")
@@ -679,30 +678,21 @@ def test_a_sentence_to_jail_is_detention():
     assert [e.cameo for e in out.events] == ["173"]
 
 
-def test_what_a_subject_did_before_after_or_while_is_its_own_act():
-    from dyads import Coder
-
-    strict = Coder(stages=("times", "places", "actors", "events"))
+def test_what_a_subject_did_before_after_or_while_is_its_own_act(strict):
     out = strict.code("Finnish Prime Minister Jyrki Katainen told reporters after meeting French President "
                       "Francois Hollande on Tuesday that they agreed.", date="2012-10-02")
     assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events
             if e.trigger.text == "meeting"] == [("040", ["FINGOV"], ["FRAGOV"])]
 
 
-def test_forcing_a_thing_is_no_coercion_but_forcing_an_actor_is():
-    from dyads import Coder
-
-    strict = Coder(stages=("times", "places", "actors", "events"))
+def test_forcing_a_thing_is_no_coercion_but_forcing_an_actor_is(strict):
     out = strict.code("Greece will have to restructure, forcing losses on Greek banks.", date="2011-05-13")
     assert out.events == []
     out = strict.code("Egyptian protesters forced the Egyptian government to resign.", date="2011-05-13")
     assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("170", ["EGYGOV"])]
 
 
-def test_what_is_set_due_or_scheduled_to_happen_is_an_intent():
-    from dyads import Coder
-
-    strict = Coder(stages=("times", "places", "actors", "events"))
+def test_what_is_set_due_or_scheduled_to_happen_is_an_intent(strict):
     for text in ("President Obama is due to travel to Japan on Friday.",
                  "President Obama is scheduled to travel to Japan on Friday.",
                  "President Obama is set to travel to Japan on Friday."):
@@ -710,48 +700,33 @@ def test_what_is_set_due_or_scheduled_to_happen_is_an_intent():
         assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("036", ["JPNGOV"])], text
 
 
-def test_whoever_speaks_to_a_meeting_takes_part_in_it():
-    from dyads import Coder
-
-    strict = Coder(stages=("times", "places", "actors", "events"))
+def test_whoever_speaks_to_a_meeting_takes_part_in_it(strict):
     out = strict.code("Japanese Prime Minister Shinzo Abe told a meeting with Chinese officials that he would "
                       "visit Beijing.", date="2012-12-25")
     assert ("040", ["JPNGOV"], ["CHNGOV"]) in [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
                                               for e in out.events]
 
 
-def test_a_statement_named_by_a_noun_is_not_aimed_at_whom_its_content_names():
-    from dyads import Coder
-
-    strict = Coder(stages=("times", "places", "actors", "events"))
+def test_a_statement_named_by_a_noun_is_not_aimed_at_whom_its_content_names(strict):
     out = strict.code("French statements that the Libyan government will fall soon are premature, he said.",
                       date="2011-07-08")
     assert out.events == []
 
 
-def test_fighting_between_two_sides_is_between_them():
-    from dyads import Coder
-
-    strict = Coder(stages=("times", "places", "actors", "events"))
+def test_fighting_between_two_sides_is_between_them(strict):
     out = strict.code("Fighting between Libyan rebels and Gaddafi's forces continued on Friday.", date="2011-03-04")
     assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events] == [
         ("190", ["LBYREB"], ["LBYMIL"])]
 
 
-def test_a_clause_that_says_when_or_why_has_its_own_actors():
-    from dyads import Coder
-
-    strict = Coder(stages=("times", "places", "actors", "events"))
+def test_a_clause_that_says_when_or_why_has_its_own_actors(strict):
     out = strict.code("On Tuesday, the Greek government approved another round of austerity measures as Greek "
                       "protesters clashed with police outside parliament.", date="2011-12-07")
     assert "approved" not in [e.trigger.text for e in out.events]
     assert [e.cameo[:2] for e in out.events] == ["14"]  # the clash is an event of its own
 
 
-def test_a_journey_by_civilians_is_no_visit_but_one_by_officials_or_bodies_is():
-    from dyads import Coder
-
-    strict = Coder(stages=("times", "places", "actors", "events"))
+def test_a_journey_by_civilians_is_no_visit_but_one_by_officials_or_bodies_is(strict):
     text = "Wounded Libyan civilians arrived in Tunisia on Thursday."
     assert strict.code(text, date="2011-03-10").events == []
     for text in ("Libyan Foreign Minister Moussa Koussa arrived in Tunisia on Thursday.",
@@ -759,20 +734,14 @@ def test_a_journey_by_civilians_is_no_visit_but_one_by_officials_or_bodies_is():
         assert [e.cameo for e in strict.code(text, date="2011-03-10").events] == ["042"], text
 
 
-def test_forces_deployed_with_no_one_deploying_them_take_the_posture_themselves():
-    from dyads import Coder
-
-    strict = Coder(stages=("times", "places", "actors", "events"))
+def test_forces_deployed_with_no_one_deploying_them_take_the_posture_themselves(strict):
     out = strict.code("Egyptians cheered the Egyptian military, which were deployed Friday to patrol the streets.",
                       date="2011-01-30")
     assert ("154", ["EGYMIL"], []) in [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
                                        for e in out.events]
 
 
-def test_a_politician_attacks_in_words_even_armed_targets():
-    from dyads import Coder
-
-    strict = Coder(stages=("times", "places", "actors", "events"))
+def test_a_politician_attacks_in_words_even_armed_targets(strict):
     out = strict.code("Democratic presidential nominee Hillary Clinton attacked the police in her speech after "
                       "the shootings.", date="2016-09-21")
     assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("111", ["USACOP"])]
@@ -780,10 +749,7 @@ def test_a_politician_attacks_in_words_even_armed_targets():
     assert [e.cameo for e in out.events] == ["190"]
 
 
-def test_whom_one_offers_to_have_act_is_not_offered_anything():
-    from dyads import Coder
-
-    strict = Coder(stages=("times", "places", "actors", "events"))
+def test_whom_one_offers_to_have_act_is_not_offered_anything(strict):
     out = strict.code("The Libyan government offered to have Libyan rebels appear at the talks.", date="2011-05-06")
     assert out.events == []
     out = strict.code("The Libyan government offered to give Libyan rebels a seat at the talks.", date="2011-05-06")
