@@ -747,10 +747,3 @@ def test_a_politician_attacks_in_words_even_armed_targets(strict):
     assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("111", ["USACOP"])]
     out = strict.code("Libyan rebels attacked the police in Tripoli on Tuesday.", date="2011-09-21")
     assert [e.cameo for e in out.events] == ["190"]
-
-
-def test_whom_one_offers_to_have_act_is_not_offered_anything(strict):
-    out = strict.code("The Libyan government offered to have Libyan rebels appear at the talks.", date="2011-05-06")
-    assert out.events == []
-    out = strict.code("The Libyan government offered to give Libyan rebels a seat at the talks.", date="2011-05-06")
-    assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("036", ["LBYREB"])]

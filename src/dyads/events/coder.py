@@ -159,8 +159,6 @@ if TYPE_CHECKING:
 # conjunctions that make a clause of its own, saying when, why or on what condition another happened
 SUBORDINATORS = {"as", "while", "when", "whenever", "after", "before", "because", "although", "though", "since",
                  "if", "unless", "whereas", "until", "once"}
-# verbs that make someone do something ("to have Pagliano appear")
-CAUSATIVES = {"have", "let", "make"}
 # sectors whose journeys are no visits in CAMEO's sense (042, 043)
 TRAVELLERS = {"CVL", "REF", "MED", "HLH", "EDU", "BUS"}
 
@@ -168,13 +166,6 @@ TRAVELLERS = {"CVL", "REF", "MED", "HLH", "EDU", "BUS"}
 def _subordinate_clause(verb: Token) -> bool:
     """An adverbial clause opened by a subordinating conjunction ("as protesters clashed")."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children)
-
-
-def _causative(verb: Token) -> bool:
-    """ "have Pagliano appear", "let them go": a causative verb with a clause whose subject it makes act
-    (not "make sacrifices")."""
-    return verb.lemma_.lower() in CAUSATIVES and any(
-        c.dep_ in {"ccomp", "xcomp"} and any(s.dep_ == "nsubj" for s in c.children) for c in verb.children)
 
 
 def _between(cand: Candidate, tok: Token, p: VerbPattern, index: dict[int, Actor], dialect: Dialect) -> bool:
@@ -418,8 +409,6 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                         dialect.modality and p.code[:2] in CONTENT_TARGET_ROOTS):
                     break  # inside a clause of its own: not this predicate's target (unless that clause is what is
                     # asked, meant, refused or threatened: "threatened to pull the rug from under his government")
-                if dialect.modality and any(_causative(x) for x in t.ancestors if x.i > tok.i):
-                    break  # "offered to have Pagliano appear": whom one offers to make act is not offered anything
                 cand.target = [a]
                 cand.confidence -= 0.2
                 break
