@@ -101,6 +101,7 @@ from dyads.events.lexicon import (
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
     STATIVE_PARTICIPLES,
+    SUBORDINATORS,
     SYMMETRIC_CODES,
     SYMMETRIC_ROOTS,
     WANT_VERBS,
@@ -112,6 +113,7 @@ from dyads.events.meaning import (
     civilians,
     modality,
     negation,
+    travellers,
     verbal_attack,
 )
 from dyads.events.passes import (
@@ -153,14 +155,6 @@ from dyads.time.dating import resolve_event_date
 
 if TYPE_CHECKING:
     from dyads.pipeline import Resources
-
-
-
-# conjunctions that make a clause of its own, saying when, why or on what condition another happened
-SUBORDINATORS = {"as", "while", "when", "whenever", "after", "before", "because", "although", "though", "since",
-                 "if", "unless", "whereas", "until", "once"}
-# sectors whose journeys are no visits in CAMEO's sense (042, 043)
-TRAVELLERS = {"CVL", "REF", "MED", "HLH", "EDU", "BUS"}
 
 
 def _subordinate_clause(verb: Token) -> bool:
@@ -500,9 +494,7 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
             and not armed(cand.source):
         cand.dropped, cand.dropped_by = "an advance by no armed actor: another sense", "meaning"
         return cand
-    if dialect.modality and (cand.code or "")[:3] in {"042", "043"} and cand.source and all(
-            (a.sector or (a.code or "")[3:6]) in TRAVELLERS and (a.code or "")[:3] not in {"IGO", "NGO"}
-            for a in cand.source):
+    if dialect.modality and (cand.code or "")[:3] in {"042", "043"} and travellers(cand.source):
         # "wounded civilians arriving in hospitals", "refugees arrived in Tunisia", "a reporter flew to Tripoli":
         # people on the move or at work; a visit is made by states, officials, forces, parties and bodies
         cand.dropped, cand.dropped_by = "a journey by civilians, reporters or companies is no visit", "meaning"

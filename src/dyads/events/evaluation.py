@@ -18,10 +18,9 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from dyads.actors.dictionary import DEFAULT_DICT_DIR
+from dyads.events.filters import PLACE_KINDS
 from dyads.events.lexicon import _SETTING_PREPS
 from dyads.models import Actor
-
-_PLACES = {"country", "capital", "place", "region"}
 
 CRITICIZE = "111"
 PRAISE = "051"
@@ -142,7 +141,8 @@ def _first_actor(content: list[Token], sign: int, sources: list[Actor], index: d
         a = index.get(t.i)
         if a is None or a in sources or a.code in src or (a.name or a.text or "").lower() in src:
             continue
-        if a.kind in _PLACES and t.dep_ == "pobj" and t.head.lower_ in _SETTING_PREPS and t.head.head.pos_ == "NOUN":
+        if a.kind in PLACE_KINDS and t.dep_ == "pobj" and t.head.lower_ in _SETTING_PREPS \
+                and t.head.head.pos_ == "NOUN":
             continue  # "the military intervention in Libya was very dangerous": where it happened is not judged
         if a.kind == "pronoun" and (a.name or "").lower() in src:
             continue

@@ -29,6 +29,11 @@ SPEECH_VERBS = {"say", "said", "tell", "add", "state", "announce", "declare", "n
                 "confirm", "claim", "insist", "assert", "reaffirm", "warn", "argue", "explain", "remind"}
 
 
+# conjunctions that make a clause of its own, saying when, why or on what condition another happened
+SUBORDINATORS = {"as", "while", "when", "whenever", "after", "before", "because", "although", "though", "since",
+                 "if", "unless", "whereas", "until", "once"}
+
+
 # an order for a material act is that act done by whoever gave the order ("ordered troops to shell X")
 ORDER_VERBS = {"order", "instruct", "command", "direct"}
 

@@ -154,6 +154,17 @@ def armed(actors: list[Actor]) -> bool:
 CIVILIAN_SECTORS = {"MED", "CVL", "BUS", "EDU", "HLH", "LAB", "REL", "HRI", "REF", "AGR", "ENV", "NGO"}
 
 
+# sectors whose journeys are no visits in CAMEO's sense (042, 043)
+TRAVELLER_SECTORS = {"CVL", "REF", "MED", "HLH", "EDU", "BUS"}
+
+
+def travellers(actors: list[Actor]) -> bool:
+    """Whether there are actors and all of them are people on the move or at work (civilians, refugees,
+    reporters, companies) of a state, whose journeys are no visits; an international body's are."""
+    return bool(actors) and all((a.sector or (a.code or "")[3:6]) in TRAVELLER_SECTORS
+                                and (a.code or "")[:3] not in {"IGO", "NGO"} for a in actors)
+
+
 def civilians(actors: list[Actor]) -> bool:
     """Whether there are actors and all of them are civilians, who neither bear arms nor command those who
     do (`armed` asks whether any bears them)."""
