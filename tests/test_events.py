@@ -747,3 +747,11 @@ def test_a_politician_attacks_in_words_even_armed_targets(strict):
     assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("111", ["USACOP"])]
     out = strict.code("Libyan rebels attacked the police in Tripoli on Tuesday.", date="2011-09-21")
     assert [e.cameo for e in out.events] == ["190"]
+
+
+def test_asking_a_question_is_no_appeal_but_asking_someone_to_act_is(strict_dyads):
+    for text in ("Russia asked Britain whether it would stop the bombing.",
+                 "Russia asked Britain why it had bombed Tripoli.",
+                 "Lavrov asked if Britain had not had enough war in Iraq."):
+        assert [c for c, _, _ in strict_dyads(text, "2011-06-15") if c[:2] == "02"] == [], text
+    assert [c[:2] for c, _, _ in strict_dyads("Russia asked Britain to stop the bombing.", "2011-06-15")] == ["02"]

@@ -113,6 +113,7 @@ from dyads.events.meaning import (
     civilians,
     modality,
     negation,
+    question,
     travellers,
     verbal_attack,
 )
@@ -493,6 +494,9 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
     if dialect.modality and (cand.code or "")[:2] == "19" and tok.lemma_.lower() in ADVANCE_VERBS \
             and not armed(cand.source):
         cand.dropped, cand.dropped_by = "an advance by no armed actor: another sense", "meaning"
+        return cand
+    if dialect.modality and (cand.code or "")[:2] == "02" and question(tok):
+        cand.dropped, cand.dropped_by = "a question ('asked if ...') is no appeal", "meaning"
         return cand
     if dialect.modality and (cand.code or "")[:3] in {"042", "043"} and travellers(cand.source):
         # "wounded civilians arriving in hospitals", "refugees arrived in Tunisia", "a reporter flew to Tripoli":

@@ -144,6 +144,23 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
     return None, None
 
 
+# verbs of asking that put a question when their clause is one ("asked if Britain had not had enough war")
+QUESTION_VERBS = {"ask", "wonder", "inquire", "enquire", "query"}
+
+
+def question(tok: Token) -> bool:
+    """ "Rogozin asked if Britain had not had enough war", "asked whether the talks would go on": asking a
+    question, whose answer is sought, is no appeal for an act (CAMEO 02); "asked Britain to stop" is one."""
+    if tok.lemma_.lower() not in QUESTION_VERBS:
+        return False
+    asks = {"if", "whether", "why"} | INDIRECT_QUESTION_WORDS
+    for c in tok.children:
+        if c.dep_ in {"ccomp", "advcl"} and any(m.dep_ in {"mark", "advmod", "nsubj", "dobj", "attr"}
+                                                and m.lower_ in asks and m.i < c.i for m in c.children):
+            return True
+    return False
+
+
 def armed(actors: list[Actor]) -> bool:
     """Whether any of the actors bears arms (an armed sector, or an alliance such as NATO)."""
     return any((a.sector or (a.code or "")[3:6] or "") in ARMED_SECTORS or "NAT" in (a.code or "")[3:]
