@@ -201,6 +201,9 @@ def test_two_named_actors_with_one_code_are_a_dyad(coders):
     # a politician and another party coded alike are two; a governor and the bank he heads are one
     got, _ = events(strict, "Bela Bugar, head of the party Most-Hid, accused SaS of seeking popularity on Monday.")
     assert got == [("112", ["SVKPTY"], ["SVKPTY"])]
+    # one named man and many unnamed others of his state are two; one of them ("the president") may be him
+    got, _ = events(strict, "Obama urged government officials on Monday to cut spending.")
+    assert [(c[:2], s, t) for c, s, t in got] == [("02", ["USAGOV"], ["USAGOV"])]
 
 
 def test_story_highlights_are_a_summary_not_events(coders):

@@ -219,6 +219,12 @@ PLURAL_BODIES = {"PTY", "OPP", "LEG"}
 """Sectors of which a country has many bodies (parties, the opposition, chambers and their members)."""
 
 
+def _many(x: Actor) -> bool:
+    """A sector word for many people ("government leaders", "ministers", "officials"), none of them named."""
+    last = x.text.split()[-1].lower() if x.text else ""
+    return x.kind == "sector" and last.endswith("s") and not last.endswith("ss")
+
+
 def distinct_actors(a: Actor, b: Actor) -> bool:
     """Whether two mentions with the same code are two actors: "Democrats criticized Republicans" (USAPTY,
     USAPTY), "Trump attacked Clinton" (two US politicians). Domestic politics is mostly such events;
@@ -230,6 +236,8 @@ def distinct_actors(a: Actor, b: Actor) -> bool:
             return "person"
         return "organisation" if x.kind in NAMED_KINDS else None
     kind, other = named(a), named(b)
+    if {kind, other} & {"person"} and (_many(a) if other == "person" else _many(b) if kind == "person" else False):
+        return True  # "Mubarak called on new government leaders to ...": one man and many others of his state
     if kind is None or other is None or len(_distinct_names([_identity(a), _identity(b)])) != 2:
         return False
     # a country has many parties and its legislators are many: a politician and a party or chamber coded
