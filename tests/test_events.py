@@ -755,3 +755,9 @@ def test_asking_a_question_is_no_appeal_but_asking_someone_to_act_is(strict_dyad
                  "Lavrov asked if Britain had not had enough war in Iraq."):
         assert [c for c, _, _ in strict_dyads(text, "2011-06-15") if c[:2] == "02"] == [], text
     assert [c[:2] for c, _, _ in strict_dyads("Russia asked Britain to stop the bombing.", "2011-06-15")] == ["02"]
+
+
+def test_neither_nor_negates_both_verbs(strict_dyads):
+    assert strict_dyads("Russia neither condemned nor criticized Syria on Monday.", "2011-06-15") == []
+    assert [c for c, _, _ in strict_dyads("Russia condemned and criticized Syria on Monday.", "2011-06-15")] \
+        == ["111"]  # one event (the duplicate pass keeps one of a code and dyad)

@@ -72,3 +72,24 @@ def test_hopes_and_allegations_aim_at_who_acts():
     # the victims of what is alleged are not the accused
     assert dyads("NATO said a building was targeted on Monday in an airstrike that the Libyan government alleges "
                  "killed 15 people.") == []
+
+
+def test_a_refusal_or_denial_answers_whoever_put_forward_what_it_answers(coder):
+    def dyads(text):
+        return [(e.cameo[:2], [a.code for a in e.source], [a.code for a in e.target])
+                for e in coder.code(text, date="2011-02-12").events]
+
+    # in its sentence: an offer, then "declined"; a charge, then "denied that"
+    assert ("12", ["GBRGOV"], ["FRAGOV"]) in dyads(
+        "French Prime Minister Francois Fillon offered to host the talks in Paris, but British Prime Minister "
+        "David Cameron declined.")
+    assert ("01", ["RUSGOV"], ["USAGOV"]) in dyads(
+        "U.S. Secretary of State Hillary Clinton said Russia had armed the Syrian army, but Russian Foreign "
+        "Minister Sergei Lavrov denied that.")
+    # in the sentence before: the request, then "declined to do so"
+    assert ("12", ["IRNGOV"], ["GBRGOV"]) in dyads(
+        "British Foreign Secretary William Hague said he had urged Iran to free the sailors. He said the Iranian "
+        "government declined to do so.")
+    # who reports the refusal is not answered by it, and a refusal of one's own act answers no one
+    assert dyads("Russian Foreign Minister Sergei Lavrov said Iran rejected the plan.") == []
+    assert dyads("French Prime Minister Francois Fillon spoke on Monday. Germany refused to join the mission.") == []

@@ -61,6 +61,12 @@ def negation(verb: Token, tok: Token) -> str | None:
                 for g in c.children:
                     if g.dep_ == "neg" or (g.lower_ in NEGATORS and g.dep_ == "advmod"):
                         return f"negated by '{g.text}'"
+    # "neither admitted nor denied the allegations": both verbs are negated, the first by its "neither"
+    for t in {verb, tok}:
+        if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in t.children):
+            return "negated by 'neither'"
+        if t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" and c.i < t.i for c in t.head.children):
+            return "negated by 'nor'"
     # "averted a war", "a war was averted", "thwarted an attack": an event noun that was prevented
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "obj", "nsubjpass"} \
             and tok.head.lemma_.lower() in PREVENTING_VERBS:

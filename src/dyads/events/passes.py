@@ -90,6 +90,73 @@ def _judged_statements(cands: list[Candidate], index: dict[int, Actor]) -> None:
             c.modifiers.append(f"what was said judges '{judged[1][0].text}' -> {judged[0]}")
 
 
+# verbs that answer what someone else said, offered or asked ("Chaffetz declined", "the spokesman denied that")
+RESPONSE_VERBS = {"decline", "refuse", "reject", "deny", "dispute", "dismiss", "rebuff", "turn"}
+# what such a verb answers when it names it: a word standing for something said, offered or asked
+RESPONDED_WORDS = {"that", "this", "it", "so", "them", "claim", "allegation", "accusation", "charge", "report",
+                   "offer", "request", "proposal", "demand", "call", "suggestion", "invitation", "idea", "appeal"}
+# verbs whose subject puts something forward that another may answer
+PROPOSING_VERBS = SPEECH_VERBS | {"offer", "propose", "ask", "urge", "request", "demand", "suggest", "invite",
+                                  "allege", "accuse", "suspect", "appeal", "call"}
+
+
+def _answered(tok: Token) -> bool:
+    """Whether `tok` answers something put to it rather than refusing an act of its own: no object, or an
+    object that stands for what was said ("denied that", "rejected the claims", "declined to do so")."""
+    for c in tok.children:
+        if c.dep_ in {"dobj", "obj", "ccomp", "xcomp"}:
+            if c.dep_ == "xcomp" and c.lemma_ == "do" and any(o.lower_ == "so" for o in c.children):
+                continue  # "declined to do so"
+            if c.lemma_.lower() not in RESPONDED_WORDS:
+                return False
+    return not (tok.lemma_.lower() == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children))
+
+
+def _proposer(tok: Token, source: list[Actor], index: dict[int, Actor]) -> list[Actor]:
+    """Who put forward what `tok` answers: the subject of the nearest verb of saying, offering or asking before
+    it in its sentence ("his attorney offered ..., but Chaffetz declined"; "Rebels said ... -- claims that the
+    government disputed"), else that of the previous sentence's main verb ("He said he urged police to give back
+    the camera. He said the security forces declined to do so.")."""
+    def subject_of(v: Token) -> list[Actor]:
+        subj = [t for t in v.children if t.dep_ in {"nsubj", "nsubjpass"}]
+        return [a for a in _actors_in(subj, index) if a.code not in {s.code for s in source}]
+
+    def reports(v: Token) -> bool:  # "X said Y rejected ...": X tells of the answer, he is not answered
+        path = [tok, *tok.ancestors]
+        if v not in path:
+            return False
+        below = path[path.index(v) - 1]
+        return below.dep_ in {"ccomp", "xcomp", "parataxis"}
+
+    sent = tok.sent
+    for v in reversed(sent[: tok.i - sent.start]):
+        if v.pos_ == "VERB" and v.lemma_.lower() in PROPOSING_VERBS and not reports(v):
+            found = subject_of(v)
+            if found:
+                return found
+    if sent.start == 0:
+        return []
+    prev = tok.doc[sent.start - 1].sent
+    root = prev.root
+    if root.lemma_.lower() in PROPOSING_VERBS and all(v.lemma_.lower() not in RESPONSE_VERBS for v in prev):
+        return subject_of(root)
+    return []
+
+
+def _responses(cands: list[Candidate], index: dict[int, Actor]) -> None:
+    """ "His attorney offered to have him appear, but Chaffetz declined", "Al-Anesi said ..., but the
+    government spokesman denied that": a refusal or denial with no one named answers whoever put forward
+    what it answers, in its sentence or the one before (a rejection, 12, or a denial, 01)."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.target or not c.source \
+                or c.token.lemma_.lower() not in RESPONSE_VERBS or not _answered(c.token):
+            continue
+        found = _proposer(c.token, c.source, index)
+        if found:
+            c.target = found
+            c.modifiers.append(f"answers '{found[0].text}', who put forward what it answers")
+
+
 # verbs of saying that put forward a charge against someone ("argued that France had violated ...")
 CONTENTION_VERBS = {"argue", "contend", "assert", "insist", "allege", "charge"}
 # roots of what, alleged of someone, is a charge against him: coercion, threats, protest, force
@@ -240,6 +307,7 @@ def _slot_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, 
 def _speech_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
     """Our reading of what a statement says: its addressee, a judgement of an actor, a charge, a naming."""
     _speech_acts(out, index)
+    _responses(out, index)
     _judged_statements(out, index)
     _contentions(out)
     _namings(out, index)
