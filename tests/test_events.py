@@ -761,3 +761,12 @@ def test_neither_nor_negates_both_verbs(strict_dyads):
     assert strict_dyads("Russia neither condemned nor criticized Syria on Monday.", "2011-06-15") == []
     assert [c for c, _, _ in strict_dyads("Russia condemned and criticized Syria on Monday.", "2011-06-15")] \
         == ["111"]  # one event (the duplicate pass keeps one of a code and dyad)
+
+
+def test_codebook_words_for_contacts_appreciation_and_military_targets(strict_dyads):
+    assert strict_dyads("There were contacts on Monday between U.S. envoys and Libyan officials.", "2011-08-12") \
+        == [("040", ["USAGOV"], ["LBYGOV"])]
+    assert strict_dyads("The Pentagon expressed its appreciation for the Egyptian military on Monday.",
+                        "2011-01-30") == [("051", ["USAMIL"], ["EGYMIL"])]
+    assert [c for c, _, _ in strict_dyads("French jets targeted Libyan tanks near Benghazi.", "2011-03-20")] == ["190"]
+    assert strict_dyads("The campaign targeted voters in Ohio.", "2016-09-12") == []  # no weapon, no target of force
