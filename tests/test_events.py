@@ -770,3 +770,8 @@ def test_codebook_words_for_contacts_appreciation_and_military_targets(strict_dy
                         "2011-01-30") == [("051", ["USAMIL"], ["EGYMIL"])]
     assert [c for c, _, _ in strict_dyads("French jets targeted Libyan tanks near Benghazi.", "2011-03-20")] == ["190"]
     assert strict_dyads("The campaign targeted voters in Ohio.", "2016-09-12") == []  # no weapon, no target of force
+
+
+def test_signed_into_law_makes_the_signer_the_agent_of_what_the_law_does(strict_dyads):
+    assert strict_dyads("President Barack Obama on Saturday signed into law new sanctions against Iran's central "
+                        "bank.", "2011-12-31") == [("163", ["USAGOV"], ["IRNGOV"])]

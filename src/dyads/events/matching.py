@@ -54,6 +54,9 @@ def _light_verb(tok: Token) -> Token | None:
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "obj", "attr", "nsubjpass"}:
         if tok.head.pos_ in {"VERB", "AUX"} and any(s in LIGHT_VERBS for s in _stems(tok.head)):
             return tok.head
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "into" and tok.head.head.lemma_ == "sign" \
+            and any(c.lower_ == "law" for c in tok.children):
+        return tok.head.head  # "signed into law new sanctions", parsed as one phrase "into law new sanctions"
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.dep_ == "prep":
         verb = tok.head.head  # "were engaged in ethnic cleansing", "took part in the attack"
         if verb.pos_ in {"VERB", "AUX"} and (verb.lemma_.lower() in PARTICIPATION_VERBS or verb.lower_ in
