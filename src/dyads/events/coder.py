@@ -317,6 +317,11 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     if sources and subj_heads and (subj_heads[0].lower_ in PERSONAL_PRONOUNS or subj_heads[0].i in possessive):
         cand.modifiers.append("pronoun")
         cand.confidence -= 0.1
+    if sources and is_noun and verb is not None and verb is not light and dialect.modality \
+            and all((a.sector or (a.code or "")[3:6]) == "MED" for a in sources):
+        # "This reporter was on the scene for a protest": who is at a protest, talks or a meeting to report it
+        # takes no part in it (its agent is then the people of its place, when the text names one)
+        sources = []
     if not sources and dialect.new_actor_length:
         sources = [a for a in (_new_actor(h, index, dialect) for h in subj_heads) if a is not None]
     if not sources and public and not any(h.lower_ in PERSONAL_PRONOUNS for h in subj_heads):
