@@ -93,3 +93,12 @@ def test_a_refusal_or_denial_answers_whoever_put_forward_what_it_answers(coder):
     # who reports the refusal is not answered by it, and a refusal of one's own act answers no one
     assert dyads("Russian Foreign Minister Sergei Lavrov said Iran rejected the plan.") == []
     assert dyads("French Prime Minister Francois Fillon spoke on Monday. Germany refused to join the mission.") == []
+
+
+def test_a_visit_framing_an_act_is_to_whom_the_act_is_aimed(coder):
+    out = coder.code("Russian President Vladimir Putin pledged support for Belarus on Thursday in his first foreign "
+                     "visit since taking office.", date="2012-05-31")
+    assert ("042", ["BLRGOV"]) in [(e.cameo, [a.code for a in e.target]) for e in out.events]
+    out = coder.code("Russian President Vladimir Putin spoke on Thursday in his first foreign visit since taking office.",
+                     date="2012-05-31")
+    assert [e.cameo for e in out.events] == []  # nowhere named, no act aimed at anyone: no visit to code

@@ -76,6 +76,23 @@ def _shared_targets(cands: list[Candidate]) -> None:
             c.modifiers.append(f"recipient shared with '{first.token.text}'")
 
 
+def _framing_visits(cands: list[Candidate]) -> None:
+    """ "Putin pledged support for Belarus on Thursday in his first foreign visit": a visit named as the frame
+    of an act ("in", "during", "on" its visit) with nowhere named is to whom that act is aimed at."""
+    by_token = {c.token.i: c for c in cands if c.pattern is not None and not c.dropped}
+    for c in cands:
+        if c.dropped or c.target or not c.source or (c.code or "")[:3] not in {"042", "043"} \
+                or c.token.pos_ != "NOUN" or c.token.dep_ != "pobj" \
+                or c.token.head.lower_ not in {"in", "during", "on", "at"}:
+            continue
+        act = by_token.get(c.token.head.head.i)
+        same_side = act is not None and {a.code for a in act.source} == {a.code for a in c.source}
+        if act is not None and act is not c and act.target and same_side \
+                and all(a.country and a.country not in {s.country for s in c.source} for a in act.target):
+            c.target = list(act.target)
+            c.modifiers.append(f"to whom '{act.token.text}', done on the visit, is aimed")
+
+
 def _judged_statements(cands: list[Candidate], index: dict[int, Actor]) -> None:
     """ "X said Y was wrong": X's criticism of Y (111), or praise (051); see dyads.events.evaluation.
     After `_speech_acts`: a demand or appeal in what was said ("Y must ...") says more."""
@@ -308,6 +325,7 @@ def _speech_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect
     """Our reading of what a statement says: its addressee, a judgement of an actor, a charge, a naming."""
     _speech_acts(out, index)
     _responses(out, index)
+    _framing_visits(out)
     _judged_statements(out, index)
     _contentions(out)
     _namings(out, index)
