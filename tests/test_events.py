@@ -781,3 +781,17 @@ def test_a_reporter_at_a_protest_covers_it_and_journalists_holding_one_protest(s
     assert strict_dyads("This reporter was at a protest in Cairo on Tuesday.", "2011-01-26") == [("141", ["EGYCVL"], [])]
     assert strict_dyads("Egyptian journalists held a protest against censorship in Cairo on Friday.", "2011-01-28") \
         == [("141", ["EGYMED"], ["EGY"])]
+
+
+def test_a_place_below_a_role_word_with_its_own_country_does_not_make_it_that_places(strict_dyads):
+    got = strict_dyads("There were contacts last week between U.S. envoys and Gaddafi representatives on Tunisian "
+                       "soil.", "2011-08-12")
+    assert [(c, s) for c, s, _ in got] == [("040", ["USAGOV"])] and "LBYGOV" in got[0][2]
+    # an "of" phrase still says whose the role word is
+    got = strict_dyads("The leaders of Germany and France met Papandreou in Cannes on Wednesday.", "2011-11-02")
+    assert got and set(got[0][1]) >= {"DEUGOV", "FRAGOV"}
+
+
+def test_one_side_names_each_code_once(strict_dyads):
+    assert strict_dyads("NATO is trying to kill Gaddafi, the leader of Libya.", "2011-06-15") \
+        == [("190", ["IGOWSTNAT"], ["LBYGOV"])]

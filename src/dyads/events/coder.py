@@ -650,6 +650,18 @@ def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: Even
         yield s_i, sent, cands, kept
 
 
+def _one_per_code(actors: list[Actor]) -> list[Actor]:
+    """The first mention of each code on one side: "Gaddafi, the leader of Libya" and "Gaddafi" are one target,
+    and a dyad counted once per pair of codes (exports make one row per pair)."""
+    seen: set[str | None] = set()
+    out = []
+    for a in actors:
+        if a.code not in seen:
+            seen.add(a.code)
+            out.append(a)
+    return out
+
+
 def code_events(doc: Doc, coded: CodedArticle, res: Resources, policy: EventPolicy = DEFAULT_POLICY,
                 dialect: Dialect = OURS) -> tuple[list[Event], list[NoEvent]]:
     """Events of one parsed article, and a reason for every sentence that has none."""
@@ -668,7 +680,7 @@ def code_events(doc: Doc, coded: CodedArticle, res: Resources, policy: EventPoli
             rule = f"{c.pattern.source} {c.pattern.text} -> {c.pattern.code}"
             if c.modifiers:
                 rule += " (" + "; ".join(c.modifiers) + ")"
-            roles = [(c.code, c.source, c.target[:6], rule)]
+            roles = [(c.code, _one_per_code(c.source), _one_per_code(c.target)[:6], rule)]
             if c.pattern.reverse and c.code == c.pattern.code and c.target:  # visit [042] <-> host [043]
                 roles.append((c.pattern.reverse, c.target[:6], c.source, rule + " reversed"))
             for code, source, target, why in roles:

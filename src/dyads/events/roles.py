@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from dyads.actors.recognize import GUESSED_COUNTRY
 from dyads.events.candidate import Candidate
 from dyads.events.dialect import Dialect
 from dyads.events.filters import (
@@ -125,8 +126,9 @@ def _new_actor(head: Token, index: dict[int, Actor], dialect: Dialect) -> Actor 
 
 
 def _placed(toks: list[Token], head: Token, below: set[int]) -> bool:
-    """Whether a mention hangs from `head` through a place preposition ("in Eriador")."""
-    return any(a.dep_ == "prep" and a.lower_ in _SETTING_PREPS and a.i > head.i
+    """Whether a mention hangs from `head` through a place preposition ("in Eriador", "envoys on Tunisian soil"),
+    or a topic's ("experts on Iran"): where they are or what they know of, not whose they are."""
+    return any(a.dep_ == "prep" and (a.lower_ in _SETTING_PREPS or a.lower_ == "on") and a.i > head.i
                for t in toks[:1] for a in t.ancestors if a.i in below)
 
 
@@ -168,6 +170,9 @@ def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> 
         # to the place phrase, as the parser's "in Fornost" does
         conj = [c for c in strong if placed and any(t.dep_ == "conj" and t.head.i == head.i
                                                     for t in by_actor.get(id(c), []))]
+        if s.country and not any(g in (s.source or "") for g in GUESSED_COUNTRY):
+            placed = []  # "U.S. envoys ... on Tunisian soil": where a role word whose country the text gives is
+            below_mods = strong  # does not make it that place's; an "of" phrase still does ("leaders of X and Y")
         mods += (placed + conj) if conj else (strong or below_mods)
         plan.append((s, head, mods, below_mods))
     # "lawmakers and officials in Arnor": a role word coordinated with one that has countries shares them
@@ -179,7 +184,9 @@ def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> 
     for s, _head, mods, below_mods in plan:
         if not mods:
             continue
-        out = [a for a in out if a is not s and a not in mods and a not in below_mods]
+        # "the leaders of Germany and France": the role word keeps the country the text gave it, and takes the others
+        own = s.country and not any(g in (s.source or "") for g in GUESSED_COUNTRY)
+        out = [a for a in out if (a is not s or own) and a not in mods and a not in below_mods]
         for c in mods:
             start, end = min(c.start, s.start), max(c.end, s.end)
             out.append(Actor(text=f"{c.text} {s.text}" if c.start < s.start else f"{s.text} {c.text}", start=start,
