@@ -132,6 +132,13 @@ def _placed(toks: list[Token], head: Token, below: set[int]) -> bool:
                for t in toks[:1] for a in t.ancestors if a.i in below)
 
 
+def _named_country(role: Actor, toks: list[Token]) -> bool:
+    """Whether a role word's country is named in its own mention ("U.S. envoys", "the leaders of Germany"),
+    not guessed from its sentence or article nor given by a dictionary's reading of a bare word."""
+    return bool(role.country) and not any(g in (role.source or "") for g in GUESSED_COUNTRY) and any(
+        t.pos_ == "PROPN" or t.ent_type_ in {"GPE", "NORP"} for t in toks)
+
+
 def _coordinated(a: Token, b: Token) -> bool:
     return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
 
@@ -170,9 +177,13 @@ def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> 
         # to the place phrase, as the parser's "in Fornost" does
         conj = [c for c in strong if placed and any(t.dep_ == "conj" and t.head.i == head.i
                                                     for t in by_actor.get(id(c), []))]
-        if s.country and not any(g in (s.source or "") for g in GUESSED_COUNTRY):
-            placed = []  # "U.S. envoys ... on Tunisian soil": where a role word whose country the text gives is
-            below_mods = strong  # does not make it that place's; an "of" phrase still does ("leaders of X and Y")
+        if _named_country(s, s_toks):
+            # "U.S. envoys ... on Tunisian soil": where a role word whose country the text gives is does not make
+            # it that place's, nor does an actor joined to it; its own "of" phrase does ("leaders of X and Y")
+            placed, conj = [], []
+            strong = below_mods = [c for c in strong if any(
+                a.dep_ == "prep" and a.lower_ in {"of", "from"} and a.head.i == head.i
+                for a in by_actor.get(id(c), [])[0].ancestors)]
         mods += (placed + conj) if conj else (strong or below_mods)
         plan.append((s, head, mods, below_mods))
     # "lawmakers and officials in Arnor": a role word coordinated with one that has countries shares them
@@ -185,7 +196,7 @@ def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> 
         if not mods:
             continue
         # "the leaders of Germany and France": the role word keeps the country the text gave it, and takes the others
-        own = s.country and not any(g in (s.source or "") for g in GUESSED_COUNTRY)
+        own = _named_country(s, by_actor.get(id(s), []))
         out = [a for a in out if (a is not s or own) and a not in mods and a not in below_mods]
         for c in mods:
             start, end = min(c.start, s.start), max(c.end, s.end)
