@@ -795,3 +795,8 @@ def test_a_place_below_a_role_word_with_its_own_country_does_not_make_it_that_pl
 def test_one_side_names_each_code_once(strict_dyads):
     assert strict_dyads("NATO is trying to kill Gaddafi, the leader of Libya.", "2011-06-15") \
         == [("190", ["IGOWSTNAT"], ["LBYGOV"])]
+
+
+def test_a_clause_opened_by_when_gives_no_target_even_hung_on_a_noun(strict_dyads):
+    assert strict_dyads("Clinton keeps saying she opposed the Iraq War, when there are radio clips of her "
+                        "supporting it.", "2016-09-29") == []

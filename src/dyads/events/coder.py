@@ -159,8 +159,12 @@ if TYPE_CHECKING:
 
 
 def _subordinate_clause(verb: Token) -> bool:
-    """An adverbial clause opened by a subordinating conjunction ("as protesters clashed")."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children)
+    """An adverbial clause opened by a subordinating conjunction ("as protesters clashed"), also where the
+    parser hung it on a noun ("opposed the war, when there are radio clips of her ...": a relative clause
+    opened by "when")."""
+    return verb.dep_ in {"advcl", "relcl"} and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in SUBORDINATORS and c.i < verb.i
+        and (c.dep_ == "mark" or verb.dep_ == "relcl") for c in verb.children)
 
 
 def _between(cand: Candidate, tok: Token, p: VerbPattern, index: dict[int, Actor], dialect: Dialect) -> bool:
@@ -414,7 +418,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 break
     if not cand.target and not named_target:  # last resort: the first actor of a clause on the object
         objs = [c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj"}]
-        clauses = [c for o in objs for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"}]
+        clauses = [c for o in objs for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"}
+                   and not _subordinate_clause(c)]
         # "X noted that Y ...", not "Y ..., X said": the clause follows the verb
         said = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i] if speech and not dialect.modality else []
         if tok.lemma_.lower() not in SPEECH_VERBS:  # what is said is not whom it is said to (in our rules)
