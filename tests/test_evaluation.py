@@ -29,6 +29,14 @@ def test_statement_judging_an_actor_is_criticism(coder):
     assert got == [("111", ["FRAOPP"], ["FRAGOV"])]
 
 
+def test_a_politician_judging_another_of_the_same_code_is_criticism(coder):
+    # domestic politics: two named people of one country with no office, coded alike
+    out = coder.code("Donald Trump said Hillary Clinton was weak.", date="2016-09-15")
+    assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events] \
+        == [("111", ["USA"], ["USA"])]
+    assert events(coder, "Donald Trump said Donald Trump was weak.") == []  # one man is no dyad
+
+
 def test_the_words_of_judgement_are_general_vocabulary(coder):
     said = "French opposition leader Martine Aubry said French President Nicolas Sarkozy was {}."
     for word in ("a demagogue", "misguided", "reckless", "untrustworthy"):

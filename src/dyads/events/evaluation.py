@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from dyads.actors.dictionary import DEFAULT_DICT_DIR
-from dyads.events.filters import PLACE_KINDS
+from dyads.events.filters import PLACE_KINDS, distinct_actors
 from dyads.events.lexicon import _SETTING_PREPS
 from dyads.models import Actor
 
@@ -139,7 +139,11 @@ def _first_actor(content: list[Token], sign: int, sources: list[Actor], index: d
     src = {a.code for a in sources} | {(a.name or a.text or "").lower() for a in sources}
     for t in content:
         a = index.get(t.i)
-        if a is None or a in sources or a.code in src or (a.name or a.text or "").lower() in src:
+        if a is None or a in sources or (a.name or a.text or "").lower() in src:
+            continue
+        # one code on both sides is one actor, unless both are named and two ("Trump said Hillary Clinton
+        # was weak": USA -> USA, domestic politics)
+        if a.code in src and not all(distinct_actors(s, a) for s in sources if s.code == a.code):
             continue
         if a.kind in PLACE_KINDS and t.dep_ == "pobj" and t.head.lower_ in _SETTING_PREPS \
                 and t.head.head.pos_ == "NOUN":
