@@ -37,6 +37,12 @@ def test_a_politician_judging_another_of_the_same_code_is_criticism(coder):
     assert events(coder, "Donald Trump said Donald Trump was weak.") == []  # one man is no dyad
 
 
+def test_a_clause_with_its_own_subject_judges_that_subject_only(coder):
+    assert events(coder, "French President Nicolas Sarkozy said if the plan is successful, Greece will cut taxes.") \
+        == []
+    assert events(coder, "French President Nicolas Sarkozy said Greece was reckless.") == [("111", ["FRAGOV"], ["GRC"])]
+
+
 def test_the_words_of_judgement_are_general_vocabulary(coder):
     said = "French opposition leader Martine Aubry said French President Nicolas Sarkozy was {}."
     for word in ("a demagogue", "misguided", "reckless", "untrustworthy"):

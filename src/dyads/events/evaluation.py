@@ -129,7 +129,11 @@ def _subject_judged(subj: Token, clause: list[Token], sources: list[Actor], inde
     # vulnerabilities to increasingly destructive attacks" judges the attacks, not the United States
     said_of_others = {x.i for t in clause if t.dep_ == "prep" and t.head.pos_ in {"NOUN", "PROPN"}
                       and t.head.i not in own for x in t.subtree}
-    sign = judgement([t for t in clause if t.i not in own and t.i not in said_of_others], words)
+    # a clause of its own with its own subject judges that subject: "If the initiative is successful, Rousseff
+    # will use ..." says nothing of Rousseff
+    others = {x.i for t in clause if t.i != subj.head.i and t.i not in own
+              and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i != subj.i for c in t.children) for x in t.subtree}
+    sign = judgement([t for t in clause if t.i not in own | said_of_others | others], words)
     return _first_actor(list(subj.subtree), sign, sources, index) if sign else None
 
 
