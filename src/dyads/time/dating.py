@@ -5,20 +5,24 @@ said the goal agreed ... last month should ..." - the statement is today, the ag
 month). An event takes the time that governs its own clause; a time higher up in the sentence
 (the clause it is reported in) or in a verbless caption or dateline ("..., in Moscow, June 25,
 2013.") applies to everything under it; otherwise the publication date. Durations, sets and
-vague references (P3D, P1W, PAST_REF) never date an event.
+vague references (P3D, P1W, PAST_REF) never date an event; a week already begun or past ("last
+week", "earlier this week") dates it by its month. Joined clauses share a time only when written in
+the same tense ("met them last week and plans to travel soon").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
 from dyads.models import Article, TimeExpr
-from dyads.time import section_date, section_dates
+from dyads.time import clause_tense, section_date, section_dates
+from dyads.time.normalize import FUTURE
 from dyads.wire import STORY_TAG
 
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
@@ -48,6 +52,33 @@ def calendar_date(value: str) -> tuple[str, str] | None:
     return year, "year"
 
 
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+
+
+def week_month(value: str, dct: date | None) -> tuple[str, str] | None:
+    """(YYYY-MM, "month") for a week no later than the DCT's ("last week", "earlier this week", "this
+    weekend"): the month that holds most of its days up to the DCT, the nearer one on a tie.
+
+    Why a month: an event "earlier this week" happened on one day of a span that a day would misstate;
+    the references write such events by their month, and the contract's precisions are day, month and
+    year. A week after the DCT's never dates an event: "will travel next week" is an intent said today.
+    """
+    m = _WEEK.match(value)
+    if m is None or dct is None:
+        return None
+    try:
+        monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+    except ValueError:
+        return None
+    days = [monday + timedelta(days=i) for i in (range(5, 7) if m.group(3) else range(7))]
+    days = [d for d in days if d <= dct]
+    if not days:
+        return None
+    counts = Counter(f"{d.year}-{d.month:02d}" for d in days)
+    month = max(counts, key=lambda k: (counts[k], k))
+    return month, "month"
+
+
 def _clause_head(tok: Token) -> Token | None:
     """The verb heading the clause `tok` is in (the token itself when it is one)."""
     for _ in range(12):
@@ -71,17 +102,39 @@ def _time_head(span: Span) -> Token | None:
     return None
 
 
+def _noun_of(span: Span) -> Token | None:
+    """The noun a time expression modifies ("the raid on Sunday", "Friday's attack"), if any."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        root = root.head
+    head = root.head
+    if root.dep_ in ("prep", "poss", "compound", "nmod", "amod", "nummod", "npadvmod") \
+            and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    return None
+
+
 def _inherits(verb: Token, ancestor: Token) -> int | None:
     """How many clause links up from `verb` `ancestor` is, through clauses that share its time; None if not."""
     tok, steps = verb, 0
     while tok.i != ancestor.i:
         if tok.head.i == tok.i or tok.dep_ not in _INHERIT_DEPS and tok.pos_ in ("VERB", "AUX"):
             return None
+        if tok.dep_ == "conj" and _tense(tok) and _tense(tok.head) and _tense(tok) != _tense(tok.head):
+            return None  # "met them last week and plans to travel soon": the plan is not last week's
         tok = tok.head
         steps += tok.pos_ in ("VERB", "AUX")
         if steps > 6:
             return None
     return steps
+
+
+def _tense(verb: Token) -> str | None:
+    """The tense a finite verb is written in (its first auxiliary's, else its own): VBD, VBZ/VBP as
+    "present", MD; None for a non-finite verb."""
+    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
+    tag = (aux or verb).tag_
+    return "present" if tag in ("VBZ", "VBP") else tag if tag in ("VBD", "MD") else None
 
 
 def _is_caption_date(article: Article, t: TimeExpr, sent: Span) -> bool:
@@ -119,7 +172,8 @@ def resolve_event_date(
 
     Order: the time governing the trigger's own clause; a time of a clause the trigger's clause is
     embedded in (nearest first); a caption/dateline date or a time in a verbless sentence; the
-    publication date (text None). Only times naming a calendar day, month or year count.
+    publication date (text None). Only times naming a calendar day, month or year count, and a week
+    not after the DCT's in a clause that does not point forward, as its month (`week_month`).
     """
     trigger = doc.char_span(trigger_start_char, trigger_end_char, alignment_mode="expand")
     section = section_date(section_dates(article.text, article.publication_date), trigger_start_char)
@@ -134,10 +188,10 @@ def resolve_event_date(
         if not (sent.start_char <= t.start and t.end <= sent.end_char):
             continue
         cal = calendar_date(t.value) if t.type in ("DATE", "TIME") else None
-        if cal is None:
-            continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None:
+        if cal is None and t.type == "DATE" and span is not None and clause_tense(span) != FUTURE:
+            cal = week_month(t.value, day)  # "earlier this week": its month; never a week still to come
+        if cal is None or span is None:
             continue
         if span.start > 0 and doc[span.start - 1].lower_ == "since":
             continue  # "has killed ... since March 2011": the start of a stretch, not the event's date
@@ -148,6 +202,9 @@ def resolve_event_date(
             rank = 70  # "WASHINGTON, Jan 5 (Reuters) -": the filing date, weaker than any time in the story
         elif _is_caption_date(article, t, sent):
             rank = 50
+        elif verb is not None and verb.dep_ == "relcl" and (span.start <= verb.head.i < span.end
+                                                             or _noun_of(span) == verb.head):
+            rank = 0  # "a protest Friday night in which men attacked ...": the noun's time is its clause's
         elif span.root.dep_ in ("poss", "compound", "nmod", "amod", "nummod") and noun.pos_ in ("NOUN", "PROPN"):
             # "Friday's attack", "the May 7 meeting", "Obama's 2012 budget": the date of that noun's event only
             if trigger.start <= noun.i < trigger.end:
@@ -184,7 +241,8 @@ def _past(verb: Token) -> bool:
 
 def story_date(doc: Doc, times: list[TimeExpr], article: Article) -> EventDate | None:
     """The day a news story reports on: the first day named in its first two sentences (the lead), when
-    it falls within the week before publication. A later past-tense clause with no time of its own
+    it falls within the week before publication (none when that day is the publication day itself: a
+    day the background of the lead names after it is not the story's). A later past-tense clause with no time of its own
     continues that story ("Mubarak opened the door Sunday to talks ... The president urged ...") rather
     than taking the publication date (a wire story filed the next morning)."""
     pub = article.publication_date
@@ -207,6 +265,8 @@ def story_date(doc: Doc, times: list[TimeExpr], article: Article) -> EventDate |
             day = date.fromisoformat(cal[0])
         except ValueError:
             continue
+        if day == pub:
+            return None  # "clashes erupted Saturday" on a Saturday: the story is the publication day's
         if 0 < (pub - day).days <= 7:
             return EventDate(cal[0], "day", t.text)
     return None
