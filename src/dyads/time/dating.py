@@ -79,6 +79,23 @@ def week_month(value: str, dct: date | None) -> tuple[str, str] | None:
     return month, "month"
 
 
+def _points_forward(span: Span) -> bool:
+    """The time's clause, or one it hangs from, looks ahead: a future tense, a modal or an infinitive
+    ("would not be rushed into signing this week", "supposed to come into force this week")."""
+    if clause_tense(span) == FUTURE:
+        return True
+    tok = _time_head(span)
+    for _ in range(8):
+        if tok is None:
+            return False
+        if any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.tag_ == "TO") for c in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _clause_head(tok: Token) -> Token | None:
     """The verb heading the clause `tok` is in (the token itself when it is one)."""
     for _ in range(12):
@@ -189,7 +206,7 @@ def resolve_event_date(
             continue
         cal = calendar_date(t.value) if t.type in ("DATE", "TIME") else None
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if cal is None and t.type == "DATE" and span is not None and clause_tense(span) != FUTURE:
+        if cal is None and t.type == "DATE" and span is not None and not _points_forward(span):
             cal = week_month(t.value, day)  # "earlier this week": its month; never a week still to come
         if cal is None or span is None:
             continue
