@@ -119,6 +119,17 @@ def _time_head(span: Span) -> Token | None:
     return None
 
 
+_RESULT_VERBS = {"order", "have", "get", "want", "see", "keep", "leave", "declare"}
+"""Verbs whose object takes a participle of the state they bring about ("ordered him released")."""
+
+
+def _result_clause(head: Token, verb: Token) -> bool:
+    """`head` is the participle of a state `verb` brings about ("ordered the embassy closed", "had them
+    arrested"): no auxiliary or "that" of its own, so not a report ("said the embassy closed")."""
+    return head.head.i == verb.i and head.dep_ in ("ccomp", "xcomp", "oprd") and verb.lemma_ in _RESULT_VERBS \
+        and head.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)
+
+
 def _noun_of(span: Span) -> Token | None:
     """The noun a time expression modifies ("the raid on Sunday", "Friday's attack"), if any."""
     root = span.root
@@ -239,6 +250,8 @@ def resolve_event_date(
             if rank is None and head.dep_ == "advcl" and head.head.i == verb.i and head.tag_ in ("VBG", "VBN") \
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
                 rank = 1  # "Speaking to journalists on Tuesday, Ibrahim accused": the participle is its subject's act
+            if rank is None and _result_clause(head, verb):
+                rank = 2  # "had ordered the embassy closed in March": the order is dated by the state it brought about
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, EventDate(cal[0], cal[1], _with_preposition(doc, article, span, t)))
     if best:
