@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from dyads.models import Article, TimeExpr
+from dyads.models import Actor, Article, Quote, TimeExpr
 from dyads.time import clause_tense, section_date, section_dates
 from dyads.time.normalize import FUTURE
 from dyads.wire import STORY_TAG
@@ -195,11 +196,16 @@ def resolve_event_date(
     trigger_end_char: int,
     times: list[TimeExpr],
     article: Article,
+    quotes: Sequence[Quote] = (),
+    actors: Sequence[Actor] = (),
 ) -> EventDate:
     """Date the event whose trigger spans the given characters.
 
-    Order: the time governing the trigger's own clause; a time of a clause the trigger's clause is
-    embedded in (nearest first); a caption/dateline date or a time in a verbless sentence; the
+    Order: the time governing the trigger's own clause (or the noun a relative clause hangs from);
+    a time of a clause the trigger's clause is embedded in (nearest first), or of the participle of
+    the state it brings about; a caption/dateline date or a time in a verbless sentence; for a past
+    clause with none of these, the cue of its subject's quotation that follows at once (`quotes`,
+    `actors`: `_elaborated`), else the day the story's lead reports (`story_date`); the
     publication date (text None). Only times naming a calendar day, month or year count, and a week
     not after the DCT's in a clause that does not point forward, as its month (`week_month`).
     """
@@ -256,11 +262,46 @@ def resolve_event_date(
             best = (rank, EventDate(cal[0], cal[1], _with_preposition(doc, article, span, t)))
     if best:
         return best[1]
+    if verb is not None and quotes and _past(verb):
+        told = _elaborated(doc, verb, quotes, actors, times, article)
+        if told is not None:
+            return told
     if verb is not None and _past(verb) and section is None:  # a later section is a story of its own
         story = story_date(doc, times, article)
         if story is not None:
             return story
     return fallback
+
+
+def _elaborated(doc: Doc, verb: Token, quotes: Sequence[Quote], actors: Sequence[Actor], times: list[TimeExpr],
+                article: Article) -> EventDate | None:
+    """The day of a quotation that goes on with what the clause's subject said: "Hollande has accused
+    Sarkozy of ... \"What we've ended up with ...,\" he said in a TV appearance on Friday." A report
+    with no time of its own, followed at once by its speaker's own words, is dated by their cue."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    who = next((a for a in actors if subj is not None and a.start <= subj.idx < a.end), None)
+    if who is None or not who.name:
+        return None
+    sent = verb.sent
+    nxt = next((s for s in islice(doc[sent.end:].sents, 2) if s.text.strip()), None) if sent.end < len(doc) else None
+    if nxt is None:
+        return None
+    for q in quotes:
+        if q.speaker is None or q.cue is None or q.speaker.name != who.name \
+                or not nxt.start_char <= q.start < nxt.end_char:
+            continue
+        cue = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+        if cue is None or not len(cue):
+            continue
+        said = cue.root.sent
+        for t in times:
+            cal = calendar_date(t.value) if t.type in ("DATE", "TIME") else None
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if cal is None or span is None or not said.start <= span.start < said.end:
+                continue
+            if _time_head(span) == cue.root:
+                return EventDate(cal[0], cal[1], _with_preposition(doc, article, span, t))
+    return None
 
 
 def _past(verb: Token) -> bool:
