@@ -266,6 +266,10 @@ def resolve_event_date(
         told = _elaborated(doc, verb, quotes, actors, times, article)
         if told is not None:
             return told
+    if verb is not None and _simple_past(verb):
+        told = _narrated(doc, sent, times, article, day)
+        if told is not None:
+            return told
     if verb is not None and _past(verb) and section is None:  # a later section is a story of its own
         story = story_date(doc, times, article)
         if story is not None:
@@ -304,8 +308,79 @@ def _elaborated(doc: Doc, verb: Token, quotes: Sequence[Quote], actors: Sequence
     return None
 
 
+_MAIN_DEPS = {"ccomp", "conj", "parataxis"}
+"""How a clause that carries a sentence's news hangs from its root ("14 rebels were killed Wednesday,
+said Ibrahim"); an adverbial clause ("As he did early Saturday, Mubarak ...") is background."""
+
+
+def _narrated(doc: Doc, sent: Span, times: list[TimeExpr], article: Article, dct: date | None) -> EventDate | None:
+    """The day the sentence before tells of, for a past clause with no time of its own: "Rebels
+    claimed advances on Wednesday ... Fighting also engulfed Misrata ... Three civilians also died
+    in rocket attacks" - a narration goes on in the day it is at until a sentence names another time.
+
+    Looks back at most two sentences; only a day within the week before `dct` that dates the
+    sentence's main clause counts, and a sentence with any other time ends the search."""
+    if dct is None:
+        return None
+    prev: list[Span] = []
+    for s in doc.sents:
+        if s.start >= sent.start:
+            break
+        if s.text.strip():
+            prev.append(s)
+    for s in reversed(prev[-2:]):
+        found = [t for t in times if s.start_char <= t.start < s.end_char and t.type in ("DATE", "TIME")
+                 and calendar_date(t.value) is not None]
+        if not found:
+            continue
+        for t in found:
+            cal = calendar_date(t.value)
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if cal is None or cal[1] != "day" or span is None or _is_dateline_date(article, t, s) \
+                    or _is_caption_date(article, t, s):
+                continue
+            head = _time_head(span)
+            root = s.root
+            if head is None or not (head.i == root.i or head.dep_ in _MAIN_DEPS and head.head.i == root.i):
+                continue
+            try:
+                day = date.fromisoformat(cal[0])
+            except ValueError:
+                continue
+            if 0 <= (dct - day).days <= 7:
+                return EventDate(cal[0], "day", _with_preposition(doc, article, span, t))
+        return None  # the sentence before names another time: the narration has moved
+    return None
+
+
+def _finite(verb: Token) -> Token:
+    """The finite verb whose tense a clause has: itself, or the one above a participle or purpose
+    clause ("rocket attacks launched by ...", "protesters gathering ... to decry ...")."""
+    tok = verb
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.tag_ == "VBD" or _tense(tok):
+                return tok
+            if tok.dep_ not in ("acl", "advcl", "pcomp"):
+                return verb
+        if tok.head.i == tok.i:
+            return verb
+        tok = tok.head
+    return verb
+
+
+def _simple_past(verb: Token) -> bool:
+    """A clause in the simple past ("died", "were killed"), not a perfect: a narration's next step."""
+    verb = _finite(verb)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
 def _past(verb: Token) -> bool:
-    """A verb in the past tense, or a present perfect ("has said"): a report of something done."""
+    """A clause in the past tense, or a present perfect ("has said"): a report of something done."""
+    verb = _finite(verb)
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have"
                                                              for c in verb.children))
 
