@@ -22,7 +22,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from dyads.models import Actor, Article, Quote, TimeExpr
-from dyads.time import clause_tense, section_date, section_dates
+from dyads.time import _ARRANGE, _FORWARD, clause_tense, section_date, section_dates
 from dyads.time.normalize import FUTURE
 from dyads.wire import STORY_TAG
 
@@ -129,6 +129,13 @@ def _result_clause(head: Token, verb: Token) -> bool:
     arrested"): no auxiliary or "that" of its own, so not a report ("said the embassy closed")."""
     return head.head.i == verb.i and head.dep_ in ("ccomp", "xcomp", "oprd") and verb.lemma_ in _RESULT_VERBS \
         and head.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)
+
+
+def _misjoined(doc: Doc, span: Span, noun: Token) -> bool:
+    """A day the parser joined to the name after it: "said on Friday Italy should ..." ("Friday Italy"
+    as one name, the object of "on"); the day is the verb's, not the name's."""
+    return span.start > 0 and doc[span.start - 1].lower_ == "on" and noun.pos_ == "PROPN" \
+        and noun.dep_ == "pobj" and noun.head.i == span.start - 1
 
 
 def _noun_of(span: Span) -> Token | None:
@@ -239,7 +246,8 @@ def resolve_event_date(
         elif verb is not None and verb.dep_ == "relcl" and (span.start <= verb.head.i < span.end
                                                              or _noun_of(span) == verb.head):
             rank = 0  # "a protest Friday night in which men attacked ...": the noun's time is its clause's
-        elif span.root.dep_ in ("poss", "compound", "nmod", "amod", "nummod") and noun.pos_ in ("NOUN", "PROPN"):
+        elif span.root.dep_ in ("poss", "compound", "nmod", "amod", "nummod") and noun.pos_ in ("NOUN", "PROPN") \
+                and not _misjoined(doc, span, noun):
             # "Friday's attack", "the May 7 meeting", "Obama's 2012 budget": the date of that noun's event only
             if trigger.start <= noun.i < trigger.end:
                 best = (-1, EventDate(cal[0], cal[1], t.text)) if best is None or best[0] > -1 else best
@@ -271,9 +279,9 @@ def resolve_event_date(
         if told is not None:
             return told
     if verb is not None and _past(verb) and section is None:  # a later section is a story of its own
-        story = story_date(doc, times, article)
-        if story is not None:
-            return story
+        story = _story(doc, times, article)
+        if story is not None and story[1] < sent.start_char:  # a lead is not dated by a day named after it
+            return story[0]
     return fallback
 
 
@@ -330,14 +338,14 @@ def _narrated(doc: Doc, sent: Span, times: list[TimeExpr], article: Article, dct
             prev.append(s)
     for s in reversed(prev[-2:]):
         found = [t for t in times if s.start_char <= t.start < s.end_char and t.type in ("DATE", "TIME")
-                 and calendar_date(t.value) is not None]
+                 and t.value != "PRESENT_REF"]  # "now" moves no narration; "last week" does
         if not found:
             continue
         for t in found:
             cal = calendar_date(t.value)
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if cal is None or cal[1] != "day" or span is None or _is_dateline_date(article, t, s) \
-                    or _is_caption_date(article, t, s):
+                    or _is_caption_date(article, t, s) or _quoted(article.text[s.start_char:t.start]):
                 continue
             head = _time_head(span)
             root = s.root
@@ -351,6 +359,12 @@ def _narrated(doc: Doc, sent: Span, times: list[TimeExpr], article: Article, dct
                 return EventDate(cal[0], "day", _with_preposition(doc, article, span, t))
         return None  # the sentence before names another time: the narration has moved
     return None
+
+
+def _quoted(before: str) -> bool:
+    """A position inside a quotation, by the quote marks before it in its sentence ("replied: \"We're
+    still in meetings Saturday, Sunday.\"" tells no day of the narration)."""
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _finite(verb: Token) -> Token:
@@ -370,10 +384,11 @@ def _finite(verb: Token) -> Token:
 
 
 def _simple_past(verb: Token) -> bool:
-    """A clause in the simple past ("died", "were killed"), not a perfect: a narration's next step."""
+    """A clause in the simple past ("died", "were killed"), not a perfect, and not a plan that still
+    holds ("planned to address parliament on Thursday"): a narration's next step."""
     verb = _finite(verb)
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lemma_ == "have" for a in auxes):
+    if any(a.lemma_ == "have" for a in auxes) or verb.lemma_ in _FORWARD | _ARRANGE:
         return False
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
 
@@ -386,6 +401,12 @@ def _past(verb: Token) -> bool:
 
 
 def story_date(doc: Doc, times: list[TimeExpr], article: Article) -> EventDate | None:
+    """The day a news story reports on (`_story`), or None."""
+    found = _story(doc, times, article)
+    return found[0] if found else None
+
+
+def _story(doc: Doc, times: list[TimeExpr], article: Article) -> tuple[EventDate, int] | None:
     """The day a news story reports on: the first day named in its first two sentences (the lead), when
     it falls within the week before publication (none when that day is the publication day itself: a
     day the background of the lead names after it is not the story's). A later past-tense clause with no time of its own
@@ -414,5 +435,5 @@ def story_date(doc: Doc, times: list[TimeExpr], article: Article) -> EventDate |
         if day == pub:
             return None  # "clashes erupted Saturday" on a Saturday: the story is the publication day's
         if 0 < (pub - day).days <= 7:
-            return EventDate(cal[0], "day", t.text)
+            return EventDate(cal[0], "day", t.text), t.start
     return None
