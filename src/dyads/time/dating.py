@@ -274,14 +274,15 @@ def resolve_event_date(
         told = _elaborated(doc, verb, quotes, actors, times, article)
         if told is not None:
             return told
-    if verb is not None and _simple_past(verb):
+    if verb is None or not _past(verb):
+        return fallback
+    lead = _story(doc, times, article) if section is None else None  # a later section is a story of its own
+    if lead is None and _simple_past(verb):  # a story whose lead names no day: its narration dates it
         told = _narrated(doc, sent, times, article, day)
         if told is not None:
             return told
-    if verb is not None and _past(verb) and section is None:  # a later section is a story of its own
-        story = _story(doc, times, article)
-        if story is not None and story[1] < sent.start_char:  # a lead is not dated by a day named after it
-            return story[0]
+    if lead is not None and lead[0].date != fallback.date and lead[1] < sent.start_char:
+        return lead[0]  # a lead is not dated by a day named after it
     return fallback
 
 
@@ -355,7 +356,9 @@ def _narrated(doc: Doc, sent: Span, times: list[TimeExpr], article: Article, dct
                 day = date.fromisoformat(cal[0])
             except ValueError:
                 continue
-            if 0 <= (dct - day).days <= 7:
+            if day == dct:  # the narration is at the publication day: dated so, as undated clauses are
+                return EventDate(cal[0], "day", None)
+            if 0 < (dct - day).days <= 7:
                 return EventDate(cal[0], "day", _with_preposition(doc, article, span, t))
         return None  # the sentence before names another time: the narration has moved
     return None
@@ -400,24 +403,34 @@ def _past(verb: Token) -> bool:
                                                              for c in verb.children))
 
 
+def _in_lead(sent: Span, times: list[TimeExpr], article: Article) -> bool:
+    """A sentence that may open a story: not blank, not a dateline of its own ("OSLO (Reuters) -",
+    "MOSCOW"), not a credit line ("REUTERS/Sergei Karpukhin"), not a photo caption (its closing
+    date: "..., in Moscow, June 25, 2013.")."""
+    text = sent.text.strip()
+    if not text or not any(c.islower() for c in text) or STORY_TAG.search(text) and len(text.split()) <= 8:
+        return False
+    return not any(sent.start_char <= t.start < sent.end_char and _is_caption_date(article, t, sent) for t in times)
+
+
 def story_date(doc: Doc, times: list[TimeExpr], article: Article) -> EventDate | None:
-    """The day a news story reports on (`_story`), or None."""
+    """The day before publication a news story reports on (`_story`), or None (none, or the publication
+    day itself: a day the lead names after it is then not the story's)."""
     found = _story(doc, times, article)
-    return found[0] if found else None
+    return found[0] if found and found[0].date != (article.publication_date or date.min).isoformat() else None
 
 
 def _story(doc: Doc, times: list[TimeExpr], article: Article) -> tuple[EventDate, int] | None:
-    """The day a news story reports on: the first day named in its first two sentences (the lead), when
-    it falls within the week before publication (none when that day is the publication day itself: a
-    day the background of the lead names after it is not the story's). A later past-tense clause with no time of its own
-    continues that story ("Mubarak opened the door Sunday to talks ... The president urged ...") rather
-    than taking the publication date (a wire story filed the next morning)."""
+    """The day a news story reports on, and where the lead names it: the first day named in its first
+    two sentences (the lead), when it falls within the week up to publication. A later past-tense
+    clause with no time of its own continues that story ("Mubarak opened the door Sunday to talks ...
+    The president urged ...") rather than taking the publication date (a wire story filed the next
+    morning); a lead that names the publication day first ("clashes erupted Saturday", on a Saturday)
+    makes the story that day's, whatever earlier day it names next."""
     pub = article.publication_date
     if pub is None:
         return None
-    # the lead only, not every sentence, and not a dateline of its own ("OSLO (Reuters) -")
-    sents = list(islice((s for s in doc.sents if s.text.strip() and not (
-        STORY_TAG.search(s.text.rstrip()) and len(s.text.split()) <= 8)), 2))
+    sents = list(islice((s for s in doc.sents if _in_lead(s, times, article)), 2))
     if not sents:
         return None
     end = sents[-1].end_char
@@ -432,8 +445,6 @@ def _story(doc: Doc, times: list[TimeExpr], article: Article) -> tuple[EventDate
             day = date.fromisoformat(cal[0])
         except ValueError:
             continue
-        if day == pub:
-            return None  # "clashes erupted Saturday" on a Saturday: the story is the publication day's
-        if 0 < (pub - day).days <= 7:
+        if 0 <= (pub - day).days <= 7:  # "clashes erupted Saturday" on a Saturday: the publication day's story
             return EventDate(cal[0], "day", t.text), t.start
     return None
