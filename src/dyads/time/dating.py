@@ -7,7 +7,7 @@ month). An event takes the time that governs its own clause; a time higher up in
 2013.") applies to everything under it; otherwise the publication date. Durations, sets and
 vague references (P3D, P1W, PAST_REF) never date an event; a week already begun or past ("last
 week", "earlier this week") dates it by its month. Joined clauses share a time only when written in
-the same tense ("met them last week and plans to travel soon").
+the same tense ("met the envoys on Friday and plans to visit the capital soon").
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def week_month(value: str, dct: date | None) -> tuple[str, str] | None:
 
 def _points_forward(span: Span) -> bool:
     """The time's clause, or one it hangs from, looks ahead: a future tense, a modal or an infinitive
-    ("would not be rushed into signing this week", "supposed to come into force this week")."""
+    ("would not be rushed into signing the accord this week", "supposed to come into force this week")."""
     if clause_tense(span) == FUTURE:
         return True
     tok = _time_head(span)
@@ -125,14 +125,14 @@ _RESULT_VERBS = {"order", "have", "get", "want", "see", "keep", "leave", "declar
 
 
 def _result_clause(head: Token, verb: Token) -> bool:
-    """`head` is the participle of a state `verb` brings about ("ordered the embassy closed", "had them
-    arrested"): no auxiliary or "that" of its own, so not a report ("said the embassy closed")."""
+    """`head` is the participle of a state `verb` brings about ("ordered the consulate closed", "had them
+    arrested"): no auxiliary or "that" of its own, so not a report ("said the consulate closed")."""
     return head.head.i == verb.i and head.dep_ in ("ccomp", "xcomp", "oprd") and verb.lemma_ in _RESULT_VERBS \
         and head.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)
 
 
 def _misjoined(doc: Doc, span: Span, noun: Token) -> bool:
-    """A day the parser joined to the name after it: "said on Friday Italy should ..." ("Friday Italy"
+    """A day the parser joined to the name after it: "said on Friday Spain should ..." ("Friday Spain"
     as one name, the object of "on"); the day is the verb's, not the name's."""
     return span.start > 0 and doc[span.start - 1].lower_ == "on" and noun.pos_ == "PROPN" \
         and noun.dep_ == "pobj" and noun.head.i == span.start - 1
@@ -157,7 +157,7 @@ def _inherits(verb: Token, ancestor: Token) -> int | None:
         if tok.head.i == tok.i or tok.dep_ not in _INHERIT_DEPS and tok.pos_ in ("VERB", "AUX"):
             return None
         if tok.dep_ == "conj" and _tense(tok) and _tense(tok.head) and _tense(tok) != _tense(tok.head):
-            return None  # "met them last week and plans to travel soon": the plan is not last week's
+            return None  # "met the envoys on Friday and plans to visit soon": the plan is not Friday's
         tok = tok.head
         steps += tok.pos_ in ("VERB", "AUX")
         if steps > 6:
@@ -245,7 +245,7 @@ def resolve_event_date(
             rank = 50
         elif verb is not None and verb.dep_ == "relcl" and (span.start <= verb.head.i < span.end
                                                              or _noun_of(span) == verb.head):
-            rank = 0  # "a protest Friday night in which men attacked ...": the noun's time is its clause's
+            rank = 0  # "a rally Sunday night in which police beat ...": the noun's time is its clause's
         elif span.root.dep_ in ("poss", "compound", "nmod", "amod", "nummod") and noun.pos_ in ("NOUN", "PROPN") \
                 and not _misjoined(doc, span, noun):
             # "Friday's attack", "the May 7 meeting", "Obama's 2012 budget": the date of that noun's event only
@@ -265,7 +265,7 @@ def resolve_event_date(
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
                 rank = 1  # "Speaking to journalists on Tuesday, Ibrahim accused": the participle is its subject's act
             if rank is None and _result_clause(head, verb):
-                rank = 2  # "had ordered the embassy closed in March": the order is dated by the state it brought about
+                rank = 2  # "had ordered the consulate closed in May": the order is dated by the state it brought about
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, EventDate(cal[0], cal[1], _with_preposition(doc, article, span, t)))
     if best:
@@ -288,8 +288,8 @@ def resolve_event_date(
 
 def _elaborated(doc: Doc, verb: Token, quotes: Sequence[Quote], actors: Sequence[Actor], times: list[TimeExpr],
                 article: Article) -> EventDate | None:
-    """The day of a quotation that goes on with what the clause's subject said: "Hollande has accused
-    Sarkozy of ... \"What we've ended up with ...,\" he said in a TV appearance on Friday." A report
+    """The day of a quotation that goes on with what the clause's subject said: "Novak has accused the
+    prime minister of weakness. \"We are dependent on others,\" he said in a radio interview on Friday." A report
     with no time of its own, followed at once by its speaker's own words, is dated by their cue."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     who = next((a for a in actors if subj is not None and a.start <= subj.idx < a.end), None)
@@ -319,13 +319,13 @@ def _elaborated(doc: Doc, verb: Token, quotes: Sequence[Quote], actors: Sequence
 
 _MAIN_DEPS = {"ccomp", "conj", "parataxis"}
 """How a clause that carries a sentence's news hangs from its root ("14 rebels were killed Wednesday,
-said Ibrahim"); an adverbial clause ("As he did early Saturday, Mubarak ...") is background."""
+said Ibrahim"); an adverbial clause ("As he did on Friday, the minister ...") is background."""
 
 
 def _narrated(doc: Doc, sent: Span, times: list[TimeExpr], article: Article, dct: date | None) -> EventDate | None:
     """The day the sentence before tells of, for a past clause with no time of its own: "Rebels
-    claimed advances on Wednesday ... Fighting also engulfed Misrata ... Three civilians also died
-    in rocket attacks" - a narration goes on in the day it is at until a sentence names another time.
+    claimed advances on Wednesday. Fighting engulfed the port. Three civilians died in the
+    shelling" - a narration goes on in the day it is at until a sentence names another time.
 
     Looks back at most two sentences; only a day within the week before `dct` that dates the
     sentence's main clause counts, and a sentence with any other time ends the search."""
@@ -365,14 +365,14 @@ def _narrated(doc: Doc, sent: Span, times: list[TimeExpr], article: Article, dct
 
 
 def _quoted(before: str) -> bool:
-    """A position inside a quotation, by the quote marks before it in its sentence ("replied: \"We're
-    still in meetings Saturday, Sunday.\"" tells no day of the narration)."""
+    """A position inside a quotation, by the quote marks before it in its sentence ("replied: \"We
+    meet again on Friday.\"" tells no day of the narration)."""
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _finite(verb: Token) -> Token:
     """The finite verb whose tense a clause has: itself, or the one above a participle or purpose
-    clause ("rocket attacks launched by ...", "protesters gathering ... to decry ...")."""
+    clause ("shells fired by ...", "protesters gathering ... to decry ...")."""
     tok = verb
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
@@ -388,7 +388,7 @@ def _finite(verb: Token) -> Token:
 
 def _simple_past(verb: Token) -> bool:
     """A clause in the simple past ("died", "were killed"), not a perfect, and not a plan that still
-    holds ("planned to address parliament on Thursday"): a narration's next step."""
+    holds ("planned to address the assembly on Thursday"): a narration's next step."""
     verb = _finite(verb)
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lemma_ == "have" for a in auxes) or verb.lemma_ in _FORWARD | _ARRANGE:
@@ -425,7 +425,7 @@ def _story(doc: Doc, times: list[TimeExpr], article: Article) -> tuple[EventDate
     two sentences (the lead), when it falls within the week up to publication. A later past-tense
     clause with no time of its own continues that story ("Mubarak opened the door Sunday to talks ...
     The president urged ...") rather than taking the publication date (a wire story filed the next
-    morning); a lead that names the publication day first ("clashes erupted Saturday", on a Saturday)
+    morning); a lead that names the publication day first ("clashes broke out on Monday", on a Monday)
     makes the story that day's, whatever earlier day it names next."""
     pub = article.publication_date
     if pub is None:
@@ -445,6 +445,6 @@ def _story(doc: Doc, times: list[TimeExpr], article: Article) -> tuple[EventDate
             day = date.fromisoformat(cal[0])
         except ValueError:
             continue
-        if 0 <= (pub - day).days <= 7:  # "clashes erupted Saturday" on a Saturday: the publication day's story
+        if 0 <= (pub - day).days <= 7:  # "clashes broke out on Monday" on a Monday: that day's story
             return EventDate(cal[0], "day", t.text), t.start
     return None
