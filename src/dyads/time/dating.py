@@ -22,7 +22,6 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from dyads.models import Actor, Article, Quote, TimeExpr
-from dyads.quotes import REPORT_VERBS
 from dyads.time import _ARRANGE, _FORWARD, clause_tense, section_date, section_dates
 from dyads.time.normalize import FUTURE
 from dyads.wire import STORY_TAG
@@ -404,13 +403,6 @@ def _past(verb: Token) -> bool:
                                                              for c in verb.children))
 
 
-def _reporting(doc: Doc, t: TimeExpr) -> bool:
-    """The time dates a verb that reports speech ("said on Monday"), whose news is what was said."""
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    head = _time_head(span) if span is not None and len(span) else None
-    return head is not None and head.lemma_.lower() in REPORT_VERBS
-
-
 def _in_lead(sent: Span, times: list[TimeExpr], article: Article) -> bool:
     """A sentence that may open a story: not blank, not a dateline of its own ("OSLO (Reuters) -",
     "MOSCOW"), not a credit line ("REUTERS/Sergei Karpukhin"), not a photo caption (its closing
@@ -453,8 +445,6 @@ def _story(doc: Doc, times: list[TimeExpr], article: Article) -> tuple[EventDate
             day = date.fromisoformat(cal[0])
         except ValueError:
             continue
-        if day == pub and _reporting(doc, t):
-            continue  # "a spokeswoman said on Monday that police had visited on Friday": the visit's day is the story's
         if 0 <= (pub - day).days <= 7:  # "clashes broke out on Monday" on a Monday: that day's story
             return EventDate(cal[0], "day", t.text), t.start
     return None
