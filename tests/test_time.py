@@ -457,3 +457,103 @@ def test_a_compilations_sections_are_dated_by_their_stamps(nlp) -> None:
     late = Article(id="t", text=text, publication_date=date(2011, 5, 1))
     i = text.index("gathered")
     assert resolve_event_date(doc, i, i + 8, find_times(doc, late), late).date == "2011-04-30"
+
+
+def _event_date(nlp, text: str, trigger: str, dct: date = DCT, **kw) -> EventDate:
+    article = Article(id="t", text=text, publication_date=dct)
+    doc = nlp(text)
+    i = text.index(trigger)
+    return resolve_event_date(doc, i, i + len(trigger), find_times(doc, article), article, **kw)
+
+
+def test_week_month() -> None:
+    from dyads.time.dating import week_month
+
+    assert week_month("2011-W39", date(2011, 10, 2)) == ("2011-09", "month")  # Sep 26 - Oct 1: mostly September
+    assert week_month("2013-W29", DCT) == ("2013-07", "month")
+    assert week_month("2011-W39-WE", date(2011, 10, 2)) == ("2011-10", "month")  # Oct 1-2
+    assert week_month("2013-W31", DCT) is None  # a week still to come
+    assert week_month("2013-W30", DCT) == ("2013-07", "month")  # this week, up to the DCT
+    assert week_month("2013-W30", None) is None
+    assert week_month("2013-07", DCT) is None
+
+
+def test_a_past_week_dates_by_its_month_a_coming_one_never(nlp) -> None:
+    got = _event_date(nlp, "The envoy met rebel leaders in Cairo last week.", "met")
+    assert (got.date, got.precision, got.text) == ("2013-07", "month", "last week")
+    for text, trigger in (("The minister will visit Cairo next week.", "visit"),
+                          ("He said his government would not be rushed into signing the accord this week.", "signing"),
+                          ("A deal sealed in 2010 and supposed to come into force this week would help.", "come")):
+        assert _event_date(nlp, text, trigger) == EventDate("2013-07-22", "day", None), text
+
+
+def test_joined_clauses_of_other_tenses_do_not_share_a_time(nlp) -> None:
+    text = "The envoy met rebel leaders on Friday and plans to visit the capital soon."
+    assert _event_date(nlp, text, "met").date == "2013-07-19"
+    assert _event_date(nlp, text, "plans").date == "2013-07-22"
+
+
+def test_a_lead_naming_the_publication_day_gives_no_earlier_story_day(nlp) -> None:
+    text = ("Brief clashes broke out on Monday in the capital between rival marchers. "
+            "The clashes followed a rally on Saturday. It was unclear how many were hurt. Police stayed away. "
+            "The protesters also demanded reforms.")
+    assert _event_date(nlp, text, "demanded").date == "2013-07-22"
+
+
+def test_a_relative_clause_on_a_time_or_its_noun_takes_it(nlp) -> None:
+    text = "The clashes followed a rally Sunday night in which police beat the marchers."
+    assert _event_date(nlp, text, "beat").date == "2013-07-21"
+    text = "The raid on Saturday in which troops captured the rebel commander was praised."
+    assert _event_date(nlp, text, "captured").date == "2013-07-20"
+
+
+def test_an_order_is_dated_by_the_state_it_brings_about(nlp) -> None:
+    got = _event_date(nlp, "The ministry had ordered the consulate closed in May.", "ordered")
+    assert (got.date, got.precision) == ("2013-05", "month")
+    # a report is not dated by its content's time
+    assert _event_date(nlp, "Officials said the consulate closed in May.", "said").date == "2013-07-22"
+
+
+def test_a_day_parsed_into_the_name_after_on_dates_the_verb(nlp) -> None:
+    assert _event_date(nlp, "The commissioner said on Friday Italy should act faster.", "said").date == "2013-07-19"
+
+
+def test_a_report_followed_by_its_speakers_quotation_takes_the_cue_day(nlp) -> None:
+    from dyads.models import Actor, Quote, Speaker
+    from dyads.models import Span as TextSpan
+
+    text = ('Novak has accused the prime minister of weakness. "We are dependent on others," '
+            'he said in a radio interview on Friday.')
+    q0 = text.index('"We')
+    he = text.index("he said")
+    quote = Quote(text="We are dependent on others", start=q0 + 1, end=q0 + 27,
+                  speaker=Speaker(text="he", start=he, end=he + 2, name="Jan Novak"),
+                  cue=TextSpan(text="said", start=he + 3, end=he + 7))
+    novak = Actor(text="Novak", start=0, end=5, code="CZE", name="Jan Novak", kind="person")
+    got = _event_date(nlp, text, "accused", quotes=[quote], actors=[novak])
+    assert (got.date, got.text) == ("2013-07-19", "on Friday")
+    other = Actor(text="Novak", start=0, end=5, code="CZE", name="Petr Novak", kind="person")
+    assert _event_date(nlp, text, "accused", quotes=[quote], actors=[other]).date == "2013-07-22"
+
+
+def test_a_narration_goes_on_in_the_day_it_is_at(nlp) -> None:
+    lead = "Officials described the talks as difficult. Aid groups asked for access. "  # a lead with no day
+    text = lead + ("Rebels claimed advances on Wednesday. Fighting engulfed the port. "
+                   "Three civilians died in the shelling. France has acknowledged arming the rebels.")
+    assert _event_date(nlp, text, "died").date == "2013-07-17"  # Wednesday, two sentences back
+    assert _event_date(nlp, text, "acknowledged").date == "2013-07-22"  # a perfect is no step of the narration
+    # an adverbial clause's day, or one inside a quotation, is not the narration's
+    text = lead + "As he did on Friday, the minister praised the army. He called on the rebels to stop."
+    assert _event_date(nlp, text, "called").date == "2013-07-22"
+    text = lead + 'Asked about a deal, the minister replied: "We meet again on Friday." The rebels rejected the offer.'
+    assert _event_date(nlp, text, "rejected").date == "2013-07-22"
+    # a lead that names a day makes it the story's: the narration of an aside does not carry
+    text = ("The minister opened talks on Monday. Aid groups asked for access. Sources said on Friday the plan had "
+            "stalled. The minister blamed the rebels.")
+    assert _event_date(nlp, text, "blamed").date == "2013-07-22"
+
+
+def test_a_participle_or_purpose_clause_takes_the_tense_above_it(nlp) -> None:
+    text = ("Thousands marched on Friday in the capital. The marches were the third in a row, "
+            "with protesters gathering outside the mosque to decry the new taxes.")
+    assert _event_date(nlp, text, "decry").date == "2013-07-19"

@@ -556,7 +556,8 @@ def _date_and_place(
     """
     article = coded.article
     date = precision = text = None
-    found = resolve_event_date(doc, trigger.start_char, trigger.end_char, coded.times, article)
+    found = resolve_event_date(doc, trigger.start_char, trigger.end_char, coded.times, article, coded.quotes,
+                               coded.actors)
     if found is not None and found.date:
         date, precision, text = found.date, found.precision, found.text
     if date is None and article.publication_date:

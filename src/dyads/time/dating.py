@@ -5,20 +5,25 @@ said the goal agreed ... last month should ..." - the statement is today, the ag
 month). An event takes the time that governs its own clause; a time higher up in the sentence
 (the clause it is reported in) or in a verbless caption or dateline ("..., in Moscow, June 25,
 2013.") applies to everything under it; otherwise the publication date. Durations, sets and
-vague references (P3D, P1W, PAST_REF) never date an event.
+vague references (P3D, P1W, PAST_REF) never date an event; a week already begun or past ("last
+week", "earlier this week") dates it by its month. Joined clauses share a time only when written in
+the same tense ("met the envoys on Friday and plans to visit the capital soon").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from dyads.models import Article, TimeExpr
-from dyads.time import section_date, section_dates
+from dyads.models import Actor, Article, Quote, TimeExpr
+from dyads.time import _ARRANGE, _FORWARD, clause_tense, section_date, section_dates
+from dyads.time.normalize import FUTURE
 from dyads.wire import STORY_TAG
 
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
@@ -48,6 +53,50 @@ def calendar_date(value: str) -> tuple[str, str] | None:
     return year, "year"
 
 
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+
+
+def week_month(value: str, dct: date | None) -> tuple[str, str] | None:
+    """(YYYY-MM, "month") for a week no later than the DCT's ("last week", "earlier this week", "this
+    weekend"): the month that holds most of its days up to the DCT, the nearer one on a tie.
+
+    Why a month: an event "earlier this week" happened on one day of a span that a day would misstate;
+    the references write such events by their month, and the contract's precisions are day, month and
+    year. A week after the DCT's never dates an event: "will travel next week" is an intent said today.
+    """
+    m = _WEEK.match(value)
+    if m is None or dct is None:
+        return None
+    try:
+        monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+    except ValueError:
+        return None
+    days = [monday + timedelta(days=i) for i in (range(5, 7) if m.group(3) else range(7))]
+    days = [d for d in days if d <= dct]
+    if not days:
+        return None
+    counts = Counter(f"{d.year}-{d.month:02d}" for d in days)
+    month = max(counts, key=lambda k: (counts[k], k))
+    return month, "month"
+
+
+def _points_forward(span: Span) -> bool:
+    """The time's clause, or one it hangs from, looks ahead: a future tense, a modal or an infinitive
+    ("would not be rushed into signing the accord this week", "supposed to come into force this week")."""
+    if clause_tense(span) == FUTURE:
+        return True
+    tok = _time_head(span)
+    for _ in range(8):
+        if tok is None:
+            return False
+        if any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.tag_ == "TO") for c in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _clause_head(tok: Token) -> Token | None:
     """The verb heading the clause `tok` is in (the token itself when it is one)."""
     for _ in range(12):
@@ -71,17 +120,57 @@ def _time_head(span: Span) -> Token | None:
     return None
 
 
+_RESULT_VERBS = {"order", "have", "get", "want", "see", "keep", "leave", "declare"}
+"""Verbs whose object takes a participle of the state they bring about ("ordered him released")."""
+
+
+def _result_clause(head: Token, verb: Token) -> bool:
+    """`head` is the participle of a state `verb` brings about ("ordered the consulate closed", "had them
+    arrested"): no auxiliary or "that" of its own, so not a report ("said the consulate closed")."""
+    return head.head.i == verb.i and head.dep_ in ("ccomp", "xcomp", "oprd") and verb.lemma_ in _RESULT_VERBS \
+        and head.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)
+
+
+def _misjoined(doc: Doc, span: Span, noun: Token) -> bool:
+    """A day the parser joined to the name after it: "said on Friday Spain should ..." ("Friday Spain"
+    as one name, the object of "on"); the day is the verb's, not the name's."""
+    return span.start > 0 and doc[span.start - 1].lower_ == "on" and noun.pos_ == "PROPN" \
+        and noun.dep_ == "pobj" and noun.head.i == span.start - 1
+
+
+def _noun_of(span: Span) -> Token | None:
+    """The noun a time expression modifies ("the raid on Sunday", "Friday's attack"), if any."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        root = root.head
+    head = root.head
+    if root.dep_ in ("prep", "poss", "compound", "nmod", "amod", "nummod", "npadvmod") \
+            and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    return None
+
+
 def _inherits(verb: Token, ancestor: Token) -> int | None:
     """How many clause links up from `verb` `ancestor` is, through clauses that share its time; None if not."""
     tok, steps = verb, 0
     while tok.i != ancestor.i:
         if tok.head.i == tok.i or tok.dep_ not in _INHERIT_DEPS and tok.pos_ in ("VERB", "AUX"):
             return None
+        if tok.dep_ == "conj" and _tense(tok) and _tense(tok.head) and _tense(tok) != _tense(tok.head):
+            return None  # "met the envoys on Friday and plans to visit soon": the plan is not Friday's
         tok = tok.head
         steps += tok.pos_ in ("VERB", "AUX")
         if steps > 6:
             return None
     return steps
+
+
+def _tense(verb: Token) -> str | None:
+    """The tense a finite verb is written in (its first auxiliary's, else its own): VBD, VBZ/VBP as
+    "present", MD; None for a non-finite verb."""
+    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
+    tag = (aux or verb).tag_
+    return "present" if tag in ("VBZ", "VBP") else tag if tag in ("VBD", "MD") else None
 
 
 def _is_caption_date(article: Article, t: TimeExpr, sent: Span) -> bool:
@@ -114,12 +203,18 @@ def resolve_event_date(
     trigger_end_char: int,
     times: list[TimeExpr],
     article: Article,
+    quotes: Sequence[Quote] = (),
+    actors: Sequence[Actor] = (),
 ) -> EventDate:
     """Date the event whose trigger spans the given characters.
 
-    Order: the time governing the trigger's own clause; a time of a clause the trigger's clause is
-    embedded in (nearest first); a caption/dateline date or a time in a verbless sentence; the
-    publication date (text None). Only times naming a calendar day, month or year count.
+    Order: the time governing the trigger's own clause (or the noun a relative clause hangs from);
+    a time of a clause the trigger's clause is embedded in (nearest first), or of the participle of
+    the state it brings about; a caption/dateline date or a time in a verbless sentence; for a past
+    clause with none of these, the cue of its subject's quotation that follows at once (`quotes`,
+    `actors`: `_elaborated`), else the day the story's lead reports (`story_date`); the
+    publication date (text None). Only times naming a calendar day, month or year count, and a week
+    not after the DCT's in a clause that does not point forward, as its month (`week_month`).
     """
     trigger = doc.char_span(trigger_start_char, trigger_end_char, alignment_mode="expand")
     section = section_date(section_dates(article.text, article.publication_date), trigger_start_char)
@@ -134,10 +229,10 @@ def resolve_event_date(
         if not (sent.start_char <= t.start and t.end <= sent.end_char):
             continue
         cal = calendar_date(t.value) if t.type in ("DATE", "TIME") else None
-        if cal is None:
-            continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None:
+        if cal is None and t.type == "DATE" and span is not None and not _points_forward(span):
+            cal = week_month(t.value, day)  # "earlier this week": its month; never a week still to come
+        if cal is None or span is None:
             continue
         if span.start > 0 and doc[span.start - 1].lower_ == "since":
             continue  # "has killed ... since March 2011": the start of a stretch, not the event's date
@@ -148,7 +243,11 @@ def resolve_event_date(
             rank = 70  # "WASHINGTON, Jan 5 (Reuters) -": the filing date, weaker than any time in the story
         elif _is_caption_date(article, t, sent):
             rank = 50
-        elif span.root.dep_ in ("poss", "compound", "nmod", "amod", "nummod") and noun.pos_ in ("NOUN", "PROPN"):
+        elif verb is not None and verb.dep_ == "relcl" and (span.start <= verb.head.i < span.end
+                                                             or _noun_of(span) == verb.head):
+            rank = 0  # "a rally Sunday night in which police beat ...": the noun's time is its clause's
+        elif span.root.dep_ in ("poss", "compound", "nmod", "amod", "nummod") and noun.pos_ in ("NOUN", "PROPN") \
+                and not _misjoined(doc, span, noun):
             # "Friday's attack", "the May 7 meeting", "Obama's 2012 budget": the date of that noun's event only
             if trigger.start <= noun.i < trigger.end:
                 best = (-1, EventDate(cal[0], cal[1], t.text)) if best is None or best[0] > -1 else best
@@ -165,34 +264,173 @@ def resolve_event_date(
             if rank is None and head.dep_ == "advcl" and head.head.i == verb.i and head.tag_ in ("VBG", "VBN") \
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
                 rank = 1  # "Speaking to journalists on Tuesday, Ibrahim accused": the participle is its subject's act
+            if rank is None and _result_clause(head, verb):
+                rank = 2  # "had ordered the consulate closed in May": the order is dated by the state it brought about
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, EventDate(cal[0], cal[1], _with_preposition(doc, article, span, t)))
     if best:
         return best[1]
-    if verb is not None and _past(verb) and section is None:  # a later section is a story of its own
-        story = story_date(doc, times, article)
-        if story is not None:
-            return story
+    if verb is not None and quotes and _past(verb):
+        told = _elaborated(doc, verb, quotes, actors, times, article)
+        if told is not None:
+            return told
+    if verb is None or not _past(verb):
+        return fallback
+    lead = _story(doc, times, article) if section is None else None  # a later section is a story of its own
+    if lead is None and _simple_past(verb):  # a story whose lead names no day: its narration dates it
+        told = _narrated(doc, sent, times, article, day)
+        if told is not None:
+            return told
+    if lead is not None and lead[0].date != fallback.date and lead[1] < sent.start_char:
+        return lead[0]  # a lead is not dated by a day named after it
     return fallback
 
 
+def _elaborated(doc: Doc, verb: Token, quotes: Sequence[Quote], actors: Sequence[Actor], times: list[TimeExpr],
+                article: Article) -> EventDate | None:
+    """The day of a quotation that goes on with what the clause's subject said: "Novak has accused the
+    prime minister of weakness. \"We are dependent on others,\" he said in a radio interview on Friday." A report
+    with no time of its own, followed at once by its speaker's own words, is dated by their cue."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    who = next((a for a in actors if subj is not None and a.start <= subj.idx < a.end), None)
+    if who is None or not who.name:
+        return None
+    sent = verb.sent
+    nxt = next((s for s in islice(doc[sent.end:].sents, 2) if s.text.strip()), None) if sent.end < len(doc) else None
+    if nxt is None:
+        return None
+    for q in quotes:
+        if q.speaker is None or q.cue is None or q.speaker.name != who.name \
+                or not nxt.start_char <= q.start < nxt.end_char:
+            continue
+        cue = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+        if cue is None or not len(cue):
+            continue
+        said = cue.root.sent
+        for t in times:
+            cal = calendar_date(t.value) if t.type in ("DATE", "TIME") else None
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if cal is None or span is None or not said.start <= span.start < said.end:
+                continue
+            if _time_head(span) == cue.root:
+                return EventDate(cal[0], cal[1], _with_preposition(doc, article, span, t))
+    return None
+
+
+_MAIN_DEPS = {"ccomp", "conj", "parataxis"}
+"""How a clause that carries a sentence's news hangs from its root ("14 rebels were killed Wednesday,
+said Ibrahim"); an adverbial clause ("As he did on Friday, the minister ...") is background."""
+
+
+def _narrated(doc: Doc, sent: Span, times: list[TimeExpr], article: Article, dct: date | None) -> EventDate | None:
+    """The day the sentence before tells of, for a past clause with no time of its own: "Rebels
+    claimed advances on Wednesday. Fighting engulfed the port. Three civilians died in the
+    shelling" - a narration goes on in the day it is at until a sentence names another time.
+
+    Looks back at most two sentences; only a day within the week before `dct` that dates the
+    sentence's main clause counts, and a sentence with any other time ends the search."""
+    if dct is None:
+        return None
+    prev: list[Span] = []
+    for s in doc.sents:
+        if s.start >= sent.start:
+            break
+        if s.text.strip():
+            prev.append(s)
+    for s in reversed(prev[-2:]):
+        found = [t for t in times if s.start_char <= t.start < s.end_char and t.type in ("DATE", "TIME")
+                 and t.value != "PRESENT_REF"]  # "now" moves no narration; "last week" does
+        if not found:
+            continue
+        for t in found:
+            cal = calendar_date(t.value)
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if cal is None or cal[1] != "day" or span is None or _is_dateline_date(article, t, s) \
+                    or _is_caption_date(article, t, s) or _quoted(article.text[s.start_char:t.start]):
+                continue
+            head = _time_head(span)
+            root = s.root
+            if head is None or not (head.i == root.i or head.dep_ in _MAIN_DEPS and head.head.i == root.i):
+                continue
+            try:
+                day = date.fromisoformat(cal[0])
+            except ValueError:
+                continue
+            if day == dct:  # the narration is at the publication day: dated so, as undated clauses are
+                return EventDate(cal[0], "day", None)
+            if 0 < (dct - day).days <= 7:
+                return EventDate(cal[0], "day", _with_preposition(doc, article, span, t))
+        return None  # the sentence before names another time: the narration has moved
+    return None
+
+
+def _quoted(before: str) -> bool:
+    """A position inside a quotation, by the quote marks before it in its sentence ("replied: \"We
+    meet again on Friday.\"" tells no day of the narration)."""
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
+def _finite(verb: Token) -> Token:
+    """The finite verb whose tense a clause has: itself, or the one above a participle or purpose
+    clause ("shells fired by ...", "protesters gathering ... to decry ...")."""
+    tok = verb
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.tag_ == "VBD" or _tense(tok):
+                return tok
+            if tok.dep_ not in ("acl", "advcl", "pcomp"):
+                return verb
+        if tok.head.i == tok.i:
+            return verb
+        tok = tok.head
+    return verb
+
+
+def _simple_past(verb: Token) -> bool:
+    """A clause in the simple past ("died", "were killed"), not a perfect, and not a plan that still
+    holds ("planned to address the assembly on Thursday"): a narration's next step."""
+    verb = _finite(verb)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" for a in auxes) or verb.lemma_ in _FORWARD | _ARRANGE:
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
 def _past(verb: Token) -> bool:
-    """A verb in the past tense, or a present perfect ("has said"): a report of something done."""
+    """A clause in the past tense, or a present perfect ("has said"): a report of something done."""
+    verb = _finite(verb)
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have"
                                                              for c in verb.children))
 
 
+def _in_lead(sent: Span, times: list[TimeExpr], article: Article) -> bool:
+    """A sentence that may open a story: not blank, not a dateline of its own ("OSLO (Reuters) -",
+    "MOSCOW"), not a credit line ("REUTERS/Sergei Karpukhin"), not a photo caption (its closing
+    date: "..., in Moscow, June 25, 2013.")."""
+    text = sent.text.strip()
+    if not text or not any(c.islower() for c in text) or STORY_TAG.search(text) and len(text.split()) <= 8:
+        return False
+    return not any(sent.start_char <= t.start < sent.end_char and _is_caption_date(article, t, sent) for t in times)
+
+
 def story_date(doc: Doc, times: list[TimeExpr], article: Article) -> EventDate | None:
-    """The day a news story reports on: the first day named in its first two sentences (the lead), when
-    it falls within the week before publication. A later past-tense clause with no time of its own
-    continues that story ("Mubarak opened the door Sunday to talks ... The president urged ...") rather
-    than taking the publication date (a wire story filed the next morning)."""
+    """The day before publication a news story reports on (`_story`), or None (none, or the publication
+    day itself: a day the lead names after it is then not the story's)."""
+    found = _story(doc, times, article)
+    return found[0] if found and found[0].date != (article.publication_date or date.min).isoformat() else None
+
+
+def _story(doc: Doc, times: list[TimeExpr], article: Article) -> tuple[EventDate, int] | None:
+    """The day a news story reports on, and where the lead names it: the first day named in its first
+    two sentences (the lead), when it falls within the week up to publication. A later past-tense
+    clause with no time of its own continues that story ("Mubarak opened the door Sunday to talks ...
+    The president urged ...") rather than taking the publication date (a wire story filed the next
+    morning); a lead that names the publication day first ("clashes broke out on Monday", on a Monday)
+    makes the story that day's, whatever earlier day it names next."""
     pub = article.publication_date
     if pub is None:
         return None
-    # the lead only, not every sentence, and not a dateline of its own ("OSLO (Reuters) -")
-    sents = list(islice((s for s in doc.sents if s.text.strip() and not (
-        STORY_TAG.search(s.text.rstrip()) and len(s.text.split()) <= 8)), 2))
+    sents = list(islice((s for s in doc.sents if _in_lead(s, times, article)), 2))
     if not sents:
         return None
     end = sents[-1].end_char
@@ -207,6 +445,6 @@ def story_date(doc: Doc, times: list[TimeExpr], article: Article) -> EventDate |
             day = date.fromisoformat(cal[0])
         except ValueError:
             continue
-        if 0 < (pub - day).days <= 7:
-            return EventDate(cal[0], "day", t.text)
+        if 0 <= (pub - day).days <= 7:  # "clashes broke out on Monday" on a Monday: that day's story
+            return EventDate(cal[0], "day", t.text), t.start
     return None
