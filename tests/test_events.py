@@ -778,7 +778,8 @@ def test_signed_into_law_makes_the_signer_the_agent_of_what_the_law_does(strict_
 
 
 def test_a_reporter_at_a_protest_covers_it_and_journalists_holding_one_protest(strict_dyads):
-    assert strict_dyads("This reporter was at a protest in Cairo on Tuesday.", "2011-01-26") == [("141", ["EGYCVL"], [])]
+    assert strict_dyads("This reporter was at a protest in Cairo on Tuesday.", "2011-01-26") \
+        == [("141", ["EGYCVL"], [])]
     assert strict_dyads("Egyptian journalists held a protest against censorship in Cairo on Friday.", "2011-01-28") \
         == [("141", ["EGYMED"], ["EGY"])]
 

@@ -99,6 +99,6 @@ def test_a_visit_framing_an_act_is_to_whom_the_act_is_aimed(coder):
     out = coder.code("Russian President Vladimir Putin pledged support for Belarus on Thursday in his first foreign "
                      "visit since taking office.", date="2012-05-31")
     assert ("042", ["BLRGOV"]) in [(e.cameo, [a.code for a in e.target]) for e in out.events]
-    out = coder.code("Russian President Vladimir Putin spoke on Thursday in his first foreign visit since taking office.",
-                     date="2012-05-31")
+    out = coder.code("Russian President Vladimir Putin spoke on Thursday in his first foreign visit since taking "
+                     "office.", date="2012-05-31")
     assert [e.cameo for e in out.events] == []  # nowhere named, no act aimed at anyone: no visit to code
