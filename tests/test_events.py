@@ -801,3 +801,10 @@ def test_one_side_names_each_code_once(strict_dyads):
 def test_a_clause_opened_by_when_gives_no_target_even_hung_on_a_noun(strict_dyads):
     assert strict_dyads("Clinton keeps saying she opposed the Iraq War, when there are radio clips of her "
                         "supporting it.", "2016-09-29") == []
+
+
+def test_tear_gas_fired_at_people_is_repression_not_gunfire(strict_dyads):
+    for text in ("Greek police fired teargas at protesters outside parliament on Tuesday.",
+                 "Greek police fired tear gas on protesters outside parliament on Tuesday."):
+        assert [c for c, _, _ in strict_dyads(text, "2011-09-29")] == ["175"], text
+    assert [c for c, _, _ in strict_dyads("Syrian troops fired at protesters on Tuesday.", "2011-09-29")] == ["193"]

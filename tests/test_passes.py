@@ -102,3 +102,9 @@ def test_a_visit_framing_an_act_is_to_whom_the_act_is_aimed(coder):
     out = coder.code("Russian President Vladimir Putin spoke on Thursday in his first foreign visit since taking "
                      "office.", date="2012-05-31")
     assert [e.cameo for e in out.events] == []  # nowhere named, no act aimed at anyone: no visit to code
+
+
+def test_what_happened_while_an_appeal_was_made_is_no_content_of_it(coder):
+    out = coder.code("Egyptian President Hosni Mubarak called on the government to stop the violence, while "
+                     "appearing to criticize the Muslim Brotherhood.", date="2011-01-30")
+    assert ("111", ["EGYOPP"]) in [(e.cameo, [a.code for a in e.target]) for e in out.events]

@@ -557,3 +557,7 @@ def test_a_participle_or_purpose_clause_takes_the_tense_above_it(nlp) -> None:
     text = ("Thousands marched on Friday in the capital. The marches were the third in a row, "
             "with protesters gathering outside the mosque to decry the new taxes.")
     assert _event_date(nlp, text, "decry").date == "2013-07-19"
+    # an infinitive under a participle clause takes the tense of the finite clause above both
+    text = ("The president spoke on Friday in the capital. He called on the government to stop the violence, "
+            "while appearing to criticize the opposition.")
+    assert _event_date(nlp, text, "criticize").date == "2013-07-19"

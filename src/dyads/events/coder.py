@@ -101,7 +101,6 @@ from dyads.events.lexicon import (
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
     STATIVE_PARTICIPLES,
-    SUBORDINATORS,
     SYMMETRIC_CODES,
     SYMMETRIC_ROOTS,
     WANT_VERBS,
@@ -145,6 +144,7 @@ from dyads.events.roles import (
     _resolve_pronoun,
     _sentence_states,
     _subject,
+    _subordinate_clause,
 )
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
 from dyads.geo.locate import resolve_event_location
@@ -156,15 +156,6 @@ from dyads.time.dating import resolve_event_date
 
 if TYPE_CHECKING:
     from dyads.pipeline import Resources
-
-
-def _subordinate_clause(verb: Token) -> bool:
-    """An adverbial clause opened by a subordinating conjunction ("as protesters clashed"), also where the
-    parser hung it on a noun ("opposed the war, when there are radio clips of her ...": a relative clause
-    opened by "when")."""
-    return verb.dep_ in {"advcl", "relcl"} and any(
-        c.dep_ in {"mark", "advmod"} and c.lower_ in SUBORDINATORS and c.i < verb.i
-        and (c.dep_ == "mark" or verb.dep_ == "relcl") for c in verb.children)
 
 
 def _between(cand: Candidate, tok: Token, p: VerbPattern, index: dict[int, Actor], dialect: Dialect) -> bool:

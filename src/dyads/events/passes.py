@@ -27,7 +27,7 @@ from dyads.events.meaning import (
     INTENT_AUX,
     MODAL_AUX,
 )
-from dyads.events.roles import _actors_in
+from dyads.events.roles import _actors_in, _subordinate_clause
 from dyads.events.verbs import NO_EVENT, VerbPattern
 from dyads.models import Actor, Quote
 
@@ -377,7 +377,11 @@ def _content_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialec
         head = _light_verb(c.token) or c.token
         # not the subject, nor a coordinated act ("condemned the attack and promised aid")
         subj = {t.i for s in head.children if s.dep_ in _SUBJECTS | {"conj"} for t in s.subtree}
-        region = {t.i for t in (c.content or head).subtree} - subj - {c.token.i}
+        # nor what happened when, while or because it was said ("called on leaders to stop the violence, while
+        # appearing to criticize the Brotherhood": the criticism is an act of its own)
+        aside = {t.i for x in (c.content or head).subtree if x.i != c.token.i and _subordinate_clause(x)
+                 for t in x.subtree}
+        region = {t.i for t in (c.content or head).subtree} - subj - aside - {c.token.i}
         inner = [o for o in out if o is not c and o.token.i in region and o.pattern is not None
                  and o.pattern.code != NO_EVENT and not (o.dropped or "").startswith("content of")]
         if c.code == "019" and not any("04" <= o.pattern.code[:2] <= "08" for o in inner if o.pattern

@@ -33,6 +33,7 @@ from dyads.events.lexicon import (
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
     STATIVE_PARTICIPLES,
+    SUBORDINATORS,
 )
 from dyads.events.matching import _is_time, _light_verb, _Match, _prep_objects, _stems
 from dyads.events.meaning import (
@@ -501,6 +502,15 @@ def _destination_of_purpose(tok: Token) -> list[Token]:
 
 TRIP_VERBS = {"travel", "fly", "go", "come", "arrive", "head", "visit", "return", "make", "pay", "jet", "rush"}
 TRIP_NOUNS = {"visit", "trip", "tour", "journey", "mission"}
+
+
+def _subordinate_clause(verb: Token) -> bool:
+    """An adverbial clause opened by a subordinating conjunction ("as protesters clashed"), also where the
+    parser hung it on a noun ("opposed the war, when there are radio clips of her ...": a relative clause
+    opened by "when")."""
+    return verb.dep_ in {"advcl", "relcl"} and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in SUBORDINATORS and c.i < verb.i
+        and (c.dep_ == "mark" or verb.dep_ == "relcl") for c in verb.children)
 
 
 def _own_clause(t: Token) -> bool:

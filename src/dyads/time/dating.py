@@ -372,13 +372,13 @@ def _quoted(before: str) -> bool:
 
 def _finite(verb: Token) -> Token:
     """The finite verb whose tense a clause has: itself, or the one above a participle or purpose
-    clause ("shells fired by ...", "protesters gathering ... to decry ...")."""
+    clause ("shells fired by ...", "protesters gathering ... to decry ...", "while appearing to criticize")."""
     tok = verb
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             if tok.tag_ == "VBD" or _tense(tok):
                 return tok
-            if tok.dep_ not in ("acl", "advcl", "pcomp"):
+            if tok.dep_ not in ("acl", "advcl", "pcomp", "xcomp"):
                 return verb
         if tok.head.i == tok.i:
             return verb
