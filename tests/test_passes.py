@@ -108,3 +108,10 @@ def test_what_happened_while_an_appeal_was_made_is_no_content_of_it(coder):
     out = coder.code("Egyptian President Hosni Mubarak called on the government to stop the violence, while "
                      "appearing to criticize the Muslim Brotherhood.", date="2011-01-30")
     assert ("111", ["EGYOPP"]) in [(e.cameo, [a.code for a in e.target]) for e in out.events]
+
+
+def test_a_message_that_someone_must_act_is_a_demand(coder):
+    out = coder.code("U.S. officials delivered a message on Monday that Libyan leader Muammar Gaddafi must go.",
+                     date="2011-07-18")
+    assert ("100", ["USAGOV"], ["LBYGOV"]) in [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                                              for e in out.events]

@@ -31,15 +31,23 @@ from dyads.events.roles import _actors_in, _subordinate_clause
 from dyads.events.verbs import NO_EVENT, VerbPattern
 from dyads.models import Actor, Quote
 
+# nouns of what is said whose "that" clause is what they say ("a message that he must go")
+MESSAGE_NOUNS = {"message", "statement", "letter", "warning", "note", "word", "ultimatum"}
+
 
 def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
     """ "X said Y must/should do Z": the speaker's demand (10) or appeal (02) to Y, not a statement."""
     for c in cands:
-        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in SPEECH_VERBS or c.code != "010":
+        if c.dropped or c.pattern is None or c.code != "010":
             continue
-        for v in c.token.children:
-            if v.dep_ != "ccomp":
-                continue
+        # "delivered a message that the Libyan leader must go": what a message says is said (its "that" clause
+        # hung on the noun, or on the verb when a phrase comes between)
+        messages = [o for o in c.token.children if o.dep_ in {"dobj", "obj"} and o.lemma_.lower() in MESSAGE_NOUNS]
+        said = [v for v in c.token.children if v.dep_ == "ccomp"] \
+            if c.token.lemma_.lower() in SPEECH_VERBS or messages else []
+        said += [v for o in messages for v in o.children if v.dep_ in {"acl", "ccomp"}
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in v.children)]
+        for v in said:
             modal = next((a.lower_ for a in v.children if a.dep_ == "aux" and a.lower_ in {"must", "should", "ought"}),
                          None)
             if modal is None and v.lemma_.lower() == "need" and any(x.dep_ == "xcomp" for x in v.children) \
