@@ -808,3 +808,9 @@ def test_tear_gas_fired_at_people_is_repression_not_gunfire(strict_dyads):
                  "Greek police fired tear gas on protesters outside parliament on Tuesday."):
         assert [c for c, _, _ in strict_dyads(text, "2011-09-29")] == ["175"], text
     assert [c for c, _, _ in strict_dyads("Syrian troops fired at protesters on Tuesday.", "2011-09-29")] == ["193"]
+
+
+def test_whose_demand_it_is_makes_it_where_the_light_verbs_subject_is_no_actor(strict_dyads):
+    got = strict_dyads("Washington says the sole point of the meeting was to repeat its demand that Libyan leader "
+                       "Moammar Gadhafi must go.", "2011-07-19")
+    assert ("100", ["USAGOV"], ["LBYGOV"]) in got
