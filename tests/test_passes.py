@@ -115,3 +115,12 @@ def test_a_message_that_someone_must_act_is_a_demand(coder):
                      date="2011-07-18")
     assert ("100", ["USAGOV"], ["LBYGOV"]) in [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
                                               for e in out.events]
+
+
+def test_an_appeal_joined_to_a_demand_of_the_same_sides_is_that_demand(coder):
+    out = coder.code("Yemeni protesters demanded change in Yemen and called for the fall of President Ali Abdullah "
+                     "Saleh's regime on Friday.", date="2011-02-12")
+    assert [e.cameo[:2] for e in out.events] == ["10"]
+    out = coder.code("Yemeni protesters called for the fall of President Ali Abdullah Saleh's regime on Friday.",
+                     date="2011-02-12")
+    assert [e.cameo[:2] for e in out.events] == ["02"]

@@ -488,6 +488,21 @@ def _duplicate_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dial
         if not c.dropped and c.code == "010" and c.target and (
                 tuple(a.code for a in c.source), tuple(a.code for a in c.target)) in acts:
             c.dropped = "duplicate: a statement between the two sides of a more telling act in this sentence"
+    # "demanded change in Yemen and called for the fall of the regime": an appeal joined to a demand of the same
+    # side to the same side is that demand said twice (the demand says more)
+    demands = {(tuple(a.code for a in c.source), tuple(a.code for a in c.target), c.token.i) for c in out
+               if not c.dropped and c.trigger is not None and c.target and (c.code or "")[:2] == "10"}
+    for c in out:
+        if not c.dropped and (c.code or "")[:2] == "02" and c.target and any(
+                (s, t) == (tuple(a.code for a in c.source), tuple(a.code for a in c.target))
+                and _coordinated_with(c.token, c.token.doc[i]) for s, t, i in demands):
+            c.dropped = "duplicate: an appeal joined to a demand between the same sides is that demand"
+
+
+def _coordinated_with(a: Token, b: Token) -> bool:
+    """Whether two predicates are joined by "and" (either way round, through one more conjunct at most)."""
+    return a.dep_ == "conj" and (a.head.i == b.i or a.head.head.i == b.i and a.head.dep_ == "conj") or \
+        b.dep_ == "conj" and (b.head.i == a.i or b.head.head.i == a.i and b.head.dep_ == "conj")
 
 
 def _ours(dialect: Dialect) -> bool:
