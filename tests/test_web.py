@@ -293,6 +293,55 @@ def test_pages_of_every_size_follow_the_full_order(client, sort):
             assert [e["id"] for e in page["items"]] == full[offset:offset + limit], (limit, offset)
 
 
+KEYED_FILTERS = [
+    {}, {"actor": "RUS"}, {"actor": "RUSGOV", "match": "exact"}, {"actor": "SYR"}, {"country": "SYR", "quad_class": 4},
+    {"actor": "USA", "basis": "sentence"}, {"quad_class": 1}, {"basis": "none"}, {"basis": "dateline"},
+    {"actor": "SYRREB", "quad_class": 4, "basis": "sentence"}, {"actor": "CHN"}, {"actor": "ZZZ"},
+]
+"""Filters whose events list takes its total from summary_map (one actor key, a quad class, a basis)."""
+
+
+def _check_lists_against_the_rows(con) -> None:
+    """Every keyed filter's list (total from summary_map, the page's last key probed) against the
+    filter's rows counted and sorted directly, for every sort and pages of several sizes."""
+    from dyads.queries import EventFilter
+    from dyads.web import queries
+
+    for f in KEYED_FILTERS:
+        flt = EventFilter(**f)
+        assert queries._summed_total(con, flt) is not None, f
+        where, params = flt.where("e")
+        for sort, order in queries.SORTS.items():
+            ids = [r[0] for r in con.execute(f"SELECT e.id FROM events e WHERE {where} ORDER BY {order}",
+                                             params).fetchall()]
+            for limit, offset in ((1, 0), (1, 1), (2, 1), (3, 0), (2, 4), (50, 0), (1, len(ids))):
+                page = queries.list_events(con, flt, limit, offset, sort)
+                assert page["total"] == len(ids), (f, sort)
+                assert [i["id"] for i in page["items"]] == ids[offset:offset + limit], (f, sort, limit, offset)
+
+
+def test_keyed_event_totals_are_the_rows_of_their_filters(tmp_path):
+    """An events list of one actor, country, quad class or basis is counted from summary_map: its
+    total and pages are the filter's rows, also right after an article is coded again."""
+    import dataclasses
+
+    path = build_db(tmp_path / "keyed.duckdb")
+    with Store(path) as st:
+        _check_lists_against_the_rows(st.con)
+        # aleppo-1 coded again with its first event only (SYRMIL -> SYRREB): CHN, FRA and a RUS go
+        aleppo = build_articles()[2]
+        st.write([dataclasses.replace(aleppo, events=aleppo.events[:1])], coder_version="test")
+        assert st.con.execute("SELECT count(*) FROM events").fetchone()[0] == 5
+        _check_lists_against_the_rows(st.con)
+        from dyads.queries import EventFilter
+        from dyads.web import queries
+
+        assert queries.list_events(st.con, EventFilter(actor="CHN"), 10, 0)["total"] == 0
+        # a filter no summary row counts (a role, a date) is counted from the events
+        assert queries._summed_total(st.con, EventFilter(source="RUS")) is None
+        assert queries._summed_total(st.con, EventFilter(actor="RUS", cameo="11")) is None
+
+
 @pytest.mark.parametrize(
     "params",
     [{"limit": 0}, {"limit": 501}, {"offset": -1}, {"cameo": "abc"}, {"quad_class": 5}, {"date_from": "July"},
