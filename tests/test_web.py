@@ -718,6 +718,33 @@ def test_each_overview_count_is_the_rows_its_filter_selects(client):
     assert d["totals"]["ab"]["n"] == total(source="RUS", target="USA", match="exact") == 1
 
 
+def test_filtered_overview_kept_or_inlined_gives_the_filters_rows(db):
+    """The filtered overview keeps its matches (actor filters) or inlines them (the others): both forms
+    give the same answer for every filter, and its totals are the rows the filter selects."""
+    from datetime import date
+
+    import duckdb
+
+    from dyads.queries import EventFilter
+    from dyads.web import queries
+
+    con = duckdb.connect(str(db), read_only=True)
+    filters = [EventFilter(actor="RUS"), EventFilter(actor="USA", match="exact"),
+               EventFilter(country="SYR", quad_class=4), EventFilter(source="RUS", target="USA"),
+               EventFilter(cameo="19"), EventFilter(q="russia"),
+               EventFilter(date_from=date(2013, 8, 1), date_to=date(2013, 8, 31)), EventFilter(actor="ZZZ")]
+    for flt in filters:
+        kept, inlined = (queries._overview_from_events(con, flt, "month", 10, keep=k) for k in (True, False))
+        assert kept == inlined, flt
+        where, params = flt.where("e")
+        n, articles = con.execute(f"SELECT count(*), count(DISTINCT e.article_id) FROM events e WHERE {where}",
+                                  params).fetchone()
+        assert (kept["events"], kept["articles"]) == (n, articles), flt
+        assert sum(t["total"] for t in kept["timeline"]) + kept["undated"] + kept["implausible"] == n
+    assert queries._overview_from_events(con, EventFilter(actor="RUS"), "month", 10)["events"] == 5
+    con.close()
+
+
 def test_time_axis_is_continuous(client):
     weeks = get(client, "/api/overview", interval="week")["timeline"]
     starts = [date.fromisoformat(w["period"]) for w in weeks]

@@ -462,32 +462,64 @@ def _overview_from_summaries(cur: duckdb.DuckDBPyConnection, bucket: str, top: i
             "roots": roots, "top_actors": top_actors, "top_dyads": top_dyads, "top_places": top_places}
 
 
-def _overview_from_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, bucket: str, top: int) -> dict[str, Any]:
-    """The overview of the filtered events: each grouping reads only the columns it needs.
+def _overview_from_events(
+    cur: duckdb.DuckDBPyConnection, flt: EventFilter, bucket: str, top: int, keep: bool | None = None
+) -> dict[str, Any]:
+    """The overview of the filtered events, in one statement over the matches `m`.
 
-    Single-actor events are grouped by their (source, target) pair once (`flat`), and both the top
-    actors and the top dyads are summed from that, plus the few events with compound actors
-    counted code by code.
+    With an actor condition (actor, source, target, country), `m` is materialised: the filter is
+    evaluated once and the eleven columns the groupings need are kept, where it used to be evaluated
+    four times (at 10M events each evaluation costs 100-250 ms of CPU, the cost of these filters;
+    docs/performance.md). Any other filter is cheap to evaluate (a code or date range) and `m` is
+    inlined into each grouping, which then reads only the columns it needs: kept, it would cost more
+    than it saves. Single-actor events are grouped by their (source, target) pair once (`flat`), and
+    both the top actors and the top dyads are summed from that, plus the few events with compound
+    actors counted code by code.
     """
     where, params = _where(cur, flt)
     single = single_sql("e")
-    # one pass for the counts by period x quad class, by CAMEO root and by place
-    n_articles, by_period_quad, roots, top_places = cur.execute(
-        "WITH g AS MATERIALIZED (SELECT grouping(period, quad_class) AS g_pq, grouping(cameo_root) AS g_r, "
+    if keep is None:  # the tests ask for both forms
+        keep = bool(flt.actor or flt.source or flt.target or flt.country)
+    n_articles, by_period_quad, roots, top_places, top_actors, top_dyads = cur.execute(
+        f"WITH m AS {'MATERIALIZED' if keep else 'NOT MATERIALIZED'} (SELECT CASE WHEN "
+        f"{implausible_sql('e')} THEN DATE '{IMPLAUSIBLE}' ELSE date_trunc('{bucket}', e.event_date)::DATE END "
+        "AS period, e.quad_class, e.cameo_root, e.location_name, e.location_country, e.article_id, "
+        "e.source_code, e.target_code, e.source_extra, e.target_extra, e.goldstein "
+        f"FROM events e WHERE {where}), "
+        # the counts by period x quad class, by CAMEO root and by place
+        "g AS MATERIALIZED (SELECT grouping(period, quad_class) AS g_pq, grouping(cameo_root) AS g_r, "
         "grouping(location_name, location_country) AS g_l, period, quad_class, cameo_root, location_name, "
-        f"location_country, count(*) AS n FROM (SELECT CASE WHEN {implausible_sql('e')} THEN DATE '{IMPLAUSIBLE}' "
-        f"ELSE date_trunc('{bucket}', e.event_date)::DATE END AS period, "
-        "e.quad_class, e.cameo_root, e.location_name, e.location_country FROM events e "
-        f"WHERE {where}) GROUP BY GROUPING SETS ((period, quad_class), (cameo_root), "
-        "(location_name, location_country))) "
-        f"SELECT (SELECT count(DISTINCT e.article_id) FROM events e WHERE {where}), "
+        "location_country, count(*) AS n FROM m GROUP BY GROUPING SETS ((period, quad_class), (cameo_root), "
+        "(location_name, location_country))), "
+        "flat AS MATERIALIZED (SELECT e.source_code, e.target_code, count(*) AS n, "
+        f"sum(e.goldstein) AS g_sum, count(e.goldstein) AS g_n FROM m e WHERE {single} GROUP BY ALL), "
+        # the few events with compound actors, read once for both their actors and their pairs
+        "comp AS MATERIALIZED (SELECT e.source_code, e.target_code, e.source_extra, e.target_extra, e.quad_class, "
+        f"e.goldstein FROM m e WHERE NOT {single}), "
+        "actor_rows AS (SELECT source_code AS code, n, n AS s, "
+        "CASE WHEN target_code IS NOT DISTINCT FROM source_code THEN n ELSE 0 END AS t FROM flat "
+        "WHERE source_code IS NOT NULL "
+        "UNION ALL SELECT target_code, n, 0, n FROM flat WHERE target_code IS NOT NULL "
+        "AND target_code IS DISTINCT FROM source_code "
+        f"UNION ALL SELECT code, 1, s, t FROM ({compound_actors_sql('comp', 'TRUE')})), "
+        "pair_rows AS (SELECT source_code AS src, target_code AS tgt, n, g_sum, g_n FROM flat "
+        "WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
+        "UNION ALL SELECT src, tgt, 1, goldstein, CAST(goldstein IS NOT NULL AS INTEGER) "
+        f"FROM ({compound_pairs_sql('comp', 'TRUE', 'code')})) "
+        "SELECT (SELECT count(DISTINCT article_id) FROM m), "
         "(SELECT list({'period': period, 'quad_class': quad_class, 'n': n}) FROM g WHERE g_pq = 0), "
         "(SELECT list({'root': cameo_root, 'n': n} ORDER BY cameo_root) FROM g WHERE g_r = 0), "
         "(SELECT list({'name': location_name, 'country': location_country, 'n': n} "
         "ORDER BY n DESC, location_name NULLS LAST, location_country) FROM (SELECT * FROM g WHERE g_l = 0 "
         "AND (location_name IS NOT NULL OR location_country IS NOT NULL) "
-        "ORDER BY n DESC, location_name NULLS LAST, location_country LIMIT ?))",
-        params + params + [top],
+        "ORDER BY n DESC, location_name NULLS LAST, location_country LIMIT ?)), "
+        "(SELECT list({'code': code, 'n': n, 'as_source': as_source, 'as_target': as_target} "
+        "ORDER BY n DESC, code) FROM (SELECT code, CAST(sum(n) AS BIGINT) AS n, CAST(sum(s) AS BIGINT) AS as_source, "
+        "CAST(sum(t) AS BIGINT) AS as_target FROM actor_rows GROUP BY code ORDER BY n DESC, code LIMIT ?)), "
+        "(SELECT list({'source': src, 'target': tgt, 'n': n, 'goldstein': goldstein} ORDER BY n DESC, src, tgt) "
+        "FROM (SELECT src, tgt, CAST(sum(n) AS BIGINT) AS n, round(sum(g_sum) / sum(g_n), 2) AS goldstein "
+        "FROM pair_rows GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?))",
+        params + [top, top, top],
     ).fetchone()
     by_period_quad = by_period_quad or []
     n_events = sum(r["n"] for r in by_period_quad)
@@ -505,36 +537,10 @@ def _overview_from_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, buck
         row["total"] += r["n"]
     timeline = _clean([periods[k] for k in sorted(periods)])
     roots = [(r["root"], r["n"]) for r in roots or []]
-    top_places = top_places or []
-    top_actors, top_dyads = cur.execute(
-        "WITH flat AS MATERIALIZED (SELECT e.source_code, e.target_code, count(*) AS n, "
-        f"sum(e.goldstein) AS g_sum, count(e.goldstein) AS g_n FROM events e WHERE ({where}) AND {single} "
-        "GROUP BY ALL), "
-        # the few events with compound actors, read once for both their actors and their pairs
-        "comp AS MATERIALIZED (SELECT e.source_code, e.target_code, e.source_extra, e.target_extra, e.quad_class, "
-        f"e.goldstein FROM events e WHERE ({where}) AND NOT {single}), "
-        "actor_rows AS (SELECT source_code AS code, n, n AS s, "
-        "CASE WHEN target_code IS NOT DISTINCT FROM source_code THEN n ELSE 0 END AS t FROM flat "
-        "WHERE source_code IS NOT NULL "
-        "UNION ALL SELECT target_code, n, 0, n FROM flat WHERE target_code IS NOT NULL "
-        "AND target_code IS DISTINCT FROM source_code "
-        f"UNION ALL SELECT code, 1, s, t FROM ({compound_actors_sql('comp', 'TRUE')})), "
-        "pair_rows AS (SELECT source_code AS src, target_code AS tgt, n, g_sum, g_n FROM flat "
-        "WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
-        "UNION ALL SELECT src, tgt, 1, goldstein, CAST(goldstein IS NOT NULL AS INTEGER) "
-        f"FROM ({compound_pairs_sql('comp', 'TRUE', 'code')})) "
-        "SELECT (SELECT list({'code': code, 'n': n, 'as_source': as_source, 'as_target': as_target} "
-        "ORDER BY n DESC, code) FROM (SELECT code, CAST(sum(n) AS BIGINT) AS n, CAST(sum(s) AS BIGINT) AS as_source, "
-        "CAST(sum(t) AS BIGINT) AS as_target FROM actor_rows GROUP BY code ORDER BY n DESC, code LIMIT ?)), "
-        "(SELECT list({'source': src, 'target': tgt, 'n': n, 'goldstein': goldstein} ORDER BY n DESC, src, tgt) "
-        "FROM (SELECT src, tgt, CAST(sum(n) AS BIGINT) AS n, round(sum(g_sum) / sum(g_n), 2) AS goldstein "
-        "FROM pair_rows GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?))",
-        params * 2 + [top, top],
-    ).fetchone()
     return {"events": n_events, "articles": n_articles, "undated": undated, "implausible": implausible,
             "quads": quads_row,
             "timeline": timeline, "roots": roots, "top_actors": top_actors or [], "top_dyads": top_dyads or [],
-            "top_places": top_places}
+            "top_places": top_places or []}
 
 
 def overview(cur: duckdb.DuckDBPyConnection, flt: EventFilter, interval: str = "month", top: int = 10) -> dict:
