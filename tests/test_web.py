@@ -385,6 +385,22 @@ def test_events_csv_read_in_pages_gives_the_same_rows(client, monkeypatch):
     assert [client.get("/api/events.csv", params=p).text for p in asks] == whole
 
 
+def test_events_csv_is_the_csv_dyads_code_writes(client, db):
+    """The download builds its rows as lists (`event_csv_values`); `dyads code --format csv` writes dicts
+    (`EventWriter`): the same records give the same bytes."""
+    import duckdb
+
+    from dyads.export.records import EventWriter
+    from dyads.queries import EventFilter, iter_mention_records
+
+    for params, flt in (({}, EventFilter()), ({"actor": "SYR"}, EventFilter(actor="SYR"))):
+        con = duckdb.connect(str(db), read_only=True)
+        out = io.StringIO(newline="")
+        EventWriter(out, "csv").write(iter_mention_records(con, flt))
+        con.close()
+        assert client.get("/api/events.csv", params=params).text == out.getvalue(), params
+
+
 # -- dyad, network, map --------------------------------------------------------------------------
 def test_dyad_both_directions(client):
     d = get(client, "/api/dyad", a="rus", b="USA")
