@@ -297,6 +297,8 @@ KEYED_FILTERS = [
     {}, {"actor": "RUS"}, {"actor": "RUSGOV", "match": "exact"}, {"actor": "SYR"}, {"country": "SYR", "quad_class": 4},
     {"actor": "USA", "basis": "sentence"}, {"quad_class": 1}, {"basis": "none"}, {"basis": "dateline"},
     {"actor": "SYRREB", "quad_class": 4, "basis": "sentence"}, {"actor": "CHN"}, {"actor": "ZZZ"},
+    {"source": "RUSGOV", "match": "exact"}, {"target": "SYROPP", "match": "exact"}, {"target": "RUS", "match": "exact"},
+    {"source": "USA", "match": "exact"}, {"target": "ZZZ", "match": "exact"},
 ]
 """Filters whose events list takes its total from summary_map (one actor key, a quad class, a basis)."""
 
@@ -339,6 +341,8 @@ def test_keyed_event_totals_are_the_rows_of_their_filters(tmp_path):
         assert queries.list_events(st.con, EventFilter(actor="CHN"), 10, 0)["total"] == 0
         # a filter no summary row counts (a role, a date) is counted from the events
         assert queries._summed_total(st.con, EventFilter(source="RUS")) is None
+        assert queries._summed_total(st.con, EventFilter(source="RUS", target="USA", match="exact")) is None
+        assert queries._summed_total(st.con, EventFilter(source="RUS", quad_class=1, match="exact")) is None
         assert queries._summed_total(st.con, EventFilter(actor="RUS", cameo="11")) is None
 
 
