@@ -293,6 +293,62 @@ def test_pages_of_every_size_follow_the_full_order(client, sort):
             assert [e["id"] for e in page["items"]] == full[offset:offset + limit], (limit, offset)
 
 
+KEYED_FILTERS = [
+    {}, {"actor": "RUS"}, {"actor": "RUSGOV", "match": "exact"}, {"actor": "SYR"}, {"country": "SYR", "quad_class": 4},
+    {"actor": "USA", "basis": "sentence"}, {"quad_class": 1}, {"basis": "none"}, {"basis": "dateline"},
+    {"actor": "SYRREB", "quad_class": 4, "basis": "sentence"}, {"actor": "CHN"}, {"actor": "ZZZ"},
+    {"source": "RUSGOV", "match": "exact"}, {"target": "SYROPP", "match": "exact"}, {"target": "RUS", "match": "exact"},
+    {"source": "USA", "match": "exact"}, {"target": "ZZZ", "match": "exact"},
+]
+"""Filters whose events list takes its total from summary_map (one actor key, a quad class, a basis)."""
+
+
+def _check_lists_against_the_rows(con) -> None:
+    """Every keyed filter's list (total from summary_map, the page's last key probed) and some others'
+    (counted) against the filter's rows counted and sorted directly, for every sort and pages of several
+    sizes (by Goldstein a page is read in two parts: the keys before its last, then the ties)."""
+    from dyads.queries import EventFilter
+    from dyads.web import queries
+
+    unkeyed = [{"cameo": "1"}, {"q": "russia"}, {"source": "RUS"}, {"actor": "RUS", "cameo": "11"},
+               {"date_from": "2013-08-01"}]
+    for f in [*KEYED_FILTERS, *unkeyed]:
+        flt = EventFilter(**f)
+        assert (queries._summed_total(con, flt) is not None) == (f in KEYED_FILTERS), f
+        where, params = flt.where("e")
+        for sort, order in queries.SORTS.items():
+            ids = [r[0] for r in con.execute(f"SELECT e.id FROM events e WHERE {where} ORDER BY {order}",
+                                             params).fetchall()]
+            for limit, offset in ((1, 0), (1, 1), (2, 1), (3, 0), (2, 4), (50, 0), (1, len(ids))):
+                page = queries.list_events(con, flt, limit, offset, sort)
+                assert page["total"] == len(ids), (f, sort)
+                assert [i["id"] for i in page["items"]] == ids[offset:offset + limit], (f, sort, limit, offset)
+
+
+def test_keyed_event_totals_are_the_rows_of_their_filters(tmp_path):
+    """An events list of one actor, country, quad class or basis is counted from summary_map: its
+    total and pages are the filter's rows, also right after an article is coded again."""
+    import dataclasses
+
+    path = build_db(tmp_path / "keyed.duckdb")
+    with Store(path) as st:
+        _check_lists_against_the_rows(st.con)
+        # aleppo-1 coded again with its first event only (SYRMIL -> SYRREB): CHN, FRA and a RUS go
+        aleppo = build_articles()[2]
+        st.write([dataclasses.replace(aleppo, events=aleppo.events[:1])], coder_version="test")
+        assert st.con.execute("SELECT count(*) FROM events").fetchone()[0] == 5
+        _check_lists_against_the_rows(st.con)
+        from dyads.queries import EventFilter
+        from dyads.web import queries
+
+        assert queries.list_events(st.con, EventFilter(actor="CHN"), 10, 0)["total"] == 0
+        # a filter no summary row counts (a role, a date) is counted from the events
+        assert queries._summed_total(st.con, EventFilter(source="RUS")) is None
+        assert queries._summed_total(st.con, EventFilter(source="RUS", target="USA", match="exact")) is None
+        assert queries._summed_total(st.con, EventFilter(source="RUS", quad_class=1, match="exact")) is None
+        assert queries._summed_total(st.con, EventFilter(actor="RUS", cameo="11")) is None
+
+
 @pytest.mark.parametrize(
     "params",
     [{"limit": 0}, {"limit": 501}, {"offset": -1}, {"cameo": "abc"}, {"quad_class": 5}, {"date_from": "July"},
@@ -334,6 +390,22 @@ def test_events_csv_read_in_pages_gives_the_same_rows(client, monkeypatch):
     assert len(list(csv.DictReader(io.StringIO(whole[0])))) == 7
     monkeypatch.setattr(app_module, "CSV_PAGE_ROWS", 2)
     assert [client.get("/api/events.csv", params=p).text for p in asks] == whole
+
+
+def test_events_csv_is_the_csv_dyads_code_writes(client, db):
+    """The download builds its rows as lists (`event_csv_values`); `dyads code --format csv` writes dicts
+    (`EventWriter`): the same records give the same bytes."""
+    import duckdb
+
+    from dyads.export.records import EventWriter
+    from dyads.queries import EventFilter, iter_mention_records
+
+    for params, flt in (({}, EventFilter()), ({"actor": "SYR"}, EventFilter(actor="SYR"))):
+        con = duckdb.connect(str(db), read_only=True)
+        out = io.StringIO(newline="")
+        EventWriter(out, "csv").write(iter_mention_records(con, flt))
+        con.close()
+        assert client.get("/api/events.csv", params=params).text == out.getvalue(), params
 
 
 # -- dyad, network, map --------------------------------------------------------------------------
@@ -667,6 +739,33 @@ def test_each_overview_count_is_the_rows_its_filter_selects(client):
     assert total(actor="RUS") == 5 and total(actor="RUS", match="exact") == 4
     d = get(client, "/api/dyad", a="RUS", b="USA", match="exact")
     assert d["totals"]["ab"]["n"] == total(source="RUS", target="USA", match="exact") == 1
+
+
+def test_filtered_overview_kept_or_inlined_gives_the_filters_rows(db):
+    """The filtered overview keeps its matches (actor filters) or inlines them (the others): both forms
+    give the same answer for every filter, and its totals are the rows the filter selects."""
+    from datetime import date
+
+    import duckdb
+
+    from dyads.queries import EventFilter
+    from dyads.web import queries
+
+    con = duckdb.connect(str(db), read_only=True)
+    filters = [EventFilter(actor="RUS"), EventFilter(actor="USA", match="exact"),
+               EventFilter(country="SYR", quad_class=4), EventFilter(source="RUS", target="USA"),
+               EventFilter(cameo="19"), EventFilter(q="russia"),
+               EventFilter(date_from=date(2013, 8, 1), date_to=date(2013, 8, 31)), EventFilter(actor="ZZZ")]
+    for flt in filters:
+        kept, inlined = (queries._overview_from_events(con, flt, "month", 10, keep=k) for k in (True, False))
+        assert kept == inlined, flt
+        where, params = flt.where("e")
+        n, articles = con.execute(f"SELECT count(*), count(DISTINCT e.article_id) FROM events e WHERE {where}",
+                                  params).fetchone()
+        assert (kept["events"], kept["articles"]) == (n, articles), flt
+        assert sum(t["total"] for t in kept["timeline"]) + kept["undated"] + kept["implausible"] == n
+    assert queries._overview_from_events(con, EventFilter(actor="RUS"), "month", 10)["events"] == 5
+    con.close()
 
 
 def test_time_axis_is_continuous(client):

@@ -69,6 +69,19 @@ def test_every_endpoint_answers_on_the_generated_store(db):
     assert all(t.cpu_p95_ms >= t.cpu_median_ms for t in timings)
 
 
+def test_only_some_requests_each_reported(db):
+    """`--only` times the requests whose URL contains the text; `--per-url` reports each one."""
+    from dyads.web.bench import format_urls
+
+    timings = run_bench(db, repeats=2, n_events=1500, only=("overview?actor", "/api/stats"))
+    assert [t.endpoint for t in timings] == ["stats", "overview"]
+    urls = [u for t in timings for u, _, _ in t.urls]
+    assert urls == ["/api/stats", "/api/overview?actor=RUS", "/api/overview?actor=USA&match=exact"]
+    assert all(len(cpu) == len(wall) == 2 for t in timings for _, cpu, wall in t.urls)
+    text = format_urls(WebBench(str(db), 1500, None, timings))
+    assert all(u in text for u in urls) and "cpu best" in text
+
+
 def test_generated_mentions_are_merged_as_update_events_would(db, tmp_path):
     import shutil
 

@@ -347,21 +347,20 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
         merged events (the columns of `dyads export --format csv`), at most `limit` rows."""
         if unit == "events":
             return _csv_response(_merged_csv_rows(cur, flt, limit), "dyads-merged-events.csv")
-        from dyads.export.records import EVENT_CSV_COLUMNS, event_csv_row
+        from dyads.export.records import EVENT_CSV_COLUMNS, event_csv_values
         from dyads.queries import mention_records_page
 
         def rows() -> Iterator[str]:
             # a page at a time, each read with a cursor of its own that is given back before the page
             # is sent: a client that reads slowly never keeps a `dyads code` run from storing a batch
             buf = io.StringIO()
-            writer = csv.DictWriter(buf, fieldnames=EVENT_CSV_COLUMNS)
-            writer.writeheader()
+            writer = csv.writer(buf)
+            writer.writerow(EVENT_CSV_COLUMNS)
             after, left = None, limit
             while left > 0:
                 with reader.cursor() as page_cur:
                     page = mention_records_page(page_cur, flt, after, min(left, CSV_PAGE_ROWS))
-                for _, rec in page:
-                    writer.writerow(event_csv_row(rec))
+                writer.writerows(event_csv_values(rec) for _, rec in page)
                 yield buf.getvalue()
                 buf.seek(0)
                 buf.truncate()

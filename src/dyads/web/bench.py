@@ -65,6 +65,8 @@ class EndpointTiming:
     warm_p95_ms: float
     cpu_median_ms: float = 0.0  # CPU time of the process (all DuckDB threads) per cold request
     cpu_p95_ms: float = 0.0
+    # per URL: (url, cold CPU ms of each call, cold wall ms of each call), for `--per-url`
+    urls: list[tuple[str, list[float], list[float]]] = field(default_factory=list)
 
 
 def _p95(samples: list[float]) -> float:
@@ -350,8 +352,10 @@ def _generate_chunk(con: duckdb.DuckDBPyConnection, lo: int, hi: int, nc: int, n
         con.execute(sql)
 
 
-def run_bench(db: str | Path, repeats: int = 5, n_events: int = DEFAULT_EVENTS) -> list[EndpointTiming]:
-    """Time every endpoint's requests `repeats` times each (after one warm-up call)."""
+def run_bench(db: str | Path, repeats: int = 5, n_events: int = DEFAULT_EVENTS, only: tuple[str, ...] = ()
+              ) -> list[EndpointTiming]:
+    """Time every endpoint's requests `repeats` times each (after one warm-up call); with `only`, the
+    requests whose URL contains one of those strings (an A/B of a few requests, run in turns)."""
     mid = max(0, n_events // 5 // 2)  # an article (and its events) in the middle of the generated range
     from fastapi.testclient import TestClient
 
@@ -362,8 +366,12 @@ def run_bench(db: str | Path, repeats: int = 5, n_events: int = DEFAULT_EVENTS) 
         cache = client.app.state.cache
         for endpoint, urls in REQUESTS.items():
             cold, warm, cpu = [], [], []
+            per_url = []
             for url in urls:
                 url = url.replace("{mid}", str(mid))
+                if only and not any(o in url for o in only):
+                    continue
+                n_cold = len(cold)
                 r = client.get(url)  # warm-up: DuckDB's buffers, Python imports
                 if r.status_code != 200:
                     raise RuntimeError(f"{url}: HTTP {r.status_code}: {r.text[:200]}")
@@ -377,9 +385,23 @@ def run_bench(db: str | Path, repeats: int = 5, n_events: int = DEFAULT_EVENTS) 
                     t = time.perf_counter()
                     client.get(url)
                     warm.append((time.perf_counter() - t) * 1000)
+                per_url.append((url, cpu[n_cold:], cold[n_cold:]))
+            if not cold:
+                continue
             out.append(EndpointTiming(endpoint, len(cold), statistics.median(cold), _p95(cold), max(cold),
-                                      statistics.median(warm), _p95(warm), statistics.median(cpu), _p95(cpu)))
+                                      statistics.median(warm), _p95(warm), statistics.median(cpu), _p95(cpu),
+                                      per_url))
     return out
+
+
+def format_urls(bench: WebBench) -> str:
+    """Each request's cold CPU and wall time, best and median of its calls (`dyads bench web --per-url`)."""
+    lines = [f"{'request':<72} {'cpu best':>9} {'cpu median':>11} {'wall best':>10} {'wall median':>12}"]
+    for t in bench.timings:
+        for url, cpu, wall in t.urls:
+            lines.append(f"{url:<72} {min(cpu):>9.1f} {statistics.median(cpu):>11.1f} {min(wall):>10.1f} "
+                         f"{statistics.median(wall):>12.1f}")
+    return "\n".join(lines)
 
 
 def format_report(bench: WebBench) -> str:
@@ -408,7 +430,10 @@ def format_report(bench: WebBench) -> str:
 @click.option("--events", "n_events", default=DEFAULT_EVENTS, show_default=True, help="Events to generate.")
 @click.option("--regenerate", is_flag=True, help="Generate the database even if it exists.")
 @click.option("--repeats", default=5, show_default=True, help="Timed calls of each request (cold and warm).")
-def command(db: str, n_events: int, regenerate: bool, repeats: int) -> None:
+@click.option("--only", multiple=True, metavar="TEXT",
+              help="Time only the requests whose URL contains TEXT (repeatable), e.g. 'overview?actor'.")
+@click.option("--per-url", is_flag=True, help="Also report each request's cold CPU and wall time (best, median).")
+def command(db: str, n_events: int, regenerate: bool, repeats: int, only: tuple[str, ...], per_url: bool) -> None:
     """Median and p95 latency of each web API endpoint on a generated database (target p95 < 200 ms)."""
     gen = None
     if regenerate or not Path(db).exists():
@@ -418,4 +443,7 @@ def command(db: str, n_events: int, regenerate: bool, repeats: int) -> None:
 
     with Store(db, read_only=True) as st:
         n = st.con.execute("SELECT count(*) FROM events").fetchone()[0]
-    click.echo(format_report(WebBench(db, n, gen, run_bench(db, repeats, n))))
+    bench = WebBench(db, n, gen, run_bench(db, repeats, n, only))
+    click.echo(format_report(bench))
+    if per_url:
+        click.echo(format_urls(bench))

@@ -173,18 +173,35 @@ def _page_ids(
     """Ids of one page of the `total` matching events in `sort` order, given the last key it needs (or None).
 
     Sorting every match by its key and id costs ~100 ms on a million events: the page is sorted only
-    among the rows up to the last key it can hold.
+    among the rows up to the last key it can hold. By Goldstein score (about twenty values, one per
+    group of CAMEO codes) a page ends among many ties, and it is read in two parts: the rows whose key
+    comes before `last` (fewer than the page's end, all on it, in order), then the rows tied at `last`
+    in id order, a top-N over one column, whose worst id DuckDB pushes into the scan as it goes. At 10M
+    events `country=SYR&quad_class=4` has 15,912 events tied at -10: sorted by key and id together,
+    every one was read and compared (191 ms of CPU), by id alone 49 ms. A date has fewer ties, and
+    a second read of a day's row groups cost a rare dyad more (60 ms) than it saved.
     """
     if offset >= total:
         return []
-    bound, bound_params = "", []
-    if last is not None:
-        col, direction = SORT_KEYS[sort]
-        bound, bound_params = f" AND {col} {'>=' if direction == 'DESC' else '<='} ?", [last]
-    return [r[0] for r in cur.execute(
-        f"SELECT e.id FROM events e WHERE ({where}){bound} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
-        params + bound_params + [limit, offset],
+    col, direction = SORT_KEYS.get(sort, (None, None))
+    if last is None or col != "e.goldstein":
+        bound, bound_params = "", []
+        if last is not None:
+            bound, bound_params = f" AND {col} {'>=' if direction == 'DESC' else '<='} ?", [last]
+        return [r[0] for r in cur.execute(
+            f"SELECT e.id FROM events e WHERE ({where}){bound} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
+            params + bound_params + [limit, offset],
+        ).fetchall()]
+    end = offset + limit
+    before = [r[0] for r in cur.execute(
+        f"SELECT e.id FROM events e WHERE ({where}) AND {col} {'>' if direction == 'DESC' else '<'} ? "
+        f"ORDER BY {SORTS[sort]} LIMIT ?", params + [last, end],
     ).fetchall()]
+    tied = [r[0] for r in cur.execute(
+        f"SELECT e.id FROM events e WHERE ({where}) AND {col} = ? ORDER BY e.id LIMIT ?",
+        params + [last, end - len(before)],
+    ).fetchall()] if len(before) < end else []
+    return (before + tied)[offset:end]
 
 
 def _count_and_page(
@@ -213,11 +230,81 @@ def _events_by_id(cur: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[s
     return items
 
 
+def _keyed_map_rows(flt: EventFilter, quad_class: bool = False) -> tuple[str, list[Any]] | None:
+    """The `summary_map` rows (as a relation with the events' column names, and its parameters) whose
+    counts are exactly the events `flt` selects: one actor key (`EventFilter.actor_key`: a code, a prefix
+    of 3, 6, 9... letters, a country, or none) and at most a place basis besides (and, with `quad_class`,
+    a quad class: its column `q1`..`q4`); None for any other filter. The caller checks `has_summaries`.
+    """
+    key = flt.actor_key()
+    rest = dataclasses.replace(flt, actor=None, country=None, basis=None, match="prefix",
+                               quad_class=None if quad_class else flt.quad_class)
+    if key is None or not rest.is_empty():
+        return None
+    basis = f" AND {basis_sql('s', flt.basis)}" if flt.basis else ""
+    return ("(SELECT s.location_name, s.location_country, s.location_lat, s.location_lon, s.n, s.q1, s.q2, "
+            "s.q3, s.q4 FROM (SELECT kind, actor, name AS location_name, country AS location_country, "
+            "lat AS location_lat, lon AS location_lon, basis AS location_basis, n, q1, q2, q3, q4 "
+            "FROM summary_map) s "
+            f"WHERE s.kind = ? AND s.actor = ?{basis})"), list(key)
+
+
+def _summed_total(cur: duckdb.DuckDBPyConnection, flt: EventFilter) -> int | None:
+    """How many events `flt` selects, read from `summary_map` where its rows count them exactly
+    (`_keyed_map_rows`) or from `summary_actors` (one exact source or target code); a few milliseconds
+    where the count of the events costs 100-300 ms at 10M. None: no summary row counts them."""
+    if not has_summaries(cur):
+        return None
+    role = "source" if flt.source else "target"
+    code = flt.source or flt.target
+    if (code and flt.match == "exact" and looks_like_code(code)
+            and dataclasses.replace(flt, **{role: None}, match="prefix").is_empty()):
+        # one exact source or target code (the actor page's links): its row of summary_actors, whose
+        # as_source / as_target count an event once among its sources / targets, as the filter does
+        row = cur.execute(f"SELECT as_{role} FROM summary_actors WHERE k = ? AND code = ?",
+                          [_code(code), _code(code)]).fetchone()
+        return int(row[0]) if row else 0
+    rows = _keyed_map_rows(flt, quad_class=True)
+    if rows is None:
+        return None
+    rel, params = rows
+    col = "n" if flt.quad_class is None else f"q{int(flt.quad_class)}"
+    return int(cur.execute(f"SELECT coalesce(sum({col}), 0) FROM {rel}", params).fetchone()[0])
+
+
+def _probe_last_key(
+    cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, end: int
+) -> Any:
+    """The last sort key a page ending at `end` needs (as `_last_key` gives it), read as the `end`-th
+    key of the matches: ordered by one column, DuckDB keeps the best `end` keys and pushes the worst of
+    them into the scan as it goes (a dynamic filter), so a date order reads little more than the row
+    groups of the newest (or oldest) matches; used where the count comes from a summary table and no
+    pass over the matches is made anyway. None: the page reaches the NULL keys or the end."""
+    col, direction = SORT_KEYS[sort]
+    row = cur.execute(
+        f"SELECT {col} FROM events e WHERE {where} ORDER BY {col} {direction} NULLS LAST LIMIT 1 OFFSET ?",
+        params + [end - 1],
+    ).fetchone()
+    return row[0] if row else None
+
+
 def list_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int, offset: int, sort: str = "-date"
                 ) -> dict[str, Any]:
-    """One page of the filtered events (flat fields plus their actors) and the total count."""
+    """One page of the filtered events (flat fields plus their actors) and the total count.
+
+    Where a summary table counts the filter's events (one actor or country, a quad class, a basis), the
+    total is read from it and the page's last key probed (`_probe_last_key`) instead of counting the
+    matches: at 10M events the actor condition alone costs 100-250 ms of CPU per pass.
+    """
     where, params = _where(cur, flt)
-    total, ids = _count_and_page(cur, where, params, sort, limit, offset)
+    total = _summed_total(cur, flt)
+    if total is None:
+        total, ids = _count_and_page(cur, where, params, sort, limit, offset)
+    else:
+        end = offset + limit
+        last = (_probe_last_key(cur, where, params, sort, end)
+                if offset < total and _bounds_sql(sort, end) is not None else None)
+        ids = _page_ids(cur, where, params, sort, limit, offset, total, last)
     return {"unit": "mentions", "total": total, "limit": limit, "offset": offset, "items": _events_by_id(cur, ids)}
 
 
@@ -402,32 +489,64 @@ def _overview_from_summaries(cur: duckdb.DuckDBPyConnection, bucket: str, top: i
             "roots": roots, "top_actors": top_actors, "top_dyads": top_dyads, "top_places": top_places}
 
 
-def _overview_from_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, bucket: str, top: int) -> dict[str, Any]:
-    """The overview of the filtered events: each grouping reads only the columns it needs.
+def _overview_from_events(
+    cur: duckdb.DuckDBPyConnection, flt: EventFilter, bucket: str, top: int, keep: bool | None = None
+) -> dict[str, Any]:
+    """The overview of the filtered events, in one statement over the matches `m`.
 
-    Single-actor events are grouped by their (source, target) pair once (`flat`), and both the top
-    actors and the top dyads are summed from that, plus the few events with compound actors
-    counted code by code.
+    With an actor condition (actor, source, target, country), `m` is materialised: the filter is
+    evaluated once and the eleven columns the groupings need are kept, where it used to be evaluated
+    four times (at 10M events each evaluation costs 100-250 ms of CPU, the cost of these filters;
+    docs/performance.md). Any other filter is cheap to evaluate (a code or date range) and `m` is
+    inlined into each grouping, which then reads only the columns it needs: kept, it would cost more
+    than it saves. Single-actor events are grouped by their (source, target) pair once (`flat`), and
+    both the top actors and the top dyads are summed from that, plus the few events with compound
+    actors counted code by code.
     """
     where, params = _where(cur, flt)
     single = single_sql("e")
-    # one pass for the counts by period x quad class, by CAMEO root and by place
-    n_articles, by_period_quad, roots, top_places = cur.execute(
-        "WITH g AS MATERIALIZED (SELECT grouping(period, quad_class) AS g_pq, grouping(cameo_root) AS g_r, "
+    if keep is None:  # the tests ask for both forms
+        keep = bool(flt.actor or flt.source or flt.target or flt.country)
+    n_articles, by_period_quad, roots, top_places, top_actors, top_dyads = cur.execute(
+        f"WITH m AS {'MATERIALIZED' if keep else 'NOT MATERIALIZED'} (SELECT CASE WHEN "
+        f"{implausible_sql('e')} THEN DATE '{IMPLAUSIBLE}' ELSE date_trunc('{bucket}', e.event_date)::DATE END "
+        "AS period, e.quad_class, e.cameo_root, e.location_name, e.location_country, e.article_id, "
+        "e.source_code, e.target_code, e.source_extra, e.target_extra, e.goldstein "
+        f"FROM events e WHERE {where}), "
+        # the counts by period x quad class, by CAMEO root and by place
+        "g AS MATERIALIZED (SELECT grouping(period, quad_class) AS g_pq, grouping(cameo_root) AS g_r, "
         "grouping(location_name, location_country) AS g_l, period, quad_class, cameo_root, location_name, "
-        f"location_country, count(*) AS n FROM (SELECT CASE WHEN {implausible_sql('e')} THEN DATE '{IMPLAUSIBLE}' "
-        f"ELSE date_trunc('{bucket}', e.event_date)::DATE END AS period, "
-        "e.quad_class, e.cameo_root, e.location_name, e.location_country FROM events e "
-        f"WHERE {where}) GROUP BY GROUPING SETS ((period, quad_class), (cameo_root), "
-        "(location_name, location_country))) "
-        f"SELECT (SELECT count(DISTINCT e.article_id) FROM events e WHERE {where}), "
+        "location_country, count(*) AS n FROM m GROUP BY GROUPING SETS ((period, quad_class), (cameo_root), "
+        "(location_name, location_country))), "
+        "flat AS MATERIALIZED (SELECT e.source_code, e.target_code, count(*) AS n, "
+        f"sum(e.goldstein) AS g_sum, count(e.goldstein) AS g_n FROM m e WHERE {single} GROUP BY ALL), "
+        # the few events with compound actors, read once for both their actors and their pairs
+        "comp AS MATERIALIZED (SELECT e.source_code, e.target_code, e.source_extra, e.target_extra, e.quad_class, "
+        f"e.goldstein FROM m e WHERE NOT {single}), "
+        "actor_rows AS (SELECT source_code AS code, n, n AS s, "
+        "CASE WHEN target_code IS NOT DISTINCT FROM source_code THEN n ELSE 0 END AS t FROM flat "
+        "WHERE source_code IS NOT NULL "
+        "UNION ALL SELECT target_code, n, 0, n FROM flat WHERE target_code IS NOT NULL "
+        "AND target_code IS DISTINCT FROM source_code "
+        f"UNION ALL SELECT code, 1, s, t FROM ({compound_actors_sql('comp', 'TRUE')})), "
+        "pair_rows AS (SELECT source_code AS src, target_code AS tgt, n, g_sum, g_n FROM flat "
+        "WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
+        "UNION ALL SELECT src, tgt, 1, goldstein, CAST(goldstein IS NOT NULL AS INTEGER) "
+        f"FROM ({compound_pairs_sql('comp', 'TRUE', 'code')})) "
+        "SELECT (SELECT count(DISTINCT article_id) FROM m), "
         "(SELECT list({'period': period, 'quad_class': quad_class, 'n': n}) FROM g WHERE g_pq = 0), "
         "(SELECT list({'root': cameo_root, 'n': n} ORDER BY cameo_root) FROM g WHERE g_r = 0), "
         "(SELECT list({'name': location_name, 'country': location_country, 'n': n} "
         "ORDER BY n DESC, location_name NULLS LAST, location_country) FROM (SELECT * FROM g WHERE g_l = 0 "
         "AND (location_name IS NOT NULL OR location_country IS NOT NULL) "
-        "ORDER BY n DESC, location_name NULLS LAST, location_country LIMIT ?))",
-        params + params + [top],
+        "ORDER BY n DESC, location_name NULLS LAST, location_country LIMIT ?)), "
+        "(SELECT list({'code': code, 'n': n, 'as_source': as_source, 'as_target': as_target} "
+        "ORDER BY n DESC, code) FROM (SELECT code, CAST(sum(n) AS BIGINT) AS n, CAST(sum(s) AS BIGINT) AS as_source, "
+        "CAST(sum(t) AS BIGINT) AS as_target FROM actor_rows GROUP BY code ORDER BY n DESC, code LIMIT ?)), "
+        "(SELECT list({'source': src, 'target': tgt, 'n': n, 'goldstein': goldstein} ORDER BY n DESC, src, tgt) "
+        "FROM (SELECT src, tgt, CAST(sum(n) AS BIGINT) AS n, round(sum(g_sum) / sum(g_n), 2) AS goldstein "
+        "FROM pair_rows GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?))",
+        params + [top, top, top],
     ).fetchone()
     by_period_quad = by_period_quad or []
     n_events = sum(r["n"] for r in by_period_quad)
@@ -445,36 +564,10 @@ def _overview_from_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, buck
         row["total"] += r["n"]
     timeline = _clean([periods[k] for k in sorted(periods)])
     roots = [(r["root"], r["n"]) for r in roots or []]
-    top_places = top_places or []
-    top_actors, top_dyads = cur.execute(
-        "WITH flat AS MATERIALIZED (SELECT e.source_code, e.target_code, count(*) AS n, "
-        f"sum(e.goldstein) AS g_sum, count(e.goldstein) AS g_n FROM events e WHERE ({where}) AND {single} "
-        "GROUP BY ALL), "
-        # the few events with compound actors, read once for both their actors and their pairs
-        "comp AS MATERIALIZED (SELECT e.source_code, e.target_code, e.source_extra, e.target_extra, e.quad_class, "
-        f"e.goldstein FROM events e WHERE ({where}) AND NOT {single}), "
-        "actor_rows AS (SELECT source_code AS code, n, n AS s, "
-        "CASE WHEN target_code IS NOT DISTINCT FROM source_code THEN n ELSE 0 END AS t FROM flat "
-        "WHERE source_code IS NOT NULL "
-        "UNION ALL SELECT target_code, n, 0, n FROM flat WHERE target_code IS NOT NULL "
-        "AND target_code IS DISTINCT FROM source_code "
-        f"UNION ALL SELECT code, 1, s, t FROM ({compound_actors_sql('comp', 'TRUE')})), "
-        "pair_rows AS (SELECT source_code AS src, target_code AS tgt, n, g_sum, g_n FROM flat "
-        "WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
-        "UNION ALL SELECT src, tgt, 1, goldstein, CAST(goldstein IS NOT NULL AS INTEGER) "
-        f"FROM ({compound_pairs_sql('comp', 'TRUE', 'code')})) "
-        "SELECT (SELECT list({'code': code, 'n': n, 'as_source': as_source, 'as_target': as_target} "
-        "ORDER BY n DESC, code) FROM (SELECT code, CAST(sum(n) AS BIGINT) AS n, CAST(sum(s) AS BIGINT) AS as_source, "
-        "CAST(sum(t) AS BIGINT) AS as_target FROM actor_rows GROUP BY code ORDER BY n DESC, code LIMIT ?)), "
-        "(SELECT list({'source': src, 'target': tgt, 'n': n, 'goldstein': goldstein} ORDER BY n DESC, src, tgt) "
-        "FROM (SELECT src, tgt, CAST(sum(n) AS BIGINT) AS n, round(sum(g_sum) / sum(g_n), 2) AS goldstein "
-        "FROM pair_rows GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?))",
-        params * 2 + [top, top],
-    ).fetchone()
     return {"events": n_events, "articles": n_articles, "undated": undated, "implausible": implausible,
             "quads": quads_row,
             "timeline": timeline, "roots": roots, "top_actors": top_actors or [], "top_dyads": top_dyads or [],
-            "top_places": top_places}
+            "top_places": top_places or []}
 
 
 def overview(cur: duckdb.DuckDBPyConnection, flt: EventFilter, interval: str = "month", top: int = 10) -> dict:
@@ -637,24 +730,16 @@ def map_points(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int = 20
     at the first one's coordinates).
     """
     summed = has_summaries(cur)
-    key = flt.actor_key() if summed else None
-    rest = dataclasses.replace(flt, actor=None, country=None, basis=None, match="prefix")
     count, quads = "sum(n)", ", ".join(f"sum(q{q}) AS q{q}" for q in QUAD_CLASS_NAMES)
     params: list[Any] = []
     if flt.is_empty() and summed:
         # the places' counts, grouped as the events would be
         rel = ("(SELECT name AS location_name, country AS location_country, lat AS location_lat, "
                "lon AS location_lon, n, q1, q2, q3, q4 FROM summary_places)")
-    elif key is not None and rest.is_empty():
+    elif summed and (keyed := _keyed_map_rows(flt)) is not None:
         # one actor (code or prefix) and / or a basis: the rows of its key in summary_map, which counts an
         # event once per key, exactly as the filter selects it (tests/test_web.py compares the two)
-        basis = f" AND {basis_sql('s', flt.basis)}" if flt.basis else ""
-        rel = ("(SELECT s.location_name, s.location_country, s.location_lat, s.location_lon, s.n, s.q1, s.q2, "
-               "s.q3, s.q4 FROM (SELECT kind, actor, name AS location_name, country AS location_country, "
-               "lat AS location_lat, lon AS location_lon, basis AS location_basis, n, q1, q2, q3, q4 "
-               "FROM summary_map) s "
-               f"WHERE s.kind = ? AND s.actor = ?{basis})")
-        params = list(key)
+        rel, params = keyed
     else:
         where, params = _where(cur, flt)
         rel = ("(SELECT e.location_name, e.location_country, e.location_lat, e.location_lon, e.quad_class "
