@@ -836,3 +836,15 @@ def test_a_company_named_after_its_country_is_the_company(nlp, dictionary):
     text = "The unions struck a deal with US Airways, and British Airways cut flights."
     got = codes(actors_of(nlp, dictionary, text))
     assert got["US Airways"] == "USABUS" and got["British Airways"] == "GBRBUS"
+
+
+def test_journalists_a_story_singles_out_are_of_their_outlets_home(nlp, dictionary):
+    text = ("Two Washington Post reporters missing in Syria were detained by security forces, the paper said on "
+            "Friday.\n\nSyrian officials told the paper that the reporters would be freed. The paper named them as "
+            "Lynn Carter, a photographer, and Mark Hale.\n\n"
+            "Syrian police in Aleppo beat journalists who covered a protest.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 3, 18)))
+    assert got["reporters"] == "USAMED"  # the paper's home (the rule before this one)
+    assert got["the reporters"] == "USAMED"  # not the story's Syria
+    assert got["Lynn Carter, a photographer"] == "USAMED"
+    assert got["journalists"] == "SYRMED"  # a bare plural may be anyone's: the guess stays

@@ -712,6 +712,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         _article_country(actors, not_of, unknown)
     # a person nothing in the text places stays no actor: a dateline city alone says nothing of them
     actors = sorted([*actors, *(a for a in unknown if a.country)], key=lambda a: a.start)
+    _journalists_of_outlets(doc, actors)
     actors = _drop_reporters(doc, actors)
     named_within = _to_actors(doc, {g.head: g for g in hidden}, blocked, ents, ent_at) if hidden else []
     actors = _learn_people(doc, actors, blocked, named_within)
@@ -1614,6 +1615,35 @@ def _article_country(actors: list[Actor], not_of: dict[int, str] | None = None, 
         person.code = top + (person.sector or "")
         person.source = (f"{person.source} + {ARTICLE_COUNTRY}, plainly its story -> {top} ({n} of "
                          f"{n + others} mentions)")
+
+
+_DEFINITE = {"the", "this", "these", "those"}
+
+
+def _journalists_of_outlets(doc: Doc, actors: list[Actor]) -> None:
+    """Journalists the story's own words single out ("the journalists", "photographer Lynsey Addario") whose
+    country was only guessed from the sentence or the story take the home country of the news outlets the
+    article says its journalists work for, when those are all of one country.
+
+    Why: foreign correspondents are the news when they are arrested or freed abroad, and the story names
+    their paper once ("Four New York Times journalists missing in Libya") and then says "the journalists"
+    or their names; the guess (the story's state, Libya) makes the Libyan government's captives Libyan.
+    A bare plural ("journalists were beaten") may be anyone's and keeps its guess, as does every journalist
+    where outlets of several countries are named."""
+    homes = {a.country for a in actors if _outlet_coded(a)}
+    if len(homes) != 1:
+        return
+    home = next(iter(homes))
+    for actor in actors:
+        if actor.sector != "MED" or actor.country == home or _outlet_coded(actor) or not any(
+                r in (actor.source or "") for r in GUESSED_COUNTRY):
+            continue
+        if actor.kind != "person":
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in span.root.children):
+                continue
+        actor.country, actor.code = home, home + "MED"
+        actor.source = f"{actor.source}; the journalists' outlets are of {home} -> {home}MED"
 
 
 def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
