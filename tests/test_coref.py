@@ -267,3 +267,14 @@ def test_a_plural_pronoun_for_two_people_of_one_code_is_that_code(nlp, dictionar
     _, got = layer(nlp, dictionary, "Standard & Poor's cut Spain's rating as European leaders met. "
                                     "The agency said they must act.")
     assert ("they", "USABUS") not in pronouns(got)  # one company's name the parser splits is no pair
+
+
+def test_a_spokesman_speaks_for_the_one_his_possessive_names(nlp, dictionary):
+    text = ("Joint Chiefs of Staff Adm. Mike Mullen met Egyptian Lt. Gen. Sami Enan in Cairo on Sunday.\n\n"
+            "Mullen thanked Enan and \"praised the professionalism of the Egyptian military,\" said Capt. Tom Reyes, "
+            "his spokesman. Reyes added that the two would stay in touch.")
+    _, got = layer(nlp, dictionary, text, date(2011, 1, 30))
+    spokesman = next(a for a in got if a.text.startswith("Capt. Tom Reyes") or a.text.startswith("Tom Reyes"))
+    assert spokesman.code == "USAMIL"  # Mullen's, not the Egypt the sentence is set in
+    assert "'his spokesman' -> 'Mullen'" in spokesman.source
+    assert next(a for a in got if a.text == "Reyes").code == "USAMIL"  # named again later

@@ -46,6 +46,9 @@ The rules, in order:
    loyalists of the person's office too).
 11. Binding: an object pronoun ("the police threatened to beat them") is not the subject of its verb or of
    the verb whose infinitive it sits in, nor another mention of that subject's actor ("themselves" would be).
+12. "..., said John Kirby, his spokesman": a spokesman whose country the recogniser only guessed speaks for
+   the subject of the sentence the possessive agrees with (else the possessive's antecedent) and is coded as
+   that actor; later mentions of the name follow.
 """
 
 from __future__ import annotations
@@ -546,6 +549,20 @@ class Coreference:
         ante = self.antecedent(pronoun) if pronoun.lower_ in PRONOUNS else None
         return ante is not None and any(c.dep_ == "conj" for c in ante.head.children)
 
+    def main_subject(self, pronoun: Token, outside: tuple[int, int]) -> Actor | None:
+        """The actor of the shallowest subject before `pronoun` in its sentence that agrees with it and lies
+        outside the character range `outside` ("Mullen ... expressed his appreciation ..., said John Kirby, his
+        spokesman": Mullen, whom the sentence is about, not the nearer Enan)."""
+        agr = PRONOUNS.get(pronoun.lower_)
+        _, sent_of = self._sentences()
+        here = sent_of[pronoun.i]
+        subjects = [m for m in self._mentions_by_sentence().get(here, ())
+                    if m.subject and m.head.i < pronoun.i and agr and self._compatible(agr, m)
+                    and not outside[0] <= m.head.idx < outside[1]]
+        if not subjects:
+            return None
+        return self.actor_of(min(subjects, key=lambda m: (self._depth(m.head), m.head.i)).head)
+
     def joint_actor(self, pronoun: Token) -> Actor | None:
         """The one actor a coordination of people a plural pronoun refers to stands for, when all of them are of
         one code ("he and photojournalist Mary Rogers ... them": two journalists of one outlet), else None.
@@ -818,6 +835,44 @@ def _names_after_roles(doc: Doc, coref: Coreference, covered: set[int]) -> list[
     return out
 
 
+SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"})
+"""Role nouns of those who speak for someone: "his spokesman" speaks for the person, "its spokeswoman" for the
+organisation, and is coded as them."""
+
+
+def _spokespeople(doc: Doc, actors: list[Actor], coref: Coreference, weak: tuple[str, ...]) -> bool:
+    """"..., said Capt. John Kirby, his spokesman": a spokesman whose country the recogniser only guessed (or
+    could not tell) speaks for the one the possessive stands for and takes that actor's code (Mullen's
+    USAMIL, not the GOV of the story's Egypt); later mentions of the same name follow. Whether anything
+    changed."""
+    changed = False
+    for actor in actors:
+        if actor.kind == "pronoun" or (actor.country and not any(r in (actor.source or "") for r in weak)):
+            continue
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            if tok.lower_ not in SPOKES_NOUNS:
+                continue
+            poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None)
+            if poss is None:
+                continue
+            owner = coref.main_subject(poss, outside=(actor.start, actor.end)) or coref.actor_of(poss)
+            if owner is None or not owner.code or owner is actor or owner.start == actor.start:
+                continue
+            named_here = f"named earlier: '{actor.text}' at {actor.start}"
+            actor.code, actor.country, actor.sector = owner.code, owner.country, owner.sector
+            actor.source = (f"{actor.source} + '{poss.text} {tok.text}' -> '{owner.text}' at {owner.start}"
+                            f" -> {owner.code}")
+            for later in actors:  # "Kirby added": the same person named again
+                if later.kind == "person" and (later.source or "").startswith(named_here):
+                    later.code, later.country, later.sector = owner.code, owner.country, owner.sector
+            changed = True
+            break
+    return changed
+
+
 def _possessive_owner(doc: Doc, actor: Actor, coref: Coreference) -> tuple[Token, Actor] | None:
     """Whose a sector word is when a possessive pronoun says it ("its troops", "their fighters", "his
     government"): the pronoun's antecedent with a country."""
@@ -898,6 +953,7 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
         actor.kind = "description"
         actor.source = f"{actor.source} + refers back to '{ante.text}' at {ante.start} -> {actor.code}"
         changed = True
+    changed = _spokespeople(doc, actors, coref, weak) or changed
     described = _organisations_described(doc, out, covered) + _followers_of(doc, coref, covered)
     if described:  # actors `coref` was not built from: the quotes build their own
         out.extend(described)
