@@ -849,7 +849,3 @@ def test_journalists_a_story_singles_out_are_of_their_outlets_home(nlp, dictiona
     assert got["Lynn Carter, a photographer"] == "USAMED"
     assert got["journalists"] == "SYRMED"  # a bare plural may be anyone's: the guess stays
 
-
-def test_regulators_are_government(nlp, dictionary):
-    got = codes(actors_of(nlp, dictionary, "U.S. regulators fined the bank, and Swiss regulators opened a probe."))
-    assert got["U.S. regulators"] == "USAGOV" and got["Swiss regulators"] == "CHEGOV"
