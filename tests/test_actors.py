@@ -849,3 +849,12 @@ def test_journalists_a_story_singles_out_are_of_their_outlets_home(nlp, dictiona
     assert got["Lynn Carter, a photographer"] == "USAMED"
     assert got["journalists"] == "SYRMED"  # a bare plural may be anyone's: the guess stays
 
+
+
+def test_the_spokesman_of_an_organisation_no_dictionary_knows_is_no_government_voice(nlp, dictionary):
+    text = ("AMR spokesman Bruce Hicks dismissed the union's offer on Monday. A Kremlin spokesman criticized "
+            "the United States.")
+    found = actors_of(nlp, dictionary, text, date(2012, 5, 1))
+    hicks = next(a for a in found if "Bruce Hicks" in a.text)
+    assert hicks.sector == "BUS" and "title of a company" in hicks.source  # the airline's voice, not a state's
+    assert codes(found)["A Kremlin spokesman"] == "RUSGOV"  # a body the dictionaries know keeps its code

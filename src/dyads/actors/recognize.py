@@ -804,8 +804,8 @@ def _states_under_leaders(doc: Doc, actors: list[Actor]) -> None:
                     actor.source = f"{actor.source} + 'under {leader.text}', who governs it -> {actor.code}"
 
 
-# titles that a company's head has as well as a state's
-_COMPANY_TITLES = {"president", "chairman", "chairwoman"}
+# titles that a company's head or voice has as well as a state's ("Tepco President", "AMR spokesman")
+_COMPANY_TITLES = {"president", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson"}
 # head words of organisations that are not companies ("Harvard University President", "Party Chairman")
 _NOT_COMPANIES = {"university", "college", "institute", "foundation", "council", "committee", "party", "union",
                   "league", "association", "commission", "assembly", "parliament", "congress", "senate", "court",
