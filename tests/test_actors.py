@@ -858,3 +858,12 @@ def test_the_spokesman_of_an_organisation_no_dictionary_knows_is_no_government_v
     hicks = next(a for a in found if "Bruce Hicks" in a.text)
     assert hicks.sector == "BUS" and "title of a company" in hicks.source  # the airline's voice, not a state's
     assert codes(found)["A Kremlin spokesman"] == "RUSGOV"  # a body the dictionaries know keeps its code
+
+
+def test_the_stories_own_writer_and_what_the_media_make_are_no_actors(nlp, dictionary):
+    text = ("This reporter was at the rally on Tuesday. The senator denied it, but there are radio clips of him "
+            "saying it and television footage of the crowd. The reporter asked police for comment.")
+    got = codes(actors_of(nlp, dictionary, text, date(2016, 9, 21)))
+    assert "This reporter" not in got  # the writer of the story, as a byline
+    assert "radio clips" not in got and "television footage" not in got  # things, not the media
+    assert got["The reporter"] == "MED"  # a reporter the story tells of is still one

@@ -80,7 +80,10 @@ _NON_ACTOR_HEADS = {"debt", "bond", "security", "share", "stock", "equity", "spe
                     "overcapacity", "capacity", "product", "goods",
                     # features of the map named after a country ("the East China Sea"): places, not actors
                     "sea", "ocean", "gulf", "strait", "bay", "river", "lake", "coast", "island", "peninsula", "border",
-                    "war"}  # "the Iraq War": a war's name, not Iraq
+                    "war",  # "the Iraq War": a war's name, not Iraq
+                    # what the media make ("radio clips of her supporting it", "the campaign ad"): things
+                    "clip", "footage", "video", "broadcast", "interview", "transcript", "coverage", "ad",
+                    "advertisement"}
 # role words that name a person by function: the modifier's sector wins ("rebel leaders" -> REB)
 _GENERIC_ROLES = {"leader", "leaders", "spokesman", "spokesmen", "spokeswoman", "spokesperson", "official", "officials",
                   "representative", "representatives", "member", "members", "chief", "chiefs", "head", "commander",
@@ -1646,11 +1649,17 @@ def _journalists_of_outlets(doc: Doc, actors: list[Actor]) -> None:
         actor.source = f"{actor.source}; the journalists' outlets are of {home} -> {home}MED"
 
 
+_WRITERS = {"reporter", "writer", "correspondent", "columnist", "author"}
+
+
 def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
     """News agencies and outlets that only report ("Russian news agencies reported") are not actors; a named
     journalist who says or tells what happened to them is one ("Wedeman said he urged police ...")."""
     kept = []
     for actor in actors:
+        words = actor.text.lower().split()
+        if actor.sector == "MED" and len(words) == 2 and words[0] == "this" and words[1] in _WRITERS:
+            continue  # "This reporter was on the scene": the story's own writer, as a byline is no actor
         if actor.sector == "MED" and actor.kind not in {"igo", "ngo"}:  # the Committee to Protect Journalists acts
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             head = span.root if span is not None else None
