@@ -867,3 +867,11 @@ def test_the_stories_own_writer_and_what_the_media_make_are_no_actors(nlp, dicti
     assert "This reporter" not in got  # the writer of the story, as a byline
     assert "radio clips" not in got and "television footage" not in got  # things, not the media
     assert got["The reporter"] == "MED"  # a reporter the story tells of is still one
+
+
+def test_an_agency_named_x_of_y_after_its_country_and_a_currency_named_after_a_state(nlp, dictionary):
+    text = ("Clinton said the U.S. Federal Bureau of Investigation was investigating. Switzerland's government "
+            "proposed a 2 billion Swiss franc package on Tuesday.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 9, 23)))
+    assert got["the U.S. Federal Bureau of Investigation"] == "USACOP"  # one actor, not "the U.S. Federal Bureau"
+    assert not any("franc" in t for t in got)  # the Swiss franc is money, not Switzerland

@@ -84,6 +84,11 @@ _NON_ACTOR_HEADS = {"debt", "bond", "security", "share", "stock", "equity", "spe
                     # what the media make ("radio clips of her supporting it", "the campaign ad"): things
                     "clip", "footage", "video", "broadcast", "interview", "transcript", "coverage", "ad",
                     "advertisement"}
+# currencies named after their state ("Swiss franc", "U.S. dollar"): the state's name is part of the currency's
+_CURRENCIES = {"franc", "francs", "dollar", "dollars", "yen", "yuan", "renminbi", "euro", "euros", "pound", "pounds",
+               "sterling", "rupee", "rupees", "ruble", "rubles", "rouble", "roubles", "peso", "pesos", "lira", "real",
+               "won", "dinar", "dinars", "riyal", "riyals", "shekel", "shekels", "rupiah", "ringgit", "baht", "dirham",
+               "krone", "krona", "kronor", "zloty", "forint", "hryvnia", "currency"}
 # role words that name a person by function: the modifier's sector wins ("rebel leaders" -> REB)
 _GENERIC_ROLES = {"leader", "leaders", "spokesman", "spokesmen", "spokeswoman", "spokesperson", "official", "officials",
                   "representative", "representatives", "member", "members", "chief", "chiefs", "head", "commander",
@@ -509,6 +514,9 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 outlet_at.update((i, (compiled.outlets[phrase], span.text)) for i in range(start, end))
             continue
         last = doc[end - 1]
+        if label == "ACTOR" and end - start > 2 and start - 1 in named and span.root.i != last.i \
+                and any(t.lower_ == "of" for t in span):
+            last = span.root  # "the U.S. Federal Bureau of Investigation": "U.S." modifies the bureau, as the name's
         head_of = _np_head(last, compiled.agents)
         if label == "AGENT" and last.pos_ not in {"NOUN", "PROPN"} and phrase not in _NON_NOUN_AGENTS and not (
             last.pos_ == "ADJ" and head_of is not last
@@ -557,6 +565,9 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                                                        and last.head.dep_ in {"acomp", "attr", "conj"})):
                 taken.update(range(start, end))
                 continue  # "she is American": a nationality said of someone, not an actor
+            if entry.kind in {"demonym", "country"} and end < len(doc) and doc[end].lower_ in _CURRENCIES:
+                taken.update(range(start, end))
+                continue  # "a 2 billion Swiss franc package", "U.S. dollar funding": a currency, not the state
             if entry.kind == "demonym" and end - start == 1 and last.dep_ == "pobj" and last.head.lower_ == "in" \
                     and all(c.dep_ in {"cc", "conj", "punct"} for c in last.children):
                 taken.update(range(start, end))
