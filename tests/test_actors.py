@@ -875,3 +875,13 @@ def test_an_agency_named_x_of_y_after_its_country_and_a_currency_named_after_a_s
     got = codes(actors_of(nlp, dictionary, text, date(2011, 9, 23)))
     assert got["the U.S. Federal Bureau of Investigation"] == "USACOP"  # one actor, not "the U.S. Federal Bureau"
     assert not any("franc" in t for t in got)  # the Swiss franc is money, not Switzerland
+
+
+def test_countries_coordinated_under_a_role_share_it(nlp, dictionary):
+    text = ("The foreign ministers of Russia and China criticized the plan on Monday. Schaeuble will meet his "
+            "counterparts from Finland and the Netherlands.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 9, 9)))
+    assert got["China"] == "CHNGOV"  # a foreign minister too, not the bare state
+    assert got["the Netherlands"] == "NLDGOV"
+    got = codes(actors_of(nlp, dictionary, "Russia and China criticized the plan on Monday."))
+    assert got["China"] == "CHN"  # no role shared: the state

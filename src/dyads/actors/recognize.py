@@ -1353,6 +1353,12 @@ def _inherit_over_conjunctions(doc: Doc, actors: list[Actor]) -> None:
                     actor.code = actor.country + (actor.sector or "")
                     actor.source = f"{actor.source} + coordinated with '{other.text}' -> {other.country}"
                     break
+        elif actor.sector is None and actor.kind == "country" and tok.dep_ == "conj" and _role_over(tok, by_token):
+            other = _role_over(tok, by_token)
+            assert other is not None
+            actor.sector = other.sector
+            actor.code = (actor.code or actor.country or "") + (other.sector or "")
+            actor.source = f"{actor.source} + one of '{other.text}' -> {actor.code}"
         elif actor.sector is None and tok.dep_ == "conj" and tok.head.dep_ in {"amod", "compound", "nmod"}:
             other = by_token.get(_np_head(tok.head).i)
             if other is not None and other is not actor and other.sector:
@@ -1370,6 +1376,22 @@ def _inherit_over_conjunctions(doc: Doc, actors: list[Actor]) -> None:
                             actor.text = doc_text(doc)[actor.start : actor.end]
                             other.end = doc[tok.head.i].idx + len(doc[tok.head.i])
                             other.text = doc_text(doc)[other.start : other.end]
+
+
+def _role_over(tok: Token, by_token: dict[int, Actor]) -> Actor | None:
+    """The role actor a coordinated country shares with the first of its conjuncts: "the leaders of Germany,
+    France and Greece", "his counterparts from Finland and the Netherlands" (France and the Netherlands are
+    leaders and counterparts too), else None."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ not in {"of", "from"} or prep.head.pos_ != "NOUN":
+        return None
+    other = by_token.get(prep.head.i)
+    if other is None or not other.sector or other.kind == "country" or not other.start <= first.idx < other.end:
+        return None
+    return other
 
 
 def _sentence_country(doc: Doc, actors: list[Actor]) -> dict[int, str]:
