@@ -885,3 +885,12 @@ def test_countries_coordinated_under_a_role_share_it(nlp, dictionary):
     assert got["the Netherlands"] == "NLDGOV"
     got = codes(actors_of(nlp, dictionary, "Russia and China criticized the plan on Monday."))
     assert got["China"] == "CHN"  # no role shared: the state
+
+
+def test_an_organisation_based_in_a_place_is_of_its_country_but_a_diplomat_is_not(nlp, dictionary):
+    text = ("Troops committed abuses, according to a report issued on Tuesday by a U.S.-based human rights group. "
+            "The London-based company was sued. A Beijing-based diplomat said so.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 8, 30)))
+    assert got["a U.S.-based human rights group"] == "USANGO"
+    assert got["The London-based company"] == "GBRBUS"
+    assert not any(c.startswith("CHN") for c in got.values())  # where a diplomat works says nothing of whose

@@ -107,6 +107,9 @@ _RELATIONAL_NOUNS = {"ally", "neighbour", "neighbor", "partner", "rival", "foe",
 # sectors whose actors have a country of their own, never the one their sentence or article is about:
 # "investors", "the company", "banks" in a story from New York or about India are not American or Indian
 _OWN_COUNTRY_SECTORS = {"BUS"}
+# sectors of organisations whose home is where the text says they are based ("a U.S.-based rights group");
+# not a state's people ("a Beijing-based diplomat" may be anyone's)
+_BASED_SECTORS = {"BUS", "NGO", "HRI", "MED", "EDU", "HLH", "LAB", "MNC"}
 _ARMED_OPPOSITION = {"REB", "OPP", "UAF"}
 _STANCE_NOUNS = {"opposition"}
 """Agent words that also name a stance: someone's "opposition to" something is what they think, not a group."""
@@ -711,6 +714,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     _join_prepositions(doc, groups)
     hidden = _join_organisations(doc, groups, compiled)
     _people_by_their_role(doc, groups, ents, blocked)
+    _based_organisations(doc, groups, compiled, day)
     for g in groups.values():
         head = doc[g.head]
         if (any(t.lower_ in _FORMER for t in doc[max(g.start - 2, 0) : g.end]) or any(
@@ -1376,6 +1380,31 @@ def _inherit_over_conjunctions(doc: Doc, actors: list[Actor]) -> None:
                             actor.text = doc_text(doc)[actor.start : actor.end]
                             other.end = doc[tok.head.i].idx + len(doc[tok.head.i])
                             other.text = doc_text(doc)[other.start : other.end]
+
+
+def _based_organisations(doc: Doc, groups: dict[int, _Group], compiled: _Compiled, day: date | None) -> None:
+    """"a U.S.-based human rights group", "the London-based company": an organisation the text says is based in
+    a place the dictionaries know is of that place's country (its home), when nothing else gave it one. Not a
+    state's people: "a Beijing-based diplomat" may be anyone's (`_BASED_SECTORS`)."""
+    for t in doc:
+        if t.lower_.endswith("-based") and len(t.text) > 6:
+            names = [t.text[:-6]]
+        elif t.lower_ == "based" and t.i >= 2 and doc[t.i - 1].text == "-":
+            names = [doc[max(0, t.i - 1 - k) : t.i - 1].text for k in (3, 2, 1)]  # "New York-based"
+        else:
+            continue
+        place = next((n for n in names if n.lower() in compiled.actors), None)
+        if place is None or t.dep_ not in {"amod", "compound", "npadvmod"}:
+            continue
+        entry, code = choose_entry(compiled.actors[place.lower()], day)
+        if entry.kind not in _PLACE_KINDS:
+            continue
+        g = groups.get(_np_head(t.head, compiled.agents).i) or groups.get(t.head.i)
+        if g is None or g.country is not None or g.sector not in _BASED_SECTORS:
+            continue
+        g.country = split_code(code)[0]
+        g.start = min(g.start, t.i - (0 if t.lower_.endswith("-based") else 1 + len(place.split())))
+        g.reasons.append(f"'{place}-based' -> {g.country}")
 
 
 def _role_over(tok: Token, by_token: dict[int, Actor]) -> Actor | None:
