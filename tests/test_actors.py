@@ -836,3 +836,61 @@ def test_a_company_named_after_its_country_is_the_company(nlp, dictionary):
     text = "The unions struck a deal with US Airways, and British Airways cut flights."
     got = codes(actors_of(nlp, dictionary, text))
     assert got["US Airways"] == "USABUS" and got["British Airways"] == "GBRBUS"
+
+
+def test_journalists_a_story_singles_out_are_of_their_outlets_home(nlp, dictionary):
+    text = ("Two Washington Post reporters missing in Syria were detained by security forces, the paper said on "
+            "Friday.\n\nSyrian officials told the paper that the reporters would be freed. The paper named them as "
+            "Lynn Carter, a photographer, and Mark Hale.\n\n"
+            "Syrian police in Aleppo beat journalists who covered a protest.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 3, 18)))
+    assert got["reporters"] == "USAMED"  # the paper's home (the rule before this one)
+    assert got["the reporters"] == "USAMED"  # not the story's Syria
+    assert got["Lynn Carter, a photographer"] == "USAMED"
+    assert got["journalists"] == "SYRMED"  # a bare plural may be anyone's: the guess stays
+
+
+
+def test_the_spokesman_of_an_organisation_no_dictionary_knows_is_no_government_voice(nlp, dictionary):
+    text = ("AMR spokesman Bruce Hicks dismissed the union's offer on Monday. A Kremlin spokesman criticized "
+            "the United States.")
+    found = actors_of(nlp, dictionary, text, date(2012, 5, 1))
+    hicks = next(a for a in found if "Bruce Hicks" in a.text)
+    assert hicks.sector == "BUS" and "title of a company" in hicks.source  # the airline's voice, not a state's
+    assert codes(found)["A Kremlin spokesman"] == "RUSGOV"  # a body the dictionaries know keeps its code
+
+
+def test_the_stories_own_writer_and_what_the_media_make_are_no_actors(nlp, dictionary):
+    text = ("This reporter was at the rally on Tuesday. The senator denied it, but there are radio clips of him "
+            "saying it and television footage of the crowd. The reporter asked police for comment.")
+    got = codes(actors_of(nlp, dictionary, text, date(2016, 9, 21)))
+    assert "This reporter" not in got  # the writer of the story, as a byline
+    assert "radio clips" not in got and "television footage" not in got  # things, not the media
+    assert got["The reporter"] == "MED"  # a reporter the story tells of is still one
+
+
+def test_an_agency_named_x_of_y_after_its_country_and_a_currency_named_after_a_state(nlp, dictionary):
+    text = ("Clinton said the U.S. Federal Bureau of Investigation was investigating. Switzerland's government "
+            "proposed a 2 billion Swiss franc package on Tuesday.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 9, 23)))
+    assert got["the U.S. Federal Bureau of Investigation"] == "USACOP"  # one actor, not "the U.S. Federal Bureau"
+    assert not any("franc" in t for t in got)  # the Swiss franc is money, not Switzerland
+
+
+def test_countries_coordinated_under_a_role_share_it(nlp, dictionary):
+    text = ("The foreign ministers of Russia and China criticized the plan on Monday. Schaeuble will meet his "
+            "counterparts from Finland and the Netherlands.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 9, 9)))
+    assert got["China"] == "CHNGOV"  # a foreign minister too, not the bare state
+    assert got["the Netherlands"] == "NLDGOV"
+    got = codes(actors_of(nlp, dictionary, "Russia and China criticized the plan on Monday."))
+    assert got["China"] == "CHN"  # no role shared: the state
+
+
+def test_an_organisation_based_in_a_place_is_of_its_country_but_a_diplomat_is_not(nlp, dictionary):
+    text = ("Troops committed abuses, according to a report issued on Tuesday by a U.S.-based human rights group. "
+            "The London-based company was sued. A Beijing-based diplomat said so.")
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 8, 30)))
+    assert got["a U.S.-based human rights group"] == "USANGO"
+    assert got["The London-based company"] == "GBRBUS"
+    assert not any(c.startswith("CHN") for c in got.values())  # where a diplomat works says nothing of whose

@@ -249,3 +249,32 @@ def test_a_persons_allies_and_aides_are_on_the_persons_side(nlp, dictionary):
     _, got = layer(nlp, dictionary, text, date(2011, 11, 8))
     found = {a.text: a.code for a in got if a.kind == "description"}
     assert found == {"his closest allies": "ITA", "His aides": "ITAGOV"}  # allies: the country; aides: the office
+
+
+def test_an_object_pronoun_is_not_its_verbs_subject_nor_that_subjects_actor(nlp, dictionary):
+    text = ("Turkish police detained two Greek journalists near the border on Sunday.\n\n"
+            "The police said they had entered illegally. A lawyer said the police threatened to beat them.")
+    _, got = layer(nlp, dictionary, text, date(2012, 5, 3))
+    them = next(a for a in got if a.text == "them")
+    assert them.code == "GRCMED"  # the journalists, not the police who threatened (they would say "themselves")
+
+
+def test_a_plural_pronoun_for_two_people_of_one_code_is_that_code(nlp, dictionary):
+    text = ("Greek correspondent Nikos Vlahos said he and Greek photographer Maria Kostas were stopped at the "
+            "border.\n\nTurkish police took their cameras. Police later released them.")
+    _, got = layer(nlp, dictionary, text, date(2012, 5, 3))
+    assert ("them", "GRCMED") in pronouns(got)
+    _, got = layer(nlp, dictionary, "Standard & Poor's cut Spain's rating as European leaders met. "
+                                    "The agency said they must act.")
+    assert ("they", "USABUS") not in pronouns(got)  # one company's name the parser splits is no pair
+
+
+def test_a_spokesman_speaks_for_the_one_his_possessive_names(nlp, dictionary):
+    text = ("Joint Chiefs of Staff Adm. Mike Mullen met Egyptian Lt. Gen. Sami Enan in Cairo on Sunday.\n\n"
+            "Mullen thanked Enan and \"praised the professionalism of the Egyptian military,\" said Capt. Tom Reyes, "
+            "his spokesman. Reyes added that the two would stay in touch.")
+    _, got = layer(nlp, dictionary, text, date(2011, 1, 30))
+    spokesman = next(a for a in got if a.text.startswith("Capt. Tom Reyes") or a.text.startswith("Tom Reyes"))
+    assert spokesman.code == "USAMIL"  # Mullen's, not the Egypt the sentence is set in
+    assert "'his spokesman' -> 'Mullen'" in spokesman.source
+    assert next(a for a in got if a.text == "Reyes").code == "USAMIL"  # named again later

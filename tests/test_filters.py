@@ -190,6 +190,8 @@ def test_a_company_acts_politically_only_on_those_who_govern(coders):
     assert got == [] and any("business" in n.reason for n in out.no_events)  # a bare country: trade
     got, _ = events(strict, "Boeing held talks with the Indian government on Monday.")
     assert got and got[0][2] == ["INDGOV"]
+    got, out = events(strict, "Goldman Sachs lawyers accused Morgan Stanley of fraud on Monday.")
+    assert got == [] and any("business" in n.reason for n in out.no_events)  # a company's own lawyers
 
 
 def test_two_named_actors_with_one_code_are_a_dyad(coders):

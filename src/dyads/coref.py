@@ -44,6 +44,11 @@ The rules, in order:
    ("a report by Physicians for Human Rights ... The group says" -> NGOHLH; "NATO ... the alliance").
 10. "His closest allies", "her aides": a person's followers are of the person's country (aides and
    loyalists of the person's office too).
+11. Binding: an object pronoun ("the police threatened to beat them") is not the subject of its verb or of
+   the verb whose infinitive it sits in, nor another mention of that subject's actor ("themselves" would be).
+12. "..., said John Kirby, his spokesman": a spokesman whose country the recogniser only guessed speaks for
+   the subject of the sentence the possessive agrees with (else the possessive's antecedent) and is coded as
+   that actor; later mentions of the name follow.
 """
 
 from __future__ import annotations
@@ -318,14 +323,17 @@ class Coreference:
 
     def _agreement(self, head: Token) -> tuple[str, bool]:
         lower = head.lower_
+        joined = any(c.dep_ == "conj" for c in head.children)
         if lower in PRONOUNS:
             agr = PRONOUNS[lower]
+            if agr in {"m", "f"} and joined:
+                return "p", True  # "he and photojournalist Mary Rogers": two people
             return agr, agr in {"m", "f"}
         name = self.full_name(head)
         if name is not None:
-            return self.gender.get(name, "?"), True
+            return ("p" if joined else self.gender.get(name, "?")), True  # "Weidmann and Stark ... they"
         if head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_NOUNS:
-            if head.tag_ == "NNS":
+            if head.tag_ == "NNS" or joined:
                 return "p", True
             return _GENDERED_ROLES.get(lower, "?"), True
         if head.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in head.children) or (
@@ -375,6 +383,7 @@ class Coreference:
         own_quote = inside(self.quoted, pronoun.idx, pronoun.idx + len(pronoun.text))
         fallback: Mention | None = None
         by_sent = self._mentions_by_sentence()
+        barred, barred_codes = self._bound_subjects(pronoun)
         # in a quotation, its speaker says "I" of himself: neither the speaker nor an earlier mention of the
         # speaker's name is a "he" inside it (Giscard said: "He is wrong" is about Sarkozy, not Giscard)
         speakers: set[str] = set()
@@ -389,6 +398,7 @@ class Coreference:
                 and inside(self.quoted, m.head.idx, m.head.idx + len(m.head.text)) in {None, own_quote}
                 and not (own_quote is not None and k == here and _speaker_mention(m))
                 and not (speakers and m.head.pos_ != "PRON" and self._who(m.head) & speakers)
+                and m.head.i not in barred and not (barred_codes and self._codes_of(m.head) & barred_codes)
             ]
             if not cands:
                 continue
@@ -404,6 +414,47 @@ class Coreference:
             if fallback is None:
                 fallback = cands[-1]
         return fallback
+
+    def _bound_subjects(self, pronoun: Token) -> tuple[set[int], set[str]]:
+        """The subjects an object pronoun cannot stand for, and their actors' codes (rule 11).
+
+        "The police threatened to beat them": a plain "him", "her", "them" or "it" as the object of a verb
+        (or of a preposition on it) is not that verb's subject, nor the subject of the verb whose infinitive
+        it is ("threatened to beat"); for that one would write "themselves". Nor is it an earlier mention of
+        the same actor ("Plainclothes police arrived ... the police threatened to beat them")."""
+        if pronoun.dep_ in {"dobj", "dative", "obj", "iobj"}:
+            verb = pronoun.head
+        elif pronoun.dep_ == "pobj" and pronoun.head.dep_ == "prep" and pronoun.head.head.pos_ in {"VERB", "AUX"}:
+            verb = pronoun.head.head
+        else:
+            return set(), set()
+        heads: set[int] = set()
+        for _ in range(4):
+            heads.update(c.i for c in verb.children if c.dep_ in SUBJECT_DEPS)
+            if verb.dep_ != "xcomp" or verb.head is verb:
+                break
+            verb = verb.head  # "threatened to beat them": the one who threatened would beat
+        subjects = (self.actor_of(self.doc[i]) for i in heads if i < pronoun.i)
+        codes = {a.code for a in subjects if a is not None and a.code}
+        # the same word is the same group though one mention lacks a country ("Turkish police ... police")
+        codes.update(f"word:{self.doc[i].lemma_.lower()}" for i in heads if self.doc[i].pos_ == "NOUN")
+        return heads, codes
+
+    def _codes_of(self, head: Token) -> set[str]:
+        """The codes of the actors a noun phrase and the phrases coordinated with it name, and their nouns'
+        lemmas (as "word:police")."""
+        parts, todo = [], [head]
+        while todo:
+            t = todo.pop()
+            parts.append(t)
+            todo.extend(c for c in t.children if c.dep_ == "conj")
+        codes = {a.code for a in map(self.actor_of, parts) if a is not None and a.code}
+        nouns = [t for t in parts if t.pos_ == "NOUN"]
+        for t in parts:  # an earlier pronoun for the same group ("The police said they ...")
+            ante = self.antecedent(t) if t.lower_ in PRONOUNS else None
+            if ante is not None and ante.head.pos_ == "NOUN":
+                nouns.append(ante.head)
+        return codes | {f"word:{t.lemma_.lower()}" for t in nouns}
 
     def _who(self, head: Token) -> set[str]:
         """The names a proper-noun mention goes by: its full name in the text and its actor's name."""
@@ -497,6 +548,38 @@ class Coreference:
         """Whether a pronoun's antecedent is a coordination of several phrases ("Russia and the U.S.")."""
         ante = self.antecedent(pronoun) if pronoun.lower_ in PRONOUNS else None
         return ante is not None and any(c.dep_ == "conj" for c in ante.head.children)
+
+    def main_subject(self, pronoun: Token, outside: tuple[int, int]) -> Actor | None:
+        """The actor of the shallowest subject before `pronoun` in its sentence that agrees with it and lies
+        outside the character range `outside` ("Mullen ... expressed his appreciation ..., said John Kirby, his
+        spokesman": Mullen, whom the sentence is about, not the nearer Enan)."""
+        agr = PRONOUNS.get(pronoun.lower_)
+        _, sent_of = self._sentences()
+        here = sent_of[pronoun.i]
+        subjects = [m for m in self._mentions_by_sentence().get(here, ())
+                    if m.subject and m.head.i < pronoun.i and agr and self._compatible(agr, m)
+                    and not outside[0] <= m.head.idx < outside[1]]
+        if not subjects:
+            return None
+        return self.actor_of(min(subjects, key=lambda m: (self._depth(m.head), m.head.i)).head)
+
+    def joint_actor(self, pronoun: Token) -> Actor | None:
+        """The one actor a coordination of people a plural pronoun refers to stands for, when all of them are of
+        one code ("he and photojournalist Mary Rogers ... them": two journalists of one outlet), else None.
+        Organisations are left out: "the Commission and Council President Van Rompuy" are two actors."""
+        ante = self.antecedent(pronoun)
+        if ante is None:
+            return None
+        parts, todo = [], [ante.head]
+        while todo:
+            t = todo.pop()
+            parts.append(t)
+            todo.extend(c for c in t.children if c.dep_ == "conj")
+        actors = [self.actor_of(t) for t in parts]
+        if any(a is None or not a.code or a.kind != "person" for a in actors) or len(  # type: ignore[union-attr]
+                {a.code for a in actors}) != 1 or len({a.start for a in actors}) < 2:  # type: ignore[union-attr]
+            return None  # several codes; organisations; or one name the parser split ("Standard & Poor's")
+        return actors[0]
 
     def speaker_of(self, pronoun: Token) -> Actor | None:
         """The actor "I"/"we" stands for: the subject of the speech verb whose content holds it (rule 5)."""
@@ -752,6 +835,44 @@ def _names_after_roles(doc: Doc, coref: Coreference, covered: set[int]) -> list[
     return out
 
 
+SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"})
+"""Role nouns of those who speak for someone: "his spokesman" speaks for the person, "its spokeswoman" for the
+organisation, and is coded as them."""
+
+
+def _spokespeople(doc: Doc, actors: list[Actor], coref: Coreference, weak: tuple[str, ...]) -> bool:
+    """"..., said Capt. John Kirby, his spokesman": a spokesman whose country the recogniser only guessed (or
+    could not tell) speaks for the one the possessive stands for and takes that actor's code (Mullen's
+    USAMIL, not the GOV of the story's Egypt); later mentions of the same name follow. Whether anything
+    changed."""
+    changed = False
+    for actor in actors:
+        if actor.kind == "pronoun" or (actor.country and not any(r in (actor.source or "") for r in weak)):
+            continue
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            if tok.lower_ not in SPOKES_NOUNS:
+                continue
+            poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES), None)
+            if poss is None:
+                continue
+            owner = coref.main_subject(poss, outside=(actor.start, actor.end)) or coref.actor_of(poss)
+            if owner is None or not owner.code or owner is actor or owner.start == actor.start:
+                continue
+            named_here = f"named earlier: '{actor.text}' at {actor.start}"
+            actor.code, actor.country, actor.sector = owner.code, owner.country, owner.sector
+            actor.source = (f"{actor.source} + '{poss.text} {tok.text}' -> '{owner.text}' at {owner.start}"
+                            f" -> {owner.code}")
+            for later in actors:  # "Kirby added": the same person named again
+                if later.kind == "person" and (later.source or "").startswith(named_here):
+                    later.code, later.country, later.sector = owner.code, owner.country, owner.sector
+            changed = True
+            break
+    return changed
+
+
 def _possessive_owner(doc: Doc, actor: Actor, coref: Coreference) -> tuple[Token, Actor] | None:
     """Whose a sector word is when a possessive pronoun says it ("its troops", "their fighters", "his
     government"): the pronoun's antecedent with a country."""
@@ -832,6 +953,7 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
         actor.kind = "description"
         actor.source = f"{actor.source} + refers back to '{ante.text}' at {ante.start} -> {actor.code}"
         changed = True
+    changed = _spokespeople(doc, actors, coref, weak) or changed
     described = _organisations_described(doc, out, covered) + _followers_of(doc, coref, covered)
     if described:  # actors `coref` was not built from: the quotes build their own
         out.extend(described)
@@ -861,8 +983,11 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
         if possessive and (tok.lower_ not in {"his", "her"} or tok.head.pos_ != "NOUN"):
             continue  # a person's "his calls", "her visit" (their agent); "its", "their" are too often things'
         if tok.lower_ not in FIRST_PERSON and coref.coordinated(tok):
-            continue  # "Russia and the United States said they ...": several actors, left to the clause's subject
-        ante = coref.speaker_of(tok) if tok.lower_ in FIRST_PERSON else coref.actor_of(tok)
+            # "Russia and the United States said they ...": several actors, left to the clause's subject;
+            # but "he and photojournalist Mary Rogers" of one outlet are one actor
+            ante = coref.joint_actor(tok)
+        else:
+            ante = coref.speaker_of(tok) if tok.lower_ in FIRST_PERSON else coref.actor_of(tok)
         if ante is None or not ante.code:
             continue
         guess = next((r for r in weak if r in (ante.source or "")), None)  # a guessed country stays a guess

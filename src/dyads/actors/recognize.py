@@ -80,7 +80,15 @@ _NON_ACTOR_HEADS = {"debt", "bond", "security", "share", "stock", "equity", "spe
                     "overcapacity", "capacity", "product", "goods",
                     # features of the map named after a country ("the East China Sea"): places, not actors
                     "sea", "ocean", "gulf", "strait", "bay", "river", "lake", "coast", "island", "peninsula", "border",
-                    "war"}  # "the Iraq War": a war's name, not Iraq
+                    "war",  # "the Iraq War": a war's name, not Iraq
+                    # what the media make ("radio clips of her supporting it", "the campaign ad"): things
+                    "clip", "footage", "video", "broadcast", "interview", "transcript", "coverage", "ad",
+                    "advertisement"}
+# currencies named after their state ("Swiss franc", "U.S. dollar"): the state's name is part of the currency's
+_CURRENCIES = {"franc", "francs", "dollar", "dollars", "yen", "yuan", "renminbi", "euro", "euros", "pound", "pounds",
+               "sterling", "rupee", "rupees", "ruble", "rubles", "rouble", "roubles", "peso", "pesos", "lira", "real",
+               "won", "dinar", "dinars", "riyal", "riyals", "shekel", "shekels", "rupiah", "ringgit", "baht", "dirham",
+               "krone", "krona", "kronor", "zloty", "forint", "hryvnia", "currency"}
 # role words that name a person by function: the modifier's sector wins ("rebel leaders" -> REB)
 _GENERIC_ROLES = {"leader", "leaders", "spokesman", "spokesmen", "spokeswoman", "spokesperson", "official", "officials",
                   "representative", "representatives", "member", "members", "chief", "chiefs", "head", "commander",
@@ -99,6 +107,9 @@ _RELATIONAL_NOUNS = {"ally", "neighbour", "neighbor", "partner", "rival", "foe",
 # sectors whose actors have a country of their own, never the one their sentence or article is about:
 # "investors", "the company", "banks" in a story from New York or about India are not American or Indian
 _OWN_COUNTRY_SECTORS = {"BUS"}
+# sectors of organisations whose home is where the text says they are based ("a U.S.-based rights group");
+# not a state's people ("a Beijing-based diplomat" may be anyone's)
+_BASED_SECTORS = {"BUS", "NGO", "HRI", "MED", "EDU", "HLH", "LAB", "MNC"}
 _ARMED_OPPOSITION = {"REB", "OPP", "UAF"}
 _STANCE_NOUNS = {"opposition"}
 """Agent words that also name a stance: someone's "opposition to" something is what they think, not a group."""
@@ -506,6 +517,9 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 outlet_at.update((i, (compiled.outlets[phrase], span.text)) for i in range(start, end))
             continue
         last = doc[end - 1]
+        if label == "ACTOR" and end - start > 2 and start - 1 in named and span.root.i != last.i \
+                and any(t.lower_ == "of" for t in span):
+            last = span.root  # "the U.S. Federal Bureau of Investigation": "U.S." modifies the bureau, as the name's
         head_of = _np_head(last, compiled.agents)
         if label == "AGENT" and last.pos_ not in {"NOUN", "PROPN"} and phrase not in _NON_NOUN_AGENTS and not (
             last.pos_ == "ADJ" and head_of is not last
@@ -554,6 +568,9 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                                                        and last.head.dep_ in {"acomp", "attr", "conj"})):
                 taken.update(range(start, end))
                 continue  # "she is American": a nationality said of someone, not an actor
+            if entry.kind in {"demonym", "country"} and end < len(doc) and doc[end].lower_ in _CURRENCIES:
+                taken.update(range(start, end))
+                continue  # "a 2 billion Swiss franc package", "U.S. dollar funding": a currency, not the state
             if entry.kind == "demonym" and end - start == 1 and last.dep_ == "pobj" and last.head.lower_ == "in" \
                     and all(c.dep_ in {"cc", "conj", "punct"} for c in last.children):
                 taken.update(range(start, end))
@@ -697,6 +714,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     _join_prepositions(doc, groups)
     hidden = _join_organisations(doc, groups, compiled)
     _people_by_their_role(doc, groups, ents, blocked)
+    _based_organisations(doc, groups, compiled, day)
     for g in groups.values():
         head = doc[g.head]
         if (any(t.lower_ in _FORMER for t in doc[max(g.start - 2, 0) : g.end]) or any(
@@ -712,6 +730,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         _article_country(actors, not_of, unknown)
     # a person nothing in the text places stays no actor: a dateline city alone says nothing of them
     actors = sorted([*actors, *(a for a in unknown if a.country)], key=lambda a: a.start)
+    _journalists_of_outlets(doc, actors)
     actors = _drop_reporters(doc, actors)
     named_within = _to_actors(doc, {g.head: g for g in hidden}, blocked, ents, ent_at) if hidden else []
     actors = _learn_people(doc, actors, blocked, named_within)
@@ -803,8 +822,8 @@ def _states_under_leaders(doc: Doc, actors: list[Actor]) -> None:
                     actor.source = f"{actor.source} + 'under {leader.text}', who governs it -> {actor.code}"
 
 
-# titles that a company's head has as well as a state's
-_COMPANY_TITLES = {"president", "chairman", "chairwoman"}
+# titles that a company's head or voice has as well as a state's ("Tepco President", "AMR spokesman")
+_COMPANY_TITLES = {"president", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson"}
 # head words of organisations that are not companies ("Harvard University President", "Party Chairman")
 _NOT_COMPANIES = {"university", "college", "institute", "foundation", "council", "committee", "party", "union",
                   "league", "association", "commission", "assembly", "parliament", "congress", "senate", "court",
@@ -1338,6 +1357,12 @@ def _inherit_over_conjunctions(doc: Doc, actors: list[Actor]) -> None:
                     actor.code = actor.country + (actor.sector or "")
                     actor.source = f"{actor.source} + coordinated with '{other.text}' -> {other.country}"
                     break
+        elif actor.sector is None and actor.kind == "country" and tok.dep_ == "conj" and _role_over(tok, by_token):
+            other = _role_over(tok, by_token)
+            assert other is not None
+            actor.sector = other.sector
+            actor.code = (actor.code or actor.country or "") + (other.sector or "")
+            actor.source = f"{actor.source} + one of '{other.text}' -> {actor.code}"
         elif actor.sector is None and tok.dep_ == "conj" and tok.head.dep_ in {"amod", "compound", "nmod"}:
             other = by_token.get(_np_head(tok.head).i)
             if other is not None and other is not actor and other.sector:
@@ -1355,6 +1380,47 @@ def _inherit_over_conjunctions(doc: Doc, actors: list[Actor]) -> None:
                             actor.text = doc_text(doc)[actor.start : actor.end]
                             other.end = doc[tok.head.i].idx + len(doc[tok.head.i])
                             other.text = doc_text(doc)[other.start : other.end]
+
+
+def _based_organisations(doc: Doc, groups: dict[int, _Group], compiled: _Compiled, day: date | None) -> None:
+    """"a U.S.-based human rights group", "the London-based company": an organisation the text says is based in
+    a place the dictionaries know is of that place's country (its home), when nothing else gave it one. Not a
+    state's people: "a Beijing-based diplomat" may be anyone's (`_BASED_SECTORS`)."""
+    for t in doc:
+        if t.lower_.endswith("-based") and len(t.text) > 6:
+            names = [t.text[:-6]]
+        elif t.lower_ == "based" and t.i >= 2 and doc[t.i - 1].text == "-":
+            names = [doc[max(0, t.i - 1 - k) : t.i - 1].text for k in (3, 2, 1)]  # "New York-based"
+        else:
+            continue
+        place = next((n for n in names if n.lower() in compiled.actors), None)
+        if place is None or t.dep_ not in {"amod", "compound", "npadvmod"}:
+            continue
+        entry, code = choose_entry(compiled.actors[place.lower()], day)
+        if entry.kind not in _PLACE_KINDS:
+            continue
+        g = groups.get(_np_head(t.head, compiled.agents).i) or groups.get(t.head.i)
+        if g is None or g.country is not None or g.sector not in _BASED_SECTORS:
+            continue
+        g.country = split_code(code)[0]
+        g.start = min(g.start, t.i - (0 if t.lower_.endswith("-based") else 1 + len(place.split())))
+        g.reasons.append(f"'{place}-based' -> {g.country}")
+
+
+def _role_over(tok: Token, by_token: dict[int, Actor]) -> Actor | None:
+    """The role actor a coordinated country shares with the first of its conjuncts: "the leaders of Germany,
+    France and Greece", "his counterparts from Finland and the Netherlands" (France and the Netherlands are
+    leaders and counterparts too), else None."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ not in {"of", "from"} or prep.head.pos_ != "NOUN":
+        return None
+    other = by_token.get(prep.head.i)
+    if other is None or not other.sector or other.kind == "country" or not other.start <= first.idx < other.end:
+        return None
+    return other
 
 
 def _sentence_country(doc: Doc, actors: list[Actor]) -> dict[int, str]:
@@ -1616,11 +1682,46 @@ def _article_country(actors: list[Actor], not_of: dict[int, str] | None = None, 
                          f"{n + others} mentions)")
 
 
+_DEFINITE = {"the", "this", "these", "those"}
+
+
+def _journalists_of_outlets(doc: Doc, actors: list[Actor]) -> None:
+    """Journalists the story's own words single out ("the journalists", "photographer Lynsey Addario") whose
+    country was only guessed from the sentence or the story take the home country of the news outlets the
+    article says its journalists work for, when those are all of one country.
+
+    Why: foreign correspondents are the news when they are arrested or freed abroad, and the story names
+    their paper once ("Four New York Times journalists missing in Libya") and then says "the journalists"
+    or their names; the guess (the story's state, Libya) makes the Libyan government's captives Libyan.
+    A bare plural ("journalists were beaten") may be anyone's and keeps its guess, as does every journalist
+    where outlets of several countries are named."""
+    homes = {a.country for a in actors if _outlet_coded(a)}
+    if len(homes) != 1:
+        return
+    home = next(iter(homes))
+    for actor in actors:
+        if actor.sector != "MED" or actor.country == home or _outlet_coded(actor) or not any(
+                r in (actor.source or "") for r in GUESSED_COUNTRY):
+            continue
+        if actor.kind != "person":
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in span.root.children):
+                continue
+        actor.country, actor.code = home, home + "MED"
+        actor.source = f"{actor.source}; the journalists' outlets are of {home} -> {home}MED"
+
+
+_WRITERS = {"reporter", "writer", "correspondent", "columnist", "author"}
+
+
 def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
     """News agencies and outlets that only report ("Russian news agencies reported") are not actors; a named
     journalist who says or tells what happened to them is one ("Wedeman said he urged police ...")."""
     kept = []
     for actor in actors:
+        words = actor.text.lower().split()
+        if actor.sector == "MED" and len(words) == 2 and words[0] == "this" and words[1] in _WRITERS:
+            continue  # "This reporter was on the scene": the story's own writer, as a byline is no actor
         if actor.sector == "MED" and actor.kind not in {"igo", "ngo"}:  # the Committee to Protect Journalists acts
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             head = span.root if span is not None else None

@@ -172,11 +172,13 @@ def _setting_place(cand: Candidate, actor: Actor) -> bool:
 
 
 def _business(actor: Actor) -> bool:
-    """A company or investors; an international organisation of trade or finance (APEC, the IMF) is not."""
+    """A company or investors, and a company's own people ("UBS lawyers", CHEBUSJUD); an international
+    organisation of trade or finance (APEC, the IMF) is not."""
     code = actor.code or ""
     if code[:3] in {"IGO", "NGO"}:
         return False
-    return (actor.sector or code)[-3:] in BUSINESS_SECTORS or code[:3] == "MNC"
+    return (actor.sector or code)[-3:] in BUSINESS_SECTORS or code[:3] == "MNC" or (
+        len(code) > 6 and code[3:6] in BUSINESS_SECTORS)
 
 
 def _governing(actor: Actor) -> bool:
