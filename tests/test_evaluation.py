@@ -43,6 +43,13 @@ def test_a_clause_with_its_own_subject_judges_that_subject_only(coder):
     assert events(coder, "French President Nicolas Sarkozy said Greece was reckless.") == [("111", ["FRAGOV"], ["GRC"])]
 
 
+def test_a_statement_to_someone_that_judges_another_is_criticism_of_the_other(coder):
+    # written, and addressed to someone: the criticism is of whom it judges, not of the addressee
+    got = events(coder, "Congressman Dennis Kucinich of the United States wrote in a letter to Ban Ki-moon that "
+                        "NATO's bombing was inappropriate.")
+    assert [(c, t) for c, _, t in got if c[:2] in {"01", "11"}] == [("111", ["IGOWSTNAT"])]
+
+
 def test_the_words_of_judgement_are_general_vocabulary(coder):
     said = "French opposition leader Martine Aubry said French President Nicolas Sarkozy was {}."
     for word in ("a demagogue", "misguided", "reckless", "untrustworthy"):

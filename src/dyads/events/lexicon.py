@@ -26,7 +26,7 @@ OBJECT_CONTROL = {
 
 
 SPEECH_VERBS = {"say", "said", "tell", "add", "state", "announce", "declare", "note", "stress", "report", "reiterate",
-                "confirm", "claim", "insist", "assert", "reaffirm", "warn", "argue", "explain", "remind"}
+                "confirm", "claim", "insist", "assert", "reaffirm", "warn", "argue", "explain", "remind", "write"}
 
 
 # conjunctions that make a clause of its own, saying when, why or on what condition another happened

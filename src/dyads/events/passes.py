@@ -105,9 +105,8 @@ def _judged_statements(cands: list[Candidate], index: dict[int, Actor]) -> None:
     """ "X said Y was wrong": X's criticism of Y (111), or praise (051); see dyads.events.evaluation.
     After `_speech_acts`: a demand or appeal in what was said ("Y must ...") says more."""
     for c in cands:
-        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in SPEECH_VERBS or c.code != "010" \
-                or c.target:
-            continue
+        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in SPEECH_VERBS or c.code != "010":
+            continue  # with an addressee too: "wrote in a letter to Ban that NATO's bombing was inappropriate"
         subj = {t.i for s in c.token.children if s.dep_ in _SUBJECTS for t in s.subtree}
         judged = speech_target(c.token, c.source, index, subj)
         if judged is not None:
