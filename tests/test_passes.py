@@ -124,3 +124,14 @@ def test_an_appeal_joined_to_a_demand_of_the_same_sides_is_that_demand(coder):
     out = coder.code("Yemeni protesters called for the fall of President Ali Abdullah Saleh's regime on Friday.",
                      date="2011-02-12")
     assert [e.cameo[:2] for e in out.events] == ["02"]
+
+
+def test_a_clause_of_its_own_before_a_threat_is_no_content_of_it(coder):
+    text = ("Italian Prime Minister Silvio Berlusconi is losing support. Even his closest allies are telling him "
+            "publicly to go, Italy's bond yields threaten to spiral out of control and the number of party rebels "
+            "is increasing.")
+    assert "02" in [e.cameo[:2] for e in coder.code(text, date="2011-11-08").events]
+    # a quotation before the verb is what was demanded
+    out = coder.code('"Syria must stop the killing," U.S. Secretary of State Hillary Clinton demanded.',
+                     date="2011-11-08")
+    assert [e.cameo for e in out.events] == ["100"]

@@ -388,6 +388,10 @@ def _content_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialec
         # appearing to criticize the Brotherhood": the criticism is an act of its own)
         aside = {t.i for x in (c.content or head).subtree if x.i != c.token.i and _subordinate_clause(x)
                  for t in x.subtree}
+        # a clause with its own subject before the verb and no quotation marks is another clause the parser
+        # hung on it ("his allies are telling him to go, Italy's bond yields threaten to spiral"), not its content
+        aside |= {t.i for x in head.children if x.dep_ == "ccomp" and x.i < head.i and _unquoted_clause(x)
+                  for t in x.subtree}
         region = {t.i for t in (c.content or head).subtree} - subj - aside - {c.token.i}
         inner = [o for o in out if o is not c and o.token.i in region and o.pattern is not None
                  and o.pattern.code != NO_EVENT and not (o.dropped or "").startswith("content of")]
@@ -496,6 +500,15 @@ def _duplicate_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dial
                 (s, t) == (tuple(a.code for a in c.source), tuple(a.code for a in c.target))
                 and _coordinated_with(c.token, c.token.doc[i]) for s, t, i in demands):
             c.dropped = "duplicate: an appeal joined to a demand between the same sides is that demand"
+
+
+def _unquoted_clause(clause: Token) -> bool:
+    """A clause with a subject of its own and no quotation mark in or right around it."""
+    toks = list(clause.subtree)
+    doc = clause.doc
+    around = [doc[i] for i in (toks[0].i - 1, toks[-1].i + 1) if 0 <= i < len(doc)]
+    return any(t.dep_ in {"nsubj", "nsubjpass"} for t in clause.children) and not any(
+        t.is_quote or t.text in {"\u201c", "\u201d", "''", "``"} for t in toks + around)
 
 
 def _coordinated_with(a: Token, b: Token) -> bool:
