@@ -45,6 +45,16 @@ def test_the_seed_article_codes_the_same_events_with_entities_only_where_events_
     assert _records(a) and _records(a) == _records(b)
 
 
+def _same(event: dict) -> str:
+    """An event record as JSON, every field but the actors' free-text provenance (`source`), which may count
+    the article's mentions of its main state ("34 of 34 mentions"): entities found with a context window can
+    add a mention elsewhere in the article without changing any code, offset or event."""
+    record = {k: v for k, v in event.items() if k not in {"source", "target"}}
+    for side in ("source", "target"):
+        record[side] = [{k: v for k, v in a.items() if k != "source"} for a in event.get(side) or []]
+    return json.dumps(record, sort_keys=True, default=str)
+
+
 @pytest.mark.slow
 def test_no_gold_event_of_the_whole_articles_is_lost(both):
     """On articles-dev, every event of the full run that matches a reference event is found as it was."""
@@ -56,8 +66,8 @@ def test_no_gold_event_of_the_whole_articles_is_lost(both):
     b = score_articles(directory, coder=selective)
     golds = {p.name[: -len(".gold.json")]: json.loads(p.read_text()).get("events") or []
              for p in Path(directory).glob("*.gold.json")}
-    kept = {json.dumps(e, sort_keys=True, default=str) for e in b.events}
-    lost = [e for e in a.events if json.dumps(e, sort_keys=True, default=str) not in kept
+    kept = {_same(e) for e in b.events}
+    lost = [e for e in a.events if _same(e) not in kept
             and any(event_matches(e, g) for g in golds.get(e["article_id"], []))]
     assert not lost, [(e["article_id"], e["sentence"][:80]) for e in lost]
     assert sum(x.found for x in b.articles) == sum(x.found for x in a.articles)
