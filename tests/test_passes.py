@@ -135,3 +135,11 @@ def test_a_clause_of_its_own_before_a_threat_is_no_content_of_it(coder):
     out = coder.code('"Syria must stop the killing," U.S. Secretary of State Hillary Clinton demanded.',
                      date="2011-11-08")
     assert [e.cameo for e in out.events] == ["100"]
+
+
+def test_reported_have_to_is_a_demand_and_a_ruling_coalition_is_the_government(coder):
+    out = coder.code("Slovakia's ruling coalition will have to reallocate cabinet posts, the opposition party Smer "
+                     "said on Sunday.", date="2011-10-02")
+    assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("100", ["SVKGOV"])]
+    out = coder.code("German Chancellor Angela Merkel said Greece does not have to leave the euro.", date="2011-10-02")
+    assert [e.cameo for e in out.events] == []

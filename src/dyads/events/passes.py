@@ -53,6 +53,11 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
             if modal is None and v.lemma_.lower() == "need" and any(x.dep_ == "xcomp" for x in v.children) \
                     and not any(x.dep_ == "aux" and x.lower_ in INTENT_AUX | MODAL_AUX for x in v.children):
                 modal = "should"  # "Japan needs to enact reforms"
+            if modal is None and v.lemma_.lower() == "have" and any(
+                    x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+                    for x in v.children) and not any(x.dep_ == "neg" for x in v.children) \
+                    and not any(x.dep_ == "aux" and x.lower_ in MODAL_AUX for x in v.children):
+                modal = "must"  # "the coalition will have to reallocate posts", "Greece has to cut its deficit"
             if modal is None:
                 continue
             subj = [s for s in v.children if s.dep_ in {"nsubj", "nsubjpass"}]
