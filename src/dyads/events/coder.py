@@ -97,6 +97,7 @@ from dyads.events.lexicon import (
     EVENT_CARRIERS,
     MUTUAL_FIGHT_WORDS,
     PERSONAL_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
     POSTURE_WORDS,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
@@ -277,7 +278,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             owner = [c for c in tok.children if c.dep_ == "poss"] if is_noun and dialect.modality else []
             if owner and not _actors_in(subj_heads, index) and (
                     owner[0].i in index or owner[0].i in getattr(index, "possessive", {})
-                    or owner[0].lower_ in {"its", "his", "her", "their"} and _resolve_pronoun(owner[0], verb, index)):
+                    or owner[0].lower_ in POSSESSIVE_PRONOUNS and _resolve_pronoun(owner[0], verb, index)):
                 # "the point of the meeting was to repeat its demand that ...": whose demand it is makes it, where
                 # the light verb's subject is no actor
                 subj_heads, inherited = owner, False
@@ -315,7 +316,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     if not sources and verb is None and subj_heads and subj_heads[0].i in possessive:
         sources = [possessive[subj_heads[0].i]]  # "his calls for": the event noun's owner acts
     if not sources and subj_heads and verb is not None and (subj_heads[0].lower_ in PERSONAL_PRONOUNS or (
-            subj_heads[0].dep_ == "poss" and subj_heads[0].lower_ in {"its", "his", "her", "their"})):
+            subj_heads[0].dep_ == "poss" and subj_heads[0].lower_ in POSSESSIVE_PRONOUNS)):
         sources = _resolve_pronoun(subj_heads[0], verb, index)
     if sources and subj_heads and (subj_heads[0].lower_ in PERSONAL_PRONOUNS or subj_heads[0].i in possessive):
         cand.modifiers.append("pronoun")

@@ -111,6 +111,8 @@ RANK_WORDS = {"first", "last", "only", "second", "third", "latest"}
 
 
 PERSONAL_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+# third-person possessives, whose owner coreference or the clause's speaker names ("repeat its demand")
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 
 
 _SETTING_PREPS = {"in", "at", "during", "after", "before", "since", "until", "near", "inside", "outside"}
