@@ -513,7 +513,7 @@ def _unquoted_clause(clause: Token) -> bool:
     doc = clause.doc
     around = [doc[i] for i in (toks[0].i - 1, toks[-1].i + 1) if 0 <= i < len(doc)]
     return any(t.dep_ in {"nsubj", "nsubjpass"} for t in clause.children) and not any(
-        t.is_quote or t.text in {"\u201c", "\u201d", "''", "``"} for t in toks + around)
+        t.is_quote for t in toks + around)  # spaCy's is_quote: straight, curly and doubled marks
 
 
 def _coordinated_with(a: Token, b: Token) -> bool:
