@@ -160,6 +160,8 @@ def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> 
         if a is not None:
             by_actor.setdefault(id(a), []).append(t)
     out = list(found)
+    # role words whose country their own mention names ("U.S. envoys", "the leaders of Germany")
+    named = {id(s) for s in sectors if _named_country(s, by_actor.get(id(s), []))}
     plan: list[tuple[Actor, Token, list[Actor], list[Actor]]] = []
     for s in sectors:
         s_toks = by_actor.get(id(s), [])
@@ -178,7 +180,7 @@ def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> 
         # to the place phrase, as the parser's "in Fornost" does
         conj = [c for c in strong if placed and any(t.dep_ == "conj" and t.head.i == head.i
                                                     for t in by_actor.get(id(c), []))]
-        if _named_country(s, s_toks):
+        if id(s) in named:
             # "U.S. envoys ... on Tunisian soil": where a role word whose country the text gives is does not make
             # it that place's, nor does an actor joined to it; its own "of" phrase does ("leaders of X and Y")
             placed, conj = [], []
@@ -197,8 +199,7 @@ def _compose(found: list[Actor], toks: list[Token], index: dict[int, Actor]) -> 
         if not mods:
             continue
         # "the leaders of Germany and France": the role word keeps the country the text gave it, and takes the others
-        own = _named_country(s, by_actor.get(id(s), []))
-        out = [a for a in out if (a is not s or own) and a not in mods and a not in below_mods]
+        out = [a for a in out if (a is not s or id(s) in named) and a not in mods and a not in below_mods]
         for c in mods:
             start, end = min(c.start, s.start), max(c.end, s.end)
             out.append(Actor(text=f"{c.text} {s.text}" if c.start < s.start else f"{s.text} {c.text}", start=start,
