@@ -814,3 +814,15 @@ def test_whose_demand_it_is_makes_it_where_the_light_verbs_subject_is_no_actor(s
     got = strict_dyads("Washington says the sole point of the meeting was to repeat its demand that Libyan leader "
                        "Moammar Gadhafi must go.", "2011-07-19")
     assert ("100", ["USAGOV"], ["LBYGOV"]) in got
+
+
+def test_a_rejection_aims_at_who_offered_not_at_what_a_clause_describes(coder):
+    def dyads(text):
+        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                for e in coder.code(text, date="2012-01-01").events]
+
+    assert ("120", ["DEUGOV"], ["GRCGOV"]) in dyads(
+        "German Chancellor Angela Merkel on Monday rejected the offer that Greek Prime Minister George Papandreou "
+        "made.")
+    assert [t for _, _, t in dyads("Russian Foreign Minister Sergei Lavrov dismissed as unlikely any scenario in "
+                                   "which Syria would descend into civil war.") if t] == []

@@ -250,3 +250,13 @@ def test_talks_of_two_sides_in_a_third_country_are_with_each_other(coders):
     strict, _ = coders
     got, _ = events(strict, "Libyan and American officials engaged in direct talks in Tunisia on Saturday.")
     assert got == [("040", ["LBYGOV", "USAGOV"], ["LBYGOV", "USAGOV"])]
+
+
+def test_condemning_an_act_whose_doer_is_unknown_is_an_event_without_a_target(coder):
+    def dyads(text):
+        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                for e in coder.code(text, date="2012-10-11").events]
+
+    assert ("111", ["FRAGOV"], []) in dyads("French Foreign Minister Laurent Fabius condemned the bombing on Sunday.")
+    # a condemnation of a thing that is no act of violence, with no one named, stays no event
+    assert dyads("French Foreign Minister Laurent Fabius condemned the decision on Sunday.") == []

@@ -90,6 +90,10 @@ def test_a_refusal_or_denial_answers_whoever_put_forward_what_it_answers(coder):
     assert ("12", ["IRNGOV"], ["GBRGOV"]) in dyads(
         "British Foreign Secretary William Hague said he had urged Iran to free the sailors. He said the Iranian "
         "government declined to do so.")
+    # a denial of claims named in the same sentence answers whoever made them
+    assert ("12", ["SYRGOV"], ["SYRREB"]) in dyads(
+        "Syrian rebels said on Sunday that they had taken two army bases near Aleppo -- claims that the Syrian "
+        "government quickly disputed.")
     # who reports the refusal is not answered by it, and a refusal of one's own act answers no one
     assert dyads("Russian Foreign Minister Sergei Lavrov said Iran rejected the plan.") == []
     assert dyads("French Prime Minister Francois Fillon spoke on Monday. Germany refused to join the mission.") == []
@@ -143,3 +147,9 @@ def test_reported_have_to_is_a_demand_and_a_ruling_coalition_is_the_government(c
     assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("100", ["SVKGOV"])]
     out = coder.code("German Chancellor Angela Merkel said Greece does not have to leave the euro.", date="2011-10-02")
     assert [e.cameo for e in out.events] == []
+
+
+def test_a_neuter_pronoun_whose_clause_names_a_thing_is_not_judged(coder):
+    out = coder.code('Moody\'s cut France\'s rating on Friday. "This is not a disaster," French Finance Minister '
+                     'Francois Baroin said. "No, it\'s an excellent grade."', date="2012-01-13")
+    assert [e for e in out.events if e.cameo in {"051", "111"}] == []

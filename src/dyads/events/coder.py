@@ -100,6 +100,7 @@ from dyads.events.lexicon import (
     POSSESSIVE_PRONOUNS,
     POSTURE_WORDS,
     RELATIVE_PRONOUNS,
+    RESPONDED_WORDS,
     SPEECH_VERBS,
     STATIVE_PARTICIPLES,
     SYMMETRIC_CODES,
@@ -408,9 +409,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             a = index.get(i)
             if a is not None and a not in sources:
                 t = tok.doc[i]
-                if any(x.dep_ in _CLAUSE_DEPS - {"acl"} or _own_clause(x) for x in [t, *t.ancestors]
-                       if x.i > tok.i) and not (
-                        dialect.modality and p.code[:2] in CONTENT_TARGET_ROOTS):
+                clauses = [x for x in [t, *t.ancestors] if x.i > tok.i
+                           and (x.dep_ in _CLAUSE_DEPS - {"acl"} or _own_clause(x))]
+                if clauses and not (dialect.modality and p.code[:2] in CONTENT_TARGET_ROOTS
+                                    and not _describes_rejected(clauses, p.code)):
                     break  # inside a clause of its own: not this predicate's target (unless that clause is what is
                     # asked, meant, refused or threatened: "threatened to pull the rug from under his government")
                 cand.target = [a]
@@ -419,7 +421,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     if not cand.target and not named_target:  # last resort: the first actor of a clause on the object
         objs = [c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj"}]
         clauses = [c for o in objs for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"}
-                   and not _subordinate_clause(c)]
+                   and not _subordinate_clause(c) and not (dialect.modality and _describes_rejected([c], p.code))]
         # "X noted that Y ...", not "Y ..., X said": the clause follows the verb
         said = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i] if speech and not dialect.modality else []
         if tok.lemma_.lower() not in SPEECH_VERBS:  # what is said is not whom it is said to (in our rules)
@@ -654,6 +656,14 @@ def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: Even
                     continue
             kept.append(_Placed(c, date, precision, date_text, location))
         yield s_i, sent, cands, kept
+
+
+def _describes_rejected(clauses: list[Token], code: str) -> bool:
+    """A rejection (12) is aimed at whoever put forward what it rejects ("rejected the offer Greece made"); a
+    relative clause that describes anything else rejected names no one it is aimed at ("dismissing as unlikely
+    any scenario in which Libya would descend into civil war")."""
+    return code[:2] == "12" and any(x.dep_ == "relcl" and x.head.lemma_.lower() not in RESPONDED_WORDS
+                                    for x in clauses)
 
 
 def _one_per_code(actors: list[Actor]) -> list[Actor]:

@@ -154,8 +154,22 @@ def _first_actor(content: list[Token], sign: int, sources: list[Actor], index: d
             continue  # "the military intervention in Libya was very dangerous": where it happened is not judged
         if a.kind == "pronoun" and (a.name or "").lower() in src:
             continue
+        if _names_a_thing(t, index):
+            continue  # "No, it's an excellent grade": "it" is the grade, not the agency that gave it
         return (CRITICIZE if sign < 0 else PRAISE), [a]
     return None
+
+
+NEUTER_PRONOUNS = {"it", "this", "that"}
+
+
+def _names_a_thing(t: Token, index: dict[int, Actor]) -> bool:
+    """A neuter pronoun whose own clause says what it is, and that is no actor: "it's an excellent grade",
+    "this is a bad deal" judge a thing, whatever the pronoun would otherwise be resolved to."""
+    if t.lower_ not in NEUTER_PRONOUNS or t.dep_ not in {"nsubj", "nsubjpass"} or t.head.lemma_ != "be":
+        return False
+    attrs = [c for c in t.head.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}]
+    return bool(attrs) and not any(c.i in index for c in attrs)
 
 
 def quoted_judgement(sent: Span, speaker: list[Actor], index: dict[int, Actor]

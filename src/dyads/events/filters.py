@@ -50,6 +50,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from dyads.events.lexicon import HOSTILE_ACT_NOUNS
 from dyads.models import Actor, Location, Place
 from dyads.wire import STORY_TAG
 
@@ -364,7 +365,8 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
             c.dropped = "business: a company or investors acting on no government, legislature, regulator or force"
             continue
         if not c.target and not policy.one_sided and not (c.code or "").startswith(ONE_SIDED_CODES) \
-                and (c.code or "")[:2] not in FORCE_ROOTS:  # force: its place may name the target (below)
+                and (c.code or "")[:2] not in FORCE_ROOTS \
+                and not condemns_unclaimed_act(c):  # force: its place may name the target (below)
             c.dropped = ONE_SIDED_REASON
             continue
         if (c.code or "").startswith(GOVERNED_CODES) and not policy.bare_sectors:
@@ -405,6 +407,14 @@ ONE_SIDED_REASON = ("one_sided: no target, a statement or act without anyone it 
                     "(kept with the one-sided option)")
 # acts of force, whose target may be the country of the place they hit ("airstrikes on sites around Zlitan")
 FORCE_ROOTS = {"18", "19", "20"}
+
+
+def condemns_unclaimed_act(cand: Candidate) -> bool:
+    """Disapproval of an act whose doer is not named ("We condemn this vicious attack", "denounced the
+    bombing"): an event with no target by nature, since the text does not know whom it is aimed at; a
+    condemnation of a policy or a statement with no one named stays no event."""
+    return (cand.code or "")[:2] == "11" and any(
+        o.dep_ in {"dobj", "obj"} and o.lemma_.lower() in HOSTILE_ACT_NOUNS for o in cand.token.children)
 
 
 def fights_no_actor(cand: Candidate) -> bool:

@@ -34,6 +34,20 @@ SUBORDINATORS = {"as", "while", "when", "whenever", "after", "before", "because"
                  "if", "unless", "whereas", "until", "once"}
 
 
+# nouns of violent acts, which someone condemns even when no one knows who did them ("condemned the attack")
+HOSTILE_ACT_NOUNS = {"attack", "act", "bombing", "killing", "killings", "shooting", "assault", "raid", "massacre",
+                     "violence", "murder", "assassination", "explosion", "blast", "kidnapping", "abduction",
+                     "atrocity", "atrocities", "slaughter", "beheading", "execution", "crackdown", "strike",
+                     "airstrike", "shelling", "rampage", "ambush", "terrorism"}
+
+
+# what a verb of answering answers when it names it: a word standing for something said, offered or asked
+RESPONDED_WORDS = {"that", "this", "it", "so", "them", "claim", "allegation", "accusation", "charge", "report",
+                   "offer", "request", "proposal", "demand", "call", "suggestion", "invitation", "idea", "appeal"}
+# the words of RESPONDED_WORDS that point back rather than name what was said
+PRONOUN_ANSWERS = {"that", "this", "it", "so", "them"}
+
+
 # an order for a material act is that act done by whoever gave the order ("ordered troops to shell X")
 ORDER_VERBS = {"order", "instruct", "command", "direct"}
 

@@ -21,7 +21,15 @@ from dyads.events.dialect import Dialect
 from dyads.events.evaluation import NAMING_VERBS, naming_content, naming_target, quoted_judgement, speech_target
 from dyads.events.filters import FORCE_ROOTS, ONE_SIDED_CODES, EventPolicy, fights_no_actor, filter_candidates
 from dyads.events.filters import PASSES as FILTER_PASS_LIST
-from dyads.events.lexicon import _SUBJECTS, CONTENT_ROOTS, DOCUMENT_NOUNS, ORDER_VERBS, SPEECH_VERBS
+from dyads.events.lexicon import (
+    _SUBJECTS,
+    CONTENT_ROOTS,
+    DOCUMENT_NOUNS,
+    ORDER_VERBS,
+    PRONOUN_ANSWERS,
+    RESPONDED_WORDS,
+    SPEECH_VERBS,
+)
 from dyads.events.matching import _light_verb
 from dyads.events.meaning import (
     INTENT_AUX,
@@ -121,9 +129,6 @@ def _judged_statements(cands: list[Candidate], index: dict[int, Actor]) -> None:
 
 # verbs that answer what someone else said, offered or asked ("Chaffetz declined", "the spokesman denied that")
 RESPONSE_VERBS = {"decline", "refuse", "reject", "deny", "dispute", "dismiss", "rebuff", "turn"}
-# what such a verb answers when it names it: a word standing for something said, offered or asked
-RESPONDED_WORDS = {"that", "this", "it", "so", "them", "claim", "allegation", "accusation", "charge", "report",
-                   "offer", "request", "proposal", "demand", "call", "suggestion", "invitation", "idea", "appeal"}
 # verbs whose subject puts something forward that another may answer
 PROPOSING_VERBS = SPEECH_VERBS | {"offer", "propose", "ask", "urge", "request", "demand", "suggest", "invite",
                                   "allege", "accuse", "suspect", "appeal", "call"}
@@ -154,8 +159,11 @@ def _proposer(tok: Token, source: list[Actor], index: dict[int, Actor]) -> list[
         path = [tok, *tok.ancestors]
         if v not in path:
             return False
-        below = path[path.index(v) - 1]
-        return below.dep_ in {"ccomp", "xcomp", "parataxis"}
+        between = path[:path.index(v)]
+        if any(t.lemma_.lower() in RESPONDED_WORDS - PRONOUN_ANSWERS and not any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) for t in between[1:]):
+            return False  # "Rebels said ... -- claims that the government disputed": it answers the claims
+        return between[-1].dep_ in {"ccomp", "xcomp", "parataxis"}
 
     sent = tok.sent
     for v in reversed(sent[: tok.i - sent.start]):
