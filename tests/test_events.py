@@ -400,7 +400,8 @@ def test_a_stance_on_an_act_is_aimed_at_who_acts_not_whom_it_hits(strict_dyads):
         return strict_dyads(text, "2012-01-04")
 
     assert dyads("Russia voiced criticism of sanctions on Iran.") == []
-    assert dyads("Turkey condemned the attack on its embassy in Damascus.") == []
+    # the attack's doer is not named: a condemnation with no target, not one of whom the attack hit
+    assert dyads("Turkey condemned the attack on its embassy in Damascus.") == [("111", ["TUR"], [])]
     assert ("111", ["RUS"], ["USA"]) in dyads("Russia condemned the U.S. attacks on Syria.")
     # someone's opposition to something is a stance (110), not the political opposition
     assert dyads("Russia's opposition to the United States is growing.") == [("110", ["RUS"], ["USA"])]
