@@ -827,3 +827,9 @@ def test_a_rejection_aims_at_who_offered_not_at_what_a_clause_describes(coder):
         "made.")
     assert [t for _, _, t in dyads("Russian Foreign Minister Sergei Lavrov dismissed as unlikely any scenario in "
                                    "which Syria would descend into civil war.") if t] == []
+
+
+def test_what_is_announced_names_no_one_it_is_said_to(coder):
+    out = coder.code("The Jordanian government has announced several measures intended to ease citizens' economic "
+                     "hardships.", date="2011-01-28")
+    assert [e.cameo for e in out.events if e.target] == []

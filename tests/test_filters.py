@@ -260,3 +260,13 @@ def test_condemning_an_act_whose_doer_is_unknown_is_an_event_without_a_target(co
     assert ("111", ["FRAGOV"], []) in dyads("French Foreign Minister Laurent Fabius condemned the bombing on Sunday.")
     # a condemnation of a thing that is no act of violence, with no one named, stays no event
     assert dyads("French Foreign Minister Laurent Fabius condemned the decision on Sunday.") == []
+
+
+def test_a_continent_is_where_it_happened_not_a_target(coder):
+    def dyads(text):
+        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                for e in coder.code(text, date="2012-01-04").events]
+
+    assert dyads("U.S. Treasury Secretary Timothy Geithner began a trip to Asia on Tuesday.") == []
+    # Europe also names a political body, and stays a target
+    assert ("042", ["USAGOV"], ["EUR"]) in dyads("U.S. Treasury Secretary Timothy Geithner toured Europe on Tuesday.")

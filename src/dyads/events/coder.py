@@ -419,7 +419,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 cand.confidence -= 0.2
                 break
     if not cand.target and not named_target:  # last resort: the first actor of a clause on the object
-        objs = [c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj"}]
+        # what is announced or stated is no one it is said to: "announced several measures intended to ease
+        # citizens' hardships" is said to no one (in our rules; PETRARCH takes the clause's actor)
+        objs = [c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj"}
+                and not (dialect.modality and speech and p.code[:2] == "01")]
         clauses = [c for o in objs for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"}
                    and not _subordinate_clause(c) and not (dialect.modality and _describes_rejected([c], p.code))]
         # "X noted that Y ...", not "Y ..., X said": the clause follows the verb

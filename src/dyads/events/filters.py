@@ -172,6 +172,15 @@ def _setting_place(cand: Candidate, actor: Actor) -> bool:
     return prep.lower_ not in {p.lower() for p in named if isinstance(p, str)}
 
 
+# the regions whose name is also a political body's (Europe for the EU, the West): the others are continents
+POLITICAL_REGIONS = {"EUR", "WST"}
+
+
+def _continent(actor: Actor) -> bool:
+    """A continent or world region named as a place ("Asia", "Africa"), which no one acts for."""
+    return actor.kind == "region" and (actor.code or "")[:3] not in POLITICAL_REGIONS and len(actor.code or "") <= 3
+
+
 def _business(actor: Actor) -> bool:
     """A company or investors, and a company's own people ("UBS lawyers", CHEBUSJUD); an international
     organisation of trade or finance (APEC, the IMF) is not."""
@@ -341,6 +350,10 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
                     # "Libyan and American officials engaged in talks in Tunisia": with each other
                     c.target = list(c.source)
                     c.modifiers.append("reciprocal")
+        if c.target and any(_continent(a) for a in c.target):
+            # "during his trip to Asia", "flex its muscle in Africa": a continent is where, not whom
+            c.target = [a for a in c.target if not _continent(a)]
+            c.modifiers.append("setting: a continent is where it happened, no target")
         if not policy.bare_sectors:
             for side in ("source", "target"):
                 actors: list[Actor] = getattr(c, side)
