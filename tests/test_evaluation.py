@@ -95,3 +95,10 @@ def test_what_a_clause_says_of_the_things_it_names_judges_not_its_subject(coder)
     text = ("French opposition leader Martine Aubry said French President Nicolas Sarkozy had talks with "
             "increasingly dangerous rivals.")
     assert events(coder, text) == []
+
+
+def test_too_before_an_adjective_or_adverb_is_a_fault(coder):
+    assert ("111", ["GRCGOV"], ["DEU"]) in events(
+        coder, "Greek Prime Minister George Papandreou said Germany had acted too slowly to stem the crisis.")
+    assert events(coder, "Greek Prime Minister George Papandreou said Germany had acted quickly to stem the crisis.") \
+        == []

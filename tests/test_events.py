@@ -833,3 +833,34 @@ def test_what_is_announced_names_no_one_it_is_said_to(coder):
     out = coder.code("The Jordanian government has announced several measures intended to ease citizens' economic "
                      "hardships.", date="2011-01-28")
     assert [e.cameo for e in out.events if e.target] == []
+
+
+def test_acts_no_one_did_expected_struggled_for_or_conditional_are_not_done(coder):
+    def codes(text):
+        return [c for c, _, _ in dyads_of(coder, text)[0]]
+
+    # a subject that says no one did it
+    assert "033" not in codes("No European government has offered aid to Greece.")
+    assert "033" in codes("The German government has offered aid to Greece.")
+    # what others expect to happen, and what was struggled for, are not done
+    assert codes("Officials from the European Union are expected to meet Greek Prime Minister George Papandreou "
+                 "on Monday.") == []
+    assert codes("The Japanese government has been struggling to gain support from the opposition Liberal "
+                 "Democratic Party.") == []
+    # an act to be done on a condition
+    assert codes("Greek refinery workers have already granted authority to their union leaders to call a walkout if "
+                 "an agreement cannot be reached.") == []
+    assert "143" in codes("The Greek union called a strike on Monday.")
+
+
+def test_calling_a_vote_is_no_appeal_and_joined_acts_are_not_each_others_content(strict_dyads):
+    assert strict_dyads("Greek Prime Minister George Papandreou called a referendum on the European Union bailout.",
+                        "2011-11-01") == []
+    codes = [c for c, _, _ in strict_dyads("Greek labor unions have called new walkouts and protests against the "
+                                           "government.", "2011-09-29")]
+    assert "141" in codes and any(c.startswith("143") for c in codes)
+
+
+def test_an_event_noun_of_the_circumstances_is_not_done_by_the_clause_subject(coder):
+    events, _ = dyads_of(coder, "The Greek government is racing to approve the package despite daily protests.")
+    assert not any(c.startswith("14") and "GRCGOV" in s for c, s, _ in events)

@@ -153,3 +153,9 @@ def test_a_neuter_pronoun_whose_clause_names_a_thing_is_not_judged(coder):
     out = coder.code('Moody\'s cut France\'s rating on Friday. "This is not a disaster," French Finance Minister '
                      'Francois Baroin said. "No, it\'s an excellent grade."', date="2012-01-13")
     assert [e for e in out.events if e.cameo in {"051", "111"}] == []
+
+
+def test_an_offer_of_nothing_is_no_offer(coder):
+    out = coder.code("Italian Finance Minister Giulio Tremonti offered no new pledges on the austerity package, "
+                     "which has been disputed by Prime Minister Silvio Berlusconi's coalition.", date="2011-09-04")
+    assert [e.cameo for e in out.events if e.cameo[:2] in {"03", "12"}] == []

@@ -48,9 +48,14 @@ JUDGING_VERBS = {"lie", "betray", "meddle", "deceive", "mislead", "discriminate"
 
 def judgement(tokens: Iterable[Token], words: dict[str, int]) -> int:
     """The sign of what the words say: approving words under a negator count as critical ("not fit").
-    Judging words are adjectives and nouns ("wrong", "a disgrace"), and a few verbs of misconduct."""
+    Judging words are adjectives and nouns ("wrong", "a disgrace"), a few verbs of misconduct, and "too"
+    before an adjective or adverb ("acted too slowly")."""
     total = 0
     for t in tokens:
+        if t.lower_ == "too" and t.dep_ == "advmod" and t.head.pos_ in {"ADJ", "ADV"} and t.head.lower_ not in {
+                "much", "many"}:
+            total -= 1  # "had acted too slowly", "too weak to lead": more or less than it should, a fault
+            continue
         if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in JUDGING_VERBS and not (
                 t.tag_ == "VBN" and t.lower_ in words):  # "was misguided": a participle used as an adjective
             continue

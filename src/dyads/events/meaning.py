@@ -31,9 +31,14 @@ INDIRECT_QUESTION_WORDS = {"what", "whether", "how", "which", "who", "whom", "wh
 # nouns whose "of" names what may happen ("fears of a strike", "the risk of war")
 PROSPECT_NOUNS = {"fear", "risk", "prospect", "possibility", "danger", "spectre", "specter", "likelihood", "chance",
                   "threat", "rumor", "rumour", "speculation", "worry", "concern"}
+# "X is expected / tipped to do Y": what others think will happen, not an act nor X's intent
+EXPECTATION_VERBS = {"expect", "tip", "predict", "forecast"}
 MODAL_AUX = {"may", "might", "could", "can", "should", "must", "ought"}
-NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt"}
+NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt",
+                  "struggle"}  # "has been struggling to gain support": not gained
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
+# subjects that say no one did the act
+NO_ONE = {"none", "nobody", "nothing", "neither", "noone"}
 # verbs whose object event did not happen
 PREVENTING_VERBS = {"avert", "prevent", "thwart", "foil", "forestall", "avoid"}
 # verbs of force that politicians also use of words ("attacked the president for ...")
@@ -61,6 +66,12 @@ def negation(verb: Token, tok: Token) -> str | None:
                 for g in c.children:
                     if g.dep_ == "neg" or (g.lower_ in NEGATORS and g.dep_ == "advmod"):
                         return f"negated by '{g.text}'"
+    # "None of the leading parties have been willing to ...", "no country has offered ...": no one did it
+    for t in {verb, tok, verb.head if verb.dep_ in {"acomp", "xcomp"} else verb}:
+        for c in t.children:
+            if c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in NO_ONE or any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+                return f"negated by '{c.text}'"
     # "neither admitted nor denied the allegations": both verbs are negated, the first by its "neither"
     for t in {verb, tok}:
         if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in t.children):
@@ -125,6 +136,8 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
     for c in verb.children:
         if c.dep_ == "aux" and c.lower_ in INTENT_AUX and cond:
             return "threat", cond
+        if c.dep_ == "aux" and c.lower_ == "to" and cond and verb.dep_ != "xcomp":  # ("threatened to X if Y")
+            return "modal", cond  # "authority to call a walkout if an agreement cannot be reached": not called
     for c in _auxiliaries(verb):
         if c.lower_ in INTENT_AUX:
             return "intent", c.text
@@ -139,6 +152,8 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
             return "modal", t.head.text
         if t.dep_ in {"xcomp", "acl", "ccomp"}:
             head = t.head
+            if head.lemma_.lower() in EXPECTATION_VERBS and any(c.dep_ == "auxpass" for c in head.children):
+                return "modal", head.text  # "are expected to deliver their verdict": others expect it, not done
             if head.lemma_.lower() in INTENT_VERBS or head.lower_ in INTENT_NOUNS:
                 return "intent", head.text
             t = head

@@ -388,6 +388,8 @@ def _content_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialec
     # it refines the code ("urged X to release" -> 0253, "agreed to resign" -> 0341)
     coded = [c for c in out if not c.dropped]
     for c in coded:
+        if c.dropped:
+            continue  # made the content of an act before it in this loop: it takes none of its own
         # an accusation's content is what is alleged ("accused X of shelling"); an accord (019) what is
         # agreed ("agreed that they should cooperate"); both with our meaning rules only
         takes_content = (c.code or "")[:2] in CONTENT_ROOTS or (
@@ -405,7 +407,10 @@ def _content_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialec
         # hung on it ("his allies are telling him to go, Italy's bond yields threaten to spiral"), not its content
         aside |= {t.i for x in head.children if x.dep_ == "ccomp" and x.i < head.i and _unquoted_clause(x)
                   for t in x.subtree}
-        region = {t.i for t in (c.content or head).subtree} - subj - aside - {c.token.i}
+        # nor an act joined to it by "and" ("called new walkouts and protests": two acts, neither the other's aim)
+        joined = {t.i for x in c.token.children if x.dep_ == "conj" for t in x.subtree} | (
+            {t.i for t in c.token.head.subtree} - {t.i for t in c.token.subtree} if c.token.dep_ == "conj" else set())
+        region = {t.i for t in (c.content or head).subtree} - subj - aside - joined - {c.token.i}
         inner = [o for o in out if o is not c and o.token.i in region and o.pattern is not None
                  and o.pattern.code != NO_EVENT and not (o.dropped or "").startswith("content of")]
         if c.code == "019" and not any("04" <= o.pattern.code[:2] <= "08" for o in inner if o.pattern
@@ -433,14 +438,20 @@ def _content_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialec
                     if (o.dropped or "").lower().startswith(("hypothetical ('if", "hypothetical ('unless")):
                         continue  # "willing to send arms if it is attacked": the attack is not asked for
                     cand_code = refine_code(c.code or "", o.pattern.code if o.pattern else "")
-                    if o.negated and (c.code or "")[:2] == "03" and (o.code or "")[:2] == "12":
+                    if o.negated and (c.code or "")[:2] == "03" and (o.code or "")[:2] == "12" \
+                            and o.token.pos_ == "VERB":
                         cand_code = o.code or cand_code  # "vowed not to return the land": a refusal
+                        # ("offered no new pledges" promises nothing and refuses no one)
                     if cand_code != c.code and (new == c.code or (cand_code.startswith(new) and cand_code != new)):
                         first, new = o, cand_code
             if new != c.code:
                 c.modifiers.append(f"content '{first.token.text}' ({first.pattern.code if first.pattern else ''})"
                                    f" -> {new}")
                 c.code = new
+            nothing = next((o for o in inner if o.negated and o.token.pos_ == "NOUN" and o.token.head.i == c.token.i
+                            and o.token.dep_ in {"dobj", "obj"}), None)
+            if (c.code or "")[:2] == "03" and nothing is not None:  # "offered no new pledges": nothing offered
+                c.dropped, c.dropped_by = f"what it offers is negated ('{nothing.token.text}')", "meaning"
         if dialect.modality and c.code in {"141", "142", "143", "144", "145"} and (c.pattern is None or
                                                                           c.pattern.specificity[0] <= 1):
             new = protest_purpose_from_words(c.code, [c.token.doc[i].lemma_.lower() for i in sorted(region)])

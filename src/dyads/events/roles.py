@@ -347,10 +347,16 @@ def _clause_of(noun: Token) -> Token | None:
             return t.head  # "Abe told a meeting with business leaders": he met them
         if t.dep_ not in {"pobj", "prep", "nmod", "compound", "conj", "appos", "npadvmod"}:
             return None
+        if t.dep_ == "prep" and (t.lower_ in CIRCUMSTANCE_PREPS or t.head.lower_ == "spite"):
+            return None  # "racing to approve the package despite daily protests": not the racers' protests
         t = t.head
         if t.pos_ in {"VERB", "AUX"}:
             return t
     return None
+
+
+# prepositions of what goes on around an act, done by others ("despite daily protests", "amid talks")
+CIRCUMSTANCE_PREPS = {"despite", "amid", "amidst", "notwithstanding"}
 
 
 def _phrase_actors(verb: Token, index: dict[int, Actor], skip: set[int], pass_over: int = 0) -> list[Actor]:
