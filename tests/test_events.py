@@ -864,3 +864,16 @@ def test_calling_a_vote_is_no_appeal_and_joined_acts_are_not_each_others_content
 def test_an_event_noun_of_the_circumstances_is_not_done_by_the_clause_subject(coder):
     events, _ = dyads_of(coder, "The Greek government is racing to approve the package despite daily protests.")
     assert not any(c.startswith("14") and "GRCGOV" in s for c, s, _ in events)
+
+
+def test_market_demand_conference_calls_and_it_for_a_speaking_person(strict_dyads):
+    # the premium investors demand is a price, not a demand on anyone
+    assert strict_dyads("The premium investors demand to hold Italian bonds rather than German debt rose on Friday, "
+                        "the highest since the European Central Bank started buying.", "2011-09-04") == []
+    # a conference call is a meeting of its parties, not a call on what it is about
+    assert strict_dyads("The leaders of Germany, France and Greece held a crucial conference call on efforts to "
+                        "avert a Greek default.", "2011-09-14") \
+        == [("040", ["DEUGOV", "FRAGOV", "GRCGOV"], ["DEUGOV", "FRAGOV", "GRCGOV"])]
+    # "it" in what a person said is not that person
+    assert strict_dyads("German Chancellor Angela Merkel said on Sunday default was not an option because it would "
+                        "destroy the confidence of Greek investors.", "2011-09-04") == []

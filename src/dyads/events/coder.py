@@ -92,6 +92,7 @@ from dyads.events.lexicon import (
     _CLAUSE_DEPS,
     _RECIPIENT_PREPS,
     _SUBJECTS,
+    _TOPIC_PREPS,
     CONSULT_NOUN_ROOTS,
     CONTENT_TARGET_ROOTS,
     EVENT_CARRIERS,
@@ -380,8 +381,12 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         levels.append([s for s in c.children if s.dep_ in {"dobj", "obj"}])
     # each prepositional phrase on its own, in text order: the first with an actor is the target
     skip_named = {n.i for n in m.named}  # PETRARCH's "+" after the named phrases: the target is elsewhere
+    # what talks or a meeting are on is their topic, not a party to them ("a conference call on efforts to avert
+    # a Greek default")
+    topic = _TOPIC_PREPS | {"on"} if dialect.modality and p.code[:2] == "04" else set()
+    subj_ids |= {t.i for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in topic for t in c.subtree}
     preps = sorted((c for h in hosts for c in h.children if c.dep_ in {"prep", "dative"} and c.lower_ != "by"
-                    and c.i not in skip_named), key=lambda c: c.i)
+                    and c.i not in skip_named and c.lower_ not in topic), key=lambda c: c.i)
     levels.extend(_prep_objects(c) for c in preps)
     levels.append(m.slot_heads)
     # a slot filled inside the complement ("vowed to wage war on X"): that verb's phrases

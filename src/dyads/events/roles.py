@@ -326,7 +326,9 @@ def _resolve_pronoun(tok: Token, verb: Token, index: dict[int, Actor]) -> list[A
     sp = verb.head if verb.dep_ == "ccomp" and verb.head.pos_ in {"VERB", "AUX"} else _speech_governor(verb)
     if sp is not None:
         subj, _ = _subject(sp)
-        return _actors_in(subj, index)
+        # "it" stands for a speaking state or body ("Iran said it would retaliate"), never for a person: "Merkel
+        # said default was not an option because it would destroy confidence" (it: the default)
+        return [a for a in _actors_in(subj, index) if not (tok.lower_ in {"it", "its"} and a.kind == "person")]
     return []
 
 
