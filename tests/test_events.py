@@ -877,3 +877,16 @@ def test_market_demand_conference_calls_and_it_for_a_speaking_person(strict_dyad
     # "it" in what a person said is not that person
     assert strict_dyads("German Chancellor Angela Merkel said on Sunday default was not an option because it would "
                         "destroy the confidence of Greek investors.", "2011-09-04") == []
+
+
+def test_what_would_have_happened_and_what_was_not_wanted_are_not_done(coder):
+    def codes(text):
+        return [c for c, _, _ in dyads_of(coder, text)[0]]
+
+    def acts(text):
+        return [c for c in codes(text) if c[:2] in {"03", "07"}]
+
+    assert acts("The House Republican proposal would have funded the U.S. government through January 15.") == []
+    assert "071" in acts("The House Republican proposal funded the U.S. government through January 15.")
+    assert acts("The Federal Reserve did not want to give aid to Greece.") == []
+    assert acts("The Federal Reserve wanted to give aid to Greece.")

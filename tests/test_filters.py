@@ -270,3 +270,12 @@ def test_a_continent_is_where_it_happened_not_a_target(coder):
     assert dyads("U.S. Treasury Secretary Timothy Geithner began a trip to Asia on Tuesday.") == []
     # Europe also names a political body, and stays a target
     assert ("042", ["USAGOV"], ["EUR"]) in dyads("U.S. Treasury Secretary Timothy Geithner toured Europe on Tuesday.")
+
+
+def test_what_a_company_examines_is_research(coder):
+    out = coder.code("Bank of America-Merrill Lynch examined 17 U.S. government shutdowns since 1976.",
+                     date="2013-10-01")
+    assert out.events == []
+    out = coder.code("The U.S. Securities and Exchange Commission examined Bank of America's accounts.",
+                     date="2013-10-01")
+    assert [e.cameo[:2] for e in out.events] == ["09"]

@@ -377,6 +377,9 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
         if c.target and all(_business(a) for a in c.source) and not any(_governing(a) for a in c.target):
             c.dropped = "business: a company or investors acting on no government, legislature, regulator or force"
             continue
+        if c.source and all(_business(a) for a in c.source) and (c.code or "")[:2] == "09":
+            c.dropped = "business: what a company examines or studies is its research, not an investigation"
+            continue
         if not c.target and not policy.one_sided and not (c.code or "").startswith(ONE_SIDED_CODES) \
                 and (c.code or "")[:2] not in FORCE_ROOTS \
                 and not condemns_unclaimed_act(c):  # force: its place may name the target (below)

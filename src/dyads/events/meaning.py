@@ -90,6 +90,10 @@ def negation(verb: Token, tok: Token) -> str | None:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"have", "be"} and any(
             c.lower_ == "yet" for c in verb.head.children):
         return "under 'yet to'"
+    # "did not want to give traders the impression": what was not wanted, planned or sought is not done
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS and any(
+            c.dep_ == "neg" for c in verb.head.children):
+        return f"under negated '{verb.head.text}'"
     t = verb
     for _ in range(3):
         ruled_out = t.head.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in t.head.children)
@@ -138,7 +142,11 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
             return "threat", cond
         if c.dep_ == "aux" and c.lower_ == "to" and cond and verb.dep_ != "xcomp":  # ("threatened to X if Y")
             return "modal", cond  # "authority to call a walkout if an agreement cannot be reached": not called
-    for c in _auxiliaries(verb):
+    auxes = _auxiliaries(verb)
+    if verb.tag_ == "VBN" and any(a.lower_ == "have" for a in auxes) and any(
+            a.lower_ in INTENT_AUX | MODAL_AUX for a in auxes):
+        return "modal", "would have"  # "the proposal would have funded the government": it did not
+    for c in auxes:
         if c.lower_ in INTENT_AUX:
             return "intent", c.text
         if c.lower_ in MODAL_AUX:
