@@ -894,3 +894,11 @@ def test_an_organisation_based_in_a_place_is_of_its_country_but_a_diplomat_is_no
     assert got["a U.S.-based human rights group"] == "USANGO"
     assert got["The London-based company"] == "GBRBUS"
     assert not any(c.startswith("CHN") for c in got.values())  # where a diplomat works says nothing of whose
+
+
+def test_a_role_takes_the_place_a_participle_seats_it_in_not_a_clause_hung_on_it(nlp, dictionary):
+    text = ("A terror group based in Trinidad claimed the attack. Officials worried about the reaction to a speech "
+            "the Bank of Japan governor made in Washington last month.")
+    got = codes(actors_of(nlp, dictionary, text, date(2012, 4, 22)))
+    assert got["A terror group based in Trinidad"] == "TTOREB"
+    assert not any(c.startswith("USA") for text, c in got.items() if "governor" in text)

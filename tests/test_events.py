@@ -890,3 +890,14 @@ def test_what_would_have_happened_and_what_was_not_wanted_are_not_done(coder):
     assert "071" in acts("The House Republican proposal funded the U.S. government through January 15.")
     assert acts("The Federal Reserve did not want to give aid to Greece.") == []
     assert acts("The Federal Reserve wanted to give aid to Greece.")
+
+
+def test_a_losing_battle_and_who_did_what_a_phrase_describes(strict_dyads):
+    assert strict_dyads("The companies have been fighting an uphill battle to overcome U.S. lawmakers' suspicions.",
+                        "2012-10-08") == []
+    assert strict_dyads("Syrian troops fought a fierce battle with rebels in Aleppo.", "2012-10-08") \
+        == [("190", ["SYRMIL"], ["SYRREB"])]
+    assert not any("CHN" in "".join(t) for _, _, t in strict_dyads(
+        "Last year, United Technologies Corp, a large U.S. exporter, agreed to pay $75 million in fines for export "
+        "violations, including the sale of software later used by China to develop a military helicopter.",
+        "2013-04-30"))

@@ -279,3 +279,9 @@ def test_what_a_company_examines_is_research(coder):
     out = coder.code("The U.S. Securities and Exchange Commission examined Bank of America's accounts.",
                      date="2013-10-01")
     assert [e.cameo[:2] for e in out.events] == ["09"]
+
+
+def test_a_place_where_a_statement_was_made_is_no_target(coder):
+    out = coder.code("Japanese Finance Minister Jun Azumi voiced concern in Washington on Friday about the strong yen.",
+                     date="2012-04-20")
+    assert [e.cameo for e in out.events if e.target] == []

@@ -852,6 +852,10 @@ def _company_before_title(doc: Doc, start: int, phrase: str, named: dict[int, in
     return words.text
 
 
+# participles that say where someone is seated ("a group based in Trinidad", "troops stationed in Kuwait")
+_SEATED = {"base", "headquarter", "headquartered", "station", "locate", "register", "domicile", "deploy"}
+
+
 def _join_prepositions(doc: Doc, groups: dict[int, _Group]) -> None:
     """"the government of Syria", "rebels in Darfur": a place after of/in/from gives the role its country."""
     for head_i in sorted(groups):
@@ -863,8 +867,9 @@ def _join_prepositions(doc: Doc, groups: dict[int, _Group]) -> None:
         if tok.dep_ != "pobj" or prep.lower_ not in _JOINING_PREPS or prep.dep_ != "prep":
             continue
         owner = groups.get(prep.head.i)
-        if owner is None and prep.head.dep_ == "acl":  # "a terror group based in Trinidad"
-            owner = groups.get(prep.head.head.i)
+        if owner is None and prep.head.dep_ == "acl" and prep.head.lemma_.lower() in _SEATED:
+            owner = groups.get(prep.head.head.i)  # "a terror group based in Trinidad" (not "a speech the
+            # governor made in Washington", a clause the parser hung on the governor)
         if owner is None or owner.country is not None or owner.sector is None:
             continue
         owner.country = g.country

@@ -420,6 +420,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                                     and not _describes_rejected(clauses, p.code)):
                     break  # inside a clause of its own: not this predicate's target (unless that clause is what is
                     # asked, meant, refused or threatened: "threatened to pull the rug from under his government")
+                if dialect.modality and any(x.dep_ == "agent" and x.head.dep_ in {"acl", "relcl"}
+                                            for x in t.ancestors if x.i > tok.i):
+                    continue  # who did what a phrase describes: "fines for the sale of software later used by China"
                 cand.target = [a]
                 cand.confidence -= 0.2
                 break

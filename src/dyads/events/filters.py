@@ -154,8 +154,9 @@ def _is_medium(actor: Actor, doc: Doc | None = None) -> bool:
     return head.lower_ in _MEDIA_HEADS or any(e[-1].lower_ in _MEDIA_HEADS for e in names)
 
 
-def _setting_place(cand: Candidate, actor: Actor) -> bool:
-    """The actor is a place in a setting phrase ("in Tunisia") that the pattern does not name."""
+def _setting_place(cand: Candidate, actor: Actor, of_verb: bool = False) -> bool:
+    """The actor is a place in a setting phrase ("in Tunisia") that the pattern does not name (with `of_verb`, a
+    phrase of the trigger itself)."""
     if actor.kind not in PLACE_KINDS:
         return False
     doc = cand.token.doc
@@ -166,7 +167,8 @@ def _setting_place(cand: Candidate, actor: Actor) -> bool:
     while head.dep_ in {"compound", "conj", "appos"} and head.head is not head:
         head = head.head
     prep = head.head if head.dep_ == "pobj" else None
-    if prep is None or prep.lower_ not in SETTING_PREPS:
+    own = {cand.token.i} | {o.i for o in cand.token.children if o.dep_ in {"dobj", "obj"}}
+    if prep is None or prep.lower_ not in SETTING_PREPS or (of_verb and prep.head.i not in own):
         return False
     named = cand.pattern.preps if cand.pattern is not None else ()
     return prep.lower_ not in {p.lower() for p in named if isinstance(p, str)}
@@ -340,9 +342,12 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
                 c.modifiers.append("medium: whom it was said through is no target")
                 c.target = kept
         if c.target and ((c.code or "")[:2] == "04" and (c.code or "")[:3] not in {"042", "043"}
-                         or (c.code or "") == "010"):
+                         or (c.code or "")[:2] == "01"):  # "worried about a speech he made in Washington"
             # talks or a meeting in a country: where they met (a visit to it, or a protest in it, is towards it)
-            kept = [a for a in c.target if not _setting_place(c, a)]
+            # (a comment other than a plain statement loses only a place it was made in: "voiced concern in
+            # Washington", not "concerned by reports of casualties in Libya", which says what it is about)
+            kept = [a for a in c.target if not _setting_place(c, a, of_verb=(c.code or "")[:2] == "01"
+                                                                  and c.code != "010")]
             if len(kept) < len(c.target):
                 c.modifiers.append("setting: a place where it happened is no target")
                 c.target = kept
