@@ -41,6 +41,7 @@ from dyads.events.meaning import (
 )
 from dyads.events.verbs import VerbDictionary
 from dyads.models import Actor
+from dyads.syntax import misread_progressive
 
 
 class ActorIndex(dict[int, Actor]):
@@ -81,9 +82,21 @@ def _phrase_tokens(head: Token, skip: set[int] | None = None, index: dict[int, A
             continue
         yield t
         role_word = index is not None and t.i in index and not index[t.i].country
-        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS and not _set_off_adjective(c)
+                     and not (c.dep_ == "poss" and t.lemma_.lower() in SUCCESSION_NOUNS)
                      and not (c.dep_ == "prep" and ((c.lower_ in _SETTING_PREPS and not role_word)
                                                    or c.lower_ in _TOPIC_PREPS or t.dep_ == "appos")))
+
+
+# "Saleh's successor": someone else than the one the possessive names
+SUCCESSION_NOUNS = {"successor", "predecessor"}
+
+
+def _set_off_adjective(t: Token) -> bool:
+    """An adjective phrase set off by a comma after its noun ("Washington, wary of the growing power of al
+    Qaeda, has ..."): what the actor feels about others, who are no part of it (unlike "forces loyal to X")."""
+    return t.dep_ == "amod" and t.pos_ == "ADJ" and t.i > t.head.i and t.i > 0 and t.doc[t.i - 1].lower_ == "," \
+        and any(c.dep_ == "prep" for c in t.children)
 
 
 def _actors_in(heads: Iterable[Token], index: dict[int, Actor], skip: set[int] | None = None) -> list[Actor]:
@@ -224,6 +237,10 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return subj, False
     if depth > 4 or verb.head is verb:
         return [], False
+    misread = misread_progressive(verb)
+    if misread is not None:  # "its troops were patrolling fuel stations": the subject of "were"
+        s, _ = _subject(misread[0], depth + 1)
+        return s, True
     head = verb.head
     if verb.dep_ in {"acl", "relcl"} and head.dep_ == "attr" and head.head.lemma_ == "be" \
             and any(c.lower_ in RANK_WORDS for c in head.children):
@@ -272,6 +289,42 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             s, _ = _subject(lv, depth + 1)
             return s, True
     return [], False
+
+
+# nouns of backing: "with the backing of X", "with X's help": X backs the one who acts
+BACKING_NOUNS = {"backing", "support", "help", "blessing", "assistance"}
+
+
+def backing_phrase(noun: Token) -> tuple[list[Token], Token] | None:
+    """ "Washington has stepped up drone strikes, with the backing of Yemen's president": a noun of backing
+    in a "with" phrase says who backs the act of the clause it hangs from. Returns the backers (the noun's
+    possessive, or its "of" or "from" object) and that clause's verb, or None.
+
+    Why: the backer is the agent of the noun and the clause's subject the one backed (05x/07x X -> subject);
+    the backer is no target of the clause's own act ("seized the capital with the help of NATO warplanes")."""
+    if noun.lemma_.lower() not in BACKING_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "with":
+        return None
+    backers = [c for c in noun.children if c.dep_ == "poss"]
+    backers += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "from"} for o in _prep_objects(c)]
+    verb = noun.head.head
+    for _ in range(3):  # "stepped up drone strikes on militants, with the backing of": the verb of the phrase
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head
+    if not backers or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return backers, verb
+
+
+def backing_tokens(hosts: Iterable[Token]) -> set[int]:
+    """The tokens of the "with the backing of X" phrases of `hosts` and their objects: who backs an act is
+    not whom it is done to."""
+    out: set[int] = set()
+    for h in hosts:
+        for c in list(h.children) + [x for o in h.children if o.dep_ in {"dobj", "obj"} for x in o.children]:
+            if c.dep_ == "prep" and c.lower_ == "with" and any(backing_phrase(o) for o in _prep_objects(c)):
+                out.update(t.i for t in c.subtree)
+    return out
 
 
 def _relative_antecedent(noun: Token, pronoun: Token) -> Token:

@@ -1,0 +1,51 @@
+"""dyads.events.roles: who the source and the target of a predicate are (agents of nouns, misread
+clauses, backers, the phrase of an actor). Sentences are invented, in the style of the news."""
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def dyads():
+    """(code, source codes, target codes) of each event of a text, coded as an article is (with coreference:
+    "its troops"), under our default policy."""
+    from dyads import Coder
+
+    strict = Coder()
+
+    def run(text, date="2013-05-02"):
+        return [(e.cameo, sorted(a.code for a in e.source), sorted(a.code for a in e.target))
+                for e in strict.code(text, date=date).events]
+
+    return run
+
+
+def test_a_progressive_read_as_an_adjective_has_its_clause_subject_and_object(dyads):
+    # the parser reads "patrolling" as an adjective on "depots" and "battling" on "rebels"
+    assert dyads("Algeria said on Friday its troops were patrolling fuel depots to halt the flow of smuggled "
+                 "diesel into Mali.") == [("150", ["DZAMIL"], ["MLI"])]
+    got = dyads("Militias loyal to the former president committed possible war crimes while battling rebels in "
+                "Gao, a report said.")
+    assert [(c, t) for c, _, t in got] == [("190", ["MLIREB"])]
+
+
+def test_with_the_backing_of_x_x_backs_the_subject(dyads):
+    got = dyads("Paris has stepped up air strikes on Islamist fighters, with the backing of the government of Mali.")
+    assert ("051", ["MLIGOV"], ["FRAGOV"]) in got
+    # the helper is no target of the act it helps with
+    got = dyads("Syrian rebels seized the airport near Aleppo on Tuesday with the help of Turkish artillery.")
+    assert ("070", ["TURMIL"], ["SYRREB"]) in got
+    assert not [t for c, _, t in got if c != "070" and any(x.startswith("TUR") for x in t)]
+
+
+def test_backing_of_an_act_not_done_is_no_event(dyads):
+    assert not [c for c, _, _ in dyads("The coalition will have to pass the budget with the help of the "
+                                       "opposition, the Slovak prime minister said.") if c[:2] in {"03", "07"}]
+
+
+def test_an_adjective_phrase_set_off_after_an_actor_is_not_part_of_it(dyads):
+    assert dyads("Washington, wary of the growing power of Iran, has imposed new sanctions on Syria.") == [
+        ("163", ["USAGOV"], ["SYR"])]
+
+
+def test_a_successor_is_not_the_one_succeeded(dyads):
+    assert dyads("President Ali Abdullah Saleh's successor praised Saudi Arabia on Monday.", "2012-10-11") == []
