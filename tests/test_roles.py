@@ -49,3 +49,21 @@ def test_an_adjective_phrase_set_off_after_an_actor_is_not_part_of_it(dyads):
 
 def test_a_successor_is_not_the_one_succeeded(dyads):
     assert dyads("President Ali Abdullah Saleh's successor praised Saudi Arabia on Monday.", "2012-10-11") == []
+
+
+def test_a_fight_named_without_agent_is_fought_by_the_armed_actor_of_its_clause(dyads):
+    got = dyads("The town was captured by Syrian rebels on Sunday after a fierce two-week battle with government "
+                "troops.")
+    assert ("190", ["SYRREB"], ["SYRMIL"]) in got
+    # whom a fight hit did not fight it; people who bear no arms fight no battle by being near one
+    assert dyads("Syrian soldiers were killed on Sunday in a fierce battle with rebels.") == []
+    assert dyads("Syrian protesters gathered in the square after a fierce battle with government troops.") == []
+
+
+def test_the_release_of_a_person_the_text_says_was_jailed_is_the_states(dyads):
+    text = "Belarus has been criticised by the West. Ties improved after jailed opposition leader Ivan Petrov " \
+           "was released."
+    assert ("084", ["BLRGOV"], ["BLROPP"]) in dyads(text, "2012-05-31")
+    # a named person's release with nothing saying a state held them may be anyone's (a hospital's, a firm's)
+    assert not [c for c, _, _ in dyads("Belarus has been criticised by the West. Opposition leader Ivan Petrov "
+                                       "was released on Saturday.", "2012-05-31") if c == "084"]

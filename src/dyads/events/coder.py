@@ -148,6 +148,7 @@ from dyads.events.roles import (
     _subordinate_clause,
     backing_phrase,
     backing_tokens,
+    fight_agents,
 )
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
 from dyads.geo.locate import resolve_event_location
@@ -306,6 +307,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             extra_targets = _subject(backed[1])[0]
             verb = backed[1]  # its negation and modality are the backed act's ("will have to do it with the help of")
             cand.modifiers.append(f"roles: backs the subject of '{backed[1].text}'")
+        if not subj_heads and dialect.modality and p.code[:2] in {"19", "20"}:
+            subj_heads = fight_agents(tok, index)  # "was liberated by rebels after a fierce battle": the rebels
+            if subj_heads:
+                cand.modifiers.append(f"roles: fought by the armed actor of '{tok.head.head.text}'")
         if not subj_heads and _between(cand, tok, p, index, dialect):
             return _finish_meaning(cand, tok, None, m, p, vd, dialect)
         if not subj_heads and p.code[:2] in CONSULT_NOUN_ROOTS:

@@ -38,6 +38,7 @@ from dyads.events.lexicon import (
 from dyads.events.matching import _is_time, _light_verb, _Match, _prep_objects, _stems
 from dyads.events.meaning import (
     INTENT_NOUNS,
+    armed,
 )
 from dyads.events.verbs import VerbDictionary
 from dyads.models import Actor
@@ -499,6 +500,8 @@ def _places_under(tok: Token, index: dict[int, Actor], preps: set[str], conjunct
 
 # where someone held by a state is released from ("freed from prison")
 CUSTODY_NOUNS = {"prison", "jail", "custody", "detention", "captivity", "arrest", "camp", "cell"}
+# words by which the text says a person it names is held by a state ("jailed opposition leader X")
+HELD_WORDS = {"jailed", "imprisoned", "detained", "arrested", "incarcerated"}
 
 
 def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int, Actor]) -> Actor | None:
@@ -509,7 +512,8 @@ def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int,
     in the country the whole article is about (`filters.place_bare_sectors`), and drops otherwise: "149 of
     its members were arrested during the protests" in a story about Egypt. A release from a hospital, or of
     a report, is no act of a state; one named person's sentence or arrest may be any state's ("Kerviel was
-    sentenced" in a story about a Swiss bank), so that needs a place named."""
+    sentenced" in a story about a Swiss bank), so that needs a place named, and so does a named person's release
+    unless the text says a state held them ("jailed opposition leader X was released")."""
     if not targets or not (code[:2] == "17" or code[:3] in {"084"}):
         return None
     sector = "COP" if code[:2] == "17" else "GOV"
@@ -520,8 +524,11 @@ def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int,
                          source=f"the state where '{tok.text}' happened ('{a.text}'): {a.country}{sector}")
     held_from = [o.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                  for o in _prep_objects(c)]
-    if code[:3] not in {"173", "174", "084"} or any(a.kind in PLACE_KINDS | {"person"} for a in targets) or any(
-            o not in CUSTODY_NOUNS for o in held_from):
+    # "jailed opposition leader X was released": the text says a state held the person it names
+    held = code[:3] == "084" and any(t.lower_ in HELD_WORDS for c in tok.children if c.dep_ == "nsubjpass"
+                                     for t in c.subtree)
+    if code[:3] not in {"173", "174", "084"} or any(a.kind in PLACE_KINDS or (a.kind == "person" and not held)
+                                                    for a in targets) or any(o not in CUSTODY_NOUNS for o in held_from):
         return None  # "Libya was released from sanctions", "released from hospital": no one held by a state
     return Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code=sector, kind="implied",
                  sector=sector, source=f"the state that did '{tok.text}' (not named: {sector})")
@@ -658,3 +665,24 @@ def _sentence_states(sent: DocSpan, index: dict[int, Actor]) -> list[Actor]:
             continue
         out.append(a)
     return out
+
+
+# prepositions that set a clause in or after a fight: "liberated by rebels after a fierce battle"
+_FIGHT_SETTING_PREPS = {"after", "following", "during", "in", "amid"}
+
+
+def fight_agents(noun: Token, index: dict[int, Actor]) -> list[Token]:
+    """Who fought a fight named with no agent in a phrase that sets the clause of an armed actor in it or after
+    it: "Misrata was liberated by rebels after a fierce three-month battle" (the rebels), "the rebels took the
+    town after heavy fighting" (the rebels); the agent of a passive, else the subject. Not where the clause
+    tells of casualties ("soldiers were killed in fighting"): whom a fight hit is not who fought it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _FIGHT_SETTING_PREPS or noun.head.head.pos_ != "VERB":
+        return []
+    verb = noun.head.head
+    if verb.lemma_.lower() in CASUALTY_VERBS | {"lose", "suffer"}:
+        return []
+    if _is_passive(verb):
+        heads = [o for c in verb.children if c.dep_ == "agent" for o in _prep_objects(c)]
+    else:
+        heads, _ = _subject(verb)
+    return heads if heads and armed(_actors_in(heads, index)) else []
