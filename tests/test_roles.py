@@ -55,6 +55,12 @@ def test_a_fight_named_without_agent_is_fought_by_the_armed_actor_of_its_clause(
     got = dyads("The town was captured by Syrian rebels on Sunday after a fierce two-week battle with government "
                 "troops.")
     assert ("190", ["SYRREB"], ["SYRMIL"]) in got
+    # through "a series of", from the object the phrase hangs on ("gaining ground in"), where it is
+    assert ("190", ["SYRREB"], ["SYRGOV"]) in dyads(
+        "Syrian rebels said on Saturday that they were gaining ground in a series of offensives in several parts "
+        "of Syria held by the army.", "2011-08-13")
+    # the clause's negation is the fight's
+    assert dyads("Syrian rebels did not take the town after the battle with government troops.") == []
     # whom a fight hit did not fight it; people who bear no arms fight no battle by being near one
     assert dyads("Syrian soldiers were killed on Sunday in a fierce battle with rebels.") == []
     assert dyads("Syrian protesters gathered in the square after a fierce battle with government troops.") == []

@@ -127,6 +127,7 @@ from dyads.events.roles import (
     ADVANCE_VERBS,
     CASUALTY_VERBS,
     DOING_PARTICIPLES,
+    SERIES_NOUNS,
     _actor_tokens,
     _actors_in,
     _carried,
@@ -308,9 +309,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             verb = backed[1]  # its negation and modality are the backed act's ("will have to do it with the help of")
             cand.modifiers.append(f"roles: backs the subject of '{backed[1].text}'")
         if not subj_heads and dialect.modality and p.code[:2] in {"19", "20"}:
-            subj_heads = fight_agents(tok, index)  # "was liberated by rebels after a fierce battle": the rebels
-            if subj_heads:
-                cand.modifiers.append(f"roles: fought by the armed actor of '{tok.head.head.text}'")
+            subj_heads, fought_in = fight_agents(tok, index)  # "was liberated by rebels after a fierce battle"
+            if fought_in is not None:
+                verb = fought_in
+                cand.modifiers.append(f"roles: fought by the armed actor of '{fought_in.text}'")
         if not subj_heads and _between(cand, tok, p, index, dialect):
             return _finish_meaning(cand, tok, None, m, p, vd, dialect)
         if not subj_heads and p.code[:2] in CONSULT_NOUN_ROOTS:
@@ -361,6 +363,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     passed_over = [o for n in m.named for po in _prep_objects(n) for c in po.children
                    if c.dep_ == "prep" and not _is_time(c) for o in _prep_objects(c)]
     hosts = [tok] + ([light] if light is not None else [])
+    if dialect.modality and is_noun and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.lemma_.lower() in SERIES_NOUNS:  # "a series of offensives in parts of Libya"
+        hosts.append(tok.head.head)
     if dialect.modality:  # "seized the capital with the help of NATO warplanes": the helper is no target
         subj_ids |= backing_tokens(hosts)
     misread = misread_progressive(tok) if dialect.modality else None

@@ -667,22 +667,29 @@ def _sentence_states(sent: DocSpan, index: dict[int, Actor]) -> list[Actor]:
     return out
 
 
+# nouns counting acts: "a series of offensives", "a wave of attacks"
+SERIES_NOUNS = {"series", "wave", "string", "spate", "round", "number", "succession"}
 # prepositions that set a clause in or after a fight: "liberated by rebels after a fierce battle"
 _FIGHT_SETTING_PREPS = {"after", "following", "during", "in", "amid"}
 
 
-def fight_agents(noun: Token, index: dict[int, Actor]) -> list[Token]:
+def fight_agents(noun: Token, index: dict[int, Actor]) -> tuple[list[Token], Token | None]:
     """Who fought a fight named with no agent in a phrase that sets the clause of an armed actor in it or after
-    it: "Misrata was liberated by rebels after a fierce three-month battle" (the rebels), "the rebels took the
-    town after heavy fighting" (the rebels); the agent of a passive, else the subject. Not where the clause
-    tells of casualties ("soldiers were killed in fighting"): whom a fight hit is not who fought it."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in _FIGHT_SETTING_PREPS or noun.head.head.pos_ != "VERB":
-        return []
+    it: "Misrata was liberated by rebels after a fierce three-month battle" (the rebels), "they were gaining
+    traction in a series of offensives" (they); the agent of a passive, else the subject. Not where the clause
+    tells of casualties ("soldiers were killed in fighting"): whom a fight hit is not who fought it. Returns the
+    agent's tokens and the verb of that clause (whose negation and modality are the fight's), or nothing."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in SERIES_NOUNS:
+        noun = noun.head.head  # "gaining traction in a series of offensives": the series stands in the clause
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _FIGHT_SETTING_PREPS:
+        return [], None
     verb = noun.head.head
-    if verb.lemma_.lower() in CASUALTY_VERBS | {"lose", "suffer"}:
-        return []
+    if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "obj"}:
+        verb = verb.head  # "gaining traction in", "made gains in": the phrase hangs from the verb's object
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in CASUALTY_VERBS | {"lose", "suffer"}:
+        return [], None
     if _is_passive(verb):
         heads = [o for c in verb.children if c.dep_ == "agent" for o in _prep_objects(c)]
     else:
         heads, _ = _subject(verb)
-    return heads if heads and armed(_actors_in(heads, index)) else []
+    return (heads, verb) if heads and armed(_actors_in(heads, index)) else ([], None)
