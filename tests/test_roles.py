@@ -73,3 +73,14 @@ def test_the_release_of_a_person_the_text_says_was_jailed_is_the_states(dyads):
     # a named person's release with nothing saying a state held them may be anyone's (a hospital's, a firm's)
     assert not [c for c, _, _ in dyads("Belarus has been criticised by the West. Opposition leader Ivan Petrov "
                                        "was released on Saturday.", "2012-05-31") if c == "084"]
+
+
+def test_joined_participles_share_the_agent_and_patient_of_the_first(dyads):
+    # "beaten" hangs from "detained" and "expelled" from "beaten": all three are by the troops, on the journalists
+    got = dyads("Four British journalists were detained by Libyan troops, then beaten and expelled.")
+    assert [(c[:2], s, t) for c, s, t in got] == [("17", ["LBYMIL"], ["GBRMED"]), ("18", ["LBYMIL"], ["GBRMED"]),
+                                                  ("16", ["LBYMIL"], ["GBRMED"])]
+    # the patient of a relative clause's first participle is its antecedent, for the later one too
+    got = dyads("Two French journalists, who were detained by Syrian security forces and later deported, arrived "
+                "in Beirut.")
+    assert ("174", ["SYRCOP"], ["FRAMED"]) in got

@@ -150,6 +150,7 @@ from dyads.events.roles import (
     backing_phrase,
     backing_tokens,
     fight_agents,
+    first_conjunct,
 )
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
 from dyads.geo.locate import resolve_event_location
@@ -242,19 +243,26 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         if _is_passive(verb) and verb is tok and not stative:
             subj_heads = [o for c in verb.children if c.dep_ == "agent" for o in _prep_objects(c)]
             extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
-            # "X was shot and killed by Y": the agent and the patient are shared by the joined participles
-            joined = [verb.head] if verb.dep_ == "conj" and verb.head.tag_ == "VBN" else \
+            # "X was shot and killed by Y": the agent and the patient are shared by the joined participles, the first
+            # of which says where the patient is ("who were detained by X and later deported", "detained by X,
+            # then beaten and expelled")
+            first = first_conjunct(verb) if dialect.modality else \
+                verb.head if verb.dep_ == "conj" and verb.head.tag_ == "VBN" else verb
+            joined = [first] if first is not verb else \
                 [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN" and _is_passive(c)]
             for j in joined:
                 subj_heads = subj_heads or [o for c in j.children if c.dep_ == "agent" for o in _prep_objects(c)]
                 extra_targets = extra_targets or [c for c in j.children if c.dep_ == "nsubjpass"]
-            if verb.dep_ == "acl" and not extra_targets:
-                extra_targets = [verb.head]
-            if verb.dep_ == "relcl" and dialect.modality and extra_targets and all(
+            if first is not verb and subj_heads:
+                cand.modifiers.append(f"roles: agent and patient shared with '{first.text}'")
+            rel = first if dialect.modality else verb
+            if rel.dep_ == "acl" and not extra_targets:
+                extra_targets = [rel.head]
+            if rel.dep_ == "relcl" and dialect.modality and extra_targets and all(
                     t.lower_ in RELATIVE_PRONOUNS for t in extra_targets):
-                extra_targets = [verb.head]  # "a local businessman who was shot by Gaddafi troops": the businessman
-            if verb.dep_ == "advcl" and not extra_targets:  # "Backed by NATO, the rebels ...": the rebels
-                extra_targets = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                extra_targets = [rel.head]  # "a local businessman who was shot by Gaddafi troops": the businessman
+            if rel.dep_ == "advcl" and not extra_targets:  # "Backed by NATO, the rebels ...": the rebels
+                extra_targets = [c for c in rel.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             withdrawn = verb.lemma_.lower() in {"withdraw", "pull", "ship"} and p.code[:2] in {"08", "16"}
             if not subj_heads and (p.code.startswith("087") or withdrawn):
                 # "guerrillas were demobilized", "peacekeepers were shipped out": they de-escalate, withdraw

@@ -355,11 +355,19 @@ def _is_passive(verb: Token) -> bool:
         verb.tag_ == "VBN" and verb.dep_ == "acl" and not _finite_acl(verb)
     ) or (  # "..., aided by coverage on Al-Jazeera", "Arrested in 2009, he ...": a participle clause
         verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in {"aux", "nsubj"} for c in verb.children)
-    ) or (  # "was shot and killed by a police officer": the second participle shares the passive
-        verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.tag_ == "VBN"
-        and not any(c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in verb.children)
-        and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children)
+    ) or (  # "was shot and killed by a police officer", "were detained, then beaten": the later participle shares it
+        verb.tag_ == "VBN" and verb.dep_ in {"conj", "dep"} and verb.head.tag_ == "VBN"
+        and not any(c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in verb.children) and _is_passive(verb.head)
     )
+
+
+def first_conjunct(verb: Token) -> Token:
+    """The first of the participles joined to `verb`: "were detained by X, then beaten and expelled" (detained, for
+    "expelled", parsed as joined to "beaten", itself hung from "detained"). Its agent and patient are all of theirs."""
+    t = verb
+    while t.tag_ == "VBN" and t.dep_ in {"conj", "dep"} and t.head.tag_ == "VBN" and t.head.pos_ == "VERB":
+        t = t.head
+    return t
 
 
 def _speech_governor(verb: Token) -> Token | None:
