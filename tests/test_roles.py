@@ -84,3 +84,10 @@ def test_joined_participles_share_the_agent_and_patient_of_the_first(dyads):
     got = dyads("Two French journalists, who were detained by Syrian security forces and later deported, arrived "
                 "in Beirut.")
     assert ("174", ["SYRCOP"], ["FRAMED"]) in got
+
+
+def test_whose_decision_or_move_it_is_does_its_to_clause(dyads):
+    got = dyads("Britain's move to expel two Iranian diplomats was condemned by Tehran.", "2012-01-04")
+    assert ("166", ["GBR"], ["IRNGOV"]) in got
+    got = dyads("Russia's efforts to mediate between Syria and the rebels have failed.", "2012-01-04")
+    assert [(c, s) for c, s, _ in got] == [("045", ["RUS"])]

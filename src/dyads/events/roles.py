@@ -282,6 +282,11 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return [], False
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and (verb.tag_ == "VBG" or _finite_acl(verb)):
         return [head], True  # "demonstrators protesting the results": the demonstrators protest
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() in DECISION_NOUNS | INTENT_NOUNS \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        owner = [c for c in head.children if c.dep_ == "poss"]
+        if owner:  # "France's decision to send troops", "Britain's move to expel": whose decision it is does it
+            return owner, True
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in INTENT_NOUNS:
         return [], False
     if verb.dep_ == "acl":  # "an intention to send": the one who has the intention
@@ -326,6 +331,12 @@ def backing_tokens(hosts: Iterable[Token]) -> set[int]:
             if c.dep_ == "prep" and c.lower_ == "with" and any(backing_phrase(o) for o in _prep_objects(c)):
                 out.update(t.i for t in c.subtree)
     return out
+
+
+# nouns of deciding or setting out to act, whose `to`-clause is done by whose decision it is ("France's decision to
+# send troops"); INTENT_NOUNS too ("Iran's offer to swap fuel"), whose meaning makes it intent
+DECISION_NOUNS = {"decision", "move", "effort", "attempt", "bid", "drive", "push", "campaign", "initiative", "step",
+                  "agreement", "resolve", "determination", "order"}
 
 
 def _relative_antecedent(noun: Token, pronoun: Token) -> Token:
