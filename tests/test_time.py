@@ -561,3 +561,15 @@ def test_a_participle_or_purpose_clause_takes_the_tense_above_it(nlp) -> None:
     text = ("The president spoke on Friday in the capital. He called on the government to stop the violence, "
             "while appearing to criticize the opposition.")
     assert _event_date(nlp, text, "criticize").date == "2013-07-19"
+
+
+def test_dating_a_progressive_the_parser_read_as_an_adjective(nlp) -> None:
+    # "were patrolling fuel depots" parsed as an adjective on "depots": still the clause of "were", which
+    # "said on Friday" dates (2013-07-19), not the publication date
+    text = ("Algeria said on Friday its troops were patrolling fuel depots to halt the flow of smuggled diesel "
+            "into Mali.")
+    doc = nlp(text)
+    article = Article(id="t", text=text, publication_date=DCT)
+    i = text.index("patrolling")
+    got = resolve_event_date(doc, i, i + len("patrolling"), find_times(doc, article), article)
+    assert got.date == "2013-07-19"

@@ -129,6 +129,7 @@ from dyads.events.roles import (
     ADVANCE_VERBS,
     CASUALTY_VERBS,
     DOING_PARTICIPLES,
+    SERIES_NOUNS,
     _actor_tokens,
     _actors_in,
     _carried,
@@ -148,6 +149,10 @@ from dyads.events.roles import (
     _sentence_states,
     _subject,
     _subordinate_clause,
+    backing_phrase,
+    backing_tokens,
+    fight_agents,
+    first_conjunct,
 )
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
 from dyads.geo.locate import resolve_event_location
@@ -155,6 +160,7 @@ from dyads.models import Actor, CodedArticle, Event, Location, NoEvent
 from dyads.models import Span as TextSpan
 from dyads.nlp import doc_text
 from dyads.ontology import CameoCode
+from dyads.syntax import misread_progressive
 from dyads.time.dating import resolve_event_date
 
 if TYPE_CHECKING:
@@ -226,6 +232,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     public = _implied_public(tok, index) if is_noun and dialect.modality and p.code[:2] == "14" else []
     inherited = False
     extra_targets: list[Token] = []
+    backed: tuple[list[Token], Token] | None = None
     if verb is not None and verb is tok and (p.source_prep is not None or p.subject_role == "target"):
         cand = _pattern_roles(cand, tok, m, index)
         if dialect.modality and not cand.dropped:  # "it would be good if the President could get the support of"
@@ -238,19 +245,26 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         if _is_passive(verb) and verb is tok and not stative:
             subj_heads = [o for c in verb.children if c.dep_ == "agent" for o in _prep_objects(c)]
             extra_targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
-            # "X was shot and killed by Y": the agent and the patient are shared by the joined participles
-            joined = [verb.head] if verb.dep_ == "conj" and verb.head.tag_ == "VBN" else \
+            # "X was shot and killed by Y": the agent and the patient are shared by the joined participles, the first
+            # of which says where the patient is ("who were detained by X and later deported", "detained by X,
+            # then beaten and expelled")
+            first = first_conjunct(verb) if dialect.modality else \
+                verb.head if verb.dep_ == "conj" and verb.head.tag_ == "VBN" else verb
+            joined = [first] if first is not verb else \
                 [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN" and _is_passive(c)]
             for j in joined:
                 subj_heads = subj_heads or [o for c in j.children if c.dep_ == "agent" for o in _prep_objects(c)]
                 extra_targets = extra_targets or [c for c in j.children if c.dep_ == "nsubjpass"]
-            if verb.dep_ == "acl" and not extra_targets:
-                extra_targets = [verb.head]
-            if verb.dep_ == "relcl" and dialect.modality and extra_targets and all(
+            if first is not verb and subj_heads:
+                cand.modifiers.append(f"roles: agent and patient shared with '{first.text}'")
+            rel = first if dialect.modality else verb
+            if rel.dep_ == "acl" and not extra_targets:
+                extra_targets = [rel.head]
+            if rel.dep_ == "relcl" and dialect.modality and extra_targets and all(
                     t.lower_ in RELATIVE_PRONOUNS for t in extra_targets):
-                extra_targets = [verb.head]  # "a local businessman who was shot by Gaddafi troops": the businessman
-            if verb.dep_ == "advcl" and not extra_targets:  # "Backed by NATO, the rebels ...": the rebels
-                extra_targets = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                extra_targets = [rel.head]  # "a local businessman who was shot by Gaddafi troops": the businessman
+            if rel.dep_ == "advcl" and not extra_targets:  # "Backed by NATO, the rebels ...": the rebels
+                extra_targets = [c for c in rel.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             withdrawn = verb.lemma_.lower() in {"withdraw", "pull", "ship"} and p.code[:2] in {"08", "16"}
             if not subj_heads and (p.code.startswith("087") or withdrawn):
                 # "guerrillas were demobilized", "peacekeepers were shipped out": they de-escalate, withdraw
@@ -298,6 +312,17 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             extra_targets = _casualties(tok)
         own = [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i in index]
         subj_heads += own
+        backed = backing_phrase(tok) if dialect.modality else None
+        if backed is not None:  # "stepped up strikes, with the backing of X": X backs Washington
+            subj_heads = subj_heads or backed[0]
+            extra_targets = _subject(backed[1])[0]
+            verb = backed[1]  # its negation and modality are the backed act's ("will have to do it with the help of")
+            cand.modifiers.append(f"roles: backs the subject of '{backed[1].text}'")
+        if not subj_heads and dialect.modality and p.code[:2] in {"19", "20"}:
+            subj_heads, fought_in = fight_agents(tok, index)  # "was liberated by rebels after a fierce battle"
+            if fought_in is not None:
+                verb = fought_in
+                cand.modifiers.append(f"roles: fought by the armed actor of '{fought_in.text}'")
         if not subj_heads and _between(cand, tok, p, index, dialect):
             return _finish_meaning(cand, tok, None, m, p, vd, dialect)
         if not subj_heads and p.code[:2] in CONSULT_NOUN_ROOTS:
@@ -348,9 +373,20 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     passed_over = [o for n in m.named for po in _prep_objects(n) for c in po.children
                    if c.dep_ == "prep" and not _is_time(c) for o in _prep_objects(c)]
     hosts = [tok] + ([light] if light is not None else [])
+    if dialect.modality and is_noun and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.lemma_.lower() in SERIES_NOUNS:  # "a series of offensives in parts of Libya"
+        hosts.append(tok.head.head)
+    if dialect.modality:  # "seized the capital with the help of NATO warplanes": the helper is no target
+        subj_ids |= backing_tokens(hosts)
+    misread = misread_progressive(tok) if dialect.modality else None
+    if misread is not None:  # "were patrolling fuel stations to curb ...": the clause of "were" is the verb's
+        hosts += [misread[0]] if misread[0] is not misread[1] else []
+        cand.modifiers.append(f"roles: '{tok.text}' parsed as an adjective on '{misread[1].text}', read as its verb")
     # the object, except the thing a pattern names ("send military hardware to X": X, not the hardware)
     things = {f.i for f in m.slot_heads if p.obj is not None and f.dep_ in {"dobj", "obj"}}
     objects = [c for h in hosts for c in h.children if c.dep_ in {"dobj", "obj", "dative", "attr", "oprd"}]
+    if misread is not None:  # its object first
+        objects = [misread[1]] + [o for o in objects if o is not misread[1]]
     direct = [o for c in objects for o in ([c] if c.i not in things else
               [po for x in c.children if x.dep_ == "prep" and x.lower_ in _RECIPIENT_PREPS
                for po in _prep_objects(x)])]
@@ -488,7 +524,11 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         cand.target = [a for a in cand.target if any(a.start <= i < a.end for i in hoped)]
     if dialect.modality:
         cand.target = [own_state(a, sources) for a in cand.target]
-    return _finish_meaning(cand, tok, verb, m, p, vd, dialect)
+    cand = _finish_meaning(cand, tok, verb, m, p, vd, dialect)
+    if backed is not None and not cand.dropped and (cand.negated or (cand.code or "")[:2] != p.code[:2]):
+        # "will have to make it with the help of the opposition": help to an act not done is no help given
+        cand.dropped, cand.dropped_by = f"backing of '{verb.text if verb else tok.text}', an act not done", "meaning"
+    return cand
 
 
 def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, p: VerbPattern,

@@ -38,9 +38,11 @@ from dyads.events.lexicon import (
 from dyads.events.matching import _is_time, _light_verb, _Match, _prep_objects, _stems
 from dyads.events.meaning import (
     INTENT_NOUNS,
+    armed,
 )
 from dyads.events.verbs import VerbDictionary
 from dyads.models import Actor
+from dyads.syntax import misread_progressive
 
 
 class ActorIndex(dict[int, Actor]):
@@ -81,9 +83,21 @@ def _phrase_tokens(head: Token, skip: set[int] | None = None, index: dict[int, A
             continue
         yield t
         role_word = index is not None and t.i in index and not index[t.i].country
-        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS and not _set_off_adjective(c)
+                     and not (c.dep_ == "poss" and t.lemma_.lower() in SUCCESSION_NOUNS)
                      and not (c.dep_ == "prep" and ((c.lower_ in _SETTING_PREPS and not role_word)
                                                    or c.lower_ in _TOPIC_PREPS or t.dep_ == "appos")))
+
+
+# "Saleh's successor": someone else than the one the possessive names
+SUCCESSION_NOUNS = {"successor", "predecessor"}
+
+
+def _set_off_adjective(t: Token) -> bool:
+    """An adjective phrase set off by a comma after its noun ("Washington, wary of the growing power of al
+    Qaeda, has ..."): what the actor feels about others, who are no part of it (unlike "forces loyal to X")."""
+    return t.dep_ == "amod" and t.pos_ == "ADJ" and t.i > t.head.i and t.i > 0 and t.doc[t.i - 1].lower_ == "," \
+        and any(c.dep_ == "prep" for c in t.children)
 
 
 def _actors_in(heads: Iterable[Token], index: dict[int, Actor], skip: set[int] | None = None) -> list[Actor]:
@@ -224,6 +238,10 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return subj, False
     if depth > 4 or verb.head is verb:
         return [], False
+    misread = misread_progressive(verb)
+    if misread is not None:  # "its troops were patrolling fuel stations": the subject of "were"
+        s, _ = _subject(misread[0], depth + 1)
+        return s, True
     head = verb.head
     if verb.dep_ in {"acl", "relcl"} and head.dep_ == "attr" and head.head.lemma_ == "be" \
             and any(c.lower_ in RANK_WORDS for c in head.children):
@@ -264,6 +282,11 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return [], False
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and (verb.tag_ == "VBG" or _finite_acl(verb)):
         return [head], True  # "demonstrators protesting the results": the demonstrators protest
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() in DECISION_NOUNS | INTENT_NOUNS \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        owner = [c for c in head.children if c.dep_ == "poss"]
+        if owner:  # "France's decision to send troops", "Britain's move to expel": whose decision it is does it
+            return owner, True
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in INTENT_NOUNS:
         return [], False
     if verb.dep_ == "acl":  # "an intention to send": the one who has the intention
@@ -272,6 +295,48 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             s, _ = _subject(lv, depth + 1)
             return s, True
     return [], False
+
+
+# nouns of backing: "with the backing of X", "with X's help": X backs the one who acts
+BACKING_NOUNS = {"backing", "support", "help", "blessing", "assistance"}
+
+
+def backing_phrase(noun: Token) -> tuple[list[Token], Token] | None:
+    """ "Washington has stepped up drone strikes, with the backing of Yemen's president": a noun of backing
+    in a "with" phrase says who backs the act of the clause it hangs from. Returns the backers (the noun's
+    possessive, or its "of" or "from" object) and that clause's verb, or None.
+
+    Why: the backer is the agent of the noun and the clause's subject the one backed (05x/07x X -> subject);
+    the backer is no target of the clause's own act ("seized the capital with the help of NATO warplanes")."""
+    if noun.lemma_.lower() not in BACKING_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "with":
+        return None
+    backers = [c for c in noun.children if c.dep_ == "poss"]
+    backers += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "from"} for o in _prep_objects(c)]
+    verb = noun.head.head
+    for _ in range(3):  # "stepped up drone strikes on militants, with the backing of": the verb of the phrase
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head
+    if not backers or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return backers, verb
+
+
+def backing_tokens(hosts: Iterable[Token]) -> set[int]:
+    """The tokens of the "with the backing of X" phrases of `hosts` and their objects: who backs an act is
+    not whom it is done to."""
+    out: set[int] = set()
+    for h in hosts:
+        for c in list(h.children) + [x for o in h.children if o.dep_ in {"dobj", "obj"} for x in o.children]:
+            if c.dep_ == "prep" and c.lower_ == "with" and any(backing_phrase(o) for o in _prep_objects(c)):
+                out.update(t.i for t in c.subtree)
+    return out
+
+
+# nouns of deciding or setting out to act, whose `to`-clause is done by whose decision it is ("France's decision to
+# send troops"); INTENT_NOUNS too ("Iran's offer to swap fuel"), whose meaning makes it intent
+DECISION_NOUNS = {"decision", "move", "effort", "attempt", "bid", "drive", "push", "campaign", "initiative", "step",
+                  "agreement", "resolve", "determination", "order"}
 
 
 def _relative_antecedent(noun: Token, pronoun: Token) -> Token:
@@ -301,11 +366,19 @@ def _is_passive(verb: Token) -> bool:
         verb.tag_ == "VBN" and verb.dep_ == "acl" and not _finite_acl(verb)
     ) or (  # "..., aided by coverage on Al-Jazeera", "Arrested in 2009, he ...": a participle clause
         verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in {"aux", "nsubj"} for c in verb.children)
-    ) or (  # "was shot and killed by a police officer": the second participle shares the passive
-        verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.tag_ == "VBN"
-        and not any(c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in verb.children)
-        and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children)
+    ) or (  # "was shot and killed by a police officer", "were detained, then beaten": the later participle shares it
+        verb.tag_ == "VBN" and verb.dep_ in {"conj", "dep"} and verb.head.tag_ == "VBN"
+        and not any(c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in verb.children) and _is_passive(verb.head)
     )
+
+
+def first_conjunct(verb: Token) -> Token:
+    """The first of the participles joined to `verb`: "were detained by X, then beaten and expelled" (detained, for
+    "expelled", parsed as joined to "beaten", itself hung from "detained"). Its agent and patient are all of theirs."""
+    t = verb
+    while t.tag_ == "VBN" and t.dep_ in {"conj", "dep"} and t.head.tag_ == "VBN" and t.head.pos_ == "VERB":
+        t = t.head
+    return t
 
 
 def _speech_governor(verb: Token) -> Token | None:
@@ -454,6 +527,8 @@ def _places_under(tok: Token, index: dict[int, Actor], preps: set[str], conjunct
 
 # where someone held by a state is released from ("freed from prison")
 CUSTODY_NOUNS = {"prison", "jail", "custody", "detention", "captivity", "arrest", "camp", "cell"}
+# words by which the text says a person it names is held by a state ("jailed opposition leader X")
+HELD_WORDS = {"jailed", "imprisoned", "detained", "arrested", "incarcerated"}
 
 
 def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int, Actor]) -> Actor | None:
@@ -464,7 +539,8 @@ def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int,
     in the country the whole article is about (`filters.place_bare_sectors`), and drops otherwise: "149 of
     its members were arrested during the protests" in a story about Egypt. A release from a hospital, or of
     a report, is no act of a state; one named person's sentence or arrest may be any state's ("Kerviel was
-    sentenced" in a story about a Swiss bank), so that needs a place named."""
+    sentenced" in a story about a Swiss bank), so that needs a place named, and so does a named person's release
+    unless the text says a state held them ("jailed opposition leader X was released")."""
     if not targets or not (code[:2] == "17" or code[:3] in {"084"}):
         return None
     sector = "COP" if code[:2] == "17" else "GOV"
@@ -475,8 +551,11 @@ def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int,
                          source=f"the state where '{tok.text}' happened ('{a.text}'): {a.country}{sector}")
     held_from = [o.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                  for o in _prep_objects(c)]
-    if code[:3] not in {"173", "174", "084"} or any(a.kind in PLACE_KINDS | {"person"} for a in targets) or any(
-            o not in CUSTODY_NOUNS for o in held_from):
+    # "jailed opposition leader X was released": the text says a state held the person it names
+    held = code[:3] == "084" and any(t.lower_ in HELD_WORDS for c in tok.children if c.dep_ == "nsubjpass"
+                                     for t in c.subtree)
+    if code[:3] not in {"173", "174", "084"} or any(a.kind in PLACE_KINDS or (a.kind == "person" and not held)
+                                                    for a in targets) or any(o not in CUSTODY_NOUNS for o in held_from):
         return None  # "Libya was released from sanctions", "released from hospital": no one held by a state
     return Actor(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code=sector, kind="implied",
                  sector=sector, source=f"the state that did '{tok.text}' (not named: {sector})")
@@ -613,3 +692,31 @@ def _sentence_states(sent: DocSpan, index: dict[int, Actor]) -> list[Actor]:
             continue
         out.append(a)
     return out
+
+
+# nouns counting acts: "a series of offensives", "a wave of attacks"
+SERIES_NOUNS = {"series", "wave", "string", "spate", "round", "number", "succession"}
+# prepositions that set a clause in or after a fight: "liberated by rebels after a fierce battle"
+_FIGHT_SETTING_PREPS = {"after", "following", "during", "in", "amid"}
+
+
+def fight_agents(noun: Token, index: dict[int, Actor]) -> tuple[list[Token], Token | None]:
+    """Who fought a fight named with no agent in a phrase that sets the clause of an armed actor in it or after
+    it: "Misrata was liberated by rebels after a fierce three-month battle" (the rebels), "they were gaining
+    traction in a series of offensives" (they); the agent of a passive, else the subject. Not where the clause
+    tells of casualties ("soldiers were killed in fighting"): whom a fight hit is not who fought it. Returns the
+    agent's tokens and the verb of that clause (whose negation and modality are the fight's), or nothing."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in SERIES_NOUNS:
+        noun = noun.head.head  # "gaining traction in a series of offensives": the series stands in the clause
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _FIGHT_SETTING_PREPS:
+        return [], None
+    verb = noun.head.head
+    if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "obj"}:
+        verb = verb.head  # "gaining traction in", "made gains in": the phrase hangs from the verb's object
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in CASUALTY_VERBS | {"lose", "suffer"}:
+        return [], None
+    if _is_passive(verb):
+        heads = [o for c in verb.children if c.dep_ == "agent" for o in _prep_objects(c)]
+    else:
+        heads, _ = _subject(verb)
+    return (heads, verb) if heads and armed(_actors_in(heads, index)) else ([], None)

@@ -22,6 +22,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from dyads.models import Actor, Article, Quote, TimeExpr
+from dyads.syntax import misread_progressive
 from dyads.time import _ARRANGE, _FORWARD, clause_tense, section_date, section_dates
 from dyads.time.normalize import FUTURE
 from dyads.wire import STORY_TAG
@@ -98,7 +99,10 @@ def _points_forward(span: Span) -> bool:
 
 
 def _clause_head(tok: Token) -> Token | None:
-    """The verb heading the clause `tok` is in (the token itself when it is one)."""
+    """The verb heading the clause `tok` is in (the token itself when it is one); for a verb the parser read
+    as an adjective ("its troops were patrolling fuel stations"), the clause it heads in truth."""
+    misread = misread_progressive(tok)
+    tok = misread[0] if misread is not None else tok
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
