@@ -901,3 +901,17 @@ def test_a_losing_battle_and_who_did_what_a_phrase_describes(strict_dyads):
         "Last year, United Technologies Corp, a large U.S. exporter, agreed to pay $75 million in fines for export "
         "violations, including the sale of software later used by China to develop a military helicopter.",
         "2013-04-30"))
+
+
+def test_hopes_that_it_happens_and_events_of_the_backdrop_are_not_done_by_the_subject(coder):
+    events, _ = dyads_of(coder, "Hopes that G20 officials would agree with the European Union on a plan buoyed the "
+                                "euro.")
+    assert not any(c.startswith("01") or c.startswith("03") for c, _, _ in events)
+    events, _ = dyads_of(coder, "Against a backdrop of nationwide strikes, the Italian government scrambled to "
+                                "secure support in parliament.")
+    assert not any(c.startswith("14") and "ITAGOV" in s for c, s, _ in events)
+
+
+def test_backing_in_the_polls_is_no_ones_support(strict_dyads):
+    assert strict_dyads("The Romanian opposition leader has backing of up to 18 percent in opinion polls against the "
+                        "Romanian government.", "2012-05-04") == []

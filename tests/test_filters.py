@@ -285,3 +285,10 @@ def test_a_place_where_a_statement_was_made_is_no_target(coder):
     out = coder.code("Japanese Finance Minister Jun Azumi voiced concern in Washington on Friday about the strong yen.",
                      date="2012-04-20")
     assert [e.cameo for e in out.events if e.target] == []
+
+
+def test_what_investors_worry_about_is_market_comment(coder):
+    assert coder.code("French investors worry that French political leaders will disappoint markets again.",
+                      date="2011-10-14").events == []
+    assert [e.cameo for e in coder.code("French unions worry that French political leaders will cut pensions.",
+                                        date="2011-10-14").events] == ["012"]

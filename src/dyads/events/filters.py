@@ -342,10 +342,10 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
                 c.modifiers.append("medium: whom it was said through is no target")
                 c.target = kept
         if c.target and ((c.code or "")[:2] == "04" and (c.code or "")[:3] not in {"042", "043"}
-                         or (c.code or "")[:2] == "01"):  # "worried about a speech he made in Washington"
-            # talks or a meeting in a country: where they met (a visit to it, or a protest in it, is towards it)
-            # (a comment other than a plain statement loses only a place it was made in: "voiced concern in
-            # Washington", not "concerned by reports of casualties in Libya", which says what it is about)
+                         or (c.code or "")[:2] == "01" or (c.code or "")[:3] == "036"):
+            # talks or a meeting in a country, or an intent to meet there: where they met (a visit to it, or a
+            # protest in it, is towards it); a comment other than a plain statement loses only a place it was
+            # made in ("voiced concern in Washington", not "concerned by reports of casualties in Libya")
             kept = [a for a in c.target if not _setting_place(c, a, of_verb=(c.code or "")[:2] == "01"
                                                                   and c.code != "010")]
             if len(kept) < len(c.target):
@@ -384,6 +384,9 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
             continue
         if c.source and all(_business(a) for a in c.source) and (c.code or "")[:2] == "09":
             c.dropped = "business: what a company examines or studies is its research, not an investigation"
+            continue
+        if c.source and all(_business(a) for a in c.source) and (c.code or "")[:3] in {"012", "013", "014"}:
+            c.dropped = "business: what investors or companies worry, hope or think is market comment"
             continue
         if not c.target and not policy.one_sided and not (c.code or "").startswith(ONE_SIDED_CODES) \
                 and (c.code or "")[:2] not in FORCE_ROOTS \

@@ -422,7 +422,7 @@ def _clause_of(noun: Token) -> Token | None:
             return t.head  # "Abe told a meeting with business leaders": he met them
         if t.dep_ not in {"pobj", "prep", "nmod", "compound", "conj", "appos", "npadvmod"}:
             return None
-        if t.dep_ == "prep" and (t.lower_ in CIRCUMSTANCE_PREPS or t.head.lower_ == "spite"):
+        if t.dep_ == "prep" and (t.lower_ in CIRCUMSTANCE_PREPS or t.head.lower_ in CIRCUMSTANCE_NOUNS):
             return None  # "racing to approve the package despite daily protests": not the racers' protests
         t = t.head
         if t.pos_ in {"VERB", "AUX"}:
@@ -432,6 +432,8 @@ def _clause_of(noun: Token) -> Token | None:
 
 # prepositions of what goes on around an act, done by others ("despite daily protests", "amid talks")
 CIRCUMSTANCE_PREPS = {"despite", "amid", "amidst", "notwithstanding"}
+# nouns of such phrases ("in spite of", "against a backdrop of", "in the midst of")
+CIRCUMSTANCE_NOUNS = {"spite", "backdrop", "background", "midst"}
 
 
 def _phrase_actors(verb: Token, index: dict[int, Actor], skip: set[int], pass_over: int = 0) -> list[Actor]:
