@@ -21,11 +21,13 @@ from dyads.ontology import QUAD_CLASS_NAMES, load_ontology
 from dyads.queries import (
     EventFilter,
     QueryError,
+    Scope,
     _code,
     _icontains,
     _needle,
     basis_sql,
     code_match,
+    event_scope,
     implausible_sql,
     looks_like_code,
 )
@@ -168,7 +170,7 @@ def _last_key(sort: str, first: list[Any] | None, end: int) -> Any:
 
 def _page_ids(
     cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, limit: int, offset: int,
-    total: int, last: Any,
+    total: int, last: Any, table: str = "events",
 ) -> list[str]:
     """Ids of one page of the `total` matching events in `sort` order, given the last key it needs (or None).
 
@@ -189,32 +191,33 @@ def _page_ids(
         if last is not None:
             bound, bound_params = f" AND {col} {'>=' if direction == 'DESC' else '<='} ?", [last]
         return [r[0] for r in cur.execute(
-            f"SELECT e.id FROM events e WHERE ({where}){bound} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
+            f"SELECT e.id FROM {table} e WHERE ({where}){bound} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
             params + bound_params + [limit, offset],
         ).fetchall()]
     end = offset + limit
     before = [r[0] for r in cur.execute(
-        f"SELECT e.id FROM events e WHERE ({where}) AND {col} {'>' if direction == 'DESC' else '<'} ? "
+        f"SELECT e.id FROM {table} e WHERE ({where}) AND {col} {'>' if direction == 'DESC' else '<'} ? "
         f"ORDER BY {SORTS[sort]} LIMIT ?", params + [last, end],
     ).fetchall()]
     tied = [r[0] for r in cur.execute(
-        f"SELECT e.id FROM events e WHERE ({where}) AND {col} = ? ORDER BY e.id LIMIT ?",
+        f"SELECT e.id FROM {table} e WHERE ({where}) AND {col} = ? ORDER BY e.id LIMIT ?",
         params + [last, end - len(before)],
     ).fetchall()] if len(before) < end else []
     return (before + tied)[offset:end]
 
 
 def _count_and_page(
-    cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, limit: int, offset: int
+    cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, limit: int, offset: int,
+    table: str = "events",
 ) -> tuple[int, list[str]]:
     """How many events match, and the ids of one page of them in `sort` order (one pass counts and
     keeps the first keys, a second sorts only the rows up to the page's last key)."""
     bounds = _bounds_sql(sort, offset + limit)
     total, first = cur.execute(
-        f"SELECT count(*), {bounds or 'NULL'} FROM events e WHERE {where}", params
+        f"SELECT count(*), {bounds or 'NULL'} FROM {table} e WHERE {where}", params
     ).fetchone()
     last = _last_key(sort, first, offset + limit) if bounds else None
-    return total, _page_ids(cur, where, params, sort, limit, offset, total, last)
+    return total, _page_ids(cur, where, params, sort, limit, offset, total, last, table)
 
 
 def _events_by_id(cur: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[str, Any]]:
@@ -273,7 +276,7 @@ def _summed_total(cur: duckdb.DuckDBPyConnection, flt: EventFilter) -> int | Non
 
 
 def _probe_last_key(
-    cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, end: int
+    cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, end: int, table: str = "events"
 ) -> Any:
     """The last sort key a page ending at `end` needs (as `_last_key` gives it), read as the `end`-th
     key of the matches: ordered by one column, DuckDB keeps the best `end` keys and pushes the worst of
@@ -282,7 +285,7 @@ def _probe_last_key(
     pass over the matches is made anyway. None: the page reaches the NULL keys or the end."""
     col, direction = SORT_KEYS[sort]
     row = cur.execute(
-        f"SELECT {col} FROM events e WHERE {where} ORDER BY {col} {direction} NULLS LAST LIMIT 1 OFFSET ?",
+        f"SELECT {col} FROM {table} e WHERE {where} ORDER BY {col} {direction} NULLS LAST LIMIT 1 OFFSET ?",
         params + [end - 1],
     ).fetchone()
     return row[0] if row else None
@@ -296,15 +299,15 @@ def list_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int, of
     total is read from it and the page's last key probed (`_probe_last_key`) instead of counting the
     matches: at 10M events the actor condition alone costs 100-250 ms of CPU per pass.
     """
-    where, params = _where(cur, flt)
+    sc = event_scope(cur, flt)
     total = _summed_total(cur, flt)
     if total is None:
-        total, ids = _count_and_page(cur, where, params, sort, limit, offset)
+        total, ids = _count_and_page(cur, sc.where, sc.params, sort, limit, offset, sc.table)
     else:
         end = offset + limit
-        last = (_probe_last_key(cur, where, params, sort, end)
+        last = (_probe_last_key(cur, sc.where, sc.params, sort, end, sc.table)
                 if offset < total and _bounds_sql(sort, end) is not None else None)
-        ids = _page_ids(cur, where, params, sort, limit, offset, total, last)
+        ids = _page_ids(cur, sc.where, sc.params, sort, limit, offset, total, last, sc.table)
     return {"unit": "mentions", "total": total, "limit": limit, "offset": offset, "items": _events_by_id(cur, ids)}
 
 
@@ -490,7 +493,8 @@ def _overview_from_summaries(cur: duckdb.DuckDBPyConnection, bucket: str, top: i
 
 
 def _overview_from_events(
-    cur: duckdb.DuckDBPyConnection, flt: EventFilter, bucket: str, top: int, keep: bool | None = None
+    cur: duckdb.DuckDBPyConnection, flt: EventFilter, bucket: str, top: int, keep: bool | None = None,
+    index: bool = True,
 ) -> dict[str, Any]:
     """The overview of the filtered events, in one statement over the matches `m`.
 
@@ -503,16 +507,19 @@ def _overview_from_events(
     both the top actors and the top dyads are summed from that, plus the few events with compound
     actors counted code by code.
     """
-    where, params = _where(cur, flt)
+    sc = event_scope(cur, flt) if index else Scope("events", *_where(cur, flt))
+    where, params = sc.where, sc.params
     single = single_sql("e")
     if keep is None:  # the tests ask for both forms
-        keep = bool(flt.actor or flt.source or flt.target or flt.country)
+        keep = sc.table == "events" and bool(flt.actor or flt.source or flt.target or flt.country)
+    articles = sc.articles or "count(DISTINCT e.article_id)"
     n_articles, by_period_quad, roots, top_places, top_actors, top_dyads = cur.execute(
         f"WITH m AS {'MATERIALIZED' if keep else 'NOT MATERIALIZED'} (SELECT CASE WHEN "
         f"{implausible_sql('e')} THEN DATE '{IMPLAUSIBLE}' ELSE date_trunc('{bucket}', e.event_date)::DATE END "
         "AS period, e.quad_class, e.cameo_root, e.location_name, e.location_country, e.article_id, "
-        "e.source_code, e.target_code, e.source_extra, e.target_extra, e.goldstein "
-        f"FROM events e WHERE {where}), "
+        "e.source_code, e.target_code, e.source_extra, e.target_extra, e.goldstein"
+        + (", e.first, e.exact, e.first_exact" if sc.articles else "") + " "
+        f"FROM {sc.table} e WHERE {where}), "
         # the counts by period x quad class, by CAMEO root and by place
         "g AS MATERIALIZED (SELECT grouping(period, quad_class) AS g_pq, grouping(cameo_root) AS g_r, "
         "grouping(location_name, location_country) AS g_l, period, quad_class, cameo_root, location_name, "
@@ -533,7 +540,7 @@ def _overview_from_events(
         "WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
         "UNION ALL SELECT src, tgt, 1, goldstein, CAST(goldstein IS NOT NULL AS INTEGER) "
         f"FROM ({compound_pairs_sql('comp', 'TRUE', 'code')})) "
-        "SELECT (SELECT count(DISTINCT article_id) FROM m), "
+        f"SELECT (SELECT {articles} FROM m e), "
         "(SELECT list({'period': period, 'quad_class': quad_class, 'n': n}) FROM g WHERE g_pq = 0), "
         "(SELECT list({'root': cameo_root, 'n': n} ORDER BY cameo_root) FROM g WHERE g_r = 0), "
         "(SELECT list({'name': location_name, 'country': location_country, 'n': n} "
@@ -601,14 +608,15 @@ def overview(cur: duckdb.DuckDBPyConnection, flt: EventFilter, interval: str = "
 
 def dyad(
     cur: duckdb.DuckDBPyConnection, a: str, b: str, flt: EventFilter, interval: str = "month",
-    limit: int = 50, offset: int = 0,
+    limit: int = 50, offset: int = 0, index: bool = True,
 ) -> dict[str, Any]:
     """A -> B and B -> A: counts and mean Goldstein per period, and the events of both directions.
 
     A and B are code prefixes (RUS covers RUSGOV) or, with the filter's `match="exact"`, whole codes;
     an event is A -> B when one of its sources matches A and one of its targets B.
     """
-    where, params = _where(cur, flt)
+    sc = event_scope(cur, flt, implied=(a, b)) if index else Scope("events", *_where(cur, flt))
+    where, params = sc.where, sc.params
     bucket = INTERVALS[interval]
     exact = flt.match == "exact"
     src_a, p_src_a = code_match("e", "source", a, exact)
@@ -618,7 +626,7 @@ def dyad(
     ab_sql, ab_params = f"({src_a} AND {tgt_b})", p_src_a + p_tgt_b
     ba_sql, ba_params = f"({src_b} AND {tgt_a})", p_src_b + p_tgt_a
     flagged = (
-        f"SELECT e.event_date, e.goldstein, e.quad_class, {ab_sql} AS ab, {ba_sql} AS ba FROM events e "
+        f"SELECT e.event_date, e.goldstein, e.quad_class, {ab_sql} AS ab, {ba_sql} AS ba FROM {sc.table} e "
         f"WHERE ({where}) AND ({ab_sql} OR {ba_sql})"
     )
     flag_params = ab_params + ba_params + params + ab_params + ba_params
@@ -657,7 +665,7 @@ def dyad(
             last = day["d"]
             break
     page = _page_ids(cur, f"({where}) AND ({ab_sql} OR {ba_sql})", params + ab_params + ba_params, "date",
-                     limit, offset, total["total"], last)
+                     limit, offset, total["total"], last, sc.table)
     # every period from the first to the last (empty ones zero, their Goldstein none: the line breaks);
     # implausible dates are in the totals, not on the axis
     series = fill_periods(_clean([
@@ -700,8 +708,9 @@ def network(
             [level, *only_params, min_count, limit],
         )
     else:
-        where, params = _where(cur, flt)
-        pairs, uses = pairs_sql("events", where, level)
+        sc = event_scope(cur, flt)
+        where, params = sc.where, sc.params
+        pairs, uses = pairs_sql(sc.table, where, level)
         edges = _rows(
             cur,
             "SELECT src AS source, tgt AS target, count(*) AS n, "
@@ -805,9 +814,9 @@ def list_articles(
         conds.append(f"({_icontains('id')} OR {_icontains('title')})")
         params += [_needle(q), _needle(q)]
     if flt is not None and not flt.is_empty():
-        where, wparams = _where(cur, flt)
-        conds.append(f"id IN (SELECT e.article_id FROM events e WHERE {where})")
-        params += wparams
+        sc = event_scope(cur, flt)
+        conds.append(f"id IN (SELECT e.article_id FROM {sc.table} e WHERE {sc.where})")
+        params += sc.params
     elif has_events:
         conds.append("n_events > 0")
     if not conds:
