@@ -301,13 +301,21 @@ def implausible_sql(alias: str) -> str:
 class Scope:
     """Where a filtered read of the mentions finds them: `FROM {table} e WHERE {where}` (parameters
     `params`) selects exactly the filter's matches, with the columns of `actor_index.COLUMNS` at least.
-    `articles`: an aggregate over those rows giving their distinct articles cheaper than
-    `count(DISTINCT e.article_id)`, or None."""
+    `key`: ('p', K) when the rows are exactly the events with an actor code starting with K (the index's
+    key, nothing else filtered), ('x', K) when they are those with the code K (`match=exact`), else None.
+    Then `articles` is an aggregate over the rows giving their distinct articles cheaper than
+    `count(DISTINCT e.article_id)` (`actor_index`: one row per article and key is marked)."""
 
     table: str
     where: str
     params: list[Any]
-    articles: str | None = None
+    key: tuple[str, str] | None = None
+
+    @property
+    def articles(self) -> str | None:
+        if self.key is None:
+            return None
+        return f"count(*) FILTER (WHERE e.{'first_exact' if self.key[0] == 'x' else 'first'})"
 
 
 def event_scope(cur: duckdb.DuckDBPyConnection, flt: EventFilter, implied: tuple[str, ...] = ()) -> Scope:
@@ -340,16 +348,16 @@ def event_scope(cur: duckdb.DuckDBPyConnection, flt: EventFilter, implied: tuple
                   if f in ("actor", "country") and len(v) == actor_index.KEY_LENGTH), None)
     field, code = whole or min(candidates, key=lambda fc: _key_size(cur, fc[1][:actor_index.KEY_LENGTH]))
     key = code[:actor_index.KEY_LENGTH]
-    conds, cparams, articles = ["e.key = ?"], [key], None
+    conds, whole_key = ["e.key = ?"], None
     if whole:
         rest = dataclasses.replace(flt, **{field: None})
-        if field == "actor" and exact:
+        kind = "x" if field == "actor" and exact else "p"
+        if kind == "x":
             conds.append("e.exact")
         if rest.is_empty() and not implied:
-            articles = "count(*) FILTER (WHERE e.first_exact)" if field == "actor" and exact else \
-                "count(*) FILTER (WHERE e.first)"
+            whole_key = (kind, key)
         where, params = rest.where("e", unit="mentions", word_index=word_index)
-    return Scope("actor_index", " AND ".join([*conds, f"({where})"]), cparams + params, articles)
+    return Scope("actor_index", " AND ".join([*conds, f"({where})"]), [key, *params], whole_key)
 
 
 def _key_size(cur: duckdb.DuckDBPyConnection, key: str) -> int:
