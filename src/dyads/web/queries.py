@@ -555,10 +555,11 @@ def _overview_of_key(cur: duckdb.DuckDBPyConnection, sc: Scope, bucket: str, top
         f"codes AS MATERIALIZED (SELECT * FROM ({compound_codes_sql('comp')}) WHERE NOT {match('code')}), "
         "actor_rows AS (SELECT code, n, as_source AS s, as_target AS t FROM summary_actors "
         f"WHERE {match('code')} "
-        f"UNION ALL SELECT e.source_code, 1, 1, 0 FROM m e WHERE {single} AND e.source_code IS NOT NULL "
-        f"AND NOT {match('e.source_code')} "
-        f"UNION ALL SELECT e.target_code, 1, 0, 1 FROM m e WHERE {single} AND e.target_code IS NOT NULL "
-        f"AND NOT {match('e.target_code')} "
+        # a single-actor event of the key has at most one side that does not match it
+        "UNION ALL SELECT code, count(*), count(*) FILTER (WHERE src), count(*) FILTER (WHERE NOT src) FROM "
+        f"(SELECT CASE WHEN NOT {match('e.source_code')} THEN e.source_code ELSE e.target_code END AS code, "
+        f"NOT {match('e.source_code')} AS src FROM m e WHERE {single} "
+        f"AND (NOT {match('e.source_code')} OR NOT {match('e.target_code')})) GROUP BY code "
         "UNION ALL SELECT code, 1, s, t FROM codes), "
         "pair_rows AS (SELECT src, tgt, n, goldstein_sum AS g_sum, goldstein_n AS g_n FROM summary_pairs "
         f"WHERE level = 'code' AND ({match('src')} OR {match('tgt')}) "
@@ -577,7 +578,7 @@ def _overview_of_key(cur: duckdb.DuckDBPyConnection, sc: Scope, bucket: str, top
         "(SELECT list({'source': src, 'target': tgt, 'n': n, 'goldstein': goldstein} ORDER BY n DESC, src, tgt) "
         "FROM (SELECT src, tgt, CAST(sum(n) AS BIGINT) AS n, round(sum(g_sum) / sum(g_n), 2) AS goldstein "
         "FROM pair_rows GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?))",
-        sc.params + [key] * 6 + [top, top],
+        sc.params + [key] * 8 + [top, top],
     ).fetchone()
     top_places = _rows(
         cur,
