@@ -52,6 +52,10 @@ DDL = (
     "location_country VARCHAR, location_geonameid BIGINT, location_basis VARCHAR)"
 )
 KEY_LENGTH = 3
+ORDER = "key, exact, seq"
+"""The order a rebuild writes the rows in: a key's rows together, and within them those with the key as a
+whole code (`actor=USA&match=exact`: 313,456 of USA's 2,915,025 rows at 10M generated events) together
+too, so that DuckDB skips the others by their min/max of `exact` (that overview 305 -> 185 ms of CPU)."""
 
 
 def rows_sql(events: str) -> str:
@@ -79,18 +83,18 @@ def remove_sql(events: str) -> list[str]:
 
 
 def cluster_sql() -> list[str]:
-    """Statements rewriting `actor_index` in (key, seq) order (see the module's docstring)."""
+    """Statements rewriting `actor_index` in `ORDER` (see the module's docstring)."""
     return [
         "CREATE OR REPLACE TEMP TABLE actor_index_ordered AS SELECT * FROM actor_index",
         "DELETE FROM actor_index",
-        "INSERT INTO actor_index SELECT * FROM actor_index_ordered ORDER BY key, seq",
+        f"INSERT INTO actor_index SELECT * FROM actor_index_ordered ORDER BY {ORDER}",
         "DROP TABLE actor_index_ordered",
     ]
 
 
 def build_sql() -> list[str]:
     """Statements filling an empty `actor_index` from every event, in key order (migration 11)."""
-    return [f"INSERT INTO actor_index SELECT * FROM ({rows_sql('events')}) ORDER BY key, seq"]
+    return [f"INSERT INTO actor_index SELECT * FROM ({rows_sql('events')}) ORDER BY {ORDER}"]
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
