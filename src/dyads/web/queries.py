@@ -505,9 +505,14 @@ def _overview_from_events(
 ) -> dict[str, Any]:
     """The overview of the filtered events, in one statement over the matches `m`.
 
-    With an actor condition (actor, source, target, country), `m` is materialised: the filter is
-    evaluated once and the eleven columns the groupings need are kept, where it used to be evaluated
-    four times (at 10M events each evaluation costs 100-250 ms of CPU, the cost of these filters;
+    The matches are read where `queries.event_scope` finds them (a key's rows of the actor index, or
+    `events`; `index=False`: `events`, for the tests); the events of one key, nothing else filtered, are
+    counted from the summary tables as far as they can be (`_overview_of_key`).
+
+    With an actor condition (actor, source, target, country) read from `events`, `m` is materialised
+    (on a key's rows of the index the condition is cheap and `m` is inlined): the filter is evaluated
+    once and the eleven columns the groupings need are kept, where it used to be evaluated four times
+    (at 10M events each evaluation costs 100-250 ms of CPU, the cost of these filters;
     docs/performance.md). Any other filter is cheap to evaluate (a code or date range) and `m` is
     inlined into each grouping, which then reads only the columns it needs: kept, it would cost more
     than it saves. Single-actor events are grouped by their (source, target) pair once (`flat`), and
@@ -697,14 +702,16 @@ def overview(cur: duckdb.DuckDBPyConnection, flt: EventFilter, interval: str = "
 
 def dyad(
     cur: duckdb.DuckDBPyConnection, a: str, b: str, flt: EventFilter, interval: str = "month",
-    limit: int = 50, offset: int = 0, index: bool = True,
+    limit: int = 50, offset: int = 0,
 ) -> dict[str, Any]:
     """A -> B and B -> A: counts and mean Goldstein per period, and the events of both directions.
 
     A and B are code prefixes (RUS covers RUSGOV) or, with the filter's `match="exact"`, whole codes;
-    an event is A -> B when one of its sources matches A and one of its targets B.
+    an event is A -> B when one of its sources matches A and one of its targets B. Every such event has
+    both A and B among its actors, so the events are read from the rows of the rarer side's key in the
+    actor index (`queries.event_scope`) where it has one: a few row groups instead of every event.
     """
-    sc = event_scope(cur, flt, implied=(a, b)) if index else Scope("events", *_where(cur, flt))
+    sc = event_scope(cur, flt, implied=(a, b))
     where, params = sc.where, sc.params
     bucket = INTERVALS[interval]
     exact = flt.match == "exact"
