@@ -10,6 +10,7 @@ neither change the database nor touch other files.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterator
@@ -20,9 +21,10 @@ from typing import Any
 
 import duckdb
 
-from dyads.store import Store, words
+from dyads.store import Store, actor_index, words
 
-__all__ = ["BASES", "DATES", "MATCHES", "UNITS", "EventFilter", "QueryError", "code_match", "event_mentions",
+__all__ = ["BASES", "DATES", "MATCHES", "UNITS", "EventFilter", "QueryError", "Scope", "code_match", "event_mentions",
+           "event_scope",
            "iter_mention_records", "mention_records_page", "run_sql", "select_events", "stale_articles"]
 
 _CAMEO = re.compile(r"^\d{1,4}$")
@@ -295,6 +297,79 @@ def implausible_sql(alias: str) -> str:
             "FROM articles) + INTERVAL 1 YEAR))")
 
 
+@dataclass(frozen=True)
+class Scope:
+    """Where a filtered read of the mentions finds them: `FROM {table} e WHERE {where}` (parameters
+    `params`) selects exactly the filter's matches, with the columns of `actor_index.COLUMNS` at least.
+    `key`: ('p', K) when the rows are exactly the events with an actor code starting with K (the index's
+    key, nothing else filtered), ('x', K) when they are those with the code K (`match=exact`), else None.
+    Then `articles` is an aggregate over the rows giving their distinct articles cheaper than
+    `count(DISTINCT e.article_id)` (`actor_index`: one row per article and key is marked)."""
+
+    table: str
+    where: str
+    params: list[Any]
+    key: tuple[str, str] | None = None
+
+    @property
+    def articles(self) -> str | None:
+        if self.key is None:
+            return None
+        return f"count(*) FILTER (WHERE e.{'first_exact' if self.key[0] == 'x' else 'first'})"
+
+
+def event_scope(cur: duckdb.DuckDBPyConnection, flt: EventFilter, implied: tuple[str, ...] = ()) -> Scope:
+    """The mentions `flt` selects, read from the actor index (`store.actor_index`) where it holds them.
+
+    The index holds every event once per first three letters of its actor codes, in key order, so the
+    rows of one key are a few row groups where the events of one actor are spread over all of them. It
+    answers a filter with an actor code of three letters or more (`actor` typed as a code, `source`,
+    `target`, `country`; or one of `implied`, codes every match has as an actor, e.g. the sides of a dyad)
+    whose other conditions test only columns it carries (a text search through the word index's keys,
+    not the sentence). The filter's whole condition is applied to the key's rows, so the answer is the
+    same rows; the part the key says already (the key itself, or the whole 3-letter code: `exact`) is
+    left out. Anything else reads `events`.
+    """
+    word_index = bool(flt.q) and words.has_word_index(cur)
+    where, params = flt.where("e", unit="mentions", word_index=word_index)
+    plain = Scope("events", where, params)
+    if flt.q and (not word_index or words.match_sql("e", _needle(flt.q)) is None):
+        return plain  # the sentence itself is read
+    exact = flt.match == "exact"
+    candidates = [(f, getattr(flt, f)) for f in ("actor", "country", "source", "target")
+                  if getattr(flt, f) and (f != "actor" or looks_like_code(flt.actor))]
+    candidates += [("", c) for c in implied]
+    candidates = [(f, _code(v)) for f, v in candidates
+                  if len(_code(v)) >= actor_index.KEY_LENGTH and _code(v).isascii() and _code(v).isalnum()]
+    if not candidates or not actor_index.has_actor_index(cur):
+        return plain
+    # a field that is the key itself (or its whole code) is left out of the condition
+    whole = next(((f, v) for f, v in candidates
+                  if f in ("actor", "country") and len(v) == actor_index.KEY_LENGTH), None)
+    field, code = whole or min(candidates, key=lambda fc: _key_size(cur, fc[1][:actor_index.KEY_LENGTH]))
+    key = code[:actor_index.KEY_LENGTH]
+    conds, whole_key = ["e.key = ?"], None
+    if whole:
+        rest = dataclasses.replace(flt, **{field: None})
+        kind = "x" if field == "actor" and exact else "p"
+        if kind == "x":
+            conds.append("e.exact")
+        if rest.is_empty() and not implied:
+            whole_key = (kind, key)
+        where, params = rest.where("e", unit="mentions", word_index=word_index)
+    return Scope("actor_index", " AND ".join([*conds, f"({where})"]), [key, *params], whole_key)
+
+
+def _key_size(cur: duckdb.DuckDBPyConnection, key: str) -> int:
+    """About how many rows of the actor index a key has (its codes' events, from `summary_actors`), so that
+    a filter with two keys reads the smaller (a dyad USA/RUS: 0.8M rows of RUS, not 2.9M of USA)."""
+    try:
+        return int(cur.execute("SELECT coalesce(sum(n), 0) FROM summary_actors WHERE prefix(code, ?)",
+                               [key]).fetchone()[0])
+    except duckdb.CatalogException:
+        return 0
+
+
 def basis_sql(alias: str, basis: str) -> str:
     """The mention's place was found as `basis` says (`BASES`); the basis is in its contract record."""
     col = f"{alias}.location_basis"
@@ -357,7 +432,8 @@ def mention_records_page(
     records are read, by the integer key `seq` (a semi-join on one integer column). At 10M events,
     5,000 records of one filter: 0.74 s of CPU in one read, 0.31 s in two (docs/performance.md).
     """
-    where, params = flt.where("e", unit="mentions", word_index=bool(flt.q) and words.has_word_index(cur))
+    sc = event_scope(cur, flt)
+    where, params = sc.where, sc.params
     if after is not None:
         where = f"({where}) AND (e.article_id, e.sentence_index, e.id) > (?, ?, ?)"
         params = [*params, *after]
@@ -368,7 +444,7 @@ def mention_records_page(
         ).fetchall()
         return [((a, s, i), json.loads(rec)) for a, s, i, rec in rows]
     keys = cur.execute(
-        f"SELECT e.article_id, e.sentence_index, e.id, e.seq FROM events e WHERE {where} {order}", [*params, n]
+        f"SELECT e.article_id, e.sentence_index, e.id, e.seq FROM {sc.table} e WHERE {where} {order}", [*params, n]
     ).fetchall()
     if not keys:
         return []

@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 
 from dyads.models import CodedArticle
-from dyads.store import summaries, words
+from dyads.store import actor_index, summaries, words
 from dyads.store.keys import keyed_in
 from dyads.store.migrations import SCHEMA_VERSION, SchemaError, current_version, migrate
 from dyads.store.rows import build_rows
@@ -375,7 +375,8 @@ class Store:
                 for table in ("events", "event_actors"):
                     con.execute(f"CREATE OR REPLACE TEMP TABLE old_{table} AS SELECT * FROM {table} WHERE {where}",
                                 params)
-                for sql in words.remove_sql("old_events"):  # their words, from the word index
+                # their words, from the word index, and their rows of the actor index
+                for sql in [*words.remove_sql("old_events"), *actor_index.remove_sql("old_events")]:
                     con.execute(sql)
                 # quotes and no_events have no index: scanned, but only when articles are coded again
                 for table in ("events", "event_actors", "quotes", "no_events"):
@@ -395,7 +396,7 @@ class Store:
                 con.execute(f"INSERT INTO {table} SELECT * FROM new_{table}")
             summaries.apply_delta(con, ("old_events", "old_event_actors") if recoded else None,
                                   ("new_events", "new_event_actors"))
-            for sql in words.add_sql("new_events"):
+            for sql in [*words.add_sql("new_events"), *actor_index.add_sql("new_events")]:
                 con.execute(sql)
             for table in ("old_events", "old_event_actors", "new_events", "new_event_actors"):
                 con.execute(f"DROP TABLE IF EXISTS {table}")

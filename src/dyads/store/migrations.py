@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import duckdb
 
-from dyads.store import summaries, words
+from dyads.store import actor_index, summaries, words
 
 MIGRATIONS: list[tuple[int, str, str]] = [
     (
@@ -238,6 +238,11 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         10,
         "the word index in word order, so that a text search reads the row groups of its words, not all",
         ";\n".join(words.cluster_sql()) + ";",
+    ),
+    (
+        11,
+        "the actor index: the events' view columns once per 3-letter actor key, in key order, for filtered views",
+        ";\n".join([actor_index.DDL, *actor_index.build_sql()]) + ";",
     ),
 ]
 

@@ -112,7 +112,7 @@ def generate_database(path: str | Path, n_events: int = DEFAULT_EVENTS,
     import pyarrow as pa
 
     from dyads.ontology import load_ontology
-    from dyads.store import Store, summaries, words
+    from dyads.store import Store, actor_index, summaries, words
 
     started = time.perf_counter()
     path = Path(path)
@@ -145,6 +145,7 @@ def generate_database(path: str | Path, n_events: int = DEFAULT_EVENTS,
         # what Store.write derives from the rows it writes: the summary tables (the events' keys `seq`, the
         # compound codes' columns and the word index are written with each chunk)
         summaries.rebuild(con)
+        actor_index.rebuild(con)  # in key order, as migration 11 leaves it
         for sql in words.cluster_sql():  # the chunks' word rows in word order, as migration 10 leaves them
             con.execute(sql)
         con.execute("CHECKPOINT")

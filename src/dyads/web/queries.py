@@ -21,16 +21,25 @@ from dyads.ontology import QUAD_CLASS_NAMES, load_ontology
 from dyads.queries import (
     EventFilter,
     QueryError,
+    Scope,
     _code,
     _icontains,
     _needle,
     basis_sql,
     code_match,
+    event_scope,
     implausible_sql,
     looks_like_code,
 )
 from dyads.store import words
-from dyads.store.summaries import compound_actors_sql, compound_pairs_sql, has_summaries, pairs_sql, single_sql
+from dyads.store.summaries import (
+    compound_actors_sql,
+    compound_codes_sql,
+    compound_pairs_sql,
+    has_summaries,
+    pairs_sql,
+    single_sql,
+)
 
 INTERVALS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 SORTS = {
@@ -168,7 +177,7 @@ def _last_key(sort: str, first: list[Any] | None, end: int) -> Any:
 
 def _page_ids(
     cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, limit: int, offset: int,
-    total: int, last: Any,
+    total: int, last: Any, table: str = "events",
 ) -> list[str]:
     """Ids of one page of the `total` matching events in `sort` order, given the last key it needs (or None).
 
@@ -189,32 +198,33 @@ def _page_ids(
         if last is not None:
             bound, bound_params = f" AND {col} {'>=' if direction == 'DESC' else '<='} ?", [last]
         return [r[0] for r in cur.execute(
-            f"SELECT e.id FROM events e WHERE ({where}){bound} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
+            f"SELECT e.id FROM {table} e WHERE ({where}){bound} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
             params + bound_params + [limit, offset],
         ).fetchall()]
     end = offset + limit
     before = [r[0] for r in cur.execute(
-        f"SELECT e.id FROM events e WHERE ({where}) AND {col} {'>' if direction == 'DESC' else '<'} ? "
+        f"SELECT e.id FROM {table} e WHERE ({where}) AND {col} {'>' if direction == 'DESC' else '<'} ? "
         f"ORDER BY {SORTS[sort]} LIMIT ?", params + [last, end],
     ).fetchall()]
     tied = [r[0] for r in cur.execute(
-        f"SELECT e.id FROM events e WHERE ({where}) AND {col} = ? ORDER BY e.id LIMIT ?",
+        f"SELECT e.id FROM {table} e WHERE ({where}) AND {col} = ? ORDER BY e.id LIMIT ?",
         params + [last, end - len(before)],
     ).fetchall()] if len(before) < end else []
     return (before + tied)[offset:end]
 
 
 def _count_and_page(
-    cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, limit: int, offset: int
+    cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, limit: int, offset: int,
+    table: str = "events",
 ) -> tuple[int, list[str]]:
     """How many events match, and the ids of one page of them in `sort` order (one pass counts and
     keeps the first keys, a second sorts only the rows up to the page's last key)."""
     bounds = _bounds_sql(sort, offset + limit)
     total, first = cur.execute(
-        f"SELECT count(*), {bounds or 'NULL'} FROM events e WHERE {where}", params
+        f"SELECT count(*), {bounds or 'NULL'} FROM {table} e WHERE {where}", params
     ).fetchone()
     last = _last_key(sort, first, offset + limit) if bounds else None
-    return total, _page_ids(cur, where, params, sort, limit, offset, total, last)
+    return total, _page_ids(cur, where, params, sort, limit, offset, total, last, table)
 
 
 def _events_by_id(cur: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[str, Any]]:
@@ -273,7 +283,7 @@ def _summed_total(cur: duckdb.DuckDBPyConnection, flt: EventFilter) -> int | Non
 
 
 def _probe_last_key(
-    cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, end: int
+    cur: duckdb.DuckDBPyConnection, where: str, params: list[Any], sort: str, end: int, table: str = "events"
 ) -> Any:
     """The last sort key a page ending at `end` needs (as `_last_key` gives it), read as the `end`-th
     key of the matches: ordered by one column, DuckDB keeps the best `end` keys and pushes the worst of
@@ -282,7 +292,7 @@ def _probe_last_key(
     pass over the matches is made anyway. None: the page reaches the NULL keys or the end."""
     col, direction = SORT_KEYS[sort]
     row = cur.execute(
-        f"SELECT {col} FROM events e WHERE {where} ORDER BY {col} {direction} NULLS LAST LIMIT 1 OFFSET ?",
+        f"SELECT {col} FROM {table} e WHERE {where} ORDER BY {col} {direction} NULLS LAST LIMIT 1 OFFSET ?",
         params + [end - 1],
     ).fetchone()
     return row[0] if row else None
@@ -296,15 +306,15 @@ def list_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int, of
     total is read from it and the page's last key probed (`_probe_last_key`) instead of counting the
     matches: at 10M events the actor condition alone costs 100-250 ms of CPU per pass.
     """
-    where, params = _where(cur, flt)
+    sc = event_scope(cur, flt)
     total = _summed_total(cur, flt)
     if total is None:
-        total, ids = _count_and_page(cur, where, params, sort, limit, offset)
+        total, ids = _count_and_page(cur, sc.where, sc.params, sort, limit, offset, sc.table)
     else:
         end = offset + limit
-        last = (_probe_last_key(cur, where, params, sort, end)
+        last = (_probe_last_key(cur, sc.where, sc.params, sort, end, sc.table)
                 if offset < total and _bounds_sql(sort, end) is not None else None)
-        ids = _page_ids(cur, where, params, sort, limit, offset, total, last)
+        ids = _page_ids(cur, sc.where, sc.params, sort, limit, offset, total, last, sc.table)
     return {"unit": "mentions", "total": total, "limit": limit, "offset": offset, "items": _events_by_id(cur, ids)}
 
 
@@ -490,29 +500,113 @@ def _overview_from_summaries(cur: duckdb.DuckDBPyConnection, bucket: str, top: i
 
 
 def _overview_from_events(
-    cur: duckdb.DuckDBPyConnection, flt: EventFilter, bucket: str, top: int, keep: bool | None = None
+    cur: duckdb.DuckDBPyConnection, flt: EventFilter, bucket: str, top: int, keep: bool | None = None,
+    index: bool = True,
 ) -> dict[str, Any]:
     """The overview of the filtered events, in one statement over the matches `m`.
 
-    With an actor condition (actor, source, target, country), `m` is materialised: the filter is
-    evaluated once and the eleven columns the groupings need are kept, where it used to be evaluated
-    four times (at 10M events each evaluation costs 100-250 ms of CPU, the cost of these filters;
+    The matches are read where `queries.event_scope` finds them (a key's rows of the actor index, or
+    `events`; `index=False`: `events`, for the tests); the events of one key, nothing else filtered, are
+    counted from the summary tables as far as they can be (`_overview_of_key`).
+
+    With an actor condition (actor, source, target, country) read from `events`, `m` is materialised
+    (on a key's rows of the index the condition is cheap and `m` is inlined): the filter is evaluated
+    once and the eleven columns the groupings need are kept, where it used to be evaluated four times
+    (at 10M events each evaluation costs 100-250 ms of CPU, the cost of these filters;
     docs/performance.md). Any other filter is cheap to evaluate (a code or date range) and `m` is
     inlined into each grouping, which then reads only the columns it needs: kept, it would cost more
     than it saves. Single-actor events are grouped by their (source, target) pair once (`flat`), and
     both the top actors and the top dyads are summed from that, plus the few events with compound
     actors counted code by code.
     """
-    where, params = _where(cur, flt)
-    single = single_sql("e")
+    sc = event_scope(cur, flt) if index else Scope("events", *_where(cur, flt))
     if keep is None:  # the tests ask for both forms
-        keep = bool(flt.actor or flt.source or flt.target or flt.country)
-    n_articles, by_period_quad, roots, top_places, top_actors, top_dyads = cur.execute(
+        keep = sc.table == "events" and bool(flt.actor or flt.source or flt.target or flt.country)
+    articles = sc.articles or "count(DISTINCT e.article_id)"
+    if sc.key is not None and has_summaries(cur):
+        parts = _overview_of_key(cur, sc, bucket, top)
+    else:
+        parts = _overview_parts(cur, sc, bucket, top, keep, articles)
+    return _overview_values(*parts)
+
+
+def _overview_of_key(cur: duckdb.DuckDBPyConnection, sc: Scope, bucket: str, top: int) -> tuple:
+    """The overview's parts for the events of one actor key (`Scope.key`: an actor or country of three
+    letters, or a whole code of three), from the key's rows of the actor index and the summary tables.
+
+    Every event with a code that matches the key is one of its events, so the rows of `summary_actors`
+    and `summary_pairs` with such a code (a side of the pair) count exactly the key's events that have
+    it: they are the top actors' and dyads' counts for those codes, read instead of grouping the key's
+    events by pair (805,403 events of RUS at 10M: most of their overview's 370 ms of CPU). The rows read
+    are the codes that do not match: the other side of single-actor events, and the codes and pairs of
+    events with compound actors. The places are the key's rows of `summary_map`; the days and roots are
+    grouped from the key's rows, and the distinct articles counted by their marks. tests/test_web.py
+    checks every part against the events grouped.
+    """
+    kind, key = sc.key
+    single = single_sql("e")
+
+    def match(col: str) -> str:
+        return f"{'prefix(' + col + ', ?)' if kind == 'p' else col + ' = ?'}"
+
+    n_articles, by_period_quad, roots, top_actors, top_dyads = cur.execute(
+        "WITH m AS NOT MATERIALIZED (SELECT e.seq, e.event_date, e.quad_class, e.cameo_root, e.source_code, "
+        "e.target_code, e.source_extra, e.target_extra, e.goldstein, e.first, e.first_exact "
+        f"FROM {sc.table} e WHERE {sc.where}), "
+        "days AS (SELECT event_date, quad_class, count(*) AS n FROM m GROUP BY ALL), "
+        "comp AS MATERIALIZED (SELECT e.seq, e.source_code, e.target_code, e.source_extra, e.target_extra, "
+        f"e.goldstein FROM m e WHERE NOT {single}), "
+        # the compound events' codes that do not match the key, once per event with their roles
+        f"codes AS MATERIALIZED (SELECT * FROM ({compound_codes_sql('comp')}) WHERE NOT {match('code')}), "
+        "actor_rows AS (SELECT code, n, as_source AS s, as_target AS t FROM summary_actors "
+        f"WHERE {match('code')} "
+        # a single-actor event of the key has at most one side that does not match it
+        "UNION ALL SELECT code, count(*), count(*) FILTER (WHERE src), count(*) FILTER (WHERE NOT src) FROM "
+        f"(SELECT CASE WHEN NOT {match('e.source_code')} THEN e.source_code ELSE e.target_code END AS code, "
+        f"NOT {match('e.source_code')} AS src FROM m e WHERE {single} "
+        f"AND (NOT {match('e.source_code')} OR NOT {match('e.target_code')})) GROUP BY code "
+        "UNION ALL SELECT code, 1, s, t FROM codes), "
+        "pair_rows AS (SELECT src, tgt, n, goldstein_sum AS g_sum, goldstein_n AS g_n FROM summary_pairs "
+        f"WHERE level = 'code' AND ({match('src')} OR {match('tgt')}) "
+        "UNION ALL SELECT a.code, b.code, 1, c.goldstein, CAST(c.goldstein IS NOT NULL AS INTEGER) "
+        "FROM codes a JOIN codes b ON a.seq = b.seq AND a.s = 1 AND b.t = 1 JOIN comp c ON c.seq = a.seq) "
+        f"SELECT (SELECT {sc.articles} FROM m e), "
+        "(SELECT list({'period': period, 'quad_class': quad_class, 'n': n}) FROM (SELECT period, quad_class, "
+        "CAST(sum(n) AS BIGINT) AS n FROM (SELECT CASE WHEN "
+        f"{implausible_sql('d')} THEN DATE '{IMPLAUSIBLE}' ELSE date_trunc('{bucket}', d.event_date)::DATE END "
+        "AS period, d.quad_class, d.n FROM days d) GROUP BY ALL)), "
+        "(SELECT list({'root': cameo_root, 'n': n} ORDER BY cameo_root) FROM "
+        "(SELECT cameo_root, count(*) AS n FROM m GROUP BY 1)), "
+        "(SELECT list({'code': code, 'n': n, 'as_source': as_source, 'as_target': as_target} "
+        "ORDER BY n DESC, code) FROM (SELECT code, CAST(sum(n) AS BIGINT) AS n, CAST(sum(s) AS BIGINT) AS as_source, "
+        "CAST(sum(t) AS BIGINT) AS as_target FROM actor_rows GROUP BY code ORDER BY n DESC, code LIMIT ?)), "
+        "(SELECT list({'source': src, 'target': tgt, 'n': n, 'goldstein': goldstein} ORDER BY n DESC, src, tgt) "
+        "FROM (SELECT src, tgt, CAST(sum(n) AS BIGINT) AS n, round(sum(g_sum) / sum(g_n), 2) AS goldstein "
+        "FROM pair_rows GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?))",
+        sc.params + [key] * 8 + [top, top],
+    ).fetchone()
+    top_places = _rows(
+        cur,
+        "SELECT name, country, CAST(sum(n) AS BIGINT) AS n FROM summary_map WHERE kind = ? AND actor = ? "
+        "AND (name IS NOT NULL OR country IS NOT NULL) GROUP BY 1, 2 ORDER BY n DESC, 1 NULLS LAST, 2 LIMIT ?",
+        [kind, key, top],
+    )
+    return n_articles, by_period_quad, roots, top_places, top_actors, top_dyads
+
+
+def _overview_parts(
+    cur: duckdb.DuckDBPyConnection, sc: Scope, bucket: str, top: int, keep: bool, articles: str
+) -> tuple:
+    """The overview's parts grouped from the matches (see `_overview_from_events`)."""
+    where, params = sc.where, sc.params
+    single = single_sql("e")
+    return cur.execute(
         f"WITH m AS {'MATERIALIZED' if keep else 'NOT MATERIALIZED'} (SELECT CASE WHEN "
         f"{implausible_sql('e')} THEN DATE '{IMPLAUSIBLE}' ELSE date_trunc('{bucket}', e.event_date)::DATE END "
         "AS period, e.quad_class, e.cameo_root, e.location_name, e.location_country, e.article_id, "
-        "e.source_code, e.target_code, e.source_extra, e.target_extra, e.goldstein "
-        f"FROM events e WHERE {where}), "
+        "e.source_code, e.target_code, e.source_extra, e.target_extra, e.goldstein"
+        + (", e.first, e.exact, e.first_exact" if sc.articles else "") + " "
+        f"FROM {sc.table} e WHERE {where}), "
         # the counts by period x quad class, by CAMEO root and by place
         "g AS MATERIALIZED (SELECT grouping(period, quad_class) AS g_pq, grouping(cameo_root) AS g_r, "
         "grouping(location_name, location_country) AS g_l, period, quad_class, cameo_root, location_name, "
@@ -533,7 +627,7 @@ def _overview_from_events(
         "WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
         "UNION ALL SELECT src, tgt, 1, goldstein, CAST(goldstein IS NOT NULL AS INTEGER) "
         f"FROM ({compound_pairs_sql('comp', 'TRUE', 'code')})) "
-        "SELECT (SELECT count(DISTINCT article_id) FROM m), "
+        f"SELECT (SELECT {articles} FROM m e), "
         "(SELECT list({'period': period, 'quad_class': quad_class, 'n': n}) FROM g WHERE g_pq = 0), "
         "(SELECT list({'root': cameo_root, 'n': n} ORDER BY cameo_root) FROM g WHERE g_r = 0), "
         "(SELECT list({'name': location_name, 'country': location_country, 'n': n} "
@@ -548,6 +642,13 @@ def _overview_from_events(
         "FROM pair_rows GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?))",
         params + [top, top, top],
     ).fetchone()
+
+
+def _overview_values(
+    n_articles: int, by_period_quad: list | None, roots: list | None, top_places: list | None,
+    top_actors: list | None, top_dyads: list | None,
+) -> dict[str, Any]:
+    """The overview's totals and timeline from its parts (counts by period and quad class, ...)."""
     by_period_quad = by_period_quad or []
     n_events = sum(r["n"] for r in by_period_quad)
     undated = sum(r["n"] for r in by_period_quad if r["period"] is None)
@@ -606,9 +707,12 @@ def dyad(
     """A -> B and B -> A: counts and mean Goldstein per period, and the events of both directions.
 
     A and B are code prefixes (RUS covers RUSGOV) or, with the filter's `match="exact"`, whole codes;
-    an event is A -> B when one of its sources matches A and one of its targets B.
+    an event is A -> B when one of its sources matches A and one of its targets B. Every such event has
+    both A and B among its actors, so the events are read from the rows of the rarer side's key in the
+    actor index (`queries.event_scope`) where it has one: a few row groups instead of every event.
     """
-    where, params = _where(cur, flt)
+    sc = event_scope(cur, flt, implied=(a, b))
+    where, params = sc.where, sc.params
     bucket = INTERVALS[interval]
     exact = flt.match == "exact"
     src_a, p_src_a = code_match("e", "source", a, exact)
@@ -618,7 +722,7 @@ def dyad(
     ab_sql, ab_params = f"({src_a} AND {tgt_b})", p_src_a + p_tgt_b
     ba_sql, ba_params = f"({src_b} AND {tgt_a})", p_src_b + p_tgt_a
     flagged = (
-        f"SELECT e.event_date, e.goldstein, e.quad_class, {ab_sql} AS ab, {ba_sql} AS ba FROM events e "
+        f"SELECT e.event_date, e.goldstein, e.quad_class, {ab_sql} AS ab, {ba_sql} AS ba FROM {sc.table} e "
         f"WHERE ({where}) AND ({ab_sql} OR {ba_sql})"
     )
     flag_params = ab_params + ba_params + params + ab_params + ba_params
@@ -657,7 +761,7 @@ def dyad(
             last = day["d"]
             break
     page = _page_ids(cur, f"({where}) AND ({ab_sql} OR {ba_sql})", params + ab_params + ba_params, "date",
-                     limit, offset, total["total"], last)
+                     limit, offset, total["total"], last, sc.table)
     # every period from the first to the last (empty ones zero, their Goldstein none: the line breaks);
     # implausible dates are in the totals, not on the axis
     series = fill_periods(_clean([
@@ -700,8 +804,9 @@ def network(
             [level, *only_params, min_count, limit],
         )
     else:
-        where, params = _where(cur, flt)
-        pairs, uses = pairs_sql("events", where, level)
+        sc = event_scope(cur, flt)
+        where, params = sc.where, sc.params
+        pairs, uses = pairs_sql(sc.table, where, level)
         edges = _rows(
             cur,
             "SELECT src AS source, tgt AS target, count(*) AS n, "
@@ -805,9 +910,9 @@ def list_articles(
         conds.append(f"({_icontains('id')} OR {_icontains('title')})")
         params += [_needle(q), _needle(q)]
     if flt is not None and not flt.is_empty():
-        where, wparams = _where(cur, flt)
-        conds.append(f"id IN (SELECT e.article_id FROM events e WHERE {where})")
-        params += wparams
+        sc = event_scope(cur, flt)
+        conds.append(f"id IN (SELECT e.article_id FROM {sc.table} e WHERE {sc.where})")
+        params += sc.params
     elif has_events:
         conds.append("n_events > 0")
     if not conds:

@@ -1,0 +1,113 @@
+"""The actor index: the events' filter and view columns once per country-level actor key, in key order.
+
+Why: at 10M events a web view filtered by an actor (`actor=RUS`, `country=SYR`, a dyad, `source=USA`)
+read the columns it needs for every one of the events, because its condition tests four columns (source
+and target code, the extra codes of compound actors) and DuckDB pushes no such OR into its scan: each
+matching event sits in another row group, so every row group of every column read is decompressed
+(100-250 ms of CPU per pass, two to four passes per view; docs/performance.md). Here each event has one
+row per distinct *key*, the first three letters of each of its actor codes (source and target,
+compound actors included), with the columns the views group, sort and filter by. The rows are kept in
+key order (`cluster_sql`), so one key's rows sit in a few row groups that DuckDB finds by their min/max
+statistics, and a view reads only those.
+
+Why the rows of a key answer a filter exactly: CAMEO codes are built of 3-letter parts, so every
+event whose actor code starts with (or is) a code of three letters or more has that code's first
+three letters among its keys. The rows of that key are therefore a superset of the filter's matches,
+each event once, and the filter's own condition applied to them (the same SQL as on `events`,
+`queries.EventFilter.where`) leaves exactly its matches. Where the filter is the key itself (actor or
+country of three letters, by prefix) the condition is true of every row; for the whole code of three
+letters (`actor=USA&match=exact`) it is `exact`, the event has the key as one of its codes.
+
+`first` / `first_exact` mark one row per article and key (among all its rows / its `exact` rows), so the
+distinct articles of a key are a sum, not a hash of every article id: an article's events are always
+written and removed together (`Store.write` replaces an article whole), so the mark computed over a
+batch stays right in the store.
+
+`Store.write` adds the rows of a batch's events and removes those of replaced ones in the same
+transaction (`add_sql`, `remove_sql`), migration 11 and `dyads bench web`'s generator call `rebuild`.
+Rows added after the last `rebuild` sit unordered at the end, each row group of them read by every
+keyed read (as with the word index, `store.words`): the reads slow towards a scan of those rows only.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from dyads.store.summaries import codes_list_sql
+
+COLUMNS = (
+    "seq", "id", "article_id", "sentence_index", "event_date", "date_precision", "cameo", "cameo_root",
+    "plover", "quad_class", "goldstein", "negated", "source_code", "target_code", "source_extra", "target_extra",
+    "location_name", "location_country", "location_geonameid", "location_basis",
+)
+"""The columns of `events` the index carries: those `EventFilter.where` tests (but the sentence, which the
+word index answers by `seq`) and those the filtered views group and sort by."""
+
+DDL = (
+    "CREATE TABLE actor_index (key VARCHAR NOT NULL, exact BOOLEAN NOT NULL, first BOOLEAN NOT NULL, "
+    "first_exact BOOLEAN NOT NULL, seq BIGINT NOT NULL, id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, "
+    "sentence_index INTEGER NOT NULL, event_date DATE, date_precision VARCHAR, cameo VARCHAR NOT NULL, "
+    "cameo_root VARCHAR NOT NULL, plover VARCHAR, quad_class INTEGER, goldstein DOUBLE, negated BOOLEAN, "
+    "source_code VARCHAR, target_code VARCHAR, source_extra VARCHAR, target_extra VARCHAR, location_name VARCHAR, "
+    "location_country VARCHAR, location_geonameid BIGINT, location_basis VARCHAR)"
+)
+KEY_LENGTH = 3
+ORDER = "key, exact, seq"
+"""The order a rebuild writes the rows in: a key's rows together, and within them those with the key as a
+whole code (`actor=USA&match=exact`: 313,456 of USA's 2,915,025 rows at 10M generated events) together
+too, so that DuckDB skips the others by their min/max of `exact` (that overview 305 -> 185 ms of CPU)."""
+
+
+def rows_sql(events: str) -> str:
+    """SELECT of the index rows of the `events` rows (whole articles: the `first` marks are counted among them)."""
+    codes = f"list_concat({codes_list_sql('e', 'source')}, {codes_list_sql('e', 'target')})"
+    cols = ", ".join(f"e.{c}" for c in COLUMNS)
+    plain = ", ".join(COLUMNS)
+    return (
+        "SELECT key, exact, row_number() OVER (PARTITION BY key, article_id ORDER BY seq) = 1 AS first, "
+        "exact AND row_number() OVER (PARTITION BY key, article_id, exact ORDER BY seq) = 1 AS first_exact, "
+        f"{plain} FROM (SELECT key, list_contains(codes, key) AS exact, * EXCLUDE (key, codes) FROM ("
+        f"SELECT unnest(list_distinct(list_transform(codes, lambda c: left(c, {KEY_LENGTH})))) AS key, codes, "
+        f"{plain} FROM (SELECT {codes} AS codes, {cols} FROM {events} e)))"
+    )
+
+
+def add_sql(events: str) -> list[str]:
+    """Statements adding the index rows of the `events` rows (a batch's new events)."""
+    return [f"INSERT INTO actor_index {rows_sql(events)}"]
+
+
+def remove_sql(events: str) -> list[str]:
+    """Statements dropping the index rows of the `events` rows (replaced by a re-code)."""
+    return [f"DELETE FROM actor_index WHERE seq IN (SELECT seq FROM {events})"]
+
+
+def cluster_sql() -> list[str]:
+    """Statements rewriting `actor_index` in `ORDER` (see the module's docstring)."""
+    return [
+        "CREATE OR REPLACE TEMP TABLE actor_index_ordered AS SELECT * FROM actor_index",
+        "DELETE FROM actor_index",
+        f"INSERT INTO actor_index SELECT * FROM actor_index_ordered ORDER BY {ORDER}",
+        "DROP TABLE actor_index_ordered",
+    ]
+
+
+def build_sql() -> list[str]:
+    """Statements filling an empty `actor_index` from every event, in key order (migration 11)."""
+    return [f"INSERT INTO actor_index SELECT * FROM ({rows_sql('events')}) ORDER BY {ORDER}"]
+
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> None:
+    """Index every event from scratch (after events were written other than by `Store.write`)."""
+    con.execute("DELETE FROM actor_index")
+    for sql in build_sql():
+        con.execute(sql)
+
+
+def has_actor_index(cur: duckdb.DuckDBPyConnection) -> bool:
+    """True when the database has the actor index (a DuckDB store at schema version 11 or later)."""
+    try:
+        cur.execute("SELECT 1 FROM actor_index LIMIT 0")
+    except duckdb.CatalogException:
+        return False
+    return True

@@ -1,0 +1,126 @@
+"""The actor index (`dyads.store.actor_index`): its rows are the events' keys, kept by every write, and
+the views that read a key's rows answer exactly as over all events, also right after a re-code."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+
+from dyads.queries import EventFilter, code_match, event_scope, mention_records_page
+from dyads.store import Store, actor_index
+from dyads.web import queries
+from tests.test_web import build_articles, build_db
+
+ROW = "key, exact, first, first_exact, " + ", ".join(actor_index.COLUMNS)
+
+FILTERS = [
+    EventFilter(actor="RUS"), EventFilter(actor="RUS", match="exact"), EventFilter(actor="USA", match="exact"),
+    EventFilter(country="SYR"), EventFilter(actor="RUSGOV"), EventFilter(actor="SYRGOV", match="exact"),
+    EventFilter(source="RUS"), EventFilter(target="SYROPP"), EventFilter(actor="SYR", cameo="19"),
+    EventFilter(actor="RUS", quad_class=3), EventFilter(actor="USA", date_from=date(2013, 8, 1)),
+    EventFilter(source="USA", basis="sentence", match="exact"), EventFilter(actor="RUS", q="moscow"),
+    EventFilter(actor="RUS", country="SYR"), EventFilter(actor="CHN"), EventFilter(actor="ZZZ"),
+]
+
+
+def _rows(con, sql: str) -> list[tuple]:
+    return sorted(con.execute(sql).fetchall(), key=repr)
+
+
+def _check_index(con) -> None:
+    """The stored rows are those a rebuild gives (marks included), each key's rows are the events with a code
+    starting with it, and its marks count its distinct articles."""
+    assert _rows(con, f"SELECT {ROW} FROM actor_index") == _rows(
+        con, f"SELECT {ROW} FROM ({actor_index.rows_sql('events')})")
+    for key, n, first, first_exact in con.execute(
+            "SELECT key, count(*), count(*) FILTER (WHERE first), count(*) FILTER (WHERE first_exact) "
+            "FROM actor_index GROUP BY key").fetchall():
+        cond, params = code_match("e", "both", key)
+        assert (n, first) == con.execute(
+            f"SELECT count(*), count(DISTINCT article_id) FROM events e WHERE {cond}", params).fetchone()
+        cond, params = code_match("e", "both", key, exact=True)
+        assert first_exact == con.execute(
+            f"SELECT count(DISTINCT article_id) FROM events e WHERE {cond}", params).fetchone()[0]
+
+
+def _views(con, flt: EventFilter) -> dict:
+    out = {"overview": queries.overview(con, flt), "network": queries.network(con, flt),
+           "articles": queries.list_articles(con, None, 10, 0, flt),
+           "csv": mention_records_page(con, flt, None, 3)}
+    for sort in ("-date", "goldstein", "article"):
+        out[f"events {sort}"] = [queries.list_events(con, flt, limit, offset, sort)
+                                 for limit, offset in ((2, 0), (2, 1), (50, 0))]
+    for a, b in (("RUS", "SYR"), ("USA", "RUS"), ("SYRMIL", "SYRREB"), ("RU", "SYR")):
+        out[f"dyad {a} {b}"] = queries.dyad(con, a, b, flt, limit=2)
+    return out
+
+
+def _check_views(con, monkeypatch) -> None:
+    for flt in FILTERS:
+        with_index = _views(con, flt)
+        with monkeypatch.context() as m:
+            m.setattr(actor_index, "has_actor_index", lambda cur: False)
+            assert event_scope(con, flt).table == "events"
+            without = _views(con, flt)
+        assert with_index == without, flt
+
+
+def test_the_index_is_the_events_keys_after_every_write(tmp_path, monkeypatch):
+    path = build_db(tmp_path / "ai.duckdb")
+    with Store(path) as st:
+        _check_index(st.con)
+        _check_views(st.con, monkeypatch)
+        # aleppo-1 coded again with its first event only (SYRMIL -> SYRREB): its CHN, FRA and RUS rows go
+        aleppo = build_articles()[2]
+        st.write([dataclasses.replace(aleppo, events=aleppo.events[:1])], coder_version="test")
+        assert st.con.execute("SELECT count(*) FROM actor_index WHERE key IN ('CHN', 'FRA')").fetchone()[0] == 0
+        _check_index(st.con)
+        _check_views(st.con, monkeypatch)
+        # and back, then in key order again
+        st.write([aleppo], coder_version="test")
+        for sql in actor_index.cluster_sql():
+            st.con.execute(sql)
+        _check_index(st.con)
+        _check_views(st.con, monkeypatch)
+
+
+@pytest.mark.parametrize(("flt", "implied", "table", "key"), [
+    (EventFilter(actor="RUS"), (), "actor_index", ("p", "RUS")),
+    (EventFilter(country="SYR"), (), "actor_index", ("p", "SYR")),
+    (EventFilter(actor="USA", match="exact"), (), "actor_index", ("x", "USA")),
+    (EventFilter(actor="RUS", cameo="19"), (), "actor_index", None),  # the key's rows, filtered
+    (EventFilter(actor="RUSGOV"), (), "actor_index", None),
+    (EventFilter(source="RUS"), (), "actor_index", None),
+    (EventFilter(), ("RUS", "SYR"), "actor_index", None),  # a dyad's sides
+    (EventFilter(actor="RU"), (), "events", None),  # shorter than a key
+    (EventFilter(actor="putin"), (), "events", None),  # a name: its mentions' words are read
+    (EventFilter(cameo="19"), (), "events", None),
+    (EventFilter(actor="RUS", q="force"), (), "actor_index", None),  # the word index gives keys
+])
+def test_which_filters_the_index_answers(tmp_path, flt, implied, table, key):
+    path = build_db(tmp_path / "scope.duckdb")
+    with Store(path, read_only=True) as st:
+        sc = event_scope(st.con, flt, implied)
+        assert (sc.table, sc.key) == (table, key)
+        if implied:  # the rows of one side's key: the dyad's own condition is applied to them
+            return
+        # whatever the scope, it selects the filter's rows
+        where, params = flt.where("e", word_index=True)
+        assert sorted(r[0] for r in st.con.execute(f"SELECT e.id FROM {sc.table} e WHERE {sc.where}",
+                                                   sc.params).fetchall()) == \
+            sorted(r[0] for r in st.con.execute(f"SELECT e.id FROM events e WHERE {where}", params).fetchall())
+
+
+def test_the_overview_of_a_key_is_the_events_grouped(tmp_path):
+    """The key's overview (summary rows for the codes that match it, the key's rows for the others) equals
+    the overview grouped from the events, by every interval."""
+    path = build_db(tmp_path / "ov.duckdb")
+    with Store(path, read_only=True) as st:
+        for flt in (EventFilter(actor="RUS"), EventFilter(actor="RUS", match="exact"), EventFilter(country="SYR"),
+                    EventFilter(actor="USA", match="exact")):
+            assert event_scope(st.con, flt).key is not None
+            for interval in ("day", "week", "month", "year"):
+                assert queries._overview_from_events(st.con, flt, interval, 3) == \
+                    queries._overview_from_events(st.con, flt, interval, 3, index=False), (flt, interval)
