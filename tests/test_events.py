@@ -915,3 +915,11 @@ def test_hopes_that_it_happens_and_events_of_the_backdrop_are_not_done_by_the_su
 def test_backing_in_the_polls_is_no_ones_support(strict_dyads):
     assert strict_dyads("The Romanian opposition leader has backing of up to 18 percent in opinion polls against the "
                         "Romanian government.", "2012-05-04") == []
+
+
+def test_a_hoped_act_judges_no_one(strict_dyads):
+    assert strict_dyads("The Libyan rebels hope that capturing the port 750 km east of the capital Tripoli will be a "
+                        "tipping point.", "2011-08-12") == []
+    assert ("013", ["USAGOV"], ["EGYGOV"]) in strict_dyads(
+        "U.S. President Barack Obama hopes that the Egyptian government will respect the rights of protesters.",
+        "2011-01-28")

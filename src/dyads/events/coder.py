@@ -519,8 +519,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             return cand
     if dialect.modality and p.lemma == "hope" and p.code[:2] == "01":
         # hoping that X will ... is a comment on X; on what X's clause mentions further down it is an opinion
-        hoped = {t.idx for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in _SUBJECTS
-                 for t in s.subtree}
+        # (a clause whose subject is an act says nothing of an actor: "hope that capturing the port east of the
+        # capital Tripoli will be a tipping point")
+        hoped = {t.idx for c in tok.children if c.dep_ == "ccomp" and not any(x.dep_ == "csubj" for x in c.children)
+                 for s in c.children if s.dep_ in _SUBJECTS for t in s.subtree}
         cand.target = [a for a in cand.target if any(a.start <= i < a.end for i in hoped)]
     if dialect.modality:
         cand.target = [own_state(a, sources) for a in cand.target]

@@ -77,6 +77,10 @@ def _run_in(tok: Token, run: list[str]) -> bool:
     return False
 
 
+# pronouns that stand for people, not things
+PERSON_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+
+
 def _word_in(tok: Token, words: frozenset[str], depth: int = 0) -> bool:
     if tok.lemma_.lower() in QUANTITY_NOUNS and depth < 2:  # "tons of food aid": the aid fills the slot
         if any(_word_in(o, words, depth + 1) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -85,6 +89,8 @@ def _word_in(tok: Token, words: frozenset[str], depth: int = 0) -> bool:
     for w in (tok.lemma_.lower(), tok.lower_):
         if w in words:
             return True
+    if tok.lower_ in PERSON_PRONOUNS and "people" in words:
+        return True  # a slot of people (&PERSON) takes a pronoun for them: "after they were captured by the army"
     for w in words:
         if "~" in w and _run_in(tok, w.split("~")):
             return True

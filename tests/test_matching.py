@@ -1,0 +1,13 @@
+"""dyads.events.matching: which pattern of a word the parse fills."""
+
+from __future__ import annotations
+
+
+def test_a_pronoun_fills_a_slot_of_people(coder):
+    out = coder.code("Four American journalists are free weeks after they were captured by the Libyan military.",
+                     date="2011-06-01")
+    assert ("181", ["LBYMIL"], ["USAMED"]) in [
+        (e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events]
+    # a pronoun for a thing fills no slot of people
+    out = coder.code("The Libyan military captured the town and held it.", date="2011-06-01")
+    assert not any(e.cameo == "181" for e in out.events)
