@@ -11,3 +11,8 @@ def test_a_pronoun_fills_a_slot_of_people(coder):
     # a pronoun for a thing fills no slot of people
     out = coder.code("The Libyan military captured the town and held it.", date="2011-06-01")
     assert not any(e.cameo == "181" for e in out.events)
+
+
+def test_the_to_of_according_to_is_no_patterns_preposition(coder):
+    out = coder.code("The Syrian army committed abuses in Homs, according to Amnesty International.", date="2011-08-30")
+    assert not any(e.cameo.startswith("03") for e in out.events)

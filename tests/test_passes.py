@@ -159,3 +159,17 @@ def test_an_offer_of_nothing_is_no_offer(coder):
     out = coder.code("Italian Finance Minister Giulio Tremonti offered no new pledges on the austerity package, "
                      "which has been disputed by Prime Minister Silvio Berlusconi's coalition.", date="2011-09-04")
     assert [e.cameo for e in out.events if e.cameo[:2] in {"03", "12"}] == []
+
+
+def test_what_a_report_says_according_to_its_author_judges_the_subject(coder):
+    def dyads(text):
+        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                for e in coder.code(text, date="2011-08-30").events]
+
+    assert ("111", ["NGOHRIAMN"], ["SYRMIL"]) in dyads(
+        "The Syrian army committed war crimes in Homs, according to Amnesty International.")
+    assert ("111", ["NGOHRI"], ["SYRMIL"]) in dyads(
+        "The Syrian army committed a vast array of abuses in Homs, according to a report issued on Tuesday by "
+        "Human Rights Watch.")
+    # "according to" gives no pattern its "to", and committing troops charges no one
+    assert dyads("The Syrian army committed troops to Homs, according to Amnesty International.") == []

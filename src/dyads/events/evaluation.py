@@ -46,15 +46,25 @@ JUDGING_VERBS = {"lie", "betray", "meddle", "deceive", "mislead", "discriminate"
                  "sleepwalk", "destabilize", "destabilise", "interfere"}
 
 
+# what is committed that charges whoever commits it ("committed war crimes"; not "committed troops")
+MISDEEDS = {"crime", "atrocity", "abuse", "violation", "massacre", "murder", "fraud", "offence", "offense", "genocide",
+            "breach"}
+
+
 def judgement(tokens: Iterable[Token], words: dict[str, int]) -> int:
     """The sign of what the words say: approving words under a negator count as critical ("not fit").
-    Judging words are adjectives and nouns ("wrong", "a disgrace"), a few verbs of misconduct, and "too"
-    before an adjective or adverb ("acted too slowly")."""
+    Judging words are adjectives and nouns ("wrong", "a disgrace"), a few verbs of misconduct, committing a
+    misdeed ("committed war crimes"), and "too" before an adjective or adverb ("acted too slowly")."""
     total = 0
     for t in tokens:
         if t.lower_ == "too" and t.dep_ == "advmod" and t.head.pos_ in {"ADJ", "ADV"} and t.head.lower_ not in {
                 "much", "many"}:
             total -= 1  # "had acted too slowly", "too weak to lead": more or less than it should, a fault
+            continue
+        if t.lemma_.lower() == "commit" and any(  # ("a vast array of possible war crimes")
+                x.lemma_.lower() in MISDEEDS for o in t.children if o.dep_ in {"dobj", "obj"}
+                for x in [o, *(g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]):
+            total -= 1  # "forces committed war crimes": whoever commits them is charged
             continue
         if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in JUDGING_VERBS and not (
                 t.tag_ == "VBN" and t.lower_ in words):  # "was misguided": a participle used as an adjective

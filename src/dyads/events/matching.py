@@ -177,9 +177,15 @@ def _prep_child(hosts: list[Token], prep: str, after: int) -> Token | None:
                     return c
     sent = hosts[0].sent
     for t in hosts[0].doc[after + 1 : min(after + 7, sent.end)]:
-        if t.lower_ == prep and t.dep_ in {"prep", "prt", "agent", "mark", "advmod"} and not _is_time(t):
+        if t.lower_ == prep and t.dep_ in {"prep", "prt", "agent", "mark", "advmod"} and not _is_time(t) \
+                and t.doc[t.i - 1].lower_ not in COMPOUND_PREP_FIRSTS:
             return t
     return None
+
+
+# first words of prepositions of two words, whose second word is no preposition of a pattern nearby
+# ("committed abuses, according to Amnesty" is not "committed to")
+COMPOUND_PREP_FIRSTS = {"according", "due", "owing", "thanks", "prior", "contrary"}
 
 
 def _to_clauses(hosts: list[Token]) -> list[Token]:

@@ -301,12 +301,21 @@ def _inside_clause_of(tok: Token, verb: Token) -> bool:
 def _quoted_judgement(sent: DocSpan, cands: list[Candidate], quotes: list[Quote], index: dict[int, Actor]
                       ) -> list[Candidate]:
     """A sentence of a direct quotation with no verb of saying of its own that judges an actor ("Donald
-    Trump is a disgusting fraud.") is its speaker's criticism or praise (dyads.events.evaluation)."""
-    if any(not c.dropped and c.target for c in cands) or any(
-            c.token.lemma_.lower() in SPEECH_VERBS for c in cands if c.pattern is not None):
+    Trump is a disgusting fraud.") is its speaker's criticism or praise (dyads.events.evaluation); so is a
+    sentence told "according to" someone ("Forces committed war crimes, according to Amnesty")."""
+    if any(c.token.lemma_.lower() in SPEECH_VERBS for c in cands if c.pattern is not None):
         return []
     quote = next((q for q in quotes if q.kind == "direct" and q.speaker is not None and q.speaker.code
                   and q.start - 2 <= sent.start_char and sent.end_char <= q.end + 2), None)
+    if quote is not None and any(not c.dropped and c.target for c in cands):
+        return []  # a quotation's sentence whose act is coded says no more
+    if quote is None:
+        # "Forces loyal to Gaddafi committed war crimes ..., according to a report by a human rights group": the
+        # sentence before "according to" is what its source says, judging the subject whatever else it tells
+        quote = next((q for q in quotes if q.kind == "indirect" and q.cue is not None and q.speaker is not None
+                      and q.speaker.code and q.cue.text.lower().startswith("according")
+                      and sent.start_char - 2 <= q.start and q.end <= sent.end_char
+                      and q.start <= sent.root.idx < q.end), None)
     if quote is None or quote.speaker is None:
         return []
     span = sent.doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")

@@ -138,17 +138,37 @@ def _cue(verb: Token, chain: list[Token], exclude: tuple[int, int] | None) -> Sp
 
 
 def _according_to(tok: Token) -> Token | None:
-    """The source noun of "according to X" when `tok` is "according"."""
+    """The source noun of "according to X" when `tok` is "according"; for a report its author ("according to a
+    report issued by a U.S.-based human rights group": the group)."""
     if tok.lower_ != "according":
         return None
     for c in tok.children:
         if c.lower_ == "to":
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
-                return objs[0]
+                return _author(objs[0])
     if tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-        return tok.doc[tok.i + 2]
+        return _author(tok.doc[tok.i + 2])
     return None
+
+
+# what is written and issued by someone, who says what it says
+_WRITINGS = {"report", "study", "statement", "survey", "document", "analysis", "letter", "assessment", "investigation",
+             "inquiry", "probe", "audit", "review"}
+
+
+def _author(noun: Token) -> Token:
+    """Who issued a report ("a report issued on Tuesday by X", "a report by X"), else the noun itself."""
+    if noun.lemma_.lower() not in _WRITINGS:
+        return noun
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return next((g for g in c.children if g.dep_ == "pobj"), noun)
+        if c.dep_ == "acl":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    return next((g for g in a.children if g.dep_ == "pobj"), noun)
+    return noun
 
 
 _TITLE_SMALL_WORDS = frozenset("a an and at by for in of on or the to with".split())
