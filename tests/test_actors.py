@@ -894,3 +894,13 @@ def test_an_organisation_based_in_a_place_is_of_its_country_but_a_diplomat_is_no
     assert got["a U.S.-based human rights group"] == "USANGO"
     assert got["The London-based company"] == "GBRBUS"
     assert not any(c.startswith("CHN") for c in got.values())  # where a diplomat works says nothing of whose
+
+
+def test_a_surname_spelt_a_letter_apart_is_the_person_named_earlier(nlp, dictionary):
+    text = ("Libyan envoy Omar Benhalim said the regime was finished. "
+            "Benhalin said he had met State Department officials.")
+    got = {a.text: a for a in actors_of(nlp, dictionary, text, date(2011, 8, 11))}
+    assert got["Benhalin"].name == "Omar Benhalim" and got["Benhalin"].code == "LBYGOV"
+    # short surnames are too near one another to be read as misspellings
+    text = "Farmer John Doyle spoke on Monday. Boyle said he had met the minister."
+    assert "Boyle" not in codes(actors_of(nlp, dictionary, text, date(2011, 8, 11)))

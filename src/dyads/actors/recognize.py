@@ -1736,6 +1736,28 @@ def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
     return kept
 
 
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter changed, added or dropped between two words of the same first three letters."""
+    if a == b or a[:3] != b[:3] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _misspelt_surname(word: str, known: dict[str, Actor]) -> Actor | None:
+    """The one known person whose surname `word` misspells by a letter ("Ali Aujali" ... "Aujuli said").
+    Why: stories spell a transliterated name two ways a paragraph apart, and the second spelling is
+    otherwise nobody. Only surnames of six letters or more that agree in their first three letters, and
+    only when exactly one person is that close: short names are too near each other ("Obama", "Osama")."""
+    low = word.lower()
+    if len(low) < 6 or low in known:
+        return None
+    close = {a.name: a for key, a in known.items() if len(key) >= 6 and " " not in key and _one_letter_apart(low, key)}
+    return next(iter(close.values())) if len(close) == 1 else None
+
+
 def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int], named_within: list[Actor] = ()) -> list[Actor]:
     """Later mentions of a coded person by surname or full name get the person's code.
 
@@ -1804,6 +1826,8 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int], named_within
                 break
         if hit is None and run[-1].lower_ in known and len(run) == 1:
             hit = known[run[-1].lower_]
+        if hit is None and len(run) == 1 and run[0].ent_type_ == "PERSON":
+            hit = _misspelt_surname(run[0].text, known)
         if hit is None:
             if len(run) > 1 and run[-1].lower_ in known and run[-1].ent_type_ == "PERSON" and (
                     run[0].ent_type_ == "PERSON"):
