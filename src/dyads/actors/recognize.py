@@ -730,10 +730,12 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         _article_country(actors, not_of, unknown)
     # a person nothing in the text places stays no actor: a dateline city alone says nothing of them
     actors = sorted([*actors, *(a for a in unknown if a.country)], key=lambda a: a.start)
-    _journalists_of_outlets(doc, actors)
+    homes = {a.country for a in actors if _outlet_coded(a)}  # before the outlets that only report go
     actors = _drop_reporters(doc, actors)
     named_within = _to_actors(doc, {g.head: g for g in hidden}, blocked, ents, ent_at) if hidden else []
     actors = _learn_people(doc, actors, blocked, named_within)
+    actors = _roles_before_names(doc, actors)
+    _journalists_of_outlets(doc, actors, homes)
     _roles_of_named_people(doc, actors)
     _states_under_leaders(doc, actors)
     return actors
@@ -1685,17 +1687,18 @@ def _article_country(actors: list[Actor], not_of: dict[int, str] | None = None, 
 _DEFINITE = {"the", "this", "these", "those"}
 
 
-def _journalists_of_outlets(doc: Doc, actors: list[Actor]) -> None:
+def _journalists_of_outlets(doc: Doc, actors: list[Actor], homes: set[str | None]) -> None:
     """Journalists the story's own words single out ("the journalists", "photographer Lynsey Addario") whose
     country was only guessed from the sentence or the story take the home country of the news outlets the
-    article says its journalists work for, when those are all of one country.
+    article says its journalists work for, when those are all of one country; so does a role right before a
+    name ("photographer Lynsey Addario") when the name itself is no actor.
 
     Why: foreign correspondents are the news when they are arrested or freed abroad, and the story names
     their paper once ("Four New York Times journalists missing in Libya") and then says "the journalists"
     or their names; the guess (the story's state, Libya) makes the Libyan government's captives Libyan.
     A bare plural ("journalists were beaten") may be anyone's and keeps its guess, as does every journalist
-    where outlets of several countries are named."""
-    homes = {a.country for a in actors if _outlet_coded(a)}
+    where outlets of several countries are named. `homes`: the countries of every outlet the text names,
+    taken before the outlets that only report are dropped."""
     if len(homes) != 1:
         return
     home = next(iter(homes))
@@ -1705,8 +1708,9 @@ def _journalists_of_outlets(doc: Doc, actors: list[Actor]) -> None:
             continue
         if actor.kind != "person":
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-            if span is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in span.root.children):
-                continue
+            if span is None or not (any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in span.root.children)
+                                    or (span.end < len(doc) and doc[span.end].ent_type_ == "PERSON")):
+                continue  # "the journalists"; "photographer Lynsey Addario" (a name the text does not place)
         actor.country, actor.code = home, home + "MED"
         actor.source = f"{actor.source}; the journalists' outlets are of {home} -> {home}MED"
 
@@ -1734,6 +1738,37 @@ def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
                     continue
         kept.append(actor)
     return kept
+
+
+def _roles_before_names(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """"says photographer Lynsey Addario will be released": a bare role word right before a person's name,
+    read as two actors, is one: the person, with the role's sector when the name gave none. Not a second
+    actor whose country was guessed from the sentence (a Libyan photographer beside the American one).
+
+    Why here: a name learned from an earlier mention (`_learn_people`) or a name no dictionary knows
+    (`_unknown_people`) is found after the role words are read, so the role was coded alone. Only a role
+    with no name of its own whose sector is the person's, or a person named with no role, and whose
+    country was guessed or is the person's."""
+    out: list[Actor] = []
+    text = doc_text(doc)
+    for actor in actors:
+        prev = out[-1] if out else None
+        if prev is None or actor.kind != "person" or not actor.name or not actor.code or prev.name is not None \
+                or prev.kind in {"pronoun", "person"} or prev.sector is None or text[prev.end:actor.start].strip():
+            out.append(actor)
+            continue
+        bare_name = actor.sector is None and UNKNOWN_PERSON in (actor.source or "")
+        guessed = any(r in (prev.source or "") for r in GUESSED_COUNTRY)
+        if (prev.sector == actor.sector or bare_name) and (prev.country in {None, actor.country} or guessed):
+            country = actor.country or prev.country
+            sector = actor.sector or prev.sector
+            out[-1] = Actor(text=text[prev.start:actor.end], start=prev.start, end=actor.end,
+                            code=f"{country or ''}{sector or ''}" if bare_name else actor.code, country=country,
+                            sector=sector, name=actor.name, kind="person",
+                            source=f"{actor.source}; '{prev.text}' is the role of the name after it ({prev.source})")
+            continue
+        out.append(actor)
+    return out
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
