@@ -920,3 +920,14 @@ def test_a_role_right_before_a_name_is_that_person_and_journalists_take_their_ou
             "Beirut, Lebanon; and Tyler Hale and Keller, photographers who have covered the Middle East and Africa.")
     got = codes(actors_of(nlp, dictionary, text, date(2011, 3, 18)))
     assert got["photographer"] == "USAMED"  # the name is no actor (nothing places her), the role is singled out
+
+
+def test_what_a_state_leads_is_that_states(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "U.S.-led forces shelled the port.", date(2012, 1, 4)))
+    assert got["U.S.-led forces"] == "USAMIL"  # one token "U.S.-led", which no dictionary phrase matches
+    got = codes(actors_of(nlp, dictionary, "Tehran rejected the U.S.-led push for new sanctions.", date(2012, 1, 4)))
+    assert got["the U.S.-led push"] == "USA"
+    got = codes(actors_of(nlp, dictionary, "Saudi-led forces shelled the port.", date(2012, 1, 4)))
+    assert got == {"Saudi-led forces": "SAUMIL"}  # in three tokens: one actor, not "Saudi" beside bare forces
+    got = codes(actors_of(nlp, dictionary, "The U.S.-backed government fell.", date(2012, 1, 4)))
+    assert got == {"government": "GOV"}  # backed by a state is not that state's

@@ -590,6 +590,12 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             continue
         taken.update(range(start, end))
         head = own = _np_head(last, compiled.agents)
+        if label == "ACTOR" and suffix in _LEADING and doc[end + 1].dep_ in {"amod", "compound"} and (
+                doc[end + 1].head.pos_ in {"NOUN", "PROPN"}):
+            led = doc[end + 1].head  # "Saudi-led forces", "the NATO-led campaign": the leader's, as "Saudi forces"
+            if {led.lemma_.lower(), led.lower_} & _NON_ACTOR_HEADS:
+                continue
+            head = own = led
         nxt = ent_at.get(end)
         if label == "AGENT" and head is last and last.dep_ == "pobj" and nxt is not None and (
             nxt.label_ == "PERSON" and nxt.start == end
@@ -706,6 +712,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.reasons.append("armed opposition -> REB")
             elif g.sector is None or (at_head and not generic):
                 g.sector = agent.sector  # the head's own role wins: "government troops" -> MIL, "rebel leaders" -> REB
+    _led_by_one_token(doc, groups, compiled, day, taken | blocked)
     _armed_people(doc, groups, blocked)
     _organisation_before_title(doc, groups)
     if outlet_at:  # before places join: "New York Times journalists missing in Libya" are the paper's
@@ -739,6 +746,40 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     _roles_of_named_people(doc, actors)
     _states_under_leaders(doc, actors)
     return actors
+
+
+# the second half of "Saudi-led forces", "a U.S.-headed coalition": what follows is the leader's
+_LEADING = {"led", "headed"}
+
+
+def _led_by_one_token(doc: Doc, groups: dict[int, _Group], compiled: _Compiled, day: date | None,
+                      taken: set[int]) -> None:
+    """"the U.S.-led push", "U.S.-led forces": the tokenizer keeps an abbreviation with its "-led" as one
+    word, which no dictionary phrase matches; the noun it modifies is the leading state's or organisation's,
+    as with "Saudi-led forces" written in three tokens. Why: otherwise the country is lost ("U.S.-led forces"
+    -> bare MIL) though the text names it."""
+    for tok in doc:
+        if tok.i in taken or "-" not in tok.text or tok.dep_ not in {"amod", "compound"} or (
+                tok.head.pos_ not in {"NOUN", "PROPN"}):
+            continue
+        first, _, second = tok.lower_.rpartition("-")
+        if second not in _LEADING or first not in compiled.actors:
+            continue
+        entry, code = choose_entry(compiled.actors[first], day)
+        if entry.kind not in {"country", "demonym", "igo"}:
+            continue
+        led = tok.head
+        if {led.lemma_.lower(), led.lower_} & _NON_ACTOR_HEADS:
+            continue
+        root, sector = split_code(code)
+        g = groups.get(led.i)
+        if g is None:
+            g = groups[led.i] = _Group(head=led.i, start=tok.i, end=led.i + 1)
+        g.start = min(g.start, tok.i)
+        g.country = g.country or root
+        if g.entry is None:
+            g.entry, g.entry_code = entry, code
+        g.reasons.append(f"{_row(entry, code)} + '{tok.text}': led by it -> country only")
 
 
 def _roles_of_named_people(doc: Doc, actors: list[Actor]) -> None:
