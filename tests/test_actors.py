@@ -931,3 +931,14 @@ def test_what_a_state_leads_is_that_states(nlp, dictionary):
     assert got == {"Saudi-led forces": "SAUMIL"}  # in three tokens: one actor, not "Saudi" beside bare forces
     got = codes(actors_of(nlp, dictionary, "The U.S.-backed government fell.", date(2012, 1, 4)))
     assert got == {"government": "GOV"}  # backed by a state is not that state's
+    got = codes(actors_of(nlp, dictionary, "In the Democrat-led Senate, leaders resumed talks.", date(2013, 10, 15)))
+    assert got["Senate"] == "USALEG"  # a party does not make the body it leads its own
+
+
+def test_a_leader_out_of_office_on_the_day_is_not_the_government(nlp, dictionary):
+    text = "Conservative leader Antonis Samaras called for a flat corporate tax."
+    assert codes(actors_of(nlp, dictionary, text, date(2011, 5, 30)))["leader Antonis Samaras"] == "GRC"
+    assert codes(actors_of(nlp, dictionary, text, date(2013, 5, 30)))["leader Antonis Samaras"] == "GRCGOV"
+    # a title of an office still says the office
+    got = codes(actors_of(nlp, dictionary, "Prime Minister Antonis Samaras spoke.", date(2011, 5, 30)))
+    assert got["Prime Minister Antonis Samaras"] == "GRCGOV"

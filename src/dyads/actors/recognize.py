@@ -448,6 +448,7 @@ class _Group:
     reasons: list[str] = field(default_factory=list)
     name: str | None = None
     prefix: str = ""  # a code that goes before the actor's ("NGO" from PETRARCH's "NGO~" agents)
+    sector_word: str | None = None  # the role word that gave `sector` ("leader")
 
 
 def _row(entry: ActorEntry, code: str) -> str:
@@ -591,7 +592,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         taken.update(range(start, end))
         head = own = _np_head(last, compiled.agents)
         if label == "ACTOR" and suffix in _LEADING and doc[end + 1].dep_ in {"amod", "compound"} and (
-                doc[end + 1].head.pos_ in {"NOUN", "PROPN"}):
+                doc[end + 1].head.pos_ in {"NOUN", "PROPN"}) and entry is not None and entry.kind in _LEADING_KINDS:
             led = doc[end + 1].head  # "Saudi-led forces", "the NATO-led campaign": the leader's, as "Saudi forces"
             if {led.lemma_.lower(), led.lower_} & _NON_ACTOR_HEADS:
                 continue
@@ -662,6 +663,12 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.kind = "person"
                 g.name = entry.name
                 continue
+            if entry.kind == "person" and at_head and code != entry.code and g.sector == "GOV" and (
+                    g.sector_word in _LEADERSHIP):
+                # "Conservative leader Antonis Samaras" in 2011, before he took office: a party's or the
+                # opposition's leader; "leader" says no office of state, and the dictionary says none then
+                g.reasons.append(f"'{g.sector_word}' of a person in no office on the day: no GOV")
+                g.sector = None
             # the phrase's own name decides its country: "Al-Qaeda frontman Abu Musab al-Zarqawi" is IRQ
             g.country = root if (at_head and entry.kind in {"person", "group"}) else (g.country or root)
             if sector and (g.sector is None or at_head):
@@ -712,6 +719,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.reasons.append("armed opposition -> REB")
             elif g.sector is None or (at_head and not generic):
                 g.sector = agent.sector  # the head's own role wins: "government troops" -> MIL, "rebel leaders" -> REB
+                g.sector_word = agent.phrase.lower()
     _led_by_one_token(doc, groups, compiled, day, taken | blocked)
     _armed_people(doc, groups, blocked)
     _organisation_before_title(doc, groups)
@@ -748,8 +756,13 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
     return actors
 
 
+# role words that say someone leads something, not which office of state they hold
+_LEADERSHIP = {"leader", "chief", "head"}
 # the second half of "Saudi-led forces", "a U.S.-headed coalition": what follows is the leader's
 _LEADING = {"led", "headed"}
+# what leads so: states and their alliances ("U.S.-led forces" are the United States'); a party does not
+# make the body it leads its own ("the Democrat-led Senate" is the Senate, not the party)
+_LEADING_KINDS = {"country", "demonym", "igo"}
 
 
 def _led_by_one_token(doc: Doc, groups: dict[int, _Group], compiled: _Compiled, day: date | None,
@@ -766,7 +779,7 @@ def _led_by_one_token(doc: Doc, groups: dict[int, _Group], compiled: _Compiled, 
         if second not in _LEADING or first not in compiled.actors:
             continue
         entry, code = choose_entry(compiled.actors[first], day)
-        if entry.kind not in {"country", "demonym", "igo"}:
+        if entry.kind not in _LEADING_KINDS:
             continue
         led = tok.head
         if {led.lemma_.lower(), led.lower_} & _NON_ACTOR_HEADS:
