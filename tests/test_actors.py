@@ -942,3 +942,8 @@ def test_a_leader_out_of_office_on_the_day_is_not_the_government(nlp, dictionary
     # a title of an office still says the office
     got = codes(actors_of(nlp, dictionary, "Prime Minister Antonis Samaras spoke.", date(2011, 5, 30)))
     assert got["Prime Minister Antonis Samaras"] == "GRCGOV"
+
+
+def test_a_place_after_two_coordinated_roles_places_both_and_joins_neither(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "Police and protesters in Athens clashed.", date(2011, 1, 28)))
+    assert got == {"Police": "GRCCOP", "protesters": "GRCCVL"}  # not "Police and protesters in Athens" as police

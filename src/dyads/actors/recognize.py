@@ -924,9 +924,19 @@ def _join_prepositions(doc: Doc, groups: dict[int, _Group]) -> None:
         if owner is None or owner.country is not None or owner.sector is None:
             continue
         owner.country = g.country
-        owner.start = min(owner.start, g.start)
-        owner.end = max(owner.end, g.end)
         owner.reasons.append(f"'{prep.text} {doc[g.start:g.end].text}' -> {g.country}")
+        # "clashes between security forces and protesters in Cairo": the parser hangs the place on the first
+        # noun, after the second; both are in the place, and each stays its own actor
+        joined = [groups[c.i] for c in doc[owner.head].children if c.dep_ == "conj" and owner.end <= c.i < prep.i
+                  and c.i in groups]
+        for other in joined:
+            if other.country is None and other.sector is not None:
+                other.country = g.country
+                other.reasons.append(f"'{prep.text} {doc[g.start:g.end].text}' after '{doc[owner.head].text} and "
+                                     f"{doc[other.head].text}' -> {g.country}")
+        if not joined:
+            owner.start = min(owner.start, g.start)
+            owner.end = max(owner.end, g.end)
         del groups[head_i]
 
 
