@@ -278,3 +278,14 @@ def test_a_spokesman_speaks_for_the_one_his_possessive_names(nlp, dictionary):
     assert spokesman.code == "USAMIL"  # Mullen's, not the Egypt the sentence is set in
     assert "'his spokesman' -> 'Mullen'" in spokesman.source
     assert next(a for a in got if a.text == "Reyes").code == "USAMIL"  # named again later
+
+
+def test_an_epithet_of_wealth_is_the_person_just_named(nlp, dictionary):
+    text = ("The senator urged Republicans to drop Donald Trump after the billionaire estate mogul criticized a "
+            "federal judge.")
+    _, got = layer(nlp, dictionary, text, date(2016, 9, 22))
+    mogul = next(a for a in got if a.text == "the billionaire estate mogul")
+    assert mogul.code == "USA" and mogul.name == "Donald Trump" and mogul.kind == "description"
+    # one that introduces someone, or that has a name of its own, is no reference back
+    _, got = layer(nlp, dictionary, "Donald Trump spoke. A shipping tycoon bought the port.", date(2016, 9, 22))
+    assert not [a for a in got if "tycoon" in a.text and a.name == "Donald Trump"]

@@ -49,6 +49,9 @@ The rules, in order:
 12. "..., said John Kirby, his spokesman": a spokesman whose country the recogniser only guessed speaks for
    the subject of the sentence the possessive agrees with (else the possessive's antecedent) and is coded as
    that actor; later mentions of the name follow.
+13. An epithet of trade or wealth ("the billionaire estate mogul", "the tycoon", "the media magnate"), definite,
+   singular and without a name of its own, is the nearest person named earlier in its sentence, else in the
+   sentence before: news writes it for someone just named, never to introduce someone.
 """
 
 from __future__ import annotations
@@ -756,6 +759,46 @@ def _definite(doc: Doc, actor: Actor) -> Token | None:
     return head
 
 
+EPITHETS = frozenset({"tycoon", "magnate", "mogul", "billionaire"})
+"""Words of trade or wealth news uses for a person it has just named (rule 13)."""
+
+
+def _epithet(doc: Doc, actor: Actor) -> Token | None:
+    """The head of "the billionaire estate mogul" (rule 13): definite, singular, no name in or right after it."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or actor.country or actor.name:
+        return None
+    head = span.root
+    if head.lemma_.lower() not in EPITHETS or head.tag_ in {"NNS", "NNPS"} or head.dep_ == "appos" or any(
+            t.ent_type_ == "PERSON" for t in span):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+        return None  # "a self-made magnate", "shipping tycoon John Fredriksen"
+    if any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in head.children) or (
+            span.end < len(doc) and doc[span.end].ent_type_ == "PERSON"):
+        return None  # "the tycoon Li Ka-shing": the name says who
+    return head
+
+
+def _person_before(doc: Doc, actor: Actor, coref: Coreference) -> Actor | None:
+    """The nearest named and coded person before `actor` in its sentence, else in the sentence before."""
+    _, sent_of = coref._sentences()
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return None
+    here = sent_of[span.root.i]
+    best: Actor | None = None
+    for a in coref.actors:
+        if a.start >= actor.start or a.kind != "person" or not a.name or not a.code:
+            continue
+        a_span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if a_span is None or here - sent_of[a_span.root.i] > 1:
+            continue
+        if best is None or (sent_of[a_span.root.i], a.start) > (best_sent, best.start):
+            best, best_sent = a, sent_of[a_span.root.i]
+    return best
+
+
 def _state_described_after(doc: Doc, actor: Actor) -> Token | None:
     """The head of a definite description of a state that says where a sector word is from ("protesters in
     that north African country", "officials of the kingdom"), else None."""
@@ -942,6 +985,17 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
                                 f" -> {actor.code}")
                 changed = True
                 continue
+        epithet = _epithet(doc, actor)
+        if epithet is not None:  # "... unendorse Trump after the billionaire estate mogul claimed"
+            person = _person_before(doc, actor, coref)
+            if person is not None:
+                actor.country, actor.sector, actor.code, actor.name = (person.country, person.sector, person.code,
+                                                                      person.name)
+                actor.kind = "description"
+                actor.source = f"{actor.source} + '{epithet.text}' describes '{person.text}' at {person.start}" \
+                               f" -> {actor.code}"
+                changed = True
+            continue
         head = _definite(doc, actor)
         if head is None:
             continue
