@@ -781,22 +781,26 @@ def _epithet(doc: Doc, actor: Actor) -> Token | None:
 
 
 def _person_before(doc: Doc, actor: Actor, coref: Coreference) -> Actor | None:
-    """The nearest named and coded person before `actor` in its sentence, else in the sentence before."""
-    _, sent_of = coref._sentences()
+    """The one person named before `actor` in its sentence, else the one named in the sentence before, when
+    that person is coded (rule 13). Two or more names there and it could be either ("Brooks is a friend of
+    Cameron. ... the media mogul" is Murdoch): no antecedent."""
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None:
         return None
-    here = sent_of[span.root.i]
-    best: Actor | None = None
-    for a in coref.actors:
-        if a.start >= actor.start or a.kind != "person" or not a.name or not a.code:
+    sents = list(doc.sents)
+    k = next(i for i, s_ in enumerate(sents) if s_.start <= span.start < s_.end)
+    for lo, hi in ((sents[k].start, span.start), (sents[k - 1].start, sents[k - 1].end) if k else (0, 0)):
+        names = [e for e in doc.ents if e.label_ == "PERSON" and lo <= e.start and e.end <= hi]
+        lo_c, hi_c = doc[lo].idx if lo < len(doc) else 0, doc[hi - 1].idx if hi else 0
+        people = [a for a in coref.actors if a.kind == "person" and a.name and a.code and lo_c <= a.start <= hi_c]
+        if not names and not people:
             continue
-        a_span = doc.char_span(a.start, a.end, alignment_mode="expand")
-        if a_span is None or here - sent_of[a_span.root.i] > 1:
-            continue
-        if best is None or (sent_of[a_span.root.i], a.start) > (best_sent, best.start):
-            best, best_sent = a, sent_of[a_span.root.i]
-    return best
+        who = {e.text.split()[-1] for e in names if not any(a.start < e.end_char and e.start_char < a.end
+                                                             for a in people)} | {a.name for a in people}
+        if len(who) != 1 or not people:
+            return None  # two people, or one the text does not code
+        return people[-1]
+    return None
 
 
 def _state_described_after(doc: Doc, actor: Actor) -> Token | None:
