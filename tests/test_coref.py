@@ -289,3 +289,8 @@ def test_an_epithet_of_wealth_is_the_person_just_named(nlp, dictionary):
     # one that introduces someone, or that has a name of its own, is no reference back
     _, got = layer(nlp, dictionary, "Donald Trump spoke. A shipping tycoon bought the port.", date(2016, 9, 22))
     assert not [a for a in got if "tycoon" in a.text and a.name == "Donald Trump"]
+    # two people named there: it could be either, or a third named before them
+    text = ("Editor Jane Brooks is a friend of Prime Minister David Cameron. The move shows a tendency of the media "
+            "mogul to protect his own.")
+    _, got = layer(nlp, dictionary, text, date(2011, 7, 15))
+    assert not [a for a in got if "mogul" in a.text and a.name]
