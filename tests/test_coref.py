@@ -294,3 +294,13 @@ def test_an_epithet_of_wealth_is_the_person_just_named(nlp, dictionary):
             "mogul to protect his own.")
     _, got = layer(nlp, dictionary, text, date(2011, 7, 15))
     assert not [a for a in got if "mogul" in a.text and a.name]
+
+
+def test_the_coalition_is_an_earlier_coalition_and_only_that(nlp, dictionary):
+    text = "Estonia's ruling coalition lost a vote on Monday. The opposition party refused to help the coalition."
+    _, got = layer(nlp, dictionary, text, date(2011, 10, 2))
+    assert next(a for a in got if a.text == "the coalition").code == "ESTGOV"
+    # not the nearest organisation of another head word: coalitions of armies or states say whose they are
+    _, got = layer(nlp, dictionary, "The Estonian party Centre met on Monday. It said the coalition would fall.",
+                   date(2011, 10, 2))
+    assert not [a for a in got if a.text == "the coalition"]

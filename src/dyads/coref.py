@@ -41,7 +41,8 @@ The rules, in order:
    replaces a country the recogniser only guessed for the name.
 9. "The group", "the organisation", "the alliance", "the bloc", "the agency", "the movement": a
    description no dictionary codes refers back to the nearest earlier organisation of a fitting kind
-   ("a report by Physicians for Human Rights ... The group says" -> NGOHLH; "NATO ... the alliance").
+   ("a report by Physicians for Human Rights ... The group says" -> NGOHLH; "NATO ... the alliance");
+   "the coalition" only to an actor with that head word ("Slovakia's ruling coalition" -> SVKGOV).
 10. "His closest allies", "her aides": a person's followers are of the person's country (aides and
    loyalists of the person's office too).
 11. Binding: an object pronoun ("the police threatened to beat them") is not the subject of its verb or of
@@ -150,6 +151,10 @@ ORGANISATION_WORDS: dict[str, frozenset[str]] = {
     "watchdog": frozenset({"igo", "ngo"}),
 }
 """Head words of a description that refers back to an organisation, with the actor kinds each may name."""
+
+SAME_HEAD_WORDS = frozenset({"coalition"})
+"""Head words of a description that refers back only to an actor with the same head word ("Slovakia's ruling
+coalition ... the coalition"): a coalition may be of parties, of states or of armies, and the text said which."""
 
 STATE_WORDS = frozenset({"country", "kingdom", "nation", "state", "republic", "emirate", "sultanate", "island"})
 """Head words of a definite description that refers back to a state ("the kingdom")."""
@@ -675,7 +680,7 @@ def _organisations_described(doc: Doc, actors: list[Actor], covered: set[int]) -
     """Rule 9: "the group", "the alliance" ... with no actor of its own is the nearest earlier organisation of
     a fitting kind within `MAX_SENTENCES`."""
     found: list[Actor] = []
-    words = [tok for tok in doc if tok.lower_ in ORGANISATION_WORDS]
+    words = [tok for tok in doc if tok.lower_ in ORGANISATION_WORDS or tok.lower_ in SAME_HEAD_WORDS]
     if not words:  # most articles: no per-token work below (Token.sent is slow)
         return found
     sent_no: dict[int, int] = {}
@@ -684,7 +689,7 @@ def _organisations_described(doc: Doc, actors: list[Actor], covered: set[int]) -
             sent_no[i] = k
     spans = [(a, doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
     for tok in words:
-        kinds = ORGANISATION_WORDS[tok.lower_]
+        kinds = ORGANISATION_WORDS.get(tok.lower_)
         if tok.i in covered or tok.pos_ != "NOUN" or tok.tag_ == "NNS":
             continue
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children) or any(
@@ -692,7 +697,8 @@ def _organisations_described(doc: Doc, actors: list[Actor], covered: set[int]) -
             continue  # "a group", "the rebel group", "the opposition bloc": not a reference back
         ante = None
         for a, span in reversed(spans):
-            if span is None or a.end > tok.idx or a.kind not in kinds or not a.code:
+            if span is None or a.end > tok.idx or not a.code or (
+                    a.kind not in kinds if kinds is not None else span.root.lemma_.lower() != tok.lower_):
                 continue
             if sent_no[tok.i] - sent_no[span.root.i] > MAX_SENTENCES:
                 break
