@@ -304,3 +304,11 @@ def test_the_coalition_is_an_earlier_coalition_and_only_that(nlp, dictionary):
     _, got = layer(nlp, dictionary, "The Estonian party Centre met on Monday. It said the coalition would fall.",
                    date(2011, 10, 2))
     assert not [a for a in got if a.text == "the coalition"]
+
+
+def test_his_client_is_whom_the_lawyer_represents(nlp, dictionary):
+    text = ("Prosecutors charged Hosni Mubarak on Monday. Farid Habib, a lawyer for Hosni Mubarak, said his client "
+            "would appeal to the court.")
+    _, got = layer(nlp, dictionary, text, date(2011, 8, 3))
+    client = next(a for a in got if a.text == "his client")
+    assert client.name == "Hosni Mubarak" and client.kind == "description"

@@ -53,6 +53,8 @@ The rules, in order:
 13. An epithet of trade or wealth ("the billionaire estate mogul", "the tycoon", "the media magnate"), definite,
    singular and without a name of its own, is the nearest person named earlier in its sentence, else in the
    sentence before: news writes it for someone just named, never to introduce someone.
+14. "His client" is the coded person a lawyer named in its sentence or the one before represents ("a lawyer
+   for Hosni Mubarak said his client ...", "a lawyer representing X", "X's lawyer"), when only one is.
 """
 
 from __future__ import annotations
@@ -750,6 +752,55 @@ def _followers_of(doc: Doc, coref: Coreference, covered: set[int]) -> list[Actor
     return found
 
 
+LAWYER_NOUNS = frozenset({"lawyer", "attorney", "counsel", "solicitor", "barrister"})
+"""Nouns of someone who speaks for a client in court (rule 14)."""
+
+
+def _represented(tok: Token) -> Token | None:
+    """Whom a lawyer noun represents: "a lawyer for Mubarak", "a lawyer representing Gruss", "Mubarak's lawyer"."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "for":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+        if c.dep_ == "acl" and c.lemma_ == "represent":
+            return next((o for o in c.children if o.dep_ in {"dobj", "obj"}), None)
+    return None
+
+
+def _clients_of(doc: Doc, coref: Coreference, covered: set[int]) -> list[Actor]:
+    """Rule 14: "Farid el-Deeb, a lawyer for Hosni Mubarak, said his client would appeal": "his client" is the
+    person the lawyer named in its sentence, or the sentence before, represents, when that person is coded
+    and no other lawyer there represents someone else. Why: court news speaks of the accused through their
+    lawyers, and "his client" is otherwise nobody (or, read as the lawyer, the wrong side of the case)."""
+    found: list[Actor] = []
+    clients = [t for t in doc if t.lemma_.lower() == "client" and t.tag_ == "NN" and t.i not in covered
+               and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in t.children)]
+    if not clients:
+        return found
+    sents = list(doc.sents)
+    for tok in clients:
+        k = next(i for i, s_ in enumerate(sents) if s_.start <= tok.i < s_.end)
+        represented = [r for t in doc[sents[k].start:tok.i] if t.lemma_.lower() in LAWYER_NOUNS
+                       for r in [_represented(t)] if r is not None]
+        if not represented and k:  # the lawyer named in the sentence before
+            represented = [r for t in sents[k - 1] if t.lemma_.lower() in LAWYER_NOUNS
+                           for r in [_represented(t)] if r is not None]
+        people = {id(a): a for r in represented for a in [coref.actor_of(r)] if a is not None}
+        if len(people) != 1 or len(represented) != len([r for r in represented if coref.actor_of(r) is not None]):
+            continue
+        person = next(iter(people.values()))
+        if not person.code or not (person.kind == "person" or person.name):
+            continue
+        poss = next(c for c in tok.children if c.dep_ == "poss")
+        span = doc[poss.i:tok.i + 1]
+        found.append(Actor(text=span.text, start=span.start_char, end=span.end_char, code=person.code,
+                           country=person.country, sector=person.sector, name=person.name, kind="description",
+                           source=f"'{span.text}': whom the lawyer represents, '{person.text}' at {person.start}"))
+        covered.update(range(span.start, span.end))
+    return found
+
+
 def _definite(doc: Doc, actor: Actor) -> Token | None:
     """The head of a bare definite description ("the ministry", "the kingdom"), else None."""
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
@@ -1018,7 +1069,8 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
         actor.source = f"{actor.source} + refers back to '{ante.text}' at {ante.start} -> {actor.code}"
         changed = True
     changed = _spokespeople(doc, actors, coref, weak) or changed
-    described = _organisations_described(doc, out, covered) + _followers_of(doc, coref, covered)
+    described = (_organisations_described(doc, out, covered) + _followers_of(doc, coref, covered)
+                 + _clients_of(doc, coref, covered))
     if described:  # actors `coref` was not built from: the quotes build their own
         out.extend(described)
         changed = True
