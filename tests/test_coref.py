@@ -278,3 +278,37 @@ def test_a_spokesman_speaks_for_the_one_his_possessive_names(nlp, dictionary):
     assert spokesman.code == "USAMIL"  # Mullen's, not the Egypt the sentence is set in
     assert "'his spokesman' -> 'Mullen'" in spokesman.source
     assert next(a for a in got if a.text == "Reyes").code == "USAMIL"  # named again later
+
+
+def test_an_epithet_of_wealth_is_the_person_just_named(nlp, dictionary):
+    text = ("The senator urged Republicans to drop Donald Trump after the billionaire estate mogul criticized a "
+            "federal judge.")
+    _, got = layer(nlp, dictionary, text, date(2016, 9, 22))
+    mogul = next(a for a in got if a.text == "the billionaire estate mogul")
+    assert mogul.code == "USA" and mogul.name == "Donald Trump" and mogul.kind == "description"
+    # one that introduces someone, or that has a name of its own, is no reference back
+    _, got = layer(nlp, dictionary, "Donald Trump spoke. A shipping tycoon bought the port.", date(2016, 9, 22))
+    assert not [a for a in got if "tycoon" in a.text and a.name == "Donald Trump"]
+    # two people named there: it could be either, or a third named before them
+    text = ("Editor Jane Brooks is a friend of Prime Minister David Cameron. The move shows a tendency of the media "
+            "mogul to protect his own.")
+    _, got = layer(nlp, dictionary, text, date(2011, 7, 15))
+    assert not [a for a in got if "mogul" in a.text and a.name]
+
+
+def test_the_coalition_is_an_earlier_coalition_and_only_that(nlp, dictionary):
+    text = "Estonia's ruling coalition lost a vote on Monday. The opposition party refused to help the coalition."
+    _, got = layer(nlp, dictionary, text, date(2011, 10, 2))
+    assert next(a for a in got if a.text == "the coalition").code == "ESTGOV"
+    # not the nearest organisation of another head word: coalitions of armies or states say whose they are
+    _, got = layer(nlp, dictionary, "The Estonian party Centre met on Monday. It said the coalition would fall.",
+                   date(2011, 10, 2))
+    assert not [a for a in got if a.text == "the coalition"]
+
+
+def test_his_client_is_whom_the_lawyer_represents(nlp, dictionary):
+    text = ("Prosecutors charged Hosni Mubarak on Monday. Farid Habib, a lawyer for Hosni Mubarak, said his client "
+            "would appeal to the court.")
+    _, got = layer(nlp, dictionary, text, date(2011, 8, 3))
+    client = next(a for a in got if a.text == "his client")
+    assert client.name == "Hosni Mubarak" and client.kind == "description"

@@ -41,7 +41,8 @@ The rules, in order:
    replaces a country the recogniser only guessed for the name.
 9. "The group", "the organisation", "the alliance", "the bloc", "the agency", "the movement": a
    description no dictionary codes refers back to the nearest earlier organisation of a fitting kind
-   ("a report by Physicians for Human Rights ... The group says" -> NGOHLH; "NATO ... the alliance").
+   ("a report by Physicians for Human Rights ... The group says" -> NGOHLH; "NATO ... the alliance");
+   "the coalition" only to an actor with that head word ("Slovakia's ruling coalition" -> SVKGOV).
 10. "His closest allies", "her aides": a person's followers are of the person's country (aides and
    loyalists of the person's office too).
 11. Binding: an object pronoun ("the police threatened to beat them") is not the subject of its verb or of
@@ -49,6 +50,11 @@ The rules, in order:
 12. "..., said John Kirby, his spokesman": a spokesman whose country the recogniser only guessed speaks for
    the subject of the sentence the possessive agrees with (else the possessive's antecedent) and is coded as
    that actor; later mentions of the name follow.
+13. An epithet of trade or wealth ("the billionaire estate mogul", "the tycoon", "the media magnate"), definite,
+   singular and without a name of its own, is the nearest person named earlier in its sentence, else in the
+   sentence before: news writes it for someone just named, never to introduce someone.
+14. "His client" is the coded person a lawyer named in its sentence or the one before represents ("a lawyer
+   for Hosni Mubarak said his client ...", "a lawyer representing X", "X's lawyer"), when only one is.
 """
 
 from __future__ import annotations
@@ -147,6 +153,10 @@ ORGANISATION_WORDS: dict[str, frozenset[str]] = {
     "watchdog": frozenset({"igo", "ngo"}),
 }
 """Head words of a description that refers back to an organisation, with the actor kinds each may name."""
+
+SAME_HEAD_WORDS = frozenset({"coalition"})
+"""Head words of a description that refers back only to an actor with the same head word ("Slovakia's ruling
+coalition ... the coalition"): a coalition may be of parties, of states or of armies, and the text said which."""
 
 STATE_WORDS = frozenset({"country", "kingdom", "nation", "state", "republic", "emirate", "sultanate", "island"})
 """Head words of a definite description that refers back to a state ("the kingdom")."""
@@ -672,7 +682,7 @@ def _organisations_described(doc: Doc, actors: list[Actor], covered: set[int]) -
     """Rule 9: "the group", "the alliance" ... with no actor of its own is the nearest earlier organisation of
     a fitting kind within `MAX_SENTENCES`."""
     found: list[Actor] = []
-    words = [tok for tok in doc if tok.lower_ in ORGANISATION_WORDS]
+    words = [tok for tok in doc if tok.lower_ in ORGANISATION_WORDS or tok.lower_ in SAME_HEAD_WORDS]
     if not words:  # most articles: no per-token work below (Token.sent is slow)
         return found
     sent_no: dict[int, int] = {}
@@ -681,7 +691,7 @@ def _organisations_described(doc: Doc, actors: list[Actor], covered: set[int]) -
             sent_no[i] = k
     spans = [(a, doc.char_span(a.start, a.end, alignment_mode="expand")) for a in actors]
     for tok in words:
-        kinds = ORGANISATION_WORDS[tok.lower_]
+        kinds = ORGANISATION_WORDS.get(tok.lower_)
         if tok.i in covered or tok.pos_ != "NOUN" or tok.tag_ == "NNS":
             continue
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children) or any(
@@ -689,7 +699,8 @@ def _organisations_described(doc: Doc, actors: list[Actor], covered: set[int]) -
             continue  # "a group", "the rebel group", "the opposition bloc": not a reference back
         ante = None
         for a, span in reversed(spans):
-            if span is None or a.end > tok.idx or a.kind not in kinds or not a.code:
+            if span is None or a.end > tok.idx or not a.code or (
+                    a.kind not in kinds if kinds is not None else span.root.lemma_.lower() != tok.lower_):
                 continue
             if sent_no[tok.i] - sent_no[span.root.i] > MAX_SENTENCES:
                 break
@@ -741,6 +752,55 @@ def _followers_of(doc: Doc, coref: Coreference, covered: set[int]) -> list[Actor
     return found
 
 
+LAWYER_NOUNS = frozenset({"lawyer", "attorney", "counsel", "solicitor", "barrister"})
+"""Nouns of someone who speaks for a client in court (rule 14)."""
+
+
+def _represented(tok: Token) -> Token | None:
+    """Whom a lawyer noun represents: "a lawyer for Mubarak", "a lawyer representing Gruss", "Mubarak's lawyer"."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "for":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+        if c.dep_ == "acl" and c.lemma_ == "represent":
+            return next((o for o in c.children if o.dep_ in {"dobj", "obj"}), None)
+    return None
+
+
+def _clients_of(doc: Doc, coref: Coreference, covered: set[int]) -> list[Actor]:
+    """Rule 14: "Farid el-Deeb, a lawyer for Hosni Mubarak, said his client would appeal": "his client" is the
+    person the lawyer named in its sentence, or the sentence before, represents, when that person is coded
+    and no other lawyer there represents someone else. Why: court news speaks of the accused through their
+    lawyers, and "his client" is otherwise nobody (or, read as the lawyer, the wrong side of the case)."""
+    found: list[Actor] = []
+    clients = [t for t in doc if t.lemma_.lower() == "client" and t.tag_ == "NN" and t.i not in covered
+               and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in t.children)]
+    if not clients:
+        return found
+    sents = list(doc.sents)
+    for tok in clients:
+        k = next(i for i, s_ in enumerate(sents) if s_.start <= tok.i < s_.end)
+        represented = [r for t in doc[sents[k].start:tok.i] if t.lemma_.lower() in LAWYER_NOUNS
+                       for r in [_represented(t)] if r is not None]
+        if not represented and k:  # the lawyer named in the sentence before
+            represented = [r for t in sents[k - 1] if t.lemma_.lower() in LAWYER_NOUNS
+                           for r in [_represented(t)] if r is not None]
+        people = {id(a): a for r in represented for a in [coref.actor_of(r)] if a is not None}
+        if len(people) != 1 or len(represented) != len([r for r in represented if coref.actor_of(r) is not None]):
+            continue
+        person = next(iter(people.values()))
+        if not person.code or not (person.kind == "person" or person.name):
+            continue
+        poss = next(c for c in tok.children if c.dep_ == "poss")
+        span = doc[poss.i:tok.i + 1]
+        found.append(Actor(text=span.text, start=span.start_char, end=span.end_char, code=person.code,
+                           country=person.country, sector=person.sector, name=person.name, kind="description",
+                           source=f"'{span.text}': whom the lawyer represents, '{person.text}' at {person.start}"))
+        covered.update(range(span.start, span.end))
+    return found
+
+
 def _definite(doc: Doc, actor: Actor) -> Token | None:
     """The head of a bare definite description ("the ministry", "the kingdom"), else None."""
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
@@ -754,6 +814,50 @@ def _definite(doc: Doc, actor: Actor) -> Token | None:
     if any(c.dep_ in {"amod", "compound", "poss", "nmod"} and c.ent_type_ for c in head.children):
         return None  # "the Syrian ministry" says whose it is
     return head
+
+
+EPITHETS = frozenset({"tycoon", "magnate", "mogul", "billionaire"})
+"""Words of trade or wealth news uses for a person it has just named (rule 13)."""
+
+
+def _epithet(doc: Doc, actor: Actor) -> Token | None:
+    """The head of "the billionaire estate mogul" (rule 13): definite, singular, no name in or right after it."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or actor.country or actor.name:
+        return None
+    head = span.root
+    if head.lemma_.lower() not in EPITHETS or head.tag_ in {"NNS", "NNPS"} or head.dep_ == "appos" or any(
+            t.ent_type_ == "PERSON" for t in span):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children):
+        return None  # "a self-made magnate", "shipping tycoon John Fredriksen"
+    if any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in head.children) or (
+            span.end < len(doc) and doc[span.end].ent_type_ == "PERSON"):
+        return None  # "the tycoon Li Ka-shing": the name says who
+    return head
+
+
+def _person_before(doc: Doc, actor: Actor, coref: Coreference) -> Actor | None:
+    """The one person named before `actor` in its sentence, else the one named in the sentence before, when
+    that person is coded (rule 13). Two or more names there and it could be either ("Brooks is a friend of
+    Cameron. ... the media mogul" is Murdoch): no antecedent."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sents = list(doc.sents)
+    k = next(i for i, s_ in enumerate(sents) if s_.start <= span.start < s_.end)
+    for lo, hi in ((sents[k].start, span.start), (sents[k - 1].start, sents[k - 1].end) if k else (0, 0)):
+        names = [e for e in doc.ents if e.label_ == "PERSON" and lo <= e.start and e.end <= hi]
+        lo_c, hi_c = doc[lo].idx if lo < len(doc) else 0, doc[hi - 1].idx if hi else 0
+        people = [a for a in coref.actors if a.kind == "person" and a.name and a.code and lo_c <= a.start <= hi_c]
+        if not names and not people:
+            continue
+        who = {e.text.split()[-1] for e in names if not any(a.start < e.end_char and e.start_char < a.end
+                                                             for a in people)} | {a.name for a in people}
+        if len(who) != 1 or not people:
+            return None  # two people, or one the text does not code
+        return people[-1]
+    return None
 
 
 def _state_described_after(doc: Doc, actor: Actor) -> Token | None:
@@ -942,6 +1046,17 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
                                 f" -> {actor.code}")
                 changed = True
                 continue
+        epithet = _epithet(doc, actor)
+        if epithet is not None:  # "... unendorse Trump after the billionaire estate mogul claimed"
+            person = _person_before(doc, actor, coref)
+            if person is not None:
+                actor.country, actor.sector, actor.code, actor.name = (person.country, person.sector, person.code,
+                                                                      person.name)
+                actor.kind = "description"
+                actor.source = f"{actor.source} + '{epithet.text}' describes '{person.text}' at {person.start}" \
+                               f" -> {actor.code}"
+                changed = True
+            continue
         head = _definite(doc, actor)
         if head is None:
             continue
@@ -954,7 +1069,8 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
         actor.source = f"{actor.source} + refers back to '{ante.text}' at {ante.start} -> {actor.code}"
         changed = True
     changed = _spokespeople(doc, actors, coref, weak) or changed
-    described = _organisations_described(doc, out, covered) + _followers_of(doc, coref, covered)
+    described = (_organisations_described(doc, out, covered) + _followers_of(doc, coref, covered)
+                 + _clients_of(doc, coref, covered))
     if described:  # actors `coref` was not built from: the quotes build their own
         out.extend(described)
         changed = True

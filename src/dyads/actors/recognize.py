@@ -448,6 +448,7 @@ class _Group:
     reasons: list[str] = field(default_factory=list)
     name: str | None = None
     prefix: str = ""  # a code that goes before the actor's ("NGO" from PETRARCH's "NGO~" agents)
+    sector_word: str | None = None  # the role word that gave `sector` ("leader")
 
 
 def _row(entry: ActorEntry, code: str) -> str:
@@ -590,6 +591,12 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
             continue
         taken.update(range(start, end))
         head = own = _np_head(last, compiled.agents)
+        if label == "ACTOR" and suffix in _LEADING and doc[end + 1].dep_ in {"amod", "compound"} and (
+                doc[end + 1].head.pos_ in {"NOUN", "PROPN"}) and entry is not None and entry.kind in _LEADING_KINDS:
+            led = doc[end + 1].head  # "Saudi-led forces", "the NATO-led campaign": the leader's, as "Saudi forces"
+            if {led.lemma_.lower(), led.lower_} & _NON_ACTOR_HEADS:
+                continue
+            head = own = led
         nxt = ent_at.get(end)
         if label == "AGENT" and head is last and last.dep_ == "pobj" and nxt is not None and (
             nxt.label_ == "PERSON" and nxt.start == end
@@ -656,6 +663,12 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.kind = "person"
                 g.name = entry.name
                 continue
+            if entry.kind == "person" and at_head and code != entry.code and g.sector == "GOV" and (
+                    g.sector_word in _LEADERSHIP):
+                # "Conservative leader Antonis Samaras" in 2011, before he took office: a party's or the
+                # opposition's leader; "leader" says no office of state, and the dictionary says none then
+                g.reasons.append(f"'{g.sector_word}' of a person in no office on the day: no GOV")
+                g.sector = None
             # the phrase's own name decides its country: "Al-Qaeda frontman Abu Musab al-Zarqawi" is IRQ
             g.country = root if (at_head and entry.kind in {"person", "group"}) else (g.country or root)
             if sector and (g.sector is None or at_head):
@@ -706,6 +719,8 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 g.reasons.append("armed opposition -> REB")
             elif g.sector is None or (at_head and not generic):
                 g.sector = agent.sector  # the head's own role wins: "government troops" -> MIL, "rebel leaders" -> REB
+                g.sector_word = agent.phrase.lower()
+    _led_by_one_token(doc, groups, compiled, day, taken | blocked)
     _armed_people(doc, groups, blocked)
     _organisation_before_title(doc, groups)
     if outlet_at:  # before places join: "New York Times journalists missing in Libya" are the paper's
@@ -730,13 +745,54 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
         _article_country(actors, not_of, unknown)
     # a person nothing in the text places stays no actor: a dateline city alone says nothing of them
     actors = sorted([*actors, *(a for a in unknown if a.country)], key=lambda a: a.start)
-    _journalists_of_outlets(doc, actors)
+    homes = {a.country for a in actors if _outlet_coded(a)}  # before the outlets that only report go
     actors = _drop_reporters(doc, actors)
     named_within = _to_actors(doc, {g.head: g for g in hidden}, blocked, ents, ent_at) if hidden else []
     actors = _learn_people(doc, actors, blocked, named_within)
+    actors = _roles_before_names(doc, actors)
+    _journalists_of_outlets(doc, actors, homes)
     _roles_of_named_people(doc, actors)
     _states_under_leaders(doc, actors)
     return actors
+
+
+# role words that say someone leads something, not which office of state they hold
+_LEADERSHIP = {"leader", "chief", "head"}
+# the second half of "Saudi-led forces", "a U.S.-headed coalition": what follows is the leader's
+_LEADING = {"led", "headed"}
+# what leads so: states and their alliances ("U.S.-led forces" are the United States'); a party does not
+# make the body it leads its own ("the Democrat-led Senate" is the Senate, not the party)
+_LEADING_KINDS = {"country", "demonym", "igo"}
+
+
+def _led_by_one_token(doc: Doc, groups: dict[int, _Group], compiled: _Compiled, day: date | None,
+                      taken: set[int]) -> None:
+    """"the U.S.-led push", "U.S.-led forces": the tokenizer keeps an abbreviation with its "-led" as one
+    word, which no dictionary phrase matches; the noun it modifies is the leading state's or organisation's,
+    as with "Saudi-led forces" written in three tokens. Why: otherwise the country is lost ("U.S.-led forces"
+    -> bare MIL) though the text names it."""
+    for tok in doc:
+        if tok.i in taken or "-" not in tok.text or tok.dep_ not in {"amod", "compound"} or (
+                tok.head.pos_ not in {"NOUN", "PROPN"}):
+            continue
+        first, _, second = tok.lower_.rpartition("-")
+        if second not in _LEADING or first not in compiled.actors:
+            continue
+        entry, code = choose_entry(compiled.actors[first], day)
+        if entry.kind not in _LEADING_KINDS:
+            continue
+        led = tok.head
+        if {led.lemma_.lower(), led.lower_} & _NON_ACTOR_HEADS:
+            continue
+        root, sector = split_code(code)
+        g = groups.get(led.i)
+        if g is None:
+            g = groups[led.i] = _Group(head=led.i, start=tok.i, end=led.i + 1)
+        g.start = min(g.start, tok.i)
+        g.country = g.country or root
+        if g.entry is None:
+            g.entry, g.entry_code = entry, code
+        g.reasons.append(f"{_row(entry, code)} + '{tok.text}': led by it -> country only")
 
 
 def _roles_of_named_people(doc: Doc, actors: list[Actor]) -> None:
@@ -873,9 +929,19 @@ def _join_prepositions(doc: Doc, groups: dict[int, _Group]) -> None:
         if owner is None or owner.country is not None or owner.sector is None:
             continue
         owner.country = g.country
-        owner.start = min(owner.start, g.start)
-        owner.end = max(owner.end, g.end)
         owner.reasons.append(f"'{prep.text} {doc[g.start:g.end].text}' -> {g.country}")
+        # "clashes between security forces and protesters in Cairo": the parser hangs the place on the first
+        # noun, after the second; both are in the place, and each stays its own actor
+        joined = [groups[c.i] for c in doc[owner.head].children if c.dep_ == "conj" and owner.end <= c.i < prep.i
+                  and c.i in groups]
+        for other in joined:
+            if other.country is None and other.sector is not None:
+                other.country = g.country
+                other.reasons.append(f"'{prep.text} {doc[g.start:g.end].text}' after '{doc[owner.head].text} and "
+                                     f"{doc[other.head].text}' -> {g.country}")
+        if not joined:
+            owner.start = min(owner.start, g.start)
+            owner.end = max(owner.end, g.end)
         del groups[head_i]
 
 
@@ -1690,17 +1756,18 @@ def _article_country(actors: list[Actor], not_of: dict[int, str] | None = None, 
 _DEFINITE = {"the", "this", "these", "those"}
 
 
-def _journalists_of_outlets(doc: Doc, actors: list[Actor]) -> None:
+def _journalists_of_outlets(doc: Doc, actors: list[Actor], homes: set[str | None]) -> None:
     """Journalists the story's own words single out ("the journalists", "photographer Lynsey Addario") whose
     country was only guessed from the sentence or the story take the home country of the news outlets the
-    article says its journalists work for, when those are all of one country.
+    article says its journalists work for, when those are all of one country; so does a role right before a
+    name ("photographer Lynsey Addario") when the name itself is no actor.
 
     Why: foreign correspondents are the news when they are arrested or freed abroad, and the story names
     their paper once ("Four New York Times journalists missing in Libya") and then says "the journalists"
     or their names; the guess (the story's state, Libya) makes the Libyan government's captives Libyan.
     A bare plural ("journalists were beaten") may be anyone's and keeps its guess, as does every journalist
-    where outlets of several countries are named."""
-    homes = {a.country for a in actors if _outlet_coded(a)}
+    where outlets of several countries are named. `homes`: the countries of every outlet the text names,
+    taken before the outlets that only report are dropped."""
     if len(homes) != 1:
         return
     home = next(iter(homes))
@@ -1710,8 +1777,9 @@ def _journalists_of_outlets(doc: Doc, actors: list[Actor]) -> None:
             continue
         if actor.kind != "person":
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-            if span is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in span.root.children):
-                continue
+            if span is None or not (any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in span.root.children)
+                                    or (span.end < len(doc) and doc[span.end].ent_type_ == "PERSON")):
+                continue  # "the journalists"; "photographer Lynsey Addario" (a name the text does not place)
         actor.country, actor.code = home, home + "MED"
         actor.source = f"{actor.source}; the journalists' outlets are of {home} -> {home}MED"
 
@@ -1739,6 +1807,59 @@ def _drop_reporters(doc: Doc, actors: list[Actor]) -> list[Actor]:
                     continue
         kept.append(actor)
     return kept
+
+
+def _roles_before_names(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """"says photographer Lynsey Addario will be released": a bare role word right before a person's name,
+    read as two actors, is one: the person, with the role's sector when the name gave none. Not a second
+    actor whose country was guessed from the sentence (a Libyan photographer beside the American one).
+
+    Why here: a name learned from an earlier mention (`_learn_people`) or a name no dictionary knows
+    (`_unknown_people`) is found after the role words are read, so the role was coded alone. Only a role
+    with no name of its own whose sector is the person's, or a person named with no role, and whose
+    country was guessed or is the person's."""
+    out: list[Actor] = []
+    text = doc_text(doc)
+    for actor in actors:
+        prev = out[-1] if out else None
+        if prev is None or actor.kind != "person" or not actor.name or not actor.code or prev.name is not None \
+                or prev.kind in {"pronoun", "person"} or prev.sector is None or text[prev.end:actor.start].strip():
+            out.append(actor)
+            continue
+        bare_name = actor.sector is None and UNKNOWN_PERSON in (actor.source or "")
+        guessed = any(r in (prev.source or "") for r in GUESSED_COUNTRY)
+        if (prev.sector == actor.sector or bare_name) and (prev.country in {None, actor.country} or guessed):
+            country = actor.country or prev.country
+            sector = actor.sector or prev.sector
+            out[-1] = Actor(text=text[prev.start:actor.end], start=prev.start, end=actor.end,
+                            code=f"{country or ''}{sector or ''}" if bare_name else actor.code, country=country,
+                            sector=sector, name=actor.name, kind="person",
+                            source=f"{actor.source}; '{prev.text}' is the role of the name after it ({prev.source})")
+            continue
+        out.append(actor)
+    return out
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter changed, added or dropped between two words of the same first three letters."""
+    if a == b or a[:3] != b[:3] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _misspelt_surname(word: str, known: dict[str, Actor]) -> Actor | None:
+    """The one known person whose surname `word` misspells by a letter ("Ali Aujali" ... "Aujuli said").
+    Why: stories spell a transliterated name two ways a paragraph apart, and the second spelling is
+    otherwise nobody. Only surnames of six letters or more that agree in their first three letters, and
+    only when exactly one person is that close: short names are too near each other ("Obama", "Osama")."""
+    low = word.lower()
+    if len(low) < 6 or low in known:
+        return None
+    close = {a.name: a for key, a in known.items() if len(key) >= 6 and " " not in key and _one_letter_apart(low, key)}
+    return next(iter(close.values())) if len(close) == 1 else None
 
 
 def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int], named_within: list[Actor] = ()) -> list[Actor]:
@@ -1809,6 +1930,8 @@ def _learn_people(doc: Doc, actors: list[Actor], blocked: set[int], named_within
                 break
         if hit is None and run[-1].lower_ in known and len(run) == 1:
             hit = known[run[-1].lower_]
+        if hit is None and len(run) == 1 and run[0].ent_type_ == "PERSON":
+            hit = _misspelt_surname(run[0].text, known)
         if hit is None:
             if len(run) > 1 and run[-1].lower_ in known and run[-1].ent_type_ == "PERSON" and (
                     run[0].ent_type_ == "PERSON"):
