@@ -173,3 +173,10 @@ def test_what_a_report_says_according_to_its_author_judges_the_subject(coder):
         "Human Rights Watch.")
     # "according to" gives no pattern its "to", and committing troops charges no one
     assert dyads("The Syrian army committed troops to Homs, according to Amnesty International.") == []
+
+
+def test_acts_joined_to_a_visit_go_to_whom_it_visits(coder):
+    out = coder.code("U.S. Secretary of State Hillary Clinton made an unannounced visit to Libya on Tuesday to cement "
+                     "relations, offer aid and encourage swift elections.", date="2011-10-18")
+    got = [(e.cameo[:2], [a.code[:3] for a in e.target]) for e in out.events]
+    assert ("03", ["LBY"]) in got and ("02", ["LBY"]) in got

@@ -82,17 +82,21 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
 
 
 def _shared_targets(cands: list[Candidate]) -> None:
-    """ "Qatar recognised the opposition and donated $100 million": a cooperative act joined to another
-    with no recipient of its own goes to the same side (the subject is shared by the parse already)."""
+    """ "Qatar recognised the opposition and donated $100 million": a cooperative act or an appeal joined to
+    another with no recipient of its own goes to the same side (the subject is shared by the parse already),
+    also where the first act is the noun of a light verb ("made a visit to Libya ..., offer aid")."""
     by_token = {c.token.i: c for c in cands if c.pattern is not None and not c.dropped}
     for c in cands:
-        if c.dropped or c.target or not c.source or not ("03" <= (c.code or "")[:2] <= "08"):
+        if c.dropped or c.target or not c.source or not ("02" <= (c.code or "")[:2] <= "08"):
             continue
         if c.token.dep_ != "conj" or any(s.dep_ in _SUBJECTS for s in c.token.children):
             continue
         first = by_token.get(c.token.head.i)
+        if first is None:  # "made a visit to Libya ..., offered aid and encouraged them": the light verb's noun
+            first = next((by_token[o.i] for o in c.token.head.children if o.dep_ in {"dobj", "obj"}
+                          and o.i in by_token), None)
         if first is not None and first.target and first.source == c.source \
-                and "03" <= (first.code or "")[:2] <= "08":
+                and "02" <= (first.code or "")[:2] <= "08":
             c.target = list(first.target)
             c.modifiers.append(f"recipient shared with '{first.token.text}'")
 
