@@ -292,3 +292,11 @@ def test_what_investors_worry_about_is_market_comment(coder):
                       date="2011-10-14").events == []
     assert [e.cameo for e in coder.code("French unions worry that French political leaders will cut pensions.",
                                         date="2011-10-14").events] == ["012"]
+
+
+def test_an_embassy_with_no_state_named_is_not_of_the_country_it_stands_in(coder):
+    out = coder.code("Libyan government forces pounded rebel-held cities and crowds ransacked empty embassies in "
+                     "Tripoli on Sunday.", date="2011-05-01")
+    assert not any(e.cameo.startswith("17") and any(a.code.startswith("LBY") for a in e.target) for e in out.events)
+    out = coder.code("Crowds ransacked the British embassy in Tripoli on Sunday.", date="2011-05-01")
+    assert [[a.code for a in e.target] for e in out.events if e.cameo.startswith("17")] == [["GBRGOV"]]

@@ -37,6 +37,8 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from dyads.models import Actor
+
 DEFAULT_DICT_DIR = Path(str(resources.files("dyads.dictionaries").joinpath("default")))
 
 
@@ -304,3 +306,14 @@ def lookup(dictionary: ActorDictionary, phrase: str, day: date | None = None) ->
         entry, code = choose_entry(candidates, day)
         return Lookup(phrase, day, code, entry, candidates, agents)
     return Lookup(phrase, day, agents[-1].sector if agents else None, None, [], agents)
+
+
+# a state's missions abroad: an embassy named with no state of its own is not of the country it stands in
+MISSION_WORDS = {"embassy", "embassies", "consulate", "consulates"}
+
+
+def foreign_mission(actor: Actor) -> bool:
+    """An embassy or consulate the text gives no state ("crowds ransacked empty embassies in Tripoli"): whose
+    it is, is not said, and the country it stands in (of its sentence, place or story) is not it."""
+    words = (actor.text or "").lower().split()
+    return not actor.country and bool(words) and words[-1] in MISSION_WORDS

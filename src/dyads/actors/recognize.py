@@ -58,7 +58,7 @@ from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from dyads.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry, choose_entry, split_code
+from dyads.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry, choose_entry, foreign_mission, split_code
 from dyads.cache import cache_dir, read_pickle, write_pickle
 from dyads.models import Actor, Article
 from dyads.nlp import doc_text
@@ -1535,6 +1535,8 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> dict[int, str]:
                     continue  # "the rebels received arms from Qatar": their supplier, not their home
                 if not_of.get(id(actor)) == country:
                     continue
+                if foreign_mission(actor):
+                    continue  # "crowds ransacked empty embassies in Tripoli": other states' missions there
                 if actor.kind == "person" and all(a.kind == "person" for a in members if a.country == country):
                     # "Senator John McCain said Russian President Vladimir Putin was a thug": the one country
                     # is another person's, who may well be this one's counterpart, not compatriot
@@ -1732,6 +1734,8 @@ def _article_country(actors: list[Actor], not_of: dict[int, str] | None = None, 
         if actor.country is None and actor.sector is not None and actor.sector not in _OWN_COUNTRY_SECTORS:
             if not_of and not_of.get(id(actor)) == top:
                 continue  # "coalition forces continue to attack Libya" in a story about Libya
+            if foreign_mission(actor):
+                continue  # "empty embassies in Tripoli" in a story about Libya: other states' missions
             actor.country = top
             actor.code = top + actor.sector
             total = sum(counts.values())
