@@ -530,6 +530,18 @@ def _overview_from_events(
     return _overview_values(*parts)
 
 
+# the overview's last two columns, from the `actor_rows` (code, n, s, t) and `pair_rows` (src, tgt, n, g_sum,
+# g_n) of its statement: the top actors with their roles and the top dyads with their mean Goldstein score
+_TOP_ACTORS_AND_DYADS = (
+    "(SELECT list({'code': code, 'n': n, 'as_source': as_source, 'as_target': as_target} "
+    "ORDER BY n DESC, code) FROM (SELECT code, CAST(sum(n) AS BIGINT) AS n, CAST(sum(s) AS BIGINT) AS as_source, "
+    "CAST(sum(t) AS BIGINT) AS as_target FROM actor_rows GROUP BY code ORDER BY n DESC, code LIMIT ?)), "
+    "(SELECT list({'source': src, 'target': tgt, 'n': n, 'goldstein': goldstein} ORDER BY n DESC, src, tgt) "
+    "FROM (SELECT src, tgt, CAST(sum(n) AS BIGINT) AS n, round(sum(g_sum) / sum(g_n), 2) AS goldstein "
+    "FROM pair_rows GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?))"
+)
+
+
 def _overview_of_key(cur: duckdb.DuckDBPyConnection, sc: Scope, bucket: str, top: int) -> tuple:
     """The overview's parts for the events of one actor key (`Scope.key`: an actor or country of three
     letters, or a whole code of three), from the key's rows of the actor index and the summary tables.
@@ -577,12 +589,7 @@ def _overview_of_key(cur: duckdb.DuckDBPyConnection, sc: Scope, bucket: str, top
         "AS period, d.quad_class, d.n FROM days d) GROUP BY ALL)), "
         "(SELECT list({'root': cameo_root, 'n': n} ORDER BY cameo_root) FROM "
         "(SELECT cameo_root, count(*) AS n FROM m GROUP BY 1)), "
-        "(SELECT list({'code': code, 'n': n, 'as_source': as_source, 'as_target': as_target} "
-        "ORDER BY n DESC, code) FROM (SELECT code, CAST(sum(n) AS BIGINT) AS n, CAST(sum(s) AS BIGINT) AS as_source, "
-        "CAST(sum(t) AS BIGINT) AS as_target FROM actor_rows GROUP BY code ORDER BY n DESC, code LIMIT ?)), "
-        "(SELECT list({'source': src, 'target': tgt, 'n': n, 'goldstein': goldstein} ORDER BY n DESC, src, tgt) "
-        "FROM (SELECT src, tgt, CAST(sum(n) AS BIGINT) AS n, round(sum(g_sum) / sum(g_n), 2) AS goldstein "
-        "FROM pair_rows GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?))",
+        + _TOP_ACTORS_AND_DYADS,
         sc.params + [key] * 8 + [top, top],
     ).fetchone()
     top_places = _rows(
@@ -634,12 +641,7 @@ def _overview_parts(
         "ORDER BY n DESC, location_name NULLS LAST, location_country) FROM (SELECT * FROM g WHERE g_l = 0 "
         "AND (location_name IS NOT NULL OR location_country IS NOT NULL) "
         "ORDER BY n DESC, location_name NULLS LAST, location_country LIMIT ?)), "
-        "(SELECT list({'code': code, 'n': n, 'as_source': as_source, 'as_target': as_target} "
-        "ORDER BY n DESC, code) FROM (SELECT code, CAST(sum(n) AS BIGINT) AS n, CAST(sum(s) AS BIGINT) AS as_source, "
-        "CAST(sum(t) AS BIGINT) AS as_target FROM actor_rows GROUP BY code ORDER BY n DESC, code LIMIT ?)), "
-        "(SELECT list({'source': src, 'target': tgt, 'n': n, 'goldstein': goldstein} ORDER BY n DESC, src, tgt) "
-        "FROM (SELECT src, tgt, CAST(sum(n) AS BIGINT) AS n, round(sum(g_sum) / sum(g_n), 2) AS goldstein "
-        "FROM pair_rows GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?))",
+        + _TOP_ACTORS_AND_DYADS,
         params + [top, top, top],
     ).fetchone()
 
