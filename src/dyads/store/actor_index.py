@@ -34,6 +34,7 @@ from __future__ import annotations
 import duckdb
 
 from dyads.store.summaries import codes_list_sql
+from dyads.store.words import has_tables
 
 COLUMNS = (
     "seq", "id", "article_id", "sentence_index", "event_date", "date_precision", "cameo", "cameo_root",
@@ -106,8 +107,4 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
 
 def has_actor_index(cur: duckdb.DuckDBPyConnection) -> bool:
     """True when the database has the actor index (a DuckDB store at schema version 11 or later)."""
-    try:
-        cur.execute("SELECT 1 FROM actor_index LIMIT 0")
-    except duckdb.CatalogException:
-        return False
-    return True
+    return has_tables(cur, "actor_index")

@@ -101,13 +101,18 @@ def keyed(event_rows: list[dict], first: int) -> list[dict]:
     return [{**r, "seq": first + k} for k, r in enumerate(event_rows)]
 
 
-def has_word_index(cur: duckdb.DuckDBPyConnection) -> bool:
-    """True when the database has the word index (a DuckDB store at schema version 5 or later)."""
+def has_tables(cur: duckdb.DuckDBPyConnection, *tables: str) -> bool:
+    """True when the database has every one of `tables` (an index an older schema version lacks)."""
     try:
-        cur.execute("SELECT 1 FROM sentence_words, event_words LIMIT 0")
+        cur.execute(f"SELECT 1 FROM {', '.join(tables)} LIMIT 0")
     except duckdb.CatalogException:
         return False
     return True
+
+
+def has_word_index(cur: duckdb.DuckDBPyConnection) -> bool:
+    """True when the database has the word index (a DuckDB store at schema version 5 or later)."""
+    return has_tables(cur, "sentence_words", "event_words")
 
 
 def match_sql(alias: str, needle: str) -> tuple[str, list[str]] | None:
