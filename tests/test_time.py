@@ -568,8 +568,4 @@ def test_dating_a_progressive_the_parser_read_as_an_adjective(nlp) -> None:
     # "said on Friday" dates (2013-07-19), not the publication date
     text = ("Algeria said on Friday its troops were patrolling fuel depots to halt the flow of smuggled diesel "
             "into Mali.")
-    doc = nlp(text)
-    article = Article(id="t", text=text, publication_date=DCT)
-    i = text.index("patrolling")
-    got = resolve_event_date(doc, i, i + len("patrolling"), find_times(doc, article), article)
-    assert got.date == "2013-07-19"
+    assert _event_date(nlp, text, "patrolling").date == "2013-07-19"
