@@ -422,7 +422,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     topic = _TOPIC_PREPS | {"on"} if dialect.modality and p.code[:2] == "04" else set()
     subj_ids |= {t.i for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in topic for t in c.subtree}
     preps = sorted((c for h in hosts for c in h.children if c.dep_ in {"prep", "dative"} and c.lower_ != "by"
-                    and c.i not in skip_named and c.lower_ not in topic), key=lambda c: c.i)
+                    and c.i not in skip_named), key=lambda c: c.i)
     levels.extend(_prep_objects(c) for c in preps)
     levels.append(m.slot_heads)
     # a slot filled inside the complement ("vowed to wage war on X"): that verb's phrases
