@@ -892,6 +892,14 @@ def test_what_would_have_happened_and_what_was_not_wanted_are_not_done(coder):
     assert acts("The Federal Reserve wanted to give aid to Greece.")
 
 
+def test_an_act_tried_or_served_under_a_modal_verb_is_only_possible(strict_dyads):
+    # "could try to X", "might use Y to X": the modal of the governing verb reaches the act
+    assert strict_dyads("Iran could try to attack Israel.", "2012-04-17") == []
+    assert strict_dyads("Germany might use the new fund to help Greece.", "2012-04-17") == []
+    assert strict_dyads("Iran tried to attack Israel.", "2012-04-17") == [("190", ["IRN"], ["ISR"])]
+    assert strict_dyads("Germany used the new fund to help Greece.", "2012-04-17") == [("070", ["DEU"], ["GRC"])]
+
+
 def test_a_losing_battle_and_who_did_what_a_phrase_describes(strict_dyads):
     assert strict_dyads("The companies have been fighting an uphill battle to overcome U.S. lawmakers' suspicions.",
                         "2012-10-08") == []

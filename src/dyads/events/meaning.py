@@ -161,7 +161,15 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
             continue
         if t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in PURPOSE_NOUNS:
             return "modal", t.head.text
-        if t.dep_ in {"xcomp", "acl", "ccomp"}:
+        purpose = t.dep_ == "advcl" and t.head.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if (t.dep_ == "xcomp" and t.head.pos_ in {"VERB", "AUX"}) or purpose:
+            # "could try to attack Israel", "might use the fund to help Greece": an act tried or served
+            # under a modal verb is only possible, not done
+            word = next((a.text for a in _auxiliaries(t.head) if a.lower_ in MODAL_AUX), None)
+            if word is not None:
+                return "modal", word
+        if t.dep_ in {"xcomp", "acl", "ccomp"} or purpose:  # "would need money to help": planned
             head = t.head
             if head.lemma_.lower() in EXPECTATION_VERBS and any(c.dep_ == "auxpass" for c in head.children):
                 return "modal", head.text  # "are expected to deliver their verdict": others expect it, not done
