@@ -842,6 +842,9 @@ def test_acts_no_one_did_expected_struggled_for_or_conditional_are_not_done(code
     # a subject that says no one did it
     assert "033" not in codes("No European government has offered aid to Greece.")
     assert "033" in codes("The German government has offered aid to Greece.")
+    # nor did anyone refuse: "no one was willing to oppose aid" is no rejection of it
+    assert codes("None of the German parties have been willing to oppose more aid for Greece.") == []
+    assert codes("The German parties have not been willing to give more aid to Greece.")[0][:2] == "12"
     # what others expect to happen, and what was struggled for, are not done
     assert codes("Officials from the European Union are expected to meet Greek Prime Minister George Papandreou "
                  "on Monday.") == []

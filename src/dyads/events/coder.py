@@ -548,7 +548,8 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
         cand.negated = True
         table = vd.negations if dialect.dictionary_negations else None
         code = table.get(cand.code or "") if table else negated_code(cand.code or "")
-        if code is None or neg.startswith("under"):
+        # no one refused either: "none of the parties have been willing to oppose aid" is no rejection
+        if code is None or neg.startswith("under") or neg.endswith("no one did it"):
             cand.dropped, cand.dropped_by = f"{neg}: not the positive event", "meaning"
             return cand
         cand.modifiers.append(f"{neg} -> {code}")

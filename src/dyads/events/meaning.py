@@ -56,7 +56,8 @@ POLITICAL_SECTORS = {"GOV", "PTY", "OPP", "LEG", "ELI", "JUD", "MED", "CVL", "NG
 def negation(verb: Token, tok: Token) -> str | None:
     """Why the act of `tok` (in the clause of `verb`) is not done: a negator, "has yet to", or a verb that
     negates its complement ("refused to", "ruled out"); None when it is done."""
-    for t in {verb, tok}:
+    # "was not willing to give": the copula's negation is the adjective's
+    for t in {verb, tok, *(x.head for x in (verb, tok) if x.dep_ == "acomp")}:
         for c in t.children:
             if c.i > t.i + 1 and any(x.is_punct for x in t.doc[t.i + 1: c.i]):
                 continue  # "promising to lift regulations -- probably not what Graham had in mind": another phrase's
@@ -67,11 +68,16 @@ def negation(verb: Token, tok: Token) -> str | None:
                     if g.dep_ == "neg" or (g.lower_ in NEGATORS and g.dep_ == "advmod"):
                         return f"negated by '{g.text}'"
     # "None of the leading parties have been willing to ...", "no country has offered ...": no one did it
-    for t in {verb, tok, verb.head if verb.dep_ in {"acomp", "xcomp"} else verb}:
+    # (also up the verbs it completes or is joined to: "none ... have been willing to stand up and oppose")
+    chain = [verb]
+    while chain[-1].dep_ in {"acomp", "xcomp", "conj"} and len(chain) < 5 and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in chain[-1].children):
+        chain.append(chain[-1].head)
+    for t in {tok, *chain}:
         for c in t.children:
             if c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in NO_ONE or any(
                     d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
-                return f"negated by '{c.text}'"
+                return f"negated by '{c.text}': no one did it"
     # "neither admitted nor denied the allegations": both verbs are negated, the first by its "neither"
     for t in {verb, tok}:
         if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in t.children):
