@@ -138,6 +138,11 @@ def test_a_person_named_after_a_role_only_speaker_is_that_role(nlp, dictionary):
                                     "hurt Europe. Rogozin criticised France.", day=date(2011, 6, 15))
     codes = {(a.text, a.code) for a in got}
     assert ("Dmitry Rogozin", "RUSGOV") in codes and ("Rogozin", "RUSGOV") in codes
+    # a name described otherwise in its own phrase is someone else
+    _, got = layer(nlp, dictionary, "ATHENS (Reuters) - Talks will go on, a Greek finance ministry official said on "
+                                    "Tuesday.\n\"They need a deal,\" said economist Platon Petrou at Alpha Bank.",
+                   day=date(2011, 6, 23))
+    assert not any(a.text == "Platon Petrou" and a.code == "GRCGOV" for a in got)
 
 
 def test_he_inside_a_quotation_is_not_its_speaker(nlp, dictionary):

@@ -924,6 +924,10 @@ def _names_after_roles(doc: Doc, coref: Coreference, covered: set[int]) -> list[
             role_tok.lemma_.lower() not in PERSON_NOUNS or not role.start <= role_tok.idx < role.end
         ) or any(r in (role.source or "") for r in coref.guessed):
             continue
+        own_lo, own_hi = np_bounds(name_tok)
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() != role_tok.lemma_.lower() and not ent.start <= t.i < ent.end
+               for t in doc[own_lo:own_hi]):
+            continue  # described otherwise in its own phrase ("said economist Platon Petrou at Alpha Bank")
         seen.add(ent.text.lower())
         covered.update(range(ent.start, ent.end))
         first = Actor(text=ent.text, start=ent.start_char, end=ent.end_char, code=role.code, country=role.country,
