@@ -895,6 +895,21 @@ def test_what_would_have_happened_and_what_was_not_wanted_are_not_done(coder):
     assert acts("The Federal Reserve wanted to give aid to Greece.")
 
 
+def test_who_is_left_out_is_no_party(strict_dyads):
+    got = strict_dyads("British and French officials held discussions without the German government on Monday.",
+                       "2012-10-08")
+    assert got and not any("DEU" in "".join(t) for _, _, t in got)
+    assert strict_dyads("British and French officials held discussions with the German government on Monday.",
+                        "2012-10-08")[0][2] == ["DEUGOV"]
+
+
+def test_a_state_named_as_where_a_thing_is_is_a_place(strict_dyads):
+    assert strict_dyads("The Taiwanese government denied reports that a plant in China was crippled by a strike.",
+                        "2012-10-06") == []
+    assert strict_dyads("The Taiwanese government denied reports that China had crippled its plant.",
+                        "2012-10-06")[0][2] == ["CHN"]
+
+
 def test_an_act_tried_or_served_under_a_modal_verb_is_only_possible(strict_dyads):
     # "could try to X", "might use Y to X": the modal of the governing verb reaches the act
     assert strict_dyads("Iran could try to attack Israel.", "2012-04-17") == []

@@ -421,6 +421,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     # a Greek default")
     topic = _TOPIC_PREPS | {"on"} if dialect.modality and p.code[:2] == "04" else set()
     subj_ids |= {t.i for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in topic for t in c.subtree}
+    # who is left out is no party: "held discussions without the Germans", "all members except Britain"
+    absent = {c.i for h in hosts + m.slot_heads for c in h.children if dialect.modality and c.dep_ == "prep"
+              and c.lower_ in ABSENCE_PREPS}
+    subj_ids |= {t.i for i in absent for t in tok.doc[i].subtree}
     preps = sorted((c for h in hosts for c in h.children if c.dep_ in {"prep", "dative"} and c.lower_ != "by"
                     and c.i not in skip_named), key=lambda c: c.i)
     levels.extend(_prep_objects(c) for c in preps)
@@ -435,7 +439,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         heads = [h for h in heads if h.i not in subj_ids]
         patients = _patients_of_acts(heads, tok, vd) if dialect.modality else set()
         # the source again ("he" for Sam in "Sam began to question whether he ...") is no target: look further
-        found = [a for a in _actors_in(heads, index, skip=patients or None)
+        found = [a for a in _actors_in(heads, index, skip=(patients | absent) or None)
                  if a not in sources and a.code not in own_codes]
         if not found and dialect.new_actor_length:  # PETRARCH: the first noun phrase in a target's place
             found = [a for a in (_new_actor(h, index, dialect) for h in heads[:1]) if a is not None]
@@ -459,6 +463,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 if dialect.modality and any(x.dep_ == "agent" and x.head.dep_ in {"acl", "relcl"}
                                             for x in t.ancestors if x.i > tok.i):
                     continue  # who did what a phrase describes: "fines for the sale of software later used by China"
+                if dialect.modality and p.code[:2] == "01" and _place_in_passing(t, index, vd, dialect):
+                    continue  # "denied reports that a plant in China was crippled": where, not who
                 cand.target = [a]
                 cand.confidence -= 0.2
                 break
@@ -479,6 +485,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         for i in below:
             a = index.get(i)
             if a is not None and a not in sources and a.code not in src_codes:
+                if dialect.modality and p.code[:2] == "01" and _place_in_passing(tok.doc[i], index, vd, dialect):
+                    continue  # "denied reports that a plant in China was crippled": where, not who
                 cand.target = [a]
                 cand.confidence -= 0.15
                 if said and any(i in {t.i for t in c.subtree} for c in said):
@@ -531,6 +539,25 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         # "will have to make it with the help of the opposition": help to an act not done is no help given
         cand.dropped, cand.dropped_by = f"backing of '{verb.text if verb else tok.text}', an act not done", "meaning"
     return cand
+
+
+ABSENCE_PREPS = {"without", "except", "excluding", "besides"}
+# where a thing is ("at" is also whom anger is aimed at: "rage at the government")
+PLACE_PREPS = {"in", "near", "inside", "outside", "across", "around", "throughout"}
+# where these are is whose they are ("the conflict in Libya")
+SITUATION_NOUNS = {"conflict", "war", "fighting", "violence", "crisis", "unrest", "uprising", "revolt", "rebellion",
+                   "insurgency", "turmoil", "situation", "bloodshed", "crackdown", "election", "revolution"}
+
+
+def _place_in_passing(t: Token, index: dict[int, Actor], vd: VerbDictionary, dialect: Dialect) -> bool:
+    """A state named only as where a thing is ("a plant in China", "factories near Shanghai"): a place, not
+    whom a statement or a denial is aimed at; unlike where an event is ("the conflict in Libya": its parties).
+    (Asked for statements only: where a measure or protest is, is whom it is aimed at: "a curfew in Algiers",
+    "reforms in Greece".)"""
+    prep = t.head
+    return t.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS \
+        and prep.head.pos_ == "NOUN" and prep.head.i not in index and not _patterns_for(prep.head, vd, dialect) \
+        and prep.head.lemma_.lower() not in SITUATION_NOUNS
 
 
 def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, p: VerbPattern,
