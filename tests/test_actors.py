@@ -684,6 +684,11 @@ def test_business_people_and_military_ranks_are_role_words(nlp, dictionary):
     assert got["Billionaire shipping tycoon John Fredriksen"] == "BUS"  # a business person: no country guessed
     assert got["Egyptian Lt. Gen. Sami Enan"] == "EGYMIL"
     assert any(code == "USAMIL" for text, code in got.items() if "Joint Chiefs" in text)
+    # an organisation's head word the tagger takes for a name is neither a person nor a general's
+    got = codes(actors_of(nlp, dictionary, "The quotas proved a major stumbling block, according to the EU General "
+                                           "Secretariat, which accuses Canada of wanting to ship beef.",
+                          date(2013, 6, 13)))
+    assert got["the EU General Secretariat"] == "IGOEUREEC"
 
 
 def test_bylines_after_a_date_stamp_and_closing_credit_lines_are_no_actors():

@@ -460,7 +460,10 @@ def _row(entry: ActorEntry, code: str) -> str:
 
 
 def _person_name(doc: Doc, head: Token, start: int, end: int, ent_at: dict[int, Span]) -> str | None:
-    """The personal name the actor's noun phrase is headed by, if any."""
+    """The personal name the actor's noun phrase is headed by, if any: not an organisation's head word the
+    tagger took for a name ("the EU General Secretariat")."""
+    if head.lower_ in _NOT_COMPANIES:
+        return None
     ent = ent_at.get(head.i)
     if ent is not None and ent.label_ == "PERSON" and start <= ent.start and ent.end <= end:
         return ent.text
@@ -537,8 +540,10 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 and any(c.dep_ == "poss" for c in last.children):
             taken.update(range(start, end))
             continue  # "Beijing's opposition to the push": a stance, not the political opposition
-        if label == "AGENT" and phrase in _RANKS and not (end < len(doc) and doc[end].ent_type_ == "PERSON"):
-            continue  # "General", "Lt. Col." are ranks only before a name ("General Michel Aoun")
+        if label == "AGENT" and phrase in _RANKS and not (end < len(doc) and doc[end].ent_type_ == "PERSON"
+                                                          and doc[end].lower_ not in _NOT_COMPANIES):
+            continue  # "General", "Lt. Col." are ranks only before a name ("General Michel Aoun", not the tagger's
+            # name in "the EU General Secretariat")
         if label == "AGENT" and phrase in _EQUIPMENT and not _has_state_modifier(doc, last, compiled):
             continue  # "aircraft" and "jets" are military only when a state's ("Russian aircraft")
         inside_name = ent is not None and ent.label_ in _NAME_ENT_LABELS and ent.end - ent.start > end - start
@@ -887,7 +892,7 @@ _NOT_COMPANIES = {"university", "college", "institute", "foundation", "council",
                   "government", "center", "centre", "society", "club", "church", "movement", "front", "army",
                   "bank", "fund", "organization", "organisation", "board", "group", "forum", "alliance", "house",
                   "fed", "reserve", "treasury", "department", "office", "service", "police", "guard", "corps", "navy",
-                  "tribunal", "school", "academy", "hospital", "network", "conference"}
+                  "tribunal", "school", "academy", "hospital", "network", "conference", "secretariat"}
 
 
 def _company_before_title(doc: Doc, start: int, phrase: str, named: dict[int, int], compiled: _Compiled) -> str | None:
