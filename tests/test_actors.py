@@ -689,6 +689,11 @@ def test_business_people_and_military_ranks_are_role_words(nlp, dictionary):
                                            "Secretariat, which accuses Canada of wanting to ship beef.",
                           date(2013, 6, 13)))
     assert got["the EU General Secretariat"] == "IGOEUREEC"
+    # a role word inside a hyphenated name is none ("Vice-President" is a role)
+    got = codes(actors_of(nlp, dictionary, "Chinese consumers want quality, an issue Uni-President alluded to. "
+                                           "The Vice-President of Iraq spoke.", date(2013, 10, 9)))
+    assert not any("President" in text and "Vice" not in text for text in got)
+    assert got["Vice-President of Iraq"] == "IRQGOV"
 
 
 def test_bylines_after_a_date_stamp_and_closing_credit_lines_are_no_actors():

@@ -540,6 +540,10 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 and any(c.dep_ == "poss" for c in last.children):
             taken.update(range(start, end))
             continue  # "Beijing's opposition to the push": a stance, not the political opposition
+        if label == "AGENT" and start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+                and not doc[start - 1].whitespace_ and doc[start - 2].pos_ == "PROPN" \
+                and doc[start - 2].lower_ not in _TITLE_PREFIXES:
+            continue  # "Uni-President", "Air-India": a word of a hyphenated name, not a role ("Vice-President" is)
         if label == "AGENT" and phrase in _RANKS and not (end < len(doc) and doc[end].ent_type_ == "PERSON"
                                                           and doc[end].lower_ not in _NOT_COMPANIES):
             continue  # "General", "Lt. Col." are ranks only before a name ("General Michel Aoun", not the tagger's
@@ -1211,6 +1215,8 @@ _AFFILIATES = {"aide", "aides", "adviser", "advisor", "spokesman", "spokeswoman"
                "loyalist", "staffer", "confidant", "deputy", "envoy"}
 
 
+# what a hyphen joins to a role word to make another role ("Vice-President", "Ex-Minister")
+_TITLE_PREFIXES = {"vice", "ex", "co", "deputy", "acting", "under", "sub", "pro", "anti", "non", "self"}
 # military ranks: a role only before a person's name
 _RANKS = {"general", "gen.", "lt. gen.", "maj. gen.", "brig. gen.", "col.", "lt. col.", "adm."}
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts"}
