@@ -895,6 +895,14 @@ def test_what_would_have_happened_and_what_was_not_wanted_are_not_done(coder):
     assert acts("The Federal Reserve wanted to give aid to Greece.")
 
 
+def test_what_is_hoped_or_feared_is_not_done(strict_dyads):
+    assert strict_dyads("Investors hope that G20 officials would agree on a plan with the European Union.",
+                        "2011-10-14") == []
+    assert not any(c[:2] in {"13", "19"} for c, _, _ in strict_dyads(
+        "Germany fears that Russia will attack Ukraine.", "2011-10-14"))
+    assert strict_dyads("G20 officials agreed on a plan with the European Union.", "2011-10-14")
+
+
 def test_who_is_left_out_is_no_party(strict_dyads):
     got = strict_dyads("British and French officials held discussions without the German government on Monday.",
                        "2012-10-08")

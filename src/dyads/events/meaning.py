@@ -31,6 +31,8 @@ INDIRECT_QUESTION_WORDS = {"what", "whether", "how", "which", "who", "whom", "wh
 # nouns whose "of" names what may happen ("fears of a strike", "the risk of war")
 PROSPECT_NOUNS = {"fear", "risk", "prospect", "possibility", "danger", "spectre", "specter", "likelihood", "chance",
                   "threat", "rumor", "rumour", "speculation", "worry", "concern", "hope", "expectation"}
+# verbs whose clause says what may happen ("fear that Russia will attack", "expect that Greece agrees")
+PROSPECT_VERBS = {"hope", "fear", "worry", "expect", "predict", "forecast", "anticipate", "speculate", "wish"}
 # "X is expected / tipped to do Y": what others think will happen, not an act nor X's intent
 EXPECTATION_VERBS = {"expect", "tip", "predict", "forecast"}
 MODAL_AUX = {"may", "might", "could", "can", "should", "must", "ought"}
@@ -133,6 +135,9 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
     if verb.dep_ in {"acl", "ccomp"} and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in PROSPECT_NOUNS \
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in verb.children):
         return "modal", verb.head.text  # "hopes that G20 officials would agree": hoped for, not done
+    if verb.dep_ == "ccomp" and verb.head.pos_ in {"VERB", "AUX"} and {  # (the lemmatiser reads "Hopes" as "hop")
+            verb.head.lemma_.lower(), verb.head.lower_, verb.head.lower_.removesuffix("s")} & PROSPECT_VERBS:
+        return "modal", verb.head.text  # "markets hope that G20 officials would agree": hoped for, not done
     wh = next((c for c in verb.subtree if c.i < verb.i and c.lower_ in INDIRECT_QUESTION_WORDS
                and c.tag_ in {"WP", "WDT", "WRB", "IN"} and (c.head.i == verb.i or c.head.head.i == verb.i)), None)
     if wh is not None and (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or wh.lower_ == "whether"):
