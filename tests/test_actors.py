@@ -694,6 +694,10 @@ def test_business_people_and_military_ranks_are_role_words(nlp, dictionary):
                                            "The Vice-President of Iraq spoke.", date(2013, 10, 9)))
     assert not any("President" in text and "Vice" not in text for text in got)
     assert got["Vice-President of Iraq"] == "IRQGOV"
+    # a union of states' policies is no labour union
+    got = codes(actors_of(nlp, dictionary, "Merkel spoke of calls for a banking union. The teachers' union struck.",
+                          date(2012, 5, 31)))
+    assert not any("banking union" in text for text in got) and got["teachers' union"] == "LAB"
 
 
 def test_bylines_after_a_date_stamp_and_closing_credit_lines_are_no_actors():

@@ -903,6 +903,14 @@ def test_what_is_hoped_or_feared_is_not_done(strict_dyads):
     assert strict_dyads("G20 officials agreed on a plan with the European Union.", "2011-10-14")
 
 
+def test_signs_carried_by_demonstrators_are_placards(strict_dyads):
+    assert not any(c == "057" for c, _, _ in strict_dyads(
+        "Spanish demonstrators carried signs against the Spanish government.", "2012-05-15"))
+    assert not any(c == "057" for c, _, _ in strict_dyads(
+        "Spanish officials waited for the sign of Spain's approval from France.", "2012-05-15"))  # a token
+    assert [c for c, _, _ in strict_dyads("Spain signed a treaty with France.", "2012-05-15")] == ["057"]
+
+
 def test_who_is_left_out_is_no_party(strict_dyads):
     got = strict_dyads("British and French officials held discussions without the German government on Monday.",
                        "2012-10-08")

@@ -540,6 +540,10 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary) -> list
                 and any(c.dep_ == "poss" for c in last.children):
             taken.update(range(start, end))
             continue  # "Beijing's opposition to the push": a stance, not the political opposition
+        if label == "AGENT" and phrase == "union" and any(
+                c.dep_ in {"amod", "compound"} and c.lower_ in _UNION_KINDS for c in last.children):
+            taken.update(range(start, end))
+            continue  # "a banking union", "closer fiscal union": a union of states' policies, not of workers
         if label == "AGENT" and start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
                 and not doc[start - 1].whitespace_ and doc[start - 2].pos_ == "PROPN" \
                 and doc[start - 2].lower_ not in _TITLE_PREFIXES:
@@ -1215,6 +1219,10 @@ _AFFILIATES = {"aide", "aides", "adviser", "advisor", "spokesman", "spokeswoman"
                "loyalist", "staffer", "confidant", "deputy", "envoy"}
 
 
+# kinds of union that states make, not workers ("banking union", "monetary union", "customs union")
+_UNION_KINDS = {"banking", "bank", "monetary", "currency", "customs", "fiscal", "economic", "political", "transfer",
+                "energy", "capital", "market", "markets", "defence", "defense", "stability", "payments", "tariff",
+                "debt", "budgetary", "financial", "closer"}
 # what a hyphen joins to a role word to make another role ("Vice-President", "Ex-Minister")
 _TITLE_PREFIXES = {"vice", "ex", "co", "deputy", "acting", "under", "sub", "pro", "anti", "non", "self"}
 # military ranks: a role only before a person's name
