@@ -700,6 +700,18 @@ def test_business_people_and_military_ranks_are_role_words(nlp, dictionary):
     assert not any("banking union" in text for text in got) and got["teachers' union"] == "LAB"
 
 
+def test_roles_from_many_states_take_no_country_of_their_sentence(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "Finance ministers and central bank chiefs from the world's 20 biggest "
+                                           "economies were due to meet later Friday in Paris.", date(2011, 10, 14)))
+    assert got["Finance ministers"] == "GOV" and got["central bank chiefs"] == "GOV"
+    got = codes(actors_of(nlp, dictionary, "Spain was downgraded. Spain protested. Spain appealed. Finance ministers "
+                                           "from 20 countries met.", date(2011, 10, 14)))
+    assert got["Finance ministers"] == "GOV"  # nor the story's country
+    got = codes(actors_of(nlp, dictionary, "Finance ministers were due to meet later Friday in Paris.",
+                          date(2011, 10, 14)))
+    assert got["Finance ministers"] == "FRAGOV"
+
+
 def test_bylines_after_a_date_stamp_and_closing_credit_lines_are_no_actors():
     text = ("January 31, 2011 | By Ashley Hayes, CNN Army soldiers stand guard.\nBy Amy Hybels, For CNN Thousands "
             "marched.\nThe army fired.\nCNN's Elise Labott and Kareem Khadder contributed to this report.")

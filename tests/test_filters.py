@@ -294,6 +294,15 @@ def test_what_investors_worry_about_is_market_comment(coder):
                                         date="2011-10-14").events] == ["012"]
 
 
+def test_roles_of_several_states_are_not_of_the_place_where_they_act(coder):
+    def sources(text):
+        return [[a.code for a in e.source] for e in coder.code(text, date="2011-10-14").events]
+
+    assert sources("Finance ministers from the world's 20 biggest economies criticized China in Paris on "
+                   "Friday.") == []
+    assert sources("Finance ministers criticized China in Paris on Friday.") == [["FRAGOV"]]
+
+
 def test_an_embassy_with_no_state_named_is_not_of_the_country_it_stands_in(coder):
     out = coder.code("Libyan government forces pounded rebel-held cities and crowds ransacked empty embassies in "
                      "Tripoli on Sunday.", date="2011-05-01")

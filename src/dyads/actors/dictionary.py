@@ -312,6 +312,15 @@ def lookup(dictionary: ActorDictionary, phrase: str, day: date | None = None) ->
 MISSION_WORDS = {"embassy", "embassies", "consulate", "consulates"}
 
 
+SEVERAL_STATES = "of several states"
+
+
+def several_states(actor: Actor) -> bool:
+    """A role the text says is of several states ("ministers from the world's 20 biggest economies"): no one
+    country of its sentence, story or place is theirs (`actors.recognize` notes it in the actor's source)."""
+    return not actor.country and SEVERAL_STATES in (actor.source or "")
+
+
 def foreign_mission(actor: Actor) -> bool:
     """An embassy or consulate the text gives no state ("crowds ransacked empty embassies in Tripoli"): whose
     it is, is not said, and the country it stands in (of its sentence, place or story) is not it."""

@@ -58,7 +58,16 @@ from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from dyads.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry, choose_entry, foreign_mission, split_code
+from dyads.actors.dictionary import (
+    SEVERAL_STATES,
+    ActorDictionary,
+    ActorEntry,
+    AgentEntry,
+    choose_entry,
+    foreign_mission,
+    several_states,
+    split_code,
+)
 from dyads.cache import cache_dir, read_pickle, write_pickle
 from dyads.models import Actor, Article
 from dyads.nlp import doc_text
@@ -1523,6 +1532,11 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> dict[int, str]:
     for members in by_sent.values():
         for actor in members:
             if actor.country is None and actor.sector is not None and actor.sector not in _OWN_COUNTRY_SECTORS:
+                if _from_many_states(doc, actor):
+                    # "finance ministers from the world's 20 biggest economies ... in Paris": not French, nor of
+                    # the story's country, nor of the event's place (`several_states`)
+                    actor.source = f"{actor.source} + {SEVERAL_STATES}"
+                    continue
                 target = _object_of_own_act(doc, actor, members)
                 if target is not None:
                     not_of[id(actor)] = target  # "coalition forces continue to attack Libya": not Libya's
@@ -1552,7 +1566,7 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> dict[int, str]:
                     continue  # "France has acknowledged arming the rebels": France's act, not French rebels
                 if actor.sector in _ARMED_OPPOSITION and _only_a_counterpart(doc, members, country):
                     continue  # "the rebels received arms from Qatar": their supplier, not their home
-                if not_of.get(id(actor)) == country:
+                if not_of.get(id(actor)) == country or several_states(actor):
                     continue
                 if foreign_mission(actor):
                     continue  # "crowds ransacked empty embassies in Tripoli": other states' missions there
@@ -1564,6 +1578,32 @@ def _sentence_country(doc: Doc, actors: list[Actor]) -> dict[int, str]:
                 actor.code = country + actor.sector
                 actor.source = f"{actor.source} + {SENTENCE_COUNTRY} -> {country}"
     return not_of
+
+
+# what a group of states is called ("ministers from the world's 20 biggest economies", "leaders of 27 nations")
+_STATE_GROUP_WORDS = {"economy", "country", "nation", "state", "member", "government", "capital", "democracy",
+                      "power", "signatory", "ally"}
+
+
+def _from_many_states(doc: Doc, actor: Actor) -> bool:
+    """A role word whose own phrase says it is of several states ("ministers from the world's 20 biggest
+    economies", "officials of 17 countries"): no one country of its sentence is theirs. Read on the words,
+    where the parser may hang the phrase anywhere: "of"/"from" right after the role (or after the roles
+    joined to it), then a plural word for states before any verb or comma."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    last = max([head, *(c for c in head.children if c.dep_ == "conj")], key=lambda t: t.i)
+    i = max(span.end, last.i + 1)
+    if i >= len(doc) or doc[i].lower_ not in {"of", "from"}:
+        return False
+    for t in doc[i + 1: i + 8]:
+        if t.pos_ in {"VERB", "AUX"} or t.is_punct:
+            return False
+        if t.tag_ == "NNS" and t.lemma_.lower() in _STATE_GROUP_WORDS:
+            return True
+    return False
 
 
 def _state_of_where_clause(doc: Doc, actor: Actor, members: list[Actor]) -> tuple[Actor, str] | None:
@@ -1751,7 +1791,7 @@ def _article_country(actors: list[Actor], not_of: dict[int, str] | None = None, 
         return
     for actor in actors:
         if actor.country is None and actor.sector is not None and actor.sector not in _OWN_COUNTRY_SECTORS:
-            if not_of and not_of.get(id(actor)) == top:
+            if (not_of and not_of.get(id(actor)) == top) or several_states(actor):
                 continue  # "coalition forces continue to attack Libya" in a story about Libya
             if foreign_mission(actor):
                 continue  # "empty embassies in Tripoli" in a story about Libya: other states' missions

@@ -50,7 +50,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from dyads.actors.dictionary import foreign_mission
+from dyads.actors.dictionary import foreign_mission, several_states
 from dyads.events.lexicon import HOSTILE_ACT_NOUNS
 from dyads.models import Actor, Location, Place
 from dyads.wire import STORY_TAG
@@ -485,8 +485,9 @@ def place_bare_sectors(cand: Candidate, location: Location | None, main_country:
         actors: list[Actor] = getattr(cand, side)
         if not actors or not all(is_bare(a) for a in actors):
             continue
-        if where is None or any(foreign_mission(a) for a in actors):
-            # (an embassy stands in a country that is not its own: "crowds ransacked empty embassies in Tripoli")
+        if where is None or any(foreign_mission(a) or several_states(a) for a in actors):
+            # (an embassy stands in a country that is not its own: "crowds ransacked empty embassies in Tripoli";
+            # "ministers from the world's 20 biggest economies" meet in Paris)
             return f"bare_sector: the {side} is a sector word with no country (the text does not say whose)"
         if side == "source" and any(o.country == where and o.kind in {"country", "capital"} and not o.sector
                                     for o in cand.target or ()):
