@@ -102,3 +102,36 @@ def test_too_before_an_adjective_or_adverb_is_a_fault(coder):
         coder, "Greek Prime Minister George Papandreou said Germany had acted too slowly to stem the crisis.")
     assert events(coder, "Greek Prime Minister George Papandreou said Germany had acted quickly to stem the crisis.") \
         == []
+
+
+@pytest.fixture(scope="module")
+def full():
+    from dyads import Coder
+
+    return Coder()  # with the coreference stage, which says whom "they" stands for
+
+
+def test_a_clause_whose_subject_is_the_same_actor_still_judges_it(full):
+    coder = full
+    # "they" is the Europeans: showing they are weak says it of the Europeans
+    assert events(coder, "French Socialist leader Martine Aubry said the Europeans were showing they are weak.") \
+        == [("111", ["FRAGOV"], ["EUR"])]
+    quoted = coder.code('"It is shocking," said French Socialist leader Martine Aubry. "By turning to the Chinese '
+                        'the Europeans are showing they are weak."', date="2011-10-30")
+    assert [(e.cameo, [a.code for a in e.target]) for e in quoted.events if e.sentence_index == 1] \
+        == [("111", ["EUR"])]
+    # another actor's clause still judges only that actor
+    assert events(coder, "French Socialist leader Martine Aubry said Germany knows Britain is weak.") \
+        == [("111", ["FRAGOV"], ["GBR"])]
+
+
+def test_a_negated_question_of_what_someone_did_is_a_reproach(coder):
+    assert events(coder, "Russian envoy Dmitry Rogozin asked if Britain had not had enough war in Iraq.") \
+        == [("111", ["RUSGOV"], ["GBR"])]
+    assert events(coder, "Russian envoy Dmitry Rogozin asked why NATO had not stopped the bombing.") \
+        == [("111", ["RUSGOV"], ["IGOWSTNAT"])]
+    # a plain question, or one of what someone will do, seeks an answer: no event
+    assert events(coder, "Russian envoy Dmitry Rogozin asked if Britain had sent more troops.") == []
+    assert events(coder, "Russian envoy Dmitry Rogozin asked whether Britain would not send more troops.") == []
+    # a reproach of no one else
+    assert events(coder, "Russian envoy Dmitry Rogozin asked if he had not been clear.") == []

@@ -115,6 +115,37 @@ def naming_target(verb: Token, sources: list[Actor], index: dict[int, Actor]) ->
     return _first_actor(objects + content, sign, sources, index)
 
 
+# words that open an indirect question ("asked if", "asked whether", "asked why")
+QUESTION_MARKS = {"if", "whether", "why"}
+# a question put with one of these asks what someone will or may do, an answer really sought
+OPEN_MODALS = {"will", "would", "shall", "should", "can", "could", "may", "might"}
+
+
+def rhetorical_clause(verb: Token) -> Token | None:
+    """The clause of a question that answers itself: a negated question of what someone did or is ("asked if
+    Britain had not had enough war", "asked why Europe had not acted"), whose answer the asker puts forward
+    as a reproach. A question of what someone will or may do ("asked whether he would not resign") and a plain
+    one ("asked if the talks had ended") seek an answer."""
+    for c in verb.children:
+        if c.dep_ not in {"ccomp", "advcl"} or not any(
+                m.dep_ in {"mark", "advmod"} and m.lower_ in QUESTION_MARKS and m.i < c.i for m in c.children):
+            continue
+        if any(x.dep_ == "neg" for x in c.children) and not any(
+                x.dep_ == "aux" and x.lower_ in OPEN_MODALS for x in c.children):
+            return c
+    return None
+
+
+def rhetorical_target(verb: Token, sources: list[Actor], index: dict[int, Actor]) -> tuple[str, list[Actor]] | None:
+    """(111, target) for a rhetorical question (`rhetorical_clause`) whose subject is an actor other than the
+    asker: the reproach is of that actor."""
+    clause = rhetorical_clause(verb)
+    if clause is None:
+        return None
+    subj = [t for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+    return _first_actor(subj, -1, sources, index)
+
+
 def speech_target(verb: Token, sources: list[Actor], index: dict[int, Actor], exclude: set[int]
                   ) -> tuple[str, list[Actor]] | None:
     """(code, target) for a statement that judges an actor other than the speaker: the actor is the
@@ -145,11 +176,21 @@ def _subject_judged(subj: Token, clause: list[Token], sources: list[Actor], inde
     said_of_others = {x.i for t in clause if t.dep_ == "prep" and t.head.pos_ in {"NOUN", "PROPN"}
                       and t.head.i not in own for x in t.subtree}
     # a clause of its own with its own subject judges that subject: "If the initiative is successful, Rousseff
-    # will use ..." says nothing of Rousseff
+    # will use ..." says nothing of Rousseff; unless that subject stands for the same actor: "the Europeans are
+    # showing they are weak", "Trump proved he is unfit" say it of the subject
     others = {x.i for t in clause if t.i != subj.head.i and t.i not in own
-              and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i != subj.i for c in t.children) for x in t.subtree}
+              and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i != subj.i and not _same_actor(c, subj, index)
+                      for c in t.children) for x in t.subtree}
     sign = judgement([t for t in clause if t.i not in own | said_of_others | others], words)
     return _first_actor(list(subj.subtree), sign, sources, index) if sign else None
+
+
+def _same_actor(a: Token, b: Token, index: dict[int, Actor]) -> bool:
+    """Whether two subjects stand for one actor: a pronoun resolved to the other's code ("the Europeans ...
+    they"), or the same actor."""
+    x, y = index.get(a.i), index.get(b.i)
+    return x is not None and y is not None and (x is y or (
+        bool(x.code) and x.code == y.code and "pronoun" in {x.kind, y.kind}))
 
 
 def _first_actor(content: list[Token], sign: int, sources: list[Actor], index: dict[int, Actor]

@@ -18,7 +18,15 @@ from spacy.tokens import Token
 from dyads.events.candidate import Candidate
 from dyads.events.codes import GENERIC_CODES, protest_purpose, protest_purpose_from_words, refine_code
 from dyads.events.dialect import Dialect
-from dyads.events.evaluation import NAMING_VERBS, naming_content, naming_target, quoted_judgement, speech_target
+from dyads.events.evaluation import (
+    NAMING_VERBS,
+    naming_content,
+    naming_target,
+    quoted_judgement,
+    rhetorical_clause,
+    rhetorical_target,
+    speech_target,
+)
 from dyads.events.filters import FORCE_ROOTS, ONE_SIDED_CODES, EventPolicy, fights_no_actor, filter_candidates
 from dyads.events.filters import PASSES as FILTER_PASS_LIST
 from dyads.events.lexicon import (
@@ -34,6 +42,7 @@ from dyads.events.matching import _light_verb
 from dyads.events.meaning import (
     INTENT_AUX,
     MODAL_AUX,
+    QUESTION_VERBS,
 )
 from dyads.events.roles import _actors_in, _subordinate_clause
 from dyads.events.verbs import NO_EVENT, VerbPattern
@@ -129,6 +138,22 @@ def _judged_statements(cands: list[Candidate], index: dict[int, Actor]) -> None:
         if judged is not None:
             c.code, c.target = judged
             c.modifiers.append(f"what was said judges '{judged[1][0].text}' -> {judged[0]}")
+
+
+def _rhetorical_questions(cands: list[Candidate], index: dict[int, Actor]) -> None:
+    """ "Rogozin asked if Britain had not had enough war": a negated question of what someone did or is
+    reproaches that actor (111, see dyads.events.evaluation.rhetorical_clause); the coder kept it from the
+    rule that a question is no appeal. With no other actor as its subject it is still no appeal."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in QUESTION_VERBS \
+                or (c.code or "")[:2] != "02" or rhetorical_clause(c.token) is None:
+            continue
+        judged = rhetorical_target(c.token, c.source, index)
+        if judged is None:
+            c.dropped = "a question ('asked if ...') is no appeal, and its reproach names no other actor"
+            continue
+        c.code, c.target = judged
+        c.modifiers.append(f"a negated question reproaches '{judged[1][0].text}' -> {judged[0]}")
 
 
 # verbs that answer what someone else said, offered or asked ("Chaffetz declined", "the spokesman denied that")
@@ -358,6 +383,7 @@ def _speech_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect
     """Our reading of what a statement says: its addressee, a judgement of an actor, a charge, a naming; whom a
     refusal or denial answers; where a visit framing an act went."""
     _speech_acts(out, index)
+    _rhetorical_questions(out, index)
     _responses(out, index)
     _framing_visits(out)
     _judged_statements(out, index)
