@@ -180,3 +180,25 @@ def test_acts_joined_to_a_visit_go_to_whom_it_visits(coder):
                      "relations, offer aid and encourage swift elections.", date="2011-10-18")
     got = [(e.cameo[:2], [a.code[:3] for a in e.target]) for e in out.events]
     assert ("03", ["LBY"]) in got and ("02", ["LBY"]) in got
+
+
+def test_an_act_of_force_suspected_of_someone_is_the_speakers_accusation():
+    from dyads import Coder
+
+    coder = Coder(stages=("actors", "events"))
+
+    def events(text):
+        out = coder.code(text, date="2011-06-15")
+        return [(e.cameo[:3], [a.code for a in e.source], [a.code for a in e.target]) for e in out.events]
+
+    # an aim imputed in the present, a supposition, an impression: the speaker accuses the agent
+    assert events("NATO is trying to kill Libyan leader Muammar Gaddafi, Russian ambassador Dmitry Rogozin "
+                  "said.") == [("112", ["RUSGOV"], ["IGOWSTNAT"])]
+    assert events("Russian ambassador Dmitry Rogozin said NATO may have attacked Syrian troops.") \
+        == [("112", ["RUSGOV"], ["IGOWSTNAT"])]
+    assert events("Russian ambassador Dmitry Rogozin said NATO appeared to have attacked Syrian troops.") \
+        == [("112", ["RUSGOV"], ["IGOWSTNAT"])]
+    # an act told as done is news, a prediction is no accusation
+    assert events("Russian ambassador Dmitry Rogozin said NATO attacked Syrian troops on Monday.") \
+        == [("190", ["IGOWSTNAT"], ["SYRMIL"])]
+    assert events("Russian ambassador Dmitry Rogozin said NATO could attack Syrian troops.") == []

@@ -20,6 +20,7 @@ from dyads.events.codes import GENERIC_CODES, protest_purpose, protest_purpose_f
 from dyads.events.dialect import Dialect
 from dyads.events.evaluation import (
     NAMING_VERBS,
+    content_of,
     naming_content,
     naming_target,
     quoted_judgement,
@@ -252,6 +253,73 @@ def _contentions(cands: list[Candidate]) -> None:
             # what is charged then refines the accusation (1123 for an attack) and is no act of its own
 
 
+# roots of acts of force that, suspected of someone rather than told as done, charge him (CAMEO 112)
+FORCE_CHARGE_ROOTS = {"17", "18", "19", "20"}
+# verbs whose present tense imputes an aim to their subject ("is trying to kill its leader")
+ATTEMPT_VERBS = {"try", "attempt", "seek", "plot", "scheme", "conspire"}
+# verbs that give what follows as an impression ("appeared to have fired")
+SEEMING_VERBS = {"appear", "seem"}
+# modals of supposition, with a perfect or progressive after them ("may have attacked", "may be planning")
+SUSPICION_MODALS = {"may", "might", "could", "must"}
+_PRESENT_BE = {"is", "are", "am", "'s", "'re"}
+
+
+def suspicion(act: Token, top: Token) -> str | None:
+    """How the clause from `act` up to the statement verb `top` puts the act as suspected rather than done:
+    a modal of supposition with a perfect or progressive ("may have attacked", "may be planning to attack"),
+    an impression ("appeared to have fired"), or an aim imputed in the present ("is trying to kill"); None for
+    an act told as done, a past attempt ("tried to storm": news), a prediction ("would attack") or a negation."""
+    path = [act]
+    for a in act.ancestors:
+        if a.i == top.i:
+            break
+        path.append(a)
+    auxes = {t.i: {x.lower_ for x in t.children if x.dep_ in {"aux", "auxpass"}} for t in path}
+    if any(auxes[t.i] & {"will", "would", "'ll", "shall", "'d"} or any(x.dep_ == "neg" for x in t.children)
+           for t in path):
+        return None
+    for t in path:
+        modal = auxes[t.i] & SUSPICION_MODALS
+        if modal and auxes[t.i] & {"have", "'ve", "be"}:
+            return f"'{sorted(modal)[0]}' of a supposition"
+        if t.lemma_.lower() in SEEMING_VERBS:
+            return f"'{t.text}': an impression"
+        if t.lemma_.lower() in ATTEMPT_VERBS and (t.tag_ in {"VBZ", "VBP"} or (
+                t.tag_ == "VBG" and auxes[t.i] & _PRESENT_BE)):
+            return f"'{t.text}': an aim imputed"
+    return None
+
+
+def _suspected_acts(cands: list[Candidate]) -> None:
+    """ "Russia's ambassador said NATO is trying to kill Gaddafi", "said NATO may have attacked the convoy": an
+    act of force the speaker puts as suspected of someone (`suspicion`) is the speaker's accusation of its agent
+    (112), not an act the story tells as done; "said NATO attacked the convoy" is news and stays the attack."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.code != "010" or not c.source \
+                or c.token.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        subj = {t.i for s in c.token.children if s.dep_ in _SUBJECTS for t in s.subtree}
+        said = {t.i for t in content_of(c.token, subj)}
+        speaker = {a.code for a in c.source}
+        for o in sorted(cands, key=lambda o: o.token.i):
+            # the act's own root: "may be planning to attack" made the attack an intent (138) already
+            if o is c or o.token.i not in said or o.negated or o.pattern is None \
+                    or o.pattern.code[:2] not in FORCE_CHARGE_ROOTS:
+                continue
+            if o.dropped and not (o.dropped_by == "meaning" and o.dropped.startswith("hypothetical")):
+                continue
+            accused = [a for a in o.source if a.code not in speaker]
+            how = suspicion(o.token, c.token) if accused else None
+            if how is None:
+                continue
+            c.code, c.target = "112", accused
+            c.modifiers.append(f"suspects '{accused[0].text}' of '{o.token.text}' ({o.pattern.code}; {how}): "
+                               "an accusation")
+            if not o.dropped:
+                o.dropped = f"content of '{c.token.text}' (112): suspected, not told as done"
+            break
+
+
 def _namings(cands: list[Candidate], index: dict[int, Actor]) -> None:
     """ "X called Y a liar", "described Y as a disgrace": criticism or praise of Y when the name judges;
     a naming that judges nothing is no event, and "X called Y" with no name is a telephone call (041)."""
@@ -388,6 +456,7 @@ def _speech_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect
     _framing_visits(out)
     _judged_statements(out, index)
     _contentions(out)
+    _suspected_acts(out)
     _namings(out, index)
 
 
