@@ -202,3 +202,25 @@ def test_an_act_of_force_suspected_of_someone_is_the_speakers_accusation():
     assert events("Russian ambassador Dmitry Rogozin said NATO attacked Syrian troops on Monday.") \
         == [("190", ["IGOWSTNAT"], ["SYRMIL"])]
     assert events("Russian ambassador Dmitry Rogozin said NATO could attack Syrian troops.") == []
+
+
+def test_putting_a_violent_act_down_to_a_named_actor_is_an_accusation():
+    from dyads import Coder
+
+    coder = Coder(stages=("actors", "events"))
+
+    def events(text):
+        out = coder.code(text, date="2012-10-11")
+        return [(e.cameo[:3], [a.code for a in e.source], [a.code for a in e.target]) for e in out.events]
+
+    assert events("A Yemeni security official said the bombing appeared to be the work of al Qaeda.") \
+        == [("112", ["YEMCOP"], ["IMGREB"])]
+    assert events("A Yemeni security official said al Qaeda was behind the shooting.") \
+        == [("112", ["YEMCOP"], ["IMGREB"])]
+    # the relative clause of the attack: "an attack a source said appeared to be the work of"
+    got = events("Gunmen shot dead a Yemeni man on Thursday, in an attack a Yemeni security source said appeared to "
+                 "be the work of al Qaeda.")
+    assert ("112", ["YEMCOP"], ["IMGREB"]) in got
+    # no actor named, or no violent act: no accusation
+    assert events("A Yemeni security official said the attack appeared to be the work of professionals.") == []
+    assert events("A Yemeni security official said the reform was the work of the Yemeni parliament.") == []

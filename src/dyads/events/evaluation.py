@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from dyads.actors.dictionary import DEFAULT_DICT_DIR
 from dyads.events.filters import PLACE_KINDS, distinct_actors
-from dyads.events.lexicon import _SETTING_PREPS
+from dyads.events.lexicon import _SETTING_PREPS, HOSTILE_ACT_NOUNS
 from dyads.models import Actor
 
 CRITICIZE = "111"
@@ -144,6 +144,43 @@ def rhetorical_target(verb: Token, sources: list[Actor], index: dict[int, Actor]
         return None
     subj = [t for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
     return _first_actor(subj, -1, sources, index)
+
+
+# nouns that, "of" someone, put an act down to him ("the work of al Qaeda", "the hallmarks of")
+WORK_NOUNS = {"work", "handiwork", "hallmark", "hallmarks", "doing"}
+
+
+def attributed_agent(verb: Token, sources: list[Actor], index: dict[int, Actor], exclude: set[int]
+                     ) -> tuple[Actor, Token] | None:
+    """(actor, the act's noun or the clause) when what a statement verb reports puts a violent act down to a named
+    actor: "said the attack appeared to be the work of al Qaeda", "said al Qaeda was behind the bombing", "in an
+    attack a source said bore the hallmarks of al Qaeda" (the relative clause's noun). Naming who did an attack
+    is the speaker's accusation of that actor (112); a statement that names no actor accuses no one."""
+    content = content_of(verb, exclude)
+    ids = {t.i for t in content}
+
+    def hostile(t: Token | None) -> bool:
+        return t is not None and (t.lemma_.lower() in HOSTILE_ACT_NOUNS or t.lower_ in HOSTILE_ACT_NOUNS)
+
+    for t in content:
+        if t.lemma_.lower() == "be":  # "al Qaeda was behind the bombing"
+            acts = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "behind" for o in p.children
+                    if o.dep_ == "pobj" and hostile(o)]
+            subj = [x for c in t.children if c.dep_ in {"nsubj", "nsubjpass"} for x in c.subtree]
+            found = _first_actor(subj, -1, sources, index) if acts else None
+            if found is not None:
+                return found[1][0], acts[0]
+        if t.lemma_.lower() in WORK_NOUNS and t.dep_ in {"attr", "dobj", "obj"} and t.head.i in ids | {verb.i}:
+            agent = [x for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.subtree]
+            # what was the work: the clause's subject ("the attack was", "the attack appeared to be"), or the noun
+            # a relative clause of the statement hangs on ("an attack a source said appeared to be the work of")
+            clause = [t.head, *(a for a in t.head.ancestors if a.i in ids)]
+            subj = next((c for v in clause for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            act = subj if subj is not None else (verb.head if verb.dep_ == "relcl" else None)
+            found = _first_actor(agent, -1, sources, index) if hostile(act) else None
+            if found is not None:
+                return found[1][0], act
+    return None
 
 
 def speech_target(verb: Token, sources: list[Actor], index: dict[int, Actor], exclude: set[int]

@@ -20,6 +20,7 @@ from dyads.events.codes import GENERIC_CODES, protest_purpose, protest_purpose_f
 from dyads.events.dialect import Dialect
 from dyads.events.evaluation import (
     NAMING_VERBS,
+    attributed_agent,
     content_of,
     naming_content,
     naming_target,
@@ -320,6 +321,21 @@ def _suspected_acts(cands: list[Candidate]) -> None:
             break
 
 
+def _attributions(cands: list[Candidate], index: dict[int, Actor]) -> None:
+    """ "A security source said the attack appeared to be the work of al Qaeda", "said al Qaeda was behind the
+    bombing": putting a violent act down to a named actor is the speaker's accusation of it (112); see
+    dyads.events.evaluation.attributed_agent."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.code != "010" or not c.source \
+                or c.token.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        subj = {t.i for s in c.token.children if s.dep_ in _SUBJECTS for t in s.subtree}
+        found = attributed_agent(c.token, c.source, index, subj)
+        if found is not None:
+            c.code, c.target = "112", [found[0]]
+            c.modifiers.append(f"puts '{found[1].text}' down to '{found[0].text}': an accusation")
+
+
 def _namings(cands: list[Candidate], index: dict[int, Actor]) -> None:
     """ "X called Y a liar", "described Y as a disgrace": criticism or praise of Y when the name judges;
     a naming that judges nothing is no event, and "X called Y" with no name is a telephone call (041)."""
@@ -457,6 +473,7 @@ def _speech_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect
     _judged_statements(out, index)
     _contentions(out)
     _suspected_acts(out)
+    _attributions(out, index)
     _namings(out, index)
 
 
