@@ -135,3 +135,15 @@ def test_a_negated_question_of_what_someone_did_is_a_reproach(coder):
     assert events(coder, "Russian envoy Dmitry Rogozin asked whether Britain would not send more troops.") == []
     # a reproach of no one else
     assert events(coder, "Russian envoy Dmitry Rogozin asked if he had not been clear.") == []
+
+
+def test_a_naming_judges_whose_thing_is_named_not_whom_it_acts_on(coder):
+    said = "Senate Democrats called the subpoena{} a ploy designed to embarrass Hillary Clinton."
+    assert events(coder, said.format(" from the House panel")) == [("111", ["USAPTY"], ["USALEG"])]
+    assert events(coder, said.format("")) == []  # the ploy's authors are not named: Clinton is not judged
+
+
+def test_never_achieving_is_a_failure_and_achieving_judges_no_one(coder):
+    assert events(coder, "Republican Senator Lindsey Graham called Hillary Clinton a politician who never "
+                         "accomplished anything.") == [("111", ["USAPTY"], ["USAGOV"])]
+    assert events(coder, "Republican Senator Lindsey Graham said Hillary Clinton achieved a breakthrough.") == []

@@ -46,6 +46,10 @@ JUDGING_VERBS = {"lie", "betray", "meddle", "deceive", "mislead", "discriminate"
                  "sleepwalk", "destabilize", "destabilise", "interfere"}
 
 
+# verbs of achieving, which judge whoever never does them ("has never accomplished a real job")
+ACHIEVING_VERBS = {"accomplish", "achieve"}
+
+
 # what is committed that charges whoever commits it ("committed war crimes"; not "committed troops")
 MISDEEDS = {"crime", "atrocity", "abuse", "violation", "massacre", "murder", "fraud", "offence", "offense", "genocide",
             "breach"}
@@ -65,6 +69,10 @@ def judgement(tokens: Iterable[Token], words: dict[str, int]) -> int:
                 x.lemma_.lower() in MISDEEDS for o in t.children if o.dep_ in {"dobj", "obj"}
                 for x in [o, *(g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]):
             total -= 1  # "forces committed war crimes": whoever commits them is charged
+            continue
+        if t.lemma_.lower() in ACHIEVING_VERBS and t.pos_ == "VERB":
+            if any(c.lower_ in NEGATORS for c in t.children if c.dep_ in {"neg", "advmod"}):
+                total -= 1  # "has never accomplished a real job": a failure; achieving something judges no one
             continue
         if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in JUDGING_VERBS and not (
                 t.tag_ == "VBN" and t.lower_ in words):  # "was misguided": a participle used as an adjective
@@ -111,8 +119,28 @@ def naming_target(verb: Token, sources: list[Actor], index: dict[int, Actor]) ->
     sign = judgement(content, load_evaluation()) if content else 0
     if not sign:
         return None
-    objects = [t for c in verb.children if c.dep_ in {"dobj", "obj"} for t in c.subtree]
-    return _first_actor(objects + content, sign, sources, index)
+    objects = [t for c in verb.children if c.dep_ in {"dobj", "obj"} for t in _named_or_owner(c)]
+    # whom the name's own clauses act on is not who is named: "a ploy aimed at embarrassing Clinton" judges the
+    # ploy's authors, not Clinton
+    acted_on = {x.i for t in content if t.dep_ in {"acl", "relcl", "xcomp", "pcomp"} and t.pos_ == "VERB"
+                for c in t.children if c.dep_ in {"dobj", "obj", "dative"} for x in c.subtree}
+    return _first_actor(objects + [t for t in content if t.i not in acted_on], sign, sources, index)
+
+
+def _named_or_owner(obj: Token) -> list[Token]:
+    """The words of a naming's object that can stand for whom it names: the object and what is joined to it, and
+    whose it is (its possessive, "by" or "from" whom); not what it is about ("the demand for Pagliano's
+    appearance" names a demand, not Pagliano)."""
+    heads = [obj, *(c for c in obj.subtree if c.dep_ == "conj" and c.head.i == obj.i)]
+    out: list[Token] = []
+    for h in heads:
+        out.append(h)
+        for c in h.children:
+            if c.dep_ in {"poss", "compound", "amod", "det", "appos"}:
+                out.extend(c.subtree)
+            elif c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+                out.extend(c.subtree)
+    return sorted(out, key=lambda t: t.i)
 
 
 # words that open an indirect question ("asked if", "asked whether", "asked why")

@@ -350,7 +350,7 @@ def _namings(cands: list[Candidate], index: dict[int, Actor]) -> None:
             continue
         judged = naming_target(c.token, c.source, index)
         if judged is None:
-            c.dropped = "a naming that judges nothing"
+            c.dropped = "a naming that judges nothing, or no actor it names"
             continue
         c.code, c.target = judged
         c.modifiers.append(f"the name judges '{judged[1][0].text}' -> {judged[0]}")
