@@ -147,3 +147,9 @@ def test_never_achieving_is_a_failure_and_achieving_judges_no_one(coder):
     assert events(coder, "Republican Senator Lindsey Graham called Hillary Clinton a politician who never "
                          "accomplished anything.") == [("111", ["USAPTY"], ["USAGOV"])]
     assert events(coder, "Republican Senator Lindsey Graham said Hillary Clinton achieved a breakthrough.") == []
+
+
+def test_what_is_claimed_of_someone_may_judge_him(coder):
+    out = coder.code("Donald Trump claimed that a federal judge was unfit to serve.", date="2016-06-03")
+    assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("111", ["USAJUD"])]
+    assert events(coder, "Libyan rebels claimed control of the town of Brega.") == []  # said of no one
