@@ -224,3 +224,6 @@ def test_putting_a_violent_act_down_to_a_named_actor_is_an_accusation():
     # no actor named, or no violent act: no accusation
     assert events("A Yemeni security official said the attack appeared to be the work of professionals.") == []
     assert events("A Yemeni security official said the reform was the work of the Yemeni parliament.") == []
+    # what none of them said accuses no one
+    assert events("Neither Google nor the U.S. government has said the Chinese government was behind the "
+                  "attacks.") == []

@@ -143,6 +143,17 @@ def _named_or_owner(obj: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+# words of a subject that say no one of it did what its verb says ("Neither Google nor the U.S. has said")
+NONE_WORDS = {"neither", "nor", "nobody", "none"}
+
+
+def unsaid(verb: Token) -> bool:
+    """Whether a statement verb's subject says that none of it said it ("Neither Google nor the U.S. government
+    has said ..."): what was not said charges and judges no one."""
+    return any(t.lower_ in NONE_WORDS for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+               for t in c.subtree)
+
+
 # words that open an indirect question ("asked if", "asked whether", "asked why")
 QUESTION_MARKS = {"if", "whether", "why"}
 # a question put with one of these asks what someone will or may do, an answer really sought

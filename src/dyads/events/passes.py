@@ -28,6 +28,7 @@ from dyads.events.evaluation import (
     rhetorical_clause,
     rhetorical_target,
     speech_target,
+    unsaid,
 )
 from dyads.events.filters import FORCE_ROOTS, ONE_SIDED_CODES, EventPolicy, fights_no_actor, filter_candidates
 from dyads.events.filters import PASSES as FILTER_PASS_LIST
@@ -133,7 +134,8 @@ def _judged_statements(cands: list[Candidate], index: dict[int, Actor]) -> None:
     """ "X said Y was wrong": X's criticism of Y (111), or praise (051); see dyads.events.evaluation.
     After `_speech_acts`: a demand or appeal in what was said ("Y must ...") says more."""
     for c in cands:
-        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in SPEECH_VERBS or c.code != "010":
+        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in SPEECH_VERBS or c.code != "010" \
+                or unsaid(c.token):
             continue  # with an addressee too: "wrote in a letter to Ban that NATO's bombing was inappropriate"
         subj = {t.i for s in c.token.children if s.dep_ in _SUBJECTS for t in s.subtree}
         judged = speech_target(c.token, c.source, index, subj)
@@ -297,7 +299,7 @@ def _suspected_acts(cands: list[Candidate]) -> None:
     (112), not an act the story tells as done; "said NATO attacked the convoy" is news and stays the attack."""
     for c in cands:
         if c.dropped or c.pattern is None or c.code != "010" or not c.source \
-                or c.token.lemma_.lower() not in SPEECH_VERBS:
+                or c.token.lemma_.lower() not in SPEECH_VERBS or unsaid(c.token):
             continue
         subj = {t.i for s in c.token.children if s.dep_ in _SUBJECTS for t in s.subtree}
         said = {t.i for t in content_of(c.token, subj)}
@@ -327,7 +329,7 @@ def _attributions(cands: list[Candidate], index: dict[int, Actor]) -> None:
     dyads.events.evaluation.attributed_agent."""
     for c in cands:
         if c.dropped or c.pattern is None or c.code != "010" or not c.source \
-                or c.token.lemma_.lower() not in SPEECH_VERBS:
+                or c.token.lemma_.lower() not in SPEECH_VERBS or unsaid(c.token):
             continue
         subj = {t.i for s in c.token.children if s.dep_ in _SUBJECTS for t in s.subtree}
         found = attributed_agent(c.token, c.source, index, subj)
