@@ -153,3 +153,8 @@ def test_what_is_claimed_of_someone_may_judge_him(coder):
     out = coder.code("Donald Trump claimed that a federal judge was unfit to serve.", date="2016-06-03")
     assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("111", ["USAJUD"])]
     assert events(coder, "Libyan rebels claimed control of the town of Brega.") == []  # said of no one
+
+
+def test_a_vendetta_or_persecution_judges_who_wages_it(coder):
+    assert events(coder, "Russian tycoon Mikhail Khodorkovsky said the Russian government was waging a vendetta "
+                         "against him.") == [("111", ["RUSBUS"], ["RUSGOV"])]
