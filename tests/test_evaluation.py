@@ -158,3 +158,12 @@ def test_what_is_claimed_of_someone_may_judge_him(coder):
 def test_a_vendetta_or_persecution_judges_who_wages_it(coder):
     assert events(coder, "Russian tycoon Mikhail Khodorkovsky said the Russian government was waging a vendetta "
                          "against him.") == [("111", ["RUSBUS"], ["RUSGOV"])]
+
+
+def test_letting_others_believe_is_deceit(coder):
+    said = "Republican Senator Lindsey Graham said {}."
+    assert events(coder, said.format("Hillary Clinton allowed her staff and the public to think that she had a "
+                                     "pulled muscle")) == [("111", ["USAPTY"], ["USAGOV"])]
+    assert events(coder, said.format("Hillary Clinton led voters to believe she was healthy")) \
+        == [("111", ["USAPTY"], ["USAGOV"])]
+    assert events(coder, said.format("Hillary Clinton allowed her staff to leave early")) == []

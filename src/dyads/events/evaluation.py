@@ -46,6 +46,12 @@ JUDGING_VERBS = {"lie", "betray", "meddle", "deceive", "mislead", "discriminate"
                  "sleepwalk", "destabilize", "destabilise", "interfere"}
 
 
+# letting or leading others to believe something is deceiving them ("allowed the public to think that ..."), said
+# of whoever does it; the belief verbs are what they are let to do
+LETTING_VERBS = {"allow", "let", "lead"}
+BELIEF_VERBS = {"think", "believe", "assume"}
+
+
 # verbs of achieving, which judge whoever never does them ("has never accomplished a real job")
 ACHIEVING_VERBS = {"accomplish", "achieve"}
 
@@ -58,7 +64,8 @@ MISDEEDS = {"crime", "atrocity", "abuse", "violation", "massacre", "murder", "fr
 def judgement(tokens: Iterable[Token], words: dict[str, int]) -> int:
     """The sign of what the words say: approving words under a negator count as critical ("not fit").
     Judging words are adjectives and nouns ("wrong", "a disgrace"), a few verbs of misconduct, committing a
-    misdeed ("committed war crimes"), and "too" before an adjective or adverb ("acted too slowly")."""
+    misdeed ("committed war crimes"), letting others believe ("allowed the public to think"), never achieving
+    ("has never accomplished"), and "too" before an adjective or adverb ("acted too slowly")."""
     total = 0
     for t in tokens:
         if t.lower_ == "too" and t.dep_ == "advmod" and t.head.pos_ in {"ADJ", "ADV"} and t.head.lower_ not in {
@@ -69,6 +76,10 @@ def judgement(tokens: Iterable[Token], words: dict[str, int]) -> int:
                 x.lemma_.lower() in MISDEEDS for o in t.children if o.dep_ in {"dobj", "obj"}
                 for x in [o, *(g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]):
             total -= 1  # "forces committed war crimes": whoever commits them is charged
+            continue
+        if t.lemma_.lower() in LETTING_VERBS and t.pos_ == "VERB" and any(
+                x.dep_ in {"xcomp", "ccomp"} and x.lemma_.lower() in BELIEF_VERBS for x in t.children):
+            total -= 1  # "allowed her staff and the public to think that ...": deceit, whoever let them
             continue
         if t.lemma_.lower() in ACHIEVING_VERBS and t.pos_ == "VERB":
             if any(c.lower_ in NEGATORS for c in t.children if c.dep_ in {"neg", "advmod"}):
