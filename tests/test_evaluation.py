@@ -167,3 +167,16 @@ def test_letting_others_believe_is_deceit(coder):
     assert events(coder, said.format("Hillary Clinton led voters to believe she was healthy")) \
         == [("111", ["USAPTY"], ["USAGOV"])]
     assert events(coder, said.format("Hillary Clinton allowed her staff to leave early")) == []
+
+
+def test_being_to_blame_is_a_fault(coder):
+    assert events(coder, "Russian Foreign Minister Sergei Lavrov said the West was to blame for the crisis.") \
+        == [("111", ["RUSGOV"], ["WST"])]
+
+
+def test_holding_someone_responsible_is_blaming_him(coder):
+    assert events(coder, "Russian Foreign Minister Sergei Lavrov held the West responsible for the crisis.") \
+        == [("112", ["RUSGOV"], ["WST"])]
+    # holding a meeting is still a meeting
+    assert events(coder, "Russian Foreign Minister Sergei Lavrov held a meeting with British Foreign Secretary "
+                         "William Hague.")[0][0] == "040"

@@ -221,6 +221,8 @@ def test_putting_a_violent_act_down_to_a_named_actor_is_an_accusation():
     got = events("Gunmen shot dead a Yemeni man on Thursday, in an attack a Yemeni security source said appeared to "
                  "be the work of al Qaeda.")
     assert ("112", ["YEMCOP"], ["IMGREB"]) in got
+    assert events("Syrian Information Minister Omran al-Zoubi said armed groups were responsible for the "
+                  "killings.")[0][::2] == ("112", ["SYRREB"])
     # no actor named, or no violent act: no accusation
     assert events("A Yemeni security official said the attack appeared to be the work of professionals.") == []
     assert events("A Yemeni security official said the reform was the work of the Yemeni parliament.") == []

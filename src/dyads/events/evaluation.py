@@ -81,6 +81,9 @@ def judgement(tokens: Iterable[Token], words: dict[str, int]) -> int:
                 x.dep_ in {"xcomp", "ccomp"} and x.lemma_.lower() in BELIEF_VERBS for x in t.children):
             total -= 1  # "allowed her staff and the public to think that ...": deceit, whoever let them
             continue
+        if t.lemma_.lower() == "blame" and t.dep_ == "xcomp" and t.head.lemma_.lower() == "be":
+            total -= 1  # "the West was to blame for the crisis"
+            continue
         if t.lemma_.lower() in ACHIEVING_VERBS and t.pos_ == "VERB":
             if any(c.lower_ in NEGATORS for c in t.children if c.dep_ in {"neg", "advmod"}):
                 total -= 1  # "has never accomplished a real job": a failure; achieving something judges no one
@@ -213,9 +216,11 @@ def attributed_agent(verb: Token, sources: list[Actor], index: dict[int, Actor],
         return t is not None and (t.lemma_.lower() in HOSTILE_ACT_NOUNS or t.lower_ in HOSTILE_ACT_NOUNS)
 
     for t in content:
-        if t.lemma_.lower() == "be":  # "al Qaeda was behind the bombing"
-            acts = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "behind" for o in p.children
-                    if o.dep_ == "pobj" and hostile(o)]
+        if t.lemma_.lower() == "be":  # "al Qaeda was behind the bombing", "was responsible for the killings"
+            preps = [p for p in t.children if p.dep_ == "prep" and p.lower_ == "behind"]
+            preps += [p for a in t.children if a.dep_ == "acomp" and a.lower_ in {"responsible", "culpable"}
+                      for p in a.children if p.dep_ == "prep" and p.lower_ == "for"]
+            acts = [o for p in preps for o in p.children if o.dep_ == "pobj" and hostile(o)]
             subj = [x for c in t.children if c.dep_ in {"nsubj", "nsubjpass"} for x in c.subtree]
             found = _first_actor(subj, -1, sources, index) if acts else None
             if found is not None:
