@@ -172,6 +172,9 @@ def test_letting_others_believe_is_deceit(coder):
 def test_being_to_blame_is_a_fault(coder):
     assert events(coder, "Russian Foreign Minister Sergei Lavrov said the West was to blame for the crisis.") \
         == [("111", ["RUSGOV"], ["WST"])]
+    # only partly to blame half excuses
+    assert events(coder, "Bank of England Deputy Governor Charlie Bean said British banks were only partly to "
+                         "blame.") == []
 
 
 def test_holding_someone_responsible_is_blaming_him(coder):

@@ -52,6 +52,10 @@ LETTING_VERBS = {"allow", "let", "lead"}
 BELIEF_VERBS = {"think", "believe", "assume"}
 
 
+# what makes blame a part of it, half an excuse ("banks were only partly to blame")
+PARTLY = {"partly", "partially", "only", "somewhat"}
+
+
 # verbs of achieving, which judge whoever never does them ("has never accomplished a real job")
 ACHIEVING_VERBS = {"accomplish", "achieve"}
 
@@ -82,7 +86,8 @@ def judgement(tokens: Iterable[Token], words: dict[str, int]) -> int:
             total -= 1  # "allowed her staff and the public to think that ...": deceit, whoever let them
             continue
         if t.lemma_.lower() == "blame" and t.dep_ == "xcomp" and t.head.lemma_.lower() == "be":
-            total -= 1  # "the West was to blame for the crisis"
+            if not any(c.lower_ in PARTLY for c in [*t.children, *t.head.children] if c.dep_ == "advmod"):
+                total -= 1  # "the West was to blame for the crisis"; "only partly to blame" half excuses
             continue
         if t.lemma_.lower() in ACHIEVING_VERBS and t.pos_ == "VERB":
             if any(c.lower_ in NEGATORS for c in t.children if c.dep_ in {"neg", "advmod"}):
