@@ -229,3 +229,20 @@ def test_putting_a_violent_act_down_to_a_named_actor_is_an_accusation():
     # what none of them said accuses no one
     assert events("Neither Google nor the U.S. government has said the Chinese government was behind the "
                   "attacks.") == []
+
+
+def test_what_is_blamed_on_someone_is_blamed_on_him():
+    from dyads import Coder
+
+    coder = Coder(stages=("actors", "events"))
+
+    def events(text):
+        out = coder.code(text, date="2012-10-11")
+        return [(e.cameo[:3], [a.code for a in e.source], [a.code for a in e.target]) for e in out.events]
+
+    # the parser hangs "on al Qaeda" on the attack
+    assert events("The Syrian government blamed the attack on al Qaeda.") == [("112", ["SYRGOV"], ["IMGREB"])]
+    assert events("The Syrian government blamed the attack on the Turkish embassy on al Qaeda.") \
+        == [("112", ["SYRGOV"], ["IMGREB"])]
+    assert events("The Syrian government blamed al Qaeda for the attack on the Turkish embassy.") \
+        == [("112", ["SYRGOV"], ["IMGREB"])]

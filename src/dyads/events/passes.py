@@ -338,6 +338,23 @@ def _attributions(cands: list[Candidate], index: dict[int, Actor]) -> None:
             c.modifiers.append(f"puts '{found[1].text}' down to '{found[0].text}': an accusation")
 
 
+def _blamed_on(cands: list[Candidate], index: dict[int, Actor]) -> None:
+    """ "The government blamed the attack on al Qaeda": what is blamed "on" someone is blamed on him, though the
+    parser hangs the phrase on the act's noun ("the attack on al Qaeda"); only when the verb has no "on" or "for"
+    of its own ("blamed the attack on the embassy on al Qaeda", "blamed X for the attack on Y")."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.target or c.token.lemma_.lower() != "blame" \
+                or any(p.dep_ == "prep" and p.lower_ in {"on", "for"} for p in c.token.children):
+            continue
+        # the last "on" of the object's phrase: "the attack on the embassy on al Qaeda" is blamed on al Qaeda
+        on = [o for x in c.token.children if x.dep_ in {"dobj", "obj"} for p in x.subtree
+              if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"][-1:]
+        found = [a for o in on for a in _actors_in([o], index) if a not in c.source]
+        if found:
+            c.target = found[:1]
+            c.modifiers.append(f"blamed on '{found[0].text}'")
+
+
 def _namings(cands: list[Candidate], index: dict[int, Actor]) -> None:
     """ "X called Y a liar", "described Y as a disgrace": criticism or praise of Y when the name judges;
     a naming that judges nothing is no event, and "X called Y" with no name is a telephone call (041)."""
@@ -474,6 +491,7 @@ def _speech_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect
     _responses(out, index)
     _framing_visits(out)
     _judged_statements(out, index)
+    _blamed_on(out, index)
     _contentions(out)
     _suspected_acts(out)
     _attributions(out, index)
