@@ -183,3 +183,12 @@ def test_holding_someone_responsible_is_blaming_him(coder):
     # holding a meeting is still a meeting
     assert events(coder, "Russian Foreign Minister Sergei Lavrov held a meeting with British Foreign Secretary "
                          "William Hague.")[0][0] == "040"
+
+
+def test_an_extraposed_it_judges_whom_its_to_clause_names(coder):
+    assert events(coder, "Palestinian President Mahmoud Abbas said it was unacceptable for Israel to build more "
+                         "settlements.") == [("111", ["PSEGOV"], ["ISR"])]
+    assert events(coder, "Retired U.S. Army general Carter Ham said it was demoralizing to work for President "
+                         "Barack Obama.") == [("111", ["USAMIL"], ["USAGOV"])]
+    # a partner of what is judged is not judged
+    assert events(coder, "Palestinian President Mahmoud Abbas said it was a mistake to negotiate with Israel.") == []

@@ -266,7 +266,16 @@ def speech_target(verb: Token, sources: list[Actor], index: dict[int, Actor], ex
 def _subject_judged(subj: Token, clause: list[Token], sources: list[Actor], index: dict[int, Actor],
                     words: dict[str, int]) -> tuple[str, list[Actor]] | None:
     """(code, target) when what `clause` says of its subject `subj` judges it and the subject names an
-    actor other than the speaker (`sources`)."""
+    actor other than the speaker (`sources`); an extraposed "it" stands for its to-clause, which names whom
+    it judges (`_extraposed`)."""
+    extraposed = _extraposed(subj)
+    if extraposed is not None:
+        to_clause, judged = extraposed
+        inside = {x.i for x in to_clause.subtree}
+        sign = judgement([t for t in clause if t.i not in inside and t.i != subj.i], words)
+        if not sign and subj.head.tag_ == "VBG":  # "it was demoralizing to ...", parsed as a verb
+            sign = words.get(subj.head.lower_, 0)
+        return _first_actor(judged, sign, sources, index) if sign and judged else None
     own = {x.i for x in subj.subtree}
     # what the clause says of the subject, not what it says of the things it names: "still had tremendous
     # vulnerabilities to increasingly destructive attacks" judges the attacks, not the United States
@@ -288,6 +297,26 @@ def _same_actor(a: Token, b: Token, index: dict[int, Actor]) -> bool:
     x, y = index.get(a.i), index.get(b.i)
     return x is not None and y is not None and (x is y or (
         bool(x.code) and x.code == y.code and "pronoun" in {x.kind, y.kind}))
+
+
+def _extraposed(subj: Token) -> tuple[Token, list[Token]] | None:
+    """(the to-clause, the words of whom it judges) for an "it" that stands for a to-clause after its verb:
+    "it is unacceptable for Israel to build settlements" judges Israel (the clause's own subject), "it was
+    demoralizing to work for Obama" judges Obama (whom the clause serves: "for", "under"); None when `subj` is
+    no such "it"."""
+    if subj.lower_ != "it" or subj.dep_ != "nsubj":
+        return None
+    to_clause = next((c for c in subj.head.children if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.i > subj.head.i
+                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if to_clause is None:
+        return None
+    own = [x for c in to_clause.children if c.dep_ in {"nsubj", "nsubjpass"} for x in c.subtree]
+    if own:
+        return to_clause, own
+    # whom one serves ("to work for Obama", "to serve under him"); a partner ("a mistake to negotiate with Israel")
+    # is not judged: the negotiating is
+    return to_clause, [x for p in to_clause.children if p.dep_ == "prep" and p.lower_ in {"for", "under"}
+                       for o in p.children if o.dep_ == "pobj" for x in o.subtree]
 
 
 def _first_actor(content: list[Token], sign: int, sources: list[Actor], index: dict[int, Actor]
