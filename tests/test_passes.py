@@ -202,6 +202,9 @@ def test_an_act_of_force_suspected_of_someone_is_the_speakers_accusation():
     assert events("Russian ambassador Dmitry Rogozin said NATO attacked Syrian troops on Monday.") \
         == [("190", ["IGOWSTNAT"], ["SYRMIL"])]
     assert events("Russian ambassador Dmitry Rogozin said NATO could attack Syrian troops.") == []
+    # the event names the pass that made it, as `dyads explain` prints
+    out = coder.code("Russian ambassador Dmitry Rogozin said NATO may have attacked Syrian troops.", date="2011-06-15")
+    assert "speech: suspects 'NATO'" in out.events[0].rule
 
 
 def test_putting_a_violent_act_down_to_a_named_actor_is_an_accusation():

@@ -157,7 +157,7 @@ def _rhetorical_questions(cands: list[Candidate], index: dict[int, Actor]) -> No
             c.dropped = "a question ('asked if ...') is no appeal, and its reproach names no other actor"
             continue
         c.code, c.target = judged
-        c.modifiers.append(f"a negated question reproaches '{judged[1][0].text}' -> {judged[0]}")
+        c.modifiers.append(f"speech: a negated question reproaches '{judged[1][0].text}' -> {judged[0]}")
 
 
 # verbs that answer what someone else said, offered or asked ("Chaffetz declined", "the spokesman denied that")
@@ -316,7 +316,7 @@ def _suspected_acts(cands: list[Candidate]) -> None:
             if how is None:
                 continue
             c.code, c.target = "112", accused
-            c.modifiers.append(f"suspects '{accused[0].text}' of '{o.token.text}' ({o.pattern.code}; {how}): "
+            c.modifiers.append(f"speech: suspects '{accused[0].text}' of '{o.token.text}' ({o.pattern.code}; {how}): "
                                "an accusation")
             if not o.dropped:
                 o.dropped = f"content of '{c.token.text}' (112): suspected, not told as done"
@@ -335,7 +335,7 @@ def _attributions(cands: list[Candidate], index: dict[int, Actor]) -> None:
         found = attributed_agent(c.token, c.source, index, subj)
         if found is not None:
             c.code, c.target = "112", [found[0]]
-            c.modifiers.append(f"puts '{found[1].text}' down to '{found[0].text}': an accusation")
+            c.modifiers.append(f"speech: puts '{found[1].text}' down to '{found[0].text}': an accusation")
 
 
 def _blamed_on(cands: list[Candidate], index: dict[int, Actor]) -> None:
@@ -352,7 +352,7 @@ def _blamed_on(cands: list[Candidate], index: dict[int, Actor]) -> None:
         found = [a for o in on for a in _actors_in([o], index) if a not in c.source]
         if found:
             c.target = found[:1]
-            c.modifiers.append(f"blamed on '{found[0].text}'")
+            c.modifiers.append(f"speech: blamed on '{found[0].text}'")
 
 
 def _namings(cands: list[Candidate], index: dict[int, Actor]) -> None:
