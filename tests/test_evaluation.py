@@ -102,3 +102,93 @@ def test_too_before_an_adjective_or_adverb_is_a_fault(coder):
         coder, "Greek Prime Minister George Papandreou said Germany had acted too slowly to stem the crisis.")
     assert events(coder, "Greek Prime Minister George Papandreou said Germany had acted quickly to stem the crisis.") \
         == []
+
+
+@pytest.fixture(scope="module")
+def full():
+    from dyads import Coder
+
+    return Coder()  # with the coreference stage, which says whom "they" stands for
+
+
+def test_a_clause_whose_subject_is_the_same_actor_still_judges_it(full):
+    coder = full
+    # "they" is the Europeans: showing they are weak says it of the Europeans
+    assert events(coder, "French Socialist leader Martine Aubry said the Europeans were showing they are weak.") \
+        == [("111", ["FRAGOV"], ["EUR"])]
+    quoted = coder.code('"It is shocking," said French Socialist leader Martine Aubry. "By turning to the Chinese '
+                        'the Europeans are showing they are weak."', date="2011-10-30")
+    assert [(e.cameo, [a.code for a in e.target]) for e in quoted.events if e.sentence_index == 1] \
+        == [("111", ["EUR"])]
+    # another actor's clause still judges only that actor
+    assert events(coder, "French Socialist leader Martine Aubry said Germany knows Britain is weak.") \
+        == [("111", ["FRAGOV"], ["GBR"])]
+
+
+def test_a_negated_question_of_what_someone_did_is_a_reproach(coder):
+    assert events(coder, "Russian envoy Dmitry Rogozin asked if Britain had not had enough war in Iraq.") \
+        == [("111", ["RUSGOV"], ["GBR"])]
+    assert events(coder, "Russian envoy Dmitry Rogozin asked why NATO had not stopped the bombing.") \
+        == [("111", ["RUSGOV"], ["IGOWSTNAT"])]
+    # a plain question, or one of what someone will do, seeks an answer: no event
+    assert events(coder, "Russian envoy Dmitry Rogozin asked if Britain had sent more troops.") == []
+    assert events(coder, "Russian envoy Dmitry Rogozin asked whether Britain would not send more troops.") == []
+    # a reproach of no one else
+    assert events(coder, "Russian envoy Dmitry Rogozin asked if he had not been clear.") == []
+
+
+def test_a_naming_judges_whose_thing_is_named_not_whom_it_acts_on(coder):
+    said = "Senate Democrats called the subpoena{} a ploy designed to embarrass Hillary Clinton."
+    assert events(coder, said.format(" from the House panel")) == [("111", ["USAPTY"], ["USALEG"])]
+    assert events(coder, said.format("")) == []  # the ploy's authors are not named: Clinton is not judged
+
+
+def test_never_achieving_is_a_failure_and_achieving_judges_no_one(coder):
+    assert events(coder, "Republican Senator Lindsey Graham called Hillary Clinton a politician who never "
+                         "accomplished anything.") == [("111", ["USAPTY"], ["USAGOV"])]
+    assert events(coder, "Republican Senator Lindsey Graham said Hillary Clinton achieved a breakthrough.") == []
+
+
+def test_what_is_claimed_of_someone_may_judge_him(coder):
+    out = coder.code("Donald Trump claimed that a federal judge was unfit to serve.", date="2016-06-03")
+    assert [(e.cameo, [a.code for a in e.target]) for e in out.events] == [("111", ["USAJUD"])]
+    assert events(coder, "Libyan rebels claimed control of the town of Brega.") == []  # said of no one
+
+
+def test_a_vendetta_or_persecution_judges_who_wages_it(coder):
+    assert events(coder, "Russian tycoon Mikhail Khodorkovsky said the Russian government was waging a vendetta "
+                         "against him.") == [("111", ["RUSBUS"], ["RUSGOV"])]
+
+
+def test_letting_others_believe_is_deceit(coder):
+    said = "Republican Senator Lindsey Graham said {}."
+    assert events(coder, said.format("Hillary Clinton allowed her staff and the public to think that she had a "
+                                     "pulled muscle")) == [("111", ["USAPTY"], ["USAGOV"])]
+    assert events(coder, said.format("Hillary Clinton led voters to believe she was healthy")) \
+        == [("111", ["USAPTY"], ["USAGOV"])]
+    assert events(coder, said.format("Hillary Clinton allowed her staff to leave early")) == []
+
+
+def test_being_to_blame_is_a_fault(coder):
+    assert events(coder, "Russian Foreign Minister Sergei Lavrov said the West was to blame for the crisis.") \
+        == [("111", ["RUSGOV"], ["WST"])]
+    # only partly to blame half excuses
+    assert events(coder, "Bank of England Deputy Governor Charlie Bean said British banks were only partly to "
+                         "blame.") == []
+
+
+def test_holding_someone_responsible_is_blaming_him(coder):
+    assert events(coder, "Russian Foreign Minister Sergei Lavrov held the West responsible for the crisis.") \
+        == [("112", ["RUSGOV"], ["WST"])]
+    # holding a meeting is still a meeting
+    assert events(coder, "Russian Foreign Minister Sergei Lavrov held a meeting with British Foreign Secretary "
+                         "William Hague.")[0][0] == "040"
+
+
+def test_an_extraposed_it_judges_whom_its_to_clause_names(coder):
+    assert events(coder, "Palestinian President Mahmoud Abbas said it was unacceptable for Israel to build more "
+                         "settlements.") == [("111", ["PSEGOV"], ["ISR"])]
+    assert events(coder, "Retired U.S. Army general Carter Ham said it was demoralizing to work for President "
+                         "Barack Obama.") == [("111", ["USAMIL"], ["USAGOV"])]
+    # a partner of what is judged is not judged
+    assert events(coder, "Palestinian President Mahmoud Abbas said it was a mistake to negotiate with Israel.") == []

@@ -965,3 +965,13 @@ def test_a_hoped_act_judges_no_one(strict_dyads):
     assert ("013", ["USAGOV"], ["EGYGOV"]) in strict_dyads(
         "U.S. President Barack Obama hopes that the Egyptian government will respect the rights of protesters.",
         "2011-01-28")
+
+
+def test_more_words_of_the_news_for_criticism(coder):
+    said = "Russian Foreign Minister Sergei Lavrov {} the United States on Monday."
+    for words in ("chastised", "railed against", "sniped at", "taunted", "insulted", "took a swipe at",
+                  "poured scorn on"):
+        assert dyads_of(coder, said.format(words))[0] == [("111", ["RUSGOV"], ["USA"])], words
+    assert dyads_of(coder, said.format("took issue with"))[0] == [("110", ["RUSGOV"], ["USA"])]
+    # "took aim at" is also shooting: not a word of criticism
+    assert dyads_of(coder, "The Russian army took aim at rebel positions.")[0] == []

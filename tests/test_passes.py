@@ -180,3 +180,72 @@ def test_acts_joined_to_a_visit_go_to_whom_it_visits(coder):
                      "relations, offer aid and encourage swift elections.", date="2011-10-18")
     got = [(e.cameo[:2], [a.code[:3] for a in e.target]) for e in out.events]
     assert ("03", ["LBY"]) in got and ("02", ["LBY"]) in got
+
+
+def test_an_act_of_force_suspected_of_someone_is_the_speakers_accusation():
+    from dyads import Coder
+
+    coder = Coder(stages=("actors", "events"))
+
+    def events(text):
+        out = coder.code(text, date="2011-06-15")
+        return [(e.cameo[:3], [a.code for a in e.source], [a.code for a in e.target]) for e in out.events]
+
+    # an aim imputed in the present, a supposition, an impression: the speaker accuses the agent
+    assert events("NATO is trying to kill Libyan leader Muammar Gaddafi, Russian ambassador Dmitry Rogozin "
+                  "said.") == [("112", ["RUSGOV"], ["IGOWSTNAT"])]
+    assert events("Russian ambassador Dmitry Rogozin said NATO may have attacked Syrian troops.") \
+        == [("112", ["RUSGOV"], ["IGOWSTNAT"])]
+    assert events("Russian ambassador Dmitry Rogozin said NATO appeared to have attacked Syrian troops.") \
+        == [("112", ["RUSGOV"], ["IGOWSTNAT"])]
+    # an act told as done is news, a prediction is no accusation
+    assert events("Russian ambassador Dmitry Rogozin said NATO attacked Syrian troops on Monday.") \
+        == [("190", ["IGOWSTNAT"], ["SYRMIL"])]
+    assert events("Russian ambassador Dmitry Rogozin said NATO could attack Syrian troops.") == []
+    # the event names the pass that made it, as `dyads explain` prints
+    out = coder.code("Russian ambassador Dmitry Rogozin said NATO may have attacked Syrian troops.", date="2011-06-15")
+    assert "speech: suspects 'NATO'" in out.events[0].rule
+
+
+def test_putting_a_violent_act_down_to_a_named_actor_is_an_accusation():
+    from dyads import Coder
+
+    coder = Coder(stages=("actors", "events"))
+
+    def events(text):
+        out = coder.code(text, date="2012-10-11")
+        return [(e.cameo[:3], [a.code for a in e.source], [a.code for a in e.target]) for e in out.events]
+
+    assert events("A Yemeni security official said the bombing appeared to be the work of al Qaeda.") \
+        == [("112", ["YEMCOP"], ["IMGREB"])]
+    assert events("A Yemeni security official said al Qaeda was behind the shooting.") \
+        == [("112", ["YEMCOP"], ["IMGREB"])]
+    # the relative clause of the attack: "an attack a source said appeared to be the work of"
+    got = events("Gunmen shot dead a Yemeni man on Thursday, in an attack a Yemeni security source said appeared to "
+                 "be the work of al Qaeda.")
+    assert ("112", ["YEMCOP"], ["IMGREB"]) in got
+    assert events("Syrian Information Minister Omran al-Zoubi said armed groups were responsible for the "
+                  "killings.")[0][::2] == ("112", ["SYRREB"])
+    # no actor named, or no violent act: no accusation
+    assert events("A Yemeni security official said the attack appeared to be the work of professionals.") == []
+    assert events("A Yemeni security official said the reform was the work of the Yemeni parliament.") == []
+    # what none of them said accuses no one
+    assert events("Neither Google nor the U.S. government has said the Chinese government was behind the "
+                  "attacks.") == []
+
+
+def test_what_is_blamed_on_someone_is_blamed_on_him():
+    from dyads import Coder
+
+    coder = Coder(stages=("actors", "events"))
+
+    def events(text):
+        out = coder.code(text, date="2012-10-11")
+        return [(e.cameo[:3], [a.code for a in e.source], [a.code for a in e.target]) for e in out.events]
+
+    # the parser hangs "on al Qaeda" on the attack
+    assert events("The Syrian government blamed the attack on al Qaeda.") == [("112", ["SYRGOV"], ["IMGREB"])]
+    assert events("The Syrian government blamed the attack on the Turkish embassy on al Qaeda.") \
+        == [("112", ["SYRGOV"], ["IMGREB"])]
+    assert events("The Syrian government blamed al Qaeda for the attack on the Turkish embassy.") \
+        == [("112", ["SYRGOV"], ["IMGREB"])]

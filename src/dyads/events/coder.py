@@ -74,6 +74,7 @@ from dyads.events.codes import (
     negated_code,
 )
 from dyads.events.dialect import OURS, Dialect
+from dyads.events.evaluation import rhetorical_clause
 from dyads.events.filters import (
     DEFAULT_POLICY,
     EventPolicy,
@@ -588,7 +589,7 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
             and not armed(cand.source):
         cand.dropped, cand.dropped_by = "an advance by no armed actor: another sense", "meaning"
         return cand
-    if dialect.modality and (cand.code or "")[:2] == "02" and question(tok):
+    if dialect.modality and (cand.code or "")[:2] == "02" and question(tok) and rhetorical_clause(tok) is None:
         cand.dropped, cand.dropped_by = "a question ('asked if ...') is no appeal", "meaning"
         return cand
     if dialect.modality and (cand.code or "")[:3] in {"042", "043"} and travellers(cand.source):

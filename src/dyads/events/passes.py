@@ -18,7 +18,18 @@ from spacy.tokens import Token
 from dyads.events.candidate import Candidate
 from dyads.events.codes import GENERIC_CODES, protest_purpose, protest_purpose_from_words, refine_code
 from dyads.events.dialect import Dialect
-from dyads.events.evaluation import NAMING_VERBS, naming_content, naming_target, quoted_judgement, speech_target
+from dyads.events.evaluation import (
+    NAMING_VERBS,
+    attributed_agent,
+    content_of,
+    naming_content,
+    naming_target,
+    quoted_judgement,
+    rhetorical_clause,
+    rhetorical_target,
+    speech_target,
+    unsaid,
+)
 from dyads.events.filters import FORCE_ROOTS, ONE_SIDED_CODES, EventPolicy, fights_no_actor, filter_candidates
 from dyads.events.filters import PASSES as FILTER_PASS_LIST
 from dyads.events.lexicon import (
@@ -34,6 +45,7 @@ from dyads.events.matching import _light_verb
 from dyads.events.meaning import (
     INTENT_AUX,
     MODAL_AUX,
+    QUESTION_VERBS,
 )
 from dyads.events.roles import _actors_in, _subordinate_clause
 from dyads.events.verbs import NO_EVENT, VerbPattern
@@ -122,13 +134,30 @@ def _judged_statements(cands: list[Candidate], index: dict[int, Actor]) -> None:
     """ "X said Y was wrong": X's criticism of Y (111), or praise (051); see dyads.events.evaluation.
     After `_speech_acts`: a demand or appeal in what was said ("Y must ...") says more."""
     for c in cands:
-        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in SPEECH_VERBS or c.code != "010":
+        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in SPEECH_VERBS or c.code != "010" \
+                or unsaid(c.token):
             continue  # with an addressee too: "wrote in a letter to Ban that NATO's bombing was inappropriate"
         subj = {t.i for s in c.token.children if s.dep_ in _SUBJECTS for t in s.subtree}
         judged = speech_target(c.token, c.source, index, subj)
         if judged is not None:
             c.code, c.target = judged
             c.modifiers.append(f"what was said judges '{judged[1][0].text}' -> {judged[0]}")
+
+
+def _rhetorical_questions(cands: list[Candidate], index: dict[int, Actor]) -> None:
+    """ "Rogozin asked if Britain had not had enough war": a negated question of what someone did or is
+    reproaches that actor (111, see dyads.events.evaluation.rhetorical_clause); the coder kept it from the
+    rule that a question is no appeal. With no other actor as its subject it is still no appeal."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in QUESTION_VERBS \
+                or (c.code or "")[:2] != "02" or rhetorical_clause(c.token) is None:
+            continue
+        judged = rhetorical_target(c.token, c.source, index)
+        if judged is None:
+            c.dropped = "a question ('asked if ...') is no appeal, and its reproach names no other actor"
+            continue
+        c.code, c.target = judged
+        c.modifiers.append(f"speech: a negated question reproaches '{judged[1][0].text}' -> {judged[0]}")
 
 
 # verbs that answer what someone else said, offered or asked ("Chaffetz declined", "the spokesman denied that")
@@ -227,6 +256,105 @@ def _contentions(cands: list[Candidate]) -> None:
             # what is charged then refines the accusation (1123 for an attack) and is no act of its own
 
 
+# roots of acts of force that, suspected of someone rather than told as done, charge him (CAMEO 112)
+FORCE_CHARGE_ROOTS = {"17", "18", "19", "20"}
+# verbs whose present tense imputes an aim to their subject ("is trying to kill its leader")
+ATTEMPT_VERBS = {"try", "attempt", "seek", "plot", "scheme", "conspire"}
+# verbs that give what follows as an impression ("appeared to have fired")
+SEEMING_VERBS = {"appear", "seem"}
+# modals of supposition, with a perfect or progressive after them ("may have attacked", "may be planning")
+SUSPICION_MODALS = {"may", "might", "could", "must"}
+_PRESENT_BE = {"is", "are", "am", "'s", "'re"}
+
+
+def suspicion(act: Token, top: Token) -> str | None:
+    """How the clause from `act` up to the statement verb `top` puts the act as suspected rather than done:
+    a modal of supposition with a perfect or progressive ("may have attacked", "may be planning to attack"),
+    an impression ("appeared to have fired"), or an aim imputed in the present ("is trying to kill"); None for
+    an act told as done, a past attempt ("tried to storm": news), a prediction ("would attack") or a negation."""
+    path = [act]
+    for a in act.ancestors:
+        if a.i == top.i:
+            break
+        path.append(a)
+    auxes = {t.i: {x.lower_ for x in t.children if x.dep_ in {"aux", "auxpass"}} for t in path}
+    if any(auxes[t.i] & {"will", "would", "'ll", "shall", "'d"} or any(x.dep_ == "neg" for x in t.children)
+           for t in path):
+        return None
+    for t in path:
+        modal = auxes[t.i] & SUSPICION_MODALS
+        if modal and auxes[t.i] & {"have", "'ve", "be"}:
+            return f"'{sorted(modal)[0]}' of a supposition"
+        if t.lemma_.lower() in SEEMING_VERBS:
+            return f"'{t.text}': an impression"
+        if t.lemma_.lower() in ATTEMPT_VERBS and (t.tag_ in {"VBZ", "VBP"} or (
+                t.tag_ == "VBG" and auxes[t.i] & _PRESENT_BE)):
+            return f"'{t.text}': an aim imputed"
+    return None
+
+
+def _suspected_acts(cands: list[Candidate]) -> None:
+    """ "Russia's ambassador said NATO is trying to kill Gaddafi", "said NATO may have attacked the convoy": an
+    act of force the speaker puts as suspected of someone (`suspicion`) is the speaker's accusation of its agent
+    (112), not an act the story tells as done; "said NATO attacked the convoy" is news and stays the attack."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.code != "010" or not c.source \
+                or c.token.lemma_.lower() not in SPEECH_VERBS or unsaid(c.token):
+            continue
+        subj = {t.i for s in c.token.children if s.dep_ in _SUBJECTS for t in s.subtree}
+        said = {t.i for t in content_of(c.token, subj)}
+        speaker = {a.code for a in c.source}
+        for o in sorted(cands, key=lambda o: o.token.i):
+            # the act's own root: "may be planning to attack" made the attack an intent (138) already
+            if o is c or o.token.i not in said or o.negated or o.pattern is None \
+                    or o.pattern.code[:2] not in FORCE_CHARGE_ROOTS:
+                continue
+            if o.dropped and not (o.dropped_by == "meaning" and o.dropped.startswith("hypothetical")):
+                continue
+            accused = [a for a in o.source if a.code not in speaker]
+            how = suspicion(o.token, c.token) if accused else None
+            if how is None:
+                continue
+            c.code, c.target = "112", accused
+            c.modifiers.append(f"speech: suspects '{accused[0].text}' of '{o.token.text}' ({o.pattern.code}; {how}): "
+                               "an accusation")
+            if not o.dropped:
+                o.dropped = f"content of '{c.token.text}' (112): suspected, not told as done"
+            break
+
+
+def _attributions(cands: list[Candidate], index: dict[int, Actor]) -> None:
+    """ "A security source said the attack appeared to be the work of al Qaeda", "said al Qaeda was behind the
+    bombing": putting a violent act down to a named actor is the speaker's accusation of it (112); see
+    dyads.events.evaluation.attributed_agent."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.code != "010" or not c.source \
+                or c.token.lemma_.lower() not in SPEECH_VERBS or unsaid(c.token):
+            continue
+        subj = {t.i for s in c.token.children if s.dep_ in _SUBJECTS for t in s.subtree}
+        found = attributed_agent(c.token, c.source, index, subj)
+        if found is not None:
+            c.code, c.target = "112", [found[0]]
+            c.modifiers.append(f"speech: puts '{found[1].text}' down to '{found[0].text}': an accusation")
+
+
+def _blamed_on(cands: list[Candidate], index: dict[int, Actor]) -> None:
+    """ "The government blamed the attack on al Qaeda": what is blamed "on" someone is blamed on him, though the
+    parser hangs the phrase on the act's noun ("the attack on al Qaeda"); only when the verb has no "on" or "for"
+    of its own ("blamed the attack on the embassy on al Qaeda", "blamed X for the attack on Y")."""
+    for c in cands:
+        if c.dropped or c.pattern is None or c.target or c.token.lemma_.lower() != "blame" \
+                or any(p.dep_ == "prep" and p.lower_ in {"on", "for"} for p in c.token.children):
+            continue
+        # the last "on" of the object's phrase: "the attack on the embassy on al Qaeda" is blamed on al Qaeda
+        on = [o for x in c.token.children if x.dep_ in {"dobj", "obj"} for p in x.subtree
+              if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"][-1:]
+        found = [a for o in on for a in _actors_in([o], index) if a not in c.source]
+        if found:
+            c.target = found[:1]
+            c.modifiers.append(f"speech: blamed on '{found[0].text}'")
+
+
 def _namings(cands: list[Candidate], index: dict[int, Actor]) -> None:
     """ "X called Y a liar", "described Y as a disgrace": criticism or praise of Y when the name judges;
     a naming that judges nothing is no event, and "X called Y" with no name is a telephone call (041)."""
@@ -241,7 +369,7 @@ def _namings(cands: list[Candidate], index: dict[int, Actor]) -> None:
             continue
         judged = naming_target(c.token, c.source, index)
         if judged is None:
-            c.dropped = "a naming that judges nothing"
+            c.dropped = "a naming that judges nothing, or no actor it names"
             continue
         c.code, c.target = judged
         c.modifiers.append(f"the name judges '{judged[1][0].text}' -> {judged[0]}")
@@ -355,13 +483,18 @@ def _slot_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, 
 
 
 def _speech_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
-    """Our reading of what a statement says: its addressee, a judgement of an actor, a charge, a naming; whom a
-    refusal or denial answers; where a visit framing an act went."""
+    """Our reading of what a statement says: its addressee, a judgement of an actor, a rhetorical question, a
+    charge (argued, suspected or an act put down to someone), a naming; whom a refusal or denial answers; where a
+    visit framing an act went."""
     _speech_acts(out, index)
+    _rhetorical_questions(out, index)
     _responses(out, index)
     _framing_visits(out)
     _judged_statements(out, index)
+    _blamed_on(out, index)
     _contentions(out)
+    _suspected_acts(out)
+    _attributions(out, index)
     _namings(out, index)
 
 
@@ -570,8 +703,9 @@ SentencePass = Callable[[list[Candidate], dict[int, Actor], Dialect, EventPolicy
 
 SENTENCE_PASSES: tuple[tuple[str, str, SentencePass, Callable[[Dialect], bool]], ...] = (
     ("slot", "not a word that fills a slot of another predicate's pattern", _slot_pass, _always),
-    ("speech", "what a statement says of whom: its addressee, a judgement, a naming, whom a refusal answers, "
-     "where a framing visit went (ours)", _speech_pass, _ours),
+    ("speech", "what a statement says of whom: its addressee, a judgement, a rhetorical question, a charge (an "
+     "act suspected of or put down to someone), a naming, whom a refusal answers, where a framing visit went "
+     "(ours)", _speech_pass, _ours),
     ("statement", "a statement verb yields to the acts coded from what was said (ours)", _statement_pass, _ours),
     ("said", "not the content of a statement coded with its target (PETRARCH)", _said_pass, _always),
     ("content", "not the content of an appeal, demand, intent, threat or refusal, which it refines", _content_pass,
