@@ -37,6 +37,13 @@ def test_with_the_backing_of_x_x_backs_the_subject(dyads):
     assert not [t for c, _, t in got if c != "070" and any(x.startswith("TUR") for x in t)]
 
 
+def test_the_backer_renamed_by_an_apposition_the_parser_hangs_on_the_backing(dyads):
+    # the parser hangs "President ... Hadi" on "backing", not on "successor" (which names no one coded)
+    got = dyads("London, worried by the spread of the insurgency, has increased air strikes on suspected militants, "
+                "with the backing of Saleh's successor, President Abd-Rabbu Mansour Hadi.", "2012-10-11")
+    assert ("051", ["YEMGOV"], ["GBRGOV"]) in got
+
+
 def test_backing_of_an_act_not_done_is_no_event(dyads):
     assert not [c for c, _, _ in dyads("The coalition will have to pass the budget with the help of the "
                                        "opposition, the Slovak prime minister said.") if c[:2] in {"03", "07"}]

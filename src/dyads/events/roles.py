@@ -312,6 +312,9 @@ def backing_phrase(noun: Token) -> tuple[list[Token], Token] | None:
         return None
     backers = [c for c in noun.children if c.dep_ == "poss"]
     backers += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "from"} for o in _prep_objects(c)]
+    # "with the backing of Saleh's successor, President Hadi": the parser hangs the apposition that renames the
+    # backer on the noun of backing; it names the backer, after the "of" phrase
+    backers += [c for c in noun.children if c.dep_ == "appos" and backers and c.i > backers[-1].i]
     verb = noun.head.head
     for _ in range(3):  # "stepped up drone strikes on militants, with the backing of": the verb of the phrase
         if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
