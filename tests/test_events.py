@@ -923,3 +923,10 @@ def test_a_hoped_act_judges_no_one(strict_dyads):
     assert ("013", ["USAGOV"], ["EGYGOV"]) in strict_dyads(
         "U.S. President Barack Obama hopes that the Egyptian government will respect the rights of protesters.",
         "2011-01-28")
+
+
+def test_holding_or_finding_someone_in_contempt_is_a_finding_against_them(strict_dyads):
+    assert ("116", ["USALEG"], ["USAJUD"]) in strict_dyads(
+        "A U.S. House panel voted on Thursday to hold Attorney General Eric Holder in contempt of Congress.", "2012-06-21")
+    assert ("116", ["PAKJUD"], ["PAKGOV"]) in strict_dyads(
+        "Pakistan's Supreme Court found Prime Minister Yousuf Raza Gilani in contempt on Thursday.", "2012-04-26")
