@@ -98,3 +98,13 @@ def test_whose_decision_or_move_it_is_does_its_to_clause(dyads):
     assert ("166", ["GBR"], ["IRNGOV"]) in got
     got = dyads("Russia's efforts to mediate between Syria and the rebels have failed.", "2012-01-04")
     assert [(c, s) for c, s, _ in got] == [("045", ["RUS"])]
+
+
+def test_what_a_gathering_or_speech_is_held_for_is_done_by_its_holder(dyads):
+    # the parser reads "to denounce" as a relative clause on "conference", which names no one
+    assert ("111", ["SYRGOV"], ["TUR"]) in dyads("Syria's ambassador held a press conference to denounce Turkey.")
+
+
+def test_a_protest_joined_in_a_place_is_by_its_people(dyads):
+    # "in Cairo" hangs from "joined", not from "protests"; "thousands" names no actor
+    assert ("141", ["EGYCVL"], ["EGYGOV"]) in dyads("Thousands joined protests against the government in Cairo.")

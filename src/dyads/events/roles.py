@@ -247,6 +247,16 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             and any(c.lower_ in RANK_WORDS for c in head.children):
         # "Qatar was the first Arab state to recognize": the subject of the copula did it
         return [c for c in head.head.children if c.dep_ == "nsubj"], True
+    if verb.dep_ in {"relcl", "acl"} and head.pos_ == "NOUN" and head.lemma_.lower() in PURPOSE_HOSTS | DOCUMENT_NOUNS \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "held a press conference to denounce X", "organised a rally to demand": the infinitive says what the
+        # gathering or message is for, and the one who holds or sends it does that (the parser often reads it as
+        # a relative clause on the noun, which names no one)
+        gov = _light_verb(head) or (head.head if head.dep_ in {"dobj", "obj"} and head.head.pos_ in {"VERB", "AUX"}
+                                    else None)
+        if gov is not None:
+            s, _ = _subject(gov, depth + 1)
+            return s, True
     if verb.dep_ == "relcl":  # "the country which attacked" has its subject as a relative pronoun
         return [head], True
     if verb.dep_ == "xcomp":
@@ -295,6 +305,12 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             s, _ = _subject(lv, depth + 1)
             return s, True
     return [], False
+
+
+# nouns of a gathering, a speech or a trip one holds, gives or makes to an end ("held a news conference to
+# denounce", "made a trip to Cairo to press"): the holder does what its infinitive says
+PURPOSE_HOSTS = {"conference", "briefing", "meeting", "session", "summit", "rally", "march", "demonstration",
+                 "protest", "vigil", "speech", "address", "visit", "trip", "tour", "mission", "call"}
 
 
 # nouns of backing: "with the backing of X", "with X's help": X backs the one who acts
@@ -568,9 +584,12 @@ def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int,
 
 def _implied_public(tok: Token, index: dict[int, Actor]) -> list[Actor]:
     """ "mass protests in Charlotte broke out": a protest named with no one protesting is by the people of the
-    places it is in (their countries' civilians: "protests in Algeria, Jordan and Yemen"); none named, none."""
+    places it is in (their countries' civilians: "protests in Algeria, Jordan and Yemen"), also where the verb
+    it is joined or held by says ("joined protests against the government in Cairo"); none named, none."""
     out: list[Actor] = []
-    for a in _places_under(tok, index, {"in", "across", "throughout", "around"}, conjuncts=True):
+    light = _light_verb(tok)  # "thousands joined protests against the government in Cairo": where they joined them
+    hosts = [tok] + ([light] if light is not None and light.pos_ in {"VERB", "AUX"} else [])
+    for a in (a for h in hosts for a in _places_under(h, index, {"in", "across", "throughout", "around"}, conjuncts=True)):
         if all(x.country != a.country for x in out):
             out.append(Actor(text=a.text, start=a.start, end=a.end, code=(a.country or "") + "CVL",
                              country=a.country, sector="CVL", kind="implied",
