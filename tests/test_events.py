@@ -927,7 +927,8 @@ def test_a_hoped_act_judges_no_one(strict_dyads):
 
 def test_holding_or_finding_someone_in_contempt_is_a_finding_against_them(strict_dyads):
     assert ("116", ["USALEG"], ["USAJUD"]) in strict_dyads(
-        "A U.S. House panel voted on Thursday to hold Attorney General Eric Holder in contempt of Congress.", "2012-06-21")
+        "A U.S. House panel voted on Thursday to hold Attorney General Eric Holder in contempt of Congress.",
+        "2012-06-21")
     assert ("116", ["PAKJUD"], ["PAKGOV"]) in strict_dyads(
         "Pakistan's Supreme Court found Prime Minister Yousuf Raza Gilani in contempt on Thursday.", "2012-04-26")
 

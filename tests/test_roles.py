@@ -108,3 +108,11 @@ def test_what_a_gathering_or_speech_is_held_for_is_done_by_its_holder(dyads):
 def test_a_protest_joined_in_a_place_is_by_its_people(dyads):
     # "in Cairo" hangs from "joined", not from "protests"; "thousands" names no actor
     assert ("141", ["EGYCVL"], ["EGYGOV"]) in dyads("Thousands joined protests against the government in Cairo.")
+
+
+def test_a_release_an_authority_tells_in_the_passive_is_its_own_act(dyads):
+    # a named person's release needs a state that held them; the minister's words say whose act it is
+    assert ("0353", ["IRNGOV"], ["GBRMED"]) in dyads(
+        "Iran's foreign minister said British journalist Roger Cooper would be released on Thursday.")
+    # not what a group reports of others, nor harm: "149 of its members were arrested" (by whoever arrested them)
+    assert dyads("Amnesty International said 20 Iranian prisoners were released.") == []

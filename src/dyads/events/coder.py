@@ -153,6 +153,7 @@ from dyads.events.roles import (
     backing_tokens,
     fight_agents,
     first_conjunct,
+    speakers_own_act,
 )
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
 from dyads.geo.locate import resolve_event_location
@@ -285,6 +286,10 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                     cand.confidence -= 0.3
                     cand.modifiers.append(f"implied agent: {implied.source}")
                     return _finish_meaning(cand, tok, verb, m, p, vd, dialect)
+            if not subj_heads and dialect.modality:  # "X says the photographer will be released": X's side
+                subj_heads = speakers_own_act(verb, p.code, _actors_in(extra_targets, index), index)
+                if subj_heads:
+                    cand.modifiers.append(f"roles: agent: the authority whose words tell it ('{subj_heads[0].text}')")
             if not subj_heads:
                 cand.dropped = "passive without an agent"
                 cand.target = _actors_in(extra_targets, index)

@@ -424,6 +424,38 @@ def _resolve_pronoun(tok: Token, verb: Token, index: dict[int, Actor]) -> list[A
     return []
 
 
+# roots of acts an authority does by its own decision (intent, consultation, support, cooperation, aid, yielding,
+# reducing relations and sanctions): told in the passive in its own words, they are its acts
+SPEAKERS_OWN_ROOTS = {"03", "04", "05", "06", "07", "08", "16"}
+# kinds and sectors of an actor that speaks for a state or a body of states, and so decides such acts
+_AUTHORITY_KINDS = {"country", "capital", "demonym"}
+_AUTHORITY_SECTORS = {"GOV", "MIL"}
+
+
+def speakers_own_act(verb: Token, code: str, targets: list[Actor], index: dict[int, Actor]) -> list[Token]:
+    """Who did an act told in the passive without an agent in the reported words of an authority: "Gadhafi's son
+    says the photographer will be released", "EU diplomats said an agreement to ban imports had been reached"
+    (the speaker's side). Returns the speaker's tokens, or nothing.
+
+    Why: a government or its envoys announcing a release, an agreement or a sanction in the passive announce
+    their own act. Only acts of decision (not harm or coercion, which a speaker reports of others: "the party
+    said 149 of its members were arrested"), only a speaker of a state or of a body of states, and never one of
+    the same country as the one acted on ("U.S. officials said the American was released": by whoever held him)."""
+    if code[:2] not in SPEAKERS_OWN_ROOTS:
+        return []
+    sp = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS else None
+    if sp is None:
+        return []
+    subj, _ = _subject(sp)
+    speakers = _actors_in(subj, index)
+    if not speakers or not all(a.kind in _AUTHORITY_KINDS or (a.code or "").startswith("IGO")
+                               or (a.sector or "") in _AUTHORITY_SECTORS for a in speakers):
+        return []
+    if any(t.country and t.country == a.country for t in targets for a in speakers):
+        return []
+    return subj
+
+
 # verbs of speaking to a gathering: whoever speaks to a meeting takes part in it
 ADDRESS_VERBS = {"tell", "address", "brief"}
 
@@ -589,7 +621,8 @@ def _implied_public(tok: Token, index: dict[int, Actor]) -> list[Actor]:
     out: list[Actor] = []
     light = _light_verb(tok)  # "thousands joined protests against the government in Cairo": where they joined them
     hosts = [tok] + ([light] if light is not None and light.pos_ in {"VERB", "AUX"} else [])
-    for a in (a for h in hosts for a in _places_under(h, index, {"in", "across", "throughout", "around"}, conjuncts=True)):
+    preps = {"in", "across", "throughout", "around"}
+    for a in (a for h in hosts for a in _places_under(h, index, preps, conjuncts=True)):
         if all(x.country != a.country for x in out):
             out.append(Actor(text=a.text, start=a.start, end=a.end, code=(a.country or "") + "CVL",
                              country=a.country, sector="CVL", kind="implied",
