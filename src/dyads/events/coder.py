@@ -153,6 +153,7 @@ from dyads.events.roles import (
     backing_tokens,
     fight_agents,
     first_conjunct,
+    held_for,
     speakers_own_act,
 )
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
@@ -296,6 +297,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 return cand
         else:
             subj_heads, inherited = _subject(verb)
+            holder = held_for(verb) if dialect.modality and subj_heads else None
+            if holder is not None:
+                cand.modifiers.append(f"roles: what the object of '{holder.text}' is for, done by its subject")
             owner = [c for c in tok.children if c.dep_ == "poss"] if is_noun and dialect.modality else []
             if owner and not _actors_in(subj_heads, index) and (
                     owner[0].i in index or owner[0].i in getattr(index, "possessive", {})

@@ -247,16 +247,10 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             and any(c.lower_ in RANK_WORDS for c in head.children):
         # "Qatar was the first Arab state to recognize": the subject of the copula did it
         return [c for c in head.head.children if c.dep_ == "nsubj"], True
-    if verb.dep_ in {"relcl", "acl"} and head.pos_ == "NOUN" and head.lemma_.lower() in PURPOSE_HOSTS | DOCUMENT_NOUNS \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        # "held a press conference to denounce X", "organised a rally to demand": the infinitive says what the
-        # gathering or message is for, and the one who holds or sends it does that (the parser often reads it as
-        # a relative clause on the noun, which names no one)
-        gov = _light_verb(head) or (head.head if head.dep_ in {"dobj", "obj"} and head.head.pos_ in {"VERB", "AUX"}
-                                    else None)
-        if gov is not None:
-            s, _ = _subject(gov, depth + 1)
-            return s, True
+    holder = held_for(verb)
+    if holder is not None:  # "held a press conference to denounce X": whoever held it
+        s, _ = _subject(holder, depth + 1)
+        return s, True
     if verb.dep_ == "relcl":  # "the country which attacked" has its subject as a relative pronoun
         return [head], True
     if verb.dep_ == "xcomp":
@@ -311,6 +305,20 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
 # denounce", "made a trip to Cairo to press"): the holder does what its infinitive says
 PURPOSE_HOSTS = {"conference", "briefing", "meeting", "session", "summit", "rally", "march", "demonstration",
                  "protest", "vigil", "speech", "address", "visit", "trip", "tour", "mission", "call"}
+
+
+def held_for(verb: Token) -> Token | None:
+    """The verb that holds, gives or sends the gathering, speech or message whose purpose `verb` is: "held a press
+    conference to denounce X", "organised a rally to demand" (held, organised), or None.
+
+    Why: the infinitive says what the gathering or message is for, and the one who holds or sends it does that;
+    the parser often reads it as a relative clause on the noun, which names no one."""
+    head = verb.head
+    if verb.dep_ not in {"relcl", "acl"} or head.pos_ != "NOUN" or head.lemma_.lower() not in PURPOSE_HOSTS | \
+            DOCUMENT_NOUNS or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return _light_verb(head) or (head.head if head.dep_ in {"dobj", "obj"} and head.head.pos_ in {"VERB", "AUX"}
+                                 else None)
 
 
 # nouns of backing: "with the backing of X", "with X's help": X backs the one who acts
@@ -440,8 +448,9 @@ def speakers_own_act(verb: Token, code: str, targets: list[Actor], index: dict[i
     Why: a government or its envoys announcing a release, an agreement or a sanction in the passive announce
     their own act. Only acts of decision (not harm or coercion, which a speaker reports of others: "the party
     said 149 of its members were arrested"), only a speaker of a state or of a body of states, and never one of
-    the same country as the one acted on ("U.S. officials said the American was released": by whoever held him)."""
-    if code[:2] not in SPEAKERS_OWN_ROOTS:
+    the same country as the one acted on ("U.S. officials said the American was released": by whoever held him),
+    who must be named as the passive's subject (`targets`)."""
+    if code[:2] not in SPEAKERS_OWN_ROOTS or not targets:  # "the cut is intended to ...": no one acted on
         return []
     sp = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS else None
     if sp is None:
