@@ -116,3 +116,17 @@ def test_a_release_an_authority_tells_in_the_passive_is_its_own_act(dyads):
         "Iran's foreign minister said British journalist Roger Cooper would be released on Thursday.")
     # not what a group reports of others, nor harm: "149 of its members were arrested" (by whoever arrested them)
     assert dyads("Amnesty International said 20 Iranian prisoners were released.") == []
+
+
+def test_a_protest_after_a_killing_or_an_arrest_is_by_the_places_people_against_its_doer(dyads):
+    # a crowd with no country protests for the place it is in; the clause of what set it off names whom against
+    assert ("140", ["EGYCVL"], ["EGYCOP"]) in dyads("Thousands protested in Cairo on Friday after police killed a "
+                                                    "young man.")
+    # "in Cairo" hangs from "broke out", not from "protests"
+    assert ("141", ["EGYCVL"], ["EGYCOP"]) in dyads("Protests broke out in Cairo on Friday after a young man was "
+                                                    "killed by police.")
+    assert ("141", ["TUNCVL"], ["TUNCOP"]) in dyads("Mass protests erupted in Tunisia over the killing of a street "
+                                                    "vendor by police.")
+    # markets rally and continue in places; no one protests there
+    assert dyads("Shares rallied in Tokyo on Friday.") == []
+    assert dyads("The rally continued in Tokyo as exporters gained.") == []

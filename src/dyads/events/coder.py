@@ -153,6 +153,7 @@ from dyads.events.roles import (
     backing_tokens,
     fight_agents,
     first_conjunct,
+    grievance_agents,
     held_for,
     speakers_own_act,
 )
@@ -231,7 +232,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     subj_heads: list[Token] = []
     # a protest named with no one protesting is by the people of its places ("protests in Yemen", "thousands
     # joined protests in Yemen"): its agent when the text names no other
-    public = _implied_public(tok, index) if is_noun and dialect.modality and p.code[:2] == "14" else []
+    public = _implied_public(tok, index) if dialect.modality and p.code[:2] == "14" else []
     inherited = False
     extra_targets: list[Token] = []
     backed: tuple[list[Token], Token] | None = None
@@ -405,6 +406,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     # in our rules the one acted on comes first: "accused Sarkozy of playing second fiddle to Germany" is
     # aimed at Sarkozy, not at whom the charge names
     levels.extend([direct, passed_over] if dialect.modality else [passed_over, direct])
+    if dialect.modality and p.code[:2] == "14":  # "protested after police killed a man": against the police
+        levels.append(grievance_agents(hosts + ([tok.head] if is_noun and tok.dep_ == "nsubj" else [])))
     if dialect.modality and tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(
             c.dep_ in {"nsubj", "dobj", "dative"} for c in tok.children):
         # "spoke to a gathering of industry leaders, promising to lift regulations": said to them

@@ -623,13 +623,65 @@ def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int,
                  sector=sector, source=f"the state that did '{tok.text}' (not named: {sector})")
 
 
+# verbs of unrest's happening, whose place phrase is the protest's: "protests broke out in Cairo" (not "the rally
+# continued in Tokyo", a market's)
+OCCURRENCE_VERBS = {"break", "erupt", "flare", "rage"}
+# words of a crowd, the subject of a protest verb with no actor protesting ("thousands protested", "crowds rallied")
+CROWD_WORDS = {"thousand", "hundred", "dozen", "ten", "million", "score", "people", "crowd", "protester",
+               "demonstrator", "marcher", "resident", "citizen", "student", "worker", "youth", "villager", "activist"}
+# acts a protest answers, whose doer it is against: "protested after police killed a man", "protests over the
+# arrest of X by the security forces"
+GRIEVANCE_VERBS = {"kill", "shoot", "arrest", "detain", "beat", "jail", "imprison", "sentence", "execute", "torture",
+                   "attack", "assault", "raid", "abduct", "kidnap"}
+GRIEVANCE_NOUNS = {"killing", "shooting", "arrest", "detention", "beating", "jailing", "imprisonment", "execution",
+                   "torture", "attack", "assault", "raid", "abduction", "kidnapping", "death", "murder"}
+
+
+def grievance_agents(hosts: list[Token]) -> list[Token]:
+    """Who did the act a protest answers, told in a clause or phrase of time or cause on the protest: "thousands
+    protested in Cairo after police killed a young man" (police), "protests broke out after a man was killed by
+    police", "protests over the killing of a vendor by police" (police). Nothing when the act has no doer named.
+
+    Why: a protest set off by a killing or an arrest is against whoever did it; the clause is one of its own, so
+    the coder's search for a target after the predicate stops at it."""
+    out: list[Token] = []
+    for h in hosts:
+        for c in h.children:
+            verb = None
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"after", "following", "over"}
+                                         for m in c.children):
+                verb = c  # "after police killed a man", "after a man was killed by police"
+            elif c.dep_ == "prep" and c.lower_ in {"after", "following", "over"}:
+                for o in _prep_objects(c):
+                    if o.tag_ == "VBG" and o.lemma_.lower() in GRIEVANCE_VERBS:
+                        verb = o  # "after killing a man" has no doer of its own: none named
+                    elif o.lemma_.lower() in GRIEVANCE_NOUNS:  # "over the killing of X by police"
+                        out += [x for b in o.children if b.dep_ in {"prep", "agent"} and b.lower_ == "by"
+                                for x in _prep_objects(b)]
+            if verb is None or verb.lemma_.lower() not in GRIEVANCE_VERBS:
+                continue
+            if _is_passive(verb):
+                out += [o for b in verb.children if b.dep_ == "agent" for o in _prep_objects(b)]
+            else:
+                out += [s for s in verb.children if s.dep_ == "nsubj"]
+    return out
+
+
 def _implied_public(tok: Token, index: dict[int, Actor]) -> list[Actor]:
     """ "mass protests in Charlotte broke out": a protest named with no one protesting is by the people of the
     places it is in (their countries' civilians: "protests in Algeria, Jordan and Yemen"), also where the verb
-    it is joined or held by says ("joined protests against the government in Cairo"); none named, none."""
+    it is joined or held by, or that says it happened, says ("joined protests against the government in Cairo",
+    "protests broke out in Cairo"), and where a protest verb with no actor protesting says ("thousands protested
+    in Cairo"); none named, none."""
     out: list[Actor] = []
     light = _light_verb(tok)  # "thousands joined protests against the government in Cairo": where they joined them
     hosts = [tok] + ([light] if light is not None and light.pos_ in {"VERB", "AUX"} else [])
+    if tok.pos_ in {"VERB", "AUX"}:  # "thousands protested in Cairo": only a crowd ("shares rallied in Tokyo")
+        if not any(c.dep_ == "nsubj" and (c.lemma_.lower() in CROWD_WORDS or c.tag_ == "CD") for c in tok.children):
+            return []
+    elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in OCCURRENCE_VERBS and (
+            tok.head.lemma_.lower() != "break" or any(c.lower_ == "out" for c in tok.head.children)):
+        hosts.append(tok.head)  # "protests broke out in Cairo", "protests erupted in Tunisia"
     preps = {"in", "across", "throughout", "around"}
     for a in (a for h in hosts for a in _places_under(h, index, preps, conjuncts=True)):
         if all(x.country != a.country for x in out):
