@@ -626,6 +626,8 @@ def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int,
 # verbs of unrest's happening, whose place phrase is the protest's: "protests broke out in Cairo" (not "the rally
 # continued in Tokyo", a market's)
 OCCURRENCE_VERBS = {"break", "erupt", "flare", "rage"}
+# nouns of street unrest, which break out or erupt (not "calls for boycotts", whose boycott is only asked for)
+UNREST_NOUNS = {"protest", "demonstration", "riot", "rally", "march", "unrest"}
 # words of a crowd, the subject of a protest verb with no actor protesting ("thousands protested", "crowds rallied")
 CROWD_WORDS = {"thousand", "hundred", "dozen", "ten", "million", "score", "people", "crowd", "protester",
                "demonstrator", "marcher", "resident", "citizen", "student", "worker", "youth", "villager", "activist"}
@@ -679,8 +681,8 @@ def _implied_public(tok: Token, index: dict[int, Actor]) -> list[Actor]:
     if tok.pos_ in {"VERB", "AUX"}:  # "thousands protested in Cairo": only a crowd ("shares rallied in Tokyo")
         if not any(c.dep_ == "nsubj" and (c.lemma_.lower() in CROWD_WORDS or c.tag_ == "CD") for c in tok.children):
             return []
-    elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in OCCURRENCE_VERBS and (
-            tok.head.lemma_.lower() != "break" or any(c.lower_ == "out" for c in tok.head.children)):
+    elif tok.dep_ == "nsubj" and tok.lemma_.lower() in UNREST_NOUNS and tok.head.lemma_.lower() in OCCURRENCE_VERBS \
+            and (tok.head.lemma_.lower() != "break" or any(c.lower_ == "out" for c in tok.head.children)):
         hosts.append(tok.head)  # "protests broke out in Cairo", "protests erupted in Tunisia"
     preps = {"in", "across", "throughout", "around"}
     for a in (a for h in hosts for a in _places_under(h, index, preps, conjuncts=True)):
