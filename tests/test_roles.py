@@ -130,3 +130,11 @@ def test_a_protest_after_a_killing_or_an_arrest_is_by_the_places_people_against_
     # markets rally and continue in places; no one protests there
     assert dyads("Shares rallied in Tokyo on Friday.") == []
     assert dyads("The rally continued in Tokyo as exporters gained.") == []
+
+
+def test_only_street_unrest_breaks_out_for_a_places_people(dyads):
+    # the parser makes "boycotts" a subject of "broke out": the boycotts are only called for
+    got = dyads("Violent protests and calls for boycotts of Japanese cars broke out across China in mid-September "
+                "after Tokyo bought the islands.", "2012-10-09")
+    assert ("141", ["CHNCVL"], []) in got
+    assert not [c for c, _, _ in got if c.startswith("143")]
