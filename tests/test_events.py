@@ -975,3 +975,18 @@ def test_more_words_of_the_news_for_criticism(coder):
     assert dyads_of(coder, said.format("took issue with"))[0] == [("110", ["RUSGOV"], ["USA"])]
     # "took aim at" is also shooting: not a word of criticism
     assert dyads_of(coder, "The Russian army took aim at rebel positions.")[0] == []
+
+
+def test_holding_or_finding_someone_in_contempt_is_a_finding_against_them(strict_dyads):
+    assert ("116", ["USALEG"], ["USAJUD"]) in strict_dyads(
+        "A U.S. House panel voted on Thursday to hold Attorney General Eric Holder in contempt of Congress.",
+        "2012-06-21")
+    assert ("116", ["PAKJUD"], ["PAKGOV"]) in strict_dyads(
+        "Pakistan's Supreme Court found Prime Minister Yousuf Raza Gilani in contempt on Thursday.", "2012-04-26")
+
+
+def test_a_states_freeze_of_someones_assets_is_a_sanction_on_them(strict_dyads):
+    assert ("163", ["GBR"], ["LBYGOV"]) in strict_dyads("Britain froze the assets of Gaddafi's family on Monday.",
+                                                     "2011-03-01")
+    assert ("163", ["IGOEUREEC"], ["BLRGOV"]) in strict_dyads(
+        "The EU has frozen the assets of 12 Belarusian officials.", "2012-03-01")

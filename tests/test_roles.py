@@ -37,6 +37,13 @@ def test_with_the_backing_of_x_x_backs_the_subject(dyads):
     assert not [t for c, _, t in got if c != "070" and any(x.startswith("TUR") for x in t)]
 
 
+def test_the_backer_renamed_by_an_apposition_the_parser_hangs_on_the_backing(dyads):
+    # the parser hangs "President ... Hadi" on "backing", not on "successor" (which names no one coded)
+    got = dyads("London, worried by the spread of the insurgency, has increased air strikes on suspected militants, "
+                "with the backing of Saleh's successor, President Abd-Rabbu Mansour Hadi.", "2012-10-11")
+    assert ("051", ["YEMGOV"], ["GBRGOV"]) in got
+
+
 def test_backing_of_an_act_not_done_is_no_event(dyads):
     assert not [c for c, _, _ in dyads("The coalition will have to pass the budget with the help of the "
                                        "opposition, the Slovak prime minister said.") if c[:2] in {"03", "07"}]
@@ -91,3 +98,43 @@ def test_whose_decision_or_move_it_is_does_its_to_clause(dyads):
     assert ("166", ["GBR"], ["IRNGOV"]) in got
     got = dyads("Russia's efforts to mediate between Syria and the rebels have failed.", "2012-01-04")
     assert [(c, s) for c, s, _ in got] == [("045", ["RUS"])]
+
+
+def test_what_a_gathering_or_speech_is_held_for_is_done_by_its_holder(dyads):
+    # the parser reads "to denounce" as a relative clause on "conference", which names no one
+    assert ("111", ["SYRGOV"], ["TUR"]) in dyads("Syria's ambassador held a press conference to denounce Turkey.")
+
+
+def test_a_protest_joined_in_a_place_is_by_its_people(dyads):
+    # "in Cairo" hangs from "joined", not from "protests"; "thousands" names no actor
+    assert ("141", ["EGYCVL"], ["EGYGOV"]) in dyads("Thousands joined protests against the government in Cairo.")
+
+
+def test_a_release_an_authority_tells_in_the_passive_is_its_own_act(dyads):
+    # a named person's release needs a state that held them; the minister's words say whose act it is
+    assert ("0353", ["IRNGOV"], ["GBRMED"]) in dyads(
+        "Iran's foreign minister said British journalist Roger Cooper would be released on Thursday.")
+    # not what a group reports of others, nor harm: "149 of its members were arrested" (by whoever arrested them)
+    assert dyads("Amnesty International said 20 Iranian prisoners were released.") == []
+
+
+def test_a_protest_after_a_killing_or_an_arrest_is_by_the_places_people_against_its_doer(dyads):
+    # a crowd with no country protests for the place it is in; the clause of what set it off names whom against
+    assert ("140", ["EGYCVL"], ["EGYCOP"]) in dyads("Thousands protested in Cairo on Friday after police killed a "
+                                                    "young man.")
+    # "in Cairo" hangs from "broke out", not from "protests"
+    assert ("141", ["EGYCVL"], ["EGYCOP"]) in dyads("Protests broke out in Cairo on Friday after a young man was "
+                                                    "killed by police.")
+    assert ("141", ["TUNCVL"], ["TUNCOP"]) in dyads("Mass protests erupted in Tunisia over the killing of a street "
+                                                    "vendor by police.")
+    # markets rally and continue in places; no one protests there
+    assert dyads("Shares rallied in Tokyo on Friday.") == []
+    assert dyads("The rally continued in Tokyo as exporters gained.") == []
+
+
+def test_only_street_unrest_breaks_out_for_a_places_people(dyads):
+    # the parser makes "boycotts" a subject of "broke out": the boycotts are only called for
+    got = dyads("Violent protests and calls for boycotts of Japanese cars broke out across China in mid-September "
+                "after Tokyo bought the islands.", "2012-10-09")
+    assert ("141", ["CHNCVL"], []) in got
+    assert not [c for c, _, _ in got if c.startswith("143")]

@@ -154,6 +154,9 @@ from dyads.events.roles import (
     backing_tokens,
     fight_agents,
     first_conjunct,
+    grievance_agents,
+    held_for,
+    speakers_own_act,
 )
 from dyads.events.verbs import NO_EVENT, VerbDictionary, VerbPattern
 from dyads.geo.locate import resolve_event_location
@@ -230,7 +233,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     subj_heads: list[Token] = []
     # a protest named with no one protesting is by the people of its places ("protests in Yemen", "thousands
     # joined protests in Yemen"): its agent when the text names no other
-    public = _implied_public(tok, index) if is_noun and dialect.modality and p.code[:2] == "14" else []
+    public = _implied_public(tok, index) if dialect.modality and p.code[:2] == "14" else []
     inherited = False
     extra_targets: list[Token] = []
     backed: tuple[list[Token], Token] | None = None
@@ -286,12 +289,19 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                     cand.confidence -= 0.3
                     cand.modifiers.append(f"implied agent: {implied.source}")
                     return _finish_meaning(cand, tok, verb, m, p, vd, dialect)
+            if not subj_heads and dialect.modality:  # "X says the photographer will be released": X's side
+                subj_heads = speakers_own_act(verb, p.code, _actors_in(extra_targets, index), index)
+                if subj_heads:
+                    cand.modifiers.append(f"roles: agent: the authority whose words tell it ('{subj_heads[0].text}')")
             if not subj_heads:
                 cand.dropped = "passive without an agent"
                 cand.target = _actors_in(extra_targets, index)
                 return cand
         else:
             subj_heads, inherited = _subject(verb)
+            holder = held_for(verb) if dialect.modality and subj_heads else None
+            if holder is not None:
+                cand.modifiers.append(f"roles: what the object of '{holder.text}' is for, done by its subject")
             owner = [c for c in tok.children if c.dep_ == "poss"] if is_noun and dialect.modality else []
             if owner and not _actors_in(subj_heads, index) and (
                     owner[0].i in index or owner[0].i in getattr(index, "possessive", {})
@@ -397,6 +407,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     # in our rules the one acted on comes first: "accused Sarkozy of playing second fiddle to Germany" is
     # aimed at Sarkozy, not at whom the charge names
     levels.extend([direct, passed_over] if dialect.modality else [passed_over, direct])
+    if dialect.modality and p.code[:2] == "14":  # "protested after police killed a man": against the police
+        levels.append(grievance_agents(hosts + ([tok.head] if is_noun and tok.dep_ == "nsubj" else [])))
     if dialect.modality and tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(
             c.dep_ in {"nsubj", "dobj", "dative"} for c in tok.children):
         # "spoke to a gathering of industry leaders, promising to lift regulations": said to them

@@ -247,6 +247,10 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             and any(c.lower_ in RANK_WORDS for c in head.children):
         # "Qatar was the first Arab state to recognize": the subject of the copula did it
         return [c for c in head.head.children if c.dep_ == "nsubj"], True
+    holder = held_for(verb)
+    if holder is not None:  # "held a press conference to denounce X": whoever held it
+        s, _ = _subject(holder, depth + 1)
+        return s, True
     if verb.dep_ == "relcl":  # "the country which attacked" has its subject as a relative pronoun
         return [head], True
     if verb.dep_ == "xcomp":
@@ -297,6 +301,26 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     return [], False
 
 
+# nouns of a gathering, a speech or a trip one holds, gives or makes to an end ("held a news conference to
+# denounce", "made a trip to Cairo to press"): the holder does what its infinitive says
+PURPOSE_HOSTS = {"conference", "briefing", "meeting", "session", "summit", "rally", "march", "demonstration",
+                 "protest", "vigil", "speech", "address", "visit", "trip", "tour", "mission", "call"}
+
+
+def held_for(verb: Token) -> Token | None:
+    """The verb that holds, gives or sends the gathering, speech or message whose purpose `verb` is: "held a press
+    conference to denounce X", "organised a rally to demand" (held, organised), or None.
+
+    Why: the infinitive says what the gathering or message is for, and the one who holds or sends it does that;
+    the parser often reads it as a relative clause on the noun, which names no one."""
+    head = verb.head
+    if verb.dep_ not in {"relcl", "acl"} or head.pos_ != "NOUN" or head.lemma_.lower() not in PURPOSE_HOSTS | \
+            DOCUMENT_NOUNS or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return _light_verb(head) or (head.head if head.dep_ in {"dobj", "obj"} and head.head.pos_ in {"VERB", "AUX"}
+                                 else None)
+
+
 # nouns of backing: "with the backing of X", "with X's help": X backs the one who acts
 BACKING_NOUNS = {"backing", "support", "help", "blessing", "assistance"}
 
@@ -312,6 +336,9 @@ def backing_phrase(noun: Token) -> tuple[list[Token], Token] | None:
         return None
     backers = [c for c in noun.children if c.dep_ == "poss"]
     backers += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "from"} for o in _prep_objects(c)]
+    # "with the backing of Saleh's successor, President Hadi": the parser hangs the apposition that renames the
+    # backer on the noun of backing; it names the backer, after the "of" phrase
+    backers += [c for c in noun.children if c.dep_ == "appos" and backers and c.i > backers[-1].i]
     verb = noun.head.head
     for _ in range(3):  # "stepped up drone strikes on militants, with the backing of": the verb of the phrase
         if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
@@ -403,6 +430,39 @@ def _resolve_pronoun(tok: Token, verb: Token, index: dict[int, Actor]) -> list[A
         # said default was not an option because it would destroy confidence" (it: the default)
         return [a for a in _actors_in(subj, index) if not (tok.lower_ in {"it", "its"} and a.kind == "person")]
     return []
+
+
+# roots of acts an authority does by its own decision (intent, consultation, support, cooperation, aid, yielding,
+# reducing relations and sanctions): told in the passive in its own words, they are its acts
+SPEAKERS_OWN_ROOTS = {"03", "04", "05", "06", "07", "08", "16"}
+# kinds and sectors of an actor that speaks for a state or a body of states, and so decides such acts
+_AUTHORITY_KINDS = {"country", "capital", "demonym"}
+_AUTHORITY_SECTORS = {"GOV", "MIL"}
+
+
+def speakers_own_act(verb: Token, code: str, targets: list[Actor], index: dict[int, Actor]) -> list[Token]:
+    """Who did an act told in the passive without an agent in the reported words of an authority: "Gadhafi's son
+    says the photographer will be released", "EU diplomats said an agreement to ban imports had been reached"
+    (the speaker's side). Returns the speaker's tokens, or nothing.
+
+    Why: a government or its envoys announcing a release, an agreement or a sanction in the passive announce
+    their own act. Only acts of decision (not harm or coercion, which a speaker reports of others: "the party
+    said 149 of its members were arrested"), only a speaker of a state or of a body of states, and never one of
+    the same country as the one acted on ("U.S. officials said the American was released": by whoever held him),
+    who must be named as the passive's subject (`targets`)."""
+    if code[:2] not in SPEAKERS_OWN_ROOTS or not targets:  # "the cut is intended to ...": no one acted on
+        return []
+    sp = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS else None
+    if sp is None:
+        return []
+    subj, _ = _subject(sp)
+    speakers = _actors_in(subj, index)
+    if not speakers or not all(a.kind in _AUTHORITY_KINDS or (a.code or "").startswith("IGO")
+                               or (a.sector or "") in _AUTHORITY_SECTORS for a in speakers):
+        return []
+    if any(t.country and t.country == a.country for t in targets for a in speakers):
+        return []
+    return subj
 
 
 # verbs of speaking to a gathering: whoever speaks to a meeting takes part in it
@@ -563,11 +623,69 @@ def _implied_state(tok: Token, code: str, targets: list[Actor], index: dict[int,
                  sector=sector, source=f"the state that did '{tok.text}' (not named: {sector})")
 
 
+# verbs of unrest's happening, whose place phrase is the protest's: "protests broke out in Cairo" (not "the rally
+# continued in Tokyo", a market's)
+OCCURRENCE_VERBS = {"break", "erupt", "flare", "rage"}
+# nouns of street unrest, which break out or erupt (not "calls for boycotts", whose boycott is only asked for)
+UNREST_NOUNS = {"protest", "demonstration", "riot", "rally", "march", "unrest"}
+# words of a crowd, the subject of a protest verb with no actor protesting ("thousands protested", "crowds rallied")
+CROWD_WORDS = {"thousand", "hundred", "dozen", "ten", "million", "score", "people", "crowd", "protester",
+               "demonstrator", "marcher", "resident", "citizen", "student", "worker", "youth", "villager", "activist"}
+# acts a protest answers, whose doer it is against: "protested after police killed a man", "protests over the
+# arrest of X by the security forces"
+GRIEVANCE_VERBS = {"kill", "shoot", "arrest", "detain", "beat", "jail", "imprison", "sentence", "execute", "torture",
+                   "attack", "assault", "raid", "abduct", "kidnap"}
+GRIEVANCE_NOUNS = {"killing", "shooting", "arrest", "detention", "beating", "jailing", "imprisonment", "execution",
+                   "torture", "attack", "assault", "raid", "abduction", "kidnapping", "death", "murder"}
+
+
+def grievance_agents(hosts: list[Token]) -> list[Token]:
+    """Who did the act a protest answers, told in a clause or phrase of time or cause on the protest: "thousands
+    protested in Cairo after police killed a young man" (police), "protests broke out after a man was killed by
+    police", "protests over the killing of a vendor by police" (police). Nothing when the act has no doer named.
+
+    Why: a protest set off by a killing or an arrest is against whoever did it; the clause is one of its own, so
+    the coder's search for a target after the predicate stops at it."""
+    out: list[Token] = []
+    for h in hosts:
+        for c in h.children:
+            verb = None
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"after", "following", "over"}
+                                         for m in c.children):
+                verb = c  # "after police killed a man", "after a man was killed by police"
+            elif c.dep_ == "prep" and c.lower_ in {"after", "following", "over"}:
+                for o in _prep_objects(c):
+                    if o.tag_ == "VBG" and o.lemma_.lower() in GRIEVANCE_VERBS:
+                        verb = o  # "after killing a man" has no doer of its own: none named
+                    elif o.lemma_.lower() in GRIEVANCE_NOUNS:  # "over the killing of X by police"
+                        out += [x for b in o.children if b.dep_ in {"prep", "agent"} and b.lower_ == "by"
+                                for x in _prep_objects(b)]
+            if verb is None or verb.lemma_.lower() not in GRIEVANCE_VERBS:
+                continue
+            if _is_passive(verb):
+                out += [o for b in verb.children if b.dep_ == "agent" for o in _prep_objects(b)]
+            else:
+                out += [s for s in verb.children if s.dep_ == "nsubj"]
+    return out
+
+
 def _implied_public(tok: Token, index: dict[int, Actor]) -> list[Actor]:
     """ "mass protests in Charlotte broke out": a protest named with no one protesting is by the people of the
-    places it is in (their countries' civilians: "protests in Algeria, Jordan and Yemen"); none named, none."""
+    places it is in (their countries' civilians: "protests in Algeria, Jordan and Yemen"), also where the verb
+    it is joined or held by, or that says it happened, says ("joined protests against the government in Cairo",
+    "protests broke out in Cairo"), and where a protest verb with no actor protesting says ("thousands protested
+    in Cairo"); none named, none."""
     out: list[Actor] = []
-    for a in _places_under(tok, index, {"in", "across", "throughout", "around"}, conjuncts=True):
+    light = _light_verb(tok)  # "thousands joined protests against the government in Cairo": where they joined them
+    hosts = [tok] + ([light] if light is not None and light.pos_ in {"VERB", "AUX"} else [])
+    if tok.pos_ in {"VERB", "AUX"}:  # "thousands protested in Cairo": only a crowd ("shares rallied in Tokyo")
+        if not any(c.dep_ == "nsubj" and (c.lemma_.lower() in CROWD_WORDS or c.tag_ == "CD") for c in tok.children):
+            return []
+    elif tok.dep_ == "nsubj" and tok.lemma_.lower() in UNREST_NOUNS and tok.head.lemma_.lower() in OCCURRENCE_VERBS \
+            and (tok.head.lemma_.lower() != "break" or any(c.lower_ == "out" for c in tok.head.children)):
+        hosts.append(tok.head)  # "protests broke out in Cairo", "protests erupted in Tunisia"
+    preps = {"in", "across", "throughout", "around"}
+    for a in (a for h in hosts for a in _places_under(h, index, preps, conjuncts=True)):
         if all(x.country != a.country for x in out):
             out.append(Actor(text=a.text, start=a.start, end=a.end, code=(a.country or "") + "CVL",
                              country=a.country, sector="CVL", kind="implied",
