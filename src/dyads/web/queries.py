@@ -31,7 +31,7 @@ from dyads.queries import (
     implausible_sql,
     looks_like_code,
 )
-from dyads.store import words
+from dyads.store import article_search, words
 from dyads.store.summaries import (
     compound_actors_sql,
     compound_codes_sql,
@@ -909,8 +909,10 @@ def list_articles(
     filter, or `has_events`) only those with a matching mention: the articles the overview counts."""
     conds, params = [], []
     if q:
-        conds.append(f"({_icontains('id')} OR {_icontains('title')})")
-        params += [_needle(q), _needle(q)]
+        # one stored lower-cased column (migration 12) instead of lower() of two columns of every article
+        cond, cond_params = article_search.match_sql(_needle(q), article_search.has_search_text(cur))
+        conds.append(cond)
+        params += cond_params
     if flt is not None and not flt.is_empty():
         sc = event_scope(cur, flt)
         conds.append(f"id IN (SELECT e.article_id FROM {sc.table} e WHERE {sc.where})")
