@@ -12,8 +12,9 @@ boundary of the two parts, so it matches the joined text exactly when it matches
 needle with a newline, and a row whose column is not filled (a writer that does not know it, e.g. a
 Parquet store's articles), are matched the old way (`match_sql`).
 
-Every writer of `articles` in a DuckDB store fills it: `Store.write` (`fill_sql` after its insert),
-`dyads bench web`'s generator (`EXPRESSION` in its insert) and migration 12.
+Every writer of `articles` fills it: `Store.write` (`fill_sql` after its insert), a Parquet shard
+(`scale.shards.write_shard`, so a Parquet store has the same rows), `dyads bench web`'s generator and
+migration 12.
 """
 
 from __future__ import annotations
