@@ -133,3 +133,27 @@ def test_actor_key_of_a_filter(fields, key):
     """The summary key that counts exactly the events of a filter's actor condition (summary_map), or None:
     a country is matched by prefix whatever `match` says, a prefix only at a 3-letter boundary."""
     assert EventFilter(**fields).actor_key() == key
+
+
+def test_the_plausible_bounds_read_apart_select_what_the_subqueries_select(tmp_path):
+    """`implausible_sql` with the bounds read once (`plausible_bounds`, constants in the statement) marks the
+    same events as with them as subqueries, at both limits (a leap day's 30 years back included), and
+    with no articles at all."""
+    from dyads.queries import implausible_sql, plausible_bounds
+
+    days = ["1982-02-27", "1982-02-28", "1982-03-01", "2000-01-01", "2016-03-04", "2016-03-05", "2040-01-01"]
+    leap = article("p1", [mention("p1", i, "RUS", "111", "USA", day=d) for i, d in enumerate(days)],
+                   pub=date(2012, 2, 29))
+    with Store(tmp_path / "p.duckdb") as st:
+        st.write([leap, article("p2", [mention("p2", 1, "USA", "111", "RUS")], pub=date(2015, 3, 4))], "test")
+        bounds = plausible_bounds(st.con)
+        marked = {}
+        for form in (implausible_sql("e"), implausible_sql("e", bounds)):
+            marked[form] = st.con.execute(
+                f"SELECT list(CAST(event_date AS VARCHAR) ORDER BY event_date) FROM events e WHERE {form}"
+            ).fetchone()[0]
+        assert list(marked.values()) == [["1982-02-27", "2016-03-05", "2040-01-01"]] * 2
+        st.con.execute("CREATE TEMP TABLE articles AS SELECT * FROM main.articles LIMIT 0")  # no articles
+        empty = plausible_bounds(st.con)
+        assert empty == (None, None)
+        assert st.con.execute(f"SELECT count(*) FROM events e WHERE {implausible_sql('e', empty)}").fetchone()[0] == 0

@@ -290,11 +290,32 @@ class EventFilter:
         return (" AND ".join(conds) or "TRUE"), params
 
 
-def implausible_sql(alias: str) -> str:
-    """True for a dated event whose date is implausible (`PLAUSIBLE_YEARS_BEFORE`)."""
-    return (f"({alias}.event_date IS NOT NULL AND ({alias}.event_date < (SELECT min(publication_date) FROM articles) "
-            f"- INTERVAL {PLAUSIBLE_YEARS_BEFORE} YEAR OR {alias}.event_date > (SELECT max(publication_date) "
-            "FROM articles) + INTERVAL 1 YEAR))")
+_PLAUSIBLE_FROM = f"(SELECT min(publication_date) FROM articles) - INTERVAL {PLAUSIBLE_YEARS_BEFORE} YEAR"
+_PLAUSIBLE_TO = "(SELECT max(publication_date) FROM articles) + INTERVAL 1 YEAR"
+
+PlausibleBounds = tuple[Any, Any]
+"""The two limits `implausible_sql` compares an event's date with, read once (`plausible_bounds`)."""
+
+
+def plausible_bounds(cur: duckdb.DuckDBPyConnection) -> PlausibleBounds:
+    """The limits of a plausible event date in this store, as `implausible_sql` computes them.
+
+    Why read them apart: written into a statement as scalar subqueries over `articles`, they are joined
+    to every row the statement tests (a cross product per use: at 10M events the filtered overview
+    tests 245,000-831,000 matches in each of its groupings); as constants they are a plain comparison.
+    The store does not change within a request (a reader holds the file, `store.sharing`)."""
+    return cur.execute(f"SELECT {_PLAUSIBLE_FROM}, {_PLAUSIBLE_TO}").fetchone()
+
+
+def _timestamp_sql(value: Any) -> str:
+    return "CAST(NULL AS TIMESTAMP)" if value is None else f"TIMESTAMP '{value.isoformat(sep=' ')}'"
+
+
+def implausible_sql(alias: str, bounds: PlausibleBounds | None = None) -> str:
+    """True for a dated event whose date is implausible (`PLAUSIBLE_YEARS_BEFORE`); with `bounds` (read by
+    `plausible_bounds`) written as constants, else as subqueries of the statement."""
+    lo, hi = (_PLAUSIBLE_FROM, _PLAUSIBLE_TO) if bounds is None else map(_timestamp_sql, bounds)
+    return f"({alias}.event_date IS NOT NULL AND ({alias}.event_date < {lo} OR {alias}.event_date > {hi}))"
 
 
 @dataclass(frozen=True)

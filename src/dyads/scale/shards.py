@@ -34,6 +34,7 @@ import pyarrow as pa
 
 from dyads.models import CodedArticle, Reject
 from dyads.scale.partitions import Partition
+from dyads.store import article_search
 from dyads.store.rows import REJECTS_DDL, REJECTS_TABLE, STORE_TABLES, build_rows, reject_rows
 
 SHARDS = "shards"
@@ -113,6 +114,8 @@ def write_shard(
                     con.register("batch_rows", pa.Table.from_pylist(table_rows))
                     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
                     con.unregister("batch_rows")
+                    if table == "articles":  # the search column, as Store.write fills it
+                        con.execute(article_search.fill_sql("TRUE"))
                 target = _sql_path(tmp / f"{table}.parquet")
                 con.execute(f"COPY {table} TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
         finally:

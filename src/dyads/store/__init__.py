@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 
 from dyads.models import CodedArticle
-from dyads.store import actor_index, summaries, words
+from dyads.store import actor_index, article_search, summaries, words
 from dyads.store.keys import keyed_in
 from dyads.store.migrations import SCHEMA_VERSION, SchemaError, current_version, migrate
 from dyads.store.rows import build_rows
@@ -394,6 +394,8 @@ class Store:
                 insert_rows(con, into, table_rows)
             for table in ("events", "event_actors"):
                 con.execute(f"INSERT INTO {table} SELECT * FROM new_{table}")
+            where, params = keyed_in("id", ids)  # the new articles' search text, lower-cased by DuckDB
+            con.execute(article_search.fill_sql(where), params)
             summaries.apply_delta(con, ("old_events", "old_event_actors") if recoded else None,
                                   ("new_events", "new_event_actors"))
             for sql in [*words.add_sql("new_events"), *actor_index.add_sql("new_events")]:

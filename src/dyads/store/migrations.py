@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import duckdb
 
-from dyads.store import actor_index, summaries, words
+from dyads.store import actor_index, article_search, summaries, words
 
 MIGRATIONS: list[tuple[int, str, str]] = [
     (
@@ -243,6 +243,11 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         11,
         "the actor index: the events' view columns once per 3-letter actor key, in key order, for filtered views",
         ";\n".join([actor_index.DDL, *actor_index.build_sql()]) + ";",
+    ),
+    (
+        12,
+        "the articles' id and title lower-cased once, so that the articles search reads one stored column",
+        article_search.MIGRATION_SQL,
     ),
 ]
 

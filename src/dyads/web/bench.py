@@ -245,7 +245,7 @@ def merge_generated(st: Store, chunks: int = 1, progress: Callable[[str], None] 
 
 def _generate_chunk(con: duckdb.DuckDBPyConnection, lo: int, hi: int, nc: int, ncode: int, ncity: int) -> None:
     """Insert the generated events lo..hi-1 (event i is sentence i % 5 of article i // 5) and index their words."""
-    from dyads.store import words
+    from dyads.store import article_search, words
 
     # one row per event with its drawn parts
     con.execute(f"""
@@ -303,6 +303,7 @@ def _generate_chunk(con: duckdb.DuckDBPyConnection, lo: int, hi: int, nc: int, n
                '{"times": [], "places": [], "actors": [], "quotes": []}' AS layers
         FROM gen4 GROUP BY article_id, art
     """)
+    con.execute(article_search.fill_sql("search_text IS NULL"))  # this chunk's articles
     con.execute("""
         INSERT INTO events BY NAME
         SELECT id, i + 1 AS seq, article_id, sent AS sentence_index, strftime(day, '%Y-%m-%d') AS date,
