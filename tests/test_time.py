@@ -569,3 +569,15 @@ def test_dating_a_progressive_the_parser_read_as_an_adjective(nlp) -> None:
     text = ("Algeria said on Friday its troops were patrolling fuel depots to halt the flow of smuggled diesel "
             "into Mali.")
     assert _event_date(nlp, text, "patrolling").date == "2013-07-19"
+
+
+def test_story_highlights_above_the_agency_tag_are_not_the_lead(nlp) -> None:
+    # the highlights name a day of the background; the story's lead starts after "(CNN) --"
+    text = ("The agency says the two aid workers will be freed The group last heard from them on Friday "
+            "Geneva (CNN) -- Two aid workers held in the north will be freed, the agency said. "
+            "Officials also said the militia allowed the workers to phone their office.")
+    assert _event_date(nlp, text, "allowed").date == "2013-07-22"
+    # a dateline that opens with its place in capitals and names a day is still the lead
+    text = ("AJDABIYAH, Libya | Sat Jul 20, 2013 6:11 pm EDT AJDABIYAH, Libya (Reuters) - Rebels lost "
+            "11 men in the fighting. Officials said the rebels shelled the port.")
+    assert _event_date(nlp, text, "shelled").date == "2013-07-20"

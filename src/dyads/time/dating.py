@@ -407,13 +407,19 @@ def _past(verb: Token) -> bool:
                                                              for c in verb.children))
 
 
+_CAPITALS = re.compile(r"^[A-Z]{3,}[A-Z'.-]*\b")
+"""A dateline's opening place ("AJDABIYAH, Libya | Fri Aug 12, 2011 ... (Reuters) -"), which story highlights
+above an agency tag ("He says female photographer ... (CNN) --") never start with."""
+
+
 def _in_lead(sent: Span, times: list[TimeExpr], article: Article) -> bool:
     """A sentence that may open a story: not blank, not a dateline of its own ("OSLO (Reuters) -",
     "MOSCOW"), not a credit line ("REUTERS/Sergei Karpukhin"), not a photo caption (its closing
     date: "..., in Moscow, June 25, 2013.")."""
     text = sent.text.strip()
-    if not text or not any(c.islower() for c in text) or STORY_TAG.search(text) and len(text.split()) <= 8:
-        return False
+    if not text or not any(c.islower() for c in text) or STORY_TAG.search(text) and (
+            len(text.split()) <= 8 or not _CAPITALS.match(text)):
+        return False  # a dateline of its own, or the story highlights above the agency tag
     return not any(sent.start_char <= t.start < sent.end_char and _is_caption_date(article, t, sent) for t in times)
 
 
@@ -441,6 +447,8 @@ def _story(doc: Doc, times: list[TimeExpr], article: Article) -> tuple[EventDate
     for t in times:
         if t.start >= end:
             break
+        if not any(s.start_char <= t.start < s.end_char for s in sents):
+            continue  # a day named in a sentence that is not the lead (the highlights above the agency tag)
         cal = calendar_date(t.value) if t.type in ("DATE", "TIME") else None
         if cal is None or cal[1] != "day" or any(
                 _is_dateline_date(article, t, s) or _is_caption_date(article, t, s) for s in sents):
