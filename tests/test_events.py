@@ -923,3 +923,14 @@ def test_a_hoped_act_judges_no_one(strict_dyads):
     assert ("013", ["USAGOV"], ["EGYGOV"]) in strict_dyads(
         "U.S. President Barack Obama hopes that the Egyptian government will respect the rights of protesters.",
         "2011-01-28")
+
+
+def test_wrath_felt_is_its_holders_act_on_whoever_felt_it(coder):
+    def coded(text):
+        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                for e in coder.code(text, date="2011-01-28").events]
+
+    # the forces act on the protesters (175), not the protesters on anyone
+    assert ("175", ["EGYCOP"], ["EGYCVL"]) in coded("Protesters in Cairo felt the wrath of the Egyptian police on Friday.")
+    # anger drawn is its holder's disapproval of whoever drew it
+    assert ("110", ["JPN"], ["CHNGOV"]) in coded("Beijing's move drew the ire of Japan.")
