@@ -511,6 +511,13 @@ def test_journalists_take_their_outlets_country_not_the_storys(nlp, dictionary):
     assert next(a for a in found if a.text == "Ivan Watson").source.endswith("-> USAMED")
 
 
+def test_a_crew_or_team_an_outlet_names_is_its_people(nlp, dictionary):
+    text = "A CNN crew was beaten in Cairo. Police surrounded the BBC's team. The crew of the ship was freed."
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 1, 28)))
+    assert got["A CNN crew"] == "USAMED" and got["the BBC's team"] == "GBRMED"
+    assert "The crew" not in got and "crew" not in got  # a crew no outlet names is anyone's
+
+
 def test_outlets_are_discards_with_a_home_country(tmp_path):
     from dyads.actors.dictionary import DictionaryError, read_dictionary_dir
 

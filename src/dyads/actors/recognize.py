@@ -1279,6 +1279,19 @@ def _outlet_people(doc: Doc, groups: dict[int, _Group], ents: list[Span], blocke
             code, name = found
             g.country, g.sector = split_code(code)[0], "MED"
             g.reasons.append(f"'{name}' is {OUTLET} {g.country} -> {g.country}MED")
+    # "A CNN crew", "the BBC team": a media role word no dictionary codes alone (a crew, a team, a staff may be
+    # anyone's) is the outlet's people when the outlet itself modifies it
+    for head_i, (code, name) in sorted(outlet_at.items()):
+        tok = doc[head_i].head
+        if tok.lower_ not in _MEDIA_ROLES or tok.pos_ != "NOUN" or tok.i in groups or tok.i in blocked \
+                or doc[head_i].dep_ not in {"compound", "poss", "nmod"} or head_i > tok.i \
+                or any(g.start <= tok.i < g.end for g in groups.values()):
+            continue
+        root = split_code(code)[0]
+        start = min(t.i for t in tok.subtree if t.i <= tok.i and t.dep_ in {"det", "amod", "compound", "poss",
+                                                                              "nmod", "nummod"} or t is tok)
+        g = groups[tok.i] = _Group(head=tok.i, start=start, end=tok.i + 1, country=root, sector="MED", kind="sector")
+        g.reasons.append(f"'{doc[start:tok.i + 1].text}': the people of '{name}', {OUTLET} {root} -> {root}MED")
     for ent in ents:
         if ent.label_ != "PERSON" or any(i in blocked for i in range(ent.start, ent.end)):
             continue
