@@ -931,6 +931,7 @@ def test_wrath_felt_is_its_holders_act_on_whoever_felt_it(coder):
                 for e in coder.code(text, date="2011-01-28").events]
 
     # the forces act on the protesters (175), not the protesters on anyone
-    assert ("175", ["EGYCOP"], ["EGYCVL"]) in coded("Protesters in Cairo felt the wrath of the Egyptian police on Friday.")
+    got = coded("Protesters in Cairo felt the wrath of the Egyptian police on Friday.")
+    assert ("175", ["EGYCOP"], ["EGYCVL"]) in got
     # anger drawn is its holder's disapproval of whoever drew it
     assert ("110", ["JPN"], ["CHNGOV"]) in coded("Beijing's move drew the ire of Japan.")
