@@ -527,6 +527,13 @@ def test_a_rulers_son_named_by_him_is_the_countrys_elite_not_a_civilian(nlp, dic
     assert found.get("Keith Lamont Scott") is None or found["Keith Lamont Scott"].sector != "ELI"
 
 
+def test_an_office_holders_code_follows_the_date_across_offices(nlp, dictionary):
+    text = "Jean-Claude Juncker met Venizelos in Brussels."
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 7, 11)))
+    assert got["Jean-Claude Juncker"] == "LUXGOV" and got["Venizelos"] == "GRCGOV"  # Luxembourg's prime minister
+    assert codes(actors_of(nlp, dictionary, text, date(2016, 7, 11)))["Jean-Claude Juncker"] == "IGOEUREECGOV"
+
+
 def test_outlets_are_discards_with_a_home_country(tmp_path):
     from dyads.actors.dictionary import DictionaryError, read_dictionary_dir
 
