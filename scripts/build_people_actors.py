@@ -588,6 +588,12 @@ GRCGOV|2011-11-11|2012-05-16|Lucas Papademos|Papademos
 GRCGOV|2012-06-20|2015-01-26|Antonis Samaras|Samaras
 GRCGOV|2015-01-26|2019-07-08|Alexis Tsipras|Tsipras
 GRCGOV|2015-01-27|2015-07-06|Yanis Varoufakis|Varoufakis
+GRCGOV|2011-06-17|2012-03-21|Evangelos Venizelos|Venizelos
+FRAGOV|2007-06-19|2011-06-29|Christine Lagarde|Lagarde
+FRAGOV|2011-06-29|2012-05-15|Francois Baroin|François Baroin,Baroin
+LUXGOV|1995-01-20|2013-12-04|Jean-Claude Juncker|Juncker
+JPNGOV|2011-09-02|2012-10-01|Jun Azumi|Azumi
+IGOUNOBUS|2007-11-01|2011-05-18|Dominique Strauss-Kahn|Strauss-Kahn
 GRCGOV|2019-07-08||Kyriakos Mitsotakis|Mitsotakis
 IRLGOV|2008-05-07|2011-03-09|Brian Cowen|
 IRLGOV|2011-03-09|2017-06-14|Enda Kenny|

@@ -511,6 +511,29 @@ def test_journalists_take_their_outlets_country_not_the_storys(nlp, dictionary):
     assert next(a for a in found if a.text == "Ivan Watson").source.endswith("-> USAMED")
 
 
+def test_a_crew_or_team_an_outlet_names_is_its_people(nlp, dictionary):
+    text = "A CNN crew was beaten in Cairo. Police surrounded the BBC's team. The crew of the ship was freed."
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 1, 28)))
+    assert got["A CNN crew"] == "USAMED" and got["the BBC's team"] == "GBRMED"
+    assert "The crew" not in got and "crew" not in got  # a crew no outlet names is anyone's
+
+
+def test_a_rulers_son_named_by_him_is_the_countrys_elite_not_a_civilian(nlp, dictionary):
+    text = ("Libyan leader Moammar Gadhafi's son, Saif al-Islam Gadhafi, criticised NATO.\n\n"
+            "Keith Lamont Scott, the son of a pastor, was shot in Charlotte by police.")
+    found = {a.text: a for a in actors_of(nlp, dictionary, text, date(2011, 3, 18))}
+    saif = found["Saif al-Islam Gadhafi"]
+    assert saif.code == "LBYELI" and "'son' of" in (saif.source or "")
+    assert found.get("Keith Lamont Scott") is None or found["Keith Lamont Scott"].sector != "ELI"
+
+
+def test_an_office_holders_code_follows_the_date_across_offices(nlp, dictionary):
+    text = "Jean-Claude Juncker met Venizelos in Brussels."
+    got = codes(actors_of(nlp, dictionary, text, date(2011, 7, 11)))
+    assert got["Jean-Claude Juncker"] == "LUXGOV" and got["Venizelos"] == "GRCGOV"  # Luxembourg's prime minister
+    assert codes(actors_of(nlp, dictionary, text, date(2016, 7, 11)))["Jean-Claude Juncker"] == "IGOEUREECGOV"
+
+
 def test_outlets_are_discards_with_a_home_country(tmp_path):
     from dyads.actors.dictionary import DictionaryError, read_dictionary_dir
 

@@ -990,3 +990,24 @@ def test_a_states_freeze_of_someones_assets_is_a_sanction_on_them(strict_dyads):
                                                      "2011-03-01")
     assert ("163", ["IGOEUREEC"], ["BLRGOV"]) in strict_dyads(
         "The EU has frozen the assets of 12 Belarusian officials.", "2012-03-01")
+
+
+def test_wrath_felt_is_its_holders_act_on_whoever_felt_it(coder):
+    def coded(text):
+        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                for e in coder.code(text, date="2011-01-28").events]
+
+    # the forces act on the protesters (175), not the protesters on anyone
+    got = coded("Protesters in Cairo felt the wrath of the Egyptian police on Friday.")
+    assert ("175", ["EGYCOP"], ["EGYCVL"]) in got
+    # anger drawn is its holder's disapproval of whoever drew it
+    assert ("110", ["JPN"], ["CHNGOV"]) in coded("Beijing's move drew the ire of Japan.")
+
+
+def test_banning_a_countrys_goods_is_an_embargo_not_a_ban_of_parties(coder):
+    def coded(text):
+        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                for e in coder.code(text, date="2012-01-23").events]
+
+    assert ("163", ["IGOEUREEC"], ["IRN"]) in coded("The European Union banned imports of Iranian crude on Monday.")
+    assert [c for c, _, _ in coded("Israel banned Hamas on Monday.")] == ["1722"]

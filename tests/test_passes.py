@@ -249,3 +249,16 @@ def test_what_is_blamed_on_someone_is_blamed_on_him():
         == [("112", ["SYRGOV"], ["IMGREB"])]
     assert events("The Syrian government blamed al Qaeda for the attack on the Turkish embassy.") \
         == [("112", ["SYRGOV"], ["IMGREB"])]
+
+
+def test_a_demand_made_while_marching_is_the_marchers_act_of_its_own(coder):
+    def coded(text):
+        return [(e.cameo[:2], [a.code for a in e.source], [a.code for a in e.target])
+                for e in coder.code(text, date="2011-01-31").events]
+
+    got = coded("Thousands of Egyptian protesters marched in Cairo on Friday, demanding democratic reforms.")
+    assert ("14", ["EGYCVL"], ["EGYGOV"]) in got or ("14", ["EGYCVL"], ["EGY"]) in got  # the march
+    assert any(root == "10" and src == ["EGYCVL"] for root, src, _ in got)  # and the demand beside it
+    # an appeal stays what the protest is for: one event
+    got = coded("Thousands of Egyptian protesters hit the streets of Cairo calling for the president's ouster.")
+    assert [root for root, _, _ in got] == ["14"]

@@ -569,3 +569,27 @@ def test_dating_a_progressive_the_parser_read_as_an_adjective(nlp) -> None:
     text = ("Algeria said on Friday its troops were patrolling fuel depots to halt the flow of smuggled diesel "
             "into Mali.")
     assert _event_date(nlp, text, "patrolling").date == "2013-07-19"
+
+
+def test_story_highlights_above_the_agency_tag_are_not_the_lead(nlp) -> None:
+    # the highlights name a day of the background; the story's lead starts after "(CNN) --"
+    text = ("The agency says the two aid workers will be freed The group last heard from them on Friday "
+            "Geneva (CNN) -- Two aid workers held in the north will be freed, the agency said. "
+            "Officials also said the militia allowed the workers to phone their office.")
+    assert _event_date(nlp, text, "allowed").date == "2013-07-22"
+    # a dateline that opens with its place in capitals and names a day is still the lead
+    text = ("AJDABIYAH, Libya | Sat Jul 20, 2013 6:11 pm EDT AJDABIYAH, Libya (Reuters) - Rebels lost "
+            "11 men in the fighting. Officials said the rebels shelled the port.")
+    assert _event_date(nlp, text, "shelled").date == "2013-07-20"
+
+
+def test_a_name_the_parser_reads_as_a_verb_after_to_gives_no_tense(nlp) -> None:
+    from dyads.models import Actor
+
+    # "to SaS" parsed as an infinitive: "earlier this week" is the proposal's week, not a plan's
+    text = "Radicova made a proposal to SaS earlier this week that SaS said created room for compromise."
+    i = text.index("SaS")
+    party = Actor(text="SaS", start=i, end=i + 3, code="SVKPTY", country="SVK", sector="PTY", name="SaS",
+                  kind="group", source="test")
+    got = _event_date(nlp, text, "made", dct=date(2011, 10, 2), actors=[party])
+    assert (got.date, got.precision) == ("2011-09", "month")

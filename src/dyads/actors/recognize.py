@@ -1307,6 +1307,19 @@ def _outlet_people(doc: Doc, groups: dict[int, _Group], ents: list[Span], blocke
             code, name = found
             g.country, g.sector = split_code(code)[0], "MED"
             g.reasons.append(f"'{name}' is {OUTLET} {g.country} -> {g.country}MED")
+    # "A CNN crew", "the BBC team": a media role word no dictionary codes alone (a crew, a team, a staff may be
+    # anyone's) is the outlet's people when the outlet itself modifies it
+    for head_i, (code, name) in sorted(outlet_at.items()):
+        tok = doc[head_i].head
+        if tok.lower_ not in _MEDIA_ROLES or tok.pos_ != "NOUN" or tok.i in groups or tok.i in blocked \
+                or doc[head_i].dep_ not in {"compound", "poss", "nmod"} or head_i > tok.i \
+                or any(g.start <= tok.i < g.end for g in groups.values()):
+            continue
+        root = split_code(code)[0]
+        start = min(t.i for t in tok.subtree if t.i <= tok.i and t.dep_ in {"det", "amod", "compound", "poss",
+                                                                              "nmod", "nummod"} or t is tok)
+        g = groups[tok.i] = _Group(head=tok.i, start=start, end=tok.i + 1, country=root, sector="MED", kind="sector")
+        g.reasons.append(f"'{doc[start:tok.i + 1].text}': the people of '{name}', {OUTLET} {root} -> {root}MED")
     for ent in ents:
         if ent.label_ != "PERSON" or any(i in blocked for i in range(ent.start, ent.end)):
             continue
@@ -1764,11 +1777,42 @@ def _unknown_people(doc: Doc, actors: list[Actor], blocked: set[int], ents: list
             # BlackRock", "Shibley Telhami, a professor at ...", "her 2003 book, Living History"
             unread.add(ent[-1].text)
             continue
+        kin = _kin_of_officeholder(doc, civilian, actors)
+        if kin is not None:  # "Libyan leader Moammar Gadhafi's son, Saif al-Islam Gadhafi": a ruler's family
+            word, holder = kin
+            found.append(Actor(text=ent.text, start=ent.start_char, end=ent.end_char, code=f"{holder.country}ELI",
+                               country=holder.country, sector="ELI", name=ent.text, kind="person",
+                               source=f"{UNKNOWN_PERSON} '{ent.text}' + '{word.text}' of '{holder.text}' "
+                                      f"({holder.code}) -> {holder.country}ELI"))
+            continue
         found.append(Actor(text=ent.text, start=ent.start_char, end=ent.end_char, code=None, country=None,
                            sector="CVL" if civilian else None, name=ent.text, kind="person",
                            source=f"{UNKNOWN_PERSON} '{ent.text}'"
                                   + (f" + '{civilian[0].text}' -> CVL" if civilian else "")))
     return found
+
+
+_KIN_WORDS = {"son", "daughter", "husband", "wife", "brother", "sister", "father", "mother", "nephew", "niece",
+              "cousin", "grandson", "granddaughter", "son-in-law", "brother-in-law"}
+"""Family words: "X's son, Y" is X's family, not a private person, when X holds or held office."""
+
+
+def _kin_of_officeholder(doc: Doc, described: list[Token], actors: list[Actor]) -> tuple[Token, Actor] | None:
+    """The family word and the office holder it names a person by ("Moammar Gadhafi's son, Saif al-Islam
+    Gadhafi", "the son of President Saleh, Ahmed Ali Saleh"): the country's elite (ELI), as CAMEO codes a
+    ruler's family, never a civilian of the country (CVL) and never the holder's own office."""
+    for word in described:
+        if word.lemma_.lower() not in _KIN_WORDS:
+            continue
+        owners = [c for c in word.children if c.dep_ == "poss"]
+        owners += [o for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                   if o.dep_ == "pobj"]
+        for o in owners:
+            holder = next((a for a in actors if a.start <= o.idx < a.end and a.country and len(a.country) == 3
+                           and a.kind == "person" and a.sector in {"GOV", "MIL", "ELI", "PTY", "LEG"}), None)
+            if holder is not None and holder.country not in _NON_STATE_ROOTS:
+                return word, holder
+    return None
 
 
 def _article_country(actors: list[Actor], not_of: dict[int, str] | None = None, people: list[Actor] = ()) -> None:

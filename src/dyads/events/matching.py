@@ -173,7 +173,7 @@ def _prep_child(hosts: list[Token], prep: str, after: int) -> Token | None:
     for h in hosts:
         for c in h.children:
             if c.lower_ == prep and c.dep_ in {"prep", "prt", "agent", "dative", "advmod", "advcl", "mark"}:
-                if not _is_time(c):
+                if not _is_time(c) and not _fronted(c, h):
                     return c
     sent = hosts[0].sent
     for t in hosts[0].doc[after + 1 : min(after + 7, sent.end)]:
@@ -181,6 +181,20 @@ def _prep_child(hosts: list[Token], prep: str, after: int) -> Token | None:
                 and t.doc[t.i - 1].lower_ not in COMPOUND_PREP_FIRSTS:
             return t
     return None
+
+
+def _fronted(prep: Token, host: Token) -> bool:
+    """A phrase set before its verb and the verb's subject, with no question or relative word in it ("By
+    Tuesday night, soldiers stood guard", "Against this backdrop, the minister warned", "For years, the
+    group has called ..."): an adjunct of the whole clause, never the preposition of a phrasal pattern
+    ("stand by", "warn against", "call for"), whose preposition follows its verb, or opens the clause
+    only with "whom" or "which" ("the allies with whom he met")."""
+    if prep.i > host.i or host.pos_ not in {"VERB", "AUX"}:
+        return False
+    subj = [c for c in host.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    if not subj or prep.i > min(s.left_edge.i for s in subj):
+        return False
+    return not any(t.tag_ in {"WDT", "WP", "WP$", "WRB"} for t in prep.subtree)
 
 
 # first words of prepositions of two words, whose second word is no preposition of a pattern nearby

@@ -613,6 +613,15 @@ def _content_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialec
                    for t in x.subtree}
             c.target = [a for a in c.target if not any(a.start <= i < a.end for i in hit)]
         for o in inner:
+            if not o.dropped and dialect.modality and _protest_demand(c, o):
+                # "marched in Amman, demanding reforms": the marchers' demand on whom they march against, an
+                # act of its own beside the protest it made specific
+                o.source = o.source or list(c.source)
+                o.target = [a for a in c.target if a not in o.source] or o.target  # not whom the reforms help
+                o.modifiers.append(f"the demand of the protest '{c.token.text}': its protesters' on its target")
+                if not c.target:
+                    c.target = [a for a in o.target if a not in c.source]
+                continue
             if not o.dropped:
                 o.dropped = f"content of '{c.token.text}' ({c.code}), not an act of its own"
                 if allegation:
@@ -620,6 +629,16 @@ def _content_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialec
                         c.target = [a for a in o.source if a not in c.source]
                 elif not c.target:  # "an intention to send arms to X": the target is X
                     c.target = [a for a in o.target if a not in c.source]
+
+
+def _protest_demand(protest: Candidate, o: Candidate) -> bool:
+    """`o` is a demand the protest's marchers make as they protest: a participle of its own clause, with no
+    subject of its own ("marched Friday in Amman, demanding reforms"), not a noun or a to-clause of what the
+    protest is for ("rallied to demand ..."). An appeal ("hit the streets calling for his ouster") stays what
+    the protest is for: the references code such a protest once, as a protest or a demand."""
+    return (protest.code or "")[:2] == "14" and (o.code or "")[:2] == "10" and o.token.tag_ == "VBG" \
+        and o.token.dep_ in {"advcl", "xcomp", "conj"} and o.token.head.i == protest.token.i \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "mark"} for c in o.token.children)
 
 
 def _petrarch1_clause_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect,

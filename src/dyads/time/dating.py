@@ -81,12 +81,13 @@ def week_month(value: str, dct: date | None) -> tuple[str, str] | None:
     return month, "month"
 
 
-def _points_forward(span: Span) -> bool:
+def _points_forward(span: Span, names: frozenset[int] = frozenset()) -> bool:
     """The time's clause, or one it hangs from, looks ahead: a future tense, a modal or an infinitive
     ("would not be rushed into signing the accord this week", "supposed to come into force this week")."""
-    if clause_tense(span) == FUTURE:
-        return True
-    tok = _time_head(span)
+    tok = _time_head(span, names)
+    read = _time_head(span)
+    if (read is None or read.i not in names) and clause_tense(span) == FUTURE:
+        return True  # (the tense of a name read as a verb, "a proposal to SaS earlier this week", is none)
     for _ in range(8):
         if tok is None:
             return False
@@ -112,11 +113,12 @@ def _clause_head(tok: Token) -> Token | None:
     return None
 
 
-def _time_head(span: Span) -> Token | None:
-    """The verb a time expression modifies: the first verb above it, outside it."""
+def _time_head(span: Span, names: frozenset[int] = frozenset()) -> Token | None:
+    """The verb a time expression modifies: the first verb above it, outside it (`names`: tokens of
+    actors' names the parser read as verbs, which are none)."""
     tok = span.root
     for _ in range(12):
-        if tok.pos_ in ("VERB", "AUX") and not span.start <= tok.i < span.end:
+        if tok.pos_ in ("VERB", "AUX") and not span.start <= tok.i < span.end and tok.i not in names:
             return tok
         if tok.head.i == tok.i:
             return None
@@ -201,6 +203,13 @@ def _with_preposition(doc: Doc, article: Article, span: Span, t: TimeExpr) -> st
     return t.text
 
 
+def _names_read_as_verbs(sent: Span, actors: Sequence[Actor]) -> frozenset[int]:
+    """Capitalised words inside an actor's name that the parser read as verbs: "made a proposal to SaS earlier
+    this week" parsed as an infinitive "to SaS", whose time would then be a plan's, not the proposal's."""
+    return frozenset(t.i for t in sent if t.pos_ in ("VERB", "AUX") and t.text[:1].isupper() and t.i > sent.start
+                     and any(a.start <= t.idx < a.end for a in actors))
+
+
 def resolve_event_date(
     doc: Doc,
     trigger_start_char: int,
@@ -228,19 +237,20 @@ def resolve_event_date(
         return fallback
     sent = trigger.sent
     verb = _clause_head(trigger.root)
+    names = _names_read_as_verbs(sent, actors)
     best: tuple[int, EventDate] | None = None
     for t in times:
         if not (sent.start_char <= t.start and t.end <= sent.end_char):
             continue
         cal = calendar_date(t.value) if t.type in ("DATE", "TIME") else None
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if cal is None and t.type == "DATE" and span is not None and not _points_forward(span):
+        if cal is None and t.type == "DATE" and span is not None and not _points_forward(span, names):
             cal = week_month(t.value, day)  # "earlier this week": its month; never a week still to come
         if cal is None or span is None:
             continue
         if span.start > 0 and doc[span.start - 1].lower_ == "since":
             continue  # "has killed ... since March 2011": the start of a stretch, not the event's date
-        head = _time_head(span)
+        head = _time_head(span, names)
         rank: int | None = None
         noun = span.root.head
         if _is_dateline_date(article, t, sent):
@@ -407,13 +417,19 @@ def _past(verb: Token) -> bool:
                                                              for c in verb.children))
 
 
+_CAPITALS = re.compile(r"^[A-Z]{3,}[A-Z'.-]*\b")
+"""A dateline's opening place ("AJDABIYAH, Libya | Fri Aug 12, 2011 ... (Reuters) -"), which story highlights
+above an agency tag ("He says female photographer ... (CNN) --") never start with."""
+
+
 def _in_lead(sent: Span, times: list[TimeExpr], article: Article) -> bool:
     """A sentence that may open a story: not blank, not a dateline of its own ("OSLO (Reuters) -",
     "MOSCOW"), not a credit line ("REUTERS/Sergei Karpukhin"), not a photo caption (its closing
     date: "..., in Moscow, June 25, 2013.")."""
     text = sent.text.strip()
-    if not text or not any(c.islower() for c in text) or STORY_TAG.search(text) and len(text.split()) <= 8:
-        return False
+    if not text or not any(c.islower() for c in text) or STORY_TAG.search(text) and (
+            len(text.split()) <= 8 or not _CAPITALS.match(text)):
+        return False  # a dateline of its own, or the story highlights above the agency tag
     return not any(sent.start_char <= t.start < sent.end_char and _is_caption_date(article, t, sent) for t in times)
 
 
@@ -441,6 +457,8 @@ def _story(doc: Doc, times: list[TimeExpr], article: Article) -> tuple[EventDate
     for t in times:
         if t.start >= end:
             break
+        if not any(s.start_char <= t.start < s.end_char for s in sents):
+            continue  # a day named in a sentence that is not the lead (the highlights above the agency tag)
         cal = calendar_date(t.value) if t.type in ("DATE", "TIME") else None
         if cal is None or cal[1] != "day" or any(
                 _is_dateline_date(article, t, s) or _is_caption_date(article, t, s) for s in sents):
