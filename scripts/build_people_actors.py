@@ -591,7 +591,9 @@ GRCGOV|2015-01-27|2015-07-06|Yanis Varoufakis|Varoufakis
 GRCGOV|2011-06-17|2012-03-21|Evangelos Venizelos|Venizelos
 FRAGOV|2007-06-19|2011-06-29|Christine Lagarde|Lagarde
 FRAGOV|2011-06-29|2012-05-15|Francois Baroin|François Baroin,Baroin
-LUXGOV|1995-01-20|2013-12-04|Jean-Claude Juncker|Juncker
+LUXGOV|1995-01-20|2004-12-31|Jean-Claude Juncker|Juncker
+IGOEUREEC|2005-01-01|2013-01-21|Jean-Claude Juncker|Juncker
+LUXGOV|2013-01-21|2013-12-04|Jean-Claude Juncker|Juncker
 JPNGOV|2011-09-02|2012-10-01|Jun Azumi|Azumi
 IGOUNOBUS|2007-11-01|2011-05-18|Dominique Strauss-Kahn|Strauss-Kahn
 GRCGOV|2019-07-08||Kyriakos Mitsotakis|Mitsotakis
