@@ -911,6 +911,17 @@ def test_signs_carried_by_demonstrators_are_placards(strict_dyads):
     assert [c for c, _, _ in strict_dyads("Spain signed a treaty with France.", "2012-05-15")] == ["057"]
 
 
+def test_defying_expectations_defies_no_one_and_a_participle_keeps_no_modal_of_a_base_form(strict_dyads):
+    assert strict_dyads("British Prime Minister David Cameron defied expectations on Friday.", "2012-11-23") == []
+    assert [c for c, _, _ in strict_dyads("British Prime Minister David Cameron defied the European Union on "
+                                          "Friday.", "2012-11-23")] == ["128"]
+    # "he would be the bad guy, and winning the support of X": the participle is no thing he would do
+    codes = [c for c, _, _ in strict_dyads("Everyone said British Prime Minister David Cameron would be the bad guy, "
+                                           "and winning the support of German Chancellor Angela Merkel.",
+                                           "2012-11-23")]
+    assert "032" not in codes
+
+
 def test_who_is_left_out_is_no_party(strict_dyads):
     got = strict_dyads("British and French officials held discussions without the German government on Monday.",
                        "2012-10-08")

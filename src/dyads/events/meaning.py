@@ -121,6 +121,8 @@ def _auxiliaries(verb: Token) -> list[Token]:
         own = [c for c in t.children if c.dep_ == "aux"]
         if own or t.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass", "auxpass"} for c in t.children):
             return own
+        if t.tag_ == "VBG" and t.head.tag_ == "VB":
+            return []  # a participle is not the base form its auxiliaries go with: "... would be X, and winning Y"
         t = t.head
     return []
 
