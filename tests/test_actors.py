@@ -726,6 +726,12 @@ def test_business_people_and_military_ranks_are_role_words(nlp, dictionary):
     assert not any("banking union" in text for text in got) and got["teachers' union"] == "LAB"
 
 
+def test_the_us_treasury_is_the_government(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "In its report, the U.S. Treasury said China must act. U.S. Treasury bonds "
+                                           "rallied.", date(2012, 1, 4)))
+    assert got["the U.S. Treasury"] == "USAGOV" and not any("bonds" in text for text in got)
+
+
 def test_roles_from_many_states_take_no_country_of_their_sentence(nlp, dictionary):
     got = codes(actors_of(nlp, dictionary, "Finance ministers and central bank chiefs from the world's 20 biggest "
                                            "economies were due to meet later Friday in Paris.", date(2011, 10, 14)))
