@@ -77,6 +77,7 @@ from dyads.events.dialect import OURS, Dialect
 from dyads.events.evaluation import rhetorical_clause
 from dyads.events.filters import (
     DEFAULT_POLICY,
+    SETTING_PREPS,
     EventPolicy,
     background_reason,
     distinct_actors,
@@ -435,8 +436,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     topic = _TOPIC_PREPS | {"on"} if dialect.modality and p.code[:2] == "04" else set()
     subj_ids |= {t.i for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in topic for t in c.subtree}
     # who is left out is no party: "held discussions without the Germans", "all members except Britain"
-    absent = {c.i for h in hosts + m.slot_heads for c in h.children if dialect.modality and c.dep_ == "prep"
-              and c.lower_ in ABSENCE_PREPS}
+    absent = {c.i for h in hosts + m.slot_heads for c in h.children if c.dep_ == "prep"
+              and c.lower_ in ABSENCE_PREPS} if dialect.modality else set()
     subj_ids |= {t.i for i in absent for t in tok.doc[i].subtree}
     preps = sorted((c for h in hosts for c in h.children if c.dep_ in {"prep", "dative"} and c.lower_ != "by"
                     and c.i not in skip_named), key=lambda c: c.i)
@@ -460,6 +461,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
             cand.target = found
             break
     src_codes = {a.code for a in sources}
+    # a statement's target is no state named only as where a thing is (`_place_in_passing`)
+    passing_places = dialect.modality and p.code[:2] == "01"
     if not cand.target and not speech and not named_target:  # then the first actor after the predicate ("in Bree")
         patients = _patients_of_acts(hosts, tok, vd) if dialect.modality else set()
         after = sorted(t.i for h in hosts for t in h.subtree if t.i > tok.i and t.i not in subj_ids | patients)
@@ -476,7 +479,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 if dialect.modality and any(x.dep_ == "agent" and x.head.dep_ in {"acl", "relcl"}
                                             for x in t.ancestors if x.i > tok.i):
                     continue  # who did what a phrase describes: "fines for the sale of software later used by China"
-                if dialect.modality and p.code[:2] == "01" and _place_in_passing(t, index, vd, dialect):
+                if passing_places and _place_in_passing(t, index, vd, dialect):
                     continue  # "denied reports that a plant in China was crippled": where, not who
                 cand.target = [a]
                 cand.confidence -= 0.2
@@ -498,7 +501,7 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
         for i in below:
             a = index.get(i)
             if a is not None and a not in sources and a.code not in src_codes:
-                if dialect.modality and p.code[:2] == "01" and _place_in_passing(tok.doc[i], index, vd, dialect):
+                if passing_places and _place_in_passing(tok.doc[i], index, vd, dialect):
                     continue  # "denied reports that a plant in China was crippled": where, not who
                 cand.target = [a]
                 cand.confidence -= 0.15
@@ -555,8 +558,9 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
 
 
 ABSENCE_PREPS = {"without", "except", "excluding", "besides"}
-# where a thing is ("at" is also whom anger is aimed at: "rage at the government")
-PLACE_PREPS = {"in", "near", "inside", "outside", "across", "around", "throughout"}
+# where a thing is: the setting filter's prepositions, less "at" (also whom anger is aimed at: "rage at the
+# government"), and "outside" ("a plant outside Shanghai")
+PLACE_PREPS = (SETTING_PREPS - {"at"}) | {"outside"}
 # where these are is whose they are ("the conflict in Libya")
 SITUATION_NOUNS = {"conflict", "war", "fighting", "violence", "crisis", "unrest", "uprising", "revolt", "rebellion",
                    "insurgency", "turmoil", "situation", "bloodshed", "crackdown", "election", "revolution"}

@@ -130,15 +130,25 @@ def _framing_visits(cands: list[Candidate]) -> None:
             c.modifiers.append(f"to whom '{act.token.text}', done on the visit, is aimed")
 
 
+def _plain_statement(c: Candidate) -> bool:
+    """A kept "X said ..." (010 of a verb of saying, said at all: not "declined to say") whose content the speech
+    passes read for a judgement or a charge."""
+    return not c.dropped and c.pattern is not None and c.code == "010" \
+        and c.token.lemma_.lower() in SPEECH_VERBS and not unsaid(c.token)
+
+
+def _subject_ids(tok: Token) -> set[int]:
+    """The tokens of a verb's subjects, which are the speaker, not what was said."""
+    return {t.i for s in tok.children if s.dep_ in _SUBJECTS for t in s.subtree}
+
+
 def _judged_statements(cands: list[Candidate], index: dict[int, Actor]) -> None:
     """ "X said Y was wrong": X's criticism of Y (111), or praise (051); see dyads.events.evaluation.
     After `_speech_acts`: a demand or appeal in what was said ("Y must ...") says more."""
     for c in cands:
-        if c.dropped or c.pattern is None or c.token.lemma_.lower() not in SPEECH_VERBS or c.code != "010" \
-                or unsaid(c.token):
+        if not _plain_statement(c):
             continue  # with an addressee too: "wrote in a letter to Ban that NATO's bombing was inappropriate"
-        subj = {t.i for s in c.token.children if s.dep_ in _SUBJECTS for t in s.subtree}
-        judged = speech_target(c.token, c.source, index, subj)
+        judged = speech_target(c.token, c.source, index, _subject_ids(c.token))
         if judged is not None:
             c.code, c.target = judged
             c.modifiers.append(f"what was said judges '{judged[1][0].text}' -> {judged[0]}")
@@ -298,11 +308,9 @@ def _suspected_acts(cands: list[Candidate]) -> None:
     act of force the speaker puts as suspected of someone (`suspicion`) is the speaker's accusation of its agent
     (112), not an act the story tells as done; "said NATO attacked the convoy" is news and stays the attack."""
     for c in cands:
-        if c.dropped or c.pattern is None or c.code != "010" or not c.source \
-                or c.token.lemma_.lower() not in SPEECH_VERBS or unsaid(c.token):
+        if not _plain_statement(c) or not c.source:
             continue
-        subj = {t.i for s in c.token.children if s.dep_ in _SUBJECTS for t in s.subtree}
-        said = {t.i for t in content_of(c.token, subj)}
+        said = {t.i for t in content_of(c.token, _subject_ids(c.token))}
         speaker = {a.code for a in c.source}
         for o in sorted(cands, key=lambda o: o.token.i):
             # the act's own root: "may be planning to attack" made the attack an intent (138) already
@@ -328,11 +336,9 @@ def _attributions(cands: list[Candidate], index: dict[int, Actor]) -> None:
     bombing": putting a violent act down to a named actor is the speaker's accusation of it (112); see
     dyads.events.evaluation.attributed_agent."""
     for c in cands:
-        if c.dropped or c.pattern is None or c.code != "010" or not c.source \
-                or c.token.lemma_.lower() not in SPEECH_VERBS or unsaid(c.token):
+        if not _plain_statement(c) or not c.source:
             continue
-        subj = {t.i for s in c.token.children if s.dep_ in _SUBJECTS for t in s.subtree}
-        found = attributed_agent(c.token, c.source, index, subj)
+        found = attributed_agent(c.token, c.source, index, _subject_ids(c.token))
         if found is not None:
             c.code, c.target = "112", [found[0]]
             c.modifiers.append(f"speech: puts '{found[1].text}' down to '{found[0].text}': an accusation")
