@@ -1022,3 +1022,46 @@ def test_banning_a_countrys_goods_is_an_embargo_not_a_ban_of_parties(coder):
 
     assert ("163", ["IGOEUREEC"], ["IRN"]) in coded("The European Union banned imports of Iranian crude on Monday.")
     assert [c for c, _, _ in coded("Israel banned Hamas on Monday.")] == ["1722"]
+
+
+def test_an_act_kept_from_being_done_or_an_object_of_no_is_not_done(strict_dyads):
+    # "refrained from", "steering clear of", "shied away from": the act was kept from being done
+    for words in ("refrained from criticizing", "is steering clear of criticizing", "shied away from criticizing"):
+        assert strict_dyads(f"The French president {words} Germany on Monday.", "2012-05-14") == [], words
+    assert strict_dyads("The French president criticized Germany on Monday.", "2012-05-14") \
+        == [("111", ["FRAGOV"], ["DEU"])]
+    # "offered no proof", "offered no new pledges": nothing was offered, and nothing refused either
+    assert strict_dyads("The French president offered no new pledges to Greece on Monday.", "2012-05-14") == []
+    assert strict_dyads("The French president offered new pledges to Greece on Monday.", "2012-05-14") \
+        == [("030", ["FRAGOV"], ["GRC"])]
+
+
+def test_an_attack_given_a_reason_or_a_name_is_in_words_whatever_the_reason_mentions(strict_dyads):
+    # the force words of what the target is attacked for ("military action") make no attack material
+    assert strict_dyads("U.S. Senator Harry Reid attacked President Barack Obama for his support of military action in "
+                        "Yemen.", "2012-05-14") == [("111", ["USALEG"], ["USAGOV"])]
+    # "pounding X as a con artist": the verb of shelling used of words
+    assert strict_dyads("U.S. Senator Harry Reid has been pounding President Barack Obama as a weak leader.",
+                        "2012-05-14") == [("111", ["USALEG"], ["USAGOV"])]
+    assert strict_dyads("Syrian troops pounded rebel positions in Homs.", "2012-05-14")[0][0] == "194"
+
+
+def test_a_rally_named_as_where_someone_spoke_is_no_protest(strict):
+    def codes(text, date="2012-05-14"):
+        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                for e in strict.code(text, date=date).events]
+
+    for text in ("Speaking at a rally in Ohio, the senator said taxes were too high.",
+                 "The senator said during a rally in Ohio that taxes were too high.",
+                 "Romney told his supporters at an Ohio rally to vote early."):
+        assert not any(c.startswith("14") for c, _, _ in codes(text)), text
+    # a rally with a side of its own is still one
+    assert ("141", ["EGYOPP"], ["EGYGOV"]) in codes(
+        "Opposition leader Mohamed ElBaradei told thousands at a rally against Mubarak in Cairo that he must go.",
+        "2011-02-04")
+
+
+def test_releasing_a_letter_or_a_poll_and_offering_advice_are_no_events(strict_dyads):
+    assert strict_dyads("Syria released a letter from its foreign minister to Turkey on Monday.", "2012-05-14") == []
+    assert strict_dyads("Syria released two Turkish journalists on Monday.", "2012-05-14")[0][0].startswith("084")
+    assert strict_dyads("Russia offered some pointed advice to Syria on Monday.", "2012-05-14") == []

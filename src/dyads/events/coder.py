@@ -117,6 +117,7 @@ from dyads.events.meaning import (
     civilians,
     modality,
     negation,
+    occasion,
     question,
     travellers,
     verbal_attack,
@@ -593,7 +594,7 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
         table = vd.negations if dialect.dictionary_negations else None
         code = table.get(cand.code or "") if table else negated_code(cand.code or "")
         # no one refused either: "none of the parties have been willing to oppose aid" is no rejection
-        if code is None or neg.startswith("under") or neg.endswith("no one did it"):
+        if code is None or neg.startswith("under") or neg.endswith(("no one did it", "nothing was done")):
             cand.dropped, cand.dropped_by = f"{neg}: not the positive event", "meaning"
             return cand
         cand.modifiers.append(f"{neg} -> {code}")
@@ -604,6 +605,9 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
     if dialect.modality and (cand.code or "")[:2] == "19" and tok.lemma_.lower() in ADVANCE_VERBS \
             and not armed(cand.source):
         cand.dropped, cand.dropped_by = "an advance by no armed actor: another sense", "meaning"
+        return cand
+    if dialect.modality and (cand.code or "")[:2] == "14" and (why := occasion(tok)):
+        cand.dropped, cand.dropped_by = f"a gathering {why}", "meaning"
         return cand
     if dialect.modality and (cand.code or "")[:2] == "02" and question(tok) and rhetorical_clause(tok) is None:
         cand.dropped, cand.dropped_by = "a question ('asked if ...') is no appeal", "meaning"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dyads.models import Actor
+from dyads.quotes import REPORT_VERBS
 
 # "try"/"attempt"/"decide" are not here: an attempt or a decision is an act ("tried to hack", "the court
 # decided to allow"; an attempted assassination is CAMEO 185); "would try to" is intent through its "would"
@@ -41,10 +42,15 @@ NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop"
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 # subjects that say no one did the act
 NO_ONE = {"none", "nobody", "nothing", "neither", "noone"}
+# verbs whose "from"/"of" phrase names what was kept from being done ("refrained from criticising", "steered
+# clear of attacking", "shied away from condemning"), with the word some of them take before the preposition
+AVOIDING_VERBS = {"refrain", "abstain", "desist", "shy", "steer", "stay", "keep", "hold"}
+AVOIDING_WORDS = {"away", "clear", "back", "short"}
 # verbs whose object event did not happen
 PREVENTING_VERBS = {"avert", "prevent", "thwart", "foil", "forestall", "avoid"}
 # verbs of force that politicians also use of words ("attacked the president for ...")
-VERBAL_ATTACK_VERBS = {"attack", "hit", "assail", "fight", "battle", "target", "hammer", "savage", "lash", "strike"}
+VERBAL_ATTACK_VERBS = {"attack", "hit", "assail", "fight", "battle", "target", "hammer", "savage", "lash", "strike",
+                       "pound"}
 # words that make an attack physical
 FORCE_WORDS = {"troop", "force", "soldier", "army", "militant", "rebel", "gunman", "police", "bomb", "missile",
                "rocket", "shell", "shelling", "gun", "gunfire", "fire", "airstrike", "strike", "tank", "artillery",
@@ -58,6 +64,12 @@ POLITICAL_SECTORS = {"GOV", "PTY", "OPP", "LEG", "ELI", "JUD", "MED", "CVL", "NG
 def negation(verb: Token, tok: Token) -> str | None:
     """Why the act of `tok` (in the clause of `verb`) is not done: a negator, "has yet to", or a verb that
     negates its complement ("refused to", "ruled out"); None when it is done."""
+    # "offered no proof", "made no demands", "offered no new pledges": an object that says nothing was done (not
+    # a refusal, as "there will be no talks" is)
+    for t in {verb, tok}:
+        objs = [c for c in t.children if c.dep_ in {"dobj", "obj"}] + ([t] if t.dep_ in {"dobj", "obj"} else [])
+        if any(d.dep_ == "det" and d.lower_ == "no" for o in objs for d in o.children):
+            return "negated by 'no' on its object: nothing was done"
     # "was not willing to give": the copula's negation is the adjective's
     for t in {verb, tok, *(x.head for x in (verb, tok) if x.dep_ == "acomp")}:
         for c in t.children:
@@ -94,6 +106,14 @@ def negation(verb: Token, tok: Token) -> str | None:
     for a in list(verb.ancestors)[:4]:
         if a.lemma_.lower() == "stop" and any(c.lower_ == "short" for c in a.children):
             return f"under '{a.text} short of'"
+    # "refrained from criticising", "is steering clear of criticizing Trump": kept from being done
+    if verb.dep_ == "pcomp" and verb.head.lower_ in {"from", "of"}:
+        host = verb.head.head
+        word = host if host.lower_ in AVOIDING_WORDS else None
+        host = host.head if word is not None else host
+        word = word or next((c for c in host.children if c.lower_ in AVOIDING_WORDS), None)
+        if host.lemma_.lower() in AVOIDING_VERBS and (verb.head.lower_ == "from" or word is not None):
+            return f"under '{host.text}{' ' + word.text if word is not None else ''} {verb.head.text}'"
     # "has yet to ratify", "is yet to decide": not done (yet)
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"have", "be"} and any(
             c.lower_ == "yet" for c in verb.head.children):
@@ -197,6 +217,32 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
     return None, None
 
 
+# gatherings that are also where someone speaks ("said at a rally in Michigan")
+GATHERING_NOUNS = {"rally", "protest", "demonstration", "march", "vigil", "gathering"}
+# verbs of speaking to people: those of reported speech and a few that are not ("Speaking at a rally")
+SPEAKING_VERBS = REPORT_VERBS | {"speak", "talk", "address", "question", "encourage", "mock", "joke"}
+
+
+def occasion(tok: Token) -> str | None:
+    """ "Trump said during a rally in Michigan", "Speaking at a rally, Clinton questioned ...": a gathering named
+    only as where someone spoke is the occasion of what was said, not a protest the article reports (a
+    candidate's campaign rally is no dissent). A gathering with a side of its own ("a rally against the war",
+    "a protest by teachers", "the opposition's rally", "an anti-government rally") is still one."""
+    prep = tok.head
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or prep.lower_ not in {"at", "during"} \
+            or tok.lemma_.lower() not in GATHERING_NOUNS:
+        return None
+    if any(c.dep_ in {"poss", "acl", "relcl"} or c.lower_.startswith(("anti", "pro-"))
+           or (c.dep_ == "prep" and c.lower_ in {"against", "by", "for", "over", "of"}) for c in tok.children):
+        return None
+    host = prep.head
+    if host.pos_ in {"NOUN", "PROPN"} and host.dep_ in {"dobj", "obj"}:
+        host = host.head  # "tells his supporters at a rally"
+    if host.pos_ in {"VERB", "AUX"} and host.lemma_.lower() in SPEAKING_VERBS:
+        return f"where '{host.text}' was said: the occasion, not a protest"
+    return None
+
+
 # verbs of asking that put a question when their clause is one ("asked if Britain had not had enough war")
 QUESTION_VERBS = {"ask", "wonder", "inquire", "enquire", "query"}
 
@@ -262,13 +308,17 @@ def verbal_attack(tok: Token, source: list[Actor], target: list[Actor]) -> bool:
         return True
     sent = tok.sent
     own = {c.i for c in tok.children if c.dep_ in {"dobj", "obj"}}  # "fighting an uphill battle": a figure
-    if any(t.lemma_.lower() in FORCE_WORDS for t in sent if t.i != tok.i and t.i not in own):
+    # what the target is attacked for or called ("attacked Clinton for her support of military action",
+    # "pounding Trump as a con artist"): a reason or a name, whose words of force are not the attack's
+    reasons = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "as"}
+               and any(g.tag_ == "VBG" or g.pos_ == "NOUN" for g in c.children)]
+    said = {t.i for c in reasons for t in c.subtree}
+    if any(t.lemma_.lower() in FORCE_WORDS for t in sent if t.i != tok.i and t.i not in own | said):
         return False
     sectors = {(a.sector or (a.code or "")[3:6] or "") for a in source + target}
     if sectors & ARMED_SECTORS:
         return False
-    reason = any(c.dep_ == "prep" and c.lower_ == "for" and any(g.tag_ == "VBG" or g.pos_ == "NOUN"
-                                                                for g in c.children) for c in tok.children)
+    reason = bool(reasons)
     political = all((a.kind == "person" or (a.sector or "")[:3] in POLITICAL_SECTORS
                      or _civilian_body(a.code or "")) for a in target) and bool(target)
     return reason or political
