@@ -1032,6 +1032,11 @@ def test_an_act_kept_from_being_done_or_an_object_of_no_is_not_done(strict_dyads
         == [("111", ["FRAGOV"], ["DEU"])]
     # "offered no proof", "offered no new pledges": nothing was offered, and nothing refused either
     assert strict_dyads("The French president offered no new pledges to Greece on Monday.", "2012-05-14") == []
+    # "has no intention of seeking aid" is still a refusal
+    assert strict_dyads("Spain's prime minister said he had no intention of seeking aid from the European Union.",
+                        "2012-05-14")[0][0].startswith("12")
+    # "is capable of delivering": could, not did
+    assert strict_dyads("North Korea is capable of delivering warheads to Japan.", "2016-09-10") == []
     assert strict_dyads("The French president offered new pledges to Greece on Monday.", "2012-05-14") \
         == [("030", ["FRAGOV"], ["GRC"])]
 
@@ -1044,6 +1049,9 @@ def test_an_attack_given_a_reason_or_a_name_is_in_words_whatever_the_reason_ment
     assert strict_dyads("U.S. Senator Harry Reid has been pounding President Barack Obama as a weak leader.",
                         "2012-05-14") == [("111", ["USALEG"], ["USAGOV"])]
     assert strict_dyads("Syrian troops pounded rebel positions in Homs.", "2012-05-14")[0][0] == "194"
+    # "dealing a blow to" a politician, by a court: in words
+    assert strict_dyads("A U.S. federal court dealt a blow to President Barack Obama on Friday.", "2012-05-14") \
+        == [("111", ["USAJUD"], ["USAGOV"])]
 
 
 def test_a_rally_named_as_where_someone_spoke_is_no_protest(strict):
@@ -1053,7 +1061,8 @@ def test_a_rally_named_as_where_someone_spoke_is_no_protest(strict):
 
     for text in ("Speaking at a rally in Ohio, the senator said taxes were too high.",
                  "The senator said during a rally in Ohio that taxes were too high.",
-                 "Romney told his supporters at an Ohio rally to vote early."):
+                 "Romney told his supporters at an Ohio rally to vote early.",
+                 "At a rally in Ohio, Romney likened the president to a snake."):
         assert not any(c.startswith("14") for c, _, _ in codes(text)), text
     # a rally with a side of its own is still one
     assert ("141", ["EGYOPP"], ["EGYGOV"]) in codes(
@@ -1065,3 +1074,5 @@ def test_releasing_a_letter_or_a_poll_and_offering_advice_are_no_events(strict_d
     assert strict_dyads("Syria released a letter from its foreign minister to Turkey on Monday.", "2012-05-14") == []
     assert strict_dyads("Syria released two Turkish journalists on Monday.", "2012-05-14")[0][0].startswith("084")
     assert strict_dyads("Russia offered some pointed advice to Syria on Monday.", "2012-05-14") == []
+    # mobilizing voters is campaigning, no mobilization of forces
+    assert strict_dyads("The Egyptian party mobilized voters in Cairo on Monday.", "2012-05-14") == []

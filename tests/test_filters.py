@@ -49,6 +49,9 @@ def test_the_press_is_no_target_of_a_statement(coders):
     # a channel named after its country is the channel, not the country
     got, _ = events(strict, "French Finance Minister Francois Baroin told France 2 TV on Friday it was a downgrade.")
     assert got == []
+    # a social network written on is the channel too ("added on Twitter"), not the company
+    got, _ = events(loose, "The summit achieved too little, Italian Prime Minister Matteo Renzi added on Twitter.")
+    assert all(g[2] == [] for g in got)
 
 
 def test_a_countrys_own_people_naming_it_act_on_its_state(coders):

@@ -68,7 +68,8 @@ ONE_SIDED_CODES = ("14", "15", "183")
 MEDIA_SECTORS = {"MED"}
 # words for journalists that are not actors when spoken to ("told reporters")
 MEDIA_WORDS = {"reporter", "reporters", "journalist", "journalists", "press", "media", "newspaper", "paper",
-               "agency", "television", "radio", "broadcaster", "crowd", "audience", "interviewer", "host"}
+               "agency", "television", "radio", "broadcaster", "crowd", "audience", "interviewer", "host",
+               "twitter", "facebook", "youtube", "instagram", "blog", "website"}  # "added on Twitter"
 # actor kinds that are places when they stand in a setting phrase
 PLACE_KINDS = {"country", "capital", "place", "region", "seat"}
 SETTING_PREPS = {"in", "at", "inside", "near", "across", "throughout", "around"}

@@ -50,7 +50,7 @@ AVOIDING_WORDS = {"away", "clear", "back", "short"}
 PREVENTING_VERBS = {"avert", "prevent", "thwart", "foil", "forestall", "avoid"}
 # verbs of force that politicians also use of words ("attacked the president for ...")
 VERBAL_ATTACK_VERBS = {"attack", "hit", "assail", "fight", "battle", "target", "hammer", "savage", "lash", "strike",
-                       "pound"}
+                       "pound", "deal", "deliver"}  # ("dealt a blow to": by a court or a party, in words)
 # words that make an attack physical
 FORCE_WORDS = {"troop", "force", "soldier", "army", "militant", "rebel", "gunman", "police", "bomb", "missile",
                "rocket", "shell", "shelling", "gun", "gunfire", "fire", "airstrike", "strike", "tank", "artillery",
@@ -65,9 +65,12 @@ def negation(verb: Token, tok: Token) -> str | None:
     """Why the act of `tok` (in the clause of `verb`) is not done: a negator, "has yet to", or a verb that
     negates its complement ("refused to", "ruled out"); None when it is done."""
     # "offered no proof", "made no demands", "offered no new pledges": an object that says nothing was done (not
-    # a refusal, as "there will be no talks" is)
+    # a refusal, as "there will be no talks" and "has no intention of seeking aid" are)
     for t in {verb, tok}:
-        objs = [c for c in t.children if c.dep_ in {"dobj", "obj"}] + ([t] if t.dep_ in {"dobj", "obj"} else [])
+        objs = [c for c in t.children if c.dep_ in {"dobj", "obj"}] + (
+            [t] if t.dep_ in {"dobj", "obj"} and t.head.lemma_.lower() != "have" else [])
+        if t.lemma_.lower() == "have":
+            continue
         if any(d.dep_ == "det" and d.lower_ == "no" for o in objs for d in o.children):
             return "negated by 'no' on its object: nothing was done"
     # "was not willing to give": the copula's negation is the adjective's
@@ -160,6 +163,8 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
     if verb.dep_ == "ccomp" and verb.head.pos_ in {"VERB", "AUX"} and {  # (the lemmatiser reads "Hopes" as "hop")
             verb.head.lemma_.lower(), verb.head.lower_, verb.head.lower_.removesuffix("s")} & PROSPECT_VERBS:
         return "modal", verb.head.text  # "markets hope that G20 officials would agree": hoped for, not done
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in {"capable", "incapable"}:
+        return "modal", verb.head.head.text  # "is capable of delivering warheads": could, not did
     wh = next((c for c in verb.subtree if c.i < verb.i and c.lower_ in INDIRECT_QUESTION_WORDS
                and c.tag_ in {"WP", "WDT", "WRB", "IN"} and (c.head.i == verb.i or c.head.head.i == verb.i)), None)
     if wh is not None and (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or wh.lower_ == "whether"):
@@ -240,6 +245,11 @@ def occasion(tok: Token) -> str | None:
         host = host.head  # "tells his supporters at a rally"
     if host.pos_ in {"VERB", "AUX"} and host.lemma_.lower() in SPEAKING_VERBS:
         return f"where '{host.text}' was said: the occasion, not a protest"
+    # "At a rally, Trump likened the refugees to a snake": one person's act at a rally is hers, not the crowd's
+    person = next((c for c in host.children if c.dep_ == "nsubj" and (c.lower_ in {"he", "she"} or (
+        c.pos_ == "PROPN" and c.ent_type_ not in {"NORP", "GPE", "LOC"}))), None)
+    if host.pos_ in {"VERB", "AUX"} and person is not None:
+        return f"where '{person.text}' acted: the occasion, not a protest"
     return None
 
 
