@@ -1035,6 +1035,10 @@ def test_an_act_kept_from_being_done_or_an_object_of_no_is_not_done(strict_dyads
     # "has no intention of seeking aid" is still a refusal
     assert strict_dyads("Spain's prime minister said he had no intention of seeking aid from the European Union.",
                         "2012-05-14")[0][0].startswith("12")
+    # "how it would impose sanctions": a question of what may be done
+    assert strict_dyads("Obama explained how the United States would impose sanctions on Russia.", "2016-09-08") == []
+    assert strict_dyads("Obama said the United States would impose sanctions on Russia.", "2016-09-08") \
+        == [("1312", ["USA"], ["RUS"])]
     # "is capable of delivering": could, not did
     assert strict_dyads("North Korea is capable of delivering warheads to Japan.", "2016-09-10") == []
     assert strict_dyads("The French president offered new pledges to Greece on Monday.", "2012-05-14") \

@@ -169,6 +169,10 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
                and c.tag_ in {"WP", "WDT", "WRB", "IN"} and (c.head.i == verb.i or c.head.head.i == verb.i)), None)
     if wh is not None and (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or wh.lower_ == "whether"):
         return "modal", wh.text
+    # "an answer about how he would combat the Islamic State": a question of what may be done, not a deed
+    if wh is not None and verb.dep_ in {"pcomp", "ccomp", "advcl"} and any(
+            c.dep_ == "aux" and c.lower_ in INTENT_AUX | MODAL_AUX for c in verb.children):
+        return "modal", wh.text
     t = verb
     for _ in range(4):  # inside a condition: not (yet) an act
         if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in t.children):
