@@ -195,6 +195,9 @@ def test_a_company_acts_politically_only_on_those_who_govern(coders):
     assert got and got[0][2] == ["INDGOV"]
     got, out = events(strict, "Goldman Sachs lawyers accused Morgan Stanley of fraud on Monday.")
     assert got == [] and any("business" in n.reason for n in out.no_events)  # a company's own lawyers
+    # a lawsuit against a state named as itself is against its government
+    got, _ = events(strict, "A Saudi businessman is suing the United States for damages to his plant.")
+    assert [(g[0], g[2]) for g in got] == [("115", ["USA"])]
 
 
 def test_two_named_actors_with_one_code_are_a_dyad(coders):

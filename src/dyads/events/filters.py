@@ -381,7 +381,11 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
         if c.target and all(_business(a) for a in c.source + c.target):
             c.dropped = "business: between companies, market news and no political event"
             continue
-        if c.target and all(_business(a) for a in c.source) and not any(_governing(a) for a in c.target):
+        # a lawsuit, complaint or accusation against a state named as itself is against its government ("a Saudi
+        # businessman is suing the United States"); anything else a company does to a country is its market
+        legal = (c.code or "")[:3] in {"112", "114", "115"} and any(a.kind in {"country", "capital"} for a in c.target)
+        if c.target and all(_business(a) for a in c.source) and not any(_governing(a) for a in c.target) \
+                and not legal:
             c.dropped = "business: a company or investors acting on no government, legislature, regulator or force"
             continue
         if c.source and all(_business(a) for a in c.source) and (c.code or "")[:2] == "09":
