@@ -1012,3 +1012,10 @@ def test_a_leader_out_of_office_on_the_day_is_not_the_government(nlp, dictionary
 def test_a_place_after_two_coordinated_roles_places_both_and_joins_neither(nlp, dictionary):
     got = codes(actors_of(nlp, dictionary, "Police and protesters in Athens clashed.", date(2011, 1, 28)))
     assert got == {"Police": "GRCCOP", "protesters": "GRCCVL"}  # not "Police and protesters in Athens" as police
+
+
+def test_a_fighter_jet_is_an_air_forces_and_a_fighter_a_rebel(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "A French fighter jet destroyed a Libyan tank on Thursday."))
+    assert got["A French fighter jet"] == "FRAMIL"
+    got = codes(actors_of(nlp, dictionary, "Libyan fighters attacked the town on Thursday."))
+    assert got["Libyan fighters"] == "LBYREB"

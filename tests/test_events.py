@@ -1080,3 +1080,11 @@ def test_releasing_a_letter_or_a_poll_and_offering_advice_are_no_events(strict_d
     assert strict_dyads("Russia offered some pointed advice to Syria on Monday.", "2012-05-14") == []
     # mobilizing voters is campaigning, no mobilization of forces
     assert strict_dyads("The Egyptian party mobilized voters in Cairo on Monday.", "2012-05-14") == []
+
+
+def test_a_sign_and_a_tone_struck_are_no_events(strict_dyads):
+    assert strict_dyads("Data from the U.S. government added to signs that Saudi Arabia raised output.",
+                        "2011-03-08") == []
+    assert strict_dyads("U.S. House Speaker John Boehner struck a conciliatory tone toward President Barack Obama.",
+                        "2012-11-07") == []
+    assert strict_dyads("The United States and Russia signed a new arms treaty on Monday.", "2011-03-08")[0][0] == "057"
