@@ -28,3 +28,12 @@ def test_a_phrase_set_before_the_verb_and_its_subject_is_no_patterns_preposition
     assert "052" not in codes("By nightfall Army soldiers stand guard outside the Egyptian Museum.")
     # after the verb the preposition is the pattern's
     assert "052" in codes("With Russia, China stood by Syria.")
+
+
+def test_a_later_verbs_particle_is_not_the_hosts(coder):
+    def codes(text):
+        return [e.cameo for e in coder.code(text, date="2011-03-24").events]
+
+    # "down" is "step"'s: "backing" is support (051), not "back down" (080)
+    got = codes("Yemeni army units are backing opposition groups demanding he step down.")
+    assert "051" in got and "080" not in got

@@ -178,9 +178,15 @@ def _prep_child(hosts: list[Token], prep: str, after: int) -> Token | None:
     sent = hosts[0].sent
     for t in hosts[0].doc[after + 1 : min(after + 7, sent.end)]:
         if t.lower_ == prep and t.dep_ in {"prep", "prt", "agent", "mark", "advmod"} and not _is_time(t) \
-                and t.doc[t.i - 1].lower_ not in COMPOUND_PREP_FIRSTS:
+                and t.doc[t.i - 1].lower_ not in COMPOUND_PREP_FIRSTS and not _later_verbs(t, hosts):
             return t
     return None
+
+
+def _later_verbs(t: Token, hosts: list[Token]) -> bool:
+    """The particle of a verb that comes after the host ("backing groups demanding he step down": "down" is
+    "step"'s, not "backing"'s): a word the parser hung on a later verb, nowhere misattached."""
+    return t.dep_ == "prt" and t.head.pos_ in {"VERB", "AUX"} and all(h.i < t.head.i < t.i for h in hosts)
 
 
 def _fronted(prep: Token, host: Token) -> bool:
