@@ -1088,3 +1088,10 @@ def test_a_sign_and_a_tone_struck_are_no_events(strict_dyads):
     assert strict_dyads("U.S. House Speaker John Boehner struck a conciliatory tone toward President Barack Obama.",
                         "2012-11-07") == []
     assert strict_dyads("The United States and Russia signed a new arms treaty on Monday.", "2011-03-08")[0][0] == "057"
+
+
+def test_a_fights_other_side_coded_like_its_first_is_still_a_side(strict_dyads):
+    # two forces of one state, each in words of its own
+    assert ("190", ["YEMMIL"], ["YEMMIL"]) in strict_dyads(
+        "In Yemen, soldiers loyal to President Ali Abdullah Saleh clashed with army units backing opposition groups.",
+        "2011-03-24")

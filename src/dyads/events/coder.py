@@ -512,8 +512,13 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
     # a target is dropped when it is the source itself; "Arnor and Gondor ... reconciliation between
     # Calenardhon and Gondor" keeps Gondor as a target of Arnor (the scorer and exports skip Gondor -> Gondor)
     # (our rules: unless both are named and two actors, "Democrats criticized Republicans")
+    # (and a fight's other side, named in words of its own: "soldiers loyal to Saleh clashed with army units
+    # backing the opposition" are two forces of one state)
+    fight = (p.code or "")[:2] in {"18", "19"} and len(cand.target) == 1
     cand.target = [a for a in cand.target if a.code not in src_codes or len(src_codes) > 1 or (
-        dialect.modality and all(distinct_actors(s, a) for s in sources if s.code == a.code))]
+        dialect.modality and all(distinct_actors(s, a) or (fight and s.kind == a.kind == "sector" and s.start != a.start
+                                                           and s.text.lower() != a.text.lower())
+                                 for s in sources if s.code == a.code))]
     # "Gondor and Osgiliath met": each with the other
     if p.subject_role == "both" and len(src_codes) > 1:  # PETRARCH's `% *`: the subject's actors with each other
         cand.target = []
