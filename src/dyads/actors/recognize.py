@@ -92,7 +92,9 @@ _NON_ACTOR_HEADS = {"debt", "bond", "security", "share", "stock", "equity", "spe
                     "war",  # "the Iraq War": a war's name, not Iraq
                     # what the media make ("radio clips of her supporting it", "the campaign ad"): things
                     "clip", "footage", "video", "broadcast", "interview", "transcript", "coverage", "ad",
-                    "advertisement"}
+                    "advertisement",
+                    # where and how a campaign is run ("said at a campaign stop", "on the campaign trail"): not its people
+                    "stop", "trail", "speech", "season", "rhetoric", "message", "slogan", "platform"}
 # currencies named after their state ("Swiss franc", "U.S. dollar"): the state's name is part of the currency's
 _CURRENCIES = {"franc", "francs", "dollar", "dollars", "yen", "yuan", "renminbi", "euro", "euros", "pound", "pounds",
                "sterling", "rupee", "rupees", "ruble", "rubles", "rouble", "roubles", "peso", "pesos", "lira", "real",
