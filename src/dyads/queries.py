@@ -11,7 +11,6 @@ neither change the database nor touch other files.
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
@@ -21,6 +20,7 @@ from typing import Any
 
 import duckdb
 
+from dyads import records_json
 from dyads.store import Store, actor_index, words
 
 __all__ = ["BASES", "DATES", "MATCHES", "UNITS", "EventFilter", "QueryError", "Scope", "code_match", "event_mentions",
@@ -433,7 +433,7 @@ def iter_mention_records(
     )
     while rows := res.fetchmany(chunk):
         for (rec,) in rows:
-            yield json.loads(rec)
+            yield records_json.loads(rec)
 
 
 MentionKey = tuple[str, int, str]
@@ -463,7 +463,7 @@ def mention_records_page(
         rows = cur.execute(
             f"SELECT e.article_id, e.sentence_index, e.id, record FROM events e WHERE {where} {order}", [*params, n]
         ).fetchall()
-        return [((a, s, i), json.loads(rec)) for a, s, i, rec in rows]
+        return [((a, s, i), records_json.loads(rec)) for a, s, i, rec in rows]
     keys = cur.execute(
         f"SELECT e.article_id, e.sentence_index, e.id, e.seq FROM {sc.table} e WHERE {where} {order}", [*params, n]
     ).fetchall()
@@ -472,7 +472,7 @@ def mention_records_page(
     records = dict(cur.execute(
         "SELECT seq, record FROM events WHERE seq IN (SELECT unnest(?))", [[k[3] for k in keys]]
     ).fetchall())
-    return [((a, s, i), json.loads(records[q])) for a, s, i, q in keys]
+    return [((a, s, i), records_json.loads(records[q])) for a, s, i, q in keys]
 
 
 def has_event_seq(cur: duckdb.DuckDBPyConnection) -> bool:
@@ -508,7 +508,7 @@ def event_mentions(store: Store | duckdb.DuckDBPyConnection, event_ids: list[int
     out: dict[int, list[dict[str, Any]]] = {}
     for row in cur.fetchall():
         m = dict(zip(cols, row, strict=True))
-        m["record"] = json.loads(m["record"])
+        m["record"] = records_json.loads(m["record"])
         out.setdefault(m["event_id"], []).append(m)
     return out
 
