@@ -22,6 +22,11 @@ FILTERS = [
     EventFilter(actor="RUS", quad_class=3), EventFilter(actor="USA", date_from=date(2013, 8, 1)),
     EventFilter(source="USA", basis="sentence", match="exact"), EventFilter(actor="RUS", q="moscow"),
     EventFilter(actor="RUS", country="SYR"), EventFilter(actor="CHN"), EventFilter(actor="ZZZ"),
+    # no actor key: the root's rows
+    EventFilter(cameo="19"), EventFilter(cameo="02"), EventFilter(cameo="190"), EventFilter(cameo="0231"),
+    EventFilter(cameo="11", quad_class=3), EventFilter(cameo="19", date_from=date(2013, 8, 1)),
+    EventFilter(cameo="02", q="talk"), EventFilter(cameo="99"), EventFilter(cameo="1"),
+    EventFilter(cameo="19", basis="sentence"), EventFilter(cameo="04", actor="lavrov"),
 ]
 
 
@@ -34,9 +39,17 @@ def _check_index(con) -> None:
     starting with it, and its marks count its distinct articles."""
     assert _rows(con, f"SELECT {ROW} FROM actor_index") == _rows(
         con, f"SELECT {ROW} FROM ({actor_index.rows_sql('events')})")
+    roots = con.execute(
+        "SELECT key, count(*), count(*) FILTER (WHERE first), count(*) FILTER (WHERE first_exact OR exact) "
+        "FROM actor_index WHERE prefix(key, ?) GROUP BY key ORDER BY key", [actor_index.ROOT_KEY]).fetchall()
+    # every event once under its CAMEO root (a root's events and distinct articles), never `exact`
+    assert roots == con.execute(
+        f"SELECT '{actor_index.ROOT_KEY}' || left(cameo, 2), count(*), count(DISTINCT article_id), 0 FROM events "
+        "GROUP BY 1 ORDER BY 1").fetchall()
+    assert roots
     for key, n, first, first_exact in con.execute(
             "SELECT key, count(*), count(*) FILTER (WHERE first), count(*) FILTER (WHERE first_exact) "
-            "FROM actor_index GROUP BY key").fetchall():
+            "FROM actor_index WHERE NOT prefix(key, ?) GROUP BY key", [actor_index.ROOT_KEY]).fetchall():
         cond, params = code_match("e", "both", key)
         assert (n, first) == con.execute(
             f"SELECT count(*), count(DISTINCT article_id) FROM events e WHERE {cond}", params).fetchone()
@@ -96,7 +109,13 @@ def test_the_index_is_the_events_keys_after_every_write(tmp_path, monkeypatch):
     (EventFilter(), ("RUS", "SYR"), "actor_index", None),  # a dyad's sides
     (EventFilter(actor="RU"), (), "events", None),  # shorter than a key
     (EventFilter(actor="putin"), (), "events", None),  # a name: its mentions' words are read
-    (EventFilter(cameo="19"), (), "events", None),
+    (EventFilter(cameo="19"), (), "actor_index", ("r", "19")),  # a root: its key's rows
+    (EventFilter(cameo="02"), (), "actor_index", ("r", "02")),
+    (EventFilter(cameo="190"), (), "actor_index", None),  # a code of the root: its key's rows, filtered
+    (EventFilter(cameo="19", quad_class=4), (), "actor_index", None),
+    (EventFilter(cameo="02", q="talk"), (), "actor_index", None),
+    (EventFilter(cameo="1"), (), "events", None),  # one digit: ten roots
+    (EventFilter(cameo="02", actor="lavrov"), (), "actor_index", None),  # a name (tested by event id) and a root
     (EventFilter(actor="RUS", q="force"), (), "actor_index", None),  # the word index gives keys
 ])
 def test_which_filters_the_index_answers(tmp_path, flt, implied, table, key):

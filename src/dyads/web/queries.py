@@ -525,7 +525,7 @@ def _overview_from_events(
     if keep is None:  # the tests ask for both forms
         keep = sc.table == "events" and bool(flt.actor or flt.source or flt.target or flt.country)
     articles = sc.articles or "count(DISTINCT e.article_id)"
-    if sc.key is not None and has_summaries(cur):
+    if sc.key is not None and sc.key[0] != "r" and has_summaries(cur):
         parts = _overview_of_key(cur, sc, bucket, top)
     else:
         parts = _overview_parts(cur, sc, bucket, top, keep, articles)
