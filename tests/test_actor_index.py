@@ -143,3 +143,22 @@ def test_the_overview_of_a_key_is_the_events_grouped(tmp_path):
             for interval in ("day", "week", "month", "year"):
                 assert queries._overview_from_events(st.con, flt, interval, 3) == \
                     queries._overview_from_events(st.con, flt, interval, 3, index=False), (flt, interval)
+
+
+def test_migration_13_adds_the_root_rows_to_an_older_database(tmp_path, monkeypatch):
+    from tests.test_store import _as_of_version
+
+    db = tmp_path / "v12.duckdb"
+    with monkeypatch.context() as m:
+        _as_of_version(m, 12)
+        with Store(db) as st:
+            st.write(build_articles(), coder_version="test")
+            assert not actor_index.has_root_rows(st.con)
+            assert st.con.execute("SELECT count(*) FROM actor_index WHERE prefix(key, 'root')").fetchone()[0] == 0
+            # read without migrating, a code filter reads the events
+            assert event_scope(st.con, EventFilter(cameo="19")).table == "events"
+    with Store(db) as st:
+        assert actor_index.has_root_rows(st.con)
+        assert event_scope(st.con, EventFilter(cameo="19")).key == ("r", "19")
+        _check_index(st.con)
+        _check_views(st.con, monkeypatch)
