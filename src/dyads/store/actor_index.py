@@ -72,16 +72,30 @@ def root_key(cameo: str) -> str | None:
     return ROOT_KEY + code[:ROOT_LENGTH] if len(code) >= ROOT_LENGTH else None
 
 
-def _marked(keyed: str) -> str:
-    """The index rows of `keyed` (key, exact and the columns), with their `first` / `first_exact` marks."""
+def _marked(keyed: str, window: bool = False) -> str:
+    """The index rows of `keyed` (key, exact and the columns), with their `first` / `first_exact` marks:
+    the row of the article's first `seq` under the key (among its `exact` rows).
+
+    Why a join with each (key, article)'s first keys, not `row_number()` windows: on a batch's few dozen
+    events DuckDB's windows cost 8-10 ms of CPU per statement where the grouping and join cost 3-5 (at
+    10M events, docs/performance.md), and `Store.write` runs this for every batch. `window=True`: the
+    form migration 11 shipped with (the same rows)."""
+    if window:
+        return (
+            "SELECT key, exact, row_number() OVER (PARTITION BY key, article_id ORDER BY seq) = 1 AS first, "
+            "exact AND row_number() OVER (PARTITION BY key, article_id, exact ORDER BY seq) = 1 AS first_exact, "
+            f"{', '.join(COLUMNS)} FROM ({keyed})"
+        )
     return (
-        "SELECT key, exact, row_number() OVER (PARTITION BY key, article_id ORDER BY seq) = 1 AS first, "
-        "exact AND row_number() OVER (PARTITION BY key, article_id, exact ORDER BY seq) = 1 AS first_exact, "
-        f"{', '.join(COLUMNS)} FROM ({keyed})"
+        f"SELECT * FROM (WITH ai_keyed AS MATERIALIZED ({keyed}) "
+        "SELECT k.key, k.exact, k.seq = f.s AS first, k.exact AND k.seq = f.sx AS first_exact, "
+        f"{', '.join('k.' + c for c in COLUMNS)} FROM ai_keyed k JOIN (SELECT key, article_id, min(seq) AS s, "
+        "min(seq) FILTER (WHERE exact) AS sx FROM ai_keyed GROUP BY ALL) f "
+        "ON f.key = k.key AND f.article_id = k.article_id)"
     )
 
 
-def actor_rows_sql(events: str) -> str:
+def actor_rows_sql(events: str, window: bool = False) -> str:
     """SELECT of the actor keys' rows of the `events` rows (whole articles: the marks are counted among them)."""
     codes = f"list_concat({codes_list_sql('e', 'source')}, {codes_list_sql('e', 'target')})"
     cols = ", ".join(f"e.{c}" for c in COLUMNS)
@@ -89,7 +103,8 @@ def actor_rows_sql(events: str) -> str:
     return _marked(
         f"SELECT key, list_contains(codes, key) AS exact, * EXCLUDE (key, codes) FROM ("
         f"SELECT unnest(list_distinct(list_transform(codes, lambda c: left(c, {KEY_LENGTH})))) AS key, codes, "
-        f"{plain} FROM (SELECT {codes} AS codes, {cols} FROM {events} e))"
+        f"{plain} FROM (SELECT {codes} AS codes, {cols} FROM {events} e))",
+        window,
     )
 
 
@@ -133,7 +148,7 @@ def build_sql() -> list[str]:
 def build_actor_keys_sql() -> list[str]:
     """Migration 11 as it shipped: the actor keys' rows of every event, in key order (migration 13 adds the
     root rows)."""
-    return [f"INSERT INTO actor_index SELECT * FROM ({actor_rows_sql('events')}) ORDER BY {ORDER}"]
+    return [f"INSERT INTO actor_index SELECT * FROM ({actor_rows_sql('events', window=True)}) ORDER BY {ORDER}"]
 
 
 def add_roots_sql() -> list[str]:
