@@ -23,6 +23,13 @@ distinct articles of a key are a sum, not a hash of every article id: an article
 written and removed together (`Store.write` replaces an article whole), so the mark computed over a
 batch stays right in the store.
 
+The root rows (migration 13): every event once more, under the key of its CAMEO root (`root19`), with the
+same columns and marks. A filter with a CAMEO code and no actor key (`cameo=19`, `cameo=190&quad_class=4`)
+reads its root's rows (`queries.event_scope`): the events of one root are spread over every row group of
+`events` as an actor's are, and the views without an actor (the overview and network of `cameo=19`) read
+them in a few (docs/performance.md). Exact for the same reason: every event whose code starts with a code
+of two digits or more has that code's first two digits as its root key, once.
+
 `Store.write` adds the rows of a batch's events and removes those of replaced ones in the same
 transaction (`add_sql`, `remove_sql`), migration 11 and `dyads bench web`'s generator call `rebuild`.
 Rows added after the last `rebuild` sit unordered at the end, each row group of them read by every
@@ -108,16 +115,17 @@ def actor_rows_sql(events: str, window: bool = False) -> str:
     )
 
 
-def root_rows_sql(events: str) -> str:
+def root_rows_sql(events: str, window: bool = False) -> str:
     """SELECT of the root rows of the `events` rows: each event once, under the key of its CAMEO root."""
     cols = ", ".join(f"e.{c}" for c in COLUMNS)
     key = f"'{ROOT_KEY}' || left(e.cameo, {ROOT_LENGTH})"
-    return _marked(f"SELECT {key} AS key, FALSE AS exact, {cols} FROM {events} e")
+    return _marked(f"SELECT {key} AS key, FALSE AS exact, {cols} FROM {events} e", window)
 
 
-def rows_sql(events: str) -> str:
-    """SELECT of all the index rows of the `events` rows: their actor keys' and their root's."""
-    return f"{actor_rows_sql(events)} UNION ALL {root_rows_sql(events)}"
+def rows_sql(events: str, window: bool = False) -> str:
+    """SELECT of all the index rows of the `events` rows: their actor keys' and their root's (`window`: the
+    marks by windows, for a whole table, where the join's materialised rows would be all of them)."""
+    return f"{actor_rows_sql(events, window)} UNION ALL {root_rows_sql(events, window)}"
 
 
 def add_sql(events: str) -> list[str]:
@@ -142,7 +150,7 @@ def cluster_sql() -> list[str]:
 
 def build_sql() -> list[str]:
     """Statements filling an empty `actor_index` from every event, in key order."""
-    return [f"INSERT INTO actor_index SELECT * FROM ({rows_sql('events')}) ORDER BY {ORDER}"]
+    return [f"INSERT INTO actor_index SELECT * FROM ({rows_sql('events', window=True)}) ORDER BY {ORDER}"]
 
 
 def build_actor_keys_sql() -> list[str]:
@@ -154,7 +162,7 @@ def build_actor_keys_sql() -> list[str]:
 def add_roots_sql() -> list[str]:
     """Migration 13: the root rows of every event, appended in key order after the actor keys' rows (each
     root's rows together: a root's reads find them as a rebuild would have placed them)."""
-    return [f"INSERT INTO actor_index SELECT * FROM ({root_rows_sql('events')}) ORDER BY {ORDER}"]
+    return [f"INSERT INTO actor_index SELECT * FROM ({root_rows_sql('events', window=True)}) ORDER BY {ORDER}"]
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
