@@ -350,7 +350,8 @@ def event_scope(cur: duckdb.DuckDBPyConnection, flt: EventFilter, implied: tuple
     whose other conditions test only columns it carries (a text search through the word index's keys,
     not the sentence). The filter's whole condition is applied to the key's rows, so the answer is the
     same rows; the part the key says already (the key itself, or the whole 3-letter code: `exact`) is
-    left out. Anything else reads `events`.
+    left out. A filter without such a code but with a CAMEO code of two digits or more reads its root's
+    rows of the index (`_root_scope`). Anything else reads `events`.
     """
     word_index = bool(flt.q) and words.has_word_index(cur)
     where, params = flt.where("e", unit="mentions", word_index=word_index)
