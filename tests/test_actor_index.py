@@ -23,6 +23,12 @@ FILTERS = [
     EventFilter(source="USA", basis="sentence", match="exact"), EventFilter(actor="RUS", q="moscow"),
     EventFilter(actor="RUS", country="SYR"), EventFilter(actor="CHN"), EventFilter(actor="ZZZ"),
 ]
+ROOT_FILTERS = [  # no actor key: the root's rows
+    EventFilter(cameo="19"), EventFilter(cameo="0231"), EventFilter(cameo="11", quad_class=3),
+    EventFilter(cameo="19", date_from=date(2013, 8, 1)), EventFilter(cameo="02", q="talk"),
+    EventFilter(cameo="04", actor="lavrov", basis="sentence"),
+]
+FILTERS += ROOT_FILTERS
 
 
 def _rows(con, sql: str) -> list[tuple]:
@@ -33,10 +39,19 @@ def _check_index(con) -> None:
     """The stored rows are those a rebuild gives (marks included), each key's rows are the events with a code
     starting with it, and its marks count its distinct articles."""
     assert _rows(con, f"SELECT {ROW} FROM actor_index") == _rows(
-        con, f"SELECT {ROW} FROM ({actor_index.rows_sql('events')})")
+        con, f"SELECT {ROW} FROM ({actor_index.rows_sql('events')})") == _rows(
+        con, f"SELECT {ROW} FROM ({actor_index.rows_sql('events', window=True)})")  # a rebuild's form
+    roots = con.execute(
+        "SELECT key, count(*), count(*) FILTER (WHERE first), count(*) FILTER (WHERE first_exact OR exact) "
+        "FROM actor_index WHERE prefix(key, ?) GROUP BY key ORDER BY key", [actor_index.ROOT_KEY]).fetchall()
+    # every event once under its CAMEO root (a root's events and distinct articles), never `exact`
+    assert roots == con.execute(
+        f"SELECT '{actor_index.ROOT_KEY}' || left(cameo, 2), count(*), count(DISTINCT article_id), 0 FROM events "
+        "GROUP BY 1 ORDER BY 1").fetchall()
+    assert roots
     for key, n, first, first_exact in con.execute(
             "SELECT key, count(*), count(*) FILTER (WHERE first), count(*) FILTER (WHERE first_exact) "
-            "FROM actor_index GROUP BY key").fetchall():
+            "FROM actor_index WHERE NOT prefix(key, ?) GROUP BY key", [actor_index.ROOT_KEY]).fetchall():
         cond, params = code_match("e", "both", key)
         assert (n, first) == con.execute(
             f"SELECT count(*), count(DISTINCT article_id) FROM events e WHERE {cond}", params).fetchone()
@@ -57,8 +72,8 @@ def _views(con, flt: EventFilter) -> dict:
     return out
 
 
-def _check_views(con, monkeypatch) -> None:
-    for flt in FILTERS:
+def _check_views(con, monkeypatch, filters: list[EventFilter] = FILTERS) -> None:
+    for flt in filters:
         with_index = _views(con, flt)
         with monkeypatch.context() as m:
             m.setattr(actor_index, "has_actor_index", lambda cur: False)
@@ -96,7 +111,13 @@ def test_the_index_is_the_events_keys_after_every_write(tmp_path, monkeypatch):
     (EventFilter(), ("RUS", "SYR"), "actor_index", None),  # a dyad's sides
     (EventFilter(actor="RU"), (), "events", None),  # shorter than a key
     (EventFilter(actor="putin"), (), "events", None),  # a name: its mentions' words are read
-    (EventFilter(cameo="19"), (), "events", None),
+    (EventFilter(cameo="19"), (), "actor_index", ("r", "19")),  # a root: its key's rows
+    (EventFilter(cameo="02"), (), "actor_index", ("r", "02")),
+    (EventFilter(cameo="190"), (), "actor_index", None),  # a code of the root: its key's rows, filtered
+    (EventFilter(cameo="19", quad_class=4), (), "actor_index", None),
+    (EventFilter(cameo="02", q="talk"), (), "actor_index", None),
+    (EventFilter(cameo="1"), (), "events", None),  # one digit: ten roots
+    (EventFilter(cameo="02", actor="lavrov"), (), "actor_index", None),  # a name (tested by event id) and a root
     (EventFilter(actor="RUS", q="force"), (), "actor_index", None),  # the word index gives keys
 ])
 def test_which_filters_the_index_answers(tmp_path, flt, implied, table, key):
@@ -119,8 +140,27 @@ def test_the_overview_of_a_key_is_the_events_grouped(tmp_path):
     path = build_db(tmp_path / "ov.duckdb")
     with Store(path, read_only=True) as st:
         for flt in (EventFilter(actor="RUS"), EventFilter(actor="RUS", match="exact"), EventFilter(country="SYR"),
-                    EventFilter(actor="USA", match="exact")):
+                    EventFilter(actor="USA", match="exact"), EventFilter(cameo="19"), EventFilter(cameo="02")):
             assert event_scope(st.con, flt).key is not None
             for interval in ("day", "week", "month", "year"):
                 assert queries._overview_from_events(st.con, flt, interval, 3) == \
                     queries._overview_from_events(st.con, flt, interval, 3, index=False), (flt, interval)
+
+
+def test_migration_13_adds_the_root_rows_to_an_older_database(tmp_path, monkeypatch):
+    from tests.test_store import _as_of_version
+
+    db = tmp_path / "v12.duckdb"
+    with monkeypatch.context() as m:
+        _as_of_version(m, 12)
+        with Store(db) as st:
+            st.write(build_articles(), coder_version="test")
+            assert not actor_index.has_root_rows(st.con)
+            assert st.con.execute("SELECT count(*) FROM actor_index WHERE prefix(key, 'root')").fetchone()[0] == 0
+            # read without migrating, a code filter reads the events
+            assert event_scope(st.con, EventFilter(cameo="19")).table == "events"
+    with Store(db) as st:
+        assert actor_index.has_root_rows(st.con)
+        assert event_scope(st.con, EventFilter(cameo="19")).key == ("r", "19")
+        _check_index(st.con)
+        _check_views(st.con, monkeypatch, ROOT_FILTERS)

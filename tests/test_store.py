@@ -13,7 +13,7 @@ def _as_of_version(m: pytest.MonkeyPatch, version: int) -> None:
     """Make this dyads write as it did at schema `version` (before 4: no compound-code columns, no summaries;
     before 5: no event keys, no word index; before 6: no location basis column; before 7: no summary lookup keys;
     before 8: no summary of actor names; before 9: no map summary by actor; before 10: word index in batch order;
-    before 11: no actor index; before 12: no article search column)."""
+    before 11: no actor index; before 12: no article search column; before 13: no root rows in the actor index)."""
     from dyads.store import actor_index, article_search, migrations, rows, summaries, words
 
     m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:version])
@@ -38,6 +38,9 @@ def _as_of_version(m: pytest.MonkeyPatch, version: int) -> None:
         m.setattr(rows, "event_row", lambda e: {k: v for k, v in event_row_v6(e).items() if k != "location_basis"})
     if version < 12:  # no article search column
         m.setattr(article_search, "fill_sql", lambda where: "SELECT count(*) FROM articles WHERE " + where)
+    if 11 <= version < 13:  # the actor keys' rows only
+        m.setattr(actor_index, "add_sql",
+                  lambda events: [f"INSERT INTO actor_index {actor_index.actor_rows_sql(events)}"])
     if version < 11:  # no actor index
         m.setattr(actor_index, "add_sql", lambda events: [])
         m.setattr(actor_index, "remove_sql", lambda events: [])

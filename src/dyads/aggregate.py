@@ -33,6 +33,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Literal
 from urllib.parse import urlparse
 
+from dyads import records_json
 from dyads.ontology import load_ontology
 from dyads.store import Store, insert_rows, keyed_in, rollback
 
@@ -332,7 +333,7 @@ def _units(rows: Iterable[tuple], policy: MergePolicy) -> list[_Unit]:
     units: list[_Unit] = []
     for (mid, aid, s_i, date_value, precision, event_date, cameo, negated, confidence, s_start, record,
          pub, coded_at, source, url, lead_start, lead_end, tone) in rows:
-        rec = json.loads(record)
+        rec = records_json.loads(record)
         bucket = date_bucket(date_value, precision)
         if bucket is None:
             bucket = f"published:{pub.isoformat()}" if pub else "undated"

@@ -11,7 +11,6 @@ neither change the database nor touch other files.
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
@@ -21,6 +20,7 @@ from typing import Any
 
 import duckdb
 
+from dyads import records_json
 from dyads.store import Store, actor_index, words
 
 __all__ = ["BASES", "DATES", "MATCHES", "UNITS", "EventFilter", "QueryError", "Scope", "code_match", "event_mentions",
@@ -323,7 +323,8 @@ class Scope:
     """Where a filtered read of the mentions finds them: `FROM {table} e WHERE {where}` (parameters
     `params`) selects exactly the filter's matches, with the columns of `actor_index.COLUMNS` at least.
     `key`: ('p', K) when the rows are exactly the events with an actor code starting with K (the index's
-    key, nothing else filtered), ('x', K) when they are those with the code K (`match=exact`), else None.
+    key, nothing else filtered), ('x', K) when they are those with the code K (`match=exact`), ('r', R)
+    when they are those of the CAMEO root R (a root key's rows, `cameo=R` and nothing else), else None.
     Then `articles` is an aggregate over the rows giving their distinct articles cheaper than
     `count(DISTINCT e.article_id)` (`actor_index`: one row per article and key is marked)."""
 
@@ -349,7 +350,8 @@ def event_scope(cur: duckdb.DuckDBPyConnection, flt: EventFilter, implied: tuple
     whose other conditions test only columns it carries (a text search through the word index's keys,
     not the sentence). The filter's whole condition is applied to the key's rows, so the answer is the
     same rows; the part the key says already (the key itself, or the whole 3-letter code: `exact`) is
-    left out. Anything else reads `events`.
+    left out. A filter without such a code but with a CAMEO code of two digits or more reads its root's
+    rows of the index (`_root_scope`). Anything else reads `events`.
     """
     word_index = bool(flt.q) and words.has_word_index(cur)
     where, params = flt.where("e", unit="mentions", word_index=word_index)
@@ -362,7 +364,9 @@ def event_scope(cur: duckdb.DuckDBPyConnection, flt: EventFilter, implied: tuple
     candidates += [("", c) for c in implied]
     candidates = [(f, _code(v)) for f, v in candidates
                   if len(_code(v)) >= actor_index.KEY_LENGTH and _code(v).isascii() and _code(v).isalnum()]
-    if not candidates or not actor_index.has_actor_index(cur):
+    if not candidates:
+        return _root_scope(cur, flt, word_index) or plain
+    if not actor_index.has_actor_index(cur):
         return plain
     # a field that is the key itself (or its whole code) is left out of the condition
     whole = next(((f, v) for f, v in candidates
@@ -379,6 +383,23 @@ def event_scope(cur: duckdb.DuckDBPyConnection, flt: EventFilter, implied: tuple
             whole_key = (kind, key)
         where, params = rest.where("e", unit="mentions", word_index=word_index)
     return Scope("actor_index", " AND ".join([*conds, f"({where})"]), [key, *params], whole_key)
+
+
+def _root_scope(cur: duckdb.DuckDBPyConnection, flt: EventFilter, word_index: bool) -> Scope | None:
+    """A filter with a CAMEO code of two digits or more and no actor key: the rows of its root's key, the
+    events of that root, contiguous where the matches of a code are spread over every row group of
+    `events` (at 10M events the overview of `cameo=19` 927 -> 292 ms of CPU, docs/performance.md). A
+    code of two digits is the key itself and is left out of the condition; its rows are then exactly the
+    root's events (`Scope.key` ('r', root): their distinct articles are a count of marks)."""
+    key = actor_index.root_key(flt.cameo) if flt.cameo else None
+    if key is None or not actor_index.has_actor_index(cur) or not actor_index.has_root_rows(cur):
+        return None
+    whole = len(flt.cameo.strip()) == actor_index.ROOT_LENGTH
+    rest = dataclasses.replace(flt, cameo=None) if whole else flt
+    where, params = rest.where("e", unit="mentions", word_index=word_index)
+    root = key[len(actor_index.ROOT_KEY):]
+    return Scope("actor_index", f"e.key = ? AND ({where})", [key, *params],
+                 ("r", root) if whole and rest.is_empty() else None)
 
 
 def _key_size(cur: duckdb.DuckDBPyConnection, key: str) -> int:
@@ -433,7 +454,7 @@ def iter_mention_records(
     )
     while rows := res.fetchmany(chunk):
         for (rec,) in rows:
-            yield json.loads(rec)
+            yield records_json.loads(rec)
 
 
 MentionKey = tuple[str, int, str]
@@ -463,7 +484,7 @@ def mention_records_page(
         rows = cur.execute(
             f"SELECT e.article_id, e.sentence_index, e.id, record FROM events e WHERE {where} {order}", [*params, n]
         ).fetchall()
-        return [((a, s, i), json.loads(rec)) for a, s, i, rec in rows]
+        return [((a, s, i), records_json.loads(rec)) for a, s, i, rec in rows]
     keys = cur.execute(
         f"SELECT e.article_id, e.sentence_index, e.id, e.seq FROM {sc.table} e WHERE {where} {order}", [*params, n]
     ).fetchall()
@@ -472,7 +493,7 @@ def mention_records_page(
     records = dict(cur.execute(
         "SELECT seq, record FROM events WHERE seq IN (SELECT unnest(?))", [[k[3] for k in keys]]
     ).fetchall())
-    return [((a, s, i), json.loads(records[q])) for a, s, i, q in keys]
+    return [((a, s, i), records_json.loads(records[q])) for a, s, i, q in keys]
 
 
 def has_event_seq(cur: duckdb.DuckDBPyConnection) -> bool:
@@ -508,7 +529,7 @@ def event_mentions(store: Store | duckdb.DuckDBPyConnection, event_ids: list[int
     out: dict[int, list[dict[str, Any]]] = {}
     for row in cur.fetchall():
         m = dict(zip(cols, row, strict=True))
-        m["record"] = json.loads(m["record"])
+        m["record"] = records_json.loads(m["record"])
         out.setdefault(m["event_id"], []).append(m)
     return out
 

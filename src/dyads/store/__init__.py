@@ -8,7 +8,6 @@ only. Reading (`events`, `query`, the web app) opens the file read-only.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,6 +18,7 @@ from typing import Any
 
 import duckdb
 
+from dyads import records_json
 from dyads.models import CodedArticle
 from dyads.store import actor_index, article_search, summaries, words
 from dyads.store.keys import keyed_in
@@ -446,7 +446,7 @@ class Store:
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         with self.reading() as con:
-            return [json.loads(r[0]) for r in con.execute(sql, list(params)).fetchall()]
+            return [records_json.loads(r[0]) for r in con.execute(sql, list(params)).fetchall()]
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
         cur = self.con.execute(sql, list(params))

@@ -23,6 +23,13 @@ distinct articles of a key are a sum, not a hash of every article id: an article
 written and removed together (`Store.write` replaces an article whole), so the mark computed over a
 batch stays right in the store.
 
+The root rows (migration 13): every event once more, under the key of its CAMEO root (`root19`), with the
+same columns and marks. A filter with a CAMEO code and no actor key (`cameo=19`, `cameo=190&quad_class=4`)
+reads its root's rows (`queries.event_scope`): the events of one root are spread over every row group of
+`events` as an actor's are, and the views without an actor (the overview and network of `cameo=19`) read
+them in a few (docs/performance.md). Exact for the same reason: every event whose code starts with a code
+of two digits or more has that code's first two digits as its root key, once.
+
 `Store.write` adds the rows of a batch's events and removes those of replaced ones in the same
 transaction (`add_sql`, `remove_sql`), migration 11 and `dyads bench web`'s generator call `rebuild`.
 Rows added after the last `rebuild` sit unordered at the end, each row group of them read by every
@@ -59,18 +66,66 @@ whole code (`actor=USA&match=exact`: 313,456 of USA's 2,915,025 rows at 10M gene
 too, so that DuckDB skips the others by their min/max of `exact` (that overview 305 -> 185 ms of CPU)."""
 
 
-def rows_sql(events: str) -> str:
-    """SELECT of the index rows of the `events` rows (whole articles: the `first` marks are counted among them)."""
+ROOT_KEY = "root"
+"""The root rows' keys: `root` and the first two digits of the CAMEO code (`root19`). Longer than any
+actor key (`KEY_LENGTH` letters at most), so the two kinds never share a key."""
+ROOT_LENGTH = 2
+
+
+def root_key(cameo: str) -> str | None:
+    """The key of the root rows that hold every event whose CAMEO code starts with `cameo` (a filter's
+    code of two digits or more), or None (a single digit spans ten roots)."""
+    code = cameo.strip()
+    return ROOT_KEY + code[:ROOT_LENGTH] if len(code) >= ROOT_LENGTH else None
+
+
+def _marked(keyed: str, window: bool = False) -> str:
+    """The index rows of `keyed` (key, exact and the columns), with their `first` / `first_exact` marks:
+    the row of the article's first `seq` under the key (among its `exact` rows).
+
+    Why a join with each (key, article)'s first keys, not `row_number()` windows: on a batch's few dozen
+    events DuckDB's windows cost 8-10 ms of CPU per statement where the grouping and join cost 3-5 (at
+    10M events, docs/performance.md), and `Store.write` runs this for every batch. `window=True`: the
+    form migration 11 shipped with (the same rows)."""
+    if window:
+        return (
+            "SELECT key, exact, row_number() OVER (PARTITION BY key, article_id ORDER BY seq) = 1 AS first, "
+            "exact AND row_number() OVER (PARTITION BY key, article_id, exact ORDER BY seq) = 1 AS first_exact, "
+            f"{', '.join(COLUMNS)} FROM ({keyed})"
+        )
+    return (
+        f"SELECT * FROM (WITH ai_keyed AS MATERIALIZED ({keyed}) "
+        "SELECT k.key, k.exact, k.seq = f.s AS first, k.exact AND k.seq = f.sx AS first_exact, "
+        f"{', '.join('k.' + c for c in COLUMNS)} FROM ai_keyed k JOIN (SELECT key, article_id, min(seq) AS s, "
+        "min(seq) FILTER (WHERE exact) AS sx FROM ai_keyed GROUP BY ALL) f "
+        "ON f.key = k.key AND f.article_id = k.article_id)"
+    )
+
+
+def actor_rows_sql(events: str, window: bool = False) -> str:
+    """SELECT of the actor keys' rows of the `events` rows (whole articles: the marks are counted among them)."""
     codes = f"list_concat({codes_list_sql('e', 'source')}, {codes_list_sql('e', 'target')})"
     cols = ", ".join(f"e.{c}" for c in COLUMNS)
     plain = ", ".join(COLUMNS)
-    return (
-        "SELECT key, exact, row_number() OVER (PARTITION BY key, article_id ORDER BY seq) = 1 AS first, "
-        "exact AND row_number() OVER (PARTITION BY key, article_id, exact ORDER BY seq) = 1 AS first_exact, "
-        f"{plain} FROM (SELECT key, list_contains(codes, key) AS exact, * EXCLUDE (key, codes) FROM ("
+    return _marked(
+        f"SELECT key, list_contains(codes, key) AS exact, * EXCLUDE (key, codes) FROM ("
         f"SELECT unnest(list_distinct(list_transform(codes, lambda c: left(c, {KEY_LENGTH})))) AS key, codes, "
-        f"{plain} FROM (SELECT {codes} AS codes, {cols} FROM {events} e)))"
+        f"{plain} FROM (SELECT {codes} AS codes, {cols} FROM {events} e))",
+        window,
     )
+
+
+def root_rows_sql(events: str, window: bool = False) -> str:
+    """SELECT of the root rows of the `events` rows: each event once, under the key of its CAMEO root."""
+    cols = ", ".join(f"e.{c}" for c in COLUMNS)
+    key = f"'{ROOT_KEY}' || left(e.cameo, {ROOT_LENGTH})"
+    return _marked(f"SELECT {key} AS key, FALSE AS exact, {cols} FROM {events} e", window)
+
+
+def rows_sql(events: str, window: bool = False) -> str:
+    """SELECT of all the index rows of the `events` rows: their actor keys' and their root's (`window`: the
+    marks by windows, for a whole table, where the join's materialised rows would be all of them)."""
+    return f"{actor_rows_sql(events, window)} UNION ALL {root_rows_sql(events, window)}"
 
 
 def add_sql(events: str) -> list[str]:
@@ -94,8 +149,20 @@ def cluster_sql() -> list[str]:
 
 
 def build_sql() -> list[str]:
-    """Statements filling an empty `actor_index` from every event, in key order (migration 11)."""
-    return [f"INSERT INTO actor_index SELECT * FROM ({rows_sql('events')}) ORDER BY {ORDER}"]
+    """Statements filling an empty `actor_index` from every event, in key order."""
+    return [f"INSERT INTO actor_index SELECT * FROM ({rows_sql('events', window=True)}) ORDER BY {ORDER}"]
+
+
+def build_actor_keys_sql() -> list[str]:
+    """Migration 11 as it shipped: the actor keys' rows of every event, in key order (migration 13 adds the
+    root rows)."""
+    return [f"INSERT INTO actor_index SELECT * FROM ({actor_rows_sql('events', window=True)}) ORDER BY {ORDER}"]
+
+
+def add_roots_sql() -> list[str]:
+    """Migration 13: the root rows of every event, appended in key order after the actor keys' rows (each
+    root's rows together: a root's reads find them as a rebuild would have placed them)."""
+    return [f"INSERT INTO actor_index SELECT * FROM ({root_rows_sql('events', window=True)}) ORDER BY {ORDER}"]
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
@@ -108,3 +175,16 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
 def has_actor_index(cur: duckdb.DuckDBPyConnection) -> bool:
     """True when the database has the actor index (a DuckDB store at schema version 11 or later)."""
     return has_tables(cur, "actor_index")
+
+
+ROOTS_VERSION = 13
+"""The schema version that added the root rows (an older database, read without migrating, lacks them)."""
+
+
+def has_root_rows(cur: duckdb.DuckDBPyConnection) -> bool:
+    """True when the actor index holds the root rows too (schema version 13 or later)."""
+    try:
+        return cur.execute("SELECT count(*) FROM schema_migrations WHERE version = ?",
+                           [ROOTS_VERSION]).fetchone()[0] > 0
+    except duckdb.CatalogException:
+        return False

@@ -242,12 +242,17 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (
         11,
         "the actor index: the events' view columns once per 3-letter actor key, in key order, for filtered views",
-        ";\n".join([actor_index.DDL, *actor_index.build_sql()]) + ";",
+        ";\n".join([actor_index.DDL, *actor_index.build_actor_keys_sql()]) + ";",
     ),
     (
         12,
         "the articles' id and title lower-cased once, so that the articles search reads one stored column",
         article_search.MIGRATION_SQL,
+    ),
+    (
+        13,
+        "the actor index's root rows: every event once more under its CAMEO root, for views filtered by a code",
+        ";\n".join(actor_index.add_roots_sql()) + ";",
     ),
 ]
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import duckdb
 
+from dyads import records_json
 from dyads.ontology import QUAD_CLASS_NAMES, load_ontology
 from dyads.queries import (
     EventFilter,
@@ -147,7 +148,7 @@ def _attach_actors(items: list[dict[str, Any]]) -> None:
     They come from the event's own contract record, fetched with the row: no second query.
     """
     for it in items:
-        rec = json.loads(it.pop("record"))
+        rec = records_json.loads(it.pop("record"))
         it.pop("source_codes", None)
         it.pop("target_codes", None)
         for role in ("source", "target"):
@@ -358,7 +359,7 @@ def list_merged(cur: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int, of
 
 def event_record(cur: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
     row = cur.execute("SELECT record FROM events WHERE id = ?", [event_id]).fetchone()
-    return json.loads(row[0]) if row else None
+    return records_json.loads(row[0]) if row else None
 
 
 def event_page(cur: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
@@ -370,7 +371,7 @@ def event_page(cur: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] 
     ).fetchone()
     if row is None:
         return None
-    rec = json.loads(row[0])
+    rec = records_json.loads(row[0])
     out: dict[str, Any] = {"record": rec, "rule": row[1], "location_basis": row[2],
                            "article": {"id": rec["article_id"], "title": row[3], "publication_date": _jsonable(row[4]),
                                        "source": row[5]},
@@ -524,7 +525,7 @@ def _overview_from_events(
     if keep is None:  # the tests ask for both forms
         keep = sc.table == "events" and bool(flt.actor or flt.source or flt.target or flt.country)
     articles = sc.articles or "count(DISTINCT e.article_id)"
-    if sc.key is not None and has_summaries(cur):
+    if sc.key is not None and sc.key[0] != "r" and has_summaries(cur):
         parts = _overview_of_key(cur, sc, bucket, top)
     else:
         parts = _overview_parts(cur, sc, bucket, top, keep, articles)
