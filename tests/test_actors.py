@@ -1019,3 +1019,11 @@ def test_a_fighter_jet_is_an_air_forces_and_a_fighter_a_rebel(nlp, dictionary):
     assert got["A French fighter jet"] == "FRAMIL"
     got = codes(actors_of(nlp, dictionary, "Libyan fighters attacked the town on Thursday."))
     assert got["Libyan fighters"] == "LBYREB"
+
+
+def test_where_a_campaign_is_run_is_not_its_people(nlp, dictionary):
+    got = codes(actors_of(nlp, dictionary, "Romney said at a campaign stop in Ohio that taxes were too high.",
+                          date(2012, 10, 1)))
+    assert not any("campaign" in text for text in got)
+    got = codes(actors_of(nlp, dictionary, "The Romney campaign said taxes were too high.", date(2012, 10, 1)))
+    assert any("campaign" in text and (code or "").endswith("PTY") for text, code in got.items())
