@@ -309,3 +309,19 @@ def test_an_embassy_with_no_state_named_is_not_of_the_country_it_stands_in(coder
     assert not any(e.cameo.startswith("17") and any(a.code.startswith("LBY") for a in e.target) for e in out.events)
     out = coder.code("Crowds ransacked the British embassy in Tripoli on Sunday.", date="2011-05-01")
     assert [[a.code for a in e.target] for e in out.events if e.cameo.startswith("17")] == [["GBRGOV"]]
+
+
+def test_rebels_fight_the_forces_of_their_own_state_when_no_other_side_is_named(coder):
+    def got(text):
+        return [(e.cameo, [a.code for a in e.source], [(a.code, a.kind) for a in e.target])
+                for e in coder.code(text, date="2011-06-01").events]
+
+    assert ("190", ["LBYREB"], [("LBYMIL", "implied")]) in got(
+        "Zawiya was retaken by Libyan rebels in June after a bloody two-week battle.")
+    assert ("190", ["LBYREB"], [("LBYMIL", "implied")]) in got("Libyan rebels fought near Brega on Sunday.")
+    # a denial tells of no fight; the armed forces fighting have no side implied; a named other side is the target
+    assert not [e for e in got("NATO strikes have not enabled the Libyan rebels to deliver a decisive blow.")
+                if e[0].startswith("19")]
+    assert not [e for e in got("Libyan troops fought near Brega on Sunday.") if e[0].startswith("19")]
+    assert not [e for e in got("Syrian rebels clashed with Islamist fighters near Aleppo.")
+                if ("SYRMIL", "implied") in e[2]]

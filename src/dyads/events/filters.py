@@ -466,6 +466,20 @@ def place_force_target(cand: Candidate, location: Location | None, policy: Event
                              source=f"the country of the place it hit ('{location.text}')")]
         cand.modifiers.append(f"target: the country of its place ({location.country})")
         return None
+    rebels = {a.country for a in cand.source if a.sector == "REB" and a.country and len(a.country) == 3}
+    if (cand.code or "")[:2] == "19" and len(rebels) == 1 and all(a.sector == "REB" for a in cand.source) \
+            and not fights_no_actor(cand) and not any(c.dep_ == "neg" for t in [cand.token, *cand.token.ancestors]
+                                                       for c in t.children):
+        # (not under a denial: "have not enabled the rebels to deliver a knockout blow" tells of no fight)
+        # "Misrata was liberated by rebels after a fierce three-month battle": an insurgency's other side, where
+        # the text names none, is the state it rises against, the armed forces of the rebels' own country
+        (country,) = rebels
+        first = cand.source[0]
+        cand.target = [Actor(text=first.text, start=first.start, end=first.end, code=country + "MIL",
+                             country=country, sector="MIL", kind="implied",
+                             source=f"the forces of the state its rebels fight ({country})")]
+        cand.modifiers.append(f"target: the state the rebels fight ({country}MIL)")
+        return None
     return None if policy.one_sided else ONE_SIDED_REASON
 
 

@@ -66,7 +66,41 @@ def _actor_tokens(doc: Doc, actors: list[Actor]) -> ActorIndex:
             continue
         for tok in span:
             index.setdefault(tok.i, actor)
+    for tok, actor in _group_members(doc, index):
+        index.setdefault(tok.i, actor)
     return index
+
+
+# nouns of the people who belong to a group ("149 of its members were arrested"): the group itself, acted on
+MEMBER_NOUNS = {"member", "activist", "supporter", "follower", "cadre"}
+# sectors of groups whose members stand for them (not a state's or an alliance's "members", which are states)
+_GROUP_SECTORS = {"OPP", "PTY", "REB", "LAB", "HRI", "NGO", "EDU", "REL", "RAD", "INS", "UAF"}
+
+
+def _group_members(doc: Doc, index: ActorIndex) -> list[tuple[Token, Actor]]:
+    """ "The Muslim Brotherhood said 149 of its members were arrested": the members an "its" or "their" names in
+    the reported words of a group are that group (its code); each as (the member noun, the actor).
+
+    Why: `dyads.coref` leaves "its" and "their" unresolved (they are too often things'), but in what a group
+    says of "its members" the possessive is the speaker, which `_resolve_pronoun` reads from the speech verb; a
+    group's members are the group (an opposition party's arrested members are the opposition arrested)."""
+    out: list[tuple[Token, Actor]] = []
+    for tok in doc:
+        if tok.i in index or tok.pos_ != "NOUN" or tok.lemma_.lower() not in MEMBER_NOUNS:
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
+        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if poss is None or verb is None or any(c.dep_ in {"amod", "compound"} and c.i in index for c in tok.children):
+            continue
+        owners = [a for a in _resolve_pronoun(poss, verb, index)
+                  if a.sector in _GROUP_SECTORS or (a.code or "").startswith("NGO")]
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        out.append((tok, Actor(text=f"{poss.text} {tok.text}", start=poss.idx, end=tok.idx + len(tok.text),
+                               code=owner.code, country=owner.country, sector=owner.sector, name=owner.name,
+                               kind="description", source=f"'{poss.text} {tok.text}': the members of '{owner.text}'")))
+    return out
 
 
 def _phrase_tokens(head: Token, skip: set[int] | None = None, index: dict[int, Actor] | None = None) -> Iterable[Token]:
@@ -660,6 +694,12 @@ def grievance_agents(hosts: list[Token]) -> list[Token]:
                     elif o.lemma_.lower() in GRIEVANCE_NOUNS:  # "over the killing of X by police"
                         out += [x for b in o.children if b.dep_ in {"prep", "agent"} and b.lower_ == "by"
                                 for x in _prep_objects(b)]
+            elif c.dep_ == "conj" and c.tag_ == "VBN" and any(x.dep_ == "auxpass" for x in c.children) \
+                    and not any(x.dep_ in {"nsubj", "nsubjpass"} for x in c.children) \
+                    and any(p.dep_ == "prep" and p.lower_ in {"after", "following"} and p.i < c.i for p in h.children):
+                # "protests broke out after Keith Scott, 43, was killed by police": the parser read "after Keith
+                # Scott" as a phrase and joined "was killed" to "broke out"; the clause is the one of "after"
+                verb = c
             if verb is None or verb.lemma_.lower() not in GRIEVANCE_VERBS:
                 continue
             if _is_passive(verb):
@@ -690,6 +730,16 @@ def _implied_public(tok: Token, index: dict[int, Actor]) -> list[Actor]:
             out.append(Actor(text=a.text, start=a.start, end=a.end, code=(a.country or "") + "CVL",
                              country=a.country, sector="CVL", kind="implied",
                              source=f"the people of the place of '{tok.text}' ('{a.text}'): {a.country}CVL"))
+    if not out:
+        # "mass protests in Charlotte, N.C., broke out": a town no dictionary codes as an actor is still a place;
+        # its people are civilians whose country the events table takes from the event's place
+        # (`filters.place_bare_sectors`), and drops the event where it cannot
+        place = next((o for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+                      for o in _prep_objects(c) if o.i not in index and o.ent_type_ in {"GPE", "LOC", "FAC"}), None)
+        if place is not None:
+            span = next((e for e in tok.doc.ents if e.start <= place.i < e.end), tok.doc[place.i:place.i + 1])
+            out.append(Actor(text=span.text, start=span.start_char, end=span.end_char, code="CVL", sector="CVL",
+                             kind="implied", source=f"the people of the place of '{tok.text}' ('{span.text}')"))
     return out
 
 
