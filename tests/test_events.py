@@ -1022,3 +1022,10 @@ def test_banning_a_countrys_goods_is_an_embargo_not_a_ban_of_parties(coder):
 
     assert ("163", ["IGOEUREEC"], ["IRN"]) in coded("The European Union banned imports of Iranian crude on Monday.")
     assert [c for c, _, _ in coded("Israel banned Hamas on Monday.")] == ["1722"]
+
+
+def test_forces_enforcing_a_curfew_show_their_power(strict_dyads):
+    # a show of force in the streets, one-sided as a patrol is (whom the curfew binds is not named)
+    assert ("150", ["TUNMIL"], []) in strict_dyads("Tunisian soldiers moved into the capital's streets on Friday "
+                                                  "to enforce a curfew.", "2011-01-14")
+    assert strict_dyads("Tunisian judges enforced the new law on Friday.", "2011-01-14") == []
