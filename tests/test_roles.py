@@ -148,6 +148,9 @@ def test_a_protest_in_a_town_no_dictionary_knows_is_by_its_people(dyads):
     assert ("141", ["USACVL"], ["USACOP"]) in dyads("Protests in Springfield, Ill., broke out after Nathan Reed, 19, "
                                                     "was killed by police.", "2016-09-21")
     assert dyads("Shares in Springfield rallied on Monday.", "2016-09-21") == []
+    # a protest to come is no protest of its place's people
+    assert dyads("Police were preparing to handle big demonstrations in Springfield, Ill., on Tuesday.",
+                 "2016-09-21") == []
 
 
 def test_the_members_a_group_names_as_its_own_are_the_group(dyads):

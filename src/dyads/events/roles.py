@@ -718,6 +718,9 @@ def _implied_public(tok: Token, index: dict[int, Actor]) -> list[Actor]:
     out: list[Actor] = []
     light = _light_verb(tok)  # "thousands joined protests against the government in Cairo": where they joined them
     hosts = [tok] + ([light] if light is not None and light.pos_ in {"VERB", "AUX"} else [])
+    if light is None and tok.dep_ in {"dobj", "obj"} and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                              for c in tok.head.children):
+        return []  # "police were preparing to handle big demonstrations in X": a protest to come, not one that was
     if tok.pos_ in {"VERB", "AUX"}:  # "thousands protested in Cairo": only a crowd ("shares rallied in Tokyo")
         if not any(c.dep_ == "nsubj" and (c.lemma_.lower() in CROWD_WORDS or c.tag_ == "CD") for c in tok.children):
             return []
