@@ -323,5 +323,7 @@ def test_rebels_fight_the_forces_of_their_own_state_when_no_other_side_is_named(
     assert not [e for e in got("NATO strikes have not enabled the Libyan rebels to deliver a decisive blow.")
                 if e[0].startswith("19")]
     assert not [e for e in got("Libyan troops fought near Brega on Sunday.") if e[0].startswith("19")]
+    # whom it hit is named, though by no actor ("guards"): no other side implied
+    assert not [e for e in got("Libyan rebels killed 17 guards at the refinery last week.") if e[0].startswith("19")]
     assert not [e for e in got("Syrian rebels clashed with Islamist fighters near Aleppo.")
                 if ("SYRMIL", "implied") in e[2]]

@@ -450,6 +450,17 @@ def fights_no_actor(cand: Candidate) -> bool:
             o.pos_ in {"NOUN", "PROPN"} for o in c.children if o.dep_ == "pobj") for c in cand.token.children)
 
 
+# nouns of a fight itself as a verb's object ("fought a fierce battle", "waged war"): no one it hit
+FIGHT_OBJECT_NOUNS = {"battle", "war", "fight", "offensive", "campaign", "skirmish", "clash", "assault", "attack",
+                      "blow", "counterattack", "counteroffensive", "insurgency", "operation", "raid", "fire"}
+
+
+def _hits_named_people(cand: Candidate) -> bool:
+    """Whether an act of force names whom it hit by a noun that is no actor ("killed 17 guards")."""
+    return any(o.dep_ in {"dobj", "obj"} and o.pos_ in {"NOUN", "PROPN", "NUM"}
+               and o.lemma_.lower() not in FIGHT_OBJECT_NOUNS for o in cand.token.children)
+
+
 def place_force_target(cand: Candidate, location: Location | None, policy: EventPolicy = DEFAULT_POLICY) -> str | None:
     """An act of force with no target named hits the country of the place in its own clause or sentence
     ("British aircraft carried out airstrikes on sites around Zlitan": GBRMIL -> LBY), when that is not
@@ -468,9 +479,10 @@ def place_force_target(cand: Candidate, location: Location | None, policy: Event
         return None
     rebels = {a.country for a in cand.source if a.sector == "REB" and a.country and len(a.country) == 3}
     if (cand.code or "")[:2] == "19" and len(rebels) == 1 and all(a.sector == "REB" for a in cand.source) \
-            and not fights_no_actor(cand) and not any(c.dep_ == "neg" for t in [cand.token, *cand.token.ancestors]
-                                                       for c in t.children):
-        # (not under a denial: "have not enabled the rebels to deliver a knockout blow" tells of no fight)
+            and not fights_no_actor(cand) and not _hits_named_people(cand) \
+            and not any(c.dep_ == "neg" for t in [cand.token, *cand.token.ancestors] for c in t.children):
+        # (not under a denial: "have not enabled the rebels to deliver a knockout blow" tells of no fight; not where
+        # the text names whom it hit, though no actor: "militia killed 17 guards at the refinery")
         # "Misrata was liberated by rebels after a fierce three-month battle": an insurgency's other side, where
         # the text names none, is the state it rises against, the armed forces of the rebels' own country
         (country,) = rebels
