@@ -149,7 +149,7 @@ def test_a_protest_in_a_town_no_dictionary_knows_is_by_its_people(dyads):
                                                     "was killed by police.", "2016-09-21")
     assert dyads("Shares in Springfield rallied on Monday.", "2016-09-21") == []
     # a protest to come is no protest of its place's people
-    assert dyads("Police were preparing to handle big demonstrations in Springfield, Ill., on Tuesday.",
+    assert dyads("Police in Springfield, Ill., were preparing to handle demonstrations in Lincoln Park.",
                  "2016-09-21") == []
 
 
