@@ -327,3 +327,20 @@ def test_rebels_fight_the_forces_of_their_own_state_when_no_other_side_is_named(
     assert not [e for e in got("Libyan rebels killed 17 guards at the refinery last week.") if e[0].startswith("19")]
     assert not [e for e in got("Syrian rebels clashed with Islamist fighters near Aleppo.")
                 if ("SYRMIL", "implied") in e[2]]
+
+
+def test_aid_by_other_states_goes_to_the_country_of_the_story(coder):
+    def got(text):
+        return [(e.cameo, sorted(a.code for a in e.source), [(a.code, a.kind) for a in e.target])
+                for e in coder.code(text, date="2011-09-01").events]
+
+    story = "Yemen's central bank is running out of cash. Yemen's government needs $2 billion this year. "
+    assert ("071", ["OMN", "QAT"], [("YEM", "implied")]) in got(
+        story + "Further donations were made from Qatar and Oman in August, the bank said.")
+    assert ("071", ["OMN"], [("YEM", "implied")]) in got(story + "Oman made a loan in August, the bank said.")
+    # a giver taken from another clause, or a noun of help, is not said to give to the story's country
+    assert not [e for e in got(story + "Oman would be far too poor to rescue.") if e[0].startswith("07")]
+    assert not [e for e in got(story + "Analysts said Riyadh's help with the crisis was welcome.")
+                if e[0].startswith("07")]
+    # the story's own state funding its own is no aid between two
+    assert not [e for e in got(story + "Yemen made a loan to its banks in August.") if e[2] == [("YEM", "implied")]]

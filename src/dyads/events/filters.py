@@ -390,8 +390,8 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
             c.dropped = "business: what investors or companies worry, hope or think is market comment"
             continue
         if not c.target and not policy.one_sided and not (c.code or "").startswith(ONE_SIDED_CODES) \
-                and (c.code or "")[:2] not in FORCE_ROOTS \
-                and not condemns_unclaimed_act(c):  # force: its place may name the target (below)
+                and (c.code or "")[:2] not in FORCE_ROOTS and not _state_aid(c) \
+                and not condemns_unclaimed_act(c):  # force and aid: the story may name the target (below)
             c.dropped = ONE_SIDED_REASON
             continue
         if (c.code or "").startswith(GOVERNED_CODES) and not policy.bare_sectors:
@@ -491,6 +491,40 @@ def place_force_target(cand: Candidate, location: Location | None, policy: Event
                              country=country, sector="MIL", kind="implied",
                              source=f"the forces of the state its rebels fight ({country})")]
         cand.modifiers.append(f"target: the state the rebels fight ({country}MIL)")
+        return None
+    return None if policy.one_sided else ONE_SIDED_REASON
+
+
+# kinds of actor that name a state
+_STATE_KINDS = {"country", "capital", "demonym"}
+
+
+def _state_aid(cand: Candidate) -> bool:
+    """Aid (07) given by states (named as states or their governments), whose receiver the story may say."""
+    return (cand.code or "")[:2] == "07" and bool(cand.source) and all(
+        a.country and (a.kind in _STATE_KINDS or a.sector == "GOV") for a in cand.source)
+
+
+def place_aid_recipient(cand: Candidate, main_country: str | None, policy: EventPolicy = DEFAULT_POLICY) -> str | None:
+    """Aid by other states with no receiver named goes to the country the article is about: "further donations were
+    made from Bahrain and Kuwait" in a story about Libya's finances (-> LBY, `kind="implied"`). Returns the one-sided
+    reason when there is no such country, or it is the giver's own (a state funding its own is no aid between two).
+
+    Why: a story about one country's war or crisis names the givers of its aid and leaves the receiver to the story."""
+    if cand.target or not _state_aid(cand):
+        return None
+    tok = cand.token
+    # only a giving the text tells as done by its own giver: a verb with a subject of its own, or a passive with the
+    # givers in its "from" phrase; not a noun ("Beijing's help with the debt crisis" is not said to be to this
+    # country) nor a verb whose giver was taken from another clause ("Spain would be too expensive to rescue")
+    told = tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "nsubj" or (c.dep_ == "prep" and c.lower_ == "from"
+                                                                     and any(x.dep_ == "auxpass" for x in tok.children))
+                                                 for c in tok.children)
+    if told and main_country and all(a.country != main_country for a in cand.source):
+        first = cand.source[0]
+        cand.target = [Actor(text=first.text, start=first.start, end=first.end, code=main_country, country=main_country,
+                             kind="implied", source=f"the country the article is about ({main_country}), given aid")]
+        cand.modifiers.append(f"target: the country the article is about ({main_country}), given aid")
         return None
     return None if policy.one_sided else ONE_SIDED_REASON
 

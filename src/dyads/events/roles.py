@@ -400,6 +400,18 @@ DECISION_NOUNS = {"decision", "move", "effort", "attempt", "bid", "drive", "push
                   "agreement", "resolve", "determination", "order"}
 
 
+def givers(verb: Token, code: str, index: dict[int, Actor]) -> list[Token]:
+    """Who gave what a passive of giving says was given "from" them: "further donations were made from Bahrain and
+    Kuwait" (Bahrain, Kuwait); only actors, and only for aid (07): "was released from prison" names a place.
+
+    Why: the agent of a passive is not only its "by" phrase; what comes from a state is given by it."""
+    if code[:2] != "07":
+        return []
+    objects = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for o in _prep_objects(c)]
+    return [o for o in objects if any(a.kind not in PLACE_KINDS or a.kind in {"country", "capital"}
+                                      for a in _actors_in([o], index))]
+
+
 def _relative_antecedent(noun: Token, pronoun: Token) -> Token:
     """What "who" stands for: the noun the clause hangs from, unless that is a place the parser
     attached it to ("the protesters in that country, who hit the streets": the protesters)."""
