@@ -338,6 +338,9 @@ def test_aid_by_other_states_goes_to_the_country_of_the_story(coder):
     assert ("071", ["OMN", "QAT"], [("YEM", "implied")]) in got(
         story + "Further donations were made from Qatar and Oman in August, the bank said.")
     assert ("071", ["OMN"], [("YEM", "implied")]) in got(story + "Oman made a loan in August, the bank said.")
+    # the parser reads Kuwait as a third giver of the donations: it made a loan of its own
+    both = got(story + "Further donations were made from Qatar and Oman and Kuwait made a loan in August.")
+    assert ("071", ["OMN", "QAT"], [("YEM", "implied")]) in both and ("071", ["KWT"], [("YEM", "implied")]) in both
     # a giver taken from another clause, or a noun of help, is not said to give to the story's country
     assert not [e for e in got(story + "Oman would be far too poor to rescue.") if e[0].startswith("07")]
     assert not [e for e in got(story + "Analysts said Riyadh's help with the crisis was welcome.")

@@ -513,13 +513,15 @@ def place_aid_recipient(cand: Candidate, main_country: str | None, policy: Event
     Why: a story about one country's war or crisis names the givers of its aid and leaves the receiver to the story."""
     if cand.target or not _state_aid(cand):
         return None
+    from dyads.syntax import lost_subject  # (spaCy's: the read-only commands import this module without it)
+
     tok = cand.token
     # only a giving the text tells as done by its own giver: a verb with a subject of its own, or a passive with the
     # givers in its "from" phrase; not a noun ("Beijing's help with the debt crisis" is not said to be to this
     # country) nor a verb whose giver was taken from another clause ("Spain would be too expensive to rescue")
-    told = tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "nsubj" or (c.dep_ == "prep" and c.lower_ == "from"
-                                                                     and any(x.dep_ == "auxpass" for x in tok.children))
-                                                 for c in tok.children)
+    passive = any(x.dep_ == "auxpass" for x in tok.children)
+    told = tok.pos_ in {"VERB", "AUX"} and (lost_subject(tok) is not None or any(
+        c.dep_ == "nsubj" or (passive and c.dep_ == "prep" and c.lower_ == "from") for c in tok.children))
     if told and main_country and all(a.country != main_country for a in cand.source):
         first = cand.source[0]
         cand.target = [Actor(text=first.text, start=first.start, end=first.end, code=main_country, country=main_country,

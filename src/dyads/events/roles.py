@@ -42,7 +42,7 @@ from dyads.events.meaning import (
 )
 from dyads.events.verbs import VerbDictionary
 from dyads.models import Actor
-from dyads.syntax import misread_progressive
+from dyads.syntax import lost_clause, lost_subject, misread_progressive
 
 
 class ActorIndex(dict[int, Actor]):
@@ -118,6 +118,7 @@ def _phrase_tokens(head: Token, skip: set[int] | None = None, index: dict[int, A
         yield t
         role_word = index is not None and t.i in index and not index[t.i].country
         stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS and not _set_off_adjective(c)
+                     and not (c.dep_ == "conj" and lost_clause(c) is not None)
                      and not (c.dep_ == "poss" and t.lemma_.lower() in SUCCESSION_NOUNS)
                      and not (c.dep_ == "prep" and ((c.lower_ in _SETTING_PREPS and not role_word)
                                                    or c.lower_ in _TOPIC_PREPS or t.dep_ == "appos")))
@@ -272,6 +273,9 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return subj, False
     if depth > 4 or verb.head is verb:
         return [], False
+    lost = lost_subject(verb)
+    if lost is not None:  # "donations were made from Kuwait and Germany made a loan": Germany made it
+        return [lost], False
     misread = misread_progressive(verb)
     if misread is not None:  # "its troops were patrolling fuel stations": the subject of "were"
         s, _ = _subject(misread[0], depth + 1)
@@ -788,9 +792,10 @@ def _subordinate_clause(verb: Token) -> bool:
 
 def _own_clause(t: Token) -> bool:
     """A verb joined by "and" with a subject of its own: another clause ("India was concerned ... and Singh
-    himself is monitoring")."""
-    return t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"}
-                                                                  for c in t.children)
+    himself is monitoring"), or the subject of such a clause the parser joined to a list before it ("made from
+    Kuwait and Germany made a loan": Germany)."""
+    return t.dep_ == "conj" and (t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"}
+                                                                   for c in t.children) or lost_clause(t) is not None)
 
 
 _PATIENT_PREPS = {"on", "against", "into", "at"}
