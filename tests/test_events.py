@@ -1095,3 +1095,10 @@ def test_a_fights_other_side_coded_like_its_first_is_still_a_side(strict_dyads):
     assert ("190", ["YEMMIL"], ["YEMMIL"]) in strict_dyads(
         "In Yemen, soldiers loyal to President Ali Abdullah Saleh clashed with army units backing opposition groups.",
         "2011-03-24")
+
+
+def test_forces_enforcing_a_curfew_show_their_power(strict_dyads):
+    # a show of force in the streets, one-sided as a patrol is (whom the curfew binds is not named)
+    assert ("150", ["TUNMIL"], []) in strict_dyads("Tunisian soldiers moved into the capital's streets on Friday "
+                                                  "to enforce a curfew.", "2011-01-14")
+    assert strict_dyads("Tunisian judges enforced the new law on Friday.", "2011-01-14") == []

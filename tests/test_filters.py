@@ -315,3 +315,41 @@ def test_an_embassy_with_no_state_named_is_not_of_the_country_it_stands_in(coder
     assert not any(e.cameo.startswith("17") and any(a.code.startswith("LBY") for a in e.target) for e in out.events)
     out = coder.code("Crowds ransacked the British embassy in Tripoli on Sunday.", date="2011-05-01")
     assert [[a.code for a in e.target] for e in out.events if e.cameo.startswith("17")] == [["GBRGOV"]]
+
+
+def test_rebels_fight_the_forces_of_their_own_state_when_no_other_side_is_named(coder):
+    def got(text):
+        return [(e.cameo, [a.code for a in e.source], [(a.code, a.kind) for a in e.target])
+                for e in coder.code(text, date="2011-06-01").events]
+
+    assert ("190", ["LBYREB"], [("LBYMIL", "implied")]) in got(
+        "Zawiya was retaken by Libyan rebels in June after a bloody two-week battle.")
+    assert ("190", ["LBYREB"], [("LBYMIL", "implied")]) in got("Libyan rebels fought near Brega on Sunday.")
+    # a denial tells of no fight; the armed forces fighting have no side implied; a named other side is the target
+    assert not [e for e in got("NATO strikes have not enabled the Libyan rebels to deliver a decisive blow.")
+                if e[0].startswith("19")]
+    assert not [e for e in got("Libyan troops fought near Brega on Sunday.") if e[0].startswith("19")]
+    # whom it hit is named, though by no actor ("guards"): no other side implied
+    assert not [e for e in got("Libyan rebels killed 17 guards at the refinery last week.") if e[0].startswith("19")]
+    assert not [e for e in got("Syrian rebels clashed with Islamist fighters near Aleppo.")
+                if ("SYRMIL", "implied") in e[2]]
+
+
+def test_aid_by_other_states_goes_to_the_country_of_the_story(coder):
+    def got(text):
+        return [(e.cameo, sorted(a.code for a in e.source), [(a.code, a.kind) for a in e.target])
+                for e in coder.code(text, date="2011-09-01").events]
+
+    story = "Yemen's central bank is running out of cash. Yemen's government needs $2 billion this year. "
+    assert ("071", ["OMN", "QAT"], [("YEM", "implied")]) in got(
+        story + "Further donations were made from Qatar and Oman in August, the bank said.")
+    assert ("071", ["OMN"], [("YEM", "implied")]) in got(story + "Oman made a loan in August, the bank said.")
+    # the parser reads Kuwait as a third giver of the donations: it made a loan of its own
+    both = got(story + "Further donations were made from Qatar and Oman and Kuwait made a loan in August.")
+    assert ("071", ["OMN", "QAT"], [("YEM", "implied")]) in both and ("071", ["KWT"], [("YEM", "implied")]) in both
+    # a giver taken from another clause, or a noun of help, is not said to give to the story's country
+    assert not [e for e in got(story + "Oman would be far too poor to rescue.") if e[0].startswith("07")]
+    assert not [e for e in got(story + "Analysts said Riyadh's help with the crisis was welcome.")
+                if e[0].startswith("07")]
+    # the story's own state funding its own is no aid between two
+    assert not [e for e in got(story + "Yemen made a loan to its banks in August.") if e[2] == [("YEM", "implied")]]

@@ -138,3 +138,25 @@ def test_only_street_unrest_breaks_out_for_a_places_people(dyads):
                 "after Tokyo bought the islands.", "2012-10-09")
     assert ("141", ["CHNCVL"], []) in got
     assert not [c for c, _, _ in got if c.startswith("143")]
+
+
+def test_a_protest_in_a_town_no_dictionary_knows_is_by_its_people(dyads):
+    # the town is no actor, but the events table knows its country from the event's place
+    assert ("141", ["USACVL"], ["USACOP"]) in dyads("Mass protests in Springfield, Ill., broke out on Monday after a "
+                                                    "teenager was shot by police.", "2016-09-21")
+    # the parser reads "after Nathan Reed" as a phrase and joins "was killed" to "broke out": still its clause
+    assert ("141", ["USACVL"], ["USACOP"]) in dyads("Protests in Springfield, Ill., broke out after Nathan Reed, 19, "
+                                                    "was killed by police.", "2016-09-21")
+    assert dyads("Shares in Springfield rallied on Monday.", "2016-09-21") == []
+    # a protest to come is no protest of its place's people
+    assert dyads("Police in Springfield, Ill., were preparing to handle demonstrations in Lincoln Park.",
+                 "2016-09-21") == []
+
+
+def test_the_members_a_group_names_as_its_own_are_the_group(dyads):
+    text = ("Egypt's police faced a third day of unrest. The Muslim Brotherhood, Egypt's main opposition group, said "
+            "on Wednesday that 149 of its members were arrested during the protests in Egypt.")
+    assert ("173", ["EGYCOP"], ["EGYOPP"]) in dyads(text, "2011-01-27")
+    # a state's "members" are no group's people; nor is a thing's
+    assert not [e for e in dyads("The Arab League said on Wednesday that 12 of its members were arrested in Cairo.",
+                                 "2011-01-27") if e[0].startswith("17")]

@@ -33,3 +33,33 @@ def misread_progressive(verb: Token) -> tuple[Token, Token] | None:
                                     for c in noun.children):
         return noun, noun  # "while battling rebels"
     return None
+
+
+def lost_subject(verb: Token) -> Token | None:
+    """The subject of a clause the parser joined to a list in the clause before it: "further donations were made from
+    Bahrain and Kuwait and Germany made a loan" ("Germany" read as a third giver, "made a loan" as a second verb of
+    the first clause, with no subject). A finite verb joined to an earlier one, with no subject of its own and no
+    conjunction between it and the noun right before it, which closes a list ("Kuwait and Germany") inside the
+    earlier clause. Returns that noun, or None.
+
+    Why: the noun is the second clause's subject (its source) and no part of the list (not a third giver), and
+    the verb's own phrases date it ("in August"); read as the parser has it, the second act has no one doing it."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0 \
+            or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.dep_ != "conj" or noun.pos_ not in {"PROPN", "NOUN"} or noun.head.i >= noun.i \
+            or not any(c.dep_ == "cc" and noun.head.i < c.i < noun.i for c in noun.head.children) \
+            or verb.head.i not in {a.i for a in noun.ancestors}:
+        return None
+    return noun
+
+
+def lost_clause(noun: Token) -> Token | None:
+    """The verb whose subject `noun` is, where the parser joined it to a list in the clause before (`lost_subject`)."""
+    doc = noun.doc
+    if noun.dep_ != "conj" or noun.i + 1 >= len(doc):
+        return None
+    verb = doc[noun.i + 1]
+    lost = lost_subject(verb)
+    return verb if lost is not None and lost.i == noun.i else None

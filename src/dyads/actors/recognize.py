@@ -93,7 +93,7 @@ _NON_ACTOR_HEADS = {"debt", "bond", "security", "share", "stock", "equity", "spe
                     # what the media make ("radio clips of her supporting it", "the campaign ad"): things
                     "clip", "footage", "video", "broadcast", "interview", "transcript", "coverage", "ad",
                     "advertisement",
-                    # where and how a campaign is run ("said at a campaign stop", "on the campaign trail"): not its people
+                    # where and how a campaign is run ("at a campaign stop", "on the campaign trail"): not its people
                     "stop", "trail", "speech", "season", "rhetoric", "message", "slogan", "platform"}
 # currencies named after their state ("Swiss franc", "U.S. dollar"): the state's name is part of the currency's
 _CURRENCIES = {"franc", "francs", "dollar", "dollars", "yen", "yuan", "renminbi", "euro", "euros", "pound", "pounds",

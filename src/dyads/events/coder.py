@@ -85,6 +85,7 @@ from dyads.events.filters import (
     main_country,
     own_state,
     passes_run,
+    place_aid_recipient,
     place_backed_sector,
     place_bare_sectors,
     place_force_target,
@@ -156,6 +157,7 @@ from dyads.events.roles import (
     backing_tokens,
     fight_agents,
     first_conjunct,
+    givers,
     grievance_agents,
     held_for,
     speakers_own_act,
@@ -271,6 +273,8 @@ def _code_candidate(tok: Token, m: _Match, index: dict[int, Actor], vd: VerbDict
                 extra_targets = [rel.head]  # "a local businessman who was shot by Gaddafi troops": the businessman
             if rel.dep_ == "advcl" and not extra_targets:  # "Backed by NATO, the rebels ...": the rebels
                 extra_targets = [c for c in rel.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not subj_heads and dialect.modality:  # "further donations were made from Bahrain": Bahrain gave them
+                subj_heads = givers(verb, p.code, index)
             withdrawn = verb.lemma_.lower() in {"withdraw", "pull", "ship"} and p.code[:2] in {"08", "16"}
             if not subj_heads and (p.code.startswith("087") or withdrawn):
                 # "guerrillas were demobilized", "peacekeepers were shipped out": they de-escalate, withdraw
@@ -757,6 +761,7 @@ def _coded_sentences(doc: Doc, coded: CodedArticle, res: Resources, policy: Even
                 c.dropped = background_reason(date, precision, article.publication_date, policy) or \
                     since_reason(c, policy) or \
                     place_bare_sectors(c, location, home, policy) or place_force_target(c, location, policy) or \
+                    place_aid_recipient(c, home, policy) or \
                     learned_reason(c, res.event_filter, policy)
                 if c.dropped:
                     c.dropped_by = pass_named(c.dropped, "placing")

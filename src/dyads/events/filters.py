@@ -395,8 +395,8 @@ def filter_candidates(cands: list[Candidate], policy: EventPolicy = DEFAULT_POLI
             c.dropped = "business: what investors or companies worry, hope or think is market comment"
             continue
         if not c.target and not policy.one_sided and not (c.code or "").startswith(ONE_SIDED_CODES) \
-                and (c.code or "")[:2] not in FORCE_ROOTS \
-                and not condemns_unclaimed_act(c):  # force: its place may name the target (below)
+                and (c.code or "")[:2] not in FORCE_ROOTS and not _state_aid(c) \
+                and not condemns_unclaimed_act(c):  # force and aid: the story may name the target (below)
             c.dropped = ONE_SIDED_REASON
             continue
         if (c.code or "").startswith(GOVERNED_CODES) and not policy.bare_sectors:
@@ -455,6 +455,17 @@ def fights_no_actor(cand: Candidate) -> bool:
             o.pos_ in {"NOUN", "PROPN"} for o in c.children if o.dep_ == "pobj") for c in cand.token.children)
 
 
+# nouns of a fight itself as a verb's object ("fought a fierce battle", "waged war"): no one it hit
+FIGHT_OBJECT_NOUNS = {"battle", "war", "fight", "offensive", "campaign", "skirmish", "clash", "assault", "attack",
+                      "blow", "counterattack", "counteroffensive", "insurgency", "operation", "raid", "fire"}
+
+
+def _hits_named_people(cand: Candidate) -> bool:
+    """Whether an act of force names whom it hit by a noun that is no actor ("killed 17 guards")."""
+    return any(o.dep_ in {"dobj", "obj"} and o.pos_ in {"NOUN", "PROPN", "NUM"}
+               and o.lemma_.lower() not in FIGHT_OBJECT_NOUNS for o in cand.token.children)
+
+
 def place_force_target(cand: Candidate, location: Location | None, policy: EventPolicy = DEFAULT_POLICY) -> str | None:
     """An act of force with no target named hits the country of the place in its own clause or sentence
     ("British aircraft carried out airstrikes on sites around Zlitan": GBRMIL -> LBY), when that is not
@@ -470,6 +481,57 @@ def place_force_target(cand: Candidate, location: Location | None, policy: Event
                              code=location.country, country=location.country, kind="implied",
                              source=f"the country of the place it hit ('{location.text}')")]
         cand.modifiers.append(f"target: the country of its place ({location.country})")
+        return None
+    rebels = {a.country for a in cand.source if a.sector == "REB" and a.country and len(a.country) == 3}
+    if (cand.code or "")[:2] == "19" and len(rebels) == 1 and all(a.sector == "REB" for a in cand.source) \
+            and not fights_no_actor(cand) and not _hits_named_people(cand) \
+            and not any(c.dep_ == "neg" for t in [cand.token, *cand.token.ancestors] for c in t.children):
+        # (not under a denial: "have not enabled the rebels to deliver a knockout blow" tells of no fight; not where
+        # the text names whom it hit, though no actor: "militia killed 17 guards at the refinery")
+        # "Misrata was liberated by rebels after a fierce three-month battle": an insurgency's other side, where
+        # the text names none, is the state it rises against, the armed forces of the rebels' own country
+        (country,) = rebels
+        first = cand.source[0]
+        cand.target = [Actor(text=first.text, start=first.start, end=first.end, code=country + "MIL",
+                             country=country, sector="MIL", kind="implied",
+                             source=f"the forces of the state its rebels fight ({country})")]
+        cand.modifiers.append(f"target: the state the rebels fight ({country}MIL)")
+        return None
+    return None if policy.one_sided else ONE_SIDED_REASON
+
+
+# kinds of actor that name a state
+_STATE_KINDS = {"country", "capital", "demonym"}
+
+
+def _state_aid(cand: Candidate) -> bool:
+    """Aid (07) given by states (named as states or their governments), whose receiver the story may say."""
+    return (cand.code or "")[:2] == "07" and bool(cand.source) and all(
+        a.country and (a.kind in _STATE_KINDS or a.sector == "GOV") for a in cand.source)
+
+
+def place_aid_recipient(cand: Candidate, main_country: str | None, policy: EventPolicy = DEFAULT_POLICY) -> str | None:
+    """Aid by other states with no receiver named goes to the country the article is about: "further donations were
+    made from Bahrain and Kuwait" in a story about Libya's finances (-> LBY, `kind="implied"`). Returns the one-sided
+    reason when there is no such country, or it is the giver's own (a state funding its own is no aid between two).
+
+    Why: a story about one country's war or crisis names the givers of its aid and leaves the receiver to the story."""
+    if cand.target or not _state_aid(cand):
+        return None
+    from dyads.syntax import lost_subject  # (spaCy's: the read-only commands import this module without it)
+
+    tok = cand.token
+    # only a giving the text tells as done by its own giver: a verb with a subject of its own, or a passive with the
+    # givers in its "from" phrase; not a noun ("Beijing's help with the debt crisis" is not said to be to this
+    # country) nor a verb whose giver was taken from another clause ("Spain would be too expensive to rescue")
+    passive = any(x.dep_ == "auxpass" for x in tok.children)
+    told = tok.pos_ in {"VERB", "AUX"} and (lost_subject(tok) is not None or any(
+        c.dep_ == "nsubj" or (passive and c.dep_ == "prep" and c.lower_ == "from") for c in tok.children))
+    if told and main_country and all(a.country != main_country for a in cand.source):
+        first = cand.source[0]
+        cand.target = [Actor(text=first.text, start=first.start, end=first.end, code=main_country, country=main_country,
+                             kind="implied", source=f"the country the article is about ({main_country}), given aid")]
+        cand.modifiers.append(f"target: the country the article is about ({main_country}), given aid")
         return None
     return None if policy.one_sided else ONE_SIDED_REASON
 

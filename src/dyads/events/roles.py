@@ -42,7 +42,7 @@ from dyads.events.meaning import (
 )
 from dyads.events.verbs import VerbDictionary
 from dyads.models import Actor
-from dyads.syntax import misread_progressive
+from dyads.syntax import lost_clause, lost_subject, misread_progressive
 
 
 class ActorIndex(dict[int, Actor]):
@@ -66,7 +66,41 @@ def _actor_tokens(doc: Doc, actors: list[Actor]) -> ActorIndex:
             continue
         for tok in span:
             index.setdefault(tok.i, actor)
+    for tok, actor in _group_members(doc, index):
+        index.setdefault(tok.i, actor)
     return index
+
+
+# nouns of the people who belong to a group ("149 of its members were arrested"): the group itself, acted on
+MEMBER_NOUNS = {"member", "activist", "supporter", "follower", "cadre"}
+# sectors of groups whose members stand for them (not a state's or an alliance's "members", which are states)
+_GROUP_SECTORS = {"OPP", "PTY", "REB", "LAB", "HRI", "NGO", "EDU", "REL", "RAD", "INS", "UAF"}
+
+
+def _group_members(doc: Doc, index: ActorIndex) -> list[tuple[Token, Actor]]:
+    """ "The Muslim Brotherhood said 149 of its members were arrested": the members an "its" or "their" names in
+    the reported words of a group are that group (its code); each as (the member noun, the actor).
+
+    Why: `dyads.coref` leaves "its" and "their" unresolved (they are too often things'), but in what a group
+    says of "its members" the possessive is the speaker, which `_resolve_pronoun` reads from the speech verb; a
+    group's members are the group (an opposition party's arrested members are the opposition arrested)."""
+    out: list[tuple[Token, Actor]] = []
+    for tok in doc:
+        if tok.i in index or tok.pos_ != "NOUN" or tok.lemma_.lower() not in MEMBER_NOUNS:
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
+        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if poss is None or verb is None or any(c.dep_ in {"amod", "compound"} and c.i in index for c in tok.children):
+            continue
+        owners = [a for a in _resolve_pronoun(poss, verb, index)
+                  if a.sector in _GROUP_SECTORS or (a.code or "").startswith("NGO")]
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        out.append((tok, Actor(text=f"{poss.text} {tok.text}", start=poss.idx, end=tok.idx + len(tok.text),
+                               code=owner.code, country=owner.country, sector=owner.sector, name=owner.name,
+                               kind="description", source=f"'{poss.text} {tok.text}': the members of '{owner.text}'")))
+    return out
 
 
 def _phrase_tokens(head: Token, skip: set[int] | None = None, index: dict[int, Actor] | None = None) -> Iterable[Token]:
@@ -84,6 +118,7 @@ def _phrase_tokens(head: Token, skip: set[int] | None = None, index: dict[int, A
         yield t
         role_word = index is not None and t.i in index and not index[t.i].country
         stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS and not _set_off_adjective(c)
+                     and not (c.dep_ == "conj" and lost_clause(c) is not None)
                      and not (c.dep_ == "poss" and t.lemma_.lower() in SUCCESSION_NOUNS)
                      and not (c.dep_ == "prep" and ((c.lower_ in _SETTING_PREPS and not role_word)
                                                    or c.lower_ in _TOPIC_PREPS or t.dep_ == "appos")))
@@ -238,6 +273,9 @@ def _subject(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return subj, False
     if depth > 4 or verb.head is verb:
         return [], False
+    lost = lost_subject(verb)
+    if lost is not None:  # "donations were made from Kuwait and Germany made a loan": Germany made it
+        return [lost], False
     misread = misread_progressive(verb)
     if misread is not None:  # "its troops were patrolling fuel stations": the subject of "were"
         s, _ = _subject(misread[0], depth + 1)
@@ -364,6 +402,18 @@ def backing_tokens(hosts: Iterable[Token]) -> set[int]:
 # send troops"); INTENT_NOUNS too ("Iran's offer to swap fuel"), whose meaning makes it intent
 DECISION_NOUNS = {"decision", "move", "effort", "attempt", "bid", "drive", "push", "campaign", "initiative", "step",
                   "agreement", "resolve", "determination", "order"}
+
+
+def givers(verb: Token, code: str, index: dict[int, Actor]) -> list[Token]:
+    """Who gave what a passive of giving says was given "from" them: "further donations were made from Bahrain and
+    Kuwait" (Bahrain, Kuwait); only actors, and only for aid (07): "was released from prison" names a place.
+
+    Why: the agent of a passive is not only its "by" phrase; what comes from a state is given by it."""
+    if code[:2] != "07":
+        return []
+    objects = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for o in _prep_objects(c)]
+    return [o for o in objects if any(a.kind not in PLACE_KINDS or a.kind in {"country", "capital"}
+                                      for a in _actors_in([o], index))]
 
 
 def _relative_antecedent(noun: Token, pronoun: Token) -> Token:
@@ -660,6 +710,12 @@ def grievance_agents(hosts: list[Token]) -> list[Token]:
                     elif o.lemma_.lower() in GRIEVANCE_NOUNS:  # "over the killing of X by police"
                         out += [x for b in o.children if b.dep_ in {"prep", "agent"} and b.lower_ == "by"
                                 for x in _prep_objects(b)]
+            elif c.dep_ == "conj" and c.tag_ == "VBN" and any(x.dep_ == "auxpass" for x in c.children) \
+                    and not any(x.dep_ in {"nsubj", "nsubjpass"} for x in c.children) \
+                    and any(p.dep_ == "prep" and p.lower_ in {"after", "following"} and p.i < c.i for p in h.children):
+                # "protests broke out after Keith Scott, 43, was killed by police": the parser read "after Keith
+                # Scott" as a phrase and joined "was killed" to "broke out"; the clause is the one of "after"
+                verb = c
             if verb is None or verb.lemma_.lower() not in GRIEVANCE_VERBS:
                 continue
             if _is_passive(verb):
@@ -678,6 +734,9 @@ def _implied_public(tok: Token, index: dict[int, Actor]) -> list[Actor]:
     out: list[Actor] = []
     light = _light_verb(tok)  # "thousands joined protests against the government in Cairo": where they joined them
     hosts = [tok] + ([light] if light is not None and light.pos_ in {"VERB", "AUX"} else [])
+    if light is None and tok.dep_ in {"dobj", "obj"} and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                              for c in tok.head.children):
+        return []  # "police were preparing to handle big demonstrations in X": a protest to come, not one that was
     if tok.pos_ in {"VERB", "AUX"}:  # "thousands protested in Cairo": only a crowd ("shares rallied in Tokyo")
         if not any(c.dep_ == "nsubj" and (c.lemma_.lower() in CROWD_WORDS or c.tag_ == "CD") for c in tok.children):
             return []
@@ -690,6 +749,16 @@ def _implied_public(tok: Token, index: dict[int, Actor]) -> list[Actor]:
             out.append(Actor(text=a.text, start=a.start, end=a.end, code=(a.country or "") + "CVL",
                              country=a.country, sector="CVL", kind="implied",
                              source=f"the people of the place of '{tok.text}' ('{a.text}'): {a.country}CVL"))
+    if not out:
+        # "mass protests in Charlotte, N.C., broke out": a town no dictionary codes as an actor is still a place;
+        # its people are civilians whose country the events table takes from the event's place
+        # (`filters.place_bare_sectors`), and drops the event where it cannot
+        place = next((o for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+                      for o in _prep_objects(c) if o.i not in index and o.ent_type_ in {"GPE", "LOC", "FAC"}), None)
+        if place is not None:
+            span = next((e for e in tok.doc.ents if e.start <= place.i < e.end), tok.doc[place.i:place.i + 1])
+            out.append(Actor(text=span.text, start=span.start_char, end=span.end_char, code="CVL", sector="CVL",
+                             kind="implied", source=f"the people of the place of '{tok.text}' ('{span.text}')"))
     return out
 
 
@@ -723,9 +792,10 @@ def _subordinate_clause(verb: Token) -> bool:
 
 def _own_clause(t: Token) -> bool:
     """A verb joined by "and" with a subject of its own: another clause ("India was concerned ... and Singh
-    himself is monitoring")."""
-    return t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"}
-                                                                  for c in t.children)
+    himself is monitoring"), or the subject of such a clause the parser joined to a list before it ("made from
+    Kuwait and Germany made a loan": Germany)."""
+    return t.dep_ == "conj" and (t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"}
+                                                                   for c in t.children) or lost_clause(t) is not None)
 
 
 _PATIENT_PREPS = {"on", "against", "into", "at"}
