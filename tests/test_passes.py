@@ -262,3 +262,19 @@ def test_a_demand_made_while_marching_is_the_marchers_act_of_its_own(coder):
     # an appeal stays what the protest is for: one event
     got = coded("Thousands of Egyptian protesters hit the streets of Cairo calling for the president's ouster.")
     assert [root for root, _, _ in got] == ["14"]
+
+
+def test_refusing_what_was_put_forward_before_rejects_whoever_put_it_forward(coder):
+    def coded(text):
+        return [(e.cameo[:3], [a.code for a in e.source], [a.code for a in e.target])
+                for e in coder.code(text, date="2011-11-08").events]
+
+    # "this" is the plan of the sentence before: its subject put it forward
+    assert ("120", ["ITAOPP"], ["ITAGOV"]) in coded(
+        "Berlusconi may be willing to support a new government led by Letta. However, Italy's opposition has "
+        "already said it will not accept this.")
+    assert ("120", ["GRCGOV"], ["IGOEUREEC"]) in coded(
+        "The EU demanded deeper cuts from Athens. The Greek government said it would never agree to that.")
+    # nothing put forward by an actor, or a refusal of something named that names no one: no event
+    assert coded("Prices rose sharply on Monday. Italy's opposition said it will not accept this.") == []
+    assert coded("Berlusconi proposed a new cabinet. Italy's opposition said it will not accept any delays.") == []

@@ -237,6 +237,60 @@ def _responses(cands: list[Candidate], index: dict[int, Actor]) -> None:
             c.modifiers.append(f"answers '{found[0].text}', who put forward what it answers")
 
 
+# verbs of taking up what another put forward; negated in what a speaker says of himself, a refusal of it
+ACCEPTING_VERBS = {"accept", "support", "back", "endorse", "tolerate", "approve", "agree"}
+
+
+def _refused_clause(said: Token, speaker: list[Actor], index: dict[int, Actor]) -> Token | None:
+    """The clause of what `said` reports in which the speaker refuses what was put forward before, named by a
+    pronoun: "said it will not accept this", "said they would never agree to that"; the subject is the speaker
+    (a pronoun resolved to its code, or none); None for a refusal of something named ("will not accept any
+    further delays" names no one, "would not support a Monti government" is coded from its object) or of a
+    thing the speaker does not refuse ("said Italy will not accept this": Italy's refusal, told)."""
+    codes = {a.code for a in speaker}
+    for v in said.children:
+        if v.dep_ != "ccomp" or v.lemma_.lower() not in ACCEPTING_VERBS or not any(
+                x.dep_ == "neg" or (x.dep_ == "advmod" and x.lower_ == "never") for x in v.children):
+            continue
+        subj = [s for s in v.children if s.dep_ in {"nsubj", "nsubjpass"}]
+        if subj and not all(index.get(s.i) is not None and index[s.i].code in codes for s in subj):
+            continue
+        objects = [o for o in v.children if o.dep_ in {"dobj", "obj"}]
+        objects += [o for p in v.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children
+                    if o.dep_ == "pobj"]
+        if objects and all(o.lower_ in PRONOUN_ANSWERS - {"so"} and not list(o.children) for o in objects):
+            return v
+    return None
+
+
+def _refusals(cands: list[Candidate], index: dict[int, Actor]) -> None:
+    """ "Berlusconi may be willing to support a new government ... The opposition has said it will not accept
+    this": a speaker saying he refuses what was put forward before, by a pronoun, rejects (120) whoever put it
+    forward: the proposer of `_proposer`, else the subject of the sentence before, whose plan "this" is. What
+    is refused by name has an event of its own (the accepting verb's pattern, negated)."""
+    for c in cands:
+        if not _plain_statement(c) or not c.source:
+            continue
+        v = _refused_clause(c.token, c.source, index)
+        if v is None:
+            continue
+        found = _proposer(v, c.source, index) or _previous_subject(v, c.source, index)
+        if found:
+            c.code, c.target = "120", found
+            c.modifiers.append(f"speech: refuses ('{v.text}' negated) what '{found[0].text}' put forward -> 120")
+
+
+def _previous_subject(tok: Token, source: list[Actor], index: dict[int, Actor]) -> list[Actor]:
+    """The actors of the subject of the previous sentence's main verb, other than `source`'s codes: whose plan,
+    offer or stance a pronoun that opens the next sentence's refusal points back to."""
+    sent = tok.sent
+    if sent.start == 0:
+        return []
+    root = tok.doc[sent.start - 1].sent.root
+    subj = [t for t in root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    return [a for a in _actors_in(subj, index) if a.code not in {s.code for s in source}]
+
+
 # verbs of saying that put forward a charge against someone ("argued that France had violated ...")
 CONTENTION_VERBS = {"argue", "contend", "assert", "insist", "allege", "charge"}
 # roots of what, alleged of someone, is a charge against him: coercion, threats, protest, force
@@ -495,6 +549,7 @@ def _speech_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect
     _speech_acts(out, index)
     _rhetorical_questions(out, index)
     _responses(out, index)
+    _refusals(out, index)
     _framing_visits(out)
     _judged_statements(out, index)
     _blamed_on(out, index)
