@@ -278,3 +278,17 @@ def test_refusing_what_was_put_forward_before_rejects_whoever_put_it_forward(cod
     # nothing put forward by an actor, or a refusal of something named that names no one: no event
     assert coded("Prices rose sharply on Monday. Italy's opposition said it will not accept this.") == []
     assert coded("Berlusconi proposed a new cabinet. Italy's opposition said it will not accept any delays.") == []
+
+
+def test_a_participle_aside_does_not_take_the_subject_of_what_must_be_done(coder):
+    def coded(text):
+        return [(e.cameo[:2], [a.code for a in e.source], [a.code for a in e.target])
+                for e in coder.code(text, date="2011-07-07").events]
+
+    # the parser gives "commanders" to "expected", the aside; "must stop" is Juppe's demand on them, and what the
+    # aside or the subject's phrase names ("their talks") does not refine it
+    got = coded("Juppe said that NATO commanders at their talks in Naples next week, widely expected to review the "
+                "campaign, must stop the shelling of Tripoli.")
+    assert got == [("10", ["FRAGOV"], ["IGOWSTNATMIL"])]
+    assert [e.cameo for e in coder.code("Juppe said NATO commanders at their talks in Naples must stop the shelling "
+                                         "of Tripoli.", date="2011-07-07").events] == ["1056"]  # not 106 ('talks')

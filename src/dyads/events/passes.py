@@ -80,8 +80,7 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
                 modal = "must"  # "the coalition will have to reallocate posts", "Greece has to cut its deficit"
             if modal is None:
                 continue
-            subj = [s for s in v.children if s.dep_ in {"nsubj", "nsubjpass"}]
-            target = [a for a in _actors_in(subj, index) if a not in c.source]
+            target = [a for a in _actors_in(_modal_subject(v), index) if a not in c.source]
             if not target:
                 continue
             c.code = "100" if modal == "must" else "020"
@@ -91,6 +90,27 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
             c.content = v
             c.modifiers.append(f"reported '{modal}' -> {c.code}")
             break
+
+
+def _modal_subject(v: Token) -> list[Token]:
+    """The subject of a clause of what was said: its own, else that of a participle aside right before it, which
+    the parser gave the subject to when the aside came between them ("said that European leaders at their summit
+    ..., widely seen as a final chance ..., should forget ...": "leaders" parsed as the subject of "seen")."""
+    own = [s for s in v.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    aside = _participle_aside(v) if not own else None
+    return own or [s for s in (aside.children if aside is not None else []) if s.dep_ in {"nsubj", "nsubjpass"}]
+
+
+def _participle_aside(v: Token) -> Token | None:
+    """A participle set off by a comma right before the subjectless clause `v` ("..., widely seen as a final
+    chance, should forget"), its sibling or its own clause in the parse, holding the subject `v` lacks. A
+    participle with a subject and no auxiliary is no clause of its own ("were seen" would be)."""
+    asides = [p for p in [*v.children, *(v.head.children if v.dep_ == "ccomp" else [])]
+              if p.i < v.i and p.tag_ in {"VBN", "VBG"} and p.dep_ in {"advcl", "ccomp"}
+              and not any(a.dep_ in {"aux", "auxpass"} for a in p.children)
+              and any(s.dep_ in {"nsubj", "nsubjpass"} and s.i < p.i for s in p.children)
+              and any(t.text == "," for t in v.doc[p.i:v.i])]
+    return asides[-1] if asides else None
 
 
 def _shared_targets(cands: list[Candidate]) -> None:
@@ -606,6 +626,10 @@ def _content_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialec
         head = _light_verb(c.token) or c.token
         # not the subject, nor a coordinated act ("condemned the attack and promised aid")
         subj = {t.i for s in head.children if s.dep_ in _SUBJECTS | {"conj"} for t in s.subtree}
+        if c.content is not None:  # nor who is to do what was said ("said leaders at their talks must stop X")
+            aside = _participle_aside(c.content)
+            subj |= {t.i for s in _modal_subject(c.content) for t in s.subtree}
+            subj |= {t.i for t in aside.subtree} if aside is not None else set()
         # nor what happened when, while or because it was said ("called on leaders to stop the violence, while
         # appearing to criticize the Brotherhood": the criticism is an act of its own)
         aside = {t.i for x in (c.content or head).subtree if x.i != c.token.i and _subordinate_clause(x)
