@@ -192,3 +192,17 @@ def test_an_extraposed_it_judges_whom_its_to_clause_names(coder):
                          "Barack Obama.") == [("111", ["USAMIL"], ["USAGOV"])]
     # a partner of what is judged is not judged
     assert events(coder, "Palestinian President Mahmoud Abbas said it was a mistake to negotiate with Israel.") == []
+
+
+def test_what_a_relative_clause_of_the_subjects_attribute_says_is_said_of_the_subject(coder):
+    # "the one who ...": the relative pronoun stands for the subject, so the clause is what is said of it
+    def events(coder, text):  # in the 2016 campaign, Clinton holds no office
+        out = coder.code(text, date="2016-09-16")
+        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events]
+
+    assert events(coder, "Donald Trump claimed that Hillary Clinton was the one who started the birther "
+                         "controversy.") == [("111", ["USA"], ["USA"])]
+    assert events(coder, "Donald Trump said Hillary Clinton was a candidate who had lied to the families.") \
+        == [("111", ["USA"], ["USA"])]
+    # a relative clause with a subject of its own judges that subject, not the one named before
+    assert events(coder, "Donald Trump said Hillary Clinton was the candidate whom the press had lied to.") == []

@@ -284,11 +284,22 @@ def _subject_judged(subj: Token, clause: list[Token], sources: list[Actor], inde
     # a clause of its own with its own subject judges that subject: "If the initiative is successful, Rousseff
     # will use ..." says nothing of Rousseff; unless that subject stands for the same actor: "the Europeans are
     # showing they are weak", "Trump proved he is unfit" say it of the subject
-    others = {x.i for t in clause if t.i != subj.head.i and t.i not in own
+    others = {x.i for t in clause if t.i != subj.head.i and t.i not in own and not _said_of_attribute(t, subj)
               and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i != subj.i and not _same_actor(c, subj, index)
                       for c in t.children) for x in t.subtree}
     sign = judgement([t for t in clause if t.i not in own | said_of_others | others], words)
     return _first_actor(list(subj.subtree), sign, sources, index) if sign else None
+
+
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+
+
+def _said_of_attribute(t: Token, subj: Token) -> bool:
+    """Whether `t` is a relative clause of what the subject is said to be, so that what it says is said of the
+    subject: "Clinton was the one who started the controversy", "he is a man who lies" (its subject is the
+    relative pronoun, which stands for the subject itself)."""
+    return t.dep_ == "relcl" and t.head.dep_ == "attr" and t.head.head.i == subj.head.i and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in RELATIVE_PRONOUNS for c in t.children)
 
 
 def _same_actor(a: Token, b: Token, index: dict[int, Actor]) -> bool:
