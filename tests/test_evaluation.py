@@ -206,3 +206,14 @@ def test_what_a_relative_clause_of_the_subjects_attribute_says_is_said_of_the_su
         == [("111", ["USA"], ["USA"])]
     # a relative clause with a subject of its own judges that subject, not the one named before
     assert events(coder, "Donald Trump said Hillary Clinton was the candidate whom the press had lied to.") == []
+
+
+def test_a_reason_for_a_fault_puts_it_on_the_actor_the_reason_names(coder):
+    assert ("111", ["RUSGOV"], ["IGOWSTNAT"]) in events(
+        coder, "Lavrov said the resolution was a mistake because NATO had used it to bomb Libya.")
+    # the parser hangs the reason on the statement verb
+    assert events(coder, "Rep. Trey Gowdy said that claim smacked of hypocrisy, because Democrats have been at the "
+                         "forefront of questioning the FBI's decisions.") == [("111", ["USALEG"], ["USAPTY"])]
+    # a reason for approval praises no one; a fault whose reason names only the speaker blames no one else
+    assert events(coder, "Lavrov said the resolution was good because Russia had drafted it.") == []
+    assert events(coder, "Lavrov said the plan was a mistake because he had never seen it.") == []

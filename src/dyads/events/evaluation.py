@@ -260,6 +260,26 @@ def speech_target(verb: Token, sources: list[Actor], index: dict[int, Actor], ex
         found = _subject_judged(subj, [t for t in subj.head.subtree if t.i in ids], sources, index, words)
         if found is not None:
             return found
+    return _blamed_in_reason(verb, content, sources, index, words)
+
+
+def _blamed_in_reason(verb: Token, content: list[Token], sources: list[Actor], index: dict[int, Actor],
+                      words: dict[str, int]) -> tuple[str, list[Actor]] | None:
+    """(111, target) when what was said condemns a thing and a "because" clause of it, or of the statement verb,
+    says which actor is at fault: "Gowdy said that claim smacked of hypocrisy, because Democrats have been at the
+    forefront of questioning ...". Only criticism: a reason for a fault puts the fault on whoever the reason
+    names; a reason for approval names no one praised."""
+    ids = {t.i for t in content}
+    reasons = [c for c in [*verb.children, *content] if c.dep_ == "advcl" and (c.head.i == verb.i or c.i in ids)
+               and any(m.dep_ == "mark" and m.lower_ == "because" for m in c.children)]
+    for r in reasons:
+        inside = {t.i for t in r.subtree}
+        if judgement([t for t in content if t.i not in inside], words) >= 0:
+            continue
+        subj = [x for c in r.children if c.dep_ in {"nsubj", "nsubjpass"} for x in c.subtree]
+        found = _first_actor(subj, -1, sources, index)
+        if found is not None:
+            return found
     return None
 
 
