@@ -292,3 +292,14 @@ def test_a_participle_aside_does_not_take_the_subject_of_what_must_be_done(coder
     assert got == [("10", ["FRAGOV"], ["IGOWSTNATMIL"])]
     assert [e.cameo for e in coder.code("Juppe said NATO commanders at their talks in Naples must stop the shelling "
                                          "of Tripoli.", date="2011-07-07").events] == ["1056"]  # not 106 ('talks')
+
+
+def test_a_demand_joined_to_what_was_said_is_said_too(coder):
+    def coded(text):
+        return [(e.cameo[:2], [a.code for a in e.source], [a.code for a in e.target])
+                for e in coder.code(text, date="2012-01-04").events]
+
+    assert coded("Lavrov said the talks had failed and Iran must now accept the inspectors.") \
+        == [("10", ["RUSGOV"], ["IRN"])]
+    # a clause joined to what was said with no "must" in it is no demand
+    assert coded("Lavrov said the talks had failed and Iran would now accept the inspectors.") == []

@@ -67,6 +67,9 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
             if c.token.lemma_.lower() in SPEECH_VERBS or messages else []
         said += [v for o in messages for v in o.children if v.dep_ in {"acl", "ccomp"}
                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in v.children)]
+        # a clause joined to what was said is said too ("said the talks had failed and Iran must now accept ...")
+        said += [x for v in list(said) for x in v.subtree if x.dep_ == "conj" and x.pos_ in {"VERB", "AUX"}
+                 and _conj_chain(x, v)]
         for v in said:
             modal = next((a.lower_ for a in v.children if a.dep_ == "aux" and a.lower_ in {"must", "should", "ought"}),
                          None)
@@ -90,6 +93,13 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
             c.content = v
             c.modifiers.append(f"reported '{modal}' -> {c.code}")
             break
+
+
+def _conj_chain(x: Token, v: Token) -> bool:
+    """Whether `x` is joined to `v` through conjuncts alone ("A, and B, so C": C is joined to A)."""
+    while x.dep_ == "conj" and x.i != v.i:
+        x = x.head
+    return x.i == v.i
 
 
 def _modal_subject(v: Token) -> list[Token]:
