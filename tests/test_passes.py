@@ -303,3 +303,14 @@ def test_a_demand_joined_to_what_was_said_is_said_too(coder):
         == [("10", ["RUSGOV"], ["IRN"])]
     # a clause joined to what was said with no "must" in it is no demand
     assert coded("Lavrov said the talks had failed and Iran would now accept the inspectors.") == []
+
+
+def test_a_demand_by_a_verb_of_saying_is_made_of_whom_what_was_said_names(coder):
+    def coded(text):
+        return [(e.cameo[:3], [a.code for a in e.source], [a.code for a in e.target])
+                for e in coder.code(text, date="2011-09-20").events]
+
+    assert coded("The EU insisted that Greece must cut its deficit.") == [("100", ["IGOEUREEC"], ["GRC"])]
+    assert coded("The EU insisted that Greece reduce its deficit.") == [("100", ["IGOEUREEC"], ["GRC"])]
+    # what is insisted on as a fact demands nothing of anyone
+    assert coded("The EU insisted that Greece reduces its deficit every year.") == []

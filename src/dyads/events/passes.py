@@ -56,9 +56,12 @@ MESSAGE_NOUNS = {"message", "statement", "letter", "warning", "note", "word", "u
 
 
 def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
-    """ "X said Y must/should do Z": the speaker's demand (10) or appeal (02) to Y, not a statement."""
+    """ "X said Y must/should do Z": the speaker's demand (10) or appeal (02) to Y, not a statement. A verb of
+    saying coded as a demand ("insisted that Greece must cut", "insisted that Greece cut") demands it of Y."""
     for c in cands:
-        if c.dropped or c.pattern is None or c.code != "010":
+        # a demand by a verb of saying, with no one it is made of yet: whom it is made of is in what was said
+        demand = (c.code or "")[:2] == "10" and not c.target and c.token.lemma_.lower() in SPEECH_VERBS
+        if c.dropped or c.pattern is None or (c.code != "010" and not demand):
             continue
         # "delivered a message that the Libyan leader must go": what a message says is said (its "that" clause
         # hung on the noun, or on the verb when a phrase comes between)
@@ -81,12 +84,15 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
                     for x in v.children) and not any(x.dep_ == "neg" for x in v.children) \
                     and not any(x.dep_ == "aux" and x.lower_ in MODAL_AUX for x in v.children):
                 modal = "must"  # "the coalition will have to reallocate posts", "Greece has to cut its deficit"
+            if modal is None and demand and v.tag_ == "VB" and not any(
+                    a.dep_ in {"aux", "auxpass"} for a in v.children):
+                modal = "subjunctive"  # of a demand: "insisted that Greece reduce its deficit"
             if modal is None:
                 continue
             target = [a for a in _actors_in(_modal_subject(v), index) if a not in c.source]
             if not target:
                 continue
-            c.code = "100" if modal == "must" else "020"
+            c.code = c.code if demand else "100" if modal == "must" else "020"
             if modal in {"should", "ought"} and any(a.dep_ == "aux" and a.lemma_ == "have" for a in v.children):
                 c.code = "111"  # "X should never have given him the job": blame for what was done, no appeal
             c.target = target
