@@ -314,3 +314,9 @@ def test_a_demand_by_a_verb_of_saying_is_made_of_whom_what_was_said_names(coder)
     assert coded("The EU insisted that Greece reduce its deficit.") == [("100", ["IGOEUREEC"], ["GRC"])]
     # what is insisted on as a fact demands nothing of anyone
     assert coded("The EU insisted that Greece reduces its deficit every year.") == []
+    # what the speaker's own side must do is its stance, not a demand: its capital, its pronoun
+    assert coded("A French government source insisted Paris must have the option to buy shares.") == []
+    assert coded("A German government source said Berlin must have a say.") == []
+    out = coder.code("Donald Trump said Hillary Clinton must be held accountable.", date="2016-09-20")  # two named
+    assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events] \
+        == [("100", ["USA"], ["USA"])]

@@ -30,7 +30,14 @@ from dyads.events.evaluation import (
     speech_target,
     unsaid,
 )
-from dyads.events.filters import FORCE_ROOTS, ONE_SIDED_CODES, EventPolicy, fights_no_actor, filter_candidates
+from dyads.events.filters import (
+    FORCE_ROOTS,
+    ONE_SIDED_CODES,
+    EventPolicy,
+    distinct_actors,
+    fights_no_actor,
+    filter_candidates,
+)
 from dyads.events.filters import PASSES as FILTER_PASS_LIST
 from dyads.events.lexicon import (
     _SUBJECTS,
@@ -89,7 +96,11 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
                 modal = "subjunctive"  # of a demand: "insisted that Greece reduce its deficit"
             if modal is None:
                 continue
-            target = [a for a in _actors_in(_modal_subject(v), index) if a not in c.source]
+            # not the speaker's own side: "a French government source insisted Paris must have the option" states
+            # its stance; one code on both sides is two actors only when both are named and two ("Trump said
+            # Clinton must ...")
+            target = [a for a in _actors_in(_modal_subject(v), index) if a not in c.source and not any(
+                s.code == a.code and not distinct_actors(s, a) for s in c.source)]
             if not target:
                 continue
             c.code = c.code if demand else "100" if modal == "must" else "020"
