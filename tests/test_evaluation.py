@@ -217,3 +217,11 @@ def test_a_reason_for_a_fault_puts_it_on_the_actor_the_reason_names(coder):
     # a reason for approval praises no one; a fault whose reason names only the speaker blames no one else
     assert events(coder, "Lavrov said the resolution was good because Russia had drafted it.") == []
     assert events(coder, "Lavrov said the plan was a mistake because he had never seen it.") == []
+
+
+def test_measures_or_efforts_said_to_fall_short_judge_whose_they_are(coder):
+    assert events(coder, "Switzerland's Socialist Party said the government's proposed measures were vague.") \
+        == [("111", ["CHEPTY"], ["CHEGOV"])]
+    assert events(coder, "German lawmakers said Greece's efforts were insufficient.") == [("111", ["DEULEG"], ["GRC"])]
+    assert events(coder, "German lawmakers said Greece's efforts were inadequate.") == [("111", ["DEULEG"], ["GRC"])]
+    assert events(coder, "German officials said rainfall was insufficient.") == []  # no one's
