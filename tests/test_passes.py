@@ -270,9 +270,9 @@ def test_refusing_what_was_put_forward_before_rejects_whoever_put_it_forward(cod
                 for e in coder.code(text, date="2011-11-08").events]
 
     # "this" is the plan of the sentence before: its subject put it forward
-    assert ("120", ["ITAOPP"], ["ITAGOV"]) in coded(
-        "Berlusconi may be willing to support a new government led by Letta. However, Italy's opposition has "
-        "already said it will not accept this.")
+    assert ("120", ["NLDOPP"], ["NLDGOV"]) in coded(
+        "Prime Minister Mark Rutte offered to form a minority cabinet. The Dutch opposition said on Tuesday it would "
+        "not accept that.")
     assert ("120", ["GRCGOV"], ["IGOEUREEC"]) in coded(
         "The EU demanded deeper cuts from Athens. The Greek government said it would never agree to that.")
     # nothing put forward by an actor, or a refusal of something named that names no one: no event
@@ -315,7 +315,7 @@ def test_a_demand_by_a_verb_of_saying_is_made_of_whom_what_was_said_names(coder)
     # what is insisted on as a fact demands nothing of anyone
     assert coded("The EU insisted that Greece reduces its deficit every year.") == []
     # what the speaker's own side must do is its stance, not a demand: its capital, its pronoun
-    assert coded("A French government source insisted Paris must have the option to buy shares.") == []
+    assert coded("An Italian government source insisted Rome must keep a veto over the merger.") == []
     assert coded("A German government source said Berlin must have a say.") == []
     out = coder.code("Donald Trump said Hillary Clinton must be held accountable.", date="2016-09-20")  # two named
     assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events] \

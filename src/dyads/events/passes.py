@@ -590,9 +590,9 @@ def _slot_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, 
 
 
 def _speech_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
-    """Our reading of what a statement says: its addressee, a judgement of an actor, a rhetorical question, a
-    charge (argued, suspected or an act put down to someone), a naming; whom a refusal or denial answers; where a
-    visit framing an act went."""
+    """Our reading of what a statement says: its addressee, what someone must do, a judgement of an actor, a
+    rhetorical question, a charge (argued, suspected or an act put down to someone), a naming; whom a refusal or
+    denial answers, and whose proposal a speaker refuses; where a visit framing an act went."""
     _speech_acts(out, index)
     _rhetorical_questions(out, index)
     _responses(out, index)
@@ -834,9 +834,9 @@ SentencePass = Callable[[list[Candidate], dict[int, Actor], Dialect, EventPolicy
 
 SENTENCE_PASSES: tuple[tuple[str, str, SentencePass, Callable[[Dialect], bool]], ...] = (
     ("slot", "not a word that fills a slot of another predicate's pattern", _slot_pass, _always),
-    ("speech", "what a statement says of whom: its addressee, a judgement, a rhetorical question, a charge (an "
-     "act suspected of or put down to someone), a naming, whom a refusal answers, where a framing visit went "
-     "(ours)", _speech_pass, _ours),
+    ("speech", "what a statement says of whom: its addressee, what someone must do, a judgement, a rhetorical "
+     "question, a charge (an act suspected of or put down to someone), a naming, whom a refusal answers or what "
+     "it refuses, where a framing visit went (ours)", _speech_pass, _ours),
     ("statement", "a statement verb yields to the acts coded from what was said (ours)", _statement_pass, _ours),
     ("said", "not the content of a statement coded with its target (PETRARCH)", _said_pass, _always),
     ("content", "not the content of an appeal, demand, intent, threat or refusal, which it refines", _content_pass,
