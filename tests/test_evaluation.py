@@ -225,3 +225,12 @@ def test_measures_or_efforts_said_to_fall_short_judge_whose_they_are(coder):
     assert events(coder, "German lawmakers said Greece's efforts were insufficient.") == [("111", ["DEULEG"], ["GRC"])]
     assert events(coder, "German lawmakers said Greece's efforts were inadequate.") == [("111", ["DEULEG"], ["GRC"])]
     assert events(coder, "German officials said rainfall was insufficient.") == []  # no one's
+
+
+def test_an_extraposed_it_judges_whose_doing_its_to_clause_is(coder):
+    # "wrong of X to ...", "irresponsible on the part of X to ...": the judgement is of X, who does it
+    assert ("111", ["RUSGOV"], ["WST"]) in events(coder, "Lavrov said it was irresponsible of the West to arm the "
+                                                         "rebels.")
+    assert ("111", ["RUSGOV"], ["GRCGOV"]) in events(coder, "Lavrov said it was irresponsible on the part of the "
+                                                            "Greek government to open such issues.")
+    assert events(coder, "Lavrov said it was typical of the season to see such storms.") == []

@@ -344,6 +344,16 @@ def _extraposed(subj: Token) -> tuple[Token, list[Token]] | None:
     own = [x for c in to_clause.children if c.dep_ in {"nsubj", "nsubjpass"} for x in c.subtree]
     if own:
         return to_clause, own
+    # whose doing it is: "it was wrong of NATO to bomb ...", "it is not right on the part of the government to ..."
+    judging = [subj.head, *(c for c in subj.head.children if c.dep_ in {"acomp", "attr"})]
+    doer = [x for j in judging for p in j.children if p.dep_ == "prep" and p.i < to_clause.i
+            for o in p.children if o.dep_ == "pobj"
+            for owner in ([o] if p.lower_ == "of" and j is not subj.head else
+                          [g for q in o.children if q.dep_ == "prep" and q.lower_ == "of" for g in q.children
+                           if g.dep_ == "pobj"] if p.lower_ == "on" and o.lower_ == "part" else [])
+            for x in owner.subtree]
+    if doer:
+        return to_clause, doer
     # whom one serves ("to work for Obama", "to serve under him"); a partner ("a mistake to negotiate with Israel")
     # is not judged: the negotiating is
     return to_clause, [x for p in to_clause.children if p.dep_ == "prep" and p.lower_ in {"for", "under"}
