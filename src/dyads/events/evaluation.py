@@ -266,8 +266,8 @@ def speech_target(verb: Token, sources: list[Actor], index: dict[int, Actor], ex
 def _blamed_in_reason(verb: Token, content: list[Token], sources: list[Actor], index: dict[int, Actor],
                       words: dict[str, int]) -> tuple[str, list[Actor]] | None:
     """(111, target) when what was said condemns a thing and a "because" clause of it, or of the statement verb,
-    says which actor is at fault: "Gowdy said that claim smacked of hypocrisy, because Democrats have been at the
-    forefront of questioning ...". Only criticism: a reason for a fault puts the fault on whoever the reason
+    says which actor is at fault: "Ryan said the bill smacked of hypocrisy, because Democrats had blocked the same
+    plan" (the parser may hang the reason on the statement verb). Only criticism: a reason for a fault puts the fault on whoever the reason
     names; a reason for approval names no one praised."""
     ids = {t.i for t in content}
     reasons = [c for c in [*verb.children, *content] if c.dep_ == "advcl" and (c.head.i == verb.i or c.i in ids)
@@ -316,7 +316,7 @@ RELATIVE_PRONOUNS = {"who", "that", "which"}
 
 def _said_of_attribute(t: Token, subj: Token) -> bool:
     """Whether `t` is a relative clause of what the subject is said to be, so that what it says is said of the
-    subject: "Clinton was the one who started the controversy", "he is a man who lies" (its subject is the
+    subject: "Obama was the one who started the controversy", "he is a man who lies" (its subject is the
     relative pronoun, which stands for the subject itself)."""
     return t.dep_ == "relcl" and t.head.dep_ == "attr" and t.head.head.i == subj.head.i and any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in RELATIVE_PRONOUNS for c in t.children)

@@ -96,7 +96,7 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
                 modal = "subjunctive"  # of a demand: "insisted that Greece reduce its deficit"
             if modal is None:
                 continue
-            # not the speaker's own side: "a French government source insisted Paris must have the option" states
+            # not the speaker's own side: "an Italian government source insisted Rome must keep a veto" states
             # its stance; one code on both sides is two actors only when both are named and two ("Trump said
             # Clinton must ...")
             target = [a for a in _actors_in(_modal_subject(v), index) if a not in c.source and not any(
@@ -121,16 +121,17 @@ def _conj_chain(x: Token, v: Token) -> bool:
 
 def _modal_subject(v: Token) -> list[Token]:
     """The subject of a clause of what was said: its own, else that of a participle aside right before it, which
-    the parser gave the subject to when the aside came between them ("said that European leaders at their summit
-    ..., widely seen as a final chance ..., should forget ...": "leaders" parsed as the subject of "seen")."""
+    the parser gave the subject to when the aside came between them ("said that NATO commanders at their talks
+    ..., widely expected to review the campaign, must stop ...": "commanders" parsed as the subject of
+    "expected")."""
     own = [s for s in v.children if s.dep_ in {"nsubj", "nsubjpass"}]
     aside = _participle_aside(v) if not own else None
     return own or [s for s in (aside.children if aside is not None else []) if s.dep_ in {"nsubj", "nsubjpass"}]
 
 
 def _participle_aside(v: Token) -> Token | None:
-    """A participle set off by a comma right before the subjectless clause `v` ("..., widely seen as a final
-    chance, should forget"), its sibling or its own clause in the parse, holding the subject `v` lacks. A
+    """A participle set off by a comma right before the subjectless clause `v` ("..., widely expected to review
+    the campaign, must stop"), its sibling or its own clause in the parse, holding the subject `v` lacks. A
     participle with a subject and no auxiliary is no clause of its own ("were seen" would be)."""
     asides = [p for p in [*v.children, *(v.head.children if v.dep_ == "ccomp" else [])]
               if p.i < v.i and p.tag_ in {"VBN", "VBG"} and p.dep_ in {"advcl", "ccomp"}
@@ -290,10 +291,10 @@ ACCEPTING_VERBS = {"accept", "support", "back", "endorse", "tolerate", "approve"
 
 def _refused_clause(said: Token, speaker: list[Actor], index: dict[int, Actor]) -> Token | None:
     """The clause of what `said` reports in which the speaker refuses what was put forward before, named by a
-    pronoun: "said it will not accept this", "said they would never agree to that"; the subject is the speaker
+    pronoun: "said it would not accept that", "said they would never agree to that"; the subject is the speaker
     (a pronoun resolved to its code, or none); None for a refusal of something named ("will not accept any
-    further delays" names no one, "would not support a Monti government" is coded from its object) or of a
-    thing the speaker does not refuse ("said Italy will not accept this": Italy's refusal, told)."""
+    delays" names no one, "would not back a Rutte cabinet" is coded from its object) or of a thing the speaker
+    does not refuse ("said the Netherlands will not accept that": the Netherlands' refusal, told)."""
     codes = {a.code for a in speaker}
     for v in said.children:
         if v.dep_ != "ccomp" or v.lemma_.lower() not in ACCEPTING_VERBS or not any(
@@ -311,8 +312,7 @@ def _refused_clause(said: Token, speaker: list[Actor], index: dict[int, Actor]) 
 
 
 def _refusals(cands: list[Candidate], index: dict[int, Actor]) -> None:
-    """ "Berlusconi may be willing to support a new government ... The opposition has said it will not accept
-    this": a speaker saying he refuses what was put forward before, by a pronoun, rejects (120) whoever put it
+    """ "Rutte offered to form a minority cabinet. The Dutch opposition said it would not accept that": a speaker saying he refuses what was put forward before, by a pronoun, rejects (120) whoever put it
     forward: the proposer of `_proposer`, else the subject of the sentence before, whose plan "this" is. What
     is refused by name has an event of its own (the accepting verb's pattern, negated)."""
     for c in cands:
