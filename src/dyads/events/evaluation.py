@@ -267,8 +267,8 @@ def _blamed_in_reason(verb: Token, content: list[Token], sources: list[Actor], i
                       words: dict[str, int]) -> tuple[str, list[Actor]] | None:
     """(111, target) when what was said condemns a thing and a "because" clause of it, or of the statement verb,
     says which actor is at fault: "Ryan said the bill smacked of hypocrisy, because Democrats had blocked the same
-    plan" (the parser may hang the reason on the statement verb). Only criticism: a reason for a fault puts the fault on whoever the reason
-    names; a reason for approval names no one praised."""
+    plan" (the parser may hang the reason on the statement verb). Only criticism: a reason for a fault puts the
+    fault on whoever the reason names; a reason for approval names no one praised."""
     ids = {t.i for t in content}
     reasons = [c for c in [*verb.children, *content] if c.dep_ == "advcl" and (c.head.i == verb.i or c.i in ids)
                and any(m.dep_ == "mark" and m.lower_ == "because" for m in c.children)]

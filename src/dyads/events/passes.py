@@ -312,9 +312,10 @@ def _refused_clause(said: Token, speaker: list[Actor], index: dict[int, Actor]) 
 
 
 def _refusals(cands: list[Candidate], index: dict[int, Actor]) -> None:
-    """ "Rutte offered to form a minority cabinet. The Dutch opposition said it would not accept that": a speaker saying he refuses what was put forward before, by a pronoun, rejects (120) whoever put it
-    forward: the proposer of `_proposer`, else the subject of the sentence before, whose plan "this" is. What
-    is refused by name has an event of its own (the accepting verb's pattern, negated)."""
+    """ "Rutte offered to form a minority cabinet. The Dutch opposition said it would not accept that": a speaker
+    saying he refuses what was put forward before, by a pronoun, rejects (120) whoever put it forward: the
+    proposer of `_proposer`, else the subject of the sentence before, whose plan "that" is. What is refused by
+    name has an event of its own (the accepting verb's pattern, negated)."""
     for c in cands:
         if not _plain_statement(c) or not c.source:
             continue
