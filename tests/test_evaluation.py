@@ -192,3 +192,45 @@ def test_an_extraposed_it_judges_whom_its_to_clause_names(coder):
                          "Barack Obama.") == [("111", ["USAMIL"], ["USAGOV"])]
     # a partner of what is judged is not judged
     assert events(coder, "Palestinian President Mahmoud Abbas said it was a mistake to negotiate with Israel.") == []
+
+
+def test_what_a_relative_clause_of_the_subjects_attribute_says_is_said_of_the_subject(coder):
+    # "the one who ...": the relative pronoun stands for the subject, so the clause is what is said of it
+    def events(coder, text):  # in the 2016 campaign, Clinton holds no office
+        out = coder.code(text, date="2016-09-16")
+        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events]
+
+    assert events(coder, "Donald Trump claimed that Barack Obama was the one who started the deficit "
+                         "controversy.") == [("111", ["USA"], ["USAGOV"])]
+    assert events(coder, "Donald Trump said Hillary Clinton was a candidate who had lied to the families.") \
+        == [("111", ["USA"], ["USA"])]
+    # a relative clause with a subject of its own judges that subject, not the one named before
+    assert events(coder, "Donald Trump said Hillary Clinton was the candidate whom the press had lied to.") == []
+
+
+def test_a_reason_for_a_fault_puts_it_on_the_actor_the_reason_names(coder):
+    assert ("111", ["RUSGOV"], ["IGOWSTNAT"]) in events(
+        coder, "Lavrov said the resolution was a mistake because NATO had used it to bomb Libya.")
+    # the parser hangs the reason on the statement verb
+    assert events(coder, "Rep. Paul Ryan said the bill smacked of hypocrisy, because Democrats had blocked the "
+                         "same plan last year.") == [("111", ["USALEG"], ["USAPTY"])]
+    # a reason for approval praises no one; a fault whose reason names only the speaker blames no one else
+    assert events(coder, "Lavrov said the resolution was good because Russia had drafted it.") == []
+    assert events(coder, "Lavrov said the plan was a mistake because he had never seen it.") == []
+
+
+def test_measures_or_efforts_said_to_fall_short_judge_whose_they_are(coder):
+    assert events(coder, "Austria's Social Democrats said on Monday the government's new pension plans were vague.") \
+        == [("111", ["AUTPTY"], ["AUTGOV"])]
+    assert events(coder, "German lawmakers said Greece's efforts were insufficient.") == [("111", ["DEULEG"], ["GRC"])]
+    assert events(coder, "German lawmakers said Greece's efforts were inadequate.") == [("111", ["DEULEG"], ["GRC"])]
+    assert events(coder, "German officials said rainfall was insufficient.") == []  # no one's
+
+
+def test_an_extraposed_it_judges_whose_doing_its_to_clause_is(coder):
+    # "wrong of X to ...", "irresponsible on the part of X to ...": the judgement is of X, who does it
+    assert ("111", ["RUSGOV"], ["WST"]) in events(coder, "Lavrov said it was irresponsible of the West to arm the "
+                                                         "rebels.")
+    assert ("111", ["RUSGOV"], ["GRCGOV"]) in events(coder, "Lavrov said it was irresponsible on the part of the "
+                                                            "Greek government to open such issues.")
+    assert events(coder, "Lavrov said it was typical of the season to see such storms.") == []

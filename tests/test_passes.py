@@ -262,3 +262,61 @@ def test_a_demand_made_while_marching_is_the_marchers_act_of_its_own(coder):
     # an appeal stays what the protest is for: one event
     got = coded("Thousands of Egyptian protesters hit the streets of Cairo calling for the president's ouster.")
     assert [root for root, _, _ in got] == ["14"]
+
+
+def test_refusing_what_was_put_forward_before_rejects_whoever_put_it_forward(coder):
+    def coded(text):
+        return [(e.cameo[:3], [a.code for a in e.source], [a.code for a in e.target])
+                for e in coder.code(text, date="2011-11-08").events]
+
+    # "this" is the plan of the sentence before: its subject put it forward
+    assert ("120", ["NLDOPP"], ["NLDGOV"]) in coded(
+        "Prime Minister Mark Rutte offered to form a minority cabinet. The Dutch opposition said on Tuesday it would "
+        "not accept that.")
+    assert ("120", ["GRCGOV"], ["IGOEUREEC"]) in coded(
+        "The EU demanded deeper cuts from Athens. The Greek government said it would never agree to that.")
+    # nothing put forward by an actor, or a refusal of something named that names no one: no event
+    assert coded("Prices rose sharply on Monday. Italy's opposition said it will not accept this.") == []
+    assert coded("Berlusconi proposed a new cabinet. Italy's opposition said it will not accept any delays.") == []
+
+
+def test_a_participle_aside_does_not_take_the_subject_of_what_must_be_done(coder):
+    def coded(text):
+        return [(e.cameo[:2], [a.code for a in e.source], [a.code for a in e.target])
+                for e in coder.code(text, date="2011-07-07").events]
+
+    # the parser gives "commanders" to "expected", the aside; "must stop" is Juppe's demand on them, and what the
+    # aside or the subject's phrase names ("their talks") does not refine it
+    got = coded("Juppe said that NATO commanders at their talks in Naples next week, widely expected to review the "
+                "campaign, must stop the shelling of Tripoli.")
+    assert got == [("10", ["FRAGOV"], ["IGOWSTNATMIL"])]
+    assert [e.cameo for e in coder.code("Juppe said NATO commanders at their talks in Naples must stop the shelling "
+                                         "of Tripoli.", date="2011-07-07").events] == ["1056"]  # not 106 ('talks')
+
+
+def test_a_demand_joined_to_what_was_said_is_said_too(coder):
+    def coded(text):
+        return [(e.cameo[:2], [a.code for a in e.source], [a.code for a in e.target])
+                for e in coder.code(text, date="2012-01-04").events]
+
+    assert coded("Lavrov said the talks had failed and Iran must now accept the inspectors.") \
+        == [("10", ["RUSGOV"], ["IRN"])]
+    # a clause joined to what was said with no "must" in it is no demand
+    assert coded("Lavrov said the talks had failed and Iran would now accept the inspectors.") == []
+
+
+def test_a_demand_by_a_verb_of_saying_is_made_of_whom_what_was_said_names(coder):
+    def coded(text):
+        return [(e.cameo[:3], [a.code for a in e.source], [a.code for a in e.target])
+                for e in coder.code(text, date="2011-09-20").events]
+
+    assert coded("The EU insisted that Greece must cut its deficit.") == [("100", ["IGOEUREEC"], ["GRC"])]
+    assert coded("The EU insisted that Greece reduce its deficit.") == [("100", ["IGOEUREEC"], ["GRC"])]
+    # what is insisted on as a fact demands nothing of anyone
+    assert coded("The EU insisted that Greece reduces its deficit every year.") == []
+    # what the speaker's own side must do is its stance, not a demand: its capital, its pronoun
+    assert coded("An Italian government source insisted Rome must keep a veto over the merger.") == []
+    assert coded("A German government source said Berlin must have a say.") == []
+    out = coder.code("Donald Trump said Hillary Clinton must be held accountable.", date="2016-09-20")  # two named
+    assert [(e.cameo, [a.code for a in e.source], [a.code for a in e.target]) for e in out.events] \
+        == [("100", ["USA"], ["USA"])]

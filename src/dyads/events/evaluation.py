@@ -260,6 +260,26 @@ def speech_target(verb: Token, sources: list[Actor], index: dict[int, Actor], ex
         found = _subject_judged(subj, [t for t in subj.head.subtree if t.i in ids], sources, index, words)
         if found is not None:
             return found
+    return _blamed_in_reason(verb, content, sources, index, words)
+
+
+def _blamed_in_reason(verb: Token, content: list[Token], sources: list[Actor], index: dict[int, Actor],
+                      words: dict[str, int]) -> tuple[str, list[Actor]] | None:
+    """(111, target) when what was said condemns a thing and a "because" clause of it, or of the statement verb,
+    says which actor is at fault: "Ryan said the bill smacked of hypocrisy, because Democrats had blocked the same
+    plan" (the parser may hang the reason on the statement verb). Only criticism: a reason for a fault puts the
+    fault on whoever the reason names; a reason for approval names no one praised."""
+    ids = {t.i for t in content}
+    reasons = [c for c in [*verb.children, *content] if c.dep_ == "advcl" and (c.head.i == verb.i or c.i in ids)
+               and any(m.dep_ == "mark" and m.lower_ == "because" for m in c.children)]
+    for r in reasons:
+        inside = {t.i for t in r.subtree}
+        if judgement([t for t in content if t.i not in inside], words) >= 0:
+            continue
+        subj = [x for c in r.children if c.dep_ in {"nsubj", "nsubjpass"} for x in c.subtree]
+        found = _first_actor(subj, -1, sources, index)
+        if found is not None:
+            return found
     return None
 
 
@@ -284,11 +304,22 @@ def _subject_judged(subj: Token, clause: list[Token], sources: list[Actor], inde
     # a clause of its own with its own subject judges that subject: "If the initiative is successful, Rousseff
     # will use ..." says nothing of Rousseff; unless that subject stands for the same actor: "the Europeans are
     # showing they are weak", "Trump proved he is unfit" say it of the subject
-    others = {x.i for t in clause if t.i != subj.head.i and t.i not in own
+    others = {x.i for t in clause if t.i != subj.head.i and t.i not in own and not _said_of_attribute(t, subj)
               and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i != subj.i and not _same_actor(c, subj, index)
                       for c in t.children) for x in t.subtree}
     sign = judgement([t for t in clause if t.i not in own | said_of_others | others], words)
     return _first_actor(list(subj.subtree), sign, sources, index) if sign else None
+
+
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+
+
+def _said_of_attribute(t: Token, subj: Token) -> bool:
+    """Whether `t` is a relative clause of what the subject is said to be, so that what it says is said of the
+    subject: "Obama was the one who started the controversy", "he is a man who lies" (its subject is the
+    relative pronoun, which stands for the subject itself)."""
+    return t.dep_ == "relcl" and t.head.dep_ == "attr" and t.head.head.i == subj.head.i and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in RELATIVE_PRONOUNS for c in t.children)
 
 
 def _same_actor(a: Token, b: Token, index: dict[int, Actor]) -> bool:
@@ -313,6 +344,16 @@ def _extraposed(subj: Token) -> tuple[Token, list[Token]] | None:
     own = [x for c in to_clause.children if c.dep_ in {"nsubj", "nsubjpass"} for x in c.subtree]
     if own:
         return to_clause, own
+    # whose doing it is: "it was wrong of NATO to bomb ...", "it is not right on the part of the government to ..."
+    judging = [subj.head, *(c for c in subj.head.children if c.dep_ in {"acomp", "attr"})]
+    doer = [x for j in judging for p in j.children if p.dep_ == "prep" and p.i < to_clause.i
+            for o in p.children if o.dep_ == "pobj"
+            for owner in ([o] if p.lower_ == "of" and j is not subj.head else
+                          [g for q in o.children if q.dep_ == "prep" and q.lower_ == "of" for g in q.children
+                           if g.dep_ == "pobj"] if p.lower_ == "on" and o.lower_ == "part" else [])
+            for x in owner.subtree]
+    if doer:
+        return to_clause, doer
     # whom one serves ("to work for Obama", "to serve under him"); a partner ("a mistake to negotiate with Israel")
     # is not judged: the negotiating is
     return to_clause, [x for p in to_clause.children if p.dep_ == "prep" and p.lower_ in {"for", "under"}

@@ -30,7 +30,14 @@ from dyads.events.evaluation import (
     speech_target,
     unsaid,
 )
-from dyads.events.filters import FORCE_ROOTS, ONE_SIDED_CODES, EventPolicy, fights_no_actor, filter_candidates
+from dyads.events.filters import (
+    FORCE_ROOTS,
+    ONE_SIDED_CODES,
+    EventPolicy,
+    distinct_actors,
+    fights_no_actor,
+    filter_candidates,
+)
 from dyads.events.filters import PASSES as FILTER_PASS_LIST
 from dyads.events.lexicon import (
     _SUBJECTS,
@@ -56,9 +63,12 @@ MESSAGE_NOUNS = {"message", "statement", "letter", "warning", "note", "word", "u
 
 
 def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
-    """ "X said Y must/should do Z": the speaker's demand (10) or appeal (02) to Y, not a statement."""
+    """ "X said Y must/should do Z": the speaker's demand (10) or appeal (02) to Y, not a statement. A verb of
+    saying coded as a demand ("insisted that Greece must cut", "insisted that Greece cut") demands it of Y."""
     for c in cands:
-        if c.dropped or c.pattern is None or c.code != "010":
+        # a demand by a verb of saying, with no one it is made of yet: whom it is made of is in what was said
+        demand = (c.code or "")[:2] == "10" and not c.target and c.token.lemma_.lower() in SPEECH_VERBS
+        if c.dropped or c.pattern is None or (c.code != "010" and not demand):
             continue
         # "delivered a message that the Libyan leader must go": what a message says is said (its "that" clause
         # hung on the noun, or on the verb when a phrase comes between)
@@ -67,6 +77,9 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
             if c.token.lemma_.lower() in SPEECH_VERBS or messages else []
         said += [v for o in messages for v in o.children if v.dep_ in {"acl", "ccomp"}
                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in v.children)]
+        # a clause joined to what was said is said too ("said the talks had failed and Iran must now accept ...")
+        said += [x for v in list(said) for x in v.subtree if x.dep_ == "conj" and x.pos_ in {"VERB", "AUX"}
+                 and _conj_chain(x, v)]
         for v in said:
             modal = next((a.lower_ for a in v.children if a.dep_ == "aux" and a.lower_ in {"must", "should", "ought"}),
                          None)
@@ -78,19 +91,54 @@ def _speech_acts(cands: list[Candidate], index: dict[int, Actor]) -> None:
                     for x in v.children) and not any(x.dep_ == "neg" for x in v.children) \
                     and not any(x.dep_ == "aux" and x.lower_ in MODAL_AUX for x in v.children):
                 modal = "must"  # "the coalition will have to reallocate posts", "Greece has to cut its deficit"
+            if modal is None and demand and v.tag_ == "VB" and not any(
+                    a.dep_ in {"aux", "auxpass"} for a in v.children):
+                modal = "subjunctive"  # of a demand: "insisted that Greece reduce its deficit"
             if modal is None:
                 continue
-            subj = [s for s in v.children if s.dep_ in {"nsubj", "nsubjpass"}]
-            target = [a for a in _actors_in(subj, index) if a not in c.source]
+            # not the speaker's own side: "an Italian government source insisted Rome must keep a veto" states
+            # its stance; one code on both sides is two actors only when both are named and two ("Trump said
+            # Clinton must ...")
+            target = [a for a in _actors_in(_modal_subject(v), index) if a not in c.source and not any(
+                s.code == a.code and not distinct_actors(s, a) for s in c.source)]
             if not target:
                 continue
-            c.code = "100" if modal == "must" else "020"
+            c.code = c.code if demand else "100" if modal == "must" else "020"
             if modal in {"should", "ought"} and any(a.dep_ == "aux" and a.lemma_ == "have" for a in v.children):
                 c.code = "111"  # "X should never have given him the job": blame for what was done, no appeal
             c.target = target
             c.content = v
             c.modifiers.append(f"reported '{modal}' -> {c.code}")
             break
+
+
+def _conj_chain(x: Token, v: Token) -> bool:
+    """Whether `x` is joined to `v` through conjuncts alone ("A, and B, so C": C is joined to A)."""
+    while x.dep_ == "conj" and x.i != v.i:
+        x = x.head
+    return x.i == v.i
+
+
+def _modal_subject(v: Token) -> list[Token]:
+    """The subject of a clause of what was said: its own, else that of a participle aside right before it, which
+    the parser gave the subject to when the aside came between them ("said that NATO commanders at their talks
+    ..., widely expected to review the campaign, must stop ...": "commanders" parsed as the subject of
+    "expected")."""
+    own = [s for s in v.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    aside = _participle_aside(v) if not own else None
+    return own or [s for s in (aside.children if aside is not None else []) if s.dep_ in {"nsubj", "nsubjpass"}]
+
+
+def _participle_aside(v: Token) -> Token | None:
+    """A participle set off by a comma right before the subjectless clause `v` ("..., widely expected to review
+    the campaign, must stop"), its sibling or its own clause in the parse, holding the subject `v` lacks. A
+    participle with a subject and no auxiliary is no clause of its own ("were seen" would be)."""
+    asides = [p for p in [*v.children, *(v.head.children if v.dep_ == "ccomp" else [])]
+              if p.i < v.i and p.tag_ in {"VBN", "VBG"} and p.dep_ in {"advcl", "ccomp"}
+              and not any(a.dep_ in {"aux", "auxpass"} for a in p.children)
+              and any(s.dep_ in {"nsubj", "nsubjpass"} and s.i < p.i for s in p.children)
+              and any(t.text == "," for t in v.doc[p.i:v.i])]
+    return asides[-1] if asides else None
 
 
 def _shared_targets(cands: list[Candidate]) -> None:
@@ -235,6 +283,60 @@ def _responses(cands: list[Candidate], index: dict[int, Actor]) -> None:
         if found:
             c.target = found
             c.modifiers.append(f"answers '{found[0].text}', who put forward what it answers")
+
+
+# verbs of taking up what another put forward; negated in what a speaker says of himself, a refusal of it
+ACCEPTING_VERBS = {"accept", "support", "back", "endorse", "tolerate", "approve", "agree"}
+
+
+def _refused_clause(said: Token, speaker: list[Actor], index: dict[int, Actor]) -> Token | None:
+    """The clause of what `said` reports in which the speaker refuses what was put forward before, named by a
+    pronoun: "said it would not accept that", "said they would never agree to that"; the subject is the speaker
+    (a pronoun resolved to its code, or none); None for a refusal of something named ("will not accept any
+    delays" names no one, "would not back a Rutte cabinet" is coded from its object) or of a thing the speaker
+    does not refuse ("said the Netherlands will not accept that": the Netherlands' refusal, told)."""
+    codes = {a.code for a in speaker}
+    for v in said.children:
+        if v.dep_ != "ccomp" or v.lemma_.lower() not in ACCEPTING_VERBS or not any(
+                x.dep_ == "neg" or (x.dep_ == "advmod" and x.lower_ == "never") for x in v.children):
+            continue
+        subj = [s for s in v.children if s.dep_ in {"nsubj", "nsubjpass"}]
+        if subj and not all(index.get(s.i) is not None and index[s.i].code in codes for s in subj):
+            continue
+        objects = [o for o in v.children if o.dep_ in {"dobj", "obj"}]
+        objects += [o for p in v.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children
+                    if o.dep_ == "pobj"]
+        if objects and all(o.lower_ in PRONOUN_ANSWERS - {"so"} and not list(o.children) for o in objects):
+            return v
+    return None
+
+
+def _refusals(cands: list[Candidate], index: dict[int, Actor]) -> None:
+    """ "Rutte offered to form a minority cabinet. The Dutch opposition said it would not accept that": a speaker
+    saying he refuses what was put forward before, by a pronoun, rejects (120) whoever put it forward: the
+    proposer of `_proposer`, else the subject of the sentence before, whose plan "that" is. What is refused by
+    name has an event of its own (the accepting verb's pattern, negated)."""
+    for c in cands:
+        if not _plain_statement(c) or not c.source:
+            continue
+        v = _refused_clause(c.token, c.source, index)
+        if v is None:
+            continue
+        found = _proposer(v, c.source, index) or _previous_subject(v, c.source, index)
+        if found:
+            c.code, c.target = "120", found
+            c.modifiers.append(f"speech: refuses ('{v.text}' negated) what '{found[0].text}' put forward -> 120")
+
+
+def _previous_subject(tok: Token, source: list[Actor], index: dict[int, Actor]) -> list[Actor]:
+    """The actors of the subject of the previous sentence's main verb, other than `source`'s codes: whose plan,
+    offer or stance a pronoun that opens the next sentence's refusal points back to."""
+    sent = tok.sent
+    if sent.start == 0:
+        return []
+    root = tok.doc[sent.start - 1].sent.root
+    subj = [t for t in root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    return [a for a in _actors_in(subj, index) if a.code not in {s.code for s in source}]
 
 
 # verbs of saying that put forward a charge against someone ("argued that France had violated ...")
@@ -489,12 +591,13 @@ def _slot_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, 
 
 
 def _speech_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialect, policy: EventPolicy) -> None:
-    """Our reading of what a statement says: its addressee, a judgement of an actor, a rhetorical question, a
-    charge (argued, suspected or an act put down to someone), a naming; whom a refusal or denial answers; where a
-    visit framing an act went."""
+    """Our reading of what a statement says: its addressee, what someone must do, a judgement of an actor, a
+    rhetorical question, a charge (argued, suspected or an act put down to someone), a naming; whom a refusal or
+    denial answers, and whose proposal a speaker refuses; where a visit framing an act went."""
     _speech_acts(out, index)
     _rhetorical_questions(out, index)
     _responses(out, index)
+    _refusals(out, index)
     _framing_visits(out)
     _judged_statements(out, index)
     _blamed_on(out, index)
@@ -551,6 +654,10 @@ def _content_pass(out: list[Candidate], index: dict[int, Actor], dialect: Dialec
         head = _light_verb(c.token) or c.token
         # not the subject, nor a coordinated act ("condemned the attack and promised aid")
         subj = {t.i for s in head.children if s.dep_ in _SUBJECTS | {"conj"} for t in s.subtree}
+        if c.content is not None:  # nor who is to do what was said ("said leaders at their talks must stop X")
+            aside = _participle_aside(c.content)
+            subj |= {t.i for s in _modal_subject(c.content) for t in s.subtree}
+            subj |= {t.i for t in aside.subtree} if aside is not None else set()
         # nor what happened when, while or because it was said ("called on leaders to stop the violence, while
         # appearing to criticize the Brotherhood": the criticism is an act of its own)
         aside = {t.i for x in (c.content or head).subtree if x.i != c.token.i and _subordinate_clause(x)
@@ -728,9 +835,9 @@ SentencePass = Callable[[list[Candidate], dict[int, Actor], Dialect, EventPolicy
 
 SENTENCE_PASSES: tuple[tuple[str, str, SentencePass, Callable[[Dialect], bool]], ...] = (
     ("slot", "not a word that fills a slot of another predicate's pattern", _slot_pass, _always),
-    ("speech", "what a statement says of whom: its addressee, a judgement, a rhetorical question, a charge (an "
-     "act suspected of or put down to someone), a naming, whom a refusal answers, where a framing visit went "
-     "(ours)", _speech_pass, _ours),
+    ("speech", "what a statement says of whom: its addressee, what someone must do, a judgement, a rhetorical "
+     "question, a charge (an act suspected of or put down to someone), a naming, whom a refusal answers or what "
+     "it refuses, where a framing visit went (ours)", _speech_pass, _ours),
     ("statement", "a statement verb yields to the acts coded from what was said (ours)", _statement_pass, _ours),
     ("said", "not the content of a statement coded with its target (PETRARCH)", _said_pass, _always),
     ("content", "not the content of an appeal, demand, intent, threat or refusal, which it refines", _content_pass,
