@@ -1022,3 +1022,20 @@ def test_banning_a_countrys_goods_is_an_embargo_not_a_ban_of_parties(coder):
 
     assert ("163", ["IGOEUREEC"], ["IRN"]) in coded("The European Union banned imports of Iranian crude on Monday.")
     assert [c for c, _, _ in coded("Israel banned Hamas on Monday.")] == ["1722"]
+
+
+def test_a_danger_to_something_abstract_is_no_threat():
+    """CAMEO 13 is a threat someone makes to someone: "a super-state that threatens British sovereignty", "a
+    crisis that threatens Europe's stability" describe a danger to a state of affairs, not an act."""
+    from dyads import Coder
+
+    strict = Coder(stages=("actors", "events"))
+
+    def dyads(text):
+        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                for e in strict.code(text, date="2012-11-23").events]
+
+    assert dyads("Critics see the European Union as a super-state that threatens British sovereignty.") == []
+    assert dyads("Ankara said Syria threatened the stability of Turkey.") == []
+    assert dyads("A Chinese official said the Japanese move threatened regional security.") == []
+    assert dyads("Russia threatened Ukraine on Friday.") == [("130", ["RUS"], ["UKR"])]  # a threat to someone
