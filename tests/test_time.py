@@ -593,3 +593,21 @@ def test_a_name_the_parser_reads_as_a_verb_after_to_gives_no_tense(nlp) -> None:
                   kind="group", source="test")
     got = _event_date(nlp, text, "made", dct=date(2011, 10, 2), actors=[party])
     assert (got.date, got.precision) == ("2011-09", "month")
+
+
+def test_a_sentence_going_into_a_document_takes_the_document_s_date(nlp) -> None:
+    """"In the report, ..." / "In it, ...": what a report or interview says dates from when it was made."""
+    text = ("The ministry, in a report on trade last week, declined to name Brazil. In the report, it accused "
+            "Argentina of dumping steel. The paper cited an interview given by the minister late Friday, a "
+            "transcript of which was posted online. In it, the minister says the talks will resume.")
+    doc = nlp(text)
+    article = Article(id="t", text=text, publication_date=DCT)
+    times = find_times(doc, article)
+    for trigger, when in (("accused", "2013-07"), ("resume", "2013-07-19")):
+        i = text.index(trigger)
+        assert resolve_event_date(doc, i, i + len(trigger), times, article).date == when, trigger
+    text2 = "The ministry published a report last week. The minister accused Argentina of dumping steel."
+    doc2 = nlp(text2)
+    article2 = Article(id="t", text=text2, publication_date=DCT)
+    i = text2.index("accused")  # not framed by the report: the publication date
+    assert resolve_event_date(doc2, i, i + 7, find_times(doc2, article2), article2).date == "2013-07-22"

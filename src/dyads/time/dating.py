@@ -284,6 +284,9 @@ def resolve_event_date(
             best = (rank, EventDate(cal[0], cal[1], _with_preposition(doc, article, span, t)))
     if best:
         return best[1]
+    framed = _document_date(doc, sent, times, day, names)
+    if framed is not None:
+        return framed
     if verb is not None and quotes and _past(verb):
         told = _elaborated(doc, verb, quotes, actors, times, article)
         if told is not None:
@@ -328,6 +331,64 @@ def _elaborated(doc: Doc, verb: Token, quotes: Sequence[Quote], actors: Sequence
                 continue
             if _time_head(span) == cue.root:
                 return EventDate(cal[0], cal[1], _with_preposition(doc, article, span, t))
+    return None
+
+
+DOCUMENT_NOUNS = frozenset(
+    """report interview statement letter video speech message article memo document broadcast editorial column
+    testimony transcript tweet recording tape footage communique declaration ruling filing complaint post
+    blog essay book""".split())
+"""Nouns of a text or recording someone made, which a later sentence goes into ("In the report, it said ...")."""
+
+
+def _document_date(doc: Doc, sent: Span, times: list[TimeExpr], dct: date | None,
+                   names: frozenset[int] = frozenset()) -> EventDate | None:
+    """The date of the document a sentence opens by going into: "The administration, in a report last week,
+    declined to name China. In the report, it said ...", "The Times cited an interview given late Thursday.
+    In it, Gadhafi says ...". What a report or an interview says was said when it was made, whatever tense
+    the narration tells it in, so an undated sentence framed by "In the report," / "In it," takes the time
+    of the clause that named that document in the two sentences before ("it": the one before), or of a
+    clause hanging from its noun ("an interview given ... late Thursday")."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None or first.lower_ != "in" or first.dep_ != "prep":
+        return None
+    obj = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    if obj.lower_ == "it":
+        lemmas, back = DOCUMENT_NOUNS, 1
+    elif obj.lemma_.lower() in DOCUMENT_NOUNS and any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "its", "their")
+            for c in obj.children):
+        lemmas, back = frozenset({obj.lemma_.lower()}), 2
+    else:
+        return None
+    prev = [s for s in doc[: sent.start].sents if s.text.strip()] if sent.start else []
+    for s in reversed(prev[-back:]):
+        nouns = [t for t in reversed(s) if t.pos_ == "NOUN" and t.lemma_.lower() in lemmas]
+        if not nouns:
+            continue
+        dated: list[tuple[Token, EventDate]] = []
+        for t in times:
+            if not (s.start_char <= t.start and t.end <= s.end_char) or t.type not in ("DATE", "TIME"):
+                continue
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None:
+                continue
+            cal = calendar_date(t.value)
+            if cal is None and t.type == "DATE" and not _points_forward(span, names):
+                cal = week_month(t.value, dct)
+            if cal is not None:
+                dated.append((span, EventDate(cal[0], cal[1], t.text)))
+        for noun in nouns:  # nearest first ("an interview given late Thursday, a transcript of which ...")
+            clause = _clause_head(noun)
+            for span, when in dated:
+                head = _time_head(span, names)
+                if _noun_of(span) == noun or head is not None and (
+                        clause is not None and head.i == clause.i
+                        or head.dep_ in ("acl", "relcl") and head.head.i == noun.i):
+                    return when
+        return None  # the document is named there, undated: nothing older dates it
     return None
 
 
