@@ -611,3 +611,13 @@ def test_a_sentence_going_into_a_document_takes_the_document_s_date(nlp) -> None
     article2 = Article(id="t", text=text2, publication_date=DCT)
     i = text2.index("accused")  # not framed by the report: the publication date
     assert resolve_event_date(doc2, i, i + 7, find_times(doc2, article2), article2).date == "2013-07-22"
+
+
+def test_leave_given_is_dated_by_the_act_it_lets_happen(nlp) -> None:
+    for text, when in (("The government allowed the journalists to call their families on Saturday evening.",
+                        "2013-07-20"),
+                       ("The government planned to free the journalists on Saturday.", "2013-07-22")):
+        doc = nlp(text)  # (a plan is made before the day it names)
+        article = Article(id="t", text=text, publication_date=DCT)
+        i = text.index("government") + 11
+        assert resolve_event_date(doc, i, i + 7, find_times(doc, article), article).date == when, text

@@ -137,6 +137,18 @@ def _result_clause(head: Token, verb: Token) -> bool:
         and head.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)
 
 
+_PERMIT_VERBS = {"allow", "permit", "let"}
+"""Verbs of giving leave, whose act is dated by the act they let happen."""
+
+
+def _permitted(head: Token, verb: Token) -> bool:
+    """`head` is the act a past leave lets happen ("allowed the journalists to call their families Thursday
+    evening", "let them leave on Friday"): leave given in the past is given for the time it names, whereas
+    a plan or a request ("planned to visit on Friday") looks ahead to a time that is not its own."""
+    return head.head.i == verb.i and head.dep_ in ("xcomp", "ccomp") and verb.lemma_ in _PERMIT_VERBS \
+        and _tense(verb) == "VBD"
+
+
 def _misjoined(doc: Doc, span: Span, noun: Token) -> bool:
     """A day the parser joined to the name after it: "said on Friday Spain should ..." ("Friday Spain"
     as one name, the object of "on"); the day is the verb's, not the name's."""
@@ -280,6 +292,8 @@ def resolve_event_date(
                 rank = 1  # "Speaking to journalists on Tuesday, Ibrahim accused": the participle is its subject's act
             if rank is None and _result_clause(head, verb):
                 rank = 2  # "had ordered the consulate closed in May": the order is dated by the state it brought about
+            if rank is None and _permitted(head, verb):
+                rank = 2  # "allowed the journalists to call their families Thursday evening": the leave is that day's
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, EventDate(cal[0], cal[1], _with_preposition(doc, article, span, t)))
     if best:
