@@ -160,6 +160,18 @@ def test_the_group_or_the_alliance_refers_back_to_an_organisation(nlp, dictionar
     assert described == {"The group": "NGOHLH", "the alliance": "IGOWSTNAT"}  # "A group of protesters" is none
 
 
+def test_the_bloc_of_a_euro_zone_story_is_the_union(nlp, dictionary):
+    """"The bloc" with no organisation before it, after "euro zone", is the euro's union (coref.CURRENCY_UNION);
+    "euro zone" itself stays no actor (a market as often as not), and "the bloc" with nothing to go back to none."""
+    _, got = layer(nlp, dictionary, "Moody's downgraded several euro zone countries on Friday, blaming the policies "
+                                    "of the bloc's governments.")
+    described = {a.text: a.code for a in got if a.kind == "description"}
+    assert described == {"the bloc": "IGOEUREEC"}
+    assert not any("euro" in a.text for a in got)
+    _, got = layer(nlp, dictionary, "Moody's blamed the policies of the bloc's governments.")
+    assert not any(a.kind == "description" for a in got)
+
+
 @pytest.mark.parametrize(("text", "empty"), [
     ("After that it's up to the companies to continue their talks.", True),
     ("It is clear that Russia will act.", True),

@@ -42,7 +42,8 @@ The rules, in order:
 9. "The group", "the organisation", "the alliance", "the bloc", "the agency", "the movement": a
    description no dictionary codes refers back to the nearest earlier organisation of a fitting kind
    ("a report by Physicians for Human Rights ... The group says" -> NGOHLH; "NATO ... the alliance");
-   "the coalition" only to an actor with that head word ("Slovakia's ruling coalition" -> SVKGOV).
+   "the coalition" only to an actor with that head word ("Slovakia's ruling coalition" -> SVKGOV); "the bloc"
+   with no organisation before it, in a story that just named the euro zone, is that union (IGOEUREEC).
 10. "His closest allies", "her aides": a person's followers are of the person's country (aides and
    loyalists of the person's office too).
 11. Binding: an object pronoun ("the police threatened to beat them") is not the subject of its verb or of
@@ -59,6 +60,7 @@ The rules, in order:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -706,14 +708,39 @@ def _organisations_described(doc: Doc, actors: list[Actor], covered: set[int]) -
                 break
             ante = a
             break
+        start = min([c.idx for c in tok.children if c.dep_ == "det"] + [tok.idx])
+        if ante is None and tok.lower_ == "bloc":
+            union = _currency_union_before(doc, tok, sent_no)
+            if union is not None:
+                found.append(Actor(text=doc_text(doc)[start:tok.idx + len(tok.text)], start=start,
+                                   end=tok.idx + len(tok.text), code=CURRENCY_UNION[0], country=CURRENCY_UNION[0][:3],
+                                   sector=None, name=CURRENCY_UNION[1], kind="description",
+                                   source=f"'{tok.text}' refers back to '{union[0]}' at {union[1]}"))
+            continue
         if ante is None:
             continue
-        start = min([c.idx for c in tok.children if c.dep_ == "det"] + [tok.idx])
         found.append(Actor(text=doc_text(doc)[start:tok.idx + len(tok.text)], start=start,
                            end=tok.idx + len(tok.text), code=ante.code, country=ante.country, sector=ante.sector,
                            name=ante.name, kind="description",
                            source=f"'{tok.text}' refers back to '{ante.text}' at {ante.start}"))
     return found
+
+
+CURRENCY_UNION = ("IGOEUREEC", "European Union")
+"""What "the bloc" of a story about the euro zone is: the union whose members share the euro (the EU's code)."""
+
+_EURO_ZONE = re.compile(r"\b(?:euro[ -]?zone|euro area)\b", re.I)
+
+
+def _currency_union_before(doc: Doc, tok: Token, sent_no: dict[int, int]) -> tuple[str, int] | None:
+    """"S&P downgraded a swathe of euro zone countries, blaming ... the bloc's leaders": "the bloc" with no
+    organisation before it is the euro zone a sentence up to `MAX_SENTENCES` before named (the words, last
+    first). Why not code "euro zone" itself: as a phrase ("the euro zone's debt crisis", "euro zone bond
+    yields") it names a market far more often than an actor; "the bloc" written for it is the actor."""
+    first = next((t.i for t in doc if sent_no.get(t.i, -1) >= sent_no[tok.i] - MAX_SENTENCES), 0)
+    text = doc_text(doc)
+    found = list(_EURO_ZONE.finditer(text, doc[first].idx, tok.idx))
+    return (found[-1].group(0), found[-1].start()) if found else None
 
 
 FOLLOWER_NOUNS: dict[str, bool] = {"ally": False, "supporter": False, "loyalist": True, "aide": True,
