@@ -1039,3 +1039,17 @@ def test_a_danger_to_something_abstract_is_no_threat():
     assert dyads("Ankara said Syria threatened the stability of Turkey.") == []
     assert dyads("A Chinese official said the Japanese move threatened regional security.") == []
     assert dyads("Russia threatened Ukraine on Friday.") == [("130", ["RUS"], ["UKR"])]  # a threat to someone
+
+
+def test_the_options_of_a_choice_are_not_done():
+    """"A choice between agreeing to X or allowing Y": neither option is an act (meaning.CHOICE_NOUNS)."""
+    from dyads import Coder
+
+    full = Coder()  # (with coreference: "it" is Germany)
+
+    def codes(text):
+        return [(e.cameo, [a.code for a in e.source]) for e in full.code(text, date="2011-09-06").events]
+
+    assert codes("Germany may face a choice between accepting the measures it has resisted or "
+                 "allowing Greece to default.") == []  # ("it", Germany, would otherwise allow)
+    assert codes("Germany has accepted the measures it resisted, allowing Greece to default.") == [("080", ["DEU"])]
