@@ -172,6 +172,20 @@ def test_the_bloc_of_a_euro_zone_story_is_the_union(nlp, dictionary):
     assert not any(a.kind == "description" for a in got)
 
 
+
+def test_the_four_is_the_group_counted_before_and_they_may_be_it(nlp, dictionary):
+    """Rule 15: "Four Reuters journalists ... the four"; a "they" after "if the four had been detained by
+    the police" is the four, not the police."""
+    _, got = layer(nlp, dictionary, "Four Reuters journalists have been missing in Syria since Monday. The "
+                                    "government said that if the four had been detained by the Syrian police, "
+                                    "they would be released.")
+    described = {a.text: a.code for a in got if a.kind == "description"}
+    assert described == {"the four": "GBRMED"}
+    assert ("they", "GBRMED") in pronouns(got)
+    _, got = layer(nlp, dictionary, "Syrian police arrested two Reuters journalists on Monday. The two were "
+                                    "released.")
+    assert not any(a.kind == "description" for a in got)  # only a subject counted: the police's object may not be
+
 @pytest.mark.parametrize(("text", "empty"), [
     ("After that it's up to the companies to continue their talks.", True),
     ("It is clear that Russia will act.", True),
