@@ -1053,3 +1053,18 @@ def test_the_options_of_a_choice_are_not_done():
     assert codes("Germany may face a choice between accepting the measures it has resisted or "
                  "allowing Greece to default.") == []  # ("it", Germany, would otherwise allow)
     assert codes("Germany has accepted the measures it resisted, allowing Greece to default.") == [("080", ["DEU"])]
+
+
+def test_a_mission_to_act_is_no_act_however_it_is_parsed():
+    """"As part of NATO's mission to protect civilians", with "to protect" parsed as a clause of the main verb
+    rather than of "mission": what a mission is for is not done (meaning.PURPOSE_NOUNS, by the words)."""
+    from dyads import Coder
+
+    full = Coder()
+
+    def dyads(text):
+        return [(e.cameo, [a.code for a in e.source]) for e in full.code(text, date="2011-08-11").events]
+
+    assert dyads("A spokesman said French aircraft have been in action in recent days \"as part of NATO's mission "
+                 "to protect civilians at risk of attack from the Syrian army.\"") == []
+    assert dyads("French troops protected civilians from Gadhafi's forces on Monday.") == [("074", ["FRAMIL"])]

@@ -181,6 +181,9 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
             continue
         if t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in PURPOSE_NOUNS:
             return "modal", t.head.text
+        noun = t.doc[t.i - 2] if t.i >= 2 and t.doc[t.i - 1].lower_ == "to" and t.doc[t.i - 1].head.i == t.i else None
+        if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in PURPOSE_NOUNS:
+            return "modal", noun.text  # "as part of NATO's mission to protect civilians", parsed as a clause of its own
         purpose = t.dep_ == "advcl" and t.head.pos_ in {"VERB", "AUX"} and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         if (t.dep_ == "xcomp" and t.head.pos_ in {"VERB", "AUX"}) or purpose:
