@@ -621,3 +621,19 @@ def test_leave_given_is_dated_by_the_act_it_lets_happen(nlp) -> None:
         article = Article(id="t", text=text, publication_date=DCT)
         i = text.index("government") + 11
         assert resolve_event_date(doc, i, i + 7, find_times(doc, article), article).date == when, text
+
+
+def test_a_time_between_a_verb_and_its_complement_s_subject_is_the_verb_s(nlp) -> None:
+    """"Russia said on Monday it would send troops": the saying's Monday (last Monday), whichever clause the
+    parser hung "on Monday" from; after the complement's subject or its "that" the time is the complement's."""
+    dct = date(2013, 7, 24)  # a Wednesday
+    for text, value in (("Russia said on Monday it would send troops.", "2013-07-22"),
+                        ("The bank said in March it would cut jobs.", "2013-03"),
+                        ("Russia said it would send troops on Monday.", "2013-07-29"),
+                        ("Russia said that on Monday it would send troops.", "2013-07-29")):
+        times, article = times_of(nlp, text, dct)
+        assert [t.value for t in times] == [value], text
+    text = "Russia said on Monday it would send troops."
+    doc = nlp(text)
+    article = Article(id="t", text=text, publication_date=dct)
+    assert resolve_event_date(doc, 7, 11, find_times(doc, article), article).date == "2013-07-22"

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyads.models import Actor, Article, Quote, TimeExpr
 from dyads.syntax import misread_progressive
-from dyads.time import _ARRANGE, _FORWARD, clause_tense, section_date, section_dates
+from dyads.time import _ARRANGE, _FORWARD, before_complement, clause_tense, section_date, section_dates
 from dyads.time.normalize import FUTURE
 from dyads.wire import STORY_TAG
 
@@ -119,7 +119,7 @@ def _time_head(span: Span, names: frozenset[int] = frozenset()) -> Token | None:
     tok = span.root
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX") and not span.start <= tok.i < span.end and tok.i not in names:
-            return tok
+            return before_complement(span, tok)  # "said on Monday it would ...": the saying's Monday
         if tok.head.i == tok.i:
             return None
         tok = tok.head
