@@ -160,6 +160,32 @@ def test_the_group_or_the_alliance_refers_back_to_an_organisation(nlp, dictionar
     assert described == {"The group": "NGOHLH", "the alliance": "IGOWSTNAT"}  # "A group of protesters" is none
 
 
+def test_the_bloc_of_a_euro_zone_story_is_the_union(nlp, dictionary):
+    """"The bloc" with no organisation before it, after "euro zone", is the euro's union (coref.CURRENCY_UNION);
+    "euro zone" itself stays no actor (a market as often as not), and "the bloc" with nothing to go back to none."""
+    _, got = layer(nlp, dictionary, "Moody's downgraded several euro zone countries on Friday, blaming the policies "
+                                    "of the bloc's governments.")
+    described = {a.text: a.code for a in got if a.kind == "description"}
+    assert described == {"the bloc": "IGOEUREEC"}
+    assert not any("euro" in a.text for a in got)
+    _, got = layer(nlp, dictionary, "Moody's blamed the policies of the bloc's governments.")
+    assert not any(a.kind == "description" for a in got)
+
+
+
+def test_the_four_is_the_group_counted_before_and_they_may_be_it(nlp, dictionary):
+    """Rule 15: "Four Reuters journalists ... the four"; a "they" after "if the four had been detained by
+    the police" is the four, not the police."""
+    _, got = layer(nlp, dictionary, "Four Reuters journalists have been missing in Syria since Monday. The "
+                                    "government said that if the four had been detained by the Syrian police, "
+                                    "they would be released.")
+    described = {a.text: a.code for a in got if a.kind == "description"}
+    assert described == {"the four": "GBRMED"}
+    assert ("they", "GBRMED") in pronouns(got)
+    _, got = layer(nlp, dictionary, "Syrian police arrested two Reuters journalists on Monday. The two were "
+                                    "released.")
+    assert not any(a.kind == "description" for a in got)  # only a subject counted: the police's object may not be
+
 @pytest.mark.parametrize(("text", "empty"), [
     ("After that it's up to the companies to continue their talks.", True),
     ("It is clear that Russia will act.", True),

@@ -1102,3 +1102,49 @@ def test_forces_enforcing_a_curfew_show_their_power(strict_dyads):
     assert ("150", ["TUNMIL"], []) in strict_dyads("Tunisian soldiers moved into the capital's streets on Friday "
                                                   "to enforce a curfew.", "2011-01-14")
     assert strict_dyads("Tunisian judges enforced the new law on Friday.", "2011-01-14") == []
+
+
+def test_a_danger_to_something_abstract_is_no_threat():
+    """CAMEO 13 is a threat someone makes to someone: "a super-state that threatens British sovereignty", "a
+    crisis that threatens Europe's stability" describe a danger to a state of affairs, not an act."""
+    from dyads import Coder
+
+    strict = Coder(stages=("actors", "events"))
+
+    def dyads(text):
+        return [(e.cameo, [a.code for a in e.source], [a.code for a in e.target])
+                for e in strict.code(text, date="2012-11-23").events]
+
+    assert dyads("Critics see the European Union as a super-state that threatens British sovereignty.") == []
+    assert dyads("Ankara said Syria threatened the stability of Turkey.") == []
+    assert dyads("A Chinese official said the Japanese move threatened regional security.") == []
+    assert dyads("Russia threatened Ukraine on Friday.") == [("130", ["RUS"], ["UKR"])]  # a threat to someone
+
+
+def test_the_options_of_a_choice_are_not_done():
+    """"A choice between agreeing to X or allowing Y": neither option is an act (meaning.CHOICE_NOUNS)."""
+    from dyads import Coder
+
+    full = Coder()  # (with coreference: "it" is Germany)
+
+    def codes(text):
+        return [(e.cameo, [a.code for a in e.source]) for e in full.code(text, date="2011-09-06").events]
+
+    assert codes("Germany may face a choice between accepting the measures it has resisted or "
+                 "allowing Greece to default.") == []  # ("it", Germany, would otherwise allow)
+    assert codes("Germany has accepted the measures it resisted, allowing Greece to default.") == [("080", ["DEU"])]
+
+
+def test_a_mission_to_act_is_no_act_however_it_is_parsed():
+    """"As part of NATO's mission to protect civilians", with "to protect" parsed as a clause of the main verb
+    rather than of "mission": what a mission is for is not done (meaning.PURPOSE_NOUNS, by the words)."""
+    from dyads import Coder
+
+    full = Coder()
+
+    def dyads(text):
+        return [(e.cameo, [a.code for a in e.source]) for e in full.code(text, date="2011-08-11").events]
+
+    assert dyads("A spokesman said French aircraft have been in action in recent days \"as part of NATO's mission "
+                 "to protect civilians at risk of attack from the Syrian army.\"") == []
+    assert dyads("French troops protected civilians from Gadhafi's forces on Monday.") == [("074", ["FRAMIL"])]

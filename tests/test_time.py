@@ -593,3 +593,47 @@ def test_a_name_the_parser_reads_as_a_verb_after_to_gives_no_tense(nlp) -> None:
                   kind="group", source="test")
     got = _event_date(nlp, text, "made", dct=date(2011, 10, 2), actors=[party])
     assert (got.date, got.precision) == ("2011-09", "month")
+
+
+def test_a_sentence_going_into_a_document_takes_the_document_s_date(nlp) -> None:
+    """"In the report, ..." / "In it, ...": what a report or interview says dates from when it was made."""
+    text = ("The ministry, in a report on trade last week, declined to name Brazil. In the report, it accused "
+            "Argentina of dumping steel. The paper cited an interview given by the minister late Friday, a "
+            "transcript of which was posted online. In it, the minister says the talks will resume.")
+    doc = nlp(text)
+    article = Article(id="t", text=text, publication_date=DCT)
+    times = find_times(doc, article)
+    for trigger, when in (("accused", "2013-07"), ("resume", "2013-07-19")):
+        i = text.index(trigger)
+        assert resolve_event_date(doc, i, i + len(trigger), times, article).date == when, trigger
+    text2 = "The ministry published a report last week. The minister accused Argentina of dumping steel."
+    doc2 = nlp(text2)
+    article2 = Article(id="t", text=text2, publication_date=DCT)
+    i = text2.index("accused")  # not framed by the report: the publication date
+    assert resolve_event_date(doc2, i, i + 7, find_times(doc2, article2), article2).date == "2013-07-22"
+
+
+def test_leave_given_is_dated_by_the_act_it_lets_happen(nlp) -> None:
+    for text, when in (("The government allowed the journalists to call their families on Saturday evening.",
+                        "2013-07-20"),
+                       ("The government planned to free the journalists on Saturday.", "2013-07-22")):
+        doc = nlp(text)  # (a plan is made before the day it names)
+        article = Article(id="t", text=text, publication_date=DCT)
+        i = text.index("government") + 11
+        assert resolve_event_date(doc, i, i + 7, find_times(doc, article), article).date == when, text
+
+
+def test_a_time_between_a_verb_and_its_complement_s_subject_is_the_verb_s(nlp) -> None:
+    """"Russia said on Monday it would send troops": the saying's Monday (last Monday), whichever clause the
+    parser hung "on Monday" from; after the complement's subject or its "that" the time is the complement's."""
+    dct = date(2013, 7, 24)  # a Wednesday
+    for text, value in (("Russia said on Monday it would send troops.", "2013-07-22"),
+                        ("The bank said in March it would cut jobs.", "2013-03"),
+                        ("Russia said it would send troops on Monday.", "2013-07-29"),
+                        ("Russia said that on Monday it would send troops.", "2013-07-29")):
+        times, article = times_of(nlp, text, dct)
+        assert [t.value for t in times] == [value], text
+    text = "Russia said on Monday it would send troops."
+    doc = nlp(text)
+    article = Article(id="t", text=text, publication_date=dct)
+    assert resolve_event_date(doc, 7, 11, find_times(doc, article), article).date == "2013-07-22"

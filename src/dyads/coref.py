@@ -42,7 +42,8 @@ The rules, in order:
 9. "The group", "the organisation", "the alliance", "the bloc", "the agency", "the movement": a
    description no dictionary codes refers back to the nearest earlier organisation of a fitting kind
    ("a report by Physicians for Human Rights ... The group says" -> NGOHLH; "NATO ... the alliance");
-   "the coalition" only to an actor with that head word ("Slovakia's ruling coalition" -> SVKGOV).
+   "the coalition" only to an actor with that head word ("Slovakia's ruling coalition" -> SVKGOV); "the bloc"
+   with no organisation before it, in a story that just named the euro zone, is that union (IGOEUREEC).
 10. "His closest allies", "her aides": a person's followers are of the person's country (aides and
    loyalists of the person's office too).
 11. Binding: an object pronoun ("the police threatened to beat them") is not the subject of its verb or of
@@ -55,10 +56,14 @@ The rules, in order:
    sentence before: news writes it for someone just named, never to introduce someone.
 14. "His client" is the coded person a lawyer named in its sentence or the one before represents ("a lawyer
    for Hosni Mubarak said his client ...", "a lawyer representing X", "X's lawyer"), when only one is.
+15. "The four" (a count word with "the", heading its phrase) is a plural mention a later "they" may refer to
+   ("if the four had been detained by the military, they would be released": not the military), and is the
+   nearest earlier subject counted with that number ("The four journalists entered ... the four").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -358,6 +363,11 @@ class Coreference:
     def _collect_mentions(self) -> list[Mention]:
         out: list[Mention] = []
         for t in self.doc:
+            if counted_group(t):  # "if the four had been detained ..., they would be released": the four
+                lo, hi = np_bounds(t)
+                span = self.doc[lo:hi]
+                out.append(Mention(t, span.start_char, span.end_char, t.dep_ in SUBJECT_DEPS, "p", False))
+                continue
             if t.pos_ not in {"PROPN", "NOUN", "PRON"}:
                 continue
             if t.dep_ in {"compound", "flat"} or t.is_space or t.ent_type_ in _NOT_REFERRED:
@@ -706,13 +716,80 @@ def _organisations_described(doc: Doc, actors: list[Actor], covered: set[int]) -
                 break
             ante = a
             break
+        start = min([c.idx for c in tok.children if c.dep_ == "det"] + [tok.idx])
+        if ante is None and tok.lower_ == "bloc":
+            union = _currency_union_before(doc, tok, sent_no)
+            if union is not None:
+                found.append(Actor(text=doc_text(doc)[start:tok.idx + len(tok.text)], start=start,
+                                   end=tok.idx + len(tok.text), code=CURRENCY_UNION[0], country=CURRENCY_UNION[0][:3],
+                                   sector=None, name=CURRENCY_UNION[1], kind="description",
+                                   source=f"'{tok.text}' refers back to '{union[0]}' at {union[1]}"))
+            continue
+        if ante is None:
+            continue
+        found.append(Actor(text=doc_text(doc)[start:tok.idx + len(tok.text)], start=start,
+                           end=tok.idx + len(tok.text), code=ante.code, country=ante.country, sector=ante.sector,
+                           name=ante.name, kind="description",
+                           source=f"'{tok.text}' refers back to '{ante.text}' at {ante.start}"))
+    return found
+
+
+CURRENCY_UNION = ("IGOEUREEC", "European Union")
+"""What "the bloc" of a story about the euro zone is: the union whose members share the euro (the EU's code)."""
+
+_EURO_ZONE = re.compile(r"\b(?:euro[ -]?zone|euro area)\b", re.I)
+
+
+def _currency_union_before(doc: Doc, tok: Token, sent_no: dict[int, int]) -> tuple[str, int] | None:
+    """"S&P downgraded a swathe of euro zone countries, blaming ... the bloc's leaders": "the bloc" with no
+    organisation before it is the euro zone a sentence up to `MAX_SENTENCES` before named (the words, last
+    first). Why not code "euro zone" itself: as a phrase ("the euro zone's debt crisis", "euro zone bond
+    yields") it names a market far more often than an actor; "the bloc" written for it is the actor."""
+    first = next((t.i for t in doc if sent_no.get(t.i, -1) >= sent_no[tok.i] - MAX_SENTENCES), 0)
+    text = doc_text(doc)
+    found = list(_EURO_ZONE.finditer(text, doc[first].idx, tok.idx))
+    return (found[-1].group(0), found[-1].start()) if found else None
+
+
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+
+
+def counted_group(tok: Token) -> bool:
+    """A number standing for a group counted before ("Four journalists are missing ... the four", "the two
+    were arrested"): "the" and a count word, heading its phrase (not "the four journalists", not a date)."""
+    return tok.pos_ == "NUM" and tok.lower_ in _COUNT_WORDS and tok.dep_ not in {"nummod", "compound"} \
+        and tok.ent_type_ not in {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"} \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def _counted_described(doc: Doc, actors: list[Actor], covered: set[int]) -> list[Actor]:
+    """Rule 15: "The four journalists entered Libya ... the four": "the four" is the nearest earlier subject
+    counted with the same number (within `MAX_SENTENCES`), when an actor names it. Why: news names a group
+    once with its count and then by the count alone, and a "they" after it is that group, not whoever else
+    the sentence names ("if the four had been detained by the military, they would be released"). Only a
+    subject: "for two officials who worked for his sons. After the two were sentenced" counts others."""
+    found: list[Actor] = []
+    words = [t for t in doc if t.i not in covered and counted_group(t)]
+    if not words:
+        return found
+    sents = list(doc.sents)
+    for tok in words:
+        k = next(i for i, sent in enumerate(sents) if sent.start <= tok.i < sent.end)
+        lo = sents[max(0, k - MAX_SENTENCES)].start
+        counted = [t for t in doc[lo:tok.i] if t.lower_ == tok.lower_ and t.dep_ == "nummod"
+                   and t.head.pos_ in {"NOUN", "PROPN"} and t.head.dep_ in SUBJECT_DEPS]
+        if not counted:
+            continue
+        noun = counted[-1].head
+        ante = next((a for a in actors if a.code and a.start <= noun.idx < a.end), None)
         if ante is None:
             continue
         start = min([c.idx for c in tok.children if c.dep_ == "det"] + [tok.idx])
         found.append(Actor(text=doc_text(doc)[start:tok.idx + len(tok.text)], start=start,
                            end=tok.idx + len(tok.text), code=ante.code, country=ante.country, sector=ante.sector,
                            name=ante.name, kind="description",
-                           source=f"'{tok.text}' refers back to '{ante.text}' at {ante.start}"))
+                           source=f"'the {tok.text}' refers back to '{ante.text}' at {ante.start}"))
+        covered.add(tok.i)
     return found
 
 
@@ -1073,11 +1150,14 @@ def coreference_stage(doc: Doc, actors: list[Actor], fallback_reasons: Iterable[
         actor.source = f"{actor.source} + refers back to '{ante.text}' at {ante.start} -> {actor.code}"
         changed = True
     changed = _spokespeople(doc, actors, coref, weak) or changed
+    counted = _counted_described(doc, out, covered)
     described = (_organisations_described(doc, out, covered) + _followers_of(doc, coref, covered)
-                 + _clients_of(doc, coref, covered))
+                 + _clients_of(doc, coref, covered) + counted)
     if described:  # actors `coref` was not built from: the quotes build their own
         out.extend(described)
         changed = True
+    if counted:  # "the four" is the antecedent of a later "they": its actor must be known to `coref`
+        coref = Coreference(doc, out, guessed=weak, like=coref)
     # a person the recogniser placed only by the article's main state yields to the role the text gives
     guessed_people = [a for a in out
                       if a.kind == "person" and not a.sector and any(r in (a.source or "") for r in weak)]

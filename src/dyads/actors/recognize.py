@@ -1670,19 +1670,28 @@ def _only_a_counterpart(doc: Doc, members: list[Actor], country: str) -> bool:
     """Every mention of `country` in the sentence is a state as the other side of an act ("arms from the
     Gulf state of Qatar", "talks with Qatar", "fighting against Syria"): it says nothing of where the
     rebels or the opposition of the sentence belong."""
-    mentions = [a for a in members if a.country == country]
+    # (not the words this rule gave the country just now: "officials" of the same sentence said nothing of it)
+    mentions = [a for a in members if a.country == country and SENTENCE_COUNTRY not in (a.source or "")]
     for a in mentions:
-        if a.kind not in {"country", "capital", "demonym"} or a.sector:
-            return False
+        if a.kind not in {"country", "capital", "demonym"} or a.sector and not (a.kind == "capital"
+                                                                                and a.sector == "GOV"):
+            return False  # (but "Washington" is its government by its capital's name)
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is None:
             return False
         head = span.root
         while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in {"NOUN", "PROPN"}:
             head = head.head.head  # "from the Gulf state of Qatar"
+        if head.dep_ in {"poss", "compound", "amod"} and head.head.lemma_.lower() in _HELP_NOUNS:
+            head = head.head  # "battling Islamist militants with Washington's help": the help is the state's
         if not (head.dep_ == "pobj" and head.head.lower_ in _COUNTERPART_PREPS):
             return False
     return bool(mentions)
+
+
+_HELP_NOUNS = {"help", "support", "backing", "assistance", "aid", "blessing"}
+"""Nouns of the help a state gives someone's act: the state helps whoever acts ("with Washington's help",
+"with the help of Washington"), so it says nothing of where the rebels acted against belong."""
 
 
 def _object_of_own_act(doc: Doc, actor: Actor, members: list[Actor]) -> str | None:

@@ -8,6 +8,8 @@ criticism). They are functions of tokens only; the coder applies their verdicts 
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Token
 
 from dyads.models import Actor
@@ -37,6 +39,8 @@ PROSPECT_VERBS = {"hope", "fear", "worry", "expect", "predict", "forecast", "ant
 # "X is expected / tipped to do Y": what others think will happen, not an act nor X's intent
 EXPECTATION_VERBS = {"expect", "tip", "predict", "forecast"}
 MODAL_AUX = {"may", "might", "could", "can", "should", "must", "ought"}
+# nouns whose "between" names options, none of them done ("a choice between agreeing to X or allowing Y")
+CHOICE_NOUNS = {"choice", "option", "dilemma", "alternative"}
 NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt",
                   "struggle"}  # "has been struggling to gain support": not gained
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
@@ -173,6 +177,9 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
     if wh is not None and verb.dep_ in {"pcomp", "ccomp", "advcl"} and any(
             c.dep_ == "aux" and c.lower_ in INTENT_AUX | MODAL_AUX for c in verb.children):
         return "modal", wh.text
+    for t in [verb, *islice(verb.ancestors, 8)]:
+        if t.dep_ in {"pcomp", "pobj"} and t.head.lower_ == "between" and t.head.head.lemma_.lower() in CHOICE_NOUNS:
+            return "modal", t.head.head.text  # "may face a choice between agreeing ... or allowing ...": an option
     t = verb
     for _ in range(4):  # inside a condition: not (yet) an act
         if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in t.children):
@@ -203,6 +210,9 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
             continue
         if t.dep_ in {"acl", "relcl"} and t.head.lemma_.lower() in PURPOSE_NOUNS:
             return "modal", t.head.text
+        noun = t.doc[t.i - 2] if t.i >= 2 and t.doc[t.i - 1].lower_ == "to" and t.doc[t.i - 1].head.i == t.i else None
+        if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in PURPOSE_NOUNS:
+            return "modal", noun.text  # "as part of NATO's mission to protect civilians", parsed as a clause of its own
         purpose = t.dep_ == "advcl" and t.head.pos_ in {"VERB", "AUX"} and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         if (t.dep_ == "xcomp" and t.head.pos_ in {"VERB", "AUX"}) or purpose:

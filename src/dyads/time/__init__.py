@@ -13,7 +13,7 @@ from bisect import bisect_right
 from datetime import date, datetime
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dyads.models import Article, TimeExpr
 from dyads.nlp import doc_text
@@ -103,11 +103,29 @@ def governing_verb(span: Span) -> Span | None:
     tok = span.root
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
+            tok = before_complement(span, tok)
             return tok.doc[tok.i : tok.i + 1]
         if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
+
+
+def before_complement(span: Span, verb: Token) -> Token:
+    """The verb a time written between a verb and the subject of its complement clause belongs to: "Russia
+    said on Monday it would send troops" is Monday's saying, whichever clause the parser hung "on Monday"
+    from (it often takes the complement's "send", and then its future: next Monday). A time after the
+    complement's subject or its "that" is the complement's own ("said that on Monday it would ...")."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or head.pos_ not in ("VERB", "AUX") or not head.i < span.start:
+        return verb
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if subj is None or span.end > subj.left_edge.i or any(
+            c.dep_ == "mark" and head.i < c.i < span.start for c in verb.children):
+        return verb
+    if any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in verb.doc[head.i + 1 : span.start]):
+        return verb  # something else stands between: "said, as it did on Monday, ..." is not this
+    return head
 
 
 def clause_tense(span: Span) -> str | None:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyads.models import Actor, Article, Quote, TimeExpr
 from dyads.syntax import misread_progressive
-from dyads.time import _ARRANGE, _FORWARD, clause_tense, section_date, section_dates
+from dyads.time import _ARRANGE, _FORWARD, before_complement, clause_tense, section_date, section_dates
 from dyads.time.normalize import FUTURE
 from dyads.wire import STORY_TAG
 
@@ -119,7 +119,7 @@ def _time_head(span: Span, names: frozenset[int] = frozenset()) -> Token | None:
     tok = span.root
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX") and not span.start <= tok.i < span.end and tok.i not in names:
-            return tok
+            return before_complement(span, tok)  # "said on Monday it would ...": the saying's Monday
         if tok.head.i == tok.i:
             return None
         tok = tok.head
@@ -135,6 +135,18 @@ def _result_clause(head: Token, verb: Token) -> bool:
     arrested"): no auxiliary or "that" of its own, so not a report ("said the consulate closed")."""
     return head.head.i == verb.i and head.dep_ in ("ccomp", "xcomp", "oprd") and verb.lemma_ in _RESULT_VERBS \
         and head.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass", "mark") for c in head.children)
+
+
+_PERMIT_VERBS = {"allow", "permit", "let"}
+"""Verbs of giving leave, whose act is dated by the act they let happen."""
+
+
+def _permitted(head: Token, verb: Token) -> bool:
+    """`head` is the act a past leave lets happen ("allowed the journalists to call their families Thursday
+    evening", "let them leave on Friday"): leave given in the past is given for the time it names, whereas
+    a plan or a request ("planned to visit on Friday") looks ahead to a time that is not its own."""
+    return head.head.i == verb.i and head.dep_ in ("xcomp", "ccomp") and verb.lemma_ in _PERMIT_VERBS \
+        and _tense(verb) == "VBD"
 
 
 def _misjoined(doc: Doc, span: Span, noun: Token) -> bool:
@@ -280,10 +292,15 @@ def resolve_event_date(
                 rank = 1  # "Speaking to journalists on Tuesday, Ibrahim accused": the participle is its subject's act
             if rank is None and _result_clause(head, verb):
                 rank = 2  # "had ordered the consulate closed in May": the order is dated by the state it brought about
+            if rank is None and _permitted(head, verb):
+                rank = 2  # "allowed the journalists to call their families Thursday evening": the leave is that day's
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, EventDate(cal[0], cal[1], _with_preposition(doc, article, span, t)))
     if best:
         return best[1]
+    framed = _document_date(doc, sent, times, day, names)
+    if framed is not None:
+        return framed
     if verb is not None and quotes and _past(verb):
         told = _elaborated(doc, verb, quotes, actors, times, article)
         if told is not None:
@@ -328,6 +345,64 @@ def _elaborated(doc: Doc, verb: Token, quotes: Sequence[Quote], actors: Sequence
                 continue
             if _time_head(span) == cue.root:
                 return EventDate(cal[0], cal[1], _with_preposition(doc, article, span, t))
+    return None
+
+
+DOCUMENT_NOUNS = frozenset(
+    """report interview statement letter video speech message article memo document broadcast editorial column
+    testimony transcript tweet recording tape footage communique declaration ruling filing complaint post
+    blog essay book""".split())
+"""Nouns of a text or recording someone made, which a later sentence goes into ("In the report, it said ...")."""
+
+
+def _document_date(doc: Doc, sent: Span, times: list[TimeExpr], dct: date | None,
+                   names: frozenset[int] = frozenset()) -> EventDate | None:
+    """The date of the document a sentence opens by going into: "The administration, in a report last week,
+    declined to name China. In the report, it said ...", "The Times cited an interview given late Thursday.
+    In it, Gadhafi says ...". What a report or an interview says was said when it was made, whatever tense
+    the narration tells it in, so an undated sentence framed by "In the report," / "In it," takes the time
+    of the clause that named that document in the two sentences before ("it": the one before), or of a
+    clause hanging from its noun ("an interview given ... late Thursday")."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None or first.lower_ != "in" or first.dep_ != "prep":
+        return None
+    obj = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    if obj.lower_ == "it":
+        lemmas, back = DOCUMENT_NOUNS, 1
+    elif obj.lemma_.lower() in DOCUMENT_NOUNS and any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "its", "their")
+            for c in obj.children):
+        lemmas, back = frozenset({obj.lemma_.lower()}), 2
+    else:
+        return None
+    prev = [s for s in doc[: sent.start].sents if s.text.strip()] if sent.start else []
+    for s in reversed(prev[-back:]):
+        nouns = [t for t in reversed(s) if t.pos_ == "NOUN" and t.lemma_.lower() in lemmas]
+        if not nouns:
+            continue
+        dated: list[tuple[Token, EventDate]] = []
+        for t in times:
+            if not (s.start_char <= t.start and t.end <= s.end_char) or t.type not in ("DATE", "TIME"):
+                continue
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None:
+                continue
+            cal = calendar_date(t.value)
+            if cal is None and t.type == "DATE" and not _points_forward(span, names):
+                cal = week_month(t.value, dct)
+            if cal is not None:
+                dated.append((span, EventDate(cal[0], cal[1], t.text)))
+        for noun in nouns:  # nearest first ("an interview given late Thursday, a transcript of which ...")
+            clause = _clause_head(noun)
+            for span, when in dated:
+                head = _time_head(span, names)
+                if _noun_of(span) == noun or head is not None and (
+                        clause is not None and head.i == clause.i
+                        or head.dep_ in ("acl", "relcl") and head.head.i == noun.i):
+                    return when
+        return None  # the document is named there, undated: nothing older dates it
     return None
 
 
