@@ -36,6 +36,10 @@ def times_of(nlp, text: str, dct: date | None = DCT) -> tuple[list[TimeExpr], Ar
         ("Monday", PAST, "DATE", "2013-07-22"),
         ("Friday", PAST, "DATE", "2013-07-19"),
         ("Friday", FUTURE, "DATE", "2013-07-26"),
+        # the day after the publication date, told in the past: a wire story dated by another clock's day
+        ("Tuesday", PAST, "DATE", "2013-07-23"),
+        ("last Tuesday", None, "DATE", "2013-07-16"),
+        ("Wednesday", PAST, "DATE", "2013-07-17"),
         ("last Friday", None, "DATE", "2013-07-19"),
         ("next month", None, "DATE", "2013-08"),
         ("last month", None, "DATE", "2013-06"),

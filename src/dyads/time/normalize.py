@@ -202,6 +202,11 @@ def weekday_date(dct: date, wd: int, tense: str | None, rel: str | None = None) 
         return dct + timedelta(days=fwd) if tense == FUTURE else dct - timedelta(days=back)
     if tense == FUTURE or (tense == PRESENT and fwd <= 3):
         return dct + timedelta(days=fwd)
+    if fwd == 1 and rel is None:
+        # the day after the publication date, told in the past: a wire story dated by the clock of New York or
+        # London about a day that has begun where it happened ("ATHENS ... (filed Tuesday evening EDT):
+        # Papandreou said on Wednesday"); six days before would be "last Wednesday"
+        return dct + timedelta(days=1)
     return dct - timedelta(days=back)
 
 
