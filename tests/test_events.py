@@ -1148,3 +1148,15 @@ def test_a_mission_to_act_is_no_act_however_it_is_parsed():
     assert dyads("A spokesman said French aircraft have been in action in recent days \"as part of NATO's mission "
                  "to protect civilians at risk of attack from the Syrian army.\"") == []
     assert dyads("French troops protected civilians from Gadhafi's forces on Monday.") == [("074", ["FRAMIL"])]
+
+
+def test_an_admitted_state_of_affairs_is_no_admission_of_responsibility(strict):
+    def codes(text):
+        return [(e.cameo, [x.code for x in e.source], [x.code for x in e.target])
+                for e in strict.code(text, date="2012-05-14").events]
+
+    for text in ("The French minister acknowledged that there are still some people in Germany who oppose the plan.",
+                 "The French minister acknowledged it was unlikely to work with Germany."):
+        assert not any(c == "015" for c, _, _ in codes(text)), text
+    # the speaker's own deed is one
+    assert any(c == "015" for c, _, _ in codes("Syria admitted that its forces had shelled the Turkish village."))

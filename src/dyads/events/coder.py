@@ -114,6 +114,7 @@ from dyads.events.lexicon import (
 from dyads.events.matching import _is_time, _light_verb, _Match, _match, _patterns_for, _prep_objects, _to_clauses
 from dyads.events.meaning import (
     NEGATORS,
+    admitted_fact,
     armed,
     civilians,
     modality,
@@ -614,6 +615,9 @@ def _finish_meaning(cand: Candidate, tok: Token, verb: Token | None, m: _Match, 
     if dialect.modality and (cand.code or "")[:2] == "19" and tok.lemma_.lower() in ADVANCE_VERBS \
             and not armed(cand.source):
         cand.dropped, cand.dropped_by = "an advance by no armed actor: another sense", "meaning"
+        return cand
+    if dialect.modality and cand.code == "015" and (why := admitted_fact(tok)):
+        cand.dropped, cand.dropped_by = why, "meaning"
         return cand
     if dialect.modality and (cand.code or "")[:2] == "14" and (why := occasion(tok)):
         cand.dropped, cand.dropped_by = f"a gathering {why}", "meaning"

@@ -236,6 +236,29 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
     return None, None
 
 
+# verbs of admitting, whose clause may be a state of affairs rather than the speaker's own deed
+ADMITTING_VERBS = {"admit", "acknowledge", "concede"}
+# the subject of an admitted clause that is the speaker's own: a pronoun, or a thing with a possessive pronoun
+OWN_SUBJECTS = {"i", "we", "he", "she", "they"}
+OWN_POSSESSIVES = {"my", "our", "his", "her", "its", "their"}
+
+
+def admitted_fact(tok: Token) -> str | None:
+    """ "She acknowledged it was unlikely to work", "acknowledged that there are still some people who feel that
+    way": what is admitted is a state of affairs, an opinion about things, no admission of responsibility (015),
+    which is for the speaker's own deed ("admitted he had lied", "acknowledged that its forces had fired",
+    "acknowledged arming the rebels")."""
+    if tok.lemma_.lower() not in ADMITTING_VERBS:
+        return None
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None) \
+        if clause is not None else None
+    if subj is None or subj.lower_ in OWN_SUBJECTS or any(
+            c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in subj.children):
+        return None
+    return f"what '{tok.text}' admits is a state of affairs ('{subj.text} {clause.text}'), no deed of the speaker's"
+
+
 # gatherings that are also where someone speaks ("said at a rally in Michigan")
 GATHERING_NOUNS = {"rally", "protest", "demonstration", "march", "vigil", "gathering"}
 # verbs of speaking to people: those of reported speech and a few that are not ("Speaking at a rally")
