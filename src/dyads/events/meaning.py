@@ -12,6 +12,7 @@ from itertools import islice
 
 from spacy.tokens import Token
 
+from dyads.events.lexicon import PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS
 from dyads.models import Actor
 from dyads.quotes import REPORT_VERBS
 
@@ -71,10 +72,11 @@ def negation(verb: Token, tok: Token) -> str | None:
     # "offered no proof", "made no demands", "offered no new pledges": an object that says nothing was done (not
     # a refusal, as "there will be no talks" and "has no intention of seeking aid" are)
     for t in {verb, tok}:
-        objs = [c for c in t.children if c.dep_ in {"dobj", "obj"}] + (
-            [t] if t.dep_ in {"dobj", "obj"} and t.head.lemma_.lower() != "have" else [])
         if t.lemma_.lower() == "have":
             continue
+        objs = [c for c in t.children if c.dep_ in {"dobj", "obj"}]
+        if t.dep_ in {"dobj", "obj"} and t.head.lemma_.lower() != "have":
+            objs.append(t)
         if any(d.dep_ == "det" and d.lower_ == "no" for o in objs for d in o.children):
             return "negated by 'no' on its object: nothing was done"
     # "was not willing to give": the copula's negation is the adjective's
@@ -238,9 +240,10 @@ def modality(verb: Token) -> tuple[str | None, str | None]:
 
 # verbs of admitting, whose clause may be a state of affairs rather than the speaker's own deed
 ADMITTING_VERBS = {"admit", "acknowledge", "concede"}
-# the subject of an admitted clause that is the speaker's own: a pronoun, or a thing with a possessive pronoun
-OWN_SUBJECTS = {"i", "we", "he", "she", "they"}
-OWN_POSSESSIVES = {"my", "our", "his", "her", "its", "their"}
+# the subject of an admitted clause that is the speaker's own: a pronoun for a speaker, or a thing with a
+# possessive pronoun
+OWN_SUBJECTS = PERSONAL_PRONOUNS - {"it"}
+OWN_POSSESSIVES = POSSESSIVE_PRONOUNS | {"my", "our"}
 
 
 def admitted_fact(tok: Token) -> str | None:
@@ -280,14 +283,14 @@ def occasion(tok: Token) -> str | None:
     host = prep.head
     if host.pos_ in {"NOUN", "PROPN"} and host.dep_ in {"dobj", "obj"}:
         host = host.head  # "tells his supporters at a rally"
-    if host.pos_ in {"VERB", "AUX"} and host.lemma_.lower() in SPEAKING_VERBS:
+    if host.pos_ not in {"VERB", "AUX"}:
+        return None
+    if host.lemma_.lower() in SPEAKING_VERBS:
         return f"where '{host.text}' was said: the occasion, not a protest"
     # "At a rally, Trump likened the refugees to a snake": one person's act at a rally is hers, not the crowd's
     person = next((c for c in host.children if c.dep_ == "nsubj" and (c.lower_ in {"he", "she"} or (
         c.pos_ == "PROPN" and c.ent_type_ not in {"NORP", "GPE", "LOC"}))), None)
-    if host.pos_ in {"VERB", "AUX"} and person is not None:
-        return f"where '{person.text}' acted: the occasion, not a protest"
-    return None
+    return f"where '{person.text}' acted: the occasion, not a protest" if person is not None else None
 
 
 # verbs of asking that put a question when their clause is one ("asked if Britain had not had enough war")
