@@ -237,15 +237,17 @@ def _answered(tok: Token) -> bool:
     return not (tok.lemma_.lower() == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children))
 
 
+def _subject_actors(v: Token, source: list[Actor], index: dict[int, Actor]) -> list[Actor]:
+    """The actors of `v`'s subject, other than `source`'s codes: who, besides the speaker, did or said `v`."""
+    subj = [t for t in v.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    return [a for a in _actors_in(subj, index) if a.code not in {s.code for s in source}]
+
+
 def _proposer(tok: Token, source: list[Actor], index: dict[int, Actor]) -> list[Actor]:
     """Who put forward what `tok` answers: the subject of the nearest verb of saying, offering or asking before
     it in its sentence ("his attorney offered ..., but Chaffetz declined"; "Rebels said ... -- claims that the
     government disputed"), else that of the previous sentence's main verb ("He said he urged police to give back
     the camera. He said the security forces declined to do so.")."""
-    def subject_of(v: Token) -> list[Actor]:
-        subj = [t for t in v.children if t.dep_ in {"nsubj", "nsubjpass"}]
-        return [a for a in _actors_in(subj, index) if a.code not in {s.code for s in source}]
-
     def reports(v: Token) -> bool:  # "X said Y rejected ...": X tells of the answer, he is not answered
         path = [tok, *tok.ancestors]
         if v not in path:
@@ -259,7 +261,7 @@ def _proposer(tok: Token, source: list[Actor], index: dict[int, Actor]) -> list[
     sent = tok.sent
     for v in reversed(sent[: tok.i - sent.start]):
         if v.pos_ == "VERB" and v.lemma_.lower() in PROPOSING_VERBS and not reports(v):
-            found = subject_of(v)
+            found = _subject_actors(v, source, index)
             if found:
                 return found
     if sent.start == 0:
@@ -267,7 +269,7 @@ def _proposer(tok: Token, source: list[Actor], index: dict[int, Actor]) -> list[
     prev = tok.doc[sent.start - 1].sent
     root = prev.root
     if root.lemma_.lower() in PROPOSING_VERBS and all(v.lemma_.lower() not in RESPONSE_VERBS for v in prev):
-        return subject_of(root)
+        return _subject_actors(root, source, index)
     return []
 
 
@@ -332,11 +334,7 @@ def _previous_subject(tok: Token, source: list[Actor], index: dict[int, Actor]) 
     """The actors of the subject of the previous sentence's main verb, other than `source`'s codes: whose plan,
     offer or stance a pronoun that opens the next sentence's refusal points back to."""
     sent = tok.sent
-    if sent.start == 0:
-        return []
-    root = tok.doc[sent.start - 1].sent.root
-    subj = [t for t in root.children if t.dep_ in {"nsubj", "nsubjpass"}]
-    return [a for a in _actors_in(subj, index) if a.code not in {s.code for s in source}]
+    return _subject_actors(tok.doc[sent.start - 1].sent.root, source, index) if sent.start else []
 
 
 # verbs of saying that put forward a charge against someone ("argued that France had violated ...")
