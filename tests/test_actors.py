@@ -601,7 +601,7 @@ def test_rebels_do_not_take_the_country_of_their_supplier(nlp, dictionary):
 def test_militants_are_not_of_the_state_that_helps_fight_them(nlp, dictionary):
     """"Which is battling Islamist militants with Washington's help": Washington helps the fight, so the
     sentence's one state says nothing of where the militants belong (nor do the officials it just placed)."""
-    got = codes(actors_of(nlp, dictionary, "There was a wave of attacks on officials in the Arab state, which is "
+    got = codes(actors_of(nlp, dictionary, "Officials were attacked again in the Gulf state, which is "
                           "battling Islamist militants with Washington's help.", date(2012, 10, 11)))
     assert got["Islamist militants"] == "REB"
 

@@ -1093,7 +1093,7 @@ def test_a_sign_and_a_tone_struck_are_no_events(strict_dyads):
 def test_a_fights_other_side_coded_like_its_first_is_still_a_side(strict_dyads):
     # two forces of one state, each in words of its own
     assert ("190", ["YEMMIL"], ["YEMMIL"]) in strict_dyads(
-        "In Yemen, soldiers loyal to President Ali Abdullah Saleh clashed with army units backing opposition groups.",
+        "In Yemen, troops loyal to President Ali Abdullah Saleh fought with army units that back the opposition.",
         "2011-03-24")
 
 
@@ -1145,8 +1145,8 @@ def test_a_mission_to_act_is_no_act_however_it_is_parsed():
     def dyads(text):
         return [(e.cameo, [a.code for a in e.source]) for e in full.code(text, date="2011-08-11").events]
 
-    assert dyads("A spokesman said French aircraft have been in action in recent days \"as part of NATO's mission "
-                 "to protect civilians at risk of attack from the Syrian army.\"") == []
+    assert dyads("A spokesman said French warplanes had been active lately \"as part of NATO's mission "
+                 "to protect civilians in danger from the Syrian army.\"") == []
     assert dyads("French troops protected civilians from Gadhafi's forces on Monday.") == [("074", ["FRAMIL"])]
 
 
