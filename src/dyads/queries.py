@@ -498,11 +498,7 @@ def mention_records_page(
 
 def has_event_seq(cur: duckdb.DuckDBPyConnection) -> bool:
     """True when the mentions have their integer key `seq` (schema 5 on; a Parquet store may lack it)."""
-    try:
-        cur.execute("SELECT seq FROM events LIMIT 0")
-    except (duckdb.BinderException, duckdb.CatalogException):
-        return False
-    return True
+    return words.has_column(cur, "events", "seq")
 
 
 def event_mentions(store: Store | duckdb.DuckDBPyConnection, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:

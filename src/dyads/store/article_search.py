@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import duckdb
 
+from dyads.store.words import has_column
+
 SEPARATOR = "\n"
 EXPRESSION = "lower(id) || chr(10) || coalesce(lower(title), '')"
 """`search_text` of an article row (columns `id`, `title`)."""
@@ -35,11 +37,7 @@ def fill_sql(where: str) -> str:
 
 def has_search_text(cur: duckdb.DuckDBPyConnection) -> bool:
     """True when `articles` has the column (schema 12 on; a Parquet store's articles have not)."""
-    try:
-        cur.execute("SELECT search_text FROM articles LIMIT 0")
-    except (duckdb.BinderException, duckdb.CatalogException):
-        return False
-    return True
+    return has_column(cur, "articles", "search_text")
 
 
 def match_sql(needle: str, stored: bool) -> tuple[str, list[str]]:

@@ -110,6 +110,15 @@ def has_tables(cur: duckdb.DuckDBPyConnection, *tables: str) -> bool:
     return True
 
 
+def has_column(cur: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    """True when `table` has `column` (one an older schema version lacks; a Parquet store may lack it too)."""
+    try:
+        cur.execute(f"SELECT {column} FROM {table} LIMIT 0")
+    except (duckdb.BinderException, duckdb.CatalogException):
+        return False
+    return True
+
+
 def has_word_index(cur: duckdb.DuckDBPyConnection) -> bool:
     """True when the database has the word index (a DuckDB store at schema version 5 or later)."""
     return has_tables(cur, "sentence_words", "event_words")

@@ -84,11 +84,7 @@ def _clean(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def has_table(cur: duckdb.DuckDBPyConnection, name: str) -> bool:
     """True when the store has the table or view (a Parquet store may lack the merged events)."""
-    try:
-        cur.execute(f"SELECT 1 FROM {name} LIMIT 0")
-    except duckdb.CatalogException:
-        return False
-    return True
+    return words.has_tables(cur, name)
 
 
 def stats(cur: duckdb.DuckDBPyConnection) -> dict[str, Any]:
