@@ -13,7 +13,8 @@ def _as_of_version(m: pytest.MonkeyPatch, version: int) -> None:
     """Make this dyads write as it did at schema `version` (before 4: no compound-code columns, no summaries;
     before 5: no event keys, no word index; before 6: no location basis column; before 7: no summary lookup keys;
     before 8: no summary of actor names; before 9: no map summary by actor; before 10: word index in batch order;
-    before 11: no actor index; before 12: no article search column; before 13: no root rows in the actor index)."""
+    before 11: no actor index; before 12: no article search column; before 13: no root rows in the actor index;
+    before 14: no month tables)."""
     from dyads.store import actor_index, article_search, migrations, rows, summaries, words
 
     m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:version])
@@ -33,6 +34,9 @@ def _as_of_version(m: pytest.MonkeyPatch, version: int) -> None:
     elif version < 9:  # ... and the actor names of migration 8
         apply_delta_v8 = summaries.apply_delta
         m.setattr(summaries, "apply_delta", lambda con, *a: apply_delta_v8(con, *a, tables=summaries.SUMMARIES[:6]))
+    elif version < 14:  # ... and the map of migration 9, not the month tables of 14
+        apply_delta_v13 = summaries.apply_delta
+        m.setattr(summaries, "apply_delta", lambda con, *a: apply_delta_v13(con, *a, tables=summaries.SUMMARIES[:7]))
     if version < 6:  # no location basis column
         event_row_v6 = rows.event_row
         m.setattr(rows, "event_row", lambda e: {k: v for k, v in event_row_v6(e).items() if k != "location_basis"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,31 @@ def test_migration_9_adds_the_map_summary_to_an_older_database(tmp_path, monkeyp
         _one_row_per_key(st.con)
         assert _tables(st.con) == _rebuilt(st.con)
         _recoded_still_rebuilt(st)
+
+
+def test_migration_14_adds_the_month_tables_to_an_older_database(tmp_path, monkeypatch):
+    db = _written_as_of(tmp_path, monkeypatch, 13, lambda con: summaries.has_summaries(con)
+                        and not summaries.has_month_summaries(con))
+    with Store(db) as st:
+        assert summaries.has_month_summaries(st.con)
+        assert _indexes(st.con) >= {f"{s.name}_k" for s in summaries.MONTH_SUMMARIES}
+        # every dated event once in its month (s2's three events: April and May 2015, s1's two: March)
+        assert st.con.execute("SELECT month, sum(n) FROM summary_month_articles GROUP BY 1 ORDER BY 1").fetchall() \
+            == [(date(2015, 3, 1), 2), (date(2015, 4, 1), 1), (date(2015, 5, 1), 1)]
+        _one_row_per_key(st.con)
+        assert _tables(st.con) == _rebuilt(st.con)
+        _recoded_still_rebuilt(st)
+
+
+def test_the_month_tables_count_each_month_as_the_whole_tables_count_all(tmp_path):
+    """Summed over the months, the month tables are the summaries over all dates of the dated events."""
+    with Store(tmp_path / "m.duckdb") as st:
+        st.write(batch_one(), "test")
+        pairs = st.con.execute("SELECT src, tgt, sum(n) FROM summary_month_pairs GROUP BY 1, 2 ORDER BY ALL").fetchall()
+        assert pairs == st.con.execute("SELECT src, tgt, n FROM summary_pairs WHERE level = 'code' ORDER BY ALL"
+                                       ).fetchall()
+        assert ("RUSMIL", "UKRMIL", 1) in pairs  # a compound event: each of its pairs
+        actors = st.con.execute("SELECT code, sum(n), sum(as_source), sum(as_target) FROM summary_month_actors "
+                                "GROUP BY 1 ORDER BY 1").fetchall()
+        assert actors == st.con.execute("SELECT code, n, as_source, as_target FROM summary_actors ORDER BY 1"
+                                        ).fetchall()

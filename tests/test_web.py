@@ -227,6 +227,89 @@ def test_overview_with_filter_and_empty(client):
     assert all(q["n"] == 0 for q in empty["by_quad"])
 
 
+@pytest.fixture(scope="module")
+def dense_db(tmp_path_factory) -> Path:
+    """1,500 events from December 2011 to April 2012, actors drawn with a skew (as `dyads bench web` draws
+    them): a few dyads with dozens of events a quarter, most with one or two; some compound and one-sided."""
+    import random
+    from datetime import timedelta
+
+    from tests.test_aggregate import MOSCOW, PETERSBURG, article, mention
+
+    countries = ("USA RUS SYR CHN IRN ISR FRA GBR TUR EGY UKR DEU JPN IND BRA ZAF MEX NGA PAK AFG IRQ LBY YEM SAU "
+                 "QAT JOR LBN KOR PRK VEN").split()
+    codes = [c + s for c in countries for s in ("GOV", "")]
+    cameos = ["010", "020", "036", "042", "057", "111", "112", "130", "173", "190"]
+    rng = random.Random(19)
+
+    def draw(items: list[str], power: int) -> str:
+        return items[int(len(items) * rng.random() ** power)]
+
+    arts = []
+    for a in range(375):
+        day = (date(2011, 12, 1) + timedelta(days=(a * 7) % 152)).isoformat()
+        events = []
+        for k in range(4):
+            i = 4 * a + k
+            src, tgt = draw(codes, 3), draw(codes, 3)
+            target = None if i % 23 == 0 else [tgt, draw(codes, 2)] if i % 9 == 0 else tgt  # one-sided, compound
+            loc = (MOSCOW, PETERSBURG, None)[i % 3]
+            events.append(mention(f"d{a}", k, src, draw(cameos, 1), target, day=day, loc=loc))
+        arts.append(article(f"d{a}", events))
+    path = tmp_path_factory.mktemp("dense") / "dense.duckdb"
+    with Store(path) as st:
+        st.write(arts, coder_version="test")
+    return path
+
+
+def _without_goldstein(view: dict) -> dict:
+    return {**view, "top_dyads": [{k: v for k, v in d.items() if k != "goldstein"} for d in view["top_dyads"]]}
+
+
+DATE_RANGES = [
+    ("2012-01-01", "2012-03-31"), ("2012-01-02", "2012-03-30"), ("2011-11-15", "2012-02-10"),
+    ("2012-02-01", "2012-02-29"), ("2011-12-01", "2012-01-31"), ("2011-01-01", None), (None, "2011-06-30"),
+    ("2000-01-01", "2030-12-31"),
+    ("2012-01-05", "2012-02-27"), ("2012-05-10", "2012-05-10"), ("2030-01-01", "2030-12-31"),
+    ("2013-07-01", "2013-09-30"), ("2013-08-01", None), ("2013-07-23", "2013-09-30"),
+]
+
+
+@pytest.mark.parametrize("which", ["dense", "hand-made"])
+def test_the_overview_of_a_date_range_is_the_events_grouped(which, dense_db, db):
+    """A filter of dates alone is summed from the month tables where it covers whole months (with the events of
+    the days outside them, and the top dyads bounded before they are summed): the same overview as grouping its
+    events, for every range, interval and number of top rows. The mean Goldstein score of a dyad is summed in
+    another order, so it may differ in its last binary digits, not in its two decimals but at a tie of rounding."""
+    from dyads.queries import EventFilter
+    from dyads.web import queries
+
+    with Store(dense_db if which == "dense" else db, read_only=True) as st:
+        whole = 0
+        for lo, hi in DATE_RANGES:
+            flt = EventFilter(date_from=lo and date.fromisoformat(lo), date_to=hi and date.fromisoformat(hi))
+            for interval in ("day", "week", "month", "year"):
+                for top in (1, 10):
+                    summed = queries._overview_from_events(st.con, flt, interval, top)
+                    grouped = queries._overview_from_events(st.con, flt, interval, top, index=False)
+                    assert _without_goldstein(summed) == _without_goldstein(grouped), (lo, hi, interval, top)
+                    assert all(abs(a["goldstein"] - b["goldstein"]) < 0.011 for a, b in
+                               zip(summed["top_dyads"], grouped["top_dyads"], strict=True))
+            whole += queries._overview_of_dates(st.con, flt, "month", 10) is not None
+        assert whole == (7 if which == "dense" else 5)  # the ranges with a whole month of events took the sums
+
+
+def test_the_dense_quarter_has_pairs_the_bound_leaves_out(dense_db):
+    """What makes the test above check the bound: in a quarter of the dense events most pairs have one or two
+    events and the top ones dozens, so the bound (a part with n * k >= L, k = 3 months) leaves most pairs out."""
+    with Store(dense_db, read_only=True) as st:
+        counts = [n for (n,) in st.con.execute(
+            "SELECT count(*) AS n FROM events WHERE event_date BETWEEN DATE '2012-01-01' AND DATE '2012-03-31' "
+            "AND source_extra IS NULL AND target_extra IS NULL GROUP BY source_code, target_code "
+            "ORDER BY n DESC").fetchall()]
+    assert counts[0] > 30 and counts[9] >= 5 and sum(n <= 2 for n in counts) > 0.8 * len(counts)
+
+
 # -- search and filters ------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("params", "ids"),

@@ -254,6 +254,11 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         "the actor index's root rows: every event once more under its CAMEO root, for views filtered by a code",
         ";\n".join(actor_index.add_roots_sql()) + ";",
     ),
+    (
+        14,
+        "the month tables: each month's events counted by dyad, actor, place and article, for date-range views",
+        ";\n".join(sql for s in summaries.SUMMARIES[7:11] for sql in summaries.create_sql(s)) + ";",
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -53,14 +53,23 @@ def codes_list_sql(alias: str, role: str) -> str:
             f"coalesce(string_split({alias}.{role}_extra, ' '), []::VARCHAR[])) END")
 
 
-def compound_actors_sql(events: str, where: str) -> str:
+def _by(by: str | None) -> tuple[str, str]:
+    """The optional grouping column of the counting SQL below: (`expr AS by_key, `, `by_key, `), or empty
+    strings without one (then the SQL is exactly what the shipped migrations ran)."""
+    return (f"{by} AS by_key, ", "by_key, ") if by else ("", "")
+
+
+def compound_actors_sql(events: str, where: str, by: str | None = None) -> str:
     """Rows (code, s, t) for each distinct code of each matching event with a compound actor: s and t
-    are 1 where the code is among its sources / targets."""
+    are 1 where the code is among its sources / targets. With `by` (SQL over the event `e`, e.g. its
+    month) the rows start with that value as `by_key`."""
     single = single_sql("e")
+    expr, col = _by(by)
     return (
-        "SELECT code, CAST(list_contains(src, code) AS INTEGER) AS s, CAST(list_contains(tgt, code) AS INTEGER) AS t "
-        "FROM (SELECT src, tgt, unnest(list_distinct(list_concat(src, tgt))) AS code FROM ("
-        f"SELECT {codes_list_sql('e', 'source')} AS src, {codes_list_sql('e', 'target')} AS tgt FROM {events} e "
+        f"SELECT {col}code, CAST(list_contains(src, code) AS INTEGER) AS s, "
+        "CAST(list_contains(tgt, code) AS INTEGER) AS t "
+        f"FROM (SELECT {col}src, tgt, unnest(list_distinct(list_concat(src, tgt))) AS code FROM ("
+        f"SELECT {expr}{codes_list_sql('e', 'source')} AS src, {codes_list_sql('e', 'target')} AS tgt FROM {events} e "
         f"WHERE ({where}) AND NOT {single}))"
     )
 
@@ -80,56 +89,61 @@ def compound_codes_sql(events: str) -> str:
     return f"SELECT seq, code, max(s) AS s, max(t) AS t FROM ({' UNION ALL '.join(parts)}) GROUP BY seq, code"
 
 
-def actor_counts_sql(events: str, where: str) -> tuple[str, int]:
+def actor_counts_sql(events: str, where: str, by: str | None = None) -> tuple[str, int]:
     """Per actor code: events it is in (`n`), as a source, as a target; over `events` rows matching `where`.
 
-    A compound actor counts once per code. Returns the SQL (columns code, n, as_source, as_target)
-    and how many times it uses the parameters of `where`.
+    A compound actor counts once per code. Returns the SQL (columns code, n, as_source, as_target;
+    with `by`, first `by_key`, the counts then per value of it) and how many times it uses the
+    parameters of `where`.
     """
     single = single_sql("e")
+    expr, col = _by(by)
     sql = (
-        "SELECT code, count(*) AS n, CAST(sum(s) AS BIGINT) AS as_source, CAST(sum(t) AS BIGINT) AS as_target "
-        "FROM (SELECT e.source_code AS code, 1 AS s, "
+        f"SELECT {col}code, count(*) AS n, CAST(sum(s) AS BIGINT) AS as_source, CAST(sum(t) AS BIGINT) AS as_target "
+        f"FROM (SELECT {expr}e.source_code AS code, 1 AS s, "
         "CAST(e.target_code IS NOT DISTINCT FROM e.source_code AS INTEGER) AS t "
         f"FROM {events} e WHERE ({where}) AND {single} AND e.source_code IS NOT NULL "
-        f"UNION ALL SELECT e.target_code, 0, 1 FROM {events} e WHERE ({where}) AND {single} "
+        f"UNION ALL SELECT {expr}e.target_code, 0, 1 FROM {events} e WHERE ({where}) AND {single} "
         "AND e.target_code IS NOT NULL AND e.target_code IS DISTINCT FROM e.source_code "
-        f"UNION ALL {compound_actors_sql(events, where)}) GROUP BY code"
+        f"UNION ALL {compound_actors_sql(events, where, by)}) GROUP BY {col}code"
     )
     return sql, 3
 
 
-def compound_pairs_sql(events: str, where: str, level: str = "code") -> str:
+def compound_pairs_sql(events: str, where: str, level: str = "code", by: str | None = None) -> str:
     """Pairs (src, tgt, quad_class, goldstein) of matching events with a compound actor: every distinct
-    source x target code (at `level`, see `pairs_sql`) once per event."""
+    source x target code (at `level`, see `pairs_sql`) once per event; with `by`, first `by_key`."""
     single = single_sql("e")
+    expr, col = _by(by)
 
     def codes(role: str) -> str:
         listed = codes_list_sql("e", role)
         return f"list_distinct({listed if level == 'code' else f'list_transform({listed}, lambda c: left(c, 3))'})"
 
     return (
-        "SELECT src, unnest(tgts) AS tgt, quad_class, goldstein FROM ("
-        f"SELECT unnest({codes('source')}) AS src, {codes('target')} AS tgts, e.quad_class, e.goldstein "
+        f"SELECT {col}src, unnest(tgts) AS tgt, quad_class, goldstein FROM ("
+        f"SELECT {expr}unnest({codes('source')}) AS src, {codes('target')} AS tgts, e.quad_class, e.goldstein "
         f"FROM {events} e WHERE ({where}) AND NOT {single})"
     )
 
 
-def pairs_sql(events: str, where: str, level: str = "code") -> tuple[str, int]:
+def pairs_sql(events: str, where: str, level: str = "code", by: str | None = None) -> tuple[str, int]:
     """Source x target actor pairs of the `events` rows matching `where` (compound actors give every pair).
 
     At `level="country"` a code stands for its first three letters: the country, or the non-state
     root (IGO, NGO, ...) of actors without one; a pair then counts once per event. Columns: src,
-    tgt, quad_class, goldstein. Returns the SQL and how many times it uses the parameters.
+    tgt, quad_class, goldstein (with `by`, first `by_key`). Returns the SQL and how many times it uses the
+    parameters.
     """
     key = "{c}" if level == "code" else "left({c}, 3)"
     single = single_sql("e")
+    expr, _ = _by(by)
     flat = (
-        f"SELECT {key.format(c='e.source_code')} AS src, {key.format(c='e.target_code')} AS tgt, "
+        f"SELECT {expr}{key.format(c='e.source_code')} AS src, {key.format(c='e.target_code')} AS tgt, "
         f"e.quad_class, e.goldstein FROM {events} e WHERE ({where}) AND {single} "
         "AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL"
     )
-    return f"{flat} UNION ALL {compound_pairs_sql(events, where, level)}", 2
+    return f"{flat} UNION ALL {compound_pairs_sql(events, where, level, by)}", 2
 
 
 QUADS = ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4))
@@ -178,6 +192,10 @@ def _pairs_contribution() -> str:
         )
     return " UNION ALL ".join(parts)
 
+
+MONTH_OF_EVENT = "CAST(date_trunc('month', e.event_date) AS DATE)"
+"""The month of an event `e` (the first day), the key of the month tables."""
+DATED = "e.event_date IS NOT NULL"
 
 ACTOR_KINDS = ("p", "x")
 """The actor keys of `summary_map` rows: `p` = a code prefix at a 3-letter boundary (RUS, RUSGOV), `x` = a
@@ -257,6 +275,36 @@ SUMMARIES: tuple[Summary, ...] = (
         "q3 BIGINT NOT NULL, q4 BIGINT NOT NULL)",
         _map_contribution(), order="kind, actor",
     ),
+    Summary(
+        "summary_month_pairs", ("month", "src", "tgt"), ("n", "goldstein_sum", "goldstein_n"),
+        "CREATE TABLE summary_month_pairs (month DATE NOT NULL, src VARCHAR, tgt VARCHAR, n BIGINT NOT NULL, "
+        "goldstein_sum DOUBLE, goldstein_n BIGINT NOT NULL)",
+        "SELECT by_key AS month, src, tgt, count(*) AS n, sum(goldstein) AS goldstein_sum, count(goldstein) AS "
+        f"goldstein_n FROM ({pairs_sql('{events}', DATED, 'code', MONTH_OF_EVENT)[0]}) GROUP BY ALL",
+        order="month",
+    ),
+    Summary(
+        "summary_month_actors", ("month", "code"), ("n", "as_source", "as_target"),
+        "CREATE TABLE summary_month_actors (month DATE NOT NULL, code VARCHAR, n BIGINT NOT NULL, "
+        "as_source BIGINT NOT NULL, as_target BIGINT NOT NULL)",
+        "SELECT by_key AS month, code, n, as_source, as_target FROM "
+        f"({actor_counts_sql('{events}', DATED, MONTH_OF_EVENT)[0]})",
+        order="month",
+    ),
+    Summary(
+        "summary_month_places", ("month", "name", "country"), ("n",),
+        "CREATE TABLE summary_month_places (month DATE NOT NULL, name VARCHAR, country VARCHAR, n BIGINT NOT NULL)",
+        f"SELECT {MONTH_OF_EVENT} AS month, e.location_name AS name, e.location_country AS country, count(*) AS n "
+        f"FROM {{events}} e WHERE {DATED} AND (e.location_name IS NOT NULL OR e.location_country IS NOT NULL) "
+        "GROUP BY ALL",
+        order="month",
+    ),
+    Summary(
+        "summary_month_articles", ("month", "article_id"), ("n",),
+        "CREATE TABLE summary_month_articles (month DATE NOT NULL, article_id VARCHAR NOT NULL, n BIGINT NOT NULL)",
+        f"SELECT {MONTH_OF_EVENT} AS month, e.article_id, count(*) AS n FROM {{events}} e WHERE {DATED} GROUP BY ALL",
+        order="month",
+    ),
 )
 """`summary_names` (migration 8): the actor page's names and words of a code, a keyed lookup instead of a
 scan of every actor mention (21M rows at 10M events: 0.2-0.3 s of CPU).
@@ -266,7 +314,14 @@ scan of every actor mention (21M rows at 10M events: 0.2-0.3 s of CPU).
 `?country=SYR`, with or without a basis) is a read of its rows instead of the places of every matching
 event (0.5 s of CPU at 10M events). About six rows' worth of contributions per event (its keys), so it is
 the largest summary table: 1.5M rows at 1M generated events."""
+MONTH_SUMMARIES = SUMMARIES[7:11]
+"""The month tables (migration 14): what the events of each month count by dyad, actor, place and article,
+so that the overview of a date range sums the months it covers (`web.queries`) instead of grouping their
+events: at 10M generated events a quarter is 831,285 events and 468,649 pairs. Only dated events count."""
 SUMMARY_TABLES = tuple(s.name for s in SUMMARIES)
+BASE_SUMMARY_TABLES = SUMMARY_TABLES[:7]
+"""The tables of schema 9 on, which `has_summaries` asks for: a database read without migrating (the web
+app opens it read-only) keeps its summary paths before migration 14 added the month tables."""
 SUMMARIES_V4 = SUMMARIES[:5]
 """The tables migrations 4 and 7 made and keyed: a shipped migration's SQL must not change."""
 
@@ -366,7 +421,16 @@ def has_summaries(cur: duckdb.DuckDBPyConnection) -> bool:
     millisecond, a scan of the catalog several.
     """
     try:
-        cur.execute(f"SELECT 1 FROM {', '.join(SUMMARY_TABLES)} LIMIT 0")
+        cur.execute(f"SELECT 1 FROM {', '.join(BASE_SUMMARY_TABLES)} LIMIT 0")
+    except duckdb.CatalogException:
+        return False
+    return True
+
+
+def has_month_summaries(cur: duckdb.DuckDBPyConnection) -> bool:
+    """True when the database has the month tables (`MONTH_SUMMARIES`, schema 14 on)."""
+    try:
+        cur.execute(f"SELECT 1 FROM {', '.join(s.name for s in MONTH_SUMMARIES)} LIMIT 0")
     except duckdb.CatalogException:
         return False
     return True
