@@ -635,8 +635,9 @@ def _overview_of_dates(cur: duckdb.DuckDBPyConnection, flt: EventFilter, bucket:
     The top dyads are found without summing every pair (exact, as `_overview_parts` gives them): each whole
     month and the edge is a part, k parts in all. The pairs with the most events in any one part or over all
     dates (seeds) are summed over all parts; the `top`-th largest of their sums, L, is at most the `top`-th
-    largest sum of any pair. A pair with a sum of L or more has at least L / k in some part and at least L events over all
-    dates (`summary_pairs`), so only the pairs with both can be among the top ones; only they are summed.
+    largest sum of any pair. A pair with a sum of L or more has at least L / k in some part and at least L
+    events over all dates (`summary_pairs`), so only the pairs with both can be among the top ones; only they
+    are summed.
     """
     lo, hi = cur.execute("SELECT min(event_date), max(event_date) FROM summary_days").fetchone()
     if lo is None:
