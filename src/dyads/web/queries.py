@@ -622,6 +622,17 @@ def _whole_months(lo: date, hi: date) -> tuple[date, date] | None:
     return (first, last) if first <= last else None
 
 
+def _edge_sql(a: date, b: date, first: date, after: date) -> tuple[str, list[date]]:
+    """The condition on an event `e` of the days a..b outside the whole months first..after (excluded)."""
+    before, behind = a < first, after <= b
+    if before and behind:
+        return "(e.event_date >= ? AND e.event_date <= ? AND (e.event_date < ? OR e.event_date >= ?))", \
+            [a, b, first, after]
+    if before or behind:
+        return "(e.event_date >= ? AND e.event_date <= ?)", [a, first - timedelta(days=1)] if before else [after, b]
+    return "FALSE", []
+
+
 def _overview_of_dates(cur: duckdb.DuckDBPyConnection, flt: EventFilter, bucket: str, top: int) -> tuple | None:
     """The overview's parts for a filter of dates alone, summed from the summary tables where it covers whole
     months; None when it covers none (the events are then grouped, `_overview_parts`).
@@ -649,9 +660,9 @@ def _overview_of_dates(cur: duckdb.DuckDBPyConnection, flt: EventFilter, bucket:
     first, last = months
     after = _next_month(last)
     n_months = (last.year - first.year) * 12 + last.month - first.month + 1
-    # the events of the range outside its whole months
-    edge = "((e.event_date >= ? AND e.event_date < ?) OR (e.event_date >= ? AND e.event_date <= ?))"
-    edge_params = [a, first, after, b]
+    # the events of the range outside its whole months, as one date range where they can be (an OR of two
+    # ranges, or a range that holds no day, reads the date of every event: 20 ms a read at 10M events)
+    edge, edge_params = _edge_sql(a, b, first, after)
     in_months = "month >= ? AND month <= ?"
     actors_sql, n_actors = actor_counts_sql("events", edge)
     pairs, n_pairs = pairs_sql("events", edge)
