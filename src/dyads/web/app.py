@@ -347,14 +347,13 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
         merged events (the columns of `dyads export --format csv`), at most `limit` rows."""
         if unit == "events":
             return _csv_response(_merged_csv_rows(cur, flt, limit), "dyads-merged-events.csv")
-        from dyads.export.records import EVENT_CSV_COLUMNS, event_csv_values
+        from dyads.export.records import EVENT_CSV_COLUMNS, event_csv_rows
         from dyads.queries import mention_record_texts
-        from dyads.records_json import loads_each
 
         def rows() -> Iterator[str]:
             # a page at a time, each read with a cursor of its own that is given back before the page
             # is sent: a client that reads slowly never keeps a `dyads code` run from storing a batch.
-            # Each record is decoded as its row is written, not the page's all at once (`loads_each`).
+            # Each record is decoded as its row is written, not the page's all at once (`event_csv_rows`).
             buf = io.StringIO()
             writer = csv.writer(buf)
             writer.writerow(EVENT_CSV_COLUMNS)
@@ -362,7 +361,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
             while left > 0:
                 with reader.cursor() as page_cur:
                     page = mention_record_texts(page_cur, flt, after, min(left, CSV_PAGE_ROWS))
-                writer.writerows(map(event_csv_values, loads_each(page.texts)))
+                writer.writerows(event_csv_rows(page.texts))
                 yield buf.getvalue()
                 buf.seek(0)
                 buf.truncate()
