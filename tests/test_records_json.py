@@ -90,7 +90,7 @@ def test_without_orjson_the_standard_library_decodes(monkeypatch):
         importlib.reload(records_json)
 
 
-# -- a page of texts decoded one at a time (`loads_each`, the web app's CSV download) -----------------------
+# -- a page of texts decoded one at a time (`loads_each_marked`, the CSV download) -----------------------
 
 _ODD_TEXTS = [
     json.dumps({"goldstein": float("nan"), "lat": float("inf")}),  # orjson refuses: json.loads decodes
@@ -103,12 +103,12 @@ _ODD_TEXTS = [
 
 
 def _each(texts):
-    out = list(records_json.loads_each(texts))
+    out = [rec for rec, _ in records_json.loads_each_marked(texts)]
     assert len(out) == len(texts)
     return out
 
 
-def test_loads_each_decodes_every_stored_record_as_json_loads_does(tmp_path):
+def test_loads_each_marked_decodes_every_stored_record_as_json_loads_does(tmp_path):
     """Every record of the hand-made store and of a generated one (`dyads bench web`'s, written by DuckDB's
     `json_object`, not `json.dumps`), as one page and in pages of a few."""
     from dyads.web.bench import generate_database
@@ -126,7 +126,7 @@ def test_loads_each_decodes_every_stored_record_as_json_loads_does(tmp_path):
 
 
 @pytest.mark.parametrize("odd", range(len(_ODD_TEXTS)))
-def test_loads_each_decodes_a_page_with_odd_text_as_json_loads_does(odd):
+def test_loads_each_marked_decodes_a_page_with_odd_text_as_json_loads_does(odd):
     """One text that cannot go the fast way (refused by orjson, long digits, a line break of its own,
     its own UTF-8) among plain ones: every text still decodes as `json.loads` decodes it."""
     plain = [json.dumps({"id": f"a:{i}", "goldstein": -2.5 * i, "n": i}) for i in range(5)]
@@ -135,10 +135,10 @@ def test_loads_each_decodes_a_page_with_odd_text_as_json_loads_does(odd):
         assert _same(_each([t.encode("utf-8", "surrogatepass") for t in texts]), [json.loads(t) for t in texts])
 
 
-def test_loads_each_of_no_texts_and_bad_text():
+def test_loads_each_marked_of_no_texts_and_bad_text():
     assert _each([]) == []
     with pytest.raises(json.JSONDecodeError):
-        list(records_json.loads_each(['{"a": 1}', '{"a": ']))
+        list(records_json.loads_each_marked(['{"a": 1}', '{"a": ']))
 
 
 @settings(max_examples=200, deadline=None)
@@ -147,6 +147,6 @@ def test_loads_each_of_no_texts_and_bad_text():
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=12,
 ), max_size=6))
-def test_loads_each_of_any_json_dumps_texts_decodes_as_json_loads(values):
+def test_loads_each_marked_of_any_json_dumps_texts_decodes_as_json_loads(values):
     texts = [json.dumps(v) for v in values]
     assert _same(_each(texts), [json.loads(t) for t in texts])

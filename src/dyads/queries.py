@@ -492,7 +492,7 @@ def mention_record_texts(
 ) -> RecordTexts:
     """`mention_records_page`'s mentions with their records not decoded: the same reads, the texts as stored.
 
-    Why: the CSV download decodes each record as it writes its row (`records_json.loads_each`), so a
+    Why: the CSV download decodes each record as it writes its row (`export.records.event_csv_rows`), so a
     page's records are never all alive at once (Python's garbage collector, docs/performance.md).
     """
     rows, texts = _mention_page(cur, flt, after, n)

@@ -66,21 +66,15 @@ MARKED_STARTS = frozenset("=+-@\\")
 the text: one of these characters, or a backslash (any escape: \\t, \\r, \\uXXXX, \\")."""
 
 
-def loads_each(texts: Sequence[str | bytes]) -> Iterator[Any]:
-    """Each of `texts` decoded as `loads` decodes it, one at a time, as the iterator is read.
+def loads_each_marked(texts: Sequence[str | bytes]) -> Iterator[tuple[Any, bool]]:
+    """Each of `texts` decoded as `loads` decodes it, one at a time as the iterator is read, with a mark:
+    False only when no JSON string in the text starts with = + - @ or an escape (`MARKED_STARTS`).
 
     Why one at a time: the web app's CSV download decoded a page of 5,000 records into a list before
     writing any row; the ~20,000 containers held alive at once made Python's cyclic garbage collector run
-    ~60 young and ~6 older collections per page, and a full one every other page (10-67 ms of a
+    ~60 young and ~6 middle collections per page, and a full one every other page (10-67 ms of a
     360-450 ms request at 10M events, docs/performance.md). Decoded as the rows are written, each record
     is freed before the next is made and the collector barely runs.
-    """
-    return (rec for rec, _ in loads_each_marked(texts))
-
-
-def loads_each_marked(texts: Sequence[str | bytes]) -> Iterator[tuple[Any, bool]]:
-    """Each of `texts` decoded as `loads` decodes it (one at a time, `loads_each`), with a mark: False only
-    when no JSON string in the text starts with = + - @ or an escape (`MARKED_STARTS`).
 
     Why the mark: the CSV download escapes every cell that starts like a spreadsheet formula
     (`export.records.csv_row`: = + - @ tab CR), a test of each of 27 cells (15-20 ms of a 5,000-row page);
