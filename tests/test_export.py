@@ -11,6 +11,8 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dyads.aggregate import update_events
 from dyads.export import EVENT_TABLE_COLUMNS, FORMATS, export_events
@@ -302,3 +304,139 @@ def test_cli_events_and_export_take_the_web_filter_and_either_unit(db, tmp_path)
     assert res.exit_code == 2
     res = runner.invoke(main, ["events", "--db", str(db), "--date-from", "2015-05-01", "--date-to", "2015-01-01"])
     assert res.exit_code == 2 and "after" in res.output
+
+
+# -- CSV rows of stored record texts (`event_csv_rows`, the web app's download) ----------------------------
+
+def _edge_record(**changes) -> dict:
+    """A contract record as `store.rows` stores it (json.dumps of `Event.to_dict`), with `changes` made."""
+    from dyads.models import Actor, Event, Location, Span
+
+    sentence = "Officials from the port town said on Tuesday they would send grain to the valley."
+    ev = Event(
+        id="edge-1:s0:e1", article_id="edge-1", sentence_index=0, date="2019-03-05", date_precision="day",
+        date_text="on Tuesday",
+        source=[Actor("Officials from the port town", 0, 28, "XYZGOV", "XYZ", "GOV")],
+        target=[Actor("the valley", 71, 81, None)], cameo="071", cameo_root="07",
+        cameo_name="Provide economic aid", plover="AID", plover_mode="economic", goldstein=7.4, quad_class=2,
+        trigger=Span("send", 53, 57),
+        location=Location("Port Town", "XYZ", lat=-12.345678901234567, lon=123.45678901234568, basis="sentence"),
+        sentence=sentence, negated=False, confidence=0.85,
+    )
+    rec = json.loads(json.dumps(ev.to_dict()))
+    for path, value in changes.items():
+        *up, last = path.split("__")
+        d = rec
+        for k in up:
+            d = d[int(k)] if isinstance(d, list) else d[k]
+        d[int(last) if isinstance(d, list) else last] = value
+    return rec
+
+
+def _actor_dict(text: str, code: str | None) -> dict:
+    return {"text": text, "start": 0, "end": len(text), "code": code, "country": None, "sector": None,
+            "name": None, "kind": None, "source": None}
+
+
+EDGE_RECORDS = [
+    _edge_record(),
+    _edge_record(sentence="=HYPERLINK(\"http://example.org\", \"click\") was written on the wall."),
+    _edge_record(sentence="+ and - signs", date_text="-3 days", cameo_name="@mention"),
+    _edge_record(sentence="\tindented, with a tab", trigger__text="\rcarriage"),
+    _edge_record(sentence="\"Quoted\" opening, a comma, and a\nline break", location__name="Ünïcode Town"),
+    _edge_record(sentence="Élan, then more", source__0__text="-minus first", source__0__code="=XYZ"),
+    _edge_record(source=[_actor_dict("the first side", None), _actor_dict("=second side", "-ABC")],
+                 target=[_actor_dict("one", "AAA"), _actor_dict("two", None), _actor_dict("three", "CCC")]),
+    _edge_record(source=[], target=[_actor_dict("", None)]),
+    _edge_record(goldstein=-0.1, confidence=1e-07, location__lat=0.0, location__lon=-0.0),
+    _edge_record(goldstein=10, confidence=1, quad_class=4, negated=True),  # integers where floats are usual
+    _edge_record(goldstein="-5", plover=None, plover_mode=None, date=None, date_precision=None, date_text=None),
+    _edge_record(location=None),
+    _edge_record(location={"name": "Somewhere", "country": None}),
+    _edge_record(id="+id", article_id="@article", cameo="=07", cameo_root="-0"),
+]
+
+
+def _texts(records: list) -> list[str]:
+    """Each record as json.dumps writes it, and three ways other writers might: non-ASCII as itself,
+    indented (line breaks between tokens), every character escaped."""
+    def escaped(v) -> str:  # every character of every string as \\uXXXX
+        if isinstance(v, str):
+            return '"' + "".join(json.dumps(c)[1:-1] if ord(c) > 0xFFFF else f"\\u{ord(c):04x}" for c in v) + '"'
+        if isinstance(v, dict):
+            return "{" + ", ".join(f"{escaped(k)}: {escaped(x)}" for k, x in v.items()) + "}"
+        if isinstance(v, list):
+            return "[" + ", ".join(map(escaped, v)) + "]"
+        return json.dumps(v)
+    return ([json.dumps(r) for r in records] + [json.dumps(r, ensure_ascii=False) for r in records]
+            + [json.dumps(r, indent=1) for r in records] + [escaped(r) for r in records])
+
+
+def _old_rows(texts, escape_formulas=True):
+    """The rows as the download made them before `event_csv_rows`: each text decoded, then its cells."""
+    from dyads import records_json
+    from dyads.export.records import event_csv_values
+
+    return [event_csv_values(records_json.loads(t), escape_formulas) for t in texts]
+
+
+def _csv_bytes(rows) -> bytes:
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return out.getvalue().encode("utf-8", "surrogatepass")
+
+
+def test_formula_starts_are_marked_or_escaped_in_json():
+    """Every character a cell may start with to be escaped is either marked where a JSON string starts with
+    it (`records_json.MARKED_STARTS`) or one JSON text writes only as an escape (a control character)."""
+    from dyads.export.records import FORMULA_STARTS
+    from dyads.records_json import MARKED_STARTS
+
+    for c in FORMULA_STARTS:
+        assert c in MARKED_STARTS or (ord(c) < 0x20 and json.dumps(c, ensure_ascii=False) != f'"{c}"'), repr(c)
+        if ord(c) < 0x20:
+            with pytest.raises(json.JSONDecodeError):
+                json.loads(f'"{c}"')
+
+
+@pytest.mark.parametrize("escape_formulas", [True, False])
+def test_event_csv_rows_are_the_rows_of_each_decoded_record(escape_formulas):
+    from dyads.export.records import event_csv_rows
+
+    texts = _texts(EDGE_RECORDS)
+    for page in (texts, texts[:1], texts[3:9], [t for t in texts if "\n" not in t]):
+        got = list(event_csv_rows(page, escape_formulas))
+        assert got == _old_rows(page, escape_formulas)
+        assert _csv_bytes(got) == _csv_bytes(_old_rows(page, escape_formulas))
+    assert list(event_csv_rows([])) == []
+    # the edge records do hold cells to escape, and those are escaped
+    cells = [c for row in event_csv_rows(texts) for c in row if isinstance(c, str)]
+    assert {c[:2] for c in cells if c.startswith("'")} >= {"'=", "'+", "'-", "'@", "'\t", "'\r"}
+
+
+def test_event_csv_rows_of_odd_texts():
+    """Texts orjson refuses (NaN), with integers beyond 64 bits, and a bad one: as before, or the same error."""
+    from dyads.export.records import event_csv_rows
+
+    odd = [json.dumps(_edge_record(goldstein=float("nan"), sentence="-nan")),
+           json.dumps(_edge_record(trigger__start=2**70, confidence=-(2**65), sentence="=sum of digits")),
+           json.dumps(_edge_record(sentence="=lone \ud800 half")),
+           json.dumps(_edge_record(sentence="=lone \ud800 half"), ensure_ascii=False)]  # the character itself
+    assert list(event_csv_rows(odd)) == _old_rows(odd)
+    assert _csv_bytes(event_csv_rows(odd)) == _csv_bytes(_old_rows(odd))
+    with pytest.raises(json.JSONDecodeError):
+        list(event_csv_rows([odd[0], '{"id": ']))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(st.text(alphabet=st.sampled_from("=+-@\t\r\n\"\\,;' aZé\u2028\U0001f600"), max_size=6),
+                      min_size=4, max_size=4),
+       codes=st.lists(st.none() | st.text(alphabet="=+-@AZ", max_size=4), min_size=2, max_size=2),
+       ascii_only=st.booleans())
+def test_event_csv_rows_of_any_texts_are_the_rows_of_each_decoded_record(texts, codes, ascii_only):
+    from dyads.export.records import event_csv_rows
+
+    rec = _edge_record(sentence=texts[0], date_text=texts[1], location__name=texts[2],
+                       source=[_actor_dict(texts[3], codes[0]), _actor_dict(texts[0], codes[1])])
+    page = [json.dumps(rec, ensure_ascii=ascii_only), json.dumps(_edge_record(), ensure_ascii=ascii_only)]
+    assert list(event_csv_rows(page)) == _old_rows(page)

@@ -157,3 +157,38 @@ def test_the_plausible_bounds_read_apart_select_what_the_subqueries_select(tmp_p
         empty = plausible_bounds(st.con)
         assert empty == (None, None)
         assert st.con.execute(f"SELECT count(*) FROM events e WHERE {implausible_sql('e', empty)}").fetchone()[0] == 0
+
+
+def test_mention_record_texts_are_the_page_records_as_stored_with_and_without_seq(tmp_path):
+    """`mention_record_texts` (the CSV download's read) gives the texts of the mentions `mention_records_page`
+    gives, in the same order, with the last key to start the next page from; the same on a store whose
+    `events` has no `seq` (a Parquet store of an older schema: one read)."""
+    import json
+
+    import duckdb
+
+    from dyads.queries import mention_record_texts, mention_records_page
+    from tests.test_web import build_db
+
+    db = build_db(tmp_path / "w.duckdb")
+    old = duckdb.connect()
+    old.execute(f"ATTACH '{db}' AS src (READ_ONLY)")
+    old.execute("CREATE TABLE events AS SELECT * EXCLUDE (seq) FROM src.events")
+    new = duckdb.connect(str(db), read_only=True)
+    for con in (new, old):
+        for flt in (EventFilter(), EventFilter(cameo="11"), EventFilter(actor="ZZZ")):
+            after, seen = None, []
+            while True:
+                texts = mention_record_texts(con, flt, after, 3)
+                page = mention_records_page(con, flt, after, 3)
+                assert [json.loads(t) for t in texts.texts] == [rec for _, rec in page]
+                assert texts.last == (page[-1][0] if page else None)
+                seen += texts.texts
+                if len(texts.texts) < 3:
+                    break
+                after = texts.last
+            expected = [r[0] for r in new.execute(
+                f"SELECT record FROM events e WHERE {flt.where('e')[0]} ORDER BY article_id, sentence_index, id",
+                flt.where("e")[1]).fetchall()]
+            assert seen == expected, flt
+    assert len(expected) == 0 and len(seen) == 0

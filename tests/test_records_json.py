@@ -88,3 +88,65 @@ def test_without_orjson_the_standard_library_decodes(monkeypatch):
     finally:
         monkeypatch.undo()
         importlib.reload(records_json)
+
+
+# -- a page of texts decoded one at a time (`loads_each_marked`, the CSV download) -----------------------
+
+_ODD_TEXTS = [
+    json.dumps({"goldstein": float("nan"), "lat": float("inf")}),  # orjson refuses: json.loads decodes
+    json.dumps({"start": 2**70, "end": -(2**65)}),  # a run of 19 digits or more: orjson would give floats
+    json.dumps({"text": "\ud800 half a pair"}),  # an escaped lone surrogate: orjson refuses
+    json.dumps({"text": "Ünïcödé and \u2028, \"quoted\"\nand a line"}, ensure_ascii=False),  # UTF-8 of its own
+    json.dumps({"confidence": -0.1, "lat": 1e-07, "lon": 12.345678901234567}, indent=1),  # line breaks in the text
+    json.dumps([1, 2.5, None, True]),
+]
+
+
+def _each(texts):
+    out = [rec for rec, _ in records_json.loads_each_marked(texts)]
+    assert len(out) == len(texts)
+    return out
+
+
+def test_loads_each_marked_decodes_every_stored_record_as_json_loads_does(tmp_path):
+    """Every record of the hand-made store and of a generated one (`dyads bench web`'s, written by DuckDB's
+    `json_object`, not `json.dumps`), as one page and in pages of a few."""
+    from dyads.web.bench import generate_database
+
+    gen = tmp_path / "gen.duckdb"
+    generate_database(gen, 300)
+    for db in (build_db(tmp_path / "r.duckdb"), gen):
+        with Store(db, read_only=True) as st:
+            texts = [r[0] for r in st.con.execute("SELECT record FROM events ORDER BY seq").fetchall()]
+        assert len(texts) >= 7
+        expected = [json.loads(t) for t in texts]
+        assert _same(_each(texts), expected)
+        for i in range(0, len(texts), 7):
+            assert _same(_each(texts[i:i + 7]), expected[i:i + 7])
+
+
+@pytest.mark.parametrize("odd", range(len(_ODD_TEXTS)))
+def test_loads_each_marked_decodes_a_page_with_odd_text_as_json_loads_does(odd):
+    """One text that cannot go the fast way (refused by orjson, long digits, a line break of its own,
+    its own UTF-8) among plain ones: every text still decodes as `json.loads` decodes it."""
+    plain = [json.dumps({"id": f"a:{i}", "goldstein": -2.5 * i, "n": i}) for i in range(5)]
+    for texts in ([*plain[:2], _ODD_TEXTS[odd], *plain[2:]], [_ODD_TEXTS[odd]], [*plain, _ODD_TEXTS[odd]]):
+        assert _same(_each(texts), [json.loads(t) for t in texts])
+        assert _same(_each([t.encode("utf-8", "surrogatepass") for t in texts]), [json.loads(t) for t in texts])
+
+
+def test_loads_each_marked_of_no_texts_and_bad_text():
+    assert _each([]) == []
+    with pytest.raises(json.JSONDecodeError):
+        list(records_json.loads_each_marked(['{"a": 1}', '{"a": ']))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+), max_size=6))
+def test_loads_each_marked_of_any_json_dumps_texts_decodes_as_json_loads(values):
+    texts = [json.dumps(v) for v in values]
+    assert _same(_each(texts), [json.loads(t) for t in texts])

@@ -939,3 +939,101 @@ def test_bad_parameters_get_a_sentence(client):
     r = client.get("/api/events", params={"date_from": "2013-09-01", "date_to": "2013-08-01"})
     assert r.status_code == 400 and "after" in r.json()["message"]
     assert client.get("/api/events", params={"match": "fuzzy"}).status_code == 422
+
+
+# -- the CSV download, the same bytes as each record decoded and its cells written -------------------------
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _edge_articles() -> list[CodedArticle]:
+    """Events whose cells are hard to write: formula starts, quotes, commas, line breaks, non-ASCII,
+    compound actors with codes missing, floats with many digits, no place."""
+    out = []
+    sentences = [
+        '=SUM(A1:A9) was painted on the ministry wall, "twice", by the protesters.',
+        "-40 degrees did not stop the convoy;\nthe drivers went on, said the Élysée.",
+        "+ the council and the guild, @ noon, agreed to share the well.",
+        "\tThe mayor met the fishermen's union and the harbour board.",
+    ]
+    for i, s in enumerate(sentences):
+        art = Article(id=f"edge-{i}", text=s, publication_date=date(2020, 5, 1 + i), title=f"Edge {i}")
+        first, second = s.split()[1], s.split()[-1]
+        src = [Actor(text=s[:7], start=0, end=7, code=None if i % 2 else "=XYZ"),
+               Actor(text=first, start=8, end=8 + len(first), code="-ABC" if i == 1 else "ABCGOV")]
+        tgt = [Actor(text=second, start=len(s) - len(second), end=len(s), code=None)]
+        loc = None if i == 3 else Location(name=["Ünïon Town", "=Cell", "Port, \"Quoted\"", ""][i], country="XYZ",
+                                            lat=[-0.1, 1e-07, 12.345678901234567, 0.0][i],
+                                            lon=[123.45678901234568, -0.0, 1e-05, 180.0][i], basis="sentence")
+        out.append(CodedArticle(article=art, events=[Event(
+            id=f"edge-{i}:s0:e1", article_id=art.id, sentence_index=0, date=["2020-05-01", None, "2020", "-1"][i],
+            date_precision=["day", None, "year", "day"][i], date_text=[None, "=then", "in 2020", "\rnow"][i],
+            source=src, target=tgt, cameo=["145", "0311", "057", "190"][i], cameo_root=["14", "03", "05", "19"][i],
+            cameo_name=["Protest violently, riot", "-Intend", "@Sign", "Use force"][i], plover=[None, "X", "Y", "Z"][i],
+            plover_mode=None, goldstein=[-6.5, 0.0, 1e-7, -10.0][i], quad_class=[3, 1, 1, 4][i],
+            trigger=Span(s[:3], 0, 3), location=loc, sentence=s, negated=bool(i % 2),
+            confidence=[0.85, 1.0, 0.05, 0.333333333333][i], sentence_start=0, sentence_end=len(s),
+        )]))
+    return out
+
+
+def _download_as_before(db: Path, flt, limit: int | None = None) -> bytes:
+    """The download as it was made before `event_csv_rows` (e8e3473): each match in article order, its
+    record decoded by `records_json.loads`, its cells by `event_csv_values`, one `csv.writer`."""
+    import duckdb
+
+    from dyads.export.records import EVENT_CSV_COLUMNS, event_csv_values
+    from dyads.queries import iter_mention_records
+
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(EVENT_CSV_COLUMNS)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        w.writerows(event_csv_values(rec) for rec in iter_mention_records(con, flt, limit))
+    finally:
+        con.close()
+    return out.getvalue().encode("utf-8")
+
+
+def test_events_csv_is_the_csv_of_each_decoded_record(tmp_path, coder, monkeypatch):
+    """The download gives the bytes the old path gave, for every mention of a store coded from the repo's
+    example articles by the real coder, of a generated store (`dyads bench web`: records by DuckDB's
+    `json_object`), of hand-made edge events, and of stored texts another writer might leave (NaN, integers
+    beyond 64 bits, line breaks between tokens, non-ASCII as itself); in one page and in pages of 3."""
+    import json
+
+    from dyads.ingest import read_inputs
+    from dyads.queries import EventFilter
+    from dyads.runner import code_into_store
+    from dyads.web import app as app_module
+    from dyads.web import create_app
+    from dyads.web.bench import generate_database
+
+    coded = tmp_path / "coded.duckdb"
+    with Store(coded) as st:
+        code_into_store(read_inputs(sorted(str(p) for p in EXAMPLES.glob("*.txt"))[:6]), st, coder)
+    generated = tmp_path / "gen.duckdb"
+    generate_database(generated, 200)
+    edge = tmp_path / "edge.duckdb"
+    with Store(edge) as st:
+        st.write(_edge_articles(), coder_version="test")
+        rec = json.loads(st.con.execute("SELECT record FROM events WHERE id = 'edge-0:s0:e1'").fetchone()[0])
+        for i, text in enumerate([
+            json.dumps({**rec, "goldstein": float("nan"), "sentence": "-NaN here"}),
+            json.dumps({**rec, "confidence": 2**70, "trigger": {**rec["trigger"], "start": -(2**65)}}),
+            json.dumps({**rec, "sentence": "=Über, \"indented\"\nand on"}, indent=2, ensure_ascii=False),
+        ]):
+            st.con.execute("UPDATE events SET record = ? WHERE id = ?", [text, f"edge-{i + 1}:s0:e1"])
+    for db in (coded, generated, edge, build_db(tmp_path / "web.duckdb")):
+        with Store(db, read_only=True) as st:
+            n = st.con.execute("SELECT count(*) FROM events").fetchone()[0]
+        assert n >= 4, db
+        with TestClient(create_app(db, allowed_hosts=["testserver"])) as c:
+            for params in ({}, {"cameo": "1"}, {"limit": 3}):
+                flt = EventFilter(**{k: v for k, v in params.items() if k != "limit"})
+                expected = _download_as_before(db, flt, params.get("limit"))
+                monkeypatch.setattr(app_module, "CSV_PAGE_ROWS", 20_000)
+                assert c.get("/api/events.csv", params=params).content == expected, (db.name, params)
+                monkeypatch.setattr(app_module, "CSV_PAGE_ROWS", 3)
+                assert c.get("/api/events.csv", params=params).content == expected, (db.name, params)

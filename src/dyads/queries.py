@@ -24,8 +24,8 @@ from dyads import records_json
 from dyads.store import Store, actor_index, words
 
 __all__ = ["BASES", "DATES", "MATCHES", "UNITS", "EventFilter", "QueryError", "Scope", "code_match", "event_mentions",
-           "event_scope",
-           "iter_mention_records", "mention_records_page", "run_sql", "select_events", "stale_articles"]
+           "event_scope", "RecordTexts", "iter_mention_records", "mention_record_texts", "mention_records_page",
+           "run_sql", "select_events", "stale_articles"]
 
 _CAMEO = re.compile(r"^\d{1,4}$")
 MATCHES = ("prefix", "exact")
@@ -474,6 +474,36 @@ def mention_records_page(
     records are read, by the integer key `seq` (a semi-join on one integer column). At 10M events,
     5,000 records of one filter: 0.74 s of CPU in one read, 0.31 s in two (docs/performance.md).
     """
+    rows, texts = _mention_page(cur, flt, after, n)
+    return [((r[0], r[1], r[2]), records_json.loads(t)) for r, t in zip(rows, texts, strict=True)]
+
+
+@dataclass(frozen=True)
+class RecordTexts:
+    """A page of mentions as their stored records' JSON text (`mention_record_texts`), in article order."""
+
+    texts: list[str]
+    last: MentionKey | None
+    """The key of the page's last mention, where the next page starts (None for an empty page)."""
+
+
+def mention_record_texts(
+    cur: duckdb.DuckDBPyConnection, flt: EventFilter, after: MentionKey | None, n: int
+) -> RecordTexts:
+    """`mention_records_page`'s mentions with their records not decoded: the same reads, the texts as stored.
+
+    Why: the CSV download decodes each record as it writes its row (`export.records.event_csv_rows`), so a
+    page's records are never all alive at once (Python's garbage collector, docs/performance.md).
+    """
+    rows, texts = _mention_page(cur, flt, after, n)
+    return RecordTexts(texts, (rows[-1][0], rows[-1][1], rows[-1][2]) if rows else None)
+
+
+def _mention_page(
+    cur: duckdb.DuckDBPyConnection, flt: EventFilter, after: MentionKey | None, n: int
+) -> tuple[list[tuple], list[str]]:
+    """The rows (article id, sentence index, event id, then `seq` or the record) and the record texts of the
+    next `n` mentions after `after` (`mention_records_page`)."""
     sc = event_scope(cur, flt)
     where, params = sc.where, sc.params
     if after is not None:
@@ -484,16 +514,16 @@ def mention_records_page(
         rows = cur.execute(
             f"SELECT e.article_id, e.sentence_index, e.id, record FROM events e WHERE {where} {order}", [*params, n]
         ).fetchall()
-        return [((a, s, i), records_json.loads(rec)) for a, s, i, rec in rows]
+        return rows, [r[3] for r in rows]
     keys = cur.execute(
         f"SELECT e.article_id, e.sentence_index, e.id, e.seq FROM {sc.table} e WHERE {where} {order}", [*params, n]
     ).fetchall()
     if not keys:
-        return []
+        return [], []
     records = dict(cur.execute(
         "SELECT seq, record FROM events WHERE seq IN (SELECT unnest(?))", [[k[3] for k in keys]]
     ).fetchall())
-    return [((a, s, i), records_json.loads(records[q])) for a, s, i, q in keys]
+    return keys, [records[k[3]] for k in keys]
 
 
 def has_event_seq(cur: duckdb.DuckDBPyConnection) -> bool:

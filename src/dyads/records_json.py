@@ -19,6 +19,7 @@ strings, integers, and floats correctly rounded from the same digits (tests/test
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 try:
@@ -52,3 +53,63 @@ if orjson is not None:
             return json.loads(text)
 else:
     loads = loads_stdlib
+
+
+_MARKS = bytes(0x30 if 0x30 <= b <= 0x39 else b if b == 0x22 else 0x3D if b in b"=+-@\\" else 0x20
+               for b in range(256))
+"""Byte translation for both checks of `loads_each_marked` at once: every ASCII digit to '0' (`_LONG_RUN`),
+the quote kept, = + - @ and the backslash to '=' (`_MARKED_START`), anything else to a space."""
+_MARKED_START = b'"='
+"""A quote followed by = + - @ or a backslash, in the translated text (`_MARKS`)."""
+MARKED_STARTS = frozenset("=+-@\\")
+"""What the JSON text of a string starts with right after its opening quote for `loads_each_marked` to mark
+the text: one of these characters, or a backslash (any escape: \\t, \\r, \\uXXXX, \\")."""
+
+
+def loads_each_marked(texts: Sequence[str | bytes]) -> Iterator[tuple[Any, bool]]:
+    """Each of `texts` decoded as `loads` decodes it, one at a time as the iterator is read, with a mark:
+    False only when no JSON string in the text starts with = + - @ or an escape (`MARKED_STARTS`).
+
+    Why one at a time: the web app's CSV download decoded a page of 5,000 records into a list before
+    writing any row; the ~20,000 containers held alive at once made Python's cyclic garbage collector run
+    ~60 young and ~6 middle collections per page, and a full one every other page (10-67 ms of a
+    360-450 ms request at 10M events, docs/performance.md). Decoded as the rows are written, each record
+    is freed before the next is made and the collector barely runs.
+
+    Why the mark: the CSV download escapes every cell that starts like a spreadsheet formula
+    (`export.records.csv_row`: = + - @ tab CR), a test of each of 27 cells (15-20 ms of a 5,000-row page);
+    a string's first character is written right after its opening quote, as itself or (tab, CR, any
+    character escaped) as an escape starting with a backslash, so an unmarked record has no string, and
+    no cell, to escape.
+
+    Why the texts are joined: encoded to UTF-8 once and split again (by a line break, which JSON text
+    writes inside a string only escaped: a text with one of its own makes one piece too many, and then
+    every text goes through `loads`), each piece is translated once for both checks, the run of 19
+    digits `loads` looks for and the mark. Where the texts cannot be joined (orjson not installed, a
+    `bytes` text or a lone surrogate among them) every text goes through `loads`, marked.
+    """
+    if orjson is None or not texts:
+        return ((loads(t), True) for t in texts)
+    try:
+        raw = "\n".join(texts).encode("utf-8")  # type: ignore[arg-type]
+    except (TypeError, UnicodeEncodeError):  # bytes among the texts; a lone surrogate
+        return ((loads(t), True) for t in texts)
+    pieces = raw.split(b"\n")
+    if len(pieces) != len(texts):  # a text with a line break of its own
+        return ((loads(t), True) for t in texts)
+    return _loads_pieces(pieces, texts)
+
+
+def _loads_pieces(pieces: list[bytes], texts: Sequence[str | bytes]) -> Iterator[tuple[Any, bool]]:
+    """What `loads` gives for each text (orjson's value of its piece, its UTF-8, or `json.loads`' where
+    orjson refuses it or the piece has a run of 19 digits), and its mark."""
+    for piece, text in zip(pieces, texts, strict=True):
+        marks = piece.translate(_MARKS)
+        if _LONG_RUN in marks:
+            yield json.loads(text), _MARKED_START in marks
+            continue
+        try:
+            rec = _fast_loads(piece)
+        except _FastError:
+            rec = json.loads(text)
+        yield rec, _MARKED_START in marks

@@ -347,26 +347,27 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
         merged events (the columns of `dyads export --format csv`), at most `limit` rows."""
         if unit == "events":
             return _csv_response(_merged_csv_rows(cur, flt, limit), "dyads-merged-events.csv")
-        from dyads.export.records import EVENT_CSV_COLUMNS, event_csv_values
-        from dyads.queries import mention_records_page
+        from dyads.export.records import EVENT_CSV_COLUMNS, event_csv_rows
+        from dyads.queries import mention_record_texts
 
         def rows() -> Iterator[str]:
             # a page at a time, each read with a cursor of its own that is given back before the page
-            # is sent: a client that reads slowly never keeps a `dyads code` run from storing a batch
+            # is sent: a client that reads slowly never keeps a `dyads code` run from storing a batch.
+            # Each record is decoded as its row is written, not the page's all at once (`event_csv_rows`).
             buf = io.StringIO()
             writer = csv.writer(buf)
             writer.writerow(EVENT_CSV_COLUMNS)
             after, left = None, limit
             while left > 0:
                 with reader.cursor() as page_cur:
-                    page = mention_records_page(page_cur, flt, after, min(left, CSV_PAGE_ROWS))
-                writer.writerows(event_csv_values(rec) for _, rec in page)
+                    page = mention_record_texts(page_cur, flt, after, min(left, CSV_PAGE_ROWS))
+                writer.writerows(event_csv_rows(page.texts))
                 yield buf.getvalue()
                 buf.seek(0)
                 buf.truncate()
-                if len(page) < min(left, CSV_PAGE_ROWS):
+                if len(page.texts) < min(left, CSV_PAGE_ROWS):
                     break
-                after, left = page[-1][0], left - len(page)
+                after, left = page.last, left - len(page.texts)
 
         return _csv_response(rows(), "dyads-events.csv")
 
