@@ -708,8 +708,7 @@ def _overview_of_dates(cur: duckdb.DuckDBPyConnection, flt: EventFilter, bucket:
     params = [a, b, first, last, *edge_params * n_actors, *edge_params * n_pairs, first, last, 3 * top, 3 * top,
               top, top,
               n_months, first, last, *edge_params, first, last, *edge_params, top, top, top]
-    n_articles, by_period_quad, roots, top_places, top_actors, top_dyads = cur.execute(sql, params).fetchone()
-    return n_articles, by_period_quad, roots, top_places, top_actors, top_dyads
+    return cur.execute(sql, params).fetchone()
 
 
 def _overview_parts(
