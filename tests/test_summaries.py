@@ -222,7 +222,7 @@ def test_migration_14_adds_the_month_tables_to_an_older_database(tmp_path, monke
     with Store(db) as st:
         assert summaries.has_month_summaries(st.con)
         assert _indexes(st.con) >= {f"{s.name}_k" for s in summaries.MONTH_SUMMARIES}
-        # every dated event once in its month (s2's three events: April and May 2015, s1's two: March)
+        # every dated event once under its article and month: s1's two in March 2015, s2's in April and May
         assert st.con.execute("SELECT month, sum(n) FROM summary_month_articles GROUP BY 1 ORDER BY 1").fetchall() \
             == [(date(2015, 3, 1), 2), (date(2015, 4, 1), 1), (date(2015, 5, 1), 1)]
         _one_row_per_key(st.con)
