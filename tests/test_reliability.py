@@ -497,8 +497,12 @@ def test_disk_full_says_what_happened_and_a_rerun_goes_on(tmp_path):
     r = subprocess.run([sys.executable, "-c", _FILE_SIZE_LIMIT, str(600_000), *args, "--db", str(full)],
                        capture_output=True, text=True, timeout=600)
     assert r.returncode == 1, r.stderr
-    assert r.stderr.strip().splitlines()[-1] == (f"dyads code: no space left on device: {full}; nothing of the current "
-                                                 "batch was stored; rerun to go on"), r.stderr
+    # where the limit falls depends on the schema's size (migration 14's tables moved it from a batch's write
+    # to its merge): either way the message says what of the batch was kept
+    assert r.stderr.strip().splitlines()[-1] in (
+        f"dyads code: no space left on device: {full}; nothing of the current batch was stored; rerun to go on",
+        f"dyads code: no space left on device: {full}; the current batch was stored but not merged into events; "
+        "rerun to go on"), r.stderr
     assert "Traceback" not in r.stderr
     subprocess.run([sys.executable, "-m", "dyads.cli", *args, "--db", str(full)], check=True, timeout=600)
     subprocess.run([sys.executable, "-m", "dyads.cli", *args, "--db", str(clean)], check=True, timeout=600)
