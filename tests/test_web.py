@@ -1104,7 +1104,7 @@ def test_events_csv_of_stored_lines_is_the_csv_of_each_decoded_record(tmp_path, 
 def test_events_csv_decodes_the_records_without_stored_lines(tmp_path, monkeypatch):
     """A store written as schema 14 (no `csv_row`; then migrated, its lines NULL), and the same store with mentions
     stored afterwards (a mix): the download gives the bytes of the old path, decoding only the records whose
-    line is NULL; opened unmigrated (read-only, schema 14) it reads the records as before."""
+    line is NULL; with no `csv_row` column (the app of a schema-14 dyads) it reads the records as before."""
     import duckdb
 
     from tests.test_store import _as_of_version
