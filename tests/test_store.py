@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from dyads.models import Event
 from dyads.store import SCHEMA_VERSION, Store, StoreLocked
 from dyads.store.migrations import SchemaError
 
@@ -14,7 +15,7 @@ def _as_of_version(m: pytest.MonkeyPatch, version: int) -> None:
     before 5: no event keys, no word index; before 6: no location basis column; before 7: no summary lookup keys;
     before 8: no summary of actor names; before 9: no map summary by actor; before 10: word index in batch order;
     before 11: no actor index; before 12: no article search column; before 13: no root rows in the actor index;
-    before 14: no month tables)."""
+    before 14: no month tables; before 15: no stored CSV line)."""
     from dyads.store import actor_index, article_search, migrations, rows, summaries, words
 
     m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:version])
@@ -37,6 +38,9 @@ def _as_of_version(m: pytest.MonkeyPatch, version: int) -> None:
     elif version < 14:  # ... and the map of migration 9, not the month tables of 14
         apply_delta_v13 = summaries.apply_delta
         m.setattr(summaries, "apply_delta", lambda con, *a: apply_delta_v13(con, *a, tables=summaries.SUMMARIES[:7]))
+    if version < 15:  # no stored CSV line
+        event_row_v15 = rows.event_row
+        m.setattr(rows, "event_row", lambda e: {k: v for k, v in event_row_v15(e).items() if k != "csv_row"})
     if version < 6:  # no location basis column
         event_row_v6 = rows.event_row
         m.setattr(rows, "event_row", lambda e: {k: v for k, v in event_row_v6(e).items() if k != "location_basis"})
@@ -313,3 +317,86 @@ def test_insert_rows_stores_what_an_arrow_table_stored(tmp_path, seed_coded):
             for a, b in ((table, f"arrow_{table}"), (f"arrow_{table}", table)):
                 assert con.execute(f"SELECT count(*) FROM (FROM {a} EXCEPT ALL FROM {b})").fetchone()[0] == 0, table
             assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == len(rows)
+
+
+# -- the stored CSV line of each mention (schema 15) ------------------------------------------------------
+
+
+def _odd_events() -> list[Event]:
+    """Mentions whose CSV cells are awkward: formula starts, quotes, commas, line breaks, missing codes,
+    compound actors, floats that print in exponent form, an integer Goldstein score."""
+    from dataclasses import replace
+
+    from dyads.models import Actor, Location
+    from tests.test_aggregate import mention
+
+    base = mention("odd", 0, ["RUSGOV", "=CMD"], "111", "USA")
+    return [
+        base,
+        replace(base, id="odd:s1:e1", sentence_index=1, sentence='+1 said "no", then\r\nleft, @once',
+                date_text="-yesterday", goldstein=10.0, confidence=1e-07,
+                source=[Actor(text="@them", start=0, end=5, code=None), Actor(text="x,y", start=6, end=9, code="IRN")],
+                location=Location(name='Port "A", B', country="IRN", lat=-0.1, lon=123.45678901234568, basis="clause")),
+        replace(base, id="odd:s2:e1", sentence_index=2, goldstein=3, confidence=0.333333333333, plover=None,
+                location=Location(name="\tTab", country=None, lat=1e-07, lon=-0.0, basis="dateline")),
+    ]
+
+
+def test_event_row_csv_row_is_the_line_of_the_decoded_record():
+    """`rows.event_row` stores the line `csv.writer` writes for `event_csv_values` of its record's JSON round trip,
+    after the fingerprint of the columns and the formula rule."""
+    import csv
+    import io
+    import json
+
+    from dyads.export.records import CSV_ROW_PREFIX, event_csv_values
+    from dyads.store.rows import event_row
+
+    for e in _odd_events():
+        row = event_row(e)
+        buf = io.StringIO()
+        csv.writer(buf).writerow(event_csv_values(json.loads(row["record"])))
+        assert row["csv_row"] == CSV_ROW_PREFIX + buf.getvalue(), e.id
+    # the integer Goldstein score of the record is written as the decoded record has it
+    assert ",3," in event_row(_odd_events()[2])["csv_row"]
+
+
+def test_version_14_database_gets_an_empty_csv_row_column(tmp_path, monkeypatch):
+    """Migration 15 adds `events.csv_row` and fills nothing: the mentions stored before keep NULL (the download
+    decodes their records); a mention stored afterwards has its line."""
+    from dataclasses import replace
+
+    from dyads.export.records import CSV_ROW_PREFIX
+    from tests.test_aggregate import article
+
+    db = tmp_path / "v14.duckdb"
+    odd = _odd_events()
+    with monkeypatch.context() as m:
+        _as_of_version(m, 14)
+        with Store(db) as st:
+            assert st.schema_version == 14
+            st.write([article("odd", odd[:2])], "test")
+            cols = {r[0] for r in st.con.execute("DESCRIBE events").fetchall()}
+            assert "csv_row" not in cols
+    with Store(db) as st:
+        assert st.schema_version == SCHEMA_VERSION == 15
+        assert st.con.execute("SELECT count(*), count(csv_row) FROM events").fetchone() == (2, 0)
+        st.write([article("odd2", [replace(odd[2], id="odd2:s2:e1", article_id="odd2")])], "test")
+        rows = dict(st.con.execute("SELECT id, csv_row FROM events").fetchall())
+    assert rows["odd:s0:e1"] is None and rows["odd:s1:e1"] is None
+    assert rows["odd2:s2:e1"].startswith(CSV_ROW_PREFIX + "odd2:s2:e1,odd2,2,")
+
+
+def test_recoded_article_replaces_its_csv_rows(tmp_path):
+    """A re-coded article's mentions are written again with their new lines."""
+    from dataclasses import replace
+
+    from tests.test_aggregate import article
+
+    db = tmp_path / "recode.duckdb"
+    odd = _odd_events()
+    with Store(db) as st:
+        st.write([article("odd", odd)], "test")
+        st.write([article("odd", [replace(odd[0], sentence="changed, now")])], "test")
+        rows = st.con.execute("SELECT csv_row FROM events").fetchall()
+    assert len(rows) == 1 and rows[0][0].endswith(',"changed, now"\r\n')

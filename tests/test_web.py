@@ -1024,7 +1024,8 @@ def test_events_csv_is_the_csv_of_each_decoded_record(tmp_path, coder, monkeypat
             json.dumps({**rec, "confidence": 2**70, "trigger": {**rec["trigger"], "start": -(2**65)}}),
             json.dumps({**rec, "sentence": "=Über, \"indented\"\nand on"}, indent=2, ensure_ascii=False),
         ]):
-            st.con.execute("UPDATE events SET record = ? WHERE id = ?", [text, f"edge-{i + 1}:s0:e1"])
+            # a writer that does not know the stored CSV line (`events.csv_row`) leaves it NULL
+            st.con.execute("UPDATE events SET record = ?, csv_row = NULL WHERE id = ?", [text, f"edge-{i + 1}:s0:e1"])
     for db in (coded, generated, edge, build_db(tmp_path / "web.duckdb")):
         with Store(db, read_only=True) as st:
             n = st.con.execute("SELECT count(*) FROM events").fetchone()[0]
@@ -1037,3 +1038,123 @@ def test_events_csv_is_the_csv_of_each_decoded_record(tmp_path, coder, monkeypat
                 assert c.get("/api/events.csv", params=params).content == expected, (db.name, params)
                 monkeypatch.setattr(app_module, "CSV_PAGE_ROWS", 3)
                 assert c.get("/api/events.csv", params=params).content == expected, (db.name, params)
+
+
+def _csv_downloads(db: Path, monkeypatch, params_list=({}, {"cameo": "1"}, {"actor": "IRN"}, {"limit": 3})):
+    """For each of `params_list`: (params, the download as before, the download in one page, in pages of 3)."""
+    from dyads.queries import EventFilter
+    from dyads.web import app as app_module
+    from dyads.web import create_app
+
+    out = []
+    with TestClient(create_app(db, allowed_hosts=["testserver"])) as c:
+        for params in params_list:
+            flt = EventFilter(**{k: v for k, v in params.items() if k != "limit"})
+            expected = _download_as_before(db, flt, params.get("limit"))
+            monkeypatch.setattr(app_module, "CSV_PAGE_ROWS", 20_000)
+            whole = c.get("/api/events.csv", params=params).content
+            monkeypatch.setattr(app_module, "CSV_PAGE_ROWS", 3)
+            out.append((params, expected, whole, c.get("/api/events.csv", params=params).content))
+    return out
+
+
+def _count_decoded(monkeypatch) -> list[int]:
+    """Patch the CSV rows made from records (`event_csv_rows`, which `event_csv_lines` calls too) to count the
+    records they are given; returns the list the counts go to."""
+    from dyads.export import records
+
+    decoded: list[int] = []
+    event_csv_rows = records.event_csv_rows
+
+    def counted(texts, *a, **k):
+        decoded.append(len(texts))
+        return event_csv_rows(texts, *a, **k)
+
+    monkeypatch.setattr(records, "event_csv_rows", counted)
+    return decoded
+
+
+def test_events_csv_of_stored_lines_is_the_csv_of_each_decoded_record(tmp_path, coder, monkeypatch):
+    """With every mention's CSV line stored (`events.csv_row`, schema 15) the download decodes no record and gives
+    the bytes of the old path: a store coded from the repo's examples by the real coder, a generated store (its
+    lines written by the generator's SQL) and hand-made edge events; in one page and in pages of 3."""
+    from dyads.ingest import read_inputs
+    from dyads.runner import code_into_store
+    from dyads.web.bench import generate_database
+
+    coded = tmp_path / "coded.duckdb"
+    with Store(coded) as st:
+        code_into_store(read_inputs(sorted(str(p) for p in EXAMPLES.glob("*.txt"))[:6]), st, coder)
+    generated = tmp_path / "gen.duckdb"
+    generate_database(generated, 3000)
+    edge = tmp_path / "edge.duckdb"
+    with Store(edge) as st:
+        st.write(_edge_articles(), coder_version="test")
+    decoded = _count_decoded(monkeypatch)
+    for db in (coded, generated, edge):
+        with Store(db, read_only=True) as st:
+            n, stored = st.con.execute("SELECT count(*), count(csv_row) FROM events").fetchone()
+        assert n == stored >= 4, db
+        for params, expected, whole, paged in _csv_downloads(db, monkeypatch):
+            assert whole == expected and paged == expected, (db.name, params)
+            assert expected.count(b"\n") > 1 or params, (db.name, params)
+    assert decoded == []
+
+
+def test_events_csv_decodes_the_records_without_stored_lines(tmp_path, monkeypatch):
+    """A store written as schema 14 (no `csv_row`; then migrated, its lines NULL), and the same store with mentions
+    stored afterwards (a mix): the download gives the bytes of the old path, decoding only the records whose
+    line is NULL; with no `csv_row` column (the app of a schema-14 dyads) it reads the records as before."""
+    import duckdb
+
+    from tests.test_store import _as_of_version
+
+    db = tmp_path / "old.duckdb"
+    with monkeypatch.context() as m:
+        _as_of_version(m, 14)
+        with Store(db) as st:
+            st.write(_edge_articles()[:2], coder_version="test")
+        build_db(db)
+        decoded = _count_decoded(m)
+        for params, expected, whole, paged in _csv_downloads(db, m):  # schema 14: no csv_row column
+            assert whole == expected and paged == expected, params
+        assert sum(decoded) > 0
+    with Store(db) as st:
+        assert st.con.execute("SELECT count(*) > 0, count(csv_row) FROM events").fetchone() == (True, 0)
+    decoded = _count_decoded(monkeypatch)
+    for params, expected, whole, paged in _csv_downloads(db, monkeypatch):  # migrated, every line NULL
+        assert whole == expected and paged == expected, params
+    n_all = sum(decoded)
+    with Store(db) as st:
+        st.write(_edge_articles()[2:], coder_version="test")
+        n_new = st.con.execute("SELECT count(csv_row) FROM events").fetchone()[0]
+    assert n_new == 2
+    decoded.clear()
+    for params, expected, whole, paged in _csv_downloads(db, monkeypatch, ({},)):  # a mix
+        assert whole == expected and paged == expected, params
+    con = duckdb.connect(str(db), read_only=True)
+    n = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    con.close()
+    assert sum(decoded) == 2 * (n - n_new) and n_all > 0  # one page and pages of 3: the NULL lines only
+
+
+def test_events_csv_ignores_lines_of_another_fingerprint(tmp_path, monkeypatch):
+    """Stored lines whose fingerprint is not the code's (`CSV_ROW_PREFIX`: other columns, another formula rule)
+    are not served: their records are decoded, and the bytes are those of the old path."""
+    from dyads.export import records
+
+    db = tmp_path / "fp.duckdb"
+    with Store(db) as st:
+        st.write(_edge_articles(), coder_version="test")
+        # a line a dyads with other columns would have stored, under its own fingerprint
+        st.con.execute("UPDATE events SET csv_row = '0badc0de|stale,row\r\n' WHERE id = 'edge-1:s0:e1'")
+        n = st.con.execute("SELECT count(*) FROM events").fetchone()[0]
+    decoded = _count_decoded(monkeypatch)
+    for params, expected, whole, paged in _csv_downloads(db, monkeypatch, ({},)):
+        assert whole == expected and paged == expected and b"stale" not in whole, params
+    assert sum(decoded) == 2  # the stale line, in one page and in pages of 3
+    decoded.clear()
+    monkeypatch.setattr(records, "CSV_ROW_PREFIX", "feedf00d|")  # the code's columns changed: no line is served
+    for params, expected, whole, paged in _csv_downloads(db, monkeypatch, ({},)):
+        assert whole == expected and paged == expected, params
+    assert sum(decoded) == 2 * n

@@ -99,3 +99,46 @@ def test_generated_mentions_are_merged_as_update_events_would(db, tmp_path):
         assert len(generated[0]) >= 1500 and len(generated[1]) > 100
         rebuild_events(st)  # the Python merge of every mention
         assert (st.con.execute(links).fetchall(), st.con.execute(events).fetchall()) == generated
+
+
+def test_generated_csv_rows_are_the_lines_of_their_records(db):
+    """The generator's SQL writes each event's stored CSV line (`events.csv_row`) as `rows.event_row` would: the
+    line of its decoded record, after the fingerprint."""
+    from dyads.export.records import stored_csv_row
+
+    with Store(db, read_only=True) as st:
+        rows = st.con.execute("SELECT record, csv_row FROM events").fetchall()
+    assert len(rows) == 1500
+    assert [line for _, line in rows] == [stored_csv_row(record) for record, _ in rows]
+
+
+def test_csv_cell_macros_write_cells_as_csv_writer():
+    """The generator's cell macros against `csv.writer` and the formula rule, for every value the generator can
+    draw (all place names and coordinates, all CAMEO names and scores) and for hand-made awkward ones."""
+    import csv
+    import io
+
+    import duckdb
+
+    from dyads.export.records import csv_row
+    from dyads.ontology import load_ontology
+    from dyads.web.bench import _cities, csv_cell_macros
+
+    def line(values: list) -> str:
+        buf = io.StringIO()
+        csv.writer(buf).writerow(csv_row(values))
+        return buf.getvalue()
+
+    con = duckdb.connect()
+    for sql in csv_cell_macros():
+        con.execute(sql)
+    texts = [c[0] for c in _cities()] + [c.name for c in load_ontology().codes.values()] + [
+        None, "", "a,b", 'say "hi"', "line\nbreak", "cr\rhere", "=1+1", "+x", "-y", "@z", "\tt", "\rr", "'q", "Ünï"]
+    numbers = [x for c in _cities() for x in c[2:4]] + [c.goldstein for c in load_ontology().codes.values()] + [
+        None, -0.1, 1e-07, 10.0, -0.0, 1e16, 123456.789, 12.345678901234567, 0.5]
+    got = con.execute(
+        "SELECT list_transform(?, lambda t: csv_text(t)), list_transform(?::DOUBLE[], lambda x: csv_number(x)), "
+        "csv_number(42), csv_bool(true), csv_bool(false), csv_bool(NULL)", [texts, numbers]).fetchone()
+    assert [c + "\r\n" for c in got[0]] == [line([t, "x"])[:-len(",x\r\n")] + "\r\n" for t in texts]
+    assert [c + "\r\n" for c in got[1]] == [line([x, "x"])[:-len(",x\r\n")] + "\r\n" for x in numbers]
+    assert list(got[2:]) == ["42", "True", "False", ""]

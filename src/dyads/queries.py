@@ -24,8 +24,8 @@ from dyads import records_json
 from dyads.store import Store, actor_index, words
 
 __all__ = ["BASES", "DATES", "MATCHES", "UNITS", "EventFilter", "QueryError", "Scope", "code_match", "event_mentions",
-           "event_scope", "RecordTexts", "iter_mention_records", "mention_record_texts", "mention_records_page",
-           "run_sql", "select_events", "stale_articles"]
+           "event_scope", "CsvPage", "RecordTexts", "iter_mention_records", "mention_csv_page", "mention_record_texts",
+           "mention_records_page", "run_sql", "select_events", "stale_articles"]
 
 _CAMEO = re.compile(r"^\d{1,4}$")
 MATCHES = ("prefix", "exact")
@@ -499,25 +499,96 @@ def mention_record_texts(
     return RecordTexts(texts, (rows[-1][0], rows[-1][1], rows[-1][2]) if rows else None)
 
 
-def _mention_page(
+@dataclass(frozen=True)
+class CsvPage:
+    """A page of mentions as the text of their CSV lines (`mention_csv_page`), in article order."""
+
+    text: str
+    """The page's lines (`export.records.event_csv_line` of each record), joined, without the header."""
+    count: int
+    last: MentionKey | None
+    """The key of the page's last mention, where the next page starts (None for an empty page)."""
+
+
+def mention_csv_page(
     cur: duckdb.DuckDBPyConnection, flt: EventFilter, after: MentionKey | None, n: int
-) -> tuple[list[tuple], list[str]]:
-    """The rows (article id, sentence index, event id, then `seq` or the record) and the record texts of the
-    next `n` mentions after `after` (`mention_records_page`)."""
+) -> CsvPage:
+    """The next `n` mentions after `after` (`mention_records_page`'s) as the CSV lines of the web download.
+
+    Why: decoding 5,000 JSON records and writing their cells was 120-160 ms of a 240-270 ms download at
+    10M events (docs/performance.md). Each mention's line is stored when it is written (`events.csv_row`,
+    schema 15), so the page is its keys, one keyed read of their lines and a join. A line that is NULL
+    (a mention stored before schema 15) or has another fingerprint (`CSV_ROW_PREFIX`: written by a dyads
+    with other columns or another formula rule) is made from its record, read by one more keyed read, as
+    before: the bytes are the same either way (tests/test_web.py).
+    """
+    from dyads.export.records import CSV_ROW_PREFIX, event_csv_lines, event_csv_rows
+
+    if not has_event_seq(cur) or not words.has_column(cur, "events", "csv_row"):  # an older schema
+        rows, texts = _mention_page(cur, flt, after, n)
+        return CsvPage(_csv_text(event_csv_rows(texts)), len(rows), _last_key(rows))
+    keys = _mention_keys(cur, flt, after, n)
+    if not keys:
+        return CsvPage("", 0, None)
+    seqs = [k[3] for k in keys]
+    stored = dict(cur.execute(
+        "SELECT seq, CASE WHEN starts_with(csv_row, $2) THEN substr(csv_row, $3) END FROM events "
+        "WHERE seq IN (SELECT unnest($1))", [seqs, CSV_ROW_PREFIX, len(CSV_ROW_PREFIX) + 1]
+    ).fetchall())
+    lines = [stored[s] for s in seqs]
+    missing = [s for s, line in zip(seqs, lines, strict=True) if line is None]
+    if missing:
+        records = dict(cur.execute(
+            "SELECT seq, record FROM events WHERE seq IN (SELECT unnest(?))", [missing]
+        ).fetchall())
+        if len(missing) == len(seqs):  # no stored line (a store of an older schema): as before schema 15
+            return CsvPage(_csv_text(event_csv_rows([records[s] for s in seqs])), len(keys), _last_key(keys))
+        made = dict(zip(missing, event_csv_lines([records[s] for s in missing]), strict=True))
+        lines = [made[s] if line is None else line for s, line in zip(seqs, lines, strict=True)]
+    return CsvPage("".join(lines), len(keys), _last_key(keys))
+
+
+def _csv_text(rows: Iterator[list[Any]]) -> str:
+    """`rows` as `csv.writer` writes them (default dialect), in one text."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    csv.writer(buf).writerows(rows)
+    return buf.getvalue()
+
+
+def _last_key(rows: list[tuple]) -> MentionKey | None:
+    return (rows[-1][0], rows[-1][1], rows[-1][2]) if rows else None
+
+
+def _mention_keys(
+    cur: duckdb.DuckDBPyConnection, flt: EventFilter, after: MentionKey | None, n: int, column: str = "e.seq"
+) -> list[tuple]:
+    """(article id, sentence index, event id, `column`) of the next `n` mentions after `after`, in article
+    order: read where `event_scope` says (the actor index for most filters), or from `events` for the
+    record (a store of an older schema, without `seq` or an actor index)."""
     sc = event_scope(cur, flt)
+    table = sc.table if column == "e.seq" else "events"
     where, params = sc.where, sc.params
     if after is not None:
         where = f"({where}) AND (e.article_id, e.sentence_index, e.id) > (?, ?, ?)"
         params = [*params, *after]
     order = "ORDER BY e.article_id, e.sentence_index, e.id LIMIT ?"
-    if not has_event_seq(cur):  # a Parquet store of an older schema: one read
-        rows = cur.execute(
-            f"SELECT e.article_id, e.sentence_index, e.id, record FROM events e WHERE {where} {order}", [*params, n]
-        ).fetchall()
-        return rows, [r[3] for r in rows]
-    keys = cur.execute(
-        f"SELECT e.article_id, e.sentence_index, e.id, e.seq FROM {sc.table} e WHERE {where} {order}", [*params, n]
+    return cur.execute(
+        f"SELECT e.article_id, e.sentence_index, e.id, {column} FROM {table} e WHERE {where} {order}", [*params, n]
     ).fetchall()
+
+
+def _mention_page(
+    cur: duckdb.DuckDBPyConnection, flt: EventFilter, after: MentionKey | None, n: int
+) -> tuple[list[tuple], list[str]]:
+    """The rows (article id, sentence index, event id, then `seq` or the record) and the record texts of the
+    next `n` mentions after `after` (`mention_records_page`)."""
+    if not has_event_seq(cur):  # a Parquet store of an older schema: one read
+        rows = _mention_keys(cur, flt, after, n, column="record")
+        return rows, [r[3] for r in rows]
+    keys = _mention_keys(cur, flt, after, n)
     if not keys:
         return [], []
     records = dict(cur.execute(

@@ -8,6 +8,8 @@ writes (`csv_cell`): text that a spreadsheet would run as a formula is neutralis
 from __future__ import annotations
 
 import csv
+import hashlib
+import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -75,6 +77,46 @@ def event_csv_rows(texts: Sequence[str], escape_formulas: bool = True) -> Iterat
 
     for rec, marked in loads_each_marked(texts):
         yield event_csv_values(rec, escape_formulas and marked)
+
+
+def event_csv_line(rec: dict) -> str:
+    """The line `csv.writer` (default dialect, `\\r\\n` line end) writes for `event_csv_values(rec)` with
+    formula escaping on, as the web app's CSV download writes it."""
+    buf = io.StringIO()
+    csv.writer(buf).writerow(event_csv_values(rec))
+    return buf.getvalue()
+
+
+def event_csv_lines(texts: Sequence[str]) -> list[str]:
+    """`event_csv_line` of each stored record given as its JSON text, decoded as `event_csv_rows` decodes it:
+    the lines of the mentions whose stored line (`events.csv_row`) is missing or stale."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    lines = []
+    for row in event_csv_rows(texts):
+        writer.writerow(row)
+        lines.append(buf.getvalue())
+        buf.seek(0)
+        buf.truncate()
+    return lines
+
+
+CSV_ROW_PREFIX = hashlib.sha256(
+    json.dumps([EVENT_CSV_COLUMNS, list(FORMULA_STARTS), "excel", "\r\n"]).encode("utf-8")
+).hexdigest()[:8] + "|"
+"""What every stored CSV line (`events.csv_row`) starts with: a fingerprint of the columns, the formula rule
+and the CSV dialect it was written with. Why: a line stored by a dyads with other columns or another rule
+would be stale; the download (`queries.mention_csv_page`) uses only lines with this code's prefix and
+decodes the record of any other, so a change of `EVENT_CSV_COLUMNS` or `FORMULA_STARTS` never serves old
+rows (and needs no migration). Per line, not per database: rows written before and after such a change can
+sit side by side."""
+
+
+def stored_csv_row(record_json: str) -> str:
+    """The `events.csv_row` of a mention whose record is stored as `record_json`: `CSV_ROW_PREFIX` and its
+    CSV line (`event_csv_line`) computed from the record as the download would decode it (the JSON round
+    trip: the same cells, whatever Python values the record was built from)."""
+    return CSV_ROW_PREFIX + event_csv_line(json.loads(record_json))
 
 
 def event_csv_row(rec: dict, escape_formulas: bool = True) -> dict:

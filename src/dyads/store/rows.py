@@ -151,8 +151,14 @@ def build_rows(
 
 
 def event_row(e: Event) -> dict[str, Any]:
-    """One row of the `events` table: the flat columns for SQL plus the full contract record as JSON."""
+    """One row of the `events` table: the flat columns for SQL, the full contract record as JSON, and the
+    mention's finished line of the web app's CSV download (`csv_row`, schema 15: the download reads it and
+    decodes no JSON; `export.records.stored_csv_row`, computed from the JSON text as the download decodes it).
+    """
+    from dyads.export.records import stored_csv_row  # dyads.export imports the store: import it when called
+
     loc = e.location
+    record = json.dumps(e.to_dict())
     sources, targets = actor_codes(e.source), actor_codes(e.target)
     return {
         "id": e.id,
@@ -192,7 +198,8 @@ def event_row(e: Event) -> dict[str, Any]:
         "confidence": e.confidence,
         "quote_index": e.quote_index,
         "rule": e.rule,
-        "record": json.dumps(e.to_dict()),
+        "record": record,
+        "csv_row": stored_csv_row(record),
     }
 
 

@@ -347,27 +347,26 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, 
         merged events (the columns of `dyads export --format csv`), at most `limit` rows."""
         if unit == "events":
             return _csv_response(_merged_csv_rows(cur, flt, limit), "dyads-merged-events.csv")
-        from dyads.export.records import EVENT_CSV_COLUMNS, event_csv_rows
-        from dyads.queries import mention_record_texts
+        from dyads.export.records import EVENT_CSV_COLUMNS
+        from dyads.queries import mention_csv_page
 
         def rows() -> Iterator[str]:
             # a page at a time, each read with a cursor of its own that is given back before the page
             # is sent: a client that reads slowly never keeps a `dyads code` run from storing a batch.
-            # Each record is decoded as its row is written, not the page's all at once (`event_csv_rows`).
+            # Each page is the mentions' stored CSV lines, or lines made from their records where a
+            # line is not stored (`mention_csv_page`).
             buf = io.StringIO()
-            writer = csv.writer(buf)
-            writer.writerow(EVENT_CSV_COLUMNS)
+            csv.writer(buf).writerow(EVENT_CSV_COLUMNS)
+            header = buf.getvalue()
             after, left = None, limit
             while left > 0:
                 with reader.cursor() as page_cur:
-                    page = mention_record_texts(page_cur, flt, after, min(left, CSV_PAGE_ROWS))
-                writer.writerows(event_csv_rows(page.texts))
-                yield buf.getvalue()
-                buf.seek(0)
-                buf.truncate()
-                if len(page.texts) < min(left, CSV_PAGE_ROWS):
+                    page = mention_csv_page(page_cur, flt, after, min(left, CSV_PAGE_ROWS))
+                yield header + page.text
+                header = ""
+                if page.count < min(left, CSV_PAGE_ROWS):
                     break
-                after, left = page.last, left - len(page.texts)
+                after, left = page.last, left - page.count
 
         return _csv_response(rows(), "dyads-events.csv")
 

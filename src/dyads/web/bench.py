@@ -136,6 +136,8 @@ def generate_database(path: str | Path, n_events: int = DEFAULT_EVENTS,
             for i, (n, c, la, lo, g) in enumerate(cities)]))
         nc, ncode, ncity = len(countries), len(codes), len(cities)
         con.execute("CREATE TEMP MACRO rnd(i, salt) AS ((hash(i * 7919 + salt) % 1000003) / 1000003.0)")
+        for sql in csv_cell_macros():
+            con.execute(sql)
         for lo in range(0, n_events, chunk):
             hi = min(n_events, lo + chunk)
             st.fit_memory_limit(extra_rows=5 * (hi - lo))  # indexed rows (events twice, actors, articles)
@@ -243,8 +245,33 @@ def merge_generated(st: Store, chunks: int = 1, progress: Callable[[str], None] 
     return first - 1
 
 
+def csv_cell_macros() -> list[str]:
+    """SQL macros that write a cell as `csv.writer` (default dialect) writes `export.records.csv_row`'s cell.
+
+    Why in SQL: the generator writes millions of events in SQL, and each needs its stored CSV line
+    (`events.csv_row`) for the download to be measured as a coded database serves it. `csv_text`: NULL is
+    empty, a text starting like a formula (`FORMULA_STARTS`) gets a leading `'`, and a text with a comma,
+    a quote or a line break is quoted with its quotes doubled. `csv_number`: DuckDB's DOUBLE -> VARCHAR
+    is the shortest text that reads back as the same double, as Python's `repr` (1e-07, 1e+16, -2.0,
+    10.0), and integers are their digits. `csv_bool`: Python's True and False.
+    (tests/test_bench.py compares the lines with those made from the decoded records.)
+    """
+    from dyads.export.records import FORMULA_STARTS
+
+    starts = ", ".join(f"chr({ord(c)})" for c in FORMULA_STARTS)
+    return [
+        "CREATE OR REPLACE TEMP MACRO csv_quoted(v) AS CASE WHEN contains(v, ',') OR contains(v, '\"') "
+        "OR contains(v, chr(10)) OR contains(v, chr(13)) THEN '\"' || replace(v, '\"', '\"\"') || '\"' ELSE v END",
+        "CREATE OR REPLACE TEMP MACRO csv_text(v) AS CASE WHEN v IS NULL THEN '' "
+        f"ELSE csv_quoted(CASE WHEN left(v, 1) IN ({starts}) THEN chr(39) || v ELSE v END) END",
+        "CREATE OR REPLACE TEMP MACRO csv_number(v) AS coalesce(CAST(v AS VARCHAR), '')",
+        "CREATE OR REPLACE TEMP MACRO csv_bool(v) AS CASE WHEN v IS NULL THEN '' WHEN v THEN 'True' ELSE 'False' END",
+    ]
+
+
 def _generate_chunk(con: duckdb.DuckDBPyConnection, lo: int, hi: int, nc: int, ncode: int, ncity: int) -> None:
     """Insert the generated events lo..hi-1 (event i is sentence i % 5 of article i // 5) and index their words."""
+    from dyads.export.records import CSV_ROW_PREFIX
     from dyads.store import article_search, words
 
     # one row per event with its drawn parts
@@ -333,9 +360,24 @@ def _generate_chunk(con: duckdb.DuckDBPyConnection, lo: int, hi: int, nc: int, n
                                         'end', s_start + length(s_code) + 1 + length(cname)),
                  'location', CASE WHEN loc_name IS NULL THEN NULL ELSE json_object('name', loc_name,
                              'country', loc_country, 'lat', lat, 'lon', lon, 'geonameid', gid, 'basis', basis) END,
-                 'sentence', sentence, 'negated', false, 'confidence', 0.5) AS record
+                 'sentence', sentence, 'negated', false, 'confidence', 0.5) AS record,
+               -- the record's line of the CSV download (`export.records.stored_csv_row`; `csv_cell_macros`)
+               ? || csv_text(id) || ',' || csv_text(article_id) || ',' || csv_number(sent) || ','
+                 || csv_text(strftime(day, '%Y-%m-%d')) || ',' || csv_text('day') || ',' || csv_text(NULL) || ','
+                 || csv_text(coalesce(s_code, '')) || ',' || csv_text(s_code) || ','
+                 || csv_text(coalesce(t_code, '')) || ',' || csv_text(t_code) || ','
+                 || csv_text(cameo) || ',' || csv_text(root) || ',' || csv_text(cname) || ','
+                 || csv_text(plover) || ',' || csv_text(mode) || ',' || csv_number(goldstein) || ','
+                 || csv_number(quad) || ',' || csv_text(lower(cname)) || ','
+                 || csv_number(s_start + length(s_code) + 1) || ','
+                 || csv_number(s_start + length(s_code) + 1 + length(cname)) || ','
+                 || csv_text(loc_name) || ',' || csv_text(CASE WHEN loc_name IS NOT NULL THEN loc_country END) || ','
+                 || csv_number(CASE WHEN loc_name IS NOT NULL THEN lat END) || ','
+                 || csv_number(CASE WHEN loc_name IS NOT NULL THEN lon END) || ','
+                 || csv_bool(false) || ',' || csv_number(0.5) || ',' || csv_text(sentence) || chr(13) || chr(10)
+                 AS csv_row
         FROM gen4
-    """)
+    """, [CSV_ROW_PREFIX])
     con.execute("""
         INSERT INTO event_actors BY NAME
         SELECT id AS event_id, article_id, 'source' AS role, 0 AS position, s_code AS text, NULL AS name,
