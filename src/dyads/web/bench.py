@@ -254,7 +254,7 @@ def csv_cell_macros() -> list[str]:
     a quote or a line break is quoted with its quotes doubled. `csv_number`: DuckDB's DOUBLE -> VARCHAR
     is the shortest text that reads back as the same double, as Python's `repr` (1e-07, 1e+16, -2.0,
     10.0), and integers are their digits. `csv_bool`: Python's True and False.
-    (tests/test_bench.py compares the lines with those made from the decoded records.)
+    (tests/test_web_bench.py compares the lines with those made from the decoded records.)
     """
     from dyads.export.records import FORMULA_STARTS
 
