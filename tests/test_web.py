@@ -996,6 +996,24 @@ def _download_as_before(db: Path, flt, limit: int | None = None) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+def _csv_stores(tmp_path: Path, coder, n_generated: int) -> tuple[Path, Path, Path]:
+    """The stores the CSV download is checked on: six of the repo's example articles coded by the real coder,
+    `n_generated` generated events (`dyads bench web`'s generator), and hand-made edge events."""
+    from dyads.ingest import read_inputs
+    from dyads.runner import code_into_store
+    from dyads.web.bench import generate_database
+
+    coded = tmp_path / "coded.duckdb"
+    with Store(coded) as st:
+        code_into_store(read_inputs(sorted(str(p) for p in EXAMPLES.glob("*.txt"))[:6]), st, coder)
+    generated = tmp_path / "gen.duckdb"
+    generate_database(generated, n_generated)
+    edge = tmp_path / "edge.duckdb"
+    with Store(edge) as st:
+        st.write(_edge_articles(), coder_version="test")
+    return coded, generated, edge
+
+
 def test_events_csv_is_the_csv_of_each_decoded_record(tmp_path, coder, monkeypatch):
     """The download gives the bytes the old path gave, for every mention of a store coded from the repo's
     example articles by the real coder, of a generated store (`dyads bench web`: records by DuckDB's
@@ -1003,21 +1021,12 @@ def test_events_csv_is_the_csv_of_each_decoded_record(tmp_path, coder, monkeypat
     beyond 64 bits, line breaks between tokens, non-ASCII as itself); in one page and in pages of 3."""
     import json
 
-    from dyads.ingest import read_inputs
     from dyads.queries import EventFilter
-    from dyads.runner import code_into_store
     from dyads.web import app as app_module
     from dyads.web import create_app
-    from dyads.web.bench import generate_database
 
-    coded = tmp_path / "coded.duckdb"
-    with Store(coded) as st:
-        code_into_store(read_inputs(sorted(str(p) for p in EXAMPLES.glob("*.txt"))[:6]), st, coder)
-    generated = tmp_path / "gen.duckdb"
-    generate_database(generated, 200)
-    edge = tmp_path / "edge.duckdb"
+    coded, generated, edge = _csv_stores(tmp_path, coder, 200)
     with Store(edge) as st:
-        st.write(_edge_articles(), coder_version="test")
         rec = json.loads(st.con.execute("SELECT record FROM events WHERE id = 'edge-0:s0:e1'").fetchone()[0])
         for i, text in enumerate([
             json.dumps({**rec, "goldstein": float("nan"), "sentence": "-NaN here"}),
@@ -1078,18 +1087,7 @@ def test_events_csv_of_stored_lines_is_the_csv_of_each_decoded_record(tmp_path, 
     """With every mention's CSV line stored (`events.csv_row`, schema 15) the download decodes no record and gives
     the bytes of the old path: a store coded from the repo's examples by the real coder, a generated store (its
     lines written by the generator's SQL) and hand-made edge events; in one page and in pages of 3."""
-    from dyads.ingest import read_inputs
-    from dyads.runner import code_into_store
-    from dyads.web.bench import generate_database
-
-    coded = tmp_path / "coded.duckdb"
-    with Store(coded) as st:
-        code_into_store(read_inputs(sorted(str(p) for p in EXAMPLES.glob("*.txt"))[:6]), st, coder)
-    generated = tmp_path / "gen.duckdb"
-    generate_database(generated, 3000)
-    edge = tmp_path / "edge.duckdb"
-    with Store(edge) as st:
-        st.write(_edge_articles(), coder_version="test")
+    coded, generated, edge = _csv_stores(tmp_path, coder, 3000)
     decoded = _count_decoded(monkeypatch)
     for db in (coded, generated, edge):
         with Store(db, read_only=True) as st:
