@@ -159,36 +159,37 @@ def test_the_plausible_bounds_read_apart_select_what_the_subqueries_select(tmp_p
         assert st.con.execute(f"SELECT count(*) FROM events e WHERE {implausible_sql('e', empty)}").fetchone()[0] == 0
 
 
-def test_mention_record_texts_are_the_page_records_as_stored_with_and_without_seq(tmp_path):
-    """`mention_record_texts` (the CSV download's read) gives the texts of the mentions `mention_records_page`
+def test_mention_csv_page_is_the_csv_of_the_page_records_with_and_without_seq(tmp_path):
+    """`mention_csv_page` (the CSV download's read) gives the CSV lines of the mentions `mention_records_page`
     gives, in the same order, with the last key to start the next page from; the same on a store whose
-    `events` has no `seq` (a Parquet store of an older schema: one read)."""
-    import json
+    `events` has no `seq` and no stored lines (a Parquet store of an older schema: one read)."""
+    import csv
+    import io
 
     import duckdb
 
-    from dyads.queries import mention_record_texts, mention_records_page
+    from dyads.export.records import event_csv_values
+    from dyads.queries import mention_csv_page, mention_records_page
     from tests.test_web import build_db
 
     db = build_db(tmp_path / "w.duckdb")
     old = duckdb.connect()
     old.execute(f"ATTACH '{db}' AS src (READ_ONLY)")
-    old.execute("CREATE TABLE events AS SELECT * EXCLUDE (seq) FROM src.events")
+    old.execute("CREATE TABLE events AS SELECT * EXCLUDE (seq, csv_row) FROM src.events")
     new = duckdb.connect(str(db), read_only=True)
     for con in (new, old):
         for flt in (EventFilter(), EventFilter(cameo="11"), EventFilter(actor="ZZZ")):
-            after, seen = None, []
+            after, n = None, 0
             while True:
-                texts = mention_record_texts(con, flt, after, 3)
+                lines = mention_csv_page(con, flt, after, 3)
                 page = mention_records_page(con, flt, after, 3)
-                assert [json.loads(t) for t in texts.texts] == [rec for _, rec in page]
-                assert texts.last == (page[-1][0] if page else None)
-                seen += texts.texts
-                if len(texts.texts) < 3:
+                buf = io.StringIO()
+                csv.writer(buf).writerows(event_csv_values(rec) for _, rec in page)
+                assert (lines.text, lines.count) == (buf.getvalue(), len(page))
+                assert lines.last == (page[-1][0] if page else None)
+                n += lines.count
+                if lines.count < 3:
                     break
-                after = texts.last
-            expected = [r[0] for r in new.execute(
-                f"SELECT record FROM events e WHERE {flt.where('e')[0]} ORDER BY article_id, sentence_index, id",
-                flt.where("e")[1]).fetchall()]
-            assert seen == expected, flt
-    assert len(expected) == 0 and len(seen) == 0
+                after = lines.last
+            where, params = flt.where("e")
+            assert n == new.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0], flt

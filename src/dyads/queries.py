@@ -24,8 +24,8 @@ from dyads import records_json
 from dyads.store import Store, actor_index, words
 
 __all__ = ["BASES", "DATES", "MATCHES", "UNITS", "EventFilter", "QueryError", "Scope", "code_match", "event_mentions",
-           "event_scope", "CsvPage", "RecordTexts", "iter_mention_records", "mention_csv_page", "mention_record_texts",
-           "mention_records_page", "run_sql", "select_events", "stale_articles"]
+           "event_scope", "CsvPage", "iter_mention_records", "mention_csv_page", "mention_records_page", "run_sql",
+           "select_events", "stale_articles"]
 
 _CAMEO = re.compile(r"^\d{1,4}$")
 MATCHES = ("prefix", "exact")
@@ -476,27 +476,6 @@ def mention_records_page(
     """
     rows, texts = _mention_page(cur, flt, after, n)
     return [((r[0], r[1], r[2]), records_json.loads(t)) for r, t in zip(rows, texts, strict=True)]
-
-
-@dataclass(frozen=True)
-class RecordTexts:
-    """A page of mentions as their stored records' JSON text (`mention_record_texts`), in article order."""
-
-    texts: list[str]
-    last: MentionKey | None
-    """The key of the page's last mention, where the next page starts (None for an empty page)."""
-
-
-def mention_record_texts(
-    cur: duckdb.DuckDBPyConnection, flt: EventFilter, after: MentionKey | None, n: int
-) -> RecordTexts:
-    """`mention_records_page`'s mentions with their records not decoded: the same reads, the texts as stored.
-
-    Why: the CSV download decodes each record as it writes its row (`export.records.event_csv_rows`), so a
-    page's records are never all alive at once (Python's garbage collector, docs/performance.md).
-    """
-    rows, texts = _mention_page(cur, flt, after, n)
-    return RecordTexts(texts, (rows[-1][0], rows[-1][1], rows[-1][2]) if rows else None)
 
 
 @dataclass(frozen=True)
