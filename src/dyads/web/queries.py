@@ -610,13 +610,9 @@ def _dates_only(flt: EventFilter) -> bool:
     return bool(flt.date_from or flt.date_to) and dataclasses.replace(flt, date_from=None, date_to=None).is_empty()
 
 
-def _next_month(day: date) -> date:
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
 def _whole_months(lo: date, hi: date) -> tuple[date, date] | None:
     """The first days of the first and last whole calendar months within lo..hi, or None if there is none."""
-    first = lo if lo.day == 1 else _next_month(lo)
+    first = lo if lo.day == 1 else _step(lo, "month")
     month_of_hi = hi.replace(day=1)
     last = month_of_hi if (hi + timedelta(days=1)).day == 1 else (month_of_hi - timedelta(days=1)).replace(day=1)
     return (first, last) if first <= last else None
@@ -658,7 +654,7 @@ def _overview_of_dates(cur: duckdb.DuckDBPyConnection, flt: EventFilter, bucket:
     if months is None:
         return None
     first, last = months
-    after = _next_month(last)
+    after = _step(last, "month")
     n_months = (last.year - first.year) * 12 + last.month - first.month + 1
     # the events of the range outside its whole months, as one date range where they can be (an OR of two
     # ranges, or a range that holds no day, reads the date of every event: 20 ms a read at 10M events)
